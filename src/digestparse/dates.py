@@ -1,0 +1,76 @@
+"""Where date lines are read and yearless dates get their year.
+
+A date line is ``Mon D``, ``Mon D, YYYY``, either optionally followed by a
+space and a count (``Jul 20 9``). The count is split off by the grammar
+before any date is built: ``dateutil`` would read ``Jul 20 9`` as 2009.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import attrs
+
+from .grammar import MONTH_NUMBER, MONTHS
+
+#: A whole date line. Digits are ASCII only; the count's length is checked later.
+DATE_LINE = re.compile(
+    "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?(?: ([0-9]+))?"
+)
+
+#: Longest count accepted after a date; longer ones are reported, never passed to int().
+MAX_COUNT_DIGITS = 18
+
+# Feb 29 comes back at least every 8 years (1896 -> 1904).
+_LEAP_SEARCH_YEARS = 9
+
+
+@attrs.frozen(slots=True)
+class DateLine:
+    month: int
+    day: int
+    year: int | None
+    count_text: str | None
+    #: The line without its count, e.g. ``Jul 20`` for ``Jul 20 9``.
+    text: str
+
+    @property
+    def count_column(self) -> int:
+        return len(self.text) + 2
+
+
+def read_date_line(line: str) -> DateLine | None:
+    """Split a date line into its parts, or None when it is not one."""
+    match = DATE_LINE.fullmatch(line)
+    if match is None:
+        return None
+    month, day, year, count = match.groups()
+    text = line if count is None else line[: match.start(4) - 1]
+    return DateLine(MONTH_NUMBER[month], int(day), int(year) if year else None, count, text)
+
+
+def exists_in_some_year(month: int, day: int) -> bool:
+    try:
+        datetime.date(2000, month, day)  # a leap year: every possible day exists
+    except ValueError:
+        return False
+    return True
+
+
+def latest_on_or_before(month: int, day: int, limit: datetime.date) -> datetime.date | None:
+    """The latest ``month``/``day`` on or before ``limit``, or None if there is none."""
+    for year in range(limit.year, max(limit.year - _LEAP_SEARCH_YEARS, 0), -1):
+        try:
+            candidate = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= limit:
+            return candidate
+    return None
+
+
+def format_date(date: datetime.date, year_explicit: bool) -> str:
+    """The date as a dump writes it: ``Jun 9`` or ``Jun 9, 2024``."""
+    text = f"{MONTHS[date.month - 1]} {date.day}"
+    return f"{text}, {date.year}" if year_explicit else text

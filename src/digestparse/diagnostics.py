@@ -1,0 +1,104 @@
+"""The one place every defect passes through.
+
+``Reporter.defect`` either raises ``ParseError`` (strict) or records a
+``Diagnostic`` (lenient). Nothing else in the parser raises or records, so
+strict mode cannot miss a defect that lenient mode would report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+
+from .errors import ParseError
+from .model import Diagnostic
+
+Mode = Literal["strict", "lenient"]
+
+#: Every diagnostic code, with the message it carries. docs/diagnostics.md explains each.
+CODES: dict[str, str] = {
+    "invalid-utf8": "input is not valid UTF-8",
+    "utf16-input": "input is UTF-16 encoded; dumps are UTF-8",
+    "missing-header": "the dump does not start with the Daily Papers header",
+    "bad-header": "the header lines are not the expected ones",
+    "repeated-header": "a second header in the middle of the dump",
+    "bad-page-date": "the page date must be a month and day with no year and no count",
+    "missing-blank-line": "a blank line is missing before this line",
+    "extra-blank-line": "more than one blank line between elements",
+    "unexpected-blank-line": "blank line inside a metadata block",
+    "trailing-whitespace": "trailing whitespace",
+    "leading-whitespace": "leading whitespace",
+    "missing-abstract": "entry has no abstract",
+    "truncated-entry": "the entry ends before it is complete",
+    "missing-authors": "metadata block has no authors or organization line",
+    "bad-authors": "malformed authors line",
+    "missing-separator": "metadata block has no '\u00b7' line",
+    "missing-date": "metadata block has no date line",
+    "bad-date": "malformed date line",
+    "impossible-date": "date does not exist",
+    "date-after-page": "date falls after the page date",
+    "bad-votes": "count after the date is too large",
+    "junk": "lines that are not part of any entry",
+}
+
+#: Codes whose consecutive occurrences fold into one diagnostic spanning them all.
+RUN_CODES = frozenset(
+    {"junk", "repeated-header", "trailing-whitespace", "leading-whitespace", "invalid-utf8"}
+)
+
+
+class Reporter:
+    """Raises (strict) or records (lenient) each defect; folds runs of the same defect."""
+
+    __slots__ = ("_emit", "_pending", "count", "source", "strict")
+
+    def __init__(
+        self, mode: Mode, source: str, emit: Callable[[Diagnostic], None]
+    ) -> None:
+        if mode not in ("strict", "lenient"):
+            raise ValueError(f"mode must be 'strict' or 'lenient', not {mode!r}")
+        self.strict = mode == "strict"
+        self.source = source
+        self.count = 0
+        self._emit = emit
+        self._pending: Diagnostic | None = None
+
+    def defect(
+        self,
+        code: str,
+        line: int,
+        column: int = 1,
+        *,
+        end_line: int = 0,
+        detail: str = "",
+        gap: int = 0,
+    ) -> None:
+        """Report one defect at ``line``/``column``.
+
+        ``gap`` is the number of blank lines just before ``line``: a run of
+        the same defect may continue across them.
+        """
+        message = CODES[code] + (f": {detail}" if detail else "")
+        if self.strict:
+            raise ParseError(code, message, line, column, self.source)
+        pending = self._pending
+        if (
+            pending is not None
+            and pending.code == code
+            and code in RUN_CODES
+            and line <= pending.end_line + gap + 1
+        ):
+            end = max(end_line, line, pending.end_line)
+            self._pending = Diagnostic(
+                code, CODES[code], pending.line, pending.column, end, self.source
+            )
+            return
+        self.flush()
+        self._pending = Diagnostic(code, message, line, column, end_line, self.source)
+
+    def flush(self) -> None:
+        """Hand over the diagnostic still held back in case its run went on."""
+        if self._pending is not None:
+            self.count += 1
+            self._emit(self._pending)
+            self._pending = None

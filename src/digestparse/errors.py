@@ -1,0 +1,28 @@
+"""The two exceptions: bad input (ParseError) and a bug in digestparse (InternalError)."""
+
+from __future__ import annotations
+
+
+class ParseError(ValueError):
+    """The input deviates from the dump format (raised in strict mode).
+
+    ``str(error)`` reads ``<source>:<line>:<column>: <code> <message>``.
+    """
+
+    def __init__(
+        self, code: str, message: str, line: int, column: int = 1, source: str = "<string>"
+    ) -> None:
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+        self.source = source
+        super().__init__(f"{source}:{line}:{column}: {code} {message}")
+
+    def __reduce__(self) -> tuple[type[ParseError], tuple[str, str, int, int, str]]:
+        # Keeps the error picklable, so it can cross process boundaries (the CLI's --jobs).
+        return (type(self), (self.code, self.message, self.line, self.column, self.source))
+
+
+class InternalError(RuntimeError):
+    """digestparse itself failed: a bug, never a verdict on the input. Please report it."""

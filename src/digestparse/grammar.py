@@ -1,0 +1,30 @@
+"""The fixed words of the dump format: header lines, months, bullets."""
+
+from __future__ import annotations
+
+NEW = "new"
+PROMO_DAILY = "Get trending papers in your email inbox once a day!"
+PROMO = "Get trending papers in your email inbox!"
+SUBSCRIBE = "Subscribe"
+DAILY_PAPERS = "Daily Papers"
+BYLINE = "byAK and the research community"
+BYLINE_SPACED = "by AK and the research community"
+
+#: Every line that can appear in a header, in order.
+HEADER_LINES = (NEW, PROMO_DAILY, PROMO, SUBSCRIBE, DAILY_PAPERS, BYLINE, BYLINE_SPACED)
+HEADER_SET = frozenset(HEADER_LINES)
+HEADER_MAX_LEN = max(map(len, HEADER_LINES))
+
+#: The canonical header, as render() writes it.
+CANONICAL_HEADER = (NEW, PROMO, SUBSCRIBE, DAILY_PAPERS, BYLINE)
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NUMBER = {name: number for number, name in enumerate(MONTHS, start=1)}
+
+BULLET = "\u2022"
+SEPARATOR = "\u00b7"
+AUTHORS_PREFIX = "  " + BULLET + " "
+
+#: Only these end a line; U+2028, form feed, U+0085 and friends are content.
+LINE_BREAKS = ("\r\n", "\n", "\r")
+BOM = "\ufeff"

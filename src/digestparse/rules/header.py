@@ -1,0 +1,118 @@
+"""The header at the top of a dump, its page date, and headers repeated in the middle."""
+
+from __future__ import annotations
+
+from ..dates import latest_on_or_before, read_date_line
+from ..grammar import BYLINE, BYLINE_SPACED, DAILY_PAPERS, NEW, PROMO, PROMO_DAILY, SUBSCRIBE
+from ..parser import Line, ParseState
+from ..tokenizer import DATE, HEADER, TEXT
+
+# (accepted lines, optional) in order.
+_STEPS: tuple[tuple[tuple[str, ...], bool], ...] = (
+    ((NEW,), False),
+    ((PROMO_DAILY,), True),
+    ((PROMO,), False),
+    ((SUBSCRIBE,), False),
+    ((DAILY_PAPERS,), False),
+    ((BYLINE, BYLINE_SPACED), False),
+)
+_MAX_HEADER_LINES = len(_STEPS)
+
+
+def read_header(state: ParseState) -> None:
+    """The header the dump starts with, and the page date after it."""
+    first = state.peek()
+    if first is None:
+        state.reporter.defect("missing-header", 1, 1, detail="the input is empty")
+        return
+    if not _starts_header(state):
+        state.reporter.defect("missing-header", first.number, 1)
+        return
+    state.expect_gap(first, 0)
+    lines = _take_header_lines(state)
+    _check_header(state, lines)
+    state.header = tuple(line.text for line in lines)
+    state.header_span = (lines[0].number, lines[-1].number)
+    date_line = state.peek()
+    if date_line is not None and date_line.kind is DATE:
+        state.expect_gap(state.advance(), 1)
+        _set_page_date(state, date_line)
+        state.top_page_date = state.page_date
+        state.header_span = (lines[0].number, date_line.number)
+
+
+def repeated_header(state: ParseState) -> bool:
+    """A header between entries, as when two dumps are concatenated."""
+    if not state.peek_is(0, HEADER):
+        return False
+    lines = _take_header_lines(state)
+    first, last = lines[0], lines[-1]
+    date_line = state.peek()
+    if date_line is not None and date_line.kind is DATE:
+        last = state.advance()
+    state.reporter.defect(
+        "repeated-header", first.number, 1, end_line=last.number, gap=first.gap
+    )
+    if last is not lines[-1]:
+        _set_page_date(state, last)
+    return True
+
+
+def _starts_header(state: ParseState) -> bool:
+    for ahead in range(3):
+        if state.peek_is(ahead, HEADER):
+            return True
+    return False
+
+
+def _take_header_lines(state: ParseState) -> list[Line]:
+    """Header lines, and damaged lines between them, up to the header's length."""
+    lines: list[Line] = []
+    while len(lines) < _MAX_HEADER_LINES:
+        line = state.peek()
+        if line is None:
+            break
+        if line.kind is HEADER or (
+            line.kind is TEXT and lines and state.peek_is(1, HEADER) and len(lines) < 5
+        ):
+            lines.append(state.advance())
+        else:
+            break
+    return lines
+
+
+def _check_header(state: ParseState, lines: list[Line]) -> None:
+    """Report the first header line that is not the expected one."""
+    index = 0
+    for accepted, optional in _STEPS:
+        line = lines[index] if index < len(lines) else None
+        if line is not None and line.text in accepted:
+            if index:
+                state.expect_gap(line, 1)
+            index += 1
+        elif not optional:
+            where = line.number if line is not None else lines[-1].number + 1
+            state.reporter.defect("bad-header", where, 1, detail=f"expected {accepted[0]!r}")
+            return
+    if index < len(lines):
+        state.reporter.defect("bad-header", lines[index].number, 1, detail="unexpected line")
+
+
+def _set_page_date(state: ParseState, line: Line) -> None:
+    parts = read_date_line(line.text)
+    if parts is None:  # pragma: no cover - DATE lines always read
+        return
+    if parts.year is not None or parts.count_text is not None:
+        state.reporter.defect("bad-page-date", line.number, len("Mmm ") + 1)
+    if parts.year is not None:
+        try:
+            import datetime
+
+            state.page_date = datetime.date(parts.year, parts.month, parts.day)
+        except ValueError:
+            state.reporter.defect("impossible-date", line.number, 1, detail=parts.text)
+        return
+    resolved = latest_on_or_before(parts.month, parts.day, state.reference_date)
+    if resolved is None:
+        state.reporter.defect("impossible-date", line.number, 1, detail=parts.text)
+    state.page_date = resolved

@@ -1,0 +1,21 @@
+"""Lines that fit nowhere: a block of them (no blank line between) becomes one diagnostic.
+
+Runs of junk blocks separated only by blank lines fold into one diagnostic
+too (see ``Reporter.defect``), so a junk file of any length costs one.
+"""
+
+from __future__ import annotations
+
+from ..parser import ParseState
+
+
+def junk(state: ParseState) -> bool:
+    first = state.advance()
+    last = first
+    while (line := state.peek()) is not None and line.gap == 0:
+        last = state.advance()
+    state.reporter.defect(
+        "junk", first.number, 1, end_line=last.number, gap=first.gap,
+        detail=f"{first.kind.value} line" if first.number == last.number else "",
+    )
+    return True

@@ -1,0 +1,158 @@
+"""The metadata block: authors or organization line, '·', date line."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import attrs
+
+from ..dates import MAX_COUNT_DIGITS, DateLine, latest_on_or_before, read_date_line
+from ..grammar import AUTHORS_PREFIX
+from ..parser import Line, ParseState
+from ..tokenizer import AUTHORS, DATE, SEPARATOR_KIND, TEXT
+
+_AUTHORS_TAIL = (" authors", " author")
+_LOOSE_AUTHORS = re.compile(r"\u2022\s*([0-9]{1,9})\s*authors?\b")
+_MAX_AUTHOR_DIGITS = 9
+
+
+@attrs.frozen(slots=True)
+class Metadata:
+    author_count: int | None = None
+    organization: str | None = None
+    date: datetime.date | None = None
+    votes: int = 0
+    date_text: str | None = None
+    year_explicit: bool | None = None
+    end_line: int = 0
+
+
+def read_metadata(state: ParseState) -> Metadata | None:
+    """The metadata block after an abstract, or None when the entry has none."""
+    from .entry import is_organization_line
+
+    first = state.peek()
+    if first is None:
+        return None
+    author_count: int | None = None
+    organization: str | None = None
+    if first.kind is AUTHORS:
+        state.expect_gap(state.advance(), 1)
+        author_count = _read_authors(state, first)
+    elif is_organization_line(state, 0):
+        state.expect_gap(state.advance(), 1)
+        organization = first.text
+    elif first.kind is SEPARATOR_KIND or first.kind is DATE:
+        state.expect_gap(first, 1)
+        state.reporter.defect("missing-authors", first.number, 1)
+    else:
+        return None
+
+    separator = state.peek()
+    if separator is not None and separator.kind is SEPARATOR_KIND:
+        line = state.advance()
+        if line is not first:
+            state.expect_gap(line, 0)
+    else:
+        _report_missing(state, "missing-separator", separator)
+
+    date_line = state.peek()
+    if date_line is not None and date_line.kind is DATE:
+        line = state.advance()
+        state.expect_gap(line, 0)
+        return _with_date(state, line, author_count, organization)
+    if date_line is not None and date_line.kind is TEXT and date_line.gap == 0:
+        line = state.advance()
+        state.reporter.defect("bad-date", line.number, 1, detail=repr(line.text[:40]))
+    else:
+        _report_missing(state, "missing-date", date_line)
+    return Metadata(author_count, organization, end_line=state.last_line)
+
+
+def _report_missing(state: ParseState, code: str, found: Line | None) -> None:
+    if found is None:
+        state.reporter.defect("truncated-entry", state.last_line, 1, detail=code)
+    else:
+        state.reporter.defect(code, found.number if found.gap == 0 else state.last_line + 1, 1)
+
+
+def _read_authors(state: ParseState, line: Line) -> int | None:
+    text = line.text
+    if text.startswith(AUTHORS_PREFIX):
+        digits_end = len(AUTHORS_PREFIX)
+        while digits_end < len(text) and "0" <= text[digits_end] <= "9":
+            digits_end += 1
+        digits = text[len(AUTHORS_PREFIX) : digits_end]
+        if digits and text[digits_end:] in _AUTHORS_TAIL:
+            if len(digits) <= _MAX_AUTHOR_DIGITS:
+                return int(digits)
+            state.reporter.defect(
+                "bad-authors", line.number, len(AUTHORS_PREFIX) + 1, detail="count too large"
+            )
+            return None
+        column = digits_end + 1 if digits else len(AUTHORS_PREFIX) + 1
+        detail = "expected ' authors' after the count" if digits else "expected a count"
+    else:
+        column, detail = 1, "expected two spaces, '\u2022' and a space"
+    state.reporter.defect("bad-authors", line.number, column, detail=detail)
+    loose = _LOOSE_AUTHORS.search(text)
+    return int(loose.group(1)) if loose else None
+
+
+def _with_date(
+    state: ParseState, line: Line, author_count: int | None, organization: str | None
+) -> Metadata:
+    parts = read_date_line(line.text)
+    if parts is None:  # pragma: no cover - a DATE line always reads
+        raise AssertionError(line)
+    votes = 0
+    if parts.count_text is not None:
+        if len(parts.count_text) <= MAX_COUNT_DIGITS:
+            votes = int(parts.count_text)
+        else:
+            state.reporter.defect(
+                "bad-votes", line.number, parts.count_column,
+                detail=f"{len(parts.count_text)} digits",
+            )
+    return Metadata(
+        author_count,
+        organization,
+        _resolve(state, line, parts),
+        votes,
+        parts.text,
+        parts.year is not None,
+        line.number,
+    )
+
+
+def _resolve(state: ParseState, line: Line, parts: DateLine) -> datetime.date | None:
+    """The date of an entry; a yearless one takes the page date's year."""
+    limit = state.date_limit
+    limit_name = "page date" if state.page_date else "reference date"
+    if parts.year is not None:
+        try:
+            date = datetime.date(parts.year, parts.month, parts.day)
+        except ValueError:
+            state.reporter.defect("impossible-date", line.number, 1, detail=parts.text)
+            return None
+        if date > limit:
+            state.reporter.defect(
+                "date-after-page", line.number, 1,
+                detail=f"{date.isoformat()} is after the {limit_name} {limit.isoformat()}",
+            )
+        return date
+    try:
+        date = datetime.date(limit.year, parts.month, parts.day)
+    except ValueError:
+        state.reporter.defect(
+            "impossible-date", line.number, 1, detail=f"{parts.text}, {limit.year}"
+        )
+    else:
+        if date <= limit:
+            return date
+        state.reporter.defect(
+            "date-after-page", line.number, 1,
+            detail=f"{parts.text} is after the {limit_name} {limit.isoformat()}",
+        )
+    return latest_on_or_before(parts.month, parts.day, limit)
