@@ -20,7 +20,7 @@ CODES: dict[str, str] = {
     "invalid-utf8": "input is not valid UTF-8",
     "utf16-input": "input is UTF-16 encoded; dumps are UTF-8",
     "missing-header": "the dump does not start with the Daily Papers header",
-    "bad-header": "the header lines are not the expected ones",
+    "bad-header": "unexpected header line",
     "repeated-header": "a second header in the middle of the dump",
     "bad-page-date": "the page date must be a month and day with no year and no count",
     "missing-blank-line": "a blank line is missing before this line",

@@ -83,7 +83,8 @@ class ParseState:
                 self.reporter.defect("leading-whitespace", self.number, 1, gap=gap)
                 line = line.lstrip(" \t")
             return Line(kind, line, self.number, gap)
-        self.eof_gap = gap
+        if gap:
+            self.eof_gap = gap
         return None
 
     def peek(self, ahead: int = 0) -> Line | None:
@@ -114,6 +115,8 @@ class ParseState:
     def expect_gap(self, line: Line, blanks: int) -> None:
         """Report when ``line`` is not preceded by exactly ``blanks`` blank lines."""
         gap = line.gap
+        if line.number == gap + 1:
+            blanks = 0  # nothing but blank lines before it: the start of the input
         if gap == blanks:
             return
         if gap < blanks:

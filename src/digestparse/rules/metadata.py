@@ -54,6 +54,9 @@ def read_metadata(state: ParseState) -> Metadata | None:
         line = state.advance()
         if line is not first:
             state.expect_gap(line, 0)
+    elif separator is None:
+        state.reporter.defect("truncated-entry", state.last_line, 1, detail="no '\u00b7' line")
+        return Metadata(author_count, organization, end_line=state.last_line)
     else:
         _report_missing(state, "missing-separator", separator)
 
