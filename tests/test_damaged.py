@@ -15,9 +15,16 @@ from typing import Any
 
 import attrs
 import pytest
-from seeds import REFERENCE_DATE, SEEDS, expected, seed_text, without_lines
 
 import digestparse
+from seeds import (
+    REFERENCE_DATE,
+    SEEDS,
+    expected,
+    seed_text,
+    unaccounted_lines,
+    without_lines,
+)
 
 SEED = seed_text(0)
 PAPERS = expected(SEEDS[0])["papers"]
@@ -194,7 +201,9 @@ def test_misspelt_header_line() -> None:
     text = SEED.replace("Daily Papers", "Daily Paper", 1)
     with pytest.raises(digestparse.ParseError) as raised:
         digestparse.parse(text, mode="strict", reference_date=REFERENCE_DATE)
-    assert str(raised.value) == "<string>:7:1: bad-header unexpected header line: expected 'Daily Papers'"
+    assert str(raised.value) == (
+        "<string>:7:1: bad-header unexpected header line: expected 'Daily Papers'"
+    )
     digest = digestparse.parse(text, reference_date=REFERENCE_DATE)
     assert len(digest.papers) == 25
     assert [d.code for d in digest.diagnostics] == ["bad-header"]
@@ -212,11 +221,4 @@ def test_every_non_blank_line_is_accounted_for_in_each_case() -> None:
     for case in CASES:
         text = _damage(case)
         digest = digestparse.parse(text, reference_date=REFERENCE_DATE)
-        covered: set[int] = set()
-        spans = [p.span for p in digest.papers] + [d.span for d in digest.diagnostics]
-        if digest.header_span:
-            spans.append(digest.header_span)
-        for start, end in spans:
-            covered.update(range(start, end + 1))
-        lost = [n for n, line in enumerate(text.split("\n"), 1) if line.strip() and n not in covered]
-        assert lost == [], case.name
+        assert unaccounted_lines(text, digest) == [], case.name

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from seeds import REFERENCE_DATE, SEEDS, expected, without_lines
 
 import digestparse
+from seeds import REFERENCE_DATE, SEEDS, expected, without_lines
 
 
 def _paper_cases() -> list[Any]:

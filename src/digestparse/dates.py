@@ -73,4 +73,4 @@ def latest_on_or_before(month: int, day: int, limit: datetime.date) -> datetime.
 def format_date(date: datetime.date, year_explicit: bool) -> str:
     """The date as a dump writes it: ``Jun 9`` or ``Jun 9, 2024``."""
     text = f"{MONTHS[date.month - 1]} {date.day}"
-    return f"{text}, {date.year}" if year_explicit else text
+    return f"{text}, {date.year:04d}" if year_explicit else text

@@ -59,10 +59,8 @@ def repeated_header(state: ParseState) -> bool:
 
 
 def _starts_header(state: ParseState) -> bool:
-    for ahead in range(3):
-        if state.peek_is(ahead, HEADER):
-            return True
-    return False
+    """A header line, or a damaged one followed by a header line."""
+    return state.peek_is(0, HEADER) or (state.peek_is(0, TEXT) and state.peek_is(1, HEADER))
 
 
 def _take_header_lines(state: ParseState) -> list[Line]:
@@ -73,7 +71,7 @@ def _take_header_lines(state: ParseState) -> list[Line]:
         if line is None:
             break
         if line.kind is HEADER or (
-            line.kind is TEXT and lines and state.peek_is(1, HEADER) and len(lines) < 5
+            line.kind is TEXT and state.peek_is(1, HEADER) and len(lines) < _MAX_HEADER_LINES - 1
         ):
             lines.append(state.advance())
         else:

@@ -1,0 +1,268 @@
+"""Dates, links, input forms, tokens and error strings, one rule at a time."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from pathlib import Path
+
+import pytest
+
+import digestparse
+from digestparse.links import extract_links
+from seeds import REFERENCE_DATE, seed_text
+
+HEADER = "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\n" \
+    "byAK and the research community"
+ABSTRACT = ("We study things. " * 5).strip()
+
+
+def dump(*entries: str, page: str | None = "Dec 12") -> str:
+    parts = [HEADER] + ([page] if page else []) + list(entries)
+    return "\n\n".join(parts)
+
+
+def entry(date: str, title: str = "A Title", authors: str = "  \u2022 2 authors") -> str:
+    return f"{title}\n\n{ABSTRACT}\n\n{authors}\n\u00b7\n{date}"
+
+
+def one(text: str, **kwargs: object) -> digestparse.Paper:
+    digest = digestparse.parse(text, **kwargs)  # type: ignore[arg-type]
+    assert len(digest.papers) == 1
+    return digest.papers[0]
+
+
+# -- dates ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, date, votes, explicit",
+    [
+        ("Jul 20 9", datetime.date(2025, 7, 20), 9, False),  # dateutil would say 2009
+        ("May 29, 2024 1", datetime.date(2024, 5, 29), 1, True),
+        ("Feb 17, 2022", datetime.date(2022, 2, 17), 0, True),
+        ("Jun 9", datetime.date(2025, 6, 9), 0, False),
+        ("Dec 12", datetime.date(2025, 12, 12), 0, False),  # the page date itself
+    ],
+)
+def test_date_lines(line: str, date: datetime.date, votes: int, explicit: bool) -> None:
+    paper = one(dump(entry(line)), mode="strict", reference_date=REFERENCE_DATE)
+    assert (paper.date, paper.votes, paper.year_explicit) == (date, votes, explicit)
+
+
+def test_page_date_is_the_latest_such_day_on_or_before_the_reference() -> None:
+    text = dump(entry("Jun 9"))
+    on_the_day = digestparse.parse(text, reference_date=datetime.date(2026, 12, 12))
+    assert on_the_day.page_date == datetime.date(2026, 12, 12)
+    day_before = digestparse.parse(text, reference_date=datetime.date(2026, 12, 11))
+    assert day_before.page_date == datetime.date(2025, 12, 12)
+    assert day_before.papers[0].date == datetime.date(2025, 6, 9)
+
+
+def test_feb_29_page_date_goes_back_to_the_last_leap_year() -> None:
+    digest = digestparse.parse(
+        dump(entry("Feb 3"), page="Feb 29"), mode="strict",
+        reference_date=datetime.date(2027, 6, 1),
+    )
+    assert digest.page_date == datetime.date(2024, 2, 29)
+    assert digest.papers[0].date == datetime.date(2024, 2, 3)
+
+
+def test_without_a_page_date_the_reference_year_and_day_bound_yearless_dates() -> None:
+    text = dump(entry("Mar 4"), page=None)
+    paper = one(text, mode="strict", reference_date=datetime.date(2025, 6, 1))
+    assert paper.date == datetime.date(2025, 3, 4)
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=datetime.date(2025, 3, 1))
+    assert raised.value.code == "date-after-page"
+    lenient = one(text, reference_date=datetime.date(2025, 3, 1))
+    assert lenient.date == datetime.date(2024, 3, 4)
+
+
+def test_default_reference_date_is_today() -> None:
+    digest = digestparse.parse(dump(entry("Jun 9")))
+    assert digest.page_date is not None
+    assert digest.page_date <= datetime.date.today()
+    assert (datetime.date.today() - digest.page_date).days < 366
+
+
+def test_page_date_with_a_year_is_reported_and_used() -> None:
+    text = dump(entry("Jun 9"), page="Dec 12, 2024")
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=REFERENCE_DATE)
+    assert (raised.value.code, raised.value.line, raised.value.column) == ("bad-page-date", 11, 5)
+    digest = digestparse.parse(text, reference_date=REFERENCE_DATE)
+    assert digest.page_date == datetime.date(2024, 12, 12)
+    assert digest.papers[0].date == datetime.date(2024, 6, 9)
+
+
+def test_a_count_with_too_many_digits_is_reported_not_converted() -> None:
+    text = dump(entry("Jun 9 " + "9" * 5000))
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=REFERENCE_DATE)
+    assert (raised.value.code, raised.value.column) == ("bad-votes", 7)
+    assert one(text, reference_date=REFERENCE_DATE).votes == 0
+
+
+def test_singular_author_and_organization_lines() -> None:
+    paper = one(dump(entry("Jun 9", authors="  \u2022 1 author")), mode="strict",
+                reference_date=REFERENCE_DATE)
+    assert (paper.author_count, paper.organization) == (1, None)
+    org = one(dump(entry("Jun 9", authors="LAMDA-NeSy NJU-IRP")), mode="strict",
+              reference_date=REFERENCE_DATE)
+    assert (org.author_count, org.organization) == (None, "LAMDA-NeSy NJU-IRP")
+
+
+# -- links ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, links",
+    [
+        ("Code: https://github.com/a/b.", ("https://github.com/a/b",)),
+        ("page (https://x.github.io/R-AMT/).", ("https://x.github.io/R-AMT/",)),
+        ("at https://github.com/a/b.git", ("https://github.com/a/b.git",)),
+        ("at https://github.com/a/PETL AST.", ("https://github.com/a/PETL",)),
+        ("at https://github.com/a/b .", ("https://github.com/a/b",)),
+        ("at github.com/edwardjhu/TP4.", ("https://github.com/edwardjhu/TP4",)),
+        ("see luchaoqi.github.io/my3dgen, too", ("https://luchaoqi.github.io/my3dgen",)),
+        ("wiki http://en.wikipedia.org/wiki/F_(x)!", ("http://en.wikipedia.org/wiki/F_(x)",)),
+        ("quoted \"https://a.org/x\"; and 'https://b.org/y'?", ("https://a.org/x", "https://b.org/y")),
+        ("twice https://a.org/x and https://a.org/x.", ("https://a.org/x",)),
+        ("order https://b.org then github.com/a/b", ("https://b.org", "https://github.com/a/b")),
+        ("no bare double https://github.com/a/b", ("https://github.com/a/b",)),
+        ("scheme alone https:// here", ()),
+        ("<https://a.org/x>", ("https://a.org/x",)),
+        ("not a link: GitHub, github.com alone, mygithub.com/x", ()),
+        # U+2028 is content for the line structure, but it is white space: a URL ends there.
+        ("form\x0cfeed https://a.org/\u2028x", ("https://a.org/",)),
+    ],
+)
+def test_links(text: str, links: tuple[str, ...]) -> None:
+    assert extract_links(text) == links
+
+
+# -- inputs -----------------------------------------------------------------
+
+
+def test_bytes_with_bom_parse_like_text() -> None:
+    text = seed_text(1)
+    want = digestparse.parse(text, mode="strict", reference_date=REFERENCE_DATE)
+    data = b"\xef\xbb\xbf" + text.encode()
+    assert digestparse.parse(data, mode="strict", reference_date=REFERENCE_DATE) == want
+    assert digestparse.parse("\ufeff" + text, mode="strict", reference_date=REFERENCE_DATE) == want
+
+
+def test_invalid_utf8_strict_and_lenient() -> None:
+    data = dump(entry("Jun 9", title="Caf\u00e9")).encode().replace(b"\xc3\xa9", b"\xe9")
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(data, mode="strict", reference_date=REFERENCE_DATE)
+    assert str(raised.value) == (
+        "<string>:13:4: invalid-utf8 input is not valid UTF-8: byte 0xe9 replaced by U+FFFD"
+    )
+    digest = digestparse.parse(data, reference_date=REFERENCE_DATE)
+    assert digest.papers[0].title == "Caf\ufffd"
+    assert [d.code for d in digest.diagnostics] == ["invalid-utf8"]
+
+
+def test_utf16_input_is_named_not_parsed_into_garbage() -> None:
+    text = dump(entry("Jun 9"))
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text.encode("utf-16"), mode="strict", reference_date=REFERENCE_DATE)
+    assert raised.value.code == "utf16-input"
+    digest = digestparse.parse(text.encode("utf-16-le"), reference_date=REFERENCE_DATE)
+    assert [d.code for d in digest.diagnostics] == ["utf16-input"]
+    assert digest.papers[0].title == "A Title"
+
+
+def test_only_three_line_breaks_end_a_line() -> None:
+    title = "A\u2028B\x0cC\x1cD\x85E"
+    paper = one(dump(entry("Jun 9", title=title)), mode="strict", reference_date=REFERENCE_DATE)
+    assert paper.title == title
+    assert paper.line == 13
+
+
+def test_iter_papers_from_file_objects_and_lines(tmp_path: Path) -> None:
+    text = seed_text(4)
+    want = digestparse.parse(text, reference_date=REFERENCE_DATE).papers
+    path = tmp_path / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    with path.open(encoding="utf-8") as file:
+        assert tuple(digestparse.iter_papers(file, reference_date=REFERENCE_DATE)) == want
+    with path.open("rb") as binary:
+        assert tuple(digestparse.iter_papers(binary, reference_date=REFERENCE_DATE)) == want
+    lines = text.split("\n")
+    assert tuple(digestparse.iter_papers(lines, reference_date=REFERENCE_DATE)) == want
+    crlf = io.StringIO(text.replace("\n", "\r\n"), newline="")
+    assert tuple(digestparse.iter_papers(crlf, reference_date=REFERENCE_DATE)) == want
+
+
+def test_iter_papers_is_lazy_and_reports_diagnostics_as_they_come() -> None:
+    seen: list[str] = []
+    lines = dump(entry("Jun 9", title="First"), entry("Jun 9 x", title="Second"),
+                 entry("Jun 9", title="Third")).split("\n")
+    consumed: list[int] = []
+
+    def source() -> object:
+        for number, line in enumerate(lines, 1):
+            consumed.append(number)
+            yield line
+
+    stream = digestparse.iter_papers(
+        source(), reference_date=REFERENCE_DATE,  # type: ignore[arg-type]
+        on_diagnostic=lambda d: seen.append(f"{d.line}:{d.code}"),
+    )
+    first = next(stream)
+    assert first.title == "First"
+    assert max(consumed) < len(lines)  # the rest is not read yet
+    assert [paper.title for paper in stream] == ["Second", "Third"]
+    assert seen == ["27:bad-date"]
+    assert stream.diagnostics == []  # they went to the callback instead
+
+
+def test_parse_rejects_other_types_and_modes() -> None:
+    with pytest.raises(TypeError):
+        digestparse.parse(["new"])  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="mode"):
+        digestparse.parse("new", mode="loose")  # type: ignore[arg-type]
+
+
+# -- tokens and errors -------------------------------------------------------
+
+
+def test_tokens_carry_kind_line_and_column() -> None:
+    tokens = list(digestparse.tokenize("\ufeffnew\r\n\r\n  \u2022 3 authors\r\u00b7\nJul 20 9"))
+    kinds = [(t.kind.value, t.text, t.line, t.column) for t in tokens]
+    assert kinds == [
+        ("bom", "\ufeff", 1, 1),
+        ("header", "new", 1, 1),
+        ("newline", "\r\n", 1, 4),
+        ("blank", "", 2, 1),
+        ("newline", "\r\n", 2, 1),
+        ("authors", "  \u2022 3 authors", 3, 1),
+        ("newline", "\r", 3, 14),
+        ("separator", "\u00b7", 4, 1),
+        ("newline", "\n", 4, 2),
+        ("date", "Jul 20 9", 5, 1),
+    ]
+
+
+def test_parse_error_fields_and_string() -> None:
+    text = dump(entry("Jun 9")).replace("\u00b7\n", "")
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=REFERENCE_DATE, name="dump.txt")
+    error = raised.value
+    assert isinstance(error, ValueError)
+    assert (error.code, error.line, error.column, error.source) == (
+        "missing-separator", 18, 1, "dump.txt",
+    )
+    assert str(error) == "dump.txt:18:1: missing-separator metadata block has no '\u00b7' line"
+
+
+def test_render_refuses_papers_the_format_cannot_hold() -> None:
+    bad = digestparse.Paper(title="two\nlines", abstract="x")
+    with pytest.raises(ValueError, match="title"):
+        digestparse.render([bad])
+    no_date = digestparse.Paper(title="T", abstract="A", author_count=3)
+    with pytest.raises(ValueError, match="date"):
+        digestparse.render([no_date])
