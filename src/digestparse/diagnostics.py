@@ -61,7 +61,9 @@ class Reporter:
         self.source = source
         self.count = 0
         self._emit = emit
-        self._pending: Diagnostic | None = None
+        # One held-back diagnostic per run code: another defect in between (say,
+        # trailing whitespace met while looking ahead) must not cut a junk run.
+        self._pending: dict[str, Diagnostic] = {}
 
     def defect(
         self,
@@ -81,24 +83,26 @@ class Reporter:
         message = CODES[code] + (f": {detail}" if detail else "")
         if self.strict:
             raise ParseError(code, message, line, column, self.source)
-        pending = self._pending
-        if (
-            pending is not None
-            and pending.code == code
-            and code in RUN_CODES
-            and line <= pending.end_line + gap + 1
-        ):
-            end = max(end_line, line, pending.end_line)
-            self._pending = Diagnostic(
-                code, CODES[code], pending.line, pending.column, end, self.source
-            )
+        diagnostic = Diagnostic(code, message, line, column, end_line, self.source)
+        if code not in RUN_CODES:
+            self.count += 1
+            self._emit(diagnostic)
             return
-        self.flush()
-        self._pending = Diagnostic(code, message, line, column, end_line, self.source)
+        pending = self._pending.pop(code, None)
+        if pending is not None:
+            if line <= pending.end_line + gap + 1:
+                end = max(end_line, line, pending.end_line)
+                diagnostic = Diagnostic(
+                    code, CODES[code], pending.line, pending.column, end, self.source
+                )
+            else:
+                self.count += 1
+                self._emit(pending)
+        self._pending[code] = diagnostic
 
     def flush(self) -> None:
-        """Hand over the diagnostic still held back in case its run went on."""
-        if self._pending is not None:
+        """Hand over the diagnostics still held back in case their run went on."""
+        for diagnostic in self._pending.values():
             self.count += 1
-            self._emit(self._pending)
-            self._pending = None
+            self._emit(diagnostic)
+        self._pending.clear()
