@@ -266,3 +266,51 @@ def test_render_refuses_papers_the_format_cannot_hold() -> None:
     no_date = digestparse.Paper(title="T", abstract="A", author_count=3)
     with pytest.raises(ValueError, match="date"):
         digestparse.render([no_date])
+
+
+# -- regressions -------------------------------------------------------------
+
+
+def test_strict_raises_the_first_deviation_even_when_a_later_line_was_read_ahead() -> None:
+    text = dump("T\nA\n\n  \u2022 2 authors \n\u00b7\nJun 9")
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=REFERENCE_DATE)
+    assert (raised.value.code, raised.value.line) == ("missing-blank-line", 14)
+    lenient = digestparse.parse(text, reference_date=REFERENCE_DATE)
+    assert [(d.code, d.line, d.column) for d in lenient.diagnostics] == [
+        ("missing-blank-line", 14, 1), ("trailing-whitespace", 16, 14),
+    ]
+
+
+def test_leading_blank_lines_are_extra_blank_lines() -> None:
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse("\n\n" + dump(entry("Jun 9")), mode="strict",
+                          reference_date=REFERENCE_DATE)
+    assert str(raised.value) == (
+        "<string>:1:1: extra-blank-line more than one blank line between elements: "
+        "blank lines before the first line"
+    )
+
+
+def test_errors_of_the_callers_own_objects_reach_them_unchanged(tmp_path: Path) -> None:
+    class Boom(Exception):
+        pass
+
+    def callback(diagnostic: digestparse.Diagnostic) -> None:
+        raise Boom(diagnostic.code)
+
+    with pytest.raises(Boom, match="bad-date"):
+        list(digestparse.iter_papers(dump(entry("Jun 9 x")).split("\n"), on_diagnostic=callback,
+                                     reference_date=REFERENCE_DATE))
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(dump(entry("Jun 9")).encode("utf-16"))
+    with path.open(encoding="utf-8") as file, pytest.raises(UnicodeDecodeError):
+        list(digestparse.iter_papers(file, reference_date=REFERENCE_DATE))
+    with pytest.raises(FileNotFoundError):
+        list(digestparse.iter_papers(tmp_path / "missing.txt"))
+    with pytest.raises(TypeError, match="lines of str or bytes"):
+        list(digestparse.iter_papers([1, 2], reference_date=REFERENCE_DATE))  # type: ignore[list-item]
+
+
+def test_bare_github_io_root_is_a_link() -> None:
+    assert extract_links("site: name.github.io/ and github.com/") == ("https://name.github.io/",)

@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Union
 
 from .diagnostics import Mode, Reporter
-from .lines import decode_bytes, split_text, stream_lines
+from .errors import CallerError
+from .lines import decode_bytes, guarded, split_text, stream_lines
 from .model import Diagnostic, Digest, Paper
 from .parser import ParseState, run
 
@@ -139,11 +140,15 @@ def iter_papers(
         items = source
 
         def lines_for(reporter: Reporter) -> Iterable[str]:
-            return stream_lines(items, reporter)
+            return stream_lines(guarded(items), reporter)
     state = _state(lines_for, mode, reference_date, label, emit)
     return PaperStream(state, diagnostics)
 
 
 def _file_lines(path: str, reporter: Reporter) -> Iterator[str]:
-    with open(path, "rb") as file:
-        yield from stream_lines(file, reporter)
+    try:
+        file = open(path, "rb")  # noqa: SIM115 - closed below, when the stream ends
+    except OSError as error:
+        raise CallerError(error) from error
+    with file:
+        yield from stream_lines(guarded(file), reporter)

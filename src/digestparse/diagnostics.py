@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from .errors import ParseError
+from .errors import CallerError, ParseError
 from .model import Diagnostic
 
 Mode = Literal["strict", "lenient"]
@@ -86,7 +86,7 @@ class Reporter:
         diagnostic = Diagnostic(code, message, line, column, end_line, self.source)
         if code not in RUN_CODES:
             self.count += 1
-            self._emit(diagnostic)
+            self._hand_over(diagnostic)
             return
         pending = self._pending.pop(code, None)
         if pending is not None:
@@ -97,12 +97,18 @@ class Reporter:
                 )
             else:
                 self.count += 1
-                self._emit(pending)
+                self._hand_over(pending)
         self._pending[code] = diagnostic
+
+    def _hand_over(self, diagnostic: Diagnostic) -> None:
+        try:
+            self._emit(diagnostic)
+        except Exception as error:  # the caller's callback failed, not the parser
+            raise CallerError(error) from error
 
     def flush(self) -> None:
         """Hand over the diagnostics still held back in case their run went on."""
         for diagnostic in self._pending.values():
             self.count += 1
-            self._emit(diagnostic)
+            self._hand_over(diagnostic)
         self._pending.clear()

@@ -26,3 +26,13 @@ class ParseError(ValueError):
 
 class InternalError(RuntimeError):
     """digestparse itself failed: a bug, never a verdict on the input. Please report it."""
+
+
+class CallerError(Exception):
+    """Carries an exception raised by the caller's code (their file object, their
+    callback) through the parser, so it reaches them unchanged instead of being
+    mistaken for a bug in digestparse. Never escapes the library."""
+
+    def __init__(self, original: BaseException) -> None:
+        super().__init__(original)
+        self.original = original

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .diagnostics import Reporter
+from .errors import CallerError
 from .grammar import BOM
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -66,6 +67,20 @@ def _decode_line(raw: bytes, lineno: int, reporter: Reporter) -> str:
         return raw.decode("utf-8", errors="replace")
 
 
+def guarded(items: Iterable[str | bytes]) -> Iterator[str | bytes]:
+    """The caller's items, with any exception they raise marked as the caller's."""
+    try:
+        iterator = iter(items)
+        while True:
+            try:
+                item = next(iterator)
+            except StopIteration:
+                return
+            yield item
+    except Exception as error:
+        raise CallerError(error) from error
+
+
 def stream_lines(items: Iterable[str | bytes], reporter: Reporter) -> Iterator[str]:
     """Lines from an iterable of lines (str or UTF-8 bytes), lazily.
 
@@ -89,7 +104,8 @@ def stream_lines(items: Iterable[str | bytes], reporter: Reporter) -> Iterator[s
         elif isinstance(item, str):
             text = item[1:] if first and item.startswith(BOM) else item
         else:
-            raise TypeError(f"expected lines of str or bytes, got {type(item).__name__}")
+            error = TypeError(f"expected lines of str or bytes, got {type(item).__name__}")
+            raise CallerError(error)
         first = False
         if text.endswith("\n"):
             text = text[:-2] if text.endswith("\r\n") else text[:-1]

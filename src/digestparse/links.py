@@ -49,8 +49,8 @@ def extract_links(text: str) -> tuple[str, ...]:
             if url.endswith("//"):
                 continue  # a scheme with nothing after it
         else:
-            if url.endswith("/") and url.count("/") == 1:
-                continue  # "github.com/" names no page
+            if url.endswith("github.com/"):
+                continue  # "github.com/" alone names no page
             url = "https://" + url
         links.setdefault(url, None)
     return tuple(links)

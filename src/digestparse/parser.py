@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from .diagnostics import Reporter
-from .errors import InternalError, ParseError
+from .errors import CallerError, InternalError, ParseError
 from .model import Paper
 from .tokenizer import AUTHORS, TokenKind, classify
 
@@ -27,6 +27,10 @@ class Line(NamedTuple):
     number: int
     #: How many blank lines come right before this one.
     gap: int
+    #: White-space defects of this line and the blank lines before it, as
+    #: (code, line, column, gap): reported when the line is consumed, so that
+    #: looking ahead never makes strict mode raise for a later line first.
+    defects: tuple[tuple[str, int, int, int], ...] = ()
 
 
 class ParseState:
@@ -67,25 +71,34 @@ class ParseState:
 
     def _read(self) -> Line | None:
         gap = 0
+        defects: list[tuple[str, int, int, int]] | None = None
         for line in self._lines:
             self.number += 1
             if line and line[-1] in " \t":
                 stripped = line.rstrip(" \t")
-                self.reporter.defect(
-                    "trailing-whitespace", self.number, len(stripped) + 1, gap=gap
-                )
+                defects = defects or []
+                defects.append(("trailing-whitespace", self.number, len(stripped) + 1, gap))
                 line = stripped
             if not line:
                 gap += 1
                 continue
             kind = classify(line)
             if line[0] in " \t" and kind is not AUTHORS:
-                self.reporter.defect("leading-whitespace", self.number, 1, gap=gap)
+                defects = defects or []
+                defects.append(("leading-whitespace", self.number, 1, gap))
                 line = line.lstrip(" \t")
+            if defects:
+                return Line(kind, line, self.number, gap, tuple(defects))
             return Line(kind, line, self.number, gap)
         if gap:
             self.eof_gap = gap
+        if defects:
+            self._report(defects)
         return None
+
+    def _report(self, defects: Iterable[tuple[str, int, int, int]]) -> None:
+        for code, number, column, gap in defects:
+            self.reporter.defect(code, number, column, gap=gap)
 
     def peek(self, ahead: int = 0) -> Line | None:
         """The line ``ahead`` non-blank lines on, without consuming anything."""
@@ -102,6 +115,8 @@ class ParseState:
         line = self._ahead.popleft() if self._ahead else self._read()
         if line is None:
             raise InternalError("advance() past the end of the input")
+        if line.defects:
+            self._report(line.defects)
         self.last_line = line.number
         return line
 
@@ -115,8 +130,11 @@ class ParseState:
     def expect_gap(self, line: Line, blanks: int) -> None:
         """Report when ``line`` is not preceded by exactly ``blanks`` blank lines."""
         gap = line.gap
-        if line.number == gap + 1:
-            blanks = 0  # nothing but blank lines before it: the start of the input
+        if line.number == gap + 1:  # nothing but blank lines before it: the start of the input
+            if gap:
+                detail = "blank lines before the first line"
+                self.reporter.defect("extra-blank-line", 1, 1, end_line=gap, detail=detail)
+            return
         if gap == blanks:
             return
         if gap < blanks:
@@ -169,8 +187,8 @@ def run(state: ParseState) -> Iterator[Paper]:
         reporter.flush()
     except (ParseError, InternalError):
         raise
-    except (TypeError, OSError):
-        raise  # the caller's input object misbehaved (wrong type, unreadable file)
+    except CallerError as error:
+        raise error.original from None
     except Exception as error:
         raise InternalError(
             f"digestparse failed near line {state.number}: {error!r}; please report this bug"

@@ -62,5 +62,5 @@ def _check_text(text: str, field: str, paper: Paper) -> None:
         "\n" in text or "\r" in text
     ):
         raise ValueError(
-            f"paper {paper.title!r}: {field} {text[:60]!r} cannot be written as a {field} line"
+            f"paper {paper.title!r}: {field} {text[:60]!r} cannot be written as the {field} line"
         )

@@ -73,9 +73,12 @@ def read_metadata(state: ParseState) -> Metadata | None:
     return Metadata(author_count, organization, end_line=state.last_line)
 
 
+_MISSING = {"missing-separator": "no '\u00b7' line", "missing-date": "no date line"}
+
+
 def _report_missing(state: ParseState, code: str, found: Line | None) -> None:
     if found is None:
-        state.reporter.defect("truncated-entry", state.last_line, 1, detail=code)
+        state.reporter.defect("truncated-entry", state.last_line, 1, detail=_MISSING[code])
     else:
         state.reporter.defect(code, found.number if found.gap == 0 else state.last_line + 1, 1)
 
