@@ -453,19 +453,45 @@ def test_internal_error_is_one_line_and_exit_3(tmp_path: Path) -> None:
     ]
 
 
-def test_ctrl_c_exits_130_without_traceback() -> None:
+def open_writer_once_read(fifo: Path, timeout: float = 30) -> int:
+    """Open ``fifo`` for writing as soon as someone opens it for reading."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:  # ENXIO: no reader yet
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_exits_130_without_traceback(tmp_path: Path, jobs: str) -> None:
+    names = many_files(tmp_path, 6)
+    # Reading a FIFO that gets no data blocks, so the run is surely in progress
+    # (in the main process, or in a worker that ignores Ctrl-C) when the signal comes.
+    os.mkfifo(tmp_path / "stuck.txt")
     process = subprocess.Popen(
-        [sys.executable, "-m", "digestparse", "check", "-", "--reference-date", "2025-12-31"],
-        stdin=subprocess.PIPE,
+        [sys.executable, "-m", "digestparse", "check", "--jobs", jobs, *names, "stuck.txt",
+         "--reference-date", "2025-12-31"],
+        cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        start_new_session=True,
     )
-    time.sleep(1.5)  # let it start and block reading standard input
-    process.send_signal(signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=30)
+    writer = open_writer_once_read(tmp_path / "stuck.txt")
+    try:
+        os.killpg(process.pid, signal.SIGINT)  # like Ctrl-C: the whole process group
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        os.close(writer)
     assert process.returncode == 130
     assert stderr.decode().strip() == "digestparse: interrupted"
-    assert stdout == b""
+    if shutil.which("pgrep"):
+        leftovers = subprocess.run(
+            ["pgrep", "-g", str(process.pid)], capture_output=True, text=True, check=False
+        )
+        assert leftovers.stdout == ""
 
 
 # --- progress ---------------------------------------------------------------------------

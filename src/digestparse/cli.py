@@ -217,8 +217,22 @@ def run_tasks(tasks: Sequence[Task], settings: Settings, jobs: int) -> Iterator[
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    except BaseException:  # Ctrl-C, or the output closed: do not wait for running chunks
+        stop_workers(pool)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the workers now: one may be stuck (a FIFO, a huge file) and ignores Ctrl-C."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    # Before 3.14 there is no public way; the pool keeps its processes here.
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
 
 
 # --- reading the command line -------------------------------------------------------
