@@ -327,6 +327,12 @@ def test_jobs_2_output_is_identical_to_jobs_1(tmp_path: Path, command: str) -> N
     assert one.stdout  # findings (check) or papers (parse) were printed
 
 
+def test_options_between_paths(damaged: Path) -> None:
+    result = run_cli("check", "good.txt", "--format", "github", "no_sep.txt", "-q", cwd=damaged)
+    assert (result.returncode, result.stderr) == (1, "")
+    assert result.stdout.startswith("::error file=no_sep.txt,line=18,col=1::")
+
+
 def test_reference_date_spellings(damaged: Path) -> None:
     for spelling in ("2025-12-31", "31 Dec 2025", "December 31, 2025"):
         result = run_cli(

@@ -352,7 +352,8 @@ def add_common_options(parser: argparse.ArgumentParser, default_mode: Mode) -> N
     parser.add_argument("--version", action="version", version=f"digestparse {__version__}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top-level parser (for help and --version) and one parser per command."""
     formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="digestparse",
@@ -396,7 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="jsonl: one paper per line (default); json: one array; csv: a header row, "
         "then one row per paper",
     )
-    return parser
+    return parser, {"check": check, "parse": parse_command}
 
 
 def with_command(args: list[str]) -> list[str]:
@@ -633,13 +634,20 @@ def csv_cell(value: Any) -> str:
 
 
 def run(argv: Sequence[str]) -> int:
-    parser = build_parser()
+    parser, command_parsers = build_parser()
     args_list = with_command(list(argv))
     if not args_list:
         parser.print_usage(sys.stderr)
         print("digestparse: error: give a command (check or parse) or a file", file=sys.stderr)
         return EXIT_USAGE
-    args = parser.parse_args(args_list)
+    if args_list[0] not in COMMANDS:
+        parser.parse_args(args_list)  # -h or --version: prints and exits
+        return EXIT_USAGE
+    command = args_list[0]
+    # Intermixed, so that options may also come between paths (as linters allow).
+    parser = command_parsers[command]
+    args = parser.parse_intermixed_args(args_list[1:])
+    args.command = command
     try:
         tasks, errors = expand_paths(args.paths, args.stdin_name)
     except UsageError as usage_error:
@@ -673,7 +681,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(sys.argv[1:] if argv is None else argv)
     except KeyboardInterrupt:
-        print("\ndigestparse: interrupted", file=sys.stderr)
+        # After the terminal's "^C", start a fresh line.
+        prefix = "\n" if sys.stderr.isatty() else ""
+        print(f"{prefix}digestparse: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (e.g. `| head`); stop quietly, and keep Python
