@@ -7,6 +7,7 @@ docs/cli.md describes every option, the output formats and the exit codes.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime
 import json
@@ -15,7 +16,7 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -196,7 +197,9 @@ def chunk_size_for(file_count: int, workers: int) -> int:
     return max(1, min(MAX_CHUNK, file_count // (workers * 8)))
 
 
-def run_tasks(tasks: Sequence[Task], settings: Settings, jobs: int) -> Iterator[FileResult]:
+def run_tasks(
+    tasks: Sequence[Task], settings: Settings, jobs: int
+) -> Generator[FileResult, None, None]:
     """Results in the order of ``tasks``, computed by up to ``jobs`` processes."""
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
@@ -669,11 +672,12 @@ def run(argv: Sequence[str]) -> int:
     tally = Tally(unreadable=len(errors))
     for message in errors:
         print(f"digestparse: {message}", file=sys.stderr)
-    results = run_tasks(tasks, settings, jobs)
-    if args.command == "check":
-        run_check(results, args, tally, progress)
-    else:
-        run_parse(results, args, tally, progress)
+    # closing(): on any exit (Ctrl-C, a closed pipe) the worker pool is stopped at once.
+    with contextlib.closing(run_tasks(tasks, settings, jobs)) as results:
+        if args.command == "check":
+            run_check(results, args, tally, progress)
+        else:
+            run_parse(results, args, tally, progress)
     return tally.exit_code(args.mode)
 
 
