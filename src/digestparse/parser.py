@@ -33,6 +33,7 @@ class ParseState:
     __slots__ = (
         "_ahead",
         "_lines",
+        "_raw",
         "eof_gap",
         "header",
         "header_span",
@@ -48,7 +49,9 @@ class ParseState:
     def __init__(
         self, lines: Iterable[str], reporter: Reporter, reference_date: datetime.date
     ) -> None:
-        self._lines = iter(lines)
+        #: A list source is read by index, so that the fast path can skip ahead in it.
+        self._raw: list[str] | None = lines if isinstance(lines, list) else None
+        self._lines = iter(()) if isinstance(lines, list) else iter(lines)
         self._ahead: deque[Line] = deque()
         self.reporter = reporter
         self.reference_date = reference_date
@@ -67,24 +70,71 @@ class ParseState:
 
     def _read(self) -> Line | None:
         gap = 0
-        for line in self._lines:
-            self.number += 1
-            if line and line[-1] in " \t":
-                stripped = line.rstrip(" \t")
-                self.reporter.defect(
-                    "trailing-whitespace", self.number, len(stripped) + 1, gap=gap
-                )
-                line = stripped
-            if not line:
+        raw = self._raw
+        if raw is not None:
+            count = len(raw)
+            while self.number < count:
+                line = self._take(raw[self.number], gap)
+                if line is not None:
+                    return line
                 gap += 1
-                continue
-            kind = classify(line)
-            if line[0] in " \t" and kind is not AUTHORS:
-                self.reporter.defect("leading-whitespace", self.number, 1, gap=gap)
-                line = line.lstrip(" \t")
-            return Line(kind, line, self.number, gap)
-        self.eof_gap = gap
+        else:
+            for text in self._lines:
+                line = self._take(text, gap)
+                if line is not None:
+                    return line
+                gap += 1
+        if gap:  # reading again at the end finds no more blanks: keep the count
+            self.eof_gap = gap
         return None
+
+    def _take(self, line: str, gap: int) -> Line | None:
+        """Read one more raw line: None when it is blank."""
+        self.number += 1
+        if line and line[-1] in " \t":
+            stripped = line.rstrip(" \t")
+            self.reporter.defect("trailing-whitespace", self.number, len(stripped) + 1, gap=gap)
+            line = stripped
+        if not line:
+            return None
+        kind = classify(line)
+        if line[0] in " \t" and kind is not AUTHORS:
+            self.reporter.defect("leading-whitespace", self.number, 1, gap=gap)
+            line = line.lstrip(" \t")
+        return Line(kind, line, self.number, gap)
+
+    def rewind(self) -> bool:
+        """Forget the lines peeked at, if reading them again reports nothing.
+
+        Afterwards ``raw[number]`` is the first line after the last one
+        consumed. Only list sources can rewind; lines that had blanks
+        stripped (and so reported a defect when read) cannot be unread.
+        """
+        raw = self._raw
+        buffer = self._ahead
+        if raw is None:
+            return False
+        if not buffer:
+            return True
+        for line in buffer:
+            if raw[line.number - 1] is not line.text and raw[line.number - 1] != line.text:
+                return False
+            for index in range(line.number - 1 - line.gap, line.number - 1):
+                if raw[index]:
+                    return False
+        self.number = buffer[0].number - 1 - buffer[0].gap
+        buffer.clear()
+        return True
+
+    @property
+    def raw_lines(self) -> list[str] | None:
+        """The source's lines when it is a list (for the fast path), else None."""
+        return self._raw
+
+    def skip_to(self, index: int) -> None:
+        """Mark the list source's lines before ``index`` consumed (the buffer must be empty)."""
+        self.number = index
+        self.last_line = index
 
     def peek(self, ahead: int = 0) -> Line | None:
         """The line ``ahead`` non-blank lines on, without consuming anything."""
@@ -142,13 +192,26 @@ Rule = Callable[[ParseState], bool]
 
 def run(state: ParseState) -> Iterator[Paper]:
     """Parse the state's lines, yielding papers as they complete."""
+    from .fastpath import read_canonical
     from .rules import BODY_RULES, read_header
 
     reporter = state.reporter
     try:
         read_header(state)
         yield from _drain(state)
-        while (line := state.peek()) is not None:
+        fast = state.raw_lines is not None
+        while True:
+            if fast and read_canonical(state):
+                # As after a rule, the line after the last entry is read (and may report)
+                # before that entry's paper is handed out.
+                last = state.papers.pop()
+                yield from _drain(state)
+                state.peek()
+                state.papers.append(last)
+                yield from _drain(state)
+            line = state.peek()
+            if line is None:
+                break
             for _name, rule in BODY_RULES:
                 if rule(state):
                     break
