@@ -61,9 +61,8 @@ def _decode_line(raw: bytes, lineno: int, reporter: Reporter) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         column = len(raw[: error.start].decode("utf-8", errors="replace")) + 1
-        reporter.defect(
-            "invalid-utf8", lineno, column, detail=f"byte 0x{raw[error.start]:02x} replaced by U+FFFD"
-        )
+        detail = f"byte 0x{raw[error.start]:02x} replaced by U+FFFD"
+        reporter.defect("invalid-utf8", lineno, column, detail=detail)
         return raw.decode("utf-8", errors="replace")
 
 
