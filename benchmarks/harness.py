@@ -13,7 +13,8 @@ more than absolute figures: the machines this runs on are shared and noisy.
 The CLI rows run ``python -m digestparse check --jobs N --reference-date
 2025-12-31 DIR`` on --files dumps cut from the corpus; they are skipped
 (with a note) while the ``check`` subcommand does not exist. Peak RSS of
-``iter_papers`` is measured in a fresh subprocess (``resource.getrusage``)
+``iter_papers`` is measured in a fresh subprocess (VmHWM from /proc, else
+``resource.getrusage``)
 over a file of --rss-mb, written next to the corpus and deleted afterwards.
 """
 
@@ -158,15 +159,27 @@ def run_cli(folder: pathlib.Path, jobs: int) -> None:
     )
 
 
+# Peak RSS in KiB: VmHWM of this process's memory. ru_maxrss is the fallback only: on
+# Linux it survives exec, so a child forked from a large harness inherits its peak.
 _RSS_SCRIPT = """
 import datetime, resource, sys
 import digestparse
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+def peak():
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+before = peak()
 count = 0
 for _ in digestparse.iter_papers(sys.argv[1], reference_date=datetime.date(2025, 12, 31)):
     count += 1
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(count, before, after)
+print(count, before, peak())
 """
 
 
@@ -190,7 +203,7 @@ def peak_rss(size_mb: float, unit: str) -> tuple[int, float, float, float]:
     finally:
         path.unlink(missing_ok=True)
     count, before, after = (int(x) for x in out)
-    return count, before / 1024, after / 1024, seconds  # ru_maxrss is in KiB on Linux
+    return count, before / 1024, after / 1024, seconds
 
 
 def main(argv: list[str] | None = None) -> int:
