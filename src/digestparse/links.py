@@ -7,6 +7,8 @@ and unbalanced closing brackets are trimmed off the end.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 # Possessive quantifiers: no backtracking, so scanning stays linear on any input.
@@ -15,6 +17,8 @@ _URL = regex.compile(
     r"(?i:https?)://\S++"
     r"|(?<![\w.@/:-])(?:(?:www\.)?github\.com|[A-Za-z0-9-]++\.github\.io)/\S*+"
 )
+
+_WHITESPACE = regex.compile(r"\s")
 
 _TRAILING = frozenset(".,;:!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
 _OPENER = {")": "(", "]": "[", "}": "{", ">": "<"}
@@ -38,12 +42,44 @@ def trim_url(url: str) -> str:
     return url[:end]
 
 
+def _url_matches(text: str) -> Iterator[regex.Match[str]]:
+    """The same matches as ``_URL.finditer(text)``, found without trying every position.
+
+    Every match holds ``://`` or ``github.`` and no whitespace, so the engine
+    only runs on the word around each such candidate: from the space before it
+    (a match starting earlier would end before that space and hold a candidate
+    of its own) to the first whitespace after it (no match runs past one). The
+    look-behind still sees the text before the word: ``search(text, pos)`` does
+    not slice. The regex module is slow at trying every position of an abstract.
+    Each character is scanned a bounded number of times, so this stays linear.
+    """
+    search = _URL.search
+    whitespace = _WHITESPACE.search
+    find = text.find
+    pos = 0
+    scheme = find("://")
+    bare = find("github.")
+    while scheme >= 0 or bare >= 0:
+        candidate = scheme if bare < 0 or 0 <= scheme < bare else bare
+        start = text.rfind(" ", pos, candidate) + 1 or pos
+        space = whitespace(text, candidate)
+        end = space.start() if space is not None else len(text)
+        match = search(text, start, end)
+        pos = end if match is None else match.end()
+        if match is not None:
+            yield match
+        if 0 <= scheme < pos:
+            scheme = find("://", pos)
+        if 0 <= bare < pos:
+            bare = find("github.", pos)
+
+
 def extract_links(text: str) -> tuple[str, ...]:
     """The links in ``text``, in order of first appearance, without duplicates."""
     if "://" not in text and "github." not in text:
         return ()
     links: dict[str, None] = {}
-    for match in _URL.finditer(text):
+    for match in _url_matches(text):
         url = trim_url(match.group())
         if "://" in match.group()[:8]:
             if url.endswith("//"):

@@ -36,7 +36,9 @@ class Line(NamedTuple):
 class ParseState:
     __slots__ = (
         "_ahead",
+        "_held",
         "_lines",
+        "_raw",
         "eof_gap",
         "header",
         "header_span",
@@ -52,8 +54,12 @@ class ParseState:
     def __init__(
         self, lines: Iterable[str], reporter: Reporter, reference_date: datetime.date
     ) -> None:
-        self._lines = iter(lines)
+        #: A list source is read by index, so that the fast path can skip ahead in it.
+        self._raw: list[str] | None = lines if isinstance(lines, list) else None
+        self._lines = iter(()) if isinstance(lines, list) else iter(lines)
         self._ahead: deque[Line] = deque()
+        #: White-space defects of blank lines read since the last non-blank line.
+        self._held: list[tuple[str, int, int, int]] = []
         self.reporter = reporter
         self.reference_date = reference_date
         #: The page date that yearless entry dates resolve against (a second header may change it).
@@ -71,34 +77,79 @@ class ParseState:
 
     def _read(self) -> Line | None:
         gap = 0
-        defects: list[tuple[str, int, int, int]] | None = None
-        for line in self._lines:
-            self.number += 1
-            if line and line[-1] in " \t":
-                stripped = line.rstrip(" \t")
-                defects = defects or []
-                defects.append(("trailing-whitespace", self.number, len(stripped) + 1, gap))
-                line = stripped
-            if not line:
+        raw = self._raw
+        if raw is not None:
+            count = len(raw)
+            while self.number < count:
+                line = self._take(raw[self.number], gap)
+                if line is not None:
+                    return line
                 gap += 1
-                continue
-            kind = classify(line)
-            if line[0] in " \t" and kind is not AUTHORS:
-                defects = defects or []
-                defects.append(("leading-whitespace", self.number, 1, gap))
-                line = line.lstrip(" \t")
-            if defects:
-                return Line(kind, line, self.number, gap, tuple(defects))
-            return Line(kind, line, self.number, gap)
-        if gap:
+        else:
+            for text in self._lines:
+                line = self._take(text, gap)
+                if line is not None:
+                    return line
+                gap += 1
+        if gap:  # reading again at the end finds no more blanks: keep the count
             self.eof_gap = gap
-        if defects:
-            self._report(defects)
         return None
+
+    def _take(self, line: str, gap: int) -> Line | None:
+        """Read one more raw line: None when it is blank."""
+        self.number += 1
+        held = self._held
+        if line and line[-1] in " \t":
+            stripped = line.rstrip(" \t")
+            held.append(("trailing-whitespace", self.number, len(stripped) + 1, gap))
+            line = stripped
+        if not line:
+            return None
+        kind = classify(line)
+        if line[0] in " \t" and kind is not AUTHORS:
+            held.append(("leading-whitespace", self.number, 1, gap))
+            line = line.lstrip(" \t")
+        if held:
+            self._held = []
+            return Line(kind, line, self.number, gap, tuple(held))
+        return Line(kind, line, self.number, gap)
+
+    def report_held(self) -> None:
+        """Report the white-space defects of blank lines at the end of the input."""
+        self._report(self._held)
+        self._held = []
 
     def _report(self, defects: Iterable[tuple[str, int, int, int]]) -> None:
         for code, number, column, gap in defects:
             self.reporter.defect(code, number, column, gap=gap)
+
+    def rewind(self) -> bool:
+        """Forget the lines peeked at, so that the fast path can read them itself.
+
+        Afterwards ``raw[number]`` is the first line after the last one
+        consumed. Only list sources can rewind. Nothing read ahead has been
+        reported yet (white-space defects wait until their line is consumed),
+        so unreading is always safe.
+        """
+        raw = self._raw
+        buffer = self._ahead
+        if raw is None:
+            return False
+        if buffer:
+            self.number = buffer[0].number - 1 - buffer[0].gap
+            buffer.clear()
+            self._held = []
+        return True
+
+    @property
+    def raw_lines(self) -> list[str] | None:
+        """The source's lines when it is a list (for the fast path), else None."""
+        return self._raw
+
+    def skip_to(self, index: int) -> None:
+        """Mark the list source's lines before ``index`` consumed (the buffer must be empty)."""
+        self.number = index
+        self.last_line = index
 
     def peek(self, ahead: int = 0) -> Line | None:
         """The line ``ahead`` non-blank lines on, without consuming anything."""
@@ -163,19 +214,33 @@ Rule = Callable[[ParseState], bool]
 
 def run(state: ParseState) -> Iterator[Paper]:
     """Parse the state's lines, yielding papers as they complete."""
+    from .fastpath import read_canonical
     from .rules import BODY_RULES, read_header
 
     reporter = state.reporter
     try:
         read_header(state)
         yield from _drain(state)
-        while (line := state.peek()) is not None:
+        fast = state.raw_lines is not None
+        while True:
+            if fast and read_canonical(state):
+                # As after a rule, the line after the last entry is read (and may report)
+                # before that entry's paper is handed out.
+                last = state.papers.pop()
+                yield from _drain(state)
+                state.peek()
+                state.papers.append(last)
+                yield from _drain(state)
+            line = state.peek()
+            if line is None:
+                break
             for _name, rule in BODY_RULES:
                 if rule(state):
                     break
             if state.peek() is line:
                 raise InternalError(f"no rule consumed line {line.number}")
             yield from _drain(state)
+        state.report_held()
         if state.eof_gap and state.number > state.eof_gap:
             reporter.defect(
                 "extra-blank-line",

@@ -1,0 +1,167 @@
+"""The speed-ups must not change results: each fast path is compared with the plain one."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import pathlib
+from collections.abc import Iterable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import digestparse
+from digestparse import fastpath
+from digestparse.diagnostics import Mode, Reporter
+from digestparse.errors import InternalError, ParseError
+from digestparse.lines import split_text
+from digestparse.links import _URL, _url_matches
+from digestparse.parser import ParseState, run
+
+_PIECES = st.sampled_from(
+    [
+        "a", "Z", "1", " ", "\t", "\n", "\u2003", "\x1c", "\x85", "\u00a0",
+        "://", "http", "HTTP://", "https://", "github.", "github.com/", "www.",
+        "x.github.io/", "-", ".", "/", "@", ":", "(", ")", "\u00e9",
+    ]
+)
+
+
+def _spans(matches: object) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_url_scan_matches_finditer(text: str) -> None:
+    assert _spans(_url_matches(text)) == _spans(_URL.finditer(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=200))
+def test_url_scan_matches_finditer_any_text(text: str) -> None:
+    assert _spans(_url_matches(text)) == _spans(_URL.finditer(text))
+
+
+# -- the fixtures still parse, strictly, to their independently derived JSON --
+
+FIXTURES = sorted(pathlib.Path(__file__).parent.joinpath("fixtures").glob("*.txt"))
+REFERENCE = datetime.date(2025, 12, 31)
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("mode", ["strict", "lenient"])
+def test_fixture_parses_to_expected_json(path: pathlib.Path, mode: str) -> None:
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    digest = digestparse.parse_file(path, mode=mode, reference_date=REFERENCE)  # type: ignore[arg-type]
+    assert [paper.to_dict() for paper in digest.papers] == expected["papers"]
+    assert list(digest.header) == expected["header"]
+    page_date = digest.page_date.isoformat() if digest.page_date else None
+    assert page_date == expected["page_date"]
+    assert digest.diagnostics == ()
+
+
+# -- the fast path (canonical entries read from the list of lines) agrees with the rules --
+
+
+def _events(lines: Iterable[str], mode: Mode) -> list[object]:
+    """Papers and diagnostics in the order the parser hands them out, or the error."""
+    events: list[object] = []
+    reporter = Reporter(mode, "<test>", lambda d: events.append(("diagnostic", d)))
+    state = ParseState(lines, reporter, REFERENCE)
+    try:
+        for paper in run(state):
+            events.append(("paper", paper, paper.to_dict()))
+    except ParseError as error:
+        events.append(("error", error.code, error.line, error.column, str(error)))
+    except InternalError:
+        # A bug in the rules (hostile input is another branch's work): both paths must hit it.
+        events.append(("internal-error",))
+        return events
+    events.append(("end", state.header, state.header_span, state.top_page_date, state.page_date))
+    return events
+
+
+def _assert_paths_agree(text: str) -> None:
+    lines = split_text(text)
+    for mode in ("lenient", "strict"):
+        fast = _events(list(lines), mode)  # a list: the fast path is used
+        slow = _events(iter(lines), mode)  # an iterator: the rules only
+        assert fast == slow, mode
+
+
+def _fast_path_used(text: str) -> bool:
+    lines = split_text(text)
+    state = ParseState(lines, Reporter("lenient", "<test>", lambda d: None), REFERENCE)
+    used = False
+    original = fastpath.read_canonical
+
+    def spy(state: ParseState) -> bool:
+        nonlocal used
+        result = original(state)
+        used = used or result
+        return result
+
+    fastpath.read_canonical = spy
+    try:
+        list(run(state))
+    finally:
+        fastpath.read_canonical = original
+    return used
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name[:3])
+def test_fast_path_agrees_on_fixture(path: pathlib.Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert _fast_path_used(text)
+    _assert_paths_agree(text)
+    _assert_paths_agree(text + "\n")
+    _assert_paths_agree(text + "\n\n")
+    _assert_paths_agree(text + "\n\n" + text)  # two dumps concatenated
+
+
+_DAMAGE_LINES = [
+    "", " ", "  ", "\t", "\u00b7", " \u00b7", "\u00b7 ", "Jun 9", "Jun 9 3", "Dec 31, 2025",
+    "Feb 29", "Feb 30, 2024", "Jan 1, 2027", "Jul 20 12345678901234567890", "new",
+    "Subscribe", "Daily Papers", "  \u2022 3 authors", "  \u2022 3 authors ", "\u2022 3 authors",
+    "  \u2022 x authors", "  \u2022 1234567890 authors", "  \u2022 1 author", "junk line",
+    " leading", "trailing ", "Some Org Name", "see https://github.com/a/b).", "\u2028",
+]
+
+
+@st.composite
+def _damaged(draw: st.DrawFn) -> str:
+    path = draw(st.sampled_from(FIXTURES))
+    lines = split_text(path.read_text(encoding="utf-8"))
+    for _ in range(draw(st.integers(1, 4))):
+        where = draw(st.integers(0, len(lines)))
+        action = draw(st.sampled_from(["insert", "delete", "replace", "append", "duplicate"]))
+        if action == "insert":
+            lines.insert(where, draw(st.sampled_from(_DAMAGE_LINES)))
+        elif where < len(lines):
+            if action == "delete":
+                del lines[where]
+            elif action == "replace":
+                lines[where] = draw(st.sampled_from(_DAMAGE_LINES))
+            elif action == "append":
+                lines[where] += draw(st.sampled_from([" ", "\t", " x", "\u00b7"]))
+            else:
+                lines.insert(where, lines[where])
+    cut = draw(st.integers(0, len(lines)))
+    return "\n".join(lines[:cut] if draw(st.booleans()) else lines)
+
+
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")
+@settings(max_examples=300, deadline=None)
+@given(_damaged())
+def test_fast_path_agrees_on_damaged_input(text: str) -> None:
+    _assert_paths_agree(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_DAMAGE_LINES, "A title", "An abstract."]), max_size=40))
+def test_fast_path_agrees_on_line_soup(lines: list[str]) -> None:
+    header = ["new", "", "Get trending papers in your email inbox!", "", "Subscribe", "",
+              "Daily Papers", "", "byAK and the research community", ""]
+    _assert_paths_agree("\n".join(header + lines))
