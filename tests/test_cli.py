@@ -29,7 +29,7 @@ from cli_helpers import (
     without_first_separator,
     write_lines,
 )
-from digestparse.cli import escape_github_data, escape_github_property
+from digestparse.cli.findings import escape_github_data, escape_github_property
 
 SEED_NAMES = [seed.name for seed in SEEDS]
 CLEAN_SUMMARY = f"checked 5 files, {SEED_PAPERS} papers: 0 findings\n"
@@ -455,10 +455,10 @@ def test_internal_error_is_one_line_and_exit_3(tmp_path: Path) -> None:
     shutil.copy(SEEDS[0], tmp_path / "good.txt")
     # Simulate a bug in the parser: the CLI must not show a traceback.
     program = (
-        "import sys, digestparse, digestparse.cli as cli\n"
+        "import sys, digestparse, digestparse.cli as cli, digestparse.cli.worker as worker\n"
         "def broken(*args, **kwargs):\n"
         "    raise digestparse.InternalError('no rule consumed line 7')\n"
-        "cli.parse = broken\n"
+        "worker.parse = broken\n"
         "sys.exit(cli.main(['check', 'good.txt', '--reference-date', '2025-12-31']))\n"
     )
     result = subprocess.run(

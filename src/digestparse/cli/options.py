@@ -1,0 +1,192 @@
+"""The command line's grammar: the parsers, the option types, and ``FILE...`` as ``parse``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+
+from dateutil import parser as dateutil_parser
+
+from .. import __version__
+from ..diagnostics import CODES, Mode
+
+COMMANDS = ("check", "parse")
+
+EXAMPLES = """\
+examples:
+  digestparse check dumps/                      validate every *.txt under dumps/
+  digestparse check --format github today.txt   annotations for GitHub Actions
+  digestparse check --ignore trailing-whitespace --jobs 4 dumps/
+  scraper | digestparse check -                 validate standard input
+  digestparse parse --format csv today.txt > papers.csv
+  python -m digestparse today.txt               same as: digestparse parse today.txt
+
+exit status: 0 clean, 1 findings, 2 usage error or a file that could not be
+read, 3 internal error (a bug in digestparse), 130 interrupted.
+"""
+
+
+def reference_date_arg(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        pass
+    # dateutil fills missing parts from its default; two different defaults
+    # reveal a spelling that lacks the year, month or day.
+    try:
+        first = dateutil_parser.parse(text, default=datetime.datetime(2000, 1, 1))
+        second = dateutil_parser.parse(text, default=datetime.datetime(2001, 2, 2))
+    except (ValueError, OverflowError):
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+    if first.date() != second.date():
+        raise argparse.ArgumentTypeError(
+            f"incomplete date: {text!r} (give year, month and day, e.g. 2025-12-31)"
+        )
+    return first.date()
+
+
+def codes_arg(text: str) -> list[str]:
+    codes = [code.strip() for code in text.split(",") if code.strip()]
+    unknown = [code for code in codes if code not in CODES]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown code {', '.join(unknown)} (known: {', '.join(CODES)})"
+        )
+    return codes
+
+
+def jobs_arg(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return jobs
+
+
+def default_jobs() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def add_common_options(parser: argparse.ArgumentParser, default_mode: Mode) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a dump file, a directory (searched for *.txt), or - for standard input",
+    )
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument(
+        "--strict",
+        dest="mode",
+        action="store_const",
+        const="strict",
+        help="any diagnostic is an error: exit 1"
+        + (" (default)" if default_mode == "strict" else "; its file yields no papers"),
+    )
+    modes.add_argument(
+        "--lenient",
+        dest="mode",
+        action="store_const",
+        const="lenient",
+        help="diagnostics are warnings: reported, exit status unaffected"
+        + (" (default)" if default_mode == "lenient" else ""),
+    )
+    parser.set_defaults(mode=default_mode)
+    parser.add_argument(
+        "--reference-date",
+        type=reference_date_arg,
+        metavar="DATE",
+        help="resolve yearless dates as of DATE (YYYY-MM-DD; default: today)",
+    )
+    parser.add_argument(
+        "--select",
+        type=codes_arg,
+        action="append",
+        metavar="CODE,...",
+        help="report only these diagnostic codes (repeatable)",
+    )
+    parser.add_argument(
+        "--ignore",
+        type=codes_arg,
+        action="append",
+        metavar="CODE,...",
+        help="do not report these diagnostic codes (repeatable)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=jobs_arg,
+        default=None,
+        metavar="N",
+        help="parse files in N processes (default: number of CPUs); output order is unchanged",
+    )
+    parser.add_argument(
+        "--stdin-name",
+        default="<stdin>",
+        metavar="NAME",
+        help="name shown for standard input (-) in messages and records (default: <stdin>)",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no summary and no progress indication"
+    )
+    parser.add_argument("--version", action="version", version=f"digestparse {__version__}")
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top-level parser (for help and --version) and one parser per command."""
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="digestparse",
+        description=(
+            "Validate and parse plain-text dumps of the huggingface.co Daily Papers listing."
+        ),
+        epilog=EXAMPLES,
+        formatter_class=formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"digestparse {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser(
+        "check",
+        help="validate dumps; one line per finding, then a summary",
+        description=(
+            "Validate dumps. Prints one line per finding (path:line:col: CODE message) "
+            "on stdout and a summary on stderr."
+        ),
+        epilog=EXAMPLES,
+        formatter_class=formatter,
+    )
+    add_common_options(check, "strict")
+    check.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help="text (default), github (GitHub Actions annotations), json (one document)",
+    )
+    parse_command = commands.add_parser(
+        "parse",
+        help="print the papers as JSON lines, JSON or CSV",
+        description="Print the papers on stdout; diagnostics go to stderr.",
+        epilog=EXAMPLES,
+        formatter_class=formatter,
+    )
+    add_common_options(parse_command, "lenient")
+    parse_command.add_argument(
+        "--format",
+        choices=("jsonl", "json", "csv"),
+        default="jsonl",
+        help="jsonl: one paper per line (default); json: one array; csv: a header row, "
+        "then one row per paper",
+    )
+    return parser, {"check": check, "parse": parse_command}
+
+
+def with_command(args: list[str]) -> list[str]:
+    """``digestparse FILE...`` means ``digestparse parse FILE...``."""
+    if not args or args[0] in COMMANDS or args[0] in ("-h", "--help", "--version"):
+        return args
+    return ["parse", *args]

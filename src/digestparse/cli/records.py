@@ -1,0 +1,70 @@
+"""The output of ``parse``: the papers as JSON lines, one JSON array, or CSV; diagnostics
+go to stderr."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+from .progress import Progress
+from .tally import Tally, count_result
+from .worker import FileResult
+
+CSV_COLUMNS = (
+    "source",
+    "line",
+    "end_line",
+    "title",
+    "abstract",
+    "author_count",
+    "organization",
+    "date",
+    "date_text",
+    "year_explicit",
+    "votes",
+    "links",
+)
+
+
+def run_parse(
+    results: Iterable[FileResult], args: argparse.Namespace, tally: Tally, progress: Progress
+) -> None:
+    out = sys.stdout
+    csv_writer = None
+    if args.format == "csv":
+        csv_writer = csv.writer(out)
+        csv_writer.writerow(CSV_COLUMNS)
+    elif args.format == "json":
+        out.write("[")
+    first_record = True
+    for result in results:
+        count_result(result, tally, progress)
+        for diagnostic in result.findings:
+            progress.note(str(diagnostic))
+        for record in result.records:
+            if csv_writer is not None:
+                csv_writer.writerow([csv_cell(record[column]) for column in CSV_COLUMNS])
+            elif args.format == "json":
+                out.write("\n" if first_record else ",\n")
+                out.write(json.dumps(record, ensure_ascii=False))
+            else:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            first_record = False
+    progress.clear()
+    if args.format == "json":
+        out.write("]\n" if first_record else "\n]\n")
+    out.flush()
+
+
+def csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return " ".join(value)  # URLs never contain a space
+    return str(value)
