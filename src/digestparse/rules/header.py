@@ -29,7 +29,11 @@ def read_header(state: ParseState) -> None:
         state.reporter.defect("missing-header", first.number, 1)
         return
     state.expect_gap(first, 0)
-    lines = _take_header_lines(state)
+    # Damaged lines before the first header line (at most two, see _starts_header).
+    lines = []
+    while not state.peek_is(0, HEADER):
+        lines.append(state.advance())
+    lines += _take_header_lines(state)
     _check_header(state, lines)
     state.header = tuple(line.text for line in lines)
     state.header_span = (lines[0].number, lines[-1].number)
