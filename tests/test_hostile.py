@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hostile_support import check_lenient, strict
+from hostile_support import SEEDS, check_lenient, lenient, strict
 
 from digestparse import ParseError
 
@@ -22,3 +22,15 @@ def test_regression_header_starting_with_a_damaged_line(text: str) -> None:
     assert [d.code for d in digest.diagnostics][0] == "bad-header"
     with pytest.raises(ParseError):
         strict(text)
+
+
+def test_regression_blank_lines_at_the_end_are_reported() -> None:
+    """A second read at the end of the input used to forget the trailing blank lines."""
+    assert lenient(SEEDS[0] + "\n").diagnostics == ()
+    digest = check_lenient(SEEDS[0] + "\n\n\n")
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("extra-blank-line", 212, 213)
+    ]
+    with pytest.raises(ParseError) as error:
+        strict(SEEDS[0] + "\n\n")
+    assert (error.value.code, error.value.line) == ("extra-blank-line", 212)

@@ -83,7 +83,8 @@ class ParseState:
                 self.reporter.defect("leading-whitespace", self.number, 1, gap=gap)
                 line = line.lstrip(" \t")
             return Line(kind, line, self.number, gap)
-        self.eof_gap = gap
+        if gap:  # a second read at the end of the input must not forget the blanks
+            self.eof_gap = gap
         return None
 
     def peek(self, ahead: int = 0) -> Line | None:
