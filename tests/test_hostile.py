@@ -34,3 +34,21 @@ def test_regression_blank_lines_at_the_end_are_reported() -> None:
     with pytest.raises(ParseError) as error:
         strict(SEEDS[0] + "\n\n")
     assert (error.value.code, error.value.line) == ("extra-blank-line", 212)
+
+
+def test_regression_interleaved_whitespace_defects_fold() -> None:
+    """Leading and trailing blanks on every junk line used to give two diagnostics per line."""
+    digest = check_lenient(" \u00b7 \n" * 1000)
+    assert sorted(d.code for d in digest.diagnostics) == [
+        "junk",
+        "leading-whitespace",
+        "missing-header",
+        "trailing-whitespace",
+    ]
+
+
+def test_regression_invalid_utf8_junk_separated_by_blank_lines_folds() -> None:
+    """Invalid UTF-8 on every other line used to give one diagnostic per line."""
+    data = b"new" + b"\n\n\xe2\x80\xa2\xff" * 5_000
+    digest = check_lenient(data)
+    assert [d.code for d in digest.diagnostics].count("invalid-utf8") == 1

@@ -48,7 +48,12 @@ RUN_CODES = frozenset(
 
 
 class Reporter:
-    """Raises (strict) or records (lenient) each defect; folds runs of the same defect."""
+    """Raises (strict) or records (lenient) each defect; folds runs of the same defect.
+
+    Each run code has its own pending diagnostic, so runs of two codes that
+    interleave line by line (a junk block whose lines all have leading and
+    trailing blanks) still fold into one diagnostic each.
+    """
 
     __slots__ = ("_emit", "_pending", "count", "source", "strict")
 
@@ -61,7 +66,7 @@ class Reporter:
         self.source = source
         self.count = 0
         self._emit = emit
-        self._pending: Diagnostic | None = None
+        self._pending: dict[str, Diagnostic] = {}
 
     def defect(
         self,
@@ -81,24 +86,29 @@ class Reporter:
         message = CODES[code] + (f": {detail}" if detail else "")
         if self.strict:
             raise ParseError(code, message, line, column, self.source)
-        pending = self._pending
-        if (
-            pending is not None
-            and pending.code == code
-            and code in RUN_CODES
-            and line <= pending.end_line + gap + 1
-        ):
-            end = max(end_line, line, pending.end_line)
-            self._pending = Diagnostic(
-                code, CODES[code], pending.line, pending.column, end, self.source
-            )
+        diagnostic = Diagnostic(code, message, line, column, end_line, self.source)
+        if code not in RUN_CODES:
+            self._emit_one(diagnostic)
             return
-        self.flush()
-        self._pending = Diagnostic(code, message, line, column, end_line, self.source)
+        pending = self._pending.get(code)
+        if pending is not None:
+            if line <= pending.end_line + gap + 1:
+                end = max(end_line, line, pending.end_line)
+                self._pending[code] = Diagnostic(
+                    code, CODES[code], pending.line, pending.column, end, self.source
+                )
+                return
+            self._emit_one(pending)
+        self._pending[code] = diagnostic
+
+    def _emit_one(self, diagnostic: Diagnostic) -> None:
+        self.count += 1
+        self._emit(diagnostic)
 
     def flush(self) -> None:
-        """Hand over the diagnostic still held back in case its run went on."""
-        if self._pending is not None:
-            self.count += 1
-            self._emit(self._pending)
-            self._pending = None
+        """Hand over the diagnostics still held back in case their run went on."""
+        if self._pending:
+            pending = sorted(self._pending.values(), key=lambda d: (d.line, d.column))
+            self._pending.clear()
+            for diagnostic in pending:
+                self._emit_one(diagnostic)
