@@ -139,7 +139,7 @@ def iter_papers(
         items = source
 
         def lines_for(reporter: Reporter) -> Iterable[str]:
-            return stream_lines(items, reporter)  # type: ignore[arg-type]
+            return stream_lines(items, reporter)
     state = _state(lines_for, mode, reference_date, label, emit)
     return PaperStream(state, diagnostics)
 

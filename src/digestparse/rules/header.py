@@ -63,10 +63,7 @@ def repeated_header(state: ParseState) -> bool:
 
 
 def _starts_header(state: ParseState) -> bool:
-    for ahead in range(3):
-        if state.peek_is(ahead, HEADER):
-            return True
-    return False
+    return any(state.peek_is(ahead, HEADER) for ahead in range(3))
 
 
 def _take_header_lines(state: ParseState) -> list[Line]:
