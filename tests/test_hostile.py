@@ -13,6 +13,14 @@ import string
 import attrs
 import hypothesis.strategies as st
 import pytest
+from hypothesis import example, given
+
+import digestparse
+from digestparse import InternalError, Paper, ParseError
+from digestparse.dates import format_date
+from digestparse.grammar import CANONICAL_HEADER, HEADER_LINES, SEPARATOR
+from digestparse.links import extract_links
+from digestparse.tokenizer import TEXT, classify
 from hostile_support import (
     REFERENCE,
     SEED_BYTES,
@@ -23,14 +31,6 @@ from hostile_support import (
     lenient,
     strict,
 )
-from hypothesis import example, given
-
-import digestparse
-from digestparse import InternalError, Paper, ParseError
-from digestparse.dates import format_date
-from digestparse.grammar import CANONICAL_HEADER, HEADER_LINES, SEPARATOR
-from digestparse.links import extract_links
-from digestparse.tokenizer import TEXT, classify
 
 HEADER = "\n\n".join(CANONICAL_HEADER)
 
@@ -70,7 +70,7 @@ _BREAKS = ["\n", "\n", "\n\n", "\r\n", "\r", "\r\r\n", ""]
 
 any_text = st.one_of(
     st.text(),
-    st.text(alphabet=st.sampled_from(list(string.printable) + ["\u00b7", "\u2022", "\ufeff"])),
+    st.text(alphabet=st.sampled_from([*string.printable, "\u00b7", "\u2022", "\ufeff"])),
     st.lists(
         st.tuples(st.sampled_from(_FRAGMENTS) | st.text(max_size=8), st.sampled_from(_BREAKS))
     ).map(lambda parts: "".join(a + b for a, b in parts)),

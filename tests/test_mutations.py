@@ -12,6 +12,9 @@ from __future__ import annotations
 import hypothesis.strategies as st
 import pytest
 from hypothesis import given, note
+
+import digestparse
+from digestparse import ParseError
 from hostile_support import (
     SEED_BYTES,
     SEEDS,
@@ -20,9 +23,6 @@ from hostile_support import (
     lenient,
     strict,
 )
-
-import digestparse
-from digestparse import ParseError
 
 _LINE_EDITS = ("delete", "duplicate", "swap", "blank", "unblank", "crlf", "cr", "space", "move")
 
