@@ -108,7 +108,9 @@ class Reporter:
 
     def flush(self) -> None:
         """Hand over the diagnostics still held back in case their run went on."""
-        for diagnostic in self._pending.values():
-            self.count += 1
-            self._hand_over(diagnostic)
-        self._pending.clear()
+        if self._pending:
+            pending = sorted(self._pending.values(), key=lambda d: (d.line, d.column))
+            self._pending.clear()
+            for diagnostic in pending:
+                self.count += 1
+                self._hand_over(diagnostic)

@@ -57,13 +57,13 @@ def decode_bytes(data: bytes, reporter: Reporter) -> Iterable[str]:
         return stream_lines(data.splitlines(keepends=True), reporter)
 
 
-def _decode_line(raw: bytes, lineno: int, reporter: Reporter) -> str:
+def _decode_line(raw: bytes, lineno: int, reporter: Reporter, gap: int) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         column = len(raw[: error.start].decode("utf-8", errors="replace")) + 1
         detail = f"byte 0x{raw[error.start]:02x} replaced by U+FFFD"
-        reporter.defect("invalid-utf8", lineno, column, detail=detail)
+        reporter.defect("invalid-utf8", lineno, column, detail=detail, gap=gap)
         return raw.decode("utf-8", errors="replace")
 
 
@@ -89,6 +89,7 @@ def stream_lines(items: Iterable[str | bytes], reporter: Reporter) -> Iterator[s
     """
     iterator = iter(items)
     lineno = 0
+    blanks = 0  # blank lines just read: a run of invalid-utf8 lines continues across them
     first = True
     for item in iterator:
         if isinstance(item, bytes):
@@ -100,7 +101,7 @@ def stream_lines(items: Iterable[str | bytes], reporter: Reporter) -> Iterator[s
                     return
                 if item.startswith(_UTF8_BOM):
                     item = item[3:]
-            text = _decode_line(item, lineno + 1, reporter)
+            text = _decode_line(item, lineno + 1, reporter, blanks)
         elif isinstance(item, str):
             text = item[1:] if first and item.startswith(BOM) else item
         else:
@@ -112,9 +113,11 @@ def stream_lines(items: Iterable[str | bytes], reporter: Reporter) -> Iterator[s
         elif text.endswith("\r"):
             text = text[:-1]
         if "\n" in text or "\r" in text:
+            blanks = 0
             for line in _LINE_END.split(text):
                 lineno += 1
                 yield line
         else:
             lineno += 1
+            blanks = 0 if text else blanks + 1
             yield text

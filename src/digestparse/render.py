@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .dates import format_date
+from .dates import MAX_COUNT_DIGITS, format_date
 from .grammar import AUTHORS_PREFIX, CANONICAL_HEADER, SEPARATOR
 from .model import Digest, Paper
 from .tokenizer import TEXT, classify
+
+#: What the parser reads back: up to 9 digits of authors (rules/metadata.py),
+#: and up to MAX_COUNT_DIGITS digits of votes (years are written with four digits, zero-padded).
+_AUTHORS_LIMIT = 10**9
+_VOTES_LIMIT = 10**MAX_COUNT_DIGITS
 
 
 def render(papers_or_digest: Digest | Iterable[Paper]) -> str:
@@ -46,11 +51,13 @@ def _render_paper(paper: Paper) -> list[str]:
         _check_text(paper.organization, "organization", paper)
         first = paper.organization
     else:
-        if paper.author_count is None or paper.author_count < 0:
-            raise ValueError(f"paper {paper.title!r}: author_count must be >= 0")
+        if paper.author_count is None or not 0 <= paper.author_count < _AUTHORS_LIMIT:
+            raise ValueError(
+                f"paper {paper.title!r}: author_count must be >= 0 and < {_AUTHORS_LIMIT}"
+            )
         first = f"{AUTHORS_PREFIX}{paper.author_count} authors"
-    if paper.votes < 0:
-        raise ValueError(f"paper {paper.title!r}: votes must be >= 0")
+    if not 0 <= paper.votes < _VOTES_LIMIT:
+        raise ValueError(f"paper {paper.title!r}: votes must be >= 0 and < {_VOTES_LIMIT}")
     date = format_date(paper.date, bool(paper.year_explicit))
     if paper.votes:
         date = f"{date} {paper.votes}"

@@ -29,7 +29,11 @@ def read_header(state: ParseState) -> None:
         state.reporter.defect("missing-header", first.number, 1)
         return
     state.expect_gap(first, 0)
-    lines = _take_header_lines(state)
+    # Damaged lines before the first header line (at most two, see _starts_header).
+    lines = []
+    while not state.peek_is(0, HEADER):
+        lines.append(state.advance())
+    lines += _take_header_lines(state)
     _check_header(state, lines)
     state.header = tuple(line.text for line in lines)
     state.header_span = (lines[0].number, lines[-1].number)
@@ -59,8 +63,7 @@ def repeated_header(state: ParseState) -> bool:
 
 
 def _starts_header(state: ParseState) -> bool:
-    """A header line, or a damaged one followed by a header line."""
-    return state.peek_is(0, HEADER) or (state.peek_is(0, TEXT) and state.peek_is(1, HEADER))
+    return any(state.peek_is(ahead, HEADER) for ahead in range(3))
 
 
 def _take_header_lines(state: ParseState) -> list[Line]:
@@ -71,7 +74,7 @@ def _take_header_lines(state: ParseState) -> list[Line]:
         if line is None:
             break
         if line.kind is HEADER or (
-            line.kind is TEXT and state.peek_is(1, HEADER) and len(lines) < _MAX_HEADER_LINES - 1
+            line.kind is TEXT and lines and state.peek_is(1, HEADER) and len(lines) < 5
         ):
             lines.append(state.advance())
         else:

@@ -1,0 +1,129 @@
+"""Benchmark: lenient parse time of hostile inputs against a normal dump.
+
+Not a test: it prints a table and exits 0. For each input it reports
+
+* seconds per MB (of UTF-8 input) and that figure divided by the normal
+  dump's (goal: <= 30x; line-dense inputs cost per line, see docs/reliability.md),
+* the doubling ratio: time for the input at twice the size over time at
+  the size (goal: <= 2.5, i.e. linear).
+
+Run:  python benchmarks/hostile.py [--quick] [--repeat N]
+``--quick`` divides every size by 10 (a smoke run, not the figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gc
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import digestparse
+
+REFERENCE = datetime.date(2025, 12, 31)
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+HEADER = (
+    "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\n"
+    "byAK and the research community"
+)
+
+
+def _seed(name: str) -> str:
+    return next(FIXTURES.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+
+
+SEED = _seed("002")
+_HEAD, _, BODY = SEED.partition("\n\nDec 16\n\n")
+
+
+def normal(scale: float) -> bytes:
+    """A valid dump: the header, then seed 002's entries repeated (about 0.5 MB per 1.0)."""
+    copies = max(1, round(12 * scale))
+    return (HEADER + "\n\nDec 16\n\n" + "\n\n".join([BODY] * copies)).encode()
+
+
+# Each maker gives the input at ``scale`` (1.0 = the size named in issue 4).
+MAKERS: dict[str, Callable[[float], bytes]] = {
+    "normal dump": normal,
+    "10 MB single line": lambda s: b"a" * int(10_000_000 * s),
+    "10 MB abstract of URL-ish text": lambda s: (
+        HEADER + "\n\nT\n\n" + "(https://github.com/x/" * int(450_000 * s)
+    ).encode(),
+    "10^6 '\u00b7' lines": lambda s: "\n".join(["\u00b7"] * int(1_000_000 * s)).encode(),
+    "10^6 blank lines": lambda s: b"\n" * int(1_000_000 * s),
+    "10^5 headers": lambda s: "\n\n".join([HEADER] * int(100_000 * s)).encode(),
+    "votes of 10^5 digits": lambda s: (
+        HEADER + "\n\nT\n\nA\n\n  \u2022 3 authors\n\u00b7\nJan 5 " + "9" * int(100_000 * s)
+    ).encode(),
+    "title of 10^5 combining chars": lambda s: (
+        HEADER + "\n\na" + "\u0301" * int(100_000 * s) + "\n\nAbstract"
+    ).encode(),
+    "NUL bytes (10 MB)": lambda s: b"\x00" * int(10_000_000 * s),
+    "NUL at every line start": lambda s: normal(s).replace(b"\n", b"\n\x00"),
+    "invalid UTF-8 in the middle": lambda s: _invalid_middle(normal(s)),
+    "UTF-16 dump": lambda s: normal(s).decode().encode("utf-16"),
+    # Line-dense inputs: every line is an element, so the cost is per line.
+    "10^5 tiny papers 'T/A'": lambda s: (
+        HEADER + "\n\n" + "T\n\nA\n\n" * int(100_000 * s)
+    ).encode(),
+    "10^5 ' \u00b7 ' junk lines": lambda s: (" \u00b7 \n" * int(100_000 * s)).encode(),
+}
+
+
+def _invalid_middle(data: bytes) -> bytes:
+    middle = len(data) // 2
+    return data[:middle] + b"\xff" + data[middle:]
+
+
+def timed(data: bytes, repeat: int) -> tuple[float, int]:
+    best = float("inf")
+    diagnostics = 0
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        digest = digestparse.parse(data, reference_date=REFERENCE)
+        best = min(best, time.perf_counter() - start)
+        diagnostics = len(digest.diagnostics)
+    return best, diagnostics
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="sizes / 10: a smoke run")
+    parser.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
+    args = parser.parse_args(argv)
+    scale = 0.1 if args.quick else 1.0
+
+    timed(normal(0.1), 1)  # warm up: imports, compiled patterns
+    rows = []
+    for name, make in MAKERS.items():
+        small, large = make(scale), make(2 * scale)
+        t_small, diags = timed(small, args.repeat)
+        t_large, _ = timed(large, args.repeat)
+        mb = len(small) / 1e6
+        lines = small.count(b"\n") + 1
+        per_line = 1e6 * t_small / lines
+        rows.append((name, mb, t_small, t_small / mb, per_line, t_large / t_small, diags))
+
+    base = rows[0][3]
+    print(f"python {sys.version.split()[0]}, digestparse {digestparse.__version__}, "
+          f"best of {args.repeat}, scale {scale}")
+    print(f"{'input':34} {'MB':>7} {'seconds':>8} {'s/MB':>8} {'x normal':>9} "
+          f"{'us/line':>8} {'doubling':>9} {'diags':>6}")
+    worst_ratio = worst_factor = 0.0
+    for name, mb, seconds, per_mb, per_line, doubling, diags in rows:
+        factor = per_mb / base
+        worst_ratio, worst_factor = max(worst_ratio, doubling), max(worst_factor, factor)
+        flag = "" if doubling <= 2.5 and factor <= 30 else "  <-- over goal"
+        print(f"{name:34} {mb:7.2f} {seconds:8.3f} {per_mb:8.4f} {factor:9.1f} "
+              f"{per_line:8.2f} {doubling:9.2f} {diags:6}{flag}")
+    print(f"worst doubling ratio {worst_ratio:.2f} (goal <= 2.5); "
+          f"worst time per MB {worst_factor:.1f}x normal (goal <= 30x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,28 @@
+"""Shared pytest configuration.
+
+Hypothesis profiles: ``ci`` (the default, sized to keep the whole suite
+within about a minute on a 2-core machine) and ``long`` (thorough; select it
+with ``HYPOTHESIS_PROFILE=long``). See docs/reliability.md.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=True,
+)
+settings.register_profile(
+    "long",
+    max_examples=5_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=True,
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -1,0 +1,113 @@
+"""Helpers shared by the hostile-input suites: seeds, line splitting, the invariants."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import digestparse
+from digestparse import Digest
+
+REFERENCE = datetime.date(2025, 12, 31)
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED_PATHS = sorted(FIXTURES.glob("*.txt"))
+SEEDS = [path.read_text(encoding="utf-8") for path in SEED_PATHS]
+SEED_BYTES = [path.read_bytes() for path in SEED_PATHS]
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _decode_utf16(data: bytes) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace")
+    return data.decode("utf-16-le" if data[1] == 0 else "utf-16-be", errors="replace")
+
+
+def input_lines(source: str | bytes, utf16: bool = False) -> list[str]:
+    """The lines of ``source`` as the format defines them (only CR, LF, CRLF break a line).
+
+    Independent of digestparse.lines: bytes are decoded with U+FFFD for bad
+    bytes (a bad byte never hides a line break, which is ASCII), or as
+    UTF-16 when ``utf16`` (the parser said it saw UTF-16).
+    """
+    if isinstance(source, bytes):
+        text = _decode_utf16(source) if utf16 else source.decode("utf-8", errors="replace")
+    else:
+        text = source
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = _LINE_END.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def lenient(source: str | bytes) -> Digest:
+    return digestparse.parse(source, mode="lenient", reference_date=REFERENCE)
+
+
+def strict(source: str | bytes) -> Digest:
+    return digestparse.parse(source, mode="strict", reference_date=REFERENCE)
+
+
+def uncovered_lines(source: str | bytes, digest: Digest) -> list[int]:
+    """Non-blank lines outside every paper, the header span and every diagnostic span."""
+    lines = input_lines(source, _utf16(digest))
+    covered = bytearray(len(lines) + 2)
+
+    def cover(first: int, last: int) -> None:
+        first = max(first, 1)
+        last = min(last, len(lines))
+        if first <= last:
+            covered[first : last + 1] = b"\x01" * (last - first + 1)
+
+    for paper in digest.papers:
+        cover(paper.line, paper.end_line)
+    if digest.header_span is not None:
+        cover(*digest.header_span)
+    for diagnostic in digest.diagnostics:
+        cover(diagnostic.line, diagnostic.end_line)
+    return [
+        number
+        for number, line in enumerate(lines, start=1)
+        if line.strip(" \t") and not covered[number]
+    ]
+
+
+def check_spans(source: str | bytes, digest: Digest) -> None:
+    """Spans are inside the input, papers come in order and never overlap."""
+    count = len(input_lines(source, _utf16(digest)))
+    previous_end = digest.header_span[1] if digest.header_span else 0
+    for paper in digest.papers:
+        assert 1 <= paper.line <= paper.end_line <= count, paper
+        assert paper.line > previous_end, (paper.line, previous_end)
+        previous_end = paper.end_line
+    for diagnostic in digest.diagnostics:
+        assert 1 <= diagnostic.line <= diagnostic.end_line, diagnostic
+        # A diagnostic about something missing at the very end may point just past it.
+        assert diagnostic.end_line <= count + 1, (diagnostic, count)
+        assert diagnostic.column >= 1, diagnostic
+
+
+def _utf16(digest: Digest) -> bool:
+    return any(d.code == "utf16-input" for d in digest.diagnostics)
+
+
+def check_lenient(source: str | bytes) -> Digest:
+    """Lenient parse plus every invariant that must hold for any input."""
+    digest = lenient(source)
+    check_spans(source, digest)
+    assert uncovered_lines(source, digest) == []
+    return digest
+
+
+def comparable(digest_or_papers: Digest | tuple[digestparse.Paper, ...]) -> list[dict[str, object]]:
+    """Papers as dicts without their line numbers."""
+    papers = digest_or_papers.papers if isinstance(digest_or_papers, Digest) else digest_or_papers
+    result = []
+    for paper in papers:
+        data = paper.to_dict()
+        del data["line"], data["end_line"]
+        result.append(data)
+    return result
