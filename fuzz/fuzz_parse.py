@@ -12,56 +12,28 @@ header and diagnostic span, or a render() that does not read back.
 
 from __future__ import annotations
 
-import datetime
-import re
 import sys
+from pathlib import Path
 
 import atheris
 
 with atheris.instrument_imports():
     import digestparse
 
-REFERENCE = datetime.date(2025, 12, 31)
-_LINE_END = re.compile(r"\r\n|\r|\n")
-
-
-def _lines(source: str | bytes, utf16: bool) -> list[str]:
-    if isinstance(source, bytes):
-        if utf16:
-            if source[:2] in (b"\xff\xfe", b"\xfe\xff"):
-                text = source.decode("utf-16", errors="replace")
-            else:
-                codec = "utf-16-le" if source[1] == 0 else "utf-16-be"
-                text = source.decode(codec, errors="replace")
-        else:
-            text = source.decode("utf-8", errors="replace")
-    else:
-        text = source
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    lines = _LINE_END.split(text)
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines
+# The invariants are the test suite's own (tests/hostile_support.py), so the
+# fuzzer and the property suites check exactly the same things.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from hostile_support import REFERENCE, check_spans, input_lines, uncovered_lines
 
 
 def check(source: str | bytes) -> None:
     digest = digestparse.parse(source, reference_date=REFERENCE)
+    check_spans(source, digest)
+    lost = uncovered_lines(source, digest)
+    if lost:
+        raise AssertionError(f"lines lost: {lost[:10]}")
     utf16 = any(d.code == "utf16-input" for d in digest.diagnostics)
-    lines = _lines(source, utf16)
-    covered = [False] * (len(lines) + 2)
-    spans = [(p.line, p.end_line) for p in digest.papers]
-    spans += [(d.line, d.end_line) for d in digest.diagnostics]
-    if digest.header_span:
-        spans.append(digest.header_span)
-    for first, last in spans:
-        if not 1 <= first <= last <= len(lines) + 1:
-            raise AssertionError(f"span {first}-{last} outside {len(lines)} lines")
-        for number in range(first, min(last, len(lines)) + 1):
-            covered[number] = True
-    for number, line in enumerate(lines, start=1):
-        if line.strip(" \t") and not covered[number]:
-            raise AssertionError(f"line {number} lost: {line[:80]!r}")
+    lines = input_lines(source, utf16)
     try:
         digestparse.parse(source, mode="strict", reference_date=REFERENCE)
     except digestparse.ParseError:

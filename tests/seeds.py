@@ -27,16 +27,3 @@ def expected(seed: Path) -> dict[str, Any]:
 def without_lines(paper: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in paper.items() if key not in ("line", "end_line")}
 
-
-def unaccounted_lines(text: str, digest: Any) -> list[int]:
-    """Non-blank lines of ``text`` outside every paper, the header and every diagnostic."""
-    import re
-
-    covered: set[int] = set()
-    spans = [paper.span for paper in digest.papers] + [d.span for d in digest.diagnostics]
-    if digest.header_span:
-        spans.append(digest.header_span)
-    for start, end in spans:
-        covered.update(range(start, end + 1))
-    lines = re.split(r"\r\n|\r|\n", text.removeprefix("\ufeff"))
-    return [n for n, line in enumerate(lines, 1) if line.strip(" \t") and n not in covered]

@@ -17,12 +17,12 @@ import attrs
 import pytest
 
 import digestparse
+from hostile_support import uncovered_lines
 from seeds import (
     REFERENCE_DATE,
     SEEDS,
     expected,
     seed_text,
-    unaccounted_lines,
     without_lines,
 )
 
@@ -221,4 +221,4 @@ def test_every_non_blank_line_is_accounted_for_in_each_case() -> None:
     for case in CASES:
         text = _damage(case)
         digest = digestparse.parse(text, reference_date=REFERENCE_DATE)
-        assert unaccounted_lines(text, digest) == [], case.name
+        assert uncovered_lines(text, digest) == [], case.name
