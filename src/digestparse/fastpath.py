@@ -78,8 +78,9 @@ def read_canonical(state: ParseState) -> bool:
     fullmatch = DATE_LINE.fullmatch
     date = datetime.date
     clean = is_clean_text
-    # Entry: raw[i] == "", title raw[i+1], "", abstract raw[i+3].
-    while i + 3 < count and not raw[i] and not raw[i + 2]:
+    # Entry: raw[i] == "", title raw[i+1], "", abstract raw[i+3]. Never at i == 0:
+    # a blank first line is not a separator but a defect (extra-blank-line).
+    while i > 0 and i + 3 < count and not raw[i] and not raw[i + 2]:
         title = raw[i + 1]
         abstract = raw[i + 3]
         if not clean(title) or not clean(abstract):
