@@ -12,6 +12,7 @@ import re
 
 import attrs
 
+from .errors import InternalError
 from .grammar import MONTH_NUMBER, MONTHS
 
 #: A whole date line. Digits are ASCII only; the count's length is checked later.
@@ -50,12 +51,12 @@ def read_date_line(line: str) -> DateLine | None:
     return DateLine(MONTH_NUMBER[month], int(day), int(year) if year else None, count, text)
 
 
-def exists_in_some_year(month: int, day: int) -> bool:
-    try:
-        datetime.date(2000, month, day)  # a leap year: every possible day exists
-    except ValueError:
-        return False
-    return True
+def date_parts(line: str, number: int) -> DateLine:
+    """The parts of a line the tokenizer classified as a date (so it must read)."""
+    parts = read_date_line(line)
+    if parts is None:
+        raise InternalError(f"line {number} was classified as a date but does not read as one")
+    return parts
 
 
 def latest_on_or_before(month: int, day: int, limit: datetime.date) -> datetime.date | None:

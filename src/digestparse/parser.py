@@ -214,6 +214,7 @@ Rule = Callable[[ParseState], bool]
 
 def run(state: ParseState) -> Iterator[Paper]:
     """Parse the state's lines, yielding papers as they complete."""
+    # Imported here: the rules and the fast path import ParseState from this module.
     from .fastpath import read_canonical
     from .rules import BODY_RULES, read_header
 

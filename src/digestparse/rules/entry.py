@@ -6,7 +6,7 @@ from ..links import extract_links
 from ..model import Paper
 from ..parser import ParseState
 from ..tokenizer import HEADER, SEPARATOR_KIND, TEXT
-from .metadata import Metadata, read_metadata
+from .metadata import Metadata, is_organization_line, read_metadata
 
 
 def starts_entry(state: ParseState) -> bool:
@@ -25,11 +25,6 @@ def starts_entry(state: ParseState) -> bool:
     third = state.peek(2)
     glued_text = third is not None and third.gap == 0 and third.kind is TEXT
     return not glued_text or state.peek_is(3, SEPARATOR_KIND, glued=True)
-
-
-def is_organization_line(state: ParseState, ahead: int) -> bool:
-    """A text line directly followed by a lone '·' opens a metadata block."""
-    return state.peek_is(ahead, TEXT) and state.peek_is(ahead + 1, SEPARATOR_KIND, glued=True)
 
 
 def entry(state: ParseState) -> bool:

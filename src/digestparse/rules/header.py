@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..dates import latest_on_or_before, read_date_line
+import datetime
+
+from ..dates import date_parts, latest_on_or_before
 from ..grammar import BYLINE, BYLINE_SPACED, DAILY_PAPERS, NEW, PROMO, PROMO_DAILY, SUBSCRIBE
 from ..parser import Line, ParseState
 from ..tokenizer import DATE, HEADER, TEXT
@@ -100,15 +102,11 @@ def _check_header(state: ParseState, lines: list[Line]) -> None:
 
 
 def _set_page_date(state: ParseState, line: Line) -> None:
-    parts = read_date_line(line.text)
-    if parts is None:  # pragma: no cover - DATE lines always read
-        return
+    parts = date_parts(line.text, line.number)
     if parts.year is not None or parts.count_text is not None:
         state.reporter.defect("bad-page-date", line.number, len("Mmm ") + 1)
     if parts.year is not None:
         try:
-            import datetime
-
             state.page_date = datetime.date(parts.year, parts.month, parts.day)
         except ValueError:
             state.reporter.defect("impossible-date", line.number, 1, detail=parts.text)

@@ -7,7 +7,7 @@ import re
 
 import attrs
 
-from ..dates import MAX_COUNT_DIGITS, DateLine, latest_on_or_before, read_date_line
+from ..dates import MAX_COUNT_DIGITS, DateLine, date_parts, latest_on_or_before
 from ..grammar import AUTHORS_PREFIX
 from ..parser import Line, ParseState
 from ..tokenizer import AUTHORS, DATE, SEPARATOR_KIND, TEXT
@@ -30,8 +30,6 @@ class Metadata:
 
 def read_metadata(state: ParseState) -> Metadata | None:
     """The metadata block after an abstract, or None when the entry has none."""
-    from .entry import is_organization_line
-
     first = state.peek()
     if first is None:
         return None
@@ -76,6 +74,11 @@ def read_metadata(state: ParseState) -> Metadata | None:
 _MISSING = {"missing-separator": "no '\u00b7' line", "missing-date": "no date line"}
 
 
+def is_organization_line(state: ParseState, ahead: int) -> bool:
+    """A text line directly followed by a lone '\u00b7' opens a metadata block."""
+    return state.peek_is(ahead, TEXT) and state.peek_is(ahead + 1, SEPARATOR_KIND, glued=True)
+
+
 def _report_missing(state: ParseState, code: str, found: Line | None) -> None:
     if found is None:
         state.reporter.defect("truncated-entry", state.last_line, 1, detail=_MISSING[code])
@@ -109,9 +112,7 @@ def _read_authors(state: ParseState, line: Line) -> int | None:
 def _with_date(
     state: ParseState, line: Line, author_count: int | None, organization: str | None
 ) -> Metadata:
-    parts = read_date_line(line.text)
-    if parts is None:  # pragma: no cover - a DATE line always reads
-        raise AssertionError(line)
+    parts = date_parts(line.text, line.number)
     votes = 0
     if parts.count_text is not None:
         if len(parts.count_text) <= MAX_COUNT_DIGITS:
