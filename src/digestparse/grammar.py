@@ -25,6 +25,4 @@ BULLET = "\u2022"
 SEPARATOR = "\u00b7"
 AUTHORS_PREFIX = "  " + BULLET + " "
 
-#: Only these end a line; U+2028, form feed, U+0085 and friends are content.
-LINE_BREAKS = ("\r\n", "\n", "\r")
 BOM = "\ufeff"

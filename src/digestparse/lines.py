@@ -13,7 +13,8 @@ from .diagnostics import Reporter
 from .errors import CallerError
 from .grammar import BOM
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+#: The only line breaks of the format.
+LINE_END = re.compile(r"\r\n|\r|\n")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -22,7 +23,7 @@ def split_text(text: str) -> list[str]:
     """The lines of ``text`` without their line breaks; a final line break is optional."""
     if text.startswith(BOM):
         text = text[1:]
-    lines = _LINE_END.split(text) if "\r" in text else text.split("\n")
+    lines = LINE_END.split(text) if "\r" in text else text.split("\n")
     if lines[-1] == "":
         lines.pop()  # the text was empty or ended with a line break
     return lines
@@ -114,7 +115,7 @@ def stream_lines(items: Iterable[str | bytes], reporter: Reporter) -> Iterator[s
             text = text[:-1]
         if "\n" in text or "\r" in text:
             blanks = 0
-            for line in _LINE_END.split(text):
+            for line in LINE_END.split(text):
                 lineno += 1
                 yield line
         else:

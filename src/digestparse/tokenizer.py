@@ -7,13 +7,13 @@ it on its hot path and ``tokenize`` uses it to expose the same view to users.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterator
 
 import attrs
 
 from .dates import DATE_LINE
 from .grammar import BOM, BULLET, HEADER_MAX_LEN, HEADER_SET, MONTH_NUMBER, SEPARATOR
+from .lines import LINE_END
 
 
 class TokenKind(enum.Enum):
@@ -34,7 +34,6 @@ SEPARATOR_KIND = TokenKind.SEPARATOR
 DATE = TokenKind.DATE
 TEXT = TokenKind.TEXT
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @attrs.frozen(slots=True)
@@ -80,7 +79,7 @@ def tokenize(text: str) -> Iterator[Token]:
         yield Token(TokenKind.BOM, BOM, 1, 1)
         start = 1
     lineno = 1
-    for match in _LINE_END.finditer(text, start):
+    for match in LINE_END.finditer(text, start):
         content = text[start : match.start()]
         yield Token(classify(content), content, lineno, 1)
         yield Token(TokenKind.NEWLINE, match.group(), lineno, len(content) + 1)
