@@ -64,7 +64,7 @@ def parse(text: str, reference_date: datetime.date) -> list[dict[str, Any]]:
     while i + 1 < len(lines):
         paper: dict[str, Any] = {
             "title": lines[i], "abstract": lines[i + 1], "author_count": None,
-            "organization": None, "date": None, "votes": 0,
+            "organization": None, "date": None, "votes": None,
             "links": find_links(lines[i + 1]),
         }
         i += 2

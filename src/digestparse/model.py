@@ -1,20 +1,37 @@
-"""The typed results of a parse: Paper, Digest and Diagnostic."""
+"""The typed results of a parse: Paper, Digest and Diagnostic.
+
+``RECORD_FIELDS`` is the one definition of a paper record: ``Paper.to_dict``
+writes exactly these keys in this order, the CLI's CSV columns are
+``source`` plus these, and ``schema/paper.schema.json`` describes them (a
+test keeps the three in step).
+"""
 
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from typing import Any
 
 import attrs
+import regex
+
+#: Runs of characters that are neither letters nor digits separate the words of a key.
+_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def title_key(title: str) -> str:
+    """A title folded to a stable identity key (see ``Paper.key``)."""
+    folded = unicodedata.normalize("NFKC", title).casefold()
+    return " ".join(word for word in _NOT_ALNUM.split(folded) if word)
 
 
 @attrs.frozen(slots=True)
 class Paper:
     """One entry of a Daily Papers listing.
 
-    ``line`` and ``end_line`` are the 1-based lines of the title and of the
-    entry's last line (the date line, or the abstract when there is no
-    metadata block).
+    ``line`` and ``end_line`` are the 1-based lines of the entry's first line
+    (the title, or the upvote count in dialects that put it first) and of its
+    last line; ``span`` covers every line the entry was read from.
     """
 
     title: str
@@ -22,32 +39,68 @@ class Paper:
     author_count: int | None = None
     organization: str | None = None
     date: datetime.date | None = None
-    votes: int = 0
+    #: The count after the date (huggingface.co counts discussion comments there);
+    #: 0 when a date line shows none, None when the entry has no date line.
+    votes: int | None = None
     links: tuple[str, ...] = ()
     line: int = 0
     end_line: int = 0
     date_text: str | None = None
     year_explicit: bool | None = None
+    #: The upvote count shown before the title ('-' reads as 0); None where not captured.
+    upvotes: int | None = None
+    #: The arXiv-style id from the paper's huggingface.co/papers/ID or arxiv.org/abs/ID link.
+    paper_id: str | None = None
+    #: The paper's page (https://huggingface.co/papers/ID) where the capture kept it.
+    url: str | None = None
+    #: Who submitted the paper to the listing, where the capture shows it.
+    submitted_by: str | None = None
 
     @property
     def span(self) -> tuple[int, int]:
         return (self.line, self.end_line)
 
+    @property
+    def key(self) -> str:
+        """The title folded to an identity key: NFKC, case-folded, every run of
+        characters that are not letters or digits read as one space, trimmed.
+
+        Two papers with the same key are the same paper. The rule is stable
+        across releases (docs/api.md).
+        """
+        return title_key(self.title)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: dates as ISO 8601 strings, links as a list."""
-        return {
-            "line": self.line,
-            "end_line": self.end_line,
-            "title": self.title,
-            "abstract": self.abstract,
-            "author_count": self.author_count,
-            "organization": self.organization,
-            "date": self.date.isoformat() if self.date else None,
-            "date_text": self.date_text,
-            "year_explicit": self.year_explicit,
-            "votes": self.votes,
-            "links": list(self.links),
-        }
+        return {name: _json_value(getattr(self, name)) for name in RECORD_FIELDS}
+
+
+#: The fields of a paper record, in output order (see the module docstring).
+RECORD_FIELDS: tuple[str, ...] = (
+    "line",
+    "end_line",
+    "title",
+    "abstract",
+    "author_count",
+    "organization",
+    "date",
+    "date_text",
+    "year_explicit",
+    "votes",
+    "links",
+    "upvotes",
+    "paper_id",
+    "url",
+    "submitted_by",
+)
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
 
 
 @attrs.frozen(slots=True)
@@ -95,8 +148,17 @@ class Digest:
     page_date: datetime.date | None
     diagnostics: tuple[Diagnostic, ...] = ()
     header: tuple[str, ...] = ()
+    #: The lines of the capture wrapper (if any) and of the header, page date included.
     header_span: tuple[int, int] | None = None
     source: str = "<string>"
+    #: The dialect the input was read as (docs/dialects.md), e.g. "text" or "markdown".
+    dialect: str = "text"
+    #: The captured page's address, where a capture wrapper names it.
+    source_url: str | None = None
+    #: When the page was captured, where a capture wrapper says so.
+    captured_at: datetime.datetime | None = None
+    #: The lines of a capture wrapper after the listing (a closing code fence), if any.
+    footer_span: tuple[int, int] | None = None
 
     @property
     def ok(self) -> bool:

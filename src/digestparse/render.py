@@ -40,8 +40,11 @@ def _render_paper(paper: Paper) -> list[str]:
     _check_text(paper.title, "title", paper)
     _check_text(paper.abstract, "abstract", paper)
     if paper.author_count is None and paper.organization is None:
-        if paper.date is not None or paper.votes:
-            raise ValueError(f"paper {paper.title!r}: a date needs an authors or organization line")
+        if paper.date is not None or paper.votes is not None:
+            # votes=0 too: a paper read back without a date line has votes=None.
+            raise ValueError(
+                f"paper {paper.title!r}: a date or votes need an authors or organization line"
+            )
         return [paper.title, paper.abstract]
     if paper.date is None:
         raise ValueError(f"paper {paper.title!r}: a metadata block needs a date")
@@ -56,11 +59,12 @@ def _render_paper(paper: Paper) -> list[str]:
                 f"paper {paper.title!r}: author_count must be >= 0 and < {_AUTHORS_LIMIT}"
             )
         first = f"{AUTHORS_PREFIX}{paper.author_count} authors"
-    if not 0 <= paper.votes < _VOTES_LIMIT:
+    votes = paper.votes or 0
+    if not 0 <= votes < _VOTES_LIMIT:
         raise ValueError(f"paper {paper.title!r}: votes must be >= 0 and < {_VOTES_LIMIT}")
     date = format_date(paper.date, bool(paper.year_explicit))
-    if paper.votes:
-        date = f"{date} {paper.votes}"
+    if votes:
+        date = f"{date} {votes}"
     return [paper.title, paper.abstract, f"{first}\n{SEPARATOR}\n{date}"]
 
 

@@ -10,24 +10,12 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
+from ..model import RECORD_FIELDS
 from .progress import Progress
 from .tally import Tally, count_result
 from .worker import FileResult
 
-CSV_COLUMNS = (
-    "source",
-    "line",
-    "end_line",
-    "title",
-    "abstract",
-    "author_count",
-    "organization",
-    "date",
-    "date_text",
-    "year_explicit",
-    "votes",
-    "links",
-)
+CSV_COLUMNS = ("source", *RECORD_FIELDS)
 
 
 def run_parse(

@@ -22,7 +22,7 @@ class Metadata:
     author_count: int | None = None
     organization: str | None = None
     date: datetime.date | None = None
-    votes: int = 0
+    votes: int | None = None
     date_text: str | None = None
     year_explicit: bool | None = None
     end_line: int = 0
@@ -113,7 +113,7 @@ def _with_date(
     state: ParseState, line: Line, author_count: int | None, organization: str | None
 ) -> Metadata:
     parts = date_parts(line.text, line.number)
-    votes = 0
+    votes: int | None = 0
     if parts.count_text is not None:
         if len(parts.count_text) <= MAX_COUNT_DIGITS:
             votes = int(parts.count_text)

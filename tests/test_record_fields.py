@@ -1,0 +1,41 @@
+"""One definition of a paper record: Paper.to_dict, the JSON Schema and the CSV columns agree."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import attrs
+
+import digestparse
+from digestparse.cli.records import CSV_COLUMNS
+from digestparse.model import RECORD_FIELDS
+
+SCHEMA = json.loads(
+    (Path(digestparse.__file__).parent / "schema" / "paper.schema.json").read_text("utf-8")
+)
+
+
+def test_to_dict_writes_exactly_the_record_fields_in_order() -> None:
+    assert tuple(digestparse.Paper("t", "a").to_dict()) == RECORD_FIELDS
+
+
+def test_every_paper_attribute_is_a_record_field() -> None:
+    assert {field.name for field in attrs.fields(digestparse.Paper)} == set(RECORD_FIELDS)
+
+
+def test_schema_describes_the_record_fields_and_requires_them_all() -> None:
+    assert set(SCHEMA["properties"]) == {"source", *RECORD_FIELDS}
+    assert SCHEMA["required"] == ["source", *RECORD_FIELDS]
+
+
+def test_csv_columns_are_source_then_the_record_fields() -> None:
+    assert CSV_COLUMNS == ("source", *RECORD_FIELDS)
+
+
+def test_key_folds_case_width_and_punctuation() -> None:
+    paper = digestparse.Paper("Agent Lightning: Train ANY AI Agents!", "")
+    assert paper.key == "agent lightning train any ai agents"
+    assert digestparse.Paper("\uff21gent  LIGHTNING\u2014train any-AI agents", "").key == (
+        "agent lightning train any ai agents"
+    )
