@@ -6,7 +6,7 @@ import datetime
 
 from ..dates import date_parts, latest_on_or_before
 from ..grammar import BYLINE, BYLINE_SPACED, DAILY_PAPERS, NEW, PROMO, PROMO_DAILY, SUBSCRIBE
-from ..parser import Line, ParseState
+from ..state import Line, ParseState
 from ..tokenizer import DATE, HEADER, TEXT
 
 # (accepted lines, optional) in order.

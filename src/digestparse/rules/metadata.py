@@ -9,7 +9,7 @@ import attrs
 
 from ..dates import MAX_COUNT_DIGITS, DateLine, date_parts, latest_on_or_before
 from ..grammar import AUTHORS_PREFIX
-from ..parser import Line, ParseState
+from ..state import Line, ParseState
 from ..tokenizer import AUTHORS, DATE, SEPARATOR_KIND, TEXT
 
 _AUTHORS_TAIL = (" authors", " author")
