@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -13,7 +14,16 @@ import attrs
 from .diagnostics import Mode, Reporter
 from .dialects import BY_NAME, DETECT_LINES, DIALECT_NAMES, Dialect, detect
 from .errors import CallerError, InternalError, ParseError
-from .lines import decode_bytes, guarded, split_text, stream_lines
+from .lines import (
+    BLOCK_SIZE,
+    Block,
+    Blocks,
+    DecodeDefect,
+    binary_blocks,
+    decode_bytes,
+    item_blocks,
+    split_text,
+)
 from .model import Diagnostic, Digest, Paper
 from .parser import run
 from .state import ParseState
@@ -77,6 +87,8 @@ def _start(
     forced = _check_dialect(mode_dialect)
     reference_date = _check_reference_date(reference_date)
     footer = _Footer()
+    if isinstance(lines, Blocks):
+        return _start_blocks(lines, reporter, forced, reference_date, footer)
     if isinstance(lines, list):
         head: list[str] = lines
         rest: Iterator[str] = iter(())
@@ -86,23 +98,108 @@ def _start(
         head = list(itertools.islice(rest, WRAPPER_WINDOW))
         wrapper = read_wrapper(head) if head else NO_WRAPPER
         _read_detection_lines(head, rest, wrapper.end)
+    body: Iterable[str]
+    if isinstance(lines, list):
+        body = _fenced_list(lines, wrapper, footer)
+    else:
+        body = _fenced_stream(itertools.chain(head[wrapper.end :], rest), wrapper, footer)
+    return _session(head, body, wrapper, footer, reporter, forced, reference_date)
+
+
+def _session(
+    head: list[str],
+    body: Iterable[str],
+    wrapper: Wrapper,
+    footer: _Footer,
+    reporter: Reporter,
+    forced: Dialect | None,
+    reference_date: datetime.date | None,
+) -> _Session:
     content = _content_head(head, wrapper)
     dialect = forced if forced is not None else detect(content)
     if reference_date is None:
         captured = wrapper.captured_at
         reference_date = captured.date() if captured is not None else datetime.date.today()
     chosen = dialect if dialect is not None else BY_NAME["text"]
-    body: Iterable[str]
-    if isinstance(lines, list):
-        body = _fenced_list(lines, wrapper, footer)
-    else:
-        body = _fenced_stream(itertools.chain(head[wrapper.end :], rest), wrapper, footer)
     state = chosen.new_state(body, reporter, reference_date, start=wrapper.end)
     if dialect is None:
         papers: Iterator[Paper] = _refuse(state)
     else:
         papers = run(state, dialect)
     return _Session(state, dialect, wrapper, footer, papers)
+
+
+#: Lines a block source reads before looking for the wrapper: as far as ``read_wrapper``
+#: can look (a preamble, a section heading and a fence, each up to WRAPPER_WINDOW / 2 on).
+_BLOCK_HEAD_LINES = 2 * WRAPPER_WINDOW
+
+
+def _start_blocks(
+    blocks: Blocks,
+    reporter: Reporter,
+    forced: Dialect | None,
+    reference_date: datetime.date | None,
+    footer: _Footer,
+) -> _Session:
+    """``_start`` for a block source: the head is read in whole blocks, the rest streams."""
+    head: list[str] = []
+    defects: dict[int, DecodeDefect] = {}
+
+    def read_block() -> bool:
+        block = next(blocks, None)
+        if block is None:
+            return False
+        head.extend(block.lines)
+        defects.update(block.defects)
+        return True
+
+    while len(head) < _BLOCK_HEAD_LINES and read_block():
+        pass
+    wrapper = read_wrapper(head) if head else NO_WRAPPER
+    found = sum(1 for line in head[wrapper.end :] if line.strip())
+    while found < DETECT_LINES:
+        size = len(head)
+        if not read_block():
+            break
+        found += sum(1 for line in head[size:] if line.strip())
+    # The state never reads the wrapper's lines: their decoding defects are reported now.
+    for number in sorted(defects):
+        if number <= wrapper.end:
+            column, detail, gap = defects.pop(number)
+            reporter.defect("invalid-utf8", number, column, detail=detail, gap=gap)
+    first = Block(head[wrapper.end :], defects)
+    body = Blocks(itertools.chain((first,), blocks))
+    if wrapper.fence is not None:
+        body = Blocks(_fenced_blocks(body, wrapper.fence, wrapper.end, footer, reporter))
+    return _session(head, body, wrapper, footer, reporter, forced, reference_date)
+
+
+def _fenced_blocks(
+    blocks: Blocks, fence: str, start: int, footer: _Footer, reporter: Reporter
+) -> Iterator[Block]:
+    """The blocks up to the line that closes a fenced capture body (the footer's first)."""
+    number = start  # lines before the block
+    for block in blocks:
+        for index, line in enumerate(block.lines):
+            if is_fence_end(line, fence):
+                footer.first = number + index + 1
+                inside = {n: d for n, d in block.defects.items() if n < footer.first}
+                yield Block(block.lines[:index], inside)
+                # The footer is not parsed, but its lines are counted and their decoding
+                # reported, as when the whole input is given to ``parse``.
+                last = number + len(block.lines)
+                outside = [(n, d) for n, d in sorted(block.defects.items()) if n >= footer.first]
+                for rest in blocks:
+                    last += len(rest.lines)
+                    outside += sorted(rest.defects.items())
+                for line_number, (column, detail, gap) in outside:
+                    reporter.defect(
+                        "invalid-utf8", line_number, column, detail=detail, gap=gap
+                    )
+                footer.last = last
+                return
+        number += len(block.lines)
+        yield block
 
 
 def _read_detection_lines(head: list[str], rest: Iterator[str], start: int) -> None:
@@ -311,34 +408,56 @@ def iter_papers(
     on_diagnostic: Callable[[Diagnostic], None] | None = None,
     name: str | None = None,
     dialect: str = "auto",
+    block_size: int = BLOCK_SIZE,
 ) -> PaperStream:
     """Yield papers lazily, in constant memory, from a path, a file object or lines.
 
-    A ``str`` or path-like is a file path; a file object is read line by
-    line (text or binary); any other iterable gives lines. The dialect is
-    chosen from the first lines, which are read when ``iter_papers`` is called.
+    A ``str`` or path-like is a file path; a binary file object is read in
+    blocks of ``block_size`` bytes cut after their last line break; a text
+    file object or any other iterable gives lines, gathered in blocks of
+    about ``block_size`` characters. The dialect is chosen from the first
+    lines, which are read when ``iter_papers`` is called.
     """
+    if not isinstance(block_size, int) or isinstance(block_size, bool) or block_size < 1:
+        raise ValueError(f"block_size must be a positive int, not {block_size!r}")
     diagnostics: list[Diagnostic] = []
     emit = on_diagnostic if on_diagnostic is not None else diagnostics.append
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         label = name or str(path)
         reporter = _make_reporter(mode, label, emit)
-        lines: Iterable[str] = _file_lines(path, reporter)
+        lines: Blocks = Blocks(_file_blocks(path, reporter, block_size))
     elif isinstance(source, (bytes, bytearray)):
         raise TypeError("iter_papers() takes a path, a file or lines; use parse() for bytes")
     else:
         label = name or str(getattr(source, "name", "<stream>"))
         reporter = _make_reporter(mode, label, emit)
-        lines = stream_lines(guarded(source), reporter)
+        lines = _stream_blocks(source, reporter, block_size)
     session = _start_guarded(lines, reporter, dialect, reference_date)
     return PaperStream(session, diagnostics)
 
 
-def _file_lines(path: str, reporter: Reporter) -> Iterator[str]:
+def _stream_blocks(source: object, reporter: Reporter, block_size: int) -> Blocks:
+    """A file object's or an iterable's lines: a binary stream by blocks of bytes."""
+    read = getattr(source, "read", None)
+    if read is not None and not isinstance(source, io.TextIOBase):
+        try:
+            probe = read(0)
+        except Exception as error:
+            raise CallerError(error) from error
+        if isinstance(probe, bytes):
+            # read1 returns what a pipe holds instead of waiting for a whole block.
+            read1 = getattr(source, "read1", None)
+            return binary_blocks(read1 if callable(read1) else read, reporter, block_size)
+    if not isinstance(source, Iterable):
+        raise TypeError(f"iter_papers() cannot read a {type(source).__name__}")
+    return item_blocks(source, reporter, block_size)
+
+
+def _file_blocks(path: str, reporter: Reporter, block_size: int) -> Iterator[Block]:
     try:
         file = open(path, "rb")  # noqa: SIM115 - closed below, when the stream ends
     except OSError as error:
         raise CallerError(error) from error
     with file:
-        yield from stream_lines(guarded(file), reporter)
+        yield from binary_blocks(file.read, reporter, block_size)

@@ -67,10 +67,16 @@ def read_canonical(state: ParseState) -> bool:
     succeeds.
     """
     raw = state.raw_lines
-    if raw is None or not state.rewind():
+    if raw is None or not state.rewind() or state.number == 0:
+        # Never at line 1: a blank first line is not a separator but a defect.
         return False
-    count = len(raw)
-    start = i = state.number  # raw[i] is the first line not yet consumed
+    # ``raw`` is a window over the input (all of it for a list source): raw[i] is line
+    # base + i + 1. Where the window ends before the input does, an entry is read only
+    # if all eight lines the rules could look at are in it (the rules take the seam).
+    base = state.raw_base
+    count, complete = state.raw_end()
+    stop = count if complete else count - 7
+    start = i = state.number - base  # raw[i] is the first line not yet consumed
     limit = state.date_limit
     limit_year = limit.year
     papers = state.papers
@@ -78,9 +84,8 @@ def read_canonical(state: ParseState) -> bool:
     fullmatch = DATE_LINE.fullmatch
     date = datetime.date
     clean = is_clean_text
-    # Entry: raw[i] == "", title raw[i+1], "", abstract raw[i+3]. Never at i == 0:
-    # a blank first line is not a separator but a defect (extra-blank-line).
-    while i > 0 and i + 3 < count and not raw[i] and not raw[i + 2]:
+    # Entry: raw[i] == "", title raw[i+1], "", abstract raw[i+3].
+    while i < stop and i + 3 < count and not raw[i] and not raw[i + 2]:
         title = raw[i + 1]
         abstract = raw[i + 3]
         if not clean(title) or not clean(abstract):
@@ -91,7 +96,7 @@ def read_canonical(state: ParseState) -> bool:
         if after + 1 >= count:
             # The abstract ends the input, or one blank line does: no metadata.
             links = extract_links(abstract)
-            append(Paper(title, abstract, links=links, line=i + 2, end_line=i + 4))
+            append(Paper(title, abstract, links=links, line=base + i + 2, end_line=base + i + 4))
             i = after
             break
         if raw[after]:
@@ -132,8 +137,8 @@ def read_canonical(state: ParseState) -> bool:
                     when,
                     votes,
                     extract_links(abstract),
-                    i + 2,
-                    i + 8,
+                    base + i + 2,
+                    base + i + 8,
                     date_text,
                     year_text is not None,
                 )
@@ -153,9 +158,14 @@ def read_canonical(state: ParseState) -> bool:
                 below = raw[after + 3]
                 if not below or below[0] in " \t" or below[-1] in " \t":
                     break
-        append(Paper(title, abstract, links=extract_links(abstract), line=i + 2, end_line=i + 4))
+        append(
+            Paper(
+                title, abstract, links=extract_links(abstract), line=base + i + 2,
+                end_line=base + i + 4,
+            )
+        )
         i = after
     if i == start:
         return False
-    state.skip_to(i)
+    state.skip_to(base + i)
     return True
