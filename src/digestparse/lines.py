@@ -378,7 +378,8 @@ def _add_bytes(
         item = item[:-2] if item.endswith(b"\r\n") else item[:-1]
     elif item.endswith(b"\r"):
         item = item[:-1]
-    block = counter.block(item + b"\n")
+    # End the item with one more line break, which must not pair with a "\r" before it.
+    block = counter.block(item + (b"\r" if item.endswith(b"\r") else b"\n"))
     lines += block.lines
     defects.update(block.defects)
     return len(item) + 1
