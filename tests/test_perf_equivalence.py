@@ -163,3 +163,33 @@ def test_fast_path_agrees_on_line_soup(lines: list[str]) -> None:
     header = ["new", "", "Get trending papers in your email inbox!", "", "Subscribe", "",
               "Daily Papers", "", "byAK and the research community", ""]
     _assert_paths_agree("\n".join(header + lines))
+
+
+# -- the fast path's cheaper Paper construction is invisible --
+
+
+def test_fast_paper_is_an_ordinary_paper() -> None:
+    import copy
+    import pickle
+
+    from digestparse.model import Paper, fast_paper
+
+    args = ("A title", "An abstract", 3, None, datetime.date(2025, 6, 9), 2,
+            ("https://a.b/c",), 10, 18, "Jun 9", False)
+    fast = fast_paper(*args)
+    plain = Paper(*args)
+    assert type(fast) is Paper
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert attrs.asdict(fast) == attrs.asdict(plain)
+    assert fast.to_dict() == plain.to_dict()
+    assert (fast.upvotes, fast.paper_id, fast.url, fast.submitted_by) == (None,) * 4
+    assert attrs.has(Paper) and not hasattr(fast, "__dict__")
+    assert "__slots__" in Paper.__dict__
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.title = "other"  # type: ignore[misc]
+    assert attrs.evolve(fast, votes=5) == attrs.evolve(plain, votes=5)
+    assert pickle.loads(pickle.dumps(fast)) == plain
+    assert copy.deepcopy(fast) == plain
+    # Every field is set: none is left as an empty slot.
+    for field in attrs.fields(Paper):
+        assert getattr(fast, field.name) == getattr(plain, field.name)

@@ -89,7 +89,7 @@ def sources(data: bytes, path: pathlib.Path) -> Iterator[tuple[str, object]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return
-    if not text.startswith(("\ufeff\ufeff")) and "\x00" not in text[:2]:
+    if not text.startswith("\ufeff\ufeff") and "\x00" not in text[:2]:
         yield "str lines", str_lines(text)
 
 

@@ -20,9 +20,8 @@ from .lines import (
     Blocks,
     DecodeDefect,
     binary_blocks,
-    decode_bytes,
     item_blocks,
-    split_text,
+    text_blocks,
 )
 from .model import Diagnostic, Digest, Paper
 from .parser import run
@@ -78,7 +77,7 @@ def _check_dialect(dialect: str) -> Dialect | None:
 
 
 def _start(
-    lines: Iterable[str],
+    lines: Iterable[str] | Blocks,
     reporter: Reporter,
     mode_dialect: str,
     reference_date: datetime.date | None,
@@ -108,7 +107,7 @@ def _start(
 
 def _session(
     head: list[str],
-    body: Iterable[str],
+    body: Iterable[str] | Blocks,
     wrapper: Wrapper,
     footer: _Footer,
     reporter: Reporter,
@@ -295,11 +294,13 @@ def parse(
     """
     diagnostics: list[Diagnostic] = []
     reporter = _make_reporter(mode, name, diagnostics.append)
-    lines: Iterable[str]
+    # Read a block at a time, as iter_papers does: each block's lines are parsed while they
+    # are still in the CPU cache, and the whole input is never held as a list of lines.
+    lines: Blocks
     if isinstance(source, str):
-        lines = split_text(source)
+        lines = text_blocks(source)
     elif isinstance(source, (bytes, bytearray, memoryview)):
-        lines = decode_bytes(bytes(source), reporter)
+        lines = binary_blocks(io.BytesIO(source).read, reporter)
     else:
         raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
     session = _start_guarded(lines, reporter, dialect, reference_date)
@@ -309,7 +310,7 @@ def parse(
 
 
 def _start_guarded(
-    lines: Iterable[str],
+    lines: Iterable[str] | Blocks,
     reporter: Reporter,
     dialect: str,
     reference_date: datetime.date | None,

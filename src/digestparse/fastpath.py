@@ -22,7 +22,7 @@ import datetime
 from .dates import DATE_LINE, MAX_COUNT_DIGITS
 from .grammar import AUTHORS_PREFIX, BULLET, HEADER_MAX_LEN, HEADER_SET, MONTH_NUMBER, SEPARATOR
 from .links import extract_links
-from .model import Paper
+from .model import fast_paper
 from .state import ParseState
 
 _PREFIX_LEN = len(AUTHORS_PREFIX)
@@ -96,7 +96,12 @@ def read_canonical(state: ParseState) -> bool:
         if after + 1 >= count:
             # The abstract ends the input, or one blank line does: no metadata.
             links = extract_links(abstract)
-            append(Paper(title, abstract, links=links, line=base + i + 2, end_line=base + i + 4))
+            append(
+                fast_paper(
+                    title, abstract, None, None, None, None, links, base + i + 2, base + i + 4,
+                    None, None,
+                )
+            )
             i = after
             break
         if raw[after]:
@@ -129,7 +134,7 @@ def read_canonical(state: ParseState) -> bool:
                 votes = int(count_text)
                 date_text = date_text[: match.start(4) - 1]
             append(
-                Paper(
+                fast_paper(
                     title,
                     abstract,
                     author_count,
@@ -159,9 +164,9 @@ def read_canonical(state: ParseState) -> bool:
                 if not below or below[0] in " \t" or below[-1] in " \t":
                     break
         append(
-            Paper(
-                title, abstract, links=extract_links(abstract), line=base + i + 2,
-                end_line=base + i + 4,
+            fast_paper(
+                title, abstract, None, None, None, None, extract_links(abstract),
+                base + i + 2, base + i + 4, None, None,
             )
         )
         i = after

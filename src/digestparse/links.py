@@ -76,7 +76,8 @@ def _url_matches(text: str) -> Iterator[regex.Match[str]]:
 
 def extract_links(text: str) -> tuple[str, ...]:
     """The links in ``text``, in order of first appearance, without duplicates."""
-    if "://" not in text and "github." not in text:
+    # Every match holds a '/': one scan for it rules out most abstracts, which hold none.
+    if "/" not in text or ("://" not in text and "github." not in text):
         return ()
     links: dict[str, None] = {}
     for match in _url_matches(text):

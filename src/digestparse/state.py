@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from .diagnostics import Reporter
@@ -65,7 +65,7 @@ class ParseState:
 
     def __init__(
         self,
-        lines: Iterable[str],
+        lines: Iterable[str] | Blocks,
         reporter: Reporter,
         reference_date: datetime.date,
         *,
@@ -93,11 +93,13 @@ class ParseState:
         #: line is read; ``_defect_lines`` holds their numbers in order (some already read).
         self._defects: dict[int, DecodeDefect] = {}
         self._defect_lines: deque[int] = deque()
+        self._lines: Iterator[str] = iter(())
         if isinstance(lines, Blocks):
             self._raw, self._base, self._blocks, self._complete = [], start, lines, False
         elif isinstance(lines, list):
             self._raw = lines
-        self._lines = iter(lines) if self._raw is None else iter(())
+        else:
+            self._lines = iter(lines)
         self._ahead: deque[Line] = deque()
         #: White-space defects of blank lines read since the last non-blank line.
         self._held: list[tuple[str, int, int, int]] = []
@@ -133,6 +135,7 @@ class ParseState:
                 if not self._refill(self.number - gap):
                     break
                 raw = self._raw
+                assert raw is not None
         else:
             for text in self._lines:
                 line = self._take(text, gap)
