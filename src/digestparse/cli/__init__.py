@@ -30,12 +30,10 @@ from .exit_codes import (
     EXIT_USAGE,
     REPORT_BUG,
 )
-from .findings import run_check
-from .inputs import UsageError, expand_paths
+from .inputs import UsageError, expand_paths, remove_spooled
 from .jobs import run_tasks
 from .options import COMMANDS, build_parser, default_jobs, with_command
 from .progress import PROGRESS_MIN_FILES, Progress
-from .records import run_parse
 from .tally import Tally
 from .worker import Settings
 
@@ -79,11 +77,19 @@ def run(argv: Sequence[str]) -> int:
     for message in errors:
         print(f"digestparse: {message}", file=sys.stderr)
     # closing(): on any exit (Ctrl-C, a closed pipe) the worker pool is stopped at once.
-    with contextlib.closing(run_tasks(tasks, settings, jobs)) as results:
-        if args.command == "check":
-            run_check(results, args, tally, progress)
-        else:
-            run_parse(results, args, tally, progress)
+    try:
+        with contextlib.closing(run_tasks(tasks, settings, jobs)) as results:
+            # Imported here: each command loads only its own output code (json, csv).
+            if args.command == "check":
+                from .findings import run_check
+
+                run_check(results, args, tally, progress)
+            else:
+                from .records import run_parse
+
+                run_parse(results, args, tally, progress)
+    finally:
+        remove_spooled(tasks)
     return tally.exit_code(args.mode)
 
 

@@ -4,7 +4,6 @@ document; then the summary on stderr."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable
 from typing import Any
@@ -51,6 +50,8 @@ def run_check(
                 findings.append({**diagnostic.to_dict(), "severity": level})
     progress.clear()
     if args.format == "json":
+        import json  # only this format needs it
+
         document = {
             "version": __version__,
             "mode": args.mode,

@@ -6,11 +6,14 @@ from __future__ import annotations
 import signal
 from collections import deque
 from collections.abc import Generator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
+from typing import TYPE_CHECKING
 
 from .inputs import Task
 from .worker import FileResult, Settings, process_file
+
+if TYPE_CHECKING:  # imported when a pool is started: a run with --jobs 1 never needs them
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 #: At most this many files go to a worker process at a time.
 MAX_CHUNK = 64
@@ -38,8 +41,10 @@ def run_tasks(
     """Results in the order of ``tasks``, computed by up to ``jobs`` processes."""
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
-            yield process_file(task, settings)
+            yield process_file(task, settings, stream=True)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     workers = min(jobs, len(tasks))
     size = chunk_size_for(len(tasks), workers)
     chunks = (tasks[start : start + size] for start in range(0, len(tasks), size))

@@ -6,8 +6,6 @@ import argparse
 import datetime
 import os
 
-from dateutil import parser as dateutil_parser
-
 from .. import __version__
 from ..diagnostics import CODES, Mode
 
@@ -32,6 +30,9 @@ def reference_date_arg(text: str) -> datetime.date:
         return datetime.date.fromisoformat(text)
     except ValueError:
         pass
+    # Imported only for a date that is not ISO: dateutil takes a while to import.
+    from dateutil import parser as dateutil_parser
+
     # dateutil fills missing parts from its default; two different defaults
     # reveal a spelling that lacks the year, month or day.
     try:

@@ -30,9 +30,7 @@ def run_parse(
         out.write("[")
     first_record = True
     for result in results:
-        count_result(result, tally, progress)
-        for diagnostic in result.findings:
-            progress.note(str(diagnostic))
+        # Records first: a file streamed in this process knows its findings only at its end.
         for record in result.records:
             if csv_writer is not None:
                 csv_writer.writerow([csv_cell(record[column]) for column in CSV_COLUMNS])
@@ -42,6 +40,9 @@ def run_parse(
             else:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
             first_record = False
+        count_result(result, tally, progress)
+        for diagnostic in result.findings:
+            progress.note(str(diagnostic))
     progress.clear()
     if args.format == "json":
         out.write("]\n" if first_record else "\n]\n")

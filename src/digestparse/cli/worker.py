@@ -1,17 +1,27 @@
 """What happens to one file: read it, parse it in the chosen mode, keep the selected
-diagnostics and, for ``parse``, the paper records. Runs in the worker processes."""
+diagnostics and, for ``parse``, the paper records. Runs in the worker processes.
+
+Files are streamed (``iter_papers``), never held whole: memory does not grow
+with the file. In this process, the records of a lenient ``parse`` reach the
+output as they are parsed; otherwise they wait in a ``RecordSpool``, which
+keeps a few hundred in memory and the rest in a temporary file.
+"""
 
 from __future__ import annotations
 
 import datetime
+import io
+import os
+import pickle
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
-from ..api import parse
+from ..api import iter_papers
 from ..diagnostics import Mode
 from ..errors import InternalError, ParseError
 from ..model import Diagnostic, Paper
-from .inputs import Task, UnreadableInput, read_dump
+from .inputs import Task, UnreadableInput, check_text, open_dump
 
 
 @dataclass(frozen=True)
@@ -28,54 +38,203 @@ class FileResult:
     name: str
     papers: int = 0
     findings: list[Diagnostic] = field(default_factory=list)
-    records: list[dict[str, Any]] = field(default_factory=list)
+    #: The paper records, in order: a list, a ``RecordSpool``, or (in this process, for a
+    #: lenient parse) a generator that sets ``papers`` and ``findings`` when it ends.
+    records: Iterable[dict[str, Any]] = ()
     #: A one-line reason the file could not be checked (unreadable, binary).
     error: str | None = None
     #: A one-line description of a bug digestparse hit on this file.
     internal_error: str | None = None
 
 
-def process_file(task: Task, settings: Settings) -> FileResult:
+#: Records a spool keeps in memory; the rest go to its temporary file.
+SPOOL_IN_MEMORY = 500
+
+
+class RecordSpool:
+    """Paper records in order: the first ``SPOOL_IN_MEMORY`` in memory, the rest pickled to
+    a temporary file. Iterating it once hands them back and deletes the file; it can
+    cross to another process (only the list and the file's path are pickled)."""
+
+    def __init__(self) -> None:
+        self.head: list[dict[str, Any]] = []
+        self.path: str | None = None
+        self._out: IO[bytes] | None = None
+
+    def add(self, record: dict[str, Any]) -> None:
+        if len(self.head) < SPOOL_IN_MEMORY:
+            self.head.append(record)
+            return
+        if self._out is None:
+            import tempfile  # only for files with many papers
+
+            handle, self.path = tempfile.mkstemp(prefix="digestparse-records-")
+            self._out = os.fdopen(handle, "wb")
+        pickle.dump(record, self._out, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def close(self) -> None:
+        if self._out is not None:
+            self._out.close()
+            self._out = None
+
+    def discard(self) -> None:
+        self.close()
+        self.head = []
+        if self.path is not None:
+            os.unlink(self.path)
+            self.path = None
+
+    def __getstate__(self) -> tuple[list[dict[str, Any]], str | None]:
+        self.close()
+        return self.head, self.path
+
+    def __setstate__(self, state: tuple[list[dict[str, Any]], str | None]) -> None:
+        self.head, self.path = state
+        self._out = None
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        self.close()
+        yield from self.head
+        self.head = []
+        if self.path is None:
+            return
+        try:
+            with open(self.path, "rb") as file:
+                while True:
+                    try:
+                        yield pickle.load(file)
+                    except EOFError:
+                        break
+        finally:
+            self.discard()
+
+
+def process_file(task: Task, settings: Settings, stream: bool = False) -> FileResult:
+    """Check one file. With ``stream`` (the file is handled in this process), the records
+    of a lenient parse are a generator that parses as the output asks for them."""
     result = FileResult(task.name)
     try:
-        data = read_dump(task)
+        source, temporary = _open(task)
     except UnreadableInput as error:
         result.error = str(error)
         return result
-    try:
-        papers, diagnostics = parse_for_mode(data, task.name, settings)
-    except Exception as error:  # anything escaping the parser is a bug in it, not bad input
-        detail = str(error) if isinstance(error, InternalError) else repr(error)
-        result.internal_error = f"internal error on {task.name}: {detail}"
+    if stream and settings.want_records and settings.mode == "lenient":
+        result.records = _streamed_records(result, source, temporary, settings)
         return result
-    result.papers = len(papers)
+    spool = RecordSpool() if settings.want_records else None
+    try:
+        result.papers, diagnostics = parse_for_mode(source, task.name, settings, spool)
+    except UnreadableInput as error:
+        result.error = str(error)
+        return result
+    except Exception as error:  # anything escaping the parser is a bug in it, not bad input
+        if spool is not None:
+            spool.discard()
+        result.internal_error = internal_error(task.name, error)
+        return result
+    finally:
+        _remove(source, temporary)
     result.findings = [d for d in diagnostics if is_selected(d.code, settings)]
     # --strict makes any (selected) diagnostic fatal: a failing file yields no records.
-    if settings.want_records and (settings.mode == "lenient" or not result.findings):
-        result.records = [paper_record(task.name, paper) for paper in papers]
+    if spool is not None:
+        if settings.mode == "lenient" or not result.findings:
+            spool.close()
+            result.records = spool
+        else:
+            spool.discard()
     return result
 
 
+Source = Callable[[], object]
+
+
+def _open(task: Task) -> tuple[Source, bool]:
+    """A function giving a fresh source for ``iter_papers`` (a file may be read twice)."""
+    data = task.data
+    if data is not None:
+        check_text(data[:8192], task.name)
+        return (lambda: io.BytesIO(data)), False
+    path, temporary = open_dump(task)
+    return (lambda: path), temporary
+
+
+def _remove(source: Source, temporary: bool) -> None:
+    if temporary:
+        path = source()
+        assert isinstance(path, str)
+        os.unlink(path)
+
+
+def internal_error(name: str, error: BaseException) -> str:
+    detail = str(error) if isinstance(error, InternalError) else repr(error)
+    return f"internal error on {name}: {detail}"
+
+
+def _papers(
+    source: Source, name: str, settings: Settings, mode: Mode,
+    on_diagnostic: Callable[[Diagnostic], None] | None = None,
+) -> Iterator[Paper]:
+    try:
+        yield from iter_papers(
+            source(),  # type: ignore[arg-type]
+            mode=mode,
+            reference_date=settings.reference_date,
+            name=name,
+            on_diagnostic=on_diagnostic,
+        )
+    except OSError as error:
+        raise UnreadableInput(f"cannot read {name}: {error.strerror or error}") from None
+
+
+def _streamed_records(
+    result: FileResult, source: Source, temporary: bool, settings: Settings
+) -> Iterator[dict[str, Any]]:
+    diagnostics: list[Diagnostic] = []
+    name = result.name
+    try:
+        for paper in _papers(source, name, settings, "lenient", diagnostics.append):
+            result.papers += 1
+            yield paper_record(name, paper)
+    except UnreadableInput as error:
+        result.error = str(error)
+    except Exception as error:  # a bug in the parser, not bad input
+        result.internal_error = internal_error(name, error)
+    finally:
+        _remove(source, temporary)
+    diagnostics.sort(key=lambda d: (d.line, d.column))
+    result.findings = [d for d in diagnostics if is_selected(d.code, settings)]
+
+
 def parse_for_mode(
-    data: bytes, name: str, settings: Settings
-) -> tuple[tuple[Paper, ...], list[Diagnostic]]:
-    """The papers and every diagnostic of one dump.
+    source: Source, name: str, settings: Settings, spool: RecordSpool | None = None
+) -> tuple[int, list[Diagnostic]]:
+    """How many papers one dump holds and every diagnostic of it; its records go to ``spool``.
 
     In strict mode the library's strict parse decides whether the dump is
-    clean; when it is not, a lenient parse lists all the deviations (strict
-    stops at the first), so the user can fix them in one go.
+    clean; when it is not, a second, lenient read lists all the deviations
+    (strict stops at the first), so the user can fix them in one go.
     """
+    first: ParseError | None = None
     if settings.mode == "strict":
+        count = 0
         try:
-            digest = parse(data, mode="strict", reference_date=settings.reference_date, name=name)
+            for paper in _papers(source, name, settings, "strict"):
+                count += 1
+                if spool is not None:
+                    spool.add(paper_record(name, paper))
         except ParseError as error:
-            first: ParseError | None = error
+            first = error
+            if spool is not None:
+                spool.discard()
         else:
-            return digest.papers, []
-    else:
-        first = None
-    digest = parse(data, mode="lenient", reference_date=settings.reference_date, name=name)
-    diagnostics = list(digest.diagnostics)
+            return count, []
+    diagnostics: list[Diagnostic] = []
+    count = 0
+    for paper in _papers(source, name, settings, "lenient", diagnostics.append):
+        count += 1
+        if spool is not None:
+            spool.add(paper_record(name, paper))
+    diagnostics.sort(key=lambda d: (d.line, d.column))
     if first is not None and not any(
         d.code == first.code and d.line == first.line for d in diagnostics
     ):
@@ -84,7 +243,7 @@ def parse_for_mode(
             Diagnostic(first.code, first.message, first.line, first.column, source=name)
         )
         diagnostics.sort(key=lambda d: (d.line, d.column))
-    return digest.papers, diagnostics
+    return count, diagnostics
 
 
 def is_selected(code: str, settings: Settings) -> bool:
