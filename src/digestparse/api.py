@@ -9,8 +9,6 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Union
 
-import attrs
-
 from .diagnostics import Mode, Reporter
 from .dialects import BY_NAME, DETECT_LINES, DIALECT_NAMES, Dialect, detect
 from .errors import CallerError, InternalError, ParseError
@@ -32,27 +30,38 @@ StreamSource = Union[str, "os.PathLike[str]", IO[str], IO[bytes], Iterable[str],
 
 
 
-@attrs.define
 class _Footer:
     """Where a fenced capture body ended: its closing fence and the lines after it."""
 
-    first: int = 0
-    last: int = 0
+    __slots__ = ("first", "last")
+
+    def __init__(self) -> None:
+        self.first = 0
+        self.last = 0
 
     @property
     def span(self) -> tuple[int, int] | None:
         return (self.first, self.last) if self.first else None
 
 
-@attrs.define
 class _Session:
     """One parse, set up: the dialect chosen, the wrapper read, the state built."""
 
-    state: ParseState
-    dialect: Dialect | None
-    wrapper: Wrapper
-    footer: _Footer
-    papers: Iterator[Paper]
+    __slots__ = ("dialect", "footer", "papers", "state", "wrapper")
+
+    def __init__(
+        self,
+        state: ParseState,
+        dialect: Dialect | None,
+        wrapper: Wrapper,
+        footer: _Footer,
+        papers: Iterator[Paper],
+    ) -> None:
+        self.state = state
+        self.dialect = dialect
+        self.wrapper = wrapper
+        self.footer = footer
+        self.papers = papers
 
 
 def _check_reference_date(reference_date: datetime.date | None) -> datetime.date | None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import NamedTuple
 
 from .diagnostics import Reporter
 from .errors import CallerError
@@ -37,15 +36,18 @@ _SNIFF = 4
 DecodeDefect = tuple[int, str, int]
 
 
-class Block(NamedTuple):
+class Block:
     """Consecutive whole lines of the input, without their line breaks."""
 
-    lines: list[str]
-    #: Decoding defects of these lines, by line number.
-    defects: dict[int, DecodeDefect]
+    __slots__ = ("defects", "lines")
+
+    def __init__(self, lines: list[str], defects: dict[int, DecodeDefect]) -> None:
+        self.lines = lines
+        #: Decoding defects of these lines, by line number.
+        self.defects = defects
 
 
-class Blocks(Iterator[Block]):
+class Blocks:
     """The input as a sequence of blocks of lines: the parse state reads it block by block,
     so the fast path can run over each block while memory stays bounded."""
 

@@ -16,13 +16,14 @@ import attrs
 import regex
 
 #: Runs of characters that are neither letters nor digits separate the words of a key.
-_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+_NOT_ALNUM = r"[^\p{L}\p{N}]+"
 
 
 def title_key(title: str) -> str:
     """A title folded to a stable identity key (see ``Paper.key``)."""
     folded = unicodedata.normalize("NFKC", title).casefold()
-    return " ".join(word for word in _NOT_ALNUM.split(folded) if word)
+    # regex caches the compiled pattern; compiling it here keeps it out of import time.
+    return " ".join(word for word in regex.split(_NOT_ALNUM, folded) if word)
 
 
 @attrs.frozen(slots=True)

@@ -12,9 +12,7 @@ from __future__ import annotations
 import datetime
 import io
 import os
-import pickle
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import IO, Any
 
 from ..api import iter_papers
@@ -24,27 +22,43 @@ from ..model import Diagnostic, Paper
 from .inputs import Task, UnreadableInput, check_text, open_dump
 
 
-@dataclass(frozen=True)
 class Settings:
-    mode: Mode
-    reference_date: datetime.date
-    select: frozenset[str] | None
-    ignore: frozenset[str]
-    want_records: bool
+    """What to do with every file (plain class: a dataclass costs import time)."""
+
+    __slots__ = ("ignore", "mode", "reference_date", "select", "want_records")
+
+    def __init__(
+        self,
+        *,
+        mode: Mode,
+        reference_date: datetime.date,
+        select: frozenset[str] | None,
+        ignore: frozenset[str],
+        want_records: bool,
+    ) -> None:
+        self.mode: Mode = mode
+        self.reference_date = reference_date
+        self.select = select
+        self.ignore = ignore
+        self.want_records = want_records
 
 
-@dataclass
 class FileResult:
-    name: str
-    papers: int = 0
-    findings: list[Diagnostic] = field(default_factory=list)
-    #: The paper records, in order: a list, a ``RecordSpool``, or (in this process, for a
-    #: lenient parse) a generator that sets ``papers`` and ``findings`` when it ends.
-    records: Iterable[dict[str, Any]] = ()
-    #: A one-line reason the file could not be checked (unreadable, binary).
-    error: str | None = None
-    #: A one-line description of a bug digestparse hit on this file.
-    internal_error: str | None = None
+    """What became of one file."""
+
+    __slots__ = ("error", "findings", "internal_error", "name", "papers", "records")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.papers = 0
+        self.findings: list[Diagnostic] = []
+        #: The paper records, in order: a list, a ``RecordSpool``, or (in this process, for
+        #: a lenient parse) a generator that sets ``papers`` and ``findings`` when it ends.
+        self.records: Iterable[dict[str, Any]] = ()
+        #: A one-line reason the file could not be checked (unreadable, binary).
+        self.error: str | None = None
+        #: A one-line description of a bug digestparse hit on this file.
+        self.internal_error: str | None = None
 
 
 #: Records a spool keeps in memory; the rest go to its temporary file.
@@ -70,6 +84,8 @@ class RecordSpool:
 
             handle, self.path = tempfile.mkstemp(prefix="digestparse-records-")
             self._out = os.fdopen(handle, "wb")
+        import pickle  # only for files with many papers
+
         pickle.dump(record, self._out, protocol=pickle.HIGHEST_PROTOCOL)
 
     def close(self) -> None:
@@ -98,6 +114,8 @@ class RecordSpool:
         self.head = []
         if self.path is None:
             return
+        import pickle
+
         try:
             with open(self.path, "rb") as file:
                 while True:
