@@ -193,3 +193,28 @@ def test_fast_paper_is_an_ordinary_paper() -> None:
     # Every field is set: none is left as an empty slot.
     for field in attrs.fields(Paper):
         assert getattr(fast, field.name) == getattr(plain, field.name)
+
+
+def _trim_url_reference(url: str) -> str:
+    """trim_url as it was before it counted brackets only when one ends the URL."""
+    end = len(url)
+    opener = {")": "(", "]": "[", "}": "{", ">": "<"}
+    unmatched = {close: url.count(close) - url.count(open_) for close, open_ in opener.items()}
+    while end:
+        last = url[end - 1]
+        if last in ".,;:!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb":
+            end -= 1
+        elif last in unmatched and unmatched[last] > 0:
+            unmatched[last] -= 1
+            end -= 1
+        else:
+            break
+    return url[:end]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(list("a/().,;:![]{}<>'\"\u201d?")), max_size=20).map("".join))
+def test_trim_url_matches_its_reference(url: str) -> None:
+    from digestparse.links import trim_url
+
+    assert trim_url(url) == _trim_url_reference(url)
