@@ -67,12 +67,11 @@ def expand_paths(paths: Iterable[str], stdin_name: str) -> tuple[list[Task], lis
     """The inputs named on the command line, with directories searched, and any errors."""
     tasks: list[Task] = []
     errors: list[str] = []
-    stdin_seen = False
+    paths = list(paths)
+    if paths.count(STDIN) > 1:  # before standard input is copied anywhere
+        raise UsageError("standard input (-) can be given only once")
     for path in paths:
         if path == STDIN:
-            if stdin_seen:
-                raise UsageError("standard input (-) can be given only once")
-            stdin_seen = True
             try:
                 tasks.append(Task(stdin_name, path=spool(sys.stdin.buffer, stdin_name),
                                   spooled=True))
