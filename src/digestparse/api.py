@@ -164,12 +164,18 @@ def _start_blocks(
     while len(head) < _BLOCK_HEAD_LINES and read_block():
         pass
     wrapper = read_wrapper(head) if head else NO_WRAPPER
-    found = sum(1 for line in head[wrapper.end :] if line.strip())
-    while found < DETECT_LINES:
-        size = len(head)
-        if not read_block():
+    # Read on until the detectors' DETECT_LINES non-blank lines are all in the head.
+    found = 0
+    checked = wrapper.end
+    while True:
+        for line in itertools.islice(head, checked, None):
+            if line.strip():
+                found += 1
+                if found == DETECT_LINES:
+                    break
+        checked = len(head)
+        if found >= DETECT_LINES or not read_block():
             break
-        found += sum(1 for line in head[size:] if line.strip())
     # The state never reads the wrapper's lines: their decoding defects are reported now.
     for number in sorted(defects):
         if number <= wrapper.end:

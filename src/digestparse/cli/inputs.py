@@ -179,22 +179,37 @@ def check_text(head: bytes, name: str) -> None:
         )
 
 
-def open_dump(task: Task) -> tuple[str, bool]:
-    """Where to read one input from, checked: (path, temporary). A FIFO or pipe is copied
-    to a temporary file first (the caller deletes it); :class:`UnreadableInput` if the
-    input cannot be read, is a device, or is binary."""
+def open_dump(task: Task) -> tuple[IO[bytes], str | None]:
+    """One input opened for reading, checked, at its start; and the path of a temporary
+    copy to delete afterwards, if one was made (a FIFO or pipe is copied first, so that it
+    can be read twice). :class:`UnreadableInput` if the input cannot be read, is a device,
+    or is binary."""
     assert task.path is not None
     try:
-        with open(task.path, "rb") as file:
-            mode = os.fstat(file.fileno()).st_mode
-            if stat.S_ISFIFO(mode):
-                return spool(file, task.name), True
-            if not stat.S_ISREG(mode):
-                raise UnreadableInput(f"cannot check {task.name}: {kind_of(mode)}, not a file")
-            check_text(_read_head(file, task.name), task.name)
+        file = open(task.path, "rb")  # noqa: SIM115 - the caller closes it
     except OSError as error:
         raise UnreadableInput(f"cannot read {task.name}: {error.strerror or error}") from None
-    return task.path, False
+    copy: str | None = None
+    try:
+        mode = os.fstat(file.fileno()).st_mode
+        if stat.S_ISFIFO(mode):
+            copy = spool(file, task.name)
+            file.close()
+            file = open(copy, "rb")  # noqa: SIM115 - the caller closes it
+        elif not stat.S_ISREG(mode):
+            raise UnreadableInput(f"cannot check {task.name}: {kind_of(mode)}, not a file")
+        else:
+            check_text(_read_head(file, task.name), task.name)
+            file.seek(0)
+    except OSError as error:
+        file.close()
+        raise UnreadableInput(f"cannot read {task.name}: {error.strerror or error}") from None
+    except BaseException:
+        file.close()
+        if copy is not None:
+            os.unlink(copy)
+        raise
+    return file, copy
 
 
 def read_dump(task: Task) -> bytes:
@@ -202,13 +217,13 @@ def read_dump(task: Task) -> bytes:
     if task.data is not None:
         check_text(task.data[:BINARY_WINDOW], task.name)
         return task.data
-    path, temporary = open_dump(task)
+    file, copy = open_dump(task)
     try:
-        with open(path, "rb") as file:
+        with file:
             return file.read()
     finally:
-        if temporary:
-            os.unlink(path)
+        if copy is not None:
+            os.unlink(copy)
 
 
 def remove_spooled(tasks: Iterable[Task]) -> None:

@@ -132,12 +132,12 @@ def process_file(task: Task, settings: Settings, stream: bool = False) -> FileRe
     of a lenient parse are a generator that parses as the output asks for them."""
     result = FileResult(task.name)
     try:
-        source, temporary = _open(task)
+        source, copy = _open(task)
     except UnreadableInput as error:
         result.error = str(error)
         return result
     if stream and settings.want_records and settings.mode == "lenient":
-        result.records = _streamed_records(result, source, temporary, settings)
+        result.records = _streamed_records(result, source, copy, settings)
         return result
     spool = RecordSpool() if settings.want_records else None
     try:
@@ -151,7 +151,7 @@ def process_file(task: Task, settings: Settings, stream: bool = False) -> FileRe
         result.internal_error = internal_error(task.name, error)
         return result
     finally:
-        _remove(source, temporary)
+        _remove(source, copy)
     result.findings = [d for d in diagnostics if is_selected(d.code, settings)]
     # --strict makes any (selected) diagnostic fatal: a failing file yields no records.
     if spool is not None:
@@ -166,21 +166,33 @@ def process_file(task: Task, settings: Settings, stream: bool = False) -> FileRe
 Source = Callable[[], object]
 
 
-def _open(task: Task) -> tuple[Source, bool]:
-    """A function giving a fresh source for ``iter_papers`` (a file may be read twice)."""
+def _open(task: Task) -> tuple[Source, str | None]:
+    """A function giving the source for ``iter_papers`` (rewound on a second call: a failing
+    file is read twice), and the temporary copy to delete afterwards."""
     data = task.data
     if data is not None:
         check_text(data[:8192], task.name)
-        return (lambda: io.BytesIO(data)), False
-    path, temporary = open_dump(task)
-    return (lambda: path), temporary
+        return (lambda: io.BytesIO(data)), None
+    file, copy = open_dump(task)
+    return _Rewind(file), copy
 
 
-def _remove(source: Source, temporary: bool) -> None:
-    if temporary:
-        path = source()
-        assert isinstance(path, str)
-        os.unlink(path)
+class _Rewind:
+    """An open file: each call rewinds it to its start."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self.file = file
+
+    def __call__(self) -> IO[bytes]:
+        self.file.seek(0)
+        return self.file
+
+
+def _remove(source: Source, copy: str | None) -> None:
+    if isinstance(source, _Rewind):
+        source.file.close()
+    if copy is not None:
+        os.unlink(copy)
 
 
 def internal_error(name: str, error: BaseException) -> str:
@@ -205,7 +217,7 @@ def _papers(
 
 
 def _streamed_records(
-    result: FileResult, source: Source, temporary: bool, settings: Settings
+    result: FileResult, source: Source, copy: str | None, settings: Settings
 ) -> Iterator[dict[str, Any]]:
     diagnostics: list[Diagnostic] = []
     name = result.name
@@ -218,7 +230,7 @@ def _streamed_records(
     except Exception as error:  # a bug in the parser, not bad input
         result.internal_error = internal_error(name, error)
     finally:
-        _remove(source, temporary)
+        _remove(source, copy)
     diagnostics.sort(key=lambda d: (d.line, d.column))
     result.findings = [d for d in diagnostics if is_selected(d.code, settings)]
 
