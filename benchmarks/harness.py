@@ -172,11 +172,19 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _installed_env() -> dict[str, str]:
+    """The environment of an installed package's command: bytecode caches are used (this
+    machine sets PYTHONDONTWRITEBYTECODE, which would compile digestparse at every start)."""
+    env = _env()
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def run_cli(folder: pathlib.Path, jobs: int) -> None:
     subprocess.run(
         [sys.executable, "-m", "digestparse", "check", "--jobs", str(jobs),
          "--reference-date", REFERENCE.isoformat(), str(folder)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(), check=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_installed_env(), check=True,
     )
 
 
@@ -323,8 +331,7 @@ def startup_rows(repeat: int) -> Rounds:
     seed = sorted(FIXTURES.glob("[0-9][0-9][0-9]_*.txt"))[0]
     check = [sys.executable, "-m", "digestparse", "check", "-q", "--reference-date",
              REFERENCE.isoformat(), str(seed)]
-    env = _env()
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env = _installed_env()
 
     def run(command: list[str]) -> Callable[[], Any]:
         return lambda: subprocess.run(command, env=env, check=False,
@@ -337,6 +344,29 @@ def startup_rows(repeat: int) -> Rounds:
          ("check one seed", run(check))],
         max(repeat, 5) * 3,
     )
+
+
+def _burn(count: int) -> int:
+    total = 0
+    for number in range(count):
+        total += number
+    return total
+
+
+def parallel_control(jobs: int, repeat: int) -> list[float]:
+    """What the machine gives ``jobs`` processes right now: the speed-up of the same pure-CPU
+    work on a pool of ``jobs`` processes over one process, in each round. On a shared
+    machine it reads the load: the CLI's --jobs ratio cannot beat it."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    def pool(workers: int) -> Callable[[], Any]:
+        def run() -> None:
+            with ProcessPoolExecutor(workers) as executor:
+                list(executor.map(_burn, [2_000_000] * 8 * jobs))
+        return run
+
+    rounds = Rounds([("1 process", pool(1)), (f"{jobs} processes", pool(jobs))], repeat)
+    return [1 / r for r in rounds.ratios(f"{jobs} processes", "1 process")]
 
 
 def profile(text: str) -> None:
@@ -472,6 +502,8 @@ def main(argv: list[str] | None = None) -> int:
             ratio(f"cli jobs {args.jobs} vs jobs 1 (speed-up)",
                   [1 / r for r in cli_rounds.ratios(f"cli jobs {args.jobs}", "cli jobs 1")],
                   ">= 1.8")
+            ratio(f"control: pure CPU, {args.jobs} processes vs 1",
+                  parallel_control(args.jobs, args.repeat), "what the machine gives now")
         start = startup_rows(args.repeat)
         for name in start.times:
             print(f"{name:22s} {start.median(name):9.3f} {start.spread(name):>13s}")
