@@ -96,6 +96,10 @@ _REST: tuple[tuple[Any, Any], ...] = tuple(
         _SETTERS[11:], [field.default for field in attrs.fields(Paper)[11:]], strict=True
     )
 )
+# The four optional fields after them, set one by one; any field added later, in a loop.
+((_SET_UPVOTES, _UPVOTES), (_SET_PAPER_ID, _PAPER_ID), (_SET_URL, _URL),
+ (_SET_SUBMITTED_BY, _SUBMITTED_BY)) = _REST[:4]
+_MORE = _REST[4:]
 _new = object.__new__
 
 
@@ -130,7 +134,11 @@ def fast_paper(
     _SET_END_LINE(paper, end_line)
     _SET_DATE_TEXT(paper, date_text)
     _SET_YEAR_EXPLICIT(paper, year_explicit)
-    for setter, default in _REST:
+    _SET_UPVOTES(paper, _UPVOTES)
+    _SET_PAPER_ID(paper, _PAPER_ID)
+    _SET_URL(paper, _URL)
+    _SET_SUBMITTED_BY(paper, _SUBMITTED_BY)
+    for setter, default in _MORE:
         setter(paper, default)
     return paper
 

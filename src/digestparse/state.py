@@ -251,6 +251,12 @@ class ParseState:
                 return pending[0] - 1 - self._base, False
         return end, self._complete
 
+    def read_more(self, keep: int) -> bool:
+        """Add the next block to the window, letting go of the lines before line ``keep + 1``
+        (the fast path at the window's end, with nothing peeked); False at the end of the
+        input."""
+        return self._refill(keep)
+
     def skip_to(self, index: int) -> None:
         """Mark the lines before line ``index + 1`` consumed (the buffer must be empty)."""
         self.number = index
