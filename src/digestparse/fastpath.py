@@ -128,9 +128,10 @@ def read_canonical(state: ParseState) -> bool:
     # Entry: raw[i] == "", title raw[i+1], "", abstract raw[i+3].
     while True:
         if i >= stop:
-            # Past the window's end (not the input's): take in more lines, unless the
-            # window stops at a line with a decoding defect, which the rules must read.
-            if complete or count < len(raw):
+            # Past the window's end (not the input's): hand out the papers read so far (the
+            # run loop calls again), else take in more lines; unless the window stops at a
+            # line with a decoding defect, which the rules must read.
+            if complete or count < len(raw) or base + i != start:
                 break
             keep = base + i
             state.read_more(keep)
