@@ -185,3 +185,35 @@ def test_a_plain_check_imports_only_what_it_uses(args: list[str], loaded: list[s
         capture_output=True, text=True, timeout=60, check=False,
     )
     assert completed.stderr.split() == ["0", *loaded]
+
+
+def test_records_spooled_to_disk_come_back_in_order(tmp_path: Path) -> None:
+    """A worker process (or a strict parse) keeps 500 records in memory and pickles the
+    rest to a temporary file: the output is the same as when records stream, and no
+    temporary file is left."""
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    assert lines[10] == "Dec 12" and lines[11] == ""
+    # Seed 0's entries 30 times under its header: one clean dump of 750 papers.
+    big = "\n".join(lines[:11] + lines[11:] * 30) + "\n"
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(big, encoding="utf-8")
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    env = {**os.environ, "TMPDIR": str(spool)}
+
+    def parse(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "digestparse", "parse", *args, *REFERENCE, "a.txt", "b.txt"],
+            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, check=False,
+        )
+
+    streamed = parse("--jobs", "1")
+    assert streamed.returncode == 0, streamed.stderr
+    assert streamed.stdout.count("\n") == 2 * 30 * SEED_PAPERS_0
+    for args in (["--jobs", "2"], ["--strict", "--jobs", "1"], ["--strict", "--jobs", "2"]):
+        spooled = parse(*args)
+        assert spooled.returncode == 0, (args, spooled.stderr)
+        assert spooled.stdout == streamed.stdout, args
+    assert list(spool.iterdir()) == []
