@@ -60,7 +60,8 @@ class Task:
             other.name, other.path, other.data
         )
 
-    __hash__ = None  # type: ignore[assignment]
+    def __hash__(self) -> int:
+        return hash((self.name, self.path, self.data))
 
 
 def expand_paths(paths: Iterable[str], stdin_name: str) -> tuple[list[Task], list[str]]:
