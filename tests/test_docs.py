@@ -1,4 +1,5 @@
-"""The examples in docs/diagnostics.md raise exactly the errors the docs quote."""
+"""The examples in docs/diagnostics.md raise exactly the errors the docs quote; the examples
+of the check-only codes print exactly the lines the docs quote."""
 
 from __future__ import annotations
 
@@ -9,30 +10,37 @@ from pathlib import Path
 import pytest
 
 import digestparse
-from digestparse.diagnostics import CODES
+from cli_helpers import run_cli
+from digestparse.diagnostics import CLI_CODES, CODES
 from seeds import REFERENCE_DATE
 
-DOC = (Path(__file__).parent.parent / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+FULL_DOC = (Path(__file__).parent.parent / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+#: The codes of the parser come before this heading, the check-only codes after it.
+CLI_HEADING = "## Codes of `digestparse check`"
+DOC, CLI_DOC = FULL_DOC.split(CLI_HEADING)
+LIBRARY_CODES = set(CODES) - CLI_CODES
 HEADER = ("new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\n"
           "Daily Papers\n\nbyAK and the research community")
 
 _ROW = re.compile(r"^\| `([a-z0-9-]+)` \|(.*)\|\s*$", re.MULTILINE)
 
 
-def _rows() -> tuple[dict[str, str], dict[str, str]]:
-    examples: dict[str, str] = {}
+def _rows(doc: str) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The cells of the first table's rows (by code), and the second table's quoted lines."""
+    examples: dict[str, list[str]] = {}
     errors: dict[str, str] = {}
-    for match in _ROW.finditer(DOC):
+    for match in _ROW.finditer(doc):
         code, rest = match.group(1), match.group(2)
         cells = [cell.strip() for cell in rest.split(" | ")]
         if len(cells) == 1:
             errors[code] = cells[0].strip("`")
         else:
-            examples[code] = cells[-1].strip("`")
+            examples[code] = [cell.strip("`") for cell in cells]
     return examples, errors
 
 
-EXAMPLES, ERRORS = _rows()
+EXAMPLES, ERRORS = _rows(DOC)
+CLI_EXAMPLES, CLI_OUTPUT = _rows(CLI_DOC)
 
 
 def _evaluate(expression: str) -> str | bytes:
@@ -52,15 +60,30 @@ def _evaluate(expression: str) -> str | bytes:
 
 
 def test_every_code_is_documented_with_an_example_and_its_error() -> None:
-    assert set(EXAMPLES) == set(CODES)
-    assert set(ERRORS) == set(CODES)
+    assert set(EXAMPLES) == set(ERRORS) == LIBRARY_CODES
+    assert set(CLI_EXAMPLES) == set(CLI_OUTPUT) == CLI_CODES
+    assert LIBRARY_CODES and set(CODES) >= CLI_CODES
 
 
-@pytest.mark.parametrize("code", sorted(CODES))
+@pytest.mark.parametrize("code", sorted(LIBRARY_CODES))
 def test_example_raises_the_quoted_error(code: str) -> None:
-    source = _evaluate(EXAMPLES[code])
+    source = _evaluate(EXAMPLES[code][-1])
     with pytest.raises(digestparse.ParseError) as raised:
         digestparse.parse(source, mode="strict", reference_date=REFERENCE_DATE)
     assert str(raised.value) == ERRORS[code]
     lenient = digestparse.parse(source, reference_date=REFERENCE_DATE)
     assert [d.code for d in lenient.diagnostics].count(code) == 1
+
+
+@pytest.mark.parametrize("code", sorted(CLI_CODES))
+def test_check_example_prints_the_quoted_line(code: str) -> None:
+    *_, options, example = CLI_EXAMPLES[code]
+    source = _evaluate(example)
+    data = source if isinstance(source, bytes) else source.encode("utf-8")
+    result = run_cli("check", *options.split(), "-", stdin=data)
+    lines = result.stdout.splitlines()
+    assert CLI_OUTPUT[code] in lines
+    assert [line.split(" ")[1] for line in lines].count(code) == 1
+    # The library never reports it, whatever the mode.
+    lenient = digestparse.parse(source, reference_date=REFERENCE_DATE)
+    assert code not in {d.code for d in lenient.diagnostics}

@@ -39,7 +39,14 @@ CODES: dict[str, str] = {
     "date-after-page": "date falls after the page date",
     "bad-votes": "count after the date is too large",
     "junk": "lines that are not part of any entry",
+    # The expectations of `digestparse check` (cli/expectations.py); parse() never reports these.
+    "page-date-mismatch": "the page date is not the expected day",
+    "too-few-papers": "fewer papers than expected",
+    "too-damaged": "too many entries carry a diagnostic",
 }
+
+#: Codes that only ``digestparse check`` reports, from its expectation options.
+CLI_CODES = frozenset({"page-date-mismatch", "too-few-papers", "too-damaged"})
 
 #: Codes whose consecutive occurrences fold into one diagnostic spanning them all.
 RUN_CODES = frozenset(

@@ -23,6 +23,7 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import InternalError
+from .ci_options import check_options
 from .exit_codes import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERNAL,
@@ -69,6 +70,7 @@ def run(argv: Sequence[str]) -> int:
         else None,
         ignore=frozenset(code for group in args.ignore or () for code in group),
         want_records=args.command == "parse",
+        check=check_options(args, parser) if args.command == "check" else None,
     )
     jobs = args.jobs if args.jobs is not None else default_jobs()
     progress = Progress(

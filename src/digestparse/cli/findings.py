@@ -1,16 +1,19 @@
-"""The output of ``check``: one line per finding (text or GitHub annotations), or one JSON
-document; then the summary on stderr."""
+"""The output of ``check``: one line per finding (text or GitHub annotations), or one
+document (JSON, SARIF, JUnit XML); then the summary on stderr."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable
 from typing import Any
 
 from .. import __version__
 from ..model import Diagnostic
+from .ci_options import CI_FORMATS
+from .documents import dump_json, write_document
+from .guard import Guard
+from .inputs import STDIN
 from .progress import Progress
 from .tally import Tally, count_result, summary_line
 from .worker import FileResult
@@ -36,36 +39,60 @@ def run_check(
     results: Iterable[FileResult], args: argparse.Namespace, tally: Tally, progress: Progress
 ) -> None:
     out = sys.stdout
-    level = "error" if args.mode == "strict" else "warning"
+    guard = Guard(args, getattr(args, "loaded_baseline", None))
     findings: list[dict[str, Any]] = []
+    kept: list[FileResult] = []  # for the SARIF and JUnit documents
     for result in results:
+        guard.take(result, tally)
         count_result(result, tally, progress)
+        tally.file_rows[-1]["dialect"] = None if result.error or result.internal_error else (
+            result.dialect
+        )
+        if args.format in CI_FORMATS:
+            result.records = []
+            kept.append(result)
         for diagnostic in result.findings:
             if args.format == "text":
                 progress.clear()
                 out.write(f"{diagnostic}\n")
             elif args.format == "github":
                 progress.clear()
-                out.write(github_line(diagnostic, level) + "\n")
-            else:
-                findings.append({**diagnostic.to_dict(), "severity": level})
+                out.write(github_line(diagnostic, guard.level(diagnostic.code)) + "\n")
+            elif args.format == "json":
+                findings.append({**diagnostic.to_dict(), "severity": guard.level(diagnostic.code)})
     progress.clear()
+    guard.finish()
+    summary = {
+        "files": tally.files,
+        "papers": tally.papers,
+        "findings": tally.findings,
+        "not_checked": tally.unreadable + tally.internal,
+        "exit_code": tally.exit_code(args.mode),
+        **guard.summary_fields(),
+    }
     if args.format == "json":
         document = {
             "version": __version__,
             "mode": args.mode,
             "findings": findings,
             "files": tally.file_rows,
-            "summary": {
-                "files": tally.files,
-                "papers": tally.papers,
-                "findings": tally.findings,
-                "not_checked": tally.unreadable + tally.internal,
-                "exit_code": tally.exit_code(args.mode),
-            },
+            "summary": summary,
         }
-        json.dump(document, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        statistics = guard.statistics()
+        if statistics is not None:
+            document["statistics"] = statistics
+        write_document(dump_json(document))
+    elif args.format == "sarif":
+        from .sarif import sarif_log
+
+        stdin_name = args.stdin_name if STDIN in args.paths else None
+        write_document(dump_json(sarif_log(kept, guard, tally, summary, stdin_name)))
+    elif args.format == "junit":
+        from .junit import junit_xml
+
+        write_document(junit_xml(kept, guard, summary))
+    else:
+        out.write(guard.statistics_text())
     out.flush()
     if not args.quiet:
-        print(summary_line(tally, args.mode), file=sys.stderr)
+        print(summary_line(tally, args.mode) + guard.summary_suffix(), file=sys.stderr)
