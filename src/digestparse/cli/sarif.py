@@ -69,13 +69,17 @@ def sarif_log(
     artifacts: list[dict[str, Any]] = []
     findings: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
-    for index, result in enumerate(results):
+    indexes: dict[str, int] = {}  # an input given twice is one artifact (they are unique)
+    for result in results:
         uri = artifact_uri(result.name, result.name == stdin_name)
-        artifact: dict[str, Any] = {"location": {"uri": uri}}
+        index = indexes.setdefault(uri, len(indexes))
         problem = result.internal_error or result.error
-        if problem is None:
-            artifact["properties"] = {"dialect": result.dialect}
-        else:
+        if index == len(artifacts):
+            artifact: dict[str, Any] = {"location": {"uri": uri}}
+            if problem is None:
+                artifact["properties"] = {"dialect": result.dialect}
+            artifacts.append(artifact)
+        if problem is not None:
             notifications.append(
                 {
                     "level": "error",
@@ -83,7 +87,6 @@ def sarif_log(
                     "locations": [{"physicalLocation": physical_location(uri, index, None)}],
                 }
             )
-        artifacts.append(artifact)
         for diagnostic in result.findings:
             findings.append(
                 {
