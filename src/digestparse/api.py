@@ -97,6 +97,8 @@ def _start(
         body = _fenced_list(lines, wrapper, footer)
     else:
         body = _fenced_stream(itertools.chain(head[wrapper.end :], rest), wrapper, footer)
+    if dialect is None:  # refused: only count the lines, report nothing about them
+        chosen = attrs.evolve(chosen, whitespace_defects=False)
     state = chosen.new_state(body, reporter, reference_date, start=wrapper.end)
     if dialect is None:
         papers: Iterator[Paper] = _refuse(state)
