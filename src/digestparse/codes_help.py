@@ -85,6 +85,10 @@ HELP: dict[str, str] = {
         "Lines that cannot start an entry where one must start, such as a stray '\u00b7', "
         "authors or date line between entries. They are skipped."
     ),
+    "unknown-format": (
+        "No dialect recognises the input (docs/dialects.md): it is not a capture of the "
+        "Daily Papers listing, e.g. a README, an RSS feed or source code. No papers are read."
+    ),
     "page-date-mismatch": (
         "digestparse check --expect-page-date: the page date is not the expected day, or "
         "there is none. The site may have served a stale page (a day without papers)."
