@@ -283,6 +283,10 @@ def test_baseline_any_file_serves_a_series(damaged: Path) -> None:
     anywhere = run_cli("check", "--baseline", "path.json", "--baseline-any-file", "day2.txt",
                        cwd=damaged)
     assert anywhere.returncode == 0
+    # The same file by another spelling of its path is the same path.
+    for spelling in ("./no_sep.txt", str(damaged / "no_sep.txt")):
+        same = run_cli("check", "--baseline", "path.json", spelling, cwd=damaged)
+        assert (same.returncode, same.stdout) == (0, "")
 
 
 def test_baseline_long_lines_are_abbreviated() -> None:

@@ -64,7 +64,12 @@ def line_key(text: str) -> str:
 
 
 def path_key(name: str) -> str:
-    return os.path.normpath(name).replace(os.sep, "/")
+    """The path as a baseline records it: relative to the current directory, with '/'."""
+    try:
+        path = os.path.relpath(name)
+    except ValueError:  # another drive (Windows)
+        path = os.path.normpath(name)
+    return path.replace(os.sep, "/")
 
 
 def baselinable(code: str) -> bool:

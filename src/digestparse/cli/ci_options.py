@@ -6,6 +6,7 @@ import argparse
 import datetime
 
 from .baseline import BaselineError, load_baseline
+from .documents import shown
 from .expectations import Expectations
 from .guard import CheckOptions
 
@@ -98,7 +99,7 @@ def check_options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
         try:
             baseline = load_baseline(args.baseline)
         except BaselineError as error:
-            parser.error(str(error))
+            parser.error(shown(str(error)))
         if args.baseline_any_file:
             baseline = baseline.for_any_file()
     args.loaded_baseline = baseline
