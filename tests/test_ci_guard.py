@@ -432,6 +432,12 @@ def test_hostile_file_names_keep_documents_valid(tmp_path: Path) -> None:
     (suite,) = list(JUnitXml.fromfile(str(tmp_path / "r.xml")))
     (case,) = list(suite)
     assert case.name == "evil\\x1b[31m\\x01\\xff.txt"
+    # A baseline keeps the name exactly, as JSON escapes in a UTF-8 file.
+    assert run_cli("check", "--write-baseline", "b.json", name, cwd=tmp_path).returncode == 0
+    text = (tmp_path / "b.json").read_bytes().decode("utf-8")
+    assert '"path": "evil\\u001b[31m\\u0001\\udcff.txt"' in text
+    again = run_cli("check", "--baseline", "b.json", name, cwd=tmp_path)
+    assert (again.returncode, again.stdout) == (0, "")
 
 
 def test_escape_helpers() -> None:

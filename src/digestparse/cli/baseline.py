@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ BASELINE_VERSION = 1
 #: Lines longer than this are recorded abbreviated, with a hash of the whole line.
 LONG_LINE = 100
 _KEEP = 60
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: (path, code, line text); the path is "" in a baseline for any file.
 Key = tuple[str, str, str]
@@ -115,13 +118,16 @@ def baseline_json(baseline: Baseline) -> str:
         "any_file": baseline.any_file,
         "findings": entries,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    # Undecodable bytes of a file name (lone surrogates) as JSON escapes: the file stays
+    # UTF-8, and reads back to the same name.
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def write_baseline(path: str, baseline: Baseline) -> None:
     text = baseline_json(baseline)
     try:
-        with open(path, "w", encoding="utf-8", newline="\n", errors="surrogateescape") as file:
+        with open(path, "w", encoding="utf-8", newline="\n") as file:
             file.write(text)
     except OSError as error:
         raise BaselineError(f"cannot write baseline {path}: {error.strerror or error}") from None
@@ -129,7 +135,7 @@ def write_baseline(path: str, baseline: Baseline) -> None:
 
 def load_baseline(path: str) -> Baseline:
     try:
-        with open(path, encoding="utf-8", errors="surrogateescape") as file:
+        with open(path, encoding="utf-8") as file:
             document = json.load(file)
     except OSError as error:
         raise BaselineError(f"cannot read baseline {path}: {error.strerror or error}") from None

@@ -45,11 +45,9 @@ def run_check(
     for result in results:
         guard.take(result, tally)
         count_result(result, tally, progress)
-        tally.file_rows[-1]["dialect"] = None if result.error or result.internal_error else (
-            result.dialect
-        )
+        checked = not (result.error or result.internal_error)
+        tally.file_rows[-1]["dialect"] = result.dialect if checked else None
         if args.format in CI_FORMATS:
-            result.records = []
             kept.append(result)
         for diagnostic in result.findings:
             if args.format == "text":
