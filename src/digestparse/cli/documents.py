@@ -14,8 +14,10 @@ import re
 import sys
 from typing import Any
 
-#: Characters XML 1.0 does not allow anywhere in a document.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: Characters XML 1.0 does not allow anywhere in a document: the complement of its Char
+#: production (tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF), spelt as a
+#: positive class, which compiles much faster than the negated astral range.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: Lone surrogates: UTF-8 cannot encode them, so no JSON document may hold them raw.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: What a terminal would act on: C0 and C1 controls (tab aside), DEL, and lone surrogates.
