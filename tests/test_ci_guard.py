@@ -169,6 +169,15 @@ def test_statistics_text_and_json(damaged: Path) -> None:
     assert [row["dialect"] for row in document["files"]] == ["text"] * 3
     clean = run_cli("check", "--statistics", "good.txt", cwd=damaged)
     assert (clean.returncode, clean.stdout) == (0, "")
+    sarif = run_cli("check", "--statistics", "--format=sarif", *files, cwd=damaged)
+    run = check_sarif(json.loads(sarif.stdout))
+    assert run["properties"]["statistics"] == {"trailing-whitespace": 2, "missing-separator": 1}
+    junit = run_cli("check", "--statistics", "--format=junit", *files, cwd=damaged)
+    (damaged / "r.xml").write_text(junit.stdout, encoding="utf-8")
+    (suite,) = list(JUnitXml.fromfile(str(damaged / "r.xml")))
+    properties = {p.name: p.value for p in suite.properties()}
+    assert properties["statistics.trailing-whitespace"] == "2"
+    assert properties["statistics.missing-separator"] == "1"
 
 
 def test_statistics_width_follows_the_largest_count(tmp_path: Path) -> None:
@@ -395,6 +404,11 @@ def test_max_damaged_fails_even_lenient(damaged: Path) -> None:
                     "trail.txt", cwd=damaged)
     levels = {row[1]: row[5] for row in sarif_rows(check_sarif(json.loads(sarif.stdout)))}
     assert levels == {"too-damaged": "error", "trailing-whitespace": "warning"}
+    github = run_cli("check", "--lenient", "--max-damaged", "7.9", "--format", "github",
+                     "trail.txt", cwd=damaged)
+    assert [line.split(" ")[0] for line in github.stdout.splitlines()] == [
+        "::error", "::warning", "::warning",
+    ]
     report = damaged / "r.xml"
     junit = run_cli("check", "--lenient", "--max-damaged", "7.9", "--format", "junit",
                     "trail.txt", cwd=damaged)
