@@ -16,8 +16,9 @@ from __future__ import annotations
 import hypothesis.strategies as st
 from hypothesis import example, given, note
 
+import digestparse
 from digestparse import ParseError
-from hostile_support import SEEDS, lenient, strict
+from hostile_support import REFERENCE, SEEDS, lenient, strict
 from test_mutations import mutated_bytes, mutated_text
 
 _HEAD = ("new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\n"
@@ -102,3 +103,22 @@ def test_strict_raises_lenients_first_diagnostic(text: str) -> None:
                  with_bad_bytes(st.sampled_from(SEEDS))))
 def test_strict_raises_lenients_first_diagnostic_bytes(data: bytes) -> None:
     assert_strict_raises_lenients_first(data)
+
+
+@example(_HEAD + "Title\n\nAbstract.\n\n  \u2022 2 authors\n\u00b7\nDec 1 \n\n" + _ENTRY)
+@example(_HEAD + _ENTRY + "\n\njunk one\n junk two\n\n" + _ENTRY)
+@given(st.one_of(damaged_small(), mutated_text()))
+def test_strict_stream_never_yields_a_paper_past_the_error(text: str) -> None:
+    """iter_papers in strict mode raises lenient's first diagnostic, and every paper it
+    yielded before ends before that diagnostic's line."""
+    digest = lenient(text)
+    papers = []
+    try:
+        for paper in digestparse.iter_papers([text], mode="strict", reference_date=REFERENCE):
+            papers.append(paper)
+    except ParseError as error:
+        first = digest.diagnostics[0]
+        assert (error.code, error.line, error.column) == (first.code, first.line, first.column)
+        assert all(paper.end_line < error.line for paper in papers)
+    else:
+        assert not digest.diagnostics

@@ -62,8 +62,9 @@ def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
                 break
         if state.peek() is line:
             raise InternalError(f"no rule consumed line {line.number}")
-        # No rule reports at a line consumed before it started (docs/reliability.md).
-        reporter.checkpoint(state.last_line)
+        if reporter.strict:
+            # No rule reports at a line consumed before it started (docs/reliability.md).
+            reporter.checkpoint(state.last_line)
         yield from _drain(state)
     state.report_held()
     if state.eof_gap and state.number > state.eof_gap + state.wrapper_end:
