@@ -10,16 +10,18 @@ the original reference date when the digest has no page date.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import hypothesis.strategies as st
 import pytest
 from hypothesis import example, given, note
 
 import digestparse
-from digestparse import Digest, Paper
+from digestparse import Digest, Paper, TokenKind
 from hostile_support import REFERENCE, lenient
 from test_mutations import mutated_text
 
+REPO = Path(__file__).parent.parent
 #: The fields render writes (docs/api.md); the others are dropped or derived.
 WRITTEN = ("title", "abstract", "author_count", "organization", "date", "votes", "date_text",
            "year_explicit", "links")
@@ -139,3 +141,16 @@ def test_a_digest_of_another_dialect_is_written_in_the_text_dialect() -> None:
     (got,) = back.papers
     assert _written(back.papers) == _written(digest.papers)
     assert (got.upvotes, got.paper_id, got.url, got.submitted_by) == (None, None, None, None)
+
+
+def test_tokenize_reads_another_dialect_by_the_text_grammar() -> None:
+    """tokenize stays lossless on a markdown capture; its markup lines are TEXT."""
+    path = REPO / "tests" / "fixtures" / "captures"
+    text = next(path.glob("03_*.txt")).read_text(encoding="utf-8")
+    tokens = list(digestparse.tokenize(text))
+    assert "".join(token.text for token in tokens) == text
+    kinds = {token.text: token.kind for token in tokens}
+    assert kinds["# Daily Papers"] is TokenKind.TEXT
+    assert kinds["- Daily"] is TokenKind.TEXT
+    assert kinds["new"] is TokenKind.HEADER
+    assert kinds["Oct 2"] is TokenKind.DATE
