@@ -136,11 +136,6 @@ class Reporter:
     def _held_back(self) -> list[Diagnostic]:
         return sorted(self._pending.values(), key=lambda d: (d.line, d.column))
 
-    @property
-    def waiting(self) -> bool:
-        """Strict mode holds a defect it has not raised yet."""
-        return self.strict and bool(self._seen or self._pending)
-
     def checkpoint(self, line: int) -> None:
         """Strict mode: raise the first defect if it lies at or before ``line``.
 
