@@ -19,6 +19,7 @@ from hypothesis import example, given, note
 import digestparse
 from digestparse import ParseError
 from hostile_support import REFERENCE, SEEDS, lenient, strict
+from test_hostile import any_bytes, any_text
 from test_mutations import mutated_bytes, mutated_text
 
 _HEAD = ("new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\n"
@@ -88,7 +89,7 @@ def with_bad_bytes(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> bytes:
 # White space on a blank line before a metadata line.
 @example(_HEAD + "Title\n\nAbstract.\n \n  \u2022 2 authors\n\u00b7\nDec 1")
 @example(_HEAD + "Title\n\nAbstract.\n\t\n\u00b7\nDec 1")
-@given(st.one_of(damaged_small(), mutated_text()))
+@given(st.one_of(damaged_small(), mutated_text(), any_text))
 def test_strict_raises_lenients_first_diagnostic(text: str) -> None:
     assert_strict_raises_lenients_first(text)
 
@@ -100,7 +101,7 @@ def test_strict_raises_lenients_first_diagnostic(text: str) -> None:
 @example(b"new\n\nGet trending papers in your email inbox!\n\nSubscribe \n\nDaily Papers\xff")
 @example(b"\n\nT\n\nA\n\nJun 9\n\n\xff")
 @given(st.one_of(with_bad_bytes(damaged_small()), mutated_bytes(),
-                 with_bad_bytes(st.sampled_from(SEEDS))))
+                 with_bad_bytes(st.sampled_from(SEEDS)), any_bytes))
 def test_strict_raises_lenients_first_diagnostic_bytes(data: bytes) -> None:
     assert_strict_raises_lenients_first(data)
 

@@ -19,6 +19,7 @@ from hypothesis import example, given, note
 import digestparse
 from digestparse import Digest, Paper, TokenKind
 from hostile_support import REFERENCE, lenient
+from test_hostile import any_text
 from test_mutations import mutated_text
 
 REPO = Path(__file__).parent.parent
@@ -73,7 +74,7 @@ def dated_dumps(draw: st.DrawFn) -> str:
 # A date line without an authors line (date_text and year_explicit, no author_count).
 @example(_HEAD + "Dec 12\n\nT\n\nA\n\nNov 3")
 @example(_HEAD + "Dec 12\n\nT\n\nA\n\n\u00b7\nNov 3, 2020")
-@given(st.one_of(dated_dumps(), mutated_text()))
+@given(st.one_of(dated_dumps(), mutated_text(), any_text))
 def test_render_of_a_lenient_digest_reads_back_or_raises(text: str) -> None:
     digest = lenient(text)
     note(f"papers: {[(p.title, p.date, p.date_text, p.year_explicit) for p in digest.papers]}")
