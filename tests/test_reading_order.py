@@ -46,8 +46,11 @@ def assert_strict_raises_lenients_first(source: str | bytes) -> None:
 
 @st.composite
 def damaged_small(draw: st.DrawFn) -> str:
-    """A short listing with a few lines of damage inserted or white space added."""
-    lines = (_HEAD + "\n\n".join([_ENTRY] * draw(st.integers(1, 3)))).split("\n")
+    """A short listing, or a seed, with a few lines of damage inserted or white space added."""
+    if draw(st.booleans()):
+        lines = (_HEAD + "\n\n".join([_ENTRY] * draw(st.integers(1, 3)))).split("\n")
+    else:
+        lines = draw(st.sampled_from(SEEDS)).split("\n")
     for _ in range(draw(st.integers(1, 4))):
         i = draw(st.integers(0, len(lines)))
         edit = draw(st.sampled_from(["insert", "pad", "delete"]))
