@@ -62,6 +62,9 @@ def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
                 break
         if state.peek() is line:
             raise InternalError(f"no rule consumed line {line.number}")
+        if reporter.strict:
+            # No rule reports at a line consumed before it started (docs/reliability.md).
+            reporter.checkpoint(state.last_line)
         yield from _drain(state)
     state.report_held()
     if state.eof_gap and state.number > state.eof_gap + state.wrapper_end:
@@ -72,12 +75,15 @@ def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
             end_line=state.number,
             detail="blank lines at the end",
         )
-    reporter.flush()
+    reporter.finish()
 
 
 def _drain(state: ParseState) -> Iterator[Paper]:
     if state.papers:
-        state.reporter.flush()
+        reporter = state.reporter
+        reporter.flush()
+        if reporter.strict:  # raise before handing out a paper that holds a defect
+            reporter.checkpoint(state.last_line)
         yield from state.papers
         state.papers.clear()
 
