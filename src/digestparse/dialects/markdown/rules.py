@@ -204,10 +204,16 @@ def _read_title(state: ParseState, line: Line) -> tuple[str, str | None]:
             "unclosed-link", line.number, 5, end_line=lines[-1].number,
             detail="the title's link has no '](url)'",
         )
-        text = text[1:]
+        text = _before_target(text)
     if parts is not None:
         return plain(parts[0]), parts[1]
     return plain(text), None
+
+
+def _before_target(text: str) -> str:
+    """The text of a link left open: without its ``[``, and without a target cut short."""
+    end = text.rfind("](")
+    return text[1:end] if end > 0 else text[1:]
 
 
 def _take_until_closed(state: ParseState, lines: list[Line]) -> None:
@@ -237,7 +243,7 @@ def _read_abstract(state: ParseState, following: Line) -> tuple[str, str | None]
                 "unclosed-link", following.number, 1, end_line=lines[-1].number,
                 detail="the abstract's link has no '](url)'",
             )
-            return _inline(text[1:]), None
+            return _inline(_before_target(text)), None
         return _inline(parts[0]), parts[1]
     if following.kind is Kind.TEXT:
         lines = [state.advance()]
