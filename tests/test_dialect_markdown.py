@@ -191,6 +191,14 @@ def test_blank_lines_carry_no_meaning_in_capture_03() -> None:
     assert comparable(after) == comparable(before)
 
 
+def test_blank_lines_at_either_end_are_no_defect() -> None:
+    body = MD03[MD03.index("new\n") :]
+    for text in (MD03 + "\n\n\n", "\n\n" + body, MD04 + "\n\n"):
+        digest = digestparse.parse(text, mode="strict")
+        assert digest.dialect == "markdown"
+        assert len(digest.papers) in (8, 12)
+
+
 def test_a_glued_date_count_sits_at_its_column() -> None:
     lines = lines_of(MD03)
     lines[39] = "May 29[" + "9" * 19 + "](https://huggingface.co/papers/2606.00683#community)"

@@ -64,7 +64,12 @@ def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
             raise InternalError(f"no rule consumed line {line.number}")
         yield from _drain(state)
     state.report_held()
-    if state.eof_gap and state.number > state.eof_gap + state.wrapper_end:
+    # Blank lines are defects only in a dialect that counts them (the seeds' text).
+    if (
+        dialect.whitespace_defects
+        and state.eof_gap
+        and state.number > state.eof_gap + state.wrapper_end
+    ):
         reporter.defect(
             "extra-blank-line",
             state.number - state.eof_gap + 1,
