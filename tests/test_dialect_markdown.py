@@ -24,9 +24,12 @@ from hypothesis import given, note
 
 import digestparse
 from digestparse.diagnostics import Reporter
+from digestparse.dialects import BY_NAME
 from digestparse.dialects.markdown import MARKDOWN
+from digestparse.dialects.markdown.fastpath import read_entries
 from digestparse.grammar import PAGE_PHRASES
 from digestparse.parser import run
+from digestparse.state import ParseState
 from hostile_support import check_lenient, check_spans, comparable, uncovered_lines
 from seeds import SEEDS
 
@@ -172,8 +175,9 @@ def test_capture_04_header_copies_and_spans() -> None:
 
 
 def test_capture_04_yields_both_copies_to_the_run_loop() -> None:
-    """Without the run loop's merge, every entry but the last is there twice."""
-    unmerged = attrs.evolve(MARKDOWN, merge_copies=False)
+    """Without the run loop's merge, the rules give every entry but the last twice. (The fast
+    path merges identical copies itself, as the run loop would: it is left out here.)"""
+    unmerged = attrs.evolve(MARKDOWN, merge_copies=False, fast_path=None)
     reporter = Reporter("lenient", "<t>", lambda diagnostic: None)
     state = unmerged.new_state(lines_of(MD04), reporter, REFERENCE, start=4)
     papers = list(run(state, unmerged))
@@ -435,3 +439,81 @@ def test_the_captures_titles_are_plausible() -> None:
     for text in (MD03, MD04):
         for paper in digestparse.parse(text).papers:
             assert_plausible_title(paper.title)
+
+
+# -- the fast path agrees with the rules ----------------------------------------
+
+SLOW = attrs.evolve(MARKDOWN, fast_path=None)
+
+
+def _outcome(text: str, mode: str) -> object:
+    try:
+        digest = digestparse.parse(
+            text, mode=mode, dialect="markdown", reference_date=REFERENCE  # type: ignore[arg-type]
+        )
+    except digestparse.ParseError as error:
+        return ("error", str(error))
+    return (
+        [paper.to_dict() for paper in digest.papers],
+        [str(d) for d in digest.diagnostics],
+        digest.header,
+        digest.header_span,
+        digest.page_date,
+    )
+
+
+def assert_paths_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    for mode in ("lenient", "strict"):
+        fast = _outcome(text, mode)
+        with monkeypatch.context() as patch:
+            patch.setitem(BY_NAME, "markdown", SLOW)
+            slow = _outcome(text, mode)
+        assert fast == slow, mode
+
+
+def test_the_fast_path_reads_the_captures(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[int] = []
+
+    def spy(state: ParseState) -> bool:
+        before = len(state.papers)
+        result = read_entries(state)
+        read.append(len(state.papers) - before)
+        return result
+
+    with monkeypatch.context() as patch:
+        patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
+        assert len(digestparse.parse(MD03, dialect="markdown").papers) == 8
+        assert len(digestparse.parse(MD04, dialect="markdown").papers) == 12
+    # 03: all 8 entries; 04: all but SmolDocling (its title's second line is indented), each
+    # pair of copies read as one paper.
+    assert sum(read) == 8 + 11
+    for text in (MD03, MD04):
+        assert_paths_agree(text, monkeypatch)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_the_fast_path_agrees_on_damaged_captures(
+    case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert_paths_agree(joined(case.edit(lines_of(case.source))), monkeypatch)
+
+
+_NOISE = st.sampled_from(
+    ["", " ", "  x", "x ", "\t", "·", "May 29", "May 29[3](u#community)", "Feb 30, 2024",
+     "Dec 31", "- 3 authors", "[- 2 authors](u)", "- 99999999999 authors", "[-](u)",
+     "[12](u)", "### T", "### [T](https://huggingface.co/papers/2606.00683)", "### [T",
+     "[A", "A](u)", "[A](u)", "text", "- ![](a)\\\\", "- 2 authors](u)", "[![o](a)O](u)",
+     "[LINK: GitHub 1](https://github.com/a/b)", "new", "## Trending Papers", "end-"]
+)
+
+
+@given(mutated(), st.lists(st.tuples(st.integers(0, 400), _NOISE), max_size=4))
+def test_the_fast_path_agrees_on_mutations(
+    text: str, noise: list[tuple[int, str]]
+) -> None:
+    lines = lines_of(text)
+    for index, line in noise:
+        lines.insert(min(index, len(lines)), line)
+    source = joined(lines)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert_paths_agree(source, monkeypatch)

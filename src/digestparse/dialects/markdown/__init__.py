@@ -7,6 +7,7 @@ docs/format.md ("The markdown dialect") gives its grammar.
 from __future__ import annotations
 
 from ..base import Dialect
+from .fastpath import read_entries
 from .lines import Kind, classify, detect
 from .rules import entry, junk, read_header, repeated_header
 
@@ -20,6 +21,7 @@ MARKDOWN = Dialect(
         ("entry", entry),
         ("junk", junk),
     ),
+    fast_path=read_entries,
 )
 
 __all__ = ["MARKDOWN", "Kind"]

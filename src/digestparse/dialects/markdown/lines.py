@@ -9,9 +9,8 @@ date with its comment count glued on, a repository line. The rules
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Sequence
-
-import regex
 
 from ...dates import DateLine
 from ...grammar import HEADER_SET, MONTH_NUMBER, MONTHS, PAGE_PHRASES, SEPARATOR
@@ -42,15 +41,19 @@ class Kind(enum.Enum):
     TEXT = "text"
 
 
-_URL = r"\(([^()\s]*+)\)"
-UPVOTES = regex.compile(r"\[(-|[0-9]{1,9}+)\]" + _URL)
-LINKED_AUTHORS = regex.compile(r"\[- ([0-9]++) authors?\]" + _URL)
-BARE_AUTHORS = regex.compile(r"- ([0-9]++) authors?")
-AUTHORS_TAIL = regex.compile(r"- ([0-9]++) authors?\]" + _URL)
-REPOSITORY = regex.compile(r"\[LINK: ([^\[\]]*+)\]" + _URL)
-DATE = regex.compile(
+# The standard library's ``re``: these small patterns never backtrack much, and it is
+# about twice as fast as ``regex`` for them (classification runs on every line).
+_URL = r"\(([^()\s]*)\)"
+UPVOTES = re.compile(r"\[(-|[0-9]{1,9})\]" + _URL)
+LINKED_AUTHORS = re.compile(r"\[- ([0-9]+) authors?\]" + _URL)
+BARE_AUTHORS = re.compile(r"- ([0-9]+) authors?")
+AUTHORS_TAIL = re.compile(r"- ([0-9]+) authors?\]" + _URL)
+REPOSITORY = re.compile(r"\[LINK: ([^\[\]]*)\]" + _URL)
+#: A link target: no white space and no parentheses.
+_TARGET = re.compile(r"[^()\s]*")
+DATE = re.compile(
     "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?"
-    r"(?:\[([0-9]++)\]" + _URL + ")?"
+    r"(?:\[([0-9]+)\]" + _URL + ")?"
 )
 #: A heading or a link whose text is short enough to be a page phrase is worth a look.
 _PHRASE_MAX = 200
@@ -128,7 +131,7 @@ def link_parts(text: str) -> tuple[str, str] | None:
     if end < 1:
         return None
     url = text[end + 2 : -1]
-    if any(char.isspace() or char in "()" for char in url):
+    if not _TARGET.fullmatch(url):
         return None
     return text[1:end], url
 
@@ -138,7 +141,7 @@ def closes_link(text: str) -> bool:
     if not text.endswith(")"):
         return False
     end = text.rfind("](")
-    return end >= 0 and not any(char.isspace() or char in "()" for char in text[end + 2 : -1])
+    return end >= 0 and _TARGET.fullmatch(text, end + 2, len(text) - 1) is not None
 
 
 # -- detection -------------------------------------------------------------

@@ -12,27 +12,31 @@ goes on over the lines glued to it.
 
 from __future__ import annotations
 
-import datetime
-
-import attrs
-import regex
+import re
 
 from ...dates import MAX_COUNT_DIGITS, DateLine, resolve_entry_date, set_page_date
 from ...errors import InternalError
-from ...links import extract_links, paper_id, paper_url
-from ...markup import join_wrapped, plain, unescape
+from ...links import paper_url
+from ...markup import plain
 from ...model import Paper
 from ...state import Line, ParseState
+from .fields import (
+    Metadata,
+    identity,
+    linked_abstract,
+    paper_links,
+    plain_abstract,
+    title_of,
+    upvote_count,
+)
 from .lines import (
     AUTHORS_TAIL,
     BARE_AUTHORS,
     LINKED_AUTHORS,
     REPOSITORY,
-    UPVOTES,
     Kind,
     closes_link,
     date_parts,
-    link_parts,
 )
 
 _MAX_AUTHOR_DIGITS = 9
@@ -99,17 +103,6 @@ def junk(state: ParseState) -> bool:
 # -- entry ----------------------------------------------------------------
 
 
-@attrs.define
-class _Metadata:
-    author_count: int | None = None
-    organization: str | None = None
-    date: datetime.date | None = None
-    votes: int | None = None
-    date_text: str | None = None
-    year_explicit: bool | None = None
-    repository: str | None = None
-
-
 def entry(state: ParseState) -> bool:
     first = state.peek()
     if first is None:
@@ -137,10 +130,8 @@ def entry(state: ParseState) -> bool:
         return True
     abstract, abstract_url = _read_abstract(state, following)
     metadata = _read_metadata(state)
-    identifier = _paper_id(title_url, abstract_url)
-    links = extract_links(abstract)
-    if metadata.repository is not None and metadata.repository not in links:
-        links = (*links, metadata.repository)
+    identifier = identity(title_url, abstract_url)
+    links = paper_links(abstract, metadata.repository)
     state.papers.append(
         Paper(
             title=title,
@@ -163,57 +154,27 @@ def entry(state: ParseState) -> bool:
 
 
 def _upvotes(line: Line) -> int:
-    match = UPVOTES.fullmatch(line.text)
-    if match is None:
+    count = upvote_count(line.text)
+    if count is None:
         raise InternalError(f"line {line.number} was classified as upvotes")
-    count = match.group(1)
-    return 0 if count == "-" else int(count)
-
-
-def _paper_id(*urls: str | None) -> str | None:
-    for url in urls:
-        identifier = paper_id(url) if url else None
-        if identifier is not None:
-            return identifier
-    return None
-
-
-def _inline(text: str) -> str:
-    """Text as a reader sees it: escapes resolved, runs of white space read as one space."""
-    return " ".join(unescape(text).split())
-
-
-def _unwrapped(lines: list[Line]) -> str:
-    """Hard-wrapped lines joined; arXiv's ``\\\\`` at a line's end is a line break, not text."""
-    return join_wrapped([line.text.rstrip("\\") for line in lines])
+    return count
 
 
 def _read_title(state: ParseState, line: Line) -> tuple[str, str | None]:
     """The title and its link target: ``### [Title](url)`` or ``### Title``, hard-wrapped over
     the lines glued to it."""
     lines = [line]
-    opened = line.text[4:].lstrip().startswith("[")
-    if opened and not closes_link(line.text):
+    if line.text[4:].lstrip().startswith("[") and not closes_link(line.text):
         _take_until_closed(state, lines)
     while state.peek_is(0, Kind.TEXT, glued=True):
         lines.append(state.advance())
-    text = _unwrapped(lines)[4:].strip()
-    parts = link_parts(text) if opened else None
-    if opened and parts is None:
+    title, url, closed = title_of([line.text for line in lines])
+    if not closed:
         state.reporter.defect(
             "unclosed-link", line.number, 5, end_line=lines[-1].number,
             detail="the title's link has no '](url)'",
         )
-        text = _before_target(text)
-    if parts is not None:
-        return plain(parts[0]), parts[1]
-    return plain(text), None
-
-
-def _before_target(text: str) -> str:
-    """The text of a link left open: without its ``[``, and without a target cut short."""
-    end = text.rfind("](")
-    return text[1:end] if end > 0 else text[1:]
+    return title, url
 
 
 def _take_until_closed(state: ParseState, lines: list[Line]) -> None:
@@ -236,20 +197,18 @@ def _read_abstract(state: ParseState, following: Line) -> tuple[str, str | None]
         lines = [state.advance()]
         if not closes_link(following.text):
             _take_until_closed(state, lines)
-        text = _unwrapped(lines)
-        parts = link_parts(text)
-        if parts is None:
+        abstract, url, closed = linked_abstract([line.text for line in lines])
+        if not closed:
             state.reporter.defect(
                 "unclosed-link", following.number, 1, end_line=lines[-1].number,
                 detail="the abstract's link has no '](url)'",
             )
-            return _inline(_before_target(text)), None
-        return _inline(parts[0]), parts[1]
+        return abstract, url
     if following.kind is Kind.TEXT:
         lines = [state.advance()]
         while state.peek_is(0, Kind.TEXT, glued=True):
             lines.append(state.advance())
-        return _inline(_unwrapped(lines)), None
+        return plain_abstract([line.text for line in lines]), None
     state.reporter.defect("missing-abstract", following.number, 1)
     return "", None
 
@@ -257,13 +216,13 @@ def _read_abstract(state: ParseState, following: Line) -> tuple[str, str | None]
 # -- metadata -------------------------------------------------------------
 
 
-def _read_metadata(state: ParseState) -> _Metadata:
+def _read_metadata(state: ParseState) -> Metadata:
     """The listing's block (authors or organization, ``·``, date), the trending page's
     (``- N authors``, ``[LINK: …](url)``), or nothing."""
     first = state.peek()
     if first is None or first.kind not in _METADATA_KINDS:
-        return _Metadata()
-    metadata = _Metadata()
+        return Metadata()
+    metadata = Metadata()
     if first.kind is Kind.REPOSITORY or (
         first.kind is Kind.AUTHORS and first.text.startswith("- ")
     ):
@@ -278,7 +237,7 @@ def _read_metadata(state: ParseState) -> _Metadata:
     return metadata
 
 
-def _read_trending(state: ParseState, metadata: _Metadata) -> _Metadata:
+def _read_trending(state: ParseState, metadata: Metadata) -> Metadata:
     line = state.peek()
     if line is not None and line.kind is Kind.AUTHORS and line.text.startswith("- "):
         state.advance()
@@ -292,7 +251,7 @@ def _read_trending(state: ParseState, metadata: _Metadata) -> _Metadata:
 
 
 def _count(
-    state: ParseState, line: Line, match: regex.Match[str] | None, column: int
+    state: ParseState, line: Line, match: re.Match[str] | None, column: int
 ) -> int | None:
     """The author count a pattern captured, or None (``bad-authors``) when it is too long."""
     if match is None:
@@ -328,7 +287,7 @@ def _read_authors(state: ParseState, line: Line) -> int | None:
     return _count(state, tail, AUTHORS_TAIL.fullmatch(tail.text), 3)
 
 
-def _read_separator_and_date(state: ParseState, metadata: _Metadata) -> None:
+def _read_separator_and_date(state: ParseState, metadata: Metadata) -> None:
     line = state.peek()
     if line is None:
         state.reporter.defect("truncated-entry", state.last_line, 1, detail="no '\u00b7' line")
@@ -357,7 +316,7 @@ def _date(line: Line) -> DateLine:
     return parts
 
 
-def _read_date(state: ParseState, line: Line, metadata: _Metadata) -> None:
+def _read_date(state: ParseState, line: Line, metadata: Metadata) -> None:
     parts = _date(line)
     votes = 0
     if parts.count_text is not None:
