@@ -90,12 +90,14 @@ def _drain(state: ParseState) -> Iterator[Paper]:
 def _merged(papers: Iterator[Paper]) -> Iterator[Paper]:
     """Papers with each run of consecutive copies folded into one."""
     held: Paper | None = None
+    held_key = ""
     for paper in papers:
-        if held is not None and is_copy(held, paper):
+        key = paper.key  # once per paper: folding a title is not free
+        if held is not None and is_copy(held, paper, (held_key, key)):
             held = merge_copy(held, paper)
             continue
         if held is not None:
             yield held
-        held = paper
+        held, held_key = paper, key
     if held is not None:
         yield held
