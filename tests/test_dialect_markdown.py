@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 import attrs
 import hypothesis.strategies as st
 import pytest
+import regex
 from hypothesis import given, note
 
 import digestparse
@@ -27,7 +29,10 @@ from digestparse.diagnostics import Reporter
 from digestparse.dialects import BY_NAME
 from digestparse.dialects.markdown import MARKDOWN
 from digestparse.dialects.markdown.fastpath import read_entries
+from digestparse.dialects.markdown.fields import inline
 from digestparse.grammar import PAGE_PHRASES
+from digestparse.markup import join_wrapped, unescape
+from digestparse.model import title_key
 from digestparse.parser import run
 from digestparse.state import ParseState
 from hostile_support import check_lenient, check_spans, comparable, uncovered_lines
@@ -517,3 +522,42 @@ def test_the_fast_path_agrees_on_mutations(
     source = joined(lines)
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert_paths_agree(source, monkeypatch)
+
+
+# -- shared helpers made faster for this dialect keep their results ----------------
+
+_PIECES = st.sampled_from(["a", "B", "-", " ", "\t", "\\", "\\ ", "é", "Ⅸ", "ﬁ", "1", "_", "\xa0",
+                           "\u2028", "\x1c", "[", "](u)", "end-", "  "])
+_TEXTS = st.lists(_PIECES, max_size=12).map("".join)
+
+
+def _reference_key(title: str) -> str:
+    folded = unicodedata.normalize("NFKC", title).casefold()
+    return " ".join(word for word in regex.split(r"[^\p{L}\p{N}]+", folded) if word)
+
+
+def _reference_join(parts: list[str]) -> str:
+    joined = ""
+    for part in parts:
+        text = part.strip()
+        if not text:
+            continue
+        if joined and not (joined.endswith("-") and joined[-2:-1].strip()):
+            joined += " "
+        joined += text
+    return joined
+
+
+@given(_TEXTS)
+def test_title_key_keeps_its_rule(title: str) -> None:
+    assert title_key(title) == _reference_key(title)
+
+
+@given(st.lists(_TEXTS, max_size=5))
+def test_join_wrapped_keeps_its_rule(parts: list[str]) -> None:
+    assert join_wrapped(parts) == _reference_join(parts)
+
+
+@given(_TEXTS)
+def test_inline_reads_white_space_as_one_space(text: str) -> None:
+    assert inline(text) == " ".join(unescape(text).split())
