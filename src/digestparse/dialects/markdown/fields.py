@@ -15,9 +15,6 @@ from ...links import extract_links, paper_id
 from ...markup import join_wrapped, plain, unescape
 from .lines import UPVOTES, link_parts
 
-#: The ASCII white-space characters that ``str.split()`` splits on, besides the space.
-_ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
-
 
 @attrs.define
 class Metadata:
@@ -49,14 +46,23 @@ def unwrapped(texts: list[str]) -> str:
 def inline(text: str) -> str:
     """Text as a reader sees it: escapes resolved, runs of white space read as one space."""
     text = unescape(text)
-    # An ASCII text with no white space but single spaces inside is already what the last
-    # line makes of it; these checks cost far less than splitting a long abstract.
+    # An ASCII text with no white space but single spaces inside (none of the ASCII
+    # characters str.split() splits on) is already what the last line makes of it; these
+    # checks cost far less than splitting a long abstract.
     if (
         text.isascii()
         and "  " not in text
         and text[:1] != " "
         and text[-1:] != " "
-        and not any(space in text for space in _ASCII_SPACES)
+        and "\t" not in text
+        and "\r" not in text
+        and "\n" not in text
+        and "\x0b" not in text
+        and "\x0c" not in text
+        and "\x1c" not in text
+        and "\x1d" not in text
+        and "\x1e" not in text
+        and "\x1f" not in text
     ):
         return text
     return " ".join(text.split())
