@@ -29,9 +29,9 @@ from digestparse.diagnostics import Reporter
 from digestparse.dialects import BY_NAME
 from digestparse.dialects.markdown import MARKDOWN
 from digestparse.dialects.markdown.fastpath import read_entries
-from digestparse.dialects.markdown.fields import inline
+from digestparse.dialects.markdown.fields import inline, organization_of
 from digestparse.grammar import PAGE_PHRASES
-from digestparse.markup import join_wrapped, unescape
+from digestparse.markup import join_wrapped, plain, unescape
 from digestparse.model import title_key
 from digestparse.parser import run
 from digestparse.state import ParseState
@@ -561,3 +561,13 @@ def test_join_wrapped_keeps_its_rule(parts: list[str]) -> None:
 @given(_TEXTS)
 def test_inline_reads_white_space_as_one_space(text: str) -> None:
     assert inline(text) == " ".join(unescape(text).split())
+
+
+_NAMES = st.lists(st.sampled_from(["A", "b", " ", "(", ")", "\\_", "é", "#", "- ", "*"]),
+                  max_size=8).map("".join)
+
+
+@given(_NAMES, st.sampled_from(["occ-ai", "", "a b"]), st.sampled_from(["u", "https://x/y"]))
+def test_organization_of_is_the_lines_plain_text(name: str, alt: str, url: str) -> None:
+    line = f"[![{alt}](https://cdn/a.png){name}]({url})"
+    assert organization_of(line) == (plain(line) or None)

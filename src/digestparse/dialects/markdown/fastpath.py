@@ -18,13 +18,13 @@ import re
 from ...dates import MAX_COUNT_DIGITS
 from ...grammar import SEPARATOR
 from ...links import paper_url
-from ...markup import plain
 from ...model import Paper
 from ...state import ParseState
 from .fields import (
     Metadata,
     identity,
     linked_abstract,
+    organization_of,
     paper_links,
     plain_abstract,
     title_of,
@@ -42,8 +42,6 @@ from .lines import (
 )
 
 _MAX_AUTHOR_DIGITS = 9
-#: Lines after which reading an entry looks no further.
-_LAST_LINES = frozenset({Kind.REPOSITORY, Kind.DATE})
 _METADATA_KINDS = frozenset(
     {Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY}
 )
@@ -90,8 +88,8 @@ class _Reader:
         The rules would read each copy to the same fields, and the run loop
         would merge them into the first with the last copy's end line. That
         holds only if reading a copy never looks past its last line: so the
-        entry must end with a line after which nothing more is read (a
-        repository or date line).
+        caller checks that the entry ends with a line after which nothing more
+        is read (a repository or date line).
         """
         raw = self.raw
         count = self.count
@@ -99,8 +97,6 @@ class _Reader:
         while start < count and not raw[start]:
             start += 1
         if start >= count or raw[start] != raw[first]:
-            return end
-        if classify(raw[end - 1]) not in _LAST_LINES:
             return end
         block = raw[first:end]
         size = len(block)
@@ -154,7 +150,9 @@ class _Reader:
             raise _GiveWay
         k, abstract, abstract_url = self.abstract(self.next_line(k + 1))
         k, fields = self.metadata(k)
-        end = self.copies_end(first, k + 1)
+        # After a date or repository line, reading an entry looks no further.
+        closed = fields.date_text is not None or fields.repository is not None
+        end = self.copies_end(first, k + 1) if closed else k + 1
         identifier = identity(title_url, abstract_url)
         paper = Paper(
             title,
@@ -234,7 +232,7 @@ class _Reader:
             k, fields.author_count = self.authors(after)
         elif kind is Kind.ORGANIZATION:
             k = after
-            fields.organization = plain(line) or None
+            fields.organization = organization_of(line)
         else:
             raise _GiveWay
         k = self.next_line(k + 1)

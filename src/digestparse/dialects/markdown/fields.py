@@ -13,7 +13,7 @@ import attrs
 
 from ...links import extract_links, paper_id
 from ...markup import join_wrapped, plain, unescape
-from .lines import UPVOTES, link_parts
+from .lines import ORGANIZATION, UPVOTES, link_parts
 
 
 @attrs.define
@@ -27,6 +27,18 @@ class Metadata:
     date_text: str | None = None
     year_explicit: bool | None = None
     repository: str | None = None
+
+
+def organization_of(line: str) -> str | None:
+    """The plain text of an organization line (``markup.plain``), None when it has none.
+
+    The usual shape is read with one pattern: its name, having no brackets and no
+    white space at its ends, is what ``plain`` leaves of the whole line once the
+    image and link are gone.
+    """
+    match = ORGANIZATION.fullmatch(line)
+    name = match.group(1) if match is not None else line
+    return plain(name if name == name.strip() else line) or None
 
 
 def upvote_count(text: str) -> int | None:

@@ -49,6 +49,8 @@ LINKED_AUTHORS = re.compile(r"\[- ([0-9]+) authors?\]" + _URL)
 BARE_AUTHORS = re.compile(r"- ([0-9]+) authors?")
 AUTHORS_TAIL = re.compile(r"- ([0-9]+) authors?\]" + _URL)
 REPOSITORY = re.compile(r"\[LINK: ([^\[\]]*)\]" + _URL)
+#: ``[![alt](avatar)Name](url)``, the name without brackets (else ``markup.plain`` reads it).
+ORGANIZATION = re.compile(r"\[!\[[^\]\n]*\]\([^()\s]*\)([^\[\]]*)\]\([^()\s]*\)")
 #: A link target: no white space and no parentheses.
 _TARGET = re.compile(r"[^()\s]*")
 DATE = re.compile(

@@ -24,6 +24,7 @@ from .fields import (
     Metadata,
     identity,
     linked_abstract,
+    organization_of,
     paper_links,
     plain_abstract,
     title_of,
@@ -230,7 +231,7 @@ def _read_metadata(state: ParseState) -> Metadata:
     if first.kind is Kind.AUTHORS:
         metadata.author_count = _read_authors(state, state.advance())
     elif first.kind is Kind.ORGANIZATION:
-        metadata.organization = plain(state.advance().text) or None
+        metadata.organization = organization_of(state.advance().text)
     else:
         state.reporter.defect("missing-authors", first.number, 1)
     _read_separator_and_date(state, metadata)
