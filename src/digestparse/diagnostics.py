@@ -43,6 +43,7 @@ CODES: dict[str, str] = {
     "date-after-page": "date falls after the page date",
     "bad-votes": "count after the date is too large",
     "junk": "lines that are not part of any entry",
+    "unclosed-link": "a link's text is not closed by '](url)'",
     "unknown-format": "the input is not a capture of the Daily Papers listing",
 }
 

@@ -67,7 +67,12 @@ def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
             reporter.checkpoint(state.last_line)
         yield from _drain(state)
     state.report_held()
-    if state.eof_gap and state.number > state.eof_gap + state.wrapper_end:
+    # Blank lines are defects only in a dialect that counts them (the seeds' text).
+    if (
+        dialect.whitespace_defects
+        and state.eof_gap
+        and state.number > state.eof_gap + state.wrapper_end
+    ):
         reporter.defect(
             "extra-blank-line",
             state.number - state.eof_gap + 1,
@@ -91,12 +96,14 @@ def _drain(state: ParseState) -> Iterator[Paper]:
 def _merged(papers: Iterator[Paper]) -> Iterator[Paper]:
     """Papers with each run of consecutive copies folded into one."""
     held: Paper | None = None
+    held_key = ""
     for paper in papers:
-        if held is not None and is_copy(held, paper):
+        key = paper.key  # once per paper: folding a title is not free
+        if held is not None and is_copy(held, paper, (held_key, key)):
             held = merge_copy(held, paper)
             continue
         if held is not None:
             yield held
-        held = paper
+        held, held_key = paper, key
     if held is not None:
         yield held
