@@ -115,6 +115,18 @@ def test_sarif_standard_input(damaged: Path) -> None:
     assert sarif_rows(run) == [("%3Cstdin%3E", "missing-separator", 18, 1, 18, "error")]
 
 
+def test_sarif_and_json_report_the_dialect(damaged: Path) -> None:
+    capture = Path(__file__).parent / "fixtures" / "captures"
+    markdown = sorted(capture.glob("03_*.txt"))[0]
+    shutil.copy(markdown, damaged / "capture.md.txt")
+    files = ("good.txt", "capture.md.txt")
+    run = check_sarif(json.loads(run_cli("check", "--format", "sarif", *files,
+                                         cwd=damaged).stdout))
+    assert [a["properties"]["dialect"] for a in run["artifacts"]] == ["text", "markdown"]
+    rows = json.loads(run_cli("check", "--format", "json", *files, cwd=damaged).stdout)["files"]
+    assert [row["dialect"] for row in rows] == ["text", "markdown"]
+
+
 # --- JUnit ----------------------------------------------------------------------------------
 
 

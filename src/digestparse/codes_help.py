@@ -85,6 +85,10 @@ HELP: dict[str, str] = {
         "Lines that cannot start an entry where one must start, such as a stray '\u00b7', "
         "authors or date line between entries. They are skipped."
     ),
+    "unclosed-link": (
+        "In a markdown capture, a link's text ('[...') is not closed by '](url)', as when "
+        "the capture is cut inside a link. The text is kept without a link target."
+    ),
     "unknown-format": (
         "No dialect recognises the input (docs/dialects.md): it is not a capture of the "
         "Daily Papers listing, e.g. a README, an RSS feed or source code. No papers are read."
