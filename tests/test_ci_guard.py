@@ -470,3 +470,26 @@ def test_escape_helpers() -> None:
     assert xml_text("a\x00b\x1bc\td\ufffe\udcff") == "a\\x00b\\x1bc\td\\ufffe\\xff"
     assert json_safe({"k\udcff": ["\ud800", 1]}) == {"k\\xff": ["\\ud800", 1]}
     assert shown("a\x1b[2Jb\nc\td\x9b") == "a\\x1b[2Jb\\x0ac\td\\x9b"
+
+
+def test_expectations_are_never_baselined(damaged: Path) -> None:
+    written = run_cli("check", "--write-baseline", "b.json", "--min-papers", "30", "no_sep.txt",
+                      cwd=damaged)
+    assert written.returncode == 1
+    assert written.stdout == (
+        "no_sep.txt:1:1: too-few-papers fewer papers than expected: 25, expected at least 30\n"
+    )
+    document = json.loads((damaged / "b.json").read_text(encoding="utf-8"))
+    assert [entry["code"] for entry in document["findings"]] == ["missing-separator"]
+    checked = run_cli("check", "--baseline", "b.json", "--min-papers", "30", "no_sep.txt",
+                      cwd=damaged)
+    assert (checked.returncode, checked.stdout) == (1, written.stdout)
+
+
+def test_unwritable_baseline_is_exit_2(damaged: Path) -> None:
+    result = run_cli("check", "--write-baseline", "no/such/dir/b.json", "no_sep.txt",
+                     cwd=damaged)
+    assert result.returncode == 2
+    assert "digestparse: cannot write baseline no/such/dir/b.json: No such file or directory" in (
+        result.stderr
+    )
