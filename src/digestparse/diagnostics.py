@@ -39,7 +39,15 @@ CODES: dict[str, str] = {
     "date-after-page": "date falls after the page date",
     "bad-votes": "count after the date is too large",
     "junk": "lines that are not part of any entry",
+    # Codes about a series of captures (digestparse.merge, digestparse.series):
+    "conflict": "two captures of one paper disagree on a field that should not change",
+    "stale-capture": "the capture shows the previous capture's page again",
+    "partial-capture": "the capture has far fewer papers than the series' median",
+    "missing-capture": "days without a capture before this one",
 }
+
+#: The codes that only a series of captures can give (never a single parse).
+SERIES_CODES = frozenset({"conflict", "stale-capture", "partial-capture", "missing-capture"})
 
 #: Codes whose consecutive occurrences fold into one diagnostic spanning them all.
 RUN_CODES = frozenset(
