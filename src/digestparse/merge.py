@@ -220,6 +220,7 @@ class Merger:
     ) -> None:
         order: _Order = (captured, capture, paper.line)
         group = self._group_for(title_key(paper.title), paper.paper_id, order)
+        group.first = min(group.first, order)
         group.sightings.append(
             (order, Sighting(source, paper.line, captured, paper.votes, paper.upvotes))
         )

@@ -85,7 +85,7 @@ def check_series(
             reporter.defect(
                 "partial-capture",
                 1,
-                detail=f"{capture.papers} papers, median {median:g}, "
+                detail=f"{capture.papers} of a median {median:g} papers, "
                 f"at least {min_share:g} of it expected",
             )
         if (
