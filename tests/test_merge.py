@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import gc
+import subprocess
+import sys
 import json
 import unicodedata
 import weakref
@@ -268,3 +270,14 @@ def test_capture_date_prefers_captured_at_then_name_then_reference() -> None:
 def test_capture_days_of_the_series_helper_are_the_page_dates() -> None:
     assert sorted(capture_day(seed).isoformat() for seed in SEEDS) == [
         "2025-11-07", "2025-11-18", "2025-11-20", "2025-12-12", "2025-12-16"]
+
+
+def test_import_digestparse_imports_nothing_of_dask() -> None:
+    code = (
+        "import sys, digestparse, digestparse.cli\n"
+        "print(sorted(m for m in sys.modules\n"
+        "             if m.split('.')[0] in ('dask', 'distributed', 'pandas', 'pyarrow')))"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True)
+    assert shown.stdout == "[]\n"
