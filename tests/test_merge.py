@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 import gc
+import json
 import subprocess
 import sys
-import json
 import unicodedata
 import weakref
 from importlib import resources
