@@ -15,11 +15,14 @@ from pathlib import Path
 import attrs
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import digestparse
 from digestparse import Digest, Paper
 from digestparse.cli.merge_cmd import MERGE_CSV_COLUMNS
 from digestparse.merge import MERGE_FIELDS, SIGHTING_FIELDS, Merger, capture_date, date_from_name
+from digestparse.model import title_key
 from seeds import FIXTURES, REFERENCE_DATE, SEEDS, expected
 from series_support import capture_day, dated_copies
 
@@ -281,3 +284,12 @@ def test_import_digestparse_imports_nothing_of_dask() -> None:
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            check=True)
     assert shown.stdout == "[]\n"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_titles_fold_like_the_unicode_rule(title: str) -> None:
+    """title_key's shortcut for ASCII titles gives the key of the general rule."""
+    folded = unicodedata.normalize("NFKC", title).casefold()
+    words = "".join(c if unicodedata.category(c)[0] in "LN" else " " for c in folded).split()
+    assert title_key(title) == " ".join(words)

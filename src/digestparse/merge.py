@@ -50,11 +50,9 @@ MERGE_FIELDS: tuple[str, ...] = (
 #: The fields of one entry of ``seen``, in output order.
 SIGHTING_FIELDS: tuple[str, ...] = ("source", "line", "captured", "votes", "upvotes")
 
-#: Fields that a later capture may change without anything being wrong.
-_CHANGING = ("title", "paper_id", "upvotes", "votes", "links", "url")
 #: Fields that should never change between captures: a disagreement is a ``conflict``.
 #: Authors and organization are one field: a capture shows one or the other.
-_STABLE = ("abstract", "who", "date")
+_STABLE = frozenset({"abstract", "who", "date"})
 
 # A date in a file name, not inside a longer run of digits.
 _NAME_DATE = re.compile(
@@ -173,22 +171,43 @@ def capture_date(
     return reference_date if reference_date is not None else datetime.date.today()
 
 
-# (capture date, capture number, line): the order of sightings and of field values.
-_Order = tuple[datetime.date, int, int]
+# The order of sightings and of field values: capture date, then capture number, then
+# line, packed in one int (no tuple per sighting to allocate, compare and collect).
+_Order = int
+# One sighting as the merge holds it: its order, votes and upvotes.
+_Seen = tuple[int, "int | None", "int | None"]
+_BITS = 32
+_LOW = (1 << _BITS) - 1
+
+
+def _order_base(captured: datetime.date, capture: int) -> int:
+    if not 0 <= capture <= _LOW:
+        raise ValueError(f"capture number out of range: {capture}")
+    return (captured.toordinal() << (2 * _BITS)) | (capture << _BITS)
+
+
+def _line_of(order: int) -> int:
+    return order & _LOW
+
+
+def _capture_of(order: int) -> int:
+    return (order >> _BITS) & _LOW
 
 
 class _Group:
-    """The merge state of one distinct paper."""
+    """The merge state of one distinct paper: its sightings and, per field, the latest
+    value shown and the order of the sighting that showed it."""
 
-    __slots__ = ("first", "ids", "keys", "sightings", "values")
+    # Few objects per paper: every container the merge keeps alive is more work for
+    # Python's garbage collector (``orders`` holds only ints, so it is not even tracked).
+    __slots__ = ("first", "last", "orders", "sightings", "values")
 
     def __init__(self, order: _Order) -> None:
         self.first = order
-        self.keys: set[str] = set()
-        self.ids: set[str] = set()
-        self.sightings: list[tuple[_Order, Sighting]] = []
-        #: field -> (order of the capture that showed it, value, source)
-        self.values: dict[str, tuple[_Order, Any, str]] = {}
+        self.last = order
+        self.sightings: list[_Seen] = []
+        self.values: dict[str, Any] = {}
+        self.orders: dict[str, _Order] = {}
 
 
 class Merger:
@@ -207,26 +226,116 @@ class Merger:
         self._on_diagnostic = on_diagnostic
         self._by_key: dict[str, _Group] = {}
         self._by_id: dict[str, _Group] = {}
+        # A title seen again (the usual case) is not folded again.
+        self._keys: dict[str, str] = {}
+        #: capture number -> source and date
+        self._sources: dict[int, str] = {}
+        self._dates: dict[int, datetime.date] = {}
         self._captures = 0
+        # The order base of the capture the last paper came from.
+        self._current: tuple[int, datetime.date, str] | None = None
+        self._base = 0
 
     def add(self, digest: Digest, captured: datetime.date) -> None:
         capture = self._captures
         self._captures += 1
+        source = digest.source
+        add_paper = self.add_paper
         for paper in digest.papers:
-            self.add_paper(paper, digest.source, captured, capture)
+            add_paper(paper, source, captured, capture)
 
     def add_paper(
         self, paper: PaperLike, source: str, captured: datetime.date, capture: int
     ) -> None:
-        order: _Order = (captured, capture, paper.line)
-        group = self._group_for(title_key(paper.title), paper.paper_id, order)
-        group.first = min(group.first, order)
-        group.sightings.append(
-            (order, Sighting(source, paper.line, captured, paper.votes, paper.upvotes))
-        )
-        for name, value in _values(paper):
-            if value is not None:
-                self._offer(group, name, (order, value, source))
+        if self._current != (capture, captured, source):
+            self._current = (capture, captured, source)
+            self._base = _order_base(captured, capture)
+            self._sources[capture] = source
+            self._dates[capture] = captured
+        title = paper.title
+        line = paper.line
+        if not 0 <= line <= _LOW:
+            raise ValueError(f"line number out of range: {line}")
+        order = self._base | line
+        key = self._keys.get(title)
+        if key is None:
+            key = self._keys[title] = title_key(title)
+        paper_id = paper.paper_id or None
+        group = self._by_key.get(key)
+        if group is None or (paper_id is not None and self._by_id.get(paper_id) is not group):
+            group = self._group_for(key, paper_id, order)
+        if order < group.first:
+            group.first = order
+        votes = paper.votes
+        upvotes = paper.upvotes
+        group.sightings.append((order, votes, upvotes))
+        if order < group.last:  # a capture given out of capture order: compare field by field
+            for name, value in _values(paper):
+                if value is not None:
+                    self._offer(group, name, value, order)
+            return
+        # The latest sighting so far: every value it shows is the latest of its field.
+        group.last = order
+        values = group.values
+        orders = group.orders
+        values["title"] = title
+        orders["title"] = order
+        if paper_id is not None:
+            values["paper_id"] = paper_id
+            orders["paper_id"] = order
+        if upvotes is not None:
+            values["upvotes"] = upvotes
+            orders["upvotes"] = order
+        if votes is not None:
+            values["votes"] = votes
+            orders["votes"] = order
+        links = paper.links
+        if links:
+            values["links"] = tuple(links)
+            orders["links"] = order
+        url = paper.url
+        if url:
+            values["url"] = url
+            orders["url"] = order
+        # Fields that should not change: a different value is a conflict.
+        abstract = paper.abstract
+        if abstract:
+            held = values.get("abstract")
+            if held is not None and held != abstract:
+                self._conflict("abstract", (order, abstract), (orders["abstract"], held))
+            values["abstract"] = abstract
+            orders["abstract"] = order
+        author_count = paper.author_count
+        organization = paper.organization
+        if author_count is not None or organization is not None:
+            who = (author_count, organization)
+            held = values.get("who")
+            if held is not None and held != who:
+                self._conflict("who", (order, who), (orders["who"], held))
+            values["who"] = who
+            orders["who"] = order
+        date = paper.date
+        if date is not None:
+            held = values.get("date")
+            if held is not None and held != date:
+                self._conflict("date", (order, date), (orders["date"], held))
+            values["date"] = date
+            orders["date"] = order
+
+    def _offer(self, group: _Group, name: str, value: Any, order: _Order) -> None:
+        """Keep ``value`` if it is the latest of its field (any order of arrival)."""
+        held_order = group.orders.get(name)
+        if held_order is not None:
+            if name in _STABLE:
+                held = (held_order, group.values[name])
+                if held[1] != value:
+                    offered = (order, value)
+                    later, earlier = (offered, held) if order >= held_order else (held, offered)
+                    self._conflict(name, later, earlier)
+            if order < held_order:
+                return
+        group.values[name] = value
+        group.orders[name] = order
 
     def _group_for(self, key: str, paper_id: str | None, order: _Order) -> _Group:
         group = self._by_key.get(key)
@@ -237,47 +346,33 @@ class Merger:
             group = self._unite(group, other)
         if group is None:
             group = _Group(order)
-        if key not in group.keys:
-            group.keys.add(key)
-            self._by_key[key] = group
-        if paper_id and paper_id not in group.ids:
-            group.ids.add(paper_id)
+        self._by_key[key] = group
+        if paper_id:
             self._by_id[paper_id] = group
         return group
 
     def _unite(self, one: _Group, two: _Group) -> _Group:
         keep, gone = (one, two) if len(one.sightings) >= len(two.sightings) else (two, one)
         keep.first = min(keep.first, gone.first)
+        keep.last = max(keep.last, gone.last)
         keep.sightings.extend(gone.sightings)
-        for key in gone.keys:
-            self._by_key[key] = keep
-        for paper_id in gone.ids:
-            self._by_id[paper_id] = keep
-        keep.keys |= gone.keys
-        keep.ids |= gone.ids
-        for name, offered in gone.values.items():
-            self._offer(keep, name, offered)
+        # Rare (one paper id under two titles): a scan is cheaper than a set per paper.
+        for index in (self._by_key, self._by_id):
+            for name in [name for name, group in index.items() if group is gone]:
+                index[name] = keep
+        for name, value in gone.values.items():
+            self._offer(keep, name, value, gone.orders[name])
         return keep
 
-    def _offer(self, group: _Group, name: str, offered: tuple[_Order, Any, str]) -> None:
-        held = group.values.get(name)
-        if held is None:
-            group.values[name] = offered
-            return
-        later, earlier = (offered, held) if offered[0] >= held[0] else (held, offered)
-        group.values[name] = later
-        if name in _STABLE and later[1] != earlier[1]:
-            self._conflict(name, later, earlier)
-
     def _conflict(
-        self, name: str, later: tuple[_Order, Any, str], earlier: tuple[_Order, Any, str]
+        self, name: str, later: tuple[_Order, Any], earlier: tuple[_Order, Any]
     ) -> None:
+        """A conflict at the later sighting, naming the earlier one's position."""
+        at = f"{self._sources[_capture_of(earlier[0])]}:{_line_of(earlier[0])}"
         if name == "abstract":
-            detail = f"abstract differs from the one at {earlier[2]}:{earlier[0][2]}"
+            detail = f"abstract differs from the one at {at}"
         else:
-            shown = _show(name, later[1])
-            before = _show(name, earlier[1])
-            detail = f"{shown} here, {before} at {earlier[2]}:{earlier[0][2]}"
+            detail = f"{_show(name, later[1])} here, {_show(name, earlier[1])} at {at}"
         order = later[0]
 
         def keep(diagnostic: Diagnostic) -> None:
@@ -285,13 +380,44 @@ class Merger:
             if self._on_diagnostic is not None:
                 self._on_diagnostic(diagnostic)
 
-        Reporter(self.mode, later[2], keep).defect("conflict", order[2], detail=detail)
+        reporter = Reporter(self.mode, self._sources[_capture_of(order)], keep)
+        reporter.defect("conflict", _line_of(order), detail=detail)
 
     def result(self) -> Merged:
         groups = {id(group): group for group in self._by_key.values()}.values()
-        papers = [_record(group) for group in sorted(groups, key=lambda g: g.first)]
+        papers = [self._record(group) for group in sorted(groups, key=lambda g: g.first)]
         self._diagnostics.sort(key=lambda item: item[0])
         return Merged(tuple(papers), tuple(d for _, d in self._diagnostics))
+
+    def _record(self, group: _Group) -> MergedPaper:
+        group.sightings.sort(key=lambda item: item[0])
+        sources = self._sources
+        dates = self._dates
+        seen = tuple(
+            Sighting(sources[capture], _line_of(order), dates[capture], votes, upvotes)
+            for order, votes, upvotes in group.sightings
+            for capture in (_capture_of(order),)
+        )
+        value = group.values.get
+
+        title: str = group.values["title"]
+        author_count, organization = value("who") or (None, None)
+        return MergedPaper(
+            key=self._keys.get(title) or title_key(title),
+            paper_id=value("paper_id"),
+            title=title,
+            abstract=value("abstract"),
+            author_count=author_count,
+            organization=organization,
+            date=value("date"),
+            upvotes=value("upvotes"),
+            votes=value("votes"),
+            links=value("links") or (),
+            url=value("url"),
+            first_seen=seen[0].captured,
+            last_seen=seen[-1].captured,
+            seen=seen,
+        )
 
 
 def _values(paper: PaperLike) -> Iterable[tuple[str, Any]]:
@@ -315,34 +441,6 @@ def _show(name: str, value: Any) -> str:
     if isinstance(value, datetime.date):
         return f"date {value.isoformat()}"
     return f"{name} {value!r}"
-
-
-def _record(group: _Group) -> MergedPaper:
-    group.sightings.sort(key=lambda item: item[0])
-    seen = tuple(sighting for _, sighting in group.sightings)
-
-    def value(name: str) -> Any:
-        held = group.values.get(name)
-        return None if held is None else held[1]
-
-    title: str = value("title")
-    author_count, organization = value("who") or (None, None)
-    return MergedPaper(
-        key=title_key(title),
-        paper_id=value("paper_id"),
-        title=title,
-        abstract=value("abstract"),
-        author_count=author_count,
-        organization=organization,
-        date=value("date"),
-        upvotes=value("upvotes"),
-        votes=value("votes"),
-        links=value("links") or (),
-        url=value("url"),
-        first_seen=seen[0].captured,
-        last_seen=seen[-1].captured,
-        seen=seen,
-    )
 
 
 def merge(
