@@ -16,8 +16,11 @@ Rows:
 - parse: ``parse_file`` on every dump, keeping nothing;
 - merge: the same parses fed to ``digestparse.merge`` (the ratio merge / parse
   is the merge's own cost; target at most 1.3);
-- memory: what the merge holds at the end (tracemalloc), per distinct paper
-  and per sighting, and the size of one ``Sighting`` entry;
+- memory: what the merge holds at the end (tracemalloc), per distinct paper;
+  per sighting: the growth when every dump is merged a second time (new
+  sightings of the same papers), and the size of one entry computed by hand;
+- CLI: ``digestparse parse`` vs ``digestparse merge`` over the same dumps,
+  ``--jobs 1``, output discarded (JSON lines);
 - CLI ``digestparse merge --jobs 2`` vs ``digestparse.daskio`` on a
   ``LocalCluster`` of 2 worker processes, on ``--files`` dumps (the same
   stream, continued); the cluster's start-up is timed separately.
@@ -51,7 +54,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import attrs  # noqa: E402
 
 import digestparse  # noqa: E402
-from digestparse.merge import Merger, Sighting, capture_date  # noqa: E402
+from digestparse.merge import Merger, capture_date  # noqa: E402
 
 
 def seed_papers() -> list[digestparse.Paper]:
@@ -105,15 +108,17 @@ def merge_all(paths: list[pathlib.Path]) -> digestparse.Merged:
     return digestparse.merge(digests, date_from_name=True)
 
 
-def merge_memory(paths: list[pathlib.Path]) -> tuple[int, int, int]:
-    """Bytes the merge state holds after the last dump, distinct papers, sightings."""
+def merge_memory(paths: list[pathlib.Path], rounds: int) -> tuple[int, int, int]:
+    """Bytes the merge state holds after ``rounds`` passes over the dumps (each pass is new
+    captures of the same papers), distinct papers, sightings."""
     gc.collect()
     tracemalloc.start()
     merger = Merger()
-    for path in paths:
-        digest = digestparse.parse_file(path, reference_date=REFERENCE)
-        merger.add(digest, capture_date(digest, use_name=True))
-        del digest
+    for _ in range(rounds):
+        for path in paths:
+            digest = digestparse.parse_file(path, reference_date=REFERENCE)
+            merger.add(digest, capture_date(digest, use_name=True))
+            del digest
     gc.collect()
     held, _ = tracemalloc.get_traced_memory()
     tracemalloc.stop()
@@ -122,17 +127,26 @@ def merge_memory(paths: list[pathlib.Path]) -> tuple[int, int, int]:
 
 
 def sighting_bytes() -> int:
-    """One entry of ``seen`` as the merge holds it: the Sighting, its order key, a list slot
-    (source, date and counts are shared or small ints)."""
-    sighting = Sighting("2025-12-01.txt", 11, REFERENCE, 3, 7)
-    order = (REFERENCE, 1, 11)
-    return sys.getsizeof(sighting) + sys.getsizeof((order, sighting)) + sys.getsizeof(order) + 8
+    """One sighting as the merge holds it: a tuple (order, votes, upvotes), its order (an
+    int above 2**62), a list slot; votes and upvotes are small ints, shared."""
+    order = (REFERENCE.toordinal() << 64) | (1 << 32) | 1000
+    return sys.getsizeof((order, 3, None)) + sys.getsizeof(order) + 8
 
 
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
     return env
+
+
+def cli_run(folder: pathlib.Path, command: str) -> None:
+    """``digestparse parse`` or ``merge`` over the folder, one process, output discarded."""
+    subprocess.run(
+        [sys.executable, "-m", "digestparse", command, "--jobs", "1", "--quiet",
+         "--date-from-name" if command == "merge" else "--lenient",
+         "--reference-date", REFERENCE.isoformat(), str(folder)],
+        stdout=subprocess.DEVNULL, env=_env(), check=True,
+    )
 
 
 def cli_merge(folder: pathlib.Path, jobs: int) -> int:
@@ -188,10 +202,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"parse every dump:             {parse_seconds:8.2f} s")
     print(f"merge (parse + merge):        {merge_seconds:8.2f} s")
     print(f"ratio: merge vs parse: {merge_seconds / parse_seconds:.2f} (target <= 1.3)")
-    held, distinct, seen = merge_memory(paths)
-    print(f"memory: merge holds {held / 1e6:.1f} MB for {distinct} papers, {seen} sightings: "
-          f"{held / distinct:.0f} B per paper, {held / seen:.0f} B per sighting all told; "
-          f"one sighting entry {sighting_bytes()} B")
+    held, distinct, seen = merge_memory(paths, 1)
+    twice, _, seen_twice = merge_memory(paths, 2)
+    print(f"memory: merge holds {held / 1e6:.1f} MB for {distinct} papers, {seen} sightings "
+          f"({held / distinct:.0f} B per paper, all told); every dump merged twice: "
+          f"{twice / 1e6:.1f} MB, so {(twice - held) / (seen_twice - seen):.0f} B per sighting "
+          f"(one sighting entry: {sighting_bytes()} B)")
+    parse_cli = best_of(args.repeat, lambda: cli_run(paths[0].parent, "parse"))
+    merge_cli = best_of(args.repeat, lambda: cli_run(paths[0].parent, "merge"))
+    print(f"cli parse --jobs 1 (jsonl):   {parse_cli:8.2f} s")
+    print(f"cli merge --jobs 1 (jsonl):   {merge_cli:8.2f} s")
+    print(f"ratio: cli merge vs cli parse: {merge_cli / parse_cli:.2f}")
 
     files = write_series(args.files)
     folder = files[0].parent

@@ -232,49 +232,64 @@ class Merger:
         self._sources: dict[int, str] = {}
         self._dates: dict[int, datetime.date] = {}
         self._captures = 0
-        # The order base of the capture the last paper came from.
-        self._current: tuple[int, datetime.date, str] | None = None
-        self._base = 0
 
     def add(self, digest: Digest, captured: datetime.date) -> None:
-        capture = self._captures
-        self._captures += 1
-        source = digest.source
-        add_paper = self.add_paper
-        for paper in digest.papers:
-            add_paper(paper, source, captured, capture)
+        """Add every paper of ``digest``, a capture taken on ``captured``."""
+        self.add_papers(digest.papers, digest.source, captured, self._captures)
 
     def add_paper(
         self, paper: PaperLike, source: str, captured: datetime.date, capture: int
     ) -> None:
-        if self._current != (capture, captured, source):
-            self._current = (capture, captured, source)
-            self._base = _order_base(captured, capture)
-            self._sources[capture] = source
-            self._dates[capture] = captured
-        title = paper.title
-        line = paper.line
-        if not 0 <= line <= _LOW:
-            raise ValueError(f"line number out of range: {line}")
-        order = self._base | line
-        key = self._keys.get(title)
-        if key is None:
-            key = self._keys[title] = title_key(title)
-        paper_id = paper.paper_id or None
-        group = self._by_key.get(key)
-        if group is None or (paper_id is not None and self._by_id.get(paper_id) is not group):
-            group = self._group_for(key, paper_id, order)
-        if order < group.first:
-            group.first = order
-        votes = paper.votes
-        upvotes = paper.upvotes
-        group.sightings.append((order, votes, upvotes))
-        if order < group.last:  # a capture given out of capture order: compare field by field
-            for name, value in _values(paper):
-                if value is not None:
-                    self._offer(group, name, value, order)
-            return
-        # The latest sighting so far: every value it shows is the latest of its field.
+        """Add one paper of capture number ``capture`` (its file ``source``)."""
+        self.add_papers((paper,), source, captured, capture)
+
+    def add_papers(
+        self, papers: Iterable[PaperLike], source: str, captured: datetime.date, capture: int
+    ) -> None:
+        """Add papers of capture number ``capture``; ``add`` numbers captures 0, 1, …"""
+        base = _order_base(captured, capture)
+        self._sources[capture] = source
+        self._dates[capture] = captured
+        self._captures = max(self._captures, capture + 1)
+        keys = self._keys
+        by_key = self._by_key
+        by_id = self._by_id
+        for paper in papers:
+            title = paper.title
+            line = paper.line
+            if not 0 <= line <= _LOW:
+                raise ValueError(f"line number out of range: {line}")
+            order = base | line
+            key = keys.get(title)
+            if key is None:
+                key = keys[title] = title_key(title)
+            paper_id = paper.paper_id or None
+            group = by_key.get(key)
+            if group is None or (paper_id is not None and by_id.get(paper_id) is not group):
+                group = self._group_for(key, paper_id, order)
+            if order < group.first:
+                group.first = order
+            votes = paper.votes
+            upvotes = paper.upvotes
+            group.sightings.append((order, votes, upvotes))
+            if order < group.last:  # given out of capture order: compare field by field
+                for name, value in _values(paper):
+                    if value is not None:
+                        self._offer(group, name, value, order)
+            else:
+                self._take_latest(group, paper, order, title, paper_id, votes, upvotes)
+
+    def _take_latest(
+        self,
+        group: _Group,
+        paper: PaperLike,
+        order: _Order,
+        title: str,
+        paper_id: str | None,
+        votes: int | None,
+        upvotes: int | None,
+    ) -> None:
+        """The latest sighting so far: every value it shows is the latest of its field."""
         group.last = order
         values = group.values
         orders = group.orders
