@@ -53,8 +53,7 @@ def run_merge(
             for diagnostic in result.findings:
                 progress.note(human(str(diagnostic)))
             captured = capture_day(result, args.date_from_name, settings.reference_date)
-            for paper in result.kept:
-                merger.add_paper(paper, result.name, captured, number)
+            merger.add_papers(result.kept, result.name, captured, number)
     merged = merger.result()
     progress.clear()
     for diagnostic in merged.diagnostics:
