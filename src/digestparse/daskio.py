@@ -164,26 +164,31 @@ def merge_papers(papers: dd.DataFrame) -> dd.DataFrame:
 
 
 def _merge_partition(frame: pd.DataFrame) -> pd.DataFrame:
-    rows: list[dict[str, Any]] = []
+    """The records of the identity groups in one partition (after the shuffle, a group's
+    rows are all in one partition, and rows of two groups never unite: one Merger will do)."""
     frame = frame.sort_values(["captured", "capture", "line"], kind="stable")
-    for _, group in frame.groupby("group", sort=False):
-        merger = Merger()
-        for row in group.to_dict("records"):
-            values = {name: _native(row[name]) for name in RECORD_FIELDS}
-            values["links"] = tuple(json.loads(values["links"]))
-            if values["date"] is not None:
-                values["date"] = datetime.date.fromisoformat(values["date"])
-            merger.add_paper(
-                Paper(**values),
-                str(row["source"]),
-                datetime.date.fromisoformat(str(row["captured"])),
-                int(row["capture"]),
-            )
-        for record in merger.result().papers:
-            row = record.to_dict()
-            row["links"] = json.dumps(row["links"], ensure_ascii=False)
-            row["seen"] = json.dumps(row["seen"], ensure_ascii=False)
-            rows.append(row)
+    names = (*RECORD_FIELDS, "source", "captured", "capture")
+    columns = {name: [_native(value) for value in frame[name].tolist()] for name in names}
+    days: dict[str, datetime.date] = {}
+    merger = Merger()
+    for index in range(len(frame)):
+        values = {name: columns[name][index] for name in RECORD_FIELDS}
+        values["links"] = tuple(json.loads(values["links"]))
+        if values["date"] is not None:
+            values["date"] = datetime.date.fromisoformat(values["date"])
+        captured = columns["captured"][index]
+        day = days.get(captured)
+        if day is None:
+            day = days[captured] = datetime.date.fromisoformat(captured)
+        merger.add_paper(
+            Paper(**values), columns["source"][index], day, columns["capture"][index]
+        )
+    rows: list[dict[str, Any]] = []
+    for record in merger.result().papers:
+        row = record.to_dict()
+        row["links"] = json.dumps(row["links"], ensure_ascii=False)
+        row["seen"] = json.dumps(row["seen"], ensure_ascii=False)
+        rows.append(row)
     return _frame(rows, MERGE_META)
 
 
