@@ -146,12 +146,14 @@ def read_papers(
     return papers, diagnostics
 
 
-def merge_papers(papers: dd.DataFrame) -> dd.DataFrame:
+def merge_papers(papers: dd.DataFrame, shuffle_method: str = "tasks") -> dd.DataFrame:
     """One row per distinct paper of a frame from ``read_papers`` (in no particular order).
 
     The identity groups (keys and paper ids, united both ways) are worked
     out first from the ``key`` and ``paper_id`` columns alone, which reads the
     frame once; ``persist()`` it beforehand to parse the dumps only once.
+    ``shuffle_method`` is Dask's: ``"tasks"`` (the default; the faster one while
+    the rows fit in the workers' memory) or ``"p2p"`` (for larger archives).
     """
     pairs = papers[["key", "paper_id"]].drop_duplicates().compute()
     keys = [str(key) for key in pairs["key"]]
@@ -160,7 +162,8 @@ def merge_papers(papers: dd.DataFrame) -> dd.DataFrame:
     label = pd.Series([f"g{group}" for group in groups], index=keys, dtype="string")
     label = label[~label.index.duplicated()]
     grouped = papers.assign(group=papers["key"].map(label, meta=("group", "string")))
-    return grouped.shuffle("group").map_partitions(_merge_partition, meta=MERGE_META)
+    shuffled = grouped.shuffle("group", method=shuffle_method)
+    return shuffled.map_partitions(_merge_partition, meta=MERGE_META)
 
 
 def _merge_partition(frame: pd.DataFrame) -> pd.DataFrame:
