@@ -85,6 +85,8 @@ def test_merge_jobs_2_gives_the_same_output(series: Path) -> None:
     one = run_cli("merge", "--date-from-name", "--jobs", "1", "dumps", cwd=series)
     two = run_cli("merge", "--date-from-name", "--jobs", "2", "dumps", cwd=series)
     assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+    quiet = run_cli("merge", "--date-from-name", "--quiet", "dumps", cwd=series)
+    assert (quiet.stdout, quiet.stderr) == (one.stdout, "")
 
 
 def test_merge_bad_input_exits_2_and_merges_the_rest(series: Path) -> None:
