@@ -45,7 +45,15 @@ CODES: dict[str, str] = {
     "junk": "lines that are not part of any entry",
     "unclosed-link": "a link's text is not closed by '](url)'",
     "unknown-format": "the input is not a capture of the Daily Papers listing",
+    # Codes about a series of captures (digestparse.merge, digestparse.series):
+    "conflict": "two captures of one paper disagree on a field that should not change",
+    "stale-capture": "the capture shows the previous capture's page again",
+    "partial-capture": "the capture has far fewer papers than the series' median",
+    "missing-capture": "days without a capture before this one",
 }
+
+#: The codes that only a series of captures can give (never a single parse).
+SERIES_CODES = frozenset({"conflict", "stale-capture", "partial-capture", "missing-capture"})
 
 #: Codes whose consecutive occurrences fold into one diagnostic spanning them all.
 RUN_CODES = frozenset(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import signal
 from collections import deque
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 
@@ -16,8 +16,14 @@ from .worker import FileResult, Settings, process_file
 MAX_CHUNK = 64
 
 
-def process_chunk(tasks: Sequence[Task], settings: Settings) -> list[FileResult]:
-    return [process_file(task, settings) for task in tasks]
+#: What is done to one file: ``process_file``, or another command's worker (``merge``).
+Work = Callable[[Task, Settings], FileResult]
+
+
+def process_chunk(
+    tasks: Sequence[Task], settings: Settings, work: Work = process_file
+) -> list[FileResult]:
+    return [work(task, settings) for task in tasks]
 
 
 def ignore_sigint() -> None:
@@ -33,24 +39,24 @@ def chunk_size_for(file_count: int, workers: int) -> int:
 
 
 def run_tasks(
-    tasks: Sequence[Task], settings: Settings, jobs: int
+    tasks: Sequence[Task], settings: Settings, jobs: int, work: Work = process_file
 ) -> Generator[FileResult, None, None]:
     """Results in the order of ``tasks``, computed by up to ``jobs`` processes."""
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
-            yield process_file(task, settings)
+            yield work(task, settings)
         return
     workers = min(jobs, len(tasks))
     size = chunk_size_for(len(tasks), workers)
     chunks = (tasks[start : start + size] for start in range(0, len(tasks), size))
-    work = partial(process_chunk, settings=settings)
+    chunk_work = partial(process_chunk, settings=settings, work=work)
     pool = ProcessPoolExecutor(max_workers=workers, initializer=ignore_sigint)
     try:
         # A bounded window of chunks in flight: memory stays flat for any
         # number of files, and results are taken in submission order.
         pending: deque[Future[list[FileResult]]] = deque()
         for chunk in chunks:
-            pending.append(pool.submit(work, chunk))
+            pending.append(pool.submit(chunk_work, chunk))
             if len(pending) >= 2 * workers:
                 yield from pending.popleft().result()
         while pending:
