@@ -40,6 +40,8 @@ CODES: dict[str, str] = {
     "bad-votes": "count after the date is too large",
     "junk": "lines that are not part of any entry",
     "unknown-format": "the input is not a capture of the Daily Papers listing",
+    "bad-upvotes": "malformed upvote count before the title",
+    "unbalanced-bracket": "a bracketed block lacks its '[' line or its '][N]' close",
 }
 
 #: Codes whose consecutive occurrences fold into one diagnostic spanning them all.
