@@ -7,40 +7,55 @@ the page header and the page date; ``rules.py`` the entries. docs/format.md
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from ...grammar import BYLINE, BYLINE_SPACED, DAILY_PAPERS, TRENDING_PAPERS
+from ...grammar import (
+    BYLINE,
+    BYLINE_SPACED,
+    DAILY_PAPERS,
+    PROMO,
+    PROMO_DAILY,
+    TRENDING_PAPERS,
+)
 from ..base import Dialect
 from .header import read_header, repeated_header
 from .lines import Kind, classify, page_phrase
 from .rules import entry, junk
 
-#: The listing's own words in its header: its title and byline.
-_TITLE_PHRASES = frozenset({DAILY_PAPERS, TRENDING_PAPERS, BYLINE, BYLINE_SPACED})
+#: The listing's own words in its header: its title, byline and promo lines.
+_OWN_PHRASES = frozenset(
+    {DAILY_PAPERS, TRENDING_PAPERS, BYLINE, BYLINE_SPACED, PROMO, PROMO_DAILY}
+)
+#: A line that ends with a reference: ``* [ Models ][2]``, ``][31]``, ``### [Title][32]``.
+_ENDS_WITH_REFERENCE = re.compile(r"\]\[[0-9]+\]$")
 
 
 def detect(head: Sequence[str]) -> bool:
-    """lynx's multi-line link closes (``][N]`` alone) or ``### [Title][N]`` titles, together
-    with two marks of the listing, one of them its own words: its title or byline, or an
-    authors box (``* 3 authors``); the others are a lone ``·`` and an upvote box. A lynx dump
-    of another page has the references, not the marks."""
+    """lynx's references (a line ending in ``][N]``) and the listing's own words: its title,
+    byline or promo lines, or an authors box line (``* 3 authors``) with a lone ``·`` or an
+    upvote box. A lynx dump of another page has the references, not these marks."""
     style = False
-    marks: set[str] = set()
-    previous: list[Kind] = [Kind.TEXT, Kind.TEXT]
+    own_words = False
+    authors = False
+    other_mark = False
+    previous: tuple[Kind, Kind] = (Kind.TEXT, Kind.TEXT)
     for line in head:
+        if not line:
+            continue
         kind = classify(line)
-        if kind is Kind.CLOSE or (kind is Kind.TITLE and line.endswith("]") and "][" in line):
+        if not style and line[-1] == "]" and _ENDS_WITH_REFERENCE.search(line):
             style = True
         if kind is Kind.AUTHORS:
-            marks.add("authors")
-        elif kind is Kind.SEPARATOR:
-            marks.add("separator")
-        elif kind is Kind.CLOSE and previous[-2:] == [Kind.OPEN, Kind.COUNT]:
-            marks.add("upvotes")
-        elif page_phrase(line, kind) in _TITLE_PHRASES:
-            marks.add("phrase")
-        previous = [previous[1], kind]
-        if style and len(marks) >= 2 and marks & {"phrase", "authors"}:
+            authors = True
+        elif kind is Kind.SEPARATOR or (
+            kind is Kind.CLOSE and previous == (Kind.OPEN, Kind.COUNT)
+        ):
+            other_mark = True
+        elif not own_words and page_phrase(line, kind) in _OWN_PHRASES:
+            own_words = True
+        previous = (previous[1], kind)
+        if style and (own_words or (authors and other_mark)):
             return True
     return False
 

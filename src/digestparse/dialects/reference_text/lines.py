@@ -125,14 +125,17 @@ def page_phrase(line: str, kind: enum.Enum) -> str | None:
     A menu item that links to a page of the same name (``* [ Daily Papers][16]``)
     is not the phrase: it is navigation.
     """
-    if kind is Kind.BULLET and "][" in line:
+    if kind not in _PHRASE_KINDS or len(line) > _MAX_PHRASE_LINE:
         return None
-    if kind not in _PHRASE_KINDS:
+    if kind is Kind.BULLET and "][" in line:
         return None
     text = plain(line)
     return text if text in PAGE_PHRASES else None
 
 
+#: No header line, markup included, is longer (the longest phrase is 51 characters); the
+#: check keeps ``plain`` off the long lines of abstracts.
+_MAX_PHRASE_LINE = 80
 _PHRASE_KINDS = frozenset({Kind.TEXT, Kind.HEADING, Kind.BULLET, Kind.REFERENCE})
 
 #: Lines a navigation menu is made of: items and the site's logo link.

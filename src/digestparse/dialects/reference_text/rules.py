@@ -45,6 +45,8 @@ _ABSTRACT_KINDS = frozenset(
 _MAX_BAD_COUNT = 12
 _MAX_AUTHOR_DIGITS = 9
 _END_KINDS = frozenset({Kind.TRUNCATED})
+#: What a damaged authors box may hold instead of ``* N authors`` (or nothing: its close).
+_BAD_AUTHORS_KINDS = frozenset({Kind.BULLET, Kind.TEXT, Kind.CLOSE})
 
 
 def entry_start(state: ParseState) -> int | None:
@@ -146,8 +148,9 @@ def entry(state: ParseState) -> bool:
 
 
 def _is_cut(state: ParseState) -> bool:
+    """The input ends, the capture tool cut it, or a header starts (two captures joined)."""
     line = state.peek()
-    return line is None or line.kind in _END_KINDS
+    return line is None or line.kind in _END_KINDS or starts_repeated_header(state)
 
 
 def _is_marked_cut(state: ParseState) -> bool:
@@ -155,16 +158,17 @@ def _is_marked_cut(state: ParseState) -> bool:
 
 
 def _report_cut(state: ParseState, detail: str, first: int = 0) -> None:
-    """The input ends, or the capture tool cut it (its mark is consumed), inside an entry.
+    """The input ends, the capture tool cut it (its mark is consumed), or a header starts,
+    inside an entry.
 
     Reported at the mark, else at the last line read; ``first`` widens the span
     to the entry's first line when no paper is made of it.
     """
-    mark = state.peek()
-    if mark is not None:
-        state.advance()
+    line = state.last_line
+    if state.peek_is(0, Kind.TRUNCATED):
+        mark = state.advance()
         detail += f"; the capture tool cut the page here ({mark.text})"
-    line = mark.number if mark is not None else state.last_line
+        line = mark.number
     state.reporter.defect(
         "truncated-entry", first or line, 1, end_line=line, detail=detail
     )
@@ -239,9 +243,11 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
     while (line := state.peek()) is not None and line.kind in _ABSTRACT_KINDS:
         if line.kind is Kind.REFERENCE and state.peek_is(1, Kind.SEPARATOR):
             break  # the organization line of a block whose abstract lacks its close
+        if starts_repeated_header(state):
+            break
         parts.append(state.advance())
     abstract = join_wrapped([part.text for part in parts])
-    if line is None or line.kind in _END_KINDS:
+    if line is None or _is_cut(state):
         return abstract, True
     if line.kind is Kind.CLOSE:
         state.advance()
@@ -261,8 +267,13 @@ def _opens_metadata(state: ParseState) -> bool:
         return False
     kind = line.kind
     if kind is Kind.OPEN:
-        return state.peek_is(1, Kind.AUTHORS) or (
-            state.peek_is(1, Kind.BULLET) and state.peek_is(2, Kind.CLOSE)
+        content = state.peek(1)
+        if content is None or content.kind in _END_KINDS:
+            return True  # cut inside the box
+        return content.kind is Kind.AUTHORS or (
+            content.kind in _BAD_AUTHORS_KINDS
+            and state.peek_is(2 if content.kind is not Kind.CLOSE else 1, Kind.CLOSE)
+            and state.peek_is(3 if content.kind is not Kind.CLOSE else 2, Kind.SEPARATOR)
         )
     if kind is Kind.REFERENCE or kind is Kind.TEXT:
         return state.peek_is(1, Kind.SEPARATOR)
@@ -284,14 +295,14 @@ def _read_metadata(state: ParseState) -> _Metadata:
     else:
         state.reporter.defect("missing-authors", first.number, 1)
     separator = state.peek()
-    if separator is None or separator.kind in _END_KINDS:
+    if separator is None or _is_cut(state):
         return _Metadata(author_count, organization, cut=True)
     if separator.kind is Kind.SEPARATOR:
         state.advance()
     elif separator is not first:
         state.reporter.defect("missing-separator", separator.number, 1)
     date_line = state.peek()
-    if date_line is None or date_line.kind in _END_KINDS:
+    if date_line is None or _is_cut(state):
         return _Metadata(author_count, organization, cut=True)
     if date_line.kind is Kind.DATE:
         return _with_date(state, state.advance(), author_count, organization)
@@ -310,7 +321,7 @@ def _read_authors_box(state: ParseState) -> int | None:
         state.advance()
     content = state.peek()
     count: int | None = None
-    if content is not None and content.kind in (Kind.AUTHORS, Kind.BULLET):
+    if content is not None and content.kind in (Kind.AUTHORS, Kind.BULLET, Kind.TEXT):
         state.advance()
         count = _authors(state, content)
     elif content is not None and content.kind is Kind.CLOSE:
@@ -332,7 +343,7 @@ def _read_authors_box(state: ParseState) -> int | None:
 def _authors(state: ParseState, line: Line) -> int | None:
     digits = authors_count(line.text)
     if digits is None:
-        state.reporter.defect("bad-authors", line.number, 3, detail="expected '* N authors'")
+        state.reporter.defect("bad-authors", line.number, 1, detail="expected '* N authors'")
         return None
     if len(digits) > _MAX_AUTHOR_DIGITS:
         state.reporter.defect("bad-authors", line.number, 3, detail="count too large")
