@@ -94,6 +94,9 @@ def join_wrapped(parts: list[str]) -> str:
 
     Each part is stripped first; empty parts are dropped.
     """
+    texts = [text for text in (part.strip() for part in parts) if text]
+    if not any(text[-1] == "-" for text in texts):
+        return " ".join(texts)  # the common case, without the loop below
     joined = ""
     for part in parts:
         text = part.strip()
