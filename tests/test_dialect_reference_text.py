@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +26,13 @@ import pytest
 from hypothesis import given, note
 
 import digestparse
+from digestparse.diagnostics import Mode, Reporter
 from digestparse.dialects import BY_NAME, DETECT_LINES
 from digestparse.dialects.reference_text import REFERENCE_TEXT
+from digestparse.dialects.reference_text.fastpath import read_canonical
 from digestparse.grammar import MONTHS, PAGE_PHRASES
+from digestparse.parser import run
+from digestparse.state import ParseState
 from digestparse.wrapper import is_fence_end, read_wrapper
 from hostile_support import SEED_PATHS, check_spans, uncovered_lines
 
@@ -421,3 +425,83 @@ def test_every_cut_of_the_capture_stays_in_the_dialect(keep: int) -> None:
     # Every paper but the last one read is whole.
     whole_count = max(len(digest.papers) - 1, 0)
     assert digest.papers[:whole_count] == whole[:whole_count]
+
+
+# -- the fast path agrees with the rules ------------------------------------------
+
+BODY = LINES[7:946]  # inside the wrapper's fence: what the dialect reads
+CAPTURED = datetime.date(2026, 6, 29)
+
+
+def _events(lines: Iterable[str], mode: Mode) -> list[object]:
+    """Papers and diagnostics in the order the parser hands them out, or the error."""
+    events: list[object] = []
+    reporter = Reporter(mode, "<test>", lambda d: events.append(("diagnostic", d)))
+    state = REFERENCE_TEXT.new_state(lines, reporter, CAPTURED)
+    try:
+        for paper in run(state, REFERENCE_TEXT):
+            events.append(("paper", paper))
+    except digestparse.ParseError as error:
+        events.append(("error", str(error)))
+    events.append(("end", state.header, state.header_span, state.top_page_date, state.page_date))
+    return events
+
+
+def _assert_paths_agree(lines: list[str]) -> None:
+    for mode in ("lenient", "strict"):
+        fast = _events(list(lines), mode)  # a list: the fast path is used
+        slow = _events(iter(lines), mode)  # an iterator: the rules only
+        assert fast == slow, mode
+
+
+def test_fast_path_reads_the_capture_and_agrees_with_the_rules() -> None:
+    used = 0
+
+    def spy(state: ParseState) -> bool:
+        nonlocal used
+        before = len(state.papers)
+        result = read_canonical(state)
+        used += len(state.papers) - before
+        return result
+
+    reporter = Reporter("lenient", "<test>", lambda d: None)
+    state = REFERENCE_TEXT.new_state(list(BODY), reporter, CAPTURED)
+    list(run(state, attrs.evolve(REFERENCE_TEXT, fast_path=spy)))
+    assert used == 33  # every entry but the cut one
+    _assert_paths_agree(BODY)
+    _assert_paths_agree([*BODY, *BODY[31:]])  # two captures joined
+
+
+_DAMAGE_LINES = [
+    "", "[", "][9]", "-", "7", "12345678901234567890", "### [T][1]", "### [T", "### U][2]",
+    "* 3 authors", "* x authors", "[[o] Org][3]", "Org", "\u00b7", "Jun 9", "Jun 30",
+    "Feb 29", "Jan 1, 2027", "Mar 8, 2024 [ 6][39]", "May 1 [ 123456789012345678901][4]",
+    "new", "Subscribe", "# Daily Papers", "[Content truncated]", "text line", "# heading",
+    "  indented ", "x-",
+]
+
+
+@st.composite
+def _damaged_body(draw: st.DrawFn) -> list[str]:
+    lines = list(BODY)
+    for _ in range(draw(st.integers(1, 4))):
+        where = draw(st.integers(0, len(lines)))
+        action = draw(st.sampled_from(["insert", "delete", "replace", "duplicate", "cut"]))
+        if action == "insert":
+            lines.insert(where, draw(st.sampled_from(_DAMAGE_LINES)))
+        elif where >= len(lines):
+            continue
+        elif action == "delete":
+            del lines[where]
+        elif action == "replace":
+            lines[where] = draw(st.sampled_from(_DAMAGE_LINES))
+        elif action == "duplicate":
+            lines.insert(where, lines[where])
+        else:
+            del lines[where:]
+    return lines
+
+
+@given(_damaged_body())
+def test_fast_path_agrees_with_the_rules_on_damaged_captures(lines: list[str]) -> None:
+    _assert_paths_agree(lines)

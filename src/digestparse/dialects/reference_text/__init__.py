@@ -19,6 +19,7 @@ from ...grammar import (
     TRENDING_PAPERS,
 )
 from ..base import Dialect
+from .fastpath import read_canonical
 from .header import read_header, repeated_header
 from .lines import Kind, classify, page_phrase
 from .rules import entry, junk
@@ -70,6 +71,7 @@ REFERENCE_TEXT = Dialect(
         ("entry", entry),
         ("junk", junk),
     ),
+    fast_path=read_canonical,
 )
 
 __all__ = ["REFERENCE_TEXT"]

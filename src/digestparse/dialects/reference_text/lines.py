@@ -46,6 +46,8 @@ class Kind(enum.Enum):
 #: What the capture tool writes where it cut the page.
 TRUNCATION_MARK = "[Content truncated]"
 
+#: A title's last line ends with its reference: ``### Approaches][106]``.
+TITLE_CLOSE = re.compile(r"\]\[[0-9]+\]$")
 _AUTHORS = re.compile(r"\* ([0-9]+) authors?")
 #: The comment count after a date, as lynx writes its link: `` [ 6][39]``.
 _COMMENTS = re.compile(r" \[ *([0-9]+)\]\[[0-9]+\]$")
@@ -97,7 +99,7 @@ def read_dated(line: str) -> Dated | None:
     A bare count after the date (``Jul 20 9``, the seeds' shape) reads too;
     a line with both counts does not.
     """
-    match = _COMMENTS.search(line)
+    match = _COMMENTS.search(line) if line[-1] == "]" else None
     parts = read_date_line(line if match is None else line[: match.start()])
     if parts is None or (match is not None and parts.count_text is not None):
         return None
@@ -125,17 +127,20 @@ def page_phrase(line: str, kind: enum.Enum) -> str | None:
     A menu item that links to a page of the same name (``* [ Daily Papers][16]``)
     is not the phrase: it is navigation.
     """
-    if kind not in _PHRASE_KINDS or len(line) > _MAX_PHRASE_LINE:
+    if kind not in _PHRASE_KINDS or len(line) > MAX_PHRASE_LINE:
         return None
     if kind is Kind.BULLET and "][" in line:
         return None
-    text = plain(line)
+    if kind is Kind.TEXT and "[" not in line and "\\" not in line and line[0] not in "#-*+":
+        text = " ".join(line.split())  # what plain() gives for a line without markup
+    else:
+        text = plain(line)
     return text if text in PAGE_PHRASES else None
 
 
 #: No header line, markup included, is longer (the longest phrase is 51 characters); the
 #: check keeps ``plain`` off the long lines of abstracts.
-_MAX_PHRASE_LINE = 80
+MAX_PHRASE_LINE = 80
 _PHRASE_KINDS = frozenset({Kind.TEXT, Kind.HEADING, Kind.BULLET, Kind.REFERENCE})
 
 #: Lines a navigation menu is made of: items and the site's logo link.

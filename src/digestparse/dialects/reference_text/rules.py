@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import re
 
 import attrs
 
@@ -33,10 +32,8 @@ from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper
 from ...state import Line, ParseState
 from .header import starts_repeated_header
-from .lines import Kind, authors_count, read_dated, upvotes
+from .lines import TITLE_CLOSE, Kind, authors_count, read_dated, upvotes
 
-#: A title's last line ends with its reference: ``### Approaches][106]``.
-_TITLE_CLOSE = re.compile(r"\]\[[0-9]+\]$")
 #: Kinds of line an abstract can hold: everything but the marks of the entry's structure.
 _ABSTRACT_KINDS = frozenset(
     {Kind.TEXT, Kind.COUNT, Kind.DATE, Kind.BULLET, Kind.AUTHORS, Kind.REFERENCE}
@@ -204,10 +201,10 @@ def _read_upvotes(state: ParseState, size: int) -> int | None:
 
 def _read_title(state: ParseState) -> str:
     lines = [state.advance()]
-    while not _TITLE_CLOSE.search(lines[-1].text) and state.peek_is(0, Kind.TITLE, glued=True):
+    while not TITLE_CLOSE.search(lines[-1].text) and state.peek_is(0, Kind.TITLE, glued=True):
         lines.append(state.advance())
     joined = join_wrapped([line.text[4:] for line in lines])
-    close = _TITLE_CLOSE.search(joined)
+    close = TITLE_CLOSE.search(joined)
     opened = joined.startswith("[")
     last = lines[-1]
     if opened and close is None:
