@@ -74,6 +74,10 @@ def keep_until(number: int) -> Callable[[list[str]], list[str]]:
     return lambda lines: lines[:number]
 
 
+def replace(number: int, text: str) -> Callable[[list[str]], list[str]]:
+    return lambda lines: [text if n == number else line for n, line in enumerate(lines, 1)]
+
+
 def replace_from(number: int, *new: str) -> Callable[[list[str]], list[str]]:
     return lambda lines: [*lines[: number - 1], *new]
 
@@ -157,7 +161,7 @@ CASES = [
          fields={"author_count": 3, "links": ("https://github.com/uw-syfi/Murmur",)}),
     Case("dropped upvote count", delete(56), ("bad-upvotes", 56, 1),
          ("bad-upvotes", "truncated-entry"), fields={"upvotes": None, "span": (55, 78)}),
-    Case("dropped upvote box close", delete(57), ("bad-upvotes", 57, 1),
+    Case("dropped upvote box close", delete(57), ("bad-upvotes", 58, 1),
          ("bad-upvotes", "truncated-entry"), fields={"upvotes": 0}),
     Case("dropped title", delete(59), ("junk", 55, 1), ("junk", "truncated-entry"),
          paper_count=33, fields={"upvotes": 65, "line": 79}),
@@ -182,6 +186,16 @@ CASES = [
     Case("'·' glued to the date", glue(78), ("missing-separator", 78, 1),
          ("missing-separator", "bad-date", "truncated-entry"),
          fields={"author_count": 3, "date": None}),
+    Case("entry date after the page date", replace(79, "Jul 30"), ("date-after-page", 79, 1),
+         ("date-after-page", "truncated-entry"), fields={"date": datetime.date(2025, 7, 30)}),
+    Case("comment count too large", replace(79, "May 30 [ 1234567890123456789][35]"),
+         ("bad-votes", 79, 10), ("bad-votes", "truncated-entry"),
+         fields={"date": datetime.date(2026, 5, 30), "votes": 0}),
+    Case("page date with a comment count", replace(54, "Jun 29 [ 3][9]"),
+         ("bad-page-date", 54, 10), ("bad-page-date", "truncated-entry"),
+         fields={"date": datetime.date(2026, 5, 30)}),
+    Case("upvote count that is no number", replace(56, "1.2k"), ("bad-upvotes", 56, 1),
+         ("bad-upvotes", "truncated-entry"), fields={"upvotes": None, "span": (55, 79)}),
     Case("truncated inside an abstract", keep_until(90), ("truncated-entry", 90, 1),
          ("truncated-entry",), paper_count=2, paper=1,
          fields={"abstract": "In this report, we present the latest model of the Gemini family, "

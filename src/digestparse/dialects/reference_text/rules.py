@@ -103,6 +103,8 @@ class _Metadata:
     year_explicit: bool | None = None
     #: The input ends, or the capture tool cut it, inside the block.
     cut: bool = False
+    #: Whether the entry has a metadata block at all.
+    present: bool = True
 
 
 def entry(state: ParseState) -> bool:
@@ -110,20 +112,19 @@ def entry(state: ParseState) -> bool:
     first = state.peek()
     if size is None or first is None:
         return False
-    first_line = first.number
     count = _read_upvotes(state, size)
     title = _read_title(state)
     if _is_cut(state):
-        _report_cut(state, "a title alone", first_line)
+        _report_cut(state, "a title alone", first.number)
         return True
     abstract, cut = _read_abstract(state)
-    metadata = _Metadata()
+    metadata = _Metadata(present=False)
     if not cut:
         metadata = _read_metadata(state)
     end_line = state.last_line
     if cut or metadata.cut:
         _report_cut(state, "inside the abstract" if cut else "inside the metadata block")
-    elif metadata.date_text is None and _is_marked_cut(state):
+    elif not metadata.present and _is_marked_cut(state):
         _report_cut(state, "no metadata block")
     state.papers.append(
         Paper(
@@ -189,7 +190,8 @@ def _read_upvotes(state: ParseState, size: int) -> int | None:
         where = count.number if count is not None else lines[0].number + 1
         flaw = (where, "expected '-' or a number")
     elif kinds[-1] is not Kind.CLOSE:
-        flaw = (count.number + 1, "the box has no '][N]' line")
+        title = state.peek()
+        flaw = (title.number if title is not None else count.number, "the box has no '][N]' line")
     elif len(count.text) > MAX_COUNT_DIGITS:
         flaw = (count.number, "count too large")
     if flaw is not None:
@@ -282,7 +284,7 @@ def _read_metadata(state: ParseState) -> _Metadata:
     organization: str | None = None
     first = state.peek()
     if first is None or not _opens_metadata(state):
-        return _Metadata()
+        return _Metadata(present=False)
     if first.kind is Kind.OPEN or first.kind is Kind.AUTHORS:
         author_count = _read_authors_box(state)
     elif first.kind is Kind.REFERENCE or first.kind is Kind.TEXT:
