@@ -519,3 +519,14 @@ def _damaged_body(draw: st.DrawFn) -> list[str]:
 @given(_damaged_body())
 def test_fast_path_agrees_with_the_rules_on_damaged_captures(lines: list[str]) -> None:
     _assert_paths_agree(lines)
+
+
+def test_forced_on_a_seed_reports_positions_and_invents_nothing() -> None:
+    seed = SEED_PATHS[0].read_text(encoding="utf-8")
+    with pytest.raises(digestparse.ParseError) as raised:
+        parse(seed, "strict", dialect="reference-text")
+    assert (raised.value.code, raised.value.line, raised.value.column) == ("junk", 13, 1)
+    digest = check_lenient(seed, dialect="reference-text")
+    assert digest.papers == ()
+    assert [d.code for d in digest.diagnostics] == ["junk"]
+    assert digest.header_span == (1, 11)
