@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+import hypothesis.strategies as st
 import pytest
+import regex
+from hypothesis import given
 
 from digestparse.links import paper_id, paper_url
 from digestparse.markup import (
@@ -13,6 +18,7 @@ from digestparse.markup import (
     strip_image_alt,
     whole_reference,
 )
+from digestparse.model import title_key
 
 
 @pytest.mark.parametrize(
@@ -110,3 +116,10 @@ def test_is_reference_close(line: str, want: bool) -> None:
 )
 def test_strip_image_alt(text: str, want: str) -> None:
     assert strip_image_alt(text) == want
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_title_key_ascii_shortcut_is_the_general_rule(title: str) -> None:
+    folded = unicodedata.normalize("NFKC", title).casefold()
+    general = " ".join(word for word in regex.split(r"[^\p{L}\p{N}]+", folded) if word)
+    assert title_key(title) == general
