@@ -85,12 +85,15 @@ def _drain(state: ParseState) -> Iterator[Paper]:
 def _merged(papers: Iterator[Paper]) -> Iterator[Paper]:
     """Papers with each run of consecutive copies folded into one."""
     held: Paper | None = None
+    held_key = ""
     for paper in papers:
-        if held is not None and is_copy(held, paper):
+        # Each paper's key once: folding a title costs more than reading a short entry.
+        key = paper.key
+        if held is not None and key == held_key and is_copy(held, paper):
             held = merge_copy(held, paper)
             continue
         if held is not None:
             yield held
-        held = paper
+        held, held_key = paper, key
     if held is not None:
         yield held
