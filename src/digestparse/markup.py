@@ -20,7 +20,6 @@ _BULLET = regex.compile(r"[-*+]\s++")
 _ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!| ])")
 #: A whole line that is one lynx-style reference; greedy, so its text may hold brackets.
 _WHOLE_REFERENCE = regex.compile(r"\[(.*)\]\[[0-9]++\]")
-_REFERENCE_CLOSE = regex.compile(r"\]\[[0-9]++\]")
 #: lynx writes an image as its alt text in brackets: ``[microsoft] Microsoft``.
 _IMAGE_ALT = regex.compile(r"\[[^\[\]\n]*+\]\s*+")
 
@@ -55,7 +54,8 @@ def whole_reference(line: str) -> str | None:
 def is_reference_close(line: str) -> bool:
     """Whether ``line`` is only the end of a reference, ``][N]``: lynx's close of a bracketed
     block that spans several lines."""
-    return _REFERENCE_CLOSE.fullmatch(line) is not None
+    digits = line[2:-1]
+    return line[:2] == "][" and line[-1:] == "]" and digits.isascii() and digits.isdigit()
 
 
 def strip_image_alt(text: str) -> str:
@@ -94,9 +94,14 @@ def join_wrapped(parts: list[str]) -> str:
 
     Each part is stripped first; empty parts are dropped.
     """
-    texts = [text for text in (part.strip() for part in parts) if text]
-    if not any(text[-1] == "-" for text in texts):
-        return " ".join(texts)  # the common case, without the loop below
+    texts = [part.strip() for part in parts]
+    if "" in texts:
+        texts = [text for text in texts if text]
+    for text in texts:
+        if text[-1] == "-":
+            break
+    else:
+        return " ".join(texts)  # the common case: no line ends with '-'
     joined = ""
     for part in parts:
         text = part.strip()
