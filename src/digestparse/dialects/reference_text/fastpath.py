@@ -23,13 +23,13 @@ from ...markup import is_reference_close, join_wrapped, strip_image_alt, whole_r
 from ...model import Paper
 from ...state import ParseState
 from .lines import (
+    DATE_AND_COMMENTS,
     MAX_PHRASE_LINE,
     TITLE_CLOSE,
     TRUNCATION_MARK,
     Kind,
     authors_count,
     page_phrase,
-    read_dated,
     upvotes,
 )
 
@@ -108,16 +108,15 @@ def _entry(raw: list[str], i: int, limit: datetime.date) -> tuple[Paper, int] | 
     if text != SEPARATOR:
         return None
     j, text = _next(raw, j + 1)
-    dated = read_dated(text) if text[:3] in MONTH_NUMBER else None
-    if dated is None:
+    date = DATE_AND_COMMENTS.fullmatch(text) if text[:3] in MONTH_NUMBER else None
+    if date is None:
         return None
-    comments = dated.comments
+    month, day, year, comments = date.groups()
     if comments is not None and len(comments) > MAX_COUNT_DIGITS:
         return None
-    parts = dated.parts
     try:
         when = datetime.date(
-            parts.year if parts.year is not None else limit.year, parts.month, parts.day
+            int(year) if year is not None else limit.year, MONTH_NUMBER[month], int(day)
         )
     except ValueError:
         return None
@@ -133,8 +132,8 @@ def _entry(raw: list[str], i: int, limit: datetime.date) -> tuple[Paper, int] | 
         extract_links(abstract),
         box + 1,
         j + 1,
-        parts.text,
-        parts.year is not None,
+        text[: date.end(3) if year is not None else date.end(2)],
+        year is not None,
         upvotes=count,
     )
     return paper, j + 1
@@ -145,6 +144,12 @@ def _title(raw: list[str], i: int) -> tuple[str, int] | None:
     j, text = _next(raw, i)
     if not text.startswith("### "):
         return None
+    close = TITLE_CLOSE.search(text)
+    if close is not None:  # one line: what join_wrapped gives for it, without the call
+        body = text[4:].lstrip()
+        if not body.startswith("["):
+            return None
+        return " ".join(body[1 : close.start() - len(text) + len(body)].split()), j
     parts = [text[4:]]
     while not TITLE_CLOSE.search(text):
         j += 1
@@ -165,6 +170,7 @@ def _abstract(raw: list[str], i: int) -> tuple[str, int] | None:
     if text != "[":
         return None
     parts: list[str] = []
+    append = parts.append
     count = len(raw)
     j += 1
     while j < count:
@@ -172,10 +178,11 @@ def _abstract(raw: list[str], i: int) -> tuple[str, int] | None:
         if text:
             if text[0] in _NOT_ABSTRACT_START or text == SEPARATOR:
                 break
-            if len(text) <= MAX_PHRASE_LINE and page_phrase(text, Kind.TEXT) is not None:
-                return None  # a header starts: the rules report the cut
-            parts.append(text)
+            append(text)
         j += 1
     if j >= count or not parts or not is_reference_close(text):
         return None
+    for part in parts:
+        if len(part) <= MAX_PHRASE_LINE and page_phrase(part, Kind.TEXT) is not None:
+            return None  # a header starts: the rules report the cut
     return join_wrapped(parts), j

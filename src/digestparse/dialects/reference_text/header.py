@@ -37,7 +37,7 @@ _STEPS: tuple[tuple[str, ...], ...] = (
 _STEP_OF = {phrase: index for index, phrases in enumerate(_STEPS) for phrase in phrases}
 _TITLE_STEP = _STEP_OF[DAILY_PAPERS]
 #: Kinds of line a header (menu included) is made of.
-_HEADER_KINDS = frozenset({Kind.TEXT, Kind.HEADING, Kind.BULLET, Kind.REFERENCE})
+_HEADER_KINDS = (Kind.TEXT, Kind.HEADING, Kind.BULLET, Kind.REFERENCE)
 #: A header longer than this is not one (the capture's is 42 lines, menu included).
 _MAX_HEADER_LINES = 120
 

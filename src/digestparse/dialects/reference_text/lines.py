@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from ...dates import DateLine, read_date_line
+from ...dates import DATE_PATTERN, DateLine, read_date_line
 from ...grammar import MONTH_NUMBER, PAGE_PHRASES, SEPARATOR
 from ...markup import is_reference_close, plain, whole_reference
 
@@ -52,6 +52,8 @@ _AUTHORS = re.compile(r"\* ([0-9]+) authors?")
 #: The comment count after a date, as lynx writes its link: `` [ 6][39]``.
 _COMMENTS = re.compile(r" \[ *([0-9]+)\]\[[0-9]+\]$")
 _HEADING = re.compile(r"#{1,6} ")
+#: A date, then perhaps its comment count as a reference: ``Mar 8, 2024 [ 6][39]``.
+DATE_AND_COMMENTS = re.compile(DATE_PATTERN + r"(?: \[ *([0-9]+)\]\[[0-9]+\])?")
 
 
 def classify(line: str) -> Kind:
@@ -99,6 +101,13 @@ def read_dated(line: str) -> Dated | None:
     A bare count after the date (``Jul 20 9``, the seeds' shape) reads too;
     a line with both counts does not.
     """
+    whole = DATE_AND_COMMENTS.fullmatch(line)
+    if whole is not None:  # the usual shape, in one match
+        month, day, year, comments = whole.groups()
+        text = line[: whole.end(3) if year is not None else whole.end(2)]
+        date = DateLine(MONTH_NUMBER[month], int(day), int(year) if year else None, None, text)
+        column = whole.start(4) + 1 if comments is not None else date.count_column
+        return Dated(date, comments, column)
     match = _COMMENTS.search(line) if line[-1] == "]" else None
     parts = read_date_line(line if match is None else line[: match.start()])
     if parts is None or (match is not None and parts.count_text is not None):
@@ -141,7 +150,9 @@ def page_phrase(line: str, kind: enum.Enum) -> str | None:
 #: No header line, markup included, is longer (the longest phrase is 51 characters); the
 #: check keeps ``plain`` off the long lines of abstracts.
 MAX_PHRASE_LINE = 80
-_PHRASE_KINDS = frozenset({Kind.TEXT, Kind.HEADING, Kind.BULLET, Kind.REFERENCE})
+_PHRASE_KINDS = (Kind.TEXT, Kind.HEADING, Kind.BULLET, Kind.REFERENCE)
+
+# Sets of kinds are tuples: an Enum hashes in Python code, a tuple is scanned by identity.
 
 #: Lines a navigation menu is made of: items and the site's logo link.
-MENU_KINDS = frozenset({Kind.BULLET, Kind.REFERENCE})
+MENU_KINDS = (Kind.BULLET, Kind.REFERENCE)

@@ -32,18 +32,16 @@ from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper
 from ...state import Line, ParseState
 from .header import starts_repeated_header
-from .lines import TITLE_CLOSE, Kind, authors_count, read_dated, upvotes
+from .lines import TITLE_CLOSE, Kind, authors_count, page_phrase, read_dated, upvotes
 
 #: Kinds of line an abstract can hold: everything but the marks of the entry's structure.
-_ABSTRACT_KINDS = frozenset(
-    {Kind.TEXT, Kind.COUNT, Kind.DATE, Kind.BULLET, Kind.AUTHORS, Kind.REFERENCE}
-)
+_ABSTRACT_KINDS = (Kind.TEXT, Kind.COUNT, Kind.DATE, Kind.BULLET, Kind.AUTHORS, Kind.REFERENCE)
 #: A bad count in an upvote box is a short word ("1.2k"), not a line of prose.
 _MAX_BAD_COUNT = 12
 _MAX_AUTHOR_DIGITS = 9
-_END_KINDS = frozenset({Kind.TRUNCATED})
+_END_KINDS = (Kind.TRUNCATED,)
 #: What a damaged authors box may hold instead of ``* N authors`` (or nothing: its close).
-_BAD_AUTHORS_KINDS = frozenset({Kind.BULLET, Kind.TEXT, Kind.CLOSE})
+_BAD_AUTHORS_KINDS = (Kind.BULLET, Kind.TEXT, Kind.CLOSE)
 
 
 def entry_start(state: ParseState) -> int | None:
@@ -242,8 +240,8 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
     while (line := state.peek()) is not None and line.kind in _ABSTRACT_KINDS:
         if line.kind is Kind.REFERENCE and state.peek_is(1, Kind.SEPARATOR):
             break  # the organization line of a block whose abstract lacks its close
-        if starts_repeated_header(state):
-            break
+        if page_phrase(line.text, line.kind) is not None:
+            break  # a header starts
         parts.append(state.advance())
     abstract = join_wrapped([part.text for part in parts])
     if line is None or _is_cut(state):
