@@ -34,8 +34,9 @@ from ...state import Line, ParseState
 from .header import starts_repeated_header
 from .lines import TITLE_CLOSE, Kind, authors_count, page_phrase, read_dated, upvotes
 
-#: Kinds of line an abstract can hold: everything but the marks of the entry's structure.
-_ABSTRACT_KINDS = (Kind.TEXT, Kind.COUNT, Kind.DATE, Kind.BULLET, Kind.AUTHORS, Kind.REFERENCE)
+#: Kinds of line an abstract can hold: text (a wrapped line may read as a count or a date),
+#: never lynx's markup (brackets, headings, ``*`` items, whole-line references, ``·``).
+_ABSTRACT_KINDS = (Kind.TEXT, Kind.COUNT, Kind.DATE)
 #: A bad count in an upvote box is a short word ("1.2k"), not a line of prose.
 _MAX_BAD_COUNT = 12
 _MAX_AUTHOR_DIGITS = 9
@@ -238,8 +239,6 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
         return "", False
     parts: list[Line] = []
     while (line := state.peek()) is not None and line.kind in _ABSTRACT_KINDS:
-        if line.kind is Kind.REFERENCE and state.peek_is(1, Kind.SEPARATOR):
-            break  # the organization line of a block whose abstract lacks its close
         if page_phrase(line.text, line.kind) is not None:
             break  # a header starts
         parts.append(state.advance())
