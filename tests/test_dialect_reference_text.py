@@ -530,3 +530,19 @@ def test_forced_on_a_seed_reports_positions_and_invents_nothing() -> None:
     assert digest.papers == ()
     assert [d.code for d in digest.diagnostics] == ["junk"]
     assert digest.header_span == (1, 11)
+
+
+def test_a_menu_after_a_cut_abstract_is_junk_not_abstract() -> None:
+    """Two whole captures joined: the second one's menu follows the first one's cut abstract."""
+    source = "\n".join([*LINES[:945], *LINES[7:945], "[Content truncated]", "```"]) + "\n"
+    digest = check_lenient(source)
+    diagnostics = [(d.code, d.line, d.end_line) for d in digest.diagnostics]
+    assert diagnostics[:3] == [
+        ("unbalanced-bracket", 946, 946),  # the logo line where "][N]" should be
+        ("junk", 946, 976),  # the menu, lines 8-38 of the second capture
+        ("repeated-header", 977, 992),  # "new" to the page date (lines 39-54)
+    ]
+    assert diagnostics[3][0] == "truncated-entry"
+    assert len(digest.papers) == 68
+    assert digest.papers[33].abstract.endswith("long contexts. Ho")
+    assert digest.papers[33].span == (935, 944)
