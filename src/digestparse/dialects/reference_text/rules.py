@@ -302,7 +302,7 @@ def _read_metadata(state: ParseState) -> _Metadata:
         return _Metadata(author_count, organization, cut=True)
     if date_line.kind is Kind.DATE:
         return _with_date(state, state.advance(), author_count, organization)
-    if date_line.kind is Kind.TEXT and date_line.gap == 0:
+    if date_line.kind is Kind.TEXT:
         line = state.advance()
         state.reporter.defect("bad-date", line.number, 1, detail=repr(line.text[:40]))
     else:
@@ -377,9 +377,9 @@ def junk(state: ParseState) -> bool:
     """Lines that fit nowhere, up to the next entry or header: one diagnostic."""
     first = state.advance()
     last = first
-    while state.peek() is not None and entry_start(state) is None and not starts_repeated_header(
-        state
-    ):
+    while state.peek() is not None:
+        if entry_start(state) is not None or starts_repeated_header(state):
+            break
         last = state.advance()
     state.reporter.defect(
         "junk", first.number, 1, end_line=last.number, gap=first.gap,
