@@ -97,6 +97,8 @@ def _start(
         body = _fenced_list(lines, wrapper, footer)
     else:
         body = _fenced_stream(itertools.chain(head[wrapper.end :], rest), wrapper, footer)
+    if dialect is None:  # refused: only count the lines, report nothing about them
+        chosen = attrs.evolve(chosen, whitespace_defects=False)
     state = chosen.new_state(body, reporter, reference_date, start=wrapper.end)
     if dialect is None:
         papers: Iterator[Paper] = _refuse(state)
@@ -161,7 +163,7 @@ def _refuse(state: ParseState) -> Iterator[Paper]:
             "unknown-format", 1, 1, end_line=max(state.number, 1),
             detail="no dialect recognises it (docs/dialects.md)",
         )
-        state.reporter.flush()
+        state.reporter.finish()
     except CallerError as error:
         raise error.original from None
     return iter(())

@@ -17,7 +17,6 @@ Where things live:
 from __future__ import annotations
 
 import contextlib
-import datetime
 import os
 import sys
 from collections.abc import Sequence
@@ -63,12 +62,13 @@ def run(argv: Sequence[str]) -> int:
         parser.error(str(usage_error))  # exits 2
     settings = Settings(
         mode=args.mode,
-        reference_date=args.reference_date or datetime.date.today(),
+        reference_date=args.reference_date,
         select=frozenset(code for group in args.select for code in group)
         if args.select
         else None,
         ignore=frozenset(code for group in args.ignore or () for code in group),
         want_records=args.command == "parse",
+        dialect=args.dialect,
     )
     jobs = args.jobs if args.jobs is not None else default_jobs()
     progress = Progress(

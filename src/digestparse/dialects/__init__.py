@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .base import DETECT_LINES, Dialect
+from .markdown import MARKDOWN
 from .reference_text import REFERENCE_TEXT
 from .text import TEXT
 
 #: Detection order (docs/dialects.md): the most specific shapes first. The full order
-#: (issue 10) is markdown, text-urls, reference-text, html-text, text: the other dialects
-#: join at their places as their branches are merged.
-DIALECTS: tuple[Dialect, ...] = (REFERENCE_TEXT, TEXT)
+#: (issue 10) is markdown, text-urls, reference-text, html-text, text.
+DIALECTS: tuple[Dialect, ...] = (MARKDOWN, REFERENCE_TEXT, TEXT)
 
 BY_NAME: dict[str, Dialect] = {dialect.name: dialect for dialect in DIALECTS}
 
