@@ -45,6 +45,8 @@ CODES: dict[str, str] = {
     "junk": "lines that are not part of any entry",
     "unclosed-link": "a link's text is not closed by '](url)'",
     "unknown-format": "the input is not a capture of the Daily Papers listing",
+    "bad-upvotes": "malformed upvote count before the title",
+    "unbalanced-bracket": "a bracketed block lacks its '[' line or its '][N]' close",
     # Codes about a series of captures (digestparse.merge, digestparse.series):
     "conflict": "two captures of one paper disagree on a field that should not change",
     "stale-capture": "the capture shows the previous capture's page again",

@@ -12,10 +12,12 @@ from collections.abc import Sequence
 
 from .base import DETECT_LINES, Dialect
 from .markdown import MARKDOWN
+from .reference_text import REFERENCE_TEXT
 from .text import TEXT
 
-#: Detection order (docs/dialects.md): the most specific shapes first.
-DIALECTS: tuple[Dialect, ...] = (MARKDOWN, TEXT)
+#: Detection order (docs/dialects.md): the most specific shapes first. The full order
+#: (issue 10) is markdown, text-urls, reference-text, html-text, text.
+DIALECTS: tuple[Dialect, ...] = (MARKDOWN, REFERENCE_TEXT, TEXT)
 
 BY_NAME: dict[str, Dialect] = {dialect.name: dialect for dialect in DIALECTS}
 
