@@ -39,6 +39,9 @@ CODES: dict[str, str] = {
     "date-after-page": "date falls after the page date",
     "bad-votes": "count after the date is too large",
     "junk": "lines that are not part of any entry",
+    "missing-link": "a label is not followed by the link that belongs to it",
+    "missing-upvotes": "entry has no upvote count",
+    "missing-submitter": "'Submitted by' is not followed by a name",
     "unknown-format": "the input is not a capture of the Daily Papers listing",
 }
 

@@ -1,0 +1,373 @@
+"""The ``html-text`` dialect: text extracted from a saved page's HTML, links kept as markdown.
+
+Capture 05 (docs/format.md#the-html-text-dialect). One entry, blank lines left
+out, ``<img>`` standing for the image placeholder described below::
+
+    [<img>](https://huggingface.co/papers/2609.05415)
+    Submitted by
+    <img>
+    Linzhan
+    <a id="source-section-9"></a>
+    ### [UniMate: One Unified Model to Animate Diverse Skeletons](https://huggingface.co/papers/…)
+    UniMate is a unified diffusion transformer that generates articulated motion …
+    [<img> Princeton University](https://huggingface.co/princetonu) · Published on Sep 4, 2026
+    [Upvote
+    22](https://huggingface.co/login?next=%2Fpapers%2F2609.05415)
+    [GitHub 1.54k](https://github.com/Friedrich-M/UniMate) [arXiv Page](https://arxiv.org/abs/…)
+
+The lines before the title (an avatar link to the paper, the Submitted-by
+block, the extraction tool's anchor) are the entry's lead-in and belong to
+it. The extraction tool writes an image as its alt text in brackets, behind
+the word for "image" and a full-width colon (``[图片\uff1a无替代文本]``, "no
+alt text"): a bracket with no link after it.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ..dates import DateLine, read_date_line, resolve_entry_date, set_page_date
+from ..grammar import DAILY_PAPERS, SEPARATOR, TRENDING_PAPERS
+from ..links import extract_links, paper_id, paper_url
+from ..markup import join_wrapped, links, plain
+from ..model import Paper
+from ..rules.junk import junk
+from ..state import Line, ParseState, Rule
+from .base import DETECT_LINES, Dialect
+
+
+class Kind(enum.Enum):
+    ANCHOR = "anchor"
+    TITLE = "title"
+    SUBMITTED = "submitted-by"
+    PLACEHOLDER = "image"
+    AVATAR_LINK = "avatar link"
+    AVATAR = "avatar"
+    DASH = "empty item"
+    AUTHORS = "authors"
+    META = "date"
+    UPVOTE = "upvote"
+    UPVOTE_COUNT = "upvote count"
+    LINKS = "links"
+    DATE = "page date"
+    TEXT = "text"
+
+
+ANCHOR, TITLE, SUBMITTED, PLACEHOLDER = Kind.ANCHOR, Kind.TITLE, Kind.SUBMITTED, Kind.PLACEHOLDER
+AVATAR_LINK, AVATAR, DASH, AUTHORS = Kind.AVATAR_LINK, Kind.AVATAR, Kind.DASH, Kind.AUTHORS
+META, UPVOTE, UPVOTE_COUNT, LINKS = Kind.META, Kind.UPVOTE, Kind.UPVOTE_COUNT, Kind.LINKS
+DATE, TEXT = Kind.DATE, Kind.TEXT
+
+SUBMITTED_BY = "Submitted by"
+UPVOTE_OPEN = "[Upvote"
+TITLE_MARK = "### "
+PUBLISHED = "Published on "
+_ANCHOR = re.compile(r'<a id="[^"<>]*"></a>')
+#: The extraction tool's image placeholder (module docstring): a bracket with no link after it.
+_PLACEHOLDER = re.compile(r"\[[^\[\]]*\](?![(\[])")
+_AVATAR_LINK = re.compile(r"\[\[[^\[\]]*\]\]\((\S+)\)")
+_AVATAR = re.compile(r"- \[[^\[\]]*\]")
+_AUTHORS = re.compile(r"- ([0-9]{1,9}) authors?")
+_UPVOTE_COUNT = re.compile(r"([0-9]{1,18})\]\((\S*)\)")
+#: A line of links only: ``[GitHub 131](url) [arXiv Page](url)``.
+_LINKS = re.compile(r"\[[^\[\]]+\]\(\S+\)(?: \[[^\[\]]+\]\(\S+\))*")
+_SEPARATOR = " " + SEPARATOR + " "
+_TITLE_PHRASES = frozenset({DAILY_PAPERS, TRENDING_PAPERS})
+_MAX_HEADER_LINES = DETECT_LINES
+#: A title wrapped over more lines than this is taken as unclosed.
+_MAX_TITLE_LINES = 4
+
+
+def classify(line: str) -> Kind:
+    """The kind of one stripped line, from its first character where possible."""
+    first = line[0]
+    if first == "<":
+        return ANCHOR if _ANCHOR.fullmatch(line) else TEXT
+    if first == "#":
+        return TITLE if line.startswith(TITLE_MARK) else TEXT
+    if first == "[":
+        if line == UPVOTE_OPEN:
+            return UPVOTE
+        if line.startswith("[[") and _AVATAR_LINK.fullmatch(line):
+            return AVATAR_LINK
+        if _PLACEHOLDER.fullmatch(line):
+            return PLACEHOLDER
+        if SEPARATOR in line and _meta(line) is not None:
+            return META
+        return LINKS if _LINKS.fullmatch(line) else TEXT
+    if first == "-":
+        if line == "-":
+            return DASH
+        if _AUTHORS.fullmatch(line):
+            return AUTHORS
+        return AVATAR if _AVATAR.fullmatch(line) else TEXT
+    if "0" <= first <= "9":
+        return UPVOTE_COUNT if _UPVOTE_COUNT.fullmatch(line) else TEXT
+    if line == SUBMITTED_BY:
+        return SUBMITTED
+    if SEPARATOR in line and _meta(line) is not None:
+        return META
+    if len(line) <= len("Sep 30, 2024") and read_date_line(line) is not None:
+        return DATE
+    return TEXT
+
+
+def _meta(line: str) -> tuple[str, str] | None:
+    """``(organization, date text)`` of ``Org · Published on Sep 4, 2026`` or ``· Sep 4, 2026``."""
+    if line.startswith(SEPARATOR + " "):
+        organization, date = "", line[2:]
+    else:
+        organization, found, date = line.rpartition(_SEPARATOR)
+        if not found:
+            return None
+    if date.startswith(PUBLISHED):
+        date = date[len(PUBLISHED) :]
+    if not date or not "A" <= date[0] <= "S" or len(date) > len("Sep 30, 2024"):
+        return None
+    return organization, date
+
+
+def detect(head: Sequence[str]) -> bool:
+    """``[Upvote`` followed by its ``N](url)`` line, or a Submitted-by block in a listing."""
+    submitted = titled = False
+    for index, line in enumerate(head):
+        if line == UPVOTE_OPEN and index + 1 < len(head):
+            if _UPVOTE_COUNT.fullmatch(head[index + 1]):
+                return True
+        elif line == SUBMITTED_BY:
+            submitted = True
+        elif line.startswith(TITLE_MARK) and "huggingface.co/papers/" in line:
+            titled = True
+    return submitted and titled
+
+
+# -- the header ---------------------------------------------------------------
+
+
+def read_header(state: ParseState) -> None:
+    """Everything before the first entry's lead-in or title, and a page date if one ends it.
+
+    The extraction keeps anchors, empty list items (the period switcher) and
+    a second ``Trending Papers`` tab label; any line is accepted, but the
+    block must hold ``Daily Papers`` or ``Trending Papers`` to be the header.
+    """
+    first = state.peek()
+    if first is None:
+        state.reporter.defect("missing-header", 1, 1, detail="the input is empty")
+        return
+    count = 0
+    date_line: Line | None = None
+    while count < _MAX_HEADER_LINES:
+        line = state.peek(count)
+        if line is None or starts_entry(state, count):
+            break
+        count += 1
+        if line.kind is DATE:
+            date_line = line
+            break
+    lines = [line for ahead in range(count) if (line := state.peek(ahead)) is not None]
+    texts = [
+        plain(_PLACEHOLDER.sub("", line.text))
+        for line in lines
+        if line.kind is not ANCHOR and line is not date_line
+    ]
+    if not _TITLE_PHRASES.intersection(texts):
+        state.reporter.defect("missing-header", first.number, 1)
+        return
+    for _ in range(count):
+        state.advance()
+    state.header = tuple(texts)
+    state.header_span = (first.number, state.last_line)
+    if date_line is not None:
+        parts = read_date_line(date_line.text)
+        if parts is not None:
+            set_page_date(state, date_line.number, parts)
+            state.top_page_date = state.page_date
+
+
+# -- entries ----------------------------------------------------------------------
+
+
+def starts_entry(state: ParseState, ahead: int = 0) -> bool:
+    """A lead-in (avatar link, Submitted-by block, anchor before a title) or a title."""
+    line = state.peek(ahead)
+    if line is None:
+        return False
+    kind = line.kind
+    if kind is TITLE or kind is SUBMITTED:
+        return True
+    if kind is AVATAR_LINK or kind is ANCHOR:
+        following = state.peek(ahead + 1)
+        return following is not None and following.kind in (TITLE, SUBMITTED, ANCHOR)
+    return False
+
+
+@attrs.frozen(slots=True)
+class _LeadIn:
+    first: Line | None = None
+    submitted_by: str | None = None
+
+
+def entry(state: ParseState) -> bool:
+    if not starts_entry(state):
+        return False
+    lead_in = _lead_in(state)
+    title_line = state.peek()
+    if title_line is None or title_line.kind is not TITLE:
+        first = lead_in.first
+        if first is not None:  # a lead-in with no entry after it
+            state.reporter.defect("junk", first.number, 1, end_line=state.last_line,
+                                  detail="a lead-in without a title")
+        return True
+    title, identifier = _title(state)
+    first_line = lead_in.first or title_line
+    abstract_lines: list[str] = []
+    while state.peek_is(0, TEXT):
+        abstract_lines.append(state.advance().text)
+    abstract = join_wrapped(abstract_lines)
+    following = state.peek()
+    if not abstract_lines:
+        if following is None:
+            state.reporter.defect("truncated-entry", state.last_line, 1, detail="no abstract")
+        else:
+            state.reporter.defect("missing-abstract", following.number, 1)
+    paper = Paper(
+        title=title,
+        abstract=abstract,
+        links=extract_links(abstract),
+        line=first_line.number,
+        submitted_by=lead_in.submitted_by,
+    )
+    paper = _metadata(state, paper)
+    paper = _upvotes(state, paper)
+    while state.peek_is(0, LINKS):
+        for _text, url in links(state.advance().text):
+            identifier = identifier or paper_id(url)
+    if identifier is not None:
+        paper = attrs.evolve(paper, paper_id=identifier, url=paper_url(identifier))
+    state.papers.append(attrs.evolve(paper, end_line=state.last_line))
+    return True
+
+
+def _lead_in(state: ParseState) -> _LeadIn:
+    """The lines before a title that belong to its entry."""
+    first: Line | None = None
+    submitted_by: str | None = None
+    if state.peek_is(0, AVATAR_LINK):
+        first = state.advance()
+    if state.peek_is(0, SUBMITTED):
+        block = state.advance()
+        first = first or block
+        if state.peek_is(0, PLACEHOLDER):
+            state.advance()
+        if state.peek_is(0, TEXT):
+            submitted_by = plain(state.advance().text)
+        else:
+            following = state.peek()
+            where = following.number if following is not None else block.number
+            state.reporter.defect("missing-submitter", where, 1)
+    while state.peek_is(0, ANCHOR):
+        line = state.advance()
+        first = first or line
+    return _LeadIn(first, submitted_by)
+
+
+def _title(state: ParseState) -> tuple[str, str | None]:
+    """The title (wrapped lines joined) and the paper id of its link."""
+    line = state.advance()
+    parts = [line.text[len(TITLE_MARK) :]]
+    while "](" not in parts[-1] and len(parts) < _MAX_TITLE_LINES:
+        following = state.peek()
+        if following is None or following.gap or following.kind not in (TEXT, LINKS):
+            break
+        parts.append(state.advance().text)
+    joined = join_wrapped(parts)
+    found = links(joined)
+    if not found or not joined.startswith("["):
+        state.reporter.defect("missing-link", line.number, len(TITLE_MARK) + 1,
+                              detail="a title without its link")
+        return plain(joined), None
+    text, url = found[0]
+    return plain(text), paper_id(url)
+
+
+def _metadata(state: ParseState, paper: Paper) -> Paper:
+    """Author avatars and count, or an organization; ``·`` and the date on one line."""
+    author_count: int | None = None
+    while state.peek_is(0, DASH) or state.peek_is(0, AVATAR):
+        state.advance()
+    if state.peek_is(0, AUTHORS):
+        line = state.advance()
+        author_count = int(line.text[2:].split(" ", 1)[0])
+    meta = state.peek()
+    if meta is None or meta.kind is not META:
+        if meta is None:
+            state.reporter.defect("truncated-entry", state.last_line, 1, detail="no date line")
+        else:
+            state.reporter.defect("missing-date", meta.number, 1)
+        return attrs.evolve(paper, author_count=author_count)
+    state.advance()
+    split = _meta(meta.text)
+    organization_text, date_text = split if split is not None else ("", "")
+    organization = _organization(organization_text) if organization_text else None
+    if author_count is None and organization is None:
+        state.reporter.defect("missing-authors", meta.number, 1)
+    parts = read_date_line(date_text)
+    if parts is None or parts.count_text is not None:
+        column = len(meta.text) - len(date_text) + 1
+        state.reporter.defect("bad-date", meta.number, column, detail=repr(date_text[:40]))
+        return attrs.evolve(paper, author_count=author_count, organization=organization)
+    return _dated(state, meta, parts, attrs.evolve(
+        paper, author_count=author_count, organization=organization
+    ))
+
+
+def _organization(text: str) -> str:
+    """``[<img> Name](url)`` read as ``Name``."""
+    found = links(text)
+    name = found[0][0] if len(found) == 1 and text.startswith("[") else text
+    return plain(_PLACEHOLDER.sub("", name))
+
+
+def _dated(state: ParseState, line: Line, parts: DateLine, paper: Paper) -> Paper:
+    return attrs.evolve(
+        paper,
+        date=resolve_entry_date(state, line.number, parts),
+        votes=0,
+        date_text=parts.text,
+        year_explicit=parts.year is not None,
+    )
+
+
+def _upvotes(state: ParseState, paper: Paper) -> Paper:
+    """``[Upvote`` and, on the next line, ``N](login url)``."""
+    opening = state.peek()
+    if opening is None or opening.kind is not UPVOTE:
+        where = opening.number if opening is not None else state.last_line
+        state.reporter.defect("missing-upvotes", where, 1)
+        return paper
+    state.advance()
+    count = state.peek()
+    if count is None or count.kind is not UPVOTE_COUNT:
+        where = count.number if count is not None else opening.number
+        state.reporter.defect("missing-upvotes", where, 1, detail="'[Upvote' without its count")
+        return paper
+    state.advance()
+    return attrs.evolve(paper, upvotes=int(count.text.split("]", 1)[0]))
+
+
+RULES: tuple[tuple[str, Rule], ...] = (("entry", entry), ("junk", junk))
+
+HTML_TEXT = Dialect(
+    name="html-text",
+    detect=detect,
+    classify=classify,
+    header=read_header,
+    rules=RULES,
+)
+
+__all__ = ["HTML_TEXT", "Kind"]
