@@ -30,7 +30,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..dates import DateLine, read_date_line, resolve_entry_date, set_page_date
+from ..dates import read_date_line, resolve_entry_date, set_page_date
+from ..errors import InternalError
 from ..grammar import DAILY_PAPERS, SEPARATOR, TRENDING_PAPERS
 from ..links import extract_links, paper_id, paper_url
 from ..markup import join_wrapped, links, plain
@@ -80,6 +81,8 @@ _TITLE_PHRASES = frozenset({DAILY_PAPERS, TRENDING_PAPERS})
 _MAX_HEADER_LINES = DETECT_LINES
 #: A title wrapped over more lines than this is taken as unclosed.
 _MAX_TITLE_LINES = 4
+#: Text after `` · `` this short, starting like a month, is read as a date (or a bad one).
+_MAX_DATE_TEXT = 24
 
 
 def classify(line: str) -> Kind:
@@ -126,7 +129,7 @@ def _meta(line: str) -> tuple[str, str] | None:
             return None
     if date.startswith(PUBLISHED):
         date = date[len(PUBLISHED) :]
-    if not date or not "A" <= date[0] <= "S" or len(date) > len("Sep 30, 2024"):
+    if not date or not "A" <= date[0] <= "S" or len(date) > _MAX_DATE_TEXT:
         return None
     return organization, date
 
@@ -224,33 +227,47 @@ def entry(state: ParseState) -> bool:
                                   detail="a lead-in without a title")
         return True
     title, identifier = _title(state)
-    first_line = lead_in.first or title_line
-    abstract_lines: list[str] = []
-    while state.peek_is(0, TEXT):
-        abstract_lines.append(state.advance().text)
-    abstract = join_wrapped(abstract_lines)
-    following = state.peek()
-    if not abstract_lines:
-        if following is None:
-            state.reporter.defect("truncated-entry", state.last_line, 1, detail="no abstract")
-        else:
-            state.reporter.defect("missing-abstract", following.number, 1)
     paper = Paper(
         title=title,
-        abstract=abstract,
-        links=extract_links(abstract),
-        line=first_line.number,
+        abstract="",
+        line=(lead_in.first or title_line).number,
         submitted_by=lead_in.submitted_by,
     )
-    paper = _metadata(state, paper)
-    paper = _upvotes(state, paper)
-    while state.peek_is(0, LINKS):
-        for _text, url in links(state.advance().text):
-            identifier = identifier or paper_id(url)
+    fields: dict[str, object] = {}
+    try:
+        abstract_lines: list[str] = []
+        while state.peek_is(0, TEXT):
+            abstract_lines.append(state.advance().text)
+        following = _next(state, "no date line" if abstract_lines else "no abstract")
+        if abstract_lines:
+            abstract = join_wrapped(abstract_lines)
+            fields.update(abstract=abstract, links=extract_links(abstract))
+        else:
+            state.reporter.defect("missing-abstract", following.number, 1)
+        _metadata(state, fields)
+        _upvotes(state, fields)
+        while state.peek_is(0, LINKS):
+            for _text, url in links(state.advance().text):
+                identifier = identifier or paper_id(url)
+    except _Truncated as truncated:
+        state.reporter.defect("truncated-entry", paper.line, 1, end_line=state.last_line,
+                              detail=str(truncated))
     if identifier is not None:
-        paper = attrs.evolve(paper, paper_id=identifier, url=paper_url(identifier))
-    state.papers.append(attrs.evolve(paper, end_line=state.last_line))
+        fields.update(paper_id=identifier, url=paper_url(identifier))
+    state.papers.append(attrs.evolve(paper, end_line=state.last_line, **fields))  # type: ignore[arg-type]
     return True
+
+
+class _Truncated(Exception):
+    """The input ended inside an entry (reported once, where the entry starts)."""
+
+
+def _next(state: ParseState, missing: str) -> Line:
+    """The next line; the entry is truncated if there is none (``missing`` says what is lost)."""
+    line = state.peek()
+    if line is None:
+        raise _Truncated(missing)
+    return line
 
 
 def _lead_in(state: ParseState) -> _LeadIn:
@@ -290,40 +307,42 @@ def _title(state: ParseState) -> tuple[str, str | None]:
     if not found or not joined.startswith("["):
         state.reporter.defect("missing-link", line.number, len(TITLE_MARK) + 1,
                               detail="a title without its link")
-        return plain(joined), None
+        return plain(joined.removeprefix("[")), None
     text, url = found[0]
     return plain(text), paper_id(url)
 
 
-def _metadata(state: ParseState, paper: Paper) -> Paper:
+def _metadata(state: ParseState, fields: dict[str, object]) -> None:
     """Author avatars and count, or an organization; ``·`` and the date on one line."""
-    author_count: int | None = None
     while state.peek_is(0, DASH) or state.peek_is(0, AVATAR):
         state.advance()
     if state.peek_is(0, AUTHORS):
         line = state.advance()
-        author_count = int(line.text[2:].split(" ", 1)[0])
-    meta = state.peek()
-    if meta is None or meta.kind is not META:
-        if meta is None:
-            state.reporter.defect("truncated-entry", state.last_line, 1, detail="no date line")
-        else:
-            state.reporter.defect("missing-date", meta.number, 1)
-        return attrs.evolve(paper, author_count=author_count)
+        fields["author_count"] = int(line.text[2:].split(" ", 1)[0])
+    meta = _next(state, "no date line")
+    if meta.kind is not META:
+        state.reporter.defect("missing-date", meta.number, 1)
+        return
     state.advance()
     split = _meta(meta.text)
-    organization_text, date_text = split if split is not None else ("", "")
-    organization = _organization(organization_text) if organization_text else None
-    if author_count is None and organization is None:
+    if split is None:
+        raise InternalError(f"line {meta.number} was classified as a date line but does not read")
+    organization_text, date_text = split
+    if organization_text:
+        fields["organization"] = _organization(organization_text)
+    elif "author_count" not in fields:
         state.reporter.defect("missing-authors", meta.number, 1)
     parts = read_date_line(date_text)
     if parts is None or parts.count_text is not None:
         column = len(meta.text) - len(date_text) + 1
         state.reporter.defect("bad-date", meta.number, column, detail=repr(date_text[:40]))
-        return attrs.evolve(paper, author_count=author_count, organization=organization)
-    return _dated(state, meta, parts, attrs.evolve(
-        paper, author_count=author_count, organization=organization
-    ))
+        return
+    fields.update(
+        date=resolve_entry_date(state, meta.number, parts),
+        votes=0,
+        date_text=parts.text,
+        year_explicit=parts.year is not None,
+    )
 
 
 def _organization(text: str) -> str:
@@ -333,31 +352,20 @@ def _organization(text: str) -> str:
     return plain(_PLACEHOLDER.sub("", name))
 
 
-def _dated(state: ParseState, line: Line, parts: DateLine, paper: Paper) -> Paper:
-    return attrs.evolve(
-        paper,
-        date=resolve_entry_date(state, line.number, parts),
-        votes=0,
-        date_text=parts.text,
-        year_explicit=parts.year is not None,
-    )
-
-
-def _upvotes(state: ParseState, paper: Paper) -> Paper:
+def _upvotes(state: ParseState, fields: dict[str, object]) -> None:
     """``[Upvote`` and, on the next line, ``N](login url)``."""
-    opening = state.peek()
-    if opening is None or opening.kind is not UPVOTE:
-        where = opening.number if opening is not None else state.last_line
-        state.reporter.defect("missing-upvotes", where, 1)
-        return paper
+    opening = _next(state, "no upvote count")
+    if opening.kind is not UPVOTE:
+        state.reporter.defect("missing-upvotes", opening.number, 1)
+        return
     state.advance()
-    count = state.peek()
-    if count is None or count.kind is not UPVOTE_COUNT:
-        where = count.number if count is not None else opening.number
-        state.reporter.defect("missing-upvotes", where, 1, detail="'[Upvote' without its count")
-        return paper
+    count = _next(state, "no upvote count")
+    if count.kind is not UPVOTE_COUNT:
+        state.reporter.defect("missing-upvotes", count.number, 1,
+                              detail="'[Upvote' without its count")
+        return
     state.advance()
-    return attrs.evolve(paper, upvotes=int(count.text.split("]", 1)[0]))
+    fields["upvotes"] = int(count.text.split("]", 1)[0])
 
 
 RULES: tuple[tuple[str, Rule], ...] = (("entry", entry), ("junk", junk))

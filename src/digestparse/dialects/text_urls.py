@@ -170,50 +170,67 @@ def _title_link(state: ParseState, ahead: int) -> str | None:
     return paper_id(url.text) if url is not None and url.kind is URL else None
 
 
+class _Truncated(Exception):
+    """The input ended inside an entry (reported once, where the entry starts)."""
+
+
 def entry(state: ParseState) -> bool:
-    if not starts_entry(state):
+    first = state.peek()
+    if first is None or not starts_entry(state):
         return False
     reporter = state.reporter
-    first = state.peek()
-    if first is None:
-        return False
     upvotes: int | None = None
-    if first.kind is UPVOTES:
-        box = state.advance()
-        count = box.text[len(UPVOTE_BOX) :]
-        upvotes = 0 if count == "-" else int(count)
-        _link(state, box)
-        if not state.peek_is(0, TEXT):
-            # An upvote box and its link with no title after them: the entry is lost.
-            reporter.defect("junk", box.number, 1, end_line=state.last_line,
-                            detail="an upvote count without a title")
-            return True
-    else:
-        reporter.defect("missing-upvotes", first.number, 1)
+    try:
+        if first.kind is UPVOTES:
+            box = state.advance()
+            count = box.text[len(UPVOTE_BOX) :]
+            upvotes = 0 if count == "-" else int(count)
+            _link(state, box)
+            if _next(state, "no title").kind is not TEXT:
+                # An upvote box and its link with no title after them: the entry is lost.
+                reporter.defect("junk", box.number, 1, end_line=state.last_line,
+                                detail="an upvote count without a title")
+                return True
+        else:
+            reporter.defect("missing-upvotes", first.number, 1)
+    except _Truncated as truncated:
+        reporter.defect("truncated-entry", first.number, 1, end_line=state.last_line,
+                        detail=str(truncated))
+        return True
     title_lines = _wrapped(state)
-    title = plain(join_wrapped([line.text for line in title_lines]))
-    identifier = _paper_link(state, title_lines[-1])
-    abstract = ""
-    following = state.peek()
-    if following is None:
-        reporter.defect("truncated-entry", state.last_line, 1, detail="no abstract")
-    elif following.kind is TEXT and not _organization_ahead(state, 0):
-        abstract_lines = _wrapped(state)
-        abstract = join_wrapped([line.text for line in abstract_lines])
-        _link(state, abstract_lines[-1])
-    else:
-        reporter.defect("missing-abstract", following.number, 1)
     paper = Paper(
-        title=title,
-        abstract=abstract,
-        links=extract_links(abstract),
+        title=plain(join_wrapped([line.text for line in title_lines])),
+        abstract="",
         line=first.number,
         upvotes=upvotes,
-        paper_id=identifier,
-        url=paper_url(identifier) if identifier else None,
     )
-    state.papers.append(_metadata(state, paper))
+    fields: dict[str, object] = {}
+    try:
+        identifier = paper_id(_link(state, title_lines[-1]) or "")
+        if identifier is not None:
+            fields.update(paper_id=identifier, url=paper_url(identifier))
+        following = _next(state, "no abstract")
+        if following.kind is TEXT and not _organization_ahead(state, 0):
+            abstract_lines = _wrapped(state)
+            abstract = join_wrapped([line.text for line in abstract_lines])
+            fields.update(abstract=abstract, links=extract_links(abstract))
+            _link(state, abstract_lines[-1])
+        else:
+            reporter.defect("missing-abstract", following.number, 1)
+        _metadata(state, fields)
+    except _Truncated as truncated:
+        reporter.defect("truncated-entry", first.number, 1, end_line=state.last_line,
+                        detail=str(truncated))
+    state.papers.append(attrs.evolve(paper, end_line=state.last_line, **fields))  # type: ignore[arg-type]
     return True
+
+
+def _next(state: ParseState, missing: str) -> Line:
+    """The next line; the entry is truncated if there is none (``missing`` says what is lost)."""
+    line = state.peek()
+    if line is None:
+        raise _Truncated(missing)
+    return line
 
 
 def _wrapped(state: ParseState) -> list[Line]:
@@ -227,18 +244,12 @@ def _wrapped(state: ParseState) -> list[Line]:
 def _link(state: ParseState, label: Line) -> str | None:
     """The URL line that belongs to ``label``: consumed, or reported missing."""
     line = state.peek()
-    if line is not None and line.kind is URL:
-        return state.advance().text
     if line is None:
-        state.reporter.defect("truncated-entry", label.number, 1, detail="no link line")
-    else:
-        state.reporter.defect("missing-link", line.number, 1, detail=f"after line {label.number}")
+        raise _Truncated("no link line")
+    if line.kind is URL:
+        return state.advance().text
+    state.reporter.defect("missing-link", line.number, 1, detail=f"after line {label.number}")
     return None
-
-
-def _paper_link(state: ParseState, title: Line) -> str | None:
-    url = _link(state, title)
-    return paper_id(url) if url is not None else None
 
 
 def _organization_ahead(state: ParseState, ahead: int) -> bool:
@@ -250,109 +261,79 @@ def _organization_ahead(state: ParseState, ahead: int) -> bool:
     )
 
 
-def _metadata(state: ParseState, paper: Paper) -> Paper:
-    """Authors or organization, ``·``, the date and an optional comment count."""
+def _kind(state: ParseState, ahead: int) -> enum.Enum | None:
+    line = state.peek(ahead)
+    return line.kind if line is not None else None
+
+
+def _metadata(state: ParseState, fields: dict[str, object]) -> None:
+    """Authors or organization, ``·``, the date and an optional comment count, into ``fields``."""
     reporter = state.reporter
     # Label-less link lines (an organization's avatar link) may come first.
-    while state.peek_is(0, URL) and _kind(state, 1) in (URL, TEXT, BRACKET):
+    while state.peek_is(0, URL) and _kind(state, 1) in (URL, TEXT, BRACKET, SEPARATOR_KIND):
         state.advance()
-    line = state.peek()
-    if line is None:
-        reporter.defect("truncated-entry", state.last_line, 1, detail="no metadata")
-        return _ended(state, paper)
-    author_count: int | None = None
-    organization: str | None = None
+    line = _next(state, "no metadata")
     if line.kind is BRACKET:
         state.advance()
-        author_count = _authors(state, state.peek(), after_bracket=True)
+        fields["author_count"] = _authors(state, _next(state, "no authors line"), True)
     elif line.kind is AUTHORS:
-        author_count = _authors(state, line, after_bracket=False)
-    elif line.kind is TEXT and (state.peek_is(1, URL) or state.peek_is(1, SEPARATOR_KIND)):
+        fields["author_count"] = _authors(state, line, False)
+    elif line.kind is TEXT and _kind(state, 1) in (URL, SEPARATOR_KIND):
         name = state.advance()
-        organization = plain(name.text)
+        fields["organization"] = plain(name.text)
         _link(state, name)
     elif line.kind is SEPARATOR_KIND or line.kind is DATE:
         reporter.defect("missing-authors", line.number, 1)
     else:
-        reporter.defect("truncated-entry", state.last_line, 1, detail="no metadata")
-        return _ended(state, paper)
-    paper = _with(paper, author_count=author_count, organization=organization)
-    separator = state.peek()
-    if separator is not None and separator.kind is SEPARATOR_KIND:
+        reporter.defect("missing-authors", line.number, 1, detail="no metadata block")
+        return
+    separator = _next(state, "no '\u00b7' line")
+    if separator.kind is SEPARATOR_KIND:
         state.advance()
-    elif not _missing(state, "missing-separator", separator):
-        return _ended(state, paper)
-    date_line = state.peek()
-    if date_line is not None and date_line.kind is DATE:
-        return _ended(state, _dated(state, state.advance(), paper))
-    if date_line is not None and date_line.kind is TEXT and not starts_entry(state):
+    else:
+        reporter.defect("missing-separator", separator.number, 1)
+    date_line = _next(state, "no date line")
+    if date_line.kind is DATE:
+        _dated(state, state.advance(), fields)
+    elif date_line.kind is TEXT and not starts_entry(state):
         state.advance()
         reporter.defect("bad-date", date_line.number, 1, detail=repr(date_line.text[:40]))
     else:
-        _missing(state, "missing-date", date_line)
-    return _ended(state, paper)
+        reporter.defect("missing-date", date_line.number, 1)
 
 
-def _kind(state: ParseState, ahead: int) -> Kind | None:
-    line = state.peek(ahead)
-    return line.kind if line is not None else None  # type: ignore[return-value]
-
-
-def _authors(state: ParseState, line: Line | None, *, after_bracket: bool) -> int | None:
-    reporter = state.reporter
-    if line is None or line.kind is not AUTHORS:
-        where = line.number if line is not None else state.last_line
-        reporter.defect("bad-authors", where, 1, detail="expected 'N authors](url)' after '['")
+def _authors(state: ParseState, line: Line, after_bracket: bool) -> int | None:
+    if line.kind is not AUTHORS:
+        state.reporter.defect("bad-authors", line.number, 1,
+                              detail="expected 'N authors](url)' after '['")
         return None
     state.advance()
     if not after_bracket:
-        reporter.defect("bad-authors", line.number, 1, detail="no '[' line before it")
+        state.reporter.defect("bad-authors", line.number, 1, detail="no '[' line before it")
     match = _AUTHORS.fullmatch(line.text)
     if match is None:
         raise InternalError(f"line {line.number} was classified as authors but does not read")
     return int(match.group(1))
 
 
-def _dated(state: ParseState, line: Line, paper: Paper) -> Paper:
+def _dated(state: ParseState, line: Line, fields: dict[str, object]) -> None:
     parts = date_parts(line.text, line.number)
-    votes = 0
+    fields.update(
+        date=resolve_entry_date(state, line.number, parts),
+        votes=0,
+        date_text=parts.text,
+        year_explicit=parts.year is not None,
+    )
     if parts.count_text is not None:
         if len(parts.count_text) <= MAX_COUNT_DIGITS:
-            votes = int(parts.count_text)
+            fields["votes"] = int(parts.count_text)
         else:
             state.reporter.defect("bad-votes", line.number, parts.count_column,
                                   detail=f"{len(parts.count_text)} digits")
     elif state.peek_is(0, COUNT):
         count = state.advance()
-        votes = int(count.text)
+        fields["votes"] = int(count.text)
         _link(state, count)
-    return _with(
-        paper,
-        date=resolve_entry_date(state, line.number, parts),
-        votes=votes,
-        date_text=parts.text,
-        year_explicit=parts.year is not None,
-    )
-
-
-_MISSING = {"missing-separator": "no '\u00b7' line", "missing-date": "no date line"}
-
-
-def _missing(state: ParseState, code: str, found: Line | None) -> bool:
-    """Report a missing line; False when the input ended (the entry is truncated)."""
-    if found is None:
-        state.reporter.defect("truncated-entry", state.last_line, 1, detail=_MISSING[code])
-        return False
-    state.reporter.defect(code, found.number, 1)
-    return True
-
-
-def _with(paper: Paper, **fields: object) -> Paper:
-    return attrs.evolve(paper, **fields)  # type: ignore[arg-type]
-
-
-def _ended(state: ParseState, paper: Paper) -> Paper:
-    return _with(paper, end_line=state.last_line)
 
 
 RULES: tuple[tuple[str, Rule], ...] = (("entry", entry), ("junk", junk))

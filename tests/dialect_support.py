@@ -1,0 +1,158 @@
+"""Helpers shared by the dialect test modules: edits, detector heads, foreign inputs, titles."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from digestparse.dates import read_date_line
+from digestparse.dialects import DETECT_LINES
+from digestparse.grammar import PAGE_PHRASES
+from digestparse.wrapper import read_wrapper
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CAPTURES = FIXTURES / "captures"
+SEED_PATHS = sorted(FIXTURES.glob("*.txt"))
+CAPTURE_PATHS = sorted(CAPTURES.glob("*.txt"))
+
+Edit = Callable[[list[str]], list[str]]
+
+
+def capture_lines(prefix: str) -> list[str]:
+    """The lines of the capture whose name starts with ``prefix`` (e.g. ``"02"``)."""
+    (path,) = [path for path in CAPTURE_PATHS if path.name.startswith(prefix)]
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def delete(*numbers: int) -> Edit:
+    return lambda lines: [line for n, line in enumerate(lines, 1) if n not in numbers]
+
+
+def replace(number: int, text: str) -> Edit:
+    return lambda lines: [text if n == number else line for n, line in enumerate(lines, 1)]
+
+
+def keep_until(number: int) -> Edit:
+    return lambda lines: lines[:number]
+
+
+def then(*edits: Edit) -> Edit:
+    def apply(lines: list[str]) -> list[str]:
+        for edit in edits:
+            lines = edit(lines)
+        return lines
+
+    return apply
+
+
+def detector_head(text: str) -> list[str]:
+    """What the detectors see (docs/dialects.md): non-blank lines after the wrapper, stripped."""
+    lines = text.split("\n")
+    start = read_wrapper(lines).end
+    return [line.strip() for line in lines[start:] if line.strip()][:DETECT_LINES]
+
+
+_COUNT = re.compile(r"[0-9][0-9.,]*k?")
+
+
+def bad_title(title: str) -> str | None:
+    """Why ``title`` cannot be a paper's title (a URL, a bracket, a count, a date, a header
+    phrase), or None."""
+    text = title.strip()
+    if not text:
+        return "empty"
+    if text.startswith(("http://", "https://")) and " " not in text:
+        return "a URL"
+    if text in ("[", "]", "[-]") or (text.startswith("[") and text.endswith("]")):
+        return "a bracket"
+    if _COUNT.fullmatch(text) or text.startswith("[-] "):
+        return "a bare count"
+    if read_date_line(text) is not None:
+        return "a date"
+    if text in PAGE_PHRASES:
+        return "a header phrase"
+    return None
+
+
+REFERENCE = datetime.date(2026, 10, 31)
+
+#: An RSS document (a foreign input every detector must refuse).
+RSS = (FIXTURES / "foreign" / "feed.rss").read_text(encoding="utf-8")
+
+#: A plain-text export of another site's page, every link's URL on its own line after its
+#: label, with vote boxes and comment links that look a little like the listing's.
+PLAIN_TEXT_URLS_PAGE = """\
+---
+title: "Hacker News"
+url: https://news.ycombinator.com/
+exported: 2026-07-28
+---
+
+# Hacker News
+Hacker News
+
+https://news.ycombinator.com/
+
+new
+
+https://news.ycombinator.com/newest
+
+1.
+
+[-]
+
+https://news.ycombinator.com/vote?id=41234567&how=up
+
+Show HN: A tiny parser for capture files
+
+https://example.com/parser
+
+128 points by someone 3 hours ago
+
+[
+
+12 comments](https://news.ycombinator.com/item?id=41234567)
+
+2.
+
+Mar 25
+
+https://news.ycombinator.com/front?day=2026-03-25
+"""
+
+#: Text extracted by the same HTML-to-text tool from an unrelated page (a blog).
+HTML_TEXT_PAGE = """\
+# Example Blog - Posts
+
+- Source HTML: `raw/html/Example Blog - Posts.html`
+- Source URL: https://blog.example.com/posts
+- Extraction: `structured-html-v2` (headings, links, MathML/TeX and tables)
+
+## Extracted Text
+
+<a id="source-section-0"></a>
+
+# Posts
+
+Submitted by
+
+[\u56fe\u7247\uff1a\u65e0\u66ff\u4ee3\u6587\u672c]
+
+jdoe
+
+<a id="source-section-1"></a>
+
+### [Why we rewrote our build in Rust](https://blog.example.com/posts/rust-build)
+
+We moved the build system of our monorepo to a single Rust binary.
+
+[[\u56fe\u7247\uff1ajdoe] Jane Doe](https://blog.example.com/jdoe) \u00b7 Published on Oct 4, 2026
+
+[Like
+
+12](https://blog.example.com/login?next=%2Fposts)
+
+[GitHub 131](https://github.com/example/build) [Comments](https://blog.example.com/c/1)
+"""
