@@ -143,13 +143,17 @@ def test_reference_date_overrides_the_capture_time() -> None:
 
 def test_wrapped_title_and_abstract_are_joined() -> None:
     lines = list(LINES)
-    lines[92:93] = ["Better than Your Teacher: LLM Agents that learn", "from Privileged AI Feedback"]
+    abstract = lines[96]
+    cut = abstract.index(" current methods")
+    lines[96:97] = [abstract[:cut], abstract[cut + 1 :]]
+    lines[92:93] = ["Better than Your Teacher: LLM Agents", "that learn from Privileged AI Feedback"]
     text = "\n".join(lines)
     digest = _lenient(text)
     assert digest.diagnostics == ()
     paper = digest.papers[0]
     assert paper.title == INTACT[0].title
-    assert paper.span == (89, 108)
+    assert paper.abstract == INTACT[0].abstract
+    assert paper.span == (89, 109)
 
 
 def test_a_count_glued_to_the_date_is_the_comment_count() -> None:
@@ -171,7 +175,8 @@ def test_no_header_phrase_is_missing_header() -> None:
 
 def test_forced_on_a_seed_it_reports_instead_of_inventing_papers() -> None:
     text = SEED_PATHS[0].read_text(encoding="utf-8")
-    digest = digestparse.parse(text, dialect="text-urls", reference_date=datetime.date(2025, 12, 31))
+    reference = datetime.date(2025, 12, 31)
+    digest = digestparse.parse(text, dialect="text-urls", reference_date=reference)
     assert digest.dialect == "text-urls"
     assert digest.papers == ()
     assert digest.diagnostics and uncovered_lines(text, digest) == []
