@@ -146,7 +146,8 @@ def test_wrapped_title_and_abstract_are_joined() -> None:
     abstract = lines[96]
     cut = abstract.index(" current methods")
     lines[96:97] = [abstract[:cut], abstract[cut + 1 :]]
-    lines[92:93] = ["Better than Your Teacher: LLM Agents", "that learn from Privileged AI Feedback"]
+    lines[92:93] = ["Better than Your Teacher: LLM Agents", "that learn from Privileged AI"
+                    " Feedback"]
     text = "\n".join(lines)
     digest = _lenient(text)
     assert digest.diagnostics == ()
