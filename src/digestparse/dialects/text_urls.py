@@ -63,6 +63,9 @@ _MAX_DATE_LEN = len("Sep 30, 2024 ") + 18
 #: The header is looked for this far before the first entry.
 _MAX_HEADER_LINES = DETECT_LINES
 _TITLE_PHRASES = frozenset({DAILY_PAPERS, TRENDING_PAPERS})
+#: A title without its upvote box is recognised over at most this many wrapped lines, so
+#: that looking for one stays bounded in a long run of glued text.
+_MAX_TITLE_LINES = 8
 
 
 def classify(line: str) -> Kind:
@@ -164,7 +167,8 @@ def starts_entry(state: ParseState, ahead: int = 0) -> bool:
 
 def _title_link(state: ParseState, ahead: int) -> str | None:
     """The paper id in the URL line after the (possibly wrapped) text line at ``ahead``."""
-    while state.peek_is(ahead + 1, TEXT, glued=True):
+    last = ahead + _MAX_TITLE_LINES - 1
+    while ahead < last and state.peek_is(ahead + 1, TEXT, glued=True):
         ahead += 1
     url = state.peek(ahead + 1)
     return paper_id(url.text) if url is not None and url.kind is URL else None
