@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from digestparse.dates import read_date_line
-from digestparse.dialects import DETECT_LINES
+from digestparse.diagnostics import Mode, Reporter
+from digestparse.dialects import DETECT_LINES, Dialect
+from digestparse.errors import ParseError
 from digestparse.grammar import PAGE_PHRASES
+from digestparse.lines import split_text
+from digestparse.parser import run
 from digestparse.wrapper import read_wrapper
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -156,3 +160,29 @@ We moved the build system of our monorepo to a single Rust binary.
 
 [GitHub 131](https://github.com/example/build) [Comments](https://blog.example.com/c/1)
 """
+
+
+def parse_events(dialect: Dialect, lines: Iterable[str], mode: Mode) -> list[object]:
+    """Papers, diagnostics and the error in the order the run loop hands them out.
+
+    A list of lines lets the dialect's fast path run; an iterator leaves only its rules.
+    """
+    events: list[object] = []
+    reporter = Reporter(mode, "<test>", lambda d: events.append(("diagnostic", d)))
+    state = dialect.new_state(lines, reporter, REFERENCE)
+    try:
+        for paper in run(state, dialect):
+            events.append(("paper", paper))
+    except ParseError as error:
+        events.append(("error", error.code, error.line, error.column, str(error)))
+    events.append(("end", state.header, state.header_span, state.top_page_date))
+    return events
+
+
+def assert_paths_agree(dialect: Dialect, text: str) -> None:
+    """The fast path reads ``text`` exactly as the rules do, in both modes."""
+    lines = split_text(text)
+    for mode in ("lenient", "strict"):
+        fast = parse_events(dialect, list(lines), mode)
+        slow = parse_events(dialect, iter(lines), mode)
+        assert fast == slow, mode

@@ -28,15 +28,17 @@ from dialect_support import (
     RSS,
     SEED_PATHS,
     Edit,
+    assert_paths_agree,
     bad_title,
     capture_lines,
     delete,
     detector_head,
     keep_until,
+    parse_events,
     replace,
     then,
 )
-from digestparse.dialects.text_urls import TEXT_URLS
+from digestparse.dialects.text_urls import TEXT_URLS, read_canonical
 from hostile_support import check_spans, uncovered_lines
 
 LINES = capture_lines("02")
@@ -185,6 +187,34 @@ def test_forced_on_a_seed_it_reports_instead_of_inventing_papers() -> None:
         digestparse.parse(text, dialect="text-urls", mode="strict")
 
 
+# -- the fast path agrees with the rules ---------------------------------------------------
+
+
+def test_fast_path_reads_the_capture() -> None:
+    used = []
+
+    def spy(state: Any) -> bool:
+        used.append(read_canonical(state))
+        return used[-1]
+
+    lines = SOURCE.split("\n")
+    events = parse_events(attrs.evolve(TEXT_URLS, fast_path=spy), lines, "lenient")
+    assert any(used)
+    assert events == parse_events(TEXT_URLS, iter(lines), "lenient")
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_fast_path_agrees_on_damaged_captures(case: Case) -> None:
+    assert_paths_agree(TEXT_URLS, "\n".join(case.edit(list(LINES))))
+
+
+def test_fast_path_agrees_on_the_capture_twice_and_with_blank_ends() -> None:
+    assert_paths_agree(TEXT_URLS, SOURCE)
+    assert_paths_agree(TEXT_URLS, SOURCE + "\n\n")
+    assert_paths_agree(TEXT_URLS, SOURCE + "\n" + SOURCE)
+    assert_paths_agree(TEXT_URLS, SOURCE.replace("Oct 7, 2024", "Oct 7, 2027"))
+
+
 # -- detection ----------------------------------------------------------------------
 
 
@@ -211,7 +241,7 @@ def test_detector_rejects_foreign_input(text: str) -> None:
 
 # -- properties -----------------------------------------------------------------------
 
-_EDITS = ("delete", "duplicate", "swap", "truncate")
+_EDITS = ("delete", "duplicate", "swap", "truncate", "glue", "space")
 
 
 @st.composite
@@ -228,11 +258,22 @@ def mutated(draw: st.DrawFn) -> str:
         elif edit == "swap":
             j = draw(st.integers(91, len(lines) - 1))
             lines[i], lines[j] = lines[j], lines[i]
+        elif edit == "glue":  # the next blank line removed: two elements glued
+            blank = next((k for k in range(i, len(lines)) if not lines[k].strip()), None)
+            if blank is not None:
+                del lines[blank]
+        elif edit == "space":
+            lines[i] = draw(st.sampled_from(["", " ", "\t"])) + lines[i] + " "
         else:
             del lines[i:]
         if len(lines) <= 92:
             break
     return "\n".join(lines)
+
+
+@given(mutated())
+def test_fast_path_agrees_on_mutations(text: str) -> None:
+    assert_paths_agree(TEXT_URLS, text)
 
 
 @given(mutated())

@@ -21,6 +21,7 @@ followed by its ``…#community`` URL. Blank lines carry no meaning here.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import re
 from collections.abc import Sequence
@@ -60,6 +61,7 @@ UPVOTE_BOX = "[-] "
 #: The second half of the authors link, after a lone ``[``: ``2 authors](url)``.
 _AUTHORS = re.compile(r"([0-9]{1,9}) authors?\]\((\S*)\)")
 _MAX_DATE_LEN = len("Sep 30, 2024 ") + 18
+_MAX_PHRASE_LEN = max(map(len, PAGE_PHRASES))
 #: The header is looked for this far before the first entry.
 _MAX_HEADER_LINES = DETECT_LINES
 _TITLE_PHRASES = frozenset({DAILY_PAPERS, TRENDING_PAPERS})
@@ -87,7 +89,7 @@ def classify(line: str) -> Kind:
         return SEPARATOR_KIND
     if len(line) <= _MAX_DATE_LEN and "A" <= first <= "S" and read_date_line(line):
         return DATE
-    if line in PAGE_PHRASES:
+    if len(line) <= _MAX_PHRASE_LEN and line in PAGE_PHRASES:
         return HEADER
     return TEXT
 
@@ -340,6 +342,150 @@ def _dated(state: ParseState, line: Line, fields: dict[str, object]) -> None:
         _link(state, count)
 
 
+# -- the fast path -------------------------------------------------------------------
+
+
+def read_canonical(state: ParseState) -> bool:
+    """Consume the canonical entries that come next, straight from the list of lines.
+
+    A canonical entry is what ``entry`` reads without reporting anything, with
+    at least one blank line before each of its lines (so no hard wraps): the
+    same classes, the same helpers, the same papers. At the first line it is
+    not sure of it stops, and the rules take over (tests/test_dialect_text_urls.py
+    checks that both paths agree).
+    """
+    raw = state.raw_lines
+    if raw is None or not state.rewind():
+        return False
+    start = index = state.number
+    append = state.papers.append
+    limit = state.date_limit
+    while (read := _canonical_entry(raw, index, limit)) is not None:
+        paper, index = read
+        append(paper)
+    if index == start:
+        return False
+    state.skip_to(index)
+    return True
+
+
+class _Cursor:
+    """Non-blank lines of a list, each with at least one blank line before it."""
+
+    __slots__ = ("count", "index", "raw")
+
+    def __init__(self, raw: list[str], index: int) -> None:
+        self.raw = raw
+        self.count = len(raw)
+        self.index = index  # the first line not read yet
+
+    def peek(self, kinds: tuple[Kind, ...] = ()) -> tuple[int, str, Kind] | None:
+        """The next line (index, stripped text, kind), or None when it is glued, missing,
+        or (given ``kinds``) of another kind."""
+        raw, j, count = self.raw, self.index, self.count
+        while j < count:
+            text = raw[j]
+            if text and (text[0] not in " \t" or text.strip(" \t")):
+                break
+            j += 1
+        if j == self.index or j >= count:
+            return None
+        if text[0] in " \t" or text[-1] in " \t":
+            text = text.strip(" \t")
+        kind = classify(text)
+        if kinds and kind not in kinds:
+            return None
+        return j, text, kind
+
+    def take(self, *kinds: Kind) -> tuple[int, str, Kind] | None:
+        found = self.peek(kinds)
+        if found is not None:
+            self.index = found[0] + 1
+        return found
+
+
+def _canonical_entry(
+    raw: list[str], index: int, limit: datetime.date
+) -> tuple[Paper, int] | None:
+    cursor = _Cursor(raw, index)
+    box = cursor.take(UPVOTES)
+    if box is None or cursor.take(URL) is None:
+        return None
+    title = cursor.take(TEXT)
+    title_url = cursor.take(URL)
+    if title is None or title_url is None:
+        return None
+    abstract = cursor.take(TEXT)
+    if abstract is None:
+        return None
+    if cursor.take(URL) is None:
+        return None
+    following = cursor.peek()
+    if following is None or following[2] is SEPARATOR_KIND:
+        return None  # an organization where the abstract should be, or a cut entry
+    fields: dict[str, object] = {}
+    # Label-less link lines, as _metadata skips them.
+    while (link := cursor.peek((URL,))) is not None:
+        ahead = _Cursor(raw, link[0] + 1).peek()
+        if ahead is None or ahead[2] not in (URL, TEXT, BRACKET, SEPARATOR_KIND):
+            break
+        cursor.take(URL)
+    if cursor.take(BRACKET) is not None:
+        authors = cursor.take(AUTHORS)
+        match = _AUTHORS.fullmatch(authors[1]) if authors is not None else None
+        if match is None:
+            return None
+        fields["author_count"] = int(match.group(1))
+    else:
+        name = cursor.take(TEXT)
+        if name is None or cursor.take(URL) is None:
+            return None
+        fields["organization"] = plain(name[1])
+    date_line = cursor.take(SEPARATOR_KIND) and cursor.take(DATE)
+    if date_line is None:
+        return None
+    parts = read_date_line(date_line[1])
+    if parts is None or (parts.count_text is not None and len(parts.count_text) > MAX_COUNT_DIGITS):
+        return None
+    try:
+        when = datetime.date(
+            limit.year if parts.year is None else parts.year, parts.month, parts.day
+        )
+    except ValueError:
+        return None
+    if when > limit:
+        return None
+    votes = int(parts.count_text) if parts.count_text is not None else 0
+    if parts.count_text is None:
+        if cursor.index < len(raw) and raw[cursor.index].strip(" \t"):
+            return None  # a line glued under the date: the rules read it whatever it is
+        count = cursor.peek((COUNT,))
+        if count is not None:
+            cursor.take(COUNT)
+            if cursor.take(URL) is None:
+                return None
+            votes = int(count[1])
+    identifier = paper_id(title_url[1])
+    abstract_text = join_wrapped([abstract[1]])
+    if identifier is not None:
+        fields.update(paper_id=identifier, url=paper_url(identifier))
+    count_text = box[1][len(UPVOTE_BOX) :]
+    paper = Paper(
+        title=plain(join_wrapped([title[1]])),
+        abstract=abstract_text,
+        date=when,
+        votes=votes,
+        links=extract_links(abstract_text),
+        line=box[0] + 1,
+        end_line=cursor.index,
+        date_text=parts.text,
+        year_explicit=parts.year is not None,
+        upvotes=0 if count_text == "-" else int(count_text),
+        **fields,  # type: ignore[arg-type]
+    )
+    return paper, cursor.index
+
+
 RULES: tuple[tuple[str, Rule], ...] = (("entry", entry), ("junk", junk))
 
 TEXT_URLS = Dialect(
@@ -348,6 +494,7 @@ TEXT_URLS = Dialect(
     classify=classify,
     header=read_header,
     rules=RULES,
+    fast_path=read_canonical,
 )
 
 __all__ = ["TEXT_URLS", "Kind"]
