@@ -29,15 +29,17 @@ from dialect_support import (
     RSS,
     SEED_PATHS,
     Edit,
+    assert_paths_agree,
     bad_title,
     capture_lines,
     delete,
     detector_head,
     keep_until,
+    parse_events,
     replace,
     then,
 )
-from digestparse.dialects.html_text import HTML_TEXT
+from digestparse.dialects.html_text import HTML_TEXT, read_canonical
 from hostile_support import check_spans, uncovered_lines
 
 LINES = capture_lines("05")
@@ -163,6 +165,33 @@ def test_forced_on_a_seed_it_reports_instead_of_inventing_papers() -> None:
     assert digest.diagnostics and uncovered_lines(text, digest) == []
 
 
+# -- the fast path agrees with the rules ---------------------------------------------------
+
+
+def test_fast_path_reads_the_capture() -> None:
+    used = []
+
+    def spy(state: Any) -> bool:
+        used.append(read_canonical(state))
+        return used[-1]
+
+    events = parse_events(attrs.evolve(HTML_TEXT, fast_path=spy), list(LINES), "lenient")
+    assert any(used)
+    assert events == parse_events(HTML_TEXT, iter(LINES), "lenient")
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_fast_path_agrees_on_damaged_captures(case: Case) -> None:
+    assert_paths_agree(HTML_TEXT, "\n".join(case.edit(list(LINES))))
+
+
+def test_fast_path_agrees_on_the_capture_twice_and_with_blank_ends() -> None:
+    assert_paths_agree(HTML_TEXT, SOURCE)
+    assert_paths_agree(HTML_TEXT, SOURCE + "\n\n")
+    assert_paths_agree(HTML_TEXT, SOURCE + "\n" + SOURCE)
+    assert_paths_agree(HTML_TEXT, SOURCE.replace("Oct 4, 2026", "Nov 4, 2026"))
+
+
 # -- detection ----------------------------------------------------------------------
 
 
@@ -189,7 +218,7 @@ def test_detector_rejects_foreign_input(text: str) -> None:
 
 # -- properties -----------------------------------------------------------------------
 
-_EDITS = ("delete", "duplicate", "swap", "truncate")
+_EDITS = ("delete", "duplicate", "swap", "truncate", "glue", "space")
 #: Edits stay past the first ``[Upvote`` pair, so that detection still sees one.
 _FIRST_EDITABLE = 66
 
@@ -207,11 +236,22 @@ def mutated(draw: st.DrawFn) -> str:
         elif edit == "swap":
             j = draw(st.integers(_FIRST_EDITABLE, len(lines) - 1))
             lines[i], lines[j] = lines[j], lines[i]
+        elif edit == "glue":  # the next blank line removed: two elements glued
+            blank = next((k for k in range(i, len(lines)) if not lines[k].strip()), None)
+            if blank is not None:
+                del lines[blank]
+        elif edit == "space":
+            lines[i] = draw(st.sampled_from(["", " ", "\t"])) + lines[i] + " "
         else:
             del lines[i:]
         if len(lines) <= _FIRST_EDITABLE + 1:
             break
     return "\n".join(lines)
+
+
+@given(mutated())
+def test_fast_path_agrees_on_mutations(text: str) -> None:
+    assert_paths_agree(HTML_TEXT, text)
 
 
 @given(mutated())

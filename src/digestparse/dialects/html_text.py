@@ -24,6 +24,7 @@ alt text"): a bracket with no link after it.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import re
 from collections.abc import Sequence
@@ -247,8 +248,8 @@ def entry(state: ParseState) -> bool:
         _metadata(state, fields)
         _upvotes(state, fields)
         while state.peek_is(0, LINKS):
-            for _text, url in links(state.advance().text):
-                identifier = identifier or paper_id(url)
+            text = state.advance().text
+            identifier = identifier or _link_id(text)
     except _Truncated as truncated:
         state.reporter.defect("truncated-entry", paper.line, 1, end_line=state.last_line,
                               detail=str(truncated))
@@ -268,6 +269,15 @@ def _next(state: ParseState, missing: str) -> Line:
     if line is None:
         raise _Truncated(missing)
     return line
+
+
+def _link_id(line: str) -> str | None:
+    """The paper id of the first paper link (``[arXiv Page](…)``) on a line of links."""
+    for _text, url in links(line):
+        identifier = paper_id(url)
+        if identifier is not None:
+            return identifier
+    return None
 
 
 def _lead_in(state: ParseState) -> _LeadIn:
@@ -368,6 +378,140 @@ def _upvotes(state: ParseState, fields: dict[str, object]) -> None:
     fields["upvotes"] = int(count.text.split("]", 1)[0])
 
 
+# -- the fast path -------------------------------------------------------------------
+
+
+def read_canonical(state: ParseState) -> bool:
+    """Consume the canonical entries that come next, straight from the list of lines.
+
+    A canonical entry is what ``entry`` reads without reporting anything (blank
+    lines do not matter in this dialect), read with the same classes and
+    helpers. At the first line it is not sure of it stops, and the rules take
+    over (tests/test_dialect_html_text.py checks that both paths agree).
+    """
+    raw = state.raw_lines
+    if raw is None or not state.rewind():
+        return False
+    start = index = state.number
+    append = state.papers.append
+    limit = state.date_limit
+    while (read := _canonical_entry(raw, index, limit)) is not None:
+        paper, index = read
+        append(paper)
+    if index == start:
+        return False
+    state.skip_to(index)
+    return True
+
+
+def _nonblank(raw: list[str], index: int) -> tuple[int, str, Kind] | None:
+    """The first non-blank line from ``index`` on: (index, stripped text, kind), or None."""
+    count = len(raw)
+    while index < count:
+        text = raw[index]
+        if text and (text[0] not in " \t" or text.strip(" \t")):
+            if text[0] in " \t" or text[-1] in " \t":
+                text = text.strip(" \t")
+            return index, text, classify(text)
+        index += 1
+    return None
+
+
+def _canonical_entry(
+    raw: list[str], index: int, limit: datetime.date
+) -> tuple[Paper, int] | None:
+    line = _nonblank(raw, index)
+    if line is None:
+        return None
+    first = line[0]
+    submitted_by: str | None = None
+    following = _nonblank(raw, first + 1)
+    if (line[2] is AVATAR_LINK or line[2] is ANCHOR) and (
+        following is None or following[2] not in (TITLE, SUBMITTED, ANCHOR)
+    ):
+        return None
+    if line[2] is AVATAR_LINK:
+        line, following = following, _nonblank(raw, following[0] + 1)  # type: ignore[index]
+    if line is not None and line[2] is SUBMITTED:
+        line = following
+        if line is not None and line[2] is PLACEHOLDER:
+            line = _nonblank(raw, line[0] + 1)
+        if line is None or line[2] is not TEXT:
+            return None
+        submitted_by = plain(line[1])
+        line = _nonblank(raw, line[0] + 1)
+    while line is not None and line[2] is ANCHOR:
+        line = _nonblank(raw, line[0] + 1)
+    if line is None or line[2] is not TITLE:
+        return None
+    heading = line[1][len(TITLE_MARK) :]
+    found = links(heading) if "](" in heading and heading.startswith("[") else []
+    if not found:
+        return None
+    title, identifier = plain(found[0][0]), paper_id(found[0][1])
+    abstract_lines: list[str] = []
+    line = _nonblank(raw, line[0] + 1)
+    while line is not None and line[2] is TEXT:
+        abstract_lines.append(line[1])
+        line = _nonblank(raw, line[0] + 1)
+    if not abstract_lines:
+        return None
+    fields: dict[str, object] = {}
+    while line is not None and (line[2] is DASH or line[2] is AVATAR):
+        line = _nonblank(raw, line[0] + 1)
+    if line is not None and line[2] is AUTHORS:
+        fields["author_count"] = int(line[1][2:].split(" ", 1)[0])
+        line = _nonblank(raw, line[0] + 1)
+    if line is None or line[2] is not META:
+        return None
+    split = _meta(line[1])
+    if split is None:
+        return None
+    if split[0]:
+        fields["organization"] = _organization(split[0])
+    elif "author_count" not in fields:
+        return None
+    parts = read_date_line(split[1])
+    if parts is None or parts.count_text is not None:
+        return None
+    try:
+        when = datetime.date(
+            limit.year if parts.year is None else parts.year, parts.month, parts.day
+        )
+    except ValueError:
+        return None
+    if when > limit:
+        return None
+    upvote = _nonblank(raw, line[0] + 1)
+    count = _nonblank(raw, upvote[0] + 1) if upvote is not None and upvote[2] is UPVOTE else None
+    if count is None or count[2] is not UPVOTE_COUNT:
+        return None
+    end = count[0]
+    line = _nonblank(raw, end + 1)
+    while line is not None and line[2] is LINKS:
+        identifier = identifier or _link_id(line[1])
+        end = line[0]
+        line = _nonblank(raw, end + 1)
+    if identifier is not None:
+        fields.update(paper_id=identifier, url=paper_url(identifier))
+    abstract = join_wrapped(abstract_lines)
+    paper = Paper(
+        title=title,
+        abstract=abstract,
+        date=when,
+        votes=0,
+        links=extract_links(abstract),
+        line=first + 1,
+        end_line=end + 1,
+        date_text=parts.text,
+        year_explicit=parts.year is not None,
+        upvotes=int(count[1].split("]", 1)[0]),
+        submitted_by=submitted_by,
+        **fields,  # type: ignore[arg-type]
+    )
+    return paper, end + 1
+
+
 RULES: tuple[tuple[str, Rule], ...] = (("entry", entry), ("junk", junk))
 
 HTML_TEXT = Dialect(
@@ -376,6 +520,7 @@ HTML_TEXT = Dialect(
     classify=classify,
     header=read_header,
     rules=RULES,
+    fast_path=read_canonical,
 )
 
 __all__ = ["HTML_TEXT", "Kind"]
