@@ -137,6 +137,18 @@ def test_each_copy_is_read_and_the_loop_merges_them() -> None:
     )
 
 
+def test_the_dialect_yields_every_copy_for_the_loop_to_merge() -> None:
+    events = parse_events(attrs.evolve(HTML_TEXT, merge_copies=False), list(LINES), "lenient")
+    copies = [e[1] for e in events if isinstance(e, tuple) and e[0] == "paper"]
+    assert len(copies) == 11
+    assert [paper.date_text for paper in copies[:2]] == ["Oct 4, 2026", "Oct 4, 2026"]
+    assert [paper.span for paper in copies[:2]] == [(44, 66), (69, 92)]
+    assert [paper.submitted_by for paper in copies] == [
+        "vvasilev", "vvasilev", "bupalinyu", "bupalinyu", None, None,
+        "Linzhan", "Linzhan", "PSRben", "PSRben", "akhaliq",
+    ]
+
+
 def test_submitted_by_survives_when_only_the_second_copy_has_it() -> None:
     text = "\n".join(delete(44, 46, 48)(list(LINES)))
     digest = _lenient(text)
