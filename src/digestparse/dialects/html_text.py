@@ -31,15 +31,16 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..dates import read_date_line, resolve_entry_date, set_page_date
+from ..dates import read_date_line, resolve_entry_date
 from ..errors import InternalError
-from ..grammar import DAILY_PAPERS, SEPARATOR, TRENDING_PAPERS
+from ..grammar import SEPARATOR
 from ..links import extract_links, paper_id, paper_url
 from ..markup import join_wrapped, links, plain
 from ..model import Paper
 from ..rules.junk import junk
 from ..state import Line, ParseState, Rule
-from .base import DETECT_LINES, Dialect
+from .base import Dialect
+from .block_header import read_block_header
 
 
 class Kind(enum.Enum):
@@ -78,8 +79,6 @@ _UPVOTE_COUNT = re.compile(r"([0-9]{1,18})\]\((\S*)\)")
 #: A line of links only: ``[GitHub 131](url) [arXiv Page](url)``.
 _LINKS = re.compile(r"\[[^\[\]]+\]\(\S+\)(?: \[[^\[\]]+\]\(\S+\))*")
 _SEPARATOR = " " + SEPARATOR + " "
-_TITLE_PHRASES = frozenset({DAILY_PAPERS, TRENDING_PAPERS})
-_MAX_HEADER_LINES = DETECT_LINES
 #: A title wrapped over more lines than this is taken as unclosed.
 _MAX_TITLE_LINES = 4
 #: Text after `` · `` this short, starting like a month, is read as a date (or a bad one).
@@ -153,44 +152,17 @@ def detect(head: Sequence[str]) -> bool:
 
 
 def read_header(state: ParseState) -> None:
-    """Everything before the first entry's lead-in or title, and a page date if one ends it.
+    """The lines before the first entry's lead-in or title (``block_header.py``).
 
     The extraction keeps anchors, empty list items (the period switcher) and
-    a second ``Trending Papers`` tab label; any line is accepted, but the
-    block must hold ``Daily Papers`` or ``Trending Papers`` to be the header.
+    a second ``Trending Papers`` tab label, so any line is accepted.
+    ``Digest.header`` leaves out the anchors and the image placeholders.
     """
-    first = state.peek()
-    if first is None:
-        state.reporter.defect("missing-header", 1, 1, detail="the input is empty")
-        return
-    count = 0
-    date_line: Line | None = None
-    while count < _MAX_HEADER_LINES:
-        line = state.peek(count)
-        if line is None or starts_entry(state, count):
-            break
-        count += 1
-        if line.kind is DATE:
-            date_line = line
-            break
-    lines = [line for ahead in range(count) if (line := state.peek(ahead)) is not None]
-    texts = [
-        plain(_PLACEHOLDER.sub("", line.text))
-        for line in lines
-        if line.kind is not ANCHOR and line is not date_line
-    ]
-    if not _TITLE_PHRASES.intersection(texts):
-        state.reporter.defect("missing-header", first.number, 1)
-        return
-    for _ in range(count):
-        state.advance()
-    state.header = tuple(texts)
-    state.header_span = (first.number, state.last_line)
-    if date_line is not None:
-        parts = read_date_line(date_line.text)
-        if parts is not None:
-            set_page_date(state, date_line.number, parts)
-            state.top_page_date = state.page_date
+    read_block_header(state, starts_entry=starts_entry, date_kind=DATE, header_text=_header_text)
+
+
+def _header_text(line: Line) -> str | None:
+    return None if line.kind is ANCHOR else plain(_PLACEHOLDER.sub("", line.text))
 
 
 # -- entries ----------------------------------------------------------------------

@@ -28,15 +28,16 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..dates import MAX_COUNT_DIGITS, date_parts, read_date_line, resolve_entry_date, set_page_date
+from ..dates import MAX_COUNT_DIGITS, date_parts, read_date_line, resolve_entry_date
 from ..errors import InternalError
-from ..grammar import DAILY_PAPERS, PAGE_PHRASES, SEPARATOR, TRENDING_PAPERS
+from ..grammar import PAGE_PHRASES, SEPARATOR
 from ..links import extract_links, paper_id, paper_url
 from ..markup import join_wrapped, plain
 from ..model import Paper
 from ..rules.junk import junk
 from ..state import Line, ParseState, Rule
-from .base import DETECT_LINES, Dialect
+from .base import Dialect
+from .block_header import read_block_header
 
 
 class Kind(enum.Enum):
@@ -62,9 +63,6 @@ UPVOTE_BOX = "[-] "
 _AUTHORS = re.compile(r"([0-9]{1,9}) authors?\]\((\S*)\)")
 _MAX_DATE_LEN = len("Sep 30, 2024 ") + 18
 _MAX_PHRASE_LEN = max(map(len, PAGE_PHRASES))
-#: The header is looked for this far before the first entry.
-_MAX_HEADER_LINES = DETECT_LINES
-_TITLE_PHRASES = frozenset({DAILY_PAPERS, TRENDING_PAPERS})
 #: A title without its upvote box is recognised over at most this many wrapped lines, so
 #: that looking for one stays bounded in a long run of glued text.
 _MAX_TITLE_LINES = 8
@@ -115,43 +113,17 @@ def detect(head: Sequence[str]) -> bool:
 
 
 def read_header(state: ParseState) -> None:
-    """Everything before the first entry, ending with the page date when there is one.
+    """The lines before the first entry, ending with the page date (``block_header.py``).
 
     Navigation menus, the byline split around AK's link, the search query and
-    the period switcher vary between captures, so any line is accepted; the
-    block must hold ``Daily Papers`` or ``Trending Papers`` to be the header.
+    the period switcher vary between captures, so any line is accepted.
+    ``Digest.header`` leaves out the URL lines.
     """
-    first = state.peek()
-    if first is None:
-        state.reporter.defect("missing-header", 1, 1, detail="the input is empty")
-        return
-    count = 0
-    date_line: Line | None = None
-    while count < _MAX_HEADER_LINES:
-        line = state.peek(count)
-        if line is None or starts_entry(state, count):
-            break
-        count += 1
-        if line.kind is DATE:
-            date_line = line
-            break
-    lines = [state.peek(ahead) for ahead in range(count)]
-    if not any(line is not None and plain(line.text) in _TITLE_PHRASES for line in lines):
-        state.reporter.defect("missing-header", first.number, 1)
-        return
-    for _ in range(count):
-        state.advance()
-    state.header = tuple(
-        plain(line.text)
-        for line in lines
-        if line is not None and line.kind is not URL and line is not date_line
-    )
-    state.header_span = (first.number, state.last_line)
-    if date_line is not None:
-        parts = read_date_line(date_line.text)
-        if parts is not None:
-            set_page_date(state, date_line.number, parts)
-            state.top_page_date = state.page_date
+    read_block_header(state, starts_entry=starts_entry, date_kind=DATE, header_text=_header_text)
+
+
+def _header_text(line: Line) -> str | None:
+    return None if line.kind is URL else plain(line.text)
 
 
 # -- entries ----------------------------------------------------------------------
