@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hypothesis.strategies as st
 import pytest
+from hypothesis import given
 
+from digestparse import markup
 from digestparse.links import paper_id, paper_url
 from digestparse.markup import join_wrapped, links, plain
 
@@ -65,3 +68,14 @@ def test_join_wrapped() -> None:
     )
     assert join_wrapped(["state-of-the-", "art"]) == "state-of-the-art"
     assert join_wrapped(["the effect -", "when"]) == "the effect - when"
+
+
+_MARKUP_PIECES = st.sampled_from(
+    ["a", "Z", " ", "  ", "\t", "\u00a0", "\u2003", "\u200b", "\xad", "[", "]", "(", ")",
+     "!", "#", "-", "*", "+", "\\", "_", "x](u)", "[1]", "![i](s)", "\u00e9", "\u56fe", "."]
+)
+
+
+@given(st.lists(_MARKUP_PIECES, max_size=12).map("".join))
+def test_plain_shortcut_agrees_with_the_full_reading(text: str) -> None:
+    assert markup.plain(text) == markup._plain(text)
