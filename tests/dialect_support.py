@@ -186,3 +186,20 @@ def assert_paths_agree(dialect: Dialect, text: str) -> None:
         fast = parse_events(dialect, list(lines), mode)
         slow = parse_events(dialect, iter(lines), mode)
         assert fast == slow, mode
+
+
+#: Lines of every shape the two URL-keeping dialects know, and some they do not.
+SOUP_LINES = (
+    "", "", " ", " [-] 1", "[-] -", "[-] 99999999999999999999", "https://huggingface.co/login",
+    "https://huggingface.co/papers/2410.05434", "https://huggingface.co/papers/2410.05434#community",
+    "https://huggingface.co/google", "Title", "An abstract.", "[", "2 authors](https://x.y/z)",
+    "\u00b7", "Oct 7, 2024", "Oct 7, 2024 ", "Feb 30, 2024", "Dec 31", "2", "Google",
+    "Daily Papers", "Trending Papers", "new", "Submitted by", "[\u56fe\u7247\uff1aa]", "name",
+    '<a id="source-section-1"></a>', "### [T](https://huggingface.co/papers/2609.05415)",
+    "### [Wrapped", "title](https://huggingface.co/papers/2309.06180)", "### No link",
+    "[[\u56fe\u7247\uff1ab] Org](https://huggingface.co/org) \u00b7 Published on Sep 4, 2026",
+    "\u00b7 Sep 4, 2026", "\u00b7 Sept 4th", "-", "- [\u56fe\u7247\uff1ac]", "- 4 authors",
+    "[Upvote", "22](https://huggingface.co/login)",
+    "[GitHub 1k](https://github.com/a/b) [arXiv Page](https://arxiv.org/abs/2609.05415)",
+    "[[\u56fe\u7247\uff1ad]](https://huggingface.co/papers/2609.05415)",
+)

@@ -12,6 +12,7 @@ over 332-333.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from typing import Any
 
@@ -28,6 +29,7 @@ from dialect_support import (
     REFERENCE,
     RSS,
     SEED_PATHS,
+    SOUP_LINES,
     Edit,
     assert_paths_agree,
     bad_title,
@@ -273,3 +275,18 @@ def test_mutations_lose_nothing_and_titles_stay_titles(text: str) -> None:
     assert digest.dialect == "html-text"
     for paper in digest.papers:
         assert bad_title(paper.title) is None, paper.title
+
+
+@given(st.lists(st.sampled_from(SOUP_LINES), max_size=60))
+def test_any_soup_of_its_lines_is_read_without_loss(lines: list[str]) -> None:
+    """Forced on any mix of its line shapes: lenient never raises and loses no line, strict
+    raises only ParseError, and the fast path agrees with the rules."""
+    text = "\n".join(lines)
+    digest = digestparse.parse(text, dialect="html-text", reference_date=REFERENCE)
+    check_spans(text, digest)
+    assert uncovered_lines(text, digest) == []
+    for paper in digest.papers:
+        assert bad_title(paper.title) is None, paper.title
+    with contextlib.suppress(digestparse.ParseError):
+        digestparse.parse(text, dialect="html-text", mode="strict", reference_date=REFERENCE)
+    assert_paths_agree(HTML_TEXT, text)

@@ -12,6 +12,7 @@ URL 263, a line of one space 265, the avatar URL 267, `` Google`` 269, its URL
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from typing import Any
 
@@ -25,8 +26,10 @@ from dialect_support import (
     CAPTURE_PATHS,
     HTML_TEXT_PAGE,
     PLAIN_TEXT_URLS_PAGE,
+    REFERENCE,
     RSS,
     SEED_PATHS,
+    SOUP_LINES,
     Edit,
     assert_paths_agree,
     bad_title,
@@ -283,3 +286,18 @@ def test_mutations_lose_nothing_and_titles_stay_titles(text: str) -> None:
     assert digest.dialect == "text-urls"
     for paper in digest.papers:
         assert bad_title(paper.title) is None, paper.title
+
+
+@given(st.lists(st.sampled_from(SOUP_LINES), max_size=60))
+def test_any_soup_of_its_lines_is_read_without_loss(lines: list[str]) -> None:
+    """Forced on any mix of its line shapes: lenient never raises and loses no line, strict
+    raises only ParseError, and the fast path agrees with the rules."""
+    text = "\n".join(lines)
+    digest = digestparse.parse(text, dialect="text-urls", reference_date=REFERENCE)
+    check_spans(text, digest)
+    assert uncovered_lines(text, digest) == []
+    for paper in digest.papers:
+        assert bad_title(paper.title) is None, paper.title
+    with contextlib.suppress(digestparse.ParseError):
+        digestparse.parse(text, dialect="text-urls", mode="strict", reference_date=REFERENCE)
+    assert_paths_agree(TEXT_URLS, text)

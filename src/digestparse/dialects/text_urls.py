@@ -49,6 +49,9 @@ class Kind(enum.Enum):
     DATE = "date"
     COUNT = "count"
     HEADER = "header"
+    #: A line in brackets (an image's alt text, a button), a markdown link or a damaged
+    #: upvote box (``_bracketed``): never a title or an abstract.
+    BRACKETED = "bracketed"
     TEXT = "text"
 
 
@@ -66,6 +69,8 @@ _MAX_PHRASE_LEN = max(map(len, PAGE_PHRASES))
 #: A title without its upvote box is recognised over at most this many wrapped lines, so
 #: that looking for one stays bounded in a long run of glued text.
 _MAX_TITLE_LINES = 8
+#: Lines starting with one of these may be markup rather than text (``_bracketed``).
+_MARKUP_START = frozenset("[-*+#!")
 
 
 def classify(line: str) -> Kind:
@@ -78,7 +83,8 @@ def classify(line: str) -> Kind:
             return BRACKET
         if line.startswith(UPVOTE_BOX) and _is_count(line[len(UPVOTE_BOX) :], dash=True):
             return UPVOTES
-        return TEXT
+    if first in _MARKUP_START and _bracketed(line):
+        return Kind.BRACKETED
     if "0" <= first <= "9":
         if _is_count(line):
             return COUNT
@@ -90,6 +96,15 @@ def classify(line: str) -> Kind:
     if len(line) <= _MAX_PHRASE_LEN and line in PAGE_PHRASES:
         return HEADER
     return TEXT
+
+
+def _bracketed(line: str) -> bool:
+    """A damaged upvote box (``[-] 9…9`` past 18 digits), a markdown link (this export
+    writes every URL on its own line), or a line that reads as nothing but a bracket."""
+    if line.startswith("[-]") or "](" in line:
+        return True
+    text = plain(line)
+    return not text or (text[0] == "[" and text[-1] == "]")
 
 
 def _is_count(text: str, dash: bool = False) -> bool:
