@@ -71,6 +71,7 @@ _MAX_PHRASE_LEN = max(map(len, PAGE_PHRASES))
 _MAX_TITLE_LINES = 8
 #: Lines starting with one of these may be markup rather than text (``_bracketed``).
 _MARKUP_START = frozenset("[-*+#!")
+_DIGITS = frozenset("0123456789")
 
 
 def classify(line: str) -> Kind:
@@ -356,82 +357,83 @@ def read_canonical(state: ParseState) -> bool:
     return True
 
 
-class _Cursor:
-    """Non-blank lines of a list, each with at least one blank line before it."""
+def _after(raw: list[str], index: int) -> tuple[int, str] | None:
+    """The first non-blank line from ``index`` on, stripped, if at least one blank line
+    comes before it; None when it is glued or there is none."""
+    count = len(raw)
+    j = index
+    while j < count:
+        text = raw[j]
+        if text and (text[0] not in " \t" or text.strip(" \t")):
+            break
+        j += 1
+    if j == index or j >= count:
+        return None
+    if text[0] in " \t" or text[-1] in " \t":
+        text = text.strip(" \t")
+    return j, text
 
-    __slots__ = ("count", "index", "raw")
 
-    def __init__(self, raw: list[str], index: int) -> None:
-        self.raw = raw
-        self.count = len(raw)
-        self.index = index  # the first line not read yet
+# Exact stand-ins for ``classify(text) is KIND`` where the kind's branch comes first.
+def _is_url(text: str) -> bool:
+    return text[0] == "h" and text.startswith(("https://", "http://")) and " " not in text
 
-    def peek(self, kinds: tuple[Kind, ...] = ()) -> tuple[int, str, Kind] | None:
-        """The next line (index, stripped text, kind), or None when it is glued, missing,
-        or (given ``kinds``) of another kind."""
-        raw, j, count = self.raw, self.index, self.count
-        while j < count:
-            text = raw[j]
-            if text and (text[0] not in " \t" or text.strip(" \t")):
-                break
-            j += 1
-        if j == self.index or j >= count:
-            return None
-        if text[0] in " \t" or text[-1] in " \t":
-            text = text.strip(" \t")
-        kind = classify(text)
-        if kinds and kind not in kinds:
-            return None
-        return j, text, kind
 
-    def take(self, *kinds: Kind) -> tuple[int, str, Kind] | None:
-        found = self.peek(kinds)
-        if found is not None:
-            self.index = found[0] + 1
-        return found
+def _is_box(text: str) -> bool:
+    return text.startswith(UPVOTE_BOX) and _is_count(text[len(UPVOTE_BOX) :], dash=True)
 
 
 def _canonical_entry(
     raw: list[str], index: int, limit: datetime.date
 ) -> tuple[Paper, int] | None:
-    cursor = _Cursor(raw, index)
-    box = cursor.take(UPVOTES)
-    if box is None or cursor.take(URL) is None:
+    box = _after(raw, index)
+    if box is None or not _is_box(box[1]):
         return None
-    title = cursor.take(TEXT)
-    title_url = cursor.take(URL)
-    if title is None or title_url is None:
+    line = _after(raw, box[0] + 1)
+    if line is None or not _is_url(line[1]):
         return None
-    abstract = cursor.take(TEXT)
-    if abstract is None:
+    title = _after(raw, line[0] + 1)
+    if title is None or classify(title[1]) is not TEXT:
         return None
-    if cursor.take(URL) is None:
+    title_url = _after(raw, title[0] + 1)
+    if title_url is None or not _is_url(title_url[1]):
         return None
-    following = cursor.peek()
-    if following is None or following[2] is SEPARATOR_KIND:
+    abstract = _after(raw, title_url[0] + 1)
+    if abstract is None or classify(abstract[1]) is not TEXT:
+        return None
+    line = _after(raw, abstract[0] + 1)
+    if line is None or not _is_url(line[1]):
+        return None
+    line = _after(raw, line[0] + 1)
+    if line is None or line[1] == SEPARATOR:
         return None  # an organization where the abstract should be, or a cut entry
     fields: dict[str, object] = {}
     # Label-less link lines, as _metadata skips them.
-    while (link := cursor.peek((URL,))) is not None:
-        ahead = _Cursor(raw, link[0] + 1).peek()
-        if ahead is None or ahead[2] not in (URL, TEXT, BRACKET, SEPARATOR_KIND):
-            break
-        cursor.take(URL)
-    if cursor.take(BRACKET) is not None:
-        authors = cursor.take(AUTHORS)
-        match = _AUTHORS.fullmatch(authors[1]) if authors is not None else None
-        if match is None:
+    while _is_url(line[1]):
+        ahead = _after(raw, line[0] + 1)
+        if ahead is None or classify(ahead[1]) not in (URL, TEXT, BRACKET, SEPARATOR_KIND):
+            return None
+        line = ahead
+    following = _after(raw, line[0] + 1)
+    if following is None:
+        return None
+    if line[1] == "[":
+        match = _AUTHORS.fullmatch(following[1]) if following[1][0] in _DIGITS else None
+        if match is None or _is_count(following[1]):
             return None
         fields["author_count"] = int(match.group(1))
+    elif classify(line[1]) is TEXT and _is_url(following[1]):
+        fields["organization"] = plain(line[1])
     else:
-        name = cursor.take(TEXT)
-        if name is None or cursor.take(URL) is None:
-            return None
-        fields["organization"] = plain(name[1])
-    date_line = cursor.take(SEPARATOR_KIND) and cursor.take(DATE)
+        return None
+    separator = _after(raw, following[0] + 1)
+    if separator is None or separator[1] != SEPARATOR:
+        return None
+    date_line = _after(raw, separator[0] + 1)
     if date_line is None:
         return None
-    parts = read_date_line(date_line[1])
+    text = date_line[1]
+    parts = read_date_line(text) if len(text) <= _MAX_DATE_LEN and "A" <= text[0] <= "S" else None
     if parts is None or (parts.count_text is not None and len(parts.count_text) > MAX_COUNT_DIGITS):
         return None
     try:
@@ -442,21 +444,23 @@ def _canonical_entry(
         return None
     if when > limit:
         return None
+    end = date_line[0] + 1
     votes = int(parts.count_text) if parts.count_text is not None else 0
     if parts.count_text is None:
-        if cursor.index < len(raw) and raw[cursor.index].strip(" \t"):
+        if end < len(raw) and raw[end].strip(" \t"):
             return None  # a line glued under the date: the rules read it whatever it is
-        count = cursor.peek((COUNT,))
-        if count is not None:
-            cursor.take(COUNT)
-            if cursor.take(URL) is None:
+        count = _after(raw, end)
+        if count is not None and count[1][0] in _DIGITS and _is_count(count[1]):
+            link = _after(raw, count[0] + 1)
+            if link is None or not _is_url(link[1]):
                 return None
             votes = int(count[1])
+            end = link[0] + 1
     identifier = paper_id(title_url[1])
     abstract_text = join_wrapped([abstract[1]])
     if identifier is not None:
         fields.update(paper_id=identifier, url=paper_url(identifier))
-    count_text = box[1][len(UPVOTE_BOX) :]
+    upvotes = box[1][len(UPVOTE_BOX) :]
     paper = Paper(
         title=plain(join_wrapped([title[1]])),
         abstract=abstract_text,
@@ -464,13 +468,13 @@ def _canonical_entry(
         votes=votes,
         links=extract_links(abstract_text),
         line=box[0] + 1,
-        end_line=cursor.index,
+        end_line=end,
         date_text=parts.text,
         year_explicit=parts.year is not None,
-        upvotes=0 if count_text == "-" else int(count_text),
+        upvotes=0 if upvotes == "-" else int(upvotes),
         **fields,  # type: ignore[arg-type]
     )
-    return paper, cursor.index
+    return paper, end
 
 
 RULES: tuple[tuple[str, Rule], ...] = (("entry", entry), ("junk", junk))
