@@ -402,8 +402,8 @@ def _canonical_entry(
         following is None or following[2] not in (TITLE, SUBMITTED, ANCHOR)
     ):
         return None
-    if line[2] is AVATAR_LINK:
-        line, following = following, _nonblank(raw, following[0] + 1)  # type: ignore[index]
+    if line[2] is AVATAR_LINK and following is not None:
+        line, following = following, _nonblank(raw, following[0] + 1)
     if line is not None and line[2] is SUBMITTED:
         line = following
         if line is not None and line[2] is PLACEHOLDER:
