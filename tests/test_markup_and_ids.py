@@ -9,6 +9,7 @@ import pytest
 import regex
 from hypothesis import given
 
+from digestparse import markup
 from digestparse.links import paper_id, paper_url
 from digestparse.markup import (
     is_reference_close,
@@ -123,3 +124,14 @@ def test_title_key_ascii_shortcut_is_the_general_rule(title: str) -> None:
     folded = unicodedata.normalize("NFKC", title).casefold()
     general = " ".join(word for word in regex.split(r"[^\p{L}\p{N}]+", folded) if word)
     assert title_key(title) == general
+
+
+_MARKUP_PIECES = st.sampled_from(
+    ["a", "Z", " ", "  ", "\t", "\u00a0", "\u2003", "\u200b", "\xad", "[", "]", "(", ")",
+     "!", "#", "-", "*", "+", "\\", "_", "x](u)", "[1]", "![i](s)", "\u00e9", "\u56fe", "."]
+)
+
+
+@given(st.lists(_MARKUP_PIECES, max_size=12).map("".join))
+def test_plain_shortcut_agrees_with_the_full_reading(text: str) -> None:
+    assert markup.plain(text) == markup._plain(text)

@@ -84,6 +84,29 @@ def unescape(text: str) -> str:
 
 def plain(line: str) -> str:
     """The text a reader sees: no heading marks, bullets, images, link targets or escapes."""
+    if _is_plain(line):
+        return line
+    return _plain(line)
+
+
+def _is_plain(line: str) -> bool:
+    """Whether ``plain`` leaves ``line`` as it is, told without a regex (most titles).
+
+    No ``[`` (links, images), no backslash (escapes), no heading or bullet mark
+    at the start, and no white space but single inner spaces (``isprintable``
+    is false for every other white-space character).
+    """
+    return (
+        "[" not in line
+        and "\\" not in line
+        and line[:1] not in "#-*+ "
+        and line[-1:] != " "
+        and "  " not in line
+        and line.isprintable()
+    )
+
+
+def _plain(line: str) -> str:
     text = strip_links(line.strip())
     text = _HEADING.sub("", text, count=1) if text.startswith("#") else text
     text = _BULLET.sub("", text, count=1) if text[:1] in "-*+" else text
