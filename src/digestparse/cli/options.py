@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 
 from dateutil import parser as dateutil_parser
 
 from .. import __version__
 from ..diagnostics import CODES, Mode
+from .jobs import usable_cpus
+from .usage import ArgumentParser
 
 COMMANDS = ("check", "parse")
 
@@ -23,7 +24,8 @@ examples:
   python -m digestparse today.txt               same as: digestparse parse today.txt
 
 exit status: 0 clean, 1 findings, 2 usage error or a file that could not be
-read, 3 internal error (a bug in digestparse), 130 interrupted.
+read or output that could not be written, 3 internal error (a bug in digestparse),
+130 interrupted (Ctrl-C), 141 output pipe closed, 143 terminated (SIGTERM).
 """
 
 
@@ -67,9 +69,7 @@ def jobs_arg(text: str) -> int:
 
 
 def default_jobs() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
+    return usable_cpus()
 
 
 def add_common_options(parser: argparse.ArgumentParser, default_mode: Mode) -> None:
@@ -140,7 +140,7 @@ def add_common_options(parser: argparse.ArgumentParser, default_mode: Mode) -> N
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The top-level parser (for help and --version) and one parser per command."""
     formatter = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="digestparse",
         description=(
             "Validate and parse plain-text dumps of the huggingface.co Daily Papers listing."
@@ -181,6 +181,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
         default="jsonl",
         help="jsonl: one paper per line (default); json: one array; csv: a header row, "
         "then one row per paper",
+    )
+    parse_command.add_argument(
+        "--csv-raw",
+        action="store_true",
+        help="csv: write cells exactly, without escaping control characters and without "
+        "the ' that keeps a spreadsheet from running a cell as a formula",
     )
     return parser, {"check": check, "parse": parse_command}
 
