@@ -10,6 +10,7 @@ own pipe, with no helper threads, so ending a run is: kill the workers, reap the
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Generator, Iterator, Sequence
@@ -58,8 +59,10 @@ def run_tasks(
         return
     size = chunk_size_for(len(tasks), workers)
     chunks = [tasks[start : start + size] for start in range(0, len(tasks), size)]
-    pool = [start_worker(settings) for _ in range(workers)]
+    pool: list[Worker] = []
     try:
+        for _ in range(workers):
+            pool.append(start_worker(settings))
         for results in results_in_order(pool, chunks):
             yield from results
     except BaseException:  # Ctrl-C, SIGTERM, the output closed: do not wait for running chunks
@@ -68,7 +71,8 @@ def run_tasks(
         raise
     else:
         for worker in pool:
-            worker.connection.send(None)
+            with contextlib.suppress(OSError):  # already gone: reaped below all the same
+                worker.connection.send(None)
     finally:
         for worker in pool:
             worker.process.join(REAP_TIMEOUT)
@@ -128,7 +132,10 @@ def results_in_order(
     while due < len(chunks):
         while idle and handed_out < min(len(chunks), due + window):
             worker = idle.pop()
-            worker.connection.send(chunks[handed_out])
+            try:
+                worker.connection.send(chunks[handed_out])
+            except OSError:  # its end of the pipe is closed: the worker died
+                raise worker_died(worker) from None
             busy[worker.connection] = (worker, handed_out)
             handed_out += 1
         if due in done:
@@ -140,11 +147,16 @@ def results_in_order(
             worker, index = busy.pop(ready)
             try:
                 kind, payload = ready.recv()
-            except EOFError:
-                raise InternalError(
-                    f"a worker process ended unexpectedly (exit status {worker.process.exitcode})"
-                ) from None
+            except (EOFError, OSError):
+                raise worker_died(worker) from None
             if kind == "error":
                 raise InternalError(f"in a worker process: {payload}")
             done[index] = payload
             idle.append(worker)
+
+
+def worker_died(worker: Worker) -> InternalError:
+    worker.process.join(REAP_TIMEOUT)
+    return InternalError(
+        f"a worker process ended unexpectedly (exit status {worker.process.exitcode})"
+    )
