@@ -91,6 +91,10 @@ class GuardedOutput(io.TextIOBase):
         except OSError as error:
             raise OutputFailed(self._label, self._stream, error) from None
 
+    def close(self) -> None:
+        """Nothing: the stream underneath is not ours (and a wrapper that is garbage
+        collected must not flush it, after the run, where a failure is no longer caught)."""
+
     def isatty(self) -> bool:
         return self._stream is not None and self._stream.isatty()
 
