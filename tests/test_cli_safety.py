@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,7 @@ from cli_helpers import (
     write_lines,
 )
 from digestparse.cli import jobs as cli_jobs
-from digestparse.cli.escape import escape_text, json_dumps
+from digestparse.cli.escape import escape_text, escape_xml, json_dumps
 from digestparse.cli.inputs import Task
 from digestparse.cli.records import safe_csv_cell
 from digestparse.cli.worker import Settings
@@ -202,6 +203,18 @@ def test_json_is_exact_data_with_no_raw_control_or_bidi_character(value: object)
     assert json.loads(text) == value
     assert not unsafe(text, allowed="")
     text.encode("utf-8")  # never a lone surrogate
+
+
+@given(st.text())
+@example("\x1b</a><b x=\"1\">&amp;\x00\udcff")
+@example("\ufffe\uffff\t")
+def test_xml_text_is_well_formed_and_reads_back_as_the_escaped_text(text: str) -> None:
+    document = f'<a title="{escape_xml(text)}">{escape_xml(text)}</a>'
+    element = ElementTree.fromstring(document.encode("utf-8"))
+    shown = escape_text(text).replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
+    assert (element.text or "") == shown
+    # Attribute-value normalization turns a tab into a space; element text keeps it.
+    assert element.get("title") == shown.replace("\t", " ")
 
 
 @given(hostile_text)

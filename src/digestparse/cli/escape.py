@@ -14,6 +14,8 @@ file name forges a finding, and a cell starting with ``=`` is a spreadsheet form
   for the bidi controls, the separators and lone surrogates; nothing else changes.
 - :func:`neutralize_formula`: a CSV cell that a spreadsheet would run gets a leading ``'``.
 - :func:`escape_github_data`, :func:`escape_github_property`: GitHub workflow commands.
+- :func:`escape_xml`: text for an XML element or attribute (XML 1.0 cannot hold most
+  control characters at all, even as character references, so they are shown escaped).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
+from xml.sax.saxutils import escape as _xml_escape
 
 #: The bidi controls of issue 9: ALM, LRM, RLM, LRE..RLO, LRI..PDI.
 BIDI_CONTROLS = frozenset(
@@ -85,3 +88,13 @@ def escape_github_data(text: str) -> str:
 
 def escape_github_property(text: str) -> str:
     return escape_github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_NOT_XML = re.compile("[\ufffe\uffff]")  # the two XML 1.0 excludes beyond Cc and surrogates
+
+
+def escape_xml(text: str) -> str:
+    """``text`` for XML 1.0 element content or a double-quoted attribute: human escaping
+    first (what remains is valid XML), then ``&``, ``<``, ``>``, ``"``."""
+    visible = _NOT_XML.sub(lambda match: _visible(match.group()), escape_text(text))
+    return _xml_escape(visible, {'"': "&quot;"})
