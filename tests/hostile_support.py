@@ -52,7 +52,8 @@ def strict(source: str | bytes) -> Digest:
 
 
 def uncovered_lines(source: str | bytes, digest: Digest) -> list[int]:
-    """Non-blank lines outside every paper, the header span and every diagnostic span."""
+    """Non-blank lines outside every paper, the header and footer spans and every diagnostic
+    span."""
     lines = input_lines(source, _utf16(digest))
     covered = bytearray(len(lines) + 2)
 
@@ -66,6 +67,8 @@ def uncovered_lines(source: str | bytes, digest: Digest) -> list[int]:
         cover(paper.line, paper.end_line)
     if digest.header_span is not None:
         cover(*digest.header_span)
+    if digest.footer_span is not None:
+        cover(*digest.footer_span)
     for diagnostic in digest.diagnostics:
         cover(diagnostic.line, diagnostic.end_line)
     return [

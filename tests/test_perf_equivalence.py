@@ -7,6 +7,7 @@ import json
 import pathlib
 from collections.abc import Iterable
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,10 +15,12 @@ from hypothesis import strategies as st
 import digestparse
 from digestparse import fastpath
 from digestparse.diagnostics import Mode, Reporter
+from digestparse.dialects.text import TEXT
 from digestparse.errors import InternalError, ParseError
 from digestparse.lines import split_text
 from digestparse.links import _URL, _url_matches
-from digestparse.parser import ParseState, run
+from digestparse.parser import run
+from digestparse.state import ParseState
 
 _PIECES = st.sampled_from(
     [
@@ -69,9 +72,9 @@ def _events(lines: Iterable[str], mode: Mode) -> list[object]:
     """Papers and diagnostics in the order the parser hands them out, or the error."""
     events: list[object] = []
     reporter = Reporter(mode, "<test>", lambda d: events.append(("diagnostic", d)))
-    state = ParseState(lines, reporter, REFERENCE)
+    state = TEXT.new_state(lines, reporter, REFERENCE)
     try:
-        for paper in run(state):
+        for paper in run(state, TEXT):
             events.append(("paper", paper, paper.to_dict()))
     except ParseError as error:
         events.append(("error", error.code, error.line, error.column, str(error)))
@@ -93,21 +96,16 @@ def _assert_paths_agree(text: str) -> None:
 
 def _fast_path_used(text: str) -> bool:
     lines = split_text(text)
-    state = ParseState(lines, Reporter("lenient", "<test>", lambda d: None), REFERENCE)
+    state = TEXT.new_state(lines, Reporter("lenient", "<test>", lambda d: None), REFERENCE)
     used = False
-    original = fastpath.read_canonical
 
     def spy(state: ParseState) -> bool:
         nonlocal used
-        result = original(state)
+        result = fastpath.read_canonical(state)
         used = used or result
         return result
 
-    fastpath.read_canonical = spy
-    try:
-        list(run(state))
-    finally:
-        fastpath.read_canonical = original
+    list(run(state, attrs.evolve(TEXT, fast_path=spy)))
     return used
 
 

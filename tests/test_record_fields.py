@@ -30,7 +30,7 @@ def test_schema_describes_the_record_fields_and_requires_them_all() -> None:
 
 
 def test_csv_columns_are_source_then_the_record_fields() -> None:
-    assert CSV_COLUMNS == ("source", *RECORD_FIELDS)
+    assert ("source", *RECORD_FIELDS) == CSV_COLUMNS
 
 
 def test_key_folds_case_width_and_punctuation() -> None:

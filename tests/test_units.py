@@ -199,8 +199,11 @@ def test_iter_papers_from_file_objects_and_lines(tmp_path: Path) -> None:
 
 def test_iter_papers_is_lazy_and_reports_diagnostics_as_they_come() -> None:
     seen: list[str] = []
+    # The dialect is chosen from the first 200 non-blank lines, which are read
+    # up front: the laziness starts after them.
     lines = dump(entry("Jun 9", title="First"), entry("Jun 9 x", title="Second"),
-                 entry("Jun 9", title="Third")).split("\n")
+                 entry("Jun 9", title="Third"),
+                 *(entry("Jun 9", title=f"More {n}") for n in range(60))).split("\n")
     consumed: list[int] = []
 
     def source() -> object:
@@ -215,7 +218,7 @@ def test_iter_papers_is_lazy_and_reports_diagnostics_as_they_come() -> None:
     first = next(stream)
     assert first.title == "First"
     assert max(consumed) < len(lines)  # the rest is not read yet
-    assert [paper.title for paper in stream] == ["Second", "Third"]
+    assert [paper.title for paper in stream][:2] == ["Second", "Third"]
     assert seen == ["27:bad-date"]
     assert stream.diagnostics == []  # they went to the callback instead
 

@@ -13,7 +13,7 @@ from .model import Diagnostic, Digest, Paper
 from .render import render
 from .tokenizer import Token, TokenKind, tokenize
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "Diagnostic",

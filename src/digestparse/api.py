@@ -3,34 +3,182 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Union
 
+import attrs
+
 from .diagnostics import Mode, Reporter
-from .errors import CallerError
+from .dialects import BY_NAME, DETECT_LINES, DIALECT_NAMES, Dialect, detect
+from .errors import CallerError, InternalError, ParseError
 from .lines import decode_bytes, guarded, split_text, stream_lines
 from .model import Diagnostic, Digest, Paper
-from .parser import ParseState, run
+from .parser import run
+from .state import ParseState
+from .wrapper import NO_WRAPPER, WRAPPER_WINDOW, Wrapper, is_fence_end, read_wrapper
 
 StreamSource = Union[str, "os.PathLike[str]", IO[str], IO[bytes], Iterable[str], Iterable[bytes]]
 
 
-def _state(
-    lines_for: Callable[[Reporter], Iterable[str]],
-    mode: Mode,
-    reference_date: datetime.date | None,
-    name: str,
-    emit: Callable[[Diagnostic], None],
-) -> ParseState:
+
+@attrs.define
+class _Footer:
+    """Where a fenced capture body ended: its closing fence and the lines after it."""
+
+    first: int = 0
+    last: int = 0
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        return (self.first, self.last) if self.first else None
+
+
+@attrs.define
+class _Session:
+    """One parse, set up: the dialect chosen, the wrapper read, the state built."""
+
+    state: ParseState
+    dialect: Dialect | None
+    wrapper: Wrapper
+    footer: _Footer
+    papers: Iterator[Paper]
+
+
+def _check_reference_date(reference_date: datetime.date | None) -> datetime.date | None:
     if reference_date is None:
-        reference_date = datetime.date.today()
-    elif not isinstance(reference_date, datetime.date):
+        return None
+    if not isinstance(reference_date, datetime.date):
         raise TypeError("reference_date must be a datetime.date")
-    elif isinstance(reference_date, datetime.datetime):
-        reference_date = reference_date.date()
-    reporter = Reporter(mode, name, emit)
-    return ParseState(lines_for(reporter), reporter, reference_date)
+    if isinstance(reference_date, datetime.datetime):
+        return reference_date.date()
+    return reference_date
+
+
+def _check_dialect(dialect: str) -> Dialect | None:
+    if dialect == "auto":
+        return None
+    try:
+        return BY_NAME[dialect]
+    except (KeyError, TypeError):
+        raise ValueError(
+            f"dialect must be one of {', '.join(map(repr, DIALECT_NAMES))}, not {dialect!r}"
+        ) from None
+
+
+def _start(
+    lines: Iterable[str],
+    reporter: Reporter,
+    mode_dialect: str,
+    reference_date: datetime.date | None,
+) -> _Session:
+    """Read the wrapper, choose the dialect and build the state over ``lines``."""
+    forced = _check_dialect(mode_dialect)
+    reference_date = _check_reference_date(reference_date)
+    footer = _Footer()
+    if isinstance(lines, list):
+        head: list[str] = lines
+        rest: Iterator[str] = iter(())
+        wrapper = read_wrapper(lines) if lines else NO_WRAPPER
+    else:
+        rest = iter(lines)
+        head = list(itertools.islice(rest, WRAPPER_WINDOW))
+        wrapper = read_wrapper(head) if head else NO_WRAPPER
+        _read_detection_lines(head, rest, wrapper.end)
+    content = _content_head(head, wrapper)
+    dialect = forced if forced is not None else detect(content)
+    if reference_date is None:
+        captured = wrapper.captured_at
+        reference_date = captured.date() if captured is not None else datetime.date.today()
+    chosen = dialect if dialect is not None else BY_NAME["text"]
+    body: Iterable[str]
+    if isinstance(lines, list):
+        body = _fenced_list(lines, wrapper, footer)
+    else:
+        body = _fenced_stream(itertools.chain(head[wrapper.end :], rest), wrapper, footer)
+    if dialect is None:  # refused: only count the lines, report nothing about them
+        chosen = attrs.evolve(chosen, whitespace_defects=False)
+    state = chosen.new_state(body, reporter, reference_date, start=wrapper.end)
+    if dialect is None:
+        papers: Iterator[Paper] = _refuse(state)
+    else:
+        papers = run(state, dialect)
+    return _Session(state, dialect, wrapper, footer, papers)
+
+
+def _read_detection_lines(head: list[str], rest: Iterator[str], start: int) -> None:
+    """Read on until ``head`` holds DETECT_LINES non-blank lines from ``start`` on (or all)."""
+    found = sum(1 for line in head[start:] if line.strip())
+    while found < DETECT_LINES:
+        line = next(rest, None)
+        if line is None:
+            return
+        head.append(line)
+        if line.strip():
+            found += 1
+
+
+def _content_head(head: list[str], wrapper: Wrapper) -> list[str]:
+    """The first non-blank lines after the wrapper, stripped: what the detectors see."""
+    content: list[str] = []
+    for line in head[wrapper.end :]:
+        if wrapper.fence is not None and is_fence_end(line, wrapper.fence):
+            break
+        text = line.strip()
+        if text:
+            content.append(text)
+            if len(content) == DETECT_LINES:
+                break
+    return content
+
+
+def _fenced_list(lines: list[str], wrapper: Wrapper, footer: _Footer) -> list[str]:
+    if wrapper.fence is None:
+        return lines
+    for index in range(wrapper.end, len(lines)):
+        if is_fence_end(lines[index], wrapper.fence):
+            footer.first, footer.last = index + 1, len(lines)
+            return lines[:index]
+    return lines
+
+
+def _fenced_stream(lines: Iterator[str], wrapper: Wrapper, footer: _Footer) -> Iterator[str]:
+    number = wrapper.end
+    for line in lines:
+        number += 1
+        if wrapper.fence is not None and is_fence_end(line, wrapper.fence):
+            footer.first = number
+            footer.last = number + sum(1 for _ in lines)
+            return
+        yield line
+
+
+def _refuse(state: ParseState) -> Iterator[Paper]:
+    """No dialect recognises the input: one ``unknown-format`` spanning all of it."""
+    try:
+        while state.peek() is not None:
+            state.advance()
+        state.reporter.defect(
+            "unknown-format", 1, 1, end_line=max(state.number, 1),
+            detail="no dialect recognises it (docs/dialects.md)",
+        )
+        state.reporter.flush()
+    except CallerError as error:
+        raise error.original from None
+    return iter(())
+
+
+def _header_span(session: _Session) -> tuple[int, int] | None:
+    span = session.state.header_span
+    end = session.wrapper.end
+    if not end:
+        return span
+    return (1, span[1] if span is not None else end)
+
+
+def _make_reporter(mode: Mode, name: str, emit: Callable[[Diagnostic], None]) -> Reporter:
+    return Reporter(mode, name, emit)
 
 
 def parse(
@@ -39,36 +187,65 @@ def parse(
     mode: Mode = "lenient",
     reference_date: datetime.date | None = None,
     name: str = "<string>",
+    dialect: str = "auto",
 ) -> Digest:
-    """Parse a whole dump.
+    """Parse a whole capture of the listing.
 
     ``source`` is text, or UTF-8 bytes. In strict mode the first deviation
     raises ``ParseError``; in lenient mode (the default) every deviation is
     recorded in ``Digest.diagnostics`` and parsing goes on. ``reference_date``
-    (default: today) gives yearless dates their year; ``name`` is used in
-    error messages.
+    (default: the capture time its wrapper gives, else today) gives yearless
+    dates their year; ``name`` is used in error messages; ``dialect`` forces a
+    dialect instead of detecting it (docs/dialects.md).
     """
+    diagnostics: list[Diagnostic] = []
+    reporter = _make_reporter(mode, name, diagnostics.append)
+    lines: Iterable[str]
     if isinstance(source, str):
-        def lines_for(reporter: Reporter) -> Iterable[str]:
-            return split_text(source)
+        lines = split_text(source)
     elif isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
-
-        def lines_for(reporter: Reporter) -> Iterable[str]:
-            return decode_bytes(data, reporter)
+        lines = decode_bytes(bytes(source), reporter)
     else:
         raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
-    diagnostics: list[Diagnostic] = []
-    state = _state(lines_for, mode, reference_date, name, diagnostics.append)
-    papers = tuple(run(state))
+    session = _start_guarded(lines, reporter, dialect, reference_date)
+    papers = tuple(session.papers)
     diagnostics.sort(key=lambda d: (d.line, d.column))
+    return _digest(session, papers, tuple(diagnostics), name)
+
+
+def _start_guarded(
+    lines: Iterable[str],
+    reporter: Reporter,
+    dialect: str,
+    reference_date: datetime.date | None,
+) -> _Session:
+    try:
+        return _start(lines, reporter, dialect, reference_date)
+    except (ParseError, InternalError, TypeError, ValueError):
+        raise
+    except CallerError as error:
+        raise error.original from None
+    except Exception as error:
+        raise InternalError(
+            f"digestparse failed before parsing: {error!r}; please report this bug"
+        ) from error
+
+
+def _digest(
+    session: _Session, papers: tuple[Paper, ...], diagnostics: tuple[Diagnostic, ...], name: str
+) -> Digest:
+    state = session.state
     return Digest(
         papers=papers,
         page_date=state.top_page_date,
-        diagnostics=tuple(diagnostics),
+        diagnostics=diagnostics,
         header=state.header,
-        header_span=state.header_span,
+        header_span=_header_span(session),
         source=name,
+        dialect=session.dialect.name if session.dialect is not None else "unknown",
+        source_url=session.wrapper.source_url,
+        captured_at=session.wrapper.captured_at,
+        footer_span=session.footer.span,
     )
 
 
@@ -77,11 +254,14 @@ def parse_file(
     *,
     mode: Mode = "lenient",
     reference_date: datetime.date | None = None,
+    dialect: str = "auto",
 ) -> Digest:
-    """Parse the dump in the file at ``path`` (read as UTF-8 bytes)."""
+    """Parse the capture in the file at ``path`` (read as UTF-8 bytes)."""
     with open(path, "rb") as file:
         data = file.read()
-    return parse(data, mode=mode, reference_date=reference_date, name=os.fspath(path))
+    return parse(
+        data, mode=mode, reference_date=reference_date, name=os.fspath(path), dialect=dialect
+    )
 
 
 class PaperStream(Iterator[Paper]):
@@ -89,27 +269,40 @@ class PaperStream(Iterator[Paper]):
 
     Diagnostics reach the caller through ``on_diagnostic`` as soon as they
     are known; without a callback they collect in ``diagnostics``. After
-    the header has been read, ``page_date`` and ``header`` are set.
+    the header has been read, ``page_date`` and ``header`` are set;
+    ``dialect``, ``source_url`` and ``captured_at`` are known from the start.
     """
 
-    def __init__(self, state: ParseState, diagnostics: list[Diagnostic]) -> None:
-        self._state = state
-        self._papers = run(state)
+    def __init__(self, session: _Session, diagnostics: list[Diagnostic]) -> None:
+        self._session = session
         self.diagnostics = diagnostics
 
     def __iter__(self) -> PaperStream:
         return self
 
     def __next__(self) -> Paper:
-        return next(self._papers)
+        return next(self._session.papers)
 
     @property
     def page_date(self) -> datetime.date | None:
-        return self._state.top_page_date
+        return self._session.state.top_page_date
 
     @property
     def header(self) -> tuple[str, ...]:
-        return self._state.header
+        return self._session.state.header
+
+    @property
+    def dialect(self) -> str:
+        chosen = self._session.dialect
+        return chosen.name if chosen is not None else "unknown"
+
+    @property
+    def source_url(self) -> str | None:
+        return self._session.wrapper.source_url
+
+    @property
+    def captured_at(self) -> datetime.datetime | None:
+        return self._session.wrapper.captured_at
 
 
 def iter_papers(
@@ -119,30 +312,29 @@ def iter_papers(
     reference_date: datetime.date | None = None,
     on_diagnostic: Callable[[Diagnostic], None] | None = None,
     name: str | None = None,
+    dialect: str = "auto",
 ) -> PaperStream:
     """Yield papers lazily, in constant memory, from a path, a file object or lines.
 
     A ``str`` or path-like is a file path; a file object is read line by
-    line (text or binary); any other iterable gives lines.
+    line (text or binary); any other iterable gives lines. The dialect is
+    chosen from the first lines, which are read when ``iter_papers`` is called.
     """
     diagnostics: list[Diagnostic] = []
     emit = on_diagnostic if on_diagnostic is not None else diagnostics.append
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         label = name or str(path)
-
-        def lines_for(reporter: Reporter) -> Iterable[str]:
-            return _file_lines(path, reporter)
+        reporter = _make_reporter(mode, label, emit)
+        lines: Iterable[str] = _file_lines(path, reporter)
     elif isinstance(source, (bytes, bytearray)):
         raise TypeError("iter_papers() takes a path, a file or lines; use parse() for bytes")
     else:
         label = name or str(getattr(source, "name", "<stream>"))
-        items = source
-
-        def lines_for(reporter: Reporter) -> Iterable[str]:
-            return stream_lines(guarded(items), reporter)
-    state = _state(lines_for, mode, reference_date, label, emit)
-    return PaperStream(state, diagnostics)
+        reporter = _make_reporter(mode, label, emit)
+        lines = stream_lines(guarded(source), reporter)
+    session = _start_guarded(lines, reporter, dialect, reference_date)
+    return PaperStream(session, diagnostics)
 
 
 def _file_lines(path: str, reporter: Reporter) -> Iterator[str]:

@@ -14,6 +14,7 @@ import attrs
 
 from .errors import InternalError
 from .grammar import MONTH_NUMBER, MONTHS
+from .state import ParseState
 
 #: A whole date line. Digits are ASCII only; the count's length is checked later.
 DATE_LINE = re.compile(
@@ -75,3 +76,57 @@ def format_date(date: datetime.date, year_explicit: bool) -> str:
     """The date as a dump writes it: ``Jun 9`` or ``Jun 9, 2024``."""
     text = f"{MONTHS[date.month - 1]} {date.day}"
     return f"{text}, {date.year:04d}" if year_explicit else text
+
+
+def set_page_date(state: ParseState, number: int, parts: DateLine) -> None:
+    """Set the page date from the date line at ``number``: a month and day, no year, no count.
+
+    Later yearless entry dates resolve against it. Shared by every dialect.
+    """
+    if parts.year is not None or parts.count_text is not None:
+        state.reporter.defect("bad-page-date", number, len("Mmm ") + 1)
+    if parts.year is not None:
+        try:
+            state.page_date = datetime.date(parts.year, parts.month, parts.day)
+        except ValueError:
+            state.reporter.defect("impossible-date", number, 1, detail=parts.text)
+        return
+    resolved = latest_on_or_before(parts.month, parts.day, state.reference_date)
+    if resolved is None:
+        state.reporter.defect("impossible-date", number, 1, detail=parts.text)
+    state.page_date = resolved
+
+
+def resolve_entry_date(state: ParseState, number: int, parts: DateLine) -> datetime.date | None:
+    """The date of an entry read at line ``number``; a yearless one takes the page date's year.
+
+    Reports ``impossible-date`` and ``date-after-page``; shared by every dialect.
+    """
+    limit = state.date_limit
+    limit_name = "page date" if state.page_date else "reference date"
+    if parts.year is not None:
+        try:
+            date = datetime.date(parts.year, parts.month, parts.day)
+        except ValueError:
+            state.reporter.defect("impossible-date", number, 1, detail=parts.text)
+            return None
+        if date > limit:
+            state.reporter.defect(
+                "date-after-page", number, 1,
+                detail=f"{date.isoformat()} is after the {limit_name} {limit.isoformat()}",
+            )
+        return date
+    try:
+        date = datetime.date(limit.year, parts.month, parts.day)
+    except ValueError:
+        state.reporter.defect(
+            "impossible-date", number, 1, detail=f"{parts.text}, {limit.year}"
+        )
+    else:
+        if date <= limit:
+            return date
+        state.reporter.defect(
+            "date-after-page", number, 1,
+            detail=f"{parts.text} is after the {limit_name} {limit.isoformat()}",
+        )
+    return latest_on_or_before(parts.month, parts.day, limit)

@@ -39,6 +39,7 @@ CODES: dict[str, str] = {
     "date-after-page": "date falls after the page date",
     "bad-votes": "count after the date is too large",
     "junk": "lines that are not part of any entry",
+    "unknown-format": "the input is not a capture of the Daily Papers listing",
 }
 
 #: Codes whose consecutive occurrences fold into one diagnostic spanning them all.

@@ -23,7 +23,7 @@ from .dates import DATE_LINE, MAX_COUNT_DIGITS
 from .grammar import AUTHORS_PREFIX, BULLET, HEADER_MAX_LEN, HEADER_SET, MONTH_NUMBER, SEPARATOR
 from .links import extract_links
 from .model import Paper
-from .parser import ParseState
+from .state import ParseState
 
 _PREFIX_LEN = len(AUTHORS_PREFIX)
 _MAX_AUTHOR_DIGITS = 9

@@ -26,3 +26,14 @@ SEPARATOR = "\u00b7"
 AUTHORS_PREFIX = "  " + BULLET + " "
 
 BOM = "\ufeff"
+
+#: Header lines of the 2026 page, besides those above (captures show them in every
+#: dialect, decorated by each capture tool's markup).
+TRENDING_PAPERS = "Trending Papers"
+BYLINE_TAIL = "and the research community"
+PERIODS = ("Daily", "Weekly", "Monthly")
+#: The page's phrases as a capture of any dialect shows them once its markup is removed.
+PAGE_PHRASES = frozenset(
+    {NEW, PROMO_DAILY, PROMO, SUBSCRIBE, DAILY_PAPERS, TRENDING_PAPERS, BYLINE_SPACED,
+     BYLINE, *PERIODS}
+)

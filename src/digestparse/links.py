@@ -90,3 +90,28 @@ def extract_links(text: str) -> tuple[str, ...]:
             url = "https://" + url
         links.setdefault(url, None)
     return tuple(links)
+
+
+#: A paper's page on huggingface.co or arXiv; the id is arXiv's (``2606.00683``, old-style
+#: ``hep-th/9901001`` too), with an optional version suffix that is not part of it.
+_PAPER_LINK = regex.compile(
+    r"(?i:https?://)?(?:www\.)?(?i:huggingface\.co/papers|arxiv\.org/(?:abs|pdf))/"
+    r"((?:[a-z-]+(?:\.[A-Z]{2})?/)?[0-9]{4,}(?:\.[0-9]{4,5})?)(?:v[0-9]+)?(?:\.pdf)?"
+    r"(?=$|[/?#\s)\]>\"'])"
+)
+
+PAPER_PAGE = "https://huggingface.co/papers/"
+
+
+def paper_id(url: str) -> str | None:
+    """The paper id in a huggingface.co/papers/ID or arxiv.org/abs/ID link, or None.
+
+    A version suffix (``v2``) is dropped; ``#community`` and query parts are ignored.
+    """
+    match = _PAPER_LINK.match(url.strip())
+    return match.group(1) if match is not None else None
+
+
+def paper_url(identifier: str) -> str:
+    """The paper's page on huggingface.co."""
+    return PAPER_PAGE + identifier

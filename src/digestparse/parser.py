@@ -1,256 +1,34 @@
-"""Where tokens become papers: the parse state and the loop over the rules.
+"""Where tokens become papers: the run loop over a dialect's rules.
 
-The state is built once per parse. It reads lines lazily, skipping blank
-lines but counting them (``Line.gap``), and lets rules look a few lines
-ahead. Rules live in ``rules/``; each one either consumes lines and returns
-True, or leaves the state untouched and returns False.
+The loop is the same for every dialect: the dialect's header rule, then at
+every line its rules in order (after its fast path, when it has one), until
+the input ends. Papers are handed out as soon as they are complete; in
+dialects that show each entry twice in a row, a paper waits until the next
+one shows it is not a copy (``copies.py``).
 """
 
 from __future__ import annotations
 
-import datetime
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from typing import NamedTuple
+from collections.abc import Iterator
 
-from .diagnostics import Reporter
+from .copies import is_copy, merge_copy
+from .dialects import Dialect
 from .errors import CallerError, InternalError, ParseError
 from .model import Paper
-from .tokenizer import AUTHORS, TokenKind, classify
+from .state import ParseState
 
 
-class Line(NamedTuple):
-    """A non-blank line, stripped of surrounding blanks (authors lines keep their indent)."""
-
-    kind: TokenKind
-    text: str
-    number: int
-    #: How many blank lines come right before this one.
-    gap: int
-    #: White-space defects of this line and the blank lines before it, as
-    #: (code, line, column, gap): reported when the line is consumed, so that
-    #: looking ahead never makes strict mode raise for a later line first.
-    defects: tuple[tuple[str, int, int, int], ...] = ()
+def run(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
+    """Parse the state's lines with ``dialect``'s rules, yielding papers as they complete."""
+    papers = _papers(state, dialect)
+    if not dialect.merge_copies:
+        return _guarded(state, papers)
+    return _guarded(state, _merged(papers))
 
 
-class ParseState:
-    __slots__ = (
-        "_ahead",
-        "_held",
-        "_lines",
-        "_raw",
-        "eof_gap",
-        "header",
-        "header_span",
-        "last_line",
-        "number",
-        "page_date",
-        "papers",
-        "reference_date",
-        "reporter",
-        "top_page_date",
-    )
-
-    def __init__(
-        self, lines: Iterable[str], reporter: Reporter, reference_date: datetime.date
-    ) -> None:
-        #: A list source is read by index, so that the fast path can skip ahead in it.
-        self._raw: list[str] | None = lines if isinstance(lines, list) else None
-        self._lines = iter(()) if isinstance(lines, list) else iter(lines)
-        self._ahead: deque[Line] = deque()
-        #: White-space defects of blank lines read since the last non-blank line.
-        self._held: list[tuple[str, int, int, int]] = []
-        self.reporter = reporter
-        self.reference_date = reference_date
-        #: The page date that yearless entry dates resolve against (a second header may change it).
-        self.page_date: datetime.date | None = None
-        #: The page date of the first header: the digest's.
-        self.top_page_date: datetime.date | None = None
-        self.header: tuple[str, ...] = ()
-        self.header_span: tuple[int, int] | None = None
-        self.papers: list[Paper] = []
-        self.number = 0  # lines read so far
-        self.last_line = 0  # the last line a rule consumed
-        self.eof_gap = 0  # blank lines after the last non-blank line
-
-    # -- reading ---------------------------------------------------------
-
-    def _read(self) -> Line | None:
-        gap = 0
-        raw = self._raw
-        if raw is not None:
-            count = len(raw)
-            while self.number < count:
-                line = self._take(raw[self.number], gap)
-                if line is not None:
-                    return line
-                gap += 1
-        else:
-            for text in self._lines:
-                line = self._take(text, gap)
-                if line is not None:
-                    return line
-                gap += 1
-        if gap:  # reading again at the end finds no more blanks: keep the count
-            self.eof_gap = gap
-        return None
-
-    def _take(self, line: str, gap: int) -> Line | None:
-        """Read one more raw line: None when it is blank."""
-        self.number += 1
-        held = self._held
-        if line and line[-1] in " \t":
-            stripped = line.rstrip(" \t")
-            held.append(("trailing-whitespace", self.number, len(stripped) + 1, gap))
-            line = stripped
-        if not line:
-            return None
-        kind = classify(line)
-        if line[0] in " \t" and kind is not AUTHORS:
-            held.append(("leading-whitespace", self.number, 1, gap))
-            line = line.lstrip(" \t")
-        if held:
-            self._held = []
-            return Line(kind, line, self.number, gap, tuple(held))
-        return Line(kind, line, self.number, gap)
-
-    def report_held(self) -> None:
-        """Report the white-space defects of blank lines at the end of the input."""
-        self._report(self._held)
-        self._held = []
-
-    def _report(self, defects: Iterable[tuple[str, int, int, int]]) -> None:
-        for code, number, column, gap in defects:
-            self.reporter.defect(code, number, column, gap=gap)
-
-    def rewind(self) -> bool:
-        """Forget the lines peeked at, so that the fast path can read them itself.
-
-        Afterwards ``raw[number]`` is the first line after the last one
-        consumed. Only list sources can rewind. Nothing read ahead has been
-        reported yet (white-space defects wait until their line is consumed),
-        so unreading is always safe.
-        """
-        raw = self._raw
-        buffer = self._ahead
-        if raw is None:
-            return False
-        if buffer:
-            self.number = buffer[0].number - 1 - buffer[0].gap
-            buffer.clear()
-            self._held = []
-        return True
-
-    @property
-    def raw_lines(self) -> list[str] | None:
-        """The source's lines when it is a list (for the fast path), else None."""
-        return self._raw
-
-    def skip_to(self, index: int) -> None:
-        """Mark the list source's lines before ``index`` consumed (the buffer must be empty)."""
-        self.number = index
-        self.last_line = index
-
-    def peek(self, ahead: int = 0) -> Line | None:
-        """The line ``ahead`` non-blank lines on, without consuming anything."""
-        buffer = self._ahead
-        while len(buffer) <= ahead:
-            line = self._read()
-            if line is None:
-                return None
-            buffer.append(line)
-        return buffer[ahead]
-
-    def advance(self) -> Line:
-        """Consume the next non-blank line (a rule calls this only after a peek)."""
-        line = self._ahead.popleft() if self._ahead else self._read()
-        if line is None:
-            raise InternalError("advance() past the end of the input")
-        if line.defects:
-            self._report(line.defects)
-        self.last_line = line.number
-        return line
-
-    def peek_is(self, ahead: int, kind: TokenKind, *, glued: bool = False) -> bool:
-        """Whether the line ``ahead`` is of ``kind`` (and, if ``glued``, has no blank before it)."""
-        line = self.peek(ahead)
-        return line is not None and line.kind is kind and (not glued or line.gap == 0)
-
-    # -- checks shared by rules -------------------------------------------
-
-    def expect_gap(self, line: Line, blanks: int) -> None:
-        """Report when ``line`` is not preceded by exactly ``blanks`` blank lines."""
-        gap = line.gap
-        if line.number == gap + 1:  # nothing but blank lines before it: the start of the input
-            if gap:
-                detail = "blank lines before the first line"
-                self.reporter.defect("extra-blank-line", 1, 1, end_line=gap, detail=detail)
-            return
-        if gap == blanks:
-            return
-        if gap < blanks:
-            self.reporter.defect("missing-blank-line", line.number, 1)
-        elif blanks == 0:
-            self.reporter.defect(
-                "unexpected-blank-line", line.number - gap, 1, end_line=line.number - 1
-            )
-        else:
-            self.reporter.defect(
-                "extra-blank-line",
-                line.number - gap + blanks,
-                1,
-                end_line=line.number - 1,
-                detail=f"{gap} blank lines",
-            )
-
-    @property
-    def date_limit(self) -> datetime.date:
-        """No entry date may fall after this day: the page date, else the reference date."""
-        return self.page_date or self.reference_date
-
-
-Rule = Callable[[ParseState], bool]
-
-
-def run(state: ParseState) -> Iterator[Paper]:
-    """Parse the state's lines, yielding papers as they complete."""
-    # Imported here: the rules and the fast path import ParseState from this module.
-    from .fastpath import read_canonical
-    from .rules import BODY_RULES, read_header
-
-    reporter = state.reporter
+def _guarded(state: ParseState, papers: Iterator[Paper]) -> Iterator[Paper]:
     try:
-        read_header(state)
-        yield from _drain(state)
-        fast = state.raw_lines is not None
-        while True:
-            if fast and read_canonical(state):
-                # As after a rule, the line after the last entry is read (and may report)
-                # before that entry's paper is handed out.
-                last = state.papers.pop()
-                yield from _drain(state)
-                state.peek()
-                state.papers.append(last)
-                yield from _drain(state)
-            line = state.peek()
-            if line is None:
-                break
-            for _name, rule in BODY_RULES:
-                if rule(state):
-                    break
-            if state.peek() is line:
-                raise InternalError(f"no rule consumed line {line.number}")
-            yield from _drain(state)
-        state.report_held()
-        if state.eof_gap and state.number > state.eof_gap:
-            reporter.defect(
-                "extra-blank-line",
-                state.number - state.eof_gap + 1,
-                1,
-                end_line=state.number,
-                detail="blank lines at the end",
-            )
-        reporter.flush()
+        yield from papers
     except (ParseError, InternalError):
         raise
     except CallerError as error:
@@ -261,8 +39,58 @@ def run(state: ParseState) -> Iterator[Paper]:
         ) from error
 
 
+def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
+    reporter = state.reporter
+    fast_path = dialect.fast_path if state.raw_lines is not None else None
+    rules = dialect.rules
+    dialect.header(state)
+    yield from _drain(state)
+    while True:
+        if fast_path is not None and fast_path(state):
+            # As after a rule, the line after the last entry is read (and may report)
+            # before that entry's paper is handed out.
+            last = state.papers.pop()
+            yield from _drain(state)
+            state.peek()
+            state.papers.append(last)
+            yield from _drain(state)
+        line = state.peek()
+        if line is None:
+            break
+        for _name, rule in rules:
+            if rule(state):
+                break
+        if state.peek() is line:
+            raise InternalError(f"no rule consumed line {line.number}")
+        yield from _drain(state)
+    state.report_held()
+    if state.eof_gap and state.number > state.eof_gap + state.wrapper_end:
+        reporter.defect(
+            "extra-blank-line",
+            state.number - state.eof_gap + 1,
+            1,
+            end_line=state.number,
+            detail="blank lines at the end",
+        )
+    reporter.flush()
+
+
 def _drain(state: ParseState) -> Iterator[Paper]:
     if state.papers:
         state.reporter.flush()
         yield from state.papers
         state.papers.clear()
+
+
+def _merged(papers: Iterator[Paper]) -> Iterator[Paper]:
+    """Papers with each run of consecutive copies folded into one."""
+    held: Paper | None = None
+    for paper in papers:
+        if held is not None and is_copy(held, paper):
+            held = merge_copy(held, paper)
+            continue
+        if held is not None:
+            yield held
+        held = paper
+    if held is not None:
+        yield held

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime
 import sys
 from collections.abc import Sequence
 
@@ -76,12 +75,13 @@ def run(argv: Sequence[str]) -> int:
     tasks = [dataclasses.replace(task, name=display_name(task.name)) for task in tasks]
     settings = Settings(
         mode=args.mode,
-        reference_date=args.reference_date or datetime.date.today(),
+        reference_date=args.reference_date,
         select=frozenset(code for group in args.select for code in group)
         if args.select
         else None,
         ignore=frozenset(code for group in args.ignore or () for code in group),
         want_records=args.command == "parse",
+        dialect=args.dialect,
     )
     jobs = args.jobs if args.jobs is not None else default_jobs()
     progress = Progress(

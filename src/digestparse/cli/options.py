@@ -9,6 +9,7 @@ from dateutil import parser as dateutil_parser
 
 from .. import __version__
 from ..diagnostics import CODES, Mode
+from ..dialects import DIALECT_NAMES
 from .jobs import usable_cpus
 from .usage import ArgumentParser
 
@@ -102,6 +103,14 @@ def add_common_options(parser: argparse.ArgumentParser, default_mode: Mode) -> N
         type=reference_date_arg,
         metavar="DATE",
         help="resolve yearless dates as of DATE (YYYY-MM-DD; default: today)",
+    )
+    parser.add_argument(
+        "--dialect",
+        choices=DIALECT_NAMES,
+        default="auto",
+        metavar="NAME",
+        help="read the input as this dialect: " + ", ".join(DIALECT_NAMES)
+        + " (default: auto, detected from the first lines; see docs/dialects.md)",
     )
     parser.add_argument(
         "--select",

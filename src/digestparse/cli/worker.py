@@ -17,10 +17,12 @@ from .inputs import Task, UnreadableInput, read_dump
 @dataclass(frozen=True)
 class Settings:
     mode: Mode
-    reference_date: datetime.date
+    #: None: the capture time a wrapper gives, else today (as the library does).
+    reference_date: datetime.date | None
     select: frozenset[str] | None
     ignore: frozenset[str]
     want_records: bool
+    dialect: str = "auto"
 
 
 @dataclass
@@ -67,14 +69,20 @@ def parse_for_mode(
     """
     if settings.mode == "strict":
         try:
-            digest = parse(data, mode="strict", reference_date=settings.reference_date, name=name)
+            digest = parse(
+                data, mode="strict", reference_date=settings.reference_date, name=name,
+                dialect=settings.dialect,
+            )
         except ParseError as error:
             first: ParseError | None = error
         else:
             return digest.papers, []
     else:
         first = None
-    digest = parse(data, mode="lenient", reference_date=settings.reference_date, name=name)
+    digest = parse(
+        data, mode="lenient", reference_date=settings.reference_date, name=name,
+        dialect=settings.dialect,
+    )
     diagnostics = list(digest.diagnostics)
     if first is not None and not any(
         d.code == first.code and d.line == first.line for d in diagnostics

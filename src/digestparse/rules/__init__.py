@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..parser import Rule
+from ..state import Rule
 from .entry import entry
 from .header import read_header, repeated_header
 from .junk import junk

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..links import extract_links
 from ..model import Paper
-from ..parser import ParseState
+from ..state import ParseState
 from ..tokenizer import HEADER, SEPARATOR_KIND, TEXT
 from .metadata import Metadata, is_organization_line, read_metadata
 

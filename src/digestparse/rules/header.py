@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
-
-from ..dates import date_parts, latest_on_or_before
+from ..dates import date_parts, set_page_date
 from ..grammar import BYLINE, BYLINE_SPACED, DAILY_PAPERS, NEW, PROMO, PROMO_DAILY, SUBSCRIBE
-from ..parser import Line, ParseState
+from ..state import Line, ParseState
 from ..tokenizer import DATE, HEADER, TEXT
 
 # (accepted lines, optional) in order.
@@ -42,7 +40,7 @@ def read_header(state: ParseState) -> None:
     date_line = state.peek()
     if date_line is not None and date_line.kind is DATE:
         state.expect_gap(state.advance(), 1)
-        _set_page_date(state, date_line)
+        set_page_date(state, date_line.number, date_parts(date_line.text, date_line.number))
         state.top_page_date = state.page_date
         state.header_span = (lines[0].number, date_line.number)
 
@@ -60,7 +58,7 @@ def repeated_header(state: ParseState) -> bool:
         "repeated-header", first.number, 1, end_line=last.number, gap=first.gap
     )
     if last is not lines[-1]:
-        _set_page_date(state, last)
+        set_page_date(state, last.number, date_parts(last.text, last.number))
     return True
 
 
@@ -99,19 +97,3 @@ def _check_header(state: ParseState, lines: list[Line]) -> None:
             return
     if index < len(lines):
         state.reporter.defect("bad-header", lines[index].number, 1, detail="unexpected line")
-
-
-def _set_page_date(state: ParseState, line: Line) -> None:
-    parts = date_parts(line.text, line.number)
-    if parts.year is not None or parts.count_text is not None:
-        state.reporter.defect("bad-page-date", line.number, len("Mmm ") + 1)
-    if parts.year is not None:
-        try:
-            state.page_date = datetime.date(parts.year, parts.month, parts.day)
-        except ValueError:
-            state.reporter.defect("impossible-date", line.number, 1, detail=parts.text)
-        return
-    resolved = latest_on_or_before(parts.month, parts.day, state.reference_date)
-    if resolved is None:
-        state.reporter.defect("impossible-date", line.number, 1, detail=parts.text)
-    state.page_date = resolved

@@ -6,7 +6,7 @@ too (see ``Reporter.defect``), so a junk file of any length costs one.
 
 from __future__ import annotations
 
-from ..parser import ParseState
+from ..state import ParseState
 
 
 def junk(state: ParseState) -> bool:

@@ -7,9 +7,9 @@ import re
 
 import attrs
 
-from ..dates import MAX_COUNT_DIGITS, DateLine, date_parts, latest_on_or_before
+from ..dates import MAX_COUNT_DIGITS, date_parts, resolve_entry_date
 from ..grammar import AUTHORS_PREFIX
-from ..parser import Line, ParseState
+from ..state import Line, ParseState
 from ..tokenizer import AUTHORS, DATE, SEPARATOR_KIND, TEXT
 
 _AUTHORS_TAIL = (" authors", " author")
@@ -125,41 +125,9 @@ def _with_date(
     return Metadata(
         author_count,
         organization,
-        _resolve(state, line, parts),
+        resolve_entry_date(state, line.number, parts),
         votes,
         parts.text,
         parts.year is not None,
         line.number,
     )
-
-
-def _resolve(state: ParseState, line: Line, parts: DateLine) -> datetime.date | None:
-    """The date of an entry; a yearless one takes the page date's year."""
-    limit = state.date_limit
-    limit_name = "page date" if state.page_date else "reference date"
-    if parts.year is not None:
-        try:
-            date = datetime.date(parts.year, parts.month, parts.day)
-        except ValueError:
-            state.reporter.defect("impossible-date", line.number, 1, detail=parts.text)
-            return None
-        if date > limit:
-            state.reporter.defect(
-                "date-after-page", line.number, 1,
-                detail=f"{date.isoformat()} is after the {limit_name} {limit.isoformat()}",
-            )
-        return date
-    try:
-        date = datetime.date(limit.year, parts.month, parts.day)
-    except ValueError:
-        state.reporter.defect(
-            "impossible-date", line.number, 1, detail=f"{parts.text}, {limit.year}"
-        )
-    else:
-        if date <= limit:
-            return date
-        state.reporter.defect(
-            "date-after-page", line.number, 1,
-            detail=f"{parts.text} is after the {limit_name} {limit.isoformat()}",
-        )
-    return latest_on_or_before(parts.month, parts.day, limit)

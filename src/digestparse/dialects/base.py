@@ -1,0 +1,61 @@
+"""What a dialect is: how its lines are classified, how it is recognised, and its rules."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+
+from ..diagnostics import Reporter
+from ..state import ParseState, Rule
+
+
+@attrs.frozen(slots=True)
+class Dialect:
+    """One way of capturing the listing as text (docs/dialects.md).
+
+    ``detect`` sees the first non-blank lines after any capture wrapper
+    (``DETECT_LINES`` of them, stripped) and says whether they are this
+    dialect. ``header`` reads the header (and page date) at the top; the
+    ``rules`` are then tried in order at every line until the input ends, as
+    in the ``text`` dialect: each consumes lines and returns True, or touches
+    nothing and returns False.
+    """
+
+    name: str
+    detect: Callable[[Sequence[str]], bool]
+    classify: Callable[[str], enum.Enum]
+    header: Callable[[ParseState], None]
+    rules: tuple[tuple[str, Rule], ...]
+    #: Only the seeds' dialect treats stray blanks as defects.
+    whitespace_defects: bool = False
+    #: Lines of this kind keep their leading blanks (the text dialect's authors line).
+    keep_indent: enum.Enum | None = None
+    #: Reads a run of canonical entries without the rules; returns True if it read any.
+    fast_path: Callable[[ParseState], bool] | None = None
+    #: Consecutive copies of one entry (the trending layout) become one paper.
+    merge_copies: bool = True
+
+    def new_state(
+        self,
+        lines: Iterable[str],
+        reporter: Reporter,
+        reference_date: datetime.date,
+        start: int = 0,
+    ) -> ParseState:
+        """A parse state that reads ``lines`` the way this dialect classifies them."""
+        return ParseState(
+            lines,
+            reporter,
+            reference_date,
+            classify=self.classify,
+            whitespace_defects=self.whitespace_defects,
+            keep_indent=self.keep_indent,
+            start=start,
+        )
+
+
+#: How many non-blank lines after a capture wrapper the detectors see.
+DETECT_LINES = 200

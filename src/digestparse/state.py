@@ -1,0 +1,241 @@
+"""The parse state: built once per parse, shared by the run loop, the rules and the fast path.
+
+It reads lines lazily, skipping blank lines but counting them (``Line.gap``),
+lets rules look a few lines ahead, and carries what the parse has learnt so far
+(header, page date, papers ready to hand out). Each dialect gives it its own
+line classifier; only the ``text`` dialect reports white-space defects.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections import deque
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
+
+from .diagnostics import Reporter
+from .errors import InternalError
+from .model import Paper
+
+
+class Line(NamedTuple):
+    """A non-blank line, stripped of surrounding blanks (text-dialect authors lines keep
+    their indent)."""
+
+    #: The line's class, from the dialect's classifier (``tokenizer.TokenKind`` for ``text``).
+    kind: enum.Enum
+    text: str
+    number: int
+    #: How many blank lines come right before this one.
+    gap: int
+    #: White-space defects of this line and the blank lines before it, as
+    #: (code, line, column, gap): reported when the line is consumed, so that
+    #: looking ahead never makes strict mode raise for a later line first.
+    defects: tuple[tuple[str, int, int, int], ...] = ()
+
+
+class ParseState:
+    __slots__ = (
+        "_ahead",
+        "_classify",
+        "_held",
+        "_keep_indent",
+        "_lines",
+        "_raw",
+        "_whitespace",
+        "eof_gap",
+        "header",
+        "header_span",
+        "last_line",
+        "number",
+        "page_date",
+        "papers",
+        "reference_date",
+        "reporter",
+        "top_page_date",
+        "wrapper_end",
+    )
+
+    def __init__(
+        self,
+        lines: Iterable[str],
+        reporter: Reporter,
+        reference_date: datetime.date,
+        *,
+        classify: Callable[[str], enum.Enum],
+        whitespace_defects: bool = False,
+        keep_indent: enum.Enum | None = None,
+        start: int = 0,
+    ) -> None:
+        """``lines`` is every line of the input (a list) or the lines from ``start`` on (any
+        other iterable); lines before ``start`` belong to a capture wrapper. Only a dialect
+        with ``whitespace_defects`` reports stray blanks; lines of kind ``keep_indent`` keep
+        their leading blanks."""
+        self._classify = classify
+        self._whitespace = whitespace_defects
+        self._keep_indent = keep_indent
+        #: A list source is read by index, so that the fast path can skip ahead in it.
+        self._raw: list[str] | None = lines if isinstance(lines, list) else None
+        self._lines = iter(()) if isinstance(lines, list) else iter(lines)
+        self._ahead: deque[Line] = deque()
+        #: White-space defects of blank lines read since the last non-blank line.
+        self._held: list[tuple[str, int, int, int]] = []
+        self.reporter = reporter
+        self.reference_date = reference_date
+        #: The page date that yearless entry dates resolve against (a second header may change it).
+        self.page_date: datetime.date | None = None
+        #: The page date of the first header: the digest's.
+        self.top_page_date: datetime.date | None = None
+        self.header: tuple[str, ...] = ()
+        self.header_span: tuple[int, int] | None = None
+        self.papers: list[Paper] = []
+        self.number = start  # lines read so far
+        self.last_line = start  # the last line a rule consumed
+        #: The last line of a capture wrapper before the listing (0: none).
+        self.wrapper_end = start
+        self.eof_gap = 0  # blank lines after the last non-blank line
+
+    # -- reading ---------------------------------------------------------
+
+    def _read(self) -> Line | None:
+        gap = 0
+        raw = self._raw
+        if raw is not None:
+            count = len(raw)
+            while self.number < count:
+                line = self._take(raw[self.number], gap)
+                if line is not None:
+                    return line
+                gap += 1
+        else:
+            for text in self._lines:
+                line = self._take(text, gap)
+                if line is not None:
+                    return line
+                gap += 1
+        if gap:  # reading again at the end finds no more blanks: keep the count
+            self.eof_gap = gap
+        return None
+
+    def _take(self, line: str, gap: int) -> Line | None:
+        """Read one more raw line: None when it is blank."""
+        self.number += 1
+        if not self._whitespace:
+            line = line.strip(" \t")
+            return Line(self._classify(line), line, self.number, gap) if line else None
+        held = self._held
+        if line and line[-1] in " \t":
+            stripped = line.rstrip(" \t")
+            held.append(("trailing-whitespace", self.number, len(stripped) + 1, gap))
+            line = stripped
+        if not line:
+            return None
+        kind = self._classify(line)
+        if line[0] in " \t" and kind is not self._keep_indent:
+            held.append(("leading-whitespace", self.number, 1, gap))
+            line = line.lstrip(" \t")
+        if held:
+            self._held = []
+            return Line(kind, line, self.number, gap, tuple(held))
+        return Line(kind, line, self.number, gap)
+
+    def report_held(self) -> None:
+        """Report the white-space defects of blank lines at the end of the input."""
+        self._report(self._held)
+        self._held = []
+
+    def _report(self, defects: Iterable[tuple[str, int, int, int]]) -> None:
+        for code, number, column, gap in defects:
+            self.reporter.defect(code, number, column, gap=gap)
+
+    def rewind(self) -> bool:
+        """Forget the lines peeked at, so that the fast path can read them itself.
+
+        Afterwards ``raw[number]`` is the first line after the last one
+        consumed. Only list sources can rewind. Nothing read ahead has been
+        reported yet (white-space defects wait until their line is consumed),
+        so unreading is always safe.
+        """
+        raw = self._raw
+        buffer = self._ahead
+        if raw is None:
+            return False
+        if buffer:
+            self.number = buffer[0].number - 1 - buffer[0].gap
+            buffer.clear()
+            self._held = []
+        return True
+
+    @property
+    def raw_lines(self) -> list[str] | None:
+        """The source's lines when it is a list (for the fast path), else None."""
+        return self._raw
+
+    def skip_to(self, index: int) -> None:
+        """Mark the list source's lines before ``index`` consumed (the buffer must be empty)."""
+        self.number = index
+        self.last_line = index
+
+    def peek(self, ahead: int = 0) -> Line | None:
+        """The line ``ahead`` non-blank lines on, without consuming anything."""
+        buffer = self._ahead
+        while len(buffer) <= ahead:
+            line = self._read()
+            if line is None:
+                return None
+            buffer.append(line)
+        return buffer[ahead]
+
+    def advance(self) -> Line:
+        """Consume the next non-blank line (a rule calls this only after a peek)."""
+        line = self._ahead.popleft() if self._ahead else self._read()
+        if line is None:
+            raise InternalError("advance() past the end of the input")
+        if line.defects:
+            self._report(line.defects)
+        self.last_line = line.number
+        return line
+
+    def peek_is(self, ahead: int, kind: enum.Enum, *, glued: bool = False) -> bool:
+        """Whether the line ``ahead`` is of ``kind`` (and, if ``glued``, has no blank before it)."""
+        line = self.peek(ahead)
+        return line is not None and line.kind is kind and (not glued or line.gap == 0)
+
+    # -- checks shared by rules -------------------------------------------
+
+    def expect_gap(self, line: Line, blanks: int) -> None:
+        """Report when ``line`` is not preceded by exactly ``blanks`` blank lines."""
+        gap = line.gap
+        first = self.wrapper_end + 1
+        if line.number == first + gap:  # nothing but blank lines before it: the start of the input
+            if gap:
+                detail = "blank lines before the first line"
+                self.reporter.defect(
+                    "extra-blank-line", first, 1, end_line=first + gap - 1, detail=detail
+                )
+            return
+        if gap == blanks:
+            return
+        if gap < blanks:
+            self.reporter.defect("missing-blank-line", line.number, 1)
+        elif blanks == 0:
+            self.reporter.defect(
+                "unexpected-blank-line", line.number - gap, 1, end_line=line.number - 1
+            )
+        else:
+            self.reporter.defect(
+                "extra-blank-line",
+                line.number - gap + blanks,
+                1,
+                end_line=line.number - 1,
+                detail=f"{gap} blank lines",
+            )
+
+    @property
+    def date_limit(self) -> datetime.date:
+        """No entry date may fall after this day: the page date, else the reference date."""
+        return self.page_date or self.reference_date
+
+
+Rule = Callable[[ParseState], bool]

@@ -1,0 +1,199 @@
+"""Capture wrappers: what capture tools put around the listing, which is not content.
+
+Recognised at the very top of the input (docs/dialects.md#capture-wrappers):
+
+- YAML front matter: a ``---`` line, ``key: value`` lines, a closing ``---``;
+- a metadata preamble: a ``# Title`` line followed by ``- Key: value`` list
+  items (``# Web source``), optionally a ``## Section`` heading, and
+  optionally an opening code fence whose body is the capture;
+- a ``**URL:**`` preamble: ``**Key:** value`` lines, up to a ``-----`` rule.
+
+What they say is kept: the captured address (``source_url``) and the
+capture time (``captured_at``). A fenced body ends at its closing fence;
+that line and any after it are the wrapper's footer.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+
+import attrs
+
+#: Wrapper lines are looked for only this far into the input.
+_MAX_WRAPPER_LINES = 60
+#: Lines a stream must have read before ``read_wrapper`` can decide.
+WRAPPER_WINDOW = 2 * _MAX_WRAPPER_LINES
+
+_URL_KEYS = frozenset({"url", "source url", "source_url", "source", "page url", "link"})
+_TIME_KEYS = frozenset(
+    {
+        "captured",
+        "captured (utc)",
+        "captured_at",
+        "captured at",
+        "retrieved",
+        "retrieved_at",
+        "exported",
+        "fetched",
+        "scraped",
+        "date",
+    }
+)
+_YAML_ITEM = re.compile(r"([A-Za-z_][\w -]*?)\s*:\s*(.*)")
+_LIST_ITEM = re.compile(r"[-*] ([^:]{1,40}):\s*(.*)")
+_BOLD_ITEM = re.compile(r"\*\*([^*]{1,40}):\*\*\s*(.*)")
+_RULE = re.compile(r"-{3,}|={3,}|\*{3,}")
+_FENCE = re.compile(r"(`{3,}|~{3,})[\w-]*")
+_TIMESTAMP = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+    r"(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]+))?)?)?"
+    r"\s*(Z|[+-][0-9]{2}:?[0-9]{2})?"
+)
+
+
+@attrs.frozen(slots=True)
+class Wrapper:
+    #: How many lines the wrapper takes at the top (0: none).
+    end: int = 0
+    source_url: str | None = None
+    captured_at: datetime.datetime | None = None
+    #: The line that closes a fenced body (e.g. "```"), or None.
+    fence: str | None = None
+
+
+NO_WRAPPER = Wrapper()
+
+
+def read_wrapper(lines: Sequence[str]) -> Wrapper:
+    """The capture wrapper at the top of ``lines`` (raw lines, without line breaks)."""
+    first = _first_nonblank(lines, 0)
+    if first is None or first >= _MAX_WRAPPER_LINES:
+        return NO_WRAPPER
+    top = lines[first].strip()
+    if top == "---":
+        return _front_matter(lines, first)
+    if top.startswith("# ") and (found := _preamble(lines, first)) is not NO_WRAPPER:
+        return found
+    if _BOLD_ITEM.fullmatch(top) or (
+        (second := _first_nonblank(lines, first + 1)) is not None
+        and _BOLD_ITEM.fullmatch(lines[second].strip())
+    ):
+        return _bold_preamble(lines, first)
+    return NO_WRAPPER
+
+
+def _first_nonblank(lines: Sequence[str], start: int) -> int | None:
+    for index in range(start, min(len(lines), _MAX_WRAPPER_LINES + start)):
+        if lines[index].strip():
+            return index
+    return None
+
+
+def _front_matter(lines: Sequence[str], first: int) -> Wrapper:
+    items: list[tuple[str, str]] = []
+    for index in range(first + 1, min(len(lines), first + _MAX_WRAPPER_LINES)):
+        text = lines[index].strip()
+        if text == "---":
+            return _wrapper(index + 1, items, None)
+        match = _YAML_ITEM.fullmatch(text)
+        if match is None and text:
+            return NO_WRAPPER
+        if match is not None:
+            items.append((match.group(1), match.group(2)))
+    return NO_WRAPPER
+
+
+def _preamble(lines: Sequence[str], first: int) -> Wrapper:
+    items: list[tuple[str, str]] = []
+    end = first + 1
+    index = first + 1
+    while index < len(lines) and index < first + _MAX_WRAPPER_LINES:
+        text = lines[index].strip()
+        match = _LIST_ITEM.fullmatch(text)
+        if match is not None:
+            items.append((match.group(1), match.group(2)))
+            end = index + 1
+        elif text:
+            break
+        index += 1
+    if not items:
+        return NO_WRAPPER
+    following = _first_nonblank(lines, end)
+    if following is not None:
+        text = lines[following].strip()
+        if text.startswith("## ") and not _is_listing_heading(text[3:]):
+            end = following + 1
+            following = _first_nonblank(lines, end)
+    fence = None
+    if following is not None:
+        match = _FENCE.fullmatch(lines[following].strip())
+        if match is not None:
+            fence = match.group(1)
+            end = following + 1
+    return _wrapper(end, items, fence)
+
+
+def _bold_preamble(lines: Sequence[str], first: int) -> Wrapper:
+    items: list[tuple[str, str]] = []
+    end = first + 1
+    for index in range(first, min(len(lines), first + _MAX_WRAPPER_LINES)):
+        text = lines[index].strip()
+        match = _BOLD_ITEM.fullmatch(text)
+        if match is not None:
+            items.append((match.group(1), match.group(2)))
+            end = index + 1
+        elif _RULE.fullmatch(text) and items:
+            return _wrapper(index + 1, items, None)
+        elif text and items:
+            break
+        elif text and not text.startswith("# "):
+            return NO_WRAPPER
+    return _wrapper(end, items, None) if items else NO_WRAPPER
+
+
+def _is_listing_heading(text: str) -> bool:
+    return text.startswith(("Daily Papers", "Trending Papers", "by"))
+
+
+def _wrapper(end: int, items: list[tuple[str, str]], fence: str | None) -> Wrapper:
+    url: str | None = None
+    captured: datetime.datetime | None = None
+    for key, value in items:
+        name = key.strip().lower()
+        value = value.strip().strip("\"'`")
+        if url is None and name in _URL_KEYS and value.startswith(("http://", "https://")):
+            url = value.split()[0]
+        elif captured is None and name in _TIME_KEYS:
+            captured = parse_timestamp(value)
+    return Wrapper(end, url, captured, fence)
+
+
+def parse_timestamp(text: str) -> datetime.datetime | None:
+    """An ISO 8601 date or date-time (any number of fraction digits), or None.
+
+    A time without an offset is taken as UTC, as capture tools write them.
+    """
+    match = _TIMESTAMP.match(text.strip())
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, fraction, offset = match.groups()
+    micro = int((fraction or "0")[:6].ljust(6, "0"))
+    zone = datetime.timezone.utc
+    if offset and offset != "Z":
+        sign = -1 if offset[0] == "-" else 1
+        digits = offset[1:].replace(":", "")
+        delta = datetime.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        zone = datetime.timezone(sign * delta)
+    try:
+        return datetime.datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0),
+            int(second or 0), micro, tzinfo=zone,
+        )
+    except ValueError:
+        return None
+
+
+def is_fence_end(line: str, fence: str) -> bool:
+    return line.strip() == fence
