@@ -458,12 +458,14 @@ def test_output_never_fails_on_encoding(tmp_path: Path, encoding: str) -> None:
 
 def test_full_disk_closed_stdout_and_closed_stdin_are_exit_2(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "digestparse", "parse", str(SEEDS[0]), *REFERENCE]
-    with open("/dev/full", "wb") as full:
-        result = subprocess.run(command, stdout=full, stderr=subprocess.PIPE,
-                                timeout=TIMEOUT, check=False)
-    assert (result.returncode, result.stderr.decode()) == (
-        2, "digestparse: cannot write standard output: No space left on device\n"
-    )
+    help_command = [sys.executable, "-m", "digestparse", "--help"]
+    for args in (command, help_command):
+        with open("/dev/full", "wb") as full:
+            result = subprocess.run(args, stdout=full, stderr=subprocess.PIPE,
+                                    timeout=TIMEOUT, check=False)
+        assert (result.returncode, result.stderr.decode()) == (
+            2, "digestparse: cannot write standard output: No space left on device\n"
+        )
     result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             preexec_fn=lambda: os.close(1), timeout=TIMEOUT, check=False)
     assert (result.returncode, result.stderr.decode()) == (

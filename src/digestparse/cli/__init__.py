@@ -103,7 +103,11 @@ def run(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     with guarded_streams(), sigterm_ends_run():
         try:
-            status = run(sys.argv[1:] if argv is None else argv)
+            try:
+                status = run(sys.argv[1:] if argv is None else argv)
+            except SystemExit:  # argparse: --help, --version, usage errors
+                sys.stdout.flush()
+                raise
             sys.stdout.flush()  # here, where a failure is still reported properly
             return status
         except KeyboardInterrupt:
