@@ -76,6 +76,8 @@ def sigterm_ends_run() -> Iterator[None]:
         target=_nudge, args=(read_fd, run, threading.main_thread().ident),
         name="signal-nudger", daemon=True,
     )
+    # Worker processes are forked while this thread runs; it only ever waits in
+    # os.read() or time.sleep() and holds no lock a child could inherit locked.
     nudger.start()
     try:
         yield
