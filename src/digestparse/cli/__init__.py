@@ -114,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             say("digestparse: interrupted", fresh_line=sys.stderr.isatty())
             return EXIT_INTERRUPTED
         except Terminated:
-            say("digestparse: terminated")
+            say("digestparse: terminated", fresh_line=sys.stderr.isatty())  # after progress
             return EXIT_TERMINATED
         except OutputFailed as failure:
             # Keep Python from failing again when it flushes the stream at exit.
