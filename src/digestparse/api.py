@@ -163,7 +163,7 @@ def _refuse(state: ParseState) -> Iterator[Paper]:
             "unknown-format", 1, 1, end_line=max(state.number, 1),
             detail="no dialect recognises it (docs/dialects.md)",
         )
-        state.reporter.flush()
+        state.reporter.finish()
     except CallerError as error:
         raise error.original from None
     return iter(())

@@ -10,10 +10,21 @@ DAILY_PAPERS = "Daily Papers"
 BYLINE = "byAK and the research community"
 BYLINE_SPACED = "by AK and the research community"
 
-#: Every line that can appear in a header, in order.
-HEADER_LINES = (NEW, PROMO_DAILY, PROMO, SUBSCRIBE, DAILY_PAPERS, BYLINE, BYLINE_SPACED)
+TRENDING_PAPERS = "Trending Papers"
+
+#: Every line that is a header line wherever it stands (tokenizer kind HEADER), in order.
+HEADER_LINES = (
+    NEW, PROMO_DAILY, PROMO, SUBSCRIBE, DAILY_PAPERS, TRENDING_PAPERS, BYLINE, BYLINE_SPACED
+)
 HEADER_SET = frozenset(HEADER_LINES)
 HEADER_MAX_LEN = max(map(len, HEADER_LINES))
+
+#: The 2026 page's byline when a capture splits it around the link to AK: these three
+#: lines, in this order. They are header lines only there (``by`` or ``AK`` alone is text).
+BYLINE_SPLIT = ("by", "AK", "and the research community")
+BYLINE_TAIL = BYLINE_SPLIT[-1]
+#: The 2026 page's Daily / Weekly / Monthly switcher after the byline; header lines only there.
+PERIODS = ("Daily", "Weekly", "Monthly")
 
 #: The canonical header, as render() writes it.
 CANONICAL_HEADER = (NEW, PROMO, SUBSCRIBE, DAILY_PAPERS, BYLINE)
@@ -27,11 +38,6 @@ AUTHORS_PREFIX = "  " + BULLET + " "
 
 BOM = "\ufeff"
 
-#: Header lines of the 2026 page, besides those above (captures show them in every
-#: dialect, decorated by each capture tool's markup).
-TRENDING_PAPERS = "Trending Papers"
-BYLINE_TAIL = "and the research community"
-PERIODS = ("Daily", "Weekly", "Monthly")
 #: The page's phrases as a capture of any dialect shows them once its markup is removed.
 PAGE_PHRASES = frozenset(
     {NEW, PROMO_DAILY, PROMO, SUBSCRIBE, DAILY_PAPERS, TRENDING_PAPERS, BYLINE_SPACED,

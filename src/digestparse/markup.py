@@ -27,6 +27,8 @@ def links(line: str) -> list[tuple[str, str]]:
 
 def strip_links(line: str) -> str:
     """``line`` with images removed and every link replaced by its text, innermost first."""
+    if "[" not in line:  # no image and no link: nothing to do (most lines)
+        return line
     text = _IMAGE.sub("", line)
     while True:
         replaced = _LINK.sub(lambda m: m.group(1), text)
@@ -37,7 +39,7 @@ def strip_links(line: str) -> str:
 
 def unescape(text: str) -> str:
     """Markdown backslash escapes resolved: ``\\_`` is ``_``, ``\\ `` is a space."""
-    return _ESCAPE.sub(r"\1", text)
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def plain(line: str) -> str:
@@ -54,11 +56,13 @@ def join_wrapped(parts: list[str]) -> str:
 
     Each part is stripped first; empty parts are dropped.
     """
+    texts = [part.strip() for part in parts]
+    if "" in texts:
+        texts = [text for text in texts if text]
+    if "-\n" not in "\n".join(texts):
+        return " ".join(texts)  # no line ends with '-': the common case, without the loop
     joined = ""
-    for part in parts:
-        text = part.strip()
-        if not text:
-            continue
+    for text in texts:
         if joined and not (joined.endswith("-") and joined[-2:-1].strip()):
             joined += " "
         joined += text

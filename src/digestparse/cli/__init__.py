@@ -19,12 +19,14 @@ Where things live:
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import dataclasses
 import sys
 from collections.abc import Sequence
 
 from ..errors import InternalError
+from .diff_cmd import run_diff
 from .escape import display_name
 from .exit_codes import (
     EXIT_BROKEN_PIPE,
@@ -37,9 +39,11 @@ from .exit_codes import (
 from .findings import run_check
 from .inputs import UsageError, expand_paths
 from .jobs import run_tasks
+from .merge_cmd import run_merge
 from .options import COMMANDS, build_parser, default_jobs, with_command
 from .progress import PROGRESS_MIN_FILES, Progress
 from .records import run_parse
+from .series_cmd import run_series_check
 from .shutdown import Terminated, sigterm_ends_run
 from .streams import InputFailed, OutputFailed, discard, guarded_streams, say
 from .tally import Tally
@@ -57,7 +61,10 @@ def run(argv: Sequence[str]) -> int:
     args_list = with_command(list(argv))
     if not args_list:
         parser.print_usage(sys.stderr)
-        print("digestparse: error: give a command (check or parse) or a file", file=sys.stderr)
+        print(
+            "digestparse: error: give a command (check, parse, merge, diff) or a file",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     if args_list[0] not in COMMANDS:
         parser.parse_args(args_list)  # -h or --version: prints and exits
@@ -67,6 +74,8 @@ def run(argv: Sequence[str]) -> int:
     parser = command_parsers[command]
     args = parse_command_args(parser, args_list[1:])
     args.command = command
+    if command == "diff":
+        return run_diff_command(args, parser)
     try:
         tasks, errors = expand_paths(args.paths, args.stdin_name)
     except UsageError as usage_error:
@@ -80,7 +89,7 @@ def run(argv: Sequence[str]) -> int:
         if args.select
         else None,
         ignore=frozenset(code for group in args.ignore or () for code in group),
-        want_records=args.command == "parse",
+        want_records=args.command in ("parse", "merge"),
         dialect=args.dialect,
     )
     jobs = args.jobs if args.jobs is not None else default_jobs()
@@ -92,12 +101,33 @@ def run(argv: Sequence[str]) -> int:
     for message in errors:
         say(f"digestparse: {message}")
     # closing(): on any exit (Ctrl-C, a closed pipe) the worker pool is stopped at once.
+    if command == "merge":
+        run_merge(tasks, settings, jobs, args, tally, progress)
+        return tally.exit_code(args.mode)
+    if command == "check" and args.series:
+        run_series_check(tasks, settings, jobs, args, tally, progress)
+        return tally.exit_code(args.mode)
     with contextlib.closing(run_tasks(tasks, settings, jobs)) as results:
         if args.command == "check":
             run_check(results, args, tally, progress)
         else:
             run_parse(results, args, tally, progress)
     return tally.exit_code(args.mode)
+
+
+def run_diff_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    settings = Settings(
+        mode=args.mode,
+        reference_date=args.reference_date,
+        select=None,
+        ignore=frozenset(),
+        want_records=True,
+        dialect=args.dialect,
+    )
+    try:
+        return run_diff(args, settings)
+    except UsageError as usage_error:
+        parser.error(str(usage_error))  # exits 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:

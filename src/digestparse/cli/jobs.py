@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -37,8 +37,14 @@ def usable_cpus() -> int:
     return os.cpu_count() or 1
 
 
-def process_chunk(tasks: Sequence[Task], settings: Settings) -> list[FileResult]:
-    return [process_file(task, settings) for task in tasks]
+#: What is done to one file: ``process_file``, or another command's worker (``merge``).
+Work = Callable[[Task, Settings], FileResult]
+
+
+def process_chunk(
+    tasks: Sequence[Task], settings: Settings, work: Work = process_file
+) -> list[FileResult]:
+    return [work(task, settings) for task in tasks]
 
 
 def chunk_size_for(file_count: int, workers: int) -> int:
@@ -48,21 +54,21 @@ def chunk_size_for(file_count: int, workers: int) -> int:
 
 
 def run_tasks(
-    tasks: Sequence[Task], settings: Settings, jobs: int
+    tasks: Sequence[Task], settings: Settings, jobs: int, work: Work = process_file
 ) -> Generator[FileResult, None, None]:
     """Results in the order of ``tasks``, computed by up to ``jobs`` processes, never
     more processes than tasks or usable CPUs."""
     workers = min(jobs, len(tasks), usable_cpus())
     if workers <= 1:
         for task in tasks:
-            yield process_file(task, settings)
+            yield work(task, settings)
         return
     size = chunk_size_for(len(tasks), workers)
     chunks = [tasks[start : start + size] for start in range(0, len(tasks), size)]
     pool: list[Worker] = []
     try:
         for _ in range(workers):
-            pool.append(start_worker(settings))
+            pool.append(start_worker(settings, work))
         for results in results_in_order(pool, chunks):
             yield from results
     except BaseException:  # Ctrl-C, SIGTERM, the output closed: do not wait for running chunks
@@ -88,19 +94,23 @@ class Worker:
     connection: Connection
 
 
-def start_worker(settings: Settings) -> Worker:
+def start_worker(settings: Settings, work: Work = process_file) -> Worker:
+    """A worker process doing ``work`` (a module-level function: spawn pickles it)."""
     context = multiprocessing.get_context()
     parent = None if context.get_start_method() == "forkserver" else os.getpid()
     ours, theirs = context.Pipe()
     process = context.Process(
-        target=serve, args=(theirs, settings, parent), name="digestparse-worker", daemon=True
+        target=serve,
+        args=(theirs, settings, work, parent),
+        name="digestparse-worker",
+        daemon=True,
     )
     process.start()
     theirs.close()
     return Worker(process, ours)
 
 
-def serve(connection: Connection, settings: Settings, parent: int | None) -> None:
+def serve(connection: Connection, settings: Settings, work: Work, parent: int | None) -> None:
     """A worker process: chunks in, results out, until told to stop (None) or orphaned."""
     init_worker(parent)
     while True:
@@ -112,7 +122,7 @@ def serve(connection: Connection, settings: Settings, parent: int | None) -> Non
             return
         reply: tuple[str, Any]
         try:
-            reply = ("results", process_chunk(chunk, settings))
+            reply = ("results", process_chunk(chunk, settings, work))
         except Exception as error:  # process_file catches per file; this is a bug
             reply = ("error", repr(error))
         connection.send(reply)

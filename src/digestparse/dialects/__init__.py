@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .base import DETECT_LINES, Dialect
+from .markdown import MARKDOWN
 from .text import TEXT
 
 #: Detection order (docs/dialects.md): the most specific shapes first.
-DIALECTS: tuple[Dialect, ...] = (TEXT,)
+DIALECTS: tuple[Dialect, ...] = (MARKDOWN, TEXT)
 
 BY_NAME: dict[str, Dialect] = {dialect.name: dialect for dialect in DIALECTS}
 
