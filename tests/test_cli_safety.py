@@ -535,3 +535,24 @@ def test_closed_stderr_is_not_an_error(tmp_path: Path) -> None:
         capture_output=True, preexec_fn=lambda: os.close(2), timeout=TIMEOUT, check=False,
     )
     assert (result.returncode, result.stdout) == (0, b"")
+
+
+def test_merge_and_diff_output_is_escaped_too(tmp_path: Path) -> None:
+    write_lines(tmp_path / "old.txt", one_paper_lines())
+    lines = one_paper_lines()
+    title = "=cmd\x1b[2J\u202eevil"
+    lines[12] = title
+    write_lines(tmp_path / "new.txt", lines)
+    merged = run_cli("merge", "--format", "csv", "new.txt", cwd=tmp_path)
+    assert merged.returncode == 0, merged.stderr
+    row = next(csv.DictReader(io.StringIO(merged.stdout, newline="")))
+    assert row["title"] == "'=cmd\\x1b[2J\\u202eevil"
+    raw = run_cli("merge", "--format", "csv", "--csv-raw", "new.txt", cwd=tmp_path)
+    assert next(csv.DictReader(io.StringIO(raw.stdout, newline="")))["title"] == title
+    as_json = run_cli("merge", "--format", "jsonl", "new.txt", cwd=tmp_path)
+    assert not unsafe(as_json.stdout)
+    assert json.loads(as_json.stdout)["title"] == title
+    diff = run_cli("diff", "old.txt", "new.txt", cwd=tmp_path)
+    assert diff.returncode == 1, diff.stderr
+    assert "\\x1b[2J\\u202e" in diff.stdout
+    assert not unsafe(diff.stdout) and not unsafe(diff.stderr)
