@@ -511,7 +511,8 @@ def test_unknown_command_is_a_usage_error(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1] == (
         "digestparse: error: unknown command 'chekc' (did you mean 'check'?); the commands "
-        "are check, parse, merge, diff, and a file to parse must exist or have a '.' or '/' in its name"
+        "are check, parse, merge, diff, and a file to parse must exist or have a '.' or '/' "
+        "in its name"
     )
     # A first word that is a file is still `parse FILE`.
     assert run_cli("dumps", cwd=tmp_path).returncode == 0
