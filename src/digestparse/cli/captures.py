@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..api import parse
 from ..errors import InternalError
 from ..model import Diagnostic, Paper
+from .escape import escape_text
 from .inputs import Task, UnreadableInput, read_dump
 from .worker import FileResult, Settings, is_selected, parse_for_mode
 
@@ -26,8 +27,8 @@ class CaptureResult(FileResult):
 
 def human(text: str) -> str:
     """Every human-readable line of ``merge``, ``diff`` and ``check --series`` passes here
-    (the one place to escape what a terminal should not interpret)."""
-    return text
+    (escaped as docs/cli.md "Safe output" says)."""
+    return escape_text(text)
 
 
 def process_capture(task: Task, settings: Settings) -> CaptureResult:

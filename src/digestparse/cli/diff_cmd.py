@@ -15,6 +15,7 @@ from ..diff import PaperChange, PaperDiff, diff_papers
 from ..merge import json_value
 from ..model import Paper
 from .captures import CaptureResult, human, process_capture
+from .escape import display_name, json_dumps
 from .exit_codes import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, REPORT_BUG
 from .inputs import STDIN, Task, UsageError
 from .worker import Settings
@@ -59,8 +60,8 @@ def run_diff(args: argparse.Namespace, settings: Settings) -> int:
 
 def task_for(path: str, stdin_name: str) -> Task:
     if path == STDIN:
-        return Task(stdin_name, data=sys.stdin.buffer.read())
-    return Task(path, path=path)
+        return Task(display_name(stdin_name), data=sys.stdin.buffer.read())
+    return Task(display_name(path), path=path)
 
 
 def shown(value: Any) -> str:
@@ -112,7 +113,7 @@ def write_json(found: PaperDiff, old: CaptureResult, new: CaptureResult, lines: 
     out = sys.stdout
     if lines:
         for entry in (*removed, *added, *changed):
-            out.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            out.write(json_dumps(entry) + "\n")
     else:
         document = {
             "old": old.name,
@@ -122,6 +123,5 @@ def write_json(found: PaperDiff, old: CaptureResult, new: CaptureResult, lines: 
             "added": added,
             "changed": changed,
         }
-        json.dump(document, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json_dumps(document, indent=2) + "\n")
     out.flush()

@@ -4,31 +4,23 @@ document; then the summary on stderr."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable
 from typing import Any
 
 from .. import __version__
 from ..model import Diagnostic
+from .escape import escape_github_data, escape_github_property, escape_text, json_dumps
 from .progress import Progress
 from .tally import Tally, count_result, summary_line
 from .worker import FileResult
 
 
-def escape_github_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_github_property(text: str) -> str:
-    return escape_github_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def github_line(diagnostic: Diagnostic, level: str) -> str:
     return (
-        f"::{level} file={escape_github_property(diagnostic.source)},"
+        f"::{level} file={escape_github_property(escape_text(diagnostic.source))},"
         f"line={diagnostic.line},col={diagnostic.column}::"
-        f"{escape_github_data(f'{diagnostic.code} {diagnostic.message}')}"
+        f"{escape_github_data(escape_text(f'{diagnostic.code} {diagnostic.message}'))}"
     )
 
 
@@ -43,7 +35,7 @@ def run_check(
         for diagnostic in result.findings:
             if args.format == "text":
                 progress.clear()
-                out.write(f"{diagnostic}\n")
+                out.write(f"{escape_text(str(diagnostic))}\n")
             elif args.format == "github":
                 progress.clear()
                 out.write(github_line(diagnostic, level) + "\n")
@@ -64,8 +56,7 @@ def run_check(
                 "exit_code": tally.exit_code(args.mode),
             },
         }
-        json.dump(document, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json_dumps(document, indent=2) + "\n")
     out.flush()
     if not args.quiet:
         print(summary_line(tally, args.mode), file=sys.stderr)

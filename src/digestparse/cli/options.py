@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 
 from dateutil import parser as dateutil_parser
 
 from .. import __version__
 from ..diagnostics import CODES, Mode
 from ..dialects import DIALECT_NAMES
+from .jobs import usable_cpus
 from .series_cmd import allow_missing_arg, min_share_arg
+from .usage import ArgumentParser
 
 COMMANDS = ("check", "parse", "merge", "diff")
 
@@ -28,7 +29,8 @@ examples:
   digestparse diff yesterday.txt today.txt      papers added, removed and changed
 
 exit status: 0 clean, 1 findings, 2 usage error or a file that could not be
-read, 3 internal error (a bug in digestparse), 130 interrupted.
+read or output that could not be written, 3 internal error (a bug in digestparse),
+130 interrupted (Ctrl-C), 141 output pipe closed, 143 terminated (SIGTERM).
 """
 
 
@@ -72,9 +74,7 @@ def jobs_arg(text: str) -> int:
 
 
 def default_jobs() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
+    return usable_cpus()
 
 
 def add_dialect_option(parser: argparse.ArgumentParser) -> None:
@@ -157,7 +157,7 @@ def add_common_options(parser: argparse.ArgumentParser, default_mode: Mode) -> N
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The top-level parser (for help and --version) and one parser per command."""
     formatter = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="digestparse",
         description=(
             "Validate and parse plain-text dumps of the huggingface.co Daily Papers listing."
@@ -198,6 +198,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
         default="jsonl",
         help="jsonl: one paper per line (default); json: one array; csv: a header row, "
         "then one row per paper",
+    )
+    parse_command.add_argument(
+        "--csv-raw",
+        action="store_true",
+        help="csv: write cells exactly, without escaping control characters and without "
+        "the ' that keeps a spreadsheet from running a cell as a formula",
     )
     add_series_options(check)
     merge_command = commands.add_parser(
@@ -265,6 +271,12 @@ def add_merge_options(merge: argparse.ArgumentParser) -> None:
         action="store_true",
         help="a capture that states no capture time was captured on the YYYY-MM-DD or "
         "YYYYMMDD date in its file name (default: the reference date)",
+    )
+    merge.add_argument(
+        "--csv-raw",
+        action="store_true",
+        help="csv: write cells exactly, without escaping control characters and without "
+        "the ' that keeps a spreadsheet from running a cell as a formula",
     )
 
 
