@@ -51,7 +51,8 @@ PAGE_PHRASES = frozenset(
 
 #: Lines starting with one of these may be a page phrase in some markup (``# Daily Papers``).
 _MARKUP_START = frozenset("#-*+[")
-_URL_ONLY = regex.compile(r"(?i:www\.)\S*+")
+#: One token that is a URL (``https://…``, ``www.…``) or a markdown link or image to one.
+_LONE_LINK = regex.compile(r"(?:(?i:https?://|www\.)|!?\[\S*?\]\((?i:https?://))\S*+")
 #: Neither a letter nor a combining mark anywhere: digits, punctuation, symbols, blanks.
 _NO_LETTER = regex.compile(r"[^\p{L}\p{M}]*+")
 
@@ -62,9 +63,9 @@ def cannot_be_title(text: str) -> bool:
     in markup (``# Daily Papers``): never a paper's title, in any dialect."""
     if text in PAGE_PHRASES or (text[:1] in _MARKUP_START and plain(text) in PAGE_PHRASES):
         return True
-    if "://" in text and not any(c.isspace() for c in text):
-        return True  # a URL, or a link in some markup, alone on its line
     first = text[:1]
-    if first.isalpha():
-        return first in "wW" and _URL_ONLY.fullmatch(text) is not None
+    if first.isalpha() and first not in "hHwW":
+        return False  # most titles: starts with a letter, cannot be a URL
+    if _LONE_LINK.fullmatch(text) is not None:
+        return True  # a URL, or a link in some markup, alone on its line
     return _NO_LETTER.fullmatch(text) is not None
