@@ -499,9 +499,6 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path: Path, jobs: str) -> None:
         start_new_session=True,
     )
     writer = open_writer_once_read(tmp_path / "stuck.txt")
-    # Let the reader get from open() into read(): a signal that lands in between is only
-    # noticed after the blocking read on Python 3.10 (its eval loop checks less often).
-    time.sleep(0.5)
     try:
         os.killpg(process.pid, signal.SIGINT)  # like Ctrl-C: the whole process group
         _, stderr = process.communicate(timeout=30)

@@ -11,23 +11,26 @@ import pytest
 
 import digestparse
 from cli_helpers import run_cli
-from digestparse.diagnostics import CLI_CODES, CODES
+from digestparse.diagnostics import CLI_CODES, CODES, SERIES_CODES
 from seeds import REFERENCE_DATE
 
 FULL_DOC = (Path(__file__).parent.parent / "docs" / "diagnostics.md").read_text(encoding="utf-8")
-#: The codes of the parser come before this heading, the check-only codes after it.
+#: The codes one parse gives come first. The check-only codes after CLI_HEADING are tested at
+#: the end of this file; the series codes after "Codes across captures" have their own test
+#: (test_series_docs.py).
+_SINGLE, SERIES_DOC = FULL_DOC.split("\n## Codes across captures\n")
 CLI_HEADING = "## Codes of `digestparse check`"
-DOC, CLI_DOC = FULL_DOC.split(CLI_HEADING)
-LIBRARY_CODES = set(CODES) - CLI_CODES
+DOC, CLI_DOC = _SINGLE.split(CLI_HEADING)
+LIBRARY_CODES = set(CODES) - CLI_CODES - SERIES_CODES
 HEADER = ("new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\n"
           "Daily Papers\n\nbyAK and the research community")
 
 _ROW = re.compile(r"^\| `([a-z0-9-]+)` \|(.*)\|\s*$", re.MULTILINE)
 
 
-def _rows(doc: str) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """The cells of the first table's rows (by code), and the second table's quoted lines."""
-    examples: dict[str, list[str]] = {}
+def _rows(doc: str = DOC) -> tuple[dict[str, str], dict[str, str]]:
+    """The example (last cell) of the first table's rows, and the second table's lines."""
+    examples: dict[str, str] = {}
     errors: dict[str, str] = {}
     for match in _ROW.finditer(doc):
         code, rest = match.group(1), match.group(2)
@@ -35,12 +38,20 @@ def _rows(doc: str) -> tuple[dict[str, list[str]], dict[str, str]]:
         if len(cells) == 1:
             errors[code] = cells[0].strip("`")
         else:
-            examples[code] = [cell.strip("`") for cell in cells]
+            examples[code] = cells[-1].strip("`")
     return examples, errors
+
+
+def _options(doc: str) -> dict[str, str]:
+    """The options cell (the one before the example) of the first table's rows."""
+    rows = (match.group(1, 2) for match in _ROW.finditer(doc))
+    return {code: rest.split(" | ")[-2].strip().strip("`") for code, rest in rows
+            if " | " in rest}
 
 
 EXAMPLES, ERRORS = _rows(DOC)
 CLI_EXAMPLES, CLI_OUTPUT = _rows(CLI_DOC)
+CLI_OPTIONS = _options(CLI_DOC)
 
 
 def _evaluate(expression: str) -> str | bytes:
@@ -67,7 +78,7 @@ def test_every_code_is_documented_with_an_example_and_its_error() -> None:
 
 @pytest.mark.parametrize("code", sorted(LIBRARY_CODES))
 def test_example_raises_the_quoted_error(code: str) -> None:
-    source = _evaluate(EXAMPLES[code][-1])
+    source = _evaluate(EXAMPLES[code])
     with pytest.raises(digestparse.ParseError) as raised:
         digestparse.parse(source, mode="strict", reference_date=REFERENCE_DATE)
     assert str(raised.value) == ERRORS[code]
@@ -77,8 +88,8 @@ def test_example_raises_the_quoted_error(code: str) -> None:
 
 @pytest.mark.parametrize("code", sorted(CLI_CODES))
 def test_check_example_prints_the_quoted_line(code: str) -> None:
-    *_, options, example = CLI_EXAMPLES[code]
-    source = _evaluate(example)
+    source = _evaluate(CLI_EXAMPLES[code])
+    options = CLI_OPTIONS[code]
     data = source if isinstance(source, bytes) else source.encode("utf-8")
     result = run_cli("check", *options.split(), "-", stdin=data)
     lines = result.stdout.splitlines()

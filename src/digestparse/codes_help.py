@@ -89,9 +89,45 @@ HELP: dict[str, str] = {
         "In a markdown capture, a link's text ('[...') is not closed by '](url)', as when "
         "the capture is cut inside a link. The text is kept without a link target."
     ),
+    "missing-link": (
+        "text-urls or html-text capture: a label (upvote box, title, abstract, organization, "
+        "comment count) is not followed by its URL line, or a title has no link. The capture "
+        "may have lost lines."
+    ),
+    "missing-upvotes": (
+        "The entry has no upvote count before its title (text-urls), or no '[Upvote' count "
+        "(html-text). upvotes is None; the rest of the entry is read."
+    ),
+    "missing-submitter": (
+        "html-text capture: a 'Submitted by' line is not followed by the submitter's name."
+    ),
+    "bad-upvotes": (
+        "reference-text capture: the upvote box before a title ('[', '-' or a number, "
+        "'][N]', each on its own line) lacks a line or holds something else."
+    ),
+    "unbalanced-bracket": (
+        "reference-text capture: an abstract, authors box or title lacks its '[' line or its "
+        "'][N]' close. The block is read as if it were whole."
+    ),
     "unknown-format": (
         "No dialect recognises the input (docs/dialects.md): it is not a capture of the "
         "Daily Papers listing, e.g. a README, an RSS feed or source code. No papers are read."
+    ),
+    "conflict": (
+        "A series of captures: two sightings of one paper disagree on its abstract, authors, "
+        "organization or date. One of the captures is damaged, or the paper was edited."
+    ),
+    "stale-capture": (
+        "A series of captures: the page date is not the capture day and repeats the previous "
+        "capture's, as the site shows on a day without papers."
+    ),
+    "partial-capture": (
+        "A series of captures: this capture has far fewer papers than the series' median "
+        "(--min-share). It may have been taken before the list was complete."
+    ),
+    "missing-capture": (
+        "A series of captures: days between the first and the last capture have no capture "
+        "(and are not allowed with --allow-missing)."
     ),
     "page-date-mismatch": (
         "digestparse check --expect-page-date: the page date is not the expected day, or "

@@ -44,12 +44,25 @@ CODES: dict[str, str] = {
     "bad-votes": "count after the date is too large",
     "junk": "lines that are not part of any entry",
     "unclosed-link": "a link's text is not closed by '](url)'",
+    "missing-link": "a label is not followed by the link that belongs to it",
+    "missing-upvotes": "entry has no upvote count",
+    "missing-submitter": "'Submitted by' is not followed by a name",
     "unknown-format": "the input is not a capture of the Daily Papers listing",
+    "bad-upvotes": "malformed upvote count before the title",
+    "unbalanced-bracket": "a bracketed block lacks its '[' line or its '][N]' close",
+    # Codes about a series of captures (digestparse.merge, digestparse.series):
+    "conflict": "two captures of one paper disagree on a field that should not change",
+    "stale-capture": "the capture shows the previous capture's page again",
+    "partial-capture": "the capture has far fewer papers than the series' median",
+    "missing-capture": "days without a capture before this one",
     # The expectations of `digestparse check` (cli/expectations.py); parse() never reports these.
     "page-date-mismatch": "the page date is not the expected day",
     "too-few-papers": "fewer papers than expected",
     "too-damaged": "too many entries carry a diagnostic",
 }
+
+#: The codes that only a series of captures can give (never a single parse).
+SERIES_CODES = frozenset({"conflict", "stale-capture", "partial-capture", "missing-capture"})
 
 #: Codes that only ``digestparse check`` reports, from its expectation options.
 CLI_CODES = frozenset({"page-date-mismatch", "too-few-papers", "too-damaged"})

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import regex
+
+from .markup import plain
+
 NEW = "new"
 PROMO_DAILY = "Get trending papers in your email inbox once a day!"
 PROMO = "Get trending papers in your email inbox!"
@@ -43,3 +47,25 @@ PAGE_PHRASES = frozenset(
     {NEW, PROMO_DAILY, PROMO, SUBSCRIBE, DAILY_PAPERS, TRENDING_PAPERS, BYLINE_SPACED,
      BYLINE, *PERIODS}
 )
+
+
+#: Lines starting with one of these may be a page phrase in some markup (``# Daily Papers``).
+_MARKUP_START = frozenset("#-*+[")
+#: One token that is a URL (``https://…``, ``www.…``) or a markdown link or image to one.
+_LONE_LINK = regex.compile(r"(?:(?i:https?://|www\.)|!?\[\S*?\]\((?i:https?://))\S*+")
+#: Neither a letter nor a combining mark anywhere: digits, punctuation, symbols, blanks.
+_NO_LETTER = regex.compile(r"[^\p{L}\p{M}]*+")
+
+
+def cannot_be_title(text: str) -> bool:
+    """A line that is only a URL, has no letter at all (a count, brackets, a dash: only
+    digits, punctuation, symbols and blanks), or is one of the page's own phrases, also
+    in markup (``# Daily Papers``): never a paper's title, in any dialect."""
+    if text in PAGE_PHRASES or (text[:1] in _MARKUP_START and plain(text) in PAGE_PHRASES):
+        return True
+    first = text[:1]
+    if first.isalpha() and first not in "hHwW":
+        return False  # most titles: starts with a letter, cannot be a URL
+    if _LONE_LINK.fullmatch(text) is not None:
+        return True  # a URL, or a link in some markup, alone on its line
+    return _NO_LETTER.fullmatch(text) is not None

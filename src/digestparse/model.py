@@ -19,14 +19,17 @@ import regex
 _NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 
 
-#: ASCII characters that are neither letters nor digits, mapped to a space.
-_ASCII_SEPARATORS = {code: " " for code in range(128) if not chr(code).isalnum()}
+#: The same rule for ASCII text, where NFKC changes nothing and case-folding is lower():
+#: every ASCII character but a letter or a digit becomes a space (a merge folds every
+#: title it meets; this is several times faster).
+_ASCII_SEPARATORS = str.maketrans(
+    {chr(code): " " for code in range(128) if not chr(code).isalnum()}
+)
 
 
 def title_key(title: str) -> str:
     """A title folded to a stable identity key (see ``Paper.key``)."""
     if title.isascii():
-        # The same key, faster: NFKC leaves ASCII alone, and its case-folding is lower().
         return " ".join(title.lower().translate(_ASCII_SEPARATORS).split())
     folded = unicodedata.normalize("NFKC", title).casefold()
     return " ".join(word for word in _NOT_ALNUM.split(folded) if word)

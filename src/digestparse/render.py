@@ -13,7 +13,7 @@ import datetime
 from collections.abc import Iterable
 
 from .dates import MAX_COUNT_DIGITS, format_date, latest_on_or_before
-from .grammar import AUTHORS_PREFIX, CANONICAL_HEADER, SEPARATOR
+from .grammar import AUTHORS_PREFIX, CANONICAL_HEADER, SEPARATOR, cannot_be_title
 from .model import Digest, Paper
 from .tokenizer import TEXT, classify
 
@@ -53,6 +53,8 @@ def render(papers_or_digest: Digest | Iterable[Paper]) -> str:
 
 def _render_paper(paper: Paper, page_date: datetime.date | None) -> list[str]:
     _check_text(paper.title, "title", paper)
+    if cannot_be_title(paper.title):  # a lone URL, a count, a page phrase: read as junk
+        raise ValueError(f"paper {paper.title!r}: the title cannot be written as a title line")
     _check_text(paper.abstract, "abstract", paper)
     if paper.author_count is None and paper.organization is None:
         if (paper.date, paper.votes, paper.date_text, paper.year_explicit) != (None,) * 4:

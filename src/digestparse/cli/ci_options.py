@@ -6,7 +6,7 @@ import argparse
 import datetime
 
 from .baseline import BaselineError, load_baseline
-from .documents import shown
+from .escape import escape_text
 from .expectations import Expectations
 from .guard import CheckOptions
 
@@ -99,7 +99,7 @@ def check_options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
         try:
             baseline = load_baseline(args.baseline)
         except BaselineError as error:
-            parser.error(shown(str(error)))
+            parser.error(escape_text(str(error)))
         if args.baseline_any_file:
             baseline = baseline.for_any_file()
     args.loaded_baseline = baseline

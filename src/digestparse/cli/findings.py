@@ -11,7 +11,7 @@ from typing import Any
 from .. import __version__
 from ..model import Diagnostic
 from .ci_options import CI_FORMATS
-from .documents import dump_json, write_document
+from .escape import escape_github_data, escape_github_property, escape_text, json_dumps
 from .guard import Guard
 from .inputs import STDIN
 from .progress import Progress
@@ -19,19 +19,11 @@ from .tally import Tally, count_result, summary_line
 from .worker import FileResult
 
 
-def escape_github_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_github_property(text: str) -> str:
-    return escape_github_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def github_line(diagnostic: Diagnostic, level: str) -> str:
     return (
-        f"::{level} file={escape_github_property(diagnostic.source)},"
+        f"::{level} file={escape_github_property(escape_text(diagnostic.source))},"
         f"line={diagnostic.line},col={diagnostic.column}::"
-        f"{escape_github_data(f'{diagnostic.code} {diagnostic.message}')}"
+        f"{escape_github_data(escape_text(f'{diagnostic.code} {diagnostic.message}'))}"
     )
 
 
@@ -52,7 +44,7 @@ def run_check(
         for diagnostic in result.findings:
             if args.format == "text":
                 progress.clear()
-                out.write(f"{diagnostic}\n")
+                out.write(f"{escape_text(str(diagnostic))}\n")
             elif args.format == "github":
                 progress.clear()
                 out.write(github_line(diagnostic, guard.level(diagnostic.code)) + "\n")
@@ -79,16 +71,17 @@ def run_check(
         statistics = guard.statistics()
         if statistics is not None:
             document["statistics"] = statistics
-        write_document(dump_json(document))
+        out.write(json_dumps(document, indent=2) + "\n")
     elif args.format == "sarif":
         from .sarif import sarif_log
 
         stdin_name = args.stdin_name if STDIN in args.paths else None
-        write_document(dump_json(sarif_log(kept, guard, tally, summary, stdin_name)))
+        log = sarif_log(kept, guard, tally, summary, stdin_name)
+        out.write(json_dumps(log, indent=2) + "\n")
     elif args.format == "junit":
         from .junit import junit_xml
 
-        write_document(junit_xml(kept, guard, summary))
+        out.write(junit_xml(kept, guard, summary))
     else:
         out.write(guard.statistics_text())
     out.flush()

@@ -24,9 +24,10 @@ from .baseline import (
     line_texts,
     write_baseline,
 )
-from .documents import shown
+from .escape import escape_text
 from .exit_codes import EXIT_USAGE
 from .expectations import FAILING_CODES, Expectations, check_expectations, percent_text
+from .streams import say
 
 if TYPE_CHECKING:
     from .tally import Tally
@@ -118,7 +119,7 @@ class Guard:
         try:
             write_baseline(self.write_path, self.recorder.baseline)
         except BaselineError as error:
-            print(f"digestparse: {shown(str(error))}", file=sys.stderr)
+            say(f"digestparse: {error}")
             sys.exit(EXIT_USAGE)
 
     def level(self, code: str) -> str:
@@ -146,7 +147,7 @@ class Guard:
                 f"{percent_text(self.damaged_percent)} of entries damaged "
                 f"(limit {percent_text(self.max_damaged)})"
             )
-        return shown("".join(f"; {part}" for part in parts))
+        return escape_text("".join(f"; {part}" for part in parts))
 
     def summary_fields(self) -> dict[str, Any]:
         fields: dict[str, Any] = {}
@@ -165,4 +166,4 @@ class Guard:
     def statistics_text(self) -> str:
         if self.counts is None:
             return ""
-        return "".join(shown(line) + "\n" for line in statistics_lines(self.counts))
+        return "".join(escape_text(line) + "\n" for line in statistics_lines(self.counts))

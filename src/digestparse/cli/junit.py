@@ -4,17 +4,16 @@ One ``<testsuite>`` for the run and one ``<testcase>`` per input. A file whose f
 the check gets one ``<failure>`` (the common JUnit schema allows one per testcase): its
 message counts them, its text lists them as ``path:line:col: CODE message``. Warnings
 (--lenient) that do not fail are listed in ``<system-out>``; an input that could not be
-checked gets an ``<error>``.
+checked gets an ``<error>``. Every text goes through ``escape.escape_xml``.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Sequence
 from typing import Any
 
 from ..model import Diagnostic
-from .documents import xml_text
+from .escape import escape_xml
 from .expectations import FAILING_CODES
 from .guard import Guard
 from .tally import plural
@@ -23,60 +22,79 @@ from .worker import FileResult
 SUITE_NAME = "digestparse check"
 
 
-def _element(tag: str, text: str | None = None, **attributes: str) -> ElementTree.Element:
-    element = ElementTree.Element(tag, {key: xml_text(value) for key, value in attributes.items()})
-    if text is not None:
-        element.text = xml_text(text)
-    return element
+def _attributes(attributes: dict[str, str]) -> str:
+    return "".join(f' {key}="{escape_xml(value)}"' for key, value in attributes.items())
 
 
-def testcase(result: FileResult, strict: bool) -> tuple[ElementTree.Element, str | None]:
+def _element(indent: str, tag: str, attributes: dict[str, str], lines: Sequence[str]) -> str:
+    """One element on its own line; its text is ``lines``, each escaped on its own."""
+    if not lines:
+        return f"{indent}<{tag}{_attributes(attributes)} />\n"
+    text = "\n".join(escape_xml(line) for line in lines)
+    return f"{indent}<{tag}{_attributes(attributes)}>{text}</{tag}>\n"
+
+
+def testcase(result: FileResult, strict: bool) -> tuple[str, str | None]:
     """The testcase of one input, and ``"failure"`` or ``"error"`` when it is not a pass."""
-    case = _element("testcase", name=result.name, classname="digestparse", file=result.name)
+    attributes = {"name": result.name, "classname": "digestparse", "file": result.name}
+    inner = "      "
     problem = result.internal_error or result.error
+    children: list[str] = []
+    outcome = None
     if problem is not None:
-        case.append(_element("error", problem, message=problem, type="not-checked"))
-        return case, "error"
+        error = {"message": problem, "type": "not-checked"}
+        children.append(_element(inner, "error", error, [problem]))
+        outcome = "error"
     failing: list[Diagnostic] = []
     warnings: list[Diagnostic] = []
     for diagnostic in result.findings:
         fails = strict or diagnostic.code in FAILING_CODES
         (failing if fails else warnings).append(diagnostic)
     if failing:
-        text = "\n".join(str(d) for d in failing)
-        case.append(_element("failure", text, message=plural(len(failing), "finding"),
-                             type="digestparse"))
+        failure = {"message": plural(len(failing), "finding"), "type": "digestparse"}
+        children.append(_element(inner, "failure", failure, [str(d) for d in failing]))
+        outcome = "failure"
     if warnings:
-        case.append(_element("system-out", "\n".join(f"warning: {d}" for d in warnings)))
-    return case, "failure" if failing else None
+        lines = [f"warning: {d}" for d in warnings]
+        children.append(_element(inner, "system-out", {}, lines))
+    if not children:
+        return _element("    ", "testcase", attributes, []), outcome
+    return (
+        f"    <testcase{_attributes(attributes)}>\n{''.join(children)}    </testcase>\n",
+        outcome,
+    )
 
 
-def junit_xml(
-    results: Sequence[FileResult], guard: Guard, summary: dict[str, Any]
-) -> str:
-    suite = _element("testsuite", name=SUITE_NAME)
-    properties = _element("properties")
-    properties.append(_element("property", name="mode", value=guard.mode))
-    for key, value in summary.items():
-        properties.append(_element("property", name=f"summary.{key}", value=str(value)))
-    for code, count in (guard.statistics() or {}).items():
-        properties.append(_element("property", name=f"statistics.{code}", value=str(count)))
-    suite.append(properties)
+def junit_xml(results: Sequence[FileResult], guard: Guard, summary: dict[str, Any]) -> str:
+    properties = [("mode", guard.mode)]
+    properties += [(f"summary.{key}", str(value)) for key, value in summary.items()]
+    properties += [
+        (f"statistics.{code}", str(count)) for code, count in (guard.statistics() or {}).items()
+    ]
     counts = {"failure": 0, "error": 0}
+    cases = []
     for result in results:
         case, outcome = testcase(result, guard.mode == "strict")
         if outcome is not None:
             counts[outcome] += 1
-        suite.append(case)
+        cases.append(case)
     totals = {
         "tests": str(len(results)),
         "failures": str(counts["failure"]),
         "errors": str(counts["error"]),
         "skipped": "0",
     }
-    suite.attrib.update(totals)
-    root = _element("testsuites", name=SUITE_NAME, **totals)
-    root.append(suite)
-    ElementTree.indent(root)
-    body = ElementTree.tostring(root, encoding="unicode")
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+    return "".join(
+        [
+            '<?xml version="1.0" encoding="UTF-8"?>\n',
+            f"<testsuites{_attributes({'name': SUITE_NAME, **totals})}>\n",
+            f"  <testsuite{_attributes({'name': SUITE_NAME, **totals})}>\n",
+            "    <properties>\n",
+            *(_element("      ", "property", {"name": name, "value": value}, [])
+              for name, value in properties),
+            "    </properties>\n",
+            *cases,
+            "  </testsuite>\n",
+            "</testsuites>\n",
+        ]
+    )
