@@ -28,6 +28,7 @@ from digestparse.cli.expectations import damage_of
 from digestparse.codes_help import HELP
 from digestparse.diagnostics import CODES
 from seeds import REFERENCE_DATE
+from series_support import dated_copies
 
 MISSING_SEPARATOR = "no_sep.txt:18:1: missing-separator metadata block has no '\u00b7' line"
 TRAILING = [
@@ -487,3 +488,26 @@ def test_unwritable_baseline_is_exit_2(damaged: Path) -> None:
     assert "digestparse: cannot write baseline no/such/dir/b.json: No such file or directory" in (
         result.stderr
     )
+
+
+def test_series_check_with_baseline_and_expectations(tmp_path: Path) -> None:
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    first = sorted(dated_copies(dumps).values())[0]
+    lines = first.read_text(encoding="utf-8").split("\n")
+    lines[12] += " "
+    write_lines(first, lines)
+    written = run_cli("check", "--series", "dumps", "--write-baseline", "b.json", cwd=tmp_path)
+    # The series' own findings (missing captures) are checked anew, never recorded.
+    assert written.returncode == 1
+    assert {line.split(" ")[1] for line in written.stdout.splitlines()} == {"missing-capture"}
+    document = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
+    assert [(e["path"], e["code"]) for e in document["findings"]] == [
+        (f"dumps/{first.name}", "trailing-whitespace")
+    ]
+    sarif = run_cli("check", "--series", "dumps", "--baseline", "b.json", "--min-papers", "40",
+                    "--format", "sarif", cwd=tmp_path)
+    run = check_sarif(json.loads(sarif.stdout))
+    codes = {row[1] for row in sarif_rows(run)}
+    assert codes == {"missing-capture", "too-few-papers"}
+    assert run["properties"]["summary"]["baselined"] == 1

@@ -5,8 +5,8 @@ A finding's fingerprint is its file's path, its code and the text of the line it
 identical fingerprints are counted. Line numbers are left out, so findings keep their
 identity when lines are added above them. With ``--baseline-any-file`` the path is left
 out too, and each file may have the recorded findings: one baseline then serves a series of
-daily captures with the same recurring damage. The expectations (CLI_CODES) are checked
-on every run and never recorded.
+daily captures with the same recurring damage. The expectations (CLI_CODES) and the
+series checks (SERIES_CODES) are made on every run and never recorded.
 
 The file is sorted, stable JSON (docs/cli.md shows one).
 """
@@ -17,10 +17,10 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..diagnostics import CLI_CODES, CODES
+from ..diagnostics import CLI_CODES, CODES, SERIES_CODES
 from ..lines import looks_like_utf16, split_text
 from ..model import Diagnostic
 
@@ -51,10 +51,10 @@ def dump_lines(data: bytes) -> list[str]:
     return split_text(text)
 
 
-def line_texts(data: bytes, findings: Sequence[Diagnostic]) -> list[str]:
-    """The text of the line each finding points at ("" past the last line)."""
+def line_texts(data: bytes, findings: Sequence[Diagnostic]) -> dict[int, str]:
+    """The text of the line each finding points at, by line number ("" past the last line)."""
     lines = dump_lines(data)
-    return [lines[d.line - 1] if 0 < d.line <= len(lines) else "" for d in findings]
+    return {d.line: lines[d.line - 1] if 0 < d.line <= len(lines) else "" for d in findings}
 
 
 def line_key(text: str) -> str:
@@ -77,17 +77,18 @@ def path_key(name: str) -> str:
 
 
 def baselinable(code: str) -> bool:
-    return code not in CLI_CODES
+    """The expectations and the series checks are made anew on every run."""
+    return code not in CLI_CODES and code not in SERIES_CODES
 
 
 def file_keys(
-    name: str, findings: Sequence[Diagnostic], texts: Sequence[str], any_file: bool
+    name: str, findings: Sequence[Diagnostic], texts: Mapping[int, str], any_file: bool
 ) -> list[Key | None]:
     """Each finding's key, or None for a finding a baseline never holds."""
     path = "" if any_file else path_key(name)
     return [
-        (path, finding.code, line_key(text)) if baselinable(finding.code) else None
-        for finding, text in zip(findings, texts, strict=True)
+        (path, finding.code, line_key(texts[finding.line])) if baselinable(finding.code) else None
+        for finding in findings
     ]
 
 

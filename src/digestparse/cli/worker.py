@@ -45,8 +45,8 @@ class FileResult:
     dialect: str = "text"
     #: For --max-damaged: (entries that carry a diagnostic, entries).
     damage: tuple[int, int] | None = None
-    #: For baselines: the text of the line of each finding, in step with ``findings``.
-    line_texts: list[str] | None = None
+    #: For baselines: the text of each finding's line, by line number.
+    line_texts: dict[int, str] | None = None
 
 
 def process_file(task: Task, settings: Settings) -> FileResult:
