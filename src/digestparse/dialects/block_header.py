@@ -11,7 +11,7 @@ import enum
 from collections.abc import Callable
 
 from ..dates import read_date_line, set_page_date
-from ..grammar import DAILY_PAPERS, TRENDING_PAPERS
+from ..grammar import DAILY_PAPERS, PAGE_PHRASES, TRENDING_PAPERS
 from ..state import Line, ParseState
 
 #: The header is looked for this far before the first entry.
@@ -39,14 +39,24 @@ def read_block_header(
         return
     lines: list[Line] = []
     date_line: Line | None = None
+    entry_follows = False
     while len(lines) < MAX_HEADER_LINES:
         line = state.peek(len(lines))
-        if line is None or starts_entry(state, len(lines)):
+        if line is None:
+            break
+        if starts_entry(state, len(lines)):
+            entry_follows = True
             break
         lines.append(line)
         if line.kind is date_kind:
             date_line = line
             break
+    if date_line is None and not entry_follows:
+        # Neither a page date nor an entry came: what follows the page's last own
+        # phrase is no header (it may be input of another dialect), so the body
+        # rules account for it.
+        phrases = [i for i, line in enumerate(lines) if header_text(line) in PAGE_PHRASES]
+        del lines[phrases[-1] + 1 if phrases else 0 :]
     texts = [
         text for line in lines
         if line is not date_line and (text := header_text(line)) is not None
