@@ -55,10 +55,17 @@ CODES: dict[str, str] = {
     "stale-capture": "the capture shows the previous capture's page again",
     "partial-capture": "the capture has far fewer papers than the series' median",
     "missing-capture": "days without a capture before this one",
+    # The expectations of `digestparse check` (cli/expectations.py); parse() never reports these.
+    "page-date-mismatch": "the page date is not the expected day",
+    "too-few-papers": "fewer papers than expected",
+    "too-damaged": "too many entries carry a diagnostic",
 }
 
 #: The codes that only a series of captures can give (never a single parse).
 SERIES_CODES = frozenset({"conflict", "stale-capture", "partial-capture", "missing-capture"})
+
+#: Codes that only ``digestparse check`` reports, from its expectation options.
+CLI_CODES = frozenset({"page-date-mismatch", "too-few-papers", "too-damaged"})
 
 #: Codes whose consecutive occurrences fold into one diagnostic spanning them all.
 RUN_CODES = frozenset(

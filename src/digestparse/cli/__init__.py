@@ -26,6 +26,7 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import InternalError
+from .ci_options import check_options
 from .diff_cmd import run_diff
 from .escape import display_name
 from .exit_codes import (
@@ -90,6 +91,7 @@ def run(argv: Sequence[str]) -> int:
         else None,
         ignore=frozenset(code for group in args.ignore or () for code in group),
         want_records=args.command in ("parse", "merge"),
+        check=check_options(args, parser) if args.command == "check" else None,
         dialect=args.dialect,
     )
     jobs = args.jobs if args.jobs is not None else default_jobs()

@@ -10,6 +10,7 @@ from ..api import parse
 from ..errors import InternalError
 from ..model import Diagnostic, Paper
 from .escape import escape_text
+from .guard import guard_file
 from .inputs import Task, UnreadableInput, read_dump
 from .worker import FileResult, Settings, is_selected, parse_for_mode
 
@@ -54,6 +55,9 @@ def process_capture(task: Task, settings: Settings) -> CaptureResult:
         return result
     result.papers = len(digest.papers)
     result.findings = [d for d in diagnostics if is_selected(d.code, settings)]
+    result.dialect = digest.dialect
+    if settings.check is not None:  # check --series: the CI options too (cli/guard.py)
+        guard_file(result, digest, data, settings.check, lambda code: is_selected(code, settings))
     if digest.page_date is not None and digest.header_span is not None:
         result.page_date = digest.page_date
         result.page_date_line = digest.header_span[1]

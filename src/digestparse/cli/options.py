@@ -10,6 +10,7 @@ from dateutil import parser as dateutil_parser
 from .. import __version__
 from ..diagnostics import CODES, Mode
 from ..dialects import DIALECT_NAMES
+from .ci_options import CI_FORMATS, add_ci_options
 from .jobs import usable_cpus
 from .series_cmd import allow_missing_arg, min_share_arg
 from .usage import ArgumentParser
@@ -180,10 +181,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     add_common_options(check, "strict")
     check.add_argument(
         "--format",
-        choices=("text", "github", "json"),
+        choices=("text", "github", "json", *CI_FORMATS),
         default="text",
-        help="text (default), github (GitHub Actions annotations), json (one document)",
+        help="text (default), github (GitHub Actions annotations), json (one document), "
+        "sarif (SARIF 2.1.0, e.g. for GitHub code scanning), junit (JUnit XML test report)",
     )
+    add_ci_options(check)
     parse_command = commands.add_parser(
         "parse",
         help="print the papers as JSON lines, JSON or CSV",

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..api import parse
 from ..diagnostics import Mode
 from ..errors import InternalError, ParseError
-from ..model import Diagnostic, Paper
+from ..model import Diagnostic, Digest, Paper
+from .guard import guard_file
 from .inputs import Task, UnreadableInput, read_dump
+
+if TYPE_CHECKING:
+    from .guard import CheckOptions
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,8 @@ class Settings:
     ignore: frozenset[str]
     want_records: bool
     dialect: str = "auto"
+    #: check's CI options (cli/guard.py); None for parse.
+    check: CheckOptions | None = None
 
 
 @dataclass
@@ -35,6 +41,12 @@ class FileResult:
     error: str | None = None
     #: A one-line description of a bug digestparse hit on this file.
     internal_error: str | None = None
+    #: The dialect the dump was read as (Digest.dialect).
+    dialect: str = "text"
+    #: For --max-damaged: (entries that carry a diagnostic, entries).
+    damage: tuple[int, int] | None = None
+    #: For baselines: the text of each finding's line, by line number.
+    line_texts: dict[int, str] | None = None
 
 
 def process_file(task: Task, settings: Settings) -> FileResult:
@@ -45,13 +57,17 @@ def process_file(task: Task, settings: Settings) -> FileResult:
         result.error = str(error)
         return result
     try:
-        papers, diagnostics = parse_for_mode(data, task.name, settings)
+        digest, diagnostics = parse_for_mode(data, task.name, settings)
     except Exception as error:  # anything escaping the parser is a bug in it, not bad input
         detail = str(error) if isinstance(error, InternalError) else repr(error)
         result.internal_error = f"internal error on {task.name}: {detail}"
         return result
+    papers = digest.papers
     result.papers = len(papers)
+    result.dialect = digest.dialect
     result.findings = [d for d in diagnostics if is_selected(d.code, settings)]
+    if settings.check is not None:
+        guard_file(result, digest, data, settings.check, lambda code: is_selected(code, settings))
     # --strict makes any (selected) diagnostic fatal: a failing file yields no records.
     if settings.want_records and (settings.mode == "lenient" or not result.findings):
         result.records = [paper_record(task.name, paper) for paper in papers]
@@ -60,8 +76,8 @@ def process_file(task: Task, settings: Settings) -> FileResult:
 
 def parse_for_mode(
     data: bytes, name: str, settings: Settings
-) -> tuple[tuple[Paper, ...], list[Diagnostic]]:
-    """The papers and every diagnostic of one dump.
+) -> tuple[Digest, list[Diagnostic]]:
+    """The digest and every diagnostic of one dump.
 
     In strict mode the library's strict parse decides whether the dump is
     clean; when it is not, a lenient parse lists all the deviations (strict
@@ -76,7 +92,7 @@ def parse_for_mode(
         except ParseError as error:
             first: ParseError | None = error
         else:
-            return digest.papers, []
+            return digest, []
     else:
         first = None
     digest = parse(
@@ -92,7 +108,7 @@ def parse_for_mode(
             Diagnostic(first.code, first.message, first.line, first.column, source=name)
         )
         diagnostics.sort(key=lambda d: (d.line, d.column))
-    return digest.papers, diagnostics
+    return digest, diagnostics
 
 
 def is_selected(code: str, settings: Settings) -> bool:
