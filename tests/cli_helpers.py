@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -62,3 +63,59 @@ def with_trailing_spaces(path: Path) -> Path:
     lines[12] += " "
     lines[20] += "  "
     return write_lines(path, lines)
+
+
+def one_paper_lines() -> list[str]:
+    """The header of seed 000 and its first paper (20 lines; line 13 is the title,
+    line 15 the abstract): a clean dump with one paper."""
+    return seed_lines(0)[:20]
+
+
+def run_main(
+    *args: str, stdin: bytes | None = b"", encoding: str = "utf-8"
+) -> tuple[int, bytes, bytes]:
+    """``digestparse.cli.main(args)`` in this process (fast enough for property tests),
+    with the fixtures' reference date and ``--jobs 1`` (no worker processes forked from
+    the test process); stdout and stderr as bytes in ``encoding``.
+    ``stdin=None`` runs it with standard input closed."""
+    from digestparse.cli import main
+
+    out, err = io.BytesIO(), io.BytesIO()
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin = None if stdin is None else io.TextIOWrapper(io.BytesIO(stdin))
+    sys.stdout = io.TextIOWrapper(out, encoding=encoding, write_through=True)
+    sys.stderr = io.TextIOWrapper(err, encoding=encoding, write_through=True)
+    try:
+        try:
+            status = main([*args, "--jobs", "1", *REFERENCE])
+        except SystemExit as exit_:  # argparse: usage errors, --help
+            status = exit_.code if isinstance(exit_.code, int) else 2
+        return status, out.getvalue(), err.getvalue()
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+
+
+def process_gone(pid: int) -> bool:
+    """True once ``pid`` has exited (a zombie waiting for its reaper counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            state = stat.read().rsplit(b")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return True
+    return state in (b"Z", b"X")
+
+
+def child_pids(pid: int) -> list[int]:
+    """The direct children of ``pid`` (Linux /proc)."""
+    children: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except FileNotFoundError:
+        return children
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as file:
+                children.extend(int(child) for child in file.read().split())
+        except FileNotFoundError:
+            continue
+    return children

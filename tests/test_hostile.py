@@ -18,7 +18,7 @@ from hypothesis import example, given
 import digestparse
 from digestparse import InternalError, Paper, ParseError
 from digestparse.dates import format_date
-from digestparse.grammar import CANONICAL_HEADER, HEADER_LINES, SEPARATOR
+from digestparse.grammar import CANONICAL_HEADER, HEADER_LINES, SEPARATOR, cannot_be_title
 from digestparse.links import extract_links
 from digestparse.tokenizer import TEXT, classify
 from hostile_support import (
@@ -150,6 +150,8 @@ _line_text = st.text(
     min_size=1,
     max_size=60,
 ).filter(lambda t: t == t.strip(" \t") and classify(t) is TEXT)
+#: A title the format can hold: not a lone URL, a count or a page phrase (issue 10).
+_title_text = _line_text.filter(lambda t: not cannot_be_title(t))
 _abstract = st.one_of(
     _line_text,
     st.lists(
@@ -164,7 +166,7 @@ _abstract = st.one_of(
 
 @st.composite
 def papers(draw: st.DrawFn) -> Paper:
-    title = draw(_line_text)
+    title = draw(_title_text)
     abstract = draw(_abstract)
     kind = draw(st.sampled_from(["none", "authors", "organization"]))
     if kind == "none":
@@ -204,7 +206,7 @@ def test_canonical_seed_round_trips(seed: int) -> None:
 @given(
     st.builds(
         Paper,
-        title=_line_text,
+        title=_title_text,
         abstract=_line_text,
         author_count=st.none() | st.integers(-5, 10**12),
         organization=st.none() | _line_text,

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-import pytest
+import unicodedata
 
+import hypothesis.strategies as st
+import pytest
+import regex
+from hypothesis import given
+
+from digestparse import markup
 from digestparse.links import paper_id, paper_url
-from digestparse.markup import join_wrapped, links, plain
+from digestparse.markup import (
+    is_reference_close,
+    join_wrapped,
+    links,
+    plain,
+    strip_image_alt,
+    whole_reference,
+)
+from digestparse.model import title_key
 
 
 @pytest.mark.parametrize(
@@ -65,3 +79,59 @@ def test_join_wrapped() -> None:
     )
     assert join_wrapped(["state-of-the-", "art"]) == "state-of-the-art"
     assert join_wrapped(["the effect -", "when"]) == "the effect - when"
+
+
+@pytest.mark.parametrize(
+    "line, want",
+    [
+        ("[Subscribe][29]", "Subscribe"),
+        ("[[microsoft] Microsoft][67]", "[microsoft] Microsoft"),
+        ("[[Hugging Face's logo] Hugging Face][1]", "[Hugging Face's logo] Hugging Face"),
+        # Two references on one line are not one reference.
+        ("[a][1] and [b][2]", None),
+        ("[Title][12] trailing", None),
+        ("[Title](https://example.com)", None),
+        ("][12]", None),
+        ("[", None),
+    ],
+)
+def test_whole_reference(line: str, want: str | None) -> None:
+    assert whole_reference(line) == want
+
+
+@pytest.mark.parametrize(
+    "line, want",
+    [("][31]", True), ("][7]", True), ("]", False), ("][x]", False), ("text][31]", False)],
+)
+def test_is_reference_close(line: str, want: bool) -> None:
+    assert is_reference_close(line) is want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("[microsoft] Microsoft", "Microsoft"),
+        ("[SUDA] Soochow University", "Soochow University"),
+        ("Microsoft", "Microsoft"),
+    ],
+)
+def test_strip_image_alt(text: str, want: str) -> None:
+    assert strip_image_alt(text) == want
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_title_key_ascii_shortcut_is_the_general_rule(title: str) -> None:
+    folded = unicodedata.normalize("NFKC", title).casefold()
+    general = " ".join(word for word in regex.split(r"[^\p{L}\p{N}]+", folded) if word)
+    assert title_key(title) == general
+
+
+_MARKUP_PIECES = st.sampled_from(
+    ["a", "Z", " ", "  ", "\t", "\u00a0", "\u2003", "\u200b", "\xad", "[", "]", "(", ")",
+     "!", "#", "-", "*", "+", "\\", "_", "x](u)", "[1]", "![i](s)", "\u00e9", "\u56fe", "."]
+)
+
+
+@given(st.lists(_MARKUP_PIECES, max_size=12).map("".join))
+def test_plain_shortcut_agrees_with_the_full_reading(text: str) -> None:
+    assert markup.plain(text) == markup._plain(text)

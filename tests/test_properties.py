@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import digestparse
+from digestparse.grammar import cannot_be_title
 from digestparse.tokenizer import TEXT, classify
 from hostile_support import uncovered_lines
 from seeds import REFERENCE_DATE
@@ -57,7 +58,9 @@ def _line_text() -> st.SearchStrategy[str]:
 @st.composite
 def papers(draw: st.DrawFn) -> digestparse.Paper:
     kind = draw(st.sampled_from(["none", "authors", "organization"]))
-    title, abstract = draw(_line_text()), draw(_line_text())
+    # A title the format can hold: not a lone URL, a count or a page phrase (issue 10).
+    title = draw(_line_text().filter(lambda s: not cannot_be_title(s)))
+    abstract = draw(_line_text())
     if kind == "none":
         return digestparse.Paper(title=title, abstract=abstract)
     explicit = draw(st.booleans())

@@ -9,6 +9,8 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Union
 
+import attrs
+
 from .diagnostics import Mode, Reporter
 from .dialects import BY_NAME, DETECT_LINES, DIALECT_NAMES, Dialect, detect
 from .errors import CallerError, InternalError, ParseError
@@ -129,6 +131,8 @@ def _session(
         captured = wrapper.captured_at
         reference_date = captured.date() if captured is not None else datetime.date.today()
     chosen = dialect if dialect is not None else BY_NAME["text"]
+    if dialect is None:  # refused: only count the lines, report nothing about them
+        chosen = attrs.evolve(chosen, whitespace_defects=False)
     state = chosen.new_state(body, reporter, reference_date, start=wrapper.end)
     if dialect is None:
         papers: Iterator[Paper] = _refuse(state)
@@ -272,7 +276,7 @@ def _refuse(state: ParseState) -> Iterator[Paper]:
             "unknown-format", 1, 1, end_line=max(state.number, 1),
             detail="no dialect recognises it (docs/dialects.md)",
         )
-        state.reporter.flush()
+        state.reporter.finish()
     except CallerError as error:
         raise error.original from None
     return iter(())
@@ -401,6 +405,11 @@ class PaperStream(Iterator[Paper]):
     @property
     def header(self) -> tuple[str, ...]:
         return self._session.state.header
+
+    @property
+    def header_span(self) -> tuple[int, int] | None:
+        """As ``Digest.header_span``: known once the header has been read."""
+        return _header_span(self._session)
 
     @property
     def dialect(self) -> str:

@@ -17,11 +17,15 @@ _FILLABLE = tuple(
 )
 
 
-def is_copy(first: Paper, second: Paper) -> bool:
+def is_copy(first: Paper, second: Paper, keys: tuple[str, str] | None = None) -> bool:
+    """Whether ``second`` is a copy of ``first``; ``keys`` are their keys if already known."""
     ids_differ = None not in (first.paper_id, second.paper_id) and (
         first.paper_id != second.paper_id
     )
-    return not ids_differ and first.key == second.key
+    if ids_differ:
+        return False
+    first_key, second_key = keys if keys is not None else (first.key, second.key)
+    return first_key == second_key
 
 
 def merge_copy(first: Paper, second: Paper) -> Paper:

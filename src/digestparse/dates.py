@@ -16,10 +16,10 @@ from .errors import InternalError
 from .grammar import MONTH_NUMBER, MONTHS
 from .state import ParseState
 
+#: A date without anything after it: ``Mon D`` or ``Mon D, YYYY`` (month, day, year groups).
+DATE_PATTERN = "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?"
 #: A whole date line. Digits are ASCII only; the count's length is checked later.
-DATE_LINE = re.compile(
-    "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?(?: ([0-9]+))?"
-)
+DATE_LINE = re.compile(DATE_PATTERN + r"(?: ([0-9]+))?")
 
 #: Longest count accepted after a date; longer ones are reported, never passed to int().
 MAX_COUNT_DIGITS = 18

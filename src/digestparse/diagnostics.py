@@ -1,12 +1,16 @@
 """The one place every defect passes through.
 
-``Reporter.defect`` either raises ``ParseError`` (strict) or records a
-``Diagnostic`` (lenient). Nothing else in the parser raises or records, so
-strict mode cannot miss a defect that lenient mode would report.
+``Reporter.defect`` records a ``Diagnostic``: lenient mode hands it to the
+caller, strict mode keeps it and raises ``ParseError`` for the first one in
+reading order as soon as no later report can come before it (see
+``Reporter.checkpoint``). Nothing else in the parser raises or records, so
+strict mode cannot miss a defect that lenient mode would report, and the error
+it raises is the diagnostic lenient mode lists first.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Literal
 
@@ -39,8 +43,29 @@ CODES: dict[str, str] = {
     "date-after-page": "date falls after the page date",
     "bad-votes": "count after the date is too large",
     "junk": "lines that are not part of any entry",
+    "unclosed-link": "a link's text is not closed by '](url)'",
+    "missing-link": "a label is not followed by the link that belongs to it",
+    "missing-upvotes": "entry has no upvote count",
+    "missing-submitter": "'Submitted by' is not followed by a name",
     "unknown-format": "the input is not a capture of the Daily Papers listing",
+    "bad-upvotes": "malformed upvote count before the title",
+    "unbalanced-bracket": "a bracketed block lacks its '[' line or its '][N]' close",
+    # Codes about a series of captures (digestparse.merge, digestparse.series):
+    "conflict": "two captures of one paper disagree on a field that should not change",
+    "stale-capture": "the capture shows the previous capture's page again",
+    "partial-capture": "the capture has far fewer papers than the series' median",
+    "missing-capture": "days without a capture before this one",
+    # The expectations of `digestparse check` (cli/expectations.py); parse() never reports these.
+    "page-date-mismatch": "the page date is not the expected day",
+    "too-few-papers": "fewer papers than expected",
+    "too-damaged": "too many entries carry a diagnostic",
 }
+
+#: The codes that only a series of captures can give (never a single parse).
+SERIES_CODES = frozenset({"conflict", "stale-capture", "partial-capture", "missing-capture"})
+
+#: Codes that only ``digestparse check`` reports, from its expectation options.
+CLI_CODES = frozenset({"page-date-mismatch", "too-few-papers", "too-damaged"})
 
 #: Codes whose consecutive occurrences fold into one diagnostic spanning them all.
 RUN_CODES = frozenset(
@@ -49,9 +74,18 @@ RUN_CODES = frozenset(
 
 
 class Reporter:
-    """Raises (strict) or records (lenient) each defect; folds runs of the same defect."""
+    """Records each defect, folding runs of the same defect; strict mode raises the first.
 
-    __slots__ = ("_emit", "_pending", "count", "source", "strict")
+    The parser looks ahead and some rules report a line only after reading past
+    it, so defects are not found in reading order. Strict mode therefore does
+    exactly what lenient mode does, into a list of its own, and raises at a
+    *checkpoint*: a point where the parser promises that nothing it reports
+    later lies at or before a given line. It raises the diagnostic that
+    lenient mode would list first (sorted by line and column, ties in the order
+    recorded), with the message of its first occurrence.
+    """
+
+    __slots__ = ("_emit", "_messages", "_pending", "_seen", "count", "source", "strict")
 
     def __init__(
         self, mode: Mode, source: str, emit: Callable[[Diagnostic], None]
@@ -61,7 +95,11 @@ class Reporter:
         self.strict = mode == "strict"
         self.source = source
         self.count = 0
-        self._emit = emit
+        #: Strict mode: what lenient mode would have handed over so far, in order.
+        self._seen: list[Diagnostic] = []
+        #: Strict mode: the message (with its detail) of the first defect at a position.
+        self._messages: dict[tuple[str, int, int], str] = {}
+        self._emit = self._seen.append if self.strict else emit
         # One held-back diagnostic per run code: another defect in between (say,
         # trailing whitespace met while looking ahead) must not cut a junk run.
         self._pending: dict[str, Diagnostic] = {}
@@ -83,7 +121,7 @@ class Reporter:
         """
         message = CODES[code] + (f": {detail}" if detail else "")
         if self.strict:
-            raise ParseError(code, message, line, column, self.source)
+            self._messages.setdefault((code, line, column), message)
         diagnostic = Diagnostic(code, message, line, column, end_line, self.source)
         if code not in RUN_CODES:
             self.count += 1
@@ -110,8 +148,33 @@ class Reporter:
     def flush(self) -> None:
         """Hand over the diagnostics still held back in case their run went on."""
         if self._pending:
-            pending = sorted(self._pending.values(), key=lambda d: (d.line, d.column))
+            pending = self._held_back()
             self._pending.clear()
             for diagnostic in pending:
                 self.count += 1
                 self._hand_over(diagnostic)
+
+    def _held_back(self) -> list[Diagnostic]:
+        return sorted(self._pending.values(), key=lambda d: (d.line, d.column))
+
+    def checkpoint(self, line: int) -> None:
+        """Strict mode: raise the first defect if it lies at or before ``line``.
+
+        The caller promises that nothing reported from now on lies at or before
+        ``line``: the run loop calls this between rules with the last line
+        consumed, since every rule reports only at lines after those consumed
+        before it started.
+        """
+        if not (self.strict and (self._seen or self._pending)):
+            return
+        first = min(
+            [*self._seen, *self._held_back()], key=lambda d: (d.line, d.column)
+        )
+        if first.line <= line:
+            message = self._messages[(first.code, first.line, first.column)]
+            raise ParseError(first.code, message, first.line, first.column, self.source)
+
+    def finish(self) -> None:
+        """The input has ended: hand over what is held back; strict mode raises the first."""
+        self.flush()
+        self.checkpoint(sys.maxsize)

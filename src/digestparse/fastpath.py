@@ -20,7 +20,15 @@ from __future__ import annotations
 import datetime
 
 from .dates import DATE_LINE, MAX_COUNT_DIGITS
-from .grammar import AUTHORS_PREFIX, BULLET, HEADER_MAX_LEN, HEADER_SET, MONTH_NUMBER, SEPARATOR
+from .grammar import (
+    AUTHORS_PREFIX,
+    BULLET,
+    HEADER_MAX_LEN,
+    HEADER_SET,
+    MONTH_NUMBER,
+    SEPARATOR,
+    cannot_be_title,
+)
 from .links import extract_links
 from .model import fast_paper
 from .state import ParseState
@@ -146,7 +154,7 @@ def read_canonical(state: ParseState) -> bool:
             break
         title = raw[i + 1]
         abstract = raw[i + 3]
-        if not clean(title) or not clean(abstract):
+        if not clean(title) or cannot_be_title(title) or not clean(abstract):
             break
         after = i + 4  # the line after the abstract
         if after < count and raw[after]:

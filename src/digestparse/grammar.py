@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import regex
+
+from .markup import plain
+
 NEW = "new"
 PROMO_DAILY = "Get trending papers in your email inbox once a day!"
 PROMO = "Get trending papers in your email inbox!"
@@ -10,10 +14,21 @@ DAILY_PAPERS = "Daily Papers"
 BYLINE = "byAK and the research community"
 BYLINE_SPACED = "by AK and the research community"
 
-#: Every line that can appear in a header, in order.
-HEADER_LINES = (NEW, PROMO_DAILY, PROMO, SUBSCRIBE, DAILY_PAPERS, BYLINE, BYLINE_SPACED)
+TRENDING_PAPERS = "Trending Papers"
+
+#: Every line that is a header line wherever it stands (tokenizer kind HEADER), in order.
+HEADER_LINES = (
+    NEW, PROMO_DAILY, PROMO, SUBSCRIBE, DAILY_PAPERS, TRENDING_PAPERS, BYLINE, BYLINE_SPACED
+)
 HEADER_SET = frozenset(HEADER_LINES)
 HEADER_MAX_LEN = max(map(len, HEADER_LINES))
+
+#: The 2026 page's byline when a capture splits it around the link to AK: these three
+#: lines, in this order. They are header lines only there (``by`` or ``AK`` alone is text).
+BYLINE_SPLIT = ("by", "AK", "and the research community")
+BYLINE_TAIL = BYLINE_SPLIT[-1]
+#: The 2026 page's Daily / Weekly / Monthly switcher after the byline; header lines only there.
+PERIODS = ("Daily", "Weekly", "Monthly")
 
 #: The canonical header, as render() writes it.
 CANONICAL_HEADER = (NEW, PROMO, SUBSCRIBE, DAILY_PAPERS, BYLINE)
@@ -27,13 +42,30 @@ AUTHORS_PREFIX = "  " + BULLET + " "
 
 BOM = "\ufeff"
 
-#: Header lines of the 2026 page, besides those above (captures show them in every
-#: dialect, decorated by each capture tool's markup).
-TRENDING_PAPERS = "Trending Papers"
-BYLINE_TAIL = "and the research community"
-PERIODS = ("Daily", "Weekly", "Monthly")
 #: The page's phrases as a capture of any dialect shows them once its markup is removed.
 PAGE_PHRASES = frozenset(
     {NEW, PROMO_DAILY, PROMO, SUBSCRIBE, DAILY_PAPERS, TRENDING_PAPERS, BYLINE_SPACED,
      BYLINE, *PERIODS}
 )
+
+
+#: Lines starting with one of these may be a page phrase in some markup (``# Daily Papers``).
+_MARKUP_START = frozenset("#-*+[")
+#: One token that is a URL (``https://…``, ``www.…``) or a markdown link or image to one.
+_LONE_LINK = regex.compile(r"(?:(?i:https?://|www\.)|!?\[\S*?\]\((?i:https?://))\S*+")
+#: Neither a letter nor a combining mark anywhere: digits, punctuation, symbols, blanks.
+_NO_LETTER = regex.compile(r"[^\p{L}\p{M}]*+")
+
+
+def cannot_be_title(text: str) -> bool:
+    """A line that is only a URL, has no letter at all (a count, brackets, a dash: only
+    digits, punctuation, symbols and blanks), or is one of the page's own phrases, also
+    in markup (``# Daily Papers``): never a paper's title, in any dialect."""
+    if text in PAGE_PHRASES or (text[:1] in _MARKUP_START and plain(text) in PAGE_PHRASES):
+        return True
+    first = text[:1]
+    if first.isalpha() and first not in "hHwW":
+        return False  # most titles: starts with a letter, cannot be a URL
+    if _LONE_LINK.fullmatch(text) is not None:
+        return True  # a URL, or a link in some markup, alone on its line
+    return _NO_LETTER.fullmatch(text) is not None

@@ -1,8 +1,10 @@
 """Where links are found in an abstract.
 
 Every ``http://``/``https://`` URL, plus bare ``github.com/...`` and
-``<name>.github.io/...`` (given ``https://``). Sentence punctuation, quotes
-and unbalanced closing brackets are trimmed off the end.
+``<name>.github.io/...`` (given ``https://``). A URL ends at white space or
+at any control character (Unicode category Cc: a link never holds BEL, ESC,
+``\x1c``-``\x1f`` ...). Sentence punctuation, quotes and unbalanced closing
+brackets are trimmed off the end.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ import regex
 # Possessive quantifiers: no backtracking, so scanning stays linear on any input.
 # The look-behind keeps a bare match from starting inside a longer word or URL.
 _URL = regex.compile(
-    r"(?i:https?)://\S++"
-    r"|(?<![\w.@/:-])(?:(?:www\.)?github\.com|[A-Za-z0-9-]++\.github\.io)/\S*+"
+    r"(?i:https?)://[^\s\p{Cc}]++"
+    r"|(?<![\w.@/:-])(?:(?:www\.)?github\.com|[A-Za-z0-9-]++\.github\.io)/[^\s\p{Cc}]*+"
 )
 
-_WHITESPACE = regex.compile(r"\s")
+#: What ends a URL: white space or a control character.
+_URL_END = regex.compile(r"[\s\p{Cc}]")
 
 _TRAILING = frozenset(".,;:!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
 _OPENER = {")": "(", "]": "[", "}": "{", ">": "<"}
@@ -50,16 +53,17 @@ def trim_url(url: str) -> str:
 def _url_matches(text: str) -> Iterator[regex.Match[str]]:
     """The same matches as ``_URL.finditer(text)``, found without trying every position.
 
-    Every match holds ``://`` or ``github.`` and no whitespace, so the engine
-    only runs on the word around each such candidate: from the space before it
-    (a match starting earlier would end before that space and hold a candidate
-    of its own) to the first whitespace after it (no match runs past one). The
+    Every match holds ``://`` or ``github.`` and no whitespace or control
+    character, so the engine only runs on the word around each such candidate:
+    from the space before it (a match starting earlier would end before that
+    space and hold a candidate of its own) to the first whitespace or control
+    character after it (no match runs past one). The
     look-behind still sees the text before the word: ``search(text, pos)`` does
     not slice. The regex module is slow at trying every position of an abstract.
     Each character is scanned a bounded number of times, so this stays linear.
     """
     search = _URL.search
-    whitespace = _WHITESPACE.search
+    url_end = _URL_END.search
     find = text.find
     pos = 0
     scheme = find("://")
@@ -67,7 +71,7 @@ def _url_matches(text: str) -> Iterator[regex.Match[str]]:
     while scheme >= 0 or bare >= 0:
         candidate = scheme if bare < 0 or 0 <= scheme < bare else bare
         start = text.rfind(" ", pos, candidate) + 1 or pos
-        space = whitespace(text, candidate)
+        space = url_end(text, candidate)
         end = space.start() if space is not None else len(text)
         match = search(text, start, end)
         pos = end if match is None else match.end()

@@ -18,6 +18,10 @@ _LINK = regex.compile(
 _HEADING = regex.compile(r"#{1,6}+\s++")
 _BULLET = regex.compile(r"[-*+]\s++")
 _ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!| ])")
+#: A whole line that is one lynx-style reference; greedy, so its text may hold brackets.
+_WHOLE_REFERENCE = regex.compile(r"\[(.*)\]\[[0-9]++\]")
+#: lynx writes an image as its alt text in brackets: ``[microsoft] Microsoft``.
+_IMAGE_ALT = regex.compile(r"\[[^\[\]\n]*+\]\s*+")
 
 
 def links(line: str) -> list[tuple[str, str]]:
@@ -27,6 +31,8 @@ def links(line: str) -> list[tuple[str, str]]:
 
 def strip_links(line: str) -> str:
     """``line`` with images removed and every link replaced by its text, innermost first."""
+    if "[" not in line:  # no image and no link: nothing to do (most lines)
+        return line
     text = _IMAGE.sub("", line)
     while True:
         replaced = _LINK.sub(lambda m: m.group(1), text)
@@ -35,13 +41,72 @@ def strip_links(line: str) -> str:
         text = replaced
 
 
+def whole_reference(line: str) -> str | None:
+    """The text of a line that is exactly one lynx-style reference ``[text][N]``, or None.
+
+    The text may hold brackets of its own: ``[[logo] Name][1]`` gives ``[logo] Name``.
+    """
+    if not (line.startswith("[") and line.endswith("]")):
+        return None
+    match = _WHOLE_REFERENCE.fullmatch(line)
+    # "[a][1] and [b][2]" is two references, not one whose text is "a][1] and [b".
+    return match.group(1) if match is not None and _balanced(match.group(1)) else None
+
+
+def is_reference_close(line: str) -> bool:
+    """Whether ``line`` is only the end of a reference, ``][N]``: lynx's close of a bracketed
+    block that spans several lines."""
+    digits = line[2:-1]
+    return line[:2] == "][" and line[-1:] == "]" and digits.isascii() and digits.isdigit()
+
+
+def strip_image_alt(text: str) -> str:
+    """``text`` without a leading image placeholder ``[alt]`` (as lynx writes images)."""
+    return _IMAGE_ALT.sub("", text, count=1) if text.startswith("[") else text
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
 def unescape(text: str) -> str:
     """Markdown backslash escapes resolved: ``\\_`` is ``_``, ``\\ `` is a space."""
-    return _ESCAPE.sub(r"\1", text)
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def plain(line: str) -> str:
     """The text a reader sees: no heading marks, bullets, images, link targets or escapes."""
+    if _is_plain(line):
+        return line
+    return _plain(line)
+
+
+def _is_plain(line: str) -> bool:
+    """Whether ``plain`` leaves ``line`` as it is, told without a regex (most titles).
+
+    No ``[`` (links, images), no backslash (escapes), no heading or bullet mark
+    at the start, and no white space but single inner spaces (``isprintable``
+    is false for every other white-space character).
+    """
+    return (
+        "[" not in line
+        and "\\" not in line
+        and line[:1] not in "#-*+ "
+        and line[-1:] != " "
+        and "  " not in line
+        and line.isprintable()
+    )
+
+
+def _plain(line: str) -> str:
     text = strip_links(line.strip())
     text = _HEADING.sub("", text, count=1) if text.startswith("#") else text
     text = _BULLET.sub("", text, count=1) if text[:1] in "-*+" else text
@@ -54,11 +119,13 @@ def join_wrapped(parts: list[str]) -> str:
 
     Each part is stripped first; empty parts are dropped.
     """
+    texts = [part.strip() for part in parts]
+    if "" in texts:
+        texts = [text for text in texts if text]
+    if "-\n" not in "\n".join(texts):
+        return " ".join(texts)  # no line ends with '-': the common case, without the loop
     joined = ""
-    for part in parts:
-        text = part.strip()
-        if not text:
-            continue
+    for text in texts:
         if joined and not (joined.endswith("-") and joined[-2:-1].strip()):
             joined += " "
         joined += text

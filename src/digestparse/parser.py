@@ -63,9 +63,17 @@ def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
                 break
         if state.peek() is line:
             raise InternalError(f"no rule consumed line {line.number}")
+        if reporter.strict:
+            # No rule reports at a line consumed before it started (docs/reliability.md).
+            reporter.checkpoint(state.last_line)
         yield from _drain(state)
     state.report_held()
-    if state.eof_gap and state.number > state.eof_gap + state.wrapper_end:
+    # Blank lines are defects only in a dialect that counts them (the seeds' text).
+    if (
+        dialect.whitespace_defects
+        and state.eof_gap
+        and state.number > state.eof_gap + state.wrapper_end
+    ):
         reporter.defect(
             "extra-blank-line",
             state.number - state.eof_gap + 1,
@@ -73,12 +81,15 @@ def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
             end_line=state.number,
             detail="blank lines at the end",
         )
-    reporter.flush()
+    reporter.finish()
 
 
 def _drain(state: ParseState) -> Iterator[Paper]:
     if state.papers:
-        state.reporter.flush()
+        reporter = state.reporter
+        reporter.flush()
+        if reporter.strict:  # raise before handing out a paper that holds a defect
+            reporter.checkpoint(state.last_line)
         yield from state.papers
         state.papers.clear()
 
@@ -86,12 +97,14 @@ def _drain(state: ParseState) -> Iterator[Paper]:
 def _merged(papers: Iterator[Paper]) -> Iterator[Paper]:
     """Papers with each run of consecutive copies folded into one."""
     held: Paper | None = None
+    held_key = ""
     for paper in papers:
-        if held is not None and is_copy(held, paper):
+        key = paper.key  # once per paper: folding a title is not free
+        if held is not None and is_copy(held, paper, (held_key, key)):
             held = merge_copy(held, paper)
             continue
         if held is not None:
             yield held
-        held = paper
+        held, held_key = paper, key
     if held is not None:
         yield held

@@ -1,11 +1,19 @@
-"""Writing papers back in the canonical dump format."""
+"""Writing papers back in the canonical dump format (the ``text`` dialect).
+
+The promise (docs/api.md): for any digest ``parse`` returns, ``render`` either
+writes text that parses back to the same papers in every field it writes, or
+raises ``ValueError``. The text gives the page date without its year, as the
+format does; it reads back with ``reference_date=digest.page_date`` (or the
+reference date the digest was parsed with, when its page date line had no year).
+"""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 
-from .dates import MAX_COUNT_DIGITS, format_date
-from .grammar import AUTHORS_PREFIX, CANONICAL_HEADER, SEPARATOR
+from .dates import MAX_COUNT_DIGITS, format_date, latest_on_or_before
+from .grammar import AUTHORS_PREFIX, CANONICAL_HEADER, SEPARATOR, cannot_be_title
 from .model import Digest, Paper
 from .tokenizer import TEXT, classify
 
@@ -20,30 +28,40 @@ def render(papers_or_digest: Digest | Iterable[Paper]) -> str:
 
     ``render(parse(text)) == text`` for a canonical dump (no final newline).
     Raises ``ValueError`` for a paper that the format cannot express, such as
-    a title containing a line break.
+    a title containing a line break, or whose date would read back as another
+    day. A digest of another dialect is written in the ``text`` dialect: its
+    header becomes the canonical one, and the fields the format has no place
+    for (``upvotes``, ``paper_id``, ``url``, ``submitted_by``) are dropped.
     """
+    page_date: datetime.date | None = None
     if isinstance(papers_or_digest, Digest):
-        header = list(papers_or_digest.header or CANONICAL_HEADER)
-        if papers_or_digest.page_date is not None:
-            header.append(format_date(papers_or_digest.page_date, year_explicit=False))
-        papers: Iterable[Paper] = papers_or_digest.papers
+        digest = papers_or_digest
+        own_header = digest.dialect == "text" and digest.header
+        header = list(digest.header if own_header else CANONICAL_HEADER)
+        page_date = digest.page_date
+        if page_date is not None:
+            header.append(format_date(page_date, year_explicit=False))
+        papers: Iterable[Paper] = digest.papers
     else:
         header = list(CANONICAL_HEADER)
         papers = papers_or_digest
     blocks = header
     for paper in papers:
-        blocks.extend(_render_paper(paper))
+        blocks.extend(_render_paper(paper, page_date))
     return "\n\n".join(blocks)
 
 
-def _render_paper(paper: Paper) -> list[str]:
+def _render_paper(paper: Paper, page_date: datetime.date | None) -> list[str]:
     _check_text(paper.title, "title", paper)
+    if cannot_be_title(paper.title):  # a lone URL, a count, a page phrase: read as junk
+        raise ValueError(f"paper {paper.title!r}: the title cannot be written as a title line")
     _check_text(paper.abstract, "abstract", paper)
     if paper.author_count is None and paper.organization is None:
-        if paper.date is not None or paper.votes is not None:
+        if (paper.date, paper.votes, paper.date_text, paper.year_explicit) != (None,) * 4:
             # votes=0 too: a paper read back without a date line has votes=None.
             raise ValueError(
-                f"paper {paper.title!r}: a date or votes need an authors or organization line"
+                f"paper {paper.title!r}: a date, date_text, year_explicit or votes need an "
+                "authors or organization line"
             )
         return [paper.title, paper.abstract]
     if paper.date is None:
@@ -62,10 +80,49 @@ def _render_paper(paper: Paper) -> list[str]:
     votes = paper.votes or 0
     if not 0 <= votes < _VOTES_LIMIT:
         raise ValueError(f"paper {paper.title!r}: votes must be >= 0 and < {_VOTES_LIMIT}")
-    date = format_date(paper.date, bool(paper.year_explicit))
+    date = format_date(paper.date, _year_explicit(paper, paper.date, page_date))
+    if paper.date_text is not None and paper.date_text != date:
+        raise ValueError(
+            f"paper {paper.title!r}: date_text {paper.date_text!r} does not match the date "
+            f"{paper.date.isoformat()} (it would be written {date!r})"
+        )
     if votes:
         date = f"{date} {votes}"
     return [paper.title, paper.abstract, f"{first}\n{SEPARATOR}\n{date}"]
+
+
+def _year_explicit(paper: Paper, date: datetime.date, page_date: datetime.date | None) -> bool:
+    """Whether the paper's date is written with its year.
+
+    ``year_explicit=None`` (a paper built by hand) writes the year unless the
+    yearless date reads back as the same day against the page date. A yearless
+    date must read back against the page date (when there is one): papers read
+    under a second header's page date, or with a year the page date does not
+    give them, are refused rather than moved to another day.
+    """
+    if paper.year_explicit:
+        return True
+    reads_back = page_date is not None and _resolve(date, page_date) == date
+    if paper.year_explicit is None:
+        return not reads_back
+    if page_date is not None and not reads_back:
+        raise ValueError(
+            f"paper {paper.title!r}: the yearless date {format_date(date, False)!r} "
+            f"would read back against the page date {page_date.isoformat()} as another day "
+            f"than {date.isoformat()}"
+        )
+    return False
+
+
+def _resolve(date: datetime.date, page_date: datetime.date) -> datetime.date | None:
+    """The day a yearless ``date`` reads back as under ``page_date`` (dates.resolve_entry_date)."""
+    try:
+        candidate = date.replace(year=page_date.year)
+    except ValueError:  # Feb 29 in a year without one
+        candidate = None
+    if candidate is not None and candidate <= page_date:
+        return candidate
+    return latest_on_or_before(date.month, date.day, page_date)
 
 
 def _check_text(text: str, field: str, paper: Paper) -> None:

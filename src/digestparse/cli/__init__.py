@@ -11,22 +11,27 @@ Where things live:
 - ``jobs``: running the files in a pool of worker processes, stopping it on Ctrl-C;
 - ``progress``, ``tally``: the progress line; the counts, summary line and exit status;
 - ``findings``, ``records``: the output of ``check`` and of ``parse``;
-- ``exit_codes``: the exit statuses.
+- ``exit_codes``: the exit statuses;
+- ``escape``: how untrusted text (titles, file names) is written, in every format;
+- ``streams``, ``shutdown``, ``usage``: failures of the environment (closed pipe, full
+  disk, SIGTERM) and of the command line (unknown command, ``--``) ending a run cleanly.
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
-import datetime
-import os
 import sys
 from collections.abc import Sequence
 
 from ..errors import InternalError
+from .ci_options import check_options
+from .escape import display_name
 from .exit_codes import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
     EXIT_USAGE,
     REPORT_BUG,
 )
@@ -34,7 +39,10 @@ from .inputs import UsageError, expand_paths, remove_spooled
 from .jobs import run_tasks
 from .options import COMMANDS, build_parser, default_jobs, with_command
 from .progress import PROGRESS_MIN_FILES, Progress
+from .shutdown import Terminated, sigterm_ends_run
+from .streams import InputFailed, OutputFailed, discard, guarded_streams, say
 from .tally import Tally
+from .usage import parse_command_args, unknown_command
 from .worker import Settings
 
 __all__ = ["main", "run"]
@@ -42,10 +50,16 @@ __all__ = ["main", "run"]
 
 def run(argv: Sequence[str]) -> int:
     parser, command_parsers = build_parser()
+    not_a_command = unknown_command(argv, COMMANDS)
+    if not_a_command:
+        parser.error(not_a_command)  # exits 2
     args_list = with_command(list(argv))
     if not args_list:
         parser.print_usage(sys.stderr)
-        print("digestparse: error: give a command (check or parse) or a file", file=sys.stderr)
+        print(
+            "digestparse: error: give a command (check, parse, merge, diff) or a file",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     if args_list[0] not in COMMANDS:
         parser.parse_args(args_list)  # -h or --version: prints and exits
@@ -53,20 +67,27 @@ def run(argv: Sequence[str]) -> int:
     command = args_list[0]
     # Intermixed, so that options may also come between paths (as linters allow).
     parser = command_parsers[command]
-    args = parser.parse_intermixed_args(args_list[1:])
+    args = parse_command_args(parser, args_list[1:])
     args.command = command
+    if command == "diff":
+        return run_diff_command(args, parser)
     try:
         tasks, errors = expand_paths(args.paths, args.stdin_name)
     except UsageError as usage_error:
         parser.error(str(usage_error))  # exits 2
+    # A file name is shown the same way in every format (bytes that are not UTF-8 as \xNN).
+    for task in tasks:
+        task.name = display_name(task.name)
     settings = Settings(
         mode=args.mode,
-        reference_date=args.reference_date or datetime.date.today(),
+        reference_date=args.reference_date,
         select=frozenset(code for group in args.select for code in group)
         if args.select
         else None,
         ignore=frozenset(code for group in args.ignore or () for code in group),
-        want_records=args.command == "parse",
+        want_records=args.command in ("parse", "merge"),
+        check=check_options(args, parser) if args.command == "check" else None,
+        dialect=args.dialect,
     )
     jobs = args.jobs if args.jobs is not None else default_jobs()
     progress = Progress(
@@ -75,11 +96,21 @@ def run(argv: Sequence[str]) -> int:
     )
     tally = Tally(unreadable=len(errors))
     for message in errors:
-        print(f"digestparse: {message}", file=sys.stderr)
+        say(f"digestparse: {message}")
     # closing(): on any exit (Ctrl-C, a closed pipe) the worker pool is stopped at once.
     try:
+        # Imported here: each command loads only its own code (json, csv, the series).
+        if command == "merge":
+            from .merge_cmd import run_merge
+
+            run_merge(tasks, settings, jobs, args, tally, progress)
+            return tally.exit_code(args.mode)
+        if command == "check" and args.series:
+            from .series_cmd import run_series_check
+
+            run_series_check(tasks, settings, jobs, args, tally, progress)
+            return tally.exit_code(args.mode)
         with contextlib.closing(run_tasks(tasks, settings, jobs)) as results:
-            # Imported here: each command loads only its own output code (json, csv).
             if args.command == "check":
                 from .findings import run_check
 
@@ -93,21 +124,50 @@ def run(argv: Sequence[str]) -> int:
     return tally.exit_code(args.mode)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def run_diff_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    settings = Settings(
+        mode=args.mode,
+        reference_date=args.reference_date,
+        select=None,
+        ignore=frozenset(),
+        want_records=True,
+        dialect=args.dialect,
+    )
+    from .diff_cmd import run_diff
+
     try:
-        return run(sys.argv[1:] if argv is None else argv)
-    except KeyboardInterrupt:
-        # After the terminal's "^C", start a fresh line.
-        prefix = "\n" if sys.stderr.isatty() else ""
-        print(f"{prefix}digestparse: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        # The reader went away (e.g. `| head`); stop quietly, and keep Python
-        # from complaining again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_BROKEN_PIPE
-    except Exception as error:  # a bug: one line for the user instead of a traceback
-        detail = str(error) if isinstance(error, InternalError) else repr(error)
-        print(f"digestparse: internal error: {detail} ({REPORT_BUG})", file=sys.stderr)
-        return EXIT_INTERNAL
+        return run_diff(args, settings)
+    except UsageError as usage_error:
+        parser.error(str(usage_error))  # exits 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    with guarded_streams(), sigterm_ends_run():
+        try:
+            try:
+                status = run(sys.argv[1:] if argv is None else argv)
+            except SystemExit:  # argparse: --help, --version, usage errors
+                sys.stdout.flush()
+                raise
+            sys.stdout.flush()  # here, where a failure is still reported properly
+            return status
+        except KeyboardInterrupt:
+            say("digestparse: interrupted", fresh_line=sys.stderr.isatty())
+            return EXIT_INTERRUPTED
+        except Terminated:
+            say("digestparse: terminated", fresh_line=sys.stderr.isatty())  # after progress
+            return EXIT_TERMINATED
+        except OutputFailed as failure:
+            # Keep Python from failing again when it flushes the stream at exit.
+            discard(failure)
+            if failure.broken_pipe:  # the reader went away (e.g. `| head`): stop quietly
+                return EXIT_BROKEN_PIPE
+            say(f"digestparse: {failure}")
+            return EXIT_USAGE
+        except InputFailed as failure:
+            say(f"digestparse: {failure}")
+            return EXIT_USAGE
+        except Exception as error:  # a bug: one line for the user instead of a traceback
+            detail = str(error) if isinstance(error, InternalError) else repr(error)
+            say(f"digestparse: internal error: {detail} ({REPORT_BUG})")
+            return EXIT_INTERNAL

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 
 from .. import __version__
 from ..diagnostics import CODES, Mode
+from ..dialects import DIALECT_NAMES
+from .ci_options import CI_FORMATS, add_ci_options
+from .jobs import usable_cpus
+from .series_cmd import allow_missing_arg, min_share_arg
+from .usage import ArgumentParser
 
-COMMANDS = ("check", "parse")
+COMMANDS = ("check", "parse", "merge", "diff")
 
 EXAMPLES = """\
 examples:
@@ -19,9 +23,13 @@ examples:
   scraper | digestparse check -                 validate standard input
   digestparse parse --format csv today.txt > papers.csv
   python -m digestparse today.txt               same as: digestparse parse today.txt
+  digestparse merge --date-from-name dumps/ > papers.jsonl   one record per distinct paper
+  digestparse check --series dumps/             also stale, partial and missing captures
+  digestparse diff yesterday.txt today.txt      papers added, removed and changed
 
 exit status: 0 clean, 1 findings, 2 usage error or a file that could not be
-read, 3 internal error (a bug in digestparse), 130 interrupted.
+read or output that could not be written, 3 internal error (a bug in digestparse),
+130 interrupted (Ctrl-C), 141 output pipe closed, 143 terminated (SIGTERM).
 """
 
 
@@ -68,9 +76,18 @@ def jobs_arg(text: str) -> int:
 
 
 def default_jobs() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
+    return usable_cpus()
+
+
+def add_dialect_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dialect",
+        choices=DIALECT_NAMES,
+        default="auto",
+        metavar="NAME",
+        help="read the input as this dialect: " + ", ".join(DIALECT_NAMES)
+        + " (default: auto, detected from the first lines; see docs/dialects.md)",
+    )
 
 
 def add_common_options(parser: argparse.ArgumentParser, default_mode: Mode) -> None:
@@ -104,6 +121,7 @@ def add_common_options(parser: argparse.ArgumentParser, default_mode: Mode) -> N
         metavar="DATE",
         help="resolve yearless dates as of DATE (YYYY-MM-DD; default: today)",
     )
+    add_dialect_option(parser)
     parser.add_argument(
         "--select",
         type=codes_arg,
@@ -141,7 +159,7 @@ def add_common_options(parser: argparse.ArgumentParser, default_mode: Mode) -> N
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The top-level parser (for help and --version) and one parser per command."""
     formatter = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="digestparse",
         description=(
             "Validate and parse plain-text dumps of the huggingface.co Daily Papers listing."
@@ -164,10 +182,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     add_common_options(check, "strict")
     check.add_argument(
         "--format",
-        choices=("text", "github", "json"),
+        choices=("text", "github", "json", *CI_FORMATS),
         default="text",
-        help="text (default), github (GitHub Actions annotations), json (one document)",
+        help="text (default), github (GitHub Actions annotations), json (one document), "
+        "sarif (SARIF 2.1.0, e.g. for GitHub code scanning), junit (JUnit XML test report)",
     )
+    add_ci_options(check)
     parse_command = commands.add_parser(
         "parse",
         help="print the papers as JSON lines, JSON or CSV",
@@ -183,7 +203,128 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
         help="jsonl: one paper per line (default); json: one array; csv: a header row, "
         "then one row per paper",
     )
-    return parser, {"check": check, "parse": parse_command}
+    parse_command.add_argument(
+        "--csv-raw",
+        action="store_true",
+        help="csv: write cells exactly, without escaping control characters and without "
+        "the ' that keeps a spreadsheet from running a cell as a formula",
+    )
+    add_series_options(check)
+    merge_command = commands.add_parser(
+        "merge",
+        help="merge captures into one record per distinct paper",
+        description="Print one record per distinct paper of all the captures on stdout; "
+        "diagnostics and conflicts go to stderr.",
+        epilog=EXAMPLES,
+        formatter_class=formatter,
+    )
+    add_common_options(merge_command, "lenient")
+    add_merge_options(merge_command)
+    diff_command = commands.add_parser(
+        "diff",
+        help="papers added, removed and changed between two captures",
+        description="Compare two captures. Exit 0 when equal, 1 when different, 2 on errors.",
+        epilog=EXAMPLES,
+        formatter_class=formatter,
+    )
+    add_diff_options(diff_command)
+    return parser, {
+        "check": check,
+        "parse": parse_command,
+        "merge": merge_command,
+        "diff": diff_command,
+    }
+
+
+def add_series_options(check: argparse.ArgumentParser) -> None:
+    series = check.add_argument_group("series of captures (--series)")
+    series.add_argument(
+        "--series",
+        action="store_true",
+        help="the PATHs are one series of captures, ordered by capture date (the capture's "
+        "own time, else a YYYY-MM-DD or YYYYMMDD date in its file name): also report "
+        "stale-capture, partial-capture and missing-capture",
+    )
+    series.add_argument(
+        "--min-share",
+        type=min_share_arg,
+        default=0.5,
+        metavar="SHARE",
+        help="partial-capture below SHARE of the series' median paper count (default 0.5)",
+    )
+    series.add_argument(
+        "--allow-missing",
+        type=allow_missing_arg,
+        action="append",
+        metavar="DATES",
+        help="days known to have no capture: YYYY-MM-DD,... or @FILE with one date a line "
+        "(repeatable)",
+    )
+
+
+def add_merge_options(merge: argparse.ArgumentParser) -> None:
+    merge.add_argument(
+        "--format",
+        choices=("jsonl", "json", "csv"),
+        default="jsonl",
+        help="jsonl: one record per line (default); json: one array; csv: a header row, "
+        "then one row per record (seen and links as JSON text)",
+    )
+    merge.add_argument(
+        "--date-from-name",
+        action="store_true",
+        help="a capture that states no capture time was captured on the YYYY-MM-DD or "
+        "YYYYMMDD date in its file name (default: the reference date)",
+    )
+    merge.add_argument(
+        "--csv-raw",
+        action="store_true",
+        help="csv: write cells exactly, without escaping control characters and without "
+        "the ' that keeps a spreadsheet from running a cell as a formula",
+    )
+
+
+def add_diff_options(diff: argparse.ArgumentParser) -> None:
+    diff.add_argument("old", metavar="OLD", help="the earlier capture (a file, or -)")
+    diff.add_argument("new", metavar="NEW", help="the later capture (a file, or -)")
+    modes = diff.add_mutually_exclusive_group()
+    modes.add_argument(
+        "--strict",
+        dest="mode",
+        action="store_const",
+        const="strict",
+        help="a capture with any diagnostic is an error: exit 2",
+    )
+    modes.add_argument(
+        "--lenient",
+        dest="mode",
+        action="store_const",
+        const="lenient",
+        help="diagnostics are warnings on stderr (default)",
+    )
+    diff.set_defaults(mode="lenient")
+    add_dialect_option(diff)
+    diff.add_argument(
+        "--reference-date",
+        type=reference_date_arg,
+        metavar="DATE",
+        help="resolve yearless dates as of DATE (YYYY-MM-DD; default: today)",
+    )
+    diff.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl"),
+        default="text",
+        help="text (default): one line per paper, then one per changed field; json: one "
+        "document; jsonl: one object per added, removed or changed paper",
+    )
+    diff.add_argument(
+        "--stdin-name",
+        default="<stdin>",
+        metavar="NAME",
+        help="name shown for standard input (-) (default: <stdin>)",
+    )
+    diff.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    diff.add_argument("--version", action="version", version=f"digestparse {__version__}")
 
 
 def with_command(args: list[str]) -> list[str]:

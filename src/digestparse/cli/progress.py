@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 import time
 
+from .escape import escape_text
+
 #: Progress is shown only for runs with more files than this (and only on a terminal).
 PROGRESS_MIN_FILES = 20
 
@@ -34,7 +36,8 @@ class Progress:
             sys.stderr.flush()
 
     def note(self, text: str) -> None:
-        """Print a line on stderr without mixing it into the progress line."""
+        """Print a line on stderr without mixing it into the progress line; the text is
+        escaped (it may hold file names and text from the input)."""
         self.clear()
-        print(text, file=sys.stderr)
+        print(escape_text(text), file=sys.stderr)
         self._last = 0.0

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 from collections.abc import Iterable
 from typing import Any
 
 from ..model import RECORD_FIELDS
+from .escape import escape_text, json_dumps, neutralize_formula
 from .progress import Progress
 from .tally import Tally, count_result
 from .worker import FileResult
@@ -23,6 +23,7 @@ def run_parse(
 ) -> None:
     out = sys.stdout
     csv_writer = None
+    csv_raw = getattr(args, "csv_raw", False)
     if args.format == "csv":
         csv_writer = csv.writer(out)
         csv_writer.writerow(CSV_COLUMNS)
@@ -33,12 +34,13 @@ def run_parse(
         # Records first: a file streamed in this process knows its findings only at its end.
         for record in result.records:
             if csv_writer is not None:
-                csv_writer.writerow([csv_cell(record[column]) for column in CSV_COLUMNS])
+                cells = [csv_cell(record[column]) for column in CSV_COLUMNS]
+                csv_writer.writerow(cells if csv_raw else [safe_csv_cell(c) for c in cells])
             elif args.format == "json":
                 out.write("\n" if first_record else ",\n")
-                out.write(json.dumps(record, ensure_ascii=False))
+                out.write(json_dumps(record))
             else:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.write(json_dumps(record) + "\n")
             first_record = False
         count_result(result, tally, progress)
         for diagnostic in result.findings:
@@ -57,3 +59,8 @@ def csv_cell(value: Any) -> str:
     if isinstance(value, list):
         return " ".join(value)  # URLs never contain a space
     return str(value)
+
+
+def safe_csv_cell(cell: str) -> str:
+    """A cell for people and spreadsheets: escaped (docs/cli.md), never a formula."""
+    return neutralize_formula(escape_text(cell))

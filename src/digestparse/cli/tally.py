@@ -22,6 +22,8 @@ class Tally:
     findings: int = 0
     unreadable: int = 0
     internal: int = 0
+    #: Findings that fail the run whatever the mode (too-damaged).
+    failures: int = 0
     file_rows: list[dict[str, Any]] = field(default_factory=list)
 
     def exit_code(self, mode: Mode) -> int:
@@ -29,7 +31,7 @@ class Tally:
             return EXIT_INTERNAL
         if self.unreadable:
             return EXIT_USAGE
-        if self.findings and mode == "strict":
+        if (self.findings and mode == "strict") or self.failures:
             return EXIT_FINDINGS
         return EXIT_CLEAN
 

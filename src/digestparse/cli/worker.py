@@ -13,40 +13,55 @@ import datetime
 import io
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..api import iter_papers
 from ..diagnostics import Mode
 from ..errors import InternalError, ParseError
-from ..model import Diagnostic, Paper
+from ..model import Diagnostic, Digest, Paper
+from .guard import guard_file
 from .inputs import Task, UnreadableInput, check_text, open_dump
+
+if TYPE_CHECKING:
+    from ..api import PaperStream
+    from .guard import CheckOptions
 
 
 class Settings:
     """What to do with every file (plain class: a dataclass costs import time)."""
 
-    __slots__ = ("ignore", "mode", "reference_date", "select", "want_records")
+    __slots__ = (
+        "check", "dialect", "ignore", "mode", "reference_date", "select", "want_records"
+    )
 
     def __init__(
         self,
-        *,
         mode: Mode,
-        reference_date: datetime.date,
+        #: None: the capture time a wrapper gives, else today (as the library does).
+        reference_date: datetime.date | None,
         select: frozenset[str] | None,
         ignore: frozenset[str],
         want_records: bool,
+        dialect: str = "auto",
+        #: check's CI options (cli/guard.py); None for parse.
+        check: CheckOptions | None = None,
     ) -> None:
         self.mode: Mode = mode
         self.reference_date = reference_date
         self.select = select
         self.ignore = ignore
         self.want_records = want_records
+        self.dialect = dialect
+        self.check = check
 
 
 class FileResult:
     """What became of one file."""
 
-    __slots__ = ("error", "findings", "internal_error", "name", "papers", "records")
+    __slots__ = (
+        "damage", "dialect", "error", "findings", "internal_error", "line_texts", "name",
+        "papers", "records",
+    )
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -59,6 +74,12 @@ class FileResult:
         self.error: str | None = None
         #: A one-line description of a bug digestparse hit on this file.
         self.internal_error: str | None = None
+        #: The dialect the dump was read as (Digest.dialect).
+        self.dialect = "text"
+        #: For --max-damaged: (entries that carry a diagnostic, entries).
+        self.damage: tuple[int, int] | None = None
+        #: For baselines: the text of each finding's line, by line number.
+        self.line_texts: dict[int, str] | None = None
 
 
 #: Records a spool keeps in memory; the rest go to its temporary file.
@@ -140,8 +161,18 @@ def process_file(task: Task, settings: Settings, stream: bool = False) -> FileRe
         result.records = _streamed_records(result, source, copy, settings)
         return result
     spool = RecordSpool() if settings.want_records else None
+    dump = _Dump(settings.check)
     try:
-        result.papers, diagnostics = parse_for_mode(source, task.name, settings, spool)
+        result.papers, diagnostics = parse_for_mode(source, task.name, settings, spool, dump)
+        result.findings = [d for d in diagnostics if is_selected(d.code, settings)]
+        result.dialect = dump.dialect
+        if settings.check is not None:
+            # Baselines need the text of each finding's line: only then is the file held whole.
+            data = source().read() if settings.check.line_texts else b""
+            guard_file(
+                result, dump.digest(task.name), data, settings.check,
+                lambda code: is_selected(code, settings), paper_count=result.papers,
+            )
     except UnreadableInput as error:
         result.error = str(error)
         return result
@@ -152,7 +183,6 @@ def process_file(task: Task, settings: Settings, stream: bool = False) -> FileRe
         return result
     finally:
         _remove(source, copy)
-    result.findings = [d for d in diagnostics if is_selected(d.code, settings)]
     # --strict makes any (selected) diagnostic fatal: a failing file yields no records.
     if spool is not None:
         if settings.mode == "lenient" or not result.findings:
@@ -163,7 +193,7 @@ def process_file(task: Task, settings: Settings, stream: bool = False) -> FileRe
     return result
 
 
-Source = Callable[[], object]
+Source = Callable[[], IO[bytes]]
 
 
 def _open(task: Task) -> tuple[Source, str | None]:
@@ -200,18 +230,59 @@ def internal_error(name: str, error: BaseException) -> str:
     return f"internal error on {name}: {detail}"
 
 
+class _Dump:
+    """What check's CI options (cli/guard.py) need of a dump besides its findings, taken
+    from the stream that read it: its header, its dialect and, for --max-damaged only, its
+    papers (the one case where they are all held)."""
+
+    def __init__(self, check: CheckOptions | None = None) -> None:
+        self.keep = check is not None and check.expectations.max_damaged is not None
+        self.stream: PaperStream | None = None
+        self.papers: list[Paper] = []
+
+    def start(self, stream: PaperStream) -> None:
+        self.stream = stream
+        self.papers = []
+
+    @property
+    def dialect(self) -> str:
+        return self.stream.dialect if self.stream is not None else "text"
+
+    def digest(self, name: str) -> Digest:
+        stream = self.stream
+        assert stream is not None
+        return Digest(
+            papers=tuple(self.papers),
+            page_date=stream.page_date,
+            header=stream.header,
+            header_span=stream.header_span,
+            source=name,
+            dialect=stream.dialect,
+        )
+
+
 def _papers(
     source: Source, name: str, settings: Settings, mode: Mode,
     on_diagnostic: Callable[[Diagnostic], None] | None = None,
+    dump: _Dump | None = None,
 ) -> Iterator[Paper]:
     try:
-        yield from iter_papers(
-            source(),  # type: ignore[arg-type]
+        stream = iter_papers(
+            source(),
             mode=mode,
             reference_date=settings.reference_date,
             name=name,
             on_diagnostic=on_diagnostic,
+            dialect=settings.dialect,
         )
+        if dump is None:
+            yield from stream
+            return
+        dump.start(stream)
+        for paper in stream:
+            if dump.keep:
+                dump.papers.append(paper)
+            yield paper
     except OSError as error:
         raise UnreadableInput(f"cannot read {name}: {error.strerror or error}") from None
 
@@ -236,7 +307,8 @@ def _streamed_records(
 
 
 def parse_for_mode(
-    source: Source, name: str, settings: Settings, spool: RecordSpool | None = None
+    source: Source, name: str, settings: Settings, spool: RecordSpool | None = None,
+    dump: _Dump | None = None,
 ) -> tuple[int, list[Diagnostic]]:
     """How many papers one dump holds and every diagnostic of it; its records go to ``spool``.
 
@@ -248,7 +320,7 @@ def parse_for_mode(
     if settings.mode == "strict":
         count = 0
         try:
-            for paper in _papers(source, name, settings, "strict"):
+            for paper in _papers(source, name, settings, "strict", dump=dump):
                 count += 1
                 if spool is not None:
                     spool.add(paper_record(name, paper))
@@ -260,7 +332,7 @@ def parse_for_mode(
             return count, []
     diagnostics: list[Diagnostic] = []
     count = 0
-    for paper in _papers(source, name, settings, "lenient", diagnostics.append):
+    for paper in _papers(source, name, settings, "lenient", diagnostics.append, dump):
         count += 1
         if spool is not None:
             spool.add(paper_record(name, paper))

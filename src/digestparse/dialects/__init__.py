@@ -11,10 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .base import DETECT_LINES, Dialect
+from .html_text import HTML_TEXT
+from .markdown import MARKDOWN
+from .reference_text import REFERENCE_TEXT
 from .text import TEXT
+from .text_urls import TEXT_URLS
 
-#: Detection order (docs/dialects.md): the most specific shapes first.
-DIALECTS: tuple[Dialect, ...] = (TEXT,)
+#: Detection order (docs/dialects.md): the most specific shapes first. The full order
+#: (issue 10) is markdown, text-urls, reference-text, html-text, then text last.
+DIALECTS: tuple[Dialect, ...] = (MARKDOWN, TEXT_URLS, REFERENCE_TEXT, HTML_TEXT, TEXT)
 
 BY_NAME: dict[str, Dialect] = {dialect.name: dialect for dialect in DIALECTS}
 

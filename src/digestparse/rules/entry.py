@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..grammar import cannot_be_title
 from ..links import extract_links
 from ..model import Paper
 from ..state import ParseState
@@ -12,10 +13,12 @@ from .metadata import Metadata, is_organization_line, read_metadata
 def starts_entry(state: ParseState) -> bool:
     """Whether the next line can be a title.
 
-    A title glued (no blank line) to a metadata line, or the first of three
-    or more glued text lines, is taken for junk rather than a paper.
+    A title glued (no blank line) to a metadata line, the first of three
+    or more glued text lines, or a line that cannot be a title (a lone URL, a
+    line without a letter), is taken for junk rather than a paper.
     """
-    if not state.peek_is(0, TEXT):
+    line = state.peek(0)
+    if line is None or line.kind is not TEXT or cannot_be_title(line.text):
         return False
     after = state.peek(1)
     if after is None or after.gap:

@@ -3,20 +3,37 @@
 from __future__ import annotations
 
 from ..dates import date_parts, set_page_date
-from ..grammar import BYLINE, BYLINE_SPACED, DAILY_PAPERS, NEW, PROMO, PROMO_DAILY, SUBSCRIBE
+from ..grammar import (
+    BYLINE,
+    BYLINE_SPACED,
+    BYLINE_SPLIT,
+    BYLINE_TAIL,
+    DAILY_PAPERS,
+    NEW,
+    PERIODS,
+    PROMO,
+    PROMO_DAILY,
+    SUBSCRIBE,
+    TRENDING_PAPERS,
+)
 from ..state import Line, ParseState
 from ..tokenizer import DATE, HEADER, TEXT
 
-# (accepted lines, optional) in order.
-_STEPS: tuple[tuple[tuple[str, ...], bool], ...] = (
+# (accepted lines, optional) in order. An accepted entry is one line, or a tuple of
+# consecutive lines (the 2026 byline split around the link to AK).
+_Accepted = tuple[str | tuple[str, ...], ...]
+_STEPS: tuple[tuple[_Accepted, bool], ...] = (
     ((NEW,), False),
     ((PROMO_DAILY,), True),
     ((PROMO,), False),
     ((SUBSCRIBE,), False),
-    ((DAILY_PAPERS,), False),
-    ((BYLINE, BYLINE_SPACED), False),
+    ((DAILY_PAPERS, TRENDING_PAPERS), False),
+    ((BYLINE, BYLINE_SPACED, BYLINE_SPLIT), False),
+    *(((period,), True) for period in PERIODS),
 )
-_MAX_HEADER_LINES = len(_STEPS)
+#: Header lines (tokenizer kind HEADER) and damaged lines among them that a header takes,
+#: before the lines that are header lines only in place (split byline, switcher).
+_MAX_HEADER_LINES = 6
 
 
 def read_header(state: ParseState) -> None:
@@ -67,7 +84,8 @@ def _starts_header(state: ParseState) -> bool:
 
 
 def _take_header_lines(state: ParseState) -> list[Line]:
-    """Header lines, and damaged lines between them, up to the header's length."""
+    """Header lines, and damaged lines between them, up to the header's length; then the
+    2026 page's split byline and switcher lines where they stand."""
     lines: list[Line] = []
     while len(lines) < _MAX_HEADER_LINES:
         line = state.peek()
@@ -79,21 +97,46 @@ def _take_header_lines(state: ParseState) -> list[Line]:
             lines.append(state.advance())
         else:
             break
+    if lines and lines[-1].text in (DAILY_PAPERS, TRENDING_PAPERS) and all(
+        _peek_text(state, ahead) == text for ahead, text in enumerate(BYLINE_SPLIT)
+    ):
+        lines.extend(state.advance() for _ in BYLINE_SPLIT)
+    if lines and lines[-1].text in (BYLINE, BYLINE_SPACED, BYLINE_TAIL):
+        for period in PERIODS:
+            if _peek_text(state, 0) == period:
+                lines.append(state.advance())
     return lines
+
+
+def _peek_text(state: ParseState, ahead: int) -> str | None:
+    line = state.peek(ahead)
+    return line.text if line is not None and line.kind is TEXT else None
 
 
 def _check_header(state: ParseState, lines: list[Line]) -> None:
     """Report the first header line that is not the expected one."""
     index = 0
     for accepted, optional in _STEPS:
-        line = lines[index] if index < len(lines) else None
-        if line is not None and line.text in accepted:
-            if index:
-                state.expect_gap(line, 1)
-            index += 1
+        matched = _match(lines, index, accepted)
+        if matched:
+            for line in lines[index : index + matched]:
+                if line.number != lines[0].number:
+                    state.expect_gap(line, 1)
+            index += matched
         elif not optional:
-            where = line.number if line is not None else lines[-1].number + 1
-            state.reporter.defect("bad-header", where, 1, detail=f"expected {accepted[0]!r}")
+            where = lines[index].number if index < len(lines) else lines[-1].number + 1
+            first = accepted[0]
+            expected = first if isinstance(first, str) else " ".join(first)
+            state.reporter.defect("bad-header", where, 1, detail=f"expected {expected!r}")
             return
     if index < len(lines):
         state.reporter.defect("bad-header", lines[index].number, 1, detail="unexpected line")
+
+
+def _match(lines: list[Line], index: int, accepted: _Accepted) -> int:
+    """How many lines from ``index`` on one of the ``accepted`` entries matches (0: none)."""
+    for entry in accepted:
+        texts = (entry,) if isinstance(entry, str) else entry
+        if tuple(line.text for line in lines[index : index + len(texts)]) == texts:
+            return len(texts)
+    return 0

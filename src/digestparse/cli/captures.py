@@ -1,0 +1,73 @@
+"""What ``merge`` and ``check --series`` do to one file (in the worker processes): parse it
+once, keep its findings like ``check`` does, and what the series needs of it."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+from ..api import parse
+from ..errors import InternalError
+from ..model import Diagnostic, Paper
+from .escape import escape_text
+from .guard import guard_file
+from .inputs import Task, UnreadableInput, read_dump
+from .worker import FileResult, Settings, is_selected, parse_for_mode
+
+
+class CaptureResult(FileResult):
+    """A ``FileResult`` with what the series needs of the capture."""
+
+    __slots__ = ("captured_at", "kept", "page_date", "page_date_line")
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.page_date: datetime.date | None = None
+        self.page_date_line = 1
+        #: The capture time the dump itself states (a capture wrapper), as a date.
+        self.captured_at: datetime.date | None = None
+        #: The papers, for ``merge`` (empty for ``check --series``, and for a failing file
+        #: in strict mode).
+        self.kept: tuple[Paper, ...] = ()
+
+
+def human(text: str) -> str:
+    """Every human-readable line of ``merge``, ``diff`` and ``check --series`` passes here
+    (escaped as docs/cli.md "Safe output" says)."""
+    return escape_text(text)
+
+
+def process_capture(task: Task, settings: Settings) -> CaptureResult:
+    """Like ``worker.process_file``, with the page date and, for ``merge``, the papers."""
+    result = CaptureResult(task.name)
+    try:
+        data = read_dump(task)
+    except UnreadableInput as error:
+        result.error = str(error)
+        return result
+    try:
+        digest = parse(
+            data, mode="lenient", reference_date=settings.reference_date, name=task.name,
+            dialect=settings.dialect,
+        )
+        diagnostics: list[Diagnostic] | tuple[Diagnostic, ...] = digest.diagnostics
+        if settings.mode == "strict" and diagnostics:
+            # The same findings as `check` (which also re-checks the strict error).
+            _, diagnostics = parse_for_mode(lambda: io.BytesIO(data), task.name, settings)
+    except Exception as error:  # anything escaping the parser is a bug in it, not bad input
+        detail = str(error) if isinstance(error, InternalError) else repr(error)
+        result.internal_error = f"internal error on {task.name}: {detail}"
+        return result
+    result.papers = len(digest.papers)
+    result.findings = [d for d in diagnostics if is_selected(d.code, settings)]
+    result.dialect = digest.dialect
+    if settings.check is not None:  # check --series: the CI options too (cli/guard.py)
+        guard_file(result, digest, data, settings.check, lambda code: is_selected(code, settings))
+    if digest.page_date is not None and digest.header_span is not None:
+        result.page_date = digest.page_date
+        result.page_date_line = digest.header_span[1]
+    if digest.captured_at is not None:
+        result.captured_at = digest.captured_at.date()
+    if settings.want_records and (settings.mode == "lenient" or not result.findings):
+        result.kept = digest.papers
+    return result

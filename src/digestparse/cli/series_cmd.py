@@ -1,0 +1,95 @@
+"""``digestparse check --series DIR``: each capture's own findings plus the series checks
+(stale, partial and missing captures), in capture-date order, with ``check``'s output."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime
+from collections.abc import Sequence
+
+from ..merge import date_from_name
+from ..series import Capture, check_series
+from .captures import CaptureResult, process_capture
+from .findings import run_check
+from .inputs import Task
+from .jobs import run_tasks
+from .progress import Progress
+from .tally import Tally
+from .worker import FileResult, Settings, is_selected
+
+
+def allow_missing_arg(text: str) -> frozenset[datetime.date]:
+    """``DATE,DATE,...`` or ``@FILE`` (one date a line; blank lines and ``#`` comments skipped)."""
+    if text.startswith("@"):
+        try:
+            with open(text[1:], encoding="utf-8") as file:
+                items = [line.split("#", 1)[0].strip() for line in file]
+        except OSError as error:
+            raise argparse.ArgumentTypeError(
+                f"cannot read {text[1:]}: {error.strerror or error}"
+            ) from None
+    else:
+        items = [item.strip() for item in text.split(",")]
+    dates = set()
+    for item in items:
+        if not item:
+            continue
+        try:
+            dates.add(datetime.date.fromisoformat(item))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a date: {item!r} (use YYYY-MM-DD)") from None
+    return frozenset(dates)
+
+
+def min_share_arg(text: str) -> float:
+    try:
+        share = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < share <= 1:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 1")
+    return share
+
+
+def run_series_check(
+    tasks: Sequence[Task],
+    settings: Settings,
+    jobs: int,
+    args: argparse.Namespace,
+    tally: Tally,
+    progress: Progress,
+) -> None:
+    placed: list[tuple[datetime.date, CaptureResult]] = []
+    unplaced: list[FileResult] = []
+    with contextlib.closing(run_tasks(tasks, settings, jobs, process_capture)) as results:
+        for result in results:
+            assert isinstance(result, CaptureResult)
+            progress.step()
+            day = result.captured_at or date_from_name(result.name)
+            if result.error or result.internal_error:
+                unplaced.append(result)
+            elif day is None:
+                result.error = (
+                    f"cannot place {result.name} in the series: it states no capture time "
+                    "and its name has no YYYY-MM-DD or YYYYMMDD date"
+                )
+                unplaced.append(result)
+            else:
+                placed.append((day, result))
+    progress.clear()
+    placed.sort(key=lambda item: item[0])  # stable: one day's captures keep their order
+    by_name = {result.name: result for _, result in placed}
+    captures = [
+        Capture(result.name, day, result.papers, result.page_date, result.page_date_line)
+        for day, result in placed
+    ]
+    allowed = frozenset().union(*(args.allow_missing or ()))
+    for diagnostic in check_series(captures, min_share=args.min_share, allow_missing=allowed):
+        if is_selected(diagnostic.code, settings):
+            by_name[diagnostic.source].findings.append(diagnostic)
+    for _, result in placed:
+        result.findings.sort(key=lambda d: (d.line, d.column))
+    # count_result in run_check steps the progress again: that pass shows none.
+    quiet = Progress(progress.total, enabled=False)
+    run_check([*(result for _, result in placed), *unplaced], args, tally, quiet)

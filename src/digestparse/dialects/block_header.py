@@ -1,0 +1,74 @@
+"""A header read as one block: every line before the first entry, ending at a page date.
+
+The 2026 captures put navigation menus, tab labels, anchors and switchers
+around the page's own header lines, differently in each capture; a dialect
+whose capture does so reads its header with ``read_block_header``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+
+from ..dates import read_date_line, set_page_date
+from ..grammar import DAILY_PAPERS, PAGE_PHRASES, TRENDING_PAPERS
+from ..state import Line, ParseState
+
+#: The header is looked for this far before the first entry.
+MAX_HEADER_LINES = 200
+_TITLE_PHRASES = frozenset({DAILY_PAPERS, TRENDING_PAPERS})
+
+
+def read_block_header(
+    state: ParseState,
+    *,
+    starts_entry: Callable[[ParseState, int], bool],
+    date_kind: enum.Enum,
+    header_text: Callable[[Line], str | None],
+) -> None:
+    """Read the lines before the first entry (``starts_entry``) as the header.
+
+    A line of ``date_kind`` ends the header and is its page date. Any line is
+    accepted, but the block must hold ``Daily Papers`` or ``Trending Papers``
+    (as ``header_text`` reads a line; None leaves a line out of
+    ``state.header``); else ``missing-header`` and nothing is consumed.
+    """
+    first = state.peek()
+    if first is None:
+        state.reporter.defect("missing-header", 1, 1, detail="the input is empty")
+        return
+    lines: list[Line] = []
+    date_line: Line | None = None
+    entry_follows = False
+    while len(lines) < MAX_HEADER_LINES:
+        line = state.peek(len(lines))
+        if line is None:
+            break
+        if starts_entry(state, len(lines)):
+            entry_follows = True
+            break
+        lines.append(line)
+        if line.kind is date_kind:
+            date_line = line
+            break
+    if date_line is None and not entry_follows:
+        # Neither a page date nor an entry came: what follows the page's last own
+        # phrase is no header (it may be input of another dialect), so the body
+        # rules account for it.
+        phrases = [i for i, line in enumerate(lines) if header_text(line) in PAGE_PHRASES]
+        del lines[phrases[-1] + 1 if phrases else 0 :]
+    texts = [
+        text for line in lines
+        if line is not date_line and (text := header_text(line)) is not None
+    ]
+    if not _TITLE_PHRASES.intersection(texts):
+        state.reporter.defect("missing-header", first.number, 1)
+        return
+    for _ in lines:
+        state.advance()
+    state.header = tuple(texts)
+    state.header_span = (first.number, state.last_line)
+    parts = read_date_line(date_line.text) if date_line is not None else None
+    if date_line is not None and parts is not None:
+        set_page_date(state, date_line.number, parts)
+        state.top_page_date = state.page_date

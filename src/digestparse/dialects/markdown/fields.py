@@ -1,0 +1,128 @@
+"""A markdown entry's fields, built from the text of its lines.
+
+Shared by the rules (``rules.py``), which report what does not fit, and the
+fast path (``fastpath.py``), which gives way to the rules on anything that
+does not fit, so that both build exactly the same paper.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+
+from ...links import extract_links, paper_id
+from ...markup import join_wrapped, plain, unescape
+from .lines import ORGANIZATION, UPVOTES, link_parts
+
+
+@attrs.define
+class Metadata:
+    """What an entry's metadata lines give: the listing's block or the trending page's."""
+
+    author_count: int | None = None
+    organization: str | None = None
+    date: datetime.date | None = None
+    votes: int | None = None
+    date_text: str | None = None
+    year_explicit: bool | None = None
+    repository: str | None = None
+
+
+def organization_of(line: str) -> str | None:
+    """The plain text of an organization line (``markup.plain``), None when it has none.
+
+    The usual shape is read with one pattern: its name, having no brackets and no
+    white space at its ends, is what ``plain`` leaves of the whole line once the
+    image and link are gone.
+    """
+    match = ORGANIZATION.fullmatch(line)
+    name = match.group(1) if match is not None else line
+    return plain(name if name == name.strip() else line) or None
+
+
+def upvote_count(text: str) -> int | None:
+    """The count of an upvote line (``-`` is 0), or None when it is not one."""
+    match = UPVOTES.fullmatch(text)
+    if match is None:
+        return None
+    count = match.group(1)
+    return 0 if count == "-" else int(count)
+
+
+def unwrapped(texts: list[str]) -> str:
+    """Hard-wrapped lines joined; arXiv's ``\\\\`` at a line's end is a line break, not text."""
+    return join_wrapped([text.rstrip("\\") for text in texts])
+
+
+def inline(text: str) -> str:
+    """Text as a reader sees it: escapes resolved, runs of white space read as one space."""
+    text = unescape(text)
+    # An ASCII text with no white space but single spaces inside (none of the ASCII
+    # characters str.split() splits on) is already what the last line makes of it; these
+    # checks cost far less than splitting a long abstract.
+    if (
+        text.isascii()
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and "\t" not in text
+        and "\r" not in text
+        and "\n" not in text
+        and "\x0b" not in text
+        and "\x0c" not in text
+        and "\x1c" not in text
+        and "\x1d" not in text
+        and "\x1e" not in text
+        and "\x1f" not in text
+    ):
+        return text
+    return " ".join(text.split())
+
+
+def before_target(text: str) -> str:
+    """The text of a link left open: without its ``[``, and without a target cut short."""
+    end = text.rfind("](")
+    return text[1:end] if end > 0 else text[1:]
+
+
+def title_of(texts: list[str]) -> tuple[str, str | None, bool]:
+    """The title, its link target and whether its link (if it opens one) is closed, from the
+    title's lines (the first one starting with ``### ``)."""
+    text = unwrapped(texts)[4:].strip()
+    if not text.startswith("["):
+        return plain(text), None, True
+    parts = link_parts(text)
+    if parts is None:
+        return plain(before_target(text)), None, False
+    return plain(parts[0]), parts[1], True
+
+
+def linked_abstract(texts: list[str]) -> tuple[str, str | None, bool]:
+    """The abstract inside ``[…](url)``, its target and whether the link is closed."""
+    text = unwrapped(texts)
+    parts = link_parts(text)
+    if parts is None:
+        return inline(before_target(text)), None, False
+    return inline(parts[0]), parts[1], True
+
+
+def plain_abstract(texts: list[str]) -> str:
+    return inline(unwrapped(texts))
+
+
+def identity(*urls: str | None) -> str | None:
+    """The paper id of the first of ``urls`` that links a paper."""
+    for url in urls:
+        identifier = paper_id(url) if url else None
+        if identifier is not None:
+            return identifier
+    return None
+
+
+def paper_links(abstract: str, repository: str | None) -> tuple[str, ...]:
+    """The abstract's links, then the entry's repository link unless already listed."""
+    links = extract_links(abstract)
+    if repository is not None and repository not in links:
+        links = (*links, repository)
+    return links

@@ -1,0 +1,186 @@
+"""The markdown dialect's lines: what each line is, read from the line alone, and the detector.
+
+This module is the dialect's one home for its format knowledge (docs/format.md,
+"The markdown dialect"): the patterns of an upvote line, an authors line, a
+date with its comment count glued on, a repository line. The rules
+(``rules.py``) read what these patterns capture.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+
+from ...dates import DateLine
+from ...grammar import HEADER_SET, MONTH_NUMBER, MONTHS, PAGE_PHRASES, SEPARATOR
+from ...markup import plain
+
+
+class Kind(enum.Enum):
+    HEADER = "header"
+    #: ``### [Title](url)`` or ``### Title``.
+    TITLE = "title"
+    #: ``[101](url)`` or ``[-](url)`` before a title.
+    UPVOTES = "upvotes"
+    #: ``[`` followed by text: a linked abstract (or its first line when hard-wrapped).
+    LINK_TEXT = "link text"
+    #: ``[![alt](avatar)Name](url)``.
+    ORGANIZATION = "organization"
+    #: ``[- N authors](url)``, ``[- ![](avatar)\\`` (opens an avatar list) or ``- N authors``.
+    AUTHORS = "authors"
+    #: ``- ![](avatar)\\``: one more avatar inside an avatar list.
+    AVATAR = "avatar"
+    #: ``- N authors](url)``: the line that closes an avatar list.
+    AUTHORS_TAIL = "authors tail"
+    SEPARATOR = "separator"
+    #: ``May 29``, ``Feb 27, 2025``, ``May 29[6](…#community)``.
+    DATE = "date"
+    #: ``[LINK: GitHub 11.3k](url)``: the entry's code repository (trending pages).
+    REPOSITORY = "repository"
+    TEXT = "text"
+
+
+# The standard library's ``re``: these small patterns never backtrack much, and it is
+# about twice as fast as ``regex`` for them (classification runs on every line).
+_URL = r"\(([^()\s]*)\)"
+UPVOTES = re.compile(r"\[(-|[0-9]{1,9})\]" + _URL)
+LINKED_AUTHORS = re.compile(r"\[- ([0-9]+) authors?\]" + _URL)
+BARE_AUTHORS = re.compile(r"- ([0-9]+) authors?")
+AUTHORS_TAIL = re.compile(r"- ([0-9]+) authors?\]" + _URL)
+REPOSITORY = re.compile(r"\[LINK: ([^\[\]]*)\]" + _URL)
+#: ``[![alt](avatar)Name](url)``, the name without brackets (else ``markup.plain`` reads it).
+ORGANIZATION = re.compile(r"\[!\[[^\]\n]*\]\([^()\s]*\)([^\[\]]*)\]\([^()\s]*\)")
+#: A link target: no white space and no parentheses.
+_TARGET = re.compile(r"[^()\s]*")
+DATE = re.compile(
+    "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?"
+    r"(?:\[([0-9]+)\]" + _URL + ")?"
+)
+#: A heading or a link whose text is short enough to be a page phrase is worth a look.
+_PHRASE_MAX = 200
+_LINK_TEXT_MAX = 60
+_MONTH_INITIALS = frozenset(name[0] for name in MONTHS)
+_HEADER_TEXT = frozenset(HEADER_SET | PAGE_PHRASES)
+
+
+def is_page_phrase(line: str) -> bool:
+    """Whether ``line``, once its markup is removed, is one of the page's header phrases."""
+    return len(line) <= _PHRASE_MAX and plain(line) in _HEADER_TEXT
+
+
+def classify(line: str) -> Kind:
+    """The kind of one stripped, non-blank line; cheap first-character checks come first."""
+    first = line[0]
+    if first == "#":
+        if line.startswith("### "):
+            return Kind.TITLE
+        return Kind.HEADER if is_page_phrase(line) else Kind.TEXT
+    if first == "[":
+        return _classify_bracket(line)
+    if first == "-":
+        if line.startswith("- !["):
+            return Kind.AVATAR
+        if BARE_AUTHORS.fullmatch(line):
+            return Kind.AUTHORS
+        if AUTHORS_TAIL.fullmatch(line):
+            return Kind.AUTHORS_TAIL
+        return Kind.HEADER if is_page_phrase(line) else Kind.TEXT
+    if line == SEPARATOR:
+        return Kind.SEPARATOR
+    if first in _MONTH_INITIALS and DATE.fullmatch(line):
+        return Kind.DATE
+    if line in _HEADER_TEXT:
+        return Kind.HEADER
+    return Kind.TEXT
+
+
+def _classify_bracket(line: str) -> Kind:
+    second = line[1:2]
+    if (second == "-" or "0" <= second <= "9") and UPVOTES.fullmatch(line):
+        return Kind.UPVOTES
+    if line.startswith("[!["):
+        return Kind.ORGANIZATION
+    if line.startswith("[- "):
+        return Kind.AUTHORS
+    if line.startswith("[LINK: ") and REPOSITORY.fullmatch(line):
+        return Kind.REPOSITORY
+    end = line.find("](")
+    if 0 < end <= _LINK_TEXT_MAX and is_page_phrase(line):
+        return Kind.HEADER
+    return Kind.LINK_TEXT
+
+
+def date_parts(line: str) -> DateLine | None:
+    """A date line split into its parts; the glued ``[N](url)`` is its count."""
+    match = DATE.fullmatch(line)
+    if match is None:
+        return None
+    month, day, year, count = match.group(1, 2, 3, 4)
+    text = line[: match.end(3) if year else match.end(2)]
+    return DateLine(MONTH_NUMBER[month], int(day), int(year) if year else None, count, text)
+
+
+def link_parts(text: str) -> tuple[str, str] | None:
+    """``[inner](url)`` split into ``inner`` and ``url``, or None when ``text`` is not one link.
+
+    The inner text may hold brackets and parentheses of its own: the link ends
+    at the last ``](``, and its target has no white space.
+    """
+    if not (text.startswith("[") and text.endswith(")")):
+        return None
+    end = text.rfind("](")
+    if end < 1:
+        return None
+    url = text[end + 2 : -1]
+    if not _TARGET.fullmatch(url):
+        return None
+    return text[1:end], url
+
+
+def closes_link(text: str) -> bool:
+    """Whether a line ends a link opened on an earlier line: it ends with ``](url)``."""
+    if not text.endswith(")"):
+        return False
+    end = text.rfind("](")
+    return end >= 0 and _TARGET.fullmatch(text, end + 2, len(text) - 1) is not None
+
+
+# -- detection -------------------------------------------------------------
+
+
+def _listing_mark(line: str) -> bool:
+    """A line no generic markdown page and no other dialect's capture has (docs/dialects.md)."""
+    first = line[0]
+    if first == "[":
+        if line[1:2] in ("-", *"0123456789") and UPVOTES.fullmatch(line):
+            return "huggingface.co/" in line
+        if line.startswith("[- "):
+            return LINKED_AUTHORS.fullmatch(line) is not None or line.startswith("[- ![")
+        return line.startswith("[LINK: ") and REPOSITORY.fullmatch(line) is not None
+    if first == "-":
+        return AUTHORS_TAIL.fullmatch(line) is not None
+    if first in _MONTH_INITIALS and line.endswith("#community)"):
+        match = DATE.fullmatch(line)
+        return match is not None and match.group(4) is not None
+    return False
+
+
+def detect(head: Sequence[str]) -> bool:
+    """``### `` title lines and a mark of this capture style (``_listing_mark``), or plain
+    ``### Title`` lines and two bare ``- N authors`` lines (a trending page without
+    repository lines). Page phrases and bare authors lines under linked titles do not
+    decide: the html-text captures show them too."""
+    titles = plain_titles = marks = bare_authors = 0
+    for line in head:
+        if line.startswith("### "):
+            titles += 1
+            if not line.startswith("### ["):
+                plain_titles += 1
+        elif _listing_mark(line):
+            marks += 1
+        elif line.startswith("- ") and BARE_AUTHORS.fullmatch(line):
+            bare_authors += 1
+        if (titles and marks) or (plain_titles and bare_authors >= 2):
+            return True
+    return False

@@ -1,0 +1,334 @@
+"""The markdown dialect's rules: its header, an entry, a repeated header, junk.
+
+An entry (docs/format.md, "The markdown dialect"):
+
+    [upvotes]  ### title  abstract  [metadata]
+
+where the metadata is either the listing's block (authors or organization,
+``·``, date) or the trending page's (``- N authors``, ``[LINK: …](url)``).
+Blank lines carry no meaning except that a hard-wrapped title or abstract
+goes on over the lines glued to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...dates import MAX_COUNT_DIGITS, DateLine, resolve_entry_date, set_page_date
+from ...errors import InternalError
+from ...links import paper_url
+from ...markup import plain
+from ...model import Paper
+from ...state import Line, ParseState
+from .fields import (
+    Metadata,
+    identity,
+    linked_abstract,
+    organization_of,
+    paper_links,
+    plain_abstract,
+    title_of,
+    upvote_count,
+)
+from .lines import (
+    AUTHORS_TAIL,
+    BARE_AUTHORS,
+    LINKED_AUTHORS,
+    REPOSITORY,
+    Kind,
+    closes_link,
+    date_parts,
+)
+
+_MAX_AUTHOR_DIGITS = 9
+#: Lines that start an entry or a header: a run of junk stops before them.
+_STARTS = frozenset({Kind.TITLE, Kind.UPVOTES, Kind.HEADER})
+
+
+# -- header ---------------------------------------------------------------
+
+
+def read_header(state: ParseState) -> None:
+    """The page's header lines (any of its phrases, as captured) and the page date after them."""
+    first = state.peek()
+    if first is None:
+        state.reporter.defect(
+            "missing-header", state.wrapper_end + 1, 1, detail="the input is empty"
+        )
+        return
+    lines: list[Line] = []
+    while state.peek_is(0, Kind.HEADER):
+        lines.append(state.advance())
+    if not lines:
+        state.reporter.defect("missing-header", first.number, 1)
+        return
+    state.header = tuple(plain(line.text) for line in lines)
+    last = lines[-1]
+    if state.peek_is(0, Kind.DATE):
+        last = state.advance()
+        set_page_date(state, last.number, _date(last))
+        state.top_page_date = state.page_date
+    state.header_span = (lines[0].number, last.number)
+
+
+def repeated_header(state: ParseState) -> bool:
+    """Header lines between entries (two captures joined); a page date after them counts."""
+    if not state.peek_is(0, Kind.HEADER):
+        return False
+    first = last = state.advance()
+    while state.peek_is(0, Kind.HEADER):
+        last = state.advance()
+    date_line = state.advance() if state.peek_is(0, Kind.DATE) else None
+    end = date_line.number if date_line is not None else last.number
+    state.reporter.defect("repeated-header", first.number, 1, end_line=end, gap=first.gap)
+    if date_line is not None:
+        set_page_date(state, date_line.number, _date(date_line))
+    return True
+
+
+# -- junk -----------------------------------------------------------------
+
+
+def junk(state: ParseState) -> bool:
+    """A line that fits nowhere, with the lines glued to it up to the next entry or header."""
+    first = last = state.advance()
+    while (line := state.peek()) is not None and line.gap == 0 and line.kind not in _STARTS:
+        last = state.advance()
+    state.reporter.defect(
+        "junk", first.number, 1, end_line=last.number, gap=first.gap,
+        detail=f"{first.kind.value} line" if first is last else "",
+    )
+    return True
+
+
+# -- entry ----------------------------------------------------------------
+
+
+def entry(state: ParseState) -> bool:
+    first = state.peek()
+    if first is None:
+        return False
+    upvotes: int | None = None
+    if first.kind is Kind.UPVOTES:
+        if not state.peek_is(1, Kind.TITLE):
+            return False
+        upvotes = _upvotes(state.advance())
+    elif first.kind is not Kind.TITLE:
+        return False
+    title_line = state.advance()
+    title, title_url = _read_title(state, title_line)
+    if not title:
+        state.reporter.defect(
+            "junk", first.number, 1, end_line=state.last_line, gap=first.gap,
+            detail="a title line without a title",
+        )
+        return True
+    following = state.peek()
+    if following is None:
+        state.reporter.defect(
+            "truncated-entry", first.number, 1, end_line=state.last_line, detail="a title alone"
+        )
+        return True
+    abstract, abstract_url = _read_abstract(state, following)
+    metadata = _read_metadata(state)
+    identifier = identity(title_url, abstract_url)
+    links = paper_links(abstract, metadata.repository)
+    state.papers.append(
+        Paper(
+            title=title,
+            abstract=abstract,
+            author_count=metadata.author_count,
+            organization=metadata.organization,
+            date=metadata.date,
+            votes=metadata.votes,
+            links=links,
+            line=first.number,
+            end_line=state.last_line,
+            date_text=metadata.date_text,
+            year_explicit=metadata.year_explicit,
+            upvotes=upvotes,
+            paper_id=identifier,
+            url=paper_url(identifier) if identifier is not None else None,
+        )
+    )
+    return True
+
+
+def _upvotes(line: Line) -> int:
+    count = upvote_count(line.text)
+    if count is None:
+        raise InternalError(f"line {line.number} was classified as upvotes")
+    return count
+
+
+def _read_title(state: ParseState, line: Line) -> tuple[str, str | None]:
+    """The title and its link target: ``### [Title](url)`` or ``### Title``, hard-wrapped over
+    the lines glued to it."""
+    lines = [line]
+    if line.text[4:].lstrip().startswith("[") and not closes_link(line.text):
+        _take_until_closed(state, lines)
+    while state.peek_is(0, Kind.TEXT, glued=True):
+        lines.append(state.advance())
+    title, url, closed = title_of([line.text for line in lines])
+    if not closed:
+        state.reporter.defect(
+            "unclosed-link", line.number, 5, end_line=lines[-1].number,
+            detail="the title's link has no '](url)'",
+        )
+    return title, url
+
+
+def _take_until_closed(state: ParseState, lines: list[Line]) -> None:
+    """Glued lines up to the one that closes the link opened on ``lines[0]``."""
+    while (line := state.peek()) is not None and line.gap == 0:
+        lines.append(state.advance())
+        if closes_link(line.text):
+            return
+
+
+_METADATA_KINDS = frozenset(
+    {Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY}
+)
+
+
+def _read_abstract(state: ParseState, following: Line) -> tuple[str, str | None]:
+    """The abstract and its link target: ``[text](url)`` (the listing) or plain text (the
+    trending page), hard-wrapped over the lines glued to its first line."""
+    if following.kind is Kind.LINK_TEXT:
+        lines = [state.advance()]
+        if not closes_link(following.text):
+            _take_until_closed(state, lines)
+        abstract, url, closed = linked_abstract([line.text for line in lines])
+        if not closed:
+            state.reporter.defect(
+                "unclosed-link", following.number, 1, end_line=lines[-1].number,
+                detail="the abstract's link has no '](url)'",
+            )
+        return abstract, url
+    if following.kind is Kind.TEXT:
+        lines = [state.advance()]
+        while state.peek_is(0, Kind.TEXT, glued=True):
+            lines.append(state.advance())
+        return plain_abstract([line.text for line in lines]), None
+    state.reporter.defect("missing-abstract", following.number, 1)
+    return "", None
+
+
+# -- metadata -------------------------------------------------------------
+
+
+def _read_metadata(state: ParseState) -> Metadata:
+    """The listing's block (authors or organization, ``·``, date), the trending page's
+    (``- N authors``, ``[LINK: …](url)``), or nothing."""
+    first = state.peek()
+    if first is None or first.kind not in _METADATA_KINDS:
+        return Metadata()
+    metadata = Metadata()
+    if first.kind is Kind.REPOSITORY or (
+        first.kind is Kind.AUTHORS and first.text.startswith("- ")
+    ):
+        return _read_trending(state, metadata)
+    if first.kind is Kind.AUTHORS:
+        metadata.author_count = _read_authors(state, state.advance())
+    elif first.kind is Kind.ORGANIZATION:
+        metadata.organization = organization_of(state.advance().text)
+    else:
+        state.reporter.defect("missing-authors", first.number, 1)
+    _read_separator_and_date(state, metadata)
+    return metadata
+
+
+def _read_trending(state: ParseState, metadata: Metadata) -> Metadata:
+    line = state.peek()
+    if line is not None and line.kind is Kind.AUTHORS and line.text.startswith("- "):
+        state.advance()
+        metadata.author_count = _count(state, line, BARE_AUTHORS.fullmatch(line.text), 3)
+        line = state.peek()
+    if line is not None and line.kind is Kind.REPOSITORY:
+        state.advance()
+        match = REPOSITORY.fullmatch(line.text)
+        metadata.repository = match.group(2) if match is not None else None
+    return metadata
+
+
+def _count(
+    state: ParseState, line: Line, match: re.Match[str] | None, column: int
+) -> int | None:
+    """The author count a pattern captured, or None (``bad-authors``) when it is too long."""
+    if match is None:
+        raise InternalError(f"line {line.number} was classified as an authors line")
+    digits = match.group(1)
+    if len(digits) <= _MAX_AUTHOR_DIGITS:
+        return int(digits)
+    state.reporter.defect("bad-authors", line.number, column, detail="count too large")
+    return None
+
+
+def _read_authors(state: ParseState, line: Line) -> int | None:
+    """``[- N authors](url)``, or an avatar list: ``[- ![](avatar)\\\\``, more ``- ![](…)\\\\``
+    lines, then ``- N authors](url)``."""
+    if not line.text.startswith("[- !["):
+        match = LINKED_AUTHORS.fullmatch(line.text)
+        if match is None:
+            state.reporter.defect(
+                "bad-authors", line.number, 1, detail="expected '[- N authors](url)'"
+            )
+            return None
+        return _count(state, line, match, 4)
+    while state.peek_is(0, Kind.AVATAR, glued=True):
+        state.advance()
+    tail = state.peek()
+    if tail is None or tail.kind is not Kind.AUTHORS_TAIL or tail.gap:
+        where = tail.number if tail is not None and tail.gap == 0 else state.last_line + 1
+        state.reporter.defect(
+            "bad-authors", where, 1, detail="the avatar list has no '- N authors](url)' line"
+        )
+        return None
+    state.advance()
+    return _count(state, tail, AUTHORS_TAIL.fullmatch(tail.text), 3)
+
+
+def _read_separator_and_date(state: ParseState, metadata: Metadata) -> None:
+    line = state.peek()
+    if line is None:
+        state.reporter.defect("truncated-entry", state.last_line, 1, detail="no '\u00b7' line")
+        return
+    if line.kind is Kind.SEPARATOR:
+        state.advance()
+        line = state.peek()
+    else:
+        state.reporter.defect("missing-separator", line.number, 1)
+    if line is None:
+        state.reporter.defect("truncated-entry", state.last_line, 1, detail="no date line")
+    elif line.kind is Kind.DATE:
+        state.advance()
+        _read_date(state, line, metadata)
+    elif line.kind is Kind.TEXT:
+        state.advance()
+        state.reporter.defect("bad-date", line.number, 1, detail=repr(line.text[:40]))
+    else:
+        state.reporter.defect("missing-date", line.number, 1)
+
+
+def _date(line: Line) -> DateLine:
+    parts = date_parts(line.text)
+    if parts is None:
+        raise InternalError(f"line {line.number} was classified as a date")
+    return parts
+
+
+def _read_date(state: ParseState, line: Line, metadata: Metadata) -> None:
+    parts = _date(line)
+    votes = 0
+    if parts.count_text is not None:
+        if len(parts.count_text) <= MAX_COUNT_DIGITS:
+            votes = int(parts.count_text)
+        else:
+            state.reporter.defect(
+                "bad-votes", line.number, parts.count_column,
+                detail=f"{len(parts.count_text)} digits",
+            )
+    metadata.date = resolve_entry_date(state, line.number, parts)
+    metadata.votes = votes
+    metadata.date_text = parts.text
+    metadata.year_explicit = parts.year is not None

@@ -1,0 +1,77 @@
+"""The ``reference-text`` dialect: lynx/w3m text with ``[text][N]`` references (capture 01).
+
+Its line classes are ``lines.Kind``; ``header.py`` reads the navigation menu,
+the page header and the page date; ``rules.py`` the entries. docs/format.md
+(*The reference-text dialect*) gives its grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...grammar import (
+    BYLINE,
+    BYLINE_SPACED,
+    DAILY_PAPERS,
+    PROMO,
+    PROMO_DAILY,
+    TRENDING_PAPERS,
+)
+from ..base import Dialect
+from .fastpath import read_canonical
+from .header import read_header, repeated_header
+from .lines import Kind, classify, page_phrase
+from .rules import entry, junk
+
+#: The listing's own words in its header: its title, byline and promo lines.
+_OWN_PHRASES = frozenset(
+    {DAILY_PAPERS, TRENDING_PAPERS, BYLINE, BYLINE_SPACED, PROMO, PROMO_DAILY}
+)
+#: A line that ends with a reference: ``* [ Models ][2]``, ``][31]``, ``### [Title][32]``.
+_ENDS_WITH_REFERENCE = re.compile(r"\]\[[0-9]+\]$")
+
+
+def detect(head: Sequence[str]) -> bool:
+    """lynx's references (a line ending in ``][N]``) and the listing's own words: its title,
+    byline or promo lines, or an authors box line (``* 3 authors``) with a lone ``·`` or an
+    upvote box. A lynx dump of another page has the references, not these marks."""
+    style = False
+    own_words = False
+    authors = False
+    other_mark = False
+    previous: tuple[Kind, Kind] = (Kind.TEXT, Kind.TEXT)
+    for line in head:
+        if not line:
+            continue
+        kind = classify(line)
+        if not style and line[-1] == "]" and _ENDS_WITH_REFERENCE.search(line):
+            style = True
+        if kind is Kind.AUTHORS:
+            authors = True
+        elif kind is Kind.SEPARATOR or (
+            kind is Kind.CLOSE and previous == (Kind.OPEN, Kind.COUNT)
+        ):
+            other_mark = True
+        elif not own_words and page_phrase(line, kind) in _OWN_PHRASES:
+            own_words = True
+        previous = (previous[1], kind)
+        if style and (own_words or (authors and other_mark)):
+            return True
+    return False
+
+
+REFERENCE_TEXT = Dialect(
+    name="reference-text",
+    detect=detect,
+    classify=classify,
+    header=read_header,
+    rules=(
+        ("repeated_header", repeated_header),
+        ("entry", entry),
+        ("junk", junk),
+    ),
+    fast_path=read_canonical,
+)
+
+__all__ = ["REFERENCE_TEXT"]

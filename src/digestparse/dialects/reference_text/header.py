@@ -1,0 +1,141 @@
+"""The top of a ``reference-text`` capture: navigation menu, page header, page date.
+
+The menu (the site's logo link and ``*`` items, nested) comes first; then
+the page's header phrases in their order, each decorated by lynx
+(``[Subscribe][29]``, ``# Daily Papers``, ``## by[AK][30] and the research
+community``, ``* Daily``); then the page date.
+"""
+
+from __future__ import annotations
+
+from ...dates import set_page_date
+from ...errors import InternalError
+from ...grammar import (
+    BYLINE,
+    BYLINE_SPACED,
+    DAILY_PAPERS,
+    NEW,
+    PERIODS,
+    PROMO,
+    PROMO_DAILY,
+    SUBSCRIBE,
+    TRENDING_PAPERS,
+)
+from ...state import Line, ParseState
+from .lines import MENU_KINDS, Kind, page_phrase, read_dated
+
+#: The header phrases in page order; any may be missing except the page title.
+_STEPS: tuple[tuple[str, ...], ...] = (
+    (NEW,),
+    (PROMO_DAILY,),
+    (PROMO,),
+    (SUBSCRIBE,),
+    (DAILY_PAPERS, TRENDING_PAPERS),
+    (BYLINE, BYLINE_SPACED),
+    *((period,) for period in PERIODS),
+)
+_STEP_OF = {phrase: index for index, phrases in enumerate(_STEPS) for phrase in phrases}
+_TITLE_STEP = _STEP_OF[DAILY_PAPERS]
+#: Kinds of line a header (menu included) is made of.
+_HEADER_KINDS = (Kind.TEXT, Kind.HEADING, Kind.BULLET, Kind.REFERENCE)
+#: A header longer than this is not one (the capture's is 42 lines, menu included).
+_MAX_HEADER_LINES = 120
+
+
+def read_header(state: ParseState) -> None:
+    """The menu and header the capture starts with, and the page date after them."""
+    first = state.peek()
+    if first is None:
+        state.reporter.defect("missing-header", state.number + 1, 1, detail="the input is empty")
+        return
+    if not _is_menu(first) and page_phrase(first.text, first.kind) is None:
+        state.reporter.defect("missing-header", first.number, 1)
+        return
+    lines = _take_header_lines(state)
+    page_lines = _check_header(state, lines)
+    state.header = tuple(_plain_header(line) for line in page_lines)
+    state.header_span = (lines[0].number, lines[-1].number)
+    if read_page_date(state):
+        state.top_page_date = state.page_date
+        state.header_span = (lines[0].number, state.last_line)
+
+
+def starts_repeated_header(state: ParseState) -> bool:
+    line = state.peek()
+    return line is not None and page_phrase(line.text, line.kind) is not None
+
+
+def repeated_header(state: ParseState) -> bool:
+    """A header between entries, as when two captures are joined; its page date is used for
+    later yearless dates."""
+    if not starts_repeated_header(state):
+        return False
+    lines = _take_header_lines(state)
+    first = lines[0]
+    date_line = state.peek()
+    dated = None
+    if date_line is not None and date_line.kind is Kind.DATE:
+        state.advance()
+        dated = read_dated(date_line.text)
+    state.reporter.defect(
+        "repeated-header", first.number, 1, end_line=state.last_line, gap=first.gap
+    )
+    if date_line is not None and dated is not None:
+        set_page_date(state, date_line.number, dated.parts)
+    return True
+
+
+def read_page_date(state: ParseState) -> bool:
+    """The page date after the header, if the next line is a date line."""
+    line = state.peek()
+    if line is None or line.kind is not Kind.DATE:
+        return False
+    state.advance()
+    dated = read_dated(line.text)
+    if dated is None:
+        raise InternalError(f"line {line.number} was classified as a date but does not read")
+    if dated.comments is not None and dated.parts.count_text is None:
+        state.reporter.defect("bad-page-date", line.number, dated.comments_column)
+    set_page_date(state, line.number, dated.parts)
+    return True
+
+
+def _take_header_lines(state: ParseState) -> list[Line]:
+    lines: list[Line] = []
+    while len(lines) < _MAX_HEADER_LINES:
+        line = state.peek()
+        if line is None or line.kind not in _HEADER_KINDS:
+            break
+        lines.append(state.advance())
+    return lines
+
+
+def _check_header(state: ParseState, lines: list[Line]) -> list[Line]:
+    """Report the first header line out of place; return the page's header lines (no menu)."""
+    start = 0
+    while start < len(lines) and _is_menu(lines[start]):
+        start += 1
+    page_lines = lines[start:]
+    step = -1
+    for line in page_lines:
+        phrase = page_phrase(line.text, line.kind)
+        found = _STEP_OF.get(phrase, -1) if phrase is not None else -1
+        if found > _TITLE_STEP and step < _TITLE_STEP:
+            state.reporter.defect("bad-header", line.number, 1, detail=f"expected {DAILY_PAPERS!r}")
+            return page_lines
+        if found <= step:
+            state.reporter.defect("bad-header", line.number, 1, detail="unexpected line")
+            return page_lines
+        step = found
+    if step < _TITLE_STEP:
+        where = lines[-1].number + 1
+        state.reporter.defect("bad-header", where, 1, detail=f"expected {DAILY_PAPERS!r}")
+    return page_lines
+
+
+def _is_menu(line: Line) -> bool:
+    return line.kind in MENU_KINDS and page_phrase(line.text, line.kind) is None
+
+
+def _plain_header(line: Line) -> str:
+    return page_phrase(line.text, line.kind) or line.text

@@ -1,0 +1,158 @@
+"""The lines of the ``reference-text`` dialect: lynx/w3m text with ``[text][N]`` references.
+
+A link whose text spans several lines is written ``[`` on a line of its own,
+the text, then ``][N]`` on a line of its own; the dialect's upvote boxes,
+abstracts and authors boxes are such links. Each line is classified from its
+first character first, so that most lines cost one or two comparisons.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+import attrs
+
+from ...dates import DATE_PATTERN, DateLine, read_date_line
+from ...grammar import MONTH_NUMBER, PAGE_PHRASES, SEPARATOR
+from ...markup import is_reference_close, plain, whole_reference
+
+
+class Kind(enum.Enum):
+    #: ``[`` alone: a bracketed block (upvote box, abstract, authors box) starts.
+    OPEN = "open"
+    #: ``][N]`` alone: it ends.
+    CLOSE = "close"
+    #: ``### [Title][N]`` or one of the ``###`` lines a long title wraps over.
+    TITLE = "title"
+    #: ``# Daily Papers``, ``## by[AK][30] and the research community``.
+    HEADING = "heading"
+    #: ``* …``: a navigation menu item, ``* Daily``.
+    BULLET = "bullet"
+    #: ``* 3 authors`` (inside an authors box).
+    AUTHORS = "authors"
+    SEPARATOR = "separator"
+    #: ``May 30``, ``Mar 8, 2024 [ 6][39]`` (the comment count as a reference).
+    DATE = "date"
+    #: ``-`` or a number: the upvote count inside its box.
+    COUNT = "count"
+    #: A whole line that is one reference: an organization, ``[Subscribe][29]``.
+    REFERENCE = "reference"
+    #: The capture tool's mark where it cut the page.
+    TRUNCATED = "truncated"
+    TEXT = "text"
+
+
+#: What the capture tool writes where it cut the page.
+TRUNCATION_MARK = "[Content truncated]"
+
+#: A title's last line ends with its reference: ``### Approaches][106]``.
+TITLE_CLOSE = re.compile(r"\]\[[0-9]+\]$")
+_AUTHORS = re.compile(r"\* ([0-9]+) authors?")
+#: The comment count after a date, as lynx writes its link: `` [ 6][39]``.
+_COMMENTS = re.compile(r" \[ *([0-9]+)\]\[[0-9]+\]$")
+_HEADING = re.compile(r"#{1,6} ")
+#: A date, then perhaps its comment count as a reference: ``Mar 8, 2024 [ 6][39]``.
+DATE_AND_COMMENTS = re.compile(DATE_PATTERN + r"(?: \[ *([0-9]+)\]\[[0-9]+\])?")
+
+
+def classify(line: str) -> Kind:
+    """The kind of one stripped, non-blank line."""
+    first = line[0]
+    if first == "[":
+        if line == "[":
+            return Kind.OPEN
+        if line == TRUNCATION_MARK:
+            return Kind.TRUNCATED
+        return Kind.REFERENCE if whole_reference(line) is not None else Kind.TEXT
+    if first == "]":
+        return Kind.CLOSE if is_reference_close(line) else Kind.TEXT
+    if first == "#":
+        if line.startswith("### "):
+            return Kind.TITLE
+        return Kind.HEADING if _HEADING.match(line) else Kind.TEXT
+    if first == "*":
+        if _AUTHORS.fullmatch(line):
+            return Kind.AUTHORS
+        return Kind.BULLET if line.startswith("* ") else Kind.TEXT
+    if line == SEPARATOR:
+        return Kind.SEPARATOR
+    if line == "-" or (line.isascii() and line.isdigit()):
+        return Kind.COUNT
+    if line[:3] in MONTH_NUMBER and read_dated(line) is not None:
+        return Kind.DATE
+    return Kind.TEXT
+
+
+@attrs.frozen(slots=True)
+class Dated:
+    """A date line: the date, and the comment count written after it as a reference."""
+
+    parts: DateLine
+    #: The digits of `` [ N][M]`` (None: no comment count shown, which reads as 0).
+    comments: str | None
+    #: The 1-based column of those digits.
+    comments_column: int
+
+
+def read_dated(line: str) -> Dated | None:
+    """Split a date line, ``Mar 8, 2024 [ 6][39]``, or None when it is not one.
+
+    A bare count after the date (``Jul 20 9``, the seeds' shape) reads too;
+    a line with both counts does not.
+    """
+    whole = DATE_AND_COMMENTS.fullmatch(line)
+    if whole is not None:  # the usual shape, in one match
+        month, day, year, comments = whole.groups()
+        text = line[: whole.end(3) if year is not None else whole.end(2)]
+        date = DateLine(MONTH_NUMBER[month], int(day), int(year) if year else None, None, text)
+        column = whole.start(4) + 1 if comments is not None else date.count_column
+        return Dated(date, comments, column)
+    match = _COMMENTS.search(line) if line[-1] == "]" else None
+    parts = read_date_line(line if match is None else line[: match.start()])
+    if parts is None or (match is not None and parts.count_text is not None):
+        return None
+    if match is None:
+        return Dated(parts, parts.count_text, parts.count_column)
+    return Dated(parts, match.group(1), match.start(1) + 1)
+
+
+def authors_count(line: str) -> str | None:
+    """The digits of an authors line, ``* 3 authors``, or None."""
+    match = _AUTHORS.fullmatch(line)
+    return match.group(1) if match is not None else None
+
+
+def upvotes(line: str) -> int | None:
+    """The upvote count in its box (``-``: none yet, 0), or None when it is not one."""
+    if line == "-":
+        return 0
+    return int(line) if line.isascii() and line.isdigit() else None
+
+
+def page_phrase(line: str, kind: enum.Enum) -> str | None:
+    """The page header phrase a line shows once its markup is removed, or None.
+
+    A menu item that links to a page of the same name (``* [ Daily Papers][16]``)
+    is not the phrase: it is navigation.
+    """
+    if kind not in _PHRASE_KINDS or len(line) > MAX_PHRASE_LINE:
+        return None
+    if kind is Kind.BULLET and "][" in line:
+        return None
+    if kind is Kind.TEXT and "[" not in line and "\\" not in line and line[0] not in "#-*+":
+        text = " ".join(line.split())  # what plain() gives for a line without markup
+    else:
+        text = plain(line)
+    return text if text in PAGE_PHRASES else None
+
+
+#: No header line, markup included, is longer (the longest phrase is 51 characters); the
+#: check keeps ``plain`` off the long lines of abstracts.
+MAX_PHRASE_LINE = 80
+_PHRASE_KINDS = (Kind.TEXT, Kind.HEADING, Kind.BULLET, Kind.REFERENCE)
+
+# Sets of kinds are tuples: an Enum hashes in Python code, a tuple is scanned by identity.
+
+#: Lines a navigation menu is made of: items and the site's logo link.
+MENU_KINDS = (Kind.BULLET, Kind.REFERENCE)

@@ -1,0 +1,388 @@
+"""The entries of a ``reference-text`` capture, and the lines between them.
+
+An entry (docs/format.md#the-reference-text-dialect)::
+
+    [                      upvote box: '-' or a number
+    65
+    ][35]
+    ### [Title][36]        one or more '###' lines
+    [                      abstract, hard-wrapped
+    In this report, …
+    ][37]
+    [                      authors box, or an organization line [[logo] Name][67]
+    * 671 authors
+    ][38]
+    ·
+    Mar 8, 2024 [ 6][39]   date, and the comment count as a reference
+
+Blank lines carry no meaning in this dialect and are never reported.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+
+import attrs
+
+from ...dates import MAX_COUNT_DIGITS, resolve_entry_date
+from ...errors import InternalError
+from ...links import extract_links
+from ...markup import join_wrapped, strip_image_alt, whole_reference
+from ...model import Paper
+from ...state import Line, ParseState
+from .header import starts_repeated_header
+from .lines import TITLE_CLOSE, Kind, authors_count, page_phrase, read_dated, upvotes
+
+#: Kinds of line an abstract can hold: text (a wrapped line may read as a count or a date),
+#: never lynx's markup (brackets, headings, ``*`` items, whole-line references, ``·``).
+_ABSTRACT_KINDS = (Kind.TEXT, Kind.COUNT, Kind.DATE)
+#: A bad count in an upvote box is a short word ("1.2k"), not a line of prose.
+_MAX_BAD_COUNT = 12
+_MAX_AUTHOR_DIGITS = 9
+_END_KINDS = (Kind.TRUNCATED,)
+#: What a damaged authors box may hold instead of ``* N authors`` (or nothing: its close).
+_BAD_AUTHORS_KINDS = (Kind.BULLET, Kind.TEXT, Kind.CLOSE)
+
+
+def entry_start(state: ParseState) -> int | None:
+    """How many lines of an upvote box come before the title of an entry starting here
+    (0: the title itself), or None when no entry starts here."""
+    line = state.peek()
+    if line is None:
+        return None
+    kind = line.kind
+    if kind is Kind.TITLE:
+        return 0
+    if kind is not Kind.OPEN and kind is not Kind.COUNT:
+        return None
+    kinds: list[enum.Enum] = [kind]
+    for ahead in (1, 2, 3):
+        following = state.peek(ahead)
+        if following is None:
+            return None
+        if following.kind is Kind.TITLE:
+            return ahead if _box_shape(kinds, state) else None
+        kinds.append(following.kind)
+    return None
+
+
+def _box_shape(kinds: list[enum.Enum], state: ParseState) -> bool:
+    """Whether the lines before a title are an upvote box, whole or missing one line."""
+    if kinds == [Kind.OPEN, Kind.COUNT, Kind.CLOSE]:
+        return True
+    if len(kinds) == 3:
+        middle = state.peek(1)
+        return (
+            kinds[0] is Kind.OPEN
+            and kinds[2] is Kind.CLOSE
+            and middle is not None
+            and middle.kind is Kind.TEXT
+            and len(middle.text) <= _MAX_BAD_COUNT
+        )
+    return kinds in _DAMAGED_BOXES
+
+
+_DAMAGED_BOXES: tuple[list[enum.Enum], ...] = (
+    [Kind.OPEN, Kind.CLOSE],
+    [Kind.OPEN, Kind.COUNT],
+    [Kind.COUNT, Kind.CLOSE],
+    [Kind.OPEN],
+    [Kind.COUNT],
+)
+
+
+@attrs.frozen(slots=True)
+class _Metadata:
+    author_count: int | None = None
+    organization: str | None = None
+    date: datetime.date | None = None
+    votes: int | None = None
+    date_text: str | None = None
+    year_explicit: bool | None = None
+    #: The input ends, or the capture tool cut it, inside the block.
+    cut: bool = False
+    #: Whether the entry has a metadata block at all.
+    present: bool = True
+
+
+def entry(state: ParseState) -> bool:
+    size = entry_start(state)
+    first = state.peek()
+    if size is None or first is None:
+        return False
+    count = _read_upvotes(state, size)
+    title = _read_title(state)
+    if _is_cut(state):
+        _report_cut(state, "a title alone", first.number)
+        return True
+    abstract, cut = _read_abstract(state)
+    metadata = _Metadata(present=False)
+    if not cut:
+        metadata = _read_metadata(state)
+    end_line = state.last_line
+    if cut or metadata.cut:
+        _report_cut(state, "inside the abstract" if cut else "inside the metadata block")
+    elif not metadata.present and _is_marked_cut(state):
+        _report_cut(state, "no metadata block")
+    state.papers.append(
+        Paper(
+            title=title,
+            abstract=abstract,
+            author_count=metadata.author_count,
+            organization=metadata.organization,
+            date=metadata.date,
+            votes=metadata.votes,
+            links=extract_links(abstract),
+            line=first.number,
+            end_line=end_line,
+            date_text=metadata.date_text,
+            year_explicit=metadata.year_explicit,
+            upvotes=count,
+        )
+    )
+    return True
+
+
+def _is_cut(state: ParseState) -> bool:
+    """The input ends, the capture tool cut it, or a header starts (two captures joined)."""
+    line = state.peek()
+    return line is None or line.kind in _END_KINDS or starts_repeated_header(state)
+
+
+def _is_marked_cut(state: ParseState) -> bool:
+    return state.peek_is(0, Kind.TRUNCATED)
+
+
+def _report_cut(state: ParseState, detail: str, first: int = 0) -> None:
+    """The input ends, the capture tool cut it (its mark is consumed), or a header starts,
+    inside an entry.
+
+    Reported at the mark, else at the last line read; ``first`` widens the span
+    to the entry's first line when no paper is made of it.
+    """
+    line = state.last_line
+    if state.peek_is(0, Kind.TRUNCATED):
+        mark = state.advance()
+        detail += f"; the capture tool cut the page here ({mark.text})"
+        line = mark.number
+    state.reporter.defect(
+        "truncated-entry", first or line, 1, end_line=line, detail=detail
+    )
+
+
+def _read_upvotes(state: ParseState, size: int) -> int | None:
+    """The upvote box of ``size`` lines before the title; reports the first flaw in it."""
+    if size == 0:
+        title = state.peek()
+        where = title.number if title is not None else state.last_line
+        state.reporter.defect("bad-upvotes", where, 1, detail="no upvote box before the title")
+        return None
+    lines = [state.advance() for _ in range(size)]
+    kinds = [line.kind for line in lines]
+    counts = [line for line in lines if line.kind is not Kind.OPEN and line.kind is not Kind.CLOSE]
+    count = counts[0] if counts else None
+    flaw: tuple[int, str] | None = None
+    if kinds[0] is not Kind.OPEN:
+        flaw = (lines[0].number, "the box has no '[' line")
+    elif count is None or count.kind is not Kind.COUNT:
+        where = count.number if count is not None else lines[0].number + 1
+        flaw = (where, "expected '-' or a number")
+    elif kinds[-1] is not Kind.CLOSE:
+        title = state.peek()
+        flaw = (title.number if title is not None else count.number, "the box has no '][N]' line")
+    elif len(count.text) > MAX_COUNT_DIGITS:
+        flaw = (count.number, "count too large")
+    if flaw is not None:
+        state.reporter.defect("bad-upvotes", flaw[0], 1, detail=flaw[1])
+    if count is None or count.kind is not Kind.COUNT or len(count.text) > MAX_COUNT_DIGITS:
+        return None
+    return upvotes(count.text)
+
+
+def _read_title(state: ParseState) -> str:
+    lines = [state.advance()]
+    while not TITLE_CLOSE.search(lines[-1].text) and state.peek_is(0, Kind.TITLE, glued=True):
+        lines.append(state.advance())
+    joined = join_wrapped([line.text[4:] for line in lines])
+    close = TITLE_CLOSE.search(joined)
+    opened = joined.startswith("[")
+    last = lines[-1]
+    if opened and close is None:
+        state.reporter.defect(
+            "unbalanced-bracket", last.number, len(last.text) + 1,
+            detail="no '][N]' after the title",
+        )
+    elif close is not None and not opened:
+        state.reporter.defect(
+            "unbalanced-bracket", lines[0].number, 5, detail="no '[' before the title"
+        )
+    text = joined[1 if opened else 0 : close.start() if close is not None else len(joined)]
+    return " ".join(text.split())
+
+
+def _read_abstract(state: ParseState) -> tuple[str, bool]:
+    """The joined abstract ('' when there is none), and whether the input is cut inside it."""
+    line = state.peek()
+    if line is None or entry_start(state) is not None or _opens_metadata(state):
+        where = line.number if line is not None else state.last_line
+        state.reporter.defect("missing-abstract", where, 1)
+        return "", False
+    if line.kind is Kind.OPEN:
+        state.advance()
+    elif line.kind in _ABSTRACT_KINDS:
+        state.reporter.defect(
+            "unbalanced-bracket", line.number, 1, detail="no '[' line before the abstract"
+        )
+    else:
+        state.reporter.defect("missing-abstract", line.number, 1)
+        return "", False
+    parts: list[Line] = []
+    while (line := state.peek()) is not None and line.kind in _ABSTRACT_KINDS:
+        if page_phrase(line.text, line.kind) is not None:
+            break  # a header starts
+        parts.append(state.advance())
+    abstract = join_wrapped([part.text for part in parts])
+    if line is None or _is_cut(state):
+        return abstract, True
+    if line.kind is Kind.CLOSE:
+        state.advance()
+        if not parts:
+            state.reporter.defect("missing-abstract", line.number, 1, detail="empty brackets")
+    else:
+        state.reporter.defect(
+            "unbalanced-bracket", line.number, 1, detail="no '][N]' line after the abstract"
+        )
+    return abstract, False
+
+
+def _opens_metadata(state: ParseState) -> bool:
+    """An authors box, an organization line, a lone '·' or a date line comes next."""
+    line = state.peek()
+    if line is None:
+        return False
+    kind = line.kind
+    if kind is Kind.OPEN:
+        content = state.peek(1)
+        if content is None or content.kind in _END_KINDS:
+            return True  # cut inside the box
+        return content.kind is Kind.AUTHORS or (
+            content.kind in _BAD_AUTHORS_KINDS
+            and state.peek_is(2 if content.kind is not Kind.CLOSE else 1, Kind.CLOSE)
+            and state.peek_is(3 if content.kind is not Kind.CLOSE else 2, Kind.SEPARATOR)
+        )
+    if kind is Kind.REFERENCE or kind is Kind.TEXT:
+        return state.peek_is(1, Kind.SEPARATOR)
+    return kind is Kind.SEPARATOR or kind is Kind.DATE or kind is Kind.AUTHORS
+
+
+def _read_metadata(state: ParseState) -> _Metadata:
+    author_count: int | None = None
+    organization: str | None = None
+    first = state.peek()
+    if first is None or not _opens_metadata(state):
+        return _Metadata(present=False)
+    if first.kind is Kind.OPEN or first.kind is Kind.AUTHORS:
+        author_count = _read_authors_box(state)
+    elif first.kind is Kind.REFERENCE or first.kind is Kind.TEXT:
+        line = state.advance()
+        text = whole_reference(line.text)
+        organization = " ".join(strip_image_alt(text if text is not None else line.text).split())
+    else:
+        state.reporter.defect("missing-authors", first.number, 1)
+    separator = state.peek()
+    if separator is None or _is_cut(state):
+        return _Metadata(author_count, organization, cut=True)
+    if separator.kind is Kind.SEPARATOR:
+        state.advance()
+    elif separator is not first:
+        state.reporter.defect("missing-separator", separator.number, 1)
+    date_line = state.peek()
+    if date_line is None or _is_cut(state):
+        return _Metadata(author_count, organization, cut=True)
+    if date_line.kind is Kind.DATE:
+        return _with_date(state, state.advance(), author_count, organization)
+    if date_line.kind is Kind.TEXT:
+        line = state.advance()
+        state.reporter.defect("bad-date", line.number, 1, detail=repr(line.text[:40]))
+    else:
+        state.reporter.defect("missing-date", date_line.number, 1)
+    return _Metadata(author_count, organization)
+
+
+def _read_authors_box(state: ParseState) -> int | None:
+    """``[`` / ``* N authors`` / ``][N]``; reports the first flaw."""
+    opened = state.peek_is(0, Kind.OPEN)
+    if opened:
+        state.advance()
+    content = state.peek()
+    count: int | None = None
+    if content is not None and content.kind in (Kind.AUTHORS, Kind.BULLET, Kind.TEXT):
+        state.advance()
+        count = _authors(state, content)
+    elif content is not None and content.kind is Kind.CLOSE:
+        state.reporter.defect("bad-authors", content.number, 1, detail="an empty authors box")
+    if not opened and content is not None:
+        state.reporter.defect(
+            "unbalanced-bracket", content.number, 1, detail="no '[' line before the authors"
+        )
+    close = state.peek()
+    if close is not None and close.kind is Kind.CLOSE:
+        state.advance()
+    elif close is not None and close.kind not in _END_KINDS:
+        state.reporter.defect(
+            "unbalanced-bracket", close.number, 1, detail="no '][N]' line after the authors"
+        )
+    return count
+
+
+def _authors(state: ParseState, line: Line) -> int | None:
+    digits = authors_count(line.text)
+    if digits is None:
+        state.reporter.defect("bad-authors", line.number, 1, detail="expected '* N authors'")
+        return None
+    if len(digits) > _MAX_AUTHOR_DIGITS:
+        state.reporter.defect("bad-authors", line.number, 3, detail="count too large")
+        return None
+    return int(digits)
+
+
+def _with_date(
+    state: ParseState, line: Line, author_count: int | None, organization: str | None
+) -> _Metadata:
+    dated = read_dated(line.text)
+    if dated is None:
+        raise InternalError(f"line {line.number} was classified as a date but does not read")
+    votes: int | None = 0
+    if dated.comments is not None:
+        if len(dated.comments) <= MAX_COUNT_DIGITS:
+            votes = int(dated.comments)
+        else:
+            state.reporter.defect(
+                "bad-votes", line.number, dated.comments_column,
+                detail=f"{len(dated.comments)} digits",
+            )
+    parts = dated.parts
+    return _Metadata(
+        author_count,
+        organization,
+        resolve_entry_date(state, line.number, parts),
+        votes,
+        parts.text,
+        parts.year is not None,
+    )
+
+
+def junk(state: ParseState) -> bool:
+    """Lines that fit nowhere, up to the next entry or header: one diagnostic."""
+    first = state.advance()
+    last = first
+    while state.peek() is not None:
+        if entry_start(state) is not None or starts_repeated_header(state):
+            break
+        last = state.advance()
+    state.reporter.defect(
+        "junk", first.number, 1, end_line=last.number, gap=first.gap,
+        detail=f"{first.kind.value} line" if first.number == last.number else "",
+    )
+    return True

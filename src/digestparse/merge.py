@@ -1,0 +1,482 @@
+"""Many captures of the listing become one record per distinct paper.
+
+Identity: two papers are one when their keys (``Paper.key``) are equal, or
+when their ``paper_id`` values are equal; both links are followed, so a
+chain key A — id X — key B is one paper.
+
+Each record field takes the value of the latest capture that shows one;
+captures are ordered by capture date, then by the order they were given in.
+``seen`` lists every sighting in that order: the count history.
+
+The merge keeps one small ``Sighting`` per paper per capture and, per
+distinct paper, the current value of each field: never the captures' papers.
+
+``MERGE_FIELDS`` is the one definition of a merge record: ``MergedPaper.to_dict``
+writes these keys in this order, ``digestparse merge --format csv`` has these
+columns, and ``schema/merge.schema.json`` describes them (a test keeps them in step).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol
+
+import attrs
+
+from .diagnostics import Mode, Reporter
+from .model import Diagnostic, Digest, title_key
+
+#: The fields of a merge record, in output order (see the module docstring).
+MERGE_FIELDS: tuple[str, ...] = (
+    "key",
+    "paper_id",
+    "title",
+    "abstract",
+    "author_count",
+    "organization",
+    "date",
+    "upvotes",
+    "votes",
+    "links",
+    "url",
+    "first_seen",
+    "last_seen",
+    "seen",
+)
+
+#: The fields of one entry of ``seen``, in output order.
+SIGHTING_FIELDS: tuple[str, ...] = ("source", "line", "captured", "votes", "upvotes")
+
+#: Fields that should never change between captures: a disagreement is a ``conflict``.
+#: Authors and organization are one field: a capture shows one or the other.
+_STABLE = frozenset({"abstract", "who", "date"})
+
+# A date in a file name, not inside a longer run of digits.
+_NAME_DATE = re.compile(
+    r"(?<![0-9])([0-9]{4})(?:-([0-9]{2})-([0-9]{2})|([0-9]{2})([0-9]{2}))(?![0-9])"
+)
+
+
+class PaperLike(Protocol):
+    """What the merge reads from a paper: a ``Paper``, or a row with the same names."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def abstract(self) -> str: ...
+    @property
+    def author_count(self) -> int | None: ...
+    @property
+    def organization(self) -> str | None: ...
+    @property
+    def date(self) -> datetime.date | None: ...
+    @property
+    def votes(self) -> int | None: ...
+    @property
+    def links(self) -> Sequence[str]: ...
+    @property
+    def upvotes(self) -> int | None: ...
+    @property
+    def paper_id(self) -> str | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def line(self) -> int: ...
+
+
+@attrs.frozen(slots=True)
+class Sighting:
+    """One paper seen in one capture: where, when, and the counts it showed then."""
+
+    source: str
+    line: int
+    captured: datetime.date
+    votes: int | None
+    upvotes: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: json_value(getattr(self, name)) for name in SIGHTING_FIELDS}
+
+
+@attrs.frozen(slots=True)
+class MergedPaper:
+    """One distinct paper across a series of captures."""
+
+    key: str
+    paper_id: str | None
+    title: str
+    abstract: str | None
+    author_count: int | None
+    organization: str | None
+    date: datetime.date | None
+    upvotes: int | None
+    votes: int | None
+    links: tuple[str, ...]
+    url: str | None
+    first_seen: datetime.date
+    last_seen: datetime.date
+    #: Every sighting, in capture order (two captures on one day are two entries).
+    seen: tuple[Sighting, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: dates as ISO 8601 strings, ``seen`` as a list of dicts."""
+        return {name: json_value(getattr(self, name)) for name in MERGE_FIELDS}
+
+
+@attrs.frozen(slots=True)
+class Merged:
+    """The result of ``merge``: the records in first-seen order, and the conflicts."""
+
+    papers: tuple[MergedPaper, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def json_value(value: Any) -> Any:
+    """A value as JSON holds it: dates as ISO 8601 strings, tuples as lists, sightings as dicts."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [json_value(item) for item in value]
+    if isinstance(value, Sighting):
+        return value.to_dict()
+    return value
+
+
+def date_from_name(path: str) -> datetime.date | None:
+    """The first valid ``YYYY-MM-DD`` or ``YYYYMMDD`` date in a file's name, if any."""
+    for match in _NAME_DATE.finditer(os.path.basename(path)):
+        year, month, day = match.group(1), match.group(2) or match.group(4), match.group(3)
+        day = day or match.group(5)
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+    return None
+
+
+def capture_date(
+    digest: Digest, *, use_name: bool = False, reference_date: datetime.date | None = None
+) -> datetime.date:
+    """The day a dump was captured: its own ``captured_at``, else (with ``use_name``) a
+    date in its file name, else ``reference_date`` (default: today)."""
+    if digest.captured_at is not None:
+        return digest.captured_at.date()
+    if use_name:
+        named = date_from_name(digest.source)
+        if named is not None:
+            return named
+    return reference_date if reference_date is not None else datetime.date.today()
+
+
+# The order of sightings and of field values: capture date, then capture number, then
+# line, packed in one int (no tuple per sighting to allocate, compare and collect).
+_Order = int
+# One sighting as the merge holds it: its order, votes and upvotes.
+_Seen = tuple[int, "int | None", "int | None"]
+_BITS = 32
+_LOW = (1 << _BITS) - 1
+
+
+def _order_base(captured: datetime.date, capture: int) -> int:
+    if not 0 <= capture <= _LOW:
+        raise ValueError(f"capture number out of range: {capture}")
+    return (captured.toordinal() << (2 * _BITS)) | (capture << _BITS)
+
+
+def _line_of(order: int) -> int:
+    return order & _LOW
+
+
+def _capture_of(order: int) -> int:
+    return (order >> _BITS) & _LOW
+
+
+class _Group:
+    """The merge state of one distinct paper: its sightings and, per field, the latest
+    value shown and the order of the sighting that showed it."""
+
+    # Few objects per paper: every container the merge keeps alive is more work for
+    # Python's garbage collector (``orders`` holds only ints, so it is not even tracked).
+    __slots__ = ("first", "last", "orders", "sightings", "values")
+
+    def __init__(self, order: _Order) -> None:
+        self.first = order
+        self.last = order
+        self.sightings: list[_Seen] = []
+        self.values: dict[str, Any] = {}
+        self.orders: dict[str, _Order] = {}
+
+
+class Merger:
+    """Merges captures one at a time; ``result()`` gives the records.
+
+    ``add`` takes a whole digest; ``add_paper`` one paper (or a row with the
+    same names) of capture number ``capture``. Conflicts go through
+    ``Reporter.defect``: in strict mode the first one raises ``ParseError``.
+    """
+
+    def __init__(
+        self, mode: Mode = "lenient", on_diagnostic: Callable[[Diagnostic], None] | None = None
+    ) -> None:
+        self.mode: Mode = mode
+        self._diagnostics: list[tuple[_Order, Diagnostic]] = []
+        self._on_diagnostic = on_diagnostic
+        self._by_key: dict[str, _Group] = {}
+        self._by_id: dict[str, _Group] = {}
+        # A title seen again (the usual case) is not folded again.
+        self._keys: dict[str, str] = {}
+        #: capture number -> source and date
+        self._sources: dict[int, str] = {}
+        self._dates: dict[int, datetime.date] = {}
+        self._captures = 0
+
+    def add(self, digest: Digest, captured: datetime.date) -> None:
+        """Add every paper of ``digest``, a capture taken on ``captured``."""
+        self.add_papers(digest.papers, digest.source, captured, self._captures)
+
+    def add_paper(
+        self, paper: PaperLike, source: str, captured: datetime.date, capture: int
+    ) -> None:
+        """Add one paper of capture number ``capture`` (its file ``source``)."""
+        self.add_papers((paper,), source, captured, capture)
+
+    def add_papers(
+        self, papers: Iterable[PaperLike], source: str, captured: datetime.date, capture: int
+    ) -> None:
+        """Add papers of capture number ``capture``; ``add`` numbers captures 0, 1, …"""
+        base = _order_base(captured, capture)
+        self._sources[capture] = source
+        self._dates[capture] = captured
+        self._captures = max(self._captures, capture + 1)
+        keys = self._keys
+        by_key = self._by_key
+        by_id = self._by_id
+        for paper in papers:
+            title = paper.title
+            line = paper.line
+            if not 0 <= line <= _LOW:
+                raise ValueError(f"line number out of range: {line}")
+            order = base | line
+            key = keys.get(title)
+            if key is None:
+                key = keys[title] = title_key(title)
+            paper_id = paper.paper_id or None
+            group = by_key.get(key)
+            if group is None or (paper_id is not None and by_id.get(paper_id) is not group):
+                group = self._group_for(key, paper_id, order)
+            if order < group.first:
+                group.first = order
+            votes = paper.votes
+            upvotes = paper.upvotes
+            group.sightings.append((order, votes, upvotes))
+            if order < group.last:  # given out of capture order: compare field by field
+                for name, value in _values(paper):
+                    if value is not None:
+                        self._offer(group, name, value, order)
+            else:
+                self._take_latest(group, paper, order, title, paper_id, votes, upvotes)
+
+    def _take_latest(
+        self,
+        group: _Group,
+        paper: PaperLike,
+        order: _Order,
+        title: str,
+        paper_id: str | None,
+        votes: int | None,
+        upvotes: int | None,
+    ) -> None:
+        """The latest sighting so far: every value it shows is the latest of its field."""
+        group.last = order
+        values = group.values
+        orders = group.orders
+        values["title"] = title
+        orders["title"] = order
+        if paper_id is not None:
+            values["paper_id"] = paper_id
+            orders["paper_id"] = order
+        if upvotes is not None:
+            values["upvotes"] = upvotes
+            orders["upvotes"] = order
+        if votes is not None:
+            values["votes"] = votes
+            orders["votes"] = order
+        links = paper.links
+        if links:
+            values["links"] = tuple(links)
+            orders["links"] = order
+        url = paper.url
+        if url:
+            values["url"] = url
+            orders["url"] = order
+        # Fields that should not change: a different value is a conflict.
+        abstract = paper.abstract
+        if abstract:
+            held = values.get("abstract")
+            if held is not None and held != abstract:
+                self._conflict("abstract", (order, abstract), (orders["abstract"], held))
+            values["abstract"] = abstract
+            orders["abstract"] = order
+        author_count = paper.author_count
+        organization = paper.organization
+        if author_count is not None or organization is not None:
+            who = (author_count, organization)
+            held = values.get("who")
+            if held is not None and held != who:
+                self._conflict("who", (order, who), (orders["who"], held))
+            values["who"] = who
+            orders["who"] = order
+        date = paper.date
+        if date is not None:
+            held = values.get("date")
+            if held is not None and held != date:
+                self._conflict("date", (order, date), (orders["date"], held))
+            values["date"] = date
+            orders["date"] = order
+
+    def _offer(self, group: _Group, name: str, value: Any, order: _Order) -> None:
+        """Keep ``value`` if it is the latest of its field (any order of arrival)."""
+        held_order = group.orders.get(name)
+        if held_order is not None:
+            if name in _STABLE:
+                held = (held_order, group.values[name])
+                if held[1] != value:
+                    offered = (order, value)
+                    later, earlier = (offered, held) if order >= held_order else (held, offered)
+                    self._conflict(name, later, earlier)
+            if order < held_order:
+                return
+        group.values[name] = value
+        group.orders[name] = order
+
+    def _group_for(self, key: str, paper_id: str | None, order: _Order) -> _Group:
+        group = self._by_key.get(key)
+        other = self._by_id.get(paper_id) if paper_id else None
+        if group is None:
+            group = other
+        elif other is not None and other is not group:
+            group = self._unite(group, other)
+        if group is None:
+            group = _Group(order)
+        self._by_key[key] = group
+        if paper_id:
+            self._by_id[paper_id] = group
+        return group
+
+    def _unite(self, one: _Group, two: _Group) -> _Group:
+        keep, gone = (one, two) if len(one.sightings) >= len(two.sightings) else (two, one)
+        keep.first = min(keep.first, gone.first)
+        keep.last = max(keep.last, gone.last)
+        keep.sightings.extend(gone.sightings)
+        # Rare (one paper id under two titles): a scan is cheaper than a set per paper.
+        for index in (self._by_key, self._by_id):
+            for name in [name for name, group in index.items() if group is gone]:
+                index[name] = keep
+        for name, value in gone.values.items():
+            self._offer(keep, name, value, gone.orders[name])
+        return keep
+
+    def _conflict(
+        self, name: str, later: tuple[_Order, Any], earlier: tuple[_Order, Any]
+    ) -> None:
+        """A conflict at the later sighting, naming the earlier one's position."""
+        at = f"{self._sources[_capture_of(earlier[0])]}:{_line_of(earlier[0])}"
+        if name == "abstract":
+            detail = f"abstract differs from the one at {at}"
+        else:
+            detail = f"{_show(name, later[1])} here, {_show(name, earlier[1])} at {at}"
+        order = later[0]
+
+        def keep(diagnostic: Diagnostic) -> None:
+            self._diagnostics.append((order, diagnostic))
+            if self._on_diagnostic is not None:
+                self._on_diagnostic(diagnostic)
+
+        reporter = Reporter(self.mode, self._sources[_capture_of(order)], keep)
+        reporter.defect("conflict", _line_of(order), detail=detail)
+        reporter.finish()  # strict mode raises here
+
+    def result(self) -> Merged:
+        groups = {id(group): group for group in self._by_key.values()}.values()
+        papers = [self._record(group) for group in sorted(groups, key=lambda g: g.first)]
+        self._diagnostics.sort(key=lambda item: item[0])
+        return Merged(tuple(papers), tuple(d for _, d in self._diagnostics))
+
+    def _record(self, group: _Group) -> MergedPaper:
+        group.sightings.sort(key=lambda item: item[0])
+        sources = self._sources
+        dates = self._dates
+        seen = tuple(
+            Sighting(sources[capture], _line_of(order), dates[capture], votes, upvotes)
+            for order, votes, upvotes in group.sightings
+            for capture in (_capture_of(order),)
+        )
+        value = group.values.get
+
+        title: str = group.values["title"]
+        author_count, organization = value("who") or (None, None)
+        return MergedPaper(
+            key=self._keys.get(title) or title_key(title),
+            paper_id=value("paper_id"),
+            title=title,
+            abstract=value("abstract"),
+            author_count=author_count,
+            organization=organization,
+            date=value("date"),
+            upvotes=value("upvotes"),
+            votes=value("votes"),
+            links=value("links") or (),
+            url=value("url"),
+            first_seen=seen[0].captured,
+            last_seen=seen[-1].captured,
+            seen=seen,
+        )
+
+
+def _values(paper: PaperLike) -> Iterable[tuple[str, Any]]:
+    """The field values one sighting offers; an empty abstract or link list is not shown."""
+    yield "title", paper.title
+    yield "paper_id", paper.paper_id or None
+    yield "upvotes", paper.upvotes
+    yield "votes", paper.votes
+    yield "links", tuple(paper.links) or None
+    yield "url", paper.url or None
+    yield "abstract", paper.abstract or None
+    who = (paper.author_count, paper.organization)
+    yield "who", None if who == (None, None) else who
+    yield "date", paper.date
+
+
+def _show(name: str, value: Any) -> str:
+    if name == "who":
+        count, organization = value
+        return f"{count} authors" if count is not None else f"organization {organization!r}"
+    if isinstance(value, datetime.date):
+        return f"date {value.isoformat()}"
+    return f"{name} {value!r}"
+
+
+def merge(
+    digests: Iterable[Digest],
+    *,
+    mode: Mode = "lenient",
+    reference_date: datetime.date | None = None,
+    date_from_name: bool = False,
+) -> Merged:
+    """One record per distinct paper of ``digests``, in first-seen order.
+
+    Each digest's capture date is its ``captured_at``, else (with
+    ``date_from_name``) a ``YYYY-MM-DD`` or ``YYYYMMDD`` date in its source
+    name, else ``reference_date`` (default: today). Captures are ordered by
+    capture date, then as given. The digests are read one at a time and not kept.
+    """
+    merger = Merger(mode)
+    for digest in digests:
+        merger.add(
+            digest,
+            capture_date(digest, use_name=date_from_name, reference_date=reference_date),
+        )
+    return merger.result()

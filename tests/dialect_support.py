@@ -1,0 +1,205 @@
+"""Helpers shared by the dialect test modules: edits, detector heads, foreign inputs, titles."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from digestparse.dates import read_date_line
+from digestparse.diagnostics import Mode, Reporter
+from digestparse.dialects import DETECT_LINES, Dialect
+from digestparse.errors import ParseError
+from digestparse.grammar import PAGE_PHRASES
+from digestparse.lines import split_text
+from digestparse.parser import run
+from digestparse.wrapper import read_wrapper
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CAPTURES = FIXTURES / "captures"
+SEED_PATHS = sorted(FIXTURES.glob("*.txt"))
+CAPTURE_PATHS = sorted(CAPTURES.glob("*.txt"))
+
+Edit = Callable[[list[str]], list[str]]
+
+
+def capture_lines(prefix: str) -> list[str]:
+    """The lines of the capture whose name starts with ``prefix`` (e.g. ``"02"``)."""
+    (path,) = [path for path in CAPTURE_PATHS if path.name.startswith(prefix)]
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def delete(*numbers: int) -> Edit:
+    return lambda lines: [line for n, line in enumerate(lines, 1) if n not in numbers]
+
+
+def replace(number: int, text: str) -> Edit:
+    return lambda lines: [text if n == number else line for n, line in enumerate(lines, 1)]
+
+
+def keep_until(number: int) -> Edit:
+    return lambda lines: lines[:number]
+
+
+def then(*edits: Edit) -> Edit:
+    def apply(lines: list[str]) -> list[str]:
+        for edit in edits:
+            lines = edit(lines)
+        return lines
+
+    return apply
+
+
+def detector_head(text: str) -> list[str]:
+    """What the detectors see (docs/dialects.md): non-blank lines after the wrapper, stripped."""
+    lines = text.split("\n")
+    start = read_wrapper(lines).end
+    return [line.strip() for line in lines[start:] if line.strip()][:DETECT_LINES]
+
+
+_COUNT = re.compile(r"[0-9][0-9.,]*k?")
+
+
+def bad_title(title: str) -> str | None:
+    """Why ``title`` cannot be a paper's title (a URL, a bracket, a count, a date, a header
+    phrase), or None."""
+    text = title.strip()
+    if not text:
+        return "empty"
+    if text.startswith(("http://", "https://")) and " " not in text:
+        return "a URL"
+    if text in ("[", "]", "[-]") or (text.startswith("[") and text.endswith("]")):
+        return "a bracket"
+    if _COUNT.fullmatch(text) or text.startswith("[-] "):
+        return "a bare count"
+    if read_date_line(text) is not None:
+        return "a date"
+    if text in PAGE_PHRASES:
+        return "a header phrase"
+    return None
+
+
+REFERENCE = datetime.date(2026, 10, 31)
+
+#: An RSS document (a foreign input every detector must refuse).
+RSS = (FIXTURES / "foreign" / "feed.rss").read_text(encoding="utf-8")
+
+#: A plain-text export of another site's page, every link's URL on its own line after its
+#: label, with vote boxes and comment links that look a little like the listing's.
+PLAIN_TEXT_URLS_PAGE = """\
+---
+title: "Hacker News"
+url: https://news.ycombinator.com/
+exported: 2026-07-28
+---
+
+# Hacker News
+Hacker News
+
+https://news.ycombinator.com/
+
+new
+
+https://news.ycombinator.com/newest
+
+1.
+
+[-]
+
+https://news.ycombinator.com/vote?id=41234567&how=up
+
+Show HN: A tiny parser for capture files
+
+https://example.com/parser
+
+128 points by someone 3 hours ago
+
+[
+
+12 comments](https://news.ycombinator.com/item?id=41234567)
+
+2.
+
+Mar 25
+
+https://news.ycombinator.com/front?day=2026-03-25
+"""
+
+#: Text extracted by the same HTML-to-text tool from an unrelated page (a blog).
+HTML_TEXT_PAGE = """\
+# Example Blog - Posts
+
+- Source HTML: `raw/html/Example Blog - Posts.html`
+- Source URL: https://blog.example.com/posts
+- Extraction: `structured-html-v2` (headings, links, MathML/TeX and tables)
+
+## Extracted Text
+
+<a id="source-section-0"></a>
+
+# Posts
+
+Submitted by
+
+[\u56fe\u7247\uff1a\u65e0\u66ff\u4ee3\u6587\u672c]
+
+jdoe
+
+<a id="source-section-1"></a>
+
+### [Why we rewrote our build in Rust](https://blog.example.com/posts/rust-build)
+
+We moved the build system of our monorepo to a single Rust binary.
+
+[[\u56fe\u7247\uff1ajdoe] Jane Doe](https://blog.example.com/jdoe) \u00b7 Published on Oct 4, 2026
+
+[Like
+
+12](https://blog.example.com/login?next=%2Fposts)
+
+[GitHub 131](https://github.com/example/build) [Comments](https://blog.example.com/c/1)
+"""
+
+
+def parse_events(dialect: Dialect, lines: Iterable[str], mode: Mode) -> list[object]:
+    """Papers, diagnostics and the error in the order the run loop hands them out.
+
+    A list of lines lets the dialect's fast path run; an iterator leaves only its rules.
+    """
+    events: list[object] = []
+    reporter = Reporter(mode, "<test>", lambda d: events.append(("diagnostic", d)))
+    state = dialect.new_state(lines, reporter, REFERENCE)
+    try:
+        for paper in run(state, dialect):
+            events.append(("paper", paper))
+    except ParseError as error:
+        events.append(("error", error.code, error.line, error.column, str(error)))
+    events.append(("end", state.header, state.header_span, state.top_page_date))
+    return events
+
+
+def assert_paths_agree(dialect: Dialect, text: str) -> None:
+    """The fast path reads ``text`` exactly as the rules do, in both modes."""
+    lines = split_text(text)
+    for mode in ("lenient", "strict"):
+        fast = parse_events(dialect, list(lines), mode)
+        slow = parse_events(dialect, iter(lines), mode)
+        assert fast == slow, mode
+
+
+#: Lines of every shape the two URL-keeping dialects know, and some they do not.
+SOUP_LINES = (
+    "", "", " ", " [-] 1", "[-] -", "[-] 99999999999999999999", "https://huggingface.co/login",
+    "https://huggingface.co/papers/2410.05434", "https://huggingface.co/papers/2410.05434#community",
+    "https://huggingface.co/google", "Title", "An abstract.", "[", "2 authors](https://x.y/z)",
+    "\u00b7", "Oct 7, 2024", "Oct 7, 2024 ", "Feb 30, 2024", "Dec 31", "2", "Google",
+    "Daily Papers", "Trending Papers", "new", "Submitted by", "[\u56fe\u7247\uff1aa]", "name",
+    '<a id="source-section-1"></a>', "### [T](https://huggingface.co/papers/2609.05415)",
+    "### [Wrapped", "title](https://huggingface.co/papers/2309.06180)", "### No link",
+    "[[\u56fe\u7247\uff1ab] Org](https://huggingface.co/org) \u00b7 Published on Sep 4, 2026",
+    "\u00b7 Sep 4, 2026", "\u00b7 Sept 4th", "-", "- [\u56fe\u7247\uff1ac]", "- 4 authors",
+    "[Upvote", "22](https://huggingface.co/login)",
+    "[GitHub 1k](https://github.com/a/b) [arXiv Page](https://arxiv.org/abs/2609.05415)",
+    "[[\u56fe\u7247\uff1ad]](https://huggingface.co/papers/2609.05415)",
+)

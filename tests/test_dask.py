@@ -1,0 +1,156 @@
+"""The Dask reader and merge (the ``dask`` extra) give the records of ``digestparse.merge``.
+
+Collected only where Dask is installed, or where DIGESTPARSE_REQUIRE_DASK is set (CI):
+there a missing extra is an import error that fails the run (see conftest.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import dask
+import dask.dataframe as dd
+import pandas as pd
+import pytest
+from dask.distributed import Client, LocalCluster
+
+import digestparse
+from digestparse import Digest, Paper, daskio
+from digestparse.dates import format_date
+from digestparse.merge import MERGE_FIELDS, date_from_name
+from seeds import REFERENCE_DATE, SEEDS
+from series_support import dated_copies
+
+#: Generated dumps: two captures a day from this day on.
+FIRST_DAY = datetime.date(2025, 9, 1)
+GENERATED = 300
+
+
+def single_process(paths: list[str]) -> list[dict[str, Any]]:
+    digests = (digestparse.parse_file(p, reference_date=REFERENCE_DATE) for p in paths)
+    merged = digestparse.merge(digests, date_from_name=True)
+    return sorted((paper.to_dict() for paper in merged.papers), key=lambda r: r["key"])
+
+
+def generated_dumps(directory: Path) -> list[str]:
+    """Dumps made of seed papers (random subsets, changing counts), two captures a day."""
+    rng = random.Random(13)
+    pool = [p for seed in SEEDS
+            for p in digestparse.parse_file(seed, reference_date=REFERENCE_DATE).papers]
+    paths = []
+    for number in range(GENERATED):
+        day = FIRST_DAY + datetime.timedelta(days=number // 2)
+        papers = [
+            # Years written out: under another page date a yearless date would read back
+            # as another day, which render refuses.
+            attrs.evolve(paper, votes=rng.randint(0, 40), year_explicit=True,
+                         date_text=format_date(paper.date, year_explicit=True))
+            if paper.date is not None else paper
+            for paper in rng.sample(pool, rng.randint(5, 40))
+            # A page shows no paper dated after its page date.
+            if paper.date is None or paper.date <= day
+        ]
+        text = digestparse.render(Digest(tuple(papers), page_date=day))
+        path = directory / f"{day.isoformat()}-{'am' if number % 2 == 0 else 'pm'}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+@pytest.fixture(scope="module")
+def cluster_client() -> Iterator[Client]:
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, Client(cluster) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def dumps(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    directory = tmp_path_factory.mktemp("dumps")
+    seeds = [str(path) for path in dated_copies(directory).values()]
+    return seeds + generated_dumps(directory)
+
+
+def test_meta_follows_the_schemas() -> None:
+    assert list(daskio.MERGE_META.columns) == list(MERGE_FIELDS)
+    record_columns = ["source", *digestparse.model.RECORD_FIELDS]
+    assert list(daskio.PAPER_META.columns) == [*record_columns, "capture", "captured", "key"]
+    dtypes = daskio.PAPER_META.dtypes.astype(str).to_dict()
+    assert (dtypes["votes"], dtypes["title"], dtypes["year_explicit"], dtypes["links"]) == (
+        "Int64", "string", "boolean", "string")
+
+
+def test_read_papers_one_partition_per_group_of_files(dumps: list[str]) -> None:
+    papers, diagnostics = daskio.read_papers(
+        dumps[:5], files_per_partition=2, reference_date=REFERENCE_DATE, date_from_name=True
+    )
+    assert papers.npartitions == 3
+    frame, found = dask.compute(papers, diagnostics, scheduler="sync")
+    assert len(frame) == 233
+    assert len(found) == 0
+    assert frame["key"].nunique() == 182
+    assert sorted(frame["captured"].unique()) == [
+        "2025-11-07", "2025-11-18", "2025-11-20", "2025-12-12", "2025-12-16"]
+    assert frame.dtypes.to_dict() == papers.dtypes.to_dict()
+
+
+def test_diagnostics_frame(tmp_path: Path) -> None:
+    lines = SEEDS[0].read_text(encoding="utf-8").split("\n")
+    lines[12] += " "
+    (tmp_path / "2025-12-12.txt").write_text("\n".join(lines), encoding="utf-8")
+    _, diagnostics = daskio.read_papers([tmp_path / "2025-12-12.txt"],
+                                        reference_date=REFERENCE_DATE)
+    rows = diagnostics.compute(scheduler="sync").to_dict("records")
+    assert [(r["line"], r["column"], r["code"]) for r in rows] == [
+        (13, 60, "trailing-whitespace")]
+
+
+def test_merge_on_two_worker_processes_equals_merge(
+    dumps: list[str], cluster_client: Client
+) -> None:
+    """The seeds under dated names and 300 generated dumps, merged on a LocalCluster with
+    two worker processes, give exactly the single-process records (sorted by key)."""
+    assert len(cluster_client.scheduler_info()["workers"]) == 2
+    papers, _ = daskio.read_papers(
+        dumps, files_per_partition=40, reference_date=REFERENCE_DATE, date_from_name=True
+    )
+    papers = papers.persist()
+    got = daskio.merged_records(daskio.merge_papers(papers))
+    want = single_process(dumps)
+    assert len(want) == 182
+    assert got == want
+    assert max(len(record["seen"]) for record in got) > 50  # the counts' history is there
+
+
+def test_dask_merge_unites_papers_by_id(tmp_path: Path) -> None:
+    papers = [
+        (Paper("Alpha", "A.", line=11, upvotes=1), "2025-12-01.txt"),
+        (Paper("Beta", "B.", line=15, paper_id="2501.1"), "2025-12-01.txt"),
+        (Paper("Gamma", "B.", line=11, paper_id="2501.1", upvotes=4), "2025-12-02.txt"),
+        (Paper("alpha", "A.", line=15, paper_id="2501.1"), "2025-12-03.txt"),
+        (Paper("Other", "O.", line=19), "2025-12-03.txt"),
+    ]
+    rows = []
+    for paper, source in papers:
+        record = {"source": source, **paper.to_dict()}
+        record["links"] = json.dumps(record["links"])
+        day = date_from_name(source)
+        assert day is not None
+        record.update(capture=int(source[8:10]), captured=day.isoformat(), key=paper.key)
+        rows.append(record)
+    frame = pd.DataFrame(rows).astype(daskio.PAPER_META.dtypes.to_dict())
+    merged = daskio.merge_papers(dd.from_pandas(frame, npartitions=2))
+    got = daskio.merged_records(merged)
+    digests = [Digest(tuple(p for p, s in papers if s == name), None, source=name)
+               for name in ("2025-12-01.txt", "2025-12-02.txt", "2025-12-03.txt")]
+    want = sorted((r.to_dict() for r in digestparse.merge(digests, date_from_name=True).papers),
+                  key=lambda r: r["key"])
+    assert [r["title"] for r in want] == ["alpha", "Other"]
+    assert got == want

@@ -1,0 +1,292 @@
+"""The ``html-text`` dialect (capture 05): damaged variants, copies, properties, detection.
+
+Capture 05's layout, read by hand: the wrapper preamble on lines 1-9, the
+header on 11-41 (anchors, ``new``, the promo lines, ``[Subscribe](…)``,
+``# Trending Papers``, the byline, three empty ``-`` items and a second
+``Trending Papers``). Then 11 blocks, each entry twice in a row. The first
+block: ``Submitted by`` 44, its image placeholder 46, ``vvasilev`` 48, anchor
+51, title 53, abstract 56, organization · date 59, ``[Upvote`` 62, ``117](…)``
+64, GitHub/arXiv links 66. Its copy runs 69-92. The last entry's title wraps
+over 332-333.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+from typing import Any
+
+import attrs
+import hypothesis.strategies as st
+import pytest
+from hypothesis import given, note
+
+import digestparse
+from dialect_support import (
+    CAPTURE_PATHS,
+    HTML_TEXT_PAGE,
+    PLAIN_TEXT_URLS_PAGE,
+    REFERENCE,
+    RSS,
+    SEED_PATHS,
+    SOUP_LINES,
+    Edit,
+    assert_paths_agree,
+    bad_title,
+    capture_lines,
+    delete,
+    detector_head,
+    keep_until,
+    parse_events,
+    replace,
+    then,
+)
+from digestparse.dialects.html_text import HTML_TEXT, read_canonical
+from hostile_support import check_spans, uncovered_lines
+
+LINES = capture_lines("05")
+SOURCE = "\n".join(LINES)
+
+
+def _parse(text: str, mode: str = "lenient") -> digestparse.Digest:
+    return digestparse.parse(text, mode=mode, reference_date=REFERENCE)  # type: ignore[arg-type]
+
+
+def _lenient(text: str) -> digestparse.Digest:
+    digest = _parse(text)
+    check_spans(text, digest)
+    assert uncovered_lines(text, digest) == []
+    return digest
+
+
+INTACT = _parse(SOURCE).papers
+
+
+@attrs.frozen
+class Case:
+    name: str
+    edit: Edit
+    strict: tuple[str, int, int]
+    codes: tuple[str, ...]
+    damaged: int | None = None
+    fields: dict[str, Any] | None = None
+    count: int = 6
+
+
+CASES = [
+    # The copy after it fills what the damaged first copy lost.
+    Case("submitter name dropped", delete(48), ("missing-submitter", 50, 1),
+         ("missing-submitter",), 0, {"submitted_by": "vvasilev", "line": 44}),
+    Case("organization and date line dropped", delete(59), ("missing-date", 61, 1),
+         ("missing-date",), 0,
+         {"date": datetime.date(2026, 10, 4), "organization": "Kandinsky Lab"}),
+    Case("upvote count glued to '[Upvote'",
+         then(replace(62, "[Upvote 117](https://huggingface.co/login?next=%2Fpapers%2F2610.05608)"),
+              delete(64)),
+         ("missing-upvotes", 62, 1), ("missing-upvotes",), 0, {"upvotes": 117}),
+    Case("'[Upvote' dropped", delete(62), ("missing-upvotes", 63, 1), ("missing-upvotes", "junk"),
+         0, {"upvotes": 117}),
+    Case("first title dropped", delete(53), ("junk", 44, 1), ("junk",),
+         0, {"line": 68, "submitted_by": "vvasilev", "organization": "Kandinsky Lab"}),
+    Case("second line of a wrapped title dropped", delete(333), ("missing-link", 332, 5),
+         ("missing-link",), 5,
+         {"title": "Efficient Memory Management for Large Language Model Serving with",
+          "paper_id": "2309.06180", "upvotes": 76, "author_count": 9}),
+    Case("authors count dropped", delete(167), ("missing-authors", 168, 1), ("missing-authors",),
+         2, {"author_count": 4, "date": datetime.date(2024, 12, 28)}),
+    Case("truncated after the first abstract", keep_until(57), ("truncated-entry", 44, 1),
+         ("truncated-entry",), 0, {"date": None, "upvotes": None, "end_line": 56}, count=1),
+    Case("truncated inside the upvote link", keep_until(62), ("truncated-entry", 44, 1),
+         ("truncated-entry",), 0, {"date": datetime.date(2026, 10, 4), "upvotes": None},
+         count=1),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_damaged_capture(case: Case) -> None:
+    text = "\n".join(case.edit(list(LINES)))
+    with pytest.raises(digestparse.ParseError) as raised:
+        _parse(text, "strict")
+    assert (raised.value.code, raised.value.line, raised.value.column) == case.strict
+    digest = _lenient(text)
+    assert digest.dialect == "html-text"
+    assert tuple(d.code for d in digest.diagnostics) == case.codes
+    assert len(digest.papers) == case.count
+    if case.count == len(INTACT):
+        for index, paper in enumerate(digest.papers):
+            if index != case.damaged:
+                assert attrs.evolve(paper, line=0, end_line=0) == attrs.evolve(
+                    INTACT[index], line=0, end_line=0
+                )
+    if case.damaged is not None and case.fields is not None:
+        paper = digest.papers[case.damaged]
+        for key, value in case.fields.items():
+            assert getattr(paper, key) == value, key
+
+
+def test_each_copy_is_read_and_the_loop_merges_them() -> None:
+    """Forced apart (a copy alone), each block is a paper with its own Submitted-by block."""
+    first_copy = "\n".join(LINES[:67])
+    second_copy = "\n".join(LINES[:43] + LINES[67:92])
+    one = _lenient(first_copy).papers
+    two = _lenient(second_copy).papers
+    assert [p.date_text for p in one + two] == ["Oct 4, 2026", "Oct 4, 2026"]
+    assert [p.submitted_by for p in one + two] == ["vvasilev", "vvasilev"]
+    merged = INTACT[0]
+    assert merged.span == (44, 92)
+    assert (merged.upvotes, merged.submitted_by, merged.organization) == (
+        117, "vvasilev", "Kandinsky Lab",
+    )
+
+
+def test_the_dialect_yields_every_copy_for_the_loop_to_merge() -> None:
+    events = parse_events(attrs.evolve(HTML_TEXT, merge_copies=False), list(LINES), "lenient")
+    copies = [e[1] for e in events if isinstance(e, tuple) and e[0] == "paper"]
+    assert len(copies) == 11
+    assert [paper.date_text for paper in copies[:2]] == ["Oct 4, 2026", "Oct 4, 2026"]
+    assert [paper.span for paper in copies[:2]] == [(44, 66), (69, 92)]
+    assert [paper.submitted_by for paper in copies] == [
+        "vvasilev", "vvasilev", "bupalinyu", "bupalinyu", None, None,
+        "Linzhan", "Linzhan", "PSRben", "PSRben", "akhaliq",
+    ]
+
+
+def test_submitted_by_survives_when_only_the_second_copy_has_it() -> None:
+    text = "\n".join(delete(44, 46, 48)(list(LINES)))
+    digest = _lenient(text)
+    assert digest.diagnostics == ()
+    assert digest.papers[0].submitted_by == "vvasilev"
+    assert digest.papers[0].line == 51 - 3
+
+
+def test_wrapped_lines_are_joined() -> None:
+    assert INTACT[5].title.endswith("Serving with PagedAttention")
+    assert "On a single 24GB machine, Edge0 serves a 35B MoE" in INTACT[1].abstract
+
+
+def test_header_has_no_page_date() -> None:
+    digest = _parse(SOURCE)
+    assert digest.header_span == (1, 41)
+    assert digest.page_date is None
+    assert "Trending Papers" in digest.header
+    assert "by AK and the research community" in digest.header
+
+
+def test_forced_on_a_seed_it_reports_instead_of_inventing_papers() -> None:
+    text = SEED_PATHS[0].read_text(encoding="utf-8")
+    digest = digestparse.parse(text, dialect="html-text", reference_date=REFERENCE)
+    assert digest.papers == ()
+    assert digest.diagnostics and uncovered_lines(text, digest) == []
+
+
+# -- the fast path agrees with the rules ---------------------------------------------------
+
+
+def test_fast_path_reads_the_capture() -> None:
+    used = []
+
+    def spy(state: Any) -> bool:
+        used.append(read_canonical(state))
+        return used[-1]
+
+    events = parse_events(attrs.evolve(HTML_TEXT, fast_path=spy), list(LINES), "lenient")
+    assert any(used)
+    assert events == parse_events(HTML_TEXT, iter(LINES), "lenient")
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_fast_path_agrees_on_damaged_captures(case: Case) -> None:
+    assert_paths_agree(HTML_TEXT, "\n".join(case.edit(list(LINES))))
+
+
+def test_fast_path_agrees_on_the_capture_twice_and_with_blank_ends() -> None:
+    assert_paths_agree(HTML_TEXT, SOURCE)
+    assert_paths_agree(HTML_TEXT, SOURCE + "\n\n")
+    assert_paths_agree(HTML_TEXT, SOURCE + "\n" + SOURCE)
+    assert_paths_agree(HTML_TEXT, SOURCE.replace("Oct 4, 2026", "Nov 4, 2026"))
+
+
+# -- detection ----------------------------------------------------------------------
+
+
+def test_detects_its_capture() -> None:
+    assert HTML_TEXT.detect(detector_head(SOURCE))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in SEED_PATHS + CAPTURE_PATHS if not p.name.startswith("05")],
+    ids=lambda p: p.name[:3],
+)
+def test_detector_rejects_seeds_and_other_captures(path: Any) -> None:
+    assert not HTML_TEXT.detect(detector_head(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(
+    "text", [RSS, PLAIN_TEXT_URLS_PAGE, HTML_TEXT_PAGE], ids=["rss", "plain-urls", "html-text"]
+)
+def test_detector_rejects_foreign_input(text: str) -> None:
+    assert not HTML_TEXT.detect(detector_head(text))
+    assert digestparse.parse(text).dialect != "html-text"
+
+
+# -- properties -----------------------------------------------------------------------
+
+_EDITS = ("delete", "duplicate", "swap", "truncate", "glue", "space")
+#: Edits stay past the first ``[Upvote`` pair, so that detection still sees one.
+_FIRST_EDITABLE = 66
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    lines = list(LINES)
+    for _ in range(draw(st.integers(1, 6), label="edits")):
+        edit = draw(st.sampled_from(_EDITS))
+        i = draw(st.integers(_FIRST_EDITABLE, len(lines) - 1))
+        if edit == "delete":
+            del lines[i]
+        elif edit == "duplicate":
+            lines.insert(i, lines[i])
+        elif edit == "swap":
+            j = draw(st.integers(_FIRST_EDITABLE, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif edit == "glue":  # the next blank line removed: two elements glued
+            blank = next((k for k in range(i, len(lines)) if not lines[k].strip()), None)
+            if blank is not None:
+                del lines[blank]
+        elif edit == "space":
+            lines[i] = draw(st.sampled_from(["", " ", "\t"])) + lines[i] + " "
+        else:
+            del lines[i:]
+        if len(lines) <= _FIRST_EDITABLE + 1:
+            break
+    return "\n".join(lines)
+
+
+@given(mutated())
+def test_fast_path_agrees_on_mutations(text: str) -> None:
+    assert_paths_agree(HTML_TEXT, text)
+
+
+@given(mutated())
+def test_mutations_lose_nothing_and_titles_stay_titles(text: str) -> None:
+    digest = _lenient(text)
+    note(repr([d.code for d in digest.diagnostics]))
+    assert digest.dialect == "html-text"
+    for paper in digest.papers:
+        assert bad_title(paper.title) is None, paper.title
+
+
+@given(st.lists(st.sampled_from(SOUP_LINES), max_size=60))
+def test_any_soup_of_its_lines_is_read_without_loss(lines: list[str]) -> None:
+    """Forced on any mix of its line shapes: lenient never raises and loses no line, strict
+    raises only ParseError, and the fast path agrees with the rules."""
+    text = "\n".join(lines)
+    digest = digestparse.parse(text, dialect="html-text", reference_date=REFERENCE)
+    check_spans(text, digest)
+    assert uncovered_lines(text, digest) == []
+    for paper in digest.papers:
+        assert bad_title(paper.title) is None, paper.title
+    with contextlib.suppress(digestparse.ParseError):
+        digestparse.parse(text, dialect="html-text", mode="strict", reference_date=REFERENCE)
+    assert_paths_agree(HTML_TEXT, text)

@@ -1,0 +1,548 @@
+"""The reference-text dialect (capture 01): damaged variants, properties, detection.
+
+Capture 01's layout, read by hand (tests/fixtures/captures/01_*.txt): a
+``# Web source`` wrapper on lines 1-7, the menu on 8-38, the header on
+39-52, the page date ``Jun 29`` on 54; the first entry has its upvote box on
+55-57 (``-``), its title on 59, its abstract ``[`` on 61, text on 63-72 and
+``][33]`` on 74, its authors box on 75-77 (``* 3 authors``), ``·`` on 78 and
+``May 30`` on 79; the second entry's upvote box (``65``) is on 80-82, its
+title on 84, its abstract on 86-99, authors box 100-102, ``·`` 103 and
+``Mar 8, 2024 [ 6][39]`` on 104. The wrapped title of entry 18 is on 501-502.
+The last entry (34th, box 935-937, title 939) is cut inside its abstract
+(``Ho`` on 944); ``[Content truncated]`` is on 946 and the closing fence on 947.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import hypothesis.strategies as st
+import pytest
+from hypothesis import given, note
+
+import digestparse
+from digestparse.diagnostics import Mode, Reporter
+from digestparse.dialects import BY_NAME, DETECT_LINES
+from digestparse.dialects.reference_text import REFERENCE_TEXT
+from digestparse.dialects.reference_text.fastpath import read_canonical
+from digestparse.grammar import MONTHS, PAGE_PHRASES
+from digestparse.parser import run
+from digestparse.state import ParseState
+from digestparse.wrapper import is_fence_end, read_wrapper
+from hostile_support import SEED_PATHS, check_spans, uncovered_lines
+
+CAPTURES = Path(__file__).parent / "fixtures" / "captures"
+CAPTURE = CAPTURES / "01_hfpapers_search_longcontext_asr_lynx.txt"
+TEXT = CAPTURE.read_text(encoding="utf-8")
+LINES = TEXT.split("\n")[:-1]  # the file ends with a line break
+assert len(LINES) == 947
+
+
+def parse(source: str, mode: str = "lenient", **options: Any) -> digestparse.Digest:
+    return digestparse.parse(source, mode=mode, **options)  # type: ignore[arg-type]
+
+
+def check_lenient(source: str, **options: Any) -> digestparse.Digest:
+    """Lenient parse (the capture's own reference date) with the nothing-lost invariants."""
+    digest = parse(source, **options)
+    check_spans(source, digest)
+    assert uncovered_lines(source, digest) == []
+    return digest
+
+
+def edited(edit: Callable[[list[str]], list[str]]) -> str:
+    return "\n".join(edit(list(LINES))) + "\n"
+
+
+def delete(*numbers: int) -> Callable[[list[str]], list[str]]:
+    return lambda lines: [line for n, line in enumerate(lines, 1) if n not in numbers]
+
+
+def glue(number: int) -> Callable[[list[str]], list[str]]:
+    """Line ``number`` and the next one become one line."""
+    return lambda lines: [
+        *lines[: number - 1], lines[number - 1] + lines[number], *lines[number + 1 :]
+    ]
+
+
+def keep_until(number: int) -> Callable[[list[str]], list[str]]:
+    return lambda lines: lines[:number]
+
+
+def replace(number: int, text: str) -> Callable[[list[str]], list[str]]:
+    return lambda lines: [text if n == number else line for n, line in enumerate(lines, 1)]
+
+
+def replace_from(number: int, *new: str) -> Callable[[list[str]], list[str]]:
+    return lambda lines: [*lines[: number - 1], *new]
+
+
+# -- the capture itself (its fields are in tests/test_captures.py) -----------------
+
+
+def test_capture_wrapper_header_and_footer() -> None:
+    digest = parse(TEXT)
+    assert digest.dialect == "reference-text"
+    assert digest.header_span == (1, 54)
+    assert digest.footer_span == (947, 947)
+    assert digest.header == (
+        "new",
+        "Get trending papers in your email inbox once a day!",
+        "Get trending papers in your email inbox!",
+        "Subscribe",
+        "Daily Papers",
+        "byAK and the research community",
+        "Daily",
+        "Weekly",
+        "Monthly",
+    )
+    assert digest.captured_at == datetime.datetime(
+        2026, 6, 29, 16, 31, 22, 135762, tzinfo=datetime.timezone.utc
+    )
+
+
+def test_capture_truncation_is_one_diagnostic_at_the_mark() -> None:
+    digest = check_lenient(TEXT)
+    (diagnostic,) = digest.diagnostics
+    assert (diagnostic.code, diagnostic.line, diagnostic.end_line) == ("truncated-entry", 946, 946)
+    assert "[Content truncated]" in diagnostic.message
+    last = digest.papers[-1]
+    assert last.span == (935, 944)
+    assert last.abstract.endswith("to process long contexts. Ho")
+
+
+def test_forced_dialect_and_streaming_read_the_same() -> None:
+    digest = parse(TEXT)
+    assert parse(TEXT, dialect="reference-text") == digest
+    stream = digestparse.iter_papers(CAPTURE)
+    assert tuple(stream) == digest.papers
+    assert stream.dialect == "reference-text"
+
+
+def test_reference_date_given_by_the_caller_wins() -> None:
+    digest = parse(TEXT, reference_date=datetime.date(2026, 12, 31))
+    assert digest.page_date == datetime.date(2026, 6, 29)
+    digest = parse(TEXT, reference_date=datetime.date(2026, 6, 1))
+    assert digest.page_date == datetime.date(2025, 6, 29)
+    assert digest.papers[0].date == datetime.date(2025, 5, 30)
+
+
+# -- damaged variants ----------------------------------------------------------
+
+
+@attrs.frozen
+class Case:
+    name: str
+    edit: Callable[[list[str]], list[str]]
+    #: (code, line, column) of the strict ParseError.
+    strict: tuple[str, int, int]
+    #: Diagnostic codes lenient mode records, in order.
+    codes: tuple[str, ...]
+    paper_count: int = 34
+    #: Index of a paper and fields lenient mode must give it.
+    paper: int = 0
+    fields: dict[str, Any] = attrs.field(factory=dict)
+
+
+CASES = [
+    Case("dropped '·'", delete(78), ("missing-separator", 78, 1),
+         ("missing-separator", "truncated-entry"),
+         fields={"author_count": 3, "date": datetime.date(2026, 5, 30), "votes": 0}),
+    Case("dropped abstract close", delete(74), ("unbalanced-bracket", 74, 1),
+         ("unbalanced-bracket", "truncated-entry"),
+         fields={"author_count": 3, "span": (55, 78)}),
+    Case("dropped abstract open", delete(61), ("unbalanced-bracket", 62, 1),
+         ("unbalanced-bracket", "truncated-entry"),
+         fields={"author_count": 3, "links": ("https://github.com/uw-syfi/Murmur",)}),
+    Case("dropped upvote count", delete(56), ("bad-upvotes", 56, 1),
+         ("bad-upvotes", "truncated-entry"), fields={"upvotes": None, "span": (55, 78)}),
+    Case("dropped upvote box close", delete(57), ("bad-upvotes", 58, 1),
+         ("bad-upvotes", "truncated-entry"), fields={"upvotes": 0}),
+    Case("dropped title", delete(59), ("junk", 55, 1), ("junk", "truncated-entry"),
+         paper_count=33, fields={"upvotes": 65, "line": 79}),
+    Case("dropped second line of a wrapped title", delete(502),
+         ("unbalanced-bracket", 501, 110), ("unbalanced-bracket", "truncated-entry"),
+         paper=17,
+         fields={"title": "KV Cache Compression, But What Must We Give in Return? "
+                          "A Comprehensive Benchmark of Long Context Capable",
+                 "author_count": 13}),
+    Case("dropped authors line", delete(76), ("bad-authors", 76, 1),
+         ("bad-authors", "truncated-entry"),
+         fields={"author_count": None, "date": datetime.date(2026, 5, 30)}),
+    Case("dropped date line", delete(79), ("missing-date", 79, 1),
+         ("missing-date", "truncated-entry"),
+         fields={"date": None, "votes": None, "end_line": 78}),
+    Case("dropped organization line", delete(273), ("missing-authors", 273, 1),
+         ("missing-authors", "truncated-entry"), paper=8,
+         fields={"organization": None, "date": datetime.date(2026, 3, 13), "votes": 3}),
+    Case("date glued to the next upvote box", glue(79), ("bad-date", 79, 1),
+         ("bad-date", "bad-upvotes", "truncated-entry"),
+         fields={"date": None, "votes": None}),
+    Case("'·' glued to the date", glue(78), ("missing-separator", 78, 1),
+         ("missing-separator", "bad-date", "truncated-entry"),
+         fields={"author_count": 3, "date": None}),
+    Case("entry date after the page date", replace(79, "Jul 30"), ("date-after-page", 79, 1),
+         ("date-after-page", "truncated-entry"), fields={"date": datetime.date(2025, 7, 30)}),
+    Case("comment count too large", replace(79, "May 30 [ 1234567890123456789][35]"),
+         ("bad-votes", 79, 10), ("bad-votes", "truncated-entry"),
+         fields={"date": datetime.date(2026, 5, 30), "votes": 0}),
+    Case("page date with a comment count", replace(54, "Jun 29 [ 3][9]"),
+         ("bad-page-date", 54, 10), ("bad-page-date", "truncated-entry"),
+         fields={"date": datetime.date(2026, 5, 30)}),
+    Case("upvote count that is no number", replace(56, "1.2k"), ("bad-upvotes", 56, 1),
+         ("bad-upvotes", "truncated-entry"), fields={"upvotes": None, "span": (55, 79)}),
+    Case("truncated inside an abstract", keep_until(90), ("truncated-entry", 90, 1),
+         ("truncated-entry",), paper_count=2, paper=1,
+         fields={"abstract": "In this report, we present the latest model of the Gemini family, "
+                             "Gemini 1.5 Pro, a highly compute-efficient multimodal mixture-of-"
+                             "experts model capable of recalling and reasoning over fine-grained "
+                             "information from millions of tokens of context, including multiple "
+                             "long documents and hours of video and audio. Gemini 1.5 Pro "
+                             "achieves near-perfect recall on",
+                 "date": None, "votes": None, "span": (80, 90)}),
+    Case("truncated inside an authors box", keep_until(100), ("truncated-entry", 100, 1),
+         ("truncated-entry",), paper_count=2, paper=1,
+         fields={"author_count": None, "date": None, "span": (80, 100)}),
+    Case("truncated after a title", keep_until(84), ("truncated-entry", 80, 1),
+         ("truncated-entry",), paper_count=1),
+    Case("cut by the capture tool between entries", replace_from(105, "[Content truncated]"),
+         ("junk", 105, 1), ("junk",), paper_count=2, paper=1,
+         fields={"date": datetime.date(2024, 3, 8), "votes": 6}),
+    Case("a stray line between entries", lambda lines: [*lines[:79], "Show more", *lines[79:]],
+         ("junk", 80, 1), ("junk", "truncated-entry"), paper=1, fields={"upvotes": 65}),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_damaged_strict(case: Case) -> None:
+    with pytest.raises(digestparse.ParseError) as raised:
+        parse(edited(case.edit), "strict")
+    assert (raised.value.code, raised.value.line, raised.value.column) == case.strict
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_damaged_lenient(case: Case) -> None:
+    source = edited(case.edit)
+    digest = check_lenient(source)
+    assert digest.dialect == "reference-text"
+    assert tuple(d.code for d in digest.diagnostics) == case.codes
+    assert len(digest.papers) == case.paper_count
+    paper = digest.papers[case.paper]
+    for name, want in case.fields.items():
+        assert getattr(paper, name) == want, name
+    # Every paper the damage does not touch reads as in the whole capture.
+    whole = {p.title: p for p in parse(TEXT).papers}
+    intact = [p for p in digest.papers if p is not paper and p.title in whole]
+    assert len(intact) >= case.paper_count - 2
+    for other in intact[1:-1]:
+        want = whole[other.title]
+        assert attrs.evolve(other, line=want.line, end_line=want.end_line) == want
+
+
+def test_trending_copies_fold_into_one_paper() -> None:
+    """A page that shows each entry twice in a row (the trending layout) gives one paper each."""
+    first = LINES[54:79]  # entry 1: lines 55-79
+    source = "\n".join([*LINES[:79], *first, *LINES[79:]]) + "\n"
+    digest = check_lenient(source)
+    assert len(digest.papers) == 34
+    assert digest.papers[0].span == (55, 104)
+    assert digest.papers[1].title.startswith("Gemini 1.5")
+
+
+def test_header_out_of_order_is_bad_header() -> None:
+    # [Subscribe][29] (line 45) moved before "new" (line 39).
+    source = edited(lambda lines: [*lines[:38], lines[44], *lines[38:44], *lines[45:]])
+    with pytest.raises(digestparse.ParseError) as raised:
+        parse(source, "strict")
+    assert (raised.value.code, raised.value.line) == ("bad-header", 40)
+    digest = check_lenient(source)
+    assert [d.code for d in digest.diagnostics] == ["bad-header", "truncated-entry"]
+    assert len(digest.papers) == 34
+
+
+def test_no_header_is_missing_header() -> None:
+    source = edited(lambda lines: lines[:7] + lines[54:])
+    with pytest.raises(digestparse.ParseError) as raised:
+        parse(source, "strict", dialect="reference-text")
+    assert (raised.value.code, raised.value.line) == ("missing-header", 8)
+    digest = check_lenient(source, dialect="reference-text")
+    assert [d.code for d in digest.diagnostics] == ["missing-header", "truncated-entry"]
+    assert len(digest.papers) == 34
+    assert digest.page_date is None
+
+
+def test_joined_captures_give_repeated_header() -> None:
+    body = LINES[7:945]  # from the menu to the last abstract line
+    source = "\n".join([*LINES[:945], *body[31:], "[Content truncated]", "```"]) + "\n"
+    digest = check_lenient(source)
+    codes = [d.code for d in digest.diagnostics]
+    assert codes == ["truncated-entry", "repeated-header", "truncated-entry"]
+    assert len(digest.papers) == 34 + 34
+    assert digest.papers[33].abstract.endswith("long contexts. Ho")
+    shift = 946 - 39  # the second copy's "new" is on line 946
+    assert digest.papers[34].span == (55 + shift, 79 + shift)
+
+
+# -- properties ----------------------------------------------------------------
+
+_EDITS = ("delete", "duplicate", "swap", "move", "blank", "glue")
+_URL = re.compile(r"(?i)^(https?://|www\.)\S*$")
+_COUNT = re.compile(r"^[-0-9]+$")
+_DATE = re.compile(r"^(" + "|".join(MONTHS) + r") [0-9]{1,2}(, [0-9]{4})?\b")
+
+
+@st.composite
+def mutated_capture(draw: st.DrawFn) -> str:
+    lines = list(LINES)
+    for _ in range(draw(st.integers(1, 6), label="edits")):
+        if not lines:
+            break
+        edit = draw(st.sampled_from(_EDITS))
+        i = draw(st.integers(0, len(lines) - 1))
+        if edit == "delete":
+            del lines[i]
+        elif edit == "duplicate":
+            lines.insert(i, lines[i])
+        elif edit == "swap":
+            j = draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif edit == "move":
+            j = draw(st.integers(0, len(lines) - 1))
+            lines.insert(j, lines.pop(i))
+        elif edit == "blank":
+            lines[i:i] = [""] * draw(st.integers(1, 2))
+        elif edit == "glue" and i + 1 < len(lines):
+            lines[i : i + 2] = [lines[i] + lines[i + 1]]
+    text = "\n".join(lines)
+    if draw(st.booleans()):
+        text = text[: draw(st.integers(0, len(text)), label="truncate at")]
+    return text
+
+
+def _check_titles(digest: digestparse.Digest) -> None:
+    for paper in digest.papers:
+        title = paper.title
+        assert title.strip(), paper
+        assert not _URL.match(title), title
+        assert title not in ("[", "]", "·") and not title.startswith(("[", "]")), title
+        assert not _COUNT.match(title), title
+        assert not _DATE.match(title), title
+        assert title not in PAGE_PHRASES, title
+
+
+@given(mutated_capture())
+def test_mutated_capture_lenient_never_raises_and_loses_nothing(source: str) -> None:
+    note(repr(source[:200]))
+    digest = check_lenient(source)
+    # A mutation that leaves no mark of this dialect (a capture cut inside its menu) is
+    # another dialect's input; the title property is each dialect's own.
+    if digest.dialect == "reference-text":
+        _check_titles(digest)
+
+
+@given(mutated_capture())
+def test_mutated_capture_strict_raises_only_parse_errors(source: str) -> None:
+    try:
+        strict = parse(source, "strict")
+    except digestparse.ParseError as error:
+        assert error.code in digestparse.diagnostics.CODES
+        return
+    assert strict == parse(source)
+
+
+# -- detection -----------------------------------------------------------------
+
+
+def _head(text: str) -> list[str]:
+    """What the detectors see: the first non-blank lines after any wrapper, stripped."""
+    lines = text.split("\n")
+    wrapper = read_wrapper(lines)
+    head: list[str] = []
+    for line in lines[wrapper.end :]:
+        if wrapper.fence is not None and is_fence_end(line, wrapper.fence):
+            break
+        if line.strip():
+            head.append(line.strip())
+    return head[:DETECT_LINES]
+
+
+def test_detector_accepts_the_capture_and_its_truncated_start() -> None:
+    assert REFERENCE_TEXT.detect(_head(TEXT))
+    assert REFERENCE_TEXT.detect(_head("\n".join(LINES[:60])))  # the header and one title
+    assert BY_NAME["reference-text"] is REFERENCE_TEXT
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*SEED_PATHS, *(path for path in sorted(CAPTURES.glob("0*.txt")) if path != CAPTURE)],
+    ids=lambda path: path.name[:3],
+)
+def test_detector_rejects_other_inputs(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert not REFERENCE_TEXT.detect(_head(text))
+    assert parse(text, reference_date=datetime.date(2026, 12, 31)).dialect != "reference-text"
+
+
+#: A made-up lynx dump of a news page: references, multi-line links, a count in
+#: brackets and dates, but none of the listing's own words.
+NEWS = """\
+[1]Skip to main content
+[[Daily Planet logo] Daily Planet][2]
+* [ World ][3]
+* [ Business ][4]
+* [ Sport ][5]
+* [Subscribe][6]
+* [Log In][7]
+
+# Today's headlines
+
+[
+Storm closes the harbour for a second day
+][8]
+
+### [City council approves the new tram line][9]
+
+[
+The vote was 31 to 12 after a four-hour debate; work starts in the spring.
+][10]
+By [Jane Doe][11] · 5 min read
+Jun 3, 2026
+[
+12
+][12]
+
+### [Local team wins the cup][13]
+
+A late goal settled it.
+[Read more][14]
+"""
+
+
+def test_detector_rejects_a_lynx_dump_of_another_page() -> None:
+    assert not REFERENCE_TEXT.detect(_head(NEWS))
+    assert parse(NEWS).dialect != "reference-text"
+
+
+@pytest.mark.parametrize("keep", range(41, 948, 13))
+def test_every_cut_of_the_capture_stays_in_the_dialect(keep: int) -> None:
+    """From its first promo line on, any prefix of the capture is read as reference-text."""
+    source = "\n".join(LINES[:keep]) + "\n"
+    digest = check_lenient(source)
+    assert digest.dialect == "reference-text"
+    _check_titles(digest)
+    whole = parse(TEXT).papers
+    # Every paper but the last one read is whole.
+    whole_count = max(len(digest.papers) - 1, 0)
+    assert digest.papers[:whole_count] == whole[:whole_count]
+
+
+# -- the fast path agrees with the rules ------------------------------------------
+
+BODY = LINES[7:946]  # inside the wrapper's fence: what the dialect reads
+CAPTURED = datetime.date(2026, 6, 29)
+
+
+def _events(lines: Iterable[str], mode: Mode) -> list[object]:
+    """Papers and diagnostics in the order the parser hands them out, or the error."""
+    events: list[object] = []
+    reporter = Reporter(mode, "<test>", lambda d: events.append(("diagnostic", d)))
+    state = REFERENCE_TEXT.new_state(lines, reporter, CAPTURED)
+    try:
+        for paper in run(state, REFERENCE_TEXT):
+            events.append(("paper", paper))
+    except digestparse.ParseError as error:
+        events.append(("error", str(error)))
+    events.append(("end", state.header, state.header_span, state.top_page_date, state.page_date))
+    return events
+
+
+def _assert_paths_agree(lines: list[str]) -> None:
+    for mode in ("lenient", "strict"):
+        fast = _events(list(lines), mode)  # a list: the fast path is used
+        slow = _events(iter(lines), mode)  # an iterator: the rules only
+        assert fast == slow, mode
+
+
+def test_fast_path_reads_the_capture_and_agrees_with_the_rules() -> None:
+    used = 0
+
+    def spy(state: ParseState) -> bool:
+        nonlocal used
+        before = len(state.papers)
+        result = read_canonical(state)
+        used += len(state.papers) - before
+        return result
+
+    reporter = Reporter("lenient", "<test>", lambda d: None)
+    state = REFERENCE_TEXT.new_state(list(BODY), reporter, CAPTURED)
+    list(run(state, attrs.evolve(REFERENCE_TEXT, fast_path=spy)))
+    assert used == 33  # every entry but the cut one
+    _assert_paths_agree(BODY)
+    _assert_paths_agree([*BODY, *BODY[31:]])  # two captures joined
+
+
+_DAMAGE_LINES = [
+    "", "[", "][9]", "-", "7", "12345678901234567890", "### [T][1]", "### [T", "### U][2]",
+    "* 3 authors", "* x authors", "[[o] Org][3]", "Org", "\u00b7", "Jun 9", "Jun 30",
+    "Feb 29", "Jan 1, 2027", "Mar 8, 2024 [ 6][39]", "May 1 [ 123456789012345678901][4]",
+    "new", "Subscribe", "# Daily Papers", "[Content truncated]", "text line", "# heading",
+    "  indented ", "x-",
+]
+
+
+@st.composite
+def _damaged_body(draw: st.DrawFn) -> list[str]:
+    lines = list(BODY)
+    for _ in range(draw(st.integers(1, 4))):
+        where = draw(st.integers(0, len(lines)))
+        action = draw(st.sampled_from(["insert", "delete", "replace", "duplicate", "cut"]))
+        if action == "insert":
+            lines.insert(where, draw(st.sampled_from(_DAMAGE_LINES)))
+        elif where >= len(lines):
+            continue
+        elif action == "delete":
+            del lines[where]
+        elif action == "replace":
+            lines[where] = draw(st.sampled_from(_DAMAGE_LINES))
+        elif action == "duplicate":
+            lines.insert(where, lines[where])
+        else:
+            del lines[where:]
+    return lines
+
+
+@given(_damaged_body())
+def test_fast_path_agrees_with_the_rules_on_damaged_captures(lines: list[str]) -> None:
+    _assert_paths_agree(lines)
+
+
+def test_forced_on_a_seed_reports_positions_and_invents_nothing() -> None:
+    seed = SEED_PATHS[0].read_text(encoding="utf-8")
+    with pytest.raises(digestparse.ParseError) as raised:
+        parse(seed, "strict", dialect="reference-text")
+    assert (raised.value.code, raised.value.line, raised.value.column) == ("junk", 13, 1)
+    digest = check_lenient(seed, dialect="reference-text")
+    assert digest.papers == ()
+    assert [d.code for d in digest.diagnostics] == ["junk"]
+    assert digest.header_span == (1, 11)
+
+
+def test_a_menu_after_a_cut_abstract_is_junk_not_abstract() -> None:
+    """Two whole captures joined: the second one's menu follows the first one's cut abstract."""
+    source = "\n".join([*LINES[:945], *LINES[7:945], "[Content truncated]", "```"]) + "\n"
+    digest = check_lenient(source)
+    diagnostics = [(d.code, d.line, d.end_line) for d in digest.diagnostics]
+    assert diagnostics[:3] == [
+        ("unbalanced-bracket", 946, 946),  # the logo line where "][N]" should be
+        ("junk", 946, 976),  # the menu, lines 8-38 of the second capture
+        ("repeated-header", 977, 992),  # "new" to the page date (lines 39-54)
+    ]
+    assert diagnostics[3][0] == "truncated-entry"
+    assert len(digest.papers) == 68
+    assert digest.papers[33].abstract.endswith("long contexts. Ho")
+    assert digest.papers[33].span == (935, 944)

@@ -1,0 +1,303 @@
+"""The ``text-urls`` dialect (capture 02): damaged variants, properties, detection.
+
+Capture 02's layout, read by hand: front matter on lines 1-8, the header on
+lines 10-87 (page date ``Mar 25`` on 87), then 19 entries with every element
+on an odd line. Entry 1: upvote box 89, its login URL 91, title 93, title URL
+95, abstract 97, abstract URL 99, ``[`` 101, ``2 authors](…)`` 103, ``·`` 105,
+date 107. Entry 7 (209-231) has the comment count ``2`` on 229 and its
+``#community`` URL on 231. Entry 9 (253-279) has an organization: abstract
+URL 263, a line of one space 265, the avatar URL 267, `` Google`` 269, its URL
+271, ``·`` 273, date 275, count 277, URL 279.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+from typing import Any
+
+import attrs
+import hypothesis.strategies as st
+import pytest
+from hypothesis import given, note
+
+import digestparse
+from dialect_support import (
+    CAPTURE_PATHS,
+    HTML_TEXT_PAGE,
+    PLAIN_TEXT_URLS_PAGE,
+    REFERENCE,
+    RSS,
+    SEED_PATHS,
+    SOUP_LINES,
+    Edit,
+    assert_paths_agree,
+    bad_title,
+    capture_lines,
+    delete,
+    detector_head,
+    keep_until,
+    parse_events,
+    replace,
+    then,
+)
+from digestparse.dialects.text_urls import TEXT_URLS, read_canonical
+from hostile_support import check_spans, uncovered_lines
+
+LINES = capture_lines("02")
+SOURCE = "\n".join(LINES)
+
+
+def _parse(text: str, mode: str = "lenient") -> digestparse.Digest:
+    # The capture time in the front matter (2026-07-28) resolves the page date.
+    return digestparse.parse(text, mode=mode)  # type: ignore[arg-type]
+
+
+def _lenient(text: str) -> digestparse.Digest:
+    digest = _parse(text)
+    check_spans(text, digest)
+    assert uncovered_lines(text, digest) == []
+    return digest
+
+
+INTACT = _parse(SOURCE).papers
+
+
+@attrs.frozen
+class Case:
+    name: str
+    edit: Edit
+    strict: tuple[str, int, int]
+    codes: tuple[str, ...]
+    #: Index of the damaged paper and the fields lenient mode must give it (None: dropped).
+    damaged: int | None = None
+    fields: dict[str, Any] | None = None
+    count: int = 19
+
+
+CASES = [
+    Case("title link dropped", delete(95), ("missing-link", 96, 1), ("missing-link",),
+         0, {"paper_id": None, "url": None, "author_count": 2, "abstract_start": "While large"}),
+    Case("upvote box dropped", delete(89), ("junk", 90, 1), ("junk", "missing-upvotes"),
+         0, {"upvotes": None, "line": 92, "paper_id": "2410.05434"}),
+    Case("lone bracket dropped", delete(101), ("bad-authors", 102, 1), ("bad-authors",),
+         0, {"author_count": 2}),
+    Case("separator dropped", delete(105), ("missing-separator", 106, 1), ("missing-separator",),
+         0, {"date": datetime.date(2024, 10, 7), "author_count": 2}),
+    Case("date dropped", delete(107), ("missing-date", 108, 1), ("missing-date",),
+         0, {"date": None, "votes": None, "end_line": 105}),
+    Case("abstract dropped", delete(97), ("missing-abstract", 98, 1), ("missing-abstract",),
+         0, {"abstract": "", "links": (), "author_count": 2}),
+    Case("comment count dropped", delete(229), ("junk", 230, 1), ("junk",),
+         6, {"votes": 0, "end_line": 227}),
+    Case("organization name dropped", delete(269), ("missing-authors", 272, 1),
+         ("missing-authors",), 8, {"organization": None, "date": datetime.date(2025, 10, 23)}),
+    Case("separator glued to the date", then(replace(105, "\u00b7 Oct 7, 2024"), delete(107)),
+         ("missing-separator", 105, 1), ("missing-separator", "bad-date"),
+         0, {"date": None, "author_count": 2}),
+    Case("truncated after the abstract link", keep_until(100), ("truncated-entry", 89, 1),
+         ("truncated-entry",), 0, {"date": None, "votes": None, "end_line": 99}, count=1),
+    Case("truncated after the upvote link", keep_until(92), ("truncated-entry", 89, 1),
+         ("truncated-entry",), count=0),
+    Case("truncated before the comment link", keep_until(229), ("truncated-entry", 209, 1),
+         ("truncated-entry",), 6, {"votes": 2, "end_line": 229}, count=7),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_damaged_capture(case: Case) -> None:
+    text = "\n".join(case.edit(list(LINES)))
+    with pytest.raises(digestparse.ParseError) as raised:
+        _parse(text, "strict")
+    assert (raised.value.code, raised.value.line, raised.value.column) == case.strict
+    digest = _lenient(text)
+    assert digest.dialect == "text-urls"
+    assert tuple(d.code for d in digest.diagnostics) == case.codes
+    assert len(digest.papers) == case.count
+    for index, paper in enumerate(digest.papers):
+        if index == case.damaged:
+            continue
+        intact = INTACT[index]
+        # Every other paper keeps its fields; only line numbers shift after a deletion.
+        assert attrs.evolve(paper, line=0, end_line=0) == attrs.evolve(intact, line=0, end_line=0)
+    if case.damaged is not None and case.fields is not None:
+        paper = digest.papers[case.damaged]
+        assert paper.title == INTACT[case.damaged].title
+        for key, value in case.fields.items():
+            if key == "abstract_start":
+                assert paper.abstract.startswith(value)
+            else:
+                assert getattr(paper, key) == value, key
+
+
+def test_capture_header_and_wrapper() -> None:
+    digest = _parse(SOURCE)
+    assert digest.header_span == (1, 87)
+    assert "Daily Papers" in digest.header and "Intercode Bash" in digest.header
+    assert "Mar 25" not in digest.header
+    assert not any(line.startswith("http") for line in digest.header)
+    assert digest.page_date == datetime.date(2026, 3, 25)
+
+
+def test_reference_date_overrides_the_capture_time() -> None:
+    digest = digestparse.parse(SOURCE, reference_date=datetime.date(2025, 12, 31))
+    assert digest.page_date == datetime.date(2025, 3, 25)
+    # Entry dates after that page date are now reported.
+    assert "date-after-page" in {d.code for d in digest.diagnostics}
+
+
+def test_wrapped_title_and_abstract_are_joined() -> None:
+    lines = list(LINES)
+    abstract = lines[96]
+    cut = abstract.index(" current methods")
+    lines[96:97] = [abstract[:cut], abstract[cut + 1 :]]
+    lines[92:93] = ["Better than Your Teacher: LLM Agents", "that learn from Privileged AI"
+                    " Feedback"]
+    text = "\n".join(lines)
+    digest = _lenient(text)
+    assert digest.diagnostics == ()
+    paper = digest.papers[0]
+    assert paper.title == INTACT[0].title
+    assert paper.abstract == INTACT[0].abstract
+    assert paper.span == (89, 109)
+
+
+def test_a_count_glued_to_the_date_is_the_comment_count() -> None:
+    text = "\n".join(then(replace(227, "Sep 3, 2024 2"), delete(229, 231))(list(LINES)))
+    digest = _lenient(text)
+    assert digest.diagnostics == ()
+    assert digest.papers[6].votes == 2
+
+
+def test_no_header_phrase_is_missing_header() -> None:
+    text = "\n".join(LINES[:8] + LINES[88:])  # the header's lines 9-88 dropped: 89 is now 9
+    with pytest.raises(digestparse.ParseError) as raised:
+        _parse(text, "strict")
+    assert (raised.value.code, raised.value.line) == ("missing-header", 9)
+    digest = _lenient(text)
+    assert [d.code for d in digest.diagnostics] == ["missing-header"]
+    assert len(digest.papers) == 19
+
+
+def test_forced_on_a_seed_it_reports_instead_of_inventing_papers() -> None:
+    text = SEED_PATHS[0].read_text(encoding="utf-8")
+    reference = datetime.date(2025, 12, 31)
+    digest = digestparse.parse(text, dialect="text-urls", reference_date=reference)
+    assert digest.dialect == "text-urls"
+    assert digest.papers == ()
+    assert digest.diagnostics and uncovered_lines(text, digest) == []
+    with pytest.raises(digestparse.ParseError):
+        digestparse.parse(text, dialect="text-urls", mode="strict")
+
+
+# -- the fast path agrees with the rules ---------------------------------------------------
+
+
+def test_fast_path_reads_the_capture() -> None:
+    used = []
+
+    def spy(state: Any) -> bool:
+        used.append(read_canonical(state))
+        return used[-1]
+
+    lines = SOURCE.split("\n")
+    events = parse_events(attrs.evolve(TEXT_URLS, fast_path=spy), lines, "lenient")
+    assert any(used)
+    assert events == parse_events(TEXT_URLS, iter(lines), "lenient")
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_fast_path_agrees_on_damaged_captures(case: Case) -> None:
+    assert_paths_agree(TEXT_URLS, "\n".join(case.edit(list(LINES))))
+
+
+def test_fast_path_agrees_on_the_capture_twice_and_with_blank_ends() -> None:
+    assert_paths_agree(TEXT_URLS, SOURCE)
+    assert_paths_agree(TEXT_URLS, SOURCE + "\n\n")
+    assert_paths_agree(TEXT_URLS, SOURCE + "\n" + SOURCE)
+    assert_paths_agree(TEXT_URLS, SOURCE.replace("Oct 7, 2024", "Oct 7, 2027"))
+
+
+# -- detection ----------------------------------------------------------------------
+
+
+def test_detects_its_capture() -> None:
+    assert TEXT_URLS.detect(detector_head(SOURCE))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in SEED_PATHS + CAPTURE_PATHS if not p.name.startswith("02")],
+    ids=lambda p: p.name[:3],
+)
+def test_detector_rejects_seeds_and_other_captures(path: Any) -> None:
+    assert not TEXT_URLS.detect(detector_head(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(
+    "text", [RSS, PLAIN_TEXT_URLS_PAGE, HTML_TEXT_PAGE], ids=["rss", "plain-urls", "html-text"]
+)
+def test_detector_rejects_foreign_input(text: str) -> None:
+    assert not TEXT_URLS.detect(detector_head(text))
+    assert digestparse.parse(text).dialect != "text-urls"
+
+
+# -- properties -----------------------------------------------------------------------
+
+_EDITS = ("delete", "duplicate", "swap", "truncate", "glue", "space")
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    lines = list(LINES)
+    for _ in range(draw(st.integers(1, 6), label="edits")):
+        edit = draw(st.sampled_from(_EDITS))
+        # Edits stay past the first entry's upvote box, so that detection still sees one.
+        i = draw(st.integers(91, len(lines) - 1))
+        if edit == "delete":
+            del lines[i]
+        elif edit == "duplicate":
+            lines.insert(i, lines[i])
+        elif edit == "swap":
+            j = draw(st.integers(91, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif edit == "glue":  # the next blank line removed: two elements glued
+            blank = next((k for k in range(i, len(lines)) if not lines[k].strip()), None)
+            if blank is not None:
+                del lines[blank]
+        elif edit == "space":
+            lines[i] = draw(st.sampled_from(["", " ", "\t"])) + lines[i] + " "
+        else:
+            del lines[i:]
+        if len(lines) <= 92:
+            break
+    return "\n".join(lines)
+
+
+@given(mutated())
+def test_fast_path_agrees_on_mutations(text: str) -> None:
+    assert_paths_agree(TEXT_URLS, text)
+
+
+@given(mutated())
+def test_mutations_lose_nothing_and_titles_stay_titles(text: str) -> None:
+    digest = _lenient(text)
+    note(repr([d.code for d in digest.diagnostics]))
+    assert digest.dialect == "text-urls"
+    for paper in digest.papers:
+        assert bad_title(paper.title) is None, paper.title
+
+
+@given(st.lists(st.sampled_from(SOUP_LINES), max_size=60))
+def test_any_soup_of_its_lines_is_read_without_loss(lines: list[str]) -> None:
+    """Forced on any mix of its line shapes: lenient never raises and loses no line, strict
+    raises only ParseError, and the fast path agrees with the rules."""
+    text = "\n".join(lines)
+    digest = digestparse.parse(text, dialect="text-urls", reference_date=REFERENCE)
+    check_spans(text, digest)
+    assert uncovered_lines(text, digest) == []
+    for paper in digest.papers:
+        assert bad_title(paper.title) is None, paper.title
+    with contextlib.suppress(digestparse.ParseError):
+        digestparse.parse(text, dialect="text-urls", mode="strict", reference_date=REFERENCE)
+    assert_paths_agree(TEXT_URLS, text)

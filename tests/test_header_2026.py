@@ -1,0 +1,98 @@
+"""The text dialect reads the 2026 page's header lines (issue 10, the `text` item).
+
+`Trending Papers` stands for `Daily Papers`; the byline may be split around
+the link to AK as `by` / `AK` / `and the research community`; the
+`Daily` / `Weekly` / `Monthly` switcher may follow the byline. Strict mode
+accepts all of them without a diagnostic; the seeds' own headers keep reading
+as before (tests/test_fixtures.py).
+"""
+
+from __future__ import annotations
+
+import hypothesis.strategies as st
+import pytest
+from hypothesis import example, given
+
+import digestparse
+from hostile_support import REFERENCE, SEEDS, lenient, strict
+
+_BYLINES = (
+    ("byAK and the research community",),
+    ("by AK and the research community",),
+    ("by", "AK", "and the research community"),
+)
+
+
+@st.composite
+def headers_2026(draw: st.DrawFn) -> tuple[str, ...]:
+    lines = ["new"]
+    if draw(st.booleans()):
+        lines.append("Get trending papers in your email inbox once a day!")
+    lines += ["Get trending papers in your email inbox!", "Subscribe"]
+    lines.append(draw(st.sampled_from(["Daily Papers", "Trending Papers"])))
+    lines += draw(st.sampled_from(_BYLINES))
+    lines += [period for period in ("Daily", "Weekly", "Monthly") if draw(st.booleans())]
+    return tuple(lines)
+
+
+def _with_header(seed: str, header: tuple[str, ...]) -> tuple[str, int]:
+    """The seed with its 9-line header replaced; and how many lines that adds."""
+    lines = seed.split("\n")
+    assert lines[8].endswith("and the research community")
+    body = lines[9:]
+    return "\n\n".join(header) + "\n" + "\n".join(body), 2 * len(header) - 1 - 9
+
+
+@example(("new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers",
+          "by", "AK", "and the research community"), 0)
+@example(("new", "Get trending papers in your email inbox once a day!",
+          "Get trending papers in your email inbox!", "Subscribe", "Trending Papers",
+          "by", "AK", "and the research community", "Daily", "Weekly", "Monthly"), 1)
+@given(headers_2026(), st.integers(0, len(SEEDS) - 1))
+def test_2026_headers_read_without_diagnostics(header: tuple[str, ...], seed: int) -> None:
+    text, shift = _with_header(SEEDS[seed], header)
+    digest = strict(text)
+    original = strict(SEEDS[seed])
+    assert digest.header == header
+    assert digest.page_date == original.page_date
+    assert [(p.title, p.date, p.line - shift) for p in digest.papers] == [
+        (p.title, p.date, p.line) for p in original.papers
+    ]
+    assert lenient(text).diagnostics == ()
+    assert digestparse.render(digest) == text
+
+
+def test_a_repeated_2026_header_is_one_repeated_header_diagnostic() -> None:
+    header = "\n\n".join(("new", "Get trending papers in your email inbox!", "Subscribe",
+                          "Trending Papers", "by", "AK", "and the research community",
+                          "Daily", "Weekly", "Monthly", "Dec 12"))
+    digest = lenient(header + "\n\nT\n\nA\n\n" + header + "\n\nU\n\nB")
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("repeated-header", 27, 47)  # 11 lines a blank apart: 1-21, T 23, A 25, then 27-47
+    ]
+    assert [p.title for p in digest.papers] == ["T", "U"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "where"),
+    [
+        # The split byline must be whole: "by" and "AK" alone are titles, not a byline (the
+        # missing byline is reported on the line after "Daily Papers", as for the seeds).
+        (("new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers",
+          "by", "AK"), 8),
+        # The switcher comes after the byline, not in place of it.
+        (("new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers",
+          "Daily", "Weekly"), 8),
+    ],
+)
+def test_an_incomplete_2026_header_is_a_bad_header(lines: tuple[str, ...], where: int) -> None:
+    text = "\n\n".join(lines) + "\n\nTitle\n\nAbstract"
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=REFERENCE)
+    assert (raised.value.code, raised.value.line) == ("bad-header", where)
+
+
+def test_by_and_ak_are_titles_outside_the_header() -> None:
+    text = SEEDS[0] + "\n\nby\n\nAK\n\n  \u2022 2 authors\n\u00b7\nDec 1"
+    digest = strict(text)
+    assert (digest.papers[-1].title, digest.papers[-1].abstract) == ("by", "AK")

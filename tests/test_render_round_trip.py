@@ -1,0 +1,157 @@
+"""render's round trip (issue 9, point 3).
+
+For any digest that lenient ``parse`` returns, ``render`` either writes text
+that parses back to the same papers in every field it writes, or raises
+``ValueError``. The text is read back with ``reference_date=digest.page_date``
+(the page date is written without its year, as the format has it), or with
+the original reference date when the digest has no page date.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import hypothesis.strategies as st
+import pytest
+from hypothesis import example, given, note
+
+import digestparse
+from digestparse import Digest, Paper, TokenKind
+from hostile_support import REFERENCE, lenient
+from test_hostile import any_text
+from test_mutations import mutated_text
+
+REPO = Path(__file__).parent.parent
+#: The fields render writes (docs/api.md); the others are dropped or derived.
+WRITTEN = ("title", "abstract", "author_count", "organization", "date", "votes", "date_text",
+           "year_explicit", "links")
+
+_HEAD = ("new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\n"
+         "byAK and the research community\n\n")
+
+
+def _written(papers: tuple[Paper, ...]) -> list[tuple[object, ...]]:
+    return [tuple(getattr(paper, name) for name in WRITTEN) for paper in papers]
+
+
+def assert_round_trip(digest: Digest) -> None:
+    try:
+        text = digestparse.render(digest)
+    except ValueError as error:
+        note(f"refused: {error}")
+        return
+    back = digestparse.parse(text, reference_date=digest.page_date or REFERENCE)
+    assert _written(back.papers) == _written(digest.papers)
+    assert back.page_date == digest.page_date
+
+
+@st.composite
+def dated_dumps(draw: st.DrawFn) -> str:
+    """Small dumps whose page date may carry a year and whose headers may repeat."""
+    year = draw(st.sampled_from(["", ", 2023", ", 2024"]))
+    parts = [_HEAD + "Dec 12" + year]
+    for number in range(draw(st.integers(1, 5))):
+        if draw(st.integers(0, 4)) == 0:
+            page = draw(st.sampled_from(["Mar 1", "Jun 30", "Dec 31", "Feb 29"]))
+            parts.append(_HEAD + page)
+        date = draw(st.sampled_from(["Jan 5", "Feb 29", "Jun 9", "Nov 3", "Dec 20",
+                                     "Oct 2, 2023", "Dec 25 4", "Feb 30"]))
+        meta = draw(st.sampled_from(["  \u2022 2 authors\n\u00b7\n", "Org\n\u00b7\n", "",
+                                     "\u00b7\n", None]))
+        entry = f"Title {number}\n\nAbstract {number}."
+        if meta is not None:
+            entry += "\n\n" + meta + date
+        parts.append(entry)
+    return "\n\n".join(parts)
+
+
+# The page date carried a year.
+@example(_HEAD + "Dec 12, 2023\n\nT\n\nA\n\n  \u2022 2 authors\n\u00b7\nNov 3")
+# A repeated header set a new page date.
+@example(_HEAD + "Dec 12\n\nT\n\nA\n\n  \u2022 2 authors\n\u00b7\nNov 3\n\n"
+         + _HEAD + "Mar 1\n\nU\n\nB\n\n  \u2022 2 authors\n\u00b7\nNov 3")
+# A date line without an authors line (date_text and year_explicit, no author_count).
+@example(_HEAD + "Dec 12\n\nT\n\nA\n\nNov 3")
+@example(_HEAD + "Dec 12\n\nT\n\nA\n\n\u00b7\nNov 3, 2020")
+@given(st.one_of(dated_dumps(), mutated_text(), any_text))
+def test_render_of_a_lenient_digest_reads_back_or_raises(text: str) -> None:
+    digest = lenient(text)
+    note(f"papers: {[(p.title, p.date, p.date_text, p.year_explicit) for p in digest.papers]}")
+    assert_round_trip(digest)
+
+
+def test_a_page_date_with_a_year_reads_back_against_the_page_date() -> None:
+    digest = lenient(_HEAD + "Dec 12, 2023\n\nT\n\nA\n\n  \u2022 2 authors\n\u00b7\nNov 3")
+    assert digest.papers[0].date == datetime.date(2023, 11, 3)
+    text = digestparse.render(digest)
+    back = digestparse.parse(text, mode="strict", reference_date=digest.page_date)
+    assert back.papers[0].date == datetime.date(2023, 11, 3)
+
+
+def test_papers_under_a_second_page_date_are_refused() -> None:
+    digest = lenient(_HEAD + "Dec 12\n\nT\n\nA\n\n  \u2022 2 authors\n\u00b7\nNov 3\n\n"
+                     + _HEAD + "Mar 1\n\nU\n\nB\n\n  \u2022 2 authors\n\u00b7\nNov 3")
+    assert digest.papers[1].date == datetime.date(2024, 11, 3)
+    with pytest.raises(ValueError, match="another day"):
+        digestparse.render(digest)
+
+
+def test_a_date_without_an_authors_line_is_refused() -> None:
+    digest = lenient(_HEAD + "Dec 12\n\nT\n\nA\n\nNov 3")
+    assert digest.papers[0].date_text == "Nov 3"
+    with pytest.raises(ValueError, match="authors or organization line"):
+        digestparse.render(digest)
+    bare = Paper("T", "A", date_text="Nov 3", year_explicit=False)
+    with pytest.raises(ValueError, match="date_text"):
+        digestparse.render([bare])
+
+
+def test_year_explicit_none_writes_the_year_unless_the_page_date_gives_it() -> None:
+    past = Paper("T", "A", author_count=1, date=datetime.date(2020, 6, 9))
+    text = digestparse.render([past])
+    assert text.endswith("Jun 9, 2020")
+    (back,) = digestparse.parse(text, mode="strict", reference_date=REFERENCE).papers
+    assert back.date == past.date
+    page = Digest(papers=(past,), page_date=datetime.date(2020, 12, 12))
+    expected = "Dec 12\n\nT\n\nA\n\n  \u2022 1 authors\n\u00b7\nJun 9"
+    assert digestparse.render(page).endswith(expected)
+
+
+def test_a_date_text_that_is_not_the_date_is_refused() -> None:
+    paper = Paper("T", "A", author_count=1, date=datetime.date(2025, 6, 9),
+                  date_text="Jun 10", year_explicit=False)
+    with pytest.raises(ValueError, match="date_text"):
+        digestparse.render([paper])
+
+
+def test_a_digest_of_another_dialect_is_written_in_the_text_dialect() -> None:
+    """render keeps what the text format can hold and drops upvotes, paper_id, url and
+    submitted_by; the header of the other dialect becomes the canonical one."""
+    paper = Paper("T", "See https://x.org/a.", author_count=3, date=datetime.date(2026, 5, 29),
+                  votes=6, date_text="May 29", year_explicit=False, upvotes=12,
+                  paper_id="2605.01234", url="https://huggingface.co/papers/2605.01234",
+                  submitted_by="someone", links=("https://x.org/a",))
+    digest = Digest(papers=(paper,), page_date=datetime.date(2026, 5, 30), dialect="markdown",
+                    header=("# Daily Papers",))
+    text = digestparse.render(digest)
+    assert text.startswith("new\n\n")
+    assert "# Daily Papers" not in text
+    back = digestparse.parse(text, mode="strict", reference_date=digest.page_date)
+    assert back.dialect == "text"
+    (got,) = back.papers
+    assert _written(back.papers) == _written(digest.papers)
+    assert (got.upvotes, got.paper_id, got.url, got.submitted_by) == (None, None, None, None)
+
+
+def test_tokenize_reads_another_dialect_by_the_text_grammar() -> None:
+    """tokenize stays lossless on a markdown capture; its markup lines are TEXT."""
+    path = REPO / "tests" / "fixtures" / "captures"
+    text = next(path.glob("03_*.txt")).read_text(encoding="utf-8")
+    tokens = list(digestparse.tokenize(text))
+    assert "".join(token.text for token in tokens) == text
+    kinds = {token.text: token.kind for token in tokens}
+    assert kinds["# Daily Papers"] is TokenKind.TEXT
+    assert kinds["- Daily"] is TokenKind.TEXT
+    assert kinds["new"] is TokenKind.HEADER
+    assert kinds["Oct 2"] is TokenKind.DATE

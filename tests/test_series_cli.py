@@ -1,0 +1,269 @@
+"""``digestparse merge``, ``check --series`` and ``diff``, run as real subprocesses."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from cli_helpers import run_cli, seed_lines, write_lines
+from digestparse.merge import MERGE_FIELDS
+from seeds import SEEDS
+from series_support import dated_copies
+
+MERGE_SCHEMA = json.loads(
+    resources.files("digestparse").joinpath("schema/merge.schema.json").read_text("utf-8")
+)
+#: The gaps of the dated seeds (Nov 7, Nov 18, Nov 20, Dec 12, Dec 16).
+SEED_GAPS = [
+    "2025-11-18.txt:1:1: missing-capture days without a capture before this one: "
+    "2025-11-08 to 2025-11-17 (10 days)",
+    "2025-11-20.txt:1:1: missing-capture days without a capture before this one: "
+    "2025-11-19 (1 day)",
+    "2025-12-12.txt:1:1: missing-capture days without a capture before this one: "
+    "2025-11-21 to 2025-12-11 (21 days)",
+    "2025-12-16.txt:1:1: missing-capture days without a capture before this one: "
+    "2025-12-13 to 2025-12-15 (3 days)",
+]
+
+
+@pytest.fixture
+def series(tmp_path: Path) -> Path:
+    directory = tmp_path / "dumps"
+    directory.mkdir()
+    dated_copies(directory)
+    return tmp_path
+
+
+# --- merge -------------------------------------------------------------------------------
+
+
+def test_merge_jsonl_on_the_dated_seeds(series: Path) -> None:
+    result = run_cli("merge", "--date-from-name", "dumps", cwd=series)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 182
+    for record in records:
+        jsonschema.validate(record, MERGE_SCHEMA)
+    assert sorted(len(r["seen"]) for r in records)[-3:] == [4, 4, 4]
+    assert records[0]["first_seen"] == "2025-11-07"
+    assert result.stderr == "checked 5 files, 233 papers: 0 warnings; 182 distinct papers\n"
+
+
+def test_merge_without_date_from_name_uses_the_reference_date(series: Path) -> None:
+    result = run_cli("merge", "dumps", cwd=series)
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {s["captured"] for r in records for s in r["seen"]} == {"2025-12-31"}
+    # One capture date for all: capture order is the order of the files (sorted names).
+    assert records[0]["seen"][0]["source"] == "dumps/2025-11-07.txt"
+
+
+def test_merge_json_and_csv_hold_the_same_records(series: Path) -> None:
+    lines = run_cli("merge", "--date-from-name", "dumps", cwd=series).stdout
+    records = [json.loads(line) for line in lines.splitlines()]
+    array = run_cli("merge", "--date-from-name", "--format", "json", "dumps", cwd=series)
+    assert json.loads(array.stdout) == records
+    table = run_cli("merge", "--date-from-name", "--format", "csv", "dumps", cwd=series)
+    rows = list(csv.reader(io.StringIO(table.stdout)))
+    assert tuple(rows[0]) == MERGE_FIELDS
+    assert len(rows) == 183
+    for row, record in zip(rows[1:], records, strict=True):
+        cells = dict(zip(MERGE_FIELDS, row, strict=True))
+        assert json.loads(cells["seen"]) == record["seen"]
+        assert json.loads(cells["links"]) == record["links"]
+        assert cells["key"] == record["key"]
+        assert cells["votes"] == ("" if record["votes"] is None else str(record["votes"]))
+
+
+def test_merge_jobs_2_gives_the_same_output(series: Path) -> None:
+    one = run_cli("merge", "--date-from-name", "--jobs", "1", "dumps", cwd=series)
+    two = run_cli("merge", "--date-from-name", "--jobs", "2", "dumps", cwd=series)
+    assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+    quiet = run_cli("merge", "--date-from-name", "--quiet", "dumps", cwd=series)
+    assert (quiet.stdout, quiet.stderr) == (one.stdout, "")
+
+
+def test_merge_bad_input_exits_2_and_merges_the_rest(series: Path) -> None:
+    result = run_cli("merge", "--date-from-name", "dumps", "nope.txt", cwd=series)
+    assert result.returncode == 2
+    assert len(result.stdout.splitlines()) == 182
+    assert "digestparse: cannot read nope.txt: No such file or directory" in result.stderr
+
+
+def test_merge_conflicts_are_warnings_or_strict_findings(tmp_path: Path) -> None:
+    lines = seed_lines(0)
+    write_lines(tmp_path / "2025-12-12.txt", lines)
+    changed = list(lines)
+    assert changed[16] == "  \u2022 2 authors"  # the first paper's authors line
+    changed[16] = "  \u2022 7 authors"
+    write_lines(tmp_path / "2025-12-13.txt", changed)
+    conflict = (
+        "2025-12-13.txt:13:1: conflict two captures of one paper disagree on a field that "
+        "should not change: 7 authors here, 2 authors at 2025-12-12.txt:13"
+    )
+    lenient = run_cli("merge", "--date-from-name", "2025-12-12.txt", "2025-12-13.txt",
+                      cwd=tmp_path)
+    assert lenient.returncode == 0
+    assert lenient.stderr.splitlines()[0] == conflict
+    assert json.loads(lenient.stdout.splitlines()[0])["author_count"] == 7
+    strict = run_cli("merge", "--strict", "--date-from-name", "2025-12-12.txt",
+                     "2025-12-13.txt", cwd=tmp_path)
+    assert strict.returncode == 1
+    assert strict.stderr.splitlines()[0] == conflict
+    ignored = run_cli("merge", "--strict", "--ignore", "conflict", "--date-from-name",
+                      "2025-12-12.txt", "2025-12-13.txt", cwd=tmp_path)
+    assert (ignored.returncode, ignored.stdout) == (0, lenient.stdout)
+
+
+# --- check --series ----------------------------------------------------------------------
+
+
+def test_series_check_reports_the_gaps_with_positions(series: Path) -> None:
+    result = run_cli("check", "--series", "dumps", cwd=series)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [f"dumps/{line}" for line in SEED_GAPS]
+    assert result.stderr == "checked 5 files, 233 papers: 4 findings\n"
+
+
+def test_series_check_allow_missing_from_a_list_and_a_file(series: Path) -> None:
+    days = [f"2025-11-{day:02d}" for day in range(8, 18)] + ["2025-11-19"]
+    (series / "empty-days.txt").write_text("# known empty\n" + "\n".join(days[2:]) + "\n")
+    result = run_cli("check", "--series", "dumps", "--allow-missing", ",".join(days[:2]),
+                     "--allow-missing", "@empty-days.txt", cwd=series)
+    assert result.stdout.splitlines() == [f"dumps/{line}" for line in SEED_GAPS[2:]]
+    with_gap = run_cli("check", "--series", "dumps", "--allow-missing", "2025-11-10",
+                       cwd=series)
+    assert with_gap.stdout.splitlines()[0] == (
+        "dumps/2025-11-18.txt:1:1: missing-capture days without a capture before this one: "
+        "2025-11-08 to 2025-11-09, 2025-11-11 to 2025-11-17 (9 days)")
+
+
+def test_series_check_stale_and_partial(tmp_path: Path) -> None:
+    seed_000 = next(seed for seed in SEEDS if seed.name.startswith("000"))  # Dec 12, 25 papers
+    seed_002 = next(seed for seed in SEEDS if seed.name.startswith("002"))  # Dec 16, 51 papers
+    shutil.copy(seed_000, tmp_path / "20251212.txt")
+    shutil.copy(seed_000, tmp_path / "20251213.txt")  # the site still showed Dec 12
+    shutil.copy(seed_002, tmp_path / "20251214.txt")
+    shutil.copy(seed_002, tmp_path / "20251215.txt")
+    shutil.copy(seed_002, tmp_path / "20251216.txt")
+    result = run_cli("check", "--series", ".", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1
+    findings = [(f["source"], f["line"], f["code"]) for f in json.loads(result.stdout)["findings"]]
+    # The median is 51 papers: 25 < 0.5 * 51.
+    assert findings == [
+        ("./20251212.txt", 1, "partial-capture"),
+        ("./20251213.txt", 1, "partial-capture"),
+        ("./20251213.txt", 11, "stale-capture"),
+        ("./20251215.txt", 11, "stale-capture"),
+    ]
+    lower = run_cli("check", "--series", ".", "--lenient", "--min-share", "0.4", cwd=tmp_path)
+    assert lower.returncode == 0  # warnings only
+    assert [line.split(": ")[1].split()[0] for line in lower.stdout.splitlines()] == [
+        "stale-capture", "stale-capture"]
+    assert lower.stdout.splitlines()[0] == (
+        "./20251213.txt:11:1: stale-capture the capture shows the previous capture's page "
+        "again: page date 2025-12-12 captured on 2025-12-13, as in ./20251212.txt")
+
+
+def test_series_check_keeps_each_files_own_findings(series: Path) -> None:
+    lines = seed_lines(0)
+    lines[12] += " "
+    write_lines(series / "dumps" / "2025-12-12.txt", lines)
+    result = run_cli("check", "--series", "dumps", "--select", "trailing-whitespace,"
+                     "missing-capture", cwd=series)
+    assert result.stdout.splitlines()[2:4] == [
+        "dumps/2025-12-12.txt:1:1: " + SEED_GAPS[2].split(":1:1: ")[1],
+        "dumps/2025-12-12.txt:13:60: trailing-whitespace trailing whitespace",
+    ]
+
+
+def test_series_check_file_without_a_capture_date_is_not_checked(series: Path) -> None:
+    shutil.copy(SEEDS[0], series / "dumps" / "undated.txt")
+    result = run_cli("check", "--series", "dumps", "--allow-missing", "@/nonexistent",
+                     cwd=series)
+    assert result.returncode == 2
+    assert "cannot read /nonexistent" in result.stderr
+    result = run_cli("check", "--series", "dumps", cwd=series)
+    assert result.returncode == 2
+    assert (
+        "digestparse: cannot place dumps/undated.txt in the series: it states no capture time "
+        "and its name has no YYYY-MM-DD or YYYYMMDD date"
+    ) in result.stderr.splitlines()
+    assert result.stdout.splitlines() == [f"dumps/{line}" for line in SEED_GAPS]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--min-share", "0"], "must be more than 0 and at most 1"),
+        (["--min-share", "x"], "not a number: 'x'"),
+        (["--allow-missing", "2025-02-30"], "not a date: '2025-02-30'"),
+    ],
+)
+def test_series_usage_errors(series: Path, args: list[str], message: str) -> None:
+    result = run_cli("check", "--series", "dumps", *args, cwd=series)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+# --- diff --------------------------------------------------------------------------------
+
+
+def test_diff_equal_exits_0(series: Path) -> None:
+    result = run_cli("diff", "dumps/2025-12-12.txt", "dumps/2025-12-12.txt", cwd=series)
+    assert (result.returncode, result.stdout) == (0, "")
+    assert result.stderr == "0 added, 0 removed, 0 changed\n"
+
+
+def test_diff_added_removed_changed(tmp_path: Path) -> None:
+    lines = seed_lines(0)
+    write_lines(tmp_path / "old.txt", lines)
+    new = list(lines)
+    assert (new[12], new[18]) == (
+        "What Benefits Drive Membership in Medicare Advantage Plans?", "Nov 3")
+    new[18] = "Nov 3 5"  # the first paper gets a count
+    del new[20:28]  # the second paper (title, abstract, metadata) is gone
+    write_lines(tmp_path / "new.txt", new)
+    result = run_cli("diff", "old.txt", "new.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    second = lines[20]
+    assert result.stdout.splitlines() == [
+        f"- old.txt:21: {second}",
+        "~ new.txt:13: What Benefits Drive Membership in Medicare Advantage Plans?",
+        "    votes: 0 \u2192 5",
+    ]
+    assert result.stderr == "0 added, 1 removed, 1 changed\n"
+    back = run_cli("diff", "new.txt", "old.txt", "--format", "jsonl", cwd=tmp_path)
+    entries = [json.loads(line) for line in back.stdout.splitlines()]
+    assert [(e["change"], e.get("title")) for e in entries] == [
+        ("added", second), ("changed", lines[12])]
+    assert entries[0]["source"] == "old.txt" and entries[0]["line"] == 21
+    assert entries[1]["fields"] == [{"field": "votes", "old": 5, "new": 0}]
+    document = json.loads(
+        run_cli("diff", "old.txt", "new.txt", "--format", "json", cwd=tmp_path).stdout)
+    assert (document["equal"], len(document["removed"]), document["added"]) == (False, 1, [])
+    assert document["changed"][0]["old"] == {"source": "old.txt", "line": 13}
+
+
+def test_diff_errors_exit_2(tmp_path: Path) -> None:
+    write_lines(tmp_path / "old.txt", seed_lines(0))
+    missing = run_cli("diff", "old.txt", "nope.txt", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert missing.stderr == "digestparse: cannot read nope.txt: No such file or directory\n"
+    lines = seed_lines(0)
+    lines[12] += " "
+    write_lines(tmp_path / "trail.txt", lines)
+    strict = run_cli("diff", "--strict", "old.txt", "trail.txt", cwd=tmp_path)
+    assert strict.returncode == 2
+    assert strict.stderr == "trail.txt:13:60: trailing-whitespace trailing whitespace\n"
+    lenient = run_cli("diff", "old.txt", "trail.txt", cwd=tmp_path)
+    assert lenient.returncode == 0  # the parser removes the trailing space: same papers
+    usage = run_cli("diff", "old.txt", cwd=tmp_path)
+    assert usage.returncode == 2
+    assert "the following arguments are required: NEW" in usage.stderr

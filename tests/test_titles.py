@@ -1,0 +1,91 @@
+"""No paper's title is a URL, a bracket, a bare count, a date or a header phrase (issue 10).
+
+Over every fixture (the seed dumps and the real captures) and their mutations:
+dropped, duplicated, swapped and cut lines, in every dialect.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+import digestparse
+from digestparse.dates import read_date_line
+from digestparse.grammar import PAGE_PHRASES
+from digestparse.markup import plain
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SOURCES = sorted(FIXTURES.glob("0*.txt")) + sorted((FIXTURES / "captures").glob("*.txt"))
+TEXTS = [path.read_text(encoding="utf-8") for path in SOURCES]
+REFERENCE = datetime.date(2026, 11, 25)
+
+_URL = regex.compile(r"(?i)^\S*(?:https?://|www\.)\S*$")
+#: Brackets, digits, punctuation and blanks only: "[", "][31]", "[ 6][39]", "-".
+_ONLY_MARKS = regex.compile(r"^[\p{P}\p{S}\p{N}\s]*$")
+_COUNT = regex.compile(r"^[0-9][0-9.,]*[kKmM]?$")
+
+
+def bad_title_reason(title: str) -> str | None:
+    text = title.strip()
+    if _URL.match(text):
+        return "a URL"
+    if _ONLY_MARKS.match(text):
+        return "brackets, a count or marks only"
+    if _COUNT.match(text):
+        return "a bare count"
+    undecorated = text.removeprefix("Published on ").strip()
+    if read_date_line(undecorated) is not None:
+        return "a date"
+    if plain(text) in PAGE_PHRASES:
+        return "a header phrase"
+    return None
+
+
+def _assert_titles(text: str) -> None:
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    for paper in digest.papers:
+        reason = bad_title_reason(paper.title)
+        assert reason is None, (paper.title, reason, paper.line, digest.dialect)
+
+
+def test_fixtures_have_only_real_titles() -> None:
+    for text in TEXTS:
+        _assert_titles(text)
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    lines = draw(st.sampled_from(TEXTS)).split("\n")
+    for _ in range(draw(st.integers(1, 4))):
+        if not lines:
+            break
+        at = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["drop", "duplicate", "swap", "cut"]))
+        if action == "drop":
+            del lines[at]
+        elif action == "duplicate":
+            lines.insert(at, lines[at])
+        elif action == "swap" and at + 1 < len(lines):
+            lines[at], lines[at + 1] = lines[at + 1], lines[at]
+        elif action == "cut":
+            lines = lines[:at]
+    return "\n".join(lines)
+
+
+@given(mutated())
+def test_mutated_fixtures_have_only_real_titles(text: str) -> None:
+    _assert_titles(text)
+
+
+def test_the_checker_catches_each_kind() -> None:
+    for bad in ("https://huggingface.co/papers/2606.00683", "[", "][31]", "65", "-",
+                "1.32k", "May 29", "Published on Oct 4, 2026", "Subscribe",
+                "## Trending Papers", "- Daily"):
+        assert bad_title_reason(bad) is not None, bad
+    for good in ("Gemini 1.5: Unlocking multimodal understanding", "dots.ocr: Layout",
+                 "1-bit LLMs", "MemOS: A Memory OS for AI System"):
+        assert bad_title_reason(good) is None, good
