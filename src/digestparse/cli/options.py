@@ -10,7 +10,7 @@ from ..diagnostics import CODES, Mode
 from ..dialects import DIALECT_NAMES
 from .ci_options import CI_FORMATS, add_ci_options
 from .jobs import usable_cpus
-from .series_cmd import allow_missing_arg, min_share_arg
+from .series_options import allow_missing_arg, min_share_arg
 from .usage import ArgumentParser
 
 COMMANDS = ("check", "parse", "merge", "diff")
