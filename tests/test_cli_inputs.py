@@ -217,3 +217,29 @@ def test_records_spooled_to_disk_come_back_in_order(tmp_path: Path) -> None:
         assert spooled.returncode == 0, (args, spooled.stderr)
         assert spooled.stdout == streamed.stdout, args
     assert list(spool.iterdir()) == []
+
+
+@pytest.mark.parametrize("mode", ["--strict", "--lenient"])
+def test_ci_options_agree_in_this_process_and_in_workers(tmp_path: Path, mode: str) -> None:
+    """check's CI options (cli/guard.py) read a streamed dump: in this process (one file at
+    a time) and in worker processes they give the same findings, damage share and baseline.
+    Seed 0 has 25 papers, so --min-papers 30 fails each clean copy (counted by hand)."""
+    for index in range(3):
+        shutil.copy(SEED, tmp_path / f"good{index}.txt")
+    without_first_separator(tmp_path / "no_sep.txt")
+    options = [
+        "check", mode, "--format", "json", "--min-papers", "30", "--max-damaged", "1",
+        "--expect-page-date", "2025-12-31", "--write-baseline", "base.json",
+    ]
+    documents = []
+    for jobs in ("1", "2"):
+        result = run_cli(*options, "--jobs", jobs, ".", cwd=tmp_path)
+        assert result.returncode == 1, result.stderr
+        document = json.loads(result.stdout)
+        documents.append((document, (tmp_path / "base.json").read_text(encoding="utf-8")))
+        codes = sorted(finding["code"] for finding in document["findings"])
+        assert codes.count("too-few-papers") == 4, codes  # every file has fewer than 30
+        assert "too-damaged" in codes  # no_sep.txt: a damaged entry is more than 1% of them
+        baseline = json.loads(documents[-1][1])
+        assert [entry["path"] for entry in baseline["findings"]] == ["no_sep.txt"]
+    assert documents[0] == documents[1]
