@@ -303,3 +303,17 @@ def test_dialect_fast_paths_read_as_many_entries_in_a_stream(
         assert got == want, block_size
         # Near an unfinished window's end an entry may be left to the rules (window.py).
         assert in_stream >= 0.9 * in_parse, (block_size, in_stream, in_parse)
+
+
+@pytest.mark.parametrize("path", CAPTURES, ids=lambda p: p.name[:2])
+def test_dialect_fast_paths_stop_at_an_invalid_byte(path: pathlib.Path) -> None:
+    """A line with a decoding defect ends the window a fast path may read (the rules report
+    it): near it, the window cannot grow past it, and streaming still ends and agrees."""
+    lines = path.read_bytes().split(b"\n")
+    for where in (len(lines) // 2, len(lines) - 3):
+        damaged = list(lines)
+        damaged[where] += b"\xff"
+        data = b"\n".join(damaged) * 3
+        want = parsed(data, "lenient")
+        for block_size in (7, 300, 4096):
+            assert streamed(io.BytesIO(data), "lenient", block_size) == want, (where, block_size)

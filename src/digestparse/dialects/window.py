@@ -45,13 +45,16 @@ def read_window(state: ParseState, reader_for: Callable[[list[str]], EntryReader
         if complete or i > start or count - i >= LOOK:
             # Done; or hand out what was read (the run loop calls again); or too long.
             break
-        state.read_more(base + i)
+        reach = base + count  # the first line the reader may not see
+        state.read_more(base + i)  # at the input's end, the window becomes complete
         absolute = base + i
         raw = state.raw_lines
         assert raw is not None
         base = state.raw_base
         start = i = absolute - base
         count, complete = state.raw_end()
+        if base + count == reach and not complete:
+            break  # held up by a line with a decoding defect, which the rules read
         entry = reader_for(raw if count == len(raw) else raw[:count])
     if i == start:
         return False
