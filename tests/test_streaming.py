@@ -317,3 +317,32 @@ def test_dialect_fast_paths_stop_at_an_invalid_byte(path: pathlib.Path) -> None:
         want = parsed(data, "lenient")
         for block_size in (7, 300, 4096):
             assert streamed(io.BytesIO(data), "lenient", block_size) == want, (where, block_size)
+
+
+@given(
+    capture=st.sampled_from(CAPTURES),
+    edits=st.lists(
+        st.tuples(st.sampled_from(["drop", "copy", "blank", "strip"]), st.floats(0, 1)),
+        max_size=6,
+    ),
+    block_size=st.sampled_from([1, 7, 64, 300, 4096]),
+)
+def test_damaged_captures_stream_like_parse(
+    capture: pathlib.Path, edits: list[tuple[str, float]], block_size: int
+) -> None:
+    """Each dialect's fast path over the window gives up or reads on where parse's does:
+    a capture with lines dropped, doubled, blanked or stripped, in any block size."""
+    lines = capture.read_bytes().split(b"\n")
+    for kind, where in edits:
+        index = min(int(where * len(lines)), len(lines) - 1)
+        if kind == "drop":
+            del lines[index]
+        elif kind == "copy":
+            lines.insert(index, lines[index])
+        elif kind == "blank":
+            lines[index] = b""
+        else:
+            lines[index] = lines[index].strip()
+    data = b"\n".join(lines) * 2
+    for mode in ("lenient", "strict"):
+        assert streamed(io.BytesIO(data), mode, block_size) == parsed(data, mode), mode
