@@ -25,9 +25,18 @@ def test_harness_quick_run_reports_ratios() -> None:
         "ratio: parse lenient vs naive",
         "ratio: parse lenient vs split",
         "ratio: parse strict vs lenient",
+        "ratio: iter_papers vs parse_file",
+        "ratio: detection vs parse lenient",
         "ratio: cli jobs 2 vs jobs 1",
+        "startup: check one seed adds",
         "rss: iter_papers over a",
+        "rss: check over a",
+        "rss: parse --format jsonl over a",
     ):
         assert label in out, (label, out)
-    for row in ("split floor", "naive parser", "parse lenient", "parse strict", "iter_papers file"):
+    for row in ("split floor", "naive parser", "parse lenient", "parse strict", "parse_file",
+                "iter_papers file", "text (same size)", "python -c pass", "check one seed"):
         assert row in out, (row, out)
+    # One row per capture: its dialect's ratio, or "not yet registered".
+    for capture in ("(01)", "(02)", "(03)", "(04)", "(05)"):
+        assert capture in out, (capture, out)

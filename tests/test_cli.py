@@ -458,7 +458,7 @@ def test_internal_error_is_one_line_and_exit_3(tmp_path: Path) -> None:
         "import sys, digestparse, digestparse.cli as cli, digestparse.cli.worker as worker\n"
         "def broken(*args, **kwargs):\n"
         "    raise digestparse.InternalError('no rule consumed line 7')\n"
-        "worker.parse = broken\n"
+        "worker.iter_papers = broken\n"
         "sys.exit(cli.main(['check', 'good.txt', '--reference-date', '2025-12-31']))\n"
     )
     result = subprocess.run(

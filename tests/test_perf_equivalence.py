@@ -163,3 +163,58 @@ def test_fast_path_agrees_on_line_soup(lines: list[str]) -> None:
     header = ["new", "", "Get trending papers in your email inbox!", "", "Subscribe", "",
               "Daily Papers", "", "byAK and the research community", ""]
     _assert_paths_agree("\n".join(header + lines))
+
+
+# -- the fast path's cheaper Paper construction is invisible --
+
+
+def test_fast_paper_is_an_ordinary_paper() -> None:
+    import copy
+    import pickle
+
+    from digestparse.model import Paper, fast_paper
+
+    args = ("A title", "An abstract", 3, None, datetime.date(2025, 6, 9), 2,
+            ("https://a.b/c",), 10, 18, "Jun 9", False)
+    fast = fast_paper(*args)
+    plain = Paper(*args)
+    assert type(fast) is Paper
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert attrs.asdict(fast) == attrs.asdict(plain)
+    assert fast.to_dict() == plain.to_dict()
+    assert (fast.upvotes, fast.paper_id, fast.url, fast.submitted_by) == (None,) * 4
+    assert attrs.has(Paper) and not hasattr(fast, "__dict__")
+    assert "__slots__" in Paper.__dict__
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.title = "other"  # type: ignore[misc]
+    assert attrs.evolve(fast, votes=5) == attrs.evolve(plain, votes=5)
+    assert pickle.loads(pickle.dumps(fast)) == plain
+    assert copy.deepcopy(fast) == plain
+    # Every field is set: none is left as an empty slot.
+    for field in attrs.fields(Paper):
+        assert getattr(fast, field.name) == getattr(plain, field.name)
+
+
+def _trim_url_reference(url: str) -> str:
+    """trim_url as it was before it counted brackets only when one ends the URL."""
+    end = len(url)
+    opener = {")": "(", "]": "[", "}": "{", ">": "<"}
+    unmatched = {close: url.count(close) - url.count(open_) for close, open_ in opener.items()}
+    while end:
+        last = url[end - 1]
+        if last in ".,;:!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb":
+            end -= 1
+        elif last in unmatched and unmatched[last] > 0:
+            unmatched[last] -= 1
+            end -= 1
+        else:
+            break
+    return url[:end]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(list("a/().,;:![]{}<>'\"\u201d?")), max_size=20).map("".join))
+def test_trim_url_matches_its_reference(url: str) -> None:
+    from digestparse.links import trim_url
+
+    assert trim_url(url) == _trim_url_reference(url)

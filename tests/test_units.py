@@ -200,7 +200,8 @@ def test_iter_papers_from_file_objects_and_lines(tmp_path: Path) -> None:
 def test_iter_papers_is_lazy_and_reports_diagnostics_as_they_come() -> None:
     seen: list[str] = []
     # The dialect is chosen from the first 200 non-blank lines, which are read
-    # up front: the laziness starts after them.
+    # up front: the laziness starts after them. Lines are gathered in blocks of
+    # about block_size characters (64 KiB by default, more than this whole input).
     lines = dump(entry("Jun 9", title="First"), entry("Jun 9 x", title="Second"),
                  entry("Jun 9", title="Third"),
                  *(entry("Jun 9", title=f"More {n}") for n in range(60))).split("\n")
@@ -213,7 +214,7 @@ def test_iter_papers_is_lazy_and_reports_diagnostics_as_they_come() -> None:
 
     stream = digestparse.iter_papers(
         source(), reference_date=REFERENCE_DATE,  # type: ignore[arg-type]
-        on_diagnostic=lambda d: seen.append(f"{d.line}:{d.code}"),
+        on_diagnostic=lambda d: seen.append(f"{d.line}:{d.code}"), block_size=1024,
     )
     first = next(stream)
     assert first.title == "First"

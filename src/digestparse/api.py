@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -13,7 +14,15 @@ import attrs
 from .diagnostics import Mode, Reporter
 from .dialects import BY_NAME, DETECT_LINES, DIALECT_NAMES, Dialect, detect
 from .errors import CallerError, InternalError, ParseError
-from .lines import decode_bytes, guarded, split_text, stream_lines
+from .lines import (
+    BLOCK_SIZE,
+    Block,
+    Blocks,
+    DecodeDefect,
+    binary_blocks,
+    item_blocks,
+    text_blocks,
+)
 from .model import Diagnostic, Digest, Paper
 from .parser import run
 from .state import ParseState
@@ -23,27 +32,38 @@ StreamSource = Union[str, "os.PathLike[str]", IO[str], IO[bytes], Iterable[str],
 
 
 
-@attrs.define
 class _Footer:
     """Where a fenced capture body ended: its closing fence and the lines after it."""
 
-    first: int = 0
-    last: int = 0
+    __slots__ = ("first", "last")
+
+    def __init__(self) -> None:
+        self.first = 0
+        self.last = 0
 
     @property
     def span(self) -> tuple[int, int] | None:
         return (self.first, self.last) if self.first else None
 
 
-@attrs.define
 class _Session:
     """One parse, set up: the dialect chosen, the wrapper read, the state built."""
 
-    state: ParseState
-    dialect: Dialect | None
-    wrapper: Wrapper
-    footer: _Footer
-    papers: Iterator[Paper]
+    __slots__ = ("dialect", "footer", "papers", "state", "wrapper")
+
+    def __init__(
+        self,
+        state: ParseState,
+        dialect: Dialect | None,
+        wrapper: Wrapper,
+        footer: _Footer,
+        papers: Iterator[Paper],
+    ) -> None:
+        self.state = state
+        self.dialect = dialect
+        self.wrapper = wrapper
+        self.footer = footer
+        self.papers = papers
 
 
 def _check_reference_date(reference_date: datetime.date | None) -> datetime.date | None:
@@ -68,7 +88,7 @@ def _check_dialect(dialect: str) -> Dialect | None:
 
 
 def _start(
-    lines: Iterable[str],
+    lines: Iterable[str] | Blocks,
     reporter: Reporter,
     mode_dialect: str,
     reference_date: datetime.date | None,
@@ -77,6 +97,8 @@ def _start(
     forced = _check_dialect(mode_dialect)
     reference_date = _check_reference_date(reference_date)
     footer = _Footer()
+    if isinstance(lines, Blocks):
+        return _start_blocks(lines, reporter, forced, reference_date, footer)
     if isinstance(lines, list):
         head: list[str] = lines
         rest: Iterator[str] = iter(())
@@ -86,17 +108,29 @@ def _start(
         head = list(itertools.islice(rest, WRAPPER_WINDOW))
         wrapper = read_wrapper(head) if head else NO_WRAPPER
         _read_detection_lines(head, rest, wrapper.end)
+    body: Iterable[str]
+    if isinstance(lines, list):
+        body = _fenced_list(lines, wrapper, footer)
+    else:
+        body = _fenced_stream(itertools.chain(head[wrapper.end :], rest), wrapper, footer)
+    return _session(head, body, wrapper, footer, reporter, forced, reference_date)
+
+
+def _session(
+    head: list[str],
+    body: Iterable[str] | Blocks,
+    wrapper: Wrapper,
+    footer: _Footer,
+    reporter: Reporter,
+    forced: Dialect | None,
+    reference_date: datetime.date | None,
+) -> _Session:
     content = _content_head(head, wrapper)
     dialect = forced if forced is not None else detect(content)
     if reference_date is None:
         captured = wrapper.captured_at
         reference_date = captured.date() if captured is not None else datetime.date.today()
     chosen = dialect if dialect is not None else BY_NAME["text"]
-    body: Iterable[str]
-    if isinstance(lines, list):
-        body = _fenced_list(lines, wrapper, footer)
-    else:
-        body = _fenced_stream(itertools.chain(head[wrapper.end :], rest), wrapper, footer)
     if dialect is None:  # refused: only count the lines, report nothing about them
         chosen = attrs.evolve(chosen, whitespace_defects=False)
     state = chosen.new_state(body, reporter, reference_date, start=wrapper.end)
@@ -105,6 +139,85 @@ def _start(
     else:
         papers = run(state, dialect)
     return _Session(state, dialect, wrapper, footer, papers)
+
+
+#: Lines a block source reads before looking for the wrapper: as far as ``read_wrapper``
+#: can look (a preamble, a section heading and a fence, each up to WRAPPER_WINDOW / 2 on).
+_BLOCK_HEAD_LINES = 2 * WRAPPER_WINDOW
+
+
+def _start_blocks(
+    blocks: Blocks,
+    reporter: Reporter,
+    forced: Dialect | None,
+    reference_date: datetime.date | None,
+    footer: _Footer,
+) -> _Session:
+    """``_start`` for a block source: the head is read in whole blocks, the rest streams."""
+    head: list[str] = []
+    defects: dict[int, DecodeDefect] = {}
+
+    def read_block() -> bool:
+        block = next(blocks, None)
+        if block is None:
+            return False
+        head.extend(block.lines)
+        defects.update(block.defects)
+        return True
+
+    while len(head) < _BLOCK_HEAD_LINES and read_block():
+        pass
+    wrapper = read_wrapper(head) if head else NO_WRAPPER
+    # Read on until the detectors' DETECT_LINES non-blank lines are all in the head.
+    found = 0
+    checked = wrapper.end
+    while True:
+        for line in itertools.islice(head, checked, None):
+            if line.strip():
+                found += 1
+                if found == DETECT_LINES:
+                    break
+        checked = len(head)
+        if found >= DETECT_LINES or not read_block():
+            break
+    # The state never reads the wrapper's lines: their decoding defects are reported now.
+    for number in sorted(defects):
+        if number <= wrapper.end:
+            column, detail, gap = defects.pop(number)
+            reporter.defect("invalid-utf8", number, column, detail=detail, gap=gap)
+    first = Block(head[wrapper.end :], defects)
+    body = Blocks(itertools.chain((first,), blocks))
+    if wrapper.fence is not None:
+        body = Blocks(_fenced_blocks(body, wrapper.fence, wrapper.end, footer, reporter))
+    return _session(head, body, wrapper, footer, reporter, forced, reference_date)
+
+
+def _fenced_blocks(
+    blocks: Blocks, fence: str, start: int, footer: _Footer, reporter: Reporter
+) -> Iterator[Block]:
+    """The blocks up to the line that closes a fenced capture body (the footer's first)."""
+    number = start  # lines before the block
+    for block in blocks:
+        for index, line in enumerate(block.lines):
+            if is_fence_end(line, fence):
+                footer.first = number + index + 1
+                inside = {n: d for n, d in block.defects.items() if n < footer.first}
+                yield Block(block.lines[:index], inside)
+                # The footer is not parsed, but its lines are counted and their decoding
+                # reported, as when the whole input is given to ``parse``.
+                last = number + len(block.lines)
+                outside = [(n, d) for n, d in sorted(block.defects.items()) if n >= footer.first]
+                for rest in blocks:
+                    last += len(rest.lines)
+                    outside += sorted(rest.defects.items())
+                for line_number, (column, detail, gap) in outside:
+                    reporter.defect(
+                        "invalid-utf8", line_number, column, detail=detail, gap=gap
+                    )
+                footer.last = last
+                return
+        number += len(block.lines)
+        yield block
 
 
 def _read_detection_lines(head: list[str], rest: Iterator[str], start: int) -> None:
@@ -200,11 +313,13 @@ def parse(
     """
     diagnostics: list[Diagnostic] = []
     reporter = _make_reporter(mode, name, diagnostics.append)
-    lines: Iterable[str]
+    # Read a block at a time, as iter_papers does: each block's lines are parsed while they
+    # are still in the CPU cache, and the whole input is never held as a list of lines.
+    lines: Blocks
     if isinstance(source, str):
-        lines = split_text(source)
+        lines = text_blocks(source)
     elif isinstance(source, (bytes, bytearray, memoryview)):
-        lines = decode_bytes(bytes(source), reporter)
+        lines = binary_blocks(io.BytesIO(source).read, reporter)
     else:
         raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
     session = _start_guarded(lines, reporter, dialect, reference_date)
@@ -214,7 +329,7 @@ def parse(
 
 
 def _start_guarded(
-    lines: Iterable[str],
+    lines: Iterable[str] | Blocks,
     reporter: Reporter,
     dialect: str,
     reference_date: datetime.date | None,
@@ -292,6 +407,11 @@ class PaperStream(Iterator[Paper]):
         return self._session.state.header
 
     @property
+    def header_span(self) -> tuple[int, int] | None:
+        """As ``Digest.header_span``: known once the header has been read."""
+        return _header_span(self._session)
+
+    @property
     def dialect(self) -> str:
         chosen = self._session.dialect
         return chosen.name if chosen is not None else "unknown"
@@ -313,34 +433,56 @@ def iter_papers(
     on_diagnostic: Callable[[Diagnostic], None] | None = None,
     name: str | None = None,
     dialect: str = "auto",
+    block_size: int = BLOCK_SIZE,
 ) -> PaperStream:
     """Yield papers lazily, in constant memory, from a path, a file object or lines.
 
-    A ``str`` or path-like is a file path; a file object is read line by
-    line (text or binary); any other iterable gives lines. The dialect is
-    chosen from the first lines, which are read when ``iter_papers`` is called.
+    A ``str`` or path-like is a file path; a binary file object is read in
+    blocks of ``block_size`` bytes cut after their last line break; a text
+    file object or any other iterable gives lines, gathered in blocks of
+    about ``block_size`` characters. The dialect is chosen from the first
+    lines, which are read when ``iter_papers`` is called.
     """
+    if not isinstance(block_size, int) or isinstance(block_size, bool) or block_size < 1:
+        raise ValueError(f"block_size must be a positive int, not {block_size!r}")
     diagnostics: list[Diagnostic] = []
     emit = on_diagnostic if on_diagnostic is not None else diagnostics.append
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         label = name or str(path)
         reporter = _make_reporter(mode, label, emit)
-        lines: Iterable[str] = _file_lines(path, reporter)
+        lines: Blocks = Blocks(_file_blocks(path, reporter, block_size))
     elif isinstance(source, (bytes, bytearray)):
         raise TypeError("iter_papers() takes a path, a file or lines; use parse() for bytes")
     else:
         label = name or str(getattr(source, "name", "<stream>"))
         reporter = _make_reporter(mode, label, emit)
-        lines = stream_lines(guarded(source), reporter)
+        lines = _stream_blocks(source, reporter, block_size)
     session = _start_guarded(lines, reporter, dialect, reference_date)
     return PaperStream(session, diagnostics)
 
 
-def _file_lines(path: str, reporter: Reporter) -> Iterator[str]:
+def _stream_blocks(source: object, reporter: Reporter, block_size: int) -> Blocks:
+    """A file object's or an iterable's lines: a binary stream by blocks of bytes."""
+    read = getattr(source, "read", None)
+    if read is not None and not isinstance(source, io.TextIOBase):
+        try:
+            probe = read(0)
+        except Exception as error:
+            raise CallerError(error) from error
+        if isinstance(probe, bytes):
+            # read1 returns what a pipe holds instead of waiting for a whole block.
+            read1 = getattr(source, "read1", None)
+            return binary_blocks(read1 if callable(read1) else read, reporter, block_size)
+    if not isinstance(source, Iterable):
+        raise TypeError(f"iter_papers() cannot read a {type(source).__name__}")
+    return item_blocks(source, reporter, block_size)
+
+
+def _file_blocks(path: str, reporter: Reporter, block_size: int) -> Iterator[Block]:
     try:
         file = open(path, "rb")  # noqa: SIM115 - closed below, when the stream ends
     except OSError as error:
         raise CallerError(error) from error
     with file:
-        yield from stream_lines(guarded(file), reporter)
+        yield from binary_blocks(file.read, reporter, block_size)

@@ -30,7 +30,7 @@ from .grammar import (
     cannot_be_title,
 )
 from .links import extract_links
-from .model import Paper
+from .model import fast_paper
 from .state import ParseState
 
 _PREFIX_LEN = len(AUTHORS_PREFIX)
@@ -68,6 +68,42 @@ def _author_count(line: str) -> int | None:
     return int(line[_PREFIX_LEN:end])
 
 
+#: Canonical date lines already read, with what they give under a date limit:
+#: (line, limit) -> (date, votes, date text, year explicit), or None when the fast path must
+#: leave the line to the rules. Most entries of a page share a few dates.
+_DATES: dict[tuple[str, datetime.date], tuple[datetime.date, int, str, bool] | None] = {}
+#: Authors lines already read: line -> count, or None when it is not a canonical one.
+_AUTHORS: dict[str, int | None] = {}
+_CACHE_LIMIT = 4096
+#: Only short lines are kept (canonical date and authors lines are at most 31 characters).
+_CACHED_LEN = 40
+
+
+def _read_date(
+    line: str, limit: datetime.date
+) -> tuple[datetime.date, int, str, bool] | None:
+    """What a date line gives when the rules would read it without a report, else None."""
+    match = DATE_LINE.fullmatch(line)
+    if match is None:
+        return None
+    month_name, day_text, year_text, count_text = match.groups()
+    try:
+        when = datetime.date(
+            int(year_text) if year_text else limit.year, MONTH_NUMBER[month_name], int(day_text)
+        )
+    except ValueError:
+        return None
+    if when > limit:
+        return None
+    votes = 0
+    if count_text is not None:
+        if len(count_text) > MAX_COUNT_DIGITS:
+            return None
+        votes = int(count_text)
+        line = line[: match.start(4) - 1]
+    return when, votes, line, year_text is not None
+
+
 def read_canonical(state: ParseState) -> bool:
     """Consume the canonical entries that come next; True if there were any.
 
@@ -75,20 +111,47 @@ def read_canonical(state: ParseState) -> bool:
     succeeds.
     """
     raw = state.raw_lines
-    if raw is None or not state.rewind():
+    if raw is None or not state.rewind() or state.number == 0:
+        # Never at line 1: a blank first line is not a separator but a defect.
         return False
-    count = len(raw)
-    start = i = state.number  # raw[i] is the first line not yet consumed
+    # ``raw`` is a window over the input (all of it for a list source): raw[i] is line
+    # base + i + 1. Where the window ends before the input does, an entry is read only
+    # if all eight lines the rules could look at are in it; at the window's end the next
+    # block is taken in, so entries that straddle two blocks are read here too.
+    base = state.raw_base
+    count, complete = state.raw_end()
+    stop = count if complete else count - 7
+    start = state.number
+    i = start - base  # raw[i] is the first line not yet consumed
     limit = state.date_limit
-    limit_year = limit.year
     papers = state.papers
     append = papers.append
-    fullmatch = DATE_LINE.fullmatch
-    date = datetime.date
     clean = is_clean_text
-    # Entry: raw[i] == "", title raw[i+1], "", abstract raw[i+3]. Never at i == 0:
-    # a blank first line is not a separator but a defect (extra-blank-line).
-    while i > 0 and i + 3 < count and not raw[i] and not raw[i + 2]:
+    dates = _DATES
+    authors = _AUTHORS
+    if len(dates) > _CACHE_LIMIT:
+        dates.clear()
+    if len(authors) > _CACHE_LIMIT:
+        authors.clear()
+    # Entry: raw[i] == "", title raw[i+1], "", abstract raw[i+3].
+    while True:
+        if i >= stop:
+            # Past the window's end (not the input's): hand out the papers read so far (the
+            # run loop calls again), else take in more lines; unless the window stops at a
+            # line with a decoding defect, which the rules must read.
+            if complete or count < len(raw) or base + i != start:
+                break
+            keep = base + i
+            state.read_more(keep)
+            raw = state.raw_lines
+            assert raw is not None
+            base = state.raw_base
+            count, complete = state.raw_end()
+            stop = count if complete else count - 7
+            i = keep - base
+            continue
+        if not (i + 3 < count and not raw[i] and not raw[i + 2]):
+            break
         title = raw[i + 1]
         abstract = raw[i + 3]
         if not clean(title) or cannot_be_title(title) or not clean(abstract):
@@ -99,40 +162,41 @@ def read_canonical(state: ParseState) -> bool:
         if after + 1 >= count:
             # The abstract ends the input, or one blank line does: no metadata.
             links = extract_links(abstract)
-            append(Paper(title, abstract, links=links, line=i + 2, end_line=i + 4))
+            append(
+                fast_paper(
+                    title, abstract, None, None, None, None, links, base + i + 2, base + i + 4,
+                    None, None,
+                )
+            )
             i = after
             break
         if raw[after]:
             break
         first = raw[after + 1]
         if after + 3 < count and raw[after + 2] == SEPARATOR:
-            author_count = _author_count(first)
+            if first in authors:
+                author_count = authors[first]
+            else:
+                author_count = _author_count(first)
+                if len(first) <= _CACHED_LEN:
+                    authors[first] = author_count
             organization: str | None = None
             if author_count is None:
                 if not clean(first):
                     break
                 organization = first
-            date_text = raw[after + 3]
-            match = fullmatch(date_text)
-            if match is None:
+            key = (raw[after + 3], limit)
+            if key in dates:
+                read = dates[key]
+            else:
+                read = _read_date(key[0], limit)
+                if len(key[0]) <= _CACHED_LEN:
+                    dates[key] = read
+            if read is None:
                 break
-            month_name, day_text, year_text, count_text = match.groups()
-            month = MONTH_NUMBER[month_name]
-            day = int(day_text)
-            try:
-                when = date(int(year_text) if year_text else limit_year, month, day)
-            except ValueError:
-                break
-            if when > limit:
-                break
-            votes = 0
-            if count_text is not None:
-                if len(count_text) > MAX_COUNT_DIGITS:
-                    break
-                votes = int(count_text)
-                date_text = date_text[: match.start(4) - 1]
+            when, votes, date_text, year_explicit = read
             append(
-                Paper(
+                fast_paper(
                     title,
                     abstract,
                     author_count,
@@ -140,10 +204,10 @@ def read_canonical(state: ParseState) -> bool:
                     when,
                     votes,
                     extract_links(abstract),
-                    i + 2,
-                    i + 8,
+                    base + i + 2,
+                    base + i + 8,
                     date_text,
-                    year_text is not None,
+                    year_explicit,
                 )
             )
             i = after + 4
@@ -161,9 +225,14 @@ def read_canonical(state: ParseState) -> bool:
                 below = raw[after + 3]
                 if not below or below[0] in " \t" or below[-1] in " \t":
                     break
-        append(Paper(title, abstract, links=extract_links(abstract), line=i + 2, end_line=i + 4))
+        append(
+            fast_paper(
+                title, abstract, None, None, None, None, extract_links(abstract),
+                base + i + 2, base + i + 4, None, None,
+            )
+        )
         i = after
-    if i == start:
+    if base + i == start:
         return False
-    state.skip_to(i)
+    state.skip_to(base + i)
     return True

@@ -2,12 +2,21 @@
 
 Only ``\\n``, ``\\r\\n`` and ``\\r`` end a line, so ``str.splitlines`` (which
 also breaks at U+2028, form feed, U+0085, ...) is never used on text.
+
+Streams are read in blocks of whole lines (``Blocks``): a binary stream in
+blocks of about ``BLOCK_SIZE`` bytes cut after the last line break, lines from
+an iterable gathered until they hold about as many characters. A block is
+decoded in one go; only a block that is not valid UTF-8 is split first and
+decoded line by line. Its decoding defects travel with it (``Block.defects``)
+and are reported by the parse state when it reads the line, as for a whole
+input given to ``parse``.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .diagnostics import Reporter
 from .errors import CallerError
@@ -15,8 +24,43 @@ from .grammar import BOM
 
 #: The only line breaks of the format.
 LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END_BYTES = re.compile(rb"\r\n|\r|\n")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+#: How many bytes a stream is read in by default (and characters of lines gathered per block).
+BLOCK_SIZE = 1 << 16
+#: The bytes the UTF-16 sniff needs.
+_SNIFF = 4
+
+#: An invalid-utf8 defect of one line: (column, detail, blank lines just before the line).
+DecodeDefect = tuple[int, str, int]
+
+
+class Block:
+    """Consecutive whole lines of the input, without their line breaks."""
+
+    __slots__ = ("defects", "lines")
+
+    def __init__(self, lines: list[str], defects: dict[int, DecodeDefect]) -> None:
+        self.lines = lines
+        #: Decoding defects of these lines, by line number.
+        self.defects = defects
+
+
+class Blocks:
+    """The input as a sequence of blocks of lines: the parse state reads it block by block,
+    so the fast path can run over each block while memory stays bounded."""
+
+    __slots__ = ("_blocks",)
+
+    def __init__(self, blocks: Iterable[Block]) -> None:
+        self._blocks = iter(blocks)
+
+    def __iter__(self) -> Blocks:
+        return self
+
+    def __next__(self) -> Block:
+        return next(self._blocks)
 
 
 def split_text(text: str) -> list[str]:
@@ -29,43 +73,116 @@ def split_text(text: str) -> list[str]:
     return lines
 
 
+def text_blocks(text: str, block_size: int = BLOCK_SIZE) -> Blocks:
+    """The lines of ``text`` (``split_text``) in blocks of about ``block_size`` characters.
+
+    Splitting a block at a time keeps its lines in the CPU cache while they are parsed.
+    """
+    return Blocks(_text_slices(text, block_size))
+
+
+def _text_slices(text: str, block_size: int) -> Iterator[Block]:
+    start = 1 if text.startswith(BOM) else 0
+    size = len(text)
+    carriage = "\r" in text
+    while start < size:
+        end = start + block_size
+        if end >= size:
+            cut = size
+        else:
+            cut = text.rfind("\n", start, end) + 1
+            if carriage:
+                found = text.rfind("\r", max(cut, start), end) + 1
+                if found and text.startswith("\n", found):
+                    found += 1
+                cut = max(cut, found)
+            if not cut:
+                match = LINE_END.search(text, end)
+                cut = match.end() if match is not None else size
+        piece = text[start:cut]
+        lines = LINE_END.split(piece) if carriage else piece.split("\n")
+        if lines[-1] == "":
+            lines.pop()
+        yield Block(lines, {})
+        start = cut
+
+
 def looks_like_utf16(data: bytes) -> bool:
     if data[:2] in _UTF16_BOMS:
         return True
     # ASCII text in UTF-16 has a NUL in every other byte.
-    head = data[:4]
-    return len(head) == 4 and (
+    head = data[:_SNIFF]
+    return len(head) == _SNIFF and (
         (head[1] == 0 and head[3] == 0 and head[0] != 0)
         or (head[0] == 0 and head[2] == 0 and head[1] != 0)
     )
 
 
-def _decode_utf16(data: bytes) -> str:
-    if data[:2] in _UTF16_BOMS:
-        return data.decode("utf-16", errors="replace")
-    codec = "utf-16-le" if data[1] == 0 else "utf-16-be"
-    return data.decode(codec, errors="replace")
+def _utf16_codec(head: bytes) -> str:
+    if head[:2] in _UTF16_BOMS:
+        return "utf-16"
+    return "utf-16-le" if head[1] == 0 else "utf-16-be"
 
 
-def decode_bytes(data: bytes, reporter: Reporter) -> Iterable[str]:
-    """The lines of UTF-8 ``data``; decoding problems go to ``reporter`` line by line."""
-    if looks_like_utf16(data):
-        reporter.defect("utf16-input", 1, 1, detail="decoded as UTF-16")
-        return split_text(_decode_utf16(data))
-    try:
-        return split_text(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        return stream_lines(data.splitlines(keepends=True), reporter)
+def _report_utf16(reporter: Reporter) -> None:
+    reporter.defect("utf16-input", 1, 1, detail="decoded as UTF-16")
 
 
-def _decode_line(raw: bytes, lineno: int, reporter: Reporter, gap: int) -> str:
+def decode_line(raw: bytes, lineno: int, gap: int, defects: dict[int, DecodeDefect]) -> str:
+    """``raw`` (one line, no line break) decoded; an invalid byte is recorded in ``defects``."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         column = len(raw[: error.start].decode("utf-8", errors="replace")) + 1
         detail = f"byte 0x{raw[error.start]:02x} replaced by U+FFFD"
-        reporter.defect("invalid-utf8", lineno, column, detail=detail, gap=gap)
+        defects[lineno] = (column, detail, gap)
         return raw.decode("utf-8", errors="replace")
+
+
+class _LineCounter:
+    """Numbers lines across blocks, and counts the blank lines just read (a run of
+    invalid-utf8 lines continues across them)."""
+
+    __slots__ = ("blanks", "number")
+
+    def __init__(self) -> None:
+        self.number = 0
+        self.blanks = 0
+
+    def block(self, data: bytes) -> Block:
+        """The lines of ``data``: whole lines, the last one's line break optional."""
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return self._line_by_line(data)
+        lines = LINE_END.split(text) if "\r" in text else text.split("\n")
+        if lines[-1] == "":
+            lines.pop()
+        self.count(lines)
+        return Block(lines, {})
+
+    def count(self, lines: list[str]) -> None:
+        self.number += len(lines)
+        trailing = 0
+        for line in reversed(lines):
+            if line:
+                self.blanks = trailing
+                return
+            trailing += 1
+        self.blanks += trailing
+
+    def _line_by_line(self, data: bytes) -> Block:
+        parts = _LINE_END_BYTES.split(data)
+        if parts[-1] == b"":
+            parts.pop()
+        defects: dict[int, DecodeDefect] = {}
+        lines = []
+        for part in parts:
+            self.number += 1
+            line = decode_line(part, self.number, self.blanks, defects)
+            self.blanks = 0 if line else self.blanks + 1
+            lines.append(line)
+        return Block(lines, defects)
 
 
 def guarded(items: Iterable[str | bytes]) -> Iterator[str | bytes]:
@@ -82,43 +199,209 @@ def guarded(items: Iterable[str | bytes]) -> Iterator[str | bytes]:
         raise CallerError(error) from error
 
 
-def stream_lines(items: Iterable[str | bytes], reporter: Reporter) -> Iterator[str]:
-    """Lines from an iterable of lines (str or UTF-8 bytes), lazily.
+def _guarded_read(read: Callable[[int], bytes]) -> Callable[[int], bytes]:
+    def guarded_read(size: int) -> bytes:
+        try:
+            data = read(size)
+        except Exception as error:
+            raise CallerError(error) from error
+        if not isinstance(data, bytes):
+            raise CallerError(TypeError(f"expected bytes, got {type(data).__name__}"))
+        return data
+
+    return guarded_read
+
+
+def binary_blocks(
+    read: Callable[[int], bytes], reporter: Reporter, block_size: int = BLOCK_SIZE
+) -> Blocks:
+    """The lines of a binary stream (``read(n)`` gives up to ``n`` bytes, ``b""`` at the
+    end) in blocks of about ``block_size`` bytes, each cut after its last line break."""
+    return Blocks(_binary_blocks(_guarded_read(read), reporter, block_size))
+
+
+def _binary_blocks(
+    read: Callable[[int], bytes], reporter: Reporter, block_size: int
+) -> Iterator[Block]:
+    head = b""
+    while len(head) < _SNIFF:
+        more = read(max(block_size, _SNIFF - len(head)))
+        if not more:
+            break
+        head += more
+    if looks_like_utf16(head):
+        _report_utf16(reporter)
+        yield from _utf16_blocks(head, read, block_size)
+        return
+    if head.startswith(_UTF8_BOM):
+        head = head[3:]
+    counter = _LineCounter()
+    pending: list[bytes] = []  # the start of a line that the next block ends
+    drop_lf = False  # the last block ended with "\r": a "\n" next is the rest of that break
+    chunk = head
+    while chunk:
+        if drop_lf:
+            drop_lf = False
+            if chunk[0] == 0x0A:
+                chunk = chunk[1:]
+        cut = chunk.rfind(b"\n")
+        carriage = chunk.rfind(b"\r", cut + 1)
+        if carriage > cut:
+            cut = carriage
+            drop_lf = cut == len(chunk) - 1
+        if cut < 0:
+            pending.append(chunk)
+        else:
+            data = chunk[: cut + 1]
+            if pending:
+                pending.append(data)
+                data = b"".join(pending)
+                pending = []
+            if cut + 1 < len(chunk):
+                pending.append(chunk[cut + 1 :])
+            yield counter.block(data)
+        chunk = read(block_size)
+    if pending:
+        yield counter.block(b"".join(pending))
+
+
+def _utf16_blocks(head: bytes, read: Callable[[int], bytes], block_size: int) -> Iterator[Block]:
+    decoder = codecs.getincrementaldecoder(_utf16_codec(head))(errors="replace")
+
+    def texts() -> Iterator[str]:
+        chunk = head
+        while chunk:
+            yield decoder.decode(chunk)
+            chunk = read(block_size)
+        yield decoder.decode(b"", final=True)
+
+    return _text_blocks(texts())
+
+
+def _text_blocks(texts: Iterator[str]) -> Iterator[Block]:
+    """Blocks of the lines of a text given in pieces (``split_text`` of their join)."""
+    carry = ""
+    started = False
+    for piece in texts:
+        text = carry + piece
+        if not started and text:
+            started = True
+            if text.startswith(BOM):
+                text = text[1:]
+        # A "\r" at the end may be the first half of "\r\n": wait for the next piece.
+        end = len(text) - 1 if text.endswith("\r") else len(text)
+        cut = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end))
+        if cut < 0:
+            carry = text
+            continue
+        carry = text[cut + 1 :]
+        lines = LINE_END.split(text[: cut + 1])
+        lines.pop()
+        yield Block(lines, {})
+    if carry:
+        lines = LINE_END.split(carry)
+        if lines[-1] == "":
+            lines.pop()
+        yield Block(lines, {})
+
+
+def item_blocks(
+    items: Iterable[str | bytes], reporter: Reporter, block_size: int = BLOCK_SIZE
+) -> Blocks:
+    """The lines of an iterable of lines (str or UTF-8 bytes) in blocks of about
+    ``block_size`` characters.
 
     Each item may end with a line break; an item holding several lines is
-    split. UTF-16 input cannot be split line by line, so it is read whole.
+    split (bytes before they are decoded, so an invalid byte is placed on its
+    own line). UTF-16 bytes are decoded as one stream.
     """
-    iterator = iter(items)
-    lineno = 0
-    blanks = 0  # blank lines just read: a run of invalid-utf8 lines continues across them
-    first = True
-    for item in iterator:
+    return Blocks(_item_blocks(guarded(items), reporter, block_size))
+
+
+def _item_blocks(
+    items: Iterator[str | bytes], reporter: Reporter, block_size: int
+) -> Iterator[Block]:
+    first: list[str | bytes] = []
+    sniffed = b""
+    for item in items:
+        first.append(item)
+        if not isinstance(item, bytes):
+            break
+        sniffed += item
+        if len(sniffed) >= _SNIFF:
+            break
+    if first and isinstance(first[0], bytes) and looks_like_utf16(sniffed):
+        _report_utf16(reporter)
+        rest = (x if isinstance(x, bytes) else _item_type(x).encode() for x in items)
+        data = (x if isinstance(x, bytes) else _item_type(x).encode() for x in first)
+        yield from _utf16_blocks(b"".join(data), _reader(rest), block_size)
+        return
+    counter = _LineCounter()
+    lines: list[str] = []
+    defects: dict[int, DecodeDefect] = {}
+    size = 0
+    start = True
+    for item in _chain(first, items):
         if isinstance(item, bytes):
-            if first:
-                if looks_like_utf16(item):
-                    reporter.defect("utf16-input", 1, 1, detail="decoded as UTF-16")
-                    rest = b"".join(x if isinstance(x, bytes) else x.encode() for x in iterator)
-                    yield from split_text(_decode_utf16(item + rest))
-                    return
-                if item.startswith(_UTF8_BOM):
-                    item = item[3:]
-            text = _decode_line(item, lineno + 1, reporter, blanks)
+            if start and item.startswith(_UTF8_BOM):
+                item = item[3:]
+            size += _add_bytes(item, counter, lines, defects)
         elif isinstance(item, str):
-            text = item[1:] if first and item.startswith(BOM) else item
+            if start and item.startswith(BOM):
+                item = item[1:]
+            size += _add_text(item, counter, lines)
         else:
-            error = TypeError(f"expected lines of str or bytes, got {type(item).__name__}")
-            raise CallerError(error)
-        first = False
-        if text.endswith("\n"):
-            text = text[:-2] if text.endswith("\r\n") else text[:-1]
-        elif text.endswith("\r"):
-            text = text[:-1]
-        if "\n" in text or "\r" in text:
-            blanks = 0
-            for line in LINE_END.split(text):
-                lineno += 1
-                yield line
-        else:
-            lineno += 1
-            blanks = 0 if text else blanks + 1
-            yield text
+            _item_type(item)
+        start = False
+        if size >= block_size:
+            yield Block(lines, defects)
+            lines, defects, size = [], {}, 0
+    if lines:
+        yield Block(lines, defects)
+
+
+def _chain(first: list[str | bytes], rest: Iterator[str | bytes]) -> Iterator[str | bytes]:
+    yield from first
+    yield from rest
+
+
+def _item_type(item: object) -> str:
+    if isinstance(item, str):
+        return item
+    error = TypeError(f"expected lines of str or bytes, got {type(item).__name__}")
+    raise CallerError(error)
+
+
+def _reader(chunks: Iterator[bytes]) -> Callable[[int], bytes]:
+    def read(size: int) -> bytes:
+        for chunk in chunks:
+            if chunk:
+                return chunk
+        return b""
+
+    return read
+
+
+def _add_text(item: str, counter: _LineCounter, lines: list[str]) -> int:
+    if item.endswith("\n"):
+        item = item[:-2] if item.endswith("\r\n") else item[:-1]
+    elif item.endswith("\r"):
+        item = item[:-1]
+    new = LINE_END.split(item) if "\n" in item or "\r" in item else [item]
+    counter.count(new)
+    lines += new
+    return len(item) + 1
+
+
+def _add_bytes(
+    item: bytes, counter: _LineCounter, lines: list[str], defects: dict[int, DecodeDefect]
+) -> int:
+    if item.endswith(b"\n"):
+        item = item[:-2] if item.endswith(b"\r\n") else item[:-1]
+    elif item.endswith(b"\r"):
+        item = item[:-1]
+    # End the item with one more line break, which must not pair with a "\r" before it.
+    block = counter.block(item + (b"\r" if item.endswith(b"\r") else b"\n"))
+    lines += block.lines
+    defects.update(block.defects)
+    return len(item) + 1

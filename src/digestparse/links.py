@@ -30,14 +30,19 @@ _OPENER = {")": "(", "]": "[", "}": "{", ">": "<"}
 def trim_url(url: str) -> str:
     """Drop sentence punctuation and unbalanced closing brackets from the end."""
     end = len(url)
-    unmatched = {
-        closer: url.count(closer) - url.count(opener) for closer, opener in _OPENER.items()
-    }
+    unmatched: dict[str, int] | None = None  # counted only when a closing bracket ends it
     while end:
         last = url[end - 1]
         if last in _TRAILING:
             end -= 1
-        elif last in unmatched and unmatched[last] > 0:
+        elif last in _OPENER:
+            if unmatched is None:
+                unmatched = {
+                    closer: url.count(closer) - url.count(opener)
+                    for closer, opener in _OPENER.items()
+                }
+            if unmatched[last] <= 0:
+                break
             unmatched[last] -= 1
             end -= 1
         else:
@@ -80,7 +85,8 @@ def _url_matches(text: str) -> Iterator[regex.Match[str]]:
 
 def extract_links(text: str) -> tuple[str, ...]:
     """The links in ``text``, in order of first appearance, without duplicates."""
-    if "://" not in text and "github." not in text:
+    # Every match holds a '/': one scan for it rules out most abstracts, which hold none.
+    if "/" not in text or ("://" not in text and "github." not in text):
         return ()
     links: dict[str, None] = {}
     for match in _url_matches(text):

@@ -46,7 +46,8 @@ def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
     dialect.header(state)
     yield from _drain(state)
     while True:
-        if fast_path is not None and fast_path(state):
+        # Again while it reads entries: it stops at each block's end to hand them out.
+        while fast_path is not None and fast_path(state):
             # As after a rule, the line after the last entry is read (and may report)
             # before that entry's paper is handed out.
             last = state.papers.pop()

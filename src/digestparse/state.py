@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime
 import enum
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from .diagnostics import Reporter
 from .errors import InternalError
+from .lines import Blocks, DecodeDefect
 from .model import Paper
 
 
@@ -38,7 +39,12 @@ class Line(NamedTuple):
 class ParseState:
     __slots__ = (
         "_ahead",
+        "_base",
+        "_blocks",
         "_classify",
+        "_complete",
+        "_defect_lines",
+        "_defects",
         "_held",
         "_keep_indent",
         "_lines",
@@ -59,7 +65,7 @@ class ParseState:
 
     def __init__(
         self,
-        lines: Iterable[str],
+        lines: Iterable[str] | Blocks,
         reporter: Reporter,
         reference_date: datetime.date,
         *,
@@ -68,16 +74,32 @@ class ParseState:
         keep_indent: enum.Enum | None = None,
         start: int = 0,
     ) -> None:
-        """``lines`` is every line of the input (a list) or the lines from ``start`` on (any
-        other iterable); lines before ``start`` belong to a capture wrapper. Only a dialect
-        with ``whitespace_defects`` reports stray blanks; lines of kind ``keep_indent`` keep
-        their leading blanks."""
+        """``lines`` is every line of the input (a list), or the lines from ``start`` on in
+        ``Blocks`` or any other iterable; lines before ``start`` belong to a capture wrapper.
+        Only a dialect with ``whitespace_defects`` reports stray blanks; lines of kind
+        ``keep_indent`` keep their leading blanks."""
         self._classify = classify
         self._whitespace = whitespace_defects
         self._keep_indent = keep_indent
         #: A list source is read by index, so that the fast path can skip ahead in it.
-        self._raw: list[str] | None = lines if isinstance(lines, list) else None
-        self._lines = iter(()) if isinstance(lines, list) else iter(lines)
+        #: ``Blocks`` are read the same way, one window at a time: ``_raw`` then holds the
+        #: lines from ``_base`` (0-based) on, and grows by a block when reading reaches its end.
+        self._raw: list[str] | None = None
+        self._base = 0
+        self._blocks: Blocks | None = None
+        #: Whether ``_raw`` holds every line up to the end of the input.
+        self._complete = True
+        #: Decoding defects of lines not read yet (line number -> defect), reported when the
+        #: line is read; ``_defect_lines`` holds their numbers in order (some already read).
+        self._defects: dict[int, DecodeDefect] = {}
+        self._defect_lines: deque[int] = deque()
+        self._lines: Iterator[str] = iter(())
+        if isinstance(lines, Blocks):
+            self._raw, self._base, self._blocks, self._complete = [], start, lines, False
+        elif isinstance(lines, list):
+            self._raw = lines
+        else:
+            self._lines = iter(lines)
         self._ahead: deque[Line] = deque()
         #: White-space defects of blank lines read since the last non-blank line.
         self._held: list[tuple[str, int, int, int]] = []
@@ -102,12 +124,18 @@ class ParseState:
         gap = 0
         raw = self._raw
         if raw is not None:
-            count = len(raw)
-            while self.number < count:
-                line = self._take(raw[self.number], gap)
-                if line is not None:
-                    return line
-                gap += 1
+            while True:
+                base = self._base
+                count = base + len(raw)
+                while self.number < count:
+                    line = self._take(raw[self.number - base], gap)
+                    if line is not None:
+                        return line
+                    gap += 1
+                if not self._refill(self.number - gap):
+                    break
+                raw = self._raw
+                assert raw is not None
         else:
             for text in self._lines:
                 line = self._take(text, gap)
@@ -118,9 +146,35 @@ class ParseState:
             self.eof_gap = gap
         return None
 
+    def _refill(self, unread: int) -> bool:
+        """Add the next block to the window; False at the end of the input.
+
+        The window keeps the lines from the first one not consumed (``unread``,
+        or where the lines peeked at start), so that ``rewind`` can go back there.
+        """
+        if self._blocks is None:
+            return False
+        block = next(self._blocks, None)
+        if block is None:
+            self._blocks = None
+            self._complete = True
+            return False
+        if self._ahead:
+            first = self._ahead[0]
+            unread = first.number - 1 - first.gap
+        assert self._raw is not None
+        self._raw = self._raw[unread - self._base :] + block.lines
+        self._base = unread
+        if block.defects:
+            self._defects.update(block.defects)
+            self._defect_lines.extend(sorted(block.defects))
+        return True
+
     def _take(self, line: str, gap: int) -> Line | None:
         """Read one more raw line: None when it is blank."""
         self.number += 1
+        if self._defects:
+            self._report_decoding()
         if not self._whitespace:
             line = line.strip(" \t")
             return Line(self._classify(line), line, self.number, gap) if line else None
@@ -140,6 +194,12 @@ class ParseState:
             return Line(kind, line, self.number, gap, tuple(held))
         return Line(kind, line, self.number, gap)
 
+    def _report_decoding(self) -> None:
+        found = self._defects.pop(self.number, None)
+        if found is not None:
+            column, detail, gap = found
+            self.reporter.defect("invalid-utf8", self.number, column, detail=detail, gap=gap)
+
     def report_held(self) -> None:
         """Report the white-space defects of blank lines at the end of the input."""
         self._report(self._held)
@@ -152,8 +212,8 @@ class ParseState:
     def rewind(self) -> bool:
         """Forget the lines peeked at, so that the fast path can read them itself.
 
-        Afterwards ``raw[number]`` is the first line after the last one
-        consumed. Only list sources can rewind. Nothing read ahead has been
+        Afterwards ``raw_lines[number - raw_base]`` is the first line after the
+        last one consumed. Only list and block sources can rewind. Nothing read ahead has been
         reported yet (white-space defects wait until their line is consumed),
         so unreading is always safe.
         """
@@ -169,11 +229,36 @@ class ParseState:
 
     @property
     def raw_lines(self) -> list[str] | None:
-        """The source's lines when it is a list (for the fast path), else None."""
+        """The source's lines when it is a list or the window over its blocks (for the fast
+        path), else None. ``raw_lines[i]`` is line ``raw_base + i + 1``."""
         return self._raw
 
+    @property
+    def raw_base(self) -> int:
+        return self._base
+
+    def raw_end(self) -> tuple[int, bool]:
+        """How far the fast path may read in ``raw_lines`` (an index), and whether the input
+        ends there. It stops short of a line with a decoding defect, which the rules read."""
+        assert self._raw is not None
+        end = len(self._raw)
+        pending = self._defect_lines
+        if pending:
+            defects = self._defects
+            while pending and pending[0] not in defects:
+                pending.popleft()
+            if pending and pending[0] - 1 - self._base < end:
+                return pending[0] - 1 - self._base, False
+        return end, self._complete
+
+    def read_more(self, keep: int) -> bool:
+        """Add the next block to the window, letting go of the lines before line ``keep + 1``
+        (the fast path at the window's end, with nothing peeked); False at the end of the
+        input."""
+        return self._refill(keep)
+
     def skip_to(self, index: int) -> None:
-        """Mark the list source's lines before ``index`` consumed (the buffer must be empty)."""
+        """Mark the lines before line ``index + 1`` consumed (the buffer must be empty)."""
         self.number = index
         self.last_line = index
 

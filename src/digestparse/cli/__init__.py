@@ -21,13 +21,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import dataclasses
 import sys
 from collections.abc import Sequence
 
 from ..errors import InternalError
 from .ci_options import check_options
-from .diff_cmd import run_diff
 from .escape import display_name
 from .exit_codes import (
     EXIT_BROKEN_PIPE,
@@ -37,14 +35,10 @@ from .exit_codes import (
     EXIT_USAGE,
     REPORT_BUG,
 )
-from .findings import run_check
-from .inputs import UsageError, expand_paths
+from .inputs import UsageError, expand_paths, remove_spooled
 from .jobs import run_tasks
-from .merge_cmd import run_merge
 from .options import COMMANDS, build_parser, default_jobs, with_command
 from .progress import PROGRESS_MIN_FILES, Progress
-from .records import run_parse
-from .series_cmd import run_series_check
 from .shutdown import Terminated, sigterm_ends_run
 from .streams import InputFailed, OutputFailed, discard, guarded_streams, say
 from .tally import Tally
@@ -82,7 +76,8 @@ def run(argv: Sequence[str]) -> int:
     except UsageError as usage_error:
         parser.error(str(usage_error))  # exits 2
     # A file name is shown the same way in every format (bytes that are not UTF-8 as \xNN).
-    tasks = [dataclasses.replace(task, name=display_name(task.name)) for task in tasks]
+    for task in tasks:
+        task.name = display_name(task.name)
     settings = Settings(
         mode=args.mode,
         reference_date=args.reference_date,
@@ -103,17 +98,29 @@ def run(argv: Sequence[str]) -> int:
     for message in errors:
         say(f"digestparse: {message}")
     # closing(): on any exit (Ctrl-C, a closed pipe) the worker pool is stopped at once.
-    if command == "merge":
-        run_merge(tasks, settings, jobs, args, tally, progress)
-        return tally.exit_code(args.mode)
-    if command == "check" and args.series:
-        run_series_check(tasks, settings, jobs, args, tally, progress)
-        return tally.exit_code(args.mode)
-    with contextlib.closing(run_tasks(tasks, settings, jobs)) as results:
-        if args.command == "check":
-            run_check(results, args, tally, progress)
-        else:
-            run_parse(results, args, tally, progress)
+    try:
+        # Imported here: each command loads only its own code (json, csv, the series).
+        if command == "merge":
+            from .merge_cmd import run_merge
+
+            run_merge(tasks, settings, jobs, args, tally, progress)
+            return tally.exit_code(args.mode)
+        if command == "check" and args.series:
+            from .series_cmd import run_series_check
+
+            run_series_check(tasks, settings, jobs, args, tally, progress)
+            return tally.exit_code(args.mode)
+        with contextlib.closing(run_tasks(tasks, settings, jobs)) as results:
+            if args.command == "check":
+                from .findings import run_check
+
+                run_check(results, args, tally, progress)
+            else:
+                from .records import run_parse
+
+                run_parse(results, args, tally, progress)
+    finally:
+        remove_spooled(tasks)
     return tally.exit_code(args.mode)
 
 
@@ -126,6 +133,8 @@ def run_diff_command(args: argparse.Namespace, parser: argparse.ArgumentParser) 
         want_records=True,
         dialect=args.dialect,
     )
+    from .diff_cmd import run_diff
+
     try:
         return run_diff(args, settings)
     except UsageError as usage_error:

@@ -13,7 +13,6 @@ The file is sorted, stable JSON (docs/cli.md shows one).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections import Counter
@@ -120,6 +119,8 @@ def baseline_json(baseline: Baseline) -> str:
         "any_file": baseline.any_file,
         "findings": entries,
     }
+    import json  # only a run that writes a baseline needs it
+
     text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     # Undecodable bytes of a file name (lone surrogates) as JSON escapes: the file stays
     # UTF-8, and reads back to the same name.
@@ -136,6 +137,8 @@ def write_baseline(path: str, baseline: Baseline) -> None:
 
 
 def load_baseline(path: str) -> Baseline:
+    import json  # only a run with a baseline needs it
+
     try:
         with open(path, encoding="utf-8") as file:
             document = json.load(file)

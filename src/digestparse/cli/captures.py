@@ -4,7 +4,7 @@ once, keep its findings like ``check`` does, and what the series needs of it."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+import io
 
 from ..api import parse
 from ..errors import InternalError
@@ -15,15 +15,20 @@ from .inputs import Task, UnreadableInput, read_dump
 from .worker import FileResult, Settings, is_selected, parse_for_mode
 
 
-@dataclass
 class CaptureResult(FileResult):
-    page_date: datetime.date | None = None
-    page_date_line: int = 1
-    #: The capture time the dump itself states (a capture wrapper), as a date.
-    captured_at: datetime.date | None = None
-    #: The papers, for ``merge`` (empty for ``check --series``, and for a failing file
-    #: in strict mode).
-    kept: tuple[Paper, ...] = ()
+    """A ``FileResult`` with what the series needs of the capture."""
+
+    __slots__ = ("captured_at", "kept", "page_date", "page_date_line")
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.page_date: datetime.date | None = None
+        self.page_date_line = 1
+        #: The capture time the dump itself states (a capture wrapper), as a date.
+        self.captured_at: datetime.date | None = None
+        #: The papers, for ``merge`` (empty for ``check --series``, and for a failing file
+        #: in strict mode).
+        self.kept: tuple[Paper, ...] = ()
 
 
 def human(text: str) -> str:
@@ -48,7 +53,7 @@ def process_capture(task: Task, settings: Settings) -> CaptureResult:
         diagnostics: list[Diagnostic] | tuple[Diagnostic, ...] = digest.diagnostics
         if settings.mode == "strict" and diagnostics:
             # The same findings as `check` (which also re-checks the strict error).
-            _, diagnostics = parse_for_mode(data, task.name, settings)
+            _, diagnostics = parse_for_mode(lambda: io.BytesIO(data), task.name, settings)
     except Exception as error:  # anything escaping the parser is a bug in it, not bad input
         detail = str(error) if isinstance(error, InternalError) else repr(error)
         result.internal_error = f"internal error on {task.name}: {detail}"

@@ -20,10 +20,8 @@ file name forges a finding, and a cell starting with ``=`` is a spreadsheet form
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
-from xml.sax.saxutils import escape as _xml_escape
 
 #: The bidi controls of issue 9: ALM, LRM, RLM, LRE..RLO, LRI..PDI.
 BIDI_CONTROLS = frozenset(
@@ -72,6 +70,8 @@ def _json_escape(match: re.Match[str]) -> str:
 
 def json_dumps(value: Any, *, indent: int | None = None) -> str:
     """``value`` as JSON that reads back exactly and shows no control or bidi character raw."""
+    import json  # not at import time: a plain `check` never writes JSON
+
     text = json.dumps(value, ensure_ascii=False, indent=indent)
     # These characters can only occur inside JSON strings, where a \u escape means the same.
     return _JSON_UNSAFE.sub(_json_escape, text)
@@ -97,4 +97,8 @@ def escape_xml(text: str) -> str:
     """``text`` for XML 1.0 element content or a double-quoted attribute: human escaping
     first (what remains is valid XML), then ``&``, ``<``, ``>``, ``"``."""
     visible = _NOT_XML.sub(lambda match: _visible(match.group()), escape_text(text))
-    return _xml_escape(visible, {'"': "&quot;"})
+    # As xml.sax.saxutils.escape, which would bring urllib, http and ssl into every start.
+    return (
+        visible.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace('"', "&quot;")
+    )

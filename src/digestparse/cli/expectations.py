@@ -67,9 +67,15 @@ def damage_of(papers: Sequence[Paper], findings: Sequence[Diagnostic]) -> Damage
 
 
 def check_expectations(
-    digest: Digest, findings: Sequence[Diagnostic], expect: Expectations, name: str
+    digest: Digest, findings: Sequence[Diagnostic], expect: Expectations, name: str,
+    paper_count: int | None = None,
 ) -> tuple[list[Diagnostic], Damage | None]:
-    """The expectation findings for one dump, and its damage when --max-damaged asks."""
+    """The expectation findings for one dump, and its damage when --max-damaged asks.
+
+    ``paper_count`` (default: the digest's papers) counts the papers of a streamed dump;
+    its digest then holds its papers only when --max-damaged needs them.
+    """
+    count = len(digest.papers) if paper_count is None else paper_count
     found: list[Diagnostic] = []
     reporter = Reporter("lenient", name, found.append)
     expected = expect.page_date
@@ -84,11 +90,11 @@ def check_expectations(
         reporter.defect(
             "page-date-mismatch", line, detail=f"{shown}, expected {expected.isoformat()}"
         )
-    if expect.min_papers is not None and len(digest.papers) < expect.min_papers:
+    if expect.min_papers is not None and count < expect.min_papers:
         reporter.defect(
             "too-few-papers",
             1,
-            detail=f"{len(digest.papers)}, expected at least {expect.min_papers}",
+            detail=f"{count}, expected at least {expect.min_papers}",
         )
     damage = None
     if expect.max_damaged is not None:

@@ -49,10 +49,14 @@ def guard_file(
     data: bytes,
     options: CheckOptions,
     selected: Callable[[str], bool],
+    paper_count: int | None = None,
 ) -> None:
-    """Add the expectation findings (and, for baselines, the line texts) to one file's result."""
+    """Add the expectation findings (and, for baselines, the line texts) to one file's result.
+
+    ``paper_count``: the papers the dump holds, when ``digest`` (streamed) does not hold them.
+    """
     found, damage = check_expectations(
-        digest, result.findings, options.expectations, result.name
+        digest, result.findings, options.expectations, result.name, paper_count
     )
     result.damage = None if damage is None else (damage.damaged, damage.entries)
     found = [finding for finding in found if selected(finding.code)]

@@ -1,16 +1,28 @@
 """The inputs: PATH arguments expanded into files (directories searched, ``-`` read), and
-the check that an input is a text dump and not a binary file."""
+opening one for reading (binary files and devices refused).
+
+Memory stays bounded whatever the input: nothing here reads a whole file.
+Directory scans take regular files only; an explicit path may also be a FIFO
+or a pipe (``<(command)``), which is copied to a temporary file first, like
+standard input, so that a failing file can be read a second time; a device
+is refused. A file is binary when its first 8 KiB hold a NUL byte.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import IO
 
 from ..lines import looks_like_utf16
 
 STDIN = "-"
+#: A NUL byte this near the start makes a file binary (git and grep look as far).
+BINARY_WINDOW = 8192
+_COPY_BLOCK = 1 << 16
 
 
 class UsageError(Exception):
@@ -21,60 +33,203 @@ class UnreadableInput(Exception):
     """An input that cannot be checked (unreadable, binary); the message says why, in one line."""
 
 
-@dataclass(frozen=True)
 class Task:
-    """One input: ``name`` is how it is shown; ``data`` is set for standard input."""
+    """One input: ``name`` is how it is shown, ``path`` where it is read from.
 
-    name: str
-    path: str | None = None
-    data: bytes | None = None
+    ``spooled``: ``path`` is a temporary copy (of standard input) to delete
+    after the run. ``data`` is set instead of ``path`` by callers that have
+    the bytes in memory already.
+    """
+
+    __slots__ = ("data", "name", "path", "spooled")
+
+    def __init__(
+        self, name: str, path: str | None = None, data: bytes | None = None,
+        spooled: bool = False,
+    ) -> None:
+        self.name = name
+        self.path = path
+        self.data = data
+        self.spooled = spooled
+
+    def __repr__(self) -> str:
+        return f"Task({self.name!r}, path={self.path!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Task) and (self.name, self.path, self.data) == (
+            other.name, other.path, other.data
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.path, self.data))
 
 
 def expand_paths(paths: Iterable[str], stdin_name: str) -> tuple[list[Task], list[str]]:
     """The inputs named on the command line, with directories searched, and any errors."""
     tasks: list[Task] = []
     errors: list[str] = []
-    stdin_seen = False
+    paths = list(paths)
+    if paths.count(STDIN) > 1:  # before standard input is copied anywhere
+        raise UsageError("standard input (-) can be given only once")
     for path in paths:
         if path == STDIN:
-            if stdin_seen:
-                raise UsageError("standard input (-) can be given only once")
-            stdin_seen = True
-            tasks.append(Task(stdin_name, data=sys.stdin.buffer.read()))
-        elif os.path.isdir(path):
-            found = [Task(name, path=name) for name in dumps_under(path)]
-            if not found:
-                errors.append(f"cannot check {path}: directory has no *.txt files")
-            tasks.extend(found)
-        else:
+            try:
+                tasks.append(Task(stdin_name, path=spool(sys.stdin.buffer, stdin_name),
+                                  spooled=True))
+            except UnreadableInput as error:
+                errors.append(str(error))
+            continue
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
             # Missing and unreadable files are reported by the worker that reads them.
             tasks.append(Task(path, path=path))
+            continue
+        if stat.S_ISDIR(mode):
+            seen = 0
+            for name, problem in dumps_under(path):
+                seen += 1
+                if problem:
+                    errors.append(f"cannot check {name}: {problem}")
+                else:
+                    tasks.append(Task(name, path=name))
+            if not seen:
+                errors.append(f"cannot check {path}: directory has no *.txt files")
+        elif stat.S_ISREG(mode) or stat.S_ISFIFO(mode):
+            tasks.append(Task(path, path=path))
+        else:
+            errors.append(f"cannot check {path}: {kind_of(mode)}, not a file")
     return tasks, errors
 
 
-def dumps_under(directory: str) -> Iterator[str]:
-    """``*.txt`` files below ``directory`` in a stable order, skipping hidden entries."""
+def kind_of(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "a special file"
+
+
+def dumps_under(directory: str) -> Iterator[tuple[str, str]]:
+    """``*.txt`` entries below ``directory`` in a stable order, skipping hidden entries,
+    each with "" or the reason it is no regular file (a FIFO, a device, a dangling link)."""
     for root, dirnames, filenames in os.walk(directory):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(filenames):
             if filename.endswith(".txt") and not filename.startswith("."):
-                yield os.path.join(root, filename)
+                name = os.path.join(root, filename)
+                try:
+                    mode = os.stat(name).st_mode
+                except OSError as error:
+                    yield name, error.strerror or str(error)
+                    continue
+                yield name, "" if stat.S_ISREG(mode) else f"{kind_of(mode)}, not a regular file"
+
+
+def spool(stream: IO[bytes], name: str) -> str:
+    """Copy ``stream`` to a temporary file (deleted by ``remove_spooled``) and return its
+    path; a binary start stops the copy at once."""
+    import tempfile  # only for standard input or a FIFO
+
+    handle, path = tempfile.mkstemp(prefix="digestparse-", suffix=".txt")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            head = _read_head(stream, name)
+            check_text(head, name)
+            out.write(head)
+            while True:
+                try:
+                    block = stream.read(_COPY_BLOCK)
+                except OSError as error:
+                    reason = error.strerror or error
+                    raise UnreadableInput(f"cannot read {name}: {reason}") from None
+                if not block:
+                    break
+                out.write(block)
+    except BaseException:
+        os.unlink(path)
+        raise
+    return path
+
+
+def _read_head(stream: IO[bytes], name: str) -> bytes:
+    parts: list[bytes] = []
+    size = 0
+    while size < BINARY_WINDOW:
+        try:
+            block = stream.read(BINARY_WINDOW - size)
+        except OSError as error:
+            raise UnreadableInput(f"cannot read {name}: {error.strerror or error}") from None
+        if not block:
+            break
+        parts.append(block)
+        size += len(block)
+    return b"".join(parts)
+
+
+def check_text(head: bytes, name: str) -> None:
+    """Refuse a file whose first 8 KiB (``head``) hold a NUL byte, unless it is UTF-16."""
+    nul = head.find(b"\0", 0, BINARY_WINDOW)
+    if nul >= 0 and not looks_like_utf16(head):
+        raise UnreadableInput(
+            f"cannot check {name}: binary file (NUL byte at offset {nul}), not a text dump"
+        )
+
+
+def open_dump(task: Task) -> tuple[IO[bytes], str | None]:
+    """One input opened for reading, checked, at its start; and the path of a temporary
+    copy to delete afterwards, if one was made (a FIFO or pipe is copied first, so that it
+    can be read twice). :class:`UnreadableInput` if the input cannot be read, is a device,
+    or is binary."""
+    assert task.path is not None
+    try:
+        file = open(task.path, "rb")  # noqa: SIM115 - the caller closes it
+    except OSError as error:
+        raise UnreadableInput(f"cannot read {task.name}: {error.strerror or error}") from None
+    copy: str | None = None
+    try:
+        mode = os.fstat(file.fileno()).st_mode
+        if stat.S_ISFIFO(mode):
+            copy = spool(file, task.name)
+            file.close()
+            file = open(copy, "rb")  # noqa: SIM115 - the caller closes it
+        elif not stat.S_ISREG(mode):
+            raise UnreadableInput(f"cannot check {task.name}: {kind_of(mode)}, not a file")
+        else:
+            check_text(_read_head(file, task.name), task.name)
+            file.seek(0)
+    except OSError as error:
+        file.close()
+        raise UnreadableInput(f"cannot read {task.name}: {error.strerror or error}") from None
+    except BaseException:
+        file.close()
+        if copy is not None:
+            os.unlink(copy)
+        raise
+    return file, copy
 
 
 def read_dump(task: Task) -> bytes:
-    """The bytes of one input; :class:`UnreadableInput` if it cannot be read or is binary."""
+    """The bytes of one input (the whole file; the CLI itself streams with ``open_dump``)."""
     if task.data is not None:
-        data = task.data
-    else:
-        assert task.path is not None
-        try:
-            with open(task.path, "rb") as file:
-                data = file.read()
-        except OSError as error:
-            raise UnreadableInput(f"cannot read {task.name}: {error.strerror or error}") from None
-    nul = data.find(b"\0")
-    if nul >= 0 and not looks_like_utf16(data):
-        raise UnreadableInput(
-            f"cannot check {task.name}: binary file (NUL byte at offset {nul}), not a text dump"
-        )
-    return data
+        check_text(task.data[:BINARY_WINDOW], task.name)
+        return task.data
+    file, copy = open_dump(task)
+    try:
+        with file:
+            return file.read()
+    finally:
+        if copy is not None:
+            os.unlink(copy)
+
+
+def remove_spooled(tasks: Iterable[Task]) -> None:
+    """Delete the temporary copies of standard input."""
+    for task in tasks:
+        if task.spooled and task.path is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(task.path)

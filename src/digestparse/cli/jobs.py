@@ -11,18 +11,19 @@ own pipe, with no helper threads, so ending a run is: kill the workers, reap the
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InternalError
 from .inputs import Task
 from .shutdown import init_worker
 from .worker import FileResult, Settings, process_file
+
+if TYPE_CHECKING:  # imported when a pool starts: a run in this process never needs them
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 #: At most this many files go to a worker process at a time.
 MAX_CHUNK = 64
@@ -61,7 +62,10 @@ def run_tasks(
     workers = min(jobs, len(tasks), usable_cpus())
     if workers <= 1:
         for task in tasks:
-            yield work(task, settings)
+            # In this process a check or a lenient parse streams its records out as read.
+            yield process_file(task, settings, stream=True) if work is process_file else work(
+                task, settings
+            )
         return
     size = chunk_size_for(len(tasks), workers)
     chunks = [tasks[start : start + size] for start in range(0, len(tasks), size)]
@@ -96,6 +100,8 @@ class Worker:
 
 def start_worker(settings: Settings, work: Work = process_file) -> Worker:
     """A worker process doing ``work`` (a module-level function: spawn pickles it)."""
+    import multiprocessing
+
     context = multiprocessing.get_context()
     parent = None if context.get_start_method() == "forkserver" else os.getpid()
     ours, theirs = context.Pipe()
@@ -133,6 +139,8 @@ def results_in_order(
 ) -> Iterator[list[FileResult]]:
     """Each chunk's results, in chunk order; one chunk per worker at a time, and at most
     two chunks per worker handed out ahead of the one that is due (memory stays flat)."""
+    from multiprocessing.connection import Connection, wait
+
     window = 2 * len(pool)
     idle = list(pool)
     busy: dict[Connection, tuple[Worker, int]] = {}

@@ -5,14 +5,12 @@ from __future__ import annotations
 import argparse
 import datetime
 
-from dateutil import parser as dateutil_parser
-
 from .. import __version__
 from ..diagnostics import CODES, Mode
 from ..dialects import DIALECT_NAMES
 from .ci_options import CI_FORMATS, add_ci_options
 from .jobs import usable_cpus
-from .series_cmd import allow_missing_arg, min_share_arg
+from .series_options import allow_missing_arg, min_share_arg
 from .usage import ArgumentParser
 
 COMMANDS = ("check", "parse", "merge", "diff")
@@ -40,6 +38,9 @@ def reference_date_arg(text: str) -> datetime.date:
         return datetime.date.fromisoformat(text)
     except ValueError:
         pass
+    # Imported only for a date that is not ISO: dateutil takes a while to import.
+    from dateutil import parser as dateutil_parser
+
     # dateutil fills missing parts from its default; two different defaults
     # reveal a spelling that lacks the year, month or day.
     try:

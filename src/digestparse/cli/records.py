@@ -31,9 +31,7 @@ def run_parse(
         out.write("[")
     first_record = True
     for result in results:
-        count_result(result, tally, progress)
-        for diagnostic in result.findings:
-            progress.note(str(diagnostic))
+        # Records first: a file streamed in this process knows its findings only at its end.
         for record in result.records:
             if csv_writer is not None:
                 cells = [csv_cell(record[column]) for column in CSV_COLUMNS]
@@ -44,6 +42,9 @@ def run_parse(
             else:
                 out.write(json_dumps(record) + "\n")
             first_record = False
+        count_result(result, tally, progress)
+        for diagnostic in result.findings:
+            progress.note(str(diagnostic))
     progress.clear()
     if args.format == "json":
         out.write("]\n" if first_record else "\n]\n")

@@ -1,105 +1,342 @@
 """What happens to one file: read it, parse it in the chosen mode, keep the selected
-diagnostics and, for ``parse``, the paper records. Runs in the worker processes."""
+diagnostics and, for ``parse``, the paper records. Runs in the worker processes.
+
+Files are streamed (``iter_papers``), never held whole: memory does not grow
+with the file. In this process, the records of a lenient ``parse`` reach the
+output as they are parsed; otherwise they wait in a ``RecordSpool``, which
+keeps a few hundred in memory and the rest in a temporary file.
+"""
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+import io
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any
 
-from ..api import parse
+from ..api import iter_papers
 from ..diagnostics import Mode
 from ..errors import InternalError, ParseError
 from ..model import Diagnostic, Digest, Paper
 from .guard import guard_file
-from .inputs import Task, UnreadableInput, read_dump
+from .inputs import Task, UnreadableInput, check_text, open_dump
 
 if TYPE_CHECKING:
+    from ..api import PaperStream
     from .guard import CheckOptions
 
 
-@dataclass(frozen=True)
 class Settings:
-    mode: Mode
-    #: None: the capture time a wrapper gives, else today (as the library does).
-    reference_date: datetime.date | None
-    select: frozenset[str] | None
-    ignore: frozenset[str]
-    want_records: bool
-    dialect: str = "auto"
-    #: check's CI options (cli/guard.py); None for parse.
-    check: CheckOptions | None = None
+    """What to do with every file (plain class: a dataclass costs import time)."""
+
+    __slots__ = (
+        "check", "dialect", "ignore", "mode", "reference_date", "select", "want_records"
+    )
+
+    def __init__(
+        self,
+        mode: Mode,
+        #: None: the capture time a wrapper gives, else today (as the library does).
+        reference_date: datetime.date | None,
+        select: frozenset[str] | None,
+        ignore: frozenset[str],
+        want_records: bool,
+        dialect: str = "auto",
+        #: check's CI options (cli/guard.py); None for parse.
+        check: CheckOptions | None = None,
+    ) -> None:
+        self.mode: Mode = mode
+        self.reference_date = reference_date
+        self.select = select
+        self.ignore = ignore
+        self.want_records = want_records
+        self.dialect = dialect
+        self.check = check
 
 
-@dataclass
 class FileResult:
-    name: str
-    papers: int = 0
-    findings: list[Diagnostic] = field(default_factory=list)
-    records: list[dict[str, Any]] = field(default_factory=list)
-    #: A one-line reason the file could not be checked (unreadable, binary).
-    error: str | None = None
-    #: A one-line description of a bug digestparse hit on this file.
-    internal_error: str | None = None
-    #: The dialect the dump was read as (Digest.dialect).
-    dialect: str = "text"
-    #: For --max-damaged: (entries that carry a diagnostic, entries).
-    damage: tuple[int, int] | None = None
-    #: For baselines: the text of each finding's line, by line number.
-    line_texts: dict[int, str] | None = None
+    """What became of one file."""
+
+    __slots__ = (
+        "damage", "dialect", "error", "findings", "internal_error", "line_texts", "name",
+        "papers", "records",
+    )
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.papers = 0
+        self.findings: list[Diagnostic] = []
+        #: The paper records, in order: a list, a ``RecordSpool``, or (in this process, for
+        #: a lenient parse) a generator that sets ``papers`` and ``findings`` when it ends.
+        self.records: Iterable[dict[str, Any]] = ()
+        #: A one-line reason the file could not be checked (unreadable, binary).
+        self.error: str | None = None
+        #: A one-line description of a bug digestparse hit on this file.
+        self.internal_error: str | None = None
+        #: The dialect the dump was read as (Digest.dialect).
+        self.dialect = "text"
+        #: For --max-damaged: (entries that carry a diagnostic, entries).
+        self.damage: tuple[int, int] | None = None
+        #: For baselines: the text of each finding's line, by line number.
+        self.line_texts: dict[int, str] | None = None
 
 
-def process_file(task: Task, settings: Settings) -> FileResult:
+#: Records a spool keeps in memory; the rest go to its temporary file.
+SPOOL_IN_MEMORY = 500
+
+
+class RecordSpool:
+    """Paper records in order: the first ``SPOOL_IN_MEMORY`` in memory, the rest pickled to
+    a temporary file. Iterating it once hands them back and deletes the file; it can
+    cross to another process (only the list and the file's path are pickled)."""
+
+    def __init__(self) -> None:
+        self.head: list[dict[str, Any]] = []
+        self.path: str | None = None
+        self._out: IO[bytes] | None = None
+
+    def add(self, record: dict[str, Any]) -> None:
+        if len(self.head) < SPOOL_IN_MEMORY:
+            self.head.append(record)
+            return
+        if self._out is None:
+            import tempfile  # only for files with many papers
+
+            handle, self.path = tempfile.mkstemp(prefix="digestparse-records-")
+            self._out = os.fdopen(handle, "wb")
+        import pickle  # only for files with many papers
+
+        pickle.dump(record, self._out, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def close(self) -> None:
+        if self._out is not None:
+            self._out.close()
+            self._out = None
+
+    def discard(self) -> None:
+        self.close()
+        self.head = []
+        if self.path is not None:
+            os.unlink(self.path)
+            self.path = None
+
+    def __getstate__(self) -> tuple[list[dict[str, Any]], str | None]:
+        self.close()
+        return self.head, self.path
+
+    def __setstate__(self, state: tuple[list[dict[str, Any]], str | None]) -> None:
+        self.head, self.path = state
+        self._out = None
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        self.close()
+        yield from self.head
+        self.head = []
+        if self.path is None:
+            return
+        import pickle
+
+        try:
+            with open(self.path, "rb") as file:
+                while True:
+                    try:
+                        yield pickle.load(file)
+                    except EOFError:
+                        break
+        finally:
+            self.discard()
+
+
+def process_file(task: Task, settings: Settings, stream: bool = False) -> FileResult:
+    """Check one file. With ``stream`` (the file is handled in this process), the records
+    of a lenient parse are a generator that parses as the output asks for them."""
     result = FileResult(task.name)
     try:
-        data = read_dump(task)
+        source, copy = _open(task)
     except UnreadableInput as error:
         result.error = str(error)
         return result
-    try:
-        digest, diagnostics = parse_for_mode(data, task.name, settings)
-    except Exception as error:  # anything escaping the parser is a bug in it, not bad input
-        detail = str(error) if isinstance(error, InternalError) else repr(error)
-        result.internal_error = f"internal error on {task.name}: {detail}"
+    if stream and settings.want_records and settings.mode == "lenient":
+        result.records = _streamed_records(result, source, copy, settings)
         return result
-    papers = digest.papers
-    result.papers = len(papers)
-    result.dialect = digest.dialect
-    result.findings = [d for d in diagnostics if is_selected(d.code, settings)]
-    if settings.check is not None:
-        guard_file(result, digest, data, settings.check, lambda code: is_selected(code, settings))
+    spool = RecordSpool() if settings.want_records else None
+    dump = _Dump(settings.check)
+    try:
+        result.papers, diagnostics = parse_for_mode(source, task.name, settings, spool, dump)
+        result.findings = [d for d in diagnostics if is_selected(d.code, settings)]
+        result.dialect = dump.dialect
+        if settings.check is not None:
+            # Baselines need the text of each finding's line: only then is the file held whole.
+            data = source().read() if settings.check.line_texts else b""
+            guard_file(
+                result, dump.digest(task.name), data, settings.check,
+                lambda code: is_selected(code, settings), paper_count=result.papers,
+            )
+    except UnreadableInput as error:
+        result.error = str(error)
+        return result
+    except Exception as error:  # anything escaping the parser is a bug in it, not bad input
+        if spool is not None:
+            spool.discard()
+        result.internal_error = internal_error(task.name, error)
+        return result
+    finally:
+        _remove(source, copy)
     # --strict makes any (selected) diagnostic fatal: a failing file yields no records.
-    if settings.want_records and (settings.mode == "lenient" or not result.findings):
-        result.records = [paper_record(task.name, paper) for paper in papers]
+    if spool is not None:
+        if settings.mode == "lenient" or not result.findings:
+            spool.close()
+            result.records = spool
+        else:
+            spool.discard()
     return result
 
 
+Source = Callable[[], IO[bytes]]
+
+
+def _open(task: Task) -> tuple[Source, str | None]:
+    """A function giving the source for ``iter_papers`` (rewound on a second call: a failing
+    file is read twice), and the temporary copy to delete afterwards."""
+    data = task.data
+    if data is not None:
+        check_text(data[:8192], task.name)
+        return (lambda: io.BytesIO(data)), None
+    file, copy = open_dump(task)
+    return _Rewind(file), copy
+
+
+class _Rewind:
+    """An open file: each call rewinds it to its start."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self.file = file
+
+    def __call__(self) -> IO[bytes]:
+        self.file.seek(0)
+        return self.file
+
+
+def _remove(source: Source, copy: str | None) -> None:
+    if isinstance(source, _Rewind):
+        source.file.close()
+    if copy is not None:
+        os.unlink(copy)
+
+
+def internal_error(name: str, error: BaseException) -> str:
+    detail = str(error) if isinstance(error, InternalError) else repr(error)
+    return f"internal error on {name}: {detail}"
+
+
+class _Dump:
+    """What check's CI options (cli/guard.py) need of a dump besides its findings, taken
+    from the stream that read it: its header, its dialect and, for --max-damaged only, its
+    papers (the one case where they are all held)."""
+
+    def __init__(self, check: CheckOptions | None = None) -> None:
+        self.keep = check is not None and check.expectations.max_damaged is not None
+        self.stream: PaperStream | None = None
+        self.papers: list[Paper] = []
+
+    def start(self, stream: PaperStream) -> None:
+        self.stream = stream
+        self.papers = []
+
+    @property
+    def dialect(self) -> str:
+        return self.stream.dialect if self.stream is not None else "text"
+
+    def digest(self, name: str) -> Digest:
+        stream = self.stream
+        assert stream is not None
+        return Digest(
+            papers=tuple(self.papers),
+            page_date=stream.page_date,
+            header=stream.header,
+            header_span=stream.header_span,
+            source=name,
+            dialect=stream.dialect,
+        )
+
+
+def _papers(
+    source: Source, name: str, settings: Settings, mode: Mode,
+    on_diagnostic: Callable[[Diagnostic], None] | None = None,
+    dump: _Dump | None = None,
+) -> Iterator[Paper]:
+    try:
+        stream = iter_papers(
+            source(),
+            mode=mode,
+            reference_date=settings.reference_date,
+            name=name,
+            on_diagnostic=on_diagnostic,
+            dialect=settings.dialect,
+        )
+        if dump is None:
+            yield from stream
+            return
+        dump.start(stream)
+        for paper in stream:
+            if dump.keep:
+                dump.papers.append(paper)
+            yield paper
+    except OSError as error:
+        raise UnreadableInput(f"cannot read {name}: {error.strerror or error}") from None
+
+
+def _streamed_records(
+    result: FileResult, source: Source, copy: str | None, settings: Settings
+) -> Iterator[dict[str, Any]]:
+    diagnostics: list[Diagnostic] = []
+    name = result.name
+    try:
+        for paper in _papers(source, name, settings, "lenient", diagnostics.append):
+            result.papers += 1
+            yield paper_record(name, paper)
+    except UnreadableInput as error:
+        result.error = str(error)
+    except Exception as error:  # a bug in the parser, not bad input
+        result.internal_error = internal_error(name, error)
+    finally:
+        _remove(source, copy)
+    diagnostics.sort(key=lambda d: (d.line, d.column))
+    result.findings = [d for d in diagnostics if is_selected(d.code, settings)]
+
+
 def parse_for_mode(
-    data: bytes, name: str, settings: Settings
-) -> tuple[Digest, list[Diagnostic]]:
-    """The digest and every diagnostic of one dump.
+    source: Source, name: str, settings: Settings, spool: RecordSpool | None = None,
+    dump: _Dump | None = None,
+) -> tuple[int, list[Diagnostic]]:
+    """How many papers one dump holds and every diagnostic of it; its records go to ``spool``.
 
     In strict mode the library's strict parse decides whether the dump is
-    clean; when it is not, a lenient parse lists all the deviations (strict
-    stops at the first), so the user can fix them in one go.
+    clean; when it is not, a second, lenient read lists all the deviations
+    (strict stops at the first), so the user can fix them in one go.
     """
+    first: ParseError | None = None
     if settings.mode == "strict":
+        count = 0
         try:
-            digest = parse(
-                data, mode="strict", reference_date=settings.reference_date, name=name,
-                dialect=settings.dialect,
-            )
+            for paper in _papers(source, name, settings, "strict", dump=dump):
+                count += 1
+                if spool is not None:
+                    spool.add(paper_record(name, paper))
         except ParseError as error:
-            first: ParseError | None = error
+            first = error
+            if spool is not None:
+                spool.discard()
         else:
-            return digest, []
-    else:
-        first = None
-    digest = parse(
-        data, mode="lenient", reference_date=settings.reference_date, name=name,
-        dialect=settings.dialect,
-    )
-    diagnostics = list(digest.diagnostics)
+            return count, []
+    diagnostics: list[Diagnostic] = []
+    count = 0
+    for paper in _papers(source, name, settings, "lenient", diagnostics.append, dump):
+        count += 1
+        if spool is not None:
+            spool.add(paper_record(name, paper))
+    diagnostics.sort(key=lambda d: (d.line, d.column))
     if first is not None and not any(
         d.code == first.code and d.line == first.line for d in diagnostics
     ):
@@ -108,7 +345,7 @@ def parse_for_mode(
             Diagnostic(first.code, first.message, first.line, first.column, source=name)
         )
         diagnostics.sort(key=lambda d: (d.line, d.column))
-    return digest, diagnostics
+    return count, diagnostics
 
 
 def is_selected(code: str, settings: Settings) -> bool:

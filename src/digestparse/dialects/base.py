@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from ..diagnostics import Reporter
+from ..lines import Blocks
 from ..state import ParseState, Rule
 
 
@@ -40,7 +41,7 @@ class Dialect:
 
     def new_state(
         self,
-        lines: Iterable[str],
+        lines: Iterable[str] | Blocks,
         reporter: Reporter,
         reference_date: datetime.date,
         start: int = 0,

@@ -41,6 +41,7 @@ from ..rules.junk import junk
 from ..state import Line, ParseState, Rule
 from .base import Dialect
 from .block_header import read_block_header
+from .window import read_window
 
 
 class Kind(enum.Enum):
@@ -361,19 +362,8 @@ def read_canonical(state: ParseState) -> bool:
     helpers. At the first line it is not sure of it stops, and the rules take
     over (tests/test_dialect_html_text.py checks that both paths agree).
     """
-    raw = state.raw_lines
-    if raw is None or not state.rewind():
-        return False
-    start = index = state.number
-    append = state.papers.append
     limit = state.date_limit
-    while (read := _canonical_entry(raw, index, limit)) is not None:
-        paper, index = read
-        append(paper)
-    if index == start:
-        return False
-    state.skip_to(index)
-    return True
+    return read_window(state, lambda raw: lambda index: _canonical_entry(raw, index, limit))
 
 
 def _nonblank(raw: list[str], index: int) -> tuple[int, str, Kind] | None:

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 
 from ...dates import MAX_COUNT_DIGITS
 from ...grammar import SEPARATOR
 from ...links import paper_url
 from ...model import Paper
 from ...state import ParseState
+from ..window import read_window
 from .fields import (
     Metadata,
     identity,
@@ -53,24 +55,20 @@ class _GiveWay(Exception):
 
 def read_entries(state: ParseState) -> bool:
     """Consume the entries that come next and read without a report; True if there were any."""
-    raw = state.raw_lines
-    if raw is None or not state.rewind():
-        return False
-    start = i = state.number  # raw[i] is the first line not yet consumed
     limit = state.date_limit
-    append = state.papers.append
-    reader = _Reader(raw, limit)
-    while True:
-        try:
-            paper, i_next = reader.entry(i)
-        except _GiveWay:
-            break
-        append(paper)
-        i = i_next
-    if i == start:
-        return False
-    state.skip_to(i)
-    return True
+
+    def reader_for(raw: list[str]) -> Callable[[int], tuple[Paper, int] | None]:
+        reader = _Reader(raw, limit)
+
+        def entry(i: int) -> tuple[Paper, int] | None:
+            try:
+                return reader.entry(i)
+            except _GiveWay:
+                return None
+
+        return entry
+
+    return read_window(state, reader_for)
 
 
 class _Reader:

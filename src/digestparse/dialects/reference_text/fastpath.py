@@ -22,6 +22,7 @@ from ...links import extract_links
 from ...markup import is_reference_close, join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper
 from ...state import ParseState
+from ..window import read_window
 from .lines import (
     DATE_AND_COMMENTS,
     MAX_PHRASE_LINE,
@@ -40,22 +41,8 @@ _MAX_AUTHOR_DIGITS = 9
 
 def read_canonical(state: ParseState) -> bool:
     """Consume the canonical entries that come next; True if there were any."""
-    raw = state.raw_lines
-    if raw is None or not state.rewind():
-        return False
-    start = i = state.number  # raw[i] is the first line not yet consumed
     limit = state.date_limit
-    append = state.papers.append
-    while True:
-        read = _entry(raw, i, limit)
-        if read is None:
-            break
-        paper, i = read
-        append(paper)
-    if i == start:
-        return False
-    state.skip_to(i)
-    return True
+    return read_window(state, lambda raw: lambda i: _entry(raw, i, limit))
 
 
 def _next(raw: list[str], i: int) -> tuple[int, str]:

@@ -1,0 +1,70 @@
+"""The dialects' fast paths read the state's window of lines (state.py), not the whole input.
+
+Each dialect has an entry reader over a list of lines: ``entry(i)`` gives the paper that
+starts at index ``i`` and the index after it, or None where the rules must read. Such a
+reader takes the list's end for the input's end. Over a window whose end is not the
+input's end, an entry counts only if its reader cannot have looked that far: a non-blank
+line comes after it, and ``MARGIN`` more lines after that. Otherwise the window takes in
+more lines (up to ``LOOK`` past the entry's start) and the entry is read again; an entry
+still not settled then is left to the rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import Paper, shift_lines
+from ..state import ParseState
+
+#: Lines that must follow the first non-blank line after an entry in an unfinished window.
+MARGIN = 16
+#: How far past an entry's start the window is grown before the entry is left to the rules.
+LOOK = 256
+
+EntryReader = Callable[[int], "tuple[Paper, int] | None"]
+
+
+def read_window(state: ParseState, reader_for: Callable[[list[str]], EntryReader]) -> bool:
+    """Consume the entries that come next as the dialect's reader reads them; True if any."""
+    raw = state.raw_lines
+    if raw is None or not state.rewind():
+        return False
+    base = state.raw_base
+    start = i = state.number - base
+    append = state.papers.append
+    count, complete = state.raw_end()
+    entry = reader_for(raw if count == len(raw) else raw[:count])
+    while True:
+        read = entry(i)
+        if read is not None and (complete or _settled(raw, read[1], count)):
+            paper, i = read
+            if base:  # the reader numbers lines from the window's start
+                shift_lines(paper, base)
+            append(paper)
+            continue
+        if complete or i > start or count - i >= LOOK:
+            # Done; or hand out what was read (the run loop calls again); or too long.
+            break
+        reach = base + count  # the first line the reader may not see
+        state.read_more(base + i)  # at the input's end, the window becomes complete
+        absolute = base + i
+        raw = state.raw_lines
+        assert raw is not None
+        base = state.raw_base
+        start = i = absolute - base
+        count, complete = state.raw_end()
+        if base + count == reach and not complete:
+            break  # held up by a line with a decoding defect, which the rules read
+        entry = reader_for(raw if count == len(raw) else raw[:count])
+    if i == start:
+        return False
+    state.skip_to(base + i)
+    return True
+
+
+def _settled(raw: list[str], end: int, count: int) -> bool:
+    """Whether a reader that read an entry up to ``end`` cannot have met the window's end."""
+    j = end
+    while j < count and not raw[j].strip(" \t"):
+        j += 1
+    return j + MARGIN < count

@@ -1,0 +1,245 @@
+"""What the CLI reads: devices, FIFOs and pipes, binary files, big files (memory stays
+bounded), and the modules a plain ``check`` imports. Real subprocesses, with timeouts."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from cli_helpers import REFERENCE, SEEDS, run_cli, without_first_separator
+
+SEED = SEEDS[0]
+SEED_PAPERS_0 = 25  # tests/fixtures/README.md
+
+
+def test_a_device_is_refused_at_once(tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path / "good.txt")
+    result = run_cli("check", "/dev/zero", "good.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "digestparse: cannot check /dev/zero: a device, not a file",
+        f"checked 1 file, {SEED_PAPERS_0} papers: 0 findings; 1 file not checked",
+    ]
+
+
+def test_directory_scans_take_regular_files_only(tmp_path: Path) -> None:
+    """A FIFO nobody writes to and a link to /dev/zero named *.txt would hang the run or
+    eat memory: a scan reports them (exit 2) and checks the rest."""
+    shutil.copy(SEED, tmp_path / "b_good.txt")
+    os.mkfifo(tmp_path / "a_fifo.txt")
+    (tmp_path / "c_zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "d_link.txt").symlink_to(tmp_path / "b_good.txt")  # a link to a file is fine
+    for jobs in ("1", "2"):
+        result = run_cli("check", "--jobs", jobs, tmp_path.name, cwd=tmp_path.parent)
+        assert result.returncode == 2
+        assert result.stderr.splitlines() == [
+            f"digestparse: cannot check {tmp_path.name}/a_fifo.txt: a FIFO, not a regular file",
+            f"digestparse: cannot check {tmp_path.name}/c_zero.txt: a device, not a regular file",
+            f"checked 2 files, {2 * SEED_PAPERS_0} papers: 0 findings; 2 files not checked",
+        ]
+
+
+def _feed_fifo(path: Path, data: bytes) -> threading.Thread:
+    def write() -> None:
+        with open(path, "wb") as fifo:
+            fifo.write(data)
+
+    thread = threading.Thread(target=write, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_an_explicit_fifo_is_read_and_a_failing_one_read_twice(tmp_path: Path) -> None:
+    without_first_separator(tmp_path / "damaged.txt")
+    damaged = (tmp_path / "damaged.txt").read_bytes()
+    want = run_cli("check", "damaged.txt", cwd=tmp_path)
+    assert want.returncode == 1 and len(want.stdout.splitlines()) >= 1
+    os.mkfifo(tmp_path / "fifo.txt")
+    writer = _feed_fifo(tmp_path / "fifo.txt", damaged)
+    result = run_cli("check", "fifo.txt", cwd=tmp_path)
+    writer.join(timeout=30)
+    assert result.returncode == 1
+    # Strict mode stops at the first defect; the second, lenient read lists them all.
+    assert result.stdout == want.stdout.replace("damaged.txt", "fifo.txt")
+
+
+def test_process_substitution_keeps_working(tmp_path: Path) -> None:
+    bash = shutil.which("bash")
+    assert bash is not None
+    command = (
+        f"{sys.executable} -m digestparse parse {' '.join(REFERENCE)} <(cat {SEED}) "
+        f"--format jsonl"
+    )
+    result = subprocess.run(
+        [bash, "-c", command], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == SEED_PAPERS_0
+
+
+def test_binary_stdin_is_refused_without_reading_it_all() -> None:
+    """/dev/zero as standard input never ends: the first 8 KiB decide."""
+    with open("/dev/zero", "rb") as zero:
+        result = subprocess.run(
+            [sys.executable, "-m", "digestparse", "check", "-", *REFERENCE],
+            stdin=zero, capture_output=True, text=True, timeout=60, check=False,
+        )
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        "digestparse: cannot check <stdin>: binary file (NUL byte at offset 0), not a text dump"
+    )
+
+
+def test_a_nul_after_the_first_8_kib_is_text(tmp_path: Path) -> None:
+    text = SEED.read_bytes()
+    assert len(text) > 8192
+    early = text[:100] + b"\0" + text[100:]
+    late = text[:8200] + b"\0" + text[8200:]
+    (tmp_path / "early.txt").write_bytes(early)
+    (tmp_path / "late.txt").write_bytes(late)
+    result = run_cli("check", "--lenient", "early.txt", "late.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        "digestparse: cannot check early.txt: binary file (NUL byte at offset 100), "
+        "not a text dump"
+    )
+    assert result.stderr.splitlines()[-1].startswith("checked 1 file, ")
+
+
+def _big_dump(path: Path, megabytes: int) -> int:
+    """A canonical dump of about ``megabytes`` MB: seed 0 repeated (repeated headers are
+    findings, which is fine here). Returns its number of papers."""
+    data = SEED.read_bytes()
+    copies = megabytes * 1_000_000 // len(data) + 1
+    with open(path, "wb") as file:
+        for _ in range(copies):
+            file.write(data)
+    return copies * SEED_PAPERS_0
+
+
+_PEAK = """
+import sys, digestparse.cli as cli
+status = cli.main(sys.argv[1:])
+with open("/proc/self/status") as info:
+    peak = next(int(line.split()[1]) for line in info if line.startswith("VmHWM:"))
+print(status, peak // 1024, file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["check", "--lenient", "--format", "json"],
+        ["parse", "--format", "jsonl"],
+        ["parse", "--format", "csv"],
+        ["parse", "--strict", "--format", "jsonl"],
+    ],
+    ids=lambda args: " ".join(args),
+)
+def test_memory_does_not_grow_with_the_file(tmp_path: Path, args: list[str]) -> None:
+    """60 MB in: the whole file held as lines and papers would take several times that."""
+    papers = _big_dump(tmp_path / "big.txt", 60)
+    completed = subprocess.run(
+        [sys.executable, "-c", _PEAK, *args, "--jobs", "1", *REFERENCE, "big.txt"],
+        cwd=tmp_path, capture_output=True, timeout=600, check=False,
+    )
+    status, peak_mb = map(int, completed.stderr.decode().splitlines()[-1].split())
+    assert status in (0, 1)
+    assert peak_mb < 64, peak_mb
+    if args[0] == "parse" and "--strict" not in args:
+        assert completed.stdout.count(b"\n") == papers + (args[-1] == "csv")
+    if "json" in args:
+        document = json.loads(completed.stdout)
+        assert document["summary"]["papers"] == papers
+
+
+_MODULES = """
+import sys, digestparse.cli as cli
+status = cli.main(sys.argv[1:])
+heavy = ["concurrent.futures", "multiprocessing", "dateutil", "json", "csv", "tempfile"]
+print(status, *sorted(name for name in heavy if name in sys.modules), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "loaded"),
+    [
+        (["--jobs", "1", "--reference-date", "2025-12-31"], []),
+        (["--reference-date", "2025-12-31"], []),  # default --jobs, but one file: no pool
+        # dateutil brings tempfile along
+        (["--jobs", "1", "--reference-date", "31 Dec 2025"], ["dateutil", "tempfile"]),
+        (["--jobs", "1", "--reference-date", "2025-12-31", "--format", "json"], ["json"]),
+    ],
+)
+def test_a_plain_check_imports_only_what_it_uses(args: list[str], loaded: list[str]) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-c", _MODULES, "check", "-q", *args, str(SEED)],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert completed.stderr.split() == ["0", *loaded]
+
+
+def test_records_spooled_to_disk_come_back_in_order(tmp_path: Path) -> None:
+    """A worker process (or a strict parse) keeps 500 records in memory and pickles the
+    rest to a temporary file: the output is the same as when records stream, and no
+    temporary file is left."""
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    assert lines[10] == "Dec 12" and lines[11] == ""
+    # Seed 0's entries 30 times under its header: one clean dump of 750 papers.
+    big = "\n".join(lines[:11] + lines[11:] * 30) + "\n"
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(big, encoding="utf-8")
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    env = {**os.environ, "TMPDIR": str(spool)}
+
+    def parse(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "digestparse", "parse", *args, *REFERENCE, "a.txt", "b.txt"],
+            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, check=False,
+        )
+
+    streamed = parse("--jobs", "1")
+    assert streamed.returncode == 0, streamed.stderr
+    assert streamed.stdout.count("\n") == 2 * 30 * SEED_PAPERS_0
+    for args in (["--jobs", "2"], ["--strict", "--jobs", "1"], ["--strict", "--jobs", "2"]):
+        spooled = parse(*args)
+        assert spooled.returncode == 0, (args, spooled.stderr)
+        assert spooled.stdout == streamed.stdout, args
+    assert list(spool.iterdir()) == []
+
+
+@pytest.mark.parametrize("mode", ["--strict", "--lenient"])
+def test_ci_options_agree_in_this_process_and_in_workers(tmp_path: Path, mode: str) -> None:
+    """check's CI options (cli/guard.py) read a streamed dump: in this process (one file at
+    a time) and in worker processes they give the same findings, damage share and baseline.
+    Seed 0 has 25 papers, so --min-papers 30 fails each clean copy (counted by hand)."""
+    for index in range(3):
+        shutil.copy(SEED, tmp_path / f"good{index}.txt")
+    without_first_separator(tmp_path / "no_sep.txt")
+    options = [
+        "check", mode, "--format", "json", "--min-papers", "30", "--max-damaged", "1",
+        "--expect-page-date", "2025-12-31", "--write-baseline", "base.json",
+    ]
+    documents = []
+    for jobs in ("1", "2"):
+        result = run_cli(*options, "--jobs", jobs, ".", cwd=tmp_path)
+        assert result.returncode == 1, result.stderr
+        document = json.loads(result.stdout)
+        documents.append((document, (tmp_path / "base.json").read_text(encoding="utf-8")))
+        codes = sorted(finding["code"] for finding in document["findings"])
+        assert codes.count("too-few-papers") == 4, codes  # every file has fewer than 30
+        assert "too-damaged" in codes  # no_sep.txt: a damaged entry is more than 1% of them
+        baseline = json.loads(documents[-1][1])
+        assert [entry["path"] for entry in baseline["findings"]] == ["no_sep.txt"]
+    assert documents[0] == documents[1]
