@@ -90,6 +90,39 @@ def add_dialect_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_mode_options(
+    parser: argparse.ArgumentParser, default_mode: Mode, *, strict_help: str, lenient_help: str
+) -> None:
+    """``--strict`` / ``--lenient``; each command says what they mean for it."""
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument(
+        "--strict", dest="mode", action="store_const", const="strict", help=strict_help
+    )
+    modes.add_argument(
+        "--lenient", dest="mode", action="store_const", const="lenient", help=lenient_help
+    )
+    parser.set_defaults(mode=default_mode)
+
+
+def add_reference_date_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--reference-date",
+        type=reference_date_arg,
+        metavar="DATE",
+        help="resolve yearless dates as of DATE (YYYY-MM-DD; default: the capture time a "
+        "capture wrapper gives, else today)",
+    )
+
+
+def add_csv_raw_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--csv-raw",
+        action="store_true",
+        help="csv: write cells exactly, without escaping control characters and without "
+        "the ' that keeps a spreadsheet from running a cell as a formula",
+    )
+
+
 def add_common_options(parser: argparse.ArgumentParser, default_mode: Mode) -> None:
     parser.add_argument(
         "paths",
@@ -97,30 +130,15 @@ def add_common_options(parser: argparse.ArgumentParser, default_mode: Mode) -> N
         metavar="PATH",
         help="a dump file, a directory (searched for *.txt), or - for standard input",
     )
-    modes = parser.add_mutually_exclusive_group()
-    modes.add_argument(
-        "--strict",
-        dest="mode",
-        action="store_const",
-        const="strict",
-        help="any diagnostic is an error: exit 1"
+    add_mode_options(
+        parser,
+        default_mode,
+        strict_help="any diagnostic is an error: exit 1"
         + (" (default)" if default_mode == "strict" else "; its file yields no papers"),
-    )
-    modes.add_argument(
-        "--lenient",
-        dest="mode",
-        action="store_const",
-        const="lenient",
-        help="diagnostics are warnings: reported, exit status unaffected"
+        lenient_help="diagnostics are warnings: reported, exit status unaffected"
         + (" (default)" if default_mode == "lenient" else ""),
     )
-    parser.set_defaults(mode=default_mode)
-    parser.add_argument(
-        "--reference-date",
-        type=reference_date_arg,
-        metavar="DATE",
-        help="resolve yearless dates as of DATE (YYYY-MM-DD; default: today)",
-    )
+    add_reference_date_option(parser)
     add_dialect_option(parser)
     parser.add_argument(
         "--select",
@@ -203,12 +221,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
         help="jsonl: one paper per line (default); json: one array; csv: a header row, "
         "then one row per paper",
     )
-    parse_command.add_argument(
-        "--csv-raw",
-        action="store_true",
-        help="csv: write cells exactly, without escaping control characters and without "
-        "the ' that keeps a spreadsheet from running a cell as a formula",
-    )
+    add_csv_raw_option(parse_command)
     add_series_options(check)
     merge_command = commands.add_parser(
         "merge",
@@ -276,40 +289,20 @@ def add_merge_options(merge: argparse.ArgumentParser) -> None:
         help="a capture that states no capture time was captured on the YYYY-MM-DD or "
         "YYYYMMDD date in its file name (default: the reference date)",
     )
-    merge.add_argument(
-        "--csv-raw",
-        action="store_true",
-        help="csv: write cells exactly, without escaping control characters and without "
-        "the ' that keeps a spreadsheet from running a cell as a formula",
-    )
+    add_csv_raw_option(merge)
 
 
 def add_diff_options(diff: argparse.ArgumentParser) -> None:
     diff.add_argument("old", metavar="OLD", help="the earlier capture (a file, or -)")
     diff.add_argument("new", metavar="NEW", help="the later capture (a file, or -)")
-    modes = diff.add_mutually_exclusive_group()
-    modes.add_argument(
-        "--strict",
-        dest="mode",
-        action="store_const",
-        const="strict",
-        help="a capture with any diagnostic is an error: exit 2",
+    add_mode_options(
+        diff,
+        "lenient",
+        strict_help="a capture with any diagnostic is an error: exit 2",
+        lenient_help="diagnostics are warnings on stderr (default)",
     )
-    modes.add_argument(
-        "--lenient",
-        dest="mode",
-        action="store_const",
-        const="lenient",
-        help="diagnostics are warnings on stderr (default)",
-    )
-    diff.set_defaults(mode="lenient")
     add_dialect_option(diff)
-    diff.add_argument(
-        "--reference-date",
-        type=reference_date_arg,
-        metavar="DATE",
-        help="resolve yearless dates as of DATE (YYYY-MM-DD; default: today)",
-    )
+    add_reference_date_option(diff)
     diff.add_argument(
         "--format",
         choices=("text", "json", "jsonl"),
