@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import hypothesis.strategies as st
+
 from digestparse.dates import read_date_line
 from digestparse.diagnostics import Mode, Reporter
 from digestparse.dialects import DETECT_LINES, Dialect
@@ -15,6 +17,7 @@ from digestparse.grammar import PAGE_PHRASES
 from digestparse.lines import split_text
 from digestparse.parser import run
 from digestparse.wrapper import read_wrapper
+from hostile_support import edit_lines
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CAPTURES = FIXTURES / "captures"
@@ -203,3 +206,30 @@ SOUP_LINES = (
     "[GitHub 1k](https://github.com/a/b) [arXiv Page](https://arxiv.org/abs/2609.05415)",
     "[[\u56fe\u7247\uff1ad]](https://huggingface.co/papers/2609.05415)",
 )
+
+
+#: The edits of the text-urls and html-text mutation strategies.
+LATE_EDITS = ("delete", "duplicate", "swap", "truncate", "glue", "space")
+
+
+@st.composite
+def mutated_after(draw: st.DrawFn, lines: list[str], first: int) -> str:
+    """``lines`` with one to six edits, each at line index ``first`` or later, so that
+    what the detector needs before it stays intact."""
+    lines = list(lines)
+    for _ in range(draw(st.integers(1, 6), label="edits")):
+        edit = draw(st.sampled_from(LATE_EDITS))
+        i = draw(st.integers(first, len(lines) - 1))
+        if edit_lines(draw, lines, edit, i, first=first):
+            pass  # delete, duplicate or swap
+        elif edit == "glue":  # the next blank line removed: two elements glued
+            blank = next((k for k in range(i, len(lines)) if not lines[k].strip()), None)
+            if blank is not None:
+                del lines[blank]
+        elif edit == "space":
+            lines[i] = draw(st.sampled_from(["", " ", "\t"])) + lines[i] + " "
+        else:  # truncate
+            del lines[i:]
+        if len(lines) <= first + 1:
+            break
+    return "\n".join(lines)

@@ -6,6 +6,8 @@ import datetime
 import re
 from pathlib import Path
 
+import hypothesis.strategies as st
+
 import digestparse
 from digestparse import Digest
 
@@ -114,3 +116,36 @@ def comparable(digest_or_papers: Digest | tuple[digestparse.Paper, ...]) -> list
         del data["line"], data["end_line"]
         result.append(data)
     return result
+
+
+def edit_lines(
+    draw: st.DrawFn,
+    lines: list[str],
+    edit: str,
+    i: int,
+    *,
+    first: int = 0,
+    blanks: tuple[int, int] | None = None,
+) -> bool:
+    """Apply to ``lines`` at ``i`` one of the edits every mutation strategy shares; False
+    for an edit of the caller's own. ``first`` is the first line a swap may take;
+    ``blanks`` the range of blank lines one ``blank`` edit inserts (one when None)."""
+    if edit == "delete":
+        del lines[i]
+    elif edit == "duplicate":
+        lines.insert(i, lines[i])
+    elif edit == "swap":
+        j = draw(st.integers(first, len(lines) - 1))
+        lines[i], lines[j] = lines[j], lines[i]
+    elif edit == "move":
+        j = draw(st.integers(0, len(lines) - 1))
+        lines.insert(j, lines.pop(i))
+    elif edit == "blank":
+        lines[i:i] = [""] * (draw(st.integers(*blanks)) if blanks is not None else 1)
+    elif edit == "unblank":
+        found = [k for k, line in enumerate(lines) if not line]
+        if found:
+            del lines[draw(st.sampled_from(found))]
+    else:
+        return False
+    return True

@@ -37,6 +37,7 @@ from dialect_support import (
     delete,
     detector_head,
     keep_until,
+    mutated_after,
     parse_events,
     replace,
     then,
@@ -232,35 +233,12 @@ def test_detector_rejects_foreign_input(text: str) -> None:
 
 # -- properties -----------------------------------------------------------------------
 
-_EDITS = ("delete", "duplicate", "swap", "truncate", "glue", "space")
 #: Edits stay past the first ``[Upvote`` pair, so that detection still sees one.
 _FIRST_EDITABLE = 66
 
 
-@st.composite
-def mutated(draw: st.DrawFn) -> str:
-    lines = list(LINES)
-    for _ in range(draw(st.integers(1, 6), label="edits")):
-        edit = draw(st.sampled_from(_EDITS))
-        i = draw(st.integers(_FIRST_EDITABLE, len(lines) - 1))
-        if edit == "delete":
-            del lines[i]
-        elif edit == "duplicate":
-            lines.insert(i, lines[i])
-        elif edit == "swap":
-            j = draw(st.integers(_FIRST_EDITABLE, len(lines) - 1))
-            lines[i], lines[j] = lines[j], lines[i]
-        elif edit == "glue":  # the next blank line removed: two elements glued
-            blank = next((k for k in range(i, len(lines)) if not lines[k].strip()), None)
-            if blank is not None:
-                del lines[blank]
-        elif edit == "space":
-            lines[i] = draw(st.sampled_from(["", " ", "\t"])) + lines[i] + " "
-        else:
-            del lines[i:]
-        if len(lines) <= _FIRST_EDITABLE + 1:
-            break
-    return "\n".join(lines)
+def mutated() -> st.SearchStrategy[str]:
+    return mutated_after(LINES, _FIRST_EDITABLE)
 
 
 @given(mutated())

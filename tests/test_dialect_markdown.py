@@ -35,7 +35,13 @@ from digestparse.markup import join_wrapped, plain, unescape
 from digestparse.model import title_key
 from digestparse.parser import run
 from digestparse.state import ParseState
-from hostile_support import check_lenient, check_spans, comparable, uncovered_lines
+from hostile_support import (
+    check_lenient,
+    check_spans,
+    comparable,
+    edit_lines,
+    uncovered_lines,
+)
 from seeds import SEEDS
 
 CAPTURES = Path(__file__).parent / "fixtures" / "captures"
@@ -397,22 +403,7 @@ def mutated(draw: st.DrawFn) -> str:
     for _ in range(draw(st.integers(1, 6), label="edits")):
         edit = draw(st.sampled_from(_EDITS))
         i = draw(st.integers(0, len(lines) - 1))
-        if edit == "delete":
-            del lines[i]
-        elif edit == "duplicate":
-            lines.insert(i, lines[i])
-        elif edit == "swap":
-            j = draw(st.integers(0, len(lines) - 1))
-            lines[i], lines[j] = lines[j], lines[i]
-        elif edit == "move":
-            j = draw(st.integers(0, len(lines) - 1))
-            lines.insert(j, lines.pop(i))
-        elif edit == "blank":
-            lines.insert(i, "")
-        else:
-            blanks = [k for k, line in enumerate(lines) if not line]
-            if blanks:
-                del lines[draw(st.sampled_from(blanks))]
+        edit_lines(draw, lines, edit, i)
         if not lines:
             break
     text = joined(lines)

@@ -34,7 +34,7 @@ from digestparse.grammar import MONTHS, PAGE_PHRASES
 from digestparse.parser import run
 from digestparse.state import ParseState
 from digestparse.wrapper import is_fence_end, read_wrapper
-from hostile_support import SEED_PATHS, check_spans, uncovered_lines
+from hostile_support import SEED_PATHS, check_spans, edit_lines, uncovered_lines
 
 CAPTURES = Path(__file__).parent / "fixtures" / "captures"
 CAPTURE = CAPTURES / "01_hfpapers_search_longcontext_asr_lynx.txt"
@@ -304,19 +304,9 @@ def mutated_capture(draw: st.DrawFn) -> str:
             break
         edit = draw(st.sampled_from(_EDITS))
         i = draw(st.integers(0, len(lines) - 1))
-        if edit == "delete":
-            del lines[i]
-        elif edit == "duplicate":
-            lines.insert(i, lines[i])
-        elif edit == "swap":
-            j = draw(st.integers(0, len(lines) - 1))
-            lines[i], lines[j] = lines[j], lines[i]
-        elif edit == "move":
-            j = draw(st.integers(0, len(lines) - 1))
-            lines.insert(j, lines.pop(i))
-        elif edit == "blank":
-            lines[i:i] = [""] * draw(st.integers(1, 2))
-        elif edit == "glue" and i + 1 < len(lines):
+        if not edit_lines(draw, lines, edit, i, blanks=(1, 2)) and edit == "glue" and (
+            i + 1 < len(lines)
+        ):
             lines[i : i + 2] = [lines[i] + lines[i + 1]]
     text = "\n".join(lines)
     if draw(st.booleans()):

@@ -37,6 +37,7 @@ from dialect_support import (
     delete,
     detector_head,
     keep_until,
+    mutated_after,
     parse_events,
     replace,
     then,
@@ -244,34 +245,9 @@ def test_detector_rejects_foreign_input(text: str) -> None:
 
 # -- properties -----------------------------------------------------------------------
 
-_EDITS = ("delete", "duplicate", "swap", "truncate", "glue", "space")
-
-
-@st.composite
-def mutated(draw: st.DrawFn) -> str:
-    lines = list(LINES)
-    for _ in range(draw(st.integers(1, 6), label="edits")):
-        edit = draw(st.sampled_from(_EDITS))
-        # Edits stay past the first entry's upvote box, so that detection still sees one.
-        i = draw(st.integers(91, len(lines) - 1))
-        if edit == "delete":
-            del lines[i]
-        elif edit == "duplicate":
-            lines.insert(i, lines[i])
-        elif edit == "swap":
-            j = draw(st.integers(91, len(lines) - 1))
-            lines[i], lines[j] = lines[j], lines[i]
-        elif edit == "glue":  # the next blank line removed: two elements glued
-            blank = next((k for k in range(i, len(lines)) if not lines[k].strip()), None)
-            if blank is not None:
-                del lines[blank]
-        elif edit == "space":
-            lines[i] = draw(st.sampled_from(["", " ", "\t"])) + lines[i] + " "
-        else:
-            del lines[i:]
-        if len(lines) <= 92:
-            break
-    return "\n".join(lines)
+def mutated() -> st.SearchStrategy[str]:
+    # Edits stay past the first entry's upvote box, so that detection still sees one.
+    return mutated_after(LINES, 91)
 
 
 @given(mutated())

@@ -20,6 +20,7 @@ from hostile_support import (
     SEEDS,
     check_lenient,
     comparable,
+    edit_lines,
     lenient,
     strict,
 )
@@ -35,23 +36,9 @@ def mutated_lines(draw: st.DrawFn) -> list[str]:
             break
         edit = draw(st.sampled_from(_LINE_EDITS))
         i = draw(st.integers(0, len(lines) - 1))
-        if edit == "delete":
-            del lines[i]
-        elif edit == "duplicate":
-            lines.insert(i, lines[i])
-        elif edit == "swap":
-            j = draw(st.integers(0, len(lines) - 1))
-            lines[i], lines[j] = lines[j], lines[i]
-        elif edit == "move":
-            j = draw(st.integers(0, len(lines) - 1))
-            lines.insert(j, lines.pop(i))
-        elif edit == "blank":
-            lines[i:i] = [""] * draw(st.integers(1, 3))
-        elif edit == "unblank":
-            blanks = [k for k, line in enumerate(lines) if not line]
-            if blanks:
-                del lines[draw(st.sampled_from(blanks))]
-        elif edit == "crlf":
+        if edit_lines(draw, lines, edit, i, blanks=(1, 3)):
+            continue
+        if edit == "crlf":
             lines[i] += "\r"  # joined with "\n" this becomes a CRLF break
         elif edit == "cr":
             if i + 1 < len(lines):
