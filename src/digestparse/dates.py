@@ -130,3 +130,15 @@ def resolve_entry_date(state: ParseState, number: int, parts: DateLine) -> datet
             detail=f"{parts.text} is after the {limit_name} {limit.isoformat()}",
         )
     return latest_on_or_before(parts.month, parts.day, limit)
+
+
+def read_count(state: ParseState, number: int, text: str | None, column: int) -> int:
+    """The count after a date (``text``, at ``column`` of line ``number``): 0 when there is
+    none. One of more than MAX_COUNT_DIGITS digits is ``bad-votes``, reads as 0 and never
+    reaches ``int()``. Shared by every dialect."""
+    if text is None:
+        return 0
+    if len(text) <= MAX_COUNT_DIGITS:
+        return int(text)
+    state.reporter.defect("bad-votes", number, column, detail=f"{len(text)} digits")
+    return 0

@@ -28,7 +28,13 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..dates import MAX_COUNT_DIGITS, date_parts, read_date_line, resolve_entry_date
+from ..dates import (
+    MAX_COUNT_DIGITS,
+    date_parts,
+    read_count,
+    read_date_line,
+    resolve_entry_date,
+)
 from ..errors import InternalError
 from ..grammar import PAGE_PHRASES, SEPARATOR
 from ..links import extract_links, paper_id, paper_url
@@ -320,11 +326,7 @@ def _dated(state: ParseState, line: Line, fields: dict[str, object]) -> None:
         year_explicit=parts.year is not None,
     )
     if parts.count_text is not None:
-        if len(parts.count_text) <= MAX_COUNT_DIGITS:
-            fields["votes"] = int(parts.count_text)
-        else:
-            state.reporter.defect("bad-votes", line.number, parts.count_column,
-                                  detail=f"{len(parts.count_text)} digits")
+        fields["votes"] = read_count(state, line.number, parts.count_text, parts.count_column)
     elif state.peek_is(0, COUNT):
         count = state.advance()
         fields["votes"] = int(count.text)

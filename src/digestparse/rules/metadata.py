@@ -7,7 +7,7 @@ import re
 
 import attrs
 
-from ..dates import MAX_COUNT_DIGITS, date_parts, resolve_entry_date
+from ..dates import date_parts, read_count, resolve_entry_date
 from ..grammar import AUTHORS_PREFIX
 from ..state import Line, ParseState
 from ..tokenizer import AUTHORS, DATE, SEPARATOR_KIND, TEXT
@@ -113,15 +113,7 @@ def _with_date(
     state: ParseState, line: Line, author_count: int | None, organization: str | None
 ) -> Metadata:
     parts = date_parts(line.text, line.number)
-    votes: int | None = 0
-    if parts.count_text is not None:
-        if len(parts.count_text) <= MAX_COUNT_DIGITS:
-            votes = int(parts.count_text)
-        else:
-            state.reporter.defect(
-                "bad-votes", line.number, parts.count_column,
-                detail=f"{len(parts.count_text)} digits",
-            )
+    votes = read_count(state, line.number, parts.count_text, parts.count_column)
     return Metadata(
         author_count,
         organization,

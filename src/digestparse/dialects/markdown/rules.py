@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ...dates import MAX_COUNT_DIGITS, DateLine, resolve_entry_date, set_page_date
+from ...dates import DateLine, read_count, resolve_entry_date, set_page_date
 from ...errors import InternalError
 from ...links import paper_url
 from ...markup import plain
@@ -319,15 +319,7 @@ def _date(line: Line) -> DateLine:
 
 def _read_date(state: ParseState, line: Line, metadata: Metadata) -> None:
     parts = _date(line)
-    votes = 0
-    if parts.count_text is not None:
-        if len(parts.count_text) <= MAX_COUNT_DIGITS:
-            votes = int(parts.count_text)
-        else:
-            state.reporter.defect(
-                "bad-votes", line.number, parts.count_column,
-                detail=f"{len(parts.count_text)} digits",
-            )
+    votes = read_count(state, line.number, parts.count_text, parts.count_column)
     metadata.date = resolve_entry_date(state, line.number, parts)
     metadata.votes = votes
     metadata.date_text = parts.text

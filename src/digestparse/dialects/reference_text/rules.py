@@ -25,7 +25,7 @@ import enum
 
 import attrs
 
-from ...dates import MAX_COUNT_DIGITS, resolve_entry_date
+from ...dates import MAX_COUNT_DIGITS, read_count, resolve_entry_date
 from ...errors import InternalError
 from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt, whole_reference
@@ -353,15 +353,7 @@ def _with_date(
     dated = read_dated(line.text)
     if dated is None:
         raise InternalError(f"line {line.number} was classified as a date but does not read")
-    votes: int | None = 0
-    if dated.comments is not None:
-        if len(dated.comments) <= MAX_COUNT_DIGITS:
-            votes = int(dated.comments)
-        else:
-            state.reporter.defect(
-                "bad-votes", line.number, dated.comments_column,
-                detail=f"{len(dated.comments)} digits",
-            )
+    votes = read_count(state, line.number, dated.comments, dated.comments_column)
     parts = dated.parts
     return _Metadata(
         author_count,
