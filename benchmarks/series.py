@@ -184,7 +184,7 @@ def dask_rows(folder: pathlib.Path, paths: list[pathlib.Path], jobs_seconds: flo
         return
     start = time.perf_counter()
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster):
+                      dashboard_address=":0") as cluster, Client(cluster):
         started = time.perf_counter() - start
         start = time.perf_counter()
         papers, _ = daskio.read_papers([str(p) for p in paths], reference_date=REFERENCE,

@@ -66,7 +66,7 @@ def generated_dumps(directory: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def cluster_client() -> Iterator[Client]:
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster, Client(cluster) as client:
         yield client
 
