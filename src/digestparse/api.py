@@ -18,9 +18,10 @@ from .lines import (
     BLOCK_SIZE,
     Block,
     Blocks,
-    DecodeDefect,
+    LineDefects,
     binary_blocks,
     item_blocks,
+    report_read_defects,
     text_blocks,
 )
 from .model import Diagnostic, Digest, Paper
@@ -155,7 +156,7 @@ def _start_blocks(
 ) -> _Session:
     """``_start`` for a block source: the head is read in whole blocks, the rest streams."""
     head: list[str] = []
-    defects: dict[int, DecodeDefect] = {}
+    defects: LineDefects = {}
 
     def read_block() -> bool:
         block = next(blocks, None)
@@ -180,11 +181,10 @@ def _start_blocks(
         checked = len(head)
         if found >= DETECT_LINES or not read_block():
             break
-    # The state never reads the wrapper's lines: their decoding defects are reported now.
+    # The state never reads the wrapper's lines: their reading defects are reported now.
     for number in sorted(defects):
         if number <= wrapper.end:
-            column, detail, gap = defects.pop(number)
-            reporter.defect("invalid-utf8", number, column, detail=detail, gap=gap)
+            report_read_defects(reporter, number, defects.pop(number))
     first = Block(head[wrapper.end :], defects)
     body = Blocks(itertools.chain((first,), blocks))
     if wrapper.fence is not None:
@@ -203,17 +203,15 @@ def _fenced_blocks(
                 footer.first = number + index + 1
                 inside = {n: d for n, d in block.defects.items() if n < footer.first}
                 yield Block(block.lines[:index], inside)
-                # The footer is not parsed, but its lines are counted and their decoding
-                # reported, as when the whole input is given to ``parse``.
+                # The footer is not parsed, but its lines are counted and their reading
+                # defects reported, as when the whole input is given to ``parse``.
                 last = number + len(block.lines)
                 outside = [(n, d) for n, d in sorted(block.defects.items()) if n >= footer.first]
                 for rest in blocks:
                     last += len(rest.lines)
                     outside += sorted(rest.defects.items())
-                for line_number, (column, detail, gap) in outside:
-                    reporter.defect(
-                        "invalid-utf8", line_number, column, detail=detail, gap=gap
-                    )
+                for line_number, found in outside:
+                    report_read_defects(reporter, line_number, found)
                 footer.last = last
                 return
         number += len(block.lines)

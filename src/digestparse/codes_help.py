@@ -17,6 +17,11 @@ HELP: dict[str, str] = {
         "The dump is UTF-16 (a UTF-16 byte order mark, or NUL in every other byte). "
         "It is decoded anyway; save captures as UTF-8."
     ),
+    "line-too-long": (
+        "A line holds more than 1,048,576 characters (lines.MAX_LINE): only its start is "
+        "read, so that reading never holds an unbounded line. No capture has such a line; "
+        "the file is probably not a capture, or lost its line breaks."
+    ),
     "missing-header": (
         "The dump does not start with the Daily Papers header (new, Get trending papers..., "
         "Subscribe, Daily Papers, the byline). The capture may be cut at the top, or empty."

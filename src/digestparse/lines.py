@@ -7,9 +7,14 @@ Streams are read in blocks of whole lines (``Blocks``): a binary stream in
 blocks of about ``BLOCK_SIZE`` bytes cut after the last line break, lines from
 an iterable gathered until they hold about as many characters. A block is
 decoded in one go; only a block that is not valid UTF-8 is split first and
-decoded line by line. Its decoding defects travel with it (``Block.defects``)
+decoded line by line. Its reading defects travel with it (``Block.defects``)
 and are reported by the parse state when it reads the line, as for a whole
 input given to ``parse``.
+
+A line keeps at most ``MAX_LINE`` characters; the rest of a longer one is
+dropped and reported (``line-too-long``). This is what bounds the memory of
+reading a stream whatever it holds: a line is never gathered whole while it
+is longer than that, and every way of giving the input cuts it the same way.
 """
 
 from __future__ import annotations
@@ -31,9 +36,17 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 BLOCK_SIZE = 1 << 16
 #: The bytes the UTF-16 sniff needs.
 _SNIFF = 4
+#: The longest line kept, in characters (1 MiB of ASCII; no capture comes near it).
+MAX_LINE = 1 << 20
+#: A UTF-8 character is at most this many bytes: a line of more than
+#: ``_MAX_CHAR_BYTES * MAX_LINE`` bytes surely holds more than ``MAX_LINE`` characters.
+_MAX_CHAR_BYTES = 4
 
-#: An invalid-utf8 defect of one line: (column, detail, blank lines just before the line).
-DecodeDefect = tuple[int, str, int]
+#: A defect found while reading a line (before any dialect sees it):
+#: (code, column, detail, blank lines just before the line).
+ReadDefect = tuple[str, int, str, int]
+#: The reading defects of some lines, by line number, in column order.
+LineDefects = dict[int, tuple[ReadDefect, ...]]
 
 
 class Block:
@@ -41,10 +54,30 @@ class Block:
 
     __slots__ = ("defects", "lines")
 
-    def __init__(self, lines: list[str], defects: dict[int, DecodeDefect]) -> None:
+    def __init__(self, lines: list[str], defects: LineDefects) -> None:
         self.lines = lines
-        #: Decoding defects of these lines, by line number.
+        #: Reading defects of these lines (invalid-utf8, line-too-long), by line number.
         self.defects = defects
+
+
+def report_read_defects(reporter: Reporter, number: int, found: tuple[ReadDefect, ...]) -> None:
+    """Report the reading defects of line ``number``."""
+    for code, column, detail, gap in found:
+        reporter.defect(code, number, column, detail=detail, gap=gap)
+
+
+def cut_long_lines(lines: list[str], first: int, defects: LineDefects) -> None:
+    """Keep the first ``MAX_LINE`` characters of each line of ``lines`` (``first`` is the
+    number of ``lines[0]``), recording ``line-too-long`` for each line cut; a decoding
+    defect in the dropped part is forgotten with it."""
+    limit = MAX_LINE
+    for index, line in enumerate(lines):
+        if len(line) > limit:
+            lines[index] = line[:limit]
+            number = first + index
+            kept = tuple(d for d in defects.get(number, ()) if d[1] <= limit)
+            detail = f"only its first {limit} characters are read"
+            defects[number] = (*kept, ("line-too-long", limit + 1, detail, 0))
 
 
 class Blocks:
@@ -85,6 +118,7 @@ def _text_slices(text: str, block_size: int) -> Iterator[Block]:
     start = 1 if text.startswith(BOM) else 0
     size = len(text)
     carriage = "\r" in text
+    number = 0  # lines before the slice
     while start < size:
         end = start + block_size
         if end >= size:
@@ -103,7 +137,8 @@ def _text_slices(text: str, block_size: int) -> Iterator[Block]:
         lines = LINE_END.split(piece) if carriage else piece.split("\n")
         if lines[-1] == "":
             lines.pop()
-        yield Block(lines, {})
+        yield _text_block(lines, number, len(piece))
+        number += len(lines)
         start = cut
 
 
@@ -128,14 +163,14 @@ def _report_utf16(reporter: Reporter) -> None:
     reporter.defect("utf16-input", 1, 1, detail="decoded as UTF-16")
 
 
-def decode_line(raw: bytes, lineno: int, gap: int, defects: dict[int, DecodeDefect]) -> str:
+def decode_line(raw: bytes, lineno: int, gap: int, defects: LineDefects) -> str:
     """``raw`` (one line, no line break) decoded; an invalid byte is recorded in ``defects``."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         column = len(raw[: error.start].decode("utf-8", errors="replace")) + 1
         detail = f"byte 0x{raw[error.start]:02x} replaced by U+FFFD"
-        defects[lineno] = (column, detail, gap)
+        defects[lineno] = (("invalid-utf8", column, detail, gap),)
         return raw.decode("utf-8", errors="replace")
 
 
@@ -151,15 +186,30 @@ class _LineCounter:
 
     def block(self, data: bytes) -> Block:
         """The lines of ``data``: whole lines, the last one's line break optional."""
+        first = self.number + 1
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            return self._line_by_line(data)
-        lines = LINE_END.split(text) if "\r" in text else text.split("\n")
-        if lines[-1] == "":
-            lines.pop()
-        self.count(lines)
-        return Block(lines, {})
+            block = self._line_by_line(data)
+        else:
+            lines = LINE_END.split(text) if "\r" in text else text.split("\n")
+            if lines[-1] == "":
+                lines.pop()
+            self.count(lines)
+            block = Block(lines, {})
+        if len(data) > MAX_LINE:  # fewer bytes cannot make a line too long
+            cut_long_lines(block.lines, first, block.defects)
+        return block
+
+    def long_line(self, start: bytes) -> Block:
+        """The line whose first bytes are ``start``, which holds more than ``MAX_LINE``
+        characters and no line break; the caller drops the rest of the line."""
+        self.number += 1
+        defects: LineDefects = {}
+        lines = [decode_line(start, self.number, self.blanks, defects)]
+        self.blanks = 0
+        cut_long_lines(lines, self.number, defects)
+        return Block(lines, defects)
 
     def count(self, lines: list[str]) -> None:
         self.number += len(lines)
@@ -175,7 +225,7 @@ class _LineCounter:
         parts = _LINE_END_BYTES.split(data)
         if parts[-1] == b"":
             parts.pop()
-        defects: dict[int, DecodeDefect] = {}
+        defects: LineDefects = {}
         lines = []
         for part in parts:
             self.number += 1
@@ -237,13 +287,23 @@ def _binary_blocks(
         head = head[3:]
     counter = _LineCounter()
     pending: list[bytes] = []  # the start of a line that the next block ends
+    pending_size = 0
     drop_lf = False  # the last block ended with "\r": a "\n" next is the rest of that break
+    skipping = False  # in the dropped rest of a line too long to keep
     chunk = head
     while chunk:
         if drop_lf:
             drop_lf = False
             if chunk[0] == 0x0A:
                 chunk = chunk[1:]
+        if skipping:
+            found = _LINE_END_BYTES.search(chunk)
+            if found is None:
+                chunk = read(block_size)
+                continue
+            skipping = False
+            drop_lf = found.end() == len(chunk) and found.group() == b"\r"
+            chunk = chunk[found.end() :]
         cut = chunk.rfind(b"\n")
         carriage = chunk.rfind(b"\r", cut + 1)
         if carriage > cut:
@@ -251,13 +311,18 @@ def _binary_blocks(
             drop_lf = cut == len(chunk) - 1
         if cut < 0:
             pending.append(chunk)
+            pending_size += len(chunk)
+            if pending_size > _MAX_CHAR_BYTES * MAX_LINE:
+                yield counter.long_line(b"".join(pending))
+                pending, pending_size, skipping = [], 0, True
         else:
             data = chunk[: cut + 1]
             if pending:
                 pending.append(data)
                 data = b"".join(pending)
                 pending = []
-            if cut + 1 < len(chunk):
+            pending_size = len(chunk) - cut - 1
+            if pending_size:
                 pending.append(chunk[cut + 1 :])
             yield counter.block(data)
         chunk = read(block_size)
@@ -282,27 +347,51 @@ def _text_blocks(texts: Iterator[str]) -> Iterator[Block]:
     """Blocks of the lines of a text given in pieces (``split_text`` of their join)."""
     carry = ""
     started = False
+    number = 0  # lines yielded
+    skipping = False  # in the dropped rest of a line too long to keep
     for piece in texts:
         text = carry + piece
         if not started and text:
             started = True
             if text.startswith(BOM):
                 text = text[1:]
+        if skipping:
+            found = LINE_END.search(text)
+            if found is None or (found.end() == len(text) and found.group() == "\r"):
+                carry = "" if found is None else "\r"  # may be the first half of "\r\n"
+                continue
+            skipping = False
+            text = text[found.end() :]
         # A "\r" at the end may be the first half of "\r\n": wait for the next piece.
         end = len(text) - 1 if text.endswith("\r") else len(text)
         cut = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end))
         if cut < 0:
-            carry = text
+            if end > MAX_LINE:
+                yield _text_block([text[: MAX_LINE + 1]], number, MAX_LINE + 1)
+                number += 1
+                skipping = True
+                carry = text[end:]  # its line break, if it came already
+            else:
+                carry = text
             continue
         carry = text[cut + 1 :]
         lines = LINE_END.split(text[: cut + 1])
         lines.pop()
-        yield Block(lines, {})
-    if carry:
+        yield _text_block(lines, number, cut + 1)
+        number += len(lines)
+    if carry and not skipping:
         lines = LINE_END.split(carry)
         if lines[-1] == "":
             lines.pop()
-        yield Block(lines, {})
+        yield _text_block(lines, number, len(carry))
+
+
+def _text_block(lines: list[str], before: int, size: int) -> Block:
+    """A block of ``lines`` (``size`` characters) that follow line ``before``."""
+    defects: LineDefects = {}
+    if size > MAX_LINE:
+        cut_long_lines(lines, before + 1, defects)
+    return Block(lines, defects)
 
 
 def item_blocks(
@@ -338,7 +427,7 @@ def _item_blocks(
         return
     counter = _LineCounter()
     lines: list[str] = []
-    defects: dict[int, DecodeDefect] = {}
+    defects: LineDefects = {}
     size = 0
     start = True
     for item in _chain(first, items):
@@ -349,7 +438,7 @@ def _item_blocks(
         elif isinstance(item, str):
             if start and item.startswith(BOM):
                 item = item[1:]
-            size += _add_text(item, counter, lines)
+            size += _add_text(item, counter, lines, defects)
         else:
             _item_type(item)
         start = False
@@ -382,19 +471,23 @@ def _reader(chunks: Iterator[bytes]) -> Callable[[int], bytes]:
     return read
 
 
-def _add_text(item: str, counter: _LineCounter, lines: list[str]) -> int:
+def _add_text(
+    item: str, counter: _LineCounter, lines: list[str], defects: LineDefects
+) -> int:
     if item.endswith("\n"):
         item = item[:-2] if item.endswith("\r\n") else item[:-1]
     elif item.endswith("\r"):
         item = item[:-1]
     new = LINE_END.split(item) if "\n" in item or "\r" in item else [item]
+    if len(item) > MAX_LINE:
+        cut_long_lines(new, counter.number + 1, defects)
     counter.count(new)
     lines += new
     return len(item) + 1
 
 
 def _add_bytes(
-    item: bytes, counter: _LineCounter, lines: list[str], defects: dict[int, DecodeDefect]
+    item: bytes, counter: _LineCounter, lines: list[str], defects: LineDefects
 ) -> int:
     if item.endswith(b"\n"):
         item = item[:-2] if item.endswith(b"\r\n") else item[:-1]

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .diagnostics import Reporter
 from .errors import InternalError
-from .lines import Blocks, DecodeDefect
+from .lines import Blocks, LineDefects, report_read_defects
 from .model import Paper
 
 
@@ -89,9 +89,9 @@ class ParseState:
         self._blocks: Blocks | None = None
         #: Whether ``_raw`` holds every line up to the end of the input.
         self._complete = True
-        #: Decoding defects of lines not read yet (line number -> defect), reported when the
-        #: line is read; ``_defect_lines`` holds their numbers in order (some already read).
-        self._defects: dict[int, DecodeDefect] = {}
+        #: Reading defects (lines.ReadDefect) of lines not read yet, by line number, reported
+        #: when the line is read; ``_defect_lines`` holds their numbers in order (some read).
+        self._defects: LineDefects = {}
         self._defect_lines: deque[int] = deque()
         self._lines: Iterator[str] = iter(())
         if isinstance(lines, Blocks):
@@ -174,7 +174,7 @@ class ParseState:
         """Read one more raw line: None when it is blank."""
         self.number += 1
         if self._defects:
-            self._report_decoding()
+            self._report_reading()
         if not self._whitespace:
             line = line.strip(" \t")
             return Line(self._classify(line), line, self.number, gap) if line else None
@@ -194,11 +194,10 @@ class ParseState:
             return Line(kind, line, self.number, gap, tuple(held))
         return Line(kind, line, self.number, gap)
 
-    def _report_decoding(self) -> None:
+    def _report_reading(self) -> None:
         found = self._defects.pop(self.number, None)
         if found is not None:
-            column, detail, gap = found
-            self.reporter.defect("invalid-utf8", self.number, column, detail=detail, gap=gap)
+            report_read_defects(self.reporter, self.number, found)
 
     def report_held(self) -> None:
         """Report the white-space defects of blank lines at the end of the input."""
@@ -239,7 +238,7 @@ class ParseState:
 
     def raw_end(self) -> tuple[int, bool]:
         """How far the fast path may read in ``raw_lines`` (an index), and whether the input
-        ends there. It stops short of a line with a decoding defect, which the rules read."""
+        ends there. It stops short of a line with a reading defect, which the rules read."""
         assert self._raw is not None
         end = len(self._raw)
         pending = self._defect_lines
