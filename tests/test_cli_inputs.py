@@ -3,6 +3,8 @@ bounded), and the modules a plain ``check`` imports. Real subprocesses, with tim
 
 from __future__ import annotations
 
+import collections
+import datetime
 import json
 import os
 import shutil
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import digestparse
 from cli_helpers import REFERENCE, SEEDS, run_cli, without_first_separator
 
 SEED = SEEDS[0]
@@ -243,3 +246,53 @@ def test_ci_options_agree_in_this_process_and_in_workers(tmp_path: Path, mode: s
         baseline = json.loads(documents[-1][1])
         assert [entry["path"] for entry in baseline["findings"]] == ["no_sep.txt"]
     assert documents[0] == documents[1]
+
+
+@pytest.mark.parametrize(
+    "args", [["check"], ["parse", "--lenient", "--format", "jsonl"]], ids=" ".join
+)
+def test_memory_does_not_grow_with_one_endless_line(tmp_path: Path, args: list[str]) -> None:
+    """80 MB with no line break after the header: only the line's first MAX_LINE
+    characters are kept, the rest is read past."""
+    head = SEED.read_bytes().split(b"\n\n")[:3]
+    with open(tmp_path / "line.txt", "wb") as file:
+        file.write(b"\n\n".join(head) + b"\n\n")
+        for _ in range(80):
+            file.write(b"x" * 1_000_000)
+        file.write(b"\n\nthe end\n")
+    completed = subprocess.run(
+        [sys.executable, "-c", _PEAK, *args, "--jobs", "1", *REFERENCE, "line.txt"],
+        cwd=tmp_path, capture_output=True, timeout=600, check=False,
+    )
+    status, peak_mb = map(int, completed.stderr.decode().splitlines()[-1].split())
+    assert peak_mb < 64, peak_mb
+    assert status == (1 if args[0] == "check" else 0)
+    if args[0] == "check":
+        assert "line.txt:7:1048577: line-too-long line too long: only its first 1048576 " \
+            "characters are read" in completed.stdout.decode()
+
+
+def test_a_file_defective_everywhere_lists_its_first_findings_and_counts_the_rest(
+    tmp_path: Path,
+) -> None:
+    """``new`` then a lone title, over and over: repeated headers and truncated entries,
+    about 30,000 findings. The first MAX_FINDINGS (10,000) are listed in line order, the
+    rest only counted, and the counts agree with the library's full list."""
+    header = b"\n\n".join(SEED.read_bytes().split(b"\n\n")[:6])  # up to the page date
+    data = header + b"\n\n" + b"".join(b"new\n\nx%d\n\n" % n for n in range(45_000))
+    (tmp_path / "bad.txt").write_bytes(data)
+    every = digestparse.parse(data, reference_date=datetime.date(2025, 12, 31)).diagnostics
+    assert len(every) > 20_000
+    result = run_cli("check", "--lenient", "--statistics", "bad.txt", cwd=tmp_path)
+    assert result.returncode == 0
+    listed = [line for line in result.stdout.splitlines() if line.startswith("bad.txt:")]
+    assert listed == [f"bad.txt:{d.line}:{d.column}: {d.code} {d.message}"
+                      for d in sorted(every, key=lambda d: (d.line, d.column))[:10_000]]
+    counts = collections.Counter(d.code for d in every)
+    assert [line.split() for line in result.stdout.splitlines()[-len(counts):]] == [
+        [str(n), code] for code, n in counts.most_common()
+    ]
+    notes = result.stderr.splitlines()
+    assert f"digestparse: bad.txt: {len(every) - 10_000} more findings not listed (a file " \
+        "lists its first 10000, by line)" in notes
+    assert notes[-1] == f"checked 1 file, 0 papers: {len(every)} warnings"

@@ -53,7 +53,8 @@ def process_capture(task: Task, settings: Settings) -> CaptureResult:
         diagnostics: list[Diagnostic] | tuple[Diagnostic, ...] = digest.diagnostics
         if settings.mode == "strict" and diagnostics:
             # The same findings as `check` (which also re-checks the strict error).
-            _, diagnostics = parse_for_mode(lambda: io.BytesIO(data), task.name, settings)
+            _, found = parse_for_mode(lambda: io.BytesIO(data), task.name, settings)
+            diagnostics = found.sorted()
     except Exception as error:  # anything escaping the parser is a bug in it, not bad input
         detail = str(error) if isinstance(error, InternalError) else repr(error)
         result.internal_error = f"internal error on {task.name}: {detail}"

@@ -113,8 +113,10 @@ class Guard:
             self.damaged += result.damage[0]
             self.entries += result.damage[1]
         tally.failures += sum(f.code in FAILING_CODES for f in result.findings)
+        tally.failures += sum(result.omitted[code] for code in FAILING_CODES)
         if self.counts is not None:
             self.counts.update(f.code for f in result.findings)
+            self.counts.update(result.omitted)
 
     def finish(self) -> None:
         """After the last file: write the baseline ``--write-baseline`` names."""

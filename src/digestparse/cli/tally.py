@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Mode
+from .bounded_findings import MAX_FINDINGS
 from .exit_codes import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, REPORT_BUG
 from .progress import Progress
 from .worker import FileResult
@@ -65,12 +66,19 @@ def count_result(result: FileResult, tally: Tally, progress: Progress) -> None:
         tally.files += 1
         tally.papers += result.papers
         tally.findings += len(result.findings)
+    omitted = result.omitted.total()
+    if omitted:
+        tally.findings += omitted
+        progress.note(
+            f"digestparse: {result.name}: {plural(omitted, 'more finding')} not listed "
+            f"(a file lists its first {MAX_FINDINGS}, by line)"
+        )
     tally.file_rows.append(
         {
             "path": result.name,
             "status": status,
             "papers": result.papers,
-            "findings": len(result.findings),
+            "findings": len(result.findings) + omitted,
             "error": message,
         }
     )

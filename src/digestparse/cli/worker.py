@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import io
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from ..api import iter_papers
 from ..diagnostics import Mode
 from ..errors import InternalError, ParseError
 from ..model import Diagnostic, Digest, Paper
+from .bounded_findings import BoundedFindings
 from .guard import guard_file
 from .inputs import Task, UnreadableInput, check_text, open_dump
 
@@ -60,13 +62,15 @@ class FileResult:
 
     __slots__ = (
         "damage", "dialect", "error", "findings", "internal_error", "line_texts", "name",
-        "papers", "records",
+        "omitted", "papers", "records",
     )
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.papers = 0
         self.findings: list[Diagnostic] = []
+        #: Findings left out of ``findings`` (a file lists at most MAX_FINDINGS), by code.
+        self.omitted: Counter[str] = Counter()
         #: The paper records, in order: a list, a ``RecordSpool``, or (in this process, for
         #: a lenient parse) a generator that sets ``papers`` and ``findings`` when it ends.
         self.records: Iterable[dict[str, Any]] = ()
@@ -163,8 +167,8 @@ def process_file(task: Task, settings: Settings, stream: bool = False) -> FileRe
     spool = RecordSpool() if settings.want_records else None
     dump = _Dump(settings.check)
     try:
-        result.papers, diagnostics = parse_for_mode(source, task.name, settings, spool, dump)
-        result.findings = [d for d in diagnostics if is_selected(d.code, settings)]
+        result.papers, found = parse_for_mode(source, task.name, settings, spool, dump)
+        result.findings, result.omitted = found.sorted(), found.omitted
         result.dialect = dump.dialect
         if settings.check is not None:
             # Baselines need the text of each finding's line: only then is the file held whole.
@@ -290,10 +294,10 @@ def _papers(
 def _streamed_records(
     result: FileResult, source: Source, copy: str | None, settings: Settings
 ) -> Iterator[dict[str, Any]]:
-    diagnostics: list[Diagnostic] = []
+    found = BoundedFindings(lambda code: is_selected(code, settings))
     name = result.name
     try:
-        for paper in _papers(source, name, settings, "lenient", diagnostics.append):
+        for paper in _papers(source, name, settings, "lenient", found.add):
             result.papers += 1
             yield paper_record(name, paper)
     except UnreadableInput as error:
@@ -302,20 +306,21 @@ def _streamed_records(
         result.internal_error = internal_error(name, error)
     finally:
         _remove(source, copy)
-    diagnostics.sort(key=lambda d: (d.line, d.column))
-    result.findings = [d for d in diagnostics if is_selected(d.code, settings)]
+    result.findings, result.omitted = found.sorted(), found.omitted
 
 
 def parse_for_mode(
     source: Source, name: str, settings: Settings, spool: RecordSpool | None = None,
     dump: _Dump | None = None,
-) -> tuple[int, list[Diagnostic]]:
-    """How many papers one dump holds and every diagnostic of it; its records go to ``spool``.
+) -> tuple[int, BoundedFindings]:
+    """How many papers one dump holds and its selected diagnostics; its records go to
+    ``spool``.
 
     In strict mode the library's strict parse decides whether the dump is
     clean; when it is not, a second, lenient read lists all the deviations
     (strict stops at the first), so the user can fix them in one go.
     """
+    found = BoundedFindings(lambda code: is_selected(code, settings))
     first: ParseError | None = None
     if settings.mode == "strict":
         count = 0
@@ -329,23 +334,16 @@ def parse_for_mode(
             if spool is not None:
                 spool.discard()
         else:
-            return count, []
-    diagnostics: list[Diagnostic] = []
+            return count, found
     count = 0
-    for paper in _papers(source, name, settings, "lenient", diagnostics.append, dump):
+    for paper in _papers(source, name, settings, "lenient", found.add, dump):
         count += 1
         if spool is not None:
             spool.add(paper_record(name, paper))
-    diagnostics.sort(key=lambda d: (d.line, d.column))
-    if first is not None and not any(
-        d.code == first.code and d.line == first.line for d in diagnostics
-    ):
+    if first is not None and not found.holds(first.code, first.line):
         # Never let the list miss the error that made the strict parse fail.
-        diagnostics.append(
-            Diagnostic(first.code, first.message, first.line, first.column, source=name)
-        )
-        diagnostics.sort(key=lambda d: (d.line, d.column))
-    return count, diagnostics
+        found.add(Diagnostic(first.code, first.message, first.line, first.column, source=name))
+    return count, found
 
 
 def is_selected(code: str, settings: Settings) -> bool:

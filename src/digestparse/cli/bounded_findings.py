@@ -1,0 +1,53 @@
+"""The findings of one file in bounded memory.
+
+A file that is defective everywhere has a finding per element (docs/reliability.md), so a
+list of them grows with the file. A file keeps its first ``MAX_FINDINGS`` findings in
+(line, column) order, as ``check`` lists them, and only counts the rest, by code, so the
+summary, ``--statistics`` and the exit status still see every one of them.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Callable
+
+from ..model import Diagnostic
+
+#: The findings one file lists; the rest are counted (and named in one note).
+MAX_FINDINGS = 10_000
+
+
+class BoundedFindings:
+    """The first ``limit`` selected diagnostics by (line, column), ties in the order
+    added, and a count by code of those left out."""
+
+    __slots__ = ("_added", "_heap", "_limit", "_selected", "omitted")
+
+    def __init__(self, selected: Callable[[str], bool], limit: int | None = None) -> None:
+        self._selected = selected
+        self._limit = MAX_FINDINGS if limit is None else limit
+        # A max-heap (keys negated) of the kept findings: its top is the first to let go.
+        self._heap: list[tuple[int, int, int, Diagnostic]] = []
+        self._added = 0
+        self.omitted: Counter[str] = Counter()
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        if not self._selected(diagnostic.code):
+            return
+        self._added += 1
+        entry = (-diagnostic.line, -diagnostic.column, -self._added, diagnostic)
+        if len(self._heap) < self._limit:
+            heapq.heappush(self._heap, entry)
+            return
+        if self._heap and entry[:3] > self._heap[0][:3]:
+            entry = heapq.heapreplace(self._heap, entry)
+        self.omitted[entry[3].code] += 1
+
+    def holds(self, code: str, line: int) -> bool:
+        """Whether a kept finding has ``code`` at ``line``."""
+        return any(d.code == code and d.line == line for *_, d in self._heap)
+
+    def sorted(self) -> list[Diagnostic]:
+        """The kept findings, by line and column (ties in the order added)."""
+        return [entry[3] for entry in sorted(self._heap, reverse=True)]
