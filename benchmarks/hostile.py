@@ -49,8 +49,11 @@ def normal(scale: float) -> bytes:
 MAKERS: dict[str, Callable[[float], bytes]] = {
     "normal dump": normal,
     "10 MB single line": lambda s: b"a" * int(10_000_000 * s),
-    "10 MB abstract of URL-ish text": lambda s: (
-        HEADER + "\n\nT\n\n" + "(https://github.com/x/" * int(450_000 * s)
+    # Abstracts as long as a line may be (lines.MAX_LINE): ten of them make 10 MB.
+    "10 MB of 1 MB URL-ish abstracts": lambda s: (
+        HEADER + "\n\n" + "\n\n".join(
+            ["T\n\n" + "(https://github.com/x/" * 45_000] * max(1, int(10 * s))
+        )
     ).encode(),
     "10^6 '\u00b7' lines": lambda s: "\n".join(["\u00b7"] * int(1_000_000 * s)).encode(),
     "10^6 blank lines": lambda s: b"\n" * int(1_000_000 * s),

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import example, given
 
 import digestparse
-from digestparse import InternalError, Paper, ParseError
+from digestparse import InternalError, Paper, ParseError, lines
 from digestparse.dates import format_date
 from digestparse.grammar import CANONICAL_HEADER, HEADER_LINES, SEPARATOR, cannot_be_title
 from digestparse.links import extract_links
@@ -262,7 +262,9 @@ def test_ten_megabyte_single_line() -> None:
 
 
 def test_long_abstract_line_in_an_entry() -> None:
-    abstract = "see (https://" + "(a" * 1_000_000 + " and github.com/" + "x." * 1_000_000
+    # As long as a line may be (lines.MAX_LINE, 1,048,576 characters), and no longer.
+    abstract = "see (https://" + "(a" * 260_000 + " and github.com/" + "x." * 260_000
+    assert len(abstract) <= lines.MAX_LINE
     digest = check_lenient(f"{HEADER}\n\nTitle\n\n{abstract}")
     assert len(digest.papers) == 1 and len(digest.papers[0].links) == 2
 
