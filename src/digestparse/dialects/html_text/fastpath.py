@@ -1,178 +1,228 @@
-"""The html-text fast path: canonical entries read straight from the list of lines.
+"""The html-text fast path: canonical entries matched whole, one pattern per entry.
 
-A canonical entry is what ``rules.entry`` reads without reporting anything
-(blank lines do not matter in this dialect). The reader walks the entry's
-lines in the order the rules read them, tests each with the cheapest check
-that gives the same answer as ``classify`` (an equality or one pattern where
-the line's place leaves one kind to tell apart), builds the fields with
-``fields.py`` as the rules do, and gives way to the rules at the first line
-it is not sure of. tests/test_dialect_html_text.py checks that both paths agree.
+A canonical entry is what ``rules.entry`` reads without reporting anything.
+``ENTRY`` spells out its lines as the rules read them, over the lines joined
+with newlines: each line with no space or tab at either end (the rules strip
+them), blank lines empty. The shape of a line that the pattern cannot tell
+apart from every other kind (the submitter, the abstract, the date line, a
+wrapped title's next part) is checked with ``classify`` afterwards, and the
+fields are built with ``fields.py`` as the rules build them. At the first
+entry that does not match, the rules take over (tests/test_dialect_html_text.py
+checks that both paths agree).
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
+import re
+from typing import Any
 
 from ...dates import read_date_line
+from ...grammar import SEPARATOR
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
 from ...state import ParseState
-from ..window import read_window
-from .fields import author_count, link_id, organization_of, title_of, upvote_count
+from ..window import LOOK, read_window
+from .fields import link_id, organization_of, title_of
 from .lines import (
-    ANCHOR,
-    ANCHOR_LINE,
-    AUTHORS_LINE,
-    AVATAR_LINE,
-    AVATAR_LINK,
-    AVATAR_LINK_LINE,
     LINKS,
-    META,
-    PLACEHOLDER_LINE,
-    SUBMITTED,
-    SUBMITTED_BY,
     TEXT,
-    TITLE,
-    TITLE_MARK,
-    UPVOTE_COUNT_LINE,
-    UPVOTE_OPEN,
+    Kind,
     classify,
     meta,
 )
-from .rules import MAX_TITLE_LINES
+from .rules import starts_entry
 
-#: The kinds an entry can start with (``rules.starts_entry``); at any other line the rules
-#: read (junk, or a damaged entry), and the fast path does not even set up.
-_FIRST_KINDS = frozenset({AVATAR_LINK, ANCHOR, SUBMITTED, TITLE})
-#: The entry's date, read once per date text and limit (a page shows few dates).
-_DATES_CACHED = 256
-
-_Date = tuple[datetime.date, str, bool]
+#: A line that does not start with a space or a tab (whether it ends with one is checked
+#: afterwards: a pattern for that would make the matcher try every split of each line).
+_LINE = r"(?![ \t])[^\n]+"
+_LINE_END = r"(?=\n|\Z)"
+#: A line of links only (``lines.LINKS_LINE``).
+_LINKS = rf"\[[^\[\]\n]+\]\(\S+\)(?:\ \[[^\[\]\n]+\]\(\S+\))*{_LINE_END}"
+#: One canonical entry (lines.py shows one). The abstract takes the fewest lines after which
+#: the rest matches; checking each is TEXT then makes it the run of TEXT lines the rules take.
+#: A title on one line holds ``](``; one wrapped over up to four glued lines is checked after.
+ENTRY = re.compile(
+    rf"""
+    (?P<blanks>\n*)
+    (?:\[\[[^\[\]\n]*\]\]\(\S+\)\n+)?                         # avatar link to the paper
+    (?:Submitted\ by\n+(?:\[[^\[\]\n]*\]\n+)?(?P<submitter>{_LINE})\n+)?
+    (?:<a\ id="[^"<>\n]*"></a>\n+)*                            # anchors
+    \#\#\#\ (?P<heading>[^\n]*\]\([^\n]*|[^\n]*(?:\n[^\n]+){{1,3}})\n+
+    (?P<abstract>{_LINE}(?:\n+{_LINE})*?)\n+
+    (?:-\ \[[^\[\]\n]*\]\n+|-\n+)*                             # avatars, empty items
+    (?:-\ (?P<authors>[0-9]{{1,9}})\ authors?\n+)?
+    (?P<meta>{_LINE})\n+
+    \[Upvote\n+(?P<upvotes>[0-9]{{1,18}})\]\(\S*\){_LINE_END}
+    (?:\n+(?P<links>{_LINKS}(?:\n+{_LINKS})*))?
+    """,
+    re.VERBOSE,
+)
+#: The first non-empty line after an entry, which the rules look at to end it.
+_FOLLOWING = re.compile(r"\n+([^\n]+)")
+#: A heading that is one link to the paper's page, with no bracket in its text.
+_COMMON_TITLE = re.compile(
+    r"\[([^\[\]\n]*)\]\(https://huggingface\.co/papers/([0-9]{4}\.[0-9]{4,5})\)"
+)
+#: Lines joined for matching at a time. A new chunk starts where fewer than ``LOOK`` lines
+#: are left in this one, so an entry (with the blank lines after it) longer than that is left
+#: to the rules, as the window leaves it.
+_CHUNK_LINES = 2 * LOOK
+#: Each entry is shown twice in a row: the copy is read once (see ``_fields``).
+_COPIES = 2
+#: Lines starting with one of these are never date lines (``classify``).
+_NOT_META_START = frozenset("<#-0123456789")
 
 
 def read_canonical(state: ParseState) -> bool:
     """Consume the canonical entries that come next, straight from the list of lines."""
-    line = state.peek()  # already read by the run loop: free
-    if line is None or line.kind not in _FIRST_KINDS:
+    if not starts_entry(state):  # junk, read by the rules (which peek as far)
         return False
     limit = state.date_limit
-    return read_window(state, lambda raw: lambda index: _entry(raw, index, limit))
+    return read_window(state, lambda raw: _Reader(raw, limit).entry)
 
 
-def _next(raw: list[str], index: int) -> tuple[int, str]:
-    """The first non-blank line from ``index`` on, stripped, and its index (``""`` at the end)."""
-    count = len(raw)
-    while index < count:
-        text = raw[index]
-        if text:  # most blank lines are empty: no strip for them
-            text = text.strip(" \t")
-            if text:
-                return index, text
-        index += 1
-    return count, ""
+class _Reader:
+    """Reads the canonical entries of a list of lines one after another, matching ``ENTRY``
+    over a chunk of them joined; ``entry`` is what ``window.read_window`` calls."""
 
+    __slots__ = ("_chunk", "_end", "_limit", "_line", "_offset", "_raw")
 
-def _entry(raw: list[str], index: int, limit: datetime.date) -> tuple[Paper, int] | None:
-    """The canonical entry whose first line is the first non-blank one from ``index`` on, and
-    the index after its last line; None where the rules must read."""
-    first, text = _next(raw, index)
-    at = first
-    # The lead-in. An avatar link or an anchor starts an entry only before the lines that
-    # must follow them here anyway, so the title check below covers ``starts_entry``.
-    if text[:2] == "[[" and AVATAR_LINK_LINE.fullmatch(text):
-        at, text = _next(raw, at + 1)
-    submitted_by = None
-    if text == SUBMITTED_BY:
-        at, text = _next(raw, at + 1)
-        if PLACEHOLDER_LINE.fullmatch(text):
-            at, text = _next(raw, at + 1)
-        if not text or classify(text) is not TEXT:
+    def __init__(self, raw: list[str], limit: datetime.date) -> None:
+        self._raw = raw
+        self._limit = limit
+        self._chunk = ""
+        self._line = -1  # the line at ``_offset`` in the chunk
+        self._offset = 0
+        self._end = 0  # the line after the chunk's last one
+
+    def _load(self, index: int) -> None:
+        self._end = min(index + _CHUNK_LINES, len(self._raw))
+        self._chunk = "\n".join(self._raw[index : self._end])
+        self._line, self._offset = index, 0
+
+    def entry(self, index: int) -> tuple[Paper, int] | None:
+        """The canonical entry that starts at the first non-blank line from ``index`` on, and
+        the index after it; None where the rules must read."""
+        raw = self._raw
+        if index != self._line or (self._end - index < LOOK and self._end < len(raw)):
+            self._load(index)
+        match = ENTRY.match(self._chunk, self._offset)
+        if match is None:
             return None
-        submitted_by = plain(text)
-        at, text = _next(raw, at + 1)
-    while text[:1] == "<" and ANCHOR_LINE.fullmatch(text):
-        at, text = _next(raw, at + 1)
-    if not text.startswith(TITLE_MARK):
-        return None
+        following = _FOLLOWING.match(self._chunk, match.end())
+        if following is None:
+            if self._end < len(raw):
+                return None  # the rules will see how far the entry goes
+        elif following.group(1)[0] in " \t" or following.group(1)[-1] in " \t":
+            return None  # the rules strip the next line and may take it into the entry
+        last = index + self._chunk.count("\n", self._offset, match.end())
+        paper = _paper(match, index + len(match.group("blanks")), last, self._limit)
+        if paper is None:
+            return None
+        self._line, self._offset = last + 1, match.end() + 1
+        return paper, last + 1
 
-    heading = [text[len(TITLE_MARK) :]]
-    previous = at
-    at, text = _next(raw, at + 1)
-    while "](" not in heading[-1] and len(heading) < MAX_TITLE_LINES:
-        # The rules take a wrapped title's next part only from the very next line.
-        if not (text and at == previous + 1 and classify(text) in (TEXT, LINKS)):
-            break
-        heading.append(text)
-        previous = at
-        at, text = _next(raw, at + 1)
-    title = title_of(join_wrapped(heading))
-    if title is None:
-        return None
 
-    abstract_lines = []
-    while text and classify(text) is TEXT:
-        abstract_lines.append(text)
-        at, text = _next(raw, at + 1)
-    if not abstract_lines:
-        return None
-
-    while text == "-" or AVATAR_LINE.fullmatch(text):
-        at, text = _next(raw, at + 1)
-    authors = None
-    if AUTHORS_LINE.fullmatch(text):
-        authors = author_count(text)
-        at, text = _next(raw, at + 1)
-    split = meta(text) if text and classify(text) is META else None
+def _paper(
+    match: re.Match[str], first: int, last: int, limit: datetime.date
+) -> Paper | None:
+    """The paper of a matched entry on lines ``first`` to ``last`` (indexes), or None when a
+    line the pattern lets through is not of the kind the rules need there."""
+    submitter, heading, abstract, authors, meta_line, upvotes, links = match.group(
+        "submitter", "heading", "abstract", "authors", "meta", "upvotes", "links"
+    )
+    # ``classify`` gives META to a line ``meta`` splits unless its first character sends it
+    # elsewhere: one whose date reads (checked in ``_fields``) ends with a digit, which no
+    # other kind of a line starting with "[" does.
+    split = meta(meta_line) if meta_line[0] not in _NOT_META_START else None
     if split is None:
         return None
-    organization_text, date_text = split
-    organization = organization_of(organization_text) if organization_text else None
-    if organization is None and authors is None:
+    fields = _fields(submitter, heading, abstract, authors, *split, upvotes, links or "", limit)
+    if fields is None:
         return None
+    return Paper(line=first + 1, end_line=last + 1, **fields)
+
+
+@functools.lru_cache(maxsize=_COPIES)
+def _fields(
+    submitter: str | None,
+    heading: str,
+    abstract_text: str,
+    authors: str | None,
+    organization: str,
+    date_text: str,
+    upvotes: str,
+    links: str,
+    limit: datetime.date,
+) -> dict[str, Any] | None:
+    """The paper's fields but its lines, from the texts ``ENTRY`` matched (the date line
+    split), or None where the rules would report. The copy that follows an entry matches
+    the same texts but for its date line's ``Published on``: it is read once."""
+    if submitter is not None and not _reads_as(submitter, TEXT):
+        return None
+    if "\n" in heading and not _wrapped_title(heading.split("\n")):
+        return None
+    title = _title(heading)
+    abstract_lines = [line for line in abstract_text.split("\n") if line]
+    if title is None or not all(_reads_as(line, TEXT) for line in abstract_lines):
+        return None
+    if SEPARATOR in links or (authors is None and not organization):
+        return None  # links the rules would read as a date line, or no authors
     date = _entry_date(date_text, limit)
     if date is None:
         return None
-
-    at, text = _next(raw, at + 1)
-    if text != UPVOTE_OPEN:
-        return None
-    at, text = _next(raw, at + 1)
-    if not UPVOTE_COUNT_LINE.fullmatch(text):
-        return None
-    upvotes = upvote_count(text)
-    end = at + 1
     identifier = title[1]
-    at, text = _next(raw, end)
-    while text and classify(text) is LINKS:
-        identifier = identifier or link_id(text)
-        end = at + 1
-        at, text = _next(raw, end)
-
+    if identifier is None:
+        identifier = next(filter(None, map(link_id, links.split("\n"))), None)
     abstract = join_wrapped(abstract_lines)
-    paper = Paper(
-        title=title[0],
-        abstract=abstract,
-        author_count=authors,
-        organization=organization,
-        date=date[0],
-        votes=0,
-        links=extract_links(abstract),
-        line=first + 1,
-        end_line=end,
-        date_text=date[1],
-        year_explicit=date[2],
-        upvotes=upvotes,
-        paper_id=identifier,
-        url=paper_url(identifier) if identifier is not None else None,
-        submitted_by=submitted_by,
+    return {
+        "title": title[0],
+        "abstract": abstract,
+        "author_count": int(authors) if authors is not None else None,
+        "organization": organization_of(organization) if organization else None,
+        "date": date[0],
+        "votes": 0,
+        "links": extract_links(abstract),
+        "date_text": date[1],
+        "year_explicit": date[2],
+        "upvotes": int(upvotes),
+        "paper_id": identifier,
+        "url": paper_url(identifier) if identifier is not None else None,
+        "submitted_by": plain(submitter) if submitter is not None else None,
+    }
+
+
+def _reads_as(line: str, kind: Kind) -> bool:
+    """Whether the rules read ``line`` (not empty) as a line of ``kind``; one with a space or a
+    tab at either end, which they strip, is left to them."""
+    return line[0] not in " \t" and line[-1] not in " \t" and classify(line) is kind
+
+
+def _wrapped_title(parts: list[str]) -> bool:
+    """Whether the rules read these lines as one title: they go on to the next line while the
+    title's link has not begun (no ``](``), and take only a TEXT or LINKS line."""
+    *wrapped, last = parts
+    return (
+        "](" in last
+        and not any("](" in part for part in wrapped)
+        and all(_reads_as(part, TEXT) or _reads_as(part, LINKS) for part in parts[1:])
     )
-    return paper, end
 
 
-@functools.lru_cache(maxsize=_DATES_CACHED)
-def _entry_date(text: str, limit: datetime.date) -> _Date | None:
+def _title(heading: str) -> tuple[str, str | None] | None:
+    """``fields.title_of`` for the heading's lines; the common heading (a link to the paper's
+    page whose text holds no bracket) told by one pattern, which reads it the same."""
+    common = _COMMON_TITLE.fullmatch(heading)
+    if common is not None:
+        return plain(common.group(1)), common.group(2)
+    return title_of(join_wrapped(heading.split("\n")))
+
+
+@functools.lru_cache(maxsize=256)
+def _entry_date(text: str, limit: datetime.date) -> tuple[datetime.date, str, bool] | None:
     """(date, date text, year explicit) of a date the rules resolve without a report."""
     parts = read_date_line(text)
     if parts is None or parts.count_text is not None:

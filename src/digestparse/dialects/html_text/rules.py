@@ -224,4 +224,17 @@ def _upvotes(state: ParseState, fields: dict[str, object]) -> None:
     fields["upvotes"] = upvote_count(count.text)
 
 
-RULES: tuple[tuple[str, Rule], ...] = (("entry", entry), ("junk", junk))
+def junk_blocks(state: ParseState) -> bool:
+    """``rules.junk`` for each block of junk up to the next line that starts an entry.
+
+    The run loop would try the fast path and ``entry`` before each block, both
+    in vain (they start only where ``starts_entry`` holds); reading the blocks
+    here reports them just as one after another.
+    """
+    junk(state)
+    while state.peek() is not None and not starts_entry(state):
+        junk(state)
+    return True
+
+
+RULES: tuple[tuple[str, Rule], ...] = (("entry", entry), ("junk", junk_blocks))
