@@ -66,12 +66,11 @@ _FOLLOWING = re.compile(r"\n+([^\n]+)")
 _COMMON_TITLE = re.compile(
     r"\[([^\[\]\n]*)\]\(https://huggingface\.co/papers/([0-9]{4}\.[0-9]{4,5})\)"
 )
+_COMMON_ORGANIZATION = re.compile(r"\[\[[^\[\]\n]*\] ([^\[\]\n]*)\]\([^)\s]*\)")
 #: Lines joined for matching at a time. A new chunk starts where fewer than ``LOOK`` lines
 #: are left in this one, so an entry (with the blank lines after it) longer than that is left
 #: to the rules, as the window leaves it.
 _CHUNK_LINES = 2 * LOOK
-#: Each entry is shown twice in a row: the copy is read once (see ``_fields``).
-_COPIES = 2
 #: Lines starting with one of these are never date lines (``classify``).
 _NOT_META_START = frozenset("<#-0123456789")
 
@@ -88,7 +87,7 @@ class _Reader:
     """Reads the canonical entries of a list of lines one after another, matching ``ENTRY``
     over a chunk of them joined; ``entry`` is what ``window.read_window`` calls."""
 
-    __slots__ = ("_chunk", "_end", "_limit", "_line", "_offset", "_raw")
+    __slots__ = ("_chunk", "_end", "_last", "_limit", "_line", "_offset", "_raw")
 
     def __init__(self, raw: list[str], limit: datetime.date) -> None:
         self._raw = raw
@@ -97,6 +96,8 @@ class _Reader:
         self._line = -1  # the line at ``_offset`` in the chunk
         self._offset = 0
         self._end = 0  # the line after the chunk's last one
+        #: The texts of the last entry read and its fields: the copy after it has the same.
+        self._last: tuple[tuple[str | None, ...], dict[str, Any] | None] = ((), None)
 
     def _load(self, index: int) -> None:
         self._end = min(index + _CHUNK_LINES, len(self._raw))
@@ -118,36 +119,35 @@ class _Reader:
                 return None  # the rules will see how far the entry goes
         elif following.group(1)[0] in " \t" or following.group(1)[-1] in " \t":
             return None  # the rules strip the next line and may take it into the entry
-        last = index + self._chunk.count("\n", self._offset, match.end())
-        paper = _paper(match, index + len(match.group("blanks")), last, self._limit)
-        if paper is None:
+        fields = self._fields(match)
+        if fields is None:
             return None
+        last = index + self._chunk.count("\n", self._offset, match.end())
+        first = index + len(match.group("blanks"))
         self._line, self._offset = last + 1, match.end() + 1
-        return paper, last + 1
+        return Paper(line=first + 1, end_line=last + 1, **fields), last + 1
+
+    def _fields(self, match: re.Match[str]) -> dict[str, Any] | None:
+        """The fields of the matched entry but its lines, or None where the rules would report.
+        Its copy, next, matches the same texts but for the date line's ``Published on``."""
+        submitter, heading, abstract, authors, meta_line, upvotes, links = match.group(
+            "submitter", "heading", "abstract", "authors", "meta", "upvotes", "links"
+        )
+        # ``classify`` gives META to a line ``meta`` splits unless its first character sends
+        # it elsewhere: one whose date reads (checked in ``_read_fields``) ends with a digit, which
+        # no other kind of a line starting with "[" does.
+        split = meta(meta_line) if meta_line[0] not in _NOT_META_START else None
+        if split is None:
+            return None
+        texts = (submitter, heading, abstract, authors, *split, upvotes, links or "")
+        last_texts, fields = self._last
+        if texts != last_texts:
+            fields = _read_fields(*texts, self._limit)
+            self._last = texts, fields
+        return fields
 
 
-def _paper(
-    match: re.Match[str], first: int, last: int, limit: datetime.date
-) -> Paper | None:
-    """The paper of a matched entry on lines ``first`` to ``last`` (indexes), or None when a
-    line the pattern lets through is not of the kind the rules need there."""
-    submitter, heading, abstract, authors, meta_line, upvotes, links = match.group(
-        "submitter", "heading", "abstract", "authors", "meta", "upvotes", "links"
-    )
-    # ``classify`` gives META to a line ``meta`` splits unless its first character sends it
-    # elsewhere: one whose date reads (checked in ``_fields``) ends with a digit, which no
-    # other kind of a line starting with "[" does.
-    split = meta(meta_line) if meta_line[0] not in _NOT_META_START else None
-    if split is None:
-        return None
-    fields = _fields(submitter, heading, abstract, authors, *split, upvotes, links or "", limit)
-    if fields is None:
-        return None
-    return Paper(line=first + 1, end_line=last + 1, **fields)
-
-
-@functools.lru_cache(maxsize=_COPIES)
-def _fields(
+def _read_fields(
     submitter: str | None,
     heading: str,
     abstract_text: str,
@@ -159,8 +159,7 @@ def _fields(
     limit: datetime.date,
 ) -> dict[str, Any] | None:
     """The paper's fields but its lines, from the texts ``ENTRY`` matched (the date line
-    split), or None where the rules would report. The copy that follows an entry matches
-    the same texts but for its date line's ``Published on``: it is read once."""
+    split), or None where the rules would report."""
     if submitter is not None and not _reads_as(submitter, TEXT):
         return None
     if "\n" in heading and not _wrapped_title(heading.split("\n")):
@@ -182,7 +181,7 @@ def _fields(
         "title": title[0],
         "abstract": abstract,
         "author_count": int(authors) if authors is not None else None,
-        "organization": organization_of(organization) if organization else None,
+        "organization": _organization(organization) if organization else None,
         "date": date[0],
         "votes": 0,
         "links": extract_links(abstract),
@@ -219,6 +218,13 @@ def _title(heading: str) -> tuple[str, str | None] | None:
     if common is not None:
         return plain(common.group(1)), common.group(2)
     return title_of(join_wrapped(heading.split("\n")))
+
+
+def _organization(text: str) -> str:
+    """``fields.organization_of``; the common one (``[<img> Name](url)``, no bracket in the
+    name) told by one pattern, which reads it the same."""
+    common = _COMMON_ORGANIZATION.fullmatch(text)
+    return plain(common.group(1)) if common is not None else organization_of(text)
 
 
 @functools.lru_cache(maxsize=256)
