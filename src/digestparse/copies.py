@@ -12,7 +12,7 @@ import operator
 
 import attrs
 
-from .model import Paper
+from .model import Paper, evolve_paper
 
 _FILLABLE = tuple(
     field.name for field in attrs.fields(Paper) if field.name not in ("line", "end_line")
@@ -40,4 +40,4 @@ def merge_copy(first: Paper, second: Paper) -> Paper:
         for name, own, value in zip(_FILLABLE, mine, theirs, strict=True)
         if own in _EMPTY and value not in _EMPTY
     }
-    return attrs.evolve(first, end_line=max(first.end_line, second.end_line), **missing)
+    return evolve_paper(first, end_line=max(first.end_line, second.end_line), **missing)
