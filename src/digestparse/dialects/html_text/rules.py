@@ -228,12 +228,22 @@ def junk_blocks(state: ParseState) -> bool:
     """``rules.junk`` for each block of junk up to the next line that starts an entry.
 
     The run loop would try the fast path and ``entry`` before each block, both
-    in vain (they start only where ``starts_entry`` holds); reading the blocks
-    here reports them just as one after another.
+    in vain (they start only where ``starts_entry`` holds). Blocks separated only
+    by blank lines fold into one diagnostic (``Reporter.defect``), so the blocks
+    after the first are reported at once: the diagnostic comes out the same, and
+    the first block's report keeps its message for strict mode.
     """
     junk(state)
+    following = state.peek()
+    if following is None or starts_entry(state):
+        return True
     while state.peek() is not None and not starts_entry(state):
-        junk(state)
+        state.advance()
+        while (line := state.peek()) is not None and line.gap == 0:
+            state.advance()
+    state.reporter.defect(
+        "junk", following.number, 1, end_line=state.last_line, gap=following.gap
+    )
     return True
 
 
