@@ -180,6 +180,24 @@ def test_forced_on_a_seed_it_reports_instead_of_inventing_papers() -> None:
     assert digest.diagnostics and uncovered_lines(text, digest) == []
 
 
+def test_a_repeated_page_is_junk_from_its_header_on() -> None:
+    """The page body twice (as benchmarks/harness.py repeats it): the second copy's header,
+    lines 11-41 of the body moved down, is one junk diagnostic without a detail; strict mode
+    stops at its first line, an anchor, with the detail of that first block."""
+    body = LINES[9:]
+    text = "\n".join(LINES[:9] + body + [""] + body)
+    shift = len(body) + 1
+    digest = _lenient(text)
+    assert len(digest.papers) == 2 * len(INTACT)
+    assert [(d.code, d.message, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", "lines that are not part of any entry", 11 + shift, 41 + shift),
+    ]
+    with pytest.raises(digestparse.ParseError) as raised:
+        _parse(text, mode="strict")
+    assert (raised.value.line, raised.value.column) == (11 + shift, 1)
+    assert str(raised.value).endswith("lines that are not part of any entry: anchor line")
+
+
 # -- the fast path agrees with the rules ---------------------------------------------------
 
 
