@@ -24,7 +24,7 @@ from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
 from ...state import ParseState
-from ..window import LOOK, read_window
+from ..window import read_window
 from .fields import link_id, organization_of, title_of
 from .lines import (
     LINKS,
@@ -67,10 +67,11 @@ _COMMON_TITLE = re.compile(
     r"\[([^\[\]\n]*)\]\(https://huggingface\.co/papers/([0-9]{4}\.[0-9]{4,5})\)"
 )
 _COMMON_ORGANIZATION = re.compile(r"\[\[[^\[\]\n]*\] ([^\[\]\n]*)\]\([^)\s]*\)")
-#: Lines joined for matching at a time. A new chunk starts where fewer than ``LOOK`` lines
-#: are left in this one, so an entry (with the blank lines after it) longer than that is left
-#: to the rules, as the window leaves it.
-_CHUNK_LINES = 2 * LOOK
+#: An entry longer than this, with the line after it, is left to the rules; a chunk of
+#: lines joined for matching is renewed where fewer are left in it, so that an entry that
+#: does not match a chunk matches nowhere.
+_ENTRY_LINES = 128
+_CHUNK_LINES = 4 * _ENTRY_LINES
 #: Lines starting with one of these are never date lines (``classify``).
 _NOT_META_START = frozenset("<#-0123456789")
 
@@ -108,7 +109,7 @@ class _Reader:
         """The canonical entry that starts at the first non-blank line from ``index`` on, and
         the index after it; None where the rules must read."""
         raw = self._raw
-        if index != self._line or (self._end - index < LOOK and self._end < len(raw)):
+        if index != self._line or (self._end - index < _ENTRY_LINES and self._end < len(raw)):
             self._load(index)
         match = ENTRY.match(self._chunk, self._offset)
         if match is None:
@@ -134,8 +135,8 @@ class _Reader:
             "submitter", "heading", "abstract", "authors", "meta", "upvotes", "links"
         )
         # ``classify`` gives META to a line ``meta`` splits unless its first character sends
-        # it elsewhere: one whose date reads (checked in ``_read_fields``) ends with a digit, which
-        # no other kind of a line starting with "[" does.
+        # it elsewhere: one whose date reads (checked in ``_read_fields``) ends with a digit,
+        # which no other kind of a line starting with "[" does.
         split = meta(meta_line) if meta_line[0] not in _NOT_META_START else None
         if split is None:
             return None
