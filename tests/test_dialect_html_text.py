@@ -213,6 +213,19 @@ def test_fast_path_reads_the_capture() -> None:
     assert events == parse_events(HTML_TEXT, iter(LINES), "lenient")
 
 
+@pytest.mark.parametrize("mark", ["### ", "###\t", "###  "])
+def test_a_bare_title_mark_starts_no_wrapped_title(mark: str) -> None:
+    """``### `` alone is ``###`` once stripped: not a title, even with a linked line glued
+    under it, so the entry is junk on both paths."""
+    lines = list(LINES)
+    lines[52:53] = [mark, LINES[52].removeprefix("### ")]  # the first title, line 53
+    text = "\n".join(lines)
+    digest = _lenient(text)
+    assert digest.diagnostics[0].code == "junk" and digest.diagnostics[0].line == 44
+    assert digest.papers[0].span == (70, 93)  # the copy alone, a line down
+    assert_paths_agree(HTML_TEXT, text)
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_fast_path_agrees_on_damaged_captures(case: Case) -> None:
     assert_paths_agree(HTML_TEXT, "\n".join(case.edit(list(LINES))))

@@ -43,14 +43,15 @@ _LINE_END = r"(?=\n|\Z)"
 _LINKS = rf"\[[^\[\]\n]+\]\(\S+\)(?:\ \[[^\[\]\n]+\]\(\S+\))*{_LINE_END}"
 #: One canonical entry (lines.py shows one). The abstract takes the fewest lines after which
 #: the rest matches; checking each is TEXT then makes it the run of TEXT lines the rules take.
-#: A title on one line holds ``](``; one wrapped over up to four glued lines is checked after.
+#: A title on one line holds ``](``; one wrapped over up to four glued lines is checked after
+#: (its first line must hold more than blanks, or the rules, which strip it, see ``###``).
 ENTRY = re.compile(
     rf"""
     (?P<blanks>\n*)
     (?:\[\[[^\[\]\n]*\]\]\(\S+\)\n+)?                         # avatar link to the paper
     (?:Submitted\ by\n+(?:\[[^\[\]\n]*\]\n+)?(?P<submitter>{_LINE})\n+)?
     (?:<a\ id="[^"<>\n]*"></a>\n+)*                            # anchors
-    \#\#\#\ (?P<heading>[^\n]*\]\([^\n]*|[^\n]*(?:\n[^\n]+){{1,3}})\n+
+    \#\#\#\ (?P<heading>[^\n]*\]\([^\n]*|[ \t]*[^ \t\n][^\n]*(?:\n[^\n]+){{1,3}})\n+
     (?P<abstract>{_LINE}(?:\n+{_LINE})*?)\n+
     (?:-\ \[[^\[\]\n]*\]\n+|-\n+)*                             # avatars, empty items
     (?:-\ (?P<authors>[0-9]{{1,9}})\ authors?\n+)?
