@@ -180,6 +180,24 @@ def test_forced_on_a_seed_it_reports_instead_of_inventing_papers() -> None:
     assert digest.diagnostics and uncovered_lines(text, digest) == []
 
 
+def test_a_repeated_page_is_junk_from_its_header_on() -> None:
+    """The page body twice (as benchmarks/harness.py repeats it): the second copy's header,
+    lines 11-41 of the body moved down, is one junk diagnostic without a detail; strict mode
+    stops at its first line, an anchor, with the detail of that first block."""
+    body = LINES[9:]
+    text = "\n".join(LINES[:9] + body + [""] + body)
+    shift = len(body) + 1
+    digest = _lenient(text)
+    assert len(digest.papers) == 2 * len(INTACT)
+    assert [(d.code, d.message, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", "lines that are not part of any entry", 11 + shift, 41 + shift),
+    ]
+    with pytest.raises(digestparse.ParseError) as raised:
+        _parse(text, mode="strict")
+    assert (raised.value.line, raised.value.column) == (11 + shift, 1)
+    assert str(raised.value).endswith("lines that are not part of any entry: anchor line")
+
+
 # -- the fast path agrees with the rules ---------------------------------------------------
 
 
@@ -193,6 +211,19 @@ def test_fast_path_reads_the_capture() -> None:
     events = parse_events(attrs.evolve(HTML_TEXT, fast_path=spy), list(LINES), "lenient")
     assert any(used)
     assert events == parse_events(HTML_TEXT, iter(LINES), "lenient")
+
+
+@pytest.mark.parametrize("mark", ["### ", "###\t", "###  "])
+def test_a_bare_title_mark_starts_no_wrapped_title(mark: str) -> None:
+    """``### `` alone is ``###`` once stripped: not a title, even with a linked line glued
+    under it, so the entry is junk on both paths."""
+    lines = list(LINES)
+    lines[52:53] = [mark, LINES[52].removeprefix("### ")]  # the first title, line 53
+    text = "\n".join(lines)
+    digest = _lenient(text)
+    assert digest.diagnostics[0].code == "junk" and digest.diagnostics[0].line == 44
+    assert digest.papers[0].span == (70, 93)  # the copy alone, a line down
+    assert_paths_agree(HTML_TEXT, text)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)

@@ -195,6 +195,19 @@ def test_fast_paper_is_an_ordinary_paper() -> None:
         assert getattr(fast, field.name) == getattr(plain, field.name)
 
 
+def test_evolve_paper_is_attrs_evolve() -> None:
+    from digestparse.model import Paper, evolve_paper
+
+    paper = Paper("A title", "An abstract", line=3, end_line=9, upvotes=4, submitted_by="ak")
+    changes = {"end_line": 20, "paper_id": "2609.05415", "organization": "Org"}
+    evolved = evolve_paper(paper, **changes)
+    assert type(evolved) is Paper
+    assert evolved == attrs.evolve(paper, **changes)
+    assert repr(evolved) == repr(attrs.evolve(paper, **changes))
+    assert evolve_paper(paper) == paper and evolve_paper(paper) is not paper
+    assert (paper.end_line, paper.paper_id) == (9, None)  # the original is left as it was
+
+
 def _trim_url_reference(url: str) -> str:
     """trim_url as it was before it counted brackets only when one ends the URL."""
     end = len(url)

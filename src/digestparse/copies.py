@@ -8,13 +8,17 @@ covers both.
 
 from __future__ import annotations
 
+import operator
+
 import attrs
 
-from .model import Paper
+from .model import Paper, evolve_paper
 
 _FILLABLE = tuple(
     field.name for field in attrs.fields(Paper) if field.name not in ("line", "end_line")
 )
+_fillable_values = operator.attrgetter(*_FILLABLE)
+_EMPTY = (None, "", ())
 
 
 def is_copy(first: Paper, second: Paper, keys: tuple[str, str] | None = None) -> bool:
@@ -29,9 +33,11 @@ def is_copy(first: Paper, second: Paper, keys: tuple[str, str] | None = None) ->
 
 
 def merge_copy(first: Paper, second: Paper) -> Paper:
-    missing = {
-        name: getattr(second, name)
-        for name in _FILLABLE
-        if getattr(first, name) in (None, "", ()) and getattr(second, name) not in (None, "", ())
+    mine, theirs = _fillable_values(first), _fillable_values(second)
+    # Copies are most often equal field for field: then the second fills nothing.
+    missing = {} if mine == theirs else {
+        name: value
+        for name, own, value in zip(_FILLABLE, mine, theirs, strict=True)
+        if own in _EMPTY and value not in _EMPTY
     }
-    return attrs.evolve(first, end_line=max(first.end_line, second.end_line), **missing)
+    return evolve_paper(first, end_line=max(first.end_line, second.end_line), **missing)

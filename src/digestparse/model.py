@@ -9,6 +9,7 @@ test keeps the three in step).
 from __future__ import annotations
 
 import datetime
+import operator
 import unicodedata
 from typing import Any
 
@@ -111,6 +112,22 @@ _REST: tuple[tuple[Any, Any], ...] = tuple(
  (_SET_SUBMITTED_BY, _SUBMITTED_BY)) = _REST[:4]
 _MORE = _REST[4:]
 _new = object.__new__
+
+
+_NAMES = tuple(field.name for field in attrs.fields(Paper))
+_values = operator.attrgetter(*_NAMES)
+_SETTER = dict(zip(_NAMES, _SETTERS, strict=True))
+
+
+def evolve_paper(paper: Paper, **changes: Any) -> Paper:
+    """``attrs.evolve(paper, **changes)``, built faster the way ``fast_paper`` builds (a
+    ``Paper`` has no validators or converters to run): folding copies makes one per pair."""
+    evolved: Paper = _new(Paper)
+    for setter, value in zip(_SETTERS, _values(paper), strict=True):
+        setter(evolved, value)
+    for name, value in changes.items():
+        _SETTER[name](evolved, value)
+    return evolved
 
 
 def shift_lines(paper: Paper, offset: int) -> None:

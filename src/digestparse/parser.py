@@ -99,7 +99,8 @@ def _merged(papers: Iterator[Paper]) -> Iterator[Paper]:
     held: Paper | None = None
     held_key = ""
     for paper in papers:
-        key = paper.key  # once per paper: folding a title is not free
+        # Once per paper, and not again for a copy with the same title: folding is not free.
+        key = held_key if held is not None and paper.title == held.title else paper.key
         if held is not None and is_copy(held, paper, (held_key, key)):
             held = merge_copy(held, paper)
             continue

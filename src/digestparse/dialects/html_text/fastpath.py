@@ -1,0 +1,246 @@
+"""The html-text fast path: canonical entries matched whole, one pattern per entry.
+
+A canonical entry is what ``rules.entry`` reads without reporting anything.
+``ENTRY`` spells out its lines as the rules read them, over the lines joined
+with newlines: each line with no space or tab at either end (the rules strip
+them), blank lines empty. The shape of a line that the pattern cannot tell
+apart from every other kind (the submitter, the abstract, the date line, a
+wrapped title's next part) is checked with ``classify`` afterwards, and the
+fields are built with ``fields.py`` as the rules build them. At the first
+entry that does not match, the rules take over (tests/test_dialect_html_text.py
+checks that both paths agree).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from typing import Any
+
+from ...dates import read_date_line
+from ...grammar import SEPARATOR
+from ...links import extract_links, paper_url
+from ...markup import join_wrapped, plain
+from ...model import Paper
+from ...state import ParseState
+from ..window import read_window
+from .fields import link_id, organization_of, title_of
+from .lines import (
+    LINKS,
+    TEXT,
+    Kind,
+    classify,
+    meta,
+)
+from .rules import starts_entry
+
+#: A line that does not start with a space or a tab (whether it ends with one is checked
+#: afterwards: a pattern for that would make the matcher try every split of each line).
+_LINE = r"(?![ \t])[^\n]+"
+_LINE_END = r"(?=\n|\Z)"
+#: A line of links only (``lines.LINKS_LINE``).
+_LINKS = rf"\[[^\[\]\n]+\]\(\S+\)(?:\ \[[^\[\]\n]+\]\(\S+\))*{_LINE_END}"
+#: One canonical entry (lines.py shows one). The abstract takes the fewest lines after which
+#: the rest matches; checking each is TEXT then makes it the run of TEXT lines the rules take.
+#: A title on one line holds ``](``; one wrapped over up to four glued lines is checked after
+#: (its first line must hold more than blanks, or the rules, which strip it, see ``###``).
+ENTRY = re.compile(
+    rf"""
+    (?P<blanks>\n*)
+    (?:\[\[[^\[\]\n]*\]\]\(\S+\)\n+)?                         # avatar link to the paper
+    (?:Submitted\ by\n+(?:\[[^\[\]\n]*\]\n+)?(?P<submitter>{_LINE})\n+)?
+    (?:<a\ id="[^"<>\n]*"></a>\n+)*                            # anchors
+    \#\#\#\ (?P<heading>[^\n]*\]\([^\n]*|[ \t]*[^ \t\n][^\n]*(?:\n[^\n]+){{1,3}})\n+
+    (?P<abstract>{_LINE}(?:\n+{_LINE})*?)\n+
+    (?:-\ \[[^\[\]\n]*\]\n+|-\n+)*                             # avatars, empty items
+    (?:-\ (?P<authors>[0-9]{{1,9}})\ authors?\n+)?
+    (?P<meta>{_LINE})\n+
+    \[Upvote\n+(?P<upvotes>[0-9]{{1,18}})\]\(\S*\){_LINE_END}
+    (?:\n+(?P<links>{_LINKS}(?:\n+{_LINKS})*))?
+    """,
+    re.VERBOSE,
+)
+#: The first non-empty line after an entry, which the rules look at to end it.
+_FOLLOWING = re.compile(r"\n+([^\n]+)")
+#: A heading that is one link to the paper's page, with no bracket in its text.
+_COMMON_TITLE = re.compile(
+    r"\[([^\[\]\n]*)\]\(https://huggingface\.co/papers/([0-9]{4}\.[0-9]{4,5})\)"
+)
+_COMMON_ORGANIZATION = re.compile(r"\[\[[^\[\]\n]*\] ([^\[\]\n]*)\]\([^)\s]*\)")
+#: An entry longer than this, with the line after it, is left to the rules; a chunk of
+#: lines joined for matching is renewed where fewer are left in it, so that an entry that
+#: does not match a chunk matches nowhere.
+_ENTRY_LINES = 128
+_CHUNK_LINES = 4 * _ENTRY_LINES
+#: Lines starting with one of these are never date lines (``classify``).
+_NOT_META_START = frozenset("<#-0123456789")
+
+
+def read_canonical(state: ParseState) -> bool:
+    """Consume the canonical entries that come next, straight from the list of lines."""
+    if not starts_entry(state):  # junk, read by the rules (which peek as far)
+        return False
+    limit = state.date_limit
+    return read_window(state, lambda raw: _Reader(raw, limit).entry)
+
+
+class _Reader:
+    """Reads the canonical entries of a list of lines one after another, matching ``ENTRY``
+    over a chunk of them joined; ``entry`` is what ``window.read_window`` calls."""
+
+    __slots__ = ("_chunk", "_end", "_last", "_limit", "_line", "_offset", "_raw")
+
+    def __init__(self, raw: list[str], limit: datetime.date) -> None:
+        self._raw = raw
+        self._limit = limit
+        self._chunk = ""
+        self._line = -1  # the line at ``_offset`` in the chunk
+        self._offset = 0
+        self._end = 0  # the line after the chunk's last one
+        #: The texts of the last entry read and its fields: the copy after it has the same.
+        self._last: tuple[tuple[str | None, ...], dict[str, Any] | None] = ((), None)
+
+    def _load(self, index: int) -> None:
+        self._end = min(index + _CHUNK_LINES, len(self._raw))
+        self._chunk = "\n".join(self._raw[index : self._end])
+        self._line, self._offset = index, 0
+
+    def entry(self, index: int) -> tuple[Paper, int] | None:
+        """The canonical entry that starts at the first non-blank line from ``index`` on, and
+        the index after it; None where the rules must read."""
+        raw = self._raw
+        if index != self._line or (self._end - index < _ENTRY_LINES and self._end < len(raw)):
+            self._load(index)
+        match = ENTRY.match(self._chunk, self._offset)
+        if match is None:
+            return None
+        following = _FOLLOWING.match(self._chunk, match.end())
+        if following is None:
+            if self._end < len(raw):
+                return None  # the rules will see how far the entry goes
+        elif following.group(1)[0] in " \t" or following.group(1)[-1] in " \t":
+            return None  # the rules strip the next line and may take it into the entry
+        fields = self._fields(match)
+        if fields is None:
+            return None
+        last = index + self._chunk.count("\n", self._offset, match.end())
+        first = index + len(match.group("blanks"))
+        self._line, self._offset = last + 1, match.end() + 1
+        return Paper(line=first + 1, end_line=last + 1, **fields), last + 1
+
+    def _fields(self, match: re.Match[str]) -> dict[str, Any] | None:
+        """The fields of the matched entry but its lines, or None where the rules would report.
+        Its copy, next, matches the same texts but for the date line's ``Published on``."""
+        submitter, heading, abstract, authors, meta_line, upvotes, links = match.group(
+            "submitter", "heading", "abstract", "authors", "meta", "upvotes", "links"
+        )
+        # ``classify`` gives META to a line ``meta`` splits unless its first character sends
+        # it elsewhere: one whose date reads (checked in ``_read_fields``) ends with a digit,
+        # which no other kind of a line starting with "[" does.
+        split = meta(meta_line) if meta_line[0] not in _NOT_META_START else None
+        if split is None:
+            return None
+        texts = (submitter, heading, abstract, authors, *split, upvotes, links or "")
+        last_texts, fields = self._last
+        if texts != last_texts:
+            fields = _read_fields(*texts, self._limit)
+            self._last = texts, fields
+        return fields
+
+
+def _read_fields(
+    submitter: str | None,
+    heading: str,
+    abstract_text: str,
+    authors: str | None,
+    organization: str,
+    date_text: str,
+    upvotes: str,
+    links: str,
+    limit: datetime.date,
+) -> dict[str, Any] | None:
+    """The paper's fields but its lines, from the texts ``ENTRY`` matched (the date line
+    split), or None where the rules would report."""
+    if submitter is not None and not _reads_as(submitter, TEXT):
+        return None
+    if "\n" in heading and not _wrapped_title(heading.split("\n")):
+        return None
+    title = _title(heading)
+    abstract_lines = [line for line in abstract_text.split("\n") if line]
+    if title is None or not all(_reads_as(line, TEXT) for line in abstract_lines):
+        return None
+    if SEPARATOR in links or (authors is None and not organization):
+        return None  # links the rules would read as a date line, or no authors
+    date = _entry_date(date_text, limit)
+    if date is None:
+        return None
+    identifier = title[1]
+    if identifier is None:
+        identifier = next(filter(None, map(link_id, links.split("\n"))), None)
+    abstract = join_wrapped(abstract_lines)
+    return {
+        "title": title[0],
+        "abstract": abstract,
+        "author_count": int(authors) if authors is not None else None,
+        "organization": _organization(organization) if organization else None,
+        "date": date[0],
+        "votes": 0,
+        "links": extract_links(abstract),
+        "date_text": date[1],
+        "year_explicit": date[2],
+        "upvotes": int(upvotes),
+        "paper_id": identifier,
+        "url": paper_url(identifier) if identifier is not None else None,
+        "submitted_by": plain(submitter) if submitter is not None else None,
+    }
+
+
+def _reads_as(line: str, kind: Kind) -> bool:
+    """Whether the rules read ``line`` (not empty) as a line of ``kind``; one with a space or a
+    tab at either end, which they strip, is left to them."""
+    return line[0] not in " \t" and line[-1] not in " \t" and classify(line) is kind
+
+
+def _wrapped_title(parts: list[str]) -> bool:
+    """Whether the rules read these lines as one title: they go on to the next line while the
+    title's link has not begun (no ``](``), and take only a TEXT or LINKS line."""
+    *wrapped, last = parts
+    return (
+        "](" in last
+        and not any("](" in part for part in wrapped)
+        and all(_reads_as(part, TEXT) or _reads_as(part, LINKS) for part in parts[1:])
+    )
+
+
+def _title(heading: str) -> tuple[str, str | None] | None:
+    """``fields.title_of`` for the heading's lines; the common heading (a link to the paper's
+    page whose text holds no bracket) told by one pattern, which reads it the same."""
+    common = _COMMON_TITLE.fullmatch(heading)
+    if common is not None:
+        return plain(common.group(1)), common.group(2)
+    return title_of(join_wrapped(heading.split("\n")))
+
+
+def _organization(text: str) -> str:
+    """``fields.organization_of``; the common one (``[<img> Name](url)``, no bracket in the
+    name) told by one pattern, which reads it the same."""
+    common = _COMMON_ORGANIZATION.fullmatch(text)
+    return plain(common.group(1)) if common is not None else organization_of(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _entry_date(text: str, limit: datetime.date) -> tuple[datetime.date, str, bool] | None:
+    """(date, date text, year explicit) of a date the rules resolve without a report."""
+    parts = read_date_line(text)
+    if parts is None or parts.count_text is not None:
+        return None
+    try:
+        date = datetime.date(
+            limit.year if parts.year is None else parts.year, parts.month, parts.day
+        )
+    except ValueError:
+        return None
+    if date > limit:
+        return None
+    return date, parts.text, parts.year is not None

@@ -1,0 +1,250 @@
+"""The html-text dialect's rules: its header and its entries, with a report for each defect.
+
+The line classes are in ``lines.py``; the fields are built by ``fields.py``, which
+the fast path (``fastpath.py``) shares.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ...dates import read_date_line, resolve_entry_date
+from ...errors import InternalError
+from ...links import extract_links, paper_url
+from ...markup import join_wrapped, plain
+from ...model import Paper
+from ...rules.junk import junk
+from ...state import Line, ParseState, Rule
+from ..block_header import read_block_header
+from .fields import author_count, link_id, organization_of, title_of, upvote_count
+from .lines import (
+    ANCHOR,
+    AUTHORS,
+    AVATAR,
+    AVATAR_LINK,
+    DASH,
+    DATE,
+    LINKS,
+    META,
+    PLACEHOLDER,
+    PLACEHOLDER_LINE,
+    SUBMITTED,
+    TEXT,
+    TITLE,
+    TITLE_MARK,
+    UPVOTE,
+    UPVOTE_COUNT,
+    meta,
+)
+
+#: A title wrapped over more lines than this is taken as unclosed.
+MAX_TITLE_LINES = 4
+
+# -- the header ---------------------------------------------------------------
+
+
+def read_header(state: ParseState) -> None:
+    """The lines before the first entry's lead-in or title (``block_header.py``).
+
+    The extraction keeps anchors, empty list items (the period switcher) and
+    a second ``Trending Papers`` tab label, so any line is accepted.
+    ``Digest.header`` leaves out the anchors and the image placeholders.
+    """
+    read_block_header(state, starts_entry=starts_entry, date_kind=DATE, header_text=_header_text)
+
+
+def _header_text(line: Line) -> str | None:
+    return None if line.kind is ANCHOR else plain(PLACEHOLDER_LINE.sub("", line.text))
+
+
+# -- entries ----------------------------------------------------------------------
+
+
+def starts_entry(state: ParseState, ahead: int = 0) -> bool:
+    """A lead-in (avatar link, Submitted-by block, anchor before a title) or a title."""
+    line = state.peek(ahead)
+    if line is None:
+        return False
+    kind = line.kind
+    if kind is TITLE or kind is SUBMITTED:
+        return True
+    if kind is AVATAR_LINK or kind is ANCHOR:
+        following = state.peek(ahead + 1)
+        return following is not None and following.kind in (TITLE, SUBMITTED, ANCHOR)
+    return False
+
+
+@attrs.frozen(slots=True)
+class _LeadIn:
+    first: Line | None = None
+    submitted_by: str | None = None
+
+
+def entry(state: ParseState) -> bool:
+    if not starts_entry(state):
+        return False
+    lead_in = _lead_in(state)
+    title_line = state.peek()
+    if title_line is None or title_line.kind is not TITLE:
+        first = lead_in.first
+        if first is not None:  # a lead-in with no entry after it
+            state.reporter.defect("junk", first.number, 1, end_line=state.last_line,
+                                  detail="a lead-in without a title")
+        return True
+    title, identifier = _title(state)
+    paper = Paper(
+        title=title,
+        abstract="",
+        line=(lead_in.first or title_line).number,
+        submitted_by=lead_in.submitted_by,
+    )
+    fields: dict[str, object] = {}
+    try:
+        abstract_lines: list[str] = []
+        while state.peek_is(0, TEXT):
+            abstract_lines.append(state.advance().text)
+        following = _next(state, "no date line" if abstract_lines else "no abstract")
+        if abstract_lines:
+            abstract = join_wrapped(abstract_lines)
+            fields.update(abstract=abstract, links=extract_links(abstract))
+        else:
+            state.reporter.defect("missing-abstract", following.number, 1)
+        _metadata(state, fields)
+        _upvotes(state, fields)
+        while state.peek_is(0, LINKS):
+            text = state.advance().text
+            identifier = identifier or link_id(text)
+    except _Truncated as truncated:
+        state.reporter.defect("truncated-entry", paper.line, 1, end_line=state.last_line,
+                              detail=str(truncated))
+    if identifier is not None:
+        fields.update(paper_id=identifier, url=paper_url(identifier))
+    state.papers.append(attrs.evolve(paper, end_line=state.last_line, **fields))  # type: ignore[arg-type]
+    return True
+
+
+class _Truncated(Exception):
+    """The input ended inside an entry (reported once, where the entry starts)."""
+
+
+def _next(state: ParseState, missing: str) -> Line:
+    """The next line; the entry is truncated if there is none (``missing`` says what is lost)."""
+    line = state.peek()
+    if line is None:
+        raise _Truncated(missing)
+    return line
+
+
+def _lead_in(state: ParseState) -> _LeadIn:
+    """The lines before a title that belong to its entry."""
+    first: Line | None = None
+    submitted_by: str | None = None
+    if state.peek_is(0, AVATAR_LINK):
+        first = state.advance()
+    if state.peek_is(0, SUBMITTED):
+        block = state.advance()
+        first = first or block
+        if state.peek_is(0, PLACEHOLDER):
+            state.advance()
+        if state.peek_is(0, TEXT):
+            submitted_by = plain(state.advance().text)
+        else:
+            following = state.peek()
+            where = following.number if following is not None else block.number
+            state.reporter.defect("missing-submitter", where, 1)
+    while state.peek_is(0, ANCHOR):
+        line = state.advance()
+        first = first or line
+    return _LeadIn(first, submitted_by)
+
+
+def _title(state: ParseState) -> tuple[str, str | None]:
+    """The title (wrapped lines joined) and the paper id of its link."""
+    line = state.advance()
+    parts = [line.text[len(TITLE_MARK) :]]
+    while "](" not in parts[-1] and len(parts) < MAX_TITLE_LINES:
+        following = state.peek()
+        if following is None or following.gap or following.kind not in (TEXT, LINKS):
+            break
+        parts.append(state.advance().text)
+    joined = join_wrapped(parts)
+    title = title_of(joined)
+    if title is None:
+        state.reporter.defect("missing-link", line.number, len(TITLE_MARK) + 1,
+                              detail="a title without its link")
+        return plain(joined.removeprefix("[")), None
+    return title
+
+
+def _metadata(state: ParseState, fields: dict[str, object]) -> None:
+    """Author avatars and count, or an organization; ``·`` and the date on one line."""
+    while state.peek_is(0, DASH) or state.peek_is(0, AVATAR):
+        state.advance()
+    if state.peek_is(0, AUTHORS):
+        fields["author_count"] = author_count(state.advance().text)
+    line = _next(state, "no date line")
+    if line.kind is not META:
+        state.reporter.defect("missing-date", line.number, 1)
+        return
+    state.advance()
+    split = meta(line.text)
+    if split is None:
+        raise InternalError(f"line {line.number} was classified as a date line but does not read")
+    organization_text, date_text = split
+    if organization_text:
+        fields["organization"] = organization_of(organization_text)
+    elif "author_count" not in fields:
+        state.reporter.defect("missing-authors", line.number, 1)
+    parts = read_date_line(date_text)
+    if parts is None or parts.count_text is not None:
+        column = len(line.text) - len(date_text) + 1
+        state.reporter.defect("bad-date", line.number, column, detail=repr(date_text[:40]))
+        return
+    fields.update(
+        date=resolve_entry_date(state, line.number, parts),
+        votes=0,
+        date_text=parts.text,
+        year_explicit=parts.year is not None,
+    )
+
+
+def _upvotes(state: ParseState, fields: dict[str, object]) -> None:
+    """``[Upvote`` and, on the next line, ``N](login url)``."""
+    opening = _next(state, "no upvote count")
+    if opening.kind is not UPVOTE:
+        state.reporter.defect("missing-upvotes", opening.number, 1)
+        return
+    state.advance()
+    count = _next(state, "no upvote count")
+    if count.kind is not UPVOTE_COUNT:
+        state.reporter.defect("missing-upvotes", count.number, 1,
+                              detail="'[Upvote' without its count")
+        return
+    state.advance()
+    fields["upvotes"] = upvote_count(count.text)
+
+
+def junk_blocks(state: ParseState) -> bool:
+    """``rules.junk`` for each block of junk up to the next line that starts an entry.
+
+    The run loop would try the fast path and ``entry`` before each block, both
+    in vain (they start only where ``starts_entry`` holds). Blocks separated only
+    by blank lines fold into one diagnostic (``Reporter.defect``), so the blocks
+    after the first are reported at once: the diagnostic comes out the same, and
+    the first block's report keeps its message for strict mode.
+    """
+    junk(state)
+    following = state.peek()
+    if following is None or starts_entry(state):
+        return True
+    while state.peek() is not None and not starts_entry(state):
+        state.advance()
+        while (line := state.peek()) is not None and line.gap == 0:
+            state.advance()
+    state.reporter.defect(
+        "junk", following.number, 1, end_line=state.last_line, gap=following.gap
+    )
+    return True
+
+
+RULES: tuple[tuple[str, Rule], ...] = (("entry", entry), ("junk", junk_blocks))
