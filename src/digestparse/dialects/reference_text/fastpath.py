@@ -169,7 +169,12 @@ def _abstract(raw: list[str], i: int) -> tuple[str, int] | None:
         j += 1
     if j >= count or not parts or not is_reference_close(text):
         return None
+    # join_wrapped(parts) is a join with spaces when no line ends with '-' (a broken word)
+    # and none has white space at either end that it would strip.
+    simple = True
     for part in parts:
         if len(part) <= MAX_PHRASE_LINE and page_phrase(part, Kind.TEXT) is not None:
             return None  # a header starts: the rules report the cut
-    return join_wrapped(parts), j
+        if simple and (part[-1] == "-" or part[-1].isspace() or part[0].isspace()):
+            simple = False
+    return (" ".join(parts) if simple else join_wrapped(parts)), j
