@@ -43,40 +43,65 @@ _CLOSE = r"\]\[[0-9]+\]\n\n*"
 _PHRASE_STARTS = sorted({phrase.split()[0][:3] for phrase in PAGE_PHRASES})
 #: An abstract line that ``page_phrase`` might take for a page phrase, unless the abstract
 #: holds markup ('[' or '\\', checked apart): a short line that begins with a page
-#: phrase's first word or with a mark of a list or a heading.
-_MAYBE_PHRASE = "|".join(
-    [
+#: phrase's first word or with a mark of a list (the lookahead on the first character
+#: spares most lines the alternatives).
+_MAYBE_PHRASE = (
+    "(?=[" + re.escape("".join(sorted({start[0] for start in _PHRASE_STARTS}))) + "+-])(?:"
+    + "|".join(
         re.escape(start) + rf"[^\n]{{0,{MAX_PHRASE_LINE - len(start)}}}\n"
         for start in _PHRASE_STARTS
-    ]
-    + [rf"[#*+-][^\n]{{0,{MAX_PHRASE_LINE - 1}}}\n"]
+    )
+    + rf"|[+-][^\n]{{0,{MAX_PHRASE_LINE - 1}}}\n)"
 )
 #: An abstract line up to its line break: no white space at either end, no mark of the
 #: structure (nor '\u00b7') at its start, and not maybe a page phrase.
 _ABSTRACT_LINE = r"(?![\[\]#*\u00b7\s]|" + _MAYBE_PHRASE + r")[^\n]*"
+
+
+def _atomic(name: str, pattern: str) -> str:
+    """``pattern`` as an atomic group: once it has matched, a later failure does not try
+    it again in other ways (re has atomic groups from Python 3.11 only; a lookahead is
+    atomic in every version). Without it, a failed match would try every way to split
+    the entry's parts again, which costs more than reading the entry."""
+    return rf"(?=(?P<{name}>{pattern}))(?P={name})"
+
+
 #: A canonical entry, from the blank lines before it to its date line (rules.py gives the
 #: shape). Each part can match in one way only, so a match never depends on the lines
-#: after the date line, and a failed match backtracks little.
+#: after the date line, and each part is atomic.
 _ENTRY = re.compile(
     # The upvote box.
-    rf"\n*(?P<box>)\[\n\n*(?P<count>-|[0-9]{{1,{MAX_COUNT_DIGITS}}})\n\n*"
-    + _CLOSE
+    _atomic(
+        "box_lines",
+        rf"\n*(?P<box>)\[\n\n*(?P<count>-|[0-9]{{1,{MAX_COUNT_DIGITS}}})\n\n*" + _CLOSE,
+    )
     # The title: one '### [Title][N]' line, or '###' lines glued together up to the first
     # one that ends with a reference (no blank ends a line before it).
-    + r"(?:### \[(?P<title_text>[^\n]*)\]\[[0-9]+\]\n"
-    + r"|(?P<title>(?:### (?![^\n]*\]\[[0-9]+\]\n)[^\n]*(?<![ \t])\n)*"
-    + r"### [^\n]*\]\[[0-9]+\]\n))\n*"
+    + _atomic(
+        "title_lines",
+        r"(?:### \[(?P<title_text>[^\n]*)\]\[[0-9]+\]\n"
+        r"|(?P<title>(?:### (?![^\n]*\]\[[0-9]+\]\n)[^\n]*(?<![ \t])\n)*"
+        r"### [^\n]*\]\[[0-9]+\]\n))\n*",
+    )
     # The abstract: its lines, with no blank line between them (their join is then a
     # replace), or with blank lines or a broken word ('-' at the end of a line).
-    + r"\[\n\n*(?:(?P<abstract>(?:" + _ABSTRACT_LINE + r"(?<![\s-])\n)+)\n*"
-    + r"|(?P<wrapped>(?:" + _ABSTRACT_LINE + r"(?<!\s)\n|\n)*))"
-    + _CLOSE
+    + _atomic(
+        "abstract_lines",
+        r"\[\n\n*(?:(?P<abstract>(?:" + _ABSTRACT_LINE + r"(?<![\s-])\n)+)\n*"
+        r"|(?P<wrapped>(?:" + _ABSTRACT_LINE + r"(?<!\s)\n|\n)*))" + _CLOSE,
+    )
     # An authors box or an organization line.
-    + r"(?:\[\n\n*\* (?P<authors>[0-9]{1,9}) authors?\n\n*" + _CLOSE
-    + r"|(?P<organization>\[[^\n]*\]\[[0-9]+\])\n\n*)"
+    + _atomic(
+        "metadata_lines",
+        r"(?:\[\n\n*\* (?P<authors>[0-9]{1,9}) authors?\n\n*" + _CLOSE
+        + r"|(?P<organization>\[[^\n]*\]\[[0-9]+\])\n\n*)",
+    )
     # '\u00b7' and, on the next line, the date and perhaps its comment count (a reference).
     + r"\u00b7\n(?P<date>" + DATE_PATTERN + r")(?: \[ *(?P<comments>[0-9]+)\]\[[0-9]+\])?"
 )
+
+#: The lines an entry may start with: blank, or its upvote box's '['.
+_ENTRY_STARTS = ("", "[")
 # DATE_PATTERN's own groups (month, day, year) follow the one around it.
 _MONTH = _ENTRY.groupindex["date"] + 1
 _DAY, _YEAR = _MONTH + 1, _MONTH + 2
@@ -90,6 +115,8 @@ def read_canonical(state: ParseState) -> bool:
 
 def _entry(raw: list[str], i: int, limit: datetime.date) -> tuple[Paper, int] | None:
     """The canonical entry starting at ``raw[i]`` and the index after it, or None."""
+    if i >= len(raw) or raw[i] not in _ENTRY_STARTS:
+        return None  # e.g. where the rules read on, at the end of a capture: no join then
     try:
         separator = raw.index(SEPARATOR, i)
     except ValueError:
