@@ -516,6 +516,7 @@ def _with_line(index: int, text: str) -> list[str]:
         (_with_line(_FIRST_ABSTRACT, "ends with a blank "), 32),
         (_with_line(_FIRST_ABSTRACT, "\x0cform feed"), 32),
         (_with_line(_FIRST_ABSTRACT, "\u00b7 a middle dot"), 32),
+        (_with_line(_FIRST_ABSTRACT, "one line\nholding two"), 32),
         # Read by the fast path, and the same as the rules read them.
         (_with_line(_FIRST_ABSTRACT, "see the [Daily Papers](https://x.org) page"), 33),
         (_with_line(_FIRST_ABSTRACT, "Daily [Papers](https://x.org)"), 32),

@@ -17,9 +17,9 @@ finds the entry's ``·`` line with ``list.index``, joins the lines up to the
 date line after it and matches the whole entry with one regular expression
 (``_ENTRY``); Python then only looks at the few parts the expression
 captures. The expression takes lines exactly as lynx writes them: blank
-lines empty, no blanks around a line (only a title or an abstract line may
-hold any). Everything else fails to match and goes to the rules, which is
-always safe: declining an entry never changes a result.
+lines empty, and no line that starts or ends with a blank. Everything else
+fails to match and goes to the rules, which is always safe: declining an
+entry never changes a result.
 """
 
 from __future__ import annotations
@@ -124,7 +124,10 @@ def _entry(raw: list[str], i: int, limit: datetime.date) -> tuple[Paper, int] | 
     date_index = separator + 1
     if date_index >= len(raw):
         return None
-    match = _ENTRY.fullmatch("\n".join(raw[i : date_index + 1]))
+    text = "\n".join(raw[i : date_index + 1])
+    if text.count("\n") != date_index - i:
+        return None  # a line holds a line break (the parser's sources never give one)
+    match = _ENTRY.fullmatch(text)
     if match is None:
         return None
     title_text = match["title_text"]
