@@ -458,7 +458,8 @@ def _assert_paths_agree(lines: list[str]) -> None:
         assert fast == slow, mode
 
 
-def test_fast_path_reads_the_capture_and_agrees_with_the_rules() -> None:
+def _fast_papers(lines: list[str]) -> int:
+    """How many papers the fast path reads in ``lines`` (a list source)."""
     used = 0
 
     def spy(state: ParseState) -> bool:
@@ -469,11 +470,59 @@ def test_fast_path_reads_the_capture_and_agrees_with_the_rules() -> None:
         return result
 
     reporter = Reporter("lenient", "<test>", lambda d: None)
-    state = REFERENCE_TEXT.new_state(list(BODY), reporter, CAPTURED)
+    state = REFERENCE_TEXT.new_state(list(lines), reporter, CAPTURED)
     list(run(state, attrs.evolve(REFERENCE_TEXT, fast_path=spy)))
-    assert used == 33  # every entry but the cut one
+    return used
+
+
+def test_fast_path_reads_the_capture_and_agrees_with_the_rules() -> None:
+    assert _fast_papers(BODY) == 33  # every entry but the cut one
     _assert_paths_agree(BODY)
     _assert_paths_agree([*BODY, *BODY[31:]])  # two captures joined
+
+
+_FIRST_TITLE = BODY.index("### [MURMUR: An Efficient Inference System for Long-Form ASR][32]")
+_FIRST_ABSTRACT = _FIRST_TITLE + 4  # after a blank line, '[' and a blank line
+
+
+def _with_line(index: int, text: str) -> list[str]:
+    return [*BODY[:index], text, *BODY[index + 1 :]]
+
+
+@pytest.mark.parametrize(
+    ("lines", "fast"),
+    [
+        # Still read by the fast path: a broken word, a blank line inside the abstract.
+        (_with_line(_FIRST_ABSTRACT, BODY[_FIRST_ABSTRACT] + " state-of-the-"), 33),
+        ([*BODY[: _FIRST_ABSTRACT + 1], "", *BODY[_FIRST_ABSTRACT + 1 :]], 33),
+        # Left to the rules: lines the expression does not take as they are.
+        (_with_line(_FIRST_ABSTRACT, "new"), 32),
+        (_with_line(_FIRST_ABSTRACT, "by the way, short"), 32),
+        (_with_line(_FIRST_ABSTRACT, "- Daily"), 32),
+        (_with_line(_FIRST_ABSTRACT, "Subscribe\\ now"), 32),
+        (_with_line(_FIRST_ABSTRACT, "  indented"), 32),
+        (_with_line(_FIRST_ABSTRACT, "ends with a blank "), 32),
+        (_with_line(_FIRST_ABSTRACT, "\x0cform feed"), 32),
+        (_with_line(_FIRST_ABSTRACT, "\u00b7 a middle dot"), 32),
+        (_with_line(_FIRST_ABSTRACT, "one line\nholding two"), 32),
+        # Markup in an abstract: page_phrase decides line by line.
+        (_with_line(_FIRST_ABSTRACT, "see the [Daily Papers](https://x.org) page"), 33),
+        (_with_line(_FIRST_ABSTRACT, "Daily [Papers](https://x.org)"), 32),
+        # Titles the one-line pattern does not take, read as the rules read them.
+        (_with_line(_FIRST_TITLE, "### [A [nested] title][32]"), 33),
+        (_with_line(_FIRST_TITLE, "###  [Two spaces][32]"), 33),
+        ([*BODY[:_FIRST_TITLE], "### [MURMUR: An Efficient", "### Inference System][32]",
+          *BODY[_FIRST_TITLE + 1 :]], 33),
+    ],
+)
+def test_fast_path_reads_unusual_lines_as_the_rules_do(lines: list[str], fast: int) -> None:
+    """The fast path reads an entry whole or leaves it to the rules, never reads it otherwise.
+
+    An abstract line that might be a page phrase or hold white space that ``join_wrapped``
+    strips is left to the rules; markup is looked at line by line.
+    """
+    _assert_paths_agree(lines)
+    assert _fast_papers(lines) == fast
 
 
 _DAMAGE_LINES = [
@@ -481,7 +530,7 @@ _DAMAGE_LINES = [
     "* 3 authors", "* x authors", "[[o] Org][3]", "Org", "\u00b7", "Jun 9", "Jun 30",
     "Feb 29", "Jan 1, 2027", "Mar 8, 2024 [ 6][39]", "May 1 [ 123456789012345678901][4]",
     "new", "Subscribe", "# Daily Papers", "[Content truncated]", "text line", "# heading",
-    "  indented ", "x-",
+    "  indented ", "x-", "Daily [Papers](https://x.org)", "trailing ", "\u00a0no-break",
 ]
 
 

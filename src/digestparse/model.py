@@ -149,8 +149,11 @@ def fast_paper(
     end_line: int,
     date_text: str | None,
     year_explicit: bool | None,
+    *,
+    upvotes: int | None = _UPVOTES,
 ) -> Paper:
-    """``Paper(...)`` with these eleven fields (the rest at their defaults), built faster.
+    """``Paper(...)`` with these eleven fields and ``upvotes`` (the rest at their defaults),
+    built faster.
 
     The fast path builds one per entry: setting the slots directly skips the
     frozen class's name lookups. The result is an ordinary ``Paper``
@@ -168,7 +171,7 @@ def fast_paper(
     _SET_END_LINE(paper, end_line)
     _SET_DATE_TEXT(paper, date_text)
     _SET_YEAR_EXPLICIT(paper, year_explicit)
-    _SET_UPVOTES(paper, _UPVOTES)
+    _SET_UPVOTES(paper, upvotes)
     _SET_PAPER_ID(paper, _PAPER_ID)
     _SET_URL(paper, _URL)
     _SET_SUBMITTED_BY(paper, _SUBMITTED_BY)

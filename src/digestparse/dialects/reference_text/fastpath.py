@@ -5,38 +5,106 @@ Nearly every entry of a capture is canonical (rules.py gives the shape): a
 whole upvote box, a ``### [Title][N]`` title (wrapped lines glued), an
 abstract in its brackets whose lines start with none of ``[ ] # *``, a whole
 authors box or an organization line, ``·`` and a date that resolves without
-complaint. ``read_canonical`` reads a run of such entries with a few
-comparisons per line, and hands everything else to the rules from the start
-of the first entry it is not sure of. It must give exactly what the rules
-give, and reports nothing; tests/test_dialect_reference_text.py compares the
-two on the capture and on damaged copies of it.
+complaint. ``read_canonical`` reads a run of such entries and hands
+everything else to the rules from the start of the first entry it is not
+sure of. It must give exactly what the rules give, and reports nothing;
+tests/test_dialect_reference_text.py compares the two on the capture and on
+damaged copies of it.
+
+lynx writes an entry over some thirty lines, most of them short, so a step
+per line in Python would cost more than the rest of the entry. The reader
+finds the entry's ``·`` line with ``list.index``, joins the lines up to the
+date line after it and matches the whole entry with one regular expression
+(``_ENTRY``); Python then only looks at the few parts the expression
+captures. The expression takes lines exactly as lynx writes them: blank
+lines empty, and no line that starts or ends with a blank. Everything else
+fails to match and goes to the rules, which is always safe: declining an
+entry never changes a result.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 
-from ...dates import MAX_COUNT_DIGITS
-from ...grammar import MONTH_NUMBER, SEPARATOR
+from ...dates import DATE_PATTERN, MAX_COUNT_DIGITS
+from ...grammar import MONTH_NUMBER, PAGE_PHRASES, SEPARATOR
 from ...links import extract_links
-from ...markup import is_reference_close, join_wrapped, strip_image_alt, whole_reference
-from ...model import Paper
+from ...markup import join_wrapped, strip_image_alt, whole_reference
+from ...model import Paper, fast_paper
 from ...state import ParseState
 from ..window import read_window
-from .lines import (
-    DATE_AND_COMMENTS,
-    MAX_PHRASE_LINE,
-    TITLE_CLOSE,
-    TRUNCATION_MARK,
-    Kind,
-    authors_count,
-    page_phrase,
-    upvotes,
+from .lines import MAX_PHRASE_LINE, TITLE_CLOSE, Kind, page_phrase, upvotes
+
+#: ``][N]`` alone on its line, then any blank lines.
+_CLOSE = r"\]\[[0-9]+\]\n\n*"
+#: The first words of the page phrases (``new``, ``Daily`` …) as far as a page phrase
+#: begins with them however its inner blanks are written.
+_PHRASE_STARTS = sorted({phrase.split()[0][:3] for phrase in PAGE_PHRASES})
+#: An abstract line that ``page_phrase`` might take for a page phrase, unless the abstract
+#: holds markup ('[' or '\\', checked apart): a short line that begins with a page
+#: phrase's first word or with a mark of a list (the lookahead on the first character
+#: spares most lines the alternatives).
+_MAYBE_PHRASE = (
+    "(?=[" + re.escape("".join(sorted({start[0] for start in _PHRASE_STARTS}))) + "+-])(?:"
+    + "|".join(
+        re.escape(start) + rf"[^\n]{{0,{MAX_PHRASE_LINE - len(start)}}}\n"
+        for start in _PHRASE_STARTS
+    )
+    + rf"|[+-][^\n]{{0,{MAX_PHRASE_LINE - 1}}}\n)"
+)
+#: An abstract line up to its line break: no white space at either end, no mark of the
+#: structure (nor '\u00b7') at its start, and not maybe a page phrase.
+_ABSTRACT_LINE = r"(?![\[\]#*\u00b7\s]|" + _MAYBE_PHRASE + r")[^\n]*"
+
+
+def _atomic(name: str, pattern: str) -> str:
+    """``pattern`` as an atomic group: once it has matched, a later failure does not try
+    it again in other ways (re has atomic groups from Python 3.11 only; a lookahead is
+    atomic in every version). Without it, a failed match would try every way to split
+    the entry's parts again, which costs more than reading the entry."""
+    return rf"(?=(?P<{name}>{pattern}))(?P={name})"
+
+
+#: A canonical entry, from the blank lines before it to its date line (rules.py gives the
+#: shape). Each part can match in one way only, so a match never depends on the lines
+#: after the date line, and each part is atomic.
+_ENTRY = re.compile(
+    # The upvote box.
+    _atomic(
+        "box_lines",
+        rf"\n*(?P<box>)\[\n\n*(?P<count>-|[0-9]{{1,{MAX_COUNT_DIGITS}}})\n\n*" + _CLOSE,
+    )
+    # The title: one '### [Title][N]' line, or '###' lines glued together up to the first
+    # one that ends with a reference (no blank ends a line before it).
+    + _atomic(
+        "title_lines",
+        r"(?:### \[(?P<title_text>[^\n]*)\]\[[0-9]+\]\n"
+        r"|(?P<title>(?:### (?![^\n]*\]\[[0-9]+\]\n)[^\n]*(?<![ \t])\n)*"
+        r"### [^\n]*\]\[[0-9]+\]\n))\n*",
+    )
+    # The abstract: its lines, with no blank line between them (their join is then a
+    # replace), or with blank lines or a broken word ('-' at the end of a line).
+    + _atomic(
+        "abstract_lines",
+        r"\[\n\n*(?:(?P<abstract>(?:" + _ABSTRACT_LINE + r"(?<![\s-])\n)+)\n*"
+        r"|(?P<wrapped>(?:" + _ABSTRACT_LINE + r"(?<!\s)\n|\n)*))" + _CLOSE,
+    )
+    # An authors box or an organization line.
+    + _atomic(
+        "metadata_lines",
+        r"(?:\[\n\n*\* (?P<authors>[0-9]{1,9}) authors?\n\n*" + _CLOSE
+        + r"|(?P<organization>\[[^\n]*\]\[[0-9]+\])\n\n*)",
+    )
+    # '\u00b7' and, on the next line, the date and perhaps its comment count (a reference).
+    + r"\u00b7\n(?P<date>" + DATE_PATTERN + r")(?: \[ *(?P<comments>[0-9]+)\]\[[0-9]+\])?"
 )
 
-#: An abstract line starting with one of these may be a mark of the structure: the rules decide.
-_NOT_ABSTRACT_START = frozenset("[]#*")
-_MAX_AUTHOR_DIGITS = 9
+#: The lines an entry may start with: blank, or its upvote box's '['.
+_ENTRY_STARTS = ("", "[")
+# DATE_PATTERN's own groups (month, day, year) follow the one around it.
+_MONTH = _ENTRY.groupindex["date"] + 1
+_DAY, _YEAR = _MONTH + 1, _MONTH + 2
 
 
 def read_canonical(state: ParseState) -> bool:
@@ -45,131 +113,95 @@ def read_canonical(state: ParseState) -> bool:
     return read_window(state, lambda raw: lambda i: _entry(raw, i, limit))
 
 
-def _next(raw: list[str], i: int) -> tuple[int, str]:
-    """The index and stripped text of the first non-blank line from ``i`` on ("" at the end)."""
-    count = len(raw)
-    while i < count:
-        text = raw[i].strip(" \t")
-        if text:
-            return i, text
-        i += 1
-    return count, ""
-
-
 def _entry(raw: list[str], i: int, limit: datetime.date) -> tuple[Paper, int] | None:
     """The canonical entry starting at ``raw[i]`` and the index after it, or None."""
-    box, text = _next(raw, i)
-    if text != "[":
-        return None
-    j, text = _next(raw, box + 1)
-    if len(text) > MAX_COUNT_DIGITS or (count := upvotes(text)) is None:
-        return None
-    j, text = _next(raw, j + 1)
-    if not is_reference_close(text):
-        return None
-    title_end = _title(raw, j + 1)
-    if title_end is None:
-        return None
-    title, j = title_end
-    abstract_end = _abstract(raw, j + 1)
-    if abstract_end is None:
-        return None
-    abstract, j = abstract_end
-    author_count: int | None = None
-    organization: str | None = None
-    j, text = _next(raw, j + 1)
-    if text == "[":
-        j, text = _next(raw, j + 1)
-        digits = authors_count(text)
-        if digits is None or len(digits) > _MAX_AUTHOR_DIGITS:
-            return None
-        author_count = int(digits)
-        j, text = _next(raw, j + 1)
-        if not is_reference_close(text):
-            return None
-    elif text[:1] == "[" and text != TRUNCATION_MARK and (name := whole_reference(text)):
-        organization = " ".join(strip_image_alt(name).split())
-    else:
-        return None
-    j, text = _next(raw, j + 1)
-    if text != SEPARATOR:
-        return None
-    j, text = _next(raw, j + 1)
-    date = DATE_AND_COMMENTS.fullmatch(text) if text[:3] in MONTH_NUMBER else None
-    if date is None:
-        return None
-    month, day, year, comments = date.groups()
-    if comments is not None and len(comments) > MAX_COUNT_DIGITS:
-        return None
+    if i >= len(raw) or raw[i] not in _ENTRY_STARTS:
+        return None  # e.g. where the rules read on, at the end of a capture: no join then
     try:
-        when = datetime.date(
-            int(year) if year is not None else limit.year, MONTH_NUMBER[month], int(day)
-        )
+        separator = raw.index(SEPARATOR, i)
     except ValueError:
         return None
-    if when > limit:
+    date_index = separator + 1
+    if date_index >= len(raw):
         return None
-    paper = Paper(
+    text = "\n".join(raw[i : date_index + 1])
+    if text.count("\n") != date_index - i:
+        return None  # a line holds a line break (the parser's sources never give one)
+    match = _ENTRY.fullmatch(text)
+    if match is None:
+        return None
+    title_text = match["title_text"]
+    title = " ".join(title_text.split()) if title_text is not None else _title(match["title"])
+    abstract = _abstract(match)
+    when = _date(match, limit)
+    if title is None or abstract is None or when is None:
+        return None
+    authors = match["authors"]
+    organization: str | None = None
+    if authors is None:
+        name = whole_reference(match["organization"])
+        if not name:
+            return None
+        organization = " ".join(strip_image_alt(name).split())
+    comments = match["comments"]
+    paper = fast_paper(
         title,
         abstract,
-        author_count,
+        int(authors) if authors is not None else None,
         organization,
         when,
         int(comments) if comments is not None else 0,
         extract_links(abstract),
-        box + 1,
-        j + 1,
-        text[: date.end(3) if year is not None else date.end(2)],
-        year is not None,
-        upvotes=count,
+        i + match.start("box") + 1,
+        date_index + 1,
+        match["date"],
+        match.start(_YEAR) >= 0,
+        upvotes=upvotes(match["count"]),
     )
-    return paper, j + 1
+    return paper, date_index + 1
 
 
-def _title(raw: list[str], i: int) -> tuple[str, int] | None:
-    """A ``### [Title][N]`` title (its wrapped lines glued) and the index of its last line."""
-    j, text = _next(raw, i)
-    if not text.startswith("### "):
-        return None
-    close = TITLE_CLOSE.search(text)
-    if close is not None:  # one line: what join_wrapped gives for it, without the call
-        body = text[4:].lstrip()
-        if not body.startswith("["):
-            return None
-        return " ".join(body[1 : close.start() - len(text) + len(body)].split()), j
-    parts = [text[4:]]
-    while not TITLE_CLOSE.search(text):
-        j += 1
-        text = raw[j].strip(" \t") if j < len(raw) else ""
-        if not text.startswith("### "):
-            return None
-        parts.append(text[4:])
-    joined = join_wrapped(parts)
+def _title(lines: str) -> str | None:
+    """The text of a title from its ``###`` lines (each ending with a line break), or None."""
+    joined = join_wrapped([line[4:] for line in lines[:-1].split("\n")])
     close = TITLE_CLOSE.search(joined)
     if close is None or not joined.startswith("["):
         return None
-    return " ".join(joined[1 : close.start()].split()), j
+    return " ".join(joined[1 : close.start()].split())
 
 
-def _abstract(raw: list[str], i: int) -> tuple[str, int] | None:
-    """An abstract in its brackets and the index of its ``][N]`` line."""
-    j, text = _next(raw, i)
-    if text != "[":
+def _abstract(match: re.Match[str]) -> str | None:
+    """The joined abstract, or None when it has no line or one of them is a page phrase (a
+    header starts: the rules report the cut)."""
+    lines = match["abstract"]
+    if lines is not None:
+        parts = None
+        abstract = lines[:-1].replace("\n", " ")
+    else:
+        parts = list(filter(None, match["wrapped"].split("\n")))
+        if not parts:
+            return None
+        # No line has white space at either end (the expression says so).
+        abstract = join_wrapped(parts)
+    if "[" in abstract or "\\" in abstract:  # markup: page_phrase must see each short line
+        for part in parts if parts is not None else lines[:-1].split("\n"):
+            if len(part) <= MAX_PHRASE_LINE and page_phrase(part, Kind.TEXT) is not None:
+                return None
+    return abstract
+
+
+def _date(match: re.Match[str], limit: datetime.date) -> datetime.date | None:
+    """The entry's date if it resolves without complaint under ``limit``, else None."""
+    comments = match["comments"]
+    if comments is not None and len(comments) > MAX_COUNT_DIGITS:
         return None
-    parts: list[str] = []
-    append = parts.append
-    count = len(raw)
-    j += 1
-    while j < count:
-        text = raw[j].strip(" \t")
-        if text:
-            if text[0] in _NOT_ABSTRACT_START or text == SEPARATOR:
-                break
-            append(text)
-        j += 1
-    if j >= count or not parts or not is_reference_close(text):
+    year = match[_YEAR]
+    try:
+        when = datetime.date(
+            int(year) if year is not None else limit.year,
+            MONTH_NUMBER[match[_MONTH]],
+            int(match[_DAY]),
+        )
+    except ValueError:
         return None
-    for part in parts:
-        if len(part) <= MAX_PHRASE_LINE and page_phrase(part, Kind.TEXT) is not None:
-            return None  # a header starts: the rules report the cut
-    return join_wrapped(parts), j
+    return when if when <= limit else None

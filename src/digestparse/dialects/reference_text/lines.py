@@ -72,7 +72,8 @@ def classify(line: str) -> Kind:
             return Kind.TITLE
         return Kind.HEADING if _HEADING.match(line) else Kind.TEXT
     if first == "*":
-        if _AUTHORS.fullmatch(line):
+        # ``* 3 authors`` has a digit third: menu items skip the expression.
+        if line[2:3].isdigit() and _AUTHORS.fullmatch(line):
             return Kind.AUTHORS
         return Kind.BULLET if line.startswith("* ") else Kind.TEXT
     if line == SEPARATOR:
