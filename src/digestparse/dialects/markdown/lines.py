@@ -9,6 +9,7 @@ date with its comment count glued on, a repository line. The rules
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Sequence
 
@@ -66,7 +67,14 @@ _HEADER_TEXT = frozenset(HEADER_SET | PAGE_PHRASES)
 
 def is_page_phrase(line: str) -> bool:
     """Whether ``line``, once its markup is removed, is one of the page's header phrases."""
-    return len(line) <= _PHRASE_MAX and plain(line) in _HEADER_TEXT
+    return len(line) <= _PHRASE_MAX and _is_phrase(line)
+
+
+# The lines asked about are mostly the header's, which come back with every page a capture
+# joins: removing their markup takes several regex passes, looking them up does not.
+@functools.lru_cache(maxsize=1024)
+def _is_phrase(line: str) -> bool:
+    return plain(line) in _HEADER_TEXT
 
 
 def classify(line: str) -> Kind:
@@ -105,9 +113,10 @@ def _classify_bracket(line: str) -> Kind:
         return Kind.AUTHORS
     if line.startswith("[LINK: ") and REPOSITORY.fullmatch(line):
         return Kind.REPOSITORY
-    end = line.find("](")
-    if 0 < end <= _LINK_TEXT_MAX and is_page_phrase(line):
-        return Kind.HEADER
+    # A long line (an abstract) is no page phrase: no need to look for its link.
+    if len(line) <= _PHRASE_MAX and 0 < line.find("](") <= _LINK_TEXT_MAX:
+        if is_page_phrase(line):
+            return Kind.HEADER
     return Kind.LINK_TEXT
 
 
