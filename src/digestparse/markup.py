@@ -128,7 +128,7 @@ def join_wrapped(parts: list[str]) -> str:
     texts = [part.strip() for part in parts]
     if "" in texts:
         texts = [text for text in texts if text]
-    if "-\n" not in "\n".join(texts):
+    if "-" not in "".join([text[-1] for text in texts]):
         return " ".join(texts)  # no line ends with '-': the common case, without the loop
     joined = ""
     for text in texts:

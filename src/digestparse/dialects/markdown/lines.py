@@ -114,20 +114,33 @@ def _classify_bracket(line: str) -> Kind:
     if line.startswith("[LINK: ") and REPOSITORY.fullmatch(line):
         return Kind.REPOSITORY
     # A long line (an abstract) is no page phrase: no need to look for its link.
-    if len(line) <= _PHRASE_MAX and 0 < line.find("](") <= _LINK_TEXT_MAX:
-        if is_page_phrase(line):
-            return Kind.HEADER
+    if (
+        len(line) <= _PHRASE_MAX
+        and 0 < line.find("](") <= _LINK_TEXT_MAX
+        and is_page_phrase(line)
+    ):
+        return Kind.HEADER
     return Kind.LINK_TEXT
 
 
-def date_parts(line: str) -> DateLine | None:
-    """A date line split into its parts; the glued ``[N](url)`` is its count."""
+DateFields = tuple[int, int, "int | None", "str | None", str]
+
+
+def date_fields(line: str) -> DateFields | None:
+    """A date line's ``DateLine`` fields as a tuple (month, day, year, count text, text), or
+    None when it is not one; the glued ``[N](url)`` is its count."""
     match = DATE.fullmatch(line)
     if match is None:
         return None
     month, day, year, count = match.group(1, 2, 3, 4)
     text = line[: match.end(3) if year else match.end(2)]
-    return DateLine(MONTH_NUMBER[month], int(day), int(year) if year else None, count, text)
+    return MONTH_NUMBER[month], int(day), int(year) if year else None, count, text
+
+
+def date_parts(line: str) -> DateLine | None:
+    """A date line split into its parts (``date_fields``)."""
+    fields = date_fields(line)
+    return DateLine(*fields) if fields is not None else None
 
 
 def link_parts(text: str) -> tuple[str, str] | None:
