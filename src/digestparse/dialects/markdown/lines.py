@@ -63,6 +63,8 @@ _PHRASE_MAX = 200
 _LINK_TEXT_MAX = 60
 _MONTH_INITIALS = frozenset(name[0] for name in MONTHS)
 _HEADER_TEXT = frozenset(HEADER_SET | PAGE_PHRASES)
+#: Longer lines are not looked up: hashing a whole abstract line costs more than the test.
+_HEADER_TEXT_MAX = max(map(len, _HEADER_TEXT))
 
 
 def is_page_phrase(line: str) -> bool:
@@ -98,7 +100,7 @@ def classify(line: str) -> Kind:
         return Kind.SEPARATOR
     if first in _MONTH_INITIALS and DATE.fullmatch(line):
         return Kind.DATE
-    if line in _HEADER_TEXT:
+    if len(line) <= _HEADER_TEXT_MAX and line in _HEADER_TEXT:
         return Kind.HEADER
     return Kind.TEXT
 
