@@ -49,9 +49,8 @@ from .lines import (
 )
 
 _MAX_AUTHOR_DIGITS = 9
-_METADATA_KINDS = frozenset(
-    {Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY}
-)
+#: A tuple, not a set: membership by identity, without Enum's hash (a Python call).
+_METADATA_KINDS = (Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY)
 
 
 class _GiveWay(Exception):
