@@ -31,6 +31,7 @@ from digestparse.dialects.markdown import MARKDOWN
 from digestparse.dialects.markdown.fastpath import read_entries
 from digestparse.dialects.markdown.fields import inline, organization_of
 from digestparse.grammar import PAGE_PHRASES
+from digestparse.links import PAPER_PAGE, paper_id
 from digestparse.markup import join_wrapped, plain, unescape
 from digestparse.model import title_key
 from digestparse.parser import run
@@ -481,9 +482,9 @@ def test_the_fast_path_reads_the_captures(monkeypatch: pytest.MonkeyPatch) -> No
         patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
         assert len(digestparse.parse(MD03, dialect="markdown").papers) == 8
         assert len(digestparse.parse(MD04, dialect="markdown").papers) == 12
-    # 03: all 8 entries; 04: all but SmolDocling (its title's second line is indented), each
+    # 03: all 8 entries; 04: all 12 (SmolDocling's title goes on over an indented line), each
     # pair of copies read as one paper.
-    assert sum(read) == 8 + 11
+    assert sum(read) == 8 + 12
     for text in (MD03, MD04):
         assert_paths_agree(text, monkeypatch)
 
@@ -563,3 +564,13 @@ _NAMES = st.lists(st.sampled_from(["A", "b", " ", "(", ")", "\\_", "é", "#", "-
 def test_organization_of_is_the_lines_plain_text(name: str, alt: str, url: str) -> None:
     line = f"[![{alt}](https://cdn/a.png){name}]({url})"
     assert organization_of(line) == (plain(line) or None)
+
+
+_ID_PIECES = st.sampled_from(["2606", "0068", "3", ".", "00683", "v2", "#community", "/", " ", "?",
+                              "abs", "\u0661\u0662\u0663\u0664", "\u00b2", "x", ".pdf"])
+
+
+@given(st.lists(_ID_PIECES, max_size=6).map("".join))
+def test_paper_id_reads_the_usual_link_as_its_pattern_does(rest: str) -> None:
+    # The same link with its scheme in capitals is read by the pattern alone.
+    assert paper_id(PAPER_PAGE + rest) == paper_id("HTTPS" + PAPER_PAGE[5:] + rest)

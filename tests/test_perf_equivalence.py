@@ -193,6 +193,9 @@ def test_fast_paper_is_an_ordinary_paper() -> None:
     # Every field is set: none is left as an empty slot.
     for field in attrs.fields(Paper):
         assert getattr(fast, field.name) == getattr(plain, field.name)
+    # The other dialects' fields, where their fast paths read them.
+    listed = {"upvotes": 101, "paper_id": "2606.00683", "url": "https://huggingface.co/papers/x"}
+    assert fast_paper(*args, **listed) == Paper(*args, **listed)  # type: ignore[arg-type]
 
 
 def test_evolve_paper_is_attrs_evolve() -> None:

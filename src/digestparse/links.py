@@ -118,6 +118,19 @@ def paper_id(url: str) -> str | None:
 
     A version suffix (``v2``) is dropped; ``#community`` and query parts are ignored.
     """
+    if url.startswith(PAPER_PAGE):
+        # The usual link, told without the pattern: its whole rest is a new-style id.
+        identifier = url[len(PAPER_PAGE) :]
+        number, dot, part = identifier.partition(".")
+        if (
+            identifier.isascii()
+            and len(number) >= 4
+            and number.isdigit()
+            and dot
+            and 4 <= len(part) <= 5
+            and part.isdigit()
+        ):
+            return identifier
     match = _PAPER_LINK.match(url.strip())
     return match.group(1) if match is not None else None
 

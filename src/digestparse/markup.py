@@ -8,6 +8,9 @@ these its lines may carry; ``plain`` removes them all.
 
 from __future__ import annotations
 
+import operator
+import re
+
 import regex
 
 _IMAGE = regex.compile(r"!\[[^\]\n]*+\]\([^)\s]*+\)")
@@ -17,7 +20,10 @@ _LINK = regex.compile(
 )
 _HEADING = regex.compile(r"#{1,6}+\s++")
 _BULLET = regex.compile(r"[-*+]\s++")
-_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!| ])")
+#: The standard library's ``re``, with a function for the replacement: for this plain
+#: character class it gives what ``regex`` gives, several times faster.
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!| ])")
+_ESCAPED = operator.itemgetter(1)
 #: A whole line that is one lynx-style reference; greedy, so its text may hold brackets.
 _WHOLE_REFERENCE = regex.compile(r"\[(.*)\]\[[0-9]++\]")
 #: lynx writes an image as its alt text in brackets: ``[microsoft] Microsoft``.
@@ -79,7 +85,7 @@ def _balanced(text: str) -> bool:
 
 def unescape(text: str) -> str:
     """Markdown backslash escapes resolved: ``\\_`` is ``_``, ``\\ `` is a space."""
-    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
+    return _ESCAPE.sub(_ESCAPED, text) if "\\" in text else text
 
 
 def plain(line: str) -> str:
@@ -122,7 +128,7 @@ def join_wrapped(parts: list[str]) -> str:
     texts = [part.strip() for part in parts]
     if "" in texts:
         texts = [text for text in texts if text]
-    if "-\n" not in "\n".join(texts):
+    if "-" not in "".join([text[-1] for text in texts]):
         return " ".join(texts)  # no line ends with '-': the common case, without the loop
     joined = ""
     for text in texts:

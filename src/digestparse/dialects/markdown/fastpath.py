@@ -5,9 +5,15 @@ Like the text dialect's (``digestparse/fastpath.py``), it must produce exactly
 what the rules would, so it accepts only what the rules accept *without
 reporting anything*, and gives way to them at the first line it is not sure
 of. It is stricter than the rules about white space: a blank line must be
-empty, and a content line must have no space or tab at either end (the rules
-strip them). The fields come from ``fields.py``, which the rules use too.
+empty, and an element's first line must have no space or tab at either end
+(the rules strip them); where it takes the lines glued to one, it strips them
+as the rules do, or makes sure that stripping would change nothing. The
+fields come from ``fields.py``, which the rules use too.
 ``tests/test_dialect_markdown.py`` checks that both paths agree.
+
+It reads each line once where it can: a line's position in the entry says
+what it must be, so it is matched against that pattern alone rather than
+classified, except where the rules' choice depends on the line's class.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from collections.abc import Callable
 from ...dates import MAX_COUNT_DIGITS
 from ...grammar import SEPARATOR
 from ...links import paper_url
-from ...model import Paper
+from ...model import Paper, fast_paper
 from ...state import ParseState
 from ..window import read_window
 from .fields import (
@@ -39,14 +45,12 @@ from .lines import (
     REPOSITORY,
     Kind,
     classify,
-    closes_link,
-    date_parts,
+    date_fields,
 )
 
 _MAX_AUTHOR_DIGITS = 9
-_METADATA_KINDS = frozenset(
-    {Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY}
-)
+#: A tuple, not a set: membership by identity, without Enum's hash (a Python call).
+_METADATA_KINDS = (Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY)
 
 
 class _GiveWay(Exception):
@@ -108,11 +112,11 @@ class _Reader:
     def next_line(self, index: int) -> int:
         """The index of the first non-blank line from ``index`` on (a clean one), else give way."""
         raw = self.raw
-        count = self.count
-        while index < count and not raw[index]:
-            index += 1
-        if index >= count:
-            raise _GiveWay
+        try:
+            while not raw[index]:
+                index += 1
+        except IndexError:  # the end of the lines: the rules say what that means
+            raise _GiveWay from None
         line = raw[index]
         if line[0] in " \t" or line[-1] in " \t":
             raise _GiveWay
@@ -141,18 +145,16 @@ class _Reader:
                 raise _GiveWay
             k = self.next_line(k + 1)
             line = raw[k]
-        if not line.startswith("### ") or k + 1 >= self.count or self.glued(k + 1):
+        if not line.startswith("### "):
             raise _GiveWay
-        title, title_url, closed = title_of([line])
-        if not closed or not title:
-            raise _GiveWay
-        k, abstract, abstract_url = self.abstract(self.next_line(k + 1))
-        k, fields = self.metadata(k)
+        k, title, title_url = self.title(k)
+        k, abstract, abstract_url, after = self.abstract(self.next_line(k + 1))
+        k, fields = self.metadata(k, after)
         # After a date or repository line, reading an entry looks no further.
         closed = fields.date_text is not None or fields.repository is not None
         end = self.copies_end(first, k + 1) if closed else k + 1
         identifier = identity(title_url, abstract_url)
-        paper = Paper(
+        paper = fast_paper(
             title,
             abstract,
             fields.author_count,
@@ -164,67 +166,99 @@ class _Reader:
             end,
             fields.date_text,
             fields.year_explicit,
-            upvotes,
-            identifier,
-            paper_url(identifier) if identifier is not None else None,
+            upvotes=upvotes,
+            paper_id=identifier,
+            url=paper_url(identifier) if identifier is not None else None,
         )
         return paper, end
 
-    def abstract(self, k: int) -> tuple[int, str, str | None]:
-        """The abstract starting at ``raw[k]``: (its last line's index, text, link target)."""
+    def title(self, k: int) -> tuple[int, str, str | None]:
+        """The title starting at ``raw[k]``: (its last line's index, text, link target).
+
+        The rules take the text lines glued to a title line (stripped) as its
+        hard-wrapped rest. A link the title line leaves open takes the glued
+        lines up to the one that closes it, of any class: where all of them
+        are text lines, that makes the same lines.
+        """
+        raw = self.raw
+        count = self.count
+        texts = [raw[k]]
+        while k + 1 < count and raw[k + 1]:
+            text = raw[k + 1].strip(" \t")
+            if not text or classify(text) is not Kind.TEXT:
+                raise _GiveWay
+            texts.append(text)
+            k += 1
+        title, url, closed = title_of(texts)
+        if not closed or not title:
+            raise _GiveWay
+        return k, title, url
+
+    def abstract(self, k: int) -> tuple[int, str, str | None, Kind | None]:
+        """The abstract starting at ``raw[k]``: (its last line's index, text, link target, and
+        the class of the line glued after it when that had to be read)."""
         raw = self.raw
         line = raw[k]
         kind = classify(line)
-        texts = [line]
         if kind is Kind.LINK_TEXT:
-            if not closes_link(line):
-                # The glued lines up to the next blank one, found in C rather than line by
-                # line: they must close the link on their last line only, and be clean.
-                try:
-                    stop = raw.index("", k + 1)
-                except ValueError:
-                    stop = self.count
-                texts = raw[k:stop]
-                body = "\n".join(texts)
-                if (
-                    len(texts) < 2
-                    or not closes_link(texts[-1])
-                    or ")\n" in body
-                    or " \n" in body
-                    or "\n " in body
-                    or "\t\n" in body
-                    or "\n\t" in body
-                ):
-                    raise _GiveWay
-                k = stop - 1
+            # A line that ends with ")" closes the link, or the rules would take more lines
+            # and the link is not closed on it: linked_abstract says which.
+            texts = [line] if line[-1] == ")" else self.link_lines(k)
             abstract, url, closed = linked_abstract(texts)
             if not closed:
                 raise _GiveWay
-            return k, abstract, url
+            return k + len(texts) - 1, abstract, url, None
         if kind is Kind.TEXT:
-            while self.glued(k + 1) and classify(raw[k + 1]) is Kind.TEXT:
+            texts = [line]
+            while self.glued(k + 1):
+                kind = classify(raw[k + 1])
+                if kind is not Kind.TEXT:
+                    return k, plain_abstract(texts), None, kind
                 k += 1
                 texts.append(raw[k])
-            return k, plain_abstract(texts), None
+            return k, plain_abstract(texts), None, None
         raise _GiveWay
 
-    def metadata(self, k: int) -> tuple[int, Metadata]:
+    def link_lines(self, k: int) -> list[str]:
+        """The lines of a link that ``raw[k]`` opens and a line glued to it closes: the glued
+        lines up to the next blank one, found in C rather than line by line.
+
+        The rules take them up to the first one that closes the link (all of
+        them when none does) and strip each: so none but the last may end with
+        ``)``, and none with a space or a tab (a line of blanks only is a blank
+        line to the rules). ``linked_abstract`` then says whether the link closes.
+        """
+        raw = self.raw
+        try:
+            stop = raw.index("", k + 1)
+        except ValueError:
+            stop = self.count
+        texts = raw[k:stop]
+        ends = "".join([text[-1] for text in texts])
+        if len(texts) < 2 or " " in ends or "\t" in ends or ")" in ends[:-1]:
+            raise _GiveWay
+        return texts
+
+    def metadata(self, k: int, kind: Kind | None) -> tuple[int, Metadata]:
         """The metadata after the abstract ending at ``raw[k]``: (the entry's last line's index,
-        its fields)."""
+        its fields). ``kind`` is the class of ``raw[k + 1]`` when the caller has read it."""
         raw = self.raw
         after = k + 1
-        while after < self.count and not raw[after]:
-            after += 1
-        if after >= self.count:
-            return k, Metadata()
-        line = raw[after]
-        if line[0] in " \t" or line[-1] in " \t":
-            raise _GiveWay
-        kind = classify(line)
+        if kind is None:
+            while after < self.count and not raw[after]:
+                after += 1
+            if after >= self.count:
+                return k, Metadata()
+            line = raw[after]
+            if line[0] in " \t" or line[-1] in " \t":
+                raise _GiveWay
+            kind = classify(line)
+        else:
+            line = raw[after]
         if kind not in _METADATA_KINDS:
             return k, Metadata()
-        if kind is Kind.REPOSITORY or (kind is Kind.AUTHORS and line.startswith("- ")):
-            return self.trending(after, kind)
+        if kind is Kind.REPOSITORY or (kind is Kind.AUTHORS and line[0] == "-"):
+            return self.trending(after)
         fields = Metadata()
         if kind is Kind.AUTHORS:
             k, fields.author_count = self.authors(after)
@@ -240,11 +274,19 @@ class _Reader:
         self.date(raw[k], fields)
         return k, fields
 
-    def trending(self, k: int, kind: Kind) -> tuple[int, Metadata]:
+    def trending(self, k: int) -> tuple[int, Metadata]:
+        """``- N authors``, a repository line or both, from ``raw[k]`` (a clean line).
+
+        A line is of the repository class if and only if it matches its
+        pattern, so the pattern is all that is tried.
+        """
         raw = self.raw
         fields = Metadata()
-        if kind is Kind.AUTHORS:
-            fields.author_count = _count(BARE_AUTHORS.fullmatch(raw[k]))
+        authors = BARE_AUTHORS.fullmatch(raw[k])
+        if authors is None:
+            repository = REPOSITORY.fullmatch(raw[k])
+        else:
+            fields.author_count = _count(authors)
             after = k + 1
             while after < self.count and not raw[after]:
                 after += 1
@@ -253,13 +295,13 @@ class _Reader:
             line = raw[after]
             if line[0] in " \t" or line[-1] in " \t":
                 raise _GiveWay
-            if classify(line) is not Kind.REPOSITORY:
+            repository = REPOSITORY.fullmatch(line)
+            if repository is None:
                 return k, fields
             k = after
-        match = REPOSITORY.fullmatch(raw[k])
-        if match is None:
+        if repository is None:
             raise _GiveWay
-        fields.repository = match.group(2)
+        fields.repository = repository.group(2)
         return k, fields
 
     def authors(self, k: int) -> tuple[int, int]:
@@ -267,31 +309,31 @@ class _Reader:
         raw = self.raw
         if not raw[k].startswith("[- !["):
             return k, _count(LINKED_AUTHORS.fullmatch(raw[k]))
-        while self.glued(k + 1) and classify(raw[k + 1]) is Kind.AVATAR:
+        # The glued lines of the avatar class (those starting with "- ![") up to the tail.
+        while self.glued(k + 1):
             k += 1
-        if not self.glued(k + 1):
-            raise _GiveWay
-        return k + 1, _count(AUTHORS_TAIL.fullmatch(raw[k + 1]))
+            if not raw[k].startswith("- !["):
+                return k, _count(AUTHORS_TAIL.fullmatch(raw[k]))
+        raise _GiveWay
 
     def date(self, line: str, fields: Metadata) -> None:
-        parts = date_parts(line)
+        parts = date_fields(line)
         if parts is None:
             raise _GiveWay
-        limit = self.limit
-        count = parts.count_text
+        month, day, year, count, text = parts
         if count is not None and len(count) > MAX_COUNT_DIGITS:
             raise _GiveWay
+        limit = self.limit
         try:
-            year = parts.year if parts.year is not None else limit.year
-            when = datetime.date(year, parts.month, parts.day)
+            when = datetime.date(year if year is not None else limit.year, month, day)
         except ValueError:
             raise _GiveWay from None
         if when > limit:
             raise _GiveWay
         fields.date = when
         fields.votes = int(count) if count is not None else 0
-        fields.date_text = parts.text
-        fields.year_explicit = parts.year is not None
+        fields.date_text = text
+        fields.year_explicit = year is not None
 
 
 def _count(match: re.Match[str] | None) -> int:

@@ -9,6 +9,7 @@ date with its comment count glued on, a repository line. The rules
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Sequence
 
@@ -62,11 +63,20 @@ _PHRASE_MAX = 200
 _LINK_TEXT_MAX = 60
 _MONTH_INITIALS = frozenset(name[0] for name in MONTHS)
 _HEADER_TEXT = frozenset(HEADER_SET | PAGE_PHRASES)
+#: Longer lines are not looked up: hashing a whole abstract line costs more than the test.
+_HEADER_TEXT_MAX = max(map(len, _HEADER_TEXT))
 
 
 def is_page_phrase(line: str) -> bool:
     """Whether ``line``, once its markup is removed, is one of the page's header phrases."""
-    return len(line) <= _PHRASE_MAX and plain(line) in _HEADER_TEXT
+    return len(line) <= _PHRASE_MAX and _is_phrase(line)
+
+
+# The lines asked about are mostly the header's, which come back with every page a capture
+# joins: removing their markup takes several regex passes, looking them up does not.
+@functools.lru_cache(maxsize=1024)
+def _is_phrase(line: str) -> bool:
+    return plain(line) in _HEADER_TEXT
 
 
 def classify(line: str) -> Kind:
@@ -90,7 +100,7 @@ def classify(line: str) -> Kind:
         return Kind.SEPARATOR
     if first in _MONTH_INITIALS and DATE.fullmatch(line):
         return Kind.DATE
-    if line in _HEADER_TEXT:
+    if len(line) <= _HEADER_TEXT_MAX and line in _HEADER_TEXT:
         return Kind.HEADER
     return Kind.TEXT
 
@@ -105,20 +115,34 @@ def _classify_bracket(line: str) -> Kind:
         return Kind.AUTHORS
     if line.startswith("[LINK: ") and REPOSITORY.fullmatch(line):
         return Kind.REPOSITORY
-    end = line.find("](")
-    if 0 < end <= _LINK_TEXT_MAX and is_page_phrase(line):
+    # A long line (an abstract) is no page phrase: no need to look for its link.
+    if (
+        len(line) <= _PHRASE_MAX
+        and 0 < line.find("](") <= _LINK_TEXT_MAX
+        and is_page_phrase(line)
+    ):
         return Kind.HEADER
     return Kind.LINK_TEXT
 
 
-def date_parts(line: str) -> DateLine | None:
-    """A date line split into its parts; the glued ``[N](url)`` is its count."""
+DateFields = tuple[int, int, "int | None", "str | None", str]
+
+
+def date_fields(line: str) -> DateFields | None:
+    """A date line's ``DateLine`` fields as a tuple (month, day, year, count text, text), or
+    None when it is not one; the glued ``[N](url)`` is its count."""
     match = DATE.fullmatch(line)
     if match is None:
         return None
     month, day, year, count = match.group(1, 2, 3, 4)
     text = line[: match.end(3) if year else match.end(2)]
-    return DateLine(MONTH_NUMBER[month], int(day), int(year) if year else None, count, text)
+    return MONTH_NUMBER[month], int(day), int(year) if year else None, count, text
+
+
+def date_parts(line: str) -> DateLine | None:
+    """A date line split into its parts (``date_fields``)."""
+    fields = date_fields(line)
+    return DateLine(*fields) if fields is not None else None
 
 
 def link_parts(text: str) -> tuple[str, str] | None:
