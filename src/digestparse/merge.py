@@ -19,6 +19,7 @@ columns, and ``schema/merge.schema.json`` describes them (a test keeps them in s
 from __future__ import annotations
 
 import datetime
+import gc
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -174,8 +175,6 @@ def capture_date(
 # The order of sightings and of field values: capture date, then capture number, then
 # line, packed in one int (no tuple per sighting to allocate, compare and collect).
 _Order = int
-# One sighting as the merge holds it: its order, votes and upvotes.
-_Seen = tuple[int, "int | None", "int | None"]
 _BITS = 32
 _LOW = (1 << _BITS) - 1
 
@@ -194,19 +193,35 @@ def _capture_of(order: int) -> int:
     return (order >> _BITS) & _LOW
 
 
-class _Group:
-    """The merge state of one distinct paper: its sightings and, per field, the latest
-    value shown and the order of the sighting that showed it."""
+# What one sighting shows besides its counts, as read from the paper (not normalized):
+# title, paper_id, links, url, abstract, author_count, organization, date.
+_Shown = tuple[Any, ...]
 
-    # Few objects per paper: every container the merge keeps alive is more work for
-    # Python's garbage collector (``orders`` holds only ints, so it is not even tracked).
-    __slots__ = ("first", "last", "orders", "sightings", "values")
+
+class _Group:
+    """The merge state of one distinct paper.
+
+    ``seen`` holds every sighting as three items in a row: order, votes,
+    upvotes (one flat list per paper: no object per sighting for the garbage
+    collector to visit). The fields are held in one of two ways:
+
+    - regular: every sighting so far showed the same values (``shown``, those
+      of the latest one), in capture order: the usual case in a series, checked
+      with one tuple comparison per sighting; the counts are read from ``seen``;
+    - general (``values`` is not None): per field, the latest value shown and
+      the order of the sighting that showed it, for any order of arrival.
+    """
+
+    __slots__ = ("first", "last", "ordered", "orders", "seen", "shown", "values")
 
     def __init__(self, order: _Order) -> None:
         self.first = order
         self.last = order
-        self.sightings: list[_Seen] = []
-        self.values: dict[str, Any] = {}
+        #: False once a sighting arrived before an earlier-ordered one: sort at the end.
+        self.ordered = True
+        self.seen: list[int | None] = []
+        self.shown: _Shown | None = None
+        self.values: dict[str, Any] | None = None
         self.orders: dict[str, _Order] = {}
 
 
@@ -217,6 +232,9 @@ class Merger:
     same names) of capture number ``capture``. Conflicts go through
     ``Reporter.defect``: in strict mode the first one raises ``ParseError``.
     """
+
+    #: False: every paper takes the general path (tests compare the two paths).
+    _regular = True
 
     def __init__(
         self, mode: Mode = "lenient", on_diagnostic: Callable[[Diagnostic], None] | None = None
@@ -254,6 +272,7 @@ class Merger:
         keys = self._keys
         by_key = self._by_key
         by_id = self._by_id
+        regular = self._regular
         for paper in papers:
             title = paper.title
             line = paper.line
@@ -263,21 +282,71 @@ class Merger:
             key = keys.get(title)
             if key is None:
                 key = keys[title] = title_key(title)
-            paper_id = paper.paper_id or None
+            paper_id = paper.paper_id
             group = by_key.get(key)
-            if group is None or (paper_id is not None and by_id.get(paper_id) is not group):
-                group = self._group_for(key, paper_id, order)
-            if order < group.first:
-                group.first = order
+            if group is None or (paper_id and by_id.get(paper_id) is not group):
+                group = self._group_for(key, paper_id or None, order)
             votes = paper.votes
             upvotes = paper.upvotes
-            group.sightings.append((order, votes, upvotes))
+            shown = (title, paper_id, paper.links, paper.url, paper.abstract,
+                     paper.author_count, paper.organization, paper.date)
+            held = group.shown
+            if held is not None:
+                if order >= group.last and held == shown:
+                    # Regular: the same values again; the counts are in ``seen``.
+                    group.last = order
+                    group.shown = shown
+                    group.seen += (order, votes, upvotes)
+                    continue
+                self._to_general(group)
+            elif group.values is None:
+                if regular:
+                    # A new paper (``first`` and ``last`` are its order already).
+                    group.shown = shown
+                    group.seen += (order, votes, upvotes)
+                    continue
+                group.values = {}
+            group.seen += (order, votes, upvotes)
+            if order < group.first:
+                group.first = order
             if order < group.last:  # given out of capture order: compare field by field
+                group.ordered = False
                 for name, value in _values(paper):
                     if value is not None:
                         self._offer(group, name, value, order)
             else:
-                self._take_latest(group, paper, order, title, paper_id, votes, upvotes)
+                self._take_latest(group, paper, order, title, paper_id or None, votes, upvotes)
+
+    def _to_general(self, group: _Group) -> None:
+        """A regular group's values and their orders, per field (as the general path
+        would hold them after the same sightings)."""
+        shown = group.shown
+        assert shown is not None
+        group.shown = None
+        last = group.last
+        title, paper_id, links, url, abstract, author_count, organization, date = shown
+        values: dict[str, Any] = {"title": title}
+        orders: dict[str, _Order] = {"title": last}
+        upvotes = _latest_count(group.seen, 2)
+        if upvotes is not None:
+            values["upvotes"], orders["upvotes"] = upvotes
+        votes = _latest_count(group.seen, 1)
+        if votes is not None:
+            values["votes"], orders["votes"] = votes
+        for name, value in (
+            ("paper_id", paper_id or None),
+            ("links", tuple(links) or None),
+            ("url", url or None),
+            ("abstract", abstract or None),
+            ("who", None if author_count is None and organization is None
+             else (author_count, organization)),
+            ("date", date),
+        ):
+            if value is not None:
+                values[name] = value
+                orders[name] = last
+        group.values = values
+        group.orders = orders
 
     def _take_latest(
         self,
@@ -292,6 +361,7 @@ class Merger:
         """The latest sighting so far: every value it shows is the latest of its field."""
         group.last = order
         values = group.values
+        assert values is not None
         orders = group.orders
         values["title"] = title
         orders["title"] = order
@@ -339,17 +409,19 @@ class Merger:
 
     def _offer(self, group: _Group, name: str, value: Any, order: _Order) -> None:
         """Keep ``value`` if it is the latest of its field (any order of arrival)."""
+        values = group.values
+        assert values is not None
         held_order = group.orders.get(name)
         if held_order is not None:
             if name in _STABLE:
-                held = (held_order, group.values[name])
+                held = (held_order, values[name])
                 if held[1] != value:
                     offered = (order, value)
                     later, earlier = (offered, held) if order >= held_order else (held, offered)
                     self._conflict(name, later, earlier)
             if order < held_order:
                 return
-        group.values[name] = value
+        values[name] = value
         group.orders[name] = order
 
     def _group_for(self, key: str, paper_id: str | None, order: _Order) -> _Group:
@@ -367,14 +439,19 @@ class Merger:
         return group
 
     def _unite(self, one: _Group, two: _Group) -> _Group:
-        keep, gone = (one, two) if len(one.sightings) >= len(two.sightings) else (two, one)
+        for group in (one, two):
+            if group.shown is not None:
+                self._to_general(group)
+        keep, gone = (one, two) if len(one.seen) >= len(two.seen) else (two, one)
         keep.first = min(keep.first, gone.first)
         keep.last = max(keep.last, gone.last)
-        keep.sightings.extend(gone.sightings)
+        keep.seen.extend(gone.seen)
+        keep.ordered = False
         # Rare (one paper id under two titles): a scan is cheaper than a set per paper.
         for index in (self._by_key, self._by_id):
             for name in [name for name, group in index.items() if group is gone]:
                 index[name] = keep
+        assert gone.values is not None
         for name, value in gone.values.items():
             self._offer(keep, name, value, gone.orders[name])
         return keep
@@ -400,40 +477,162 @@ class Merger:
         reporter.finish()  # strict mode raises here
 
     def result(self) -> Merged:
+        """The records, in first-seen order, and the conflicts, in capture order."""
         groups = {id(group): group for group in self._by_key.values()}.values()
-        papers = [self._record(group) for group in sorted(groups, key=lambda g: g.first)]
-        self._diagnostics.sort(key=lambda item: item[0])
-        return Merged(tuple(papers), tuple(d for _, d in self._diagnostics))
+        # Tens of thousands of new objects that all stay: the garbage collector would
+        # visit them again and again while they are made and find nothing to free.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            papers = tuple([self._record(group) for group in sorted(groups, key=_first)])
+        finally:
+            if collecting:
+                gc.enable()
+        self._diagnostics.sort(key=_first_item)
+        return Merged(papers, tuple([d for _, d in self._diagnostics]))
 
     def _record(self, group: _Group) -> MergedPaper:
-        group.sightings.sort(key=lambda item: item[0])
+        flat = iter(group.seen)
+        entries: Iterable[tuple[Any, ...]] = zip(flat, flat, flat, strict=True)
+        if not group.ordered:
+            entries = sorted(entries, key=_first_item)
         sources = self._sources
         dates = self._dates
-        seen = tuple(
-            Sighting(sources[capture], _line_of(order), dates[capture], votes, upvotes)
-            for order, votes, upvotes in group.sightings
-            for capture in (_capture_of(order),)
-        )
-        value = group.values.get
-
-        title: str = group.values["title"]
+        seen = []
+        for order, votes, upvotes in entries:
+            capture = (order >> _BITS) & _LOW
+            seen.append(_sighting(sources[capture], order & _LOW, dates[capture], votes, upvotes))
+        shown = group.shown
+        if shown is not None:
+            title, paper_id, links, url, abstract, author_count, organization, date = shown
+            latest_upvotes = _latest_count(group.seen, 2)
+            latest_votes = _latest_count(group.seen, 1)
+            return _merged_paper(
+                self._keys.get(title) or title_key(title),
+                paper_id or None,
+                title,
+                abstract or None,
+                author_count,
+                organization,
+                date,
+                None if latest_upvotes is None else latest_upvotes[0],
+                None if latest_votes is None else latest_votes[0],
+                tuple(links),
+                url or None,
+                seen[0].captured,
+                seen[-1].captured,
+                tuple(seen),
+            )
+        values = group.values
+        assert values is not None
+        value = values.get
+        title = values["title"]
         author_count, organization = value("who") or (None, None)
-        return MergedPaper(
-            key=self._keys.get(title) or title_key(title),
-            paper_id=value("paper_id"),
-            title=title,
-            abstract=value("abstract"),
-            author_count=author_count,
-            organization=organization,
-            date=value("date"),
-            upvotes=value("upvotes"),
-            votes=value("votes"),
-            links=value("links") or (),
-            url=value("url"),
-            first_seen=seen[0].captured,
-            last_seen=seen[-1].captured,
-            seen=seen,
+        return _merged_paper(
+            self._keys.get(title) or title_key(title),
+            value("paper_id"),
+            title,
+            value("abstract"),
+            author_count,
+            organization,
+            value("date"),
+            value("upvotes"),
+            value("votes"),
+            value("links") or (),
+            value("url"),
+            seen[0].captured,
+            seen[-1].captured,
+            tuple(seen),
         )
+
+
+def _first(group: _Group) -> _Order:
+    return group.first
+
+
+def _first_item(item: tuple[Any, ...]) -> Any:
+    return item[0]
+
+
+def _latest_count(seen: list[int | None], offset: int) -> tuple[int, _Order] | None:
+    """The latest count (votes at offset 1, upvotes at 2) that is not None in a regular
+    group's ``seen`` (in capture order), and its sighting's order."""
+    for start in range(len(seen) - 3, -1, -3):
+        count = seen[start + offset]
+        if count is not None:
+            order = seen[start]
+            assert order is not None
+            return count, order
+    return None
+
+
+# Records are built by setting their slots directly (as ``model.fast_paper`` does for
+# papers): the frozen classes' ``__init__`` goes through ``object.__setattr__`` per
+# field. The result is an ordinary instance (tests/test_merge_equivalence.py).
+def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Any, ...]:
+    fields = attrs.fields(cls)
+    if tuple(field.name for field in fields) != names or any(
+        field.validator is not None or field.converter is not None for field in fields
+    ):
+        raise TypeError(f"{cls.__name__} changed: update its fast construction")
+    return tuple(cls.__dict__[name].__set__ for name in names)
+
+
+(_SET_SOURCE, _SET_LINE, _SET_CAPTURED, _SET_VOTES, _SET_UPVOTES) = _slot_setters(
+    Sighting, SIGHTING_FIELDS
+)
+(_SET_KEY, _SET_PAPER_ID, _SET_TITLE, _SET_ABSTRACT, _SET_AUTHOR_COUNT, _SET_ORGANIZATION,
+ _SET_DATE, _SET_P_UPVOTES, _SET_P_VOTES, _SET_LINKS, _SET_URL, _SET_FIRST_SEEN,
+ _SET_LAST_SEEN, _SET_SEEN) = _slot_setters(MergedPaper, MERGE_FIELDS)
+_new = object.__new__
+
+
+def _sighting(
+    source: str, line: int, captured: datetime.date, votes: int | None, upvotes: int | None
+) -> Sighting:
+    """``Sighting(source, line, captured, votes, upvotes)``, built faster."""
+    sighting: Sighting = _new(Sighting)
+    _SET_SOURCE(sighting, source)
+    _SET_LINE(sighting, line)
+    _SET_CAPTURED(sighting, captured)
+    _SET_VOTES(sighting, votes)
+    _SET_UPVOTES(sighting, upvotes)
+    return sighting
+
+
+def _merged_paper(
+    key: str,
+    paper_id: str | None,
+    title: str,
+    abstract: str | None,
+    author_count: int | None,
+    organization: str | None,
+    date: datetime.date | None,
+    upvotes: int | None,
+    votes: int | None,
+    links: tuple[str, ...],
+    url: str | None,
+    first_seen: datetime.date,
+    last_seen: datetime.date,
+    seen: tuple[Sighting, ...],
+) -> MergedPaper:
+    """``MergedPaper(...)`` with every field in ``MERGE_FIELDS`` order, built faster."""
+    record: MergedPaper = _new(MergedPaper)
+    _SET_KEY(record, key)
+    _SET_PAPER_ID(record, paper_id)
+    _SET_TITLE(record, title)
+    _SET_ABSTRACT(record, abstract)
+    _SET_AUTHOR_COUNT(record, author_count)
+    _SET_ORGANIZATION(record, organization)
+    _SET_DATE(record, date)
+    _SET_P_UPVOTES(record, upvotes)
+    _SET_P_VOTES(record, votes)
+    _SET_LINKS(record, links)
+    _SET_URL(record, url)
+    _SET_FIRST_SEEN(record, first_seen)
+    _SET_LAST_SEEN(record, last_seen)
+    _SET_SEEN(record, seen)
+    return record
 
 
 def _values(paper: PaperLike) -> Iterable[tuple[str, Any]]:
