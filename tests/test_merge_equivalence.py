@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from digestparse import MergedPaper, Paper, ParseError, Sighting
 from digestparse.identity import identity_groups
-from digestparse.merge import Merged, Merger, _merged_paper, _sighting
+from digestparse.merge import Merged, Merger, _build
 from digestparse.model import title_key
 
 DAYS = [datetime.date(2025, 12, day) for day in (1, 2, 3)]
@@ -217,19 +217,33 @@ def test_both_paths_give_the_records_of_the_rules(
 # --- the cheaper construction of the records is invisible --------------------------------
 
 
-def test_fast_sighting_is_an_ordinary_sighting() -> None:
-    args = ("2025-12-01.txt", 11, DAYS[0], 3, None)
-    fast, plain = _sighting(*args), Sighting(*args)
-    _assert_ordinary(fast, plain, Sighting)
+def test_fast_sightings_are_ordinary_sightings() -> None:
+    rows = [("2025-12-01.txt", 11, DAYS[0], 3, None), ("b.txt", 2**40, DAYS[2], None, 7)]
+    fast = _build(Sighting, list(zip(*rows, strict=True)))
+    assert len(fast) == 2
+    for built, args in zip(fast, rows, strict=True):
+        _assert_ordinary(built, Sighting(*args), Sighting)
 
 
-def test_fast_merged_paper_is_an_ordinary_merged_paper() -> None:
+def test_fast_merged_papers_are_ordinary_merged_papers() -> None:
     seen = (Sighting("2025-12-01.txt", 11, DAYS[0], 3, None),)
-    args = ("t", "2501.1", "T", "An abstract.", 3, None, datetime.date(2025, 1, 1), None, 3,
-            ("https://github.com/a/b",), None, DAYS[0], DAYS[0], seen)
-    fast, plain = _merged_paper(*args), MergedPaper(*args)
-    _assert_ordinary(fast, plain, MergedPaper)
-    assert fast.to_dict() == plain.to_dict()
+    rows = [
+        ("t", "2501.1", "T", "An abstract.", 3, None, datetime.date(2025, 1, 1), None, 3,
+         ("https://github.com/a/b",), None, DAYS[0], DAYS[0], seen),
+        ("u", None, "U", None, None, "Lab", None, 2, None, (), "https://x.y", DAYS[0], DAYS[1],
+         seen * 2),
+    ]
+    fast = _build(MergedPaper, list(zip(*rows, strict=True)))
+    assert len(fast) == 2
+    for built, args in zip(fast, rows, strict=True):
+        plain = MergedPaper(*args)
+        _assert_ordinary(built, plain, MergedPaper)
+        assert built.to_dict() == plain.to_dict()
+
+
+def test_fast_construction_wants_one_column_per_field() -> None:
+    with pytest.raises(TypeError):
+        _build(Sighting, [["a.txt"], [11], [DAYS[0]], [3]])
 
 
 def _assert_ordinary(fast: Any, plain: Any, cls: type) -> None:
@@ -255,13 +269,13 @@ def test_result_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> No
     merger = Merger()
     merger.add_papers([Paper("T", "A.", line=11)], "c0.txt", DAYS[0], 0)
     states = []
-    original = merger._record
+    original = merger._records
 
-    def spy(group: Any) -> MergedPaper:
+    def spy(groups: Any) -> tuple[MergedPaper, ...]:
         states.append(gc.isenabled())
-        return original(group)
+        return original(groups)
 
-    merger._record = spy  # type: ignore[method-assign]
+    merger._records = spy  # type: ignore[method-assign]
     was = gc.isenabled()
     try:
         if not enabled:
@@ -278,10 +292,10 @@ def test_result_turns_the_garbage_collector_back_on_after_an_error() -> None:
     merger = Merger()
     merger.add_papers([Paper("T", "A.", line=11)], "c0.txt", DAYS[0], 0)
 
-    def broken(group: Any) -> MergedPaper:
+    def broken(groups: Any) -> tuple[MergedPaper, ...]:
         raise RuntimeError("boom")
 
-    merger._record = broken  # type: ignore[method-assign]
+    merger._records = broken  # type: ignore[method-assign]
     assert gc.isenabled()
     with pytest.raises(RuntimeError):
         merger.result()

@@ -18,12 +18,15 @@ columns, and ``schema/merge.schema.json`` describes them (a test keeps them in s
 
 from __future__ import annotations
 
+import collections
 import datetime
 import gc
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Protocol
+from itertools import accumulate, repeat
+from operator import and_, floordiv, rshift, sub
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -213,6 +216,7 @@ class _Group:
     """
 
     __slots__ = ("first", "last", "ordered", "orders", "seen", "shown", "values")
+    orders: dict[str, _Order]
 
     def __init__(self, order: _Order) -> None:
         self.first = order
@@ -222,7 +226,10 @@ class _Group:
         self.seen: list[int | None] = []
         self.shown: _Shown | None = None
         self.values: dict[str, Any] | None = None
-        self.orders: dict[str, _Order] = {}
+        # ``orders`` is set with ``values``: one object fewer per regular paper.
+
+
+_Record = TypeVar("_Record", "Sighting", "MergedPaper")
 
 
 class Merger:
@@ -306,6 +313,7 @@ class Merger:
                     group.seen += (order, votes, upvotes)
                     continue
                 group.values = {}
+                group.orders = {}
             group.seen += (order, votes, upvotes)
             if order < group.first:
                 group.first = order
@@ -327,12 +335,13 @@ class Merger:
         title, paper_id, links, url, abstract, author_count, organization, date = shown
         values: dict[str, Any] = {"title": title}
         orders: dict[str, _Order] = {"title": last}
-        upvotes = _latest_count(group.seen, 2)
-        if upvotes is not None:
-            values["upvotes"], orders["upvotes"] = upvotes
-        votes = _latest_count(group.seen, 1)
-        if votes is not None:
-            values["votes"], orders["votes"] = votes
+        for name, offset in (("upvotes", 2), ("votes", 1)):
+            latest = _latest_sighting(group.seen, offset)
+            if latest is not None:
+                order = group.seen[latest]
+                assert order is not None
+                values[name] = group.seen[latest + offset]
+                orders[name] = order
         for name, value in (
             ("paper_id", paper_id or None),
             ("links", tuple(links) or None),
@@ -478,72 +487,93 @@ class Merger:
 
     def result(self) -> Merged:
         """The records, in first-seen order, and the conflicts, in capture order."""
-        groups = {id(group): group for group in self._by_key.values()}.values()
+        groups = sorted({id(group): group for group in self._by_key.values()}.values(),
+                        key=_first)
         # Tens of thousands of new objects that all stay: the garbage collector would
         # visit them again and again while they are made and find nothing to free.
         collecting = gc.isenabled()
         gc.disable()
         try:
-            papers = tuple([self._record(group) for group in sorted(groups, key=_first)])
+            papers = self._records(groups) if groups else ()
         finally:
             if collecting:
                 gc.enable()
         self._diagnostics.sort(key=_first_item)
         return Merged(papers, tuple([d for _, d in self._diagnostics]))
 
-    def _record(self, group: _Group) -> MergedPaper:
-        flat = iter(group.seen)
-        entries: Iterable[tuple[Any, ...]] = zip(flat, flat, flat, strict=True)
-        if not group.ordered:
-            entries = sorted(entries, key=_first_item)
-        sources = self._sources
-        dates = self._dates
-        seen = []
-        for order, votes, upvotes in entries:
-            capture = (order >> _BITS) & _LOW
-            seen.append(_sighting(sources[capture], order & _LOW, dates[capture], votes, upvotes))
-        shown = group.shown
-        if shown is not None:
-            title, paper_id, links, url, abstract, author_count, organization, date = shown
-            latest_upvotes = _latest_count(group.seen, 2)
-            latest_votes = _latest_count(group.seen, 1)
-            return _merged_paper(
-                self._keys.get(title) or title_key(title),
-                paper_id or None,
+    def _records(self, groups: list[_Group]) -> tuple[MergedPaper, ...]:
+        """The records of ``groups`` (in first-seen order): every ``Sighting`` of every
+        record is built in one go, column by column, then every ``MergedPaper``."""
+        flat: list[int | None] = []
+        for group in groups:
+            flat += group.seen if group.ordered else _in_capture_order(group.seen)
+        orders = flat[0::3]
+        captures = list(map(and_, map(rshift, orders, repeat(_BITS)), repeat(_LOW)))
+        days = list(map(self._dates.__getitem__, captures))
+        sightings = _build(Sighting, (
+            map(self._sources.__getitem__, captures),
+            map(and_, orders, repeat(_LOW)),
+            days,
+            flat[1::3],
+            flat[2::3],
+        ))
+        # Where each record's sightings end in ``sightings``.
+        ends = list(accumulate(map(floordiv, map(len, [g.seen for g in groups]), repeat(3))))
+        starts = [0, *ends[:-1]]
+        keys = self._keys
+        rows = []
+        for group in groups:
+            shown = group.shown
+            if shown is not None:
+                title, paper_id, links, url, abstract, author_count, organization, date = shown
+                # The latest counts shown: usually the latest sighting's.
+                counts = group.seen
+                upvotes = counts[-1]
+                if upvotes is None:
+                    latest = _latest_sighting(counts, 2)
+                    upvotes = None if latest is None else counts[latest + 2]
+                votes = counts[-2]
+                if votes is None:
+                    latest = _latest_sighting(counts, 1)
+                    votes = None if latest is None else counts[latest + 1]
+                rows.append((
+                    keys.get(title) or title_key(title),
+                    paper_id or None,
+                    title,
+                    abstract or None,
+                    author_count,
+                    organization,
+                    date,
+                    upvotes,
+                    votes,
+                    tuple(links),
+                    url or None,
+                ))
+                continue
+            values = group.values
+            assert values is not None
+            value = values.get
+            title = values["title"]
+            author_count, organization = value("who") or (None, None)
+            rows.append((
+                keys.get(title) or title_key(title),
+                value("paper_id"),
                 title,
-                abstract or None,
+                value("abstract"),
                 author_count,
                 organization,
-                date,
-                None if latest_upvotes is None else latest_upvotes[0],
-                None if latest_votes is None else latest_votes[0],
-                tuple(links),
-                url or None,
-                seen[0].captured,
-                seen[-1].captured,
-                tuple(seen),
-            )
-        values = group.values
-        assert values is not None
-        value = values.get
-        title = values["title"]
-        author_count, organization = value("who") or (None, None)
-        return _merged_paper(
-            self._keys.get(title) or title_key(title),
-            value("paper_id"),
-            title,
-            value("abstract"),
-            author_count,
-            organization,
-            value("date"),
-            value("upvotes"),
-            value("votes"),
-            value("links") or (),
-            value("url"),
-            seen[0].captured,
-            seen[-1].captured,
-            tuple(seen),
-        )
+                value("date"),
+                value("upvotes"),
+                value("votes"),
+                value("links") or (),
+                value("url"),
+            ))
+        return tuple(_build(MergedPaper, [
+            *zip(*rows, strict=True),
+            map(days.__getitem__, starts),
+            map(days.__getitem__, map(sub, ends, repeat(1))),
+            map(tuple, map(sightings.__getitem__, map(slice, starts, ends))),
+        ]))
 
 
 def _first(group: _Group) -> _Order:
@@ -554,21 +584,26 @@ def _first_item(item: tuple[Any, ...]) -> Any:
     return item[0]
 
 
-def _latest_count(seen: list[int | None], offset: int) -> tuple[int, _Order] | None:
-    """The latest count (votes at offset 1, upvotes at 2) that is not None in a regular
-    group's ``seen`` (in capture order), and its sighting's order."""
+def _latest_sighting(seen: list[int | None], offset: int) -> int | None:
+    """Where in a regular group's ``seen`` (in capture order) the latest sighting starts
+    whose count (votes at offset 1, upvotes at 2) is not None."""
     for start in range(len(seen) - 3, -1, -3):
-        count = seen[start + offset]
-        if count is not None:
-            order = seen[start]
-            assert order is not None
-            return count, order
+        if seen[start + offset] is not None:
+            return start
     return None
 
 
+def _in_capture_order(seen: list[int | None]) -> list[int | None]:
+    """A group's ``seen`` (order, votes, upvotes, …) sorted by order, stably."""
+    entries = iter(seen)
+    triples = sorted(zip(entries, entries, entries, strict=True), key=_first_item)
+    return [item for triple in triples for item in triple]
+
+
 # Records are built by setting their slots directly (as ``model.fast_paper`` does for
-# papers): the frozen classes' ``__init__`` goes through ``object.__setattr__`` per
-# field. The result is an ordinary instance (tests/test_merge_equivalence.py).
+# papers), many at a time: the frozen classes' ``__init__`` goes through
+# ``object.__setattr__`` per field. The results are ordinary instances
+# (tests/test_merge_equivalence.py).
 def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Any, ...]:
     fields = attrs.fields(cls)
     if tuple(field.name for field in fields) != names or any(
@@ -578,61 +613,26 @@ def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Any, ...]:
     return tuple(cls.__dict__[name].__set__ for name in names)
 
 
-(_SET_SOURCE, _SET_LINE, _SET_CAPTURED, _SET_VOTES, _SET_UPVOTES) = _slot_setters(
-    Sighting, SIGHTING_FIELDS
-)
-(_SET_KEY, _SET_PAPER_ID, _SET_TITLE, _SET_ABSTRACT, _SET_AUTHOR_COUNT, _SET_ORGANIZATION,
- _SET_DATE, _SET_P_UPVOTES, _SET_P_VOTES, _SET_LINKS, _SET_URL, _SET_FIRST_SEEN,
- _SET_LAST_SEEN, _SET_SEEN) = _slot_setters(MergedPaper, MERGE_FIELDS)
+_SETTERS: dict[type, tuple[Any, ...]] = {
+    Sighting: _slot_setters(Sighting, SIGHTING_FIELDS),
+    MergedPaper: _slot_setters(MergedPaper, MERGE_FIELDS),
+}
 _new = object.__new__
+_consume: Callable[[Iterable[Any]], None] = collections.deque(maxlen=0).extend
 
 
-def _sighting(
-    source: str, line: int, captured: datetime.date, votes: int | None, upvotes: int | None
-) -> Sighting:
-    """``Sighting(source, line, captured, votes, upvotes)``, built faster."""
-    sighting: Sighting = _new(Sighting)
-    _SET_SOURCE(sighting, source)
-    _SET_LINE(sighting, line)
-    _SET_CAPTURED(sighting, captured)
-    _SET_VOTES(sighting, votes)
-    _SET_UPVOTES(sighting, upvotes)
-    return sighting
-
-
-def _merged_paper(
-    key: str,
-    paper_id: str | None,
-    title: str,
-    abstract: str | None,
-    author_count: int | None,
-    organization: str | None,
-    date: datetime.date | None,
-    upvotes: int | None,
-    votes: int | None,
-    links: tuple[str, ...],
-    url: str | None,
-    first_seen: datetime.date,
-    last_seen: datetime.date,
-    seen: tuple[Sighting, ...],
-) -> MergedPaper:
-    """``MergedPaper(...)`` with every field in ``MERGE_FIELDS`` order, built faster."""
-    record: MergedPaper = _new(MergedPaper)
-    _SET_KEY(record, key)
-    _SET_PAPER_ID(record, paper_id)
-    _SET_TITLE(record, title)
-    _SET_ABSTRACT(record, abstract)
-    _SET_AUTHOR_COUNT(record, author_count)
-    _SET_ORGANIZATION(record, organization)
-    _SET_DATE(record, date)
-    _SET_P_UPVOTES(record, upvotes)
-    _SET_P_VOTES(record, votes)
-    _SET_LINKS(record, links)
-    _SET_URL(record, url)
-    _SET_FIRST_SEEN(record, first_seen)
-    _SET_LAST_SEEN(record, last_seen)
-    _SET_SEEN(record, seen)
-    return record
+def _build(cls: type[_Record], columns: Sequence[Iterable[Any]]) -> list[_Record]:
+    """``[cls(*values) for values in zip(*columns)]``, built faster: one column holds one
+    field's values, in field order, for every instance (the first column sets the count)."""
+    setters = _SETTERS[cls]
+    if len(columns) != len(setters):
+        raise TypeError(f"{cls.__name__} takes {len(setters)} columns, not {len(columns)}")
+    first = list(columns[0])
+    instances: list[_Record] = list(map(_new, repeat(cls, len(first))))
+    _consume(map(setters[0], instances, first))
+    for setter, column in zip(setters[1:], columns[1:], strict=True):
+        _consume(map(setter, instances, column))
+    return instances
 
 
 def _values(paper: PaperLike) -> Iterable[tuple[str, Any]]:
