@@ -15,6 +15,7 @@ import copy
 import datetime
 import gc
 import pickle
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -300,3 +301,17 @@ def test_result_turns_the_garbage_collector_back_on_after_an_error() -> None:
     with pytest.raises(RuntimeError):
         merger.result()
     assert gc.isenabled()
+
+
+# --- the ASCII shortcut of title_key -----------------------------------------------------
+
+
+def test_every_ascii_character_folds_like_the_unicode_rule() -> None:
+    """title_key's table for ASCII titles, checked character by character against the
+    general rule (NFKC, case-fold, non-letters and non-digits separate words)."""
+    for code in range(128):
+        char = chr(code)
+        title = f"Ab{char}cD {char}{char}9"
+        folded = unicodedata.normalize("NFKC", title).casefold()
+        words = "".join(c if unicodedata.category(c)[0] in "LN" else " " for c in folded).split()
+        assert title_key(title) == " ".join(words), repr(char)

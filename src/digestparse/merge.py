@@ -8,8 +8,9 @@ Each record field takes the value of the latest capture that shows one;
 captures are ordered by capture date, then by the order they were given in.
 ``seen`` lists every sighting in that order: the count history.
 
-The merge keeps one small ``Sighting`` per paper per capture and, per
-distinct paper, the current value of each field: never the captures' papers.
+The merge keeps one small entry per sighting (its order, votes and upvotes)
+and, per distinct paper, the current value of each field: never the captures'
+papers. ``Sighting`` and ``MergedPaper`` objects are made once, by ``result()``.
 
 ``MERGE_FIELDS`` is the one definition of a merge record: ``MergedPaper.to_dict``
 writes these keys in this order, ``digestparse merge --format csv`` has these
@@ -526,18 +527,16 @@ class Merger:
             shown = group.shown
             if shown is not None:
                 title, paper_id, links, url, abstract, author_count, organization, date = shown
-                # The latest counts shown: usually the latest sighting's.
+                # The latest counts shown: usually the latest sighting's, or none at all.
                 counts = group.seen
                 upvotes = counts[-1]
                 if upvotes is None:
-                    latest = _latest_sighting(counts, 2)
-                    upvotes = None if latest is None else counts[latest + 2]
+                    upvotes = _latest_count(counts[2::3])
                 votes = counts[-2]
                 if votes is None:
-                    latest = _latest_sighting(counts, 1)
-                    votes = None if latest is None else counts[latest + 1]
+                    votes = _latest_count(counts[1::3])
                 rows.append((
-                    keys.get(title) or title_key(title),
+                    keys[title],
                     paper_id or None,
                     title,
                     abstract or None,
@@ -556,7 +555,7 @@ class Merger:
             title = values["title"]
             author_count, organization = value("who") or (None, None)
             rows.append((
-                keys.get(title) or title_key(title),
+                keys[title],
                 value("paper_id"),
                 title,
                 value("abstract"),
@@ -582,6 +581,13 @@ def _first(group: _Group) -> _Order:
 
 def _first_item(item: tuple[Any, ...]) -> Any:
     return item[0]
+
+
+def _latest_count(counts: list[int | None]) -> int | None:
+    """The last count that is not None."""
+    if counts.count(None) == len(counts):
+        return None
+    return next(count for count in reversed(counts) if count is not None)
 
 
 def _latest_sighting(seen: list[int | None], offset: int) -> int | None:
