@@ -230,9 +230,6 @@ class _Group:
         # ``orders`` is set with ``values``: one object fewer per regular paper.
 
 
-_Record = TypeVar("_Record", "Sighting", "MergedPaper")
-
-
 class Merger:
     """Merges captures one at a time; ``result()`` gives the records.
 
@@ -624,6 +621,7 @@ _SETTERS: dict[type, tuple[Any, ...]] = {
     MergedPaper: _slot_setters(MergedPaper, MERGE_FIELDS),
 }
 _new = object.__new__
+_Record = TypeVar("_Record", Sighting, MergedPaper)
 _consume: Callable[[Iterable[Any]], None] = collections.deque(maxlen=0).extend
 
 
