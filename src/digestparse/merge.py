@@ -8,8 +8,9 @@ Each record field takes the value of the latest capture that shows one;
 captures are ordered by capture date, then by the order they were given in.
 ``seen`` lists every sighting in that order: the count history.
 
-The merge keeps one small ``Sighting`` per paper per capture and, per
-distinct paper, the current value of each field: never the captures' papers.
+The merge keeps one small entry per sighting (its order, votes and upvotes)
+and, per distinct paper, the current value of each field: never the captures'
+papers. ``Sighting`` and ``MergedPaper`` objects are made once, by ``result()``.
 
 ``MERGE_FIELDS`` is the one definition of a merge record: ``MergedPaper.to_dict``
 writes these keys in this order, ``digestparse merge --format csv`` has these
@@ -18,11 +19,15 @@ columns, and ``schema/merge.schema.json`` describes them (a test keeps them in s
 
 from __future__ import annotations
 
+import collections
 import datetime
+import gc
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Protocol
+from itertools import accumulate, repeat
+from operator import and_, floordiv, rshift, sub
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -174,8 +179,6 @@ def capture_date(
 # The order of sightings and of field values: capture date, then capture number, then
 # line, packed in one int (no tuple per sighting to allocate, compare and collect).
 _Order = int
-# One sighting as the merge holds it: its order, votes and upvotes.
-_Seen = tuple[int, "int | None", "int | None"]
 _BITS = 32
 _LOW = (1 << _BITS) - 1
 
@@ -194,20 +197,37 @@ def _capture_of(order: int) -> int:
     return (order >> _BITS) & _LOW
 
 
-class _Group:
-    """The merge state of one distinct paper: its sightings and, per field, the latest
-    value shown and the order of the sighting that showed it."""
+# What one sighting shows besides its counts, as read from the paper (not normalized):
+# title, paper_id, links, url, abstract, author_count, organization, date.
+_Shown = tuple[Any, ...]
 
-    # Few objects per paper: every container the merge keeps alive is more work for
-    # Python's garbage collector (``orders`` holds only ints, so it is not even tracked).
-    __slots__ = ("first", "last", "orders", "sightings", "values")
+
+class _Group:
+    """The merge state of one distinct paper.
+
+    ``seen`` holds every sighting as three items in a row: order, votes,
+    upvotes (one flat list per paper: no object per sighting for the garbage
+    collector to visit). The fields are held in one of two ways:
+
+    - regular: every sighting so far showed the same values (``shown``, those
+      of the latest one), in capture order: the usual case in a series, checked
+      with one tuple comparison per sighting; the counts are read from ``seen``;
+    - general (``values`` is not None): per field, the latest value shown and
+      the order of the sighting that showed it, for any order of arrival.
+    """
+
+    __slots__ = ("first", "last", "ordered", "orders", "seen", "shown", "values")
+    orders: dict[str, _Order]
 
     def __init__(self, order: _Order) -> None:
         self.first = order
         self.last = order
-        self.sightings: list[_Seen] = []
-        self.values: dict[str, Any] = {}
-        self.orders: dict[str, _Order] = {}
+        #: False once a sighting arrived before an earlier-ordered one: sort at the end.
+        self.ordered = True
+        self.seen: list[int | None] = []
+        self.shown: _Shown | None = None
+        self.values: dict[str, Any] | None = None
+        # ``orders`` is set with ``values``: one object fewer per regular paper.
 
 
 class Merger:
@@ -217,6 +237,9 @@ class Merger:
     same names) of capture number ``capture``. Conflicts go through
     ``Reporter.defect``: in strict mode the first one raises ``ParseError``.
     """
+
+    #: False: every paper takes the general path (tests compare the two paths).
+    _regular = True
 
     def __init__(
         self, mode: Mode = "lenient", on_diagnostic: Callable[[Diagnostic], None] | None = None
@@ -254,6 +277,7 @@ class Merger:
         keys = self._keys
         by_key = self._by_key
         by_id = self._by_id
+        regular = self._regular
         for paper in papers:
             title = paper.title
             line = paper.line
@@ -263,21 +287,73 @@ class Merger:
             key = keys.get(title)
             if key is None:
                 key = keys[title] = title_key(title)
-            paper_id = paper.paper_id or None
+            paper_id = paper.paper_id
             group = by_key.get(key)
-            if group is None or (paper_id is not None and by_id.get(paper_id) is not group):
-                group = self._group_for(key, paper_id, order)
-            if order < group.first:
-                group.first = order
+            if group is None or (paper_id and by_id.get(paper_id) is not group):
+                group = self._group_for(key, paper_id or None, order)
             votes = paper.votes
             upvotes = paper.upvotes
-            group.sightings.append((order, votes, upvotes))
+            shown = (title, paper_id, paper.links, paper.url, paper.abstract,
+                     paper.author_count, paper.organization, paper.date)
+            held = group.shown
+            if held is not None:
+                if order >= group.last and held == shown:
+                    # Regular: the same values again; the counts are in ``seen``.
+                    group.last = order
+                    group.shown = shown
+                    group.seen += (order, votes, upvotes)
+                    continue
+                self._to_general(group)
+            elif group.values is None:
+                if regular:
+                    # A new paper (``first`` and ``last`` are its order already).
+                    group.shown = shown
+                    group.seen += (order, votes, upvotes)
+                    continue
+                group.values = {}
+                group.orders = {}
+            group.seen += (order, votes, upvotes)
+            if order < group.first:
+                group.first = order
             if order < group.last:  # given out of capture order: compare field by field
+                group.ordered = False
                 for name, value in _values(paper):
                     if value is not None:
                         self._offer(group, name, value, order)
             else:
-                self._take_latest(group, paper, order, title, paper_id, votes, upvotes)
+                self._take_latest(group, paper, order, title, paper_id or None, votes, upvotes)
+
+    def _to_general(self, group: _Group) -> None:
+        """A regular group's values and their orders, per field (as the general path
+        would hold them after the same sightings)."""
+        shown = group.shown
+        assert shown is not None
+        group.shown = None
+        last = group.last
+        title, paper_id, links, url, abstract, author_count, organization, date = shown
+        values: dict[str, Any] = {"title": title}
+        orders: dict[str, _Order] = {"title": last}
+        for name, offset in (("upvotes", 2), ("votes", 1)):
+            latest = _latest_sighting(group.seen, offset)
+            if latest is not None:
+                order = group.seen[latest]
+                assert order is not None
+                values[name] = group.seen[latest + offset]
+                orders[name] = order
+        for name, value in (
+            ("paper_id", paper_id or None),
+            ("links", tuple(links) or None),
+            ("url", url or None),
+            ("abstract", abstract or None),
+            ("who", None if author_count is None and organization is None
+             else (author_count, organization)),
+            ("date", date),
+        ):
+            if value is not None:
+                values[name] = value
+                orders[name] = last
+        group.values = values
+        group.orders = orders
 
     def _take_latest(
         self,
@@ -292,6 +368,7 @@ class Merger:
         """The latest sighting so far: every value it shows is the latest of its field."""
         group.last = order
         values = group.values
+        assert values is not None
         orders = group.orders
         values["title"] = title
         orders["title"] = order
@@ -339,17 +416,19 @@ class Merger:
 
     def _offer(self, group: _Group, name: str, value: Any, order: _Order) -> None:
         """Keep ``value`` if it is the latest of its field (any order of arrival)."""
+        values = group.values
+        assert values is not None
         held_order = group.orders.get(name)
         if held_order is not None:
             if name in _STABLE:
-                held = (held_order, group.values[name])
+                held = (held_order, values[name])
                 if held[1] != value:
                     offered = (order, value)
                     later, earlier = (offered, held) if order >= held_order else (held, offered)
                     self._conflict(name, later, earlier)
             if order < held_order:
                 return
-        group.values[name] = value
+        values[name] = value
         group.orders[name] = order
 
     def _group_for(self, key: str, paper_id: str | None, order: _Order) -> _Group:
@@ -367,14 +446,19 @@ class Merger:
         return group
 
     def _unite(self, one: _Group, two: _Group) -> _Group:
-        keep, gone = (one, two) if len(one.sightings) >= len(two.sightings) else (two, one)
+        for group in (one, two):
+            if group.shown is not None:
+                self._to_general(group)
+        keep, gone = (one, two) if len(one.seen) >= len(two.seen) else (two, one)
         keep.first = min(keep.first, gone.first)
         keep.last = max(keep.last, gone.last)
-        keep.sightings.extend(gone.sightings)
+        keep.seen.extend(gone.seen)
+        keep.ordered = False
         # Rare (one paper id under two titles): a scan is cheaper than a set per paper.
         for index in (self._by_key, self._by_id):
             for name in [name for name, group in index.items() if group is gone]:
                 index[name] = keep
+        assert gone.values is not None
         for name, value in gone.values.items():
             self._offer(keep, name, value, gone.orders[name])
         return keep
@@ -400,40 +484,159 @@ class Merger:
         reporter.finish()  # strict mode raises here
 
     def result(self) -> Merged:
-        groups = {id(group): group for group in self._by_key.values()}.values()
-        papers = [self._record(group) for group in sorted(groups, key=lambda g: g.first)]
-        self._diagnostics.sort(key=lambda item: item[0])
-        return Merged(tuple(papers), tuple(d for _, d in self._diagnostics))
+        """The records, in first-seen order, and the conflicts, in capture order."""
+        groups = sorted({id(group): group for group in self._by_key.values()}.values(),
+                        key=_first)
+        # Tens of thousands of new objects that all stay: the garbage collector would
+        # visit them again and again while they are made and find nothing to free.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            papers = self._records(groups) if groups else ()
+        finally:
+            if collecting:
+                gc.enable()
+        self._diagnostics.sort(key=_first_item)
+        return Merged(papers, tuple([d for _, d in self._diagnostics]))
 
-    def _record(self, group: _Group) -> MergedPaper:
-        group.sightings.sort(key=lambda item: item[0])
-        sources = self._sources
-        dates = self._dates
-        seen = tuple(
-            Sighting(sources[capture], _line_of(order), dates[capture], votes, upvotes)
-            for order, votes, upvotes in group.sightings
-            for capture in (_capture_of(order),)
-        )
-        value = group.values.get
+    def _records(self, groups: list[_Group]) -> tuple[MergedPaper, ...]:
+        """The records of ``groups`` (in first-seen order): every ``Sighting`` of every
+        record is built in one go, column by column, then every ``MergedPaper``."""
+        flat: list[int | None] = []
+        for group in groups:
+            flat += group.seen if group.ordered else _in_capture_order(group.seen)
+        orders = flat[0::3]
+        captures = list(map(and_, map(rshift, orders, repeat(_BITS)), repeat(_LOW)))
+        days = list(map(self._dates.__getitem__, captures))
+        sightings = _build(Sighting, (
+            map(self._sources.__getitem__, captures),
+            map(and_, orders, repeat(_LOW)),
+            days,
+            flat[1::3],
+            flat[2::3],
+        ))
+        # Where each record's sightings end in ``sightings``.
+        ends = list(accumulate(map(floordiv, map(len, [g.seen for g in groups]), repeat(3))))
+        starts = [0, *ends[:-1]]
+        keys = self._keys
+        rows = []
+        for group in groups:
+            shown = group.shown
+            if shown is not None:
+                title, paper_id, links, url, abstract, author_count, organization, date = shown
+                # The latest counts shown: usually the latest sighting's, or none at all.
+                counts = group.seen
+                upvotes = counts[-1]
+                if upvotes is None:
+                    upvotes = _latest_count(counts[2::3])
+                votes = counts[-2]
+                if votes is None:
+                    votes = _latest_count(counts[1::3])
+                rows.append((
+                    keys[title],
+                    paper_id or None,
+                    title,
+                    abstract or None,
+                    author_count,
+                    organization,
+                    date,
+                    upvotes,
+                    votes,
+                    tuple(links),
+                    url or None,
+                ))
+                continue
+            values = group.values
+            assert values is not None
+            value = values.get
+            title = values["title"]
+            author_count, organization = value("who") or (None, None)
+            rows.append((
+                keys[title],
+                value("paper_id"),
+                title,
+                value("abstract"),
+                author_count,
+                organization,
+                value("date"),
+                value("upvotes"),
+                value("votes"),
+                value("links") or (),
+                value("url"),
+            ))
+        return tuple(_build(MergedPaper, [
+            *zip(*rows, strict=True),
+            map(days.__getitem__, starts),
+            map(days.__getitem__, map(sub, ends, repeat(1))),
+            map(tuple, map(sightings.__getitem__, map(slice, starts, ends))),
+        ]))
 
-        title: str = group.values["title"]
-        author_count, organization = value("who") or (None, None)
-        return MergedPaper(
-            key=self._keys.get(title) or title_key(title),
-            paper_id=value("paper_id"),
-            title=title,
-            abstract=value("abstract"),
-            author_count=author_count,
-            organization=organization,
-            date=value("date"),
-            upvotes=value("upvotes"),
-            votes=value("votes"),
-            links=value("links") or (),
-            url=value("url"),
-            first_seen=seen[0].captured,
-            last_seen=seen[-1].captured,
-            seen=seen,
-        )
+
+def _first(group: _Group) -> _Order:
+    return group.first
+
+
+def _first_item(item: tuple[Any, ...]) -> Any:
+    return item[0]
+
+
+def _latest_count(counts: list[int | None]) -> int | None:
+    """The last count that is not None."""
+    if counts.count(None) == len(counts):
+        return None
+    return next(count for count in reversed(counts) if count is not None)
+
+
+def _latest_sighting(seen: list[int | None], offset: int) -> int | None:
+    """Where in a regular group's ``seen`` (in capture order) the latest sighting starts
+    whose count (votes at offset 1, upvotes at 2) is not None."""
+    for start in range(len(seen) - 3, -1, -3):
+        if seen[start + offset] is not None:
+            return start
+    return None
+
+
+def _in_capture_order(seen: list[int | None]) -> list[int | None]:
+    """A group's ``seen`` (order, votes, upvotes, …) sorted by order, stably."""
+    entries = iter(seen)
+    triples = sorted(zip(entries, entries, entries, strict=True), key=_first_item)
+    return [item for triple in triples for item in triple]
+
+
+# Records are built by setting their slots directly (as ``model.fast_paper`` does for
+# papers), many at a time: the frozen classes' ``__init__`` goes through
+# ``object.__setattr__`` per field. The results are ordinary instances
+# (tests/test_merge_equivalence.py).
+def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Any, ...]:
+    fields = attrs.fields(cls)
+    if tuple(field.name for field in fields) != names or any(
+        field.validator is not None or field.converter is not None for field in fields
+    ):
+        raise TypeError(f"{cls.__name__} changed: update its fast construction")
+    return tuple(cls.__dict__[name].__set__ for name in names)
+
+
+_SETTERS: dict[type, tuple[Any, ...]] = {
+    Sighting: _slot_setters(Sighting, SIGHTING_FIELDS),
+    MergedPaper: _slot_setters(MergedPaper, MERGE_FIELDS),
+}
+_new = object.__new__
+_Record = TypeVar("_Record", Sighting, MergedPaper)
+_consume: Callable[[Iterable[Any]], None] = collections.deque(maxlen=0).extend
+
+
+def _build(cls: type[_Record], columns: Sequence[Iterable[Any]]) -> list[_Record]:
+    """``[cls(*values) for values in zip(*columns)]``, built faster: one column holds one
+    field's values, in field order, for every instance (the first column sets the count)."""
+    setters = _SETTERS[cls]
+    if len(columns) != len(setters):
+        raise TypeError(f"{cls.__name__} takes {len(setters)} columns, not {len(columns)}")
+    first = list(columns[0])
+    instances: list[_Record] = list(map(_new, repeat(cls, len(first))))
+    _consume(map(setters[0], instances, first))
+    for setter, column in zip(setters[1:], columns[1:], strict=True):
+        _consume(map(setter, instances, column))
+    return instances
 
 
 def _values(paper: PaperLike) -> Iterable[tuple[str, Any]]:

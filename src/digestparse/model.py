@@ -22,17 +22,16 @@ _NOT_ALNUM = r"[^\p{L}\p{N}]+"
 
 #: The same rule for ASCII text, where NFKC changes nothing and case-folding is lower():
 #: every ASCII character but a letter or a digit becomes a space (a merge folds every
-#: title it meets; this is several times faster). A table for ``bytes.translate``, which
-#: looks each byte up: only ASCII bytes are ever looked up (the upper half is padding).
+#: title it meets; on bytes, in one table that also lowers, this is several times faster).
 _ASCII_FOLD = bytes(
-    ord(chr(code).lower()) if chr(code).isalnum() else ord(" ") for code in range(128)
+    ord(char.lower()) if char.isalnum() else ord(" ") for char in map(chr, range(128))
 ) + bytes(128)
 
 
 def title_key(title: str) -> str:
     """A title folded to a stable identity key (see ``Paper.key``)."""
     if title.isascii():
-        return " ".join(title.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split())
+        return b" ".join(title.encode("ascii").translate(_ASCII_FOLD).split()).decode("ascii")
     folded = unicodedata.normalize("NFKC", title).casefold()
     # regex caches the compiled pattern; compiling it here keeps it out of import time.
     return " ".join(word for word in regex.split(_NOT_ALNUM, folded) if word)
