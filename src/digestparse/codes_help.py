@@ -22,6 +22,12 @@ HELP: dict[str, str] = {
         "read, so that reading never holds an unbounded line. No capture has such a line; "
         "the file is probably not a capture, or lost its line breaks."
     ),
+    "field-too-long": (
+        "A title or abstract hard-wrapped over several lines holds more than 1,048,576 "
+        "characters (lines.MAX_LINE) in all: only its first lines, up to that many "
+        "characters, are read, so that reading never holds an unbounded field. No capture "
+        "comes near it; the entry probably runs into text that is not part of it."
+    ),
     "missing-header": (
         "The dump does not start with the Daily Papers header (new, Get trending papers..., "
         "Subscribe, Daily Papers, the byline). The capture may be cut at the top, or empty."

@@ -10,11 +10,13 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 
+from .. import lines as lines_module
 from ..dates import read_date_line, set_page_date
 from ..grammar import DAILY_PAPERS, PAGE_PHRASES, TRENDING_PAPERS
 from ..state import Line, ParseState
 
-#: The header is looked for this far before the first entry.
+#: The header is looked for this far before the first entry (and over at most
+#: ``lines.MAX_LINE`` characters).
 MAX_HEADER_LINES = 200
 _TITLE_PHRASES = frozenset({DAILY_PAPERS, TRENDING_PAPERS})
 
@@ -40,9 +42,13 @@ def read_block_header(
     lines: list[Line] = []
     date_line: Line | None = None
     entry_follows = False
+    held = 0  # characters peeked at: at most MAX_LINE, so that looking ahead stays bounded
     while len(lines) < MAX_HEADER_LINES:
         line = state.peek(len(lines))
         if line is None:
+            break
+        held += len(line.text)
+        if held > lines_module.MAX_LINE:
             break
         if starts_entry(state, len(lines)):
             entry_follows = True

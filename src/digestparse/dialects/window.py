@@ -5,14 +5,18 @@ starts at index ``i`` and the index after it, or None where the rules must read.
 reader takes the list's end for the input's end. Over a window whose end is not the
 input's end, an entry counts only if its reader cannot have looked that far: a non-blank
 line comes after it, and ``MARGIN`` more lines after that. Otherwise the window takes in
-more lines (up to ``LOOK`` past the entry's start) and the entry is read again; an entry
-still not settled then is left to the rules.
+more lines (up to ``LOOK`` past the entry's start, and while those hold at most ``HOLD``
+times ``lines.MAX_LINE`` characters) and the entry is read again; an entry still not
+settled then is left to the rules. So the window holds a bounded number of characters
+for one entry, however long its lines (the rules read on without holding them).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
+from .. import lines
 from ..model import Paper, shift_lines
 from ..state import ParseState
 
@@ -20,6 +24,9 @@ from ..state import ParseState
 MARGIN = 16
 #: How far past an entry's start the window is grown before the entry is left to the rules.
 LOOK = 256
+#: How many ``lines.MAX_LINE`` characters the lines past an entry's start may hold before the
+#: window stops growing for it (no canonical entry comes near one).
+HOLD = 4
 
 EntryReader = Callable[[int], "tuple[Paper, int] | None"]
 
@@ -42,7 +49,7 @@ def read_window(state: ParseState, reader_for: Callable[[list[str]], EntryReader
                 shift_lines(paper, base)
             append(paper)
             continue
-        if complete or i > start or count - i >= LOOK:
+        if complete or i > start or count - i >= LOOK or _holds_much(raw, i, count):
             # Done; or hand out what was read (the run loop calls again); or too long.
             break
         reach = base + count  # the first line the reader may not see
@@ -68,3 +75,8 @@ def _settled(raw: list[str], end: int, count: int) -> bool:
     while j < count and not raw[j].strip(" \t"):
         j += 1
     return j + MARGIN < count
+
+
+def _holds_much(raw: list[str], start: int, count: int) -> bool:
+    """Whether ``raw[start:count]`` holds more than ``HOLD`` times ``MAX_LINE`` characters."""
+    return sum(map(len, itertools.islice(raw, start, count))) > HOLD * lines.MAX_LINE

@@ -24,6 +24,7 @@ from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
 from ...state import ParseState
+from ..bounded import too_long
 from ..window import read_window
 from .fields import link_id, organization_of, title_of
 from .lines import (
@@ -113,8 +114,8 @@ class _Reader:
         if index != self._line or (self._end - index < _ENTRY_LINES and self._end < len(raw)):
             self._load(index)
         match = ENTRY.match(self._chunk, self._offset)
-        if match is None:
-            return None
+        if match is None or too_long(match.end() - match.start()):
+            return None  # not canonical, or a field the rules may cut
         following = _FOLLOWING.match(self._chunk, match.end())
         if following is None:
             if self._end < len(raw):

@@ -16,6 +16,7 @@ from ...model import Paper
 from ...rules.junk import junk
 from ...state import Line, ParseState, Rule
 from ..block_header import read_block_header
+from ..bounded import FieldLines
 from .fields import author_count, link_id, organization_of, title_of, upvote_count
 from .lines import (
     ANCHOR,
@@ -100,12 +101,15 @@ def entry(state: ParseState) -> bool:
     )
     fields: dict[str, object] = {}
     try:
-        abstract_lines: list[str] = []
-        while state.peek_is(0, TEXT):
-            abstract_lines.append(state.advance().text)
-        following = _next(state, "no date line" if abstract_lines else "no abstract")
-        if abstract_lines:
-            abstract = join_wrapped(abstract_lines)
+        abstract_lines: FieldLines | None = None
+        if state.peek_is(0, TEXT):
+            abstract_lines = FieldLines(state.advance())
+            while state.peek_is(0, TEXT):
+                abstract_lines.add(state.advance())
+            abstract_lines.report(state)
+        following = _next(state, "no date line" if abstract_lines is not None else "no abstract")
+        if abstract_lines is not None:
+            abstract = join_wrapped(abstract_lines.texts)
             fields.update(abstract=abstract, links=extract_links(abstract))
         else:
             state.reporter.defect("missing-abstract", following.number, 1)
@@ -161,13 +165,17 @@ def _lead_in(state: ParseState) -> _LeadIn:
 def _title(state: ParseState) -> tuple[str, str | None]:
     """The title (wrapped lines joined) and the paper id of its link."""
     line = state.advance()
-    parts = [line.text[len(TITLE_MARK) :]]
-    while "](" not in parts[-1] and len(parts) < MAX_TITLE_LINES:
+    parts = FieldLines(line, line.text[len(TITLE_MARK) :])
+    count = 1
+    # "### " holds no "](": the first line's whole text tells as well as its title part.
+    while "](" not in parts.last.text and count < MAX_TITLE_LINES:
         following = state.peek()
         if following is None or following.gap or following.kind not in (TEXT, LINKS):
             break
-        parts.append(state.advance().text)
-    joined = join_wrapped(parts)
+        parts.add(state.advance())
+        count += 1
+    parts.report(state)
+    joined = join_wrapped(parts.texts)
     title = title_of(joined)
     if title is None:
         state.reporter.defect("missing-link", line.number, len(TITLE_MARK) + 1,

@@ -27,6 +27,7 @@ from ...grammar import SEPARATOR
 from ...links import paper_url
 from ...model import Paper, fast_paper
 from ...state import ParseState
+from ..bounded import lines_too_long
 from ..window import read_window
 from .fields import (
     Metadata,
@@ -189,6 +190,8 @@ class _Reader:
                 raise _GiveWay
             texts.append(text)
             k += 1
+        if lines_too_long(texts):
+            raise _GiveWay  # the rules cut it (field-too-long)
         title, url, closed = title_of(texts)
         if not closed or not title:
             raise _GiveWay
@@ -204,6 +207,8 @@ class _Reader:
             # A line that ends with ")" closes the link, or the rules would take more lines
             # and the link is not closed on it: linked_abstract says which.
             texts = [line] if line[-1] == ")" else self.link_lines(k)
+            if lines_too_long(texts):
+                raise _GiveWay  # the rules cut it (field-too-long)
             abstract, url, closed = linked_abstract(texts)
             if not closed:
                 raise _GiveWay
@@ -213,11 +218,18 @@ class _Reader:
             while self.glued(k + 1):
                 kind = classify(raw[k + 1])
                 if kind is not Kind.TEXT:
-                    return k, plain_abstract(texts), None, kind
+                    return k, self.plain(texts), None, kind
                 k += 1
                 texts.append(raw[k])
-            return k, plain_abstract(texts), None, None
+            return k, self.plain(texts), None, None
         raise _GiveWay
+
+    @staticmethod
+    def plain(texts: list[str]) -> str:
+        """``plain_abstract`` of the lines, unless the rules cut them (field-too-long)."""
+        if lines_too_long(texts):
+            raise _GiveWay
+        return plain_abstract(texts)
 
     def link_lines(self, k: int) -> list[str]:
         """The lines of a link that ``raw[k]`` opens and a line glued to it closes: the glued

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 
+from ... import lines as lines_module
 from ...dates import DateLine, read_count, resolve_entry_date, set_page_date
 from ...errors import InternalError
 from ...links import paper_url
 from ...markup import plain
 from ...model import Paper
 from ...state import Line, ParseState
+from ..bounded import FieldLines
 from .fields import (
     Metadata,
     identity,
@@ -57,7 +59,11 @@ def read_header(state: ParseState) -> None:
         )
         return
     lines: list[Line] = []
-    while state.peek_is(0, Kind.HEADER):
+    held = 0  # characters: a header holds at most MAX_LINE (a longer one goes on as repeated)
+    while (line := state.peek()) is not None and line.kind is Kind.HEADER:
+        held += len(line.text)
+        if lines and held > lines_module.MAX_LINE:
+            break
         lines.append(state.advance())
     if not lines:
         state.reporter.defect("missing-header", first.number, 1)
@@ -164,26 +170,33 @@ def _upvotes(line: Line) -> int:
 def _read_title(state: ParseState, line: Line) -> tuple[str, str | None]:
     """The title and its link target: ``### [Title](url)`` or ``### Title``, hard-wrapped over
     the lines glued to it."""
-    lines = [line]
+    lines = FieldLines(line)
     if line.text[4:].lstrip().startswith("[") and not closes_link(line.text):
         _take_until_closed(state, lines)
     while state.peek_is(0, Kind.TEXT, glued=True):
-        lines.append(state.advance())
-    title, url, closed = title_of([line.text for line in lines])
-    if not closed:
+        lines.add(state.advance())
+    lines.report(state)
+    title, url, closed = title_of(lines.texts)
+    if not closed and not _closed_when_cut(lines):
         state.reporter.defect(
-            "unclosed-link", line.number, 5, end_line=lines[-1].number,
+            "unclosed-link", line.number, 5, end_line=lines.last.number,
             detail="the title's link has no '](url)'",
         )
     return title, url
 
 
-def _take_until_closed(state: ParseState, lines: list[Line]) -> None:
-    """Glued lines up to the one that closes the link opened on ``lines[0]``."""
+def _take_until_closed(state: ParseState, lines: FieldLines) -> None:
+    """Glued lines up to the one that closes the link opened on the field's first line."""
     while (line := state.peek()) is not None and line.gap == 0:
-        lines.append(state.advance())
+        lines.add(state.advance())
         if closes_link(line.text):
             return
+
+
+def _closed_when_cut(lines: FieldLines) -> bool:
+    """Whether a field cut short (field-too-long) ends with a line that closes a link: the
+    link was closed, in a part not read (its target is lost with it; no unclosed-link)."""
+    return lines.dropped != 0 and closes_link(lines.last.text)
 
 
 _METADATA_KINDS = frozenset(
@@ -195,21 +208,23 @@ def _read_abstract(state: ParseState, following: Line) -> tuple[str, str | None]
     """The abstract and its link target: ``[text](url)`` (the listing) or plain text (the
     trending page), hard-wrapped over the lines glued to its first line."""
     if following.kind is Kind.LINK_TEXT:
-        lines = [state.advance()]
+        lines = FieldLines(state.advance())
         if not closes_link(following.text):
             _take_until_closed(state, lines)
-        abstract, url, closed = linked_abstract([line.text for line in lines])
-        if not closed:
+        lines.report(state)
+        abstract, url, closed = linked_abstract(lines.texts)
+        if not closed and not _closed_when_cut(lines):
             state.reporter.defect(
-                "unclosed-link", following.number, 1, end_line=lines[-1].number,
+                "unclosed-link", following.number, 1, end_line=lines.last.number,
                 detail="the abstract's link has no '](url)'",
             )
         return abstract, url
     if following.kind is Kind.TEXT:
-        lines = [state.advance()]
+        lines = FieldLines(state.advance())
         while state.peek_is(0, Kind.TEXT, glued=True):
-            lines.append(state.advance())
-        return plain_abstract([line.text for line in lines]), None
+            lines.add(state.advance())
+        lines.report(state)
+        return plain_abstract(lines.texts), None
     state.reporter.defect("missing-abstract", following.number, 1)
     return "", None
 

@@ -33,6 +33,7 @@ from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper, fast_paper
 from ...state import ParseState
+from ..bounded import too_long
 from ..window import read_window
 from .lines import MAX_PHRASE_LINE, TITLE_CLOSE, Kind, page_phrase, upvotes
 
@@ -127,6 +128,8 @@ def _entry(raw: list[str], i: int, limit: datetime.date) -> tuple[Paper, int] | 
     text = "\n".join(raw[i : date_index + 1])
     if text.count("\n") != date_index - i:
         return None  # a line holds a line break (the parser's sources never give one)
+    if too_long(len(text)):
+        return None  # a field the rules may cut (field-too-long)
     match = _ENTRY.fullmatch(text)
     if match is None:
         return None

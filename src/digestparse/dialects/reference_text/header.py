@@ -8,6 +8,7 @@ community``, ``* Daily``); then the page date.
 
 from __future__ import annotations
 
+from ... import lines as lines_module
 from ...dates import set_page_date
 from ...errors import InternalError
 from ...grammar import (
@@ -102,9 +103,13 @@ def read_page_date(state: ParseState) -> bool:
 
 def _take_header_lines(state: ParseState) -> list[Line]:
     lines: list[Line] = []
+    held = 0  # characters: a header holds at most MAX_LINE (a longer one goes on as repeated)
     while len(lines) < _MAX_HEADER_LINES:
         line = state.peek()
         if line is None or line.kind not in _HEADER_KINDS:
+            break
+        held += len(line.text)
+        if lines and held > lines_module.MAX_LINE:
             break
         lines.append(state.advance())
     return lines

@@ -31,6 +31,7 @@ from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper
 from ...state import Line, ParseState
+from ..bounded import FieldLines
 from .header import starts_repeated_header
 from .lines import TITLE_CLOSE, Kind, authors_count, page_phrase, read_dated, upvotes
 
@@ -201,21 +202,26 @@ def _read_upvotes(state: ParseState, size: int) -> int | None:
 
 
 def _read_title(state: ParseState) -> str:
-    lines = [state.advance()]
-    while not TITLE_CLOSE.search(lines[-1].text) and state.peek_is(0, Kind.TITLE, glued=True):
-        lines.append(state.advance())
-    joined = join_wrapped([line.text[4:] for line in lines])
+    first = state.advance()
+    parts = FieldLines(first, first.text[4:])
+    while not TITLE_CLOSE.search(parts.last.text) and state.peek_is(0, Kind.TITLE, glued=True):
+        line = state.advance()
+        parts.add(line, line.text[4:])
+    parts.report(state)
+    joined = join_wrapped(parts.texts)
+    # The close is on the last line, which a title cut short (field-too-long) did not keep.
     close = TITLE_CLOSE.search(joined)
     opened = joined.startswith("[")
-    last = lines[-1]
-    if opened and close is None:
+    last = parts.last
+    closed = close is not None or TITLE_CLOSE.search(last.text) is not None
+    if opened and not closed:
         state.reporter.defect(
             "unbalanced-bracket", last.number, len(last.text) + 1,
             detail="no '][N]' after the title",
         )
-    elif close is not None and not opened:
+    elif closed and not opened:
         state.reporter.defect(
-            "unbalanced-bracket", lines[0].number, 5, detail="no '[' before the title"
+            "unbalanced-bracket", first.number, 5, detail="no '[' before the title"
         )
     text = joined[1 if opened else 0 : close.start() if close is not None else len(joined)]
     return " ".join(text.split())
@@ -237,17 +243,23 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
     else:
         state.reporter.defect("missing-abstract", line.number, 1)
         return "", False
-    parts: list[Line] = []
+    parts: FieldLines | None = None
     while (line := state.peek()) is not None and line.kind in _ABSTRACT_KINDS:
         if page_phrase(line.text, line.kind) is not None:
             break  # a header starts
-        parts.append(state.advance())
-    abstract = join_wrapped([part.text for part in parts])
+        if parts is None:
+            parts = FieldLines(state.advance())
+        else:
+            parts.add(state.advance())
+    abstract = ""
+    if parts is not None:
+        parts.report(state)
+        abstract = join_wrapped(parts.texts)
     if line is None or _is_cut(state):
         return abstract, True
     if line.kind is Kind.CLOSE:
         state.advance()
-        if not parts:
+        if parts is None:
             state.reporter.defect("missing-abstract", line.number, 1, detail="empty brackets")
     else:
         state.reporter.defect(
