@@ -19,7 +19,6 @@ from ..api import iter_papers
 from ..diagnostics import Mode
 from ..errors import InternalError, ParseError
 from ..model import Diagnostic, Digest, Paper
-from .guard import guard_file
 from .inputs import Task, UnreadableInput, check_text, open_dump
 
 if TYPE_CHECKING:
@@ -43,7 +42,7 @@ class Settings:
         ignore: frozenset[str],
         want_records: bool,
         dialect: str = "auto",
-        #: check's CI options (cli/guard.py); None for parse.
+        #: check's CI options (cli/guard.py); None for parse and a check without them.
         check: CheckOptions | None = None,
     ) -> None:
         self.mode: Mode = mode
@@ -167,6 +166,8 @@ def process_file(task: Task, settings: Settings, stream: bool = False) -> FileRe
         result.findings = [d for d in diagnostics if is_selected(d.code, settings)]
         result.dialect = dump.dialect
         if settings.check is not None:
+            from .guard import guard_file
+
             # Baselines need the text of each finding's line: only then is the file held whole.
             data = source().read() if settings.check.line_texts else b""
             guard_file(
