@@ -62,17 +62,18 @@ def _url_matches(text: str) -> Iterator[regex.Match[str]]:
     not slice. The regex module is slow at trying every position of an abstract.
     Each character is scanned a bounded number of times, so this stays linear.
     """
+    return _matches_from(text, text.find("://"), text.find("github."))
+
+
+def _matches_from(text: str, scheme: int, bare: int) -> Iterator[regex.Match[str]]:
+    """``_url_matches(text)``, given the first ``://`` and ``github.`` (-1: none)."""
     search = _URL.search
-    url_end = _URL_END.search
     find = text.find
     pos = 0
-    scheme = find("://")
-    bare = find("github.")
     while scheme >= 0 or bare >= 0:
         candidate = scheme if bare < 0 or 0 <= scheme < bare else bare
         start = text.rfind(" ", pos, candidate) + 1 or pos
-        space = url_end(text, candidate)
-        end = space.start() if space is not None else len(text)
+        end = _word_end(text, candidate)
         match = search(text, start, end)
         pos = end if match is None else match.end()
         if match is not None:
@@ -83,15 +84,34 @@ def _url_matches(text: str) -> Iterator[regex.Match[str]]:
             bare = find("github.", pos)
 
 
+def _word_end(text: str, start: int) -> int:
+    """Where the first whitespace or control character at or after ``start`` is, else the
+    text's end."""
+    space = text.find(" ", start)
+    if space < 0:
+        space = len(text)
+    # Every other whitespace character and every control character is unprintable: when
+    # the word up to the space holds none, the space ends it (the regex engine is slower).
+    if text[start:space].isprintable():
+        return space
+    found = _URL_END.search(text, start)
+    return found.start() if found is not None else len(text)
+
+
 def extract_links(text: str) -> tuple[str, ...]:
     """The links in ``text``, in order of first appearance, without duplicates."""
     # Every match holds a '/': one scan for it rules out most abstracts, which hold none.
-    if "/" not in text or ("://" not in text and "github." not in text):
+    if "/" not in text:
+        return ()
+    scheme = text.find("://")
+    bare = text.find("github.")
+    if scheme < 0 and bare < 0:
         return ()
     links: dict[str, None] = {}
-    for match in _url_matches(text):
-        url = trim_url(match.group())
-        if "://" in match.group()[:8]:
+    for match in _matches_from(text, scheme, bare):
+        found = match.group()
+        url = trim_url(found)
+        if "://" in found[:8]:
             if url.endswith("//"):
                 continue  # a scheme with nothing after it
         else:
