@@ -30,8 +30,6 @@ from .grammar import (
     SEPARATOR,
     cannot_be_title,
 )
-# Every link holds a '/' (links.extract_links checks it first too): most abstracts hold none,
-# and the call is saved for them.
 from .links import extract_links
 from .model import fast_paper
 from .state import ParseState
@@ -147,6 +145,8 @@ def read_canonical(state: ParseState) -> bool:
     if len(authors) > _CACHE_LIMIT:
         authors.clear()
     missing = _MISSING
+    # Every link holds a '/' (extract_links checks that first too): most abstracts hold
+    # none, and the call is saved for them.
     # Entry: raw[i] == "", title raw[i+1], "", abstract raw[i+3].
     while True:
         if i >= stop:
