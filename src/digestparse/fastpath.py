@@ -184,8 +184,6 @@ def read_canonical(state: ParseState) -> bool:
             )
             i = after
             break
-        if raw[after]:
-            break
         first = raw[after + 1]
         if after + 3 < count and raw[after + 2] == SEPARATOR:
             author_count = authors.get(first, missing)
