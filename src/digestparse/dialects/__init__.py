@@ -12,7 +12,7 @@ a seed) never imports their rules and fast paths.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from typing import TYPE_CHECKING
 
 from . import markdown, reference_text
@@ -38,16 +38,34 @@ _ORDER: tuple[tuple[str, Callable[[Sequence[str]], bool], Callable[[], Dialect]]
 _LOAD = {name: load for name, _detect, load in _ORDER}
 
 
-class _ByName(dict[str, Dialect]):
-    """Name -> Dialect, each built when first looked up."""
+class _ByName(MutableMapping[str, Dialect]):
+    """Name -> Dialect for every dialect, each built when first looked up."""
 
-    def __missing__(self, name: str) -> Dialect:
-        dialect = self[name] = _LOAD[name]()  # KeyError for a name that is no dialect
-        return dialect
+    def __init__(self) -> None:
+        self._built: dict[str, Dialect] = {}
+
+    def __getitem__(self, name: str) -> Dialect:
+        try:
+            return self._built[name]
+        except KeyError:
+            dialect = self._built[name] = _LOAD[name]()  # KeyError: not a dialect's name
+            return dialect
+
+    def __setitem__(self, name: str, dialect: Dialect) -> None:
+        self._built[name] = dialect
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]  # a dialect's own name then gives the dialect again
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**dict.fromkeys(_LOAD), **self._built})
+
+    def __len__(self) -> int:
+        return len(_LOAD.keys() | self._built.keys())
 
 
 #: The dialect of each name (``dialect=`` and ``--dialect``).
-BY_NAME: dict[str, Dialect] = _ByName()
+BY_NAME: MutableMapping[str, Dialect] = _ByName()
 
 #: The names accepted by ``dialect=`` and ``--dialect``.
 DIALECT_NAMES: tuple[str, ...] = ("auto", *(name for name, _detect, _load in _ORDER))
