@@ -43,6 +43,8 @@ from dialect_support import (
     then,
 )
 from digestparse.dialects.text_urls import TEXT_URLS, read_canonical
+from digestparse.dialects.text_urls.rules import entry
+from digestparse.rules.junk import junk
 from hostile_support import check_spans, uncovered_lines
 
 LINES = capture_lines("02")
@@ -277,3 +279,42 @@ def test_any_soup_of_its_lines_is_read_without_loss(lines: list[str]) -> None:
     with contextlib.suppress(digestparse.ParseError):
         digestparse.parse(text, dialect="text-urls", mode="strict", reference_date=REFERENCE)
     assert_paths_agree(TEXT_URLS, text)
+
+
+# -- the junk run agrees with the generic junk rule ------------------------------------------
+
+#: The dialect with the generic junk rule, called once per block of junk lines.
+ONE_BLOCK_AT_A_TIME = attrs.evolve(TEXT_URLS, rules=(("entry", entry), ("junk", junk)))
+
+
+def assert_junk_runs_agree(text: str) -> None:
+    """The dialect's junk rule reads ``text`` as the generic one does, on both paths."""
+    lines = text.split("\n")
+    for mode in ("lenient", "strict"):
+        for source in (list, iter):
+            runs = parse_events(TEXT_URLS, source(lines), mode)  # type: ignore[operator]
+            blocks = parse_events(ONE_BLOCK_AT_A_TIME, source(lines), mode)  # type: ignore[operator]
+            assert runs == blocks, mode
+
+
+def test_junk_runs_agree_across_repeated_headers() -> None:
+    body = "\n".join(LINES[8:])  # the header comes again between copies: junk
+    text = SOURCE + "\n\n" + body + "\n" + body
+    assert_junk_runs_agree(text)
+    digest = digestparse.parse(text)
+    junk_spans = [d.span for d in digest.diagnostics if d.code == "junk"]
+    # The header (lines 10-87, page date included) comes again as junk in each copy: the
+    # first copy of the body (lines 9-492 of the capture) starts at line 494, the second
+    # 484 lines later.
+    assert junk_spans == [(10 + 485, 87 + 485), (10 + 485 + 484, 87 + 485 + 484)]
+    assert len(digest.papers) == 3 * 19
+
+
+@given(mutated())
+def test_junk_runs_agree_on_mutations(text: str) -> None:
+    assert_junk_runs_agree(text)
+
+
+@given(st.lists(st.sampled_from(SOUP_LINES), max_size=60))
+def test_junk_runs_agree_on_any_soup(lines: list[str]) -> None:
+    assert_junk_runs_agree("\n".join(lines))

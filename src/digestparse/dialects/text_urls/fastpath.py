@@ -24,6 +24,7 @@ from .lines import (
     SEPARATOR_KIND,
     TEXT,
     UPVOTE_BOX,
+    UPVOTES,
     URL,
     classify,
     is_box,
@@ -41,6 +42,11 @@ def read_canonical(state: ParseState) -> bool:
     not sure of it stops, and the rules take over (tests/test_dialect_text_urls.py
     checks that both paths agree).
     """
+    line = state.peek()
+    if line is None or line.kind is not UPVOTES:
+        # Every canonical entry starts at its upvote box; the rules read this line, and
+        # peeking at it first spares them a window and a failed read per junk line.
+        return False
     limit = state.date_limit
     return read_window(state, lambda raw: lambda index: _canonical_entry(raw, index, limit))
 

@@ -235,4 +235,28 @@ def _dated(state: ParseState, line: Line, fields: dict[str, object]) -> None:
 
 
 
-RULES: tuple[tuple[str, Rule], ...] = (("entry", entry), ("junk", junk))
+# -- junk ------------------------------------------------------------------------------
+
+
+def junk_run(state: ParseState) -> bool:
+    """The lines up to the next entry, reported as the generic junk rule reports them.
+
+    Between copies, a repeated capture shows its page header again: some forty
+    blocks of junk, one blank line apart. The junk rule's reports of such a run
+    fold into one diagnostic (``Reporter.defect``): the first block's report
+    carries its detail (strict mode raises with it) and each later one only
+    extends its end. So the first block goes through ``junk`` and the rest make
+    one report, which folds in the same way, instead of one rule call each.
+    Only an entry start ends the run: the fast path, too, starts only at an
+    upvote box, which starts an entry.
+    """
+    junk(state)
+    rest = state.peek()
+    while state.peek() is not None and not starts_entry(state):
+        state.advance()
+    if rest is not None and state.last_line >= rest.number:
+        state.reporter.defect("junk", rest.number, 1, end_line=state.last_line, gap=rest.gap)
+    return True
+
+
+RULES: tuple[tuple[str, Rule], ...] = (("entry", entry), ("junk", junk_run))
