@@ -3,16 +3,23 @@
 It must produce exactly what the rules (``rules.py``) would, so it accepts only
 what they read without reporting anything, and gives way to them at the first
 line it is not sure of.
+
+An entry is read from its *elements*, its non-blank lines: each must have at
+least one blank line before it (no hard wraps). In the capture's own layout
+every element is exactly one empty line below the one before, so two slices
+of the list of lines give them all (``_elements``); any other spacing is
+walked line by line.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
-from ...dates import MAX_COUNT_DIGITS, read_date_line
-from ...grammar import SEPARATOR
-from ...links import extract_links, paper_id, paper_url
-from ...markup import join_wrapped, plain
+from ...dates import DATE_LINE, MAX_COUNT_DIGITS
+from ...grammar import MONTH_NUMBER, SEPARATOR
+from ...links import PAPER_PAGE, extract_links, paper_id, paper_url
+from ...markup import plain
 from ...model import Paper
 from ...state import ParseState
 from ..window import read_window
@@ -32,6 +39,17 @@ from .lines import (
     is_url,
 )
 
+#: An entry is read from at most this many elements: ten for the shortest, with room
+#: for label-less link lines before an organization and a comment count after the date.
+_MAX_ELEMENTS = 16
+#: What every other line is in the capture's own layout.
+_BLANKS = [""] * _MAX_ELEMENTS
+#: Where the elements before the metadata block end: box, its link, title, its link,
+#: abstract, its link.
+_HEAD = 6
+#: The kinds a label-less link line may be followed by (``rules._metadata`` skips it).
+_AFTER_LINK = (URL, TEXT, BRACKET, SEPARATOR_KIND)
+
 
 def read_canonical(state: ParseState) -> bool:
     """Consume the canonical entries that come next, straight from the list of lines.
@@ -48,115 +66,210 @@ def read_canonical(state: ParseState) -> bool:
         # peeking at it first spares them a window and a failed read per junk line.
         return False
     limit = state.date_limit
+    _trim_caches()
     return read_window(state, lambda raw: lambda index: _canonical_entry(raw, index, limit))
 
 
-def _after(raw: list[str], index: int) -> tuple[int, str] | None:
-    """The first non-blank line from ``index`` on, stripped, if at least one blank line
-    comes before it; None when it is glued or there is none."""
+# -- elements --------------------------------------------------------------------------
+
+
+def _elements(raw: list[str], index: int) -> tuple[list[str], Sequence[int], bool]:
+    """The elements from ``index`` on, stripped, with their indexes in ``raw``, and whether
+    only blank lines follow the last of them.
+
+    At most ``_MAX_ELEMENTS``; fewer where a glued line (one with no blank line before
+    it) or the end of the list comes first.
+    """
+    end = index + 2 * _MAX_ELEMENTS
+    if raw[index:end:2] == _BLANKS:
+        elements = [text.strip(" \t") for text in raw[index + 1 : end : 2]]
+        if "" not in elements:  # a line of blanks is no element
+            return elements, range(index + 1, end, 2), False
+    return _walk(raw, index)
+
+
+def _walk(raw: list[str], index: int) -> tuple[list[str], list[int], bool]:
+    """``_elements`` for any spacing, a line at a time."""
+    elements: list[str] = []
+    positions: list[int] = []
     count = len(raw)
     j = index
-    while j < count:
-        text = raw[j]
-        if text and (text[0] not in " \t" or text.strip(" \t")):
-            break
+    while len(elements) < _MAX_ELEMENTS:
+        start = j
+        while j < count and not raw[j].strip(" \t"):
+            j += 1
+        if j >= count:
+            return elements, positions, True
+        if j == start:
+            break  # glued
+        elements.append(raw[j].strip(" \t"))
+        positions.append(j)
         j += 1
-    if j == index or j >= count:
-        return None
-    if text[0] in " \t" or text[-1] in " \t":
-        text = text.strip(" \t")
-    return j, text
+    return elements, positions, False
+
+
+# -- one entry ---------------------------------------------------------------------------
 
 
 def _canonical_entry(
     raw: list[str], index: int, limit: datetime.date
 ) -> tuple[Paper, int] | None:
-    box = _after(raw, index)
-    if box is None or not is_box(box[1]):
+    """The paper whose upvote box is the first element from ``index`` on, and the index
+    after its last line; None where the rules must read."""
+    elements, positions, ended = _elements(raw, index)
+    if len(elements) < 10 or not _is_head(elements):
         return None
-    line = _after(raw, box[0] + 1)
-    if line is None or not is_url(line[1]):
+    label = _metadata_label(elements)
+    if label < 0 or label + 4 > len(elements):
         return None
-    title = _after(raw, line[0] + 1)
-    if title is None or classify(title[1]) is not TEXT:
+    author_count, organization = _authors_or_organization(elements, label)
+    if author_count is None and organization is None:
         return None
-    title_url = _after(raw, title[0] + 1)
-    if title_url is None or not is_url(title_url[1]):
+    if elements[label + 2] != SEPARATOR:
         return None
-    abstract = _after(raw, title_url[0] + 1)
-    if abstract is None or classify(abstract[1]) is not TEXT:
+    date = _read_date(elements[label + 3], limit)
+    if date is None:
         return None
-    line = _after(raw, abstract[0] + 1)
-    if line is None or not is_url(line[1]):
-        return None
-    line = _after(raw, line[0] + 1)
-    if line is None or line[1] == SEPARATOR:
-        return None  # an organization where the abstract should be, or a cut entry
-    fields: dict[str, object] = {}
-    # Label-less link lines, as _metadata skips them.
-    while is_url(line[1]):
-        ahead = _after(raw, line[0] + 1)
-        if ahead is None or classify(ahead[1]) not in (URL, TEXT, BRACKET, SEPARATOR_KIND):
+    when, votes, date_text, year_explicit = date
+    used = label + 4
+    if votes is None:  # no count on the date line: one may follow on its own
+        votes = _comment_count(elements, used, ended)
+        if votes is None:
             return None
-        line = ahead
-    following = _after(raw, line[0] + 1)
-    if following is None:
+        if votes >= 0:
+            used += 2
+        else:
+            votes = 0
+    end = positions[used - 1] + 1
+    identifier = _paper_id(elements[3])
+    # join_wrapped() of a single line is the line stripped.
+    abstract = elements[4].strip()
+    upvotes = elements[0][len(UPVOTE_BOX) :]
+    paper = Paper(
+        title=plain(elements[2].strip()),
+        abstract=abstract,
+        author_count=author_count,
+        organization=organization,
+        date=when,
+        votes=votes,
+        links=extract_links(abstract),
+        line=positions[0] + 1,
+        end_line=end,
+        date_text=date_text,
+        year_explicit=year_explicit,
+        upvotes=0 if upvotes == "-" else int(upvotes),
+        paper_id=identifier,
+        url=paper_url(identifier) if identifier is not None else None,
+    )
+    return paper, end
+
+
+def _is_head(elements: list[str]) -> bool:
+    """The box, title and abstract, each followed by its URL line."""
+    return (
+        is_box(elements[0])
+        and is_url(elements[1])
+        and classify(elements[2]) is TEXT
+        and is_url(elements[3])
+        and classify(elements[4]) is TEXT
+        and is_url(elements[5])
+    )
+
+
+def _metadata_label(elements: list[str]) -> int:
+    """The index of the element that opens the metadata block (``[`` or an organization's
+    name), past any label-less link lines; -1 where the rules must read."""
+    if elements[_HEAD] == SEPARATOR:
+        return -1  # an organization where the abstract should be, or a cut entry
+    label = _HEAD
+    while is_url(elements[label]):
+        label += 1
+        if label >= len(elements) or classify(elements[label]) not in _AFTER_LINK:
+            return -1
+    return label
+
+
+def _authors_or_organization(elements: list[str], label: int) -> tuple[int | None, str | None]:
+    """``[`` and ``N authors](url)``, or an organization's name and its URL line."""
+    line, following = elements[label], elements[label + 1]
+    if line == "[":
+        match = AUTHORS_LINK.fullmatch(following) if following[0] in DIGITS else None
+        if match is None or is_count(following):
+            return None, None
+        return int(match.group(1)), None
+    if classify(line) is TEXT and is_url(following):
+        return None, plain(line)
+    return None, None
+
+
+def _comment_count(elements: list[str], after: int, ended: bool) -> int | None:
+    """The comment count on its own line after the date (at ``after``), followed by its
+    link: the count, -1 where there is none, None where the rules must read."""
+    if after >= len(elements):
+        return -1 if ended else None  # the input's end, or a glued line the rules read
+    count = elements[after]
+    if not (count[0] in DIGITS and is_count(count)):
+        return -1
+    if after + 1 >= len(elements) or not is_url(elements[after + 1]):
         return None
-    if line[1] == "[":
-        match = AUTHORS_LINK.fullmatch(following[1]) if following[1][0] in DIGITS else None
-        if match is None or is_count(following[1]):
-            return None
-        fields["author_count"] = int(match.group(1))
-    elif classify(line[1]) is TEXT and is_url(following[1]):
-        fields["organization"] = plain(line[1])
-    else:
+    return int(count)
+
+
+#: Date lines already read, with what they give under a date limit: (line, limit) ->
+#: (date, the count after it or None, date text, year explicit), or None when the rules
+#: must read the line.
+#: Most entries of a page share a few dates.
+_DateRead = tuple[datetime.date, "int | None", str, bool]
+_DATES: dict[tuple[str, datetime.date], _DateRead | None] = {}
+_CACHE_LIMIT = 4096
+
+
+def _trim_caches() -> None:
+    if len(_DATES) > _CACHE_LIMIT:
+        _DATES.clear()
+
+
+def _read_date(line: str, limit: datetime.date) -> _DateRead | None:
+    """What a date line gives where the rules read it without a report, else None."""
+    key = (line, limit)
+    if key in _DATES:
+        return _DATES[key]
+    read = _parse_date(line, limit) if len(line) <= MAX_DATE_LEN and "A" <= line[0] <= "S" else None
+    _DATES[key] = read
+    return read
+
+
+def _parse_date(line: str, limit: datetime.date) -> _DateRead | None:
+    match = DATE_LINE.fullmatch(line)
+    if match is None:
         return None
-    separator = _after(raw, following[0] + 1)
-    if separator is None or separator[1] != SEPARATOR:
-        return None
-    date_line = _after(raw, separator[0] + 1)
-    if date_line is None:
-        return None
-    text = date_line[1]
-    parts = read_date_line(text) if len(text) <= MAX_DATE_LEN and "A" <= text[0] <= "S" else None
-    if parts is None or (parts.count_text is not None and len(parts.count_text) > MAX_COUNT_DIGITS):
-        return None
+    month_name, day_text, year_text, count_text = match.groups()
     try:
         when = datetime.date(
-            limit.year if parts.year is None else parts.year, parts.month, parts.day
+            int(year_text) if year_text else limit.year, MONTH_NUMBER[month_name], int(day_text)
         )
     except ValueError:
         return None
     if when > limit:
         return None
-    end = date_line[0] + 1
-    votes = int(parts.count_text) if parts.count_text is not None else 0
-    if parts.count_text is None:
-        if end < len(raw) and raw[end].strip(" \t"):
-            return None  # a line glued under the date: the rules read it whatever it is
-        count = _after(raw, end)
-        if count is not None and count[1][0] in DIGITS and is_count(count[1]):
-            link = _after(raw, count[0] + 1)
-            if link is None or not is_url(link[1]):
-                return None
-            votes = int(count[1])
-            end = link[0] + 1
-    identifier = paper_id(title_url[1])
-    abstract_text = join_wrapped([abstract[1]])
-    if identifier is not None:
-        fields.update(paper_id=identifier, url=paper_url(identifier))
-    upvotes = box[1][len(UPVOTE_BOX) :]
-    paper = Paper(
-        title=plain(join_wrapped([title[1]])),
-        abstract=abstract_text,
-        date=when,
-        votes=votes,
-        links=extract_links(abstract_text),
-        line=box[0] + 1,
-        end_line=end,
-        date_text=parts.text,
-        year_explicit=parts.year is not None,
-        upvotes=0 if upvotes == "-" else int(upvotes),
-        **fields,  # type: ignore[arg-type]
-    )
-    return paper, end
+    if count_text is None:
+        return when, None, line, year_text is not None
+    if len(count_text) > MAX_COUNT_DIGITS:
+        return None
+    return when, int(count_text), line[: match.start(4) - 1], year_text is not None
+
+
+def _paper_id(url: str) -> str | None:
+    """``paper_id(url)``, told without its pattern for the usual
+    ``https://huggingface.co/papers/2410.05434``."""
+    tail = url[len(PAPER_PAGE) :]
+    if (
+        url.startswith(PAPER_PAGE)
+        and len(tail) in (9, 10)
+        and tail[4] == "."
+        and tail.isascii()
+        and tail[:4].isdigit()
+        and tail[5:].isdigit()
+    ):
+        return tail
+    return paper_id(url)

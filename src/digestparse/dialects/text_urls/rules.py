@@ -247,12 +247,13 @@ def junk_run(state: ParseState) -> bool:
     carries its detail (strict mode raises with it) and each later one only
     extends its end. So the first block goes through ``junk`` and the rest make
     one report, which folds in the same way, instead of one rule call each.
-    Only an entry start ends the run: the fast path, too, starts only at an
-    upvote box, which starts an entry.
+    Only an entry start after a blank line ends the run (``junk`` takes a line
+    glued to the one before it whatever it is); the fast path, too, starts only
+    at an upvote box, which starts an entry.
     """
     junk(state)
     rest = state.peek()
-    while state.peek() is not None and not starts_entry(state):
+    while (line := state.peek()) is not None and (line.gap == 0 or not starts_entry(state)):
         state.advance()
     if rest is not None and state.last_line >= rest.number:
         state.reporter.defect("junk", rest.number, 1, end_line=state.last_line, gap=rest.gap)
