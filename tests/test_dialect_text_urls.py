@@ -43,7 +43,9 @@ from dialect_support import (
     then,
 )
 from digestparse.dialects.text_urls import TEXT_URLS, read_canonical
+from digestparse.dialects.text_urls.lines import link_paper_id
 from digestparse.dialects.text_urls.rules import entry
+from digestparse.links import paper_id
 from digestparse.rules.junk import junk
 from hostile_support import check_spans, uncovered_lines
 
@@ -318,3 +320,30 @@ def test_junk_runs_agree_on_mutations(text: str) -> None:
 @given(st.lists(st.sampled_from(SOUP_LINES), max_size=60))
 def test_junk_runs_agree_on_any_soup(lines: list[str]) -> None:
     assert_junk_runs_agree("\n".join(lines))
+
+
+# -- paper ids read without the pattern -------------------------------------------------
+
+_URL_PARTS = st.sampled_from([
+    "https://", "http://", "HTTPS://", "www.", "huggingface.co/", "HuggingFace.co/", "papers/",
+    "PAPERS/", "pap\u017fers/", "arxiv.org/", "abs/", "pdf/", "models", "2410", "05434", "0543",
+    "054341", ".", "v2", "#community", "hep-th/", "9901001", "\u0662", " ", "/", "?q=1",
+])
+
+
+@given(st.lists(_URL_PARTS, max_size=8).map("".join))
+def test_link_paper_id_is_paper_id(url: str) -> None:
+    assert link_paper_id(url) == paper_id(url)
+
+
+def test_link_paper_id_reads_the_usual_links() -> None:
+    assert link_paper_id("https://huggingface.co/papers/2410.05434") == "2410.05434"
+    assert link_paper_id("https://huggingface.co/papers/2410.0543") == "2410.0543"
+    assert link_paper_id("https://huggingface.co/papers/2410.05434#community") == "2410.05434"
+    assert link_paper_id("https://arxiv.org/abs/2410.05434v2") == "2410.05434"
+    assert link_paper_id("https://huggingface.co/models") is None
+    arabic_digits = "\u0662" * 4
+    for tail in ("2410.054341", "2410.05434v2", "24100.5434", "241.005434", "2410." + arabic_digits):
+        url = "https://huggingface.co/papers/" + tail
+        assert link_paper_id(url) == paper_id(url), url
+

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from ...dates import DATE_LINE, MAX_COUNT_DIGITS
 from ...grammar import MONTH_NUMBER, SEPARATOR
-from ...links import PAPER_PAGE, extract_links, paper_id, paper_url
+from ...links import extract_links, paper_url
 from ...markup import plain
 from ...model import Paper
 from ...state import ParseState
@@ -37,13 +37,18 @@ from .lines import (
     is_box,
     is_count,
     is_url,
+    link_paper_id,
 )
 
 #: An entry is read from at most this many elements: ten for the shortest, with room
 #: for label-less link lines before an organization and a comment count after the date.
 _MAX_ELEMENTS = 16
+#: How many elements two slices take in the capture's own layout: enough for an entry
+#: with authors and a comment count; fewer than ``_MAX_ELEMENTS``, so that a slice
+#: rarely reaches into the next entry, where a line of blanks would spoil it.
+_STRIDE_ELEMENTS = 12
 #: What every other line is in the capture's own layout.
-_BLANKS = [""] * _MAX_ELEMENTS
+_BLANKS = [""] * _STRIDE_ELEMENTS
 #: Where the elements before the metadata block end: box, its link, title, its link,
 #: abstract, its link.
 _HEAD = 6
@@ -78,9 +83,10 @@ def _elements(raw: list[str], index: int) -> tuple[list[str], Sequence[int], boo
     only blank lines follow the last of them.
 
     At most ``_MAX_ELEMENTS``; fewer where a glued line (one with no blank line before
-    it) or the end of the list comes first.
+    it) or the end of the list comes first, or where the capture's layout gives
+    ``_STRIDE_ELEMENTS`` of them.
     """
-    end = index + 2 * _MAX_ELEMENTS
+    end = index + 2 * _STRIDE_ELEMENTS
     if raw[index:end:2] == _BLANKS:
         elements = [text.strip(" \t") for text in raw[index + 1 : end : 2]]
         if "" not in elements:  # a line of blanks is no element
@@ -96,7 +102,7 @@ def _walk(raw: list[str], index: int) -> tuple[list[str], list[int], bool]:
     j = index
     while len(elements) < _MAX_ELEMENTS:
         start = j
-        while j < count and not raw[j].strip(" \t"):
+        while j < count and (not raw[j] or not raw[j].strip(" \t")):
             j += 1
         if j >= count:
             return elements, positions, True
@@ -141,7 +147,7 @@ def _canonical_entry(
         else:
             votes = 0
     end = positions[used - 1] + 1
-    identifier = _paper_id(elements[3])
+    identifier = link_paper_id(elements[3])
     # join_wrapped() of a single line is the line stripped.
     abstract = elements[4].strip()
     upvotes = elements[0][len(UPVOTE_BOX) :]
@@ -257,19 +263,3 @@ def _parse_date(line: str, limit: datetime.date) -> _DateRead | None:
     if len(count_text) > MAX_COUNT_DIGITS:
         return None
     return when, int(count_text), line[: match.start(4) - 1], year_text is not None
-
-
-def _paper_id(url: str) -> str | None:
-    """``paper_id(url)``, told without its pattern for the usual
-    ``https://huggingface.co/papers/2410.05434``."""
-    tail = url[len(PAPER_PAGE) :]
-    if (
-        url.startswith(PAPER_PAGE)
-        and len(tail) in (9, 10)
-        and tail[4] == "."
-        and tail.isascii()
-        and tail[:4].isdigit()
-        and tail[5:].isdigit()
-    ):
-        return tail
-    return paper_id(url)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ...dates import MAX_COUNT_DIGITS, read_date_line
 from ...grammar import PAGE_PHRASES, SEPARATOR
+from ...links import PAPER_PAGE, paper_id
 from ...markup import plain
 
 
@@ -90,6 +91,28 @@ def is_url(text: str) -> bool:
 
 def is_box(text: str) -> bool:
     return text.startswith(UPVOTE_BOX) and is_count(text[len(UPVOTE_BOX) :], dash=True)
+
+
+def link_paper_id(url: str) -> str | None:
+    """``paper_id(url)``, told without its pattern for the usual paper page
+    (``https://huggingface.co/papers/2410.05434``) and for the other links of the page
+    (``https://huggingface.co/models``), which name no paper: every ASCII link that
+    does holds one of these two, in any case."""
+    tail = url[len(PAPER_PAGE) :]
+    if (
+        url.startswith(PAPER_PAGE)
+        and len(tail) in (9, 10)
+        and tail[4] == "."
+        and tail.isascii()
+        and tail[:4].isdigit()
+        and tail[5:].isdigit()
+    ):
+        return tail
+    if url.isascii():
+        lowered = url.lower()
+        if "huggingface.co/papers/" not in lowered and "arxiv.org/" not in lowered:
+            return None
+    return paper_id(url)
 
 
 def detect(head: Sequence[str]) -> bool:

@@ -8,7 +8,7 @@ import attrs
 
 from ...dates import date_parts, read_count, resolve_entry_date
 from ...errors import InternalError
-from ...links import extract_links, paper_id, paper_url
+from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
 from ...rules.junk import junk
@@ -25,6 +25,7 @@ from .lines import (
     UPVOTE_BOX,
     UPVOTES,
     URL,
+    link_paper_id,
 )
 
 #: A title without its upvote box is recognised over at most this many wrapped lines, so
@@ -68,7 +69,7 @@ def _title_link(state: ParseState, ahead: int) -> str | None:
     while ahead < last and state.peek_is(ahead + 1, TEXT, glued=True):
         ahead += 1
     url = state.peek(ahead + 1)
-    return paper_id(url.text) if url is not None and url.kind is URL else None
+    return link_paper_id(url.text) if url is not None and url.kind is URL else None
 
 
 class _Truncated(Exception):
@@ -107,7 +108,7 @@ def entry(state: ParseState) -> bool:
     )
     fields: dict[str, object] = {}
     try:
-        identifier = paper_id(_link(state, title_lines[-1]) or "")
+        identifier = link_paper_id(_link(state, title_lines[-1]) or "")
         if identifier is not None:
             fields.update(paper_id=identifier, url=paper_url(identifier))
         following = _next(state, "no abstract")
