@@ -342,8 +342,8 @@ def test_link_paper_id_reads_the_usual_links() -> None:
     assert link_paper_id("https://huggingface.co/papers/2410.05434#community") == "2410.05434"
     assert link_paper_id("https://arxiv.org/abs/2410.05434v2") == "2410.05434"
     assert link_paper_id("https://huggingface.co/models") is None
-    arabic_digits = "\u0662" * 4
-    for tail in ("2410.054341", "2410.05434v2", "24100.5434", "241.005434", "2410." + arabic_digits):
+    arabic = "\u0662" * 4
+    for tail in ("2410.054341", "2410.05434v2", "24100.5434", "241.005434", "2410." + arabic):
         url = "https://huggingface.co/papers/" + tail
         assert link_paper_id(url) == paper_id(url), url
 
