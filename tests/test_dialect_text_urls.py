@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -45,6 +46,7 @@ from dialect_support import (
 from digestparse.dialects.text_urls import TEXT_URLS, read_canonical
 from digestparse.dialects.text_urls.lines import link_paper_id
 from digestparse.dialects.text_urls.rules import entry
+from digestparse.lines import text_blocks
 from digestparse.links import paper_id
 from digestparse.rules.junk import junk
 from hostile_support import check_spans, uncovered_lines
@@ -290,12 +292,19 @@ ONE_BLOCK_AT_A_TIME = attrs.evolve(TEXT_URLS, rules=(("entry", entry), ("junk", 
 
 
 def assert_junk_runs_agree(text: str) -> None:
-    """The dialect's junk rule reads ``text`` as the generic one does, on both paths."""
+    """The dialect's junk rule reads ``text`` as the generic one does: over a list of lines,
+    over windows of it (whose ends fall inside runs of junk), and line by line."""
     lines = text.split("\n")
+    sources: list[Callable[[], Any]] = [
+        lambda: list(lines),
+        lambda: iter(lines),
+        lambda: text_blocks(text, 64),
+        lambda: text_blocks(text, 700),
+    ]
     for mode in ("lenient", "strict"):
-        for source in (list, iter):
-            runs = parse_events(TEXT_URLS, source(lines), mode)  # type: ignore[operator]
-            blocks = parse_events(ONE_BLOCK_AT_A_TIME, source(lines), mode)  # type: ignore[operator]
+        for source in sources:
+            runs = parse_events(TEXT_URLS, source(), mode)
+            blocks = parse_events(ONE_BLOCK_AT_A_TIME, source(), mode)
             assert runs == blocks, mode
 
 

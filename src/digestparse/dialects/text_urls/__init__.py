@@ -18,23 +18,24 @@ An organization takes the authors' place as a name followed by its URL (after
 a label-less link line); a comment count may follow the date on its own line,
 followed by its ``…#community`` URL. Blank lines carry no meaning here.
 
-Its line classes are in ``lines.py``, its rules in ``rules.py`` and its fast
-path in ``fastpath.py``.
+Its line classes are in ``lines.py``, its rules in ``rules.py`` and
+``junk.py``, and its fast path in ``fastpath.py``.
 """
 
 from __future__ import annotations
 
 from ..base import Dialect
 from .fastpath import read_canonical
+from .junk import junk_run
 from .lines import Kind, classify, detect
-from .rules import RULES, read_header
+from .rules import entry, read_header
 
 TEXT_URLS = Dialect(
     name="text-urls",
     detect=detect,
     classify=classify,
     header=read_header,
-    rules=RULES,
+    rules=(("entry", entry), ("junk", junk_run)),
     fast_path=read_canonical,
 )
 

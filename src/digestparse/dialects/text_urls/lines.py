@@ -37,6 +37,9 @@ UPVOTE_BOX = "[-] "
 #: The second half of the authors link, after a lone ``[``: ``2 authors](url)``.
 AUTHORS_LINK = re.compile(r"([0-9]{1,9}) authors?\]\((\S*)\)")
 MAX_DATE_LEN = len("Sep 30, 2024 ") + 18
+#: A title without its upvote box is recognised over at most this many wrapped lines, so
+#: that looking for one stays bounded in a long run of glued text.
+MAX_TITLE_LINES = 8
 _MAX_PHRASE_LEN = max(map(len, PAGE_PHRASES))
 #: Lines starting with one of these may be markup rather than text (``_bracketed``).
 _MARKUP_START = frozenset("[-*+#!")

@@ -1,4 +1,4 @@
-"""The ``text-urls`` dialect's rules: the header, an entry, and the junk between entries."""
+"""The ``text-urls`` dialect's rules for the header and an entry (junk: ``junk.py``)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from ...errors import InternalError
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
-from ...rules.junk import junk
-from ...state import Line, ParseState, Rule
+from ...state import Line, ParseState
 from ..block_header import read_block_header
 from .lines import (
     AUTHORS,
@@ -20,6 +19,7 @@ from .lines import (
     BRACKET,
     COUNT,
     DATE,
+    MAX_TITLE_LINES,
     SEPARATOR_KIND,
     TEXT,
     UPVOTE_BOX,
@@ -27,11 +27,6 @@ from .lines import (
     URL,
     link_paper_id,
 )
-
-#: A title without its upvote box is recognised over at most this many wrapped lines, so
-#: that looking for one stays bounded in a long run of glued text.
-_MAX_TITLE_LINES = 8
-
 
 # -- the header ---------------------------------------------------------------
 
@@ -65,7 +60,7 @@ def starts_entry(state: ParseState, ahead: int = 0) -> bool:
 
 def _title_link(state: ParseState, ahead: int) -> str | None:
     """The paper id in the URL line after the (possibly wrapped) text line at ``ahead``."""
-    last = ahead + _MAX_TITLE_LINES - 1
+    last = ahead + MAX_TITLE_LINES - 1
     while ahead < last and state.peek_is(ahead + 1, TEXT, glued=True):
         ahead += 1
     url = state.peek(ahead + 1)
@@ -232,33 +227,3 @@ def _dated(state: ParseState, line: Line, fields: dict[str, object]) -> None:
         count = state.advance()
         fields["votes"] = int(count.text)
         _link(state, count)
-
-
-
-
-# -- junk ------------------------------------------------------------------------------
-
-
-def junk_run(state: ParseState) -> bool:
-    """The lines up to the next entry, reported as the generic junk rule reports them.
-
-    Between copies, a repeated capture shows its page header again: some forty
-    blocks of junk, one blank line apart. The junk rule's reports of such a run
-    fold into one diagnostic (``Reporter.defect``): the first block's report
-    carries its detail (strict mode raises with it) and each later one only
-    extends its end. So the first block goes through ``junk`` and the rest make
-    one report, which folds in the same way, instead of one rule call each.
-    Only an entry start after a blank line ends the run (``junk`` takes a line
-    glued to the one before it whatever it is); the fast path, too, starts only
-    at an upvote box, which starts an entry.
-    """
-    junk(state)
-    rest = state.peek()
-    while (line := state.peek()) is not None and (line.gap == 0 or not starts_entry(state)):
-        state.advance()
-    if rest is not None and state.last_line >= rest.number:
-        state.reporter.defect("junk", rest.number, 1, end_line=state.last_line, gap=rest.gap)
-    return True
-
-
-RULES: tuple[tuple[str, Rule], ...] = (("entry", entry), ("junk", junk_run))

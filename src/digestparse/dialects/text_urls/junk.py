@@ -1,0 +1,95 @@
+"""The ``text-urls`` dialect's junk rule: the lines up to the next entry in one call.
+
+Between copies, a repeated capture shows its page header again: some forty
+blocks of junk, one blank line apart. The generic rule (``rules/junk.py``)
+reads one block per call, and its reports of such a run fold into one
+diagnostic (``Reporter.defect``): the first block's report carries its detail
+(strict mode raises with it) and each later one only extends its end. So here
+the first block goes through the generic rule and the rest of the run makes
+one report, which folds in the same way.
+
+Only an entry start after a blank line ends the run (the generic rule takes a
+line glued to the one before it whatever it is); the fast path, too, starts
+only at an upvote box, which starts an entry. Where the source is a list or a
+window of lines, the run is read from it directly, as the fast path reads;
+``tests/test_dialect_text_urls.py`` checks that both ways agree with the
+generic rule.
+"""
+
+from __future__ import annotations
+
+from ...rules.junk import junk
+from ...state import ParseState
+from .lines import MAX_TITLE_LINES, TEXT, UPVOTES, classify, is_url, link_paper_id
+from .rules import starts_entry
+
+
+def junk_run(state: ParseState) -> bool:
+    junk(state)
+    rest = state.peek()
+    if rest is None:
+        return True
+    if state.raw_lines is not None and state.rewind():
+        _run_in_window(state)
+    # Where the window ends, the run goes on line by line: the next line may be glued to
+    # the last one read, or tell only with lines the window does not hold yet.
+    last = _run(state)
+    if last >= rest.number:
+        state.reporter.defect("junk", rest.number, 1, end_line=last, gap=rest.gap)
+    return True
+
+
+def _run(state: ParseState) -> int:
+    """Consume the junk lines that come next, line by line; the last line consumed."""
+    while (line := state.peek()) is not None and (line.gap == 0 or not starts_entry(state)):
+        state.advance()
+    return state.last_line
+
+
+def _run_in_window(state: ParseState) -> None:
+    """``_run`` over the state's window, up to its end or to a line that tells whether it
+    starts an entry only with lines past that end."""
+    raw = state.raw_lines
+    assert raw is not None
+    base = state.raw_base
+    count, complete = state.raw_end()
+    last = -1  # the index of the last junk line
+    gap = 0
+    j = state.number - base
+    while j < count:
+        text = raw[j].strip(" \t")
+        if not text:
+            gap += 1
+        elif gap and _starts_entry(raw, j, text, count, complete) is not False:
+            break  # an entry, or a line that the window cannot tell
+        else:
+            last, gap = j, 0
+        j += 1
+    if last >= 0:
+        state.skip_to(base + last + 1)
+
+
+def _starts_entry(raw: list[str], index: int, text: str, count: int, complete: bool) -> bool | None:
+    """``rules.starts_entry`` at ``raw[index]`` (``text`` stripped); None where the lines
+    it needs run past the window."""
+    kind = classify(text)
+    if kind is UPVOTES:
+        return True
+    if kind is not TEXT:
+        return False
+    # A title: up to MAX_TITLE_LINES glued text lines, then its URL line names a paper.
+    j = index
+    for _ in range(MAX_TITLE_LINES - 1):
+        if j + 1 >= count:
+            return False if complete else None
+        following = raw[j + 1].strip(" \t")
+        if not following or classify(following) is not TEXT:
+            break
+        j += 1
+    j += 1
+    while j < count and not raw[j].strip(" \t"):
+        j += 1
+    if j >= count:
+        return False if complete else None
+    url = raw[j].strip(" \t")
+    return is_url(url) and link_paper_id(url) is not None
