@@ -132,8 +132,13 @@ def fast_paper(
     end_line: int,
     date_text: str | None,
     year_explicit: bool | None,
+    *,
+    upvotes: int | None = _UPVOTES,
+    paper_id: str | None = _PAPER_ID,
+    url: str | None = _URL,
 ) -> Paper:
-    """``Paper(...)`` with these eleven fields (the rest at their defaults), built faster.
+    """``Paper(...)`` with these eleven fields, and the card's upvotes and the paper's id and
+    page where a dialect shows them (the rest at their defaults), built faster.
 
     The fast path builds one per entry: setting the slots directly skips the
     frozen class's name lookups. The result is an ordinary ``Paper``
@@ -151,9 +156,9 @@ def fast_paper(
     _SET_END_LINE(paper, end_line)
     _SET_DATE_TEXT(paper, date_text)
     _SET_YEAR_EXPLICIT(paper, year_explicit)
-    _SET_UPVOTES(paper, _UPVOTES)
-    _SET_PAPER_ID(paper, _PAPER_ID)
-    _SET_URL(paper, _URL)
+    _SET_UPVOTES(paper, upvotes)
+    _SET_PAPER_ID(paper, paper_id)
+    _SET_URL(paper, url)
     _SET_SUBMITTED_BY(paper, _SUBMITTED_BY)
     for setter, default in _MORE:
         setter(paper, default)

@@ -20,7 +20,7 @@ from ...dates import DATE_LINE, MAX_COUNT_DIGITS
 from ...grammar import MONTH_NUMBER, SEPARATOR
 from ...links import extract_links, paper_url
 from ...markup import plain
-from ...model import Paper
+from ...model import Paper, fast_paper
 from ...state import ParseState
 from ..window import read_window
 from .lines import (
@@ -151,18 +151,18 @@ def _canonical_entry(
     # join_wrapped() of a single line is the line stripped.
     abstract = elements[4].strip()
     upvotes = elements[0][len(UPVOTE_BOX) :]
-    paper = Paper(
-        title=plain(elements[2].strip()),
-        abstract=abstract,
-        author_count=author_count,
-        organization=organization,
-        date=when,
-        votes=votes,
-        links=extract_links(abstract),
-        line=positions[0] + 1,
-        end_line=end,
-        date_text=date_text,
-        year_explicit=year_explicit,
+    paper = fast_paper(
+        plain(elements[2].strip()),
+        abstract,
+        author_count,
+        organization,
+        when,
+        votes,
+        extract_links(abstract),
+        positions[0] + 1,
+        end,
+        date_text,
+        year_explicit,
         upvotes=0 if upvotes == "-" else int(upvotes),
         paper_id=identifier,
         url=paper_url(identifier) if identifier is not None else None,

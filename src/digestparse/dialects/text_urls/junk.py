@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from ...rules.junk import junk
 from ...state import ParseState
-from .lines import MAX_TITLE_LINES, TEXT, UPVOTES, classify, is_url, link_paper_id
+from .lines import MAX_TITLE_LINES, TEXT, classify, is_box, is_url, link_paper_id
 from .rules import starts_entry
 
 
@@ -71,17 +71,26 @@ def _run_in_window(state: ParseState) -> None:
 
 def _starts_entry(raw: list[str], index: int, text: str, count: int, complete: bool) -> bool | None:
     """``rules.starts_entry`` at ``raw[index]`` (``text`` stripped); None where the lines
-    it needs run past the window."""
-    kind = classify(text)
-    if kind is UPVOTES:
+    it needs run past the window.
+
+    Most lines of a page's header are links or have a link after them that names no
+    paper, so that is looked at before the line's own class."""
+    if is_box(text):
         return True
-    if kind is not TEXT:
-        return False
-    # A title: up to MAX_TITLE_LINES glued text lines, then its URL line names a paper.
+    link = _title_link(raw, index, count, complete)
+    if link is None:
+        return None
+    return bool(link) and link_paper_id(link) is not None and classify(text) is TEXT
+
+
+def _title_link(raw: list[str], index: int, count: int, complete: bool) -> str | None:
+    """The URL line after a title at ``index`` (past up to MAX_TITLE_LINES glued text
+    lines), or "" where the line after it is none; None where that line is past the
+    window."""
     j = index
     for _ in range(MAX_TITLE_LINES - 1):
         if j + 1 >= count:
-            return False if complete else None
+            return "" if complete else None
         following = raw[j + 1].strip(" \t")
         if not following or classify(following) is not TEXT:
             break
@@ -90,6 +99,6 @@ def _starts_entry(raw: list[str], index: int, text: str, count: int, complete: b
     while j < count and not raw[j].strip(" \t"):
         j += 1
     if j >= count:
-        return False if complete else None
+        return "" if complete else None
     url = raw[j].strip(" \t")
-    return is_url(url) and link_paper_id(url) is not None
+    return url if is_url(url) else ""
