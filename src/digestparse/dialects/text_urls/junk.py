@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from ...rules.junk import junk
 from ...state import ParseState
-from .lines import MAX_TITLE_LINES, TEXT, classify, is_box, is_url, link_paper_id
+from .lines import MAX_TITLE_LINES, TEXT, UPVOTE_BOX, classify, is_box, is_url, link_paper_id
 from .rules import starts_entry
 
 
@@ -53,33 +53,52 @@ def _run_in_window(state: ParseState) -> None:
     assert raw is not None
     base = state.raw_base
     count, complete = state.raw_end()
-    last = -1  # the index of the last junk line
-    gap = 0
-    j = state.number - base
-    while j < count:
-        text = raw[j].strip(" \t")
-        if not text:
-            gap += 1
-        elif gap and _starts_entry(raw, j, text, count, complete) is not False:
-            break  # an entry, or a line that the window cannot tell
-        else:
-            last, gap = j, 0
-        j += 1
-    if last >= 0:
+    start = state.number - base
+    last = start - 1  # the index of the last junk line: the generic rule's block ends here
+    line = _next_line(raw, start, count)
+    while line is not None:
+        index = line[0]
+        following = _next_line(raw, index + 1, count)
+        if index > last + 1 and _starts_entry(raw, line, following, count, complete) is not False:
+            break  # after a blank line: an entry, or a line that the window cannot tell
+        last, line = index, following
+    if last >= start:
         state.skip_to(base + last + 1)
 
 
-def _starts_entry(raw: list[str], index: int, text: str, count: int, complete: bool) -> bool | None:
-    """``rules.starts_entry`` at ``raw[index]`` (``text`` stripped); None where the lines
-    it needs run past the window.
+def _next_line(raw: list[str], index: int, count: int) -> tuple[int, str] | None:
+    """The first non-blank line from ``index`` on, with its index, stripped."""
+    while index < count:
+        text = raw[index]
+        if text and (text[0] not in " \t" or text.strip(" \t")):
+            return index, text.strip(" \t")
+        index += 1
+    return None
+
+
+def _starts_entry(
+    raw: list[str],
+    line: tuple[int, str],
+    following: tuple[int, str] | None,
+    count: int,
+    complete: bool,
+) -> bool | None:
+    """``rules.starts_entry`` at ``line`` (``following`` is the next one); None where the
+    lines it needs run past the window.
 
     Most lines of a page's header are links or have a link after them that names no
     paper, so that is looked at before the line's own class."""
-    if is_box(text):
+    index, text = line
+    if text.startswith(UPVOTE_BOX) and is_box(text):
         return True
-    link = _title_link(raw, index, count, complete)
-    if link is None:
-        return None
+    if following is None:
+        return False if complete else None
+    if following[0] == index + 1:  # glued: a wrapped title, or a link right under it
+        link = _title_link(raw, index, count, complete)
+        if link is None:
+            return None
+    else:
+        link = following[1] if is_url(following[1]) else ""
     return bool(link) and link_paper_id(link) is not None and classify(text) is TEXT
 
 
