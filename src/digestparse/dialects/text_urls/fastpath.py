@@ -72,7 +72,11 @@ def read_canonical(state: ParseState) -> bool:
         return False
     limit = state.date_limit
     _trim_caches()
-    return read_window(state, lambda raw: lambda index: _canonical_entry(raw, index, limit))
+    return read_window(state, lambda raw: lambda index: _entry(raw, index, limit))
+
+
+def _entry(raw: list[str], index: int, limit: datetime.date) -> tuple[Paper, int] | None:
+    return _usual_entry(raw, index, limit) or _canonical_entry(raw, index, limit)
 
 
 # -- elements --------------------------------------------------------------------------
@@ -147,19 +151,83 @@ def _canonical_entry(
         else:
             votes = 0
     end = positions[used - 1] + 1
-    identifier = link_paper_id(elements[3])
+    head = elements[0], elements[2], elements[3], elements[4]
+    metadata = author_count, organization, (when, votes, date_text, year_explicit)
+    return _paper(head, metadata, positions[0] + 1, end), end
+
+
+# -- the usual entry, in one pass --------------------------------------------------------------
+
+
+def _usual_entry(raw: list[str], index: int, limit: datetime.date) -> tuple[Paper, int] | None:
+    """What ``_canonical_entry`` reads from the usual entry, the capture's layout with an
+    authors link, told with fewer steps; None where it must read.
+
+    Its elements are the same two slices. Those that only need to be a ``[``, a
+    ``·``, an authors link or a URL line whose text is not used are looked at
+    before they are stripped: one with blanks around it is left to
+    ``_canonical_entry``, which reads it the same way or gives way.
+    """
+    elements = raw[index + 1 : index + 24 : 2]
+    if len(elements) < _STRIDE_ELEMENTS or raw[index : index + 24 : 2] != _BLANKS:
+        return None
+    (box, login, title, title_url, abstract, abstract_url,
+     bracket, authors, separator, date_line, after, after_link) = elements
+    box, title, title_url = box.strip(" \t"), title.strip(" \t"), title_url.strip(" \t")
+    abstract, date_line, after = abstract.strip(" \t"), date_line.strip(" \t"), after.strip(" \t")
+    if not (
+        bracket == "["
+        and separator == SEPARATOR
+        and login and title and title_url and abstract and abstract_url and date_line and after
+        and authors[:1] in DIGITS  # "" is no digit
+        and is_box(box)
+        and is_url(login)
+        and is_url(title_url)
+        and is_url(abstract_url)
+        and classify(title) is TEXT
+        and classify(abstract) is TEXT
+    ):
+        return None
+    match = AUTHORS_LINK.fullmatch(authors)  # never a count: it holds " author"
+    date = _read_date(date_line, limit)
+    if match is None or date is None:
+        return None
+    when, votes, date_text, year_explicit = date
+    end = index + 20
+    if votes is None:  # no count on the date line: one may follow on its own
+        votes = 0
+        if after[0] in DIGITS and is_count(after):
+            if not (after_link and is_url(after_link)):
+                return None
+            votes, end = int(after), index + 24
+    metadata = int(match.group(1)), None, (when, votes, date_text, year_explicit)
+    return _paper((box, title, title_url, abstract), metadata, index + 2, end), end
+
+
+def _paper(
+    head: tuple[str, str, str, str],
+    metadata: tuple[int | None, str | None, tuple[datetime.date, int, str, bool]],
+    line: int,
+    end: int,
+) -> Paper:
+    """The paper of an entry read without a report: ``head`` is its upvote box, title,
+    title link and abstract (stripped), ``metadata`` its author count, organization and
+    date (date, votes, date text, year explicit)."""
+    box, title, title_url, abstract = head
+    author_count, organization, (when, votes, date_text, year_explicit) = metadata
+    identifier = link_paper_id(title_url)
     # join_wrapped() of a single line is the line stripped.
-    abstract = elements[4].strip()
-    upvotes = elements[0][len(UPVOTE_BOX) :]
-    paper = fast_paper(
-        plain(elements[2].strip()),
+    abstract = abstract.strip()
+    upvotes = box[len(UPVOTE_BOX) :]
+    return fast_paper(
+        plain(title.strip()),
         abstract,
         author_count,
         organization,
         when,
         votes,
         extract_links(abstract),
-        positions[0] + 1,
+        line,
         end,
         date_text,
         year_explicit,
@@ -167,7 +235,6 @@ def _canonical_entry(
         paper_id=identifier,
         url=paper_url(identifier) if identifier is not None else None,
     )
-    return paper, end
 
 
 def _is_head(elements: list[str]) -> bool:
