@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from functools import partial
 
 from ...dates import DATE_LINE, MAX_COUNT_DIGITS
 from ...grammar import MONTH_NUMBER, SEPARATOR
@@ -72,10 +73,10 @@ def read_canonical(state: ParseState) -> bool:
         return False
     limit = state.date_limit
     _trim_caches()
-    return read_window(state, lambda raw: lambda index: _entry(raw, index, limit))
+    return read_window(state, lambda raw: partial(_entry, limit, raw))
 
 
-def _entry(raw: list[str], index: int, limit: datetime.date) -> tuple[Paper, int] | None:
+def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int] | None:
     return _usual_entry(raw, index, limit) or _canonical_entry(raw, index, limit)
 
 
