@@ -92,7 +92,7 @@ def _elements(raw: list[str], index: int) -> tuple[list[str], Sequence[int], boo
     ``_STRIDE_ELEMENTS`` of them.
     """
     end = index + 2 * _STRIDE_ELEMENTS
-    if raw[index:end:2] == _BLANKS:
+    if end <= len(raw) and raw[index:end:2] == _BLANKS:
         elements = [text.strip(" \t") for text in raw[index + 1 : end : 2]]
         if "" not in elements:  # a line of blanks is no element
             return elements, range(index + 1, end, 2), False
@@ -169,9 +169,9 @@ def _usual_entry(raw: list[str], index: int, limit: datetime.date) -> tuple[Pape
     before they are stripped: one with blanks around it is left to
     ``_canonical_entry``, which reads it the same way or gives way.
     """
-    elements = raw[index + 1 : index + 24 : 2]
-    if len(elements) < _STRIDE_ELEMENTS or raw[index : index + 24 : 2] != _BLANKS:
+    if index + 24 > len(raw) or raw[index : index + 24 : 2] != _BLANKS:
         return None
+    elements = raw[index + 1 : index + 24 : 2]
     (box, login, title, title_url, abstract, abstract_url,
      bracket, authors, separator, date_line, after, after_link) = elements
     box, title, title_url = box.strip(" \t"), title.strip(" \t"), title_url.strip(" \t")
