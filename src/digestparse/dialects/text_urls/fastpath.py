@@ -77,6 +77,7 @@ def read_canonical(state: ParseState) -> bool:
 
 
 def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int] | None:
+    """The window's entry reader (``window.py``): the usual shape first, then any other."""
     return _usual_entry(raw, index, limit) or _canonical_entry(raw, index, limit)
 
 

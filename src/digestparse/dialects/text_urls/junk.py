@@ -25,6 +25,7 @@ from .rules import starts_entry
 
 
 def junk_run(state: ParseState) -> bool:
+    """The junk from the next line up to the next entry start (see the module docstring)."""
     junk(state)
     rest = state.peek()
     if rest is None:
