@@ -190,6 +190,56 @@ def test_a_plain_check_imports_only_what_it_uses(args: list[str], loaded: list[s
     assert completed.stderr.split() == ["0", *loaded]
 
 
+#: Modules a plain ``check`` of a seed does without (docs/performance.md, the CLI's start):
+#: the merge, the CI options' baselines and expectations, the other dialects' rules.
+_LAZY = [
+    "digestparse.cli.baseline",
+    "digestparse.cli.expectations",
+    "digestparse.dialects.markdown.fastpath",
+    "digestparse.dialects.markdown.fields",
+    "digestparse.dialects.markdown.rules",
+    "digestparse.dialects.reference_text.fastpath",
+    "digestparse.dialects.reference_text.header",
+    "digestparse.dialects.reference_text.rules",
+    "digestparse.merge",
+]
+_LAZY_LOADED = f"""
+import sys
+lazy = {_LAZY!r}
+import digestparse
+print(*[name for name in lazy if name in sys.modules], sep=",", file=sys.stderr)
+import digestparse.cli as cli
+status = cli.main(sys.argv[1:])
+print(status, *[name for name in lazy if name in sys.modules], sep=",", file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "loaded"),
+    [
+        ([], []),
+        (["--statistics", "--format", "json"], []),
+        (["--min-papers", "3"], ["digestparse.cli.expectations"]),
+        (["--write-baseline", "base.json"],
+         ["digestparse.cli.baseline", "digestparse.cli.expectations"]),
+        (["--dialect", "markdown"], [m for m in _LAZY if ".markdown." in m]),
+    ],
+)
+def test_a_plain_check_leaves_out_what_it_does_not_use(
+    tmp_path: Path, args: list[str], loaded: list[str]
+) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-c", _LAZY_LOADED, "check", "-q", "--lenient", *REFERENCE, *args,
+         str(SEED)],
+        capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path,
+    )
+    after_import, after_check = completed.stderr.splitlines()[-2:]
+    assert after_import == ""  # import digestparse alone loads none of them
+    status, *names = after_check.split(",")
+    assert status in ("0", "1")
+    assert [name for name in names if name] == sorted(loaded)
+
+
 def test_records_spooled_to_disk_come_back_in_order(tmp_path: Path) -> None:
     """A worker process (or a strict parse) keeps 500 records in memory and pickles the
     rest to a temporary file: the output is the same as when records stream, and no

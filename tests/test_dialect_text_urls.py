@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -43,6 +44,11 @@ from dialect_support import (
     then,
 )
 from digestparse.dialects.text_urls import TEXT_URLS, read_canonical
+from digestparse.dialects.text_urls.lines import link_paper_id
+from digestparse.dialects.text_urls.rules import entry
+from digestparse.lines import text_blocks
+from digestparse.links import paper_id
+from digestparse.rules.junk import junk
 from hostile_support import check_spans, uncovered_lines
 
 LINES = capture_lines("02")
@@ -277,3 +283,76 @@ def test_any_soup_of_its_lines_is_read_without_loss(lines: list[str]) -> None:
     with contextlib.suppress(digestparse.ParseError):
         digestparse.parse(text, dialect="text-urls", mode="strict", reference_date=REFERENCE)
     assert_paths_agree(TEXT_URLS, text)
+
+
+# -- the junk run agrees with the generic junk rule ------------------------------------------
+
+#: The dialect with the generic junk rule, called once per block of junk lines.
+ONE_BLOCK_AT_A_TIME = attrs.evolve(TEXT_URLS, rules=(("entry", entry), ("junk", junk)))
+
+
+def assert_junk_runs_agree(text: str) -> None:
+    """The dialect's junk rule reads ``text`` as the generic one does: over a list of lines,
+    over windows of it (whose ends fall inside runs of junk), and line by line."""
+    lines = text.split("\n")
+    sources: list[Callable[[], Any]] = [
+        lambda: list(lines),
+        lambda: iter(lines),
+        lambda: text_blocks(text, 64),
+        lambda: text_blocks(text, 700),
+    ]
+    for mode in ("lenient", "strict"):
+        for source in sources:
+            runs = parse_events(TEXT_URLS, source(), mode)
+            blocks = parse_events(ONE_BLOCK_AT_A_TIME, source(), mode)
+            assert runs == blocks, mode
+
+
+def test_junk_runs_agree_across_repeated_headers() -> None:
+    body = "\n".join(LINES[8:])  # the header comes again between copies: junk
+    text = SOURCE + "\n\n" + body + "\n" + body
+    assert_junk_runs_agree(text)
+    digest = digestparse.parse(text)
+    junk_spans = [d.span for d in digest.diagnostics if d.code == "junk"]
+    # The header (lines 10-87, page date included) comes again as junk in each copy: the
+    # first copy of the body (lines 9-492 of the capture) starts at line 494, the second
+    # 484 lines later.
+    assert junk_spans == [(10 + 485, 87 + 485), (10 + 485 + 484, 87 + 485 + 484)]
+    assert len(digest.papers) == 3 * 19
+
+
+@given(mutated())
+def test_junk_runs_agree_on_mutations(text: str) -> None:
+    assert_junk_runs_agree(text)
+
+
+@given(st.lists(st.sampled_from(SOUP_LINES), max_size=60))
+def test_junk_runs_agree_on_any_soup(lines: list[str]) -> None:
+    assert_junk_runs_agree("\n".join(lines))
+
+
+# -- paper ids read without the pattern -------------------------------------------------
+
+_URL_PARTS = st.sampled_from([
+    "https://", "http://", "HTTPS://", "www.", "huggingface.co/", "HuggingFace.co/", "papers/",
+    "PAPERS/", "pap\u017fers/", "arxiv.org/", "abs/", "pdf/", "models", "2410", "05434", "0543",
+    "054341", ".", "v2", "#community", "hep-th/", "9901001", "\u0662", " ", "/", "?q=1",
+])
+
+
+@given(st.lists(_URL_PARTS, max_size=8).map("".join))
+def test_link_paper_id_is_paper_id(url: str) -> None:
+    assert link_paper_id(url) == paper_id(url)
+
+
+def test_link_paper_id_reads_the_usual_links() -> None:
+    assert link_paper_id("https://huggingface.co/papers/2410.05434") == "2410.05434"
+    assert link_paper_id("https://huggingface.co/papers/2410.0543") == "2410.0543"
+    assert link_paper_id("https://huggingface.co/papers/2410.05434#community") == "2410.05434"
+    assert link_paper_id("https://arxiv.org/abs/2410.05434v2") == "2410.05434"
+    assert link_paper_id("https://huggingface.co/models") is None
+    arabic = "\u0662" * 4
+    for tail in ("2410.054341", "2410.05434v2", "24100.5434", "241.005434", "2410." + arabic):
+        url = "https://huggingface.co/papers/" + tail
+        assert link_paper_id(url) == paper_id(url), url
+

@@ -286,6 +286,31 @@ def test_import_digestparse_imports_nothing_of_dask() -> None:
     assert shown.stdout == "[]\n"
 
 
+_LAZY_MERGE = """
+import sys
+import digestparse
+assert "digestparse.merge" not in sys.modules
+if sys.argv[1] == "submodule first":
+    from digestparse.merge import Merger
+module_name = "digestparse.merge"
+from digestparse import Merged, merge
+module = sys.modules[module_name]
+assert merge is module.merge and Merged is module.Merged and digestparse.merge is merge
+import digestparse.merge as again
+assert again is merge and digestparse.merge is merge
+print(merge([]).papers == ())
+"""
+
+
+@pytest.mark.parametrize("order", ["submodule first", "function first"])
+def test_merge_is_loaded_on_first_use_and_stays_the_function(order: str) -> None:
+    """``import digestparse`` leaves the merge module out; ``digestparse.merge`` is the
+    function however the module comes to be imported (the submodule shares its name)."""
+    shown = subprocess.run([sys.executable, "-c", _LAZY_MERGE, order], capture_output=True,
+                           text=True, check=True)
+    assert shown.stdout == "True\n"
+
+
 @settings(max_examples=300)
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
 def test_ascii_titles_fold_like_the_unicode_rule(title: str) -> None:

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import digestparse
-from digestparse import fastpath
+from digestparse import fastpath, links
 from digestparse.diagnostics import Mode, Reporter
 from digestparse.dialects.text import TEXT
 from digestparse.errors import InternalError, ParseError
@@ -45,6 +45,18 @@ def test_url_scan_matches_finditer(text: str) -> None:
 @given(st.text(max_size=200))
 def test_url_scan_matches_finditer_any_text(text: str) -> None:
     assert _spans(_url_matches(text)) == _spans(_URL.finditer(text))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join), st.integers(0, 3))
+def test_url_scan_after_stray_slashes_matches_finditer(text: str, limit: int) -> None:
+    """Past a few '/' that start no URL the scan looks for the anchors instead: from any
+    point on, the matches are still finditer's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(links, "_MAX_STRAY_SLASHES", limit)
+        assert _spans(_url_matches(text)) == _spans(_URL.finditer(text))
+        many = "1/2 /" * 10 + text
+        assert _spans(_url_matches(many)) == _spans(_URL.finditer(many))
 
 
 # -- the fixtures still parse, strictly, to their independently derived JSON --

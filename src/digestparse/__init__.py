@@ -7,14 +7,52 @@
 
 from __future__ import annotations
 
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
 from .api import PaperStream, iter_papers, parse, parse_file
 from .errors import InternalError, ParseError
-from .merge import Merged, MergedPaper, Sighting, merge
 from .model import Diagnostic, Digest, Paper
 from .render import render
 from .tokenizer import Token, TokenKind, tokenize
 
+if TYPE_CHECKING:
+    from .merge import Merged, MergedPaper, Sighting, merge
+
 __version__ = "0.2.0"
+
+#: Names of ``digestparse.merge`` loaded on first use: parsing one dump (a plain ``check``)
+#: never needs them, and the module takes a while to import.
+_FROM_MERGE = frozenset({"Merged", "MergedPaper", "Sighting", "merge"})
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _FROM_MERGE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    # The submodule itself: ``from . import merge`` would ask this function again.
+    __import__(f"{__name__}.merge")
+    module = sys.modules[f"{__name__}.merge"]
+    value = getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+class _Package(types.ModuleType):
+    """The package, whose ``merge`` stays the function once the submodule is imported.
+
+    Importing ``digestparse.merge`` (``from digestparse.merge import Merger``) sets the
+    package's attribute ``merge`` to the submodule; the function of the same name loaded
+    lazily would then be lost (before it was lazy, the package's own import set it last).
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "merge" and isinstance(value, types.ModuleType):
+            value = value.merge
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "Diagnostic",

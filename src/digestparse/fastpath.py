@@ -18,6 +18,7 @@ and on damaged inputs.
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from .dates import DATE_LINE, MAX_COUNT_DIGITS
 from .grammar import (
@@ -38,16 +39,22 @@ _MAX_AUTHOR_DIGITS = 9
 _DIGITS = frozenset("0123456789")
 #: A text line starting with one of these is not a clean TEXT line.
 _NOT_TEXT_START = frozenset(" \t" + BULLET)
+#: A date line starts with one of these (a month's initial): only then is it sliced.
+_MONTH_INITIALS = frozenset(name[0] for name in MONTH_NUMBER)
 
 
 def is_clean_text(line: str) -> bool:
     """Whether ``line`` is a TEXT line that reading reports nothing about."""
+    if not line:
+        return False
+    first = line[0]
     return (
-        bool(line)
-        and line[0] not in _NOT_TEXT_START
+        first not in _NOT_TEXT_START
         and line[-1] not in " \t"
         and line != SEPARATOR
-        and not (line[:3] in MONTH_NUMBER and DATE_LINE.fullmatch(line))
+        and not (
+            first in _MONTH_INITIALS and line[:3] in MONTH_NUMBER and DATE_LINE.fullmatch(line)
+        )
         and not (len(line) <= HEADER_MAX_LEN and line in HEADER_SET)
     )
 
@@ -69,12 +76,14 @@ def _author_count(line: str) -> int | None:
 
 
 #: Canonical date lines already read, with what they give under a date limit:
-#: (line, limit) -> (date, votes, date text, year explicit), or None when the fast path must
+#: limit -> line -> (date, votes, date text, year explicit), or None when the fast path must
 #: leave the line to the rules. Most entries of a page share a few dates.
-_DATES: dict[tuple[str, datetime.date], tuple[datetime.date, int, str, bool] | None] = {}
+_DATES: dict[datetime.date, dict[str, tuple[datetime.date, int, str, bool] | None]] = {}
 #: Authors lines already read: line -> count, or None when it is not a canonical one.
 _AUTHORS: dict[str, int | None] = {}
 _CACHE_LIMIT = 4096
+#: Not in a cache (None is a cached answer).
+_MISSING: Any = object()
 #: Only short lines are kept (canonical date and authors lines are at most 31 characters).
 _CACHED_LEN = 40
 
@@ -127,12 +136,17 @@ def read_canonical(state: ParseState) -> bool:
     papers = state.papers
     append = papers.append
     clean = is_clean_text
-    dates = _DATES
+    if len(_DATES) > _CACHE_LIMIT:
+        _DATES.clear()
+    dates = _DATES.setdefault(limit, {})
     authors = _AUTHORS
     if len(dates) > _CACHE_LIMIT:
         dates.clear()
     if len(authors) > _CACHE_LIMIT:
         authors.clear()
+    missing = _MISSING
+    # Every link holds a '/' (extract_links checks that first too): most abstracts hold
+    # none, and the call is saved for them.
     # Entry: raw[i] == "", title raw[i+1], "", abstract raw[i+3].
     while True:
         if i >= stop:
@@ -161,7 +175,7 @@ def read_canonical(state: ParseState) -> bool:
             break
         if after + 1 >= count:
             # The abstract ends the input, or one blank line does: no metadata.
-            links = extract_links(abstract)
+            links = extract_links(abstract) if "/" in abstract else ()
             append(
                 fast_paper(
                     title, abstract, None, None, None, None, links, base + i + 2, base + i + 4,
@@ -170,13 +184,10 @@ def read_canonical(state: ParseState) -> bool:
             )
             i = after
             break
-        if raw[after]:
-            break
         first = raw[after + 1]
         if after + 3 < count and raw[after + 2] == SEPARATOR:
-            if first in authors:
-                author_count = authors[first]
-            else:
+            author_count = authors.get(first, missing)
+            if author_count is missing:
                 author_count = _author_count(first)
                 if len(first) <= _CACHED_LEN:
                     authors[first] = author_count
@@ -185,13 +196,12 @@ def read_canonical(state: ParseState) -> bool:
                 if not clean(first):
                     break
                 organization = first
-            key = (raw[after + 3], limit)
-            if key in dates:
-                read = dates[key]
-            else:
-                read = _read_date(key[0], limit)
-                if len(key[0]) <= _CACHED_LEN:
-                    dates[key] = read
+            date_line = raw[after + 3]
+            read = dates.get(date_line, missing)
+            if read is missing:
+                read = _read_date(date_line, limit)
+                if len(date_line) <= _CACHED_LEN:
+                    dates[date_line] = read
             if read is None:
                 break
             when, votes, date_text, year_explicit = read
@@ -203,7 +213,7 @@ def read_canonical(state: ParseState) -> bool:
                     organization,
                     when,
                     votes,
-                    extract_links(abstract),
+                    extract_links(abstract) if "/" in abstract else (),
                     base + i + 2,
                     base + i + 8,
                     date_text,
@@ -227,7 +237,8 @@ def read_canonical(state: ParseState) -> bool:
                     break
         append(
             fast_paper(
-                title, abstract, None, None, None, None, extract_links(abstract),
+                title, abstract, None, None, None, None,
+                extract_links(abstract) if "/" in abstract else (),
                 base + i + 2, base + i + 4, None, None,
             )
         )

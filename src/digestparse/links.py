@@ -50,31 +50,67 @@ def trim_url(url: str) -> str:
     return url[:end]
 
 
+#: After this many '/' that start no URL, the scan looks for the anchors themselves (a text
+#: full of slashes would otherwise take a step per slash).
+_MAX_STRAY_SLASHES = 16
+
+
 def _url_matches(text: str) -> Iterator[regex.Match[str]]:
     """The same matches as ``_URL.finditer(text)``, found without trying every position.
 
-    Every match holds ``://`` or ``github.`` and no whitespace or control
-    character, so the engine only runs on the word around each such candidate:
-    from the space before it (a match starting earlier would end before that
-    space and hold a candidate of its own) to the first whitespace or control
-    character after it (no match runs past one). The
+    Every match holds an anchor: ``://``, or ``github.`` followed by ``com/`` or
+    ``io/``; and no whitespace or control character. So the engine only runs on
+    the word around each anchor: from the space before it (a match starting
+    earlier would end before that space and hold an anchor of its own) to the
+    first whitespace or control character after it (no match runs past one). The
     look-behind still sees the text before the word: ``search(text, pos)`` does
     not slice. The regex module is slow at trying every position of an abstract.
     Each character is scanned a bounded number of times, so this stays linear.
     """
-    search = _URL.search
-    url_end = _URL_END.search
+    slash = text.find("/")
+    return _slash_matches(text, slash) if slash >= 0 else iter(())
+
+
+def _slash_matches(text: str, slash: int) -> Iterator[regex.Match[str]]:
+    """``_url_matches(text)``, given the first '/' of ``text``.
+
+    Every anchor ends right before a '/', and a single character is found much
+    faster than a word: the anchors are found from one '/' to the next.
+    """
     find = text.find
+    startswith = text.startswith
     pos = 0
-    scheme = find("://")
-    bare = find("github.")
+    stray = 0
+    while slash >= 0:
+        if slash >= 1 and text[slash - 1] == ":" and startswith("/", slash + 1):
+            anchor = slash - 1
+        elif slash >= 10 and startswith("github.com", slash - 10):
+            anchor = slash - 10
+        elif slash >= 9 and startswith("github.io", slash - 9):
+            anchor = slash - 9
+        else:
+            stray += 1
+            if stray > _MAX_STRAY_SLASHES:
+                scheme = find("://", max(pos, slash - 1))
+                yield from _matches_from(text, scheme, find("github.", max(pos, slash - 10)), pos)
+                return
+            slash = find("/", slash + 1)
+            continue
+        if anchor >= pos:
+            pos, match = _match_at(text, anchor, pos)
+            if match is not None:
+                yield match
+        slash = find("/", max(pos, slash + 1))
+
+
+def _matches_from(
+    text: str, scheme: int, bare: int, pos: int = 0
+) -> Iterator[regex.Match[str]]:
+    """The matches from ``pos`` on, given the first ``://`` and ``github.`` there (-1: none)."""
+    find = text.find
     while scheme >= 0 or bare >= 0:
         candidate = scheme if bare < 0 or 0 <= scheme < bare else bare
-        start = text.rfind(" ", pos, candidate) + 1 or pos
-        space = url_end(text, candidate)
-        end = space.start() if space is not None else len(text)
-        match = search(text, start, end)
-        pos = end if match is None else match.end()
+        pos, match = _match_at(text, candidate, pos)
         if match is not None:
             yield match
         if 0 <= scheme < pos:
@@ -83,15 +119,40 @@ def _url_matches(text: str) -> Iterator[regex.Match[str]]:
             bare = find("github.", pos)
 
 
+def _match_at(text: str, candidate: int, pos: int) -> tuple[int, regex.Match[str] | None]:
+    """The match in the word around ``candidate`` (not before ``pos``), if any, and where
+    the scan goes on."""
+    start = text.rfind(" ", pos, candidate) + 1 or pos
+    end = _word_end(text, candidate)
+    match = _URL.search(text, start, end)
+    return (end if match is None else match.end()), match
+
+
+def _word_end(text: str, start: int) -> int:
+    """Where the first whitespace or control character at or after ``start`` is, else the
+    text's end."""
+    space = text.find(" ", start)
+    if space < 0:
+        space = len(text)
+    # Every other whitespace character and every control character is unprintable: when
+    # the word up to the space holds none, the space ends it (the regex engine is slower).
+    if text[start:space].isprintable():
+        return space
+    found = _URL_END.search(text, start)
+    return found.start() if found is not None else len(text)
+
+
 def extract_links(text: str) -> tuple[str, ...]:
     """The links in ``text``, in order of first appearance, without duplicates."""
     # Every match holds a '/': one scan for it rules out most abstracts, which hold none.
-    if "/" not in text or ("://" not in text and "github." not in text):
+    slash = text.find("/")
+    if slash < 0:
         return ()
     links: dict[str, None] = {}
-    for match in _url_matches(text):
-        url = trim_url(match.group())
-        if "://" in match.group()[:8]:
+    for match in _slash_matches(text, slash):
+        found = match.group()
+        url = trim_url(found)
+        if "://" in found[:8]:
             if url.endswith("//"):
                 continue  # a scheme with nothing after it
         else:

@@ -49,11 +49,14 @@ __all__ = ["main", "run"]
 
 
 def run(argv: Sequence[str]) -> int:
-    parser, command_parsers = build_parser()
+    args_list = with_command(list(argv))
+    # Only the command that runs gets its options built.
+    parser, command_parsers = build_parser(
+        args_list[0] if args_list and args_list[0] in COMMANDS else None
+    )
     not_a_command = unknown_command(argv, COMMANDS)
     if not_a_command:
         parser.error(not_a_command)  # exits 2
-    args_list = with_command(list(argv))
     if not args_list:
         parser.print_usage(sys.stderr)
         print(

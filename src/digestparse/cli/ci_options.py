@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime
+from typing import TYPE_CHECKING
 
-from .baseline import BaselineError, load_baseline
 from .escape import escape_text
-from .expectations import Expectations
-from .guard import CheckOptions
+
+# baseline, expectations and guard are imported when an option needs them: a plain ``check``
+# starts without them.
+if TYPE_CHECKING:
+    from .guard import CheckOptions
 
 #: The formats ``check`` adds for CI systems (next to text, github and json).
 CI_FORMATS = ("sarif", "junit")
@@ -86,9 +89,12 @@ def add_ci_options(check: argparse.ArgumentParser) -> None:
     )
 
 
-def check_options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> CheckOptions:
-    """The workers' CheckOptions; the baseline ``--baseline`` names is read into
-    ``args.loaded_baseline`` (None without one) for the main process.
+def check_options(
+    args: argparse.Namespace, parser: argparse.ArgumentParser
+) -> CheckOptions | None:
+    """The workers' CheckOptions, None when no option asks the workers for more than the
+    findings; the baseline ``--baseline`` names is read into ``args.loaded_baseline`` (None
+    without one) for the main process.
 
     A mistake, or a baseline that cannot be read, is a usage error (exit 2).
     """
@@ -96,6 +102,8 @@ def check_options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
         parser.error("--baseline-any-file needs --baseline or --write-baseline")
     baseline = None
     if args.baseline is not None:
+        from .baseline import BaselineError, load_baseline
+
         try:
             baseline = load_baseline(args.baseline)
         except BaselineError as error:
@@ -103,11 +111,22 @@ def check_options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
         if args.baseline_any_file:
             baseline = baseline.for_any_file()
     args.loaded_baseline = baseline
+    line_texts = args.baseline is not None or args.write_baseline is not None
+    if (
+        not line_texts
+        and args.expect_page_date is None
+        and args.min_papers is None
+        and args.max_damaged is None
+    ):
+        return None
+    from .expectations import Expectations
+    from .guard import CheckOptions
+
     return CheckOptions(
         expectations=Expectations(
             page_date=args.expect_page_date,
             min_papers=args.min_papers,
             max_damaged=args.max_damaged,
         ),
-        line_texts=args.baseline is not None or args.write_baseline is not None,
+        line_texts=line_texts,
     )

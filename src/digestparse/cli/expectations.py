@@ -16,9 +16,6 @@ from ..dates import format_date
 from ..diagnostics import CLI_CODES, Reporter
 from ..model import Diagnostic, Digest, Paper
 
-#: Codes that fail ``check`` even with --lenient.
-FAILING_CODES = frozenset({"too-damaged"})
-
 
 @dataclass(frozen=True)
 class Expectations:

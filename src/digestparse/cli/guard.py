@@ -11,36 +11,36 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model import Digest
-from .baseline import (
-    Baseline,
-    BaselineError,
-    BaselineMatcher,
-    BaselineRecorder,
-    file_keys,
-    line_texts,
-    write_baseline,
-)
 from .escape import escape_text
 from .exit_codes import EXIT_USAGE
-from .expectations import FAILING_CODES, Expectations, check_expectations, percent_text
 from .streams import say
 
+# The baseline and expectation modules are imported where an option asks for them: a plain
+# ``check`` starts without them (docs/performance.md, the CLI's start).
 if TYPE_CHECKING:
+    from .baseline import Baseline, BaselineMatcher, BaselineRecorder
+    from .expectations import Expectations
     from .tally import Tally
     from .worker import FileResult
 
 
-@dataclass(frozen=True)
-class CheckOptions:
-    """What the workers need to know of ``check``'s CI options."""
+#: Codes that fail ``check`` even with --lenient.
+FAILING_CODES = frozenset({"too-damaged"})
 
-    expectations: Expectations = field(default_factory=Expectations)
-    #: A baseline is read or written: each finding needs the text of its line.
-    line_texts: bool = False
+
+class CheckOptions:
+    """What the workers need to know of ``check``'s CI options (None when none is given;
+    a plain class: a dataclass costs import time)."""
+
+    __slots__ = ("expectations", "line_texts")
+
+    def __init__(self, expectations: Expectations, line_texts: bool = False) -> None:
+        self.expectations = expectations
+        #: A baseline is read or written: each finding needs the text of its line.
+        self.line_texts = line_texts
 
 
 def guard_file(
@@ -55,6 +55,8 @@ def guard_file(
 
     ``paper_count``: the papers the dump holds, when ``digest`` (streamed) does not hold them.
     """
+    from .expectations import check_expectations
+
     found, damage = check_expectations(
         digest, result.findings, options.expectations, result.name, paper_count
     )
@@ -65,6 +67,8 @@ def guard_file(
             [*result.findings, *found], key=lambda d: (d.line, d.column)
         )
     if options.line_texts:
+        from .baseline import line_texts
+
         result.line_texts = line_texts(data, result.findings)
 
 
@@ -86,10 +90,15 @@ class Guard:
         self.mode = args.mode
         self.any_file: bool = args.baseline_any_file or (baseline is not None and baseline.any_file)
         self.counts: Counter[str] | None = Counter() if args.statistics else None
-        self.matcher = BaselineMatcher(baseline) if baseline is not None else None
-        self.recorder = (
-            BaselineRecorder(self.any_file) if args.write_baseline is not None else None
-        )
+        self.matcher: BaselineMatcher | None = None
+        self.recorder: BaselineRecorder | None = None
+        if baseline is not None or args.write_baseline is not None:
+            from .baseline import BaselineMatcher, BaselineRecorder
+
+            self.matcher = BaselineMatcher(baseline) if baseline is not None else None
+            self.recorder = (
+                BaselineRecorder(self.any_file) if args.write_baseline is not None else None
+            )
         self.write_path: str | None = args.write_baseline
         self.max_damaged: float | None = args.max_damaged
         self.damaged = 0
@@ -100,6 +109,8 @@ class Guard:
         if result.error or result.internal_error:
             return
         if self.matcher is not None or self.recorder is not None:
+            from .baseline import file_keys
+
             assert result.line_texts is not None  # the workers add them for baselines
             keys = file_keys(result.name, result.findings, result.line_texts, self.any_file)
             if self.recorder is not None:
@@ -122,6 +133,8 @@ class Guard:
         """After the last file: write the baseline ``--write-baseline`` names."""
         if self.recorder is None or self.write_path is None:
             return
+        from .baseline import BaselineError, write_baseline
+
         try:
             write_baseline(self.write_path, self.recorder.baseline)
         except BaselineError as error:
@@ -149,6 +162,8 @@ class Guard:
                 + ("entry no longer matches" if unmatched == 1 else "entries no longer match")
             )
         if self.max_damaged is not None:
+            from .expectations import percent_text
+
             parts.append(
                 f"{percent_text(self.damaged_percent)} of entries damaged "
                 f"(limit {percent_text(self.max_damaged)})"

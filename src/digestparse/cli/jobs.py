@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Generator, Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InternalError
@@ -92,10 +91,15 @@ def run_tasks(
             worker.connection.close()
 
 
-@dataclass
 class Worker:
-    process: BaseProcess
-    connection: Connection
+    """One worker process and our end of its pipe (plain class: a dataclass costs import
+    time)."""
+
+    __slots__ = ("connection", "process")
+
+    def __init__(self, process: BaseProcess, connection: Connection) -> None:
+        self.process = process
+        self.connection = connection
 
 
 def start_worker(settings: Settings, work: Work = process_file) -> Worker:

@@ -14,8 +14,7 @@ from typing import Any
 
 from ..model import Diagnostic
 from .escape import escape_xml
-from .expectations import FAILING_CODES
-from .guard import Guard
+from .guard import FAILING_CODES, Guard
 from .tally import plural
 from .worker import FileResult
 

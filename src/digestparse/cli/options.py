@@ -11,7 +11,7 @@ from ..dialects import DIALECT_NAMES
 from .ci_options import CI_FORMATS, add_ci_options
 from .jobs import usable_cpus
 from .series_options import allow_missing_arg, min_share_arg
-from .usage import ArgumentParser
+from .usage import ArgumentParser, HelpFormatter
 
 COMMANDS = ("check", "parse", "merge", "diff")
 
@@ -174,9 +174,19 @@ def add_common_options(parser: argparse.ArgumentParser, default_mode: Mode) -> N
     parser.add_argument("--version", action="version", version=f"digestparse {__version__}")
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    """The top-level parser (for help and --version) and one parser per command."""
-    formatter = argparse.RawDescriptionHelpFormatter
+def build_parser(
+    command: str | None = None,
+) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top-level parser (for help and --version) and one parser per command.
+
+    With ``command``, only that command's parser gets its options (the others are only
+    listed in the top-level help): adding them all is a good part of the CLI's start.
+    """
+
+    def wanted(name: str) -> bool:
+        return command is None or command == name
+
+    formatter = HelpFormatter
     parser = ArgumentParser(
         prog="digestparse",
         description=(
@@ -197,15 +207,16 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
         epilog=EXAMPLES,
         formatter_class=formatter,
     )
-    add_common_options(check, "strict")
-    check.add_argument(
-        "--format",
-        choices=("text", "github", "json", *CI_FORMATS),
-        default="text",
-        help="text (default), github (GitHub Actions annotations), json (one document), "
-        "sarif (SARIF 2.1.0, e.g. for GitHub code scanning), junit (JUnit XML test report)",
-    )
-    add_ci_options(check)
+    if wanted("check"):
+        add_common_options(check, "strict")
+        check.add_argument(
+            "--format",
+            choices=("text", "github", "json", *CI_FORMATS),
+            default="text",
+            help="text (default), github (GitHub Actions annotations), json (one document), "
+            "sarif (SARIF 2.1.0, e.g. for GitHub code scanning), junit (JUnit XML test report)",
+        )
+        add_ci_options(check)
     parse_command = commands.add_parser(
         "parse",
         help="print the papers as JSON lines, JSON or CSV",
@@ -213,16 +224,18 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
         epilog=EXAMPLES,
         formatter_class=formatter,
     )
-    add_common_options(parse_command, "lenient")
-    parse_command.add_argument(
-        "--format",
-        choices=("jsonl", "json", "csv"),
-        default="jsonl",
-        help="jsonl: one paper per line (default); json: one array; csv: a header row, "
-        "then one row per paper",
-    )
-    add_csv_raw_option(parse_command)
-    add_series_options(check)
+    if wanted("parse"):
+        add_common_options(parse_command, "lenient")
+        parse_command.add_argument(
+            "--format",
+            choices=("jsonl", "json", "csv"),
+            default="jsonl",
+            help="jsonl: one paper per line (default); json: one array; csv: a header row, "
+            "then one row per paper",
+        )
+        add_csv_raw_option(parse_command)
+    if wanted("check"):
+        add_series_options(check)
     merge_command = commands.add_parser(
         "merge",
         help="merge captures into one record per distinct paper",
@@ -231,8 +244,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
         epilog=EXAMPLES,
         formatter_class=formatter,
     )
-    add_common_options(merge_command, "lenient")
-    add_merge_options(merge_command)
+    if wanted("merge"):
+        add_common_options(merge_command, "lenient")
+        add_merge_options(merge_command)
     diff_command = commands.add_parser(
         "diff",
         help="papers added, removed and changed between two captures",
@@ -240,7 +254,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
         epilog=EXAMPLES,
         formatter_class=formatter,
     )
-    add_diff_options(diff_command)
+    if wanted("diff"):
+        add_diff_options(diff_command)
     return parser, {
         "check": check,
         "parse": parse_command,

@@ -15,7 +15,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from types import FrameType
 
 #: How often a worker checks that its parent is still there, in seconds.
@@ -31,11 +30,11 @@ NUDGE_AFTER = 0.25
 NUDGE_LIMIT = 40
 
 
-@dataclass
 class _Run:
     """The signals whose handler has run in this run (each raises only once)."""
 
-    handled: set[int] = field(default_factory=set)
+    def __init__(self) -> None:
+        self.handled: set[int] = set()
 
 
 def _handler(run: _Run) -> Callable[[int, FrameType | None], None]:

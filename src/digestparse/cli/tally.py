@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Mode
@@ -16,16 +15,20 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-@dataclass
 class Tally:
-    files: int = 0
-    papers: int = 0
-    findings: int = 0
-    unreadable: int = 0
-    internal: int = 0
-    #: Findings that fail the run whatever the mode (too-damaged).
-    failures: int = 0
-    file_rows: list[dict[str, Any]] = field(default_factory=list)
+    """The counts of a run (plain class: a dataclass costs import time)."""
+
+    __slots__ = ("failures", "file_rows", "files", "findings", "internal", "papers", "unreadable")
+
+    def __init__(self, unreadable: int = 0) -> None:
+        self.files = 0
+        self.papers = 0
+        self.findings = 0
+        self.unreadable = unreadable
+        self.internal = 0
+        #: Findings that fail the run whatever the mode (too-damaged).
+        self.failures = 0
+        self.file_rows: list[dict[str, Any]] = []
 
     def exit_code(self, mode: Mode) -> int:
         if self.internal:

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
+import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
@@ -14,6 +14,38 @@ from .escape import escape_text
 #: Stands for the n-th argument after ``--`` while argparse reads the options; a NUL
 #: cannot occur in a real argument, so it can never be mistaken for one.
 _OPERAND = "\0operand"
+
+
+def terminal_columns() -> int:
+    """The width ``shutil.get_terminal_size()`` gives: $COLUMNS, else standard output's
+    terminal, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0 and sys.__stdout__ is not None:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter keeping the descriptions' line breaks, with the width argparse
+    would take. argparse asks ``shutil`` for it, and builds a formatter for every option it
+    adds: importing shutil (with bz2, lzma and zlib) is a good part of the CLI's start."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = terminal_columns() - 2  # as argparse does
+        super().__init__(prog, indent_increment, max_help_position, width)
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -65,6 +97,8 @@ def unknown_command(args: Sequence[str], commands: Sequence[str]) -> str | None:
     if word in commands or word.startswith("-") or looks_like_a_file(word):
         return None
     message = f"unknown command {word!r}"
+    import difflib  # only for a mistyped command
+
     close = difflib.get_close_matches(word, commands, n=1)
     if close:
         message += f" (did you mean {close[0]!r}?)"

@@ -21,7 +21,6 @@ from ..diagnostics import Mode
 from ..errors import InternalError, ParseError
 from ..model import Diagnostic, Digest, Paper
 from .bounded_findings import BoundedFindings
-from .guard import guard_file
 from .inputs import Task, UnreadableInput, check_text, open_dump
 
 if TYPE_CHECKING:
@@ -45,7 +44,7 @@ class Settings:
         ignore: frozenset[str],
         want_records: bool,
         dialect: str = "auto",
-        #: check's CI options (cli/guard.py); None for parse.
+        #: check's CI options (cli/guard.py); None for parse and a check without them.
         check: CheckOptions | None = None,
     ) -> None:
         self.mode: Mode = mode
@@ -171,6 +170,8 @@ def process_file(task: Task, settings: Settings, stream: bool = False) -> FileRe
         result.findings, result.omitted = found.sorted(), found.omitted
         result.dialect = dump.dialect
         if settings.check is not None:
+            from .guard import guard_file
+
             # Baselines need the text of each finding's line: only then is the file held whole.
             data = source().read() if settings.check.line_texts else b""
             guard_file(

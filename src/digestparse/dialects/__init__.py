@@ -4,27 +4,71 @@ The first detector that accepts the start of the input wins; ``text`` comes
 last, as the fallback for anything holding one line of its grammar. Input that
 no detector accepts is refused (``unknown-format``). docs/dialects.md explains
 how to add a dialect.
+
+The markdown and reference-text dialects are built on first use: detecting them
+needs only their line classes, and a dump of another dialect (a plain ``check`` of
+a seed) never imports their rules and fast paths.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from typing import TYPE_CHECKING
 
+from . import markdown, reference_text
 from .base import DETECT_LINES, Dialect
 from .html_text import HTML_TEXT
-from .markdown import MARKDOWN
-from .reference_text import REFERENCE_TEXT
 from .text import TEXT
 from .text_urls import TEXT_URLS
 
+if TYPE_CHECKING:
+    #: Every dialect, in detection order (loads them all).
+    DIALECTS: tuple[Dialect, ...]
+
 #: Detection order (docs/dialects.md): the most specific shapes first. The full order
 #: (issue 10) is markdown, text-urls, reference-text, html-text, then text last.
-DIALECTS: tuple[Dialect, ...] = (MARKDOWN, TEXT_URLS, REFERENCE_TEXT, HTML_TEXT, TEXT)
+#: Each dialect: its name, its detector, and how to get the Dialect itself.
+_ORDER: tuple[tuple[str, Callable[[Sequence[str]], bool], Callable[[], Dialect]], ...] = (
+    ("markdown", markdown.detect, lambda: markdown.MARKDOWN),
+    ("text-urls", TEXT_URLS.detect, lambda: TEXT_URLS),
+    ("reference-text", reference_text.detect, lambda: reference_text.REFERENCE_TEXT),
+    ("html-text", HTML_TEXT.detect, lambda: HTML_TEXT),
+    ("text", TEXT.detect, lambda: TEXT),
+)
+_LOAD = {name: load for name, _detect, load in _ORDER}
 
-BY_NAME: dict[str, Dialect] = {dialect.name: dialect for dialect in DIALECTS}
+
+class _ByName(MutableMapping[str, Dialect]):
+    """Name -> Dialect for every dialect, each built when first looked up."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, Dialect] = {}
+
+    def __getitem__(self, name: str) -> Dialect:
+        try:
+            return self._built[name]
+        except KeyError:
+            dialect = self._built[name] = _LOAD[name]()  # KeyError: not a dialect's name
+            return dialect
+
+    def __setitem__(self, name: str, dialect: Dialect) -> None:
+        self._built[name] = dialect
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]  # a dialect's own name then gives the dialect again
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**dict.fromkeys(_LOAD), **self._built})
+
+    def __len__(self) -> int:
+        return len(_LOAD.keys() | self._built.keys())
+
+
+#: The dialect of each name (``dialect=`` and ``--dialect``).
+BY_NAME: MutableMapping[str, Dialect] = _ByName()
 
 #: The names accepted by ``dialect=`` and ``--dialect``.
-DIALECT_NAMES: tuple[str, ...] = ("auto", *(dialect.name for dialect in DIALECTS))
+DIALECT_NAMES: tuple[str, ...] = ("auto", *(name for name, _detect, _load in _ORDER))
 
 
 def detect(head: Sequence[str]) -> Dialect | None:
@@ -35,10 +79,16 @@ def detect(head: Sequence[str]) -> Dialect | None:
     """
     if not head:
         return TEXT
-    for dialect in DIALECTS:
-        if dialect.detect(head):
-            return dialect
+    for _name, detector, load in _ORDER:
+        if detector(head):
+            return load()
     return None
+
+
+def __getattr__(name: str) -> tuple[Dialect, ...]:
+    if name != "DIALECTS":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return tuple(load() for _name, _detect, load in _ORDER)
 
 
 __all__ = ["BY_NAME", "DETECT_LINES", "DIALECTS", "DIALECT_NAMES", "Dialect", "detect"]

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime
 import re
 
-import attrs
-
 from ..dates import date_parts, read_count, resolve_entry_date
 from ..grammar import AUTHORS_PREFIX
 from ..state import Line, ParseState
@@ -17,15 +15,32 @@ _LOOSE_AUTHORS = re.compile(r"\u2022\s*([0-9]{1,9})\s*authors?\b")
 _MAX_AUTHOR_DIGITS = 9
 
 
-@attrs.frozen(slots=True)
 class Metadata:
-    author_count: int | None = None
-    organization: str | None = None
-    date: datetime.date | None = None
-    votes: int | None = None
-    date_text: str | None = None
-    year_explicit: bool | None = None
-    end_line: int = 0
+    """What an entry's metadata block gave (a plain class: an attrs class costs import time,
+    and this one is only read by the entry rule)."""
+
+    __slots__ = (
+        "author_count", "date", "date_text", "end_line", "organization", "votes",
+        "year_explicit",
+    )
+
+    def __init__(
+        self,
+        author_count: int | None = None,
+        organization: str | None = None,
+        date: datetime.date | None = None,
+        votes: int | None = None,
+        date_text: str | None = None,
+        year_explicit: bool | None = None,
+        end_line: int = 0,
+    ) -> None:
+        self.author_count = author_count
+        self.organization = organization
+        self.date = date
+        self.votes = votes
+        self.date_text = date_text
+        self.year_explicit = year_explicit
+        self.end_line = end_line
 
 
 def read_metadata(state: ParseState) -> Metadata | None:

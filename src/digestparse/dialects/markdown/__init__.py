@@ -2,26 +2,45 @@
 
 Its line classes and patterns are in ``lines.py``, its rules in ``rules.py``;
 docs/format.md ("The markdown dialect") gives its grammar.
+
+Detection needs only ``lines.py``: ``MARKDOWN`` (with the rules and the fast path) is
+built when first asked for, so that reading another dialect never imports them.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..base import Dialect
-from .fastpath import read_entries
 from .lines import Kind, classify, detect
-from .rules import entry, junk, read_header, repeated_header
 
-MARKDOWN = Dialect(
-    name="markdown",
-    detect=detect,
-    classify=classify,
-    header=read_header,
-    rules=(
-        ("repeated_header", repeated_header),
-        ("entry", entry),
-        ("junk", junk),
-    ),
-    fast_path=read_entries,
-)
+if TYPE_CHECKING:
+    MARKDOWN: Dialect
 
-__all__ = ["MARKDOWN", "Kind"]
+
+def _build() -> Dialect:
+    from .fastpath import read_entries
+    from .rules import entry, junk, read_header, repeated_header
+
+    return Dialect(
+        name="markdown",
+        detect=detect,
+        classify=classify,
+        header=read_header,
+        rules=(
+            ("repeated_header", repeated_header),
+            ("entry", entry),
+            ("junk", junk),
+        ),
+        fast_path=read_entries,
+    )
+
+
+def __getattr__(name: str) -> Dialect:
+    if name != "MARKDOWN":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    dialect = globals()["MARKDOWN"] = _build()
+    return dialect
+
+
+__all__ = ["MARKDOWN", "Kind", "detect"]

@@ -3,12 +3,16 @@
 Its line classes are ``lines.Kind``; ``header.py`` reads the navigation menu,
 the page header and the page date; ``rules.py`` the entries. docs/format.md
 (*The reference-text dialect*) gives its grammar.
+
+Detection needs only ``lines.py``: ``REFERENCE_TEXT`` (with the header, the rules and the
+fast path) is built when first asked for, so that reading another dialect never imports them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ...grammar import (
     BYLINE,
@@ -19,10 +23,10 @@ from ...grammar import (
     TRENDING_PAPERS,
 )
 from ..base import Dialect
-from .fastpath import read_canonical
-from .header import read_header, repeated_header
 from .lines import Kind, classify, page_phrase
-from .rules import entry, junk
+
+if TYPE_CHECKING:
+    REFERENCE_TEXT: Dialect
 
 #: The listing's own words in its header: its title, byline and promo lines.
 _OWN_PHRASES = frozenset(
@@ -61,17 +65,30 @@ def detect(head: Sequence[str]) -> bool:
     return False
 
 
-REFERENCE_TEXT = Dialect(
-    name="reference-text",
-    detect=detect,
-    classify=classify,
-    header=read_header,
-    rules=(
-        ("repeated_header", repeated_header),
-        ("entry", entry),
-        ("junk", junk),
-    ),
-    fast_path=read_canonical,
-)
+def _build() -> Dialect:
+    from .fastpath import read_canonical
+    from .header import read_header, repeated_header
+    from .rules import entry, junk
 
-__all__ = ["REFERENCE_TEXT"]
+    return Dialect(
+        name="reference-text",
+        detect=detect,
+        classify=classify,
+        header=read_header,
+        rules=(
+            ("repeated_header", repeated_header),
+            ("entry", entry),
+            ("junk", junk),
+        ),
+        fast_path=read_canonical,
+    )
+
+
+def __getattr__(name: str) -> Dialect:
+    if name != "REFERENCE_TEXT":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    dialect = globals()["REFERENCE_TEXT"] = _build()
+    return dialect
+
+
+__all__ = ["REFERENCE_TEXT", "detect"]

@@ -1,0 +1,334 @@
+"""The ``text-urls`` dialect's fast path: canonical entries read straight from the list of lines.
+
+It must produce exactly what the rules (``rules.py``) would, so it accepts only
+what they read without reporting anything, and gives way to them at the first
+line it is not sure of.
+
+An entry is read from its *elements*, its non-blank lines: each must have at
+least one blank line before it (no hard wraps). In the capture's own layout
+every element is exactly one empty line below the one before, so two slices
+of the list of lines give them all (``_elements``); any other spacing is
+walked line by line.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from functools import partial
+
+from ...dates import DATE_LINE, MAX_COUNT_DIGITS
+from ...grammar import MONTH_NUMBER, SEPARATOR
+from ...links import extract_links, paper_url
+from ...markup import plain
+from ...model import Paper, fast_paper
+from ...state import ParseState
+from ..window import read_window
+from .lines import (
+    AUTHORS_LINK,
+    BRACKET,
+    DIGITS,
+    MAX_DATE_LEN,
+    SEPARATOR_KIND,
+    TEXT,
+    UPVOTE_BOX,
+    UPVOTES,
+    URL,
+    classify,
+    is_box,
+    is_count,
+    is_url,
+    link_paper_id,
+)
+
+#: An entry is read from at most this many elements: ten for the shortest, with room
+#: for label-less link lines before an organization and a comment count after the date.
+_MAX_ELEMENTS = 16
+#: How many elements two slices take in the capture's own layout: enough for an entry
+#: with authors and a comment count; fewer than ``_MAX_ELEMENTS``, so that a slice
+#: rarely reaches into the next entry, where a line of blanks would spoil it.
+_STRIDE_ELEMENTS = 12
+#: What every other line is in the capture's own layout.
+_BLANKS = [""] * _STRIDE_ELEMENTS
+#: Where the elements before the metadata block end: box, its link, title, its link,
+#: abstract, its link.
+_HEAD = 6
+#: The kinds a label-less link line may be followed by (``rules._metadata`` skips it).
+_AFTER_LINK = (URL, TEXT, BRACKET, SEPARATOR_KIND)
+
+
+def read_canonical(state: ParseState) -> bool:
+    """Consume the canonical entries that come next, straight from the list of lines.
+
+    A canonical entry is what ``entry`` reads without reporting anything, with
+    at least one blank line before each of its lines (so no hard wraps): the
+    same classes, the same helpers, the same papers. At the first line it is
+    not sure of it stops, and the rules take over (tests/test_dialect_text_urls.py
+    checks that both paths agree).
+    """
+    line = state.peek()
+    if line is None or line.kind is not UPVOTES:
+        # Every canonical entry starts at its upvote box; the rules read this line, and
+        # peeking at it first spares them a window and a failed read per junk line.
+        return False
+    limit = state.date_limit
+    _trim_caches()
+    return read_window(state, lambda raw: partial(_entry, limit, raw))
+
+
+def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int] | None:
+    """The window's entry reader (``window.py``): the usual shape first, then any other."""
+    return _usual_entry(raw, index, limit) or _canonical_entry(raw, index, limit)
+
+
+# -- elements --------------------------------------------------------------------------
+
+
+def _elements(raw: list[str], index: int) -> tuple[list[str], Sequence[int], bool]:
+    """The elements from ``index`` on, stripped, with their indexes in ``raw``, and whether
+    only blank lines follow the last of them.
+
+    At most ``_MAX_ELEMENTS``; fewer where a glued line (one with no blank line before
+    it) or the end of the list comes first, or where the capture's layout gives
+    ``_STRIDE_ELEMENTS`` of them.
+    """
+    end = index + 2 * _STRIDE_ELEMENTS
+    if end <= len(raw) and raw[index:end:2] == _BLANKS:
+        elements = [text.strip(" \t") for text in raw[index + 1 : end : 2]]
+        if "" not in elements:  # a line of blanks is no element
+            return elements, range(index + 1, end, 2), False
+    return _walk(raw, index)
+
+
+def _walk(raw: list[str], index: int) -> tuple[list[str], list[int], bool]:
+    """``_elements`` for any spacing, a line at a time."""
+    elements: list[str] = []
+    positions: list[int] = []
+    count = len(raw)
+    j = index
+    while len(elements) < _MAX_ELEMENTS:
+        start = j
+        while j < count and (not raw[j] or not raw[j].strip(" \t")):
+            j += 1
+        if j >= count:
+            return elements, positions, True
+        if j == start:
+            break  # glued
+        elements.append(raw[j].strip(" \t"))
+        positions.append(j)
+        j += 1
+    return elements, positions, False
+
+
+# -- one entry ---------------------------------------------------------------------------
+
+
+def _canonical_entry(
+    raw: list[str], index: int, limit: datetime.date
+) -> tuple[Paper, int] | None:
+    """The paper whose upvote box is the first element from ``index`` on, and the index
+    after its last line; None where the rules must read."""
+    elements, positions, ended = _elements(raw, index)
+    if len(elements) < 10 or not _is_head(elements):
+        return None
+    label = _metadata_label(elements)
+    if label < 0 or label + 4 > len(elements):
+        return None
+    author_count, organization = _authors_or_organization(elements, label)
+    if author_count is None and organization is None:
+        return None
+    if elements[label + 2] != SEPARATOR:
+        return None
+    date = _read_date(elements[label + 3], limit)
+    if date is None:
+        return None
+    when, votes, date_text, year_explicit = date
+    used = label + 4
+    if votes is None:  # no count on the date line: one may follow on its own
+        votes = _comment_count(elements, used, ended)
+        if votes is None:
+            return None
+        if votes >= 0:
+            used += 2
+        else:
+            votes = 0
+    end = positions[used - 1] + 1
+    head = elements[0], elements[2], elements[3], elements[4]
+    metadata = author_count, organization, (when, votes, date_text, year_explicit)
+    return _paper(head, metadata, positions[0] + 1, end), end
+
+
+# -- the usual entry, in one pass --------------------------------------------------------------
+
+
+def _usual_entry(raw: list[str], index: int, limit: datetime.date) -> tuple[Paper, int] | None:
+    """What ``_canonical_entry`` reads from the usual entry, the capture's layout with an
+    authors link, told with fewer steps; None where it must read.
+
+    Its elements are the same two slices. Those that only need to be a ``[``, a
+    ``·``, an authors link or a URL line whose text is not used are looked at
+    before they are stripped: one with blanks around it is left to
+    ``_canonical_entry``, which reads it the same way or gives way.
+    """
+    if index + 24 > len(raw) or raw[index : index + 24 : 2] != _BLANKS:
+        return None
+    elements = raw[index + 1 : index + 24 : 2]
+    (box, login, title, title_url, abstract, abstract_url,
+     bracket, authors, separator, date_line, after, after_link) = elements
+    box, title, title_url = box.strip(" \t"), title.strip(" \t"), title_url.strip(" \t")
+    abstract, date_line, after = abstract.strip(" \t"), date_line.strip(" \t"), after.strip(" \t")
+    if not (
+        bracket == "["
+        and separator == SEPARATOR
+        and login and title and title_url and abstract and abstract_url and date_line and after
+        and authors[:1] in DIGITS  # "" is no digit
+        and is_box(box)
+        and is_url(login)
+        and is_url(title_url)
+        and is_url(abstract_url)
+        and classify(title) is TEXT
+        and classify(abstract) is TEXT
+    ):
+        return None
+    match = AUTHORS_LINK.fullmatch(authors)  # never a count: it holds " author"
+    date = _read_date(date_line, limit)
+    if match is None or date is None:
+        return None
+    when, votes, date_text, year_explicit = date
+    end = index + 20
+    if votes is None:  # no count on the date line: one may follow on its own
+        votes = 0
+        if after[0] in DIGITS and is_count(after):
+            if not (after_link and is_url(after_link)):
+                return None
+            votes, end = int(after), index + 24
+    metadata = int(match.group(1)), None, (when, votes, date_text, year_explicit)
+    return _paper((box, title, title_url, abstract), metadata, index + 2, end), end
+
+
+def _paper(
+    head: tuple[str, str, str, str],
+    metadata: tuple[int | None, str | None, tuple[datetime.date, int, str, bool]],
+    line: int,
+    end: int,
+) -> Paper:
+    """The paper of an entry read without a report: ``head`` is its upvote box, title,
+    title link and abstract (stripped), ``metadata`` its author count, organization and
+    date (date, votes, date text, year explicit)."""
+    box, title, title_url, abstract = head
+    author_count, organization, (when, votes, date_text, year_explicit) = metadata
+    identifier = link_paper_id(title_url)
+    # join_wrapped() of a single line is the line stripped.
+    abstract = abstract.strip()
+    upvotes = box[len(UPVOTE_BOX) :]
+    return fast_paper(
+        plain(title.strip()),
+        abstract,
+        author_count,
+        organization,
+        when,
+        votes,
+        extract_links(abstract),
+        line,
+        end,
+        date_text,
+        year_explicit,
+        upvotes=0 if upvotes == "-" else int(upvotes),
+        paper_id=identifier,
+        url=paper_url(identifier) if identifier is not None else None,
+    )
+
+
+def _is_head(elements: list[str]) -> bool:
+    """The box, title and abstract, each followed by its URL line."""
+    return (
+        is_box(elements[0])
+        and is_url(elements[1])
+        and classify(elements[2]) is TEXT
+        and is_url(elements[3])
+        and classify(elements[4]) is TEXT
+        and is_url(elements[5])
+    )
+
+
+def _metadata_label(elements: list[str]) -> int:
+    """The index of the element that opens the metadata block (``[`` or an organization's
+    name), past any label-less link lines; -1 where the rules must read."""
+    if elements[_HEAD] == SEPARATOR:
+        return -1  # an organization where the abstract should be, or a cut entry
+    label = _HEAD
+    while is_url(elements[label]):
+        label += 1
+        if label >= len(elements) or classify(elements[label]) not in _AFTER_LINK:
+            return -1
+    return label
+
+
+def _authors_or_organization(elements: list[str], label: int) -> tuple[int | None, str | None]:
+    """``[`` and ``N authors](url)``, or an organization's name and its URL line."""
+    line, following = elements[label], elements[label + 1]
+    if line == "[":
+        match = AUTHORS_LINK.fullmatch(following) if following[0] in DIGITS else None
+        if match is None or is_count(following):
+            return None, None
+        return int(match.group(1)), None
+    if classify(line) is TEXT and is_url(following):
+        return None, plain(line)
+    return None, None
+
+
+def _comment_count(elements: list[str], after: int, ended: bool) -> int | None:
+    """The comment count on its own line after the date (at ``after``), followed by its
+    link: the count, -1 where there is none, None where the rules must read."""
+    if after >= len(elements):
+        return -1 if ended else None  # the input's end, or a glued line the rules read
+    count = elements[after]
+    if not (count[0] in DIGITS and is_count(count)):
+        return -1
+    if after + 1 >= len(elements) or not is_url(elements[after + 1]):
+        return None
+    return int(count)
+
+
+#: Date lines already read, with what they give under a date limit: (line, limit) ->
+#: (date, the count after it or None, date text, year explicit), or None when the rules
+#: must read the line.
+#: Most entries of a page share a few dates.
+_DateRead = tuple[datetime.date, "int | None", str, bool]
+_DATES: dict[tuple[str, datetime.date], _DateRead | None] = {}
+_CACHE_LIMIT = 4096
+
+
+def _trim_caches() -> None:
+    if len(_DATES) > _CACHE_LIMIT:
+        _DATES.clear()
+
+
+def _read_date(line: str, limit: datetime.date) -> _DateRead | None:
+    """What a date line gives where the rules read it without a report, else None."""
+    key = (line, limit)
+    if key in _DATES:
+        return _DATES[key]
+    read = _parse_date(line, limit) if len(line) <= MAX_DATE_LEN and "A" <= line[0] <= "S" else None
+    _DATES[key] = read
+    return read
+
+
+def _parse_date(line: str, limit: datetime.date) -> _DateRead | None:
+    match = DATE_LINE.fullmatch(line)
+    if match is None:
+        return None
+    month_name, day_text, year_text, count_text = match.groups()
+    try:
+        when = datetime.date(
+            int(year_text) if year_text else limit.year, MONTH_NUMBER[month_name], int(day_text)
+        )
+    except ValueError:
+        return None
+    if when > limit:
+        return None
+    if count_text is None:
+        return when, None, line, year_text is not None
+    if len(count_text) > MAX_COUNT_DIGITS:
+        return None
+    return when, int(count_text), line[: match.start(4) - 1], year_text is not None

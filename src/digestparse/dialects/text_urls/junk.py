@@ -1,0 +1,124 @@
+"""The ``text-urls`` dialect's junk rule: the lines up to the next entry in one call.
+
+Between copies, a repeated capture shows its page header again: some forty
+blocks of junk, one blank line apart. The generic rule (``rules/junk.py``)
+reads one block per call, and its reports of such a run fold into one
+diagnostic (``Reporter.defect``): the first block's report carries its detail
+(strict mode raises with it) and each later one only extends its end. So here
+the first block goes through the generic rule and the rest of the run makes
+one report, which folds in the same way.
+
+Only an entry start after a blank line ends the run (the generic rule takes a
+line glued to the one before it whatever it is); the fast path, too, starts
+only at an upvote box, which starts an entry. Where the source is a list or a
+window of lines, the run is read from it directly, as the fast path reads;
+``tests/test_dialect_text_urls.py`` checks that both ways agree with the
+generic rule.
+"""
+
+from __future__ import annotations
+
+from ...rules.junk import junk
+from ...state import ParseState
+from .lines import MAX_TITLE_LINES, TEXT, UPVOTE_BOX, classify, is_box, is_url, link_paper_id
+from .rules import starts_entry
+
+
+def junk_run(state: ParseState) -> bool:
+    """The junk from the next line up to the next entry start (see the module docstring)."""
+    junk(state)
+    rest = state.peek()
+    if rest is None:
+        return True
+    if state.raw_lines is not None and state.rewind():
+        _run_in_window(state)
+    # Where the window ends, the run goes on line by line: the next line may be glued to
+    # the last one read, or tell only with lines the window does not hold yet.
+    last = _run(state)
+    if last >= rest.number:
+        state.reporter.defect("junk", rest.number, 1, end_line=last, gap=rest.gap)
+    return True
+
+
+def _run(state: ParseState) -> int:
+    """Consume the junk lines that come next, line by line; the last line consumed."""
+    while (line := state.peek()) is not None and (line.gap == 0 or not starts_entry(state)):
+        state.advance()
+    return state.last_line
+
+
+def _run_in_window(state: ParseState) -> None:
+    """``_run`` over the state's window, up to its end or to a line that tells whether it
+    starts an entry only with lines past that end."""
+    raw = state.raw_lines
+    assert raw is not None
+    base = state.raw_base
+    count, complete = state.raw_end()
+    start = state.number - base
+    last = start - 1  # the index of the last junk line: the generic rule's block ends here
+    line = _next_line(raw, start, count)
+    while line is not None:
+        index = line[0]
+        following = _next_line(raw, index + 1, count)
+        if index > last + 1 and _starts_entry(raw, line, following, count, complete) is not False:
+            break  # after a blank line: an entry, or a line that the window cannot tell
+        last, line = index, following
+    if last >= start:
+        state.skip_to(base + last + 1)
+
+
+def _next_line(raw: list[str], index: int, count: int) -> tuple[int, str] | None:
+    """The first non-blank line from ``index`` on, with its index, stripped."""
+    while index < count:
+        text = raw[index]
+        if text and (text[0] not in " \t" or text.strip(" \t")):
+            return index, text.strip(" \t")
+        index += 1
+    return None
+
+
+def _starts_entry(
+    raw: list[str],
+    line: tuple[int, str],
+    following: tuple[int, str] | None,
+    count: int,
+    complete: bool,
+) -> bool | None:
+    """``rules.starts_entry`` at ``line`` (``following`` is the next one); None where the
+    lines it needs run past the window.
+
+    Most lines of a page's header are links or have a link after them that names no
+    paper, so that is looked at before the line's own class."""
+    index, text = line
+    if text.startswith(UPVOTE_BOX) and is_box(text):
+        return True
+    if following is None:
+        return False if complete else None
+    if following[0] == index + 1:  # glued: a wrapped title, or a link right under it
+        link = _title_link(raw, index, count, complete)
+        if link is None:
+            return None
+    else:
+        link = following[1] if is_url(following[1]) else ""
+    return bool(link) and link_paper_id(link) is not None and classify(text) is TEXT
+
+
+def _title_link(raw: list[str], index: int, count: int, complete: bool) -> str | None:
+    """The URL line after a title at ``index`` (past up to MAX_TITLE_LINES glued text
+    lines), or "" where the line after it is none; None where that line is past the
+    window."""
+    j = index
+    for _ in range(MAX_TITLE_LINES - 1):
+        if j + 1 >= count:
+            return "" if complete else None
+        following = raw[j + 1].strip(" \t")
+        if not following or classify(following) is not TEXT:
+            break
+        j += 1
+    j += 1
+    while j < count and not raw[j].strip(" \t"):
+        j += 1
+    if j >= count:
+        return "" if complete else None
+    url = raw[j].strip(" \t")
+    return url if is_url(url) else ""

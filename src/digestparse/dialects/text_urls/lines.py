@@ -1,0 +1,128 @@
+"""The ``text-urls`` dialect's line classes, read from a stripped line alone, and its detector."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+
+from ...dates import MAX_COUNT_DIGITS, read_date_line
+from ...grammar import PAGE_PHRASES, SEPARATOR
+from ...links import PAPER_PAGE, paper_id
+from ...markup import plain
+
+
+class Kind(enum.Enum):
+    URL = "url"
+    UPVOTES = "upvote"
+    BRACKET = "bracket"
+    AUTHORS = "authors"
+    SEPARATOR = "separator"
+    DATE = "date"
+    COUNT = "count"
+    HEADER = "header"
+    #: A line in brackets (an image's alt text, a button), a markdown link or a damaged
+    #: upvote box (``_bracketed``): never a title or an abstract.
+    BRACKETED = "bracketed"
+    TEXT = "text"
+
+
+URL, UPVOTES, BRACKET, AUTHORS = Kind.URL, Kind.UPVOTES, Kind.BRACKET, Kind.AUTHORS
+SEPARATOR_KIND, DATE, COUNT, HEADER, TEXT = (
+    Kind.SEPARATOR, Kind.DATE, Kind.COUNT, Kind.HEADER, Kind.TEXT
+)
+
+#: The upvote box: ``[-] 12``, or ``[-] -`` before anyone has voted.
+UPVOTE_BOX = "[-] "
+#: The second half of the authors link, after a lone ``[``: ``2 authors](url)``.
+AUTHORS_LINK = re.compile(r"([0-9]{1,9}) authors?\]\((\S*)\)")
+MAX_DATE_LEN = len("Sep 30, 2024 ") + 18
+#: A title without its upvote box is recognised over at most this many wrapped lines, so
+#: that looking for one stays bounded in a long run of glued text.
+MAX_TITLE_LINES = 8
+_MAX_PHRASE_LEN = max(map(len, PAGE_PHRASES))
+#: Lines starting with one of these may be markup rather than text (``_bracketed``).
+_MARKUP_START = frozenset("[-*+#!")
+DIGITS = frozenset("0123456789")
+
+
+def classify(line: str) -> Kind:
+    """The kind of one stripped line, from its first character where possible."""
+    first = line[0]
+    if first == "h" and line.startswith(("https://", "http://")) and " " not in line:
+        return URL
+    if first == "[":
+        if line == "[":
+            return BRACKET
+        if line.startswith(UPVOTE_BOX) and is_count(line[len(UPVOTE_BOX) :], dash=True):
+            return UPVOTES
+    if first in _MARKUP_START and _bracketed(line):
+        return Kind.BRACKETED
+    if "0" <= first <= "9":
+        if is_count(line):
+            return COUNT
+        return AUTHORS if AUTHORS_LINK.fullmatch(line) else TEXT
+    if line == SEPARATOR:
+        return SEPARATOR_KIND
+    if len(line) <= MAX_DATE_LEN and "A" <= first <= "S" and read_date_line(line):
+        return DATE
+    if len(line) <= _MAX_PHRASE_LEN and line in PAGE_PHRASES:
+        return HEADER
+    return TEXT
+
+
+def _bracketed(line: str) -> bool:
+    """A damaged upvote box (``[-] 9…9`` past 18 digits), a markdown link (this export
+    writes every URL on its own line), or a line that reads as nothing but a bracket."""
+    if line.startswith("[-]") or "](" in line:
+        return True
+    text = plain(line)
+    return not text or (text[0] == "[" and text[-1] == "]")
+
+
+def is_count(text: str, dash: bool = False) -> bool:
+    """A count (ASCII digits, at most 18 of them: never too long for ``int``), or ``-``."""
+    if dash and text == "-":
+        return True
+    return len(text) <= MAX_COUNT_DIGITS and text.isascii() and text.isdigit()
+
+
+# Exact stand-ins for ``classify(text) is KIND`` where the kind's branch comes first.
+def is_url(text: str) -> bool:
+    return text[0] == "h" and text.startswith(("https://", "http://")) and " " not in text
+
+
+def is_box(text: str) -> bool:
+    return text.startswith(UPVOTE_BOX) and is_count(text[len(UPVOTE_BOX) :], dash=True)
+
+
+def link_paper_id(url: str) -> str | None:
+    """``paper_id(url)``, told without its pattern for the usual paper page
+    (``https://huggingface.co/papers/2410.05434``) and for the other links of the page
+    (``https://huggingface.co/models``), which name no paper: every ASCII link that
+    does holds one of these two, in any case."""
+    tail = url[len(PAPER_PAGE) :]
+    if (
+        url.startswith(PAPER_PAGE)
+        and len(tail) in (9, 10)
+        and tail[4] == "."
+        and tail.isascii()
+        and tail[:4].isdigit()
+        and tail[5:].isdigit()
+    ):
+        return tail
+    if url.isascii():
+        lowered = url.lower()
+        if "huggingface.co/papers/" not in lowered and "arxiv.org/" not in lowered:
+            return None
+    return paper_id(url)
+
+
+def detect(head: Sequence[str]) -> bool:
+    """An upvote box followed by its URL line, or a lone ``[`` followed by ``N authors](url)``."""
+    for index in range(len(head) - 1):
+        kind = classify(head[index])
+        following = classify(head[index + 1])
+        if (kind is UPVOTES and following is URL) or (kind is BRACKET and following is AUTHORS):
+            return True
+    return False

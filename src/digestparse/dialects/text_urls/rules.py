@@ -1,0 +1,229 @@
+"""The ``text-urls`` dialect's rules for the header and an entry (junk: ``junk.py``)."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from ...dates import date_parts, read_count, resolve_entry_date
+from ...errors import InternalError
+from ...links import extract_links, paper_url
+from ...markup import join_wrapped, plain
+from ...model import Paper
+from ...state import Line, ParseState
+from ..block_header import read_block_header
+from .lines import (
+    AUTHORS,
+    AUTHORS_LINK,
+    BRACKET,
+    COUNT,
+    DATE,
+    MAX_TITLE_LINES,
+    SEPARATOR_KIND,
+    TEXT,
+    UPVOTE_BOX,
+    UPVOTES,
+    URL,
+    link_paper_id,
+)
+
+# -- the header ---------------------------------------------------------------
+
+
+def read_header(state: ParseState) -> None:
+    """The lines before the first entry, ending with the page date (``block_header.py``).
+
+    Navigation menus, the byline split around AK's link, the search query and
+    the period switcher vary between captures, so any line is accepted.
+    ``Digest.header`` leaves out the URL lines.
+    """
+    read_block_header(state, starts_entry=starts_entry, date_kind=DATE, header_text=_header_text)
+
+
+def _header_text(line: Line) -> str | None:
+    return None if line.kind is URL else plain(line.text)
+
+
+# -- entries ----------------------------------------------------------------------
+
+
+def starts_entry(state: ParseState, ahead: int = 0) -> bool:
+    """An upvote box, or a title: a text line whose URL line names a paper."""
+    line = state.peek(ahead)
+    if line is None:
+        return False
+    if line.kind is UPVOTES:
+        return True
+    return line.kind is TEXT and _title_link(state, ahead) is not None
+
+
+def _title_link(state: ParseState, ahead: int) -> str | None:
+    """The paper id in the URL line after the (possibly wrapped) text line at ``ahead``."""
+    last = ahead + MAX_TITLE_LINES - 1
+    while ahead < last and state.peek_is(ahead + 1, TEXT, glued=True):
+        ahead += 1
+    url = state.peek(ahead + 1)
+    return link_paper_id(url.text) if url is not None and url.kind is URL else None
+
+
+class _Truncated(Exception):
+    """The input ended inside an entry (reported once, where the entry starts)."""
+
+
+def entry(state: ParseState) -> bool:
+    first = state.peek()
+    if first is None or not starts_entry(state):
+        return False
+    reporter = state.reporter
+    upvotes: int | None = None
+    try:
+        if first.kind is UPVOTES:
+            box = state.advance()
+            count = box.text[len(UPVOTE_BOX) :]
+            upvotes = 0 if count == "-" else int(count)
+            _link(state, box)
+            if _next(state, "no title").kind is not TEXT:
+                # An upvote box and its link with no title after them: the entry is lost.
+                reporter.defect("junk", box.number, 1, end_line=state.last_line,
+                                detail="an upvote count without a title")
+                return True
+        else:
+            reporter.defect("missing-upvotes", first.number, 1)
+    except _Truncated as truncated:
+        reporter.defect("truncated-entry", first.number, 1, end_line=state.last_line,
+                        detail=str(truncated))
+        return True
+    title_lines = _wrapped(state)
+    paper = Paper(
+        title=plain(join_wrapped([line.text for line in title_lines])),
+        abstract="",
+        line=first.number,
+        upvotes=upvotes,
+    )
+    fields: dict[str, object] = {}
+    try:
+        identifier = link_paper_id(_link(state, title_lines[-1]) or "")
+        if identifier is not None:
+            fields.update(paper_id=identifier, url=paper_url(identifier))
+        following = _next(state, "no abstract")
+        if following.kind is TEXT and not _organization_ahead(state, 0):
+            abstract_lines = _wrapped(state)
+            abstract = join_wrapped([line.text for line in abstract_lines])
+            fields.update(abstract=abstract, links=extract_links(abstract))
+            _link(state, abstract_lines[-1])
+        else:
+            reporter.defect("missing-abstract", following.number, 1)
+        _metadata(state, fields)
+    except _Truncated as truncated:
+        reporter.defect("truncated-entry", first.number, 1, end_line=state.last_line,
+                        detail=str(truncated))
+    state.papers.append(attrs.evolve(paper, end_line=state.last_line, **fields))  # type: ignore[arg-type]
+    return True
+
+
+def _next(state: ParseState, missing: str) -> Line:
+    """The next line; the entry is truncated if there is none (``missing`` says what is lost)."""
+    line = state.peek()
+    if line is None:
+        raise _Truncated(missing)
+    return line
+
+
+def _wrapped(state: ParseState) -> list[Line]:
+    """A text line and the text lines glued to it (a hard wrap)."""
+    lines = [state.advance()]
+    while state.peek_is(0, TEXT, glued=True):
+        lines.append(state.advance())
+    return lines
+
+
+def _link(state: ParseState, label: Line) -> str | None:
+    """The URL line that belongs to ``label``: consumed, or reported missing."""
+    line = state.peek()
+    if line is None:
+        raise _Truncated("no link line")
+    if line.kind is URL:
+        return state.advance().text
+    state.reporter.defect("missing-link", line.number, 1, detail=f"after line {label.number}")
+    return None
+
+
+def _organization_ahead(state: ParseState, ahead: int) -> bool:
+    """A name, its URL line and ``·``: an organization instead of the authors."""
+    return (
+        state.peek_is(ahead, TEXT)
+        and state.peek_is(ahead + 1, URL)
+        and state.peek_is(ahead + 2, SEPARATOR_KIND)
+    )
+
+
+def _kind(state: ParseState, ahead: int) -> enum.Enum | None:
+    line = state.peek(ahead)
+    return line.kind if line is not None else None
+
+
+def _metadata(state: ParseState, fields: dict[str, object]) -> None:
+    """Authors or organization, ``·``, the date and an optional comment count, into ``fields``."""
+    reporter = state.reporter
+    # Label-less link lines (an organization's avatar link) may come first.
+    while state.peek_is(0, URL) and _kind(state, 1) in (URL, TEXT, BRACKET, SEPARATOR_KIND):
+        state.advance()
+    line = _next(state, "no metadata")
+    if line.kind is BRACKET:
+        state.advance()
+        fields["author_count"] = _authors(state, _next(state, "no authors line"), True)
+    elif line.kind is AUTHORS:
+        fields["author_count"] = _authors(state, line, False)
+    elif line.kind is TEXT and _kind(state, 1) in (URL, SEPARATOR_KIND):
+        name = state.advance()
+        fields["organization"] = plain(name.text)
+        _link(state, name)
+    elif line.kind is SEPARATOR_KIND or line.kind is DATE:
+        reporter.defect("missing-authors", line.number, 1)
+    else:
+        reporter.defect("missing-authors", line.number, 1, detail="no metadata block")
+        return
+    separator = _next(state, "no '\u00b7' line")
+    if separator.kind is SEPARATOR_KIND:
+        state.advance()
+    else:
+        reporter.defect("missing-separator", separator.number, 1)
+    date_line = _next(state, "no date line")
+    if date_line.kind is DATE:
+        _dated(state, state.advance(), fields)
+    elif date_line.kind is TEXT and not starts_entry(state):
+        state.advance()
+        reporter.defect("bad-date", date_line.number, 1, detail=repr(date_line.text[:40]))
+    else:
+        reporter.defect("missing-date", date_line.number, 1)
+
+
+def _authors(state: ParseState, line: Line, after_bracket: bool) -> int | None:
+    if line.kind is not AUTHORS:
+        state.reporter.defect("bad-authors", line.number, 1,
+                              detail="expected 'N authors](url)' after '['")
+        return None
+    state.advance()
+    if not after_bracket:
+        state.reporter.defect("bad-authors", line.number, 1, detail="no '[' line before it")
+    match = AUTHORS_LINK.fullmatch(line.text)
+    if match is None:
+        raise InternalError(f"line {line.number} was classified as authors but does not read")
+    return int(match.group(1))
+
+
+def _dated(state: ParseState, line: Line, fields: dict[str, object]) -> None:
+    parts = date_parts(line.text, line.number)
+    fields.update(
+        date=resolve_entry_date(state, line.number, parts),
+        votes=0,
+        date_text=parts.text,
+        year_explicit=parts.year is not None,
+    )
+    if parts.count_text is not None:
+        fields["votes"] = read_count(state, line.number, parts.count_text, parts.count_column)
+    elif state.peek_is(0, COUNT):
+        count = state.advance()
+        fields["votes"] = int(count.text)
+        _link(state, count)
