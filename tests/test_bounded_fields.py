@@ -3,7 +3,8 @@
 
 The limit is read when a field starts: patched small here (``CAP``, above every field of
 the captures), a field a hundred times as long is cheap to build. Every dialect that joins
-fields is tried: markdown (captures 03 and 04), reference-text (01), html-text (05).
+fields is tried: markdown (captures 03 and 04), reference-text (01), html-text (05),
+text-urls (02).
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ FIELDS = (
     Field("04", "markdown", 25, 25, (25,)),  # a trending title, glued lines join it
     Field("04", "markdown", 27, 27, (27,)),  # a trending abstract
     Field("05", "html-text", 107, 108, (107, 108)),  # an abstract (the entry's first copy)
+    Field("02", "text-urls", 93, 93, (93,)),  # a title, glued lines join it
+    Field("02", "text-urls", 97, 97, (97,)),  # an abstract
 )
 CASES = [(field, point) for field in FIELDS for point in field.points]
 
@@ -155,7 +158,8 @@ def _traced_peak(data: bytes) -> int:
 #: Every kind of line of an entry, in each capture: a field cut anywhere, or junk.
 MEMORY_POINTS = [("01", n) for n in (300, 306, 308, 318, 328, 330)] + [
     ("03", n) for n in (54, 56, 66, 77, 79)] + [("04", n) for n in (25, 27, 28)] + [
-    ("05", n) for n in (95, 99, 102, 104, 107, 111, 116)]
+    ("05", n) for n in (95, 99, 102, 104, 107, 111, 116)] + [
+    ("02", n) for n in (89, 91, 93, 97, 101, 103, 107)]
 
 
 @pytest.mark.parametrize("prefix, after", MEMORY_POINTS)
@@ -196,6 +200,7 @@ def long_fields(draw: st.DrawFn) -> tuple[str, str, int]:
 @example(case=("markdown", inserted("03", 66, LONG // 20), CAP // 20))
 @example(case=("reference-text", inserted("01", 317, LONG // 20), CAP // 20))
 @example(case=("html-text", inserted("05", 107, LONG // 20), CAP // 20))
+@example(case=("text-urls", inserted("02", 97, LONG // 20), CAP // 20))
 def test_the_fast_path_reads_a_long_field_as_the_rules_do(case: tuple[str, str, int]) -> None:
     name, text, cap = case
     dialect = BY_NAME[name]

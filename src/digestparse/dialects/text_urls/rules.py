@@ -13,6 +13,7 @@ from ...markup import join_wrapped, plain
 from ...model import Paper
 from ...state import Line, ParseState
 from ..block_header import read_block_header
+from ..bounded import FieldLines
 from .lines import (
     AUTHORS,
     AUTHORS_LINK,
@@ -96,22 +97,22 @@ def entry(state: ParseState) -> bool:
         return True
     title_lines = _wrapped(state)
     paper = Paper(
-        title=plain(join_wrapped([line.text for line in title_lines])),
+        title=plain(join_wrapped(title_lines.texts)),
         abstract="",
         line=first.number,
         upvotes=upvotes,
     )
     fields: dict[str, object] = {}
     try:
-        identifier = link_paper_id(_link(state, title_lines[-1]) or "")
+        identifier = link_paper_id(_link(state, title_lines.last) or "")
         if identifier is not None:
             fields.update(paper_id=identifier, url=paper_url(identifier))
         following = _next(state, "no abstract")
         if following.kind is TEXT and not _organization_ahead(state, 0):
             abstract_lines = _wrapped(state)
-            abstract = join_wrapped([line.text for line in abstract_lines])
+            abstract = join_wrapped(abstract_lines.texts)
             fields.update(abstract=abstract, links=extract_links(abstract))
-            _link(state, abstract_lines[-1])
+            _link(state, abstract_lines.last)
         else:
             reporter.defect("missing-abstract", following.number, 1)
         _metadata(state, fields)
@@ -130,11 +131,13 @@ def _next(state: ParseState, missing: str) -> Line:
     return line
 
 
-def _wrapped(state: ParseState) -> list[Line]:
-    """A text line and the text lines glued to it (a hard wrap)."""
-    lines = [state.advance()]
+def _wrapped(state: ParseState) -> FieldLines:
+    """A text line and the text lines glued to it (a hard wrap), cut at ``MAX_LINE``
+    characters (``bounded.py``)."""
+    lines = FieldLines(state.advance())
     while state.peek_is(0, TEXT, glued=True):
-        lines.append(state.advance())
+        lines.add(state.advance())
+    lines.report(state)
     return lines
 
 
