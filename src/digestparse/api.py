@@ -13,6 +13,7 @@ import attrs
 
 from .diagnostics import Mode, Reporter
 from .dialects import BY_NAME, DETECT_LINES, DIALECT_NAMES, Dialect, detect
+from .dialects import base as dialect_base
 from .errors import CallerError, InternalError, ParseError
 from .lines import (
     BLOCK_SIZE,
@@ -157,6 +158,7 @@ def _start_blocks(
     """``_start`` for a block source: the head is read in whole blocks, the rest streams."""
     head: list[str] = []
     defects: LineDefects = {}
+    budget = dialect_base.DETECT_CHARS
 
     def read_block() -> bool:
         block = next(blocks, None)
@@ -166,20 +168,28 @@ def _start_blocks(
         defects.update(block.defects)
         return True
 
-    while len(head) < _BLOCK_HEAD_LINES and read_block():
-        pass
-    wrapper = read_wrapper(head) if head else NO_WRAPPER
-    # Read on until the detectors' DETECT_LINES non-blank lines are all in the head.
-    found = 0
-    checked = wrapper.end
+    # The head is held until the parse reaches it, so it is bounded in characters as well
+    # as in lines (DETECT_CHARS); where it stops is told from the lines alone, never from
+    # where a block ends, so that every block size reads the same wrapper and dialect.
+    count = size = 0  # the first lines of the head, and their characters
     while True:
-        for line in itertools.islice(head, checked, None):
+        while count < len(head) and count < _BLOCK_HEAD_LINES and size <= budget:
+            size += len(head[count])
+            count += 1
+        if count >= _BLOCK_HEAD_LINES or size > budget or not read_block():
+            break
+    wrapper = read_wrapper(head[:count]) if head else NO_WRAPPER
+    # Read on until the detectors' DETECT_LINES non-blank lines are all in the head.
+    found = size = 0
+    index = wrapper.end
+    while True:
+        while index < len(head) and found < DETECT_LINES and size <= budget:
+            line = head[index]
+            size += len(line)
+            index += 1
             if line.strip():
                 found += 1
-                if found == DETECT_LINES:
-                    break
-        checked = len(head)
-        if found >= DETECT_LINES or not read_block():
+        if found >= DETECT_LINES or size > budget or not read_block():
             break
     # The state never reads the wrapper's lines: their reading defects are reported now.
     for number in sorted(defects):
@@ -226,11 +236,13 @@ def _fenced_blocks(
 def _read_detection_lines(head: list[str], rest: Iterator[str], start: int) -> None:
     """Read on until ``head`` holds DETECT_LINES non-blank lines from ``start`` on (or all)."""
     found = sum(1 for line in head[start:] if line.strip())
-    while found < DETECT_LINES:
+    size = sum(map(len, itertools.islice(head, start, None)))
+    while found < DETECT_LINES and size <= dialect_base.DETECT_CHARS:
         line = next(rest, None)
         if line is None:
             return
         head.append(line)
+        size += len(line)
         if line.strip():
             found += 1
 
@@ -238,7 +250,12 @@ def _read_detection_lines(head: list[str], rest: Iterator[str], start: int) -> N
 def _content_head(head: list[str], wrapper: Wrapper) -> list[str]:
     """The first non-blank lines after the wrapper, stripped: what the detectors see."""
     content: list[str] = []
-    for line in head[wrapper.end :]:
+    size = 0  # the characters of the lines from the wrapper's end, blank ones too
+    budget = dialect_base.DETECT_CHARS
+    for line in itertools.islice(head, wrapper.end, None):
+        size += len(line)
+        if size > budget:
+            break  # the head ends at this line, or soon after it
         if wrapper.fence is not None and is_fence_end(line, wrapper.fence):
             break
         text = line.strip()

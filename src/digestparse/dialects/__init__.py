@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from typing import TYPE_CHECKING
 
 from . import markdown, reference_text
-from .base import DETECT_LINES, Dialect
+from .base import DETECT_CHARS, DETECT_LINES, Dialect
 from .html_text import HTML_TEXT
 from .text import TEXT
 from .text_urls import TEXT_URLS
@@ -91,4 +91,6 @@ def __getattr__(name: str) -> tuple[Dialect, ...]:
     return tuple(load() for _name, _detect, load in _ORDER)
 
 
-__all__ = ["BY_NAME", "DETECT_LINES", "DIALECTS", "DIALECT_NAMES", "Dialect", "detect"]
+__all__ = [
+    "BY_NAME", "DETECT_CHARS", "DETECT_LINES", "DIALECTS", "DIALECT_NAMES", "Dialect", "detect"
+]

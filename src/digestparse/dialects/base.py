@@ -18,7 +18,8 @@ class Dialect:
     """One way of capturing the listing as text (docs/dialects.md).
 
     ``detect`` sees the first non-blank lines after any capture wrapper
-    (``DETECT_LINES`` of them, stripped) and says whether they are this
+    (``DETECT_LINES`` of them, stripped, in at most ``DETECT_CHARS``
+    characters) and says whether they are this
     dialect. ``header`` reads the header (and page date) at the top; the
     ``rules`` are then tried in order at every line until the input ends, as
     in the ``text`` dialect: each consumes lines and returns True, or touches
@@ -60,3 +61,7 @@ class Dialect:
 
 #: How many non-blank lines after a capture wrapper the detectors see.
 DETECT_LINES = 200
+#: ... and in how many characters at most: the lines read to detect the dialect are held
+#: until the parse reaches them, so they are bounded like a field (4 ``lines.MAX_LINE``;
+#: a capture's first 200 lines hold some tens of thousands).
+DETECT_CHARS = 1 << 22

@@ -43,6 +43,9 @@ from .lines import (
 )
 
 _MAX_AUTHOR_DIGITS = 9
+#: A header holds at most this many lines (the captures' have a few): the rest of a longer
+#: run of header lines is a repeated header, read without being held.
+_MAX_HEADER_LINES = 200
 #: Lines that start an entry or a header: a run of junk stops before them.
 _STARTS = frozenset({Kind.TITLE, Kind.UPVOTES, Kind.HEADER})
 
@@ -62,7 +65,7 @@ def read_header(state: ParseState) -> None:
     held = 0  # characters: a header holds at most MAX_LINE (a longer one goes on as repeated)
     while (line := state.peek()) is not None and line.kind is Kind.HEADER:
         held += len(line.text)
-        if lines and held > lines_module.MAX_LINE:
+        if lines and (held > lines_module.MAX_LINE or len(lines) >= _MAX_HEADER_LINES):
             break
         lines.append(state.advance())
     if not lines:
