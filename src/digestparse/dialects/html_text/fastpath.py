@@ -90,7 +90,7 @@ class _Reader:
     """Reads the canonical entries of a list of lines one after another, matching ``ENTRY``
     over a chunk of them joined; ``entry`` is what ``window.read_window`` calls."""
 
-    __slots__ = ("_chunk", "_end", "_last", "_limit", "_line", "_offset", "_raw")
+    __slots__ = ("_chunk", "_end", "_last", "_limit", "_line", "_long", "_offset", "_raw")
 
     def __init__(self, raw: list[str], limit: datetime.date) -> None:
         self._raw = raw
@@ -99,6 +99,7 @@ class _Reader:
         self._line = -1  # the line at ``_offset`` in the chunk
         self._offset = 0
         self._end = 0  # the line after the chunk's last one
+        self._long = False
         #: The texts of the last entry read and its fields: the copy after it has the same.
         self._last: tuple[tuple[str | None, ...], dict[str, Any] | None] = ((), None)
 
@@ -106,6 +107,8 @@ class _Reader:
         self._end = min(index + _CHUNK_LINES, len(self._raw))
         self._chunk = "\n".join(self._raw[index : self._end])
         self._line, self._offset = index, 0
+        #: Whether an entry of the chunk may be too long for the rules to keep its fields.
+        self._long = too_long(len(self._chunk))
 
     def entry(self, index: int) -> tuple[Paper, int] | None:
         """The canonical entry that starts at the first non-blank line from ``index`` on, and
@@ -114,8 +117,10 @@ class _Reader:
         if index != self._line or (self._end - index < _ENTRY_LINES and self._end < len(raw)):
             self._load(index)
         match = ENTRY.match(self._chunk, self._offset)
-        if match is None or too_long(match.end() - match.start()):
-            return None  # not canonical, or a field the rules may cut
+        if match is None:
+            return None
+        if self._long and too_long(match.end() - match.start()):
+            return None  # a field the rules may cut (field-too-long)
         following = _FOLLOWING.match(self._chunk, match.end())
         if following is None:
             if self._end < len(raw):

@@ -190,7 +190,7 @@ class _Reader:
                 raise _GiveWay
             texts.append(text)
             k += 1
-        if lines_too_long(texts):
+        if len(texts) > 1 and lines_too_long(texts):
             raise _GiveWay  # the rules cut it (field-too-long)
         title, url, closed = title_of(texts)
         if not closed or not title:
@@ -207,7 +207,7 @@ class _Reader:
             # A line that ends with ")" closes the link, or the rules would take more lines
             # and the link is not closed on it: linked_abstract says which.
             texts = [line] if line[-1] == ")" else self.link_lines(k)
-            if lines_too_long(texts):
+            if len(texts) > 1 and lines_too_long(texts):
                 raise _GiveWay  # the rules cut it (field-too-long)
             abstract, url, closed = linked_abstract(texts)
             if not closed:
@@ -218,18 +218,11 @@ class _Reader:
             while self.glued(k + 1):
                 kind = classify(raw[k + 1])
                 if kind is not Kind.TEXT:
-                    return k, self.plain(texts), None, kind
+                    return k, _plain(texts), None, kind
                 k += 1
                 texts.append(raw[k])
-            return k, self.plain(texts), None, None
+            return k, _plain(texts), None, None
         raise _GiveWay
-
-    @staticmethod
-    def plain(texts: list[str]) -> str:
-        """``plain_abstract`` of the lines, unless the rules cut them (field-too-long)."""
-        if lines_too_long(texts):
-            raise _GiveWay
-        return plain_abstract(texts)
 
     def link_lines(self, k: int) -> list[str]:
         """The lines of a link that ``raw[k]`` opens and a line glued to it closes: the glued
@@ -346,6 +339,13 @@ class _Reader:
         fields.votes = int(count) if count is not None else 0
         fields.date_text = text
         fields.year_explicit = year is not None
+
+
+def _plain(texts: list[str]) -> str:
+    """``plain_abstract`` of the lines, unless the rules cut them (field-too-long)."""
+    if len(texts) > 1 and lines_too_long(texts):
+        raise _GiveWay
+    return plain_abstract(texts)
 
 
 def _count(match: re.Match[str] | None) -> int:

@@ -27,13 +27,13 @@ from __future__ import annotations
 import datetime
 import re
 
+from ... import lines
 from ...dates import DATE_PATTERN, MAX_COUNT_DIGITS
 from ...grammar import MONTH_NUMBER, PAGE_PHRASES, SEPARATOR
 from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper, fast_paper
 from ...state import ParseState
-from ..bounded import too_long
 from ..window import read_window
 from .lines import MAX_PHRASE_LINE, TITLE_CLOSE, Kind, page_phrase, upvotes
 
@@ -111,10 +111,13 @@ _DAY, _YEAR = _MONTH + 1, _MONTH + 2
 def read_canonical(state: ParseState) -> bool:
     """Consume the canonical entries that come next; True if there were any."""
     limit = state.date_limit
-    return read_window(state, lambda raw: lambda i: _entry(raw, i, limit))
+    longest = lines.MAX_LINE
+    return read_window(state, lambda raw: lambda i: _entry(raw, i, limit, longest))
 
 
-def _entry(raw: list[str], i: int, limit: datetime.date) -> tuple[Paper, int] | None:
+def _entry(
+    raw: list[str], i: int, limit: datetime.date, longest: int
+) -> tuple[Paper, int] | None:
     """The canonical entry starting at ``raw[i]`` and the index after it, or None."""
     if i >= len(raw) or raw[i] not in _ENTRY_STARTS:
         return None  # e.g. where the rules read on, at the end of a capture: no join then
@@ -128,8 +131,8 @@ def _entry(raw: list[str], i: int, limit: datetime.date) -> tuple[Paper, int] | 
     text = "\n".join(raw[i : date_index + 1])
     if text.count("\n") != date_index - i:
         return None  # a line holds a line break (the parser's sources never give one)
-    if too_long(len(text)):
-        return None  # a field the rules may cut (field-too-long)
+    if len(text) > longest:
+        return None  # a field the rules may cut (field-too-long: ``bounded.py``)
     match = _ENTRY.fullmatch(text)
     if match is None:
         return None
