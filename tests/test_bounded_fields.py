@@ -29,6 +29,7 @@ from digestparse.dialects import BY_NAME
 from digestparse.dialects import base as dialect_base
 from digestparse.lines import split_text, text_blocks
 from digestparse.state import ParseState
+from test_reading_order import assert_strict_raises_lenients_first
 from test_streaming import assert_streams_like_parse
 
 REFERENCE = datetime.date(2026, 12, 31)
@@ -248,6 +249,18 @@ def test_a_long_field_streams_like_parse(
     tmp_path = tmp_path_factory.mktemp("field")
     with mock.patch.object(lines, "MAX_LINE", cap):
         assert_streams_like_parse(text.encode(), tmp_path, (97, 4096))
+
+
+@given(case=long_fields())
+@example(case=("reference-text", inserted("01", 317, 50, "x" * 3 * CAP), CAP))
+def test_strict_raises_lenients_first_diagnostic_with_a_long_field(
+    case: tuple[str, str, int]
+) -> None:
+    """field-too-long is reported when the field ends, after a line-too-long of a later
+    line of it (a small cap cuts lines too): strict mode still raises the first."""
+    _name, text, cap = case
+    with mock.patch.object(lines, "MAX_LINE", cap):
+        assert_strict_raises_lenients_first(text)
 
 
 def test_the_cases_are_read_by_the_fast_paths() -> None:
