@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import sys
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
@@ -60,3 +61,18 @@ class Dialect:
 
 #: How many non-blank lines after a capture wrapper the detectors see.
 DETECT_LINES = 200
+
+
+def built_on_first_use(
+    module: str, name: str, build: Callable[[], Dialect]
+) -> Callable[[str], Dialect]:
+    """A module ``__getattr__`` that builds the dialect ``name`` when it is first asked for
+    and keeps it in the module, so that detection imports only the dialect's line module."""
+
+    def get(attribute: str) -> Dialect:
+        if attribute != name:
+            raise AttributeError(f"module {module!r} has no attribute {attribute!r}")
+        dialect = sys.modules[module].__dict__[name] = build()
+        return dialect
+
+    return get
