@@ -42,6 +42,33 @@ class DateLine:
         return len(self.text) + 2
 
 
+#: What a date line gives a fast path: the date, the count after it (None: no count), the
+#: date's own text and whether it names its year.
+CleanDate = tuple[datetime.date, "int | None", str, bool]
+
+
+def read_clean_date(line: str, limit: datetime.date) -> CleanDate | None:
+    """What a date line gives where the rules read it without a report, else None. A
+    yearless date takes ``limit``'s year; a date after ``limit`` is left to the rules."""
+    match = DATE_LINE.fullmatch(line)
+    if match is None:
+        return None
+    month_name, day_text, year_text, count_text = match.groups()
+    try:
+        when = datetime.date(
+            int(year_text) if year_text else limit.year, MONTH_NUMBER[month_name], int(day_text)
+        )
+    except ValueError:
+        return None
+    if when > limit:
+        return None
+    if count_text is None:
+        return when, None, line, year_text is not None
+    if len(count_text) > MAX_COUNT_DIGITS:
+        return None
+    return when, int(count_text), line[: match.start(4) - 1], year_text is not None
+
+
 def read_date_line(line: str) -> DateLine | None:
     """Split a date line into its parts, or None when it is not one."""
     match = DATE_LINE.fullmatch(line)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from .dates import DATE_LINE, MAX_COUNT_DIGITS
+from .dates import DATE_LINE, CleanDate, read_clean_date
 from .grammar import (
     AUTHORS_PREFIX,
     BULLET,
@@ -78,7 +78,7 @@ def _author_count(line: str) -> int | None:
 #: Canonical date lines already read, with what they give under a date limit:
 #: limit -> line -> (date, votes, date text, year explicit), or None when the fast path must
 #: leave the line to the rules. Most entries of a page share a few dates.
-_DATES: dict[datetime.date, dict[str, tuple[datetime.date, int, str, bool] | None]] = {}
+_DATES: dict[datetime.date, dict[str, CleanDate | None]] = {}
 #: Authors lines already read: line -> count, or None when it is not a canonical one.
 _AUTHORS: dict[str, int | None] = {}
 _CACHE_LIMIT = 4096
@@ -86,31 +86,6 @@ _CACHE_LIMIT = 4096
 _MISSING: Any = object()
 #: Only short lines are kept (canonical date and authors lines are at most 31 characters).
 _CACHED_LEN = 40
-
-
-def _read_date(
-    line: str, limit: datetime.date
-) -> tuple[datetime.date, int, str, bool] | None:
-    """What a date line gives when the rules would read it without a report, else None."""
-    match = DATE_LINE.fullmatch(line)
-    if match is None:
-        return None
-    month_name, day_text, year_text, count_text = match.groups()
-    try:
-        when = datetime.date(
-            int(year_text) if year_text else limit.year, MONTH_NUMBER[month_name], int(day_text)
-        )
-    except ValueError:
-        return None
-    if when > limit:
-        return None
-    votes = 0
-    if count_text is not None:
-        if len(count_text) > MAX_COUNT_DIGITS:
-            return None
-        votes = int(count_text)
-        line = line[: match.start(4) - 1]
-    return when, votes, line, year_text is not None
 
 
 def read_canonical(state: ParseState) -> bool:
@@ -199,7 +174,7 @@ def read_canonical(state: ParseState) -> bool:
             date_line = raw[after + 3]
             read = dates.get(date_line, missing)
             if read is missing:
-                read = _read_date(date_line, limit)
+                read = read_clean_date(date_line, limit)
                 if len(date_line) <= _CACHED_LEN:
                     dates[date_line] = read
             if read is None:
@@ -212,7 +187,7 @@ def read_canonical(state: ParseState) -> bool:
                     author_count,
                     organization,
                     when,
-                    votes,
+                    0 if votes is None else votes,
                     extract_links(abstract) if "/" in abstract else (),
                     base + i + 2,
                     base + i + 8,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import sys
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
@@ -65,3 +66,18 @@ DETECT_LINES = 200
 #: until the parse reaches them, so they are bounded like a field (4 ``lines.MAX_LINE``;
 #: a capture's first 200 lines hold some tens of thousands).
 DETECT_CHARS = 1 << 22
+
+
+def built_on_first_use(
+    module: str, name: str, build: Callable[[], Dialect]
+) -> Callable[[str], Dialect]:
+    """A module ``__getattr__`` that builds the dialect ``name`` when it is first asked for
+    and keeps it in the module, so that detection imports only the dialect's line module."""
+
+    def get(attribute: str) -> Dialect:
+        if attribute != name:
+            raise AttributeError(f"module {module!r} has no attribute {attribute!r}")
+        dialect = sys.modules[module].__dict__[name] = build()
+        return dialect
+
+    return get

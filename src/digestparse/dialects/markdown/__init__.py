@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..base import Dialect
+from ..base import Dialect, built_on_first_use
 from .lines import Kind, classify, detect
 
 if TYPE_CHECKING:
@@ -36,11 +36,7 @@ def _build() -> Dialect:
     )
 
 
-def __getattr__(name: str) -> Dialect:
-    if name != "MARKDOWN":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    dialect = globals()["MARKDOWN"] = _build()
-    return dialect
+__getattr__ = built_on_first_use(__name__, "MARKDOWN", _build)
 
 
 __all__ = ["MARKDOWN", "Kind", "detect"]

@@ -22,7 +22,7 @@ from ...grammar import (
     PROMO_DAILY,
     TRENDING_PAPERS,
 )
-from ..base import Dialect
+from ..base import Dialect, built_on_first_use
 from .lines import Kind, classify, page_phrase
 
 if TYPE_CHECKING:
@@ -84,11 +84,7 @@ def _build() -> Dialect:
     )
 
 
-def __getattr__(name: str) -> Dialect:
-    if name != "REFERENCE_TEXT":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    dialect = globals()["REFERENCE_TEXT"] = _build()
-    return dialect
+__getattr__ = built_on_first_use(__name__, "REFERENCE_TEXT", _build)
 
 
 __all__ = ["REFERENCE_TEXT", "detect"]

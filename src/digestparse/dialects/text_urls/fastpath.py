@@ -17,8 +17,8 @@ import datetime
 from collections.abc import Sequence
 from functools import partial
 
-from ...dates import DATE_LINE, MAX_COUNT_DIGITS
-from ...grammar import MONTH_NUMBER, SEPARATOR
+from ...dates import CleanDate, read_clean_date
+from ...grammar import SEPARATOR
 from ...links import extract_links, paper_url
 from ...markup import plain
 from ...model import Paper, fast_paper
@@ -290,12 +290,9 @@ def _comment_count(elements: list[str], after: int, ended: bool) -> int | None:
     return int(count)
 
 
-#: Date lines already read, with what they give under a date limit: (line, limit) ->
-#: (date, the count after it or None, date text, year explicit), or None when the rules
-#: must read the line.
-#: Most entries of a page share a few dates.
-_DateRead = tuple[datetime.date, "int | None", str, bool]
-_DATES: dict[tuple[str, datetime.date], _DateRead | None] = {}
+#: Date lines already read, with what they give under a date limit (None: the rules must
+#: read the line). Most entries of a page share a few dates.
+_DATES: dict[tuple[str, datetime.date], CleanDate | None] = {}
 _CACHE_LIMIT = 4096
 
 
@@ -304,31 +301,12 @@ def _trim_caches() -> None:
         _DATES.clear()
 
 
-def _read_date(line: str, limit: datetime.date) -> _DateRead | None:
+def _read_date(line: str, limit: datetime.date) -> CleanDate | None:
     """What a date line gives where the rules read it without a report, else None."""
     key = (line, limit)
     if key in _DATES:
         return _DATES[key]
-    read = _parse_date(line, limit) if len(line) <= MAX_DATE_LEN and "A" <= line[0] <= "S" else None
+    short = len(line) <= MAX_DATE_LEN and "A" <= line[0] <= "S"
+    read = read_clean_date(line, limit) if short else None
     _DATES[key] = read
     return read
-
-
-def _parse_date(line: str, limit: datetime.date) -> _DateRead | None:
-    match = DATE_LINE.fullmatch(line)
-    if match is None:
-        return None
-    month_name, day_text, year_text, count_text = match.groups()
-    try:
-        when = datetime.date(
-            int(year_text) if year_text else limit.year, MONTH_NUMBER[month_name], int(day_text)
-        )
-    except ValueError:
-        return None
-    if when > limit:
-        return None
-    if count_text is None:
-        return when, None, line, year_text is not None
-    if len(count_text) > MAX_COUNT_DIGITS:
-        return None
-    return when, int(count_text), line[: match.start(4) - 1], year_text is not None
