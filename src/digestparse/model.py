@@ -99,24 +99,19 @@ def _slot_setters() -> tuple[Any, ...]:
 
 
 _SETTERS = _slot_setters()
-(_SET_TITLE, _SET_ABSTRACT, _SET_AUTHOR_COUNT, _SET_ORGANIZATION, _SET_DATE, _SET_VOTES,
- _SET_LINKS, _SET_LINE, _SET_END_LINE, _SET_DATE_TEXT, _SET_YEAR_EXPLICIT) = _SETTERS[:11]
-_REST: tuple[tuple[Any, Any], ...] = tuple(
-    (setter, default)
-    for setter, default in zip(
-        _SETTERS[11:], [field.default for field in attrs.fields(Paper)[11:]], strict=True
-    )
-)
-# The four optional fields after them, set one by one; any field added later, in a loop.
-((_SET_UPVOTES, _UPVOTES), (_SET_PAPER_ID, _PAPER_ID), (_SET_URL, _URL),
- (_SET_SUBMITTED_BY, _SUBMITTED_BY)) = _REST[:4]
-_MORE = _REST[4:]
-_new = object.__new__
-
-
 _NAMES = tuple(field.name for field in attrs.fields(Paper))
 _values = operator.attrgetter(*_NAMES)
 _SETTER = dict(zip(_NAMES, _SETTERS, strict=True))
+_SET_LINE, _SET_END_LINE = _SETTER["line"], _SETTER["end_line"]
+# fast_paper sets the eleven fields it is given and the four optional ones after them by
+# name; any field added later, in a loop, to its default.
+_DEFAULT: dict[str, Any] = {field.name: field.default for field in attrs.fields(Paper)}
+_UPVOTES, _PAPER_ID, _URL = _DEFAULT["upvotes"], _DEFAULT["paper_id"], _DEFAULT["url"]
+_SUBMITTED_BY = _DEFAULT["submitted_by"]
+_MORE: tuple[tuple[Any, Any], ...] = tuple(
+    (_SETTER[name], _DEFAULT[name]) for name in _NAMES[_NAMES.index("submitted_by") + 1 :]
+)
+_new = object.__new__
 
 
 def evolve_paper(paper: Paper, **changes: Any) -> Paper:
