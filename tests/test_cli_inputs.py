@@ -195,12 +195,17 @@ def test_a_plain_check_imports_only_what_it_uses(args: list[str], loaded: list[s
 _LAZY = [
     "digestparse.cli.baseline",
     "digestparse.cli.expectations",
+    "digestparse.dialects.html_text.fastpath",
+    "digestparse.dialects.html_text.rules",
     "digestparse.dialects.markdown.fastpath",
     "digestparse.dialects.markdown.fields",
     "digestparse.dialects.markdown.rules",
     "digestparse.dialects.reference_text.fastpath",
     "digestparse.dialects.reference_text.header",
     "digestparse.dialects.reference_text.rules",
+    "digestparse.dialects.text_urls.fastpath",
+    "digestparse.dialects.text_urls.junk",
+    "digestparse.dialects.text_urls.rules",
     "digestparse.merge",
 ]
 _LAZY_LOADED = f"""
@@ -223,6 +228,8 @@ print(status, *[name for name in lazy if name in sys.modules], sep=",", file=sys
         (["--write-baseline", "base.json"],
          ["digestparse.cli.baseline", "digestparse.cli.expectations"]),
         (["--dialect", "markdown"], [m for m in _LAZY if ".markdown." in m]),
+        (["--dialect", "html-text"], [m for m in _LAZY if ".html_text." in m]),
+        (["--dialect", "text-urls"], [m for m in _LAZY if ".text_urls." in m]),
     ],
 )
 def test_a_plain_check_leaves_out_what_it_does_not_use(

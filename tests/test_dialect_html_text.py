@@ -42,7 +42,8 @@ from dialect_support import (
     replace,
     then,
 )
-from digestparse.dialects.html_text import HTML_TEXT, read_canonical
+from digestparse.dialects.html_text import HTML_TEXT
+from digestparse.dialects.html_text.fastpath import read_canonical
 from hostile_support import check_spans, uncovered_lines
 
 LINES = capture_lines("05")

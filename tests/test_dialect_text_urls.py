@@ -43,7 +43,8 @@ from dialect_support import (
     replace,
     then,
 )
-from digestparse.dialects.text_urls import TEXT_URLS, read_canonical
+from digestparse.dialects.text_urls import TEXT_URLS
+from digestparse.dialects.text_urls.fastpath import read_canonical
 from digestparse.dialects.text_urls.lines import link_paper_id
 from digestparse.dialects.text_urls.rules import entry
 from digestparse.lines import text_blocks

@@ -5,9 +5,9 @@ last, as the fallback for anything holding one line of its grammar. Input that
 no detector accepts is refused (``unknown-format``). docs/dialects.md explains
 how to add a dialect.
 
-The markdown and reference-text dialects are built on first use: detecting them
-needs only their line classes, and a dump of another dialect (a plain ``check`` of
-a seed) never imports their rules and fast paths.
+The dialects other than ``text`` are built on first use: detecting them needs only
+their line classes, and a dump of another dialect (a plain ``check`` of a seed)
+never imports their rules and fast paths.
 """
 
 from __future__ import annotations
@@ -15,11 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from typing import TYPE_CHECKING
 
-from . import markdown, reference_text
+from . import html_text, markdown, reference_text, text_urls
 from .base import DETECT_CHARS, DETECT_LINES, Dialect
-from .html_text import HTML_TEXT
 from .text import TEXT
-from .text_urls import TEXT_URLS
 
 if TYPE_CHECKING:
     #: Every dialect, in detection order (loads them all).
@@ -30,9 +28,9 @@ if TYPE_CHECKING:
 #: Each dialect: its name, its detector, and how to get the Dialect itself.
 _ORDER: tuple[tuple[str, Callable[[Sequence[str]], bool], Callable[[], Dialect]], ...] = (
     ("markdown", markdown.detect, lambda: markdown.MARKDOWN),
-    ("text-urls", TEXT_URLS.detect, lambda: TEXT_URLS),
+    ("text-urls", text_urls.detect, lambda: text_urls.TEXT_URLS),
     ("reference-text", reference_text.detect, lambda: reference_text.REFERENCE_TEXT),
-    ("html-text", HTML_TEXT.detect, lambda: HTML_TEXT),
+    ("html-text", html_text.detect, lambda: html_text.HTML_TEXT),
     ("text", TEXT.detect, lambda: TEXT),
 )
 _LOAD = {name: load for name, _detect, load in _ORDER}

@@ -19,24 +19,37 @@ a label-less link line); a comment count may follow the date on its own line,
 followed by its ``…#community`` URL. Blank lines carry no meaning here.
 
 Its line classes are in ``lines.py``, its rules in ``rules.py`` and
-``junk.py``, and its fast path in ``fastpath.py``.
+``junk.py``, and its fast path in ``fastpath.py``. Detection needs only
+``lines.py``: ``TEXT_URLS`` (with the rules and the fast path) is built when first
+asked for, so that reading another dialect never imports them.
 """
 
 from __future__ import annotations
 
-from ..base import Dialect
-from .fastpath import read_canonical
-from .junk import junk_run
+from typing import TYPE_CHECKING
+
+from ..base import Dialect, built_on_first_use
 from .lines import Kind, classify, detect
-from .rules import entry, read_header
 
-TEXT_URLS = Dialect(
-    name="text-urls",
-    detect=detect,
-    classify=classify,
-    header=read_header,
-    rules=(("entry", entry), ("junk", junk_run)),
-    fast_path=read_canonical,
-)
+if TYPE_CHECKING:
+    TEXT_URLS: Dialect
 
-__all__ = ["TEXT_URLS", "Kind", "read_canonical"]
+
+def _build() -> Dialect:
+    from .fastpath import read_canonical
+    from .junk import junk_run
+    from .rules import entry, read_header
+
+    return Dialect(
+        name="text-urls",
+        detect=detect,
+        classify=classify,
+        header=read_header,
+        rules=(("entry", entry), ("junk", junk_run)),
+        fast_path=read_canonical,
+    )
+
+
+__getattr__ = built_on_first_use(__name__, "TEXT_URLS", _build)
+
+__all__ = ["TEXT_URLS", "Kind", "detect"]
