@@ -4,15 +4,22 @@ once, keep its findings like ``check`` does, and what the series needs of it."""
 from __future__ import annotations
 
 import datetime
-import io
+from functools import partial
 
-from ..api import parse
 from ..errors import InternalError
-from ..model import Diagnostic, Paper
+from ..model import Paper
 from .escape import escape_text
 from .guard import guard_file
-from .inputs import Task, UnreadableInput, read_dump
-from .worker import FileResult, Settings, is_selected, parse_for_mode
+from .inputs import Task, UnreadableInput
+from .worker import (
+    Dump,
+    FileResult,
+    Settings,
+    close_source,
+    is_selected,
+    open_source,
+    parse_for_mode,
+)
 
 
 class CaptureResult(FileResult):
@@ -38,32 +45,34 @@ def human(text: str) -> str:
 
 
 def process_capture(task: Task, settings: Settings) -> CaptureResult:
-    """Like ``worker.process_file``, with the page date and, for ``merge``, the papers."""
+    """Like ``worker.process_file`` (the file streamed, its findings kept as ``check`` keeps
+    them), with the page date and, for ``merge``, the papers."""
     result = CaptureResult(task.name)
     try:
-        data = read_dump(task)
+        source, copy = open_source(task)
     except UnreadableInput as error:
         result.error = str(error)
         return result
+    dump = Dump(settings.check, keep_papers=settings.want_records)
+    selected = partial(is_selected, settings=settings)
     try:
-        digest = parse(
-            data, mode="lenient", reference_date=settings.reference_date, name=task.name,
-            dialect=settings.dialect,
-        )
-        diagnostics: list[Diagnostic] | tuple[Diagnostic, ...] = digest.diagnostics
-        if settings.mode == "strict" and diagnostics:
-            # The same findings as `check` (which also re-checks the strict error).
-            _, found = parse_for_mode(lambda: io.BytesIO(data), task.name, settings)
-            diagnostics = found.sorted()
+        result.papers, found = parse_for_mode(source, task.name, settings, dump=dump)
+        result.findings, result.omitted = found.sorted(), found.omitted
+        digest = dump.digest(task.name)
+        if settings.check is not None:  # check --series: the CI options too (cli/guard.py)
+            # Baselines need the text of each finding's line: only then is the file held whole.
+            data = source().read() if settings.check.line_texts else b""
+            guard_file(result, digest, data, settings.check, selected, paper_count=result.papers)
+    except UnreadableInput as error:
+        result.error = str(error)
+        return result
     except Exception as error:  # anything escaping the parser is a bug in it, not bad input
         detail = str(error) if isinstance(error, InternalError) else repr(error)
         result.internal_error = f"internal error on {task.name}: {detail}"
         return result
-    result.papers = len(digest.papers)
-    result.findings = [d for d in diagnostics if is_selected(d.code, settings)]
+    finally:
+        close_source(source, copy)
     result.dialect = digest.dialect
-    if settings.check is not None:  # check --series: the CI options too (cli/guard.py)
-        guard_file(result, digest, data, settings.check, lambda code: is_selected(code, settings))
     if digest.page_date is not None and digest.header_span is not None:
         result.page_date = digest.page_date
         result.page_date_line = digest.header_span[1]

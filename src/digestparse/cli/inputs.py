@@ -213,20 +213,6 @@ def open_dump(task: Task) -> tuple[IO[bytes], str | None]:
     return file, copy
 
 
-def read_dump(task: Task) -> bytes:
-    """The bytes of one input (the whole file; the CLI itself streams with ``open_dump``)."""
-    if task.data is not None:
-        check_text(task.data[:BINARY_WINDOW], task.name)
-        return task.data
-    file, copy = open_dump(task)
-    try:
-        with file:
-            return file.read()
-    finally:
-        if copy is not None:
-            os.unlink(copy)
-
-
 def remove_spooled(tasks: Iterable[Task]) -> None:
     """Delete the temporary copies of standard input."""
     for task in tasks:

@@ -156,7 +156,7 @@ def process_file(task: Task, settings: Settings, stream: bool = False) -> FileRe
     of a lenient parse are a generator that parses as the output asks for them."""
     result = FileResult(task.name)
     try:
-        source, copy = _open(task)
+        source, copy = open_source(task)
     except UnreadableInput as error:
         result.error = str(error)
         return result
@@ -164,7 +164,7 @@ def process_file(task: Task, settings: Settings, stream: bool = False) -> FileRe
         result.records = _streamed_records(result, source, copy, settings)
         return result
     spool = RecordSpool() if settings.want_records else None
-    dump = _Dump(settings.check)
+    dump = Dump(settings.check)
     try:
         result.papers, found = parse_for_mode(source, task.name, settings, spool, dump)
         result.findings, result.omitted = found.sorted(), found.omitted
@@ -187,7 +187,7 @@ def process_file(task: Task, settings: Settings, stream: bool = False) -> FileRe
         result.internal_error = internal_error(task.name, error)
         return result
     finally:
-        _remove(source, copy)
+        close_source(source, copy)
     # --strict makes any (selected) diagnostic fatal: a failing file yields no records.
     if spool is not None:
         if settings.mode == "lenient" or not result.findings:
@@ -201,7 +201,7 @@ def process_file(task: Task, settings: Settings, stream: bool = False) -> FileRe
 Source = Callable[[], IO[bytes]]
 
 
-def _open(task: Task) -> tuple[Source, str | None]:
+def open_source(task: Task) -> tuple[Source, str | None]:
     """A function giving the source for ``iter_papers`` (rewound on a second call: a failing
     file is read twice), and the temporary copy to delete afterwards."""
     data = task.data
@@ -223,7 +223,7 @@ class _Rewind:
         return self.file
 
 
-def _remove(source: Source, copy: str | None) -> None:
+def close_source(source: Source, copy: str | None) -> None:
     if isinstance(source, _Rewind):
         source.file.close()
     if copy is not None:
@@ -235,13 +235,15 @@ def internal_error(name: str, error: BaseException) -> str:
     return f"internal error on {name}: {detail}"
 
 
-class _Dump:
-    """What check's CI options (cli/guard.py) need of a dump besides its findings, taken
-    from the stream that read it: its header, its dialect and, for --max-damaged only, its
-    papers (the one case where they are all held)."""
+class Dump:
+    """What check's CI options (cli/guard.py) and a series need of a dump besides its
+    findings, taken from the stream that read it: its header, its dialect and, for
+    --max-damaged and ``merge`` only, its papers (the cases where they are all held)."""
 
-    def __init__(self, check: CheckOptions | None = None) -> None:
-        self.keep = check is not None and check.expectations.max_damaged is not None
+    def __init__(self, check: CheckOptions | None = None, keep_papers: bool = False) -> None:
+        self.keep = keep_papers or (
+            check is not None and check.expectations.max_damaged is not None
+        )
         self.stream: PaperStream | None = None
         self.papers: list[Paper] = []
 
@@ -263,13 +265,15 @@ class _Dump:
             header_span=stream.header_span,
             source=name,
             dialect=stream.dialect,
+            source_url=stream.source_url,
+            captured_at=stream.captured_at,
         )
 
 
 def _papers(
     source: Source, name: str, settings: Settings, mode: Mode,
     on_diagnostic: Callable[[Diagnostic], None] | None = None,
-    dump: _Dump | None = None,
+    dump: Dump | None = None,
 ) -> Iterator[Paper]:
     try:
         stream = iter_papers(
@@ -306,13 +310,13 @@ def _streamed_records(
     except Exception as error:  # a bug in the parser, not bad input
         result.internal_error = internal_error(name, error)
     finally:
-        _remove(source, copy)
+        close_source(source, copy)
     result.findings, result.omitted = found.sorted(), found.omitted
 
 
 def parse_for_mode(
     source: Source, name: str, settings: Settings, spool: RecordSpool | None = None,
-    dump: _Dump | None = None,
+    dump: Dump | None = None,
 ) -> tuple[int, BoundedFindings]:
     """How many papers one dump holds and its selected diagnostics; its records go to
     ``spool``.
