@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
@@ -17,7 +18,7 @@ from ..model import Paper
 from .captures import CaptureResult, human, process_capture
 from .escape import display_name, json_dumps
 from .exit_codes import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, REPORT_BUG
-from .inputs import STDIN, Task, UsageError
+from .inputs import STDIN, Task, UnreadableInput, UsageError, spool
 from .worker import Settings
 
 #: Longest value shown in text output; longer ones end in "…".
@@ -27,8 +28,7 @@ SHOWN_CHARS = 80
 def run_diff(args: argparse.Namespace, settings: Settings) -> int:
     if args.old == STDIN and args.new == STDIN:
         raise UsageError("standard input (-) can be given only once")
-    results = [process_capture(task_for(path, args.stdin_name), settings) for path in
-               (args.old, args.new)]
+    results = [read_side(path, args.stdin_name, settings) for path in (args.old, args.new)]
     status = EXIT_CLEAN
     for result in results:
         if result.internal_error:
@@ -58,10 +58,22 @@ def run_diff(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_CLEAN if found.equal else EXIT_FINDINGS
 
 
-def task_for(path: str, stdin_name: str) -> Task:
-    if path == STDIN:
-        return Task(display_name(stdin_name), data=sys.stdin.buffer.read())
-    return Task(display_name(path), path=path)
+def read_side(path: str, stdin_name: str, settings: Settings) -> CaptureResult:
+    """One side of the diff, streamed; standard input is copied to a temporary file first,
+    as ``check`` does, so that memory does not grow with it."""
+    if path != STDIN:
+        return process_capture(Task(display_name(path), path=path), settings)
+    name = display_name(stdin_name)
+    try:
+        copy = spool(sys.stdin.buffer, name)
+    except UnreadableInput as error:
+        result = CaptureResult(name)
+        result.error = str(error)
+        return result
+    try:
+        return process_capture(Task(name, path=copy), settings)
+    finally:
+        os.unlink(copy)
 
 
 def shown(value: Any) -> str:
