@@ -5,14 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 
 import jsonschema
 import pytest
 
-from cli_helpers import run_cli, seed_lines, write_lines
+from cli_helpers import REFERENCE, run_cli, seed_lines, write_lines
 from digestparse.merge import MERGE_FIELDS
 from seeds import SEEDS
 from series_support import dated_copies
@@ -267,3 +270,35 @@ def test_diff_errors_exit_2(tmp_path: Path) -> None:
     usage = run_cli("diff", "old.txt", cwd=tmp_path)
     assert usage.returncode == 2
     assert "the following arguments are required: NEW" in usage.stderr
+
+
+def test_diff_reads_standard_input_and_leaves_no_copy(tmp_path: Path) -> None:
+    lines = seed_lines(0)
+    write_lines(tmp_path / "old.txt", lines)
+    data = (tmp_path / "old.txt").read_bytes()
+    spool_dir = tmp_path / "spool"
+    spool_dir.mkdir()
+    env = {**os.environ, "TMPDIR": str(spool_dir)}
+    equal = subprocess.run(
+        [sys.executable, "-m", "digestparse", "diff", "-", "old.txt", *REFERENCE],
+        cwd=tmp_path, input=data, capture_output=True, env=env, timeout=60, check=False,
+    )
+    assert (equal.returncode, equal.stdout) == (0, b"")
+    new = (tmp_path / "new.txt")
+    write_lines(new, lines[:20] + lines[28:])  # the second paper is gone
+    changed = subprocess.run(
+        [sys.executable, "-m", "digestparse", "diff", "--stdin-name", "today.txt", "new.txt",
+         "-", *REFERENCE],
+        cwd=tmp_path, input=data, capture_output=True, env=env, timeout=60, check=False,
+    )
+    assert changed.returncode == 1
+    assert changed.stdout.decode().splitlines() == [f"+ today.txt:21: {lines[20]}"]
+    binary = subprocess.run(
+        [sys.executable, "-m", "digestparse", "diff", "-", "old.txt", *REFERENCE],
+        cwd=tmp_path, input=b"\0" * 100, capture_output=True, env=env, timeout=60, check=False,
+    )
+    assert binary.returncode == 2
+    assert binary.stderr.decode().splitlines()[0] == (
+        "digestparse: cannot check <stdin>: binary file (NUL byte at offset 0), not a text dump"
+    )
+    assert list(spool_dir.iterdir()) == []  # every copy of standard input was deleted
