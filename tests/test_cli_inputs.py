@@ -362,3 +362,39 @@ def test_a_file_defective_everywhere_lists_its_first_findings_and_counts_the_res
     assert f"digestparse: bad.txt: {len(every) - 10_000} more findings not listed (a file " \
         "lists its first 10000, by line)" in notes
     assert notes[-1] == f"checked 1 file, 0 papers: {len(every)} warnings"
+
+
+def _damaged_dump(path: Path, entries: int, damaged: int) -> None:
+    """``entries`` papers, the last ``damaged`` of them with a date line that is no date."""
+    header = SEED.read_text(encoding="utf-8").split("\n\n")[:6]  # up to the page date
+    entry = "T{n}\n\nAbstract {n}.\n\n  \u2022 3 authors\n\u00b7\n{date}"
+    body = [
+        entry.format(n=n, date="Fob 17, 2022" if n >= entries - damaged else "Nov 3")
+        for n in range(entries)
+    ]
+    path.write_text("\n\n".join(header + body) + "\n", encoding="utf-8")
+
+
+def test_max_damaged_counts_every_finding_past_the_listing_limit(tmp_path: Path) -> None:
+    """--max-damaged needs each finding's lines: with it a file keeps all its findings."""
+    _damaged_dump(tmp_path / "dmg.txt", 30_000, 25_000)
+    result = run_cli("check", "--lenient", "--max-damaged", "50", "dmg.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "dmg.txt:1:1: too-damaged too many entries carry a diagnostic: 83.3% "
+        "(25000 of 30000 entries), limit 50.0%"
+    )
+    assert "not listed" not in result.stderr
+
+
+def test_a_baseline_covers_a_file_past_the_listing_limit(tmp_path: Path) -> None:
+    _damaged_dump(tmp_path / "dmg.txt", 12_000, 11_000)
+    written = run_cli("check", "--lenient", "--write-baseline", "b.json", "dmg.txt",
+                      cwd=tmp_path)
+    assert written.returncode == 0
+    again = run_cli("check", "--baseline", "b.json", "dmg.txt", cwd=tmp_path)
+    assert again.returncode == 0
+    assert again.stderr.splitlines()[-1] == (
+        "checked 1 file, 12000 papers: 0 findings; 11000 baselined, "
+        "0 baseline entries no longer match"
+    )

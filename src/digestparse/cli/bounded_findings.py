@@ -3,12 +3,15 @@
 A file that is defective everywhere has a finding per element (docs/reliability.md), so a
 list of them grows with the file. A file keeps its first ``MAX_FINDINGS`` findings in
 (line, column) order, as ``check`` lists them, and only counts the rest, by code, so the
-summary, ``--statistics`` and the exit status still see every one of them.
+summary, ``--statistics`` and the exit status still see every one of them. The CI options
+that hold a file's papers or text anyway (``--max-damaged``, baselines) need every finding
+and keep them all.
 """
 
 from __future__ import annotations
 
 import heapq
+import sys
 from collections import Counter
 from collections.abc import Callable
 
@@ -24,9 +27,10 @@ class BoundedFindings:
 
     __slots__ = ("_added", "_heap", "_limit", "_selected", "omitted")
 
-    def __init__(self, selected: Callable[[str], bool], limit: int | None = None) -> None:
+    def __init__(self, selected: Callable[[str], bool], limit: int | None = MAX_FINDINGS) -> None:
+        """``limit``: None keeps every finding."""
         self._selected = selected
-        self._limit = MAX_FINDINGS if limit is None else limit
+        self._limit = sys.maxsize if limit is None else limit
         # A max-heap (keys negated) of the kept findings: its top is the first to let go.
         self._heap: list[tuple[int, int, int, Diagnostic]] = []
         self._added = 0

@@ -20,7 +20,7 @@ from ..api import iter_papers
 from ..diagnostics import Mode
 from ..errors import InternalError, ParseError
 from ..model import Diagnostic, Digest, Paper
-from .bounded_findings import BoundedFindings
+from .bounded_findings import MAX_FINDINGS, BoundedFindings
 from .inputs import Task, UnreadableInput, check_text, open_dump
 
 if TYPE_CHECKING:
@@ -299,7 +299,7 @@ def _papers(
 def _streamed_records(
     result: FileResult, source: Source, copy: str | None, settings: Settings
 ) -> Iterator[dict[str, Any]]:
-    found = BoundedFindings(lambda code: is_selected(code, settings))
+    found = new_findings(settings)
     name = result.name
     try:
         for paper in _papers(source, name, settings, "lenient", found.add):
@@ -325,7 +325,7 @@ def parse_for_mode(
     clean; when it is not, a second, lenient read lists all the deviations
     (strict stops at the first), so the user can fix them in one go.
     """
-    found = BoundedFindings(lambda code: is_selected(code, settings))
+    found = new_findings(settings)
     first: ParseError | None = None
     if settings.mode == "strict":
         count = 0
@@ -349,6 +349,17 @@ def parse_for_mode(
         # Never let the list miss the error that made the strict parse fail.
         found.add(Diagnostic(first.code, first.message, first.line, first.column, source=name))
     return count, found
+
+
+def new_findings(settings: Settings) -> BoundedFindings:
+    """Where one file's selected findings go: the first MAX_FINDINGS, or all of them for the
+    CI options that count them one by one (--max-damaged, baselines)."""
+    check = settings.check
+    keep_all = check is not None and (
+        check.line_texts or check.expectations.max_damaged is not None
+    )
+    limit = None if keep_all else MAX_FINDINGS
+    return BoundedFindings(lambda code: is_selected(code, settings), limit)
 
 
 def is_selected(code: str, settings: Settings) -> bool:
