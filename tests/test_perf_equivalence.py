@@ -48,6 +48,16 @@ def test_url_scan_matches_finditer_any_text(text: str) -> None:
 
 
 @settings(max_examples=1000, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join), st.integers(0, 8))
+def test_url_scan_with_a_far_space_matches_finditer(text: str, near: int) -> None:
+    """A word's end is looked for by its next space only nearby (so that words parted by
+    no-break spaces are not scanned to the end at every anchor); past that, by the regex."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(links, "_NEAR", near)
+        assert _spans(_url_matches(text)) == _spans(_URL.finditer(text))
+
+
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join), st.integers(0, 3))
 def test_url_scan_after_stray_slashes_matches_finditer(text: str, limit: int) -> None:
     """Past a few '/' that start no URL the scan looks for the anchors instead: from any

@@ -119,6 +119,10 @@ def _matches_from(
             bare = find("github.", pos)
 
 
+#: How far ``_word_end`` looks for the space that ends a word before it asks the regex.
+_NEAR = 512
+
+
 def _match_at(text: str, candidate: int, pos: int) -> tuple[int, regex.Match[str] | None]:
     """The match in the word around ``candidate`` (not before ``pos``), if any, and where
     the scan goes on."""
@@ -131,12 +135,12 @@ def _match_at(text: str, candidate: int, pos: int) -> tuple[int, regex.Match[str
 def _word_end(text: str, start: int) -> int:
     """Where the first whitespace or control character at or after ``start`` is, else the
     text's end."""
-    space = text.find(" ", start)
-    if space < 0:
-        space = len(text)
     # Every other whitespace character and every control character is unprintable: when
-    # the word up to the space holds none, the space ends it (the regex engine is slower).
-    if text[start:space].isprintable():
+    # the word up to the next space holds none, the space ends it (the regex engine is
+    # slower). The space is looked for nearby only: text whose words are parted by other
+    # blanks (no-break spaces) would otherwise be scanned to its end at every anchor.
+    space = text.find(" ", start, start + _NEAR)
+    if space >= 0 and text[start:space].isprintable():
         return space
     found = _URL_END.search(text, start)
     return found.start() if found is not None else len(text)
