@@ -290,6 +290,8 @@ _LAZY_MERGE = """
 import sys
 import digestparse
 assert "digestparse.merge" not in sys.modules
+assert {"merge", "Merged", "MergedPaper", "Sighting"} <= set(dir(digestparse))
+assert "digestparse.merge" not in sys.modules
 if sys.argv[1] == "submodule first":
     from digestparse.merge import Merger
 module_name = "digestparse.merge"

@@ -38,6 +38,10 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_FROM_MERGE})
+
+
 class _Package(types.ModuleType):
     """The package, whose ``merge`` stays the function once the submodule is imported.
 
