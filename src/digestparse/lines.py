@@ -297,13 +297,13 @@ def _binary_blocks(
             if chunk[0] == 0x0A:
                 chunk = chunk[1:]
         if skipping:
-            found = _LINE_END_BYTES.search(chunk)
-            if found is None:
+            end = _after_first_break(chunk)
+            if end < 0:
                 chunk = read(block_size)
                 continue
             skipping = False
-            drop_lf = found.end() == len(chunk) and found.group() == b"\r"
-            chunk = chunk[found.end() :]
+            drop_lf = end == len(chunk) and chunk[-1] == 0x0D
+            chunk = chunk[end:]
         cut = chunk.rfind(b"\n")
         carriage = chunk.rfind(b"\r", cut + 1)
         if carriage > cut:
@@ -328,6 +328,16 @@ def _binary_blocks(
         chunk = read(block_size)
     if pending:
         yield counter.block(b"".join(pending))
+
+
+def _after_first_break(chunk: bytes) -> int:
+    """Where the first line break of ``chunk`` ends (a CRLF pair whole), or -1 if it has none.
+    ``bytes.find`` scans for one byte much faster than a regular expression for three."""
+    lf = chunk.find(b"\n")
+    cr = chunk.find(b"\r", 0, lf if lf >= 0 else len(chunk))
+    if cr < 0:
+        return lf + 1 if lf >= 0 else -1
+    return cr + 2 if chunk.startswith(b"\n", cr + 1) else cr + 1
 
 
 def _utf16_blocks(head: bytes, read: Callable[[int], bytes], block_size: int) -> Iterator[Block]:
