@@ -17,6 +17,7 @@ import pytest
 
 import digestparse
 from cli_helpers import REFERENCE, SEEDS, run_cli, without_first_separator
+from digestparse.diagnostics import reading_order
 
 SEED = SEEDS[0]
 SEED_PAPERS_0 = 25  # tests/fixtures/README.md
@@ -353,7 +354,7 @@ def test_a_file_defective_everywhere_lists_its_first_findings_and_counts_the_res
     assert result.returncode == 0
     listed = [line for line in result.stdout.splitlines() if line.startswith("bad.txt:")]
     assert listed == [f"bad.txt:{d.line}:{d.column}: {d.code} {d.message}"
-                      for d in sorted(every, key=lambda d: (d.line, d.column))[:10_000]]
+                      for d in sorted(every, key=reading_order)[:10_000]]
     counts = collections.Counter(d.code for d in every)
     assert [line.split() for line in result.stdout.splitlines()[-len(counts):]] == [
         [str(n), code] for code, n in counts.most_common()

@@ -18,6 +18,7 @@ from hypothesis import example, given
 import digestparse
 from digestparse import InternalError, Paper, ParseError, lines
 from digestparse.dates import format_date
+from digestparse.diagnostics import reading_order
 from digestparse.grammar import CANONICAL_HEADER, HEADER_LINES, SEPARATOR, cannot_be_title
 from digestparse.links import extract_links
 from digestparse.tokenizer import TEXT, classify
@@ -140,7 +141,7 @@ def test_iter_papers_matches_parse(text: str) -> None:
         )
     )
     assert papers == list(digest.papers)
-    assert sorted(diagnostics, key=lambda d: (d.line, d.column)) == list(digest.diagnostics)
+    assert sorted(diagnostics, key=reading_order) == list(digest.diagnostics)
 
 
 # -- round trips -----------------------------------------------------------------

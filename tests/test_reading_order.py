@@ -14,6 +14,7 @@ date line, and white space on a blank line before a metadata line.
 from __future__ import annotations
 
 import hypothesis.strategies as st
+import pytest
 from hypothesis import example, given, note
 
 import digestparse
@@ -126,3 +127,15 @@ def test_strict_stream_never_yields_a_paper_past_the_error(text: str) -> None:
         assert all(paper.end_line < error.line for paper in papers)
     else:
         assert not digest.diagnostics
+
+
+def test_two_runs_starting_at_one_place_are_ordered_by_code() -> None:
+    """Found by hypothesis in CI: a junk line that is also invalid UTF-8, where the page
+    date belongs. Both runs start at 10:1; the junk run ends first (at the repeated header)
+    and was handed over first, the invalid-utf8 run at the end; strict raised invalid-utf8."""
+    data = (_HEAD.split("\n\nDec")[0] + "\n").encode() + b"\xed\n\nnew\n\xef\xbb\xbf"
+    codes = [(d.code, d.line, d.column) for d in lenient(data).diagnostics[:2]]
+    assert codes == [("invalid-utf8", 10, 1), ("junk", 10, 1)]
+    with pytest.raises(ParseError) as raised:
+        strict(data)
+    assert (raised.value.code, raised.value.line, raised.value.column) == codes[0]

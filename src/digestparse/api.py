@@ -11,7 +11,7 @@ from typing import IO, Union
 
 import attrs
 
-from .diagnostics import Mode, Reporter
+from .diagnostics import Mode, Reporter, reading_order
 from .dialects import BY_NAME, DETECT_LINES, DIALECT_NAMES, Dialect, detect
 from .dialects import base as dialect_base
 from .errors import CallerError, InternalError, ParseError
@@ -344,7 +344,7 @@ def parse(
         raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
     session = _start_guarded(lines, reporter, dialect, reference_date)
     papers = tuple(session.papers)
-    diagnostics.sort(key=lambda d: (d.line, d.column))
+    diagnostics.sort(key=reading_order)
     return _digest(session, papers, tuple(diagnostics), name)
 
 

@@ -75,6 +75,22 @@ RUN_CODES = frozenset(
 )
 
 
+#: Where each code stands among diagnostics at one position (``reading_order``): the codes
+#: that fold into runs after the others, each group in the order of ``CODES``.
+_CODE_RANK = {
+    code: rank + (len(CODES) if code in RUN_CODES else 0) for rank, code in enumerate(CODES)
+}
+
+
+def reading_order(diagnostic: Diagnostic) -> tuple[int, int, int]:
+    """How diagnostics are ordered: by line, by column, and at one position by code (a
+    specific defect before a folded run, then in the order of ``CODES``). Two runs held back
+    at one position are handed over in whichever order their runs end, which strict mode
+    cannot know when it raises; ordering ties by code makes the first diagnostic of a
+    lenient parse the one strict mode raises."""
+    return diagnostic.line, diagnostic.column, _CODE_RANK.get(diagnostic.code, 2 * len(CODES))
+
+
 class Reporter:
     """Records each defect, folding runs of the same defect; strict mode raises the first.
 
@@ -157,7 +173,7 @@ class Reporter:
                 self._hand_over(diagnostic)
 
     def _held_back(self) -> list[Diagnostic]:
-        return sorted(self._pending.values(), key=lambda d: (d.line, d.column))
+        return sorted(self._pending.values(), key=reading_order)
 
     def checkpoint(self, line: int) -> None:
         """Strict mode: raise the first defect if it lies at or before ``line``.
@@ -169,9 +185,7 @@ class Reporter:
         """
         if not (self.strict and (self._seen or self._pending)):
             return
-        first = min(
-            [*self._seen, *self._held_back()], key=lambda d: (d.line, d.column)
-        )
+        first = min([*self._seen, *self._held_back()], key=reading_order)
         if first.line <= line:
             message = self._messages[(first.code, first.line, first.column)]
             raise ParseError(first.code, message, first.line, first.column, self.source)

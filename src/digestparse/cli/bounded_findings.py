@@ -15,6 +15,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 
+from ..diagnostics import reading_order
 from ..model import Diagnostic
 
 #: The findings one file lists; the rest are counted (and named in one note).
@@ -22,8 +23,8 @@ MAX_FINDINGS = 10_000
 
 
 class BoundedFindings:
-    """The first ``limit`` selected diagnostics by (line, column), ties in the order
-    added, and a count by code of those left out."""
+    """The first ``limit`` selected diagnostics in reading order (``reading_order``; ties in
+    the order added), and a count by code of those left out."""
 
     __slots__ = ("_added", "_heap", "_limit", "_selected", "omitted")
 
@@ -32,7 +33,7 @@ class BoundedFindings:
         self._selected = selected
         self._limit = sys.maxsize if limit is None else limit
         # A max-heap (keys negated) of the kept findings: its top is the first to let go.
-        self._heap: list[tuple[int, int, int, Diagnostic]] = []
+        self._heap: list[tuple[int, int, int, int, Diagnostic]] = []
         self._added = 0
         self.omitted: Counter[str] = Counter()
 
@@ -40,18 +41,19 @@ class BoundedFindings:
         if not self._selected(diagnostic.code):
             return
         self._added += 1
-        entry = (-diagnostic.line, -diagnostic.column, -self._added, diagnostic)
+        line, column, rank = reading_order(diagnostic)
+        entry = (-line, -column, -rank, -self._added, diagnostic)
         if len(self._heap) < self._limit:
             heapq.heappush(self._heap, entry)
             return
-        if self._heap and entry[:3] > self._heap[0][:3]:
+        if self._heap and entry[:4] > self._heap[0][:4]:
             entry = heapq.heapreplace(self._heap, entry)
-        self.omitted[entry[3].code] += 1
+        self.omitted[entry[4].code] += 1
 
     def holds(self, code: str, line: int) -> bool:
         """Whether a kept finding has ``code`` at ``line``."""
         return any(d.code == code and d.line == line for *_, d in self._heap)
 
     def sorted(self) -> list[Diagnostic]:
-        """The kept findings, by line and column (ties in the order added)."""
-        return [entry[3] for entry in sorted(self._heap, reverse=True)]
+        """The kept findings in reading order (ties in the order added)."""
+        return [entry[4] for entry in sorted(self._heap, reverse=True)]

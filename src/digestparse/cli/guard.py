@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..diagnostics import reading_order
 from ..model import Digest
 from .escape import escape_text
 from .exit_codes import EXIT_USAGE
@@ -64,7 +65,7 @@ def guard_file(
     found = [finding for finding in found if selected(finding.code)]
     if found:
         result.findings = sorted(
-            [*result.findings, *found], key=lambda d: (d.line, d.column)
+            [*result.findings, *found], key=reading_order
         )
     if options.line_texts:
         from .baseline import line_texts

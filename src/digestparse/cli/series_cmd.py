@@ -8,6 +8,7 @@ import contextlib
 import datetime
 from collections.abc import Sequence
 
+from ..diagnostics import reading_order
 from ..merge import date_from_name
 from ..series import Capture, check_series
 from .captures import CaptureResult, process_capture
@@ -56,7 +57,7 @@ def run_series_check(
         if is_selected(diagnostic.code, settings):
             by_name[diagnostic.source].findings.append(diagnostic)
     for _, result in placed:
-        result.findings.sort(key=lambda d: (d.line, d.column))
+        result.findings.sort(key=reading_order)
     # count_result in run_check steps the progress again: that pass shows none.
     quiet = Progress(progress.total, enabled=False)
     run_check([*(result for _, result in placed), *unplaced], args, tally, quiet)
