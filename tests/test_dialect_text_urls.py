@@ -43,12 +43,14 @@ from dialect_support import (
     replace,
     then,
 )
+from digestparse.diagnostics import Reporter
 from digestparse.dialects.text_urls import TEXT_URLS
 from digestparse.dialects.text_urls.fastpath import read_canonical
 from digestparse.dialects.text_urls.lines import link_paper_id
 from digestparse.dialects.text_urls.rules import entry
 from digestparse.lines import text_blocks
 from digestparse.links import paper_id
+from digestparse.parser import run
 from digestparse.rules.junk import junk
 from hostile_support import check_spans, uncovered_lines
 
@@ -224,6 +226,61 @@ def test_fast_path_agrees_on_the_capture_twice_and_with_blank_ends() -> None:
     assert_paths_agree(TEXT_URLS, SOURCE + "\n\n")
     assert_paths_agree(TEXT_URLS, SOURCE + "\n" + SOURCE)
     assert_paths_agree(TEXT_URLS, SOURCE.replace("Oct 7, 2024", "Oct 7, 2027"))
+
+
+# -- the fast path's copies: entries whose lines it has read before ---------------------------
+
+#: Entry 1's twelve elements as the fast path's usual shape reads them (indexes into
+#: ``LINES``, each one line below a blank one): upvote box (line 89), login link, title,
+#: title link, abstract, its link, ``[``, ``2 authors](…)``, ``·``, date (line 107), and
+#: entry 2's upvote box and login link (lines 109 and 111).
+ENTRY_1_ELEMENTS = range(88, 112, 2)
+
+
+def test_entry_1_elements_are_its_lines() -> None:
+    texts = [LINES[i].strip() for i in ENTRY_1_ELEMENTS]
+    assert texts[0] == "[-] 1" and texts[2].startswith("Better than Your Teacher")
+    assert texts[6:10] == ["[", "2 authors](https://huggingface.co/papers/2410.05434)",
+                           "\u00b7", "Oct 7, 2024"]
+    assert texts[10] == "[-] -" and texts[11].endswith("2306.14898")
+    assert all(LINES[i - 1] == "" for i in ENTRY_1_ELEMENTS)
+
+
+@pytest.mark.parametrize("element", ENTRY_1_ELEMENTS)
+def test_a_copy_that_differs_in_one_character_is_read_as_itself(element: int) -> None:
+    """The capture's body twice, the second copy's entry 1 changed in one character of one
+    element: the fast path, which has read the first copy, reads the second as the rules do."""
+    body = list(LINES[8:])
+    line = body[element - 8]
+    body[element - 8] = line[:-1] + ("7" if line[-1] != "7" else "8")
+    text = SOURCE + "\n" + "\n".join(body)
+    assert_paths_agree(TEXT_URLS, text)
+    first, second = _parse(text).papers[0], _parse(text).papers[19]
+    if element in (92, 94, 96, 106):  # the title, its link, the abstract, the date
+        assert (first.title, first.paper_id, first.abstract, first.date_text) != (
+            second.title, second.paper_id, second.abstract, second.date_text)
+
+
+def test_a_copy_under_another_date_limit_is_read_again() -> None:
+    """The same lines read first under the capture's own date, then under an earlier
+    reference date (their dates now come after the page): the second reading reports."""
+    text = SOURCE + "\n" + "\n".join(LINES[8:])
+    assert [d.code for d in _parse(text).diagnostics] == ["junk"]  # the header, again
+    early = datetime.date(2025, 3, 1)
+    digest = digestparse.parse(text, reference_date=early)
+    assert [d.line for d in digest.diagnostics if d.code == "date-after-page"][:2] == [107, 147]
+    rules = attrs.evolve(TEXT_URLS, fast_path=None)
+    for source in (text.split("\n"), text_blocks(text, 64)):
+        assert _events(TEXT_URLS, source, early) == _events(rules, text.split("\n"), early)
+
+
+def _events(dialect: Any, lines: Any, reference: datetime.date) -> list[object]:
+    """``parse_events`` under ``reference``."""
+    events: list[object] = []
+    reporter = Reporter("lenient", "<test>", events.append)
+    state = dialect.new_state(lines, reporter, reference)
+    events.extend(run(state, dialect))
+    return events
 
 
 # -- detection ----------------------------------------------------------------------

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from functools import partial
 
 from ...dates import CleanDate, read_clean_date
 from ...grammar import SEPARATOR
@@ -23,7 +22,7 @@ from ...links import extract_links, paper_url
 from ...markup import plain
 from ...model import Paper, fast_paper
 from ...state import ParseState
-from ..window import read_window
+from ..window import EntryReader, read_window
 from .lines import (
     AUTHORS_LINK,
     BRACKET,
@@ -73,12 +72,66 @@ def read_canonical(state: ParseState) -> bool:
         return False
     limit = state.date_limit
     _trim_caches()
-    return read_window(state, lambda raw: partial(_entry, limit, raw))
+    return read_window(state, lambda raw: _reader(raw, limit))
 
 
-def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int] | None:
-    """The window's entry reader (``window.py``): the usual shape first, then any other."""
-    return _usual_entry(raw, index, limit) or _canonical_entry(raw, index, limit)
+def _reader(raw: list[str], limit: datetime.date) -> EntryReader:
+    """The window's entry reader (``window.py``): the usual shape first, then any other.
+
+    A usual entry whose lines are those of one already read (``_READ``) is not read
+    again: its paper is that one's, on its own lines."""
+    count = len(raw)
+    known = _READ
+
+    def read(index: int) -> tuple[Paper, int] | None:
+        end = index + _USUAL_LINES
+        if end <= count and raw[index:end:2] == _BLANKS:
+            elements = raw[index + 1 : end : 2]
+            seen = known.get(elements[1])
+            if seen is not None and seen[0] == elements and seen[1] == limit:
+                (title, abstract, author_count, organization, when, votes, links, date_text,
+                 year_explicit, upvotes, identifier, url) = seen[2]
+                end = index + seen[3]
+                paper = fast_paper(
+                    title, abstract, author_count, organization, when, votes, links, index + 2,
+                    end, date_text, year_explicit, upvotes=upvotes, paper_id=identifier, url=url,
+                )
+                return paper, end
+            usual = _usual_entry(raw, index, limit)
+            if usual is not None:
+                known[elements[1]] = elements, limit, _fields(usual[0]), usual[1] - index
+                return usual
+        return _canonical_entry(raw, index, limit)
+
+    return read
+
+
+# -- entries read before ----------------------------------------------------------------------
+
+#: The lines ``_usual_entry`` reads: twelve elements, each after a blank line.
+_USUAL_LINES = 2 * _STRIDE_ELEMENTS
+#: A paper's fields but its lines, in ``fast_paper``'s order.
+_Fields = tuple[
+    str, str, "int | None", "str | None", "datetime.date | None", "int | None",
+    "tuple[str, ...]", "str | None", "bool | None", "int | None", "str | None", "str | None",
+]
+#: Usual entries already read, by their second element (the login link, which names the
+#: paper): their twelve elements (``_usual_entry`` reads nothing else), the date limit,
+#: the paper's fields but its lines (``_fields``) and how many lines it takes. Another copy
+#: of a page (captures joined, a trending entry shown twice) is recognised by comparing its
+#: elements, which costs far less than reading them.
+_READ: dict[str, tuple[list[str], datetime.date, _Fields, int]] = {}
+#: How many entries ``_READ`` keeps (it holds their lines: two pages' worth is enough).
+_READ_LIMIT = 256
+
+
+def _fields(paper: Paper) -> _Fields:
+    """A usual entry's fields but its lines, in ``fast_paper``'s order."""
+    return (
+        paper.title, paper.abstract, paper.author_count, paper.organization, paper.date,
+        paper.votes, paper.links, paper.date_text, paper.year_explicit, paper.upvotes,
+        paper.paper_id, paper.url,
+    )
 
 
 # -- elements --------------------------------------------------------------------------
@@ -299,6 +352,8 @@ _CACHE_LIMIT = 4096
 def _trim_caches() -> None:
     if len(_DATES) > _CACHE_LIMIT:
         _DATES.clear()
+    if len(_READ) > _READ_LIMIT:
+        _READ.clear()
 
 
 def _read_date(line: str, limit: datetime.date) -> CleanDate | None:
