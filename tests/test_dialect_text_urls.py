@@ -379,6 +379,37 @@ def test_junk_runs_agree_across_repeated_headers() -> None:
     assert len(digest.papers) == 3 * 19
 
 
+#: Edits of the header's second copy (capture line numbers, new text or None to delete
+#: the line) that change where its run of junk ends: a menu link that names a paper (its
+#: label, ``Models`` on line 17, starts an entry), an upvote box for a menu item, and the
+#: blank line before entry 1's upvote box dropped (the box, glued to the page date, is junk).
+HEADER_EDITS = {
+    "paper link": (19, "https://huggingface.co/papers/2410.05434"),
+    "upvote box": (17, " [-] 3"),
+    "box glued": (88, None),
+}
+
+
+@pytest.mark.parametrize("edit", HEADER_EDITS.values(), ids=HEADER_EDITS.keys())
+def test_a_header_that_differs_from_the_last_one_is_read_as_itself(
+    edit: tuple[int, str | None],
+) -> None:
+    """The junk rule keeps the last run of junk it read; a later copy of the header that
+    differs from it in one line is read as the generic rule reads it."""
+    body = LINES[8:]
+    edited = list(body)
+    number, text = edit
+    if text is None:
+        del edited[number - 9]
+    else:
+        edited[number - 9] = text
+    same = SOURCE + "\n\n" + "\n".join(body) + "\n" + "\n".join(body)
+    changed = SOURCE + "\n\n" + "\n".join(body) + "\n" + "\n".join(edited)
+    assert_junk_runs_agree(changed)
+    spans = [[d.span for d in _parse(t).diagnostics] for t in (same, changed)]
+    assert spans[0][0] == spans[1][0] and spans[0][1:] != spans[1][1:]
+
+
 @given(mutated())
 def test_junk_runs_agree_on_mutations(text: str) -> None:
     assert_junk_runs_agree(text)
