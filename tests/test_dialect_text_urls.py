@@ -283,6 +283,28 @@ def _events(dialect: Any, lines: Any, reference: datetime.date) -> list[object]:
     return events
 
 
+@pytest.mark.parametrize("number", range(253, 285, 2))
+def test_a_copy_of_entry_9_that_differs_in_one_character_is_read_as_itself(number: int) -> None:
+    """Entry 9 (the organization's, lines 253-279) is read element by element; the
+    sixteen elements it looks at run from its upvote box (line 253) to line 283. A second
+    copy changed in one of them is read as the rules read it."""
+    body = list(LINES[8:])
+    line = body[number - 9]
+    body[number - 9] = line[:-1] + ("7" if line[-1] != "7" else "8")
+    assert_paths_agree(TEXT_URLS, SOURCE + "\n" + "\n".join(body))
+
+
+def test_entry_9_read_at_the_input_s_end_then_before_more_lines() -> None:
+    """Entry 9 cut after its date line, at the end of the input, then the same lines with
+    its comment count after them: the count is read the second time."""
+    cut = "\n".join(LINES[:275])
+    assert LINES[274] == "Oct 23, 2025 " and LINES[276] == "1"
+    assert_paths_agree(TEXT_URLS, cut)
+    assert_paths_agree(TEXT_URLS, SOURCE)
+    assert _parse(cut).papers[8].votes == 0
+    assert _parse(SOURCE).papers[8].votes == 1
+
+
 # -- detection ----------------------------------------------------------------------
 
 

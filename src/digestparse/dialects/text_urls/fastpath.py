@@ -82,6 +82,7 @@ def _reader(raw: list[str], limit: datetime.date) -> EntryReader:
     again: its paper is that one's, on its own lines."""
     count = len(raw)
     known = _READ
+    known_canonical = _READ_CANONICAL
 
     def read(index: int) -> tuple[Paper, int] | None:
         end = index + _USUAL_LINES
@@ -101,7 +102,32 @@ def _reader(raw: list[str], limit: datetime.date) -> EntryReader:
             if usual is not None:
                 known[elements[1]] = elements, limit, _fields(usual[0]), usual[1] - index
                 return usual
-        return _canonical_entry(raw, index, limit)
+        if index + 1 >= count:
+            return None  # no element: nothing ``_canonical_entry`` reads
+        first = raw[index + 1]
+        again = known_canonical.get(first)
+        if again is not None and again[2] == limit:
+            lines = again[0]
+            if raw[index : index + len(lines)] == lines and (
+                not again[1] or index + len(lines) == count
+            ):
+                (title, abstract, author_count, organization, when, votes, links, date_text,
+                 year_explicit, upvotes, identifier, url) = again[3]
+                end = index + again[5]
+                paper = fast_paper(
+                    title, abstract, author_count, organization, when, votes, links,
+                    index + again[4], end, date_text, year_explicit,
+                    upvotes=upvotes, paper_id=identifier, url=url,
+                )
+                return paper, end
+        canonical, stop = _canonical_entry(raw, index, limit)
+        if canonical is not None:
+            paper, end = canonical
+            known_canonical[first] = (
+                raw[index:stop], stop == count, limit, _fields(paper), paper.line - index,
+                end - index,
+            )
+        return canonical
 
     return read
 
@@ -121,7 +147,15 @@ _Fields = tuple[
 #: of a page (captures joined, a trending entry shown twice) is recognised by comparing its
 #: elements, which costs far less than reading them.
 _READ: dict[str, tuple[list[str], datetime.date, _Fields, int]] = {}
-#: How many entries ``_READ`` keeps (it holds their lines: two pages' worth is enough).
+#: Any other entry ``_canonical_entry`` read, by its first line (the one after ``index``):
+#: the lines it looked at, whether it looked at the end of the list too (then the list
+#: must end after the same lines), the date limit, the paper's fields but its lines, its
+#: first line and the line after it, both counted from ``index``.
+_READ_CANONICAL: dict[
+    str, tuple[list[str], bool, datetime.date, _Fields, int, int]
+] = {}
+#: How many entries ``_READ`` and ``_READ_CANONICAL`` keep (they hold their lines: two
+#: pages' worth is enough).
 _READ_LIMIT = 256
 
 
@@ -137,23 +171,27 @@ def _fields(paper: Paper) -> _Fields:
 # -- elements --------------------------------------------------------------------------
 
 
-def _elements(raw: list[str], index: int) -> tuple[list[str], Sequence[int], bool]:
-    """The elements from ``index`` on, stripped, with their indexes in ``raw``, and whether
-    only blank lines follow the last of them.
+def _elements(raw: list[str], index: int) -> tuple[list[str], Sequence[int], bool, int]:
+    """The elements from ``index`` on, stripped, with their indexes in ``raw``, whether
+    only blank lines follow the last of them, and the index past the last line looked at
+    (``len(raw)`` where the list's end was looked at too).
 
     At most ``_MAX_ELEMENTS``; fewer where a glued line (one with no blank line before
     it) or the end of the list comes first, or where the capture's layout gives
     ``_STRIDE_ELEMENTS`` of them.
     """
-    end = index + 2 * _STRIDE_ELEMENTS
-    if end <= len(raw) and raw[index:end:2] == _BLANKS:
+    end = index + _USUAL_LINES
+    if end > len(raw):
+        return *_walk(raw, index)[:3], len(raw)
+    if raw[index:end:2] == _BLANKS:
         elements = [text.strip(" \t") for text in raw[index + 1 : end : 2]]
         if "" not in elements:  # a line of blanks is no element
-            return elements, range(index + 1, end, 2), False
-    return _walk(raw, index)
+            return elements, range(index + 1, end, 2), False, end
+    elements, positions, ended, stop = _walk(raw, index)
+    return elements, positions, ended, max(stop, end)
 
 
-def _walk(raw: list[str], index: int) -> tuple[list[str], list[int], bool]:
+def _walk(raw: list[str], index: int) -> tuple[list[str], list[int], bool, int]:
     """``_elements`` for any spacing, a line at a time."""
     elements: list[str] = []
     positions: list[int] = []
@@ -164,13 +202,13 @@ def _walk(raw: list[str], index: int) -> tuple[list[str], list[int], bool]:
         while j < count and (not raw[j] or not raw[j].strip(" \t")):
             j += 1
         if j >= count:
-            return elements, positions, True
+            return elements, positions, True, count
         if j == start:
-            break  # glued
+            return elements, positions, False, j + 1  # glued
         elements.append(raw[j].strip(" \t"))
         positions.append(j)
         j += 1
-    return elements, positions, False
+    return elements, positions, False, j
 
 
 # -- one entry ---------------------------------------------------------------------------
@@ -178,10 +216,18 @@ def _walk(raw: list[str], index: int) -> tuple[list[str], list[int], bool]:
 
 def _canonical_entry(
     raw: list[str], index: int, limit: datetime.date
-) -> tuple[Paper, int] | None:
+) -> tuple[tuple[Paper, int] | None, int]:
     """The paper whose upvote box is the first element from ``index`` on, and the index
-    after its last line; None where the rules must read."""
-    elements, positions, ended = _elements(raw, index)
+    after its last line (None where the rules must read); and the index past the last
+    line looked at (``len(raw)`` where the list's end was looked at too)."""
+    elements, positions, ended, stop = _elements(raw, index)
+    return _canonical_read(elements, positions, ended, limit), stop
+
+
+def _canonical_read(
+    elements: list[str], positions: Sequence[int], ended: bool, limit: datetime.date
+) -> tuple[Paper, int] | None:
+    """``_canonical_entry`` from its elements."""
     if len(elements) < 10 or not _is_head(elements):
         return None
     label = _metadata_label(elements)
@@ -354,6 +400,8 @@ def _trim_caches() -> None:
         _DATES.clear()
     if len(_READ) > _READ_LIMIT:
         _READ.clear()
+    if len(_READ_CANONICAL) > _READ_LIMIT:
+        _READ_CANONICAL.clear()
 
 
 def _read_date(line: str, limit: datetime.date) -> CleanDate | None:
