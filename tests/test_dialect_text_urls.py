@@ -45,7 +45,7 @@ from dialect_support import (
 )
 from digestparse.diagnostics import Reporter
 from digestparse.dialects.text_urls import TEXT_URLS
-from digestparse.dialects.text_urls.fastpath import read_canonical
+from digestparse.dialects.text_urls.fastpath import _READ, _READ_CANONICAL, read_canonical
 from digestparse.dialects.text_urls.lines import link_paper_id
 from digestparse.dialects.text_urls.rules import entry
 from digestparse.lines import text_blocks
@@ -303,6 +303,19 @@ def test_entry_9_read_at_the_input_s_end_then_before_more_lines() -> None:
     assert_paths_agree(TEXT_URLS, SOURCE)
     assert _parse(cut).papers[8].votes == 0
     assert _parse(SOURCE).papers[8].votes == 1
+
+
+def test_entries_with_long_lines_are_not_kept() -> None:
+    """The fast path keeps the lines of entries it has read, but not of long ones (an
+    abstract of 9000 characters): they are read again, as the rules read them."""
+    lines = list(LINES)
+    lines[96] = lines[96] + " more" * 1800
+    lines[268] = lines[268] + " Org" * 2250  # entry 9's organization
+    text = "\n".join(lines)
+    assert_paths_agree(TEXT_URLS, text + "\n" + "\n".join(lines[8:]))
+    kept = [seen[0] for seen in _READ.values()] + [seen[0] for seen in _READ_CANONICAL.values()]
+    assert kept and all(sum(map(len, lines)) <= 8192 for lines in kept)
+    assert max(len(paper.abstract) for paper in _parse(text).papers) > 9000
 
 
 # -- detection ----------------------------------------------------------------------

@@ -78,8 +78,8 @@ def read_canonical(state: ParseState) -> bool:
 def _reader(raw: list[str], limit: datetime.date) -> EntryReader:
     """The window's entry reader (``window.py``): the usual shape first, then any other.
 
-    A usual entry whose lines are those of one already read (``_READ``) is not read
-    again: its paper is that one's, on its own lines."""
+    An entry whose lines are those of one already read (``_READ``, ``_READ_CANONICAL``)
+    is not read again: its paper is that one's, on its own lines."""
     count = len(raw)
     known = _READ
     known_canonical = _READ_CANONICAL
@@ -90,17 +90,12 @@ def _reader(raw: list[str], limit: datetime.date) -> EntryReader:
             elements = raw[index + 1 : end : 2]
             seen = known.get(elements[1])
             if seen is not None and seen[0] == elements and seen[1] == limit:
-                (title, abstract, author_count, organization, when, votes, links, date_text,
-                 year_explicit, upvotes, identifier, url) = seen[2]
                 end = index + seen[3]
-                paper = fast_paper(
-                    title, abstract, author_count, organization, when, votes, links, index + 2,
-                    end, date_text, year_explicit, upvotes=upvotes, paper_id=identifier, url=url,
-                )
-                return paper, end
+                return _paper_again(seen[2], index + 2, end), end
             usual = _usual_entry(raw, index, limit)
             if usual is not None:
-                known[elements[1]] = elements, limit, _fields(usual[0]), usual[1] - index
+                if sum(map(len, elements)) <= _KEPT_CHARS:
+                    known[elements[1]] = elements, limit, _fields(usual[0]), usual[1] - index
                 return usual
         if index + 1 >= count:
             return None  # no element: nothing ``_canonical_entry`` reads
@@ -111,17 +106,10 @@ def _reader(raw: list[str], limit: datetime.date) -> EntryReader:
             if raw[index : index + len(lines)] == lines and (
                 not again[1] or index + len(lines) == count
             ):
-                (title, abstract, author_count, organization, when, votes, links, date_text,
-                 year_explicit, upvotes, identifier, url) = again[3]
                 end = index + again[5]
-                paper = fast_paper(
-                    title, abstract, author_count, organization, when, votes, links,
-                    index + again[4], end, date_text, year_explicit,
-                    upvotes=upvotes, paper_id=identifier, url=url,
-                )
-                return paper, end
+                return _paper_again(again[3], index + again[4], end), end
         canonical, stop = _canonical_entry(raw, index, limit)
-        if canonical is not None:
+        if canonical is not None and sum(map(len, raw[index:stop])) <= _KEPT_CHARS:
             paper, end = canonical
             known_canonical[first] = (
                 raw[index:stop], stop == count, limit, _fields(paper), paper.line - index,
@@ -154,9 +142,21 @@ _READ: dict[str, tuple[list[str], datetime.date, _Fields, int]] = {}
 _READ_CANONICAL: dict[
     str, tuple[list[str], bool, datetime.date, _Fields, int, int]
 ] = {}
-#: How many entries ``_READ`` and ``_READ_CANONICAL`` keep (they hold their lines: two
-#: pages' worth is enough).
-_READ_LIMIT = 256
+#: How many entries ``_READ`` and ``_READ_CANONICAL`` keep, and how many characters the
+#: lines of each may hold (they keep them alive): a few pages' worth of usual entries,
+#: whose abstracts run to a few thousand characters, and a bounded memory.
+_READ_LIMIT = 128
+_KEPT_CHARS = 8192
+
+
+def _paper_again(fields: _Fields, line: int, end: int) -> Paper:
+    """The paper of an entry read before (``_fields``), on other lines."""
+    (title, abstract, author_count, organization, when, votes, links, date_text,
+     year_explicit, upvotes, identifier, url) = fields
+    return fast_paper(
+        title, abstract, author_count, organization, when, votes, links, line, end, date_text,
+        year_explicit, upvotes=upvotes, paper_id=identifier, url=url,
+    )
 
 
 def _fields(paper: Paper) -> _Fields:
