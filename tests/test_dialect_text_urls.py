@@ -45,7 +45,7 @@ from dialect_support import (
 )
 from digestparse.diagnostics import Reporter
 from digestparse.dialects.text_urls import TEXT_URLS
-from digestparse.dialects.text_urls.fastpath import _READ, _READ_CANONICAL, read_canonical
+from digestparse.dialects.text_urls.fastpath import read_canonical
 from digestparse.dialects.text_urls.lines import link_paper_id
 from digestparse.dialects.text_urls.rules import entry
 from digestparse.lines import text_blocks
@@ -228,7 +228,7 @@ def test_fast_path_agrees_on_the_capture_twice_and_with_blank_ends() -> None:
     assert_paths_agree(TEXT_URLS, SOURCE.replace("Oct 7, 2024", "Oct 7, 2027"))
 
 
-# -- the fast path's copies: entries whose lines it has read before ---------------------------
+# -- the fast path on a second copy of the page ------------------------------------------------
 
 #: Entry 1's twelve elements as the fast path's usual shape reads them (indexes into
 #: ``LINES``, each one line below a blank one): upvote box (line 89), login link, title,
@@ -249,7 +249,7 @@ def test_entry_1_elements_are_its_lines() -> None:
 @pytest.mark.parametrize("element", ENTRY_1_ELEMENTS)
 def test_a_copy_that_differs_in_one_character_is_read_as_itself(element: int) -> None:
     """The capture's body twice, the second copy's entry 1 changed in one character of one
-    element: the fast path, which has read the first copy, reads the second as the rules do."""
+    element: the fast path reads the second copy as the rules do."""
     body = list(LINES[8:])
     line = body[element - 8]
     body[element - 8] = line[:-1] + ("7" if line[-1] != "7" else "8")
@@ -261,7 +261,7 @@ def test_a_copy_that_differs_in_one_character_is_read_as_itself(element: int) ->
             second.title, second.paper_id, second.abstract, second.date_text)
 
 
-def test_a_copy_under_another_date_limit_is_read_again() -> None:
+def test_the_same_lines_under_another_date_limit_read_as_the_rules_read_them() -> None:
     """The same lines read first under the capture's own date, then under an earlier
     reference date (their dates now come after the page): the second reading reports."""
     text = SOURCE + "\n" + "\n".join(LINES[8:])
@@ -303,19 +303,6 @@ def test_entry_9_read_at_the_input_s_end_then_before_more_lines() -> None:
     assert_paths_agree(TEXT_URLS, SOURCE)
     assert _parse(cut).papers[8].votes == 0
     assert _parse(SOURCE).papers[8].votes == 1
-
-
-def test_entries_with_long_lines_are_not_kept() -> None:
-    """The fast path keeps the lines of entries it has read, but not of long ones (an
-    abstract of 9000 characters): they are read again, as the rules read them."""
-    lines = list(LINES)
-    lines[96] = lines[96] + " more" * 1800
-    lines[268] = lines[268] + " Org" * 2250  # entry 9's organization
-    text = "\n".join(lines)
-    assert_paths_agree(TEXT_URLS, text + "\n" + "\n".join(lines[8:]))
-    kept = [seen[0] for seen in _READ.values()] + [seen[0] for seen in _READ_CANONICAL.values()]
-    assert kept and all(sum(map(len, lines)) <= 8192 for lines in kept)
-    assert max(len(paper.abstract) for paper in _parse(text).papers) > 9000
 
 
 # -- detection ----------------------------------------------------------------------
@@ -429,8 +416,8 @@ HEADER_EDITS = {
 def test_a_header_that_differs_from_the_last_one_is_read_as_itself(
     edit: tuple[int, str | None],
 ) -> None:
-    """The junk rule keeps the last run of junk it read; a later copy of the header that
-    differs from it in one line is read as the generic rule reads it."""
+    """A later copy of the header that differs from the first in one line is read as the
+    generic rule reads it."""
     body = LINES[8:]
     edited = list(body)
     number, text = edit

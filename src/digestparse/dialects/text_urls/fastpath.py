@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from functools import partial
 
 from ...dates import CleanDate, read_clean_date
 from ...grammar import SEPARATOR
@@ -22,7 +23,7 @@ from ...links import extract_links, paper_url
 from ...markup import plain
 from ...model import Paper, fast_paper
 from ...state import ParseState
-from ..window import EntryReader, read_window
+from ..window import read_window
 from .lines import (
     AUTHORS_LINK,
     BRACKET,
@@ -72,126 +73,34 @@ def read_canonical(state: ParseState) -> bool:
         return False
     limit = state.date_limit
     _trim_caches()
-    return read_window(state, lambda raw: _reader(raw, limit))
+    return read_window(state, lambda raw: partial(_entry, limit, raw))
 
 
-def _reader(raw: list[str], limit: datetime.date) -> EntryReader:
-    """The window's entry reader (``window.py``): the usual shape first, then any other.
-
-    An entry whose lines are those of one already read (``_READ``, ``_READ_CANONICAL``)
-    is not read again: its paper is that one's, on its own lines."""
-    count = len(raw)
-    known = _READ
-    known_canonical = _READ_CANONICAL
-
-    def read(index: int) -> tuple[Paper, int] | None:
-        end = index + _USUAL_LINES
-        if end <= count and raw[index:end:2] == _BLANKS:
-            elements = raw[index + 1 : end : 2]
-            seen = known.get(elements[1])
-            if seen is not None and seen[0] == elements and seen[1] == limit:
-                end = index + seen[3]
-                return _paper_again(seen[2], index + 2, end), end
-            usual = _usual_entry(raw, index, limit)
-            if usual is not None:
-                if sum(map(len, elements)) <= _KEPT_CHARS:
-                    known[elements[1]] = elements, limit, _fields(usual[0]), usual[1] - index
-                return usual
-        if index + 1 >= count:
-            return None  # no element: nothing ``_canonical_entry`` reads
-        first = raw[index + 1]
-        again = known_canonical.get(first)
-        if again is not None and again[2] == limit:
-            lines = again[0]
-            if raw[index : index + len(lines)] == lines and (
-                not again[1] or index + len(lines) == count
-            ):
-                end = index + again[5]
-                return _paper_again(again[3], index + again[4], end), end
-        canonical, stop = _canonical_entry(raw, index, limit)
-        if canonical is not None and sum(map(len, raw[index:stop])) <= _KEPT_CHARS:
-            paper, end = canonical
-            known_canonical[first] = (
-                raw[index:stop], stop == count, limit, _fields(paper), paper.line - index,
-                end - index,
-            )
-        return canonical
-
-    return read
-
-
-# -- entries read before ----------------------------------------------------------------------
-
-#: The lines ``_usual_entry`` reads: twelve elements, each after a blank line.
-_USUAL_LINES = 2 * _STRIDE_ELEMENTS
-#: A paper's fields but its lines, in ``fast_paper``'s order.
-_Fields = tuple[
-    str, str, "int | None", "str | None", "datetime.date | None", "int | None",
-    "tuple[str, ...]", "str | None", "bool | None", "int | None", "str | None", "str | None",
-]
-#: Usual entries already read, by their second element (the login link, which names the
-#: paper): their twelve elements (``_usual_entry`` reads nothing else), the date limit,
-#: the paper's fields but its lines (``_fields``) and how many lines it takes. Another copy
-#: of a page (captures joined, a trending entry shown twice) is recognised by comparing its
-#: elements, which costs far less than reading them.
-_READ: dict[str, tuple[list[str], datetime.date, _Fields, int]] = {}
-#: Any other entry ``_canonical_entry`` read, by its first line (the one after ``index``):
-#: the lines it looked at, whether it looked at the end of the list too (then the list
-#: must end after the same lines), the date limit, the paper's fields but its lines, its
-#: first line and the line after it, both counted from ``index``.
-_READ_CANONICAL: dict[
-    str, tuple[list[str], bool, datetime.date, _Fields, int, int]
-] = {}
-#: How many entries ``_READ`` and ``_READ_CANONICAL`` keep, and how many characters the
-#: lines of each may hold (they keep them alive): a few pages' worth of usual entries,
-#: whose abstracts run to a few thousand characters, and a bounded memory.
-_READ_LIMIT = 128
-_KEPT_CHARS = 8192
-
-
-def _paper_again(fields: _Fields, line: int, end: int) -> Paper:
-    """The paper of an entry read before (``_fields``), on other lines."""
-    (title, abstract, author_count, organization, when, votes, links, date_text,
-     year_explicit, upvotes, identifier, url) = fields
-    return fast_paper(
-        title, abstract, author_count, organization, when, votes, links, line, end, date_text,
-        year_explicit, upvotes=upvotes, paper_id=identifier, url=url,
-    )
-
-
-def _fields(paper: Paper) -> _Fields:
-    """A usual entry's fields but its lines, in ``fast_paper``'s order."""
-    return (
-        paper.title, paper.abstract, paper.author_count, paper.organization, paper.date,
-        paper.votes, paper.links, paper.date_text, paper.year_explicit, paper.upvotes,
-        paper.paper_id, paper.url,
-    )
+def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int] | None:
+    """The window's entry reader (``window.py``): the usual shape first, then any other."""
+    return _usual_entry(raw, index, limit) or _canonical_entry(raw, index, limit)
 
 
 # -- elements --------------------------------------------------------------------------
 
 
-def _elements(raw: list[str], index: int) -> tuple[list[str], Sequence[int], bool, int]:
-    """The elements from ``index`` on, stripped, with their indexes in ``raw``, whether
-    only blank lines follow the last of them, and the index past the last line looked at
-    (``len(raw)`` where the list's end was looked at too).
+def _elements(raw: list[str], index: int) -> tuple[list[str], Sequence[int], bool]:
+    """The elements from ``index`` on, stripped, with their indexes in ``raw``, and whether
+    only blank lines follow the last of them.
 
     At most ``_MAX_ELEMENTS``; fewer where a glued line (one with no blank line before
     it) or the end of the list comes first, or where the capture's layout gives
     ``_STRIDE_ELEMENTS`` of them.
     """
-    end = index + _USUAL_LINES
-    if end > len(raw):
-        return *_walk(raw, index)[:3], len(raw)
-    if raw[index:end:2] == _BLANKS:
+    end = index + 2 * _STRIDE_ELEMENTS
+    if end <= len(raw) and raw[index:end:2] == _BLANKS:
         elements = [text.strip(" \t") for text in raw[index + 1 : end : 2]]
         if "" not in elements:  # a line of blanks is no element
-            return elements, range(index + 1, end, 2), False, end
-    elements, positions, ended, stop = _walk(raw, index)
-    return elements, positions, ended, max(stop, end)
+            return elements, range(index + 1, end, 2), False
+    return _walk(raw, index)
 
 
-def _walk(raw: list[str], index: int) -> tuple[list[str], list[int], bool, int]:
+def _walk(raw: list[str], index: int) -> tuple[list[str], list[int], bool]:
     """``_elements`` for any spacing, a line at a time."""
     elements: list[str] = []
     positions: list[int] = []
@@ -202,13 +111,13 @@ def _walk(raw: list[str], index: int) -> tuple[list[str], list[int], bool, int]:
         while j < count and (not raw[j] or not raw[j].strip(" \t")):
             j += 1
         if j >= count:
-            return elements, positions, True, count
+            return elements, positions, True
         if j == start:
-            return elements, positions, False, j + 1  # glued
+            break  # glued
         elements.append(raw[j].strip(" \t"))
         positions.append(j)
         j += 1
-    return elements, positions, False, j
+    return elements, positions, False
 
 
 # -- one entry ---------------------------------------------------------------------------
@@ -216,18 +125,10 @@ def _walk(raw: list[str], index: int) -> tuple[list[str], list[int], bool, int]:
 
 def _canonical_entry(
     raw: list[str], index: int, limit: datetime.date
-) -> tuple[tuple[Paper, int] | None, int]:
-    """The paper whose upvote box is the first element from ``index`` on, and the index
-    after its last line (None where the rules must read); and the index past the last
-    line looked at (``len(raw)`` where the list's end was looked at too)."""
-    elements, positions, ended, stop = _elements(raw, index)
-    return _canonical_read(elements, positions, ended, limit), stop
-
-
-def _canonical_read(
-    elements: list[str], positions: Sequence[int], ended: bool, limit: datetime.date
 ) -> tuple[Paper, int] | None:
-    """``_canonical_entry`` from its elements."""
+    """The paper whose upvote box is the first element from ``index`` on, and the index
+    after its last line; None where the rules must read."""
+    elements, positions, ended = _elements(raw, index)
     if len(elements) < 10 or not _is_head(elements):
         return None
     label = _metadata_label(elements)
@@ -398,10 +299,6 @@ _CACHE_LIMIT = 4096
 def _trim_caches() -> None:
     if len(_DATES) > _CACHE_LIMIT:
         _DATES.clear()
-    if len(_READ) > _READ_LIMIT:
-        _READ.clear()
-    if len(_READ_CANONICAL) > _READ_LIMIT:
-        _READ_CANONICAL.clear()
 
 
 def _read_date(line: str, limit: datetime.date) -> CleanDate | None:

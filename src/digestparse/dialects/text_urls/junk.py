@@ -13,9 +13,7 @@ line glued to the one before it whatever it is); the fast path, too, starts
 only at an upvote box, which starts an entry. Where the source is a list or a
 window of lines, the run is read from it directly, as the fast path reads;
 ``tests/test_dialect_text_urls.py`` checks that both ways agree with the
-generic rule. A run read from a window that ends at an upvote box is kept
-(``_last_run``): the next copy of the page header, the same lines, is compared
-with it instead of being read again.
+generic rule.
 """
 
 from __future__ import annotations
@@ -57,48 +55,16 @@ def _run_in_window(state: ParseState) -> None:
     base = state.raw_base
     count, complete = state.raw_end()
     start = state.number - base
-    lines, junk_lines = _last_run
-    size = len(lines)
-    if size and start + size <= count and raw[start : start + size] == lines:
-        last = start + junk_lines - 1  # the run read last time, again
-    else:
-        last = _read_run(raw, start, count, complete)
-    if last >= start:
-        state.skip_to(base + last + 1)
-
-
-def _read_run(raw: list[str], start: int, count: int, complete: bool) -> int:
-    """The index of the last junk line of the run from ``raw[start]`` on (``start - 1``
-    where there is none)."""
-    last = start - 1  # the generic rule's block ends here
+    last = start - 1  # the index of the last junk line: the generic rule's block ends here
     line = _next_line(raw, start, count)
     while line is not None:
         index = line[0]
         following = _next_line(raw, index + 1, count)
         if index > last + 1 and _starts_entry(raw, line, following, count, complete) is not False:
-            if is_box(line[1]):
-                _keep_run(raw[start : index + 1], last + 1 - start)
             break  # after a blank line: an entry, or a line that the window cannot tell
         last, line = index, following
-    return last
-
-
-#: The run ``_run_in_window`` read last that ended at an upvote box: its lines from its
-#: start to that box, and how many of them are junk (the rest are blank but the box).
-#: Whether a line starts an entry is told from it and the lines after it up to the next
-#: upvote box at most (the box itself from its own text), so the same lines are the same
-#: run: the page header that a repeated capture shows again in every copy is compared
-#: instead of read again.
-_last_run: tuple[list[str], int] = ([], 0)
-#: The longest run kept, in lines and characters (it keeps its lines alive).
-_MAX_RUN_LINES = 1024
-_MAX_RUN_CHARS = 1 << 16
-
-
-def _keep_run(lines: list[str], junk_lines: int) -> None:
-    global _last_run
-    if len(lines) <= _MAX_RUN_LINES and sum(map(len, lines)) <= _MAX_RUN_CHARS:
-        _last_run = lines, junk_lines
+    if last >= start:
+        state.skip_to(base + last + 1)
 
 
 def _next_line(raw: list[str], index: int, count: int) -> tuple[int, str] | None:
