@@ -17,7 +17,7 @@ import datetime
 from collections.abc import Sequence
 from functools import partial
 
-from ...dates import CleanDate, read_clean_date
+from ...dates import MAX_COUNT_DIGITS, CleanDate, read_clean_date
 from ...grammar import SEPARATOR
 from ...links import extract_links, paper_url
 from ...markup import plain
@@ -78,7 +78,8 @@ def read_canonical(state: ParseState) -> bool:
 
 def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int] | None:
     """The window's entry reader (``window.py``): the usual shape first, then any other."""
-    return _usual_entry(raw, index, limit) or _canonical_entry(raw, index, limit)
+    read = _usual_entry(raw, index, limit)
+    return read if read is not None else _canonical_entry(raw, index, limit)
 
 
 # -- elements --------------------------------------------------------------------------
@@ -168,24 +169,32 @@ def _usual_entry(raw: list[str], index: int, limit: datetime.date) -> tuple[Pape
     Its elements are the same two slices. Those that only need to be a ``[``, a
     ``·``, an authors link or a URL line whose text is not used are looked at
     before they are stripped: one with blanks around it is left to
-    ``_canonical_entry``, which reads it the same way or gives way.
+    ``_canonical_entry``, which reads it the same way or gives way. The classes'
+    own tests (``is_box``, ``is_url``) are written out here: this runs once per entry.
     """
-    if index + 24 > len(raw) or raw[index : index + 24 : 2] != _BLANKS:
+    end = index + 24
+    if end > len(raw) or raw[index:end:2] != _BLANKS:
         return None
-    elements = raw[index + 1 : index + 24 : 2]
     (box, login, title, title_url, abstract, abstract_url,
-     bracket, authors, separator, date_line, after, after_link) = elements
-    box, title, title_url = box.strip(" \t"), title.strip(" \t"), title_url.strip(" \t")
-    abstract, date_line, after = abstract.strip(" \t"), date_line.strip(" \t"), after.strip(" \t")
+     bracket, authors, separator, date_line, after, after_link) = raw[index + 1 : end : 2]
+    if bracket != "[" or separator != SEPARATOR or authors[:1] not in DIGITS:
+        return None  # "" is no digit
+    box, title_url = box.strip(" \t"), title_url.strip(" \t")
+    upvotes = box[_BOX_LEN:]
     if not (
-        bracket == "["
-        and separator == SEPARATOR
-        and login and title and title_url and abstract and abstract_url and date_line and after
-        and authors[:1] in DIGITS  # "" is no digit
-        and is_box(box)
-        and is_url(login)
-        and is_url(title_url)
-        and is_url(abstract_url)
+        box[:_BOX_LEN] == UPVOTE_BOX
+        and (upvotes == "-" or (len(upvotes) <= MAX_COUNT_DIGITS and upvotes.isascii()
+                                and upvotes.isdigit()))
+        # is_url() of a line that is not empty
+        and login.startswith(_SCHEMES) and " " not in login
+        and title_url.startswith(_SCHEMES) and " " not in title_url
+        and abstract_url.startswith(_SCHEMES) and " " not in abstract_url
+    ):
+        return None
+    title, abstract = title.strip(" \t"), abstract.strip(" \t")
+    date_line, after = date_line.strip(" \t"), after.strip(" \t")
+    if not (
+        title and abstract and date_line and after
         and classify(title) is TEXT
         and classify(abstract) is TEXT
     ):
@@ -202,8 +211,29 @@ def _usual_entry(raw: list[str], index: int, limit: datetime.date) -> tuple[Pape
             if not (after_link and is_url(after_link)):
                 return None
             votes, end = int(after), index + 24
-    metadata = int(match.group(1)), None, (when, votes, date_text, year_explicit)
-    return _paper((box, title, title_url, abstract), metadata, index + 2, end), end
+    identifier = link_paper_id(title_url)
+    abstract = abstract.strip()  # join_wrapped() of a single line is the line stripped
+    paper = fast_paper(
+        plain(title.strip()),
+        abstract,
+        int(match.group(1)),
+        None,
+        when,
+        votes,
+        extract_links(abstract),
+        index + 2,
+        end,
+        date_text,
+        year_explicit,
+        upvotes=0 if upvotes == "-" else int(upvotes),
+        paper_id=identifier,
+        url=paper_url(identifier) if identifier is not None else None,
+    )
+    return paper, end
+
+
+_BOX_LEN = len(UPVOTE_BOX)
+_SCHEMES = ("https://", "http://")
 
 
 def _paper(
