@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import hypothesis.strategies as st
 import pytest
-from hypothesis import given, note
+from hypothesis import assume, given, note
 
 import digestparse
 from dialect_support import (
@@ -46,7 +46,13 @@ from dialect_support import (
 from digestparse.diagnostics import Reporter
 from digestparse.dialects.text_urls import TEXT_URLS
 from digestparse.dialects.text_urls.fastpath import read_canonical
-from digestparse.dialects.text_urls.lines import link_paper_id
+from digestparse.dialects.text_urls.lines import (
+    PLAIN_LEN,
+    SHAPED_START,
+    Kind,
+    classify,
+    link_paper_id,
+)
 from digestparse.dialects.text_urls.rules import entry
 from digestparse.lines import text_blocks
 from digestparse.links import paper_id
@@ -454,6 +460,44 @@ _URL_PARTS = st.sampled_from([
 @given(st.lists(_URL_PARTS, max_size=8).map("".join))
 def test_link_paper_id_is_paper_id(url: str) -> None:
     assert link_paper_id(url) == paper_id(url)
+
+
+_LINE_PARTS = st.sampled_from([
+    "https://", "http://", "h", "[", "[-] ", "]", "(", ")", "](x)", "-", "*", "+", "#", "!", " ",
+    "\t", "1", "12", " authors](u)", "\u00b7", "Oct 7, 2024", "Sep", "Daily Papers",
+    "Trending Papers", "An abstract", "\u00e9", "\u0663", "\\", "  ",
+])
+
+
+_FIRST_PARTS = st.sampled_from([
+    "W", "O", "D", "T", "A", "S", "\u00e9", "\u00b7", "\u0663", "(", "]", "\\", "Oct 7, 2024",
+    "Daily Papers", "Trending Papers", "Sep 30, 2024 12",
+])
+
+
+@given(st.tuples(_FIRST_PARTS, st.lists(_LINE_PARTS, max_size=30)).map(
+    lambda parts: parts[0] + "".join(parts[1]) + " long" * 11
+))
+def test_long_lines_with_no_shaped_start_are_text(line: str) -> None:
+    """The fast path takes a stripped line longer than ``PLAIN_LEN`` that starts with none
+    of ``SHAPED_START`` for TEXT without calling ``classify``: it must be what classify
+    says."""
+    line = line.strip(" \t")
+    assume(len(line) > PLAIN_LEN and line[0] not in SHAPED_START)
+    assert classify(line) is Kind.TEXT
+
+
+_LONG = "x" * PLAIN_LEN
+
+
+@pytest.mark.parametrize("line", [
+    "https://" + _LONG, "[-] 1" + _LONG, "[" + _LONG + "]", "- [a](b)" + _LONG,
+    "* [a](b)" + _LONG, "+ [a](b)" + _LONG, "# [a](b)" + _LONG, "![a](b)" + _LONG,
+    "12 authors](https://huggingface.co/papers/" + _LONG + ")",
+])
+def test_long_lines_of_another_class_start_with_a_shaped_character(line: str) -> None:
+    assert classify(line) is not Kind.TEXT
+    assert line[0] in SHAPED_START
 
 
 def test_link_paper_id_reads_the_usual_links() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from functools import partial
+from typing import Any
 
 from ...dates import MAX_COUNT_DIGITS, CleanDate, read_clean_date
 from ...grammar import SEPARATOR
@@ -29,7 +30,9 @@ from .lines import (
     BRACKET,
     DIGITS,
     MAX_DATE_LEN,
+    PLAIN_LEN,
     SEPARATOR_KIND,
+    SHAPED_START,
     TEXT,
     UPVOTE_BOX,
     UPVOTES,
@@ -196,11 +199,14 @@ def _usual_entry(raw: list[str], index: int, limit: datetime.date) -> tuple[Pape
     if not (
         title and abstract and date_line and after
         and classify(title) is TEXT
-        and classify(abstract) is TEXT
+        and ((len(abstract) > PLAIN_LEN and abstract[0] not in SHAPED_START)
+             or classify(abstract) is TEXT)
     ):
         return None
     match = AUTHORS_LINK.fullmatch(authors)  # never a count: it holds " author"
-    date = _read_date(date_line, limit)
+    date = _DATES.get((date_line, limit), _MISSING)
+    if date is _MISSING:
+        date = _read_date(date_line, limit)
     if match is None or date is None:
         return None
     when, votes, date_text, year_explicit = date
@@ -324,6 +330,8 @@ def _comment_count(elements: list[str], after: int, ended: bool) -> int | None:
 #: read the line). Most entries of a page share a few dates.
 _DATES: dict[tuple[str, datetime.date], CleanDate | None] = {}
 _CACHE_LIMIT = 4096
+#: Not in a cache (None is a cached answer).
+_MISSING: Any = object()
 
 
 def _trim_caches() -> None:
