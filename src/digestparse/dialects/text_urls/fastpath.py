@@ -79,12 +79,6 @@ def read_canonical(state: ParseState) -> bool:
     return read_window(state, lambda raw: partial(_entry, limit, raw))
 
 
-def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int] | None:
-    """The window's entry reader (``window.py``): the usual shape first, then any other."""
-    read = _usual_entry(raw, index, limit)
-    return read if read is not None else _canonical_entry(raw, index, limit)
-
-
 # -- elements --------------------------------------------------------------------------
 
 
@@ -162,12 +156,12 @@ def _canonical_entry(
     return _paper(head, metadata, positions[0] + 1, end), end
 
 
-# -- the usual entry, in one pass --------------------------------------------------------------
+# -- the usual entry in one pass, any other as above ----------------------------------------
 
 
-def _usual_entry(raw: list[str], index: int, limit: datetime.date) -> tuple[Paper, int] | None:
-    """What ``_canonical_entry`` reads from the usual entry, the capture's layout with an
-    authors link, told with fewer steps; None where it must read.
+def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int] | None:
+    """The window's entry reader (``window.py``): what ``_canonical_entry`` reads, told with
+    fewer steps for the usual entry, the capture's layout with an authors link.
 
     Its elements are the same two slices. Those that only need to be a ``[``, a
     ``·``, an authors link or a URL line whose text is not used are looked at
@@ -177,11 +171,11 @@ def _usual_entry(raw: list[str], index: int, limit: datetime.date) -> tuple[Pape
     """
     end = index + 24
     if end > len(raw) or raw[index:end:2] != _BLANKS:
-        return None
+        return _canonical_entry(raw, index, limit)
     (box, login, title, title_url, abstract, abstract_url,
      bracket, authors, separator, date_line, after, after_link) = raw[index + 1 : end : 2]
     if bracket != "[" or separator != SEPARATOR or authors[:1] not in DIGITS:
-        return None  # "" is no digit
+        return _canonical_entry(raw, index, limit)  # "" is no digit
     box, title_url = box.strip(" \t"), title_url.strip(" \t")
     upvotes = box[_BOX_LEN:]
     if not (
@@ -193,7 +187,7 @@ def _usual_entry(raw: list[str], index: int, limit: datetime.date) -> tuple[Pape
         and title_url.startswith(_SCHEMES) and " " not in title_url
         and abstract_url.startswith(_SCHEMES) and " " not in abstract_url
     ):
-        return None
+        return _canonical_entry(raw, index, limit)
     title, abstract = title.strip(" \t"), abstract.strip(" \t")
     date_line, after = date_line.strip(" \t"), after.strip(" \t")
     if not (
@@ -202,20 +196,20 @@ def _usual_entry(raw: list[str], index: int, limit: datetime.date) -> tuple[Pape
         and ((len(abstract) > PLAIN_LEN and abstract[0] not in SHAPED_START)
              or classify(abstract) is TEXT)
     ):
-        return None
+        return _canonical_entry(raw, index, limit)
     match = AUTHORS_LINK.fullmatch(authors)  # never a count: it holds " author"
     date = _DATES.get((date_line, limit), _MISSING)
     if date is _MISSING:
         date = _read_date(date_line, limit)
     if match is None or date is None:
-        return None
+        return _canonical_entry(raw, index, limit)
     when, votes, date_text, year_explicit = date
     end = index + 20
     if votes is None:  # no count on the date line: one may follow on its own
         votes = 0
         if after[0] in DIGITS and is_count(after):
             if not (after_link and is_url(after_link)):
-                return None
+                return _canonical_entry(raw, index, limit)
             votes, end = int(after), index + 24
     identifier = link_paper_id(title_url)
     abstract = abstract.strip()  # join_wrapped() of a single line is the line stripped
