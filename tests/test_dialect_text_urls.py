@@ -311,6 +311,34 @@ def test_entry_9_read_at_the_input_s_end_then_before_more_lines() -> None:
     assert _parse(SOURCE).papers[8].votes == 1
 
 
+#: What may follow entry 1's date line (line 107), and the comment count and last line the
+#: entry then has (read by hand; None where the entry is not intact).
+AFTER_THE_DATE = {
+    "the input ends": ("", (0, 107)),
+    "blank lines": ("\n\n\n", (0, 107)),
+    "the next page's header": ("\n\n\n\n# Daily Papers - Hugging Face\nDaily Papers", (0, 107)),
+    "a count and its link": ("\n\n2\n\nhttps://huggingface.co/papers/2410.05434#community",
+                             (2, 111)),
+    "a count and its link, more blanks": ("\n\n\n2\n \n\nhttps://x.y/z#community\n", (2, 113)),
+    "a count that ends the input": ("\n\n2", None),
+    "a count glued to the date": ("\n2\n\nhttps://x.y/z", None),
+    "a link glued to the count": ("\n\n2\nhttps://x.y/z", None),
+    "a count without its link": ("\n\n2\n\nTitle", None),
+}
+
+
+@pytest.mark.parametrize("tail", AFTER_THE_DATE.values(), ids=AFTER_THE_DATE.keys())
+def test_what_follows_the_date_line(tail: tuple[str, tuple[int, int] | None]) -> None:
+    """The fast path reads what follows a date line with no count as the rules do."""
+    following, expected = tail
+    text = "\n".join(LINES[:107]) + following
+    assert LINES[106] == "Oct 7, 2024"
+    assert_paths_agree(TEXT_URLS, text)
+    paper = _parse(text).papers[0]
+    if expected is not None:
+        assert (paper.votes, paper.end_line) == expected
+
+
 # -- detection ----------------------------------------------------------------------
 
 

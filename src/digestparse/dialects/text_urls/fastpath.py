@@ -163,17 +163,19 @@ def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int
     """The window's entry reader (``window.py``): what ``_canonical_entry`` reads, told with
     fewer steps for the usual entry, the capture's layout with an authors link.
 
-    Its elements are the same two slices. Those that only need to be a ``[``, a
-    ``·``, an authors link or a URL line whose text is not used are looked at
-    before they are stripped: one with blanks around it is left to
-    ``_canonical_entry``, which reads it the same way or gives way. The classes'
-    own tests (``is_box``, ``is_url``) are written out here: this runs once per entry.
+    Its ten elements up to the date line are one slice (each one line below a blank
+    one). Those that only need to be a ``[``, a ``·``, an authors link or a URL line
+    whose text is not used are looked at before they are stripped: one with blanks
+    around it is left to ``_canonical_entry``, which reads it the same way or gives
+    way. The classes' own tests (``is_box``, ``is_url``) are written out here: this runs
+    once per entry. What follows the date line is read as ``_canonical_entry`` reads it
+    (``_after_date``).
     """
-    end = index + 24
-    if end > len(raw) or raw[index:end:2] != _BLANKS:
+    end = index + _HEAD_LINES
+    if end > len(raw) or raw[index:end:2] != _HEAD_BLANKS:
         return _canonical_entry(raw, index, limit)
     (box, login, title, title_url, abstract, abstract_url,
-     bracket, authors, separator, date_line, after, after_link) = raw[index + 1 : end : 2]
+     bracket, authors, separator, date_line) = raw[index + 1 : end : 2]
     if bracket != "[" or separator != SEPARATOR or authors[:1] not in DIGITS:
         return _canonical_entry(raw, index, limit)  # "" is no digit
     box, title_url = box.strip(" \t"), title_url.strip(" \t")
@@ -188,10 +190,9 @@ def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int
         and abstract_url.startswith(_SCHEMES) and " " not in abstract_url
     ):
         return _canonical_entry(raw, index, limit)
-    title, abstract = title.strip(" \t"), abstract.strip(" \t")
-    date_line, after = date_line.strip(" \t"), after.strip(" \t")
+    title, abstract, date_line = title.strip(" \t"), abstract.strip(" \t"), date_line.strip(" \t")
     if not (
-        title and abstract and date_line and after
+        title and abstract and date_line
         and classify(title) is TEXT
         and ((len(abstract) > PLAIN_LEN and abstract[0] not in SHAPED_START)
              or classify(abstract) is TEXT)
@@ -204,13 +205,11 @@ def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int
     if match is None or date is None:
         return _canonical_entry(raw, index, limit)
     when, votes, date_text, year_explicit = date
-    end = index + 20
     if votes is None:  # no count on the date line: one may follow on its own
-        votes = 0
-        if after[0] in DIGITS and is_count(after):
-            if not (after_link and is_url(after_link)):
-                return _canonical_entry(raw, index, limit)
-            votes, end = int(after), index + 24
+        count = _after_date(raw, end)
+        if count is None:
+            return _canonical_entry(raw, index, limit)
+        votes, end = count
     identifier = link_paper_id(title_url)
     abstract = abstract.strip()  # join_wrapped() of a single line is the line stripped
     paper = fast_paper(
@@ -232,6 +231,35 @@ def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int
     return paper, end
 
 
+def _after_date(raw: list[str], after: int) -> tuple[int, int] | None:
+    """The comment count after a date line that shows none (``after`` is the index after
+    it) and the index after the entry, as ``_canonical_entry`` reads them from its
+    elements (``_walk``, ``_comment_count``): the next element, if it is a count, and the
+    URL element after it; 0 and ``after`` where the next element is no count or the list
+    ends; None where the rules must read (a line glued to the date line or the count, a
+    count that ends the list or has no URL after it)."""
+    count = len(raw)
+    j = after
+    while j < count and not raw[j].strip(" \t"):
+        j += 1
+    if j >= count:
+        return 0, after
+    if j == after:
+        return None
+    text = raw[j].strip(" \t")
+    if not (text[0] in DIGITS and is_count(text)):
+        return 0, after
+    k = j + 1
+    while k < count and not raw[k].strip(" \t"):
+        k += 1
+    if k >= count or k == j + 1 or not is_url(raw[k].strip(" \t")):
+        return None
+    return int(text), k + 1
+
+
+#: The lines of the usual entry up to its date line: ten elements, each after a blank line.
+_HEAD_LINES = 20
+_HEAD_BLANKS = [""] * (_HEAD_LINES // 2)
 _BOX_LEN = len(UPVOTE_BOX)
 _SCHEMES = ("https://", "http://")
 
