@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import hypothesis.strategies as st
 import pytest
-from hypothesis import given, note
+from hypothesis import assume, given, note
 
 import digestparse
 from dialect_support import (
@@ -43,12 +43,20 @@ from dialect_support import (
     replace,
     then,
 )
+from digestparse.diagnostics import Reporter
 from digestparse.dialects.text_urls import TEXT_URLS
 from digestparse.dialects.text_urls.fastpath import read_canonical
-from digestparse.dialects.text_urls.lines import link_paper_id
+from digestparse.dialects.text_urls.lines import (
+    PLAIN_LEN,
+    SHAPED_START,
+    Kind,
+    classify,
+    link_paper_id,
+)
 from digestparse.dialects.text_urls.rules import entry
 from digestparse.lines import text_blocks
 from digestparse.links import paper_id
+from digestparse.parser import run
 from digestparse.rules.junk import junk
 from hostile_support import check_spans, uncovered_lines
 
@@ -226,6 +234,111 @@ def test_fast_path_agrees_on_the_capture_twice_and_with_blank_ends() -> None:
     assert_paths_agree(TEXT_URLS, SOURCE.replace("Oct 7, 2024", "Oct 7, 2027"))
 
 
+# -- the fast path on a second copy of the page ------------------------------------------------
+
+#: Entry 1's twelve elements as the fast path's usual shape reads them (indexes into
+#: ``LINES``, each one line below a blank one): upvote box (line 89), login link, title,
+#: title link, abstract, its link, ``[``, ``2 authors](…)``, ``·``, date (line 107), and
+#: entry 2's upvote box and login link (lines 109 and 111).
+ENTRY_1_ELEMENTS = range(88, 112, 2)
+
+
+def test_entry_1_elements_are_its_lines() -> None:
+    texts = [LINES[i].strip() for i in ENTRY_1_ELEMENTS]
+    assert texts[0] == "[-] 1" and texts[2].startswith("Better than Your Teacher")
+    assert texts[6:10] == ["[", "2 authors](https://huggingface.co/papers/2410.05434)",
+                           "\u00b7", "Oct 7, 2024"]
+    assert texts[10] == "[-] -" and texts[11].endswith("2306.14898")
+    assert all(LINES[i - 1] == "" for i in ENTRY_1_ELEMENTS)
+
+
+@pytest.mark.parametrize("element", ENTRY_1_ELEMENTS)
+def test_a_copy_that_differs_in_one_character_is_read_as_itself(element: int) -> None:
+    """The capture's body twice, the second copy's entry 1 changed in one character of one
+    element: the fast path reads the second copy as the rules do."""
+    body = list(LINES[8:])
+    line = body[element - 8]
+    body[element - 8] = line[:-1] + ("7" if line[-1] != "7" else "8")
+    text = SOURCE + "\n" + "\n".join(body)
+    assert_paths_agree(TEXT_URLS, text)
+    first, second = _parse(text).papers[0], _parse(text).papers[19]
+    if element in (92, 94, 96, 106):  # the title, its link, the abstract, the date
+        assert (first.title, first.paper_id, first.abstract, first.date_text) != (
+            second.title, second.paper_id, second.abstract, second.date_text)
+
+
+def test_the_same_lines_under_another_date_limit_read_as_the_rules_read_them() -> None:
+    """The same lines read first under the capture's own date, then under an earlier
+    reference date (their dates now come after the page): the second reading reports."""
+    text = SOURCE + "\n" + "\n".join(LINES[8:])
+    assert [d.code for d in _parse(text).diagnostics] == ["junk"]  # the header, again
+    early = datetime.date(2025, 3, 1)
+    digest = digestparse.parse(text, reference_date=early)
+    assert [d.line for d in digest.diagnostics if d.code == "date-after-page"][:2] == [107, 147]
+    rules = attrs.evolve(TEXT_URLS, fast_path=None)
+    for source in (text.split("\n"), text_blocks(text, 64)):
+        assert _events(TEXT_URLS, source, early) == _events(rules, text.split("\n"), early)
+
+
+def _events(dialect: Any, lines: Any, reference: datetime.date) -> list[object]:
+    """``parse_events`` under ``reference``."""
+    events: list[object] = []
+    reporter = Reporter("lenient", "<test>", events.append)
+    state = dialect.new_state(lines, reporter, reference)
+    events.extend(run(state, dialect))
+    return events
+
+
+@pytest.mark.parametrize("number", range(253, 285, 2))
+def test_a_copy_of_entry_9_that_differs_in_one_character_is_read_as_itself(number: int) -> None:
+    """Entry 9 (the organization's, lines 253-279) is read element by element; the
+    sixteen elements it looks at run from its upvote box (line 253) to line 283. A second
+    copy changed in one of them is read as the rules read it."""
+    body = list(LINES[8:])
+    line = body[number - 9]
+    body[number - 9] = line[:-1] + ("7" if line[-1] != "7" else "8")
+    assert_paths_agree(TEXT_URLS, SOURCE + "\n" + "\n".join(body))
+
+
+def test_entry_9_read_at_the_input_s_end_then_before_more_lines() -> None:
+    """Entry 9 cut after its date line, at the end of the input, then the same lines with
+    its comment count after them: the count is read the second time."""
+    cut = "\n".join(LINES[:275])
+    assert LINES[274] == "Oct 23, 2025 " and LINES[276] == "1"
+    assert_paths_agree(TEXT_URLS, cut)
+    assert_paths_agree(TEXT_URLS, SOURCE)
+    assert _parse(cut).papers[8].votes == 0
+    assert _parse(SOURCE).papers[8].votes == 1
+
+
+#: What may follow entry 1's date line (line 107), and the comment count and last line the
+#: entry then has (read by hand; None where the entry is not intact).
+AFTER_THE_DATE = {
+    "the input ends": ("", (0, 107)),
+    "blank lines": ("\n\n\n", (0, 107)),
+    "the next page's header": ("\n\n\n\n# Daily Papers - Hugging Face\nDaily Papers", (0, 107)),
+    "a count and its link": ("\n\n2\n\nhttps://huggingface.co/papers/2410.05434#community",
+                             (2, 111)),
+    "a count and its link, more blanks": ("\n\n\n2\n \n\nhttps://x.y/z#community\n", (2, 113)),
+    "a count that ends the input": ("\n\n2", None),
+    "a count glued to the date": ("\n2\n\nhttps://x.y/z", None),
+    "a link glued to the count": ("\n\n2\nhttps://x.y/z", None),
+    "a count without its link": ("\n\n2\n\nTitle", None),
+}
+
+
+@pytest.mark.parametrize("tail", AFTER_THE_DATE.values(), ids=AFTER_THE_DATE.keys())
+def test_what_follows_the_date_line(tail: tuple[str, tuple[int, int] | None]) -> None:
+    """The fast path reads what follows a date line with no count as the rules do."""
+    following, expected = tail
+    text = "\n".join(LINES[:107]) + following
+    assert LINES[106] == "Oct 7, 2024"
+    assert_paths_agree(TEXT_URLS, text)
+    paper = _parse(text).papers[0]
+    if expected is not None:
+        assert (paper.votes, paper.end_line) == expected
+
+
 # -- detection ----------------------------------------------------------------------
 
 
@@ -322,6 +435,37 @@ def test_junk_runs_agree_across_repeated_headers() -> None:
     assert len(digest.papers) == 3 * 19
 
 
+#: Edits of the header's second copy (capture line numbers, new text or None to delete
+#: the line) that change where its run of junk ends: a menu link that names a paper (its
+#: label, ``Models`` on line 17, starts an entry), an upvote box for a menu item, and the
+#: blank line before entry 1's upvote box dropped (the box, glued to the page date, is junk).
+HEADER_EDITS = {
+    "paper link": (19, "https://huggingface.co/papers/2410.05434"),
+    "upvote box": (17, " [-] 3"),
+    "box glued": (88, None),
+}
+
+
+@pytest.mark.parametrize("edit", HEADER_EDITS.values(), ids=HEADER_EDITS.keys())
+def test_a_header_that_differs_from_the_last_one_is_read_as_itself(
+    edit: tuple[int, str | None],
+) -> None:
+    """A later copy of the header that differs from the first in one line is read as the
+    generic rule reads it."""
+    body = LINES[8:]
+    edited = list(body)
+    number, text = edit
+    if text is None:
+        del edited[number - 9]
+    else:
+        edited[number - 9] = text
+    same = SOURCE + "\n\n" + "\n".join(body) + "\n" + "\n".join(body)
+    changed = SOURCE + "\n\n" + "\n".join(body) + "\n" + "\n".join(edited)
+    assert_junk_runs_agree(changed)
+    spans = [[d.span for d in _parse(t).diagnostics] for t in (same, changed)]
+    assert spans[0][0] == spans[1][0] and spans[0][1:] != spans[1][1:]
+
+
 @given(mutated())
 def test_junk_runs_agree_on_mutations(text: str) -> None:
     assert_junk_runs_agree(text)
@@ -344,6 +488,44 @@ _URL_PARTS = st.sampled_from([
 @given(st.lists(_URL_PARTS, max_size=8).map("".join))
 def test_link_paper_id_is_paper_id(url: str) -> None:
     assert link_paper_id(url) == paper_id(url)
+
+
+_LINE_PARTS = st.sampled_from([
+    "https://", "http://", "h", "[", "[-] ", "]", "(", ")", "](x)", "-", "*", "+", "#", "!", " ",
+    "\t", "1", "12", " authors](u)", "\u00b7", "Oct 7, 2024", "Sep", "Daily Papers",
+    "Trending Papers", "An abstract", "\u00e9", "\u0663", "\\", "  ",
+])
+
+
+_FIRST_PARTS = st.sampled_from([
+    "W", "O", "D", "T", "A", "S", "\u00e9", "\u00b7", "\u0663", "(", "]", "\\", "Oct 7, 2024",
+    "Daily Papers", "Trending Papers", "Sep 30, 2024 12",
+])
+
+
+@given(st.tuples(_FIRST_PARTS, st.lists(_LINE_PARTS, max_size=30)).map(
+    lambda parts: parts[0] + "".join(parts[1]) + " long" * 11
+))
+def test_long_lines_with_no_shaped_start_are_text(line: str) -> None:
+    """The fast path takes a stripped line longer than ``PLAIN_LEN`` that starts with none
+    of ``SHAPED_START`` for TEXT without calling ``classify``: it must be what classify
+    says."""
+    line = line.strip(" \t")
+    assume(len(line) > PLAIN_LEN and line[0] not in SHAPED_START)
+    assert classify(line) is Kind.TEXT
+
+
+_LONG = "x" * PLAIN_LEN
+
+
+@pytest.mark.parametrize("line", [
+    "https://" + _LONG, "[-] 1" + _LONG, "[" + _LONG + "]", "- [a](b)" + _LONG,
+    "* [a](b)" + _LONG, "+ [a](b)" + _LONG, "# [a](b)" + _LONG, "![a](b)" + _LONG,
+    "12 authors](https://huggingface.co/papers/" + _LONG + ")",
+])
+def test_long_lines_of_another_class_start_with_a_shaped_character(line: str) -> None:
+    assert classify(line) is not Kind.TEXT
+    assert line[0] in SHAPED_START
 
 
 def test_link_paper_id_reads_the_usual_links() -> None:

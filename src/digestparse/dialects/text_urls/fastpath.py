@@ -16,8 +16,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from functools import partial
+from typing import Any
 
-from ...dates import CleanDate, read_clean_date
+from ...dates import MAX_COUNT_DIGITS, CleanDate, read_clean_date
 from ...grammar import SEPARATOR
 from ...links import extract_links, paper_url
 from ...markup import plain
@@ -29,7 +30,9 @@ from .lines import (
     BRACKET,
     DIGITS,
     MAX_DATE_LEN,
+    PLAIN_LEN,
     SEPARATOR_KIND,
+    SHAPED_START,
     TEXT,
     UPVOTE_BOX,
     UPVOTES,
@@ -74,11 +77,6 @@ def read_canonical(state: ParseState) -> bool:
     limit = state.date_limit
     _trim_caches()
     return read_window(state, lambda raw: partial(_entry, limit, raw))
-
-
-def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int] | None:
-    """The window's entry reader (``window.py``): the usual shape first, then any other."""
-    return _usual_entry(raw, index, limit) or _canonical_entry(raw, index, limit)
 
 
 # -- elements --------------------------------------------------------------------------
@@ -158,52 +156,112 @@ def _canonical_entry(
     return _paper(head, metadata, positions[0] + 1, end), end
 
 
-# -- the usual entry, in one pass --------------------------------------------------------------
+# -- the usual entry in one pass, any other as above ----------------------------------------
 
 
-def _usual_entry(raw: list[str], index: int, limit: datetime.date) -> tuple[Paper, int] | None:
-    """What ``_canonical_entry`` reads from the usual entry, the capture's layout with an
-    authors link, told with fewer steps; None where it must read.
+def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int] | None:
+    """The window's entry reader (``window.py``): what ``_canonical_entry`` reads, told with
+    fewer steps for the usual entry, the capture's layout with an authors link.
 
-    Its elements are the same two slices. Those that only need to be a ``[``, a
-    ``·``, an authors link or a URL line whose text is not used are looked at
-    before they are stripped: one with blanks around it is left to
-    ``_canonical_entry``, which reads it the same way or gives way.
+    Its ten elements up to the date line are one slice (each one line below a blank
+    one). Those that only need to be a ``[``, a ``·``, an authors link or a URL line
+    whose text is not used are looked at before they are stripped: one with blanks
+    around it is left to ``_canonical_entry``, which reads it the same way or gives
+    way. The classes' own tests (``is_box``, ``is_url``) are written out here: this runs
+    once per entry. What follows the date line is read as ``_canonical_entry`` reads it
+    (``_after_date``).
     """
-    if index + 24 > len(raw) or raw[index : index + 24 : 2] != _BLANKS:
-        return None
-    elements = raw[index + 1 : index + 24 : 2]
+    end = index + _HEAD_LINES
+    if end > len(raw) or raw[index:end:2] != _HEAD_BLANKS:
+        return _canonical_entry(raw, index, limit)
     (box, login, title, title_url, abstract, abstract_url,
-     bracket, authors, separator, date_line, after, after_link) = elements
-    box, title, title_url = box.strip(" \t"), title.strip(" \t"), title_url.strip(" \t")
-    abstract, date_line, after = abstract.strip(" \t"), date_line.strip(" \t"), after.strip(" \t")
+     bracket, authors, separator, date_line) = raw[index + 1 : end : 2]
+    if bracket != "[" or separator != SEPARATOR or authors[:1] not in DIGITS:
+        return _canonical_entry(raw, index, limit)  # "" is no digit
+    box, title_url = box.strip(" \t"), title_url.strip(" \t")
+    upvotes = box[_BOX_LEN:]
     if not (
-        bracket == "["
-        and separator == SEPARATOR
-        and login and title and title_url and abstract and abstract_url and date_line and after
-        and authors[:1] in DIGITS  # "" is no digit
-        and is_box(box)
-        and is_url(login)
-        and is_url(title_url)
-        and is_url(abstract_url)
-        and classify(title) is TEXT
-        and classify(abstract) is TEXT
+        box[:_BOX_LEN] == UPVOTE_BOX
+        and (upvotes == "-" or (len(upvotes) <= MAX_COUNT_DIGITS and upvotes.isascii()
+                                and upvotes.isdigit()))
+        # is_url() of a line that is not empty
+        and login.startswith(_SCHEMES) and " " not in login
+        and title_url.startswith(_SCHEMES) and " " not in title_url
+        and abstract_url.startswith(_SCHEMES) and " " not in abstract_url
     ):
-        return None
+        return _canonical_entry(raw, index, limit)
+    title, abstract, date_line = title.strip(" \t"), abstract.strip(" \t"), date_line.strip(" \t")
+    if not (
+        title and abstract and date_line
+        and classify(title) is TEXT
+        and ((len(abstract) > PLAIN_LEN and abstract[0] not in SHAPED_START)
+             or classify(abstract) is TEXT)
+    ):
+        return _canonical_entry(raw, index, limit)
     match = AUTHORS_LINK.fullmatch(authors)  # never a count: it holds " author"
-    date = _read_date(date_line, limit)
+    date = _DATES.get((date_line, limit), _MISSING)
+    if date is _MISSING:
+        date = _read_date(date_line, limit)
     if match is None or date is None:
-        return None
+        return _canonical_entry(raw, index, limit)
     when, votes, date_text, year_explicit = date
-    end = index + 20
     if votes is None:  # no count on the date line: one may follow on its own
-        votes = 0
-        if after[0] in DIGITS and is_count(after):
-            if not (after_link and is_url(after_link)):
-                return None
-            votes, end = int(after), index + 24
-    metadata = int(match.group(1)), None, (when, votes, date_text, year_explicit)
-    return _paper((box, title, title_url, abstract), metadata, index + 2, end), end
+        count = _after_date(raw, end)
+        if count is None:
+            return _canonical_entry(raw, index, limit)
+        votes, end = count
+    identifier = link_paper_id(title_url)
+    abstract = abstract.strip()  # join_wrapped() of a single line is the line stripped
+    paper = fast_paper(
+        plain(title.strip()),
+        abstract,
+        int(match.group(1)),
+        None,
+        when,
+        votes,
+        extract_links(abstract),
+        index + 2,
+        end,
+        date_text,
+        year_explicit,
+        upvotes=0 if upvotes == "-" else int(upvotes),
+        paper_id=identifier,
+        url=paper_url(identifier) if identifier is not None else None,
+    )
+    return paper, end
+
+
+def _after_date(raw: list[str], after: int) -> tuple[int, int] | None:
+    """The comment count after a date line that shows none (``after`` is the index after
+    it) and the index after the entry, as ``_canonical_entry`` reads them from its
+    elements (``_walk``, ``_comment_count``): the next element, if it is a count, and the
+    URL element after it; 0 and ``after`` where the next element is no count or the list
+    ends; None where the rules must read (a line glued to the date line or the count, a
+    count that ends the list or has no URL after it)."""
+    count = len(raw)
+    j = after
+    while j < count and not raw[j].strip(" \t"):
+        j += 1
+    if j >= count:
+        return 0, after
+    if j == after:
+        return None
+    text = raw[j].strip(" \t")
+    if not (text[0] in DIGITS and is_count(text)):
+        return 0, after
+    k = j + 1
+    while k < count and not raw[k].strip(" \t"):
+        k += 1
+    if k >= count or k == j + 1 or not is_url(raw[k].strip(" \t")):
+        return None
+    return int(text), k + 1
+
+
+#: The lines of the usual entry up to its date line: ten elements, each after a blank line.
+_HEAD_LINES = 20
+_HEAD_BLANKS = [""] * (_HEAD_LINES // 2)
+_BOX_LEN = len(UPVOTE_BOX)
+_SCHEMES = ("https://", "http://")
 
 
 def _paper(
@@ -294,6 +352,8 @@ def _comment_count(elements: list[str], after: int, ended: bool) -> int | None:
 #: read the line). Most entries of a page share a few dates.
 _DATES: dict[tuple[str, datetime.date], CleanDate | None] = {}
 _CACHE_LIMIT = 4096
+#: Not in a cache (None is a cached answer).
+_MISSING: Any = object()
 
 
 def _trim_caches() -> None:

@@ -71,6 +71,13 @@ def classify(line: str) -> Kind:
     return TEXT
 
 
+#: ``classify`` gives TEXT to every line longer than ``PLAIN_LEN`` that starts with none of
+#: ``SHAPED_START`` (no URL, bracket, markup, count or authors line; too long for a date or
+#: a page phrase): most abstracts, told without the call.
+SHAPED_START = frozenset("h[") | _MARKUP_START | DIGITS
+PLAIN_LEN = max(MAX_DATE_LEN, _MAX_PHRASE_LEN)
+
+
 def _bracketed(line: str) -> bool:
     """A damaged upvote box (``[-] 9…9`` past 18 digits), a markdown link (this export
     writes every URL on its own line), or a line that reads as nothing but a bracket."""
