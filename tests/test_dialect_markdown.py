@@ -725,7 +725,7 @@ def _outcomes_with_raw_header(
             if block_size is None:
                 try:
                     digest = digestparse.parse(
-                        text, mode=mode, dialect="markdown", reference_date=REFERENCE  # type: ignore[arg-type]
+                        text, mode=mode, dialect="markdown", reference_date=REFERENCE
                     )
                 except digestparse.ParseError as error:
                     outcomes.append((error.code, error.line, error.column, str(error)))
@@ -740,7 +740,7 @@ def _outcomes_with_raw_header(
                     paper.to_dict()
                     for paper in digestparse.iter_papers(
                         io.BytesIO(text.encode()),
-                        mode=mode,  # type: ignore[arg-type]
+                        mode=mode,
                         dialect="markdown",
                         reference_date=REFERENCE,
                         on_diagnostic=diagnostics.append,
