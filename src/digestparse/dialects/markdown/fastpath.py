@@ -230,7 +230,7 @@ class _Reader:
                 return None
             repository = found.group(2)
         end = self.copies_end(first, k + 1)
-        identifier = identity(title_url, abstract_url)
+        identifier = identity(title_url, abstract_url) if title_url or abstract_url else None
         return (
             fast_paper(
                 title,
