@@ -621,15 +621,28 @@ def assert_usual_agrees(text: str) -> int:
 
 def test_the_usual_layouts_are_read_in_one_pass() -> None:
     # Entry starts (and the blank lines before them) the one-pass reader takes: capture 03's
-    # 8 entries; capture 04's 12 pairs but SmolDocling's (its title goes on over a line).
+    # 8 entries, capture 04's 12 pairs.
     starts03 = assert_usual_agrees(MD03)
     starts04 = assert_usual_agrees(MD04)
     assert starts03 >= 8
-    assert starts04 >= 11
+    assert starts04 >= 12
     reader = _reader(MD04)
+    # SmolDocling's title goes on over an indented line (131-132).
     smol = lines_of(MD04).index(next(line for line in lines_of(MD04) if "SmolDocling" in line))
-    assert reader.usual(smol) is None
-    assert _general(reader, smol) is not None
+    read = reader.usual(smol)
+    assert read is not None
+    assert read[0].title == (
+        "SmolDocling: An ultra-compact vision-language model for end-to-end multi-modal "
+        "document conversion"
+    )
+    # An abstract hard-wrapped over 15 text lines (lines 83-97), then authors and repository,
+    # shown twice: one paper up to the copy's last line (119).
+    calm = lines_of(MD04).index("### Continuous Audio Language Models")
+    read = reader.usual(calm)
+    assert read is not None
+    assert read[0].abstract.endswith("Samples are available at "
+                                     "https://continuous-audio-language-models.github.io")
+    assert (read[0].author_count, read[0].line, read[1]) == (5, calm + 1, calm + 39) == (5, 81, 119)
 
 
 @pytest.mark.parametrize(

@@ -116,9 +116,9 @@ class _Reader:
         ``entry`` reads it, in one pass and without its general steps; else None.
 
         The listing's: upvotes, title, abstract (a link), an organization or authors line
-        or an avatar list, ``\u00b7``, date. The trending page's: title, a one-line
-        abstract with ``- N authors`` and a repository line glued under it. Each element
-        one blank line from the next; the title alone on its line.
+        or an avatar list, ``\u00b7``, date. The trending page's: title, an abstract of text
+        lines with ``- N authors`` and a repository line glued under it. Each element one
+        blank line from the next.
         """
         raw = self.raw
         count = self.count
@@ -140,9 +140,23 @@ class _Reader:
             if k + 2 >= count:
                 return None
             line = raw[k]
-        if not line.startswith("### ") or line[-1] in " \t" or raw[k + 1]:
+        if not line.startswith("### ") or line[-1] in " \t":
             return None
-        title, title_url = _title(line)
+        if raw[k + 1]:  # text lines glued to the title go on with it, stripped (``title``)
+            texts = [line]
+            while k + 1 < count and raw[k + 1]:
+                text = raw[k + 1].strip(" \t")
+                if not text or classify(text) is not Kind.TEXT:
+                    return None
+                texts.append(text)
+                k += 1
+            if k + 2 >= count or lines_too_long(texts):
+                return None
+            title, title_url, closed = title_of(texts)
+            if not closed:
+                return None
+        else:
+            title, title_url = _title(line)
         if not title:
             return None
         k += 2
@@ -210,13 +224,26 @@ class _Reader:
         else:  # the trending page
             if classify(line) is not Kind.TEXT:
                 return None
-            abstract = plain_abstract([line])
-            abstract_url = None
+            texts = [line]
             k += 1
             line = raw[k] if k < count else ""
             if not line or line[0] in " \t" or line[-1] in " \t":
                 return None
+            # The text lines glued under the first are the abstract's too (hard-wrapped).
             found = BARE_AUTHORS.fullmatch(line)
+            while found is None and not line.startswith("[LINK: "):
+                if classify(line) is not Kind.TEXT:
+                    return None
+                texts.append(line)
+                k += 1
+                line = raw[k] if k < count else ""
+                if not line or line[0] in " \t" or line[-1] in " \t":
+                    return None
+                found = BARE_AUTHORS.fullmatch(line)
+            if len(texts) > 1 and lines_too_long(texts):
+                return None
+            abstract = plain_abstract(texts)
+            abstract_url = None
             if found is not None:
                 if len(found.group(1)) > _MAX_AUTHOR_DIGITS:
                     return None
