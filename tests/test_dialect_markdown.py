@@ -817,3 +817,15 @@ def test_a_damaged_repeated_header_reads_alike_both_ways(old: str, new: str) -> 
 @given(mutated(), mutated())
 def test_mutated_repeated_headers_read_alike_both_ways(first: str, second: str) -> None:
     assert_raw_header_agrees(first + "\n\n" + second)
+
+
+@pytest.mark.parametrize("text", [MD03, MD04], ids=["03", "04"])
+def test_the_one_pass_reader_agrees_on_lines_cut_anywhere(text: str) -> None:
+    """A window's lines end anywhere: in an entry, between its elements, inside a run of
+    copies. The one-pass reader takes the list's end for the input's end as the general
+    one does; on every prefix of a capture's lines it reads what the general one reads."""
+    lines = lines_of(text)
+    read = 0
+    for end in range(len(lines) + 1):
+        read += assert_usual_agrees(joined(lines[:end]))
+    assert read > 100  # entries were read on many of the prefixes, not only given way
