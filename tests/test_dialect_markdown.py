@@ -12,6 +12,7 @@ entries of a title, an abstract, ``- N authors`` (optional) and a
 from __future__ import annotations
 
 import datetime
+import io
 import re
 import unicodedata
 from collections.abc import Callable
@@ -574,3 +575,257 @@ _ID_PIECES = st.sampled_from(["2606", "0068", "3", ".", "00683", "v2", "#communi
 def test_paper_id_reads_the_usual_link_as_its_pattern_does(rest: str) -> None:
     # The same link with its scheme in capitals is read by the pattern alone.
     assert paper_id(PAPER_PAGE + rest) == paper_id("HTTPS" + PAPER_PAGE[5:] + rest)
+
+
+# -- round 4: the usual layouts in one pass, repeated headers read from the window ---------
+
+#: Inputs where both shortcuts have work: each capture twice (a repeated header between),
+#: and entries at every distance from a block's end when streamed.
+_TWICE = [MD03 + "\n\n" + MD03, MD04 + "\n\n" + MD04, MD03 + "\n\n" + MD04]
+
+
+def _reader(text: str) -> Any:
+    from digestparse.dialects.markdown.fastpath import _Reader
+
+    return _Reader(lines_of(text), REFERENCE, {})
+
+
+def _general(reader: Any, index: int) -> object:
+    from digestparse.dialects.markdown.fastpath import _GiveWay
+
+    try:
+        paper, end = reader.entry(index)
+    except _GiveWay:
+        return None
+    return paper.to_dict(), end
+
+
+def assert_usual_agrees(text: str) -> int:
+    """At every line, the one-pass reader reads what the general one reads, or gives way;
+    how many entries it read."""
+    from digestparse.dialects.markdown.fastpath import _GiveWay
+
+    reader = _reader(text)
+    read = 0
+    for index in range(len(lines_of(text)) + 1):
+        try:
+            usual = reader.usual(index)
+        except _GiveWay:  # only where the general reader gives way too
+            assert _general(reader, index) is None, index
+            continue
+        if usual is not None:
+            read += 1
+            assert (usual[0].to_dict(), usual[1]) == _general(reader, index), index
+    return read
+
+
+def test_the_usual_layouts_are_read_in_one_pass() -> None:
+    # Entry starts (and the blank lines before them) the one-pass reader takes: capture 03's
+    # 8 entries, capture 04's 12 pairs.
+    starts03 = assert_usual_agrees(MD03)
+    starts04 = assert_usual_agrees(MD04)
+    assert starts03 >= 8
+    assert starts04 >= 12
+    reader = _reader(MD04)
+    # SmolDocling's title goes on over an indented line (131-132).
+    smol = lines_of(MD04).index(next(line for line in lines_of(MD04) if "SmolDocling" in line))
+    read = reader.usual(smol)
+    assert read is not None
+    assert read[0].title == (
+        "SmolDocling: An ultra-compact vision-language model for end-to-end multi-modal "
+        "document conversion"
+    )
+    # An abstract hard-wrapped over 15 text lines (lines 83-97), then authors and repository,
+    # shown twice: one paper up to the copy's last line (119).
+    calm = lines_of(MD04).index("### Continuous Audio Language Models")
+    read = reader.usual(calm)
+    assert read is not None
+    assert read[0].abstract.endswith("Samples are available at "
+                                     "https://continuous-audio-language-models.github.io")
+    assert (read[0].author_count, read[0].line, read[1]) == (5, calm + 1, calm + 39) == (5, 81, 119)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("[101](https://huggingface.co/login?next=%2Fpapers%2F2606.00683)\n\n###",
+         "[101](https://huggingface.co/login?next=%2Fpapers%2F2606.00683)\n\n\n###"),
+        ("OCC](https://huggingface.co/occ-ai)\n\n·", "OCC](https://huggingface.co/occ-ai)\n·"),
+        ("\n\n·\n\nMay 29[6]", "\n\n·\n\n\nMay 29[6]"),
+        ("- 3 authors](https://huggingface.co/papers/2502.20581)",
+         "- 3 authors](https://huggingface.co/papers/2502.20581) "),
+        ("May 29[6]", "May 32[6]"),
+        ("May 29[6]", "Nov 29[6]"),
+        ("Feb 27, 2025", "Feb 29, 2025"),
+        ("\n\n[- 10 authors]", "\n[- 10 authors]"),
+        ("[- 10 authors]", "[- 1000000000 authors]"),
+    ],
+)
+def test_the_one_pass_reader_gives_way_where_the_layout_differs(
+    old: str, new: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An element two blank lines down, one glued, a line with a trailing blank, a date that
+    is impossible or after the page, an author count too long: the one-pass reader leaves
+    the entry to the general one (which reads some of them, gives way on others), and the
+    result is the rules'."""
+    assert old in MD03
+    text = MD03.replace(old, new, 1)
+    before = assert_usual_agrees(MD03)
+    assert assert_usual_agrees(text) < before
+    assert_paths_agree(text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("continual learning.\n- 39 authors", "continual learning.\n\n- 39 authors"),
+        ("- 39 authors\n[LINK", "- 39 authors\n\n[LINK"),
+        ("- 39 authors\n[LINK", "- 39 authors \n[LINK"),
+        ("[LINK: GitHub 4.51k](https://github.com/MemTensor/MemOS)",
+         "[LINK: GitHub 4.51k](https://github.com/MemTensor/MemOS) x"),
+        ("### MemOS: A Memory OS for AI System\n\nMemOS",
+         "### MemOS: A Memory OS for AI System\nMemOS"),
+    ],
+)
+def test_the_one_pass_reader_gives_way_on_a_trending_page(
+    old: str, new: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert old in MD04
+    text = MD04.replace(old, new)
+    assert assert_usual_agrees(text) < assert_usual_agrees(MD04)
+    assert_paths_agree(text, monkeypatch)
+
+
+def test_a_second_copy_that_differs_in_one_character_is_read_on_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    copy = "### MemOS: A Memory OS for AI System\n\nMemOS, a memory"
+    assert MD04.count(copy) == 2
+    at = MD04.rindex(copy) + len(copy) - 1
+    text = MD04[:at] + "N" + MD04[at + 1 :]
+    reader = _reader(text)
+    first = lines_of(text).index("### MemOS: A Memory OS for AI System")
+    read = reader.usual(first)
+    assert read is not None
+    paper, end = read
+    assert end == first + 5  # title, blank, abstract, authors, repository: no copy taken
+    assert paper.end_line == first + 5
+    assert "MemOS, a memory" in paper.abstract
+    second = reader.usual(end)
+    assert second is not None and "MemOS, a memorN" in second[0].abstract
+    assert_paths_agree(text, monkeypatch)
+
+
+@given(mutated(), st.lists(st.tuples(st.integers(0, 400), _NOISE), max_size=4))
+def test_the_one_pass_reader_agrees_with_the_general_one(
+    text: str, noise: list[tuple[int, str]]
+) -> None:
+    lines = lines_of(text)
+    for index, line in noise:
+        lines.insert(min(index, len(lines)), line)
+    assert_usual_agrees(joined(lines))
+
+
+def _outcomes_with_raw_header(
+    text: str, read_raw: bool, block_size: int | None
+) -> list[object]:
+    from digestparse.dialects.markdown import rules
+
+    outcomes: list[object] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rules, "READ_RAW", read_raw)
+        for mode in ("lenient", "strict"):
+            if block_size is None:
+                try:
+                    digest = digestparse.parse(
+                        text, mode=mode, dialect="markdown", reference_date=REFERENCE
+                    )
+                except digestparse.ParseError as error:
+                    outcomes.append((error.code, error.line, error.column, str(error)))
+                    continue
+                outcomes.append(
+                    (digest.papers, digest.diagnostics, digest.header, digest.page_date)
+                )
+                continue
+            diagnostics: list[digestparse.Diagnostic] = []
+            try:
+                papers = [
+                    paper.to_dict()
+                    for paper in digestparse.iter_papers(
+                        io.BytesIO(text.encode()),
+                        mode=mode,
+                        dialect="markdown",
+                        reference_date=REFERENCE,
+                        on_diagnostic=diagnostics.append,
+                        block_size=block_size,
+                    )
+                ]
+            except digestparse.ParseError as error:
+                outcomes.append((error.code, error.line, error.column, str(error), diagnostics))
+                continue
+            outcomes.append((papers, diagnostics))
+    return outcomes
+
+
+def assert_raw_header_agrees(text: str, block_size: int | None = None) -> None:
+    assert _outcomes_with_raw_header(text, True, block_size) == _outcomes_with_raw_header(
+        text, False, block_size
+    )
+
+
+@pytest.mark.parametrize("block_size", [None, 1, 7, 64])
+@pytest.mark.parametrize("text", _TWICE, ids=["03+03", "04+04", "03+04"])
+def test_a_repeated_header_read_from_the_window_is_read_as_the_state_reads_it(
+    text: str, block_size: int | None
+) -> None:
+    from digestparse.dialects.markdown import rules
+
+    assert_raw_header_agrees(text, block_size)
+    taken: list[bool] = []
+    raw_header = rules._raw_header
+
+    def spy(state: ParseState, first: Any) -> bool:
+        taken.append(raw_header(state, first))
+        return taken[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rules, "_raw_header", spy)
+        digest = digestparse.parse(text, dialect="markdown", reference_date=REFERENCE)
+    assert taken == [True]  # the shortcut is what the comparison above tested
+    assert [d.code for d in digest.diagnostics].count("repeated-header") == 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("\n\n[Trending Papers]", "\n  \n[Trending Papers]"),  # a blank line of blanks
+        ("# Daily Papers\n", "  # Daily Papers\t\n"),  # a header line with blanks around it
+        ("\n\nOct 2\n", "\n\nOct 2, 2026\n"),  # a page date the header must not have
+        ("\n\nOct 2\n", "\n\nFeb 30\n"),  # an impossible page date
+        ("\n\nOct 2\n", "\n\n"),  # no page date
+        ("\n\nOct 2\n", "\n\nOct 2\n\nOct 3\n"),  # two dates: the second is junk
+    ],
+)
+def test_a_damaged_repeated_header_reads_alike_both_ways(old: str, new: str) -> None:
+    second = MD03.replace(old, new, 1)
+    assert second != MD03
+    text = MD03 + "\n\n" + second
+    for block_size in (None, 7):
+        assert_raw_header_agrees(text, block_size)
+
+
+@given(mutated(), mutated())
+def test_mutated_repeated_headers_read_alike_both_ways(first: str, second: str) -> None:
+    assert_raw_header_agrees(first + "\n\n" + second)
+
+
+@pytest.mark.parametrize("text", [MD03, MD04], ids=["03", "04"])
+def test_the_one_pass_reader_agrees_on_lines_cut_anywhere(text: str) -> None:
+    """A window's lines end anywhere: in an entry, between its elements, inside a run of
+    copies. The one-pass reader takes the list's end for the input's end as the general
+    one does; on every prefix of a capture's lines it reads what the general one reads."""
+    lines = lines_of(text)
+    read = 0
+    for end in range(len(lines) + 1):
+        read += assert_usual_agrees(joined(lines[:end]))
+    assert read > 100  # entries were read on many of the prefixes, not only given way

@@ -21,10 +21,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
+from typing import Any
 
 from ...dates import MAX_COUNT_DIGITS
-from ...grammar import SEPARATOR
+from ...grammar import MONTH_NUMBER, SEPARATOR
 from ...links import paper_url
+from ...markup import plain
 from ...model import Paper, fast_paper
 from ...state import ParseState
 from ..bounded import lines_too_long
@@ -42,11 +44,14 @@ from .fields import (
 from .lines import (
     AUTHORS_TAIL,
     BARE_AUTHORS,
+    DATE,
     LINKED_AUTHORS,
     REPOSITORY,
+    UPVOTES,
     Kind,
     classify,
     date_fields,
+    link_parts,
 )
 
 _MAX_AUTHOR_DIGITS = 9
@@ -58,16 +63,35 @@ class _GiveWay(Exception):
     """The rules must read this entry."""
 
 
+#: What short lines that repeat within a page give: date texts (under a date limit) and
+#: organization lines. Bounded: a cache past its size is emptied.
+_DATES: dict[datetime.date, dict[str, datetime.date | None]] = {}
+_ORGANIZATIONS: dict[str, str | None] = {}
+_CACHE_LIMIT = 1024
+_CACHED_LEN = 300
+_NOT_READ: Any = object()
+
+
 def read_entries(state: ParseState) -> bool:
     """Consume the entries that come next and read without a report; True if there were any."""
     limit = state.date_limit
+    if len(_DATES) > 16:
+        _DATES.clear()
+    dates = _DATES.setdefault(limit, {})
+    if len(dates) > _CACHE_LIMIT:
+        dates.clear()
+    if len(_ORGANIZATIONS) > _CACHE_LIMIT:
+        _ORGANIZATIONS.clear()
 
     def reader_for(raw: list[str]) -> Callable[[int], tuple[Paper, int] | None]:
-        reader = _Reader(raw, limit)
+        reader = _Reader(raw, limit, dates)
+        usual = reader.usual
+        general = reader.entry
 
         def entry(i: int) -> tuple[Paper, int] | None:
             try:
-                return reader.entry(i)
+                read = usual(i)
+                return read if read is not None else general(i)
             except _GiveWay:
                 return None
 
@@ -77,12 +101,182 @@ def read_entries(state: ParseState) -> bool:
 
 
 class _Reader:
-    __slots__ = ("count", "limit", "raw")
+    __slots__ = ("count", "dates", "limit", "raw")
 
-    def __init__(self, raw: list[str], limit: datetime.date) -> None:
+    def __init__(
+        self, raw: list[str], limit: datetime.date, dates: dict[str, datetime.date | None]
+    ) -> None:
         self.raw = raw
         self.count = len(raw)
         self.limit = limit
+        self.dates = dates
+
+    def usual(self, index: int) -> tuple[Paper, int] | None:
+        """The entry at or after ``index`` when it has one of the usual layouts, read as
+        ``entry`` reads it, in one pass and without its general steps; else None.
+
+        The listing's: upvotes, title, abstract (a link), an organization or authors line
+        or an avatar list, ``\u00b7``, date. The trending page's: title, an abstract of text
+        lines with ``- N authors`` and a repository line glued under it. Each element one
+        blank line from the next.
+        """
+        raw = self.raw
+        count = self.count
+        k = index
+        while k < count and not raw[k]:
+            k += 1
+        if k + 2 >= count:
+            return None
+        first = k
+        line = raw[k]
+        upvotes = None
+        if line[0] == "[":
+            found = UPVOTES.fullmatch(line)
+            if found is None or raw[k + 1]:
+                return None
+            votes = found.group(1)
+            upvotes = 0 if votes == "-" else int(votes)
+            k += 2
+            if k + 2 >= count:
+                return None
+            line = raw[k]
+        if not line.startswith("### ") or line[-1] in " \t":
+            return None
+        if raw[k + 1]:  # text lines glued to the title go on with it, stripped (``title``)
+            texts = [line]
+            while k + 1 < count and raw[k + 1]:
+                text = raw[k + 1].strip(" \t")
+                if not text or classify(text) is not Kind.TEXT:
+                    return None
+                texts.append(text)
+                k += 1
+            if k + 2 >= count or lines_too_long(texts):
+                return None
+            title, title_url, closed = title_of(texts)
+            if not closed:
+                return None
+        else:
+            title, title_url = _title(line)
+        if not title:
+            return None
+        k += 2
+        line = raw[k]
+        if not line or line[0] in " \t" or line[-1] in " \t":
+            return None
+        author_count: int | None = None
+        organization: str | None = None
+        when: datetime.date | None = None
+        votes_count: int | None = None
+        date_text: str | None = None
+        year_explicit: bool | None = None
+        repository: str | None = None
+        if line[0] == "[":  # the listing
+            if classify(line) is not Kind.LINK_TEXT:
+                return None
+            if line[-1] == ")":
+                texts = [line]
+            else:
+                texts = self.link_lines(k)
+                if lines_too_long(texts):
+                    return None
+                k += len(texts) - 1
+            abstract, abstract_url, closed = linked_abstract(texts)
+            if not closed:
+                return None
+            k += 2
+            if k >= count or raw[k - 1]:
+                return None
+            line = raw[k]
+            if not line or line[0] in " \t" or line[-1] in " \t":
+                return None
+            if line.startswith("[!["):
+                organization = _ORGANIZATIONS.get(line, _NOT_READ)
+                if organization is _NOT_READ:
+                    organization = organization_of(line)
+                    if len(line) <= _CACHED_LEN:
+                        _ORGANIZATIONS[line] = organization
+            elif line.startswith("[- "):
+                if line.startswith("[- !["):
+                    while True:  # the avatars glued under it, then the tail
+                        k += 1
+                        if k >= count:
+                            return None
+                        line = raw[k]
+                        if not line or line[0] in " \t" or line[-1] in " \t":
+                            return None
+                        if not line.startswith("- !["):
+                            break
+                    found = AUTHORS_TAIL.fullmatch(line)
+                else:
+                    found = LINKED_AUTHORS.fullmatch(line)
+                if found is None or len(found.group(1)) > _MAX_AUTHOR_DIGITS:
+                    return None
+                author_count = int(found.group(1))
+            else:
+                return None
+            k += 4
+            if k >= count or raw[k - 3] or raw[k - 2] != SEPARATOR or raw[k - 1]:
+                return None
+            dated = _date_of(raw[k], self.dates, self.limit)
+            if dated is None:
+                return None
+            when, votes_count, date_text, year_explicit = dated
+        else:  # the trending page
+            if classify(line) is not Kind.TEXT:
+                return None
+            texts = [line]
+            k += 1
+            line = raw[k] if k < count else ""
+            if not line or line[0] in " \t" or line[-1] in " \t":
+                return None
+            # The text lines glued under the first are the abstract's too (hard-wrapped).
+            found = BARE_AUTHORS.fullmatch(line)
+            while found is None and not line.startswith("[LINK: "):
+                if classify(line) is not Kind.TEXT:
+                    return None
+                texts.append(line)
+                k += 1
+                line = raw[k] if k < count else ""
+                if not line or line[0] in " \t" or line[-1] in " \t":
+                    return None
+                found = BARE_AUTHORS.fullmatch(line)
+            if len(texts) > 1 and lines_too_long(texts):
+                return None
+            abstract = plain_abstract(texts)
+            abstract_url = None
+            if found is not None:
+                if len(found.group(1)) > _MAX_AUTHOR_DIGITS:
+                    return None
+                author_count = int(found.group(1))
+                k += 1
+                line = raw[k] if k < count else ""
+                if not line or line[0] in " \t" or line[-1] in " \t":
+                    return None
+            found = REPOSITORY.fullmatch(line)
+            if found is None:
+                return None
+            repository = found.group(2)
+        end = self.copies_end(first, k + 1)
+        identifier = identity(title_url, abstract_url) if title_url or abstract_url else None
+        return (
+            fast_paper(
+                title,
+                abstract,
+                author_count,
+                organization,
+                when,
+                votes_count,
+                paper_links(abstract, repository),
+                first + 1,
+                end,
+                date_text,
+                year_explicit,
+                upvotes=upvotes,
+                paper_id=identifier,
+                url=paper_url(identifier) if identifier is not None else None,
+            ),
+            end,
+        )
 
     def copies_end(self, first: int, end: int) -> int:
         """The index after the copies that follow the entry on ``raw[first:end]`` line for line
@@ -339,6 +533,44 @@ class _Reader:
         fields.votes = int(count) if count is not None else 0
         fields.date_text = text
         fields.year_explicit = year is not None
+
+
+def _title(line: str) -> tuple[str, str | None]:
+    """``title_of`` a title on one line: its text and link target, or an empty text where
+    its link is not closed."""
+    text = line.rstrip("\\").strip()[4:].strip()
+    if not text.startswith("["):
+        return plain(text), None
+    parts = link_parts(text)
+    if parts is None:
+        return "", None
+    return plain(parts[0]), parts[1]
+
+
+def _date_of(
+    line: str, dates: dict[str, datetime.date | None], limit: datetime.date
+) -> tuple[datetime.date, int, str, bool] | None:
+    """What ``_Reader.date`` reads from a date line (date, votes, date text, year explicit),
+    or None where it gives way. ``dates`` holds the dates of date texts under ``limit``."""
+    match = DATE.fullmatch(line)
+    if match is None:
+        return None
+    month, day, year, count = match.group(1, 2, 3, 4)
+    if count is not None and len(count) > MAX_COUNT_DIGITS:
+        return None
+    text = line[: match.end(3) if year else match.end(2)]
+    when = dates.get(text, _NOT_READ)
+    if when is _NOT_READ:
+        try:
+            when = datetime.date(int(year) if year else limit.year, MONTH_NUMBER[month], int(day))
+        except ValueError:
+            when = None
+        if when is not None and when > limit:
+            when = None
+        dates[text] = when
+    if when is None:
+        return None
+    return when, int(count) if count is not None else 0, text, year is not None
 
 
 def _plain(texts: list[str]) -> str:

@@ -38,6 +38,7 @@ from .lines import (
     LINKED_AUTHORS,
     REPOSITORY,
     Kind,
+    classify,
     closes_link,
     date_parts,
 )
@@ -82,13 +83,71 @@ def read_header(state: ParseState) -> None:
 
 def repeated_header(state: ParseState) -> bool:
     """Header lines between entries (two captures joined); a page date after them counts."""
-    if not state.peek_is(0, Kind.HEADER):
+    first = state.peek()
+    if first is None or first.kind is not Kind.HEADER:
         return False
+    if READ_RAW and _raw_header(state, first):
+        return True
     first = last = state.advance()
     while state.peek_is(0, Kind.HEADER):
         last = state.advance()
     date_line = state.advance() if state.peek_is(0, Kind.DATE) else None
     end = date_line.number if date_line is not None else last.number
+    state.reporter.defect("repeated-header", first.number, 1, end_line=end, gap=first.gap)
+    if date_line is not None:
+        set_page_date(state, date_line.number, _date(date_line))
+    return True
+
+
+#: Whether ``repeated_header`` reads a header's lines straight from the state's window
+#: (tests turn it off to compare with reading them through the state).
+READ_RAW = True
+#: The classes of short lines met in and after repeated headers: the same page's header
+#: comes back with every copy.
+_KNOWN: dict[str, Kind] = {}
+_KNOWN_LEN = 200
+_KNOWN_MAX = 4096
+
+
+def _raw_header(state: ParseState, first: Line) -> bool:
+    """``repeated_header`` from ``first`` on, with the lines read from the state's window as
+    the state would read them (this dialect strips them and reports nothing about white
+    space); False, with nothing consumed or reported, where the run of header lines, or the
+    line after it, is not in the window up to ``raw_end`` (the state then reads on).
+
+    A copy of the page brings its header every time: reading it through the state builds a
+    ``Line`` and looks ahead twice for each of its lines.
+    """
+    raw = state.raw_lines
+    if raw is None or first.defects:
+        return False
+    base = state.raw_base
+    count = state.raw_end()[0]
+    i = first.number - base  # raw[i] is the line after ``first``
+    last = first.number
+    gap = 0
+    kinds = _KNOWN
+    while True:
+        if i >= count:
+            return False
+        text = raw[i].strip(" \t")
+        i += 1
+        if not text:
+            gap += 1
+            continue
+        kind = kinds.get(text)
+        if kind is None:
+            kind = classify(text)
+            if len(text) <= _KNOWN_LEN and len(kinds) < _KNOWN_MAX:
+                kinds[text] = kind
+        if kind is not Kind.HEADER:
+            break
+        last = base + i
+        gap = 0
+    date_line = Line(kind, text, base + i, gap) if kind is Kind.DATE else None
+    end = date_line.number if date_line is not None else last
+    state.rewind()
+    state.skip_to(end)
     state.reporter.defect("repeated-header", first.number, 1, end_line=end, gap=first.gap)
     if date_line is not None:
         set_page_date(state, date_line.number, _date(date_line))
