@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import sys
 
 from ... import lines
 from ...dates import DATE_PATTERN, MAX_COUNT_DIGITS
@@ -54,52 +55,76 @@ _MAYBE_PHRASE = (
     )
     + rf"|[+-][^\n]{{0,{MAX_PHRASE_LINE - 1}}}\n)"
 )
-#: An abstract line up to its line break: no white space at either end, no mark of the
-#: structure (nor '\u00b7') at its start, and not maybe a page phrase.
-_ABSTRACT_LINE = r"(?![\[\]#*\u00b7\s]|" + _MAYBE_PHRASE + r")[^\n]*"
+#: Whether ``re`` has atomic groups and possessive quantifiers (Python 3.11 on).
+_NATIVE_ATOMIC = sys.version_info >= (3, 11)
 
 
-def _atomic(name: str, pattern: str) -> str:
+def _abstract_line(native: bool) -> str:
+    """An abstract line up to its line break: no white space at either end, no mark of the
+    structure (nor '\u00b7') at its start, and not maybe a page phrase. The line break
+    always follows, so giving characters back to ``[^\n]*`` can never help a match: the
+    quantifier is possessive where re has them."""
+    return r"(?![\[\]#*\u00b7\s]|" + _MAYBE_PHRASE + r")[^\n]*" + ("+" if native else "")
+
+
+def _atomic(name: str, pattern: str, native: bool) -> str:
     """``pattern`` as an atomic group: once it has matched, a later failure does not try
-    it again in other ways (re has atomic groups from Python 3.11 only; a lookahead is
-    atomic in every version). Without it, a failed match would try every way to split
-    the entry's parts again, which costs more than reading the entry."""
+    it again in other ways. re has atomic groups from Python 3.11 only; before, a
+    lookahead captured and matched again by a back-reference is atomic too. Without it, a
+    failed match would try every way to split the entry's parts again, which costs more
+    than reading the entry."""
+    if native:
+        return f"(?>{pattern})"
     return rf"(?=(?P<{name}>{pattern}))(?P={name})"
 
 
-#: A canonical entry, from the blank lines before it to its date line (rules.py gives the
-#: shape). Each part can match in one way only, so a match never depends on the lines
-#: after the date line, and each part is atomic.
-_ENTRY = re.compile(
-    # The upvote box.
-    _atomic(
-        "box_lines",
-        rf"\n*(?P<box>)\[\n\n*(?P<count>-|[0-9]{{1,{MAX_COUNT_DIGITS}}})\n\n*" + _CLOSE,
+def entry_pattern(native: bool = _NATIVE_ATOMIC) -> re.Pattern[str]:
+    """A canonical entry, from the blank lines before it to its date line (rules.py gives
+    the shape). Each part can match in one way only, so a match never depends on the lines
+    after the date line, and each part is atomic.
+
+    ``native``: written with re's own atomic groups and possessive quantifiers (Python 3.11
+    on), which mean the same and run faster (by a third on a canonical entry, several
+    times where a cut entry fails); tests/test_dialect_reference_text.py compares the two.
+    """
+    line = _abstract_line(native)
+    return re.compile(
+        # The upvote box.
+        _atomic(
+            "box_lines",
+            rf"\n*(?P<box>)\[\n\n*(?P<count>-|[0-9]{{1,{MAX_COUNT_DIGITS}}})\n\n*" + _CLOSE,
+            native,
+        )
+        # The title: one '### [Title][N]' line, or '###' lines glued together up to the
+        # first one that ends with a reference (no blank ends a line before it).
+        + _atomic(
+            "title_lines",
+            r"(?:### \[(?P<title_text>[^\n]*)\]\[[0-9]+\]\n"
+            r"|(?P<title>(?:### (?![^\n]*\]\[[0-9]+\]\n)[^\n]*(?<![ \t])\n)*"
+            r"### [^\n]*\]\[[0-9]+\]\n))\n*",
+            native,
+        )
+        # The abstract: its lines, with no blank line between them (their join is then a
+        # replace), or with blank lines or a broken word ('-' at the end of a line).
+        + _atomic(
+            "abstract_lines",
+            r"\[\n\n*(?:(?P<abstract>(?:" + line + r"(?<![\s-])\n)+)\n*"
+            r"|(?P<wrapped>(?:" + line + r"(?<!\s)\n|\n)*))" + _CLOSE,
+            native,
+        )
+        # An authors box or an organization line.
+        + _atomic(
+            "metadata_lines",
+            r"(?:\[\n\n*\* (?P<authors>[0-9]{1,9}) authors?\n\n*" + _CLOSE
+            + r"|(?P<organization>\[[^\n]*\]\[[0-9]+\])\n\n*)",
+            native,
+        )
+        # '\u00b7' and, on the next line, the date and perhaps its comment count.
+        + r"\u00b7\n(?P<date>" + DATE_PATTERN + r")(?: \[ *(?P<comments>[0-9]+)\]\[[0-9]+\])?"
     )
-    # The title: one '### [Title][N]' line, or '###' lines glued together up to the first
-    # one that ends with a reference (no blank ends a line before it).
-    + _atomic(
-        "title_lines",
-        r"(?:### \[(?P<title_text>[^\n]*)\]\[[0-9]+\]\n"
-        r"|(?P<title>(?:### (?![^\n]*\]\[[0-9]+\]\n)[^\n]*(?<![ \t])\n)*"
-        r"### [^\n]*\]\[[0-9]+\]\n))\n*",
-    )
-    # The abstract: its lines, with no blank line between them (their join is then a
-    # replace), or with blank lines or a broken word ('-' at the end of a line).
-    + _atomic(
-        "abstract_lines",
-        r"\[\n\n*(?:(?P<abstract>(?:" + _ABSTRACT_LINE + r"(?<![\s-])\n)+)\n*"
-        r"|(?P<wrapped>(?:" + _ABSTRACT_LINE + r"(?<!\s)\n|\n)*))" + _CLOSE,
-    )
-    # An authors box or an organization line.
-    + _atomic(
-        "metadata_lines",
-        r"(?:\[\n\n*\* (?P<authors>[0-9]{1,9}) authors?\n\n*" + _CLOSE
-        + r"|(?P<organization>\[[^\n]*\]\[[0-9]+\])\n\n*)",
-    )
-    # '\u00b7' and, on the next line, the date and perhaps its comment count (a reference).
-    + r"\u00b7\n(?P<date>" + DATE_PATTERN + r")(?: \[ *(?P<comments>[0-9]+)\]\[[0-9]+\])?"
-)
+
+
+_ENTRY = entry_pattern()
 
 #: The lines an entry may start with: blank, or its upvote box's '['.
 _ENTRY_STARTS = ("", "[")
