@@ -35,7 +35,7 @@ from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper, fast_paper
 from ...state import ParseState
-from ..window import LOOK, _holds_much, _settled
+from ..window import HOLD, LOOK, MARGIN, _settled
 from .lines import MAX_PHRASE_LINE, TITLE_CLOSE, Kind, page_phrase
 
 #: ``][N]`` alone on its line, then any blank lines.
@@ -181,10 +181,21 @@ def _read_run(
     longest = lines.MAX_LINE
     while True:
         read = _entry(raw, i, count, limit, longest, base)
-        if read is None or not (complete or _settled(raw, read[1], count)):
+        if read is None:
+            return i
+        end = read[1]
+        # Settled as ``window._settled`` says; at once when the next entry's '[' follows.
+        settled = complete or (end + MARGIN < count and raw[end] == "[")
+        if not (settled or _settled(raw, end, count)):
             return i
         papers.append(read[0])
-        i = read[1]
+        i = end
+
+
+def _holds_much(raw: list[str], start: int, count: int) -> bool:
+    """``window._holds_much`` with a slice, which starts at ``start`` (``islice`` walks
+    there from the window's first line)."""
+    return sum(map(len, raw[start:count])) > HOLD * lines.MAX_LINE
 
 
 def _entry(
