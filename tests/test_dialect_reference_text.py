@@ -29,7 +29,7 @@ from hypothesis import given, note
 import digestparse
 from digestparse.diagnostics import Mode, Reporter
 from digestparse.dialects import BY_NAME, DETECT_LINES
-from digestparse.dialects.reference_text import REFERENCE_TEXT, chrome, fastpath, header, rules
+from digestparse.dialects.reference_text import REFERENCE_TEXT, chrome, cut, fastpath, header, rules
 from digestparse.dialects.reference_text.fastpath import read_canonical
 from digestparse.grammar import MONTHS, PAGE_PHRASES
 from digestparse.parser import run
@@ -716,3 +716,110 @@ def test_joined_copies_stream_as_the_rules_read_them(block_size: int) -> None:
     assert [event[1] for event in events if event[0] == "paper"] == papers
     assert [event[1] for event in events if event[0] == "diagnostic"] == diagnostics
     assert len(papers) == 3 * 34 and len(diagnostics) == 3 + 2 * 2
+
+
+def _cut_reads(lines: list[str]) -> int:
+    """How many cut entries ``read_cut_entry`` settled (a list source)."""
+    settled = 0
+
+    def spy(state: ParseState) -> object:
+        nonlocal settled
+        found = cut.read_cut_entry(state)
+        settled += found is not None
+        return found
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rules, "read_cut_entry", spy)
+        _events(list(lines), "lenient")
+    return settled
+
+
+_CUT_BOX = 927  # BODY[927:]: the cut entry's box '[', ..., 'Ho', '', '[Content truncated]'
+_CUT_ABSTRACT = BODY.index("Ho") - 1  # its first abstract line
+_MARK = "[Content truncated]"
+
+
+def _cut_after(*abstract: str) -> list[str]:
+    """The cut entry with its first abstract line and then ``abstract`` (the mark last)."""
+    return [*BODY[_CUT_BOX : _CUT_ABSTRACT + 1], *abstract]
+
+
+@pytest.mark.parametrize(
+    ("tail", "reads"),
+    [
+        (BODY[_CUT_BOX:], 1),  # the capture's own cut entry
+        ([*BODY[_CUT_BOX:], "", "### [A title after the mark][1]", "[", "x", "][2]"], 1),
+        ([*BODY[_CUT_BOX:], *BODY[:40]], 1),  # the next copy's menu after the mark
+        (_cut_after("", _MARK), 1),
+        (_cut_after("", "", "broken-", "word", _MARK), 1),
+        (_cut_after("see [Daily Papers](https://x.org)", _MARK), 1),
+        (_cut_after("12", "Jun 9", _MARK), 1),
+        # Left to the rule: lines the pattern does not take as they are.
+        ([*BODY[_CUT_BOX:_CUT_ABSTRACT], _MARK], 0),  # no abstract line
+        (_cut_after("new", _MARK), 0),
+        (_cut_after("Daily [Papers](https://x.org)", _MARK), 0),
+        ([*BODY[_CUT_BOX:-1], "[Content truncated]  "], 0),
+        ([*BODY[_CUT_BOX:-1], "[Content cut]"], 0),
+        ([*BODY[_CUT_BOX : _CUT_BOX + 4], "### [Two", "### lines][1]", *BODY[_CUT_BOX + 5 :]], 0),
+        (["[", "1.2k", *BODY[_CUT_BOX + 2 :]], 0),
+        (["[", "1", "][9]", "", "[", *BODY[_CUT_BOX + 4 :]], 0),  # no title
+        (_cut_after(" indented", _MARK), 0),
+        (_cut_after(*["more"] * 70, _MARK), 0),
+    ],
+)
+def test_the_cut_entry_read_from_the_window_as_the_rule_reads_it(
+    tail: list[str], reads: int
+) -> None:
+    lines = [*BODY[:_CUT_BOX], *tail]
+    _assert_paths_agree(lines)
+    assert _cut_reads(lines) == reads
+
+
+def _read(data: bytes, mode: str, block_size: int | None) -> object:
+    """Papers and diagnostics of ``data`` (bytes), parsed whole or streamed, or the error."""
+    diagnostics: list[digestparse.Diagnostic] = []
+    try:
+        if block_size is None:
+            digest = parse(data, mode, reference_date=CAPTURED, dialect="reference-text")  # type: ignore[arg-type]
+            return list(digest.papers), list(digest.diagnostics)
+        papers = list(
+            digestparse.iter_papers(
+                io.BytesIO(data), mode=mode, reference_date=CAPTURED, block_size=block_size,  # type: ignore[arg-type]
+                dialect="reference-text", on_diagnostic=diagnostics.append,
+            )
+        )
+    except digestparse.ParseError as error:
+        return str(error)
+    return papers, diagnostics
+
+
+@pytest.mark.parametrize(
+    "where", ["after the mark", "after a one-line abstract", "in the menu", "in the header", "last"]
+)
+def test_window_readers_leave_a_line_with_a_reading_defect_to_the_rules(where: str) -> None:
+    """A line that does not decode is reported when it is read: the window readers never
+    read it, nor decide by a line past it (whether it comes right after the cut entry's
+    mark, where the rule looks at it when the abstract has one line, inside the menu or
+    header between copies, or ends the input)."""
+    first = list(BODY)
+    if where == "after a one-line abstract":
+        del first[_CUT_ABSTRACT + 1]  # 'Ho'
+    lines = [line.encode("utf-8") for line in [*first, "", *BODY]]
+    second = len(first) + 1  # the second copy's first line
+    at = {
+        "after the mark": len(first),  # the blank line between the copies
+        "after a one-line abstract": len(first),
+        "in the menu": second + 5,
+        "in the header": second + _MENU + 2,
+        "last": len(lines) - 1,
+    }[where]
+    lines[at] = lines[at] + b"\xff"
+    data = b"\n".join(lines) + b"\n"
+    for mode in ("lenient", "strict"):
+        for block_size in (None, 7, 64, 4096):
+            with_readers = _read(data, mode, block_size)
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(rules, "read_cut_entry", lambda state: None)
+                patch.setattr(rules, "junk_span", lambda state, start: None)
+                patch.setattr(header, "header_span", lambda state: None)
+                assert _read(data, mode, block_size) == with_readers, (mode, block_size)

@@ -56,10 +56,10 @@ _MAYBE_PHRASE = (
     + rf"|[+-][^\n]{{0,{MAX_PHRASE_LINE - 1}}}\n)"
 )
 #: Whether ``re`` has atomic groups and possessive quantifiers (Python 3.11 on).
-_NATIVE_ATOMIC = sys.version_info >= (3, 11)
+NATIVE_ATOMIC = sys.version_info >= (3, 11)
 
 
-def _abstract_line(native: bool) -> str:
+def abstract_line(native: bool) -> str:
     """An abstract line up to its line break: no white space at either end, no mark of the
     structure (nor '\u00b7') at its start, and not maybe a page phrase. The line break
     always follows, so giving characters back to ``[^\n]*`` can never help a match: the
@@ -78,7 +78,7 @@ def _atomic(name: str, pattern: str, native: bool) -> str:
     return rf"(?=(?P<{name}>{pattern}))(?P={name})"
 
 
-def entry_pattern(native: bool = _NATIVE_ATOMIC) -> re.Pattern[str]:
+def entry_pattern(native: bool = NATIVE_ATOMIC) -> re.Pattern[str]:
     """A canonical entry, from the blank lines before it to its date line (rules.py gives
     the shape). Each part can match in one way only, so a match never depends on the lines
     after the date line, and each part is atomic.
@@ -87,7 +87,7 @@ def entry_pattern(native: bool = _NATIVE_ATOMIC) -> re.Pattern[str]:
     on), which mean the same and run faster (by a third on a canonical entry, several
     times where a cut entry fails); tests/test_dialect_reference_text.py compares the two.
     """
-    line = _abstract_line(native)
+    line = abstract_line(native)
     return re.compile(
         # The upvote box.
         _atomic(

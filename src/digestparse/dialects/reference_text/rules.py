@@ -34,6 +34,7 @@ from ...model import Paper
 from ...state import Line, ParseState
 from ..bounded import FieldLines
 from .chrome import junk_span
+from .cut import read_cut_entry
 from .header import starts_repeated_header
 from .lines import TITLE_CLOSE, Kind, authors_count, page_phrase, read_dated, upvotes
 
@@ -120,6 +121,22 @@ def entry(state: ParseState) -> bool:
     first = state.peek()
     if size is None or first is None:
         return False
+    if size == 3 and first.kind is Kind.OPEN:
+        read = read_cut_entry(state)
+        if read is not None:  # the same lines, read straight from the window
+            state.skip_to(read.end_line)
+            _report_cut(state, "inside the abstract")
+            state.papers.append(
+                Paper(
+                    title=read.title,
+                    abstract=read.abstract,
+                    links=extract_links(read.abstract),
+                    line=read.line,
+                    end_line=read.end_line,
+                    upvotes=read.upvotes,
+                )
+            )
+            return True
     count = _read_upvotes(state, size)
     title = _read_title(state)
     if _is_cut(state):
