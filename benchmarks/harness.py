@@ -34,6 +34,7 @@ import json
 import os
 import pathlib
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -304,7 +305,30 @@ def capture_corpus(path: pathlib.Path, size_mb: float) -> str:
     head, body, tail = lines[: wrapper.end], lines[wrapper.end : end], lines[end:]
     unit = "\n".join(body)
     copies = max(1, int(size_mb * 1e6 // max(1, len(unit.encode("utf-8")))))
-    return "\n".join([*head, "\n\n".join([unit] * copies), *tail])
+    return "\n".join([*head, "\n\n".join(vary_copy(unit, k) for k in range(copies)), *tail])
+
+
+#: A word of ten or more lower-case letters standing alone in the text (not in a URL, a
+#: reference or a markup mark): changing one letter of it changes no line's kind.
+_LONG_WORD = re.compile(r"(?<![^\s(\[])[a-z]{10,}(?=[\s.,;:)\]]|$)", re.MULTILINE)
+
+
+def vary_copy(unit: str, copy: int) -> str:
+    """Copy ``copy`` of a capture's body with two letters of every long word changed (the
+    same way throughout the copy, so a trending page's two copies of an entry stay copies):
+    no two copies of the corpus are equal, as no two pages of a real file are, so that no
+    cache keyed on text read before is measured instead of the dialect."""
+    if copy == 0:
+        return unit
+    high, low = divmod(copy, 26)
+
+    def change(match: re.Match[str]) -> str:
+        word = match.group()
+        third = chr(97 + (ord(word[2]) - 97 + low) % 26)
+        fourth = chr(97 + (ord(word[3]) - 97 + high) % 26)
+        return word[:2] + third + fourth + word[4:]
+
+    return _LONG_WORD.sub(change, unit)
 
 
 def capture_reference(capture: str) -> datetime.date | None:

@@ -9,6 +9,12 @@ from __future__ import annotations
 import pathlib
 import subprocess
 import sys
+from typing import Any
+
+import pytest
+
+import digestparse
+from digestparse.wrapper import read_wrapper
 
 HARNESS = pathlib.Path(__file__).resolve().parent.parent / "benchmarks" / "harness.py"
 
@@ -40,3 +46,49 @@ def test_harness_quick_run_reports_ratios() -> None:
     # One row per capture: its dialect's ratio, or "not yet registered".
     for capture in ("(01)", "(02)", "(03)", "(04)", "(05)"):
         assert capture in out, (capture, out)
+
+
+CAPTURES = sorted((HARNESS.parent.parent / "tests" / "fixtures" / "captures").glob("*.txt"))
+
+
+def _harness() -> Any:
+    sys.path.insert(0, str(HARNESS.parent))
+    try:
+        import harness  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(HARNESS.parent))
+    return harness
+
+
+def _shape(digest: digestparse.Digest) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """A digest's papers and diagnostics without the papers' text."""
+    papers = [
+        (p.line, p.end_line, p.paper_id, p.upvotes, p.votes, p.date, p.author_count,
+         p.organization is None, len(p.title), len(p.abstract))
+        for p in digest.papers
+    ]
+    return papers, [(d.code, d.line, d.column) for d in digest.diagnostics]
+
+
+@pytest.mark.parametrize("path", CAPTURES, ids=[path.name[:2] for path in CAPTURES])
+def test_dialect_corpora_vary_each_copy_and_keep_its_structure(path: pathlib.Path) -> None:
+    """The dialect rows time copies of a capture that all differ (no cache of text read
+    before can serve them) yet read as the capture does: the same papers but for their
+    text, the same diagnostics."""
+    harness = _harness()
+    capture = path.name[:2]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    body = "\n".join(lines[read_wrapper(lines).end :])
+    options = {"reference_date": harness.capture_reference(capture),
+               "dialect": harness.CAPTURE_DIALECTS[capture]}
+    plain = digestparse.parse(body, **options)
+    copies = [harness.vary_copy(body, copy) for copy in (0, 1, 26, 27, 300)]
+    assert copies[0] == body
+    assert len(set(copies)) == len(copies)
+    for varied in copies[1:]:
+        digest = digestparse.parse(varied, **options)
+        assert _shape(digest) == _shape(plain)
+        assert all(
+            mine.abstract != theirs.abstract
+            for mine, theirs in zip(digest.papers, plain.papers, strict=True)
+        )

@@ -9,6 +9,7 @@ covers both.
 from __future__ import annotations
 
 import operator
+from collections.abc import Iterator
 
 import attrs
 
@@ -21,15 +22,28 @@ _fillable_values = operator.attrgetter(*_FILLABLE)
 _EMPTY = (None, "", ())
 
 
-def is_copy(first: Paper, second: Paper, keys: tuple[str, str] | None = None) -> bool:
-    """Whether ``second`` is a copy of ``first``; ``keys`` are their keys if already known."""
-    ids_differ = None not in (first.paper_id, second.paper_id) and (
-        first.paper_id != second.paper_id
-    )
-    if ids_differ:
-        return False
-    first_key, second_key = keys if keys is not None else (first.key, second.key)
-    return first_key == second_key
+def fold_copies(papers: Iterator[Paper]) -> Iterator[Paper]:
+    """Papers with each run of consecutive copies folded into one (``merge_copy``)."""
+    held: Paper | None = None
+    held_key: str | None = None  # folded only when needed: folding is not free
+    for paper in papers:
+        if held is not None:
+            held_id, paper_id = held.paper_id, paper.paper_id
+            # Two paper ids that differ rule a copy out without folding either title.
+            if held_id is None or paper_id is None or held_id == paper_id:
+                if held_key is None:
+                    held_key = held.key
+                key = held_key if paper.title == held.title else paper.key
+                if key == held_key:
+                    held = merge_copy(held, paper)
+                    continue
+                yield held
+                held, held_key = paper, key
+                continue
+            yield held
+        held, held_key = paper, None
+    if held is not None:
+        yield held
 
 
 def merge_copy(first: Paper, second: Paper) -> Paper:

@@ -125,14 +125,18 @@ def join_wrapped(parts: list[str]) -> str:
 
     Each part is stripped first; empty parts are dropped.
     """
-    texts = [part.strip() for part in parts]
-    if "" in texts:
-        texts = [text for text in texts if text]
-    if "-" not in "".join([text[-1] for text in texts]):
-        return " ".join(texts)  # no line ends with '-': the common case, without the loop
-    joined = ""
+    texts = list(filter(None, map(str.strip, parts)))
+    joined = " ".join(texts)
+    # A line that ends with '-' is followed by the joining space: without "- " in the
+    # result no line but the last ends with '-' (the common case, without the loop).
+    if "- " not in joined:
+        return joined
+    pieces: list[str] = []
+    tail = ""  # the last two characters joined so far
     for text in texts:
-        if joined and not (joined.endswith("-") and joined[-2:-1].strip()):
-            joined += " "
-        joined += text
-    return joined
+        if tail and not (tail.endswith("-") and tail[-2:-1].strip()):
+            pieces.append(" ")
+            tail = " "
+        pieces.append(text)
+        tail = (tail + text)[-2:]
+    return "".join(pieces)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .copies import is_copy, merge_copy
+from .copies import fold_copies
 from .dialects import Dialect
 from .errors import CallerError, InternalError, ParseError
 from .model import Paper
@@ -23,7 +23,7 @@ def run(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
     papers = _papers(state, dialect)
     if not dialect.merge_copies:
         return _guarded(state, papers)
-    return _guarded(state, _merged(papers))
+    return _guarded(state, fold_copies(papers))
 
 
 def _guarded(state: ParseState, papers: Iterator[Paper]) -> Iterator[Paper]:
@@ -92,20 +92,3 @@ def _drain(state: ParseState) -> Iterator[Paper]:
             reporter.checkpoint(state.last_line)
         yield from state.papers
         state.papers.clear()
-
-
-def _merged(papers: Iterator[Paper]) -> Iterator[Paper]:
-    """Papers with each run of consecutive copies folded into one."""
-    held: Paper | None = None
-    held_key = ""
-    for paper in papers:
-        # Once per paper, and not again for a copy with the same title: folding is not free.
-        key = held_key if held is not None and paper.title == held.title else paper.key
-        if held is not None and is_copy(held, paper, (held_key, key)):
-            held = merge_copy(held, paper)
-            continue
-        if held is not None:
-            yield held
-        held, held_key = paper, key
-    if held is not None:
-        yield held

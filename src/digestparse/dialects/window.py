@@ -40,10 +40,13 @@ def read_window(state: ParseState, reader_for: Callable[[list[str]], EntryReader
     start = i = state.number - base
     append = state.papers.append
     count, complete = state.raw_end()
+    settled = -1  # entries that end at or before this index are settled (see _settled_end)
     entry = reader_for(raw if count == len(raw) else raw[:count])
     while True:
         read = entry(i)
-        if read is not None and (complete or _settled(raw, read[1], count)):
+        if read is not None and not complete and read[1] > settled:
+            settled = _settled_end(raw, read[1], count)
+        if read is not None and (complete or read[1] <= settled):
             paper, i = read
             if base:  # the reader numbers lines from the window's start
                 shift_lines(paper, base)
@@ -62,6 +65,7 @@ def read_window(state: ParseState, reader_for: Callable[[list[str]], EntryReader
         count, complete = state.raw_end()
         if base + count == reach and not complete:
             break  # held up by a line with a decoding defect, which the rules read
+        settled = -1
         entry = reader_for(raw if count == len(raw) else raw[:count])
     if i == start:
         return False
@@ -69,12 +73,15 @@ def read_window(state: ParseState, reader_for: Callable[[list[str]], EntryReader
     return True
 
 
-def _settled(raw: list[str], end: int, count: int) -> bool:
-    """Whether a reader that read an entry up to ``end`` cannot have met the window's end."""
-    j = end
-    while j < count and not raw[j].strip(" \t"):
-        j += 1
-    return j + MARGIN < count
+def _settled_end(raw: list[str], end: int, count: int) -> int:
+    """The last non-blank line in ``raw[end:count - MARGIN]``, else -1: an entry read up to an
+    index at or before it cannot have met the window's end (a non-blank line follows the
+    entry, and ``MARGIN`` more lines after that). Searched from the window's end, where it
+    most often is, so that one search serves every entry of the window."""
+    j = count - MARGIN - 1
+    while j >= end and not raw[j].strip(" \t"):
+        j -= 1
+    return j if j >= end else -1
 
 
 def _holds_much(raw: list[str], start: int, count: int) -> bool:
