@@ -35,7 +35,7 @@ from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper, fast_paper
 from ...state import ParseState
-from ..window import HOLD, LOOK, MARGIN, _settled
+from ..window import HOLD, LOOK, _settled_end
 from .lines import MAX_PHRASE_LINE, TITLE_CLOSE, Kind, page_phrase
 
 #: ``][N]`` alone on its line, then any blank lines.
@@ -179,15 +179,16 @@ def _read_run(
     """Read the canonical entries from ``raw[i]`` on (up to ``raw[count]``), appending their
     papers numbered from line ``base + 1``; the index after the last one read."""
     longest = lines.MAX_LINE
+    settled = -1  # entries that end at or before this index are settled (``_settled_end``)
     while True:
         read = _entry(raw, i, count, limit, longest, base)
         if read is None:
             return i
         end = read[1]
-        # Settled as ``window._settled`` says; at once when the next entry's '[' follows.
-        settled = complete or (end + MARGIN < count and raw[end] == "[")
-        if not (settled or _settled(raw, end, count)):
-            return i
+        if not complete and end > settled:
+            settled = _settled_end(raw, end, count)
+            if end > settled:
+                return i
         papers.append(read[0])
         i = end
 
