@@ -57,8 +57,8 @@ class _Window:
         """Read again from where ``mark`` was taken."""
         self._next = mark
 
-    def read(self) -> tuple[Line, str | None] | None:
-        """The next non-blank line and the page phrase it shows, or None at the input's end."""
+    def read(self) -> _Read | None:
+        """The next non-blank line, or None at the input's end."""
         raw = self._raw
         count = self._count
         index = self._next
@@ -79,11 +79,20 @@ class _Window:
                     if len(_SEEN) >= _SEEN_LIMIT:
                         _SEEN.clear()
                     _SEEN[text] = seen
-            return Line(seen[0], text, self._base + index, gap), seen[1]
+            return seen[0], text, self._base + index, gap, seen[1]
         if not self._complete:
             raise _Undecided
         self._next = index
         return None
+
+
+#: A line as ``_Window.read`` gives it: a ``Line``'s kind, text, number and gap (built into
+#: one only where needed), then the page phrase it shows.
+_Read = tuple[Kind, str, int, int, "str | None"]
+
+
+def _line(read: _Read) -> Line:
+    return Line(read[0], read[1], read[2], read[3])
 
 
 class _Undecided(Exception):
@@ -95,8 +104,8 @@ class _Ahead:
 
     __slots__ = ("_lines", "_window")
 
-    def __init__(self, first: Line, window: _Window) -> None:
-        self._lines = [first]
+    def __init__(self, first: _Read, window: _Window) -> None:
+        self._lines = [_line(first)]
         self._window = window
 
     def peek(self, ahead: int = 0) -> Line | None:
@@ -105,7 +114,7 @@ class _Ahead:
             read = self._window.read()
             if read is None:
                 return None
-            lines.append(read[0])
+            lines.append(_line(read))
         return lines[ahead]
 
 
@@ -120,23 +129,22 @@ def junk_span(
         read = window.read()
         if read is None:
             return None
-        first = last = read[0]
+        first = last = read
         while True:
             read = window.read()
             if read is None:
                 break
-            line, phrase = read
-            if phrase is not None:
+            if read[4] is not None:
                 break  # a header starts
-            if line.kind in _ENTRY_KINDS:
+            if read[0] in _ENTRY_KINDS:
                 after = window.mark()
-                if entry_start(_Ahead(line, window)) is not None:
+                if entry_start(_Ahead(read, window)) is not None:
                     break
                 window.reset(after)  # the lines looked at ahead are read again
-            last = line
+            last = read
     except _Undecided:
         return None
-    return first, last
+    return _line(first), _line(last)
 
 
 def header_span(state: ParseState) -> tuple[Line, Line, Line | None] | None:
@@ -146,24 +154,23 @@ def header_span(state: ParseState) -> tuple[Line, Line, Line | None] | None:
     try:
         window = _Window(state)
         read = window.read()
-        if read is None or read[1] is None:
+        if read is None or read[4] is None:
             return None
-        first = last = read[0]
+        first = last = read
         taken = 1
-        held = len(first.text)
+        held = len(first[1])
         while True:
             read = window.read()
             if read is None:
-                return first, last, None
-            line = read[0]
-            if taken >= MAX_HEADER_LINES or line.kind not in HEADER_KINDS:
+                return _line(first), _line(last), None
+            if taken >= MAX_HEADER_LINES or read[0] not in HEADER_KINDS:
                 break
-            held += len(line.text)
+            held += len(read[1])
             if held > lines_module.MAX_LINE:
                 break
             taken += 1
-            last = line
+            last = read
     except _Undecided:
         return None
-    # ``line`` is the first line after the header: the page date when it is a date line.
-    return first, last, line if line.kind is Kind.DATE else None
+    # ``read`` is the first line after the header: the page date when it is a date line.
+    return _line(first), _line(last), _line(read) if read[0] is Kind.DATE else None

@@ -206,6 +206,12 @@ def _entry(
     after it, or None; ``raw[count]`` and what follows are taken for the input's end."""
     if i >= count or raw[i] not in _ENTRY_STARTS:
         return None  # e.g. where the rules read on, at the end of a capture: no join then
+    if not raw[i]:  # blank lines, then the box's '[' (else no join: chrome follows a cut)
+        box = i + 1
+        while box < count and not raw[box]:
+            box += 1
+        if box >= count or raw[box] != "[":
+            return None
     try:
         separator = raw.index(SEPARATOR, i, count)
     except ValueError:
