@@ -15,6 +15,7 @@ The last entry (34th, box 935-937, title 939) is cut inside its abstract
 from __future__ import annotations
 
 import datetime
+import io
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -28,7 +29,7 @@ from hypothesis import given, note
 import digestparse
 from digestparse.diagnostics import Mode, Reporter
 from digestparse.dialects import BY_NAME, DETECT_LINES
-from digestparse.dialects.reference_text import REFERENCE_TEXT
+from digestparse.dialects.reference_text import REFERENCE_TEXT, chrome, cut, fastpath, header, rules
 from digestparse.dialects.reference_text.fastpath import read_canonical
 from digestparse.grammar import MONTHS, PAGE_PHRASES
 from digestparse.parser import run
@@ -585,3 +586,240 @@ def test_a_menu_after_a_cut_abstract_is_junk_not_abstract() -> None:
     assert len(digest.papers) == 68
     assert digest.papers[33].abstract.endswith("long contexts. Ho")
     assert digest.papers[33].span == (935, 944)
+
+
+# -- round 4: the entry pattern, the chrome between copies, windows ------------------
+
+_SEPARATORS = [i for i, line in enumerate(BODY) if line == "\u00b7"]
+#: The capture's whole entries, from the upvote box's '[' to the date line.
+_ENTRY_TEXTS = [
+    "\n".join(BODY[start : BODY.index("\u00b7", start) + 2])
+    for start in [_FIRST_TITLE - 4] + [i + 2 for i in _SEPARATORS[:-1]]
+]
+assert len(_ENTRY_TEXTS) == 33 and all(t.startswith("[\n") for t in _ENTRY_TEXTS)
+
+
+@st.composite
+def _damaged_entry(draw: st.DrawFn) -> str:
+    """A canonical entry of the capture with a few characters changed, put in or taken out."""
+    text = draw(st.sampled_from(_ENTRY_TEXTS))
+    for _ in range(draw(st.integers(0, 3))):
+        where = draw(st.integers(0, len(text)))
+        piece = draw(st.sampled_from(["\n", " ", "[", "]", "-", "#", "\u00b7", "x", ""]))
+        cut = draw(st.integers(0, 3))
+        text = text[:where] + piece + text[where + cut :]
+    return text
+
+
+def _groups(match: re.Match[str] | None, names: Iterable[str]) -> object:
+    return None if match is None else [(match[name], match.span(name)) for name in names]
+
+
+@given(_damaged_entry())
+def test_the_entry_pattern_in_use_matches_as_the_portable_one(text: str) -> None:
+    """Python 3.11's atomic groups and possessive quantifiers (the pattern in use there)
+    match exactly what the portable pattern (lookahead and back-reference) matches; on 3.10
+    the pattern in use is the portable one."""
+    portable = fastpath.entry_pattern(native=False)
+    names = list(fastpath._ENTRY.groupindex)
+    assert set(names) <= set(portable.groupindex)
+    assert _groups(fastpath._ENTRY.fullmatch(text), names) == _groups(
+        portable.fullmatch(text), names
+    )
+
+
+def test_the_entry_pattern_takes_every_whole_entry_of_the_capture() -> None:
+    assert all(fastpath._ENTRY.fullmatch(text) for text in _ENTRY_TEXTS)
+    # The cut entry, up to the next copy's first date line (what the fast path joins).
+    assert BODY[927] == "[" and BODY[-3:] == ["Ho", "", "[Content truncated]"]
+    cut = "\n".join([*BODY[927:], "", *BODY[: _SEPARATORS[0] + 2]])
+    assert fastpath._ENTRY.fullmatch(cut) is None
+    assert fastpath.entry_pattern(native=False).fullmatch(cut) is None
+
+
+_MENU = BODY.index("new")  # the menu is BODY[:_MENU]; the header and page date follow
+_DATE_LINE = BODY.index("Jun 29")
+
+
+def _joined(second: list[str]) -> list[str]:
+    """The capture's body, then a second copy (as the benchmark corpus joins them)."""
+    return [*BODY, "", *second]
+
+
+def _chrome_reads(lines: list[str]) -> tuple[int, int]:
+    """How many junk runs and headers the window readers settled (a list source)."""
+    settled = [0, 0]
+
+    def counting(reader: Callable[..., object], slot: int) -> Callable[..., object]:
+        def spy(*args: object) -> object:
+            found = reader(*args)
+            settled[slot] += found is not None
+            return found
+
+        return spy
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rules, "junk_span", counting(chrome.junk_span, 0))
+        patch.setattr(header, "header_span", counting(chrome.header_span, 1))
+        _events(list(lines), "lenient")
+    return settled[0], settled[1]
+
+
+@pytest.mark.parametrize(
+    ("second", "reads"),
+    [
+        (BODY, (1, 1)),  # the corpus's shape: menu junk, a repeated header with its date
+        # An upvote box's '[' or a count in the menu: looked at ahead, still junk.
+        ([*BODY[:5], "[", *BODY[5:]], (1, 1)),
+        ([*BODY[:5], "7", "", "][3]", *BODY[5:]], (1, 1)),
+        ([*BODY[: _MENU - 2], "[", *BODY[_MENU - 2 :]], (1, 1)),  # the header soon after
+        # A count line, then a title: an entry starts inside the menu.
+        ([*BODY[:5], "7", "### [T][1]", *BODY[5:]], (2, 1)),
+        # No page date after the header; a page date that cannot be.
+        ([*BODY[:_DATE_LINE], *BODY[_DATE_LINE + 1 :]], (1, 1)),
+        ([*BODY[:_DATE_LINE], "Jun 31", *BODY[_DATE_LINE + 1 :]], (1, 1)),
+        ([*BODY[:_DATE_LINE], "Jun 29, 2026", *BODY[_DATE_LINE + 1 :]], (1, 1)),
+        # The input ends inside the menu, inside the header, right after the page date.
+        (BODY[:10], (1, 0)),
+        (BODY[: _MENU + 3], (1, 1)),
+        (BODY[: _DATE_LINE + 1], (1, 1)),
+        # A header of more than 120 lines: the rest is read again as a header.
+        ([*BODY[: _MENU + 1], *["* Daily"] * 130, *BODY[_MENU + 1 :]], (1, 2)),
+        # A menu line with blanks around it, tabs, a long line.
+        ([*BODY[:3], " \t* [ Spaces ][4] \t", "", "", *BODY[3:]], (1, 1)),
+        ([*BODY[:3], "x" * 300, *BODY[3:]], (1, 1)),
+    ],
+)
+def test_chrome_between_copies_read_from_the_window_as_the_rules_read_it(
+    second: list[str], reads: tuple[int, int]
+) -> None:
+    lines = _joined(second)
+    _assert_paths_agree(lines)
+    assert _chrome_reads(lines) == reads
+
+
+@pytest.mark.parametrize("block_size", [1, 7, 64, 300, 4096])
+def test_joined_copies_stream_as_the_rules_read_them(block_size: int) -> None:
+    """Entries, menus and headers cut by a window's end: left to a later call or to the
+    rules, never read otherwise."""
+    lines = _joined(_joined(BODY))
+    want = _events(iter(lines), "lenient")
+    diagnostics: list[object] = []
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    papers = list(
+        digestparse.iter_papers(
+            io.BytesIO(data), reference_date=CAPTURED, block_size=block_size,
+            dialect="reference-text", on_diagnostic=diagnostics.append, name="<test>",
+        )
+    )
+    events = [event for event in want if isinstance(event, tuple)]
+    assert [event[1] for event in events if event[0] == "paper"] == papers
+    assert [event[1] for event in events if event[0] == "diagnostic"] == diagnostics
+    assert len(papers) == 3 * 34 and len(diagnostics) == 3 + 2 * 2
+
+
+def _cut_reads(lines: list[str]) -> int:
+    """How many cut entries ``read_cut_entry`` settled (a list source)."""
+    settled = 0
+
+    def spy(state: ParseState) -> object:
+        nonlocal settled
+        found = cut.read_cut_entry(state)
+        settled += found is not None
+        return found
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rules, "read_cut_entry", spy)
+        _events(list(lines), "lenient")
+    return settled
+
+
+_CUT_BOX = 927  # BODY[927:]: the cut entry's box '[', ..., 'Ho', '', '[Content truncated]'
+_CUT_ABSTRACT = BODY.index("Ho") - 1  # its first abstract line
+_MARK = "[Content truncated]"
+
+
+def _cut_after(*abstract: str) -> list[str]:
+    """The cut entry with its first abstract line and then ``abstract`` (the mark last)."""
+    return [*BODY[_CUT_BOX : _CUT_ABSTRACT + 1], *abstract]
+
+
+@pytest.mark.parametrize(
+    ("tail", "reads"),
+    [
+        (BODY[_CUT_BOX:], 1),  # the capture's own cut entry
+        ([*BODY[_CUT_BOX:], "", "### [A title after the mark][1]", "[", "x", "][2]"], 1),
+        ([*BODY[_CUT_BOX:], *BODY[:40]], 1),  # the next copy's menu after the mark
+        (_cut_after("", _MARK), 1),
+        (_cut_after("", "", "broken-", "word", _MARK), 1),
+        (_cut_after("see [Daily Papers](https://x.org)", _MARK), 1),
+        (_cut_after("12", "Jun 9", _MARK), 1),
+        # Left to the rule: lines the pattern does not take as they are.
+        ([*BODY[_CUT_BOX:_CUT_ABSTRACT], _MARK], 0),  # no abstract line
+        (_cut_after("new", _MARK), 0),
+        (_cut_after("Daily [Papers](https://x.org)", _MARK), 0),
+        ([*BODY[_CUT_BOX:-1], "[Content truncated]  "], 0),
+        ([*BODY[_CUT_BOX:-1], "[Content cut]"], 0),
+        ([*BODY[_CUT_BOX : _CUT_BOX + 4], "### [Two", "### lines][1]", *BODY[_CUT_BOX + 5 :]], 0),
+        (["[", "1.2k", *BODY[_CUT_BOX + 2 :]], 0),
+        (["[", "1", "][9]", "", "[", *BODY[_CUT_BOX + 4 :]], 0),  # no title
+        (_cut_after(" indented", _MARK), 0),
+        (_cut_after(*["more"] * 70, _MARK), 0),
+    ],
+)
+def test_the_cut_entry_read_from_the_window_as_the_rule_reads_it(
+    tail: list[str], reads: int
+) -> None:
+    lines = [*BODY[:_CUT_BOX], *tail]
+    _assert_paths_agree(lines)
+    assert _cut_reads(lines) == reads
+
+
+def _read(data: bytes, mode: str, block_size: int | None) -> object:
+    """Papers and diagnostics of ``data`` (bytes), parsed whole or streamed, or the error."""
+    diagnostics: list[digestparse.Diagnostic] = []
+    try:
+        if block_size is None:
+            digest = parse(data, mode, reference_date=CAPTURED, dialect="reference-text")  # type: ignore[arg-type]
+            return list(digest.papers), list(digest.diagnostics)
+        papers = list(
+            digestparse.iter_papers(
+                io.BytesIO(data), mode=mode, reference_date=CAPTURED, block_size=block_size,  # type: ignore[arg-type]
+                dialect="reference-text", on_diagnostic=diagnostics.append,
+            )
+        )
+    except digestparse.ParseError as error:
+        return str(error)
+    return papers, diagnostics
+
+
+@pytest.mark.parametrize(
+    "where", ["after the mark", "after a one-line abstract", "in the menu", "in the header", "last"]
+)
+def test_window_readers_leave_a_line_with_a_reading_defect_to_the_rules(where: str) -> None:
+    """A line that does not decode is reported when it is read: the window readers never
+    read it, nor decide by a line past it (whether it comes right after the cut entry's
+    mark, where the rule looks at it when the abstract has one line, inside the menu or
+    header between copies, or ends the input)."""
+    first = list(BODY)
+    if where == "after a one-line abstract":
+        del first[_CUT_ABSTRACT + 1]  # 'Ho'
+    lines = [line.encode("utf-8") for line in [*first, "", *BODY]]
+    second = len(first) + 1  # the second copy's first line
+    at = {
+        "after the mark": len(first),  # the blank line between the copies
+        "after a one-line abstract": len(first),
+        "in the menu": second + 5,
+        "in the header": second + _MENU + 2,
+        "last": len(lines) - 1,
+    }[where]
+    lines[at] = lines[at] + b"\xff"
+    data = b"\n".join(lines) + b"\n"
+    for mode in ("lenient", "strict"):
+        for block_size in (None, 7, 64, 4096):
+            with_readers = _read(data, mode, block_size)
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(rules, "read_cut_entry", lambda state: None)
+                patch.setattr(rules, "junk_span", lambda state, start: None)
+                patch.setattr(header, "header_span", lambda state: None)
+                assert _read(data, mode, block_size) == with_readers, (mode, block_size)

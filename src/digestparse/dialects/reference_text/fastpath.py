@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import sys
 
 from ... import lines
 from ...dates import DATE_PATTERN, MAX_COUNT_DIGITS
@@ -34,8 +35,8 @@ from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper, fast_paper
 from ...state import ParseState
-from ..window import read_window
-from .lines import MAX_PHRASE_LINE, TITLE_CLOSE, Kind, page_phrase, upvotes
+from ..window import HOLD, LOOK, _settled_end
+from .lines import MAX_PHRASE_LINE, TITLE_CLOSE, Kind, page_phrase
 
 #: ``][N]`` alone on its line, then any blank lines.
 _CLOSE = r"\]\[[0-9]+\]\n\n*"
@@ -54,52 +55,76 @@ _MAYBE_PHRASE = (
     )
     + rf"|[+-][^\n]{{0,{MAX_PHRASE_LINE - 1}}}\n)"
 )
-#: An abstract line up to its line break: no white space at either end, no mark of the
-#: structure (nor '\u00b7') at its start, and not maybe a page phrase.
-_ABSTRACT_LINE = r"(?![\[\]#*\u00b7\s]|" + _MAYBE_PHRASE + r")[^\n]*"
+#: Whether ``re`` has atomic groups and possessive quantifiers (Python 3.11 on).
+NATIVE_ATOMIC = sys.version_info >= (3, 11)
 
 
-def _atomic(name: str, pattern: str) -> str:
+def abstract_line(native: bool) -> str:
+    """An abstract line up to its line break: no white space at either end, no mark of the
+    structure (nor '\u00b7') at its start, and not maybe a page phrase. The line break
+    always follows, so giving characters back to ``[^\n]*`` can never help a match: the
+    quantifier is possessive where re has them."""
+    return r"(?![\[\]#*\u00b7\s]|" + _MAYBE_PHRASE + r")[^\n]*" + ("+" if native else "")
+
+
+def _atomic(name: str, pattern: str, native: bool) -> str:
     """``pattern`` as an atomic group: once it has matched, a later failure does not try
-    it again in other ways (re has atomic groups from Python 3.11 only; a lookahead is
-    atomic in every version). Without it, a failed match would try every way to split
-    the entry's parts again, which costs more than reading the entry."""
+    it again in other ways. re has atomic groups from Python 3.11 only; before, a
+    lookahead captured and matched again by a back-reference is atomic too. Without it, a
+    failed match would try every way to split the entry's parts again, which costs more
+    than reading the entry."""
+    if native:
+        return f"(?>{pattern})"
     return rf"(?=(?P<{name}>{pattern}))(?P={name})"
 
 
-#: A canonical entry, from the blank lines before it to its date line (rules.py gives the
-#: shape). Each part can match in one way only, so a match never depends on the lines
-#: after the date line, and each part is atomic.
-_ENTRY = re.compile(
-    # The upvote box.
-    _atomic(
-        "box_lines",
-        rf"\n*(?P<box>)\[\n\n*(?P<count>-|[0-9]{{1,{MAX_COUNT_DIGITS}}})\n\n*" + _CLOSE,
+def entry_pattern(native: bool = NATIVE_ATOMIC) -> re.Pattern[str]:
+    """A canonical entry, from the blank lines before it to its date line (rules.py gives
+    the shape). Each part can match in one way only, so a match never depends on the lines
+    after the date line, and each part is atomic.
+
+    ``native``: written with re's own atomic groups and possessive quantifiers (Python 3.11
+    on), which mean the same and run faster (by a third on a canonical entry, several
+    times where a cut entry fails); tests/test_dialect_reference_text.py compares the two.
+    """
+    line = abstract_line(native)
+    return re.compile(
+        # The upvote box.
+        _atomic(
+            "box_lines",
+            rf"\n*(?P<box>)\[\n\n*(?P<count>-|[0-9]{{1,{MAX_COUNT_DIGITS}}})\n\n*" + _CLOSE,
+            native,
+        )
+        # The title: one '### [Title][N]' line, or '###' lines glued together up to the
+        # first one that ends with a reference (no blank ends a line before it).
+        + _atomic(
+            "title_lines",
+            r"(?:### \[(?P<title_text>[^\n]*)\]\[[0-9]+\]\n"
+            r"|(?P<title>(?:### (?![^\n]*\]\[[0-9]+\]\n)[^\n]*(?<![ \t])\n)*"
+            r"### [^\n]*\]\[[0-9]+\]\n))\n*",
+            native,
+        )
+        # The abstract: its lines, with no blank line between them (their join is then a
+        # replace), or with blank lines or a broken word ('-' at the end of a line).
+        + _atomic(
+            "abstract_lines",
+            r"\[\n\n*(?:(?P<abstract>(?:" + line + r"(?<![\s-])\n)+)\n*"
+            r"|(?P<wrapped>(?:" + line + r"(?<!\s)\n|\n)*))" + _CLOSE,
+            native,
+        )
+        # An authors box or an organization line.
+        + _atomic(
+            "metadata_lines",
+            r"(?:\[\n\n*\* (?P<authors>[0-9]{1,9}) authors?\n\n*" + _CLOSE
+            + r"|(?P<organization>\[[^\n]*\]\[[0-9]+\])\n\n*)",
+            native,
+        )
+        # '\u00b7' and, on the next line, the date and perhaps its comment count.
+        + r"\u00b7\n(?P<date>" + DATE_PATTERN + r")(?: \[ *(?P<comments>[0-9]+)\]\[[0-9]+\])?"
     )
-    # The title: one '### [Title][N]' line, or '###' lines glued together up to the first
-    # one that ends with a reference (no blank ends a line before it).
-    + _atomic(
-        "title_lines",
-        r"(?:### \[(?P<title_text>[^\n]*)\]\[[0-9]+\]\n"
-        r"|(?P<title>(?:### (?![^\n]*\]\[[0-9]+\]\n)[^\n]*(?<![ \t])\n)*"
-        r"### [^\n]*\]\[[0-9]+\]\n))\n*",
-    )
-    # The abstract: its lines, with no blank line between them (their join is then a
-    # replace), or with blank lines or a broken word ('-' at the end of a line).
-    + _atomic(
-        "abstract_lines",
-        r"\[\n\n*(?:(?P<abstract>(?:" + _ABSTRACT_LINE + r"(?<![\s-])\n)+)\n*"
-        r"|(?P<wrapped>(?:" + _ABSTRACT_LINE + r"(?<!\s)\n|\n)*))" + _CLOSE,
-    )
-    # An authors box or an organization line.
-    + _atomic(
-        "metadata_lines",
-        r"(?:\[\n\n*\* (?P<authors>[0-9]{1,9}) authors?\n\n*" + _CLOSE
-        + r"|(?P<organization>\[[^\n]*\]\[[0-9]+\])\n\n*)",
-    )
-    # '\u00b7' and, on the next line, the date and perhaps its comment count (a reference).
-    + r"\u00b7\n(?P<date>" + DATE_PATTERN + r")(?: \[ *(?P<comments>[0-9]+)\]\[[0-9]+\])?"
-)
+
+
+_ENTRY = entry_pattern()
 
 #: The lines an entry may start with: blank, or its upvote box's '['.
 _ENTRY_STARTS = ("", "[")
@@ -109,24 +134,90 @@ _DAY, _YEAR = _MONTH + 1, _MONTH + 2
 
 
 def read_canonical(state: ParseState) -> bool:
-    """Consume the canonical entries that come next; True if there were any."""
+    """Consume the canonical entries that come next; True if there were any.
+
+    The window's protocol is ``window.read_window``'s (an entry near an unfinished
+    window's end is read again once the window has grown, or left to the rules); only the
+    reading of a run differs: see ``_read_run``."""
+    raw = state.raw_lines
+    if raw is None or not state.rewind():
+        return False
+    base = state.raw_base
+    start = i = state.number - base
+    count, complete = state.raw_end()
     limit = state.date_limit
+    papers = state.papers
+    while True:
+        i = _read_run(raw, i, count, complete, base, limit, papers)
+        if complete or i > start or count - i >= LOOK or _holds_much(raw, i, count):
+            break
+        reach = base + count  # the first line the reader may not see
+        state.read_more(base + i)  # at the input's end, the window becomes complete
+        absolute = base + i
+        raw = state.raw_lines
+        assert raw is not None
+        base = state.raw_base
+        start = i = absolute - base
+        count, complete = state.raw_end()
+        if base + count == reach and not complete:
+            break  # held up by a line with a decoding defect, which the rules read
+    if i == start:
+        return False
+    state.skip_to(base + i)
+    return True
+
+
+def _read_run(
+    raw: list[str],
+    i: int,
+    count: int,
+    complete: bool,
+    base: int,
+    limit: datetime.date,
+    papers: list[Paper],
+) -> int:
+    """Read the canonical entries from ``raw[i]`` on (up to ``raw[count]``), appending their
+    papers numbered from line ``base + 1``; the index after the last one read."""
     longest = lines.MAX_LINE
-    return read_window(state, lambda raw: lambda i: _entry(raw, i, limit, longest))
+    settled = -1  # entries that end at or before this index are settled (``_settled_end``)
+    while True:
+        read = _entry(raw, i, count, limit, longest, base)
+        if read is None:
+            return i
+        end = read[1]
+        if not complete and end > settled:
+            settled = _settled_end(raw, end, count)
+            if end > settled:
+                return i
+        papers.append(read[0])
+        i = end
+
+
+def _holds_much(raw: list[str], start: int, count: int) -> bool:
+    """``window._holds_much`` with a slice, which starts at ``start`` (``islice`` walks
+    there from the window's first line)."""
+    return sum(map(len, raw[start:count])) > HOLD * lines.MAX_LINE
 
 
 def _entry(
-    raw: list[str], i: int, limit: datetime.date, longest: int
+    raw: list[str], i: int, count: int, limit: datetime.date, longest: int, base: int
 ) -> tuple[Paper, int] | None:
-    """The canonical entry starting at ``raw[i]`` and the index after it, or None."""
-    if i >= len(raw) or raw[i] not in _ENTRY_STARTS:
+    """The canonical entry starting at ``raw[i]`` (numbered ``base + i + 1``) and the index
+    after it, or None; ``raw[count]`` and what follows are taken for the input's end."""
+    if i >= count or raw[i] not in _ENTRY_STARTS:
         return None  # e.g. where the rules read on, at the end of a capture: no join then
+    if not raw[i]:  # blank lines, then the box's '[' (else no join: chrome follows a cut)
+        box = i + 1
+        while box < count and not raw[box]:
+            box += 1
+        if box >= count or raw[box] != "[":
+            return None
     try:
-        separator = raw.index(SEPARATOR, i)
+        separator = raw.index(SEPARATOR, i, count)
     except ValueError:
         return None
     date_index = separator + 1
-    if date_index >= len(raw):
+    if date_index >= count:
         return None
     text = "\n".join(raw[i : date_index + 1])
     if text.count("\n") != date_index - i:
@@ -136,21 +227,53 @@ def _entry(
     match = _ENTRY.fullmatch(text)
     if match is None:
         return None
-    title_text = match["title_text"]
-    title = " ".join(title_text.split()) if title_text is not None else _title(match["title"])
-    abstract = _abstract(match)
-    when = _date(match, limit)
+    paper = _paper(match, base + i + match.start("box") + 1, base + date_index + 1, limit)
+    return (paper, date_index + 1) if paper is not None else None
+
+
+#: The groups ``_paper`` reads, in one call.
+_FIELDS = (
+    "title_text", "title", "abstract", "wrapped", "authors", "organization", "date",
+    "comments", "count",
+)
+#: Repeated short parts of entries, read once: date lines (under a date limit) and
+#: organization lines. Cleared when full, so that they stay small.
+_DATES: dict[tuple[str, datetime.date], datetime.date | None] = {}
+_ORGANIZATIONS: dict[str, str | None] = {}
+_CACHED = 512
+
+
+def _paper(match: re.Match[str], line: int, end_line: int, limit: datetime.date) -> Paper | None:
+    """The paper of a matched entry whose box starts on ``line`` and date is on
+    ``end_line``, or None when a part of it is not canonical after all."""
+    (
+        title_text, title_lines, clean, wrapped, authors, organization_line, date_text,
+        comments, count,
+    ) = match.group(*_FIELDS)
+    title = " ".join(title_text.split()) if title_text is not None else _title(title_lines)
+    abstract = _abstract(clean, wrapped)
+    if comments is not None and len(comments) > MAX_COUNT_DIGITS:
+        return None
+    key = (date_text, limit)
+    try:
+        when = _DATES[key]
+    except KeyError:
+        when = _DATES[key] = _date(match, limit)
+        if len(_DATES) > _CACHED:
+            _DATES.clear()
     if title is None or abstract is None or when is None:
         return None
-    authors = match["authors"]
     organization: str | None = None
     if authors is None:
-        name = whole_reference(match["organization"])
-        if not name:
+        try:
+            organization = _ORGANIZATIONS[organization_line]
+        except KeyError:
+            organization = _ORGANIZATIONS[organization_line] = _organization(organization_line)
+            if len(_ORGANIZATIONS) > _CACHED:
+                _ORGANIZATIONS.clear()
+        if organization is None:
             return None
-        organization = " ".join(strip_image_alt(name).split())
-    comments = match["comments"]
-    paper = fast_paper(
+    return fast_paper(
         title,
         abstract,
         int(authors) if authors is not None else None,
@@ -158,13 +281,21 @@ def _entry(
         when,
         int(comments) if comments is not None else 0,
         extract_links(abstract),
-        i + match.start("box") + 1,
-        date_index + 1,
-        match["date"],
+        line,
+        end_line,
+        date_text,
         match.start(_YEAR) >= 0,
-        upvotes=upvotes(match["count"]),
+        upvotes=0 if count == "-" else int(count),
     )
-    return paper, date_index + 1
+
+
+def _organization(line: str) -> str | None:
+    """The name an organization line (``[[logo] Name][67]``) shows, or None when it shows
+    none."""
+    name = whole_reference(line)
+    if not name:
+        return None
+    return " ".join(strip_image_alt(name).split())
 
 
 def _title(lines: str) -> str | None:
@@ -176,21 +307,22 @@ def _title(lines: str) -> str | None:
     return " ".join(joined[1 : close.start()].split())
 
 
-def _abstract(match: re.Match[str]) -> str | None:
-    """The joined abstract, or None when it has no line or one of them is a page phrase (a
-    header starts: the rules report the cut)."""
-    lines = match["abstract"]
+def _abstract(lines: str | None, wrapped: str | None) -> str | None:
+    """The joined abstract from its lines, with no blank line or broken word (``lines``) or
+    else ``wrapped``; None when it has no line or one of them is a page phrase (a header
+    starts: the rules report the cut)."""
     if lines is not None:
         parts = None
         abstract = lines[:-1].replace("\n", " ")
     else:
-        parts = list(filter(None, match["wrapped"].split("\n")))
+        assert wrapped is not None  # one of the two alternatives matched
+        parts = list(filter(None, wrapped.split("\n")))
         if not parts:
             return None
         # No line has white space at either end (the expression says so).
         abstract = join_wrapped(parts)
     if "[" in abstract or "\\" in abstract:  # markup: page_phrase must see each short line
-        for part in parts if parts is not None else lines[:-1].split("\n"):
+        for part in parts if parts is not None else lines[:-1].split("\n"):  # type: ignore[index]
             if len(part) <= MAX_PHRASE_LINE and page_phrase(part, Kind.TEXT) is not None:
                 return None
     return abstract
@@ -198,9 +330,6 @@ def _abstract(match: re.Match[str]) -> str | None:
 
 def _date(match: re.Match[str], limit: datetime.date) -> datetime.date | None:
     """The entry's date if it resolves without complaint under ``limit``, else None."""
-    comments = match["comments"]
-    if comments is not None and len(comments) > MAX_COUNT_DIGITS:
-        return None
     year = match[_YEAR]
     try:
         when = datetime.date(

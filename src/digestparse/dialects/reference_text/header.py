@@ -23,6 +23,7 @@ from ...grammar import (
     TRENDING_PAPERS,
 )
 from ...state import Line, ParseState
+from .chrome import HEADER_KINDS, MAX_HEADER_LINES, header_span
 from .lines import MENU_KINDS, Kind, page_phrase, read_dated
 
 #: The header phrases in page order; any may be missing except the page title.
@@ -37,10 +38,6 @@ _STEPS: tuple[tuple[str, ...], ...] = (
 )
 _STEP_OF = {phrase: index for index, phrases in enumerate(_STEPS) for phrase in phrases}
 _TITLE_STEP = _STEP_OF[DAILY_PAPERS]
-#: Kinds of line a header (menu included) is made of.
-_HEADER_KINDS = (Kind.TEXT, Kind.HEADING, Kind.BULLET, Kind.REFERENCE)
-#: A header longer than this is not one (the capture's is 42 lines, menu included).
-_MAX_HEADER_LINES = 120
 
 
 def read_header(state: ParseState) -> None:
@@ -71,13 +68,20 @@ def repeated_header(state: ParseState) -> bool:
     later yearless dates."""
     if not starts_repeated_header(state):
         return False
-    lines = _take_header_lines(state)
-    first = lines[0]
-    date_line = state.peek()
+    span = header_span(state)
     dated = None
-    if date_line is not None and date_line.kind is Kind.DATE:
-        state.advance()
-        dated = read_dated(date_line.text)
+    if span is not None:  # the same lines, read straight from the window
+        first, last, date_line = span
+        if date_line is not None:
+            last = date_line
+            dated = read_dated(date_line.text)
+        state.skip_to(last.number)
+    else:
+        first = _take_header_lines(state)[0]
+        date_line = state.peek()
+        if date_line is not None and date_line.kind is Kind.DATE:
+            state.advance()
+            dated = read_dated(date_line.text)
     state.reporter.defect(
         "repeated-header", first.number, 1, end_line=state.last_line, gap=first.gap
     )
@@ -104,9 +108,9 @@ def read_page_date(state: ParseState) -> bool:
 def _take_header_lines(state: ParseState) -> list[Line]:
     lines: list[Line] = []
     held = 0  # characters: a header holds at most MAX_LINE (a longer one goes on as repeated)
-    while len(lines) < _MAX_HEADER_LINES:
+    while len(lines) < MAX_HEADER_LINES:
         line = state.peek()
-        if line is None or line.kind not in _HEADER_KINDS:
+        if line is None or line.kind not in HEADER_KINDS:
             break
         held += len(line.text)
         if lines and held > lines_module.MAX_LINE:

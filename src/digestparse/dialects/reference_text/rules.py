@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+from typing import Protocol
 
 import attrs
 
@@ -32,6 +33,8 @@ from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper
 from ...state import Line, ParseState
 from ..bounded import FieldLines
+from .chrome import junk_span
+from .cut import read_cut_entry
 from .header import starts_repeated_header
 from .lines import TITLE_CLOSE, Kind, authors_count, page_phrase, read_dated, upvotes
 
@@ -46,7 +49,13 @@ _END_KINDS = (Kind.TRUNCATED,)
 _BAD_AUTHORS_KINDS = (Kind.BULLET, Kind.TEXT, Kind.CLOSE)
 
 
-def entry_start(state: ParseState) -> int | None:
+class Lookahead(Protocol):
+    """What ``entry_start`` looks at: the state, or lines read ahead from its window."""
+
+    def peek(self, ahead: int = 0) -> Line | None: ...
+
+
+def entry_start(state: Lookahead) -> int | None:
     """How many lines of an upvote box come before the title of an entry starting here
     (0: the title itself), or None when no entry starts here."""
     line = state.peek()
@@ -68,7 +77,7 @@ def entry_start(state: ParseState) -> int | None:
     return None
 
 
-def _box_shape(kinds: list[enum.Enum], state: ParseState) -> bool:
+def _box_shape(kinds: list[enum.Enum], state: Lookahead) -> bool:
     """Whether the lines before a title are an upvote box, whole or missing one line."""
     if kinds == [Kind.OPEN, Kind.COUNT, Kind.CLOSE]:
         return True
@@ -112,6 +121,22 @@ def entry(state: ParseState) -> bool:
     first = state.peek()
     if size is None or first is None:
         return False
+    if size == 3 and first.kind is Kind.OPEN:
+        read = read_cut_entry(state)
+        if read is not None:  # the same lines, read straight from the window
+            state.skip_to(read.end_line)
+            _report_cut(state, "inside the abstract")
+            state.papers.append(
+                Paper(
+                    title=read.title,
+                    abstract=read.abstract,
+                    links=extract_links(read.abstract),
+                    line=read.line,
+                    end_line=read.end_line,
+                    upvotes=read.upvotes,
+                )
+            )
+            return True
     count = _read_upvotes(state, size)
     title = _read_title(state)
     if _is_cut(state):
@@ -379,12 +404,17 @@ def _with_date(
 
 def junk(state: ParseState) -> bool:
     """Lines that fit nowhere, up to the next entry or header: one diagnostic."""
-    first = state.advance()
-    last = first
-    while state.peek() is not None:
-        if entry_start(state) is not None or starts_repeated_header(state):
-            break
-        last = state.advance()
+    span = junk_span(state, entry_start)
+    if span is not None:  # the same lines, read straight from the window
+        first, last = span
+        state.skip_to(last.number)
+    else:
+        first = state.advance()
+        last = first
+        while state.peek() is not None:
+            if entry_start(state) is not None or starts_repeated_header(state):
+                break
+            last = state.advance()
     state.reporter.defect(
         "junk", first.number, 1, end_line=last.number, gap=first.gap,
         detail=f"{first.kind.value} line" if first.number == last.number else "",
