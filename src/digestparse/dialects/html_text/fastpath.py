@@ -22,7 +22,7 @@ from ...dates import read_date_line
 from ...grammar import SEPARATOR
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
-from ...model import Paper
+from ...model import Paper, fast_paper
 from ...state import ParseState
 from ..bounded import too_long
 from ..window import read_window
@@ -39,17 +39,24 @@ from .rules import starts_entry
 #: A line that does not start with a space or a tab (whether it ends with one is checked
 #: afterwards: a pattern for that would make the matcher try every split of each line).
 _LINE = r"(?![ \t])[^\n]+"
-_LINE_END = r"(?=\n|\Z)"
-#: A line of links only (``lines.LINKS_LINE``).
-_LINKS = rf"\[[^\[\]\n]+\]\(\S+\)(?:\ \[[^\[\]\n]+\]\(\S+\))*{_LINE_END}"
+#: A line of links only (``lines.LINKS_LINE``), checked on the line the pattern took.
+_LINKS_LINE = re.compile(r"\[[^\[\]\n]+\]\(\S+\)(?:\ \[[^\[\]\n]+\]\(\S+\))*")
+#: The rest of an avatar link's line after its ``](`` and of an upvote count's line.
+_AVATAR_URL = re.compile(r"\S+\)")
+_UPVOTE_URL = re.compile(r"\S*\)")
 #: One canonical entry (lines.py shows one). The abstract takes the fewest lines after which
 #: the rest matches; checking each is TEXT then makes it the run of TEXT lines the rules take.
 #: A title on one line holds ``](``; one wrapped over up to four glued lines is checked after
 #: (its first line must hold more than blanks, or the rules, which strip it, see ``###``).
+#: The URLs and the lines of links are taken whole here and checked after (``_AVATAR_URL``,
+#: ``_UPVOTE_URL``, ``_LINKS_LINE``), once for an entry and its copy: ``\S`` costs the
+#: matcher far more per character than ``[^\n]``. Each is taken where the strict pattern
+#: would start it, up to its line's end as the strict pattern would, so the loose pattern
+#: matches the same lines where the checks pass, and where one fails the rules read.
 ENTRY = re.compile(
     rf"""
     (?P<blanks>\n*)
-    (?:\[\[[^\[\]\n]*\]\]\(\S+\)\n+)?                         # avatar link to the paper
+    (?:\[\[[^\[\]\n]*\]\]\((?P<avatar>[^\n]*)\n+)?            # avatar link to the paper
     (?:Submitted\ by\n+(?:\[[^\[\]\n]*\]\n+)?(?P<submitter>{_LINE})\n+)?
     (?:<a\ id="[^"<>\n]*"></a>\n+)*                            # anchors
     \#\#\#\ (?P<heading>[^\n]*\]\([^\n]*|[ \t]*[^ \t\n][^\n]*(?:\n[^\n]+){{1,3}})\n+
@@ -57,8 +64,8 @@ ENTRY = re.compile(
     (?:-\ \[[^\[\]\n]*\]\n+|-\n+)*                             # avatars, empty items
     (?:-\ (?P<authors>[0-9]{{1,9}})\ authors?\n+)?
     (?P<meta>{_LINE})\n+
-    \[Upvote\n+(?P<upvotes>[0-9]{{1,18}})\]\(\S*\){_LINE_END}
-    (?:\n+(?P<links>{_LINKS}(?:\n+{_LINKS})*))?
+    \[Upvote\n+(?P<upvotes>[0-9]{{1,18}})\]\((?P<upvote_url>[^\n]*)
+    (?:\n+(?P<links>\[[^\[\]\n][^\n]*(?:\n+\[[^\[\]\n][^\n]*)*))?
     """,
     re.VERBOSE,
 )
@@ -101,7 +108,7 @@ class _Reader:
         self._end = 0  # the line after the chunk's last one
         self._long = False
         #: The texts of the last entry read and its fields: the copy after it has the same.
-        self._last: tuple[tuple[str | None, ...], dict[str, Any] | None] = ((), None)
+        self._last: tuple[tuple[Any, ...], str, _Fields | None] = ((), "", None)
 
     def _load(self, index: int) -> None:
         self._end = min(index + _CHUNK_LINES, len(self._raw))
@@ -113,49 +120,80 @@ class _Reader:
     def entry(self, index: int) -> tuple[Paper, int] | None:
         """The canonical entry that starts at the first non-blank line from ``index`` on, and
         the index after it; None where the rules must read."""
-        raw = self._raw
-        if index != self._line or (self._end - index < _ENTRY_LINES and self._end < len(raw)):
+        size = len(self._raw)
+        if index != self._line or (self._end - index < _ENTRY_LINES and self._end < size):
             self._load(index)
-        match = ENTRY.match(self._chunk, self._offset)
+        chunk, offset = self._chunk, self._offset
+        match = _match_entry(chunk, offset)
         if match is None:
             return None
-        if self._long and too_long(match.end() - match.start()):
+        end = match.end()
+        if self._long and too_long(end - offset):
             return None  # a field the rules may cut (field-too-long)
-        following = _FOLLOWING.match(self._chunk, match.end())
+        following = _match_following(chunk, end)
         if following is None:
-            if self._end < len(raw):
+            if self._end < size:
                 return None  # the rules will see how far the entry goes
-        elif following.group(1)[0] in " \t" or following.group(1)[-1] in " \t":
-            return None  # the rules strip the next line and may take it into the entry
-        fields = self._fields(match)
-        if fields is None:
-            return None
-        last = index + self._chunk.count("\n", self._offset, match.end())
-        first = index + len(match.group("blanks"))
-        self._line, self._offset = last + 1, match.end() + 1
-        return Paper(line=first + 1, end_line=last + 1, **fields), last + 1
-
-    def _fields(self, match: re.Match[str]) -> dict[str, Any] | None:
-        """The fields of the matched entry but its lines, or None where the rules would report.
-        Its copy, next, matches the same texts but for the date line's ``Published on``."""
-        submitter, heading, abstract, authors, meta_line, upvotes, links = match.group(
-            "submitter", "heading", "abstract", "authors", "meta", "upvotes", "links"
+        else:
+            line = following.group(1)
+            if line[0] in " \t" or line[-1] in " \t":
+                return None  # the rules strip the next line and may take it into the entry
+        blanks, avatar, submitter, heading, authors, meta_line, upvotes, url, links = match.group(
+            1, 2, 3, 4, 6, 7, 8, 9, 10
         )
         # ``classify`` gives META to a line ``meta`` splits unless its first character sends
         # it elsewhere: one whose date reads (checked in ``_read_fields``) ends with a digit,
         # which no other kind of a line starting with "[" does.
-        split = meta(meta_line) if meta_line[0] not in _NOT_META_START else None
+        if meta_line[0] in _NOT_META_START:
+            return None
+        split = meta(meta_line)
         if split is None:
             return None
-        texts = (submitter, heading, abstract, authors, *split, upvotes, links or "")
-        last_texts, fields = self._last
-        if texts != last_texts:
-            fields = _read_fields(*texts, self._limit)
-            self._last = texts, fields
-        return fields
+        # Its copy, next, has the same texts but for the date line's ``Published on``: the
+        # abstract, the longest, is compared where it stands.
+        texts = (avatar, submitter, heading, authors, split, upvotes, url, links)
+        start, stop = match.span(5)
+        last_texts, last_abstract, fields = self._last
+        if (
+            texts != last_texts
+            or stop - start != len(last_abstract)
+            or not chunk.startswith(last_abstract, start)
+        ):
+            abstract = chunk[start:stop]
+            fields = _read_fields(
+                avatar, submitter, heading, abstract, authors, *split, upvotes, url,
+                links or "", self._limit,
+            )
+            self._last = texts, abstract, fields
+        if fields is None:
+            return None
+        last = index + chunk.count("\n", offset, end)
+        self._line, self._offset = last + 1, end + 1
+        title, text, count, organization, date, found, date_text, explicit, votes, identifier, \
+            address, by = fields
+        paper = fast_paper(
+            title, text, count, organization, date, 0, found, index + len(blanks) + 1,
+            last + 1, date_text, explicit, upvotes=votes, paper_id=identifier, url=address,
+        )
+        if by is not None:
+            _set_submitted_by(paper, by)
+        return paper, last + 1
+
+
+#: The fields of an entry but its lines and votes, in ``fast_paper``'s order, then
+#: ``upvotes``, ``paper_id``, ``url`` and ``submitted_by``.
+_Fields = tuple[
+    str, str, "int | None", "str | None", datetime.date, "tuple[str, ...]", str, bool, int,
+    "str | None", "str | None", "str | None",
+]
+_match_entry = ENTRY.match
+_match_following = _FOLLOWING.match
+#: ``fast_paper`` leaves ``submitted_by`` at its default; the paper is new, nothing saw it yet.
+_set_submitted_by: Any = Paper.__dict__["submitted_by"].__set__
 
 
 def _read_fields(
+    avatar: str | None,
     submitter: str | None,
     heading: str,
     abstract_text: str,
@@ -163,11 +201,19 @@ def _read_fields(
     organization: str,
     date_text: str,
     upvotes: str,
+    upvote_url: str,
     links: str,
     limit: datetime.date,
-) -> dict[str, Any] | None:
+) -> _Fields | None:
     """The paper's fields but its lines, from the texts ``ENTRY`` matched (the date line
-    split), or None where the rules would report."""
+    split), or None where the rules would report (or the strict pattern would not match)."""
+    if avatar is not None and _AVATAR_URL.fullmatch(avatar) is None:
+        return None
+    if _UPVOTE_URL.fullmatch(upvote_url) is None:
+        return None
+    link_lines = links.split("\n")
+    if not all(_LINKS_LINE.fullmatch(line) for line in link_lines if line):
+        return None
     if submitter is not None and not _reads_as(submitter, TEXT):
         return None
     if "\n" in heading and not _wrapped_title(heading.split("\n")):
@@ -183,23 +229,22 @@ def _read_fields(
         return None
     identifier = title[1]
     if identifier is None:
-        identifier = next(filter(None, map(link_id, links.split("\n"))), None)
+        identifier = next(filter(None, map(link_id, link_lines)), None)
     abstract = join_wrapped(abstract_lines)
-    return {
-        "title": title[0],
-        "abstract": abstract,
-        "author_count": int(authors) if authors is not None else None,
-        "organization": _organization(organization) if organization else None,
-        "date": date[0],
-        "votes": 0,
-        "links": extract_links(abstract),
-        "date_text": date[1],
-        "year_explicit": date[2],
-        "upvotes": int(upvotes),
-        "paper_id": identifier,
-        "url": paper_url(identifier) if identifier is not None else None,
-        "submitted_by": plain(submitter) if submitter is not None else None,
-    }
+    return (
+        title[0],
+        abstract,
+        int(authors) if authors is not None else None,
+        _organization(organization) if organization else None,
+        date[0],
+        extract_links(abstract),
+        date[1],
+        date[2],
+        int(upvotes),
+        identifier,
+        paper_url(identifier) if identifier is not None else None,
+        plain(submitter) if submitter is not None else None,
+    )
 
 
 def _reads_as(line: str, kind: Kind) -> bool:
