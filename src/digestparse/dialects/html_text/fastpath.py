@@ -107,8 +107,9 @@ class _Reader:
         self._offset = 0
         self._end = 0  # the line after the chunk's last one
         self._long = False
-        #: The texts of the last entry read and its fields: the copy after it has the same.
-        self._last: tuple[tuple[Any, ...], str, _Fields | None] = ((), "", None)
+        #: The texts of the last entry read (the abstract apart, with its count of line
+        #: breaks) and its fields: the copy after it has the same.
+        self._last: tuple[tuple[Any, ...], str, int, _Fields | None] = ((), "", 0, None)
 
     def _load(self, index: int) -> None:
         self._end = min(index + _CHUNK_LINES, len(self._raw))
@@ -153,21 +154,23 @@ class _Reader:
         # abstract, the longest, is compared where it stands.
         texts = (avatar, submitter, heading, authors, split, upvotes, url, links)
         start, stop = match.span(5)
-        last_texts, last_abstract, fields = self._last
+        last_texts, last_abstract, breaks, fields = self._last
         if (
             texts != last_texts
             or stop - start != len(last_abstract)
             or not chunk.startswith(last_abstract, start)
         ):
             abstract = chunk[start:stop]
+            breaks = abstract.count("\n")
             fields = _read_fields(
-                avatar, submitter, heading, abstract, authors, *split, upvotes, url,
+                avatar, submitter, heading, abstract, breaks, authors, *split, upvotes, url,
                 links or "", self._limit,
             )
-            self._last = texts, abstract, fields
+            self._last = texts, abstract, breaks, fields
         if fields is None:
             return None
-        last = index + chunk.count("\n", offset, end)
+        # The entry's lines, the abstract's counted once for it and its copy.
+        last = index + chunk.count("\n", offset, start) + breaks + chunk.count("\n", stop, end)
         self._line, self._offset = last + 1, end + 1
         title, text, count, organization, date, found, date_text, explicit, votes, identifier, \
             address, by = fields
@@ -197,6 +200,7 @@ def _read_fields(
     submitter: str | None,
     heading: str,
     abstract_text: str,
+    breaks: int,
     authors: str | None,
     organization: str,
     date_text: str,
@@ -219,9 +223,18 @@ def _read_fields(
     if "\n" in heading and not _wrapped_title(heading.split("\n")):
         return None
     title = _title(heading)
-    abstract_lines = [line for line in abstract_text.split("\n") if line]
-    if title is None or not all(_reads_as(line, TEXT) for line in abstract_lines):
+    if title is None:
         return None
+    # The pattern starts each abstract line with neither a space nor a tab.
+    if breaks:
+        abstract_lines = [line for line in abstract_text.split("\n") if line]
+        if not all(line[-1] not in " \t" and classify(line) is TEXT for line in abstract_lines):
+            return None
+        abstract = join_wrapped(abstract_lines)
+    else:
+        if abstract_text[-1] in " \t" or classify(abstract_text) is not TEXT:
+            return None
+        abstract = abstract_text.strip()  # ``join_wrapped`` of the one line
     if SEPARATOR in links or (authors is None and not organization):
         return None  # links the rules would read as a date line, or no authors
     date = _entry_date(date_text, limit)
@@ -230,7 +243,6 @@ def _read_fields(
     identifier = title[1]
     if identifier is None:
         identifier = next(filter(None, map(link_id, link_lines)), None)
-    abstract = join_wrapped(abstract_lines)
     return (
         title[0],
         abstract,
@@ -266,11 +278,14 @@ def _wrapped_title(parts: list[str]) -> bool:
 
 def _title(heading: str) -> tuple[str, str | None] | None:
     """``fields.title_of`` for the heading's lines; the common heading (a link to the paper's
-    page whose text holds no bracket) told by one pattern, which reads it the same."""
-    common = _COMMON_TITLE.fullmatch(heading)
+    page whose text holds no bracket) told by one pattern, which reads it the same (a wrapped
+    one once joined)."""
+    wrapped = "\n" in heading
+    text = join_wrapped(heading.split("\n")) if wrapped else heading
+    common = _COMMON_TITLE.fullmatch(text)
     if common is not None:
         return plain(common.group(1)), common.group(2)
-    return title_of(join_wrapped(heading.split("\n")))
+    return title_of(text if wrapped else join_wrapped([heading]))
 
 
 def _organization(text: str) -> str:
