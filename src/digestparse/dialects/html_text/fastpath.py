@@ -66,11 +66,10 @@ ENTRY = re.compile(
     (?P<meta>{_LINE})\n+
     \[Upvote\n+(?P<upvotes>[0-9]{{1,18}})\]\((?P<upvote_url>[^\n]*)
     (?:\n+(?P<links>\[[^\[\]\n][^\n]*(?:\n+\[[^\[\]\n][^\n]*)*))?
+    (?=\n*(?P<following>[^\n]*))                              # looked at, never fails
     """,
     re.VERBOSE,
 )
-#: The first non-empty line after an entry, which the rules look at to end it.
-_FOLLOWING = re.compile(r"\n+([^\n]+)")
 #: A heading that is one link to the paper's page, with no bracket in its text.
 _COMMON_TITLE = re.compile(
     r"\[([^\[\]\n]*)\]\(https://huggingface\.co/papers/([0-9]{4}\.[0-9]{4,5})\)"
@@ -131,17 +130,14 @@ class _Reader:
         end = match.end()
         if self._long and too_long(end - offset):
             return None  # a field the rules may cut (field-too-long)
-        following = _match_following(chunk, end)
-        if following is None:
+        (blanks, avatar, submitter, heading, authors, meta_line, upvotes, url, links,
+         following) = match.group(1, 2, 3, 4, 6, 7, 8, 9, 10, 11)
+        # The first non-empty line after the entry, which the rules look at to end it.
+        if not following:
             if self._end < size:
                 return None  # the rules will see how far the entry goes
-        else:
-            line = following.group(1)
-            if line[0] in " \t" or line[-1] in " \t":
-                return None  # the rules strip the next line and may take it into the entry
-        blanks, avatar, submitter, heading, authors, meta_line, upvotes, url, links = match.group(
-            1, 2, 3, 4, 6, 7, 8, 9, 10
-        )
+        elif following[0] in " \t" or following[-1] in " \t":
+            return None  # the rules strip the next line and may take it into the entry
         # ``classify`` gives META to a line ``meta`` splits unless its first character sends
         # it elsewhere: one whose date reads (checked in ``_read_fields``) ends with a digit,
         # which no other kind of a line starting with "[" does.
@@ -190,7 +186,6 @@ _Fields = tuple[
     "str | None", "str | None", "str | None",
 ]
 _match_entry = ENTRY.match
-_match_following = _FOLLOWING.match
 #: ``fast_paper`` leaves ``submitted_by`` at its default; the paper is new, nothing saw it yet.
 _set_submitted_by: Any = Paper.__dict__["submitted_by"].__set__
 
