@@ -210,17 +210,23 @@ def _read_fields(
         return None
     if _UPVOTE_URL.fullmatch(upvote_url) is None:
         return None
-    link_lines = links.split("\n")
-    if not all(_LINKS_LINE.fullmatch(line) for line in link_lines if line):
-        return None
-    if submitter is not None and not _reads_as(submitter, TEXT):
+    if "\n" in links:
+        link_lines = [line for line in links.split("\n") if line]
+        if not all(map(_LINKS_LINE.fullmatch, link_lines)):
+            return None
+    else:  # one line of links, or none
+        link_lines = [links] if links else []
+        if links and _LINKS_LINE.fullmatch(links) is None:
+            return None
+    # The pattern starts the submitter's line and each abstract line with neither a space
+    # nor a tab.
+    if submitter is not None and (submitter[-1] in " \t" or classify(submitter) is not TEXT):
         return None
     if "\n" in heading and not _wrapped_title(heading.split("\n")):
         return None
     title = _title(heading)
     if title is None:
         return None
-    # The pattern starts each abstract line with neither a space nor a tab.
     if breaks:
         abstract_lines = [line for line in abstract_text.split("\n") if line]
         if not all(line[-1] not in " \t" and classify(line) is TEXT for line in abstract_lines):
