@@ -334,7 +334,7 @@ def _copies_agree(text: str) -> list[digestparse.Paper]:
     return [e[1] for e in fast if isinstance(e, tuple) and e[0] == "paper"]
 
 
-URL_CASES = {
+URL_CASES: dict[str, tuple[Edit, int, tuple[str, ...]]] = {
     # (edit, papers the fast path builds, codes): 11 copies in all, the last entry once.
     "an upvote link with a space": (
         replace(64, "117](https://huggingface.co/login?next=%2F papers)"), 10,
@@ -462,3 +462,28 @@ def test_a_long_run_of_junk_streams_like_parse(blocks: int, block_size: int) -> 
     assert diagnostics == list(want.diagnostics)
     assert [(d.code, d.line) for d in diagnostics] == [("junk", len(body) + 11)]
     assert papers[len(INTACT)].line == len(body) + 10 + 3 * blocks + 1  # the anchor
+
+
+ABSTRACT_CASES: dict[str, tuple[Edit, int, tuple[str, ...]]] = {
+    # The first copy of the second entry has a two-line abstract (lines 107-108).
+    "a blank line between its lines": (lambda lines: [*lines[:107], "", *lines[107:]], 11, ()),
+    # The rules strip the line and read it on; the fast path leaves the entry to them.
+    "its second line indented": (replace(108, " " + LINES[107]), 10, ()),
+    # The rules end the abstract there and find no '[Upvote' after that date line.
+    "its second line a date line": (replace(108, "Org \u00b7 Sep 4, 2026"), 10,
+                                    ("missing-upvotes", "junk")),
+    "a date line and '[Upvote' inside it": (
+        lambda lines: [*lines[:107], "Org \u00b7 Sep 4, 2026", "[Upvote", *lines[107:]], 10,
+        ("missing-upvotes", "junk")),
+}
+
+
+@pytest.mark.parametrize("name", ABSTRACT_CASES)
+def test_the_abstract_takes_the_fewest_lines_after_which_the_entry_ends(name: str) -> None:
+    """The fast path finds the abstract's lines with ``str.find`` and tries the entry's tail
+    after each: where the pattern in one piece would match, or give way, it does too."""
+    edit, built, codes = ABSTRACT_CASES[name]
+    text = "\n".join(edit(list(LINES)))
+    assert_paths_agree(HTML_TEXT, text)
+    assert tuple(d.code for d in _lenient(text).diagnostics) == codes
+    assert _fast_path_papers(text)[0] == built

@@ -1,8 +1,8 @@
 """The html-text fast path: canonical entries matched whole, one pattern per entry.
 
 A canonical entry is what ``rules.entry`` reads without reporting anything.
-``ENTRY`` spells out its lines as the rules read them, over the lines joined
-with newlines: each line with no space or tab at either end (the rules strip
+``_HEAD``, the abstract and ``_TAIL`` spell out its lines as the rules read
+them, over the lines joined with newlines: each line with no space or tab at either end (the rules strip
 them), blank lines empty. The shape of a line that the pattern cannot tell
 apart from every other kind (the submitter, the abstract, the date line, a
 wrapped title's next part) is checked with ``classify`` afterwards, and the
@@ -44,23 +44,32 @@ _LINKS_LINE = re.compile(r"\[[^\[\]\n]+\]\(\S+\)(?:\ \[[^\[\]\n]+\]\(\S+\))*")
 #: The rest of an avatar link's line after its ``](`` and of an upvote count's line.
 _AVATAR_URL = re.compile(r"\S+\)")
 _UPVOTE_URL = re.compile(r"\S*\)")
-#: One canonical entry (lines.py shows one). The abstract takes the fewest lines after which
-#: the rest matches; checking each is TEXT then makes it the run of TEXT lines the rules take.
-#: A title on one line holds ``](``; one wrapped over up to four glued lines is checked after
-#: (its first line must hold more than blanks, or the rules, which strip it, see ``###``).
-#: The URLs and the lines of links are taken whole here and checked after (``_AVATAR_URL``,
-#: ``_UPVOTE_URL``, ``_LINKS_LINE``), once for an entry and its copy: ``\S`` costs the
-#: matcher far more per character than ``[^\n]``. Each is taken where the strict pattern
-#: would start it, up to its line's end as the strict pattern would, so the loose pattern
-#: matches the same lines where the checks pass, and where one fails the rules read.
-ENTRY = re.compile(
+#: One canonical entry (lines.py shows one) is ``_HEAD``, the abstract and ``_TAIL``: the
+#: pattern ``_HEAD (?P<abstract>{_LINE}(?:\n+{_LINE})*?) _TAIL``, matched in three steps
+#: (``_Reader.entry``) because the matcher runs through the long lines of an abstract several
+#: times slower than ``str.find`` looks for their ends. The abstract takes the fewest lines
+#: after which the tail matches; checking each is TEXT then makes it the run of TEXT lines the
+#: rules take. A title on one line holds ``](``; one wrapped over up to four glued lines is
+#: checked after (its first line must hold more than blanks, or the rules, which strip it, see
+#: ``###``). The URLs and the lines of links are taken whole here and checked after
+#: (``_AVATAR_URL``, ``_UPVOTE_URL``, ``_LINKS_LINE``), once for an entry and its copy: ``\S``
+#: costs the matcher far more per character than ``[^\n]``. Each is taken where the strict
+#: pattern would start it, up to its line's end as the strict pattern would, so the loose
+#: pattern matches the same lines where the checks pass, and where one fails the rules read.
+_HEAD = re.compile(
     rf"""
     (?P<blanks>\n*)
     (?:\[\[[^\[\]\n]*\]\]\((?P<avatar>[^\n]*)\n+)?            # avatar link to the paper
     (?:Submitted\ by\n+(?:\[[^\[\]\n]*\]\n+)?(?P<submitter>{_LINE})\n+)?
     (?:<a\ id="[^"<>\n]*"></a>\n+)*                            # anchors
     \#\#\#\ (?P<heading>[^\n]*\]\([^\n]*|[ \t]*[^ \t\n][^\n]*(?:\n[^\n]+){{1,3}})\n+
-    (?P<abstract>{_LINE}(?:\n+{_LINE})*?)\n+
+    (?=[^ \t\n])                                              # an abstract line starts
+    """,
+    re.VERBOSE,
+)
+_TAIL = re.compile(
+    rf"""
+    \n+
     (?:-\ \[[^\[\]\n]*\]\n+|-\n+)*                             # avatars, empty items
     (?:-\ (?P<authors>[0-9]{{1,9}})\ authors?\n+)?
     (?P<meta>{_LINE})\n+
@@ -93,8 +102,9 @@ def read_canonical(state: ParseState) -> bool:
 
 
 class _Reader:
-    """Reads the canonical entries of a list of lines one after another, matching ``ENTRY``
-    over a chunk of them joined; ``entry`` is what ``window.read_window`` calls."""
+    """Reads the canonical entries of a list of lines one after another, matching ``_HEAD``
+    and ``_TAIL`` over a chunk of them joined; ``entry`` is what ``window.read_window``
+    calls."""
 
     __slots__ = ("_chunk", "_end", "_last", "_limit", "_line", "_long", "_offset", "_raw")
 
@@ -124,14 +134,31 @@ class _Reader:
         if index != self._line or (self._end - index < _ENTRY_LINES and self._end < size):
             self._load(index)
         chunk, offset = self._chunk, self._offset
-        match = _match_entry(chunk, offset)
-        if match is None:
+        head = _match_head(chunk, offset)
+        if head is None:
             return None
-        end = match.end()
+        # The abstract: its first line, then one more line at a time while the tail does not
+        # match (``(?:\n+{_LINE})*?``), each after blank lines and starting with neither a
+        # space nor a tab.
+        start = head.end()
+        stop = chunk.find("\n", start)
+        while True:
+            if stop < 0:
+                return None  # no tail after the abstract's last line in the chunk
+            tail = _match_tail(chunk, stop)
+            if tail is not None:
+                break
+            following_line = stop
+            while chunk.startswith("\n", following_line):
+                following_line += 1
+            if following_line == len(chunk) or chunk[following_line] in " \t":
+                return None
+            stop = chunk.find("\n", following_line)
+        end = tail.end()
         if self._long and too_long(end - offset):
             return None  # a field the rules may cut (field-too-long)
-        (blanks, avatar, submitter, heading, authors, meta_line, upvotes, url, links,
-         following) = match.group(1, 2, 3, 4, 6, 7, 8, 9, 10, 11)
+        blanks, avatar, submitter, heading = head.group(1, 2, 3, 4)
+        authors, meta_line, upvotes, url, links, following = tail.group(1, 2, 3, 4, 5, 6)
         # The first non-empty line after the entry, which the rules look at to end it.
         if not following:
             if self._end < size:
@@ -149,7 +176,6 @@ class _Reader:
         # Its copy, next, has the same texts but for the date line's ``Published on``: the
         # abstract, the longest, is compared where it stands.
         texts = (avatar, submitter, heading, authors, split, upvotes, url, links)
-        start, stop = match.span(5)
         last_texts, last_abstract, breaks, fields = self._last
         if (
             texts != last_texts
@@ -185,7 +211,8 @@ _Fields = tuple[
     str, str, "int | None", "str | None", datetime.date, "tuple[str, ...]", str, bool, int,
     "str | None", "str | None", "str | None",
 ]
-_match_entry = ENTRY.match
+_match_head = _HEAD.match
+_match_tail = _TAIL.match
 #: ``fast_paper`` leaves ``submitted_by`` at its default; the paper is new, nothing saw it yet.
 _set_submitted_by: Any = Paper.__dict__["submitted_by"].__set__
 
@@ -204,7 +231,7 @@ def _read_fields(
     links: str,
     limit: datetime.date,
 ) -> _Fields | None:
-    """The paper's fields but its lines, from the texts ``ENTRY`` matched (the date line
+    """The paper's fields but its lines, from the texts the patterns matched (the date line
     split), or None where the rules would report (or the strict pattern would not match)."""
     if avatar is not None and _AVATAR_URL.fullmatch(avatar) is None:
         return None
