@@ -1,14 +1,14 @@
-"""The html-text fast path: canonical entries matched whole, one pattern per entry.
+"""The html-text fast path: canonical entries matched whole, in three steps per entry.
 
 A canonical entry is what ``rules.entry`` reads without reporting anything.
 ``_HEAD``, the abstract and ``_TAIL`` spell out its lines as the rules read
-them, over the lines joined with newlines: each line with no space or tab at either end (the rules strip
-them), blank lines empty. The shape of a line that the pattern cannot tell
-apart from every other kind (the submitter, the abstract, the date line, a
-wrapped title's next part) is checked with ``classify`` afterwards, and the
-fields are built with ``fields.py`` as the rules build them. At the first
-entry that does not match, the rules take over (tests/test_dialect_html_text.py
-checks that both paths agree).
+them, over the lines joined with newlines: each line with no space or tab at
+either end (the rules strip them), blank lines empty. The shape of a line that
+the pattern cannot tell apart from every other kind (the submitter, the
+abstract, the date line, a wrapped title's next part) is checked with
+``classify`` afterwards, and the fields are built with ``fields.py`` as the
+rules build them. At the first entry that does not match, the rules take over
+(tests/test_dialect_html_text.py checks that both paths agree).
 """
 
 from __future__ import annotations
