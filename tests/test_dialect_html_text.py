@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import io
 from typing import Any
 
 import attrs
@@ -300,3 +301,189 @@ def test_any_soup_of_its_lines_is_read_without_loss(lines: list[str]) -> None:
     with contextlib.suppress(digestparse.ParseError):
         digestparse.parse(text, dialect="html-text", mode="strict", reference_date=REFERENCE)
     assert_paths_agree(HTML_TEXT, text)
+
+
+# -- the fast path's shortcuts (round 4) ---------------------------------------------------
+# The entry pattern takes URLs and lines of links whole and checks them once for an entry
+# and its copy; the copy's abstract is compared where it stands; the junk rule skips whole
+# blocks straight from the window. Each case below is read by both paths, and what the fast
+# path read is counted, so that a shortcut that takes too much or too little shows.
+
+
+def _fast_path_papers(text: str, dialect: Any = HTML_TEXT) -> tuple[int, list[object]]:
+    """How many papers the fast path itself built reading ``text``, and the run's events."""
+    built = 0
+
+    def spy(state: Any) -> bool:
+        nonlocal built
+        before = len(state.papers)
+        read = read_canonical(state)
+        built += len(state.papers) - before
+        return read
+
+    events = parse_events(attrs.evolve(dialect, fast_path=spy), text.split("\n"), "lenient")
+    return built, events
+
+
+def _copies_agree(text: str) -> list[digestparse.Paper]:
+    """Both paths give the same events with the copies left apart; the papers they give."""
+    apart = attrs.evolve(HTML_TEXT, merge_copies=False)
+    lines = text.split("\n")
+    fast = parse_events(apart, list(lines), "lenient")
+    assert fast == parse_events(apart, iter(lines), "lenient")
+    return [e[1] for e in fast if isinstance(e, tuple) and e[0] == "paper"]
+
+
+URL_CASES: dict[str, tuple[Edit, int, tuple[str, ...]]] = {
+    # (edit, papers the fast path builds, codes): 11 copies in all, the last entry once.
+    "an upvote link with a space": (
+        replace(64, "117](https://huggingface.co/login?next=%2F papers)"), 10,
+        ("missing-upvotes", "junk")),
+    "an avatar link with a space": (
+        replace(148, "[[\u56fe\u7247\uff1a\u65e0\u66ff\u4ee3\u6587\u672c]](https://x.y/ z)"), 11,
+        ("junk",)),  # the rules read the line as junk, the fast path the entry after it
+    "a second link with a space": (
+        replace(66, "[GitHub 131](https://github.com/k) [arXiv Page](https://arxiv.org/ a)"),
+        10, ("junk",)),
+    "a second line of links": (
+        lambda lines: [*lines[:66], "[Project Page](https://example.org/p)", *lines[66:]], 11,
+        ()),
+    "a bracketed line after the links that is not one": (
+        lambda lines: [*lines[:66], "[x](y) z", *lines[66:]], 10, ("junk",)),
+}
+
+
+@pytest.mark.parametrize("name", URL_CASES)
+def test_links_the_strict_pattern_refuses_are_left_to_the_rules(name: str) -> None:
+    edit, built, codes = URL_CASES[name]
+    text = "\n".join(edit(list(LINES)))
+    assert_paths_agree(HTML_TEXT, text)
+    assert tuple(d.code for d in _lenient(text).diagnostics) == codes
+    assert _fast_path_papers(text)[0] == built
+
+
+def test_a_copy_that_differs_in_one_character_is_read_again() -> None:
+    """Each copy keeps its own abstract: the copy's is compared with the first's where it
+    stands, and a change of one character (same length) is seen, in either copy."""
+    first = LINES[55]
+    changed = first.replace("Kandinsky 6.0 Video,", "Kandinsky 6.1 Video,", 1)
+    assert len(changed) == len(first) != 0 and changed != first
+    for number, abstracts in ((81, [first, changed]), (56, [changed, first])):
+        text = "\n".join(replace(number, changed)(list(LINES)))
+        papers = _copies_agree(text)
+        assert [paper.abstract for paper in papers[:2]] == abstracts
+        assert _fast_path_papers(text)[0] == 11
+
+
+def test_a_copy_with_a_blank_line_inside_its_abstract_keeps_its_lines() -> None:
+    """The copy's abstract has the first's lines with a blank line between them: the same
+    text once joined, and one line more in the copy's span."""
+    lines = list(LINES)
+    lines.insert(133, "")  # between the copy's two abstract lines (133 and 134)
+    text = "\n".join(lines)
+    papers = _copies_agree(text)
+    assert papers[2].abstract == papers[3].abstract == INTACT[1].abstract
+    assert [paper.span for paper in papers[2:4]] == [(95, 118), (121, 146)]
+    assert _fast_path_papers(text)[0] == 11
+
+
+def _twice(body_edit: Edit = lambda lines: lines) -> tuple[str, int]:
+    """The page body twice, the second one edited; and how far its lines moved down."""
+    body = LINES[9:]
+    return "\n".join(LINES[:9] + body + [""] + body_edit(list(body))), len(body) + 1
+
+
+#: Edits of the second page body (its lines 35-41 are the first entry's Submitted-by block
+#: and anchor), and the last line of the junk before that entry, in the body's numbering.
+SECOND_PAGES = {
+    # The first entry starts with an avatar link; or with its anchor (no Submitted-by block).
+    "avatar link": (lambda body: [
+        *body[:34], "[[\u56fe\u7247\uff1aa]](https://huggingface.co/papers/1)", "", *body[34:]
+    ], 41),
+    "anchor": (lambda body: body[:34] + body[41:], 41),
+    # A title glued to a block of junk is junk too; the junk goes on to the next entry.
+    "glued title": (lambda body: [
+        *body[:32], "### [Glued](https://huggingface.co/papers/2609.00001)", *body[32:]
+    ], 42),
+}
+
+
+@pytest.mark.parametrize("name", SECOND_PAGES)
+def test_the_junk_of_a_repeated_page_ends_where_an_entry_starts(name: str) -> None:
+    edit, last = SECOND_PAGES[name]
+    text, shift = _twice(edit)
+    assert_paths_agree(HTML_TEXT, text)
+    digest = _lenient(text)
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", 11 + shift, last + shift)
+    ]
+    assert len(digest.papers) == 2 * len(INTACT)
+
+
+@pytest.mark.parametrize("block_size", [1, 7, 64, 1 << 16])
+@pytest.mark.parametrize("name", [None, *SECOND_PAGES])
+def test_the_junk_of_a_repeated_page_streams_in_any_block_size(
+    name: str | None, block_size: int
+) -> None:
+    """The junk rule reads on past the window's end through the state, at every seam: a
+    block of junk may go on in the next window, and a lead-in's next line may be there."""
+    edit, last = SECOND_PAGES[name] if name is not None else ((lambda body: body), 41)
+    text, shift = _twice(edit)
+    diagnostics: list[digestparse.Diagnostic] = []
+    papers = list(digestparse.iter_papers(
+        io.BytesIO(text.encode("utf-8")), reference_date=REFERENCE, block_size=block_size,
+        on_diagnostic=diagnostics.append,
+    ))
+    assert papers == list(_parse(text).papers)
+    assert [(d.code, d.line, d.end_line) for d in diagnostics] == [
+        ("junk", 11 + shift, last + shift)
+    ]
+
+
+@pytest.mark.parametrize("block_size", [1, 7])
+@pytest.mark.parametrize("blocks", range(24, 34))
+def test_a_long_run_of_junk_streams_like_parse(blocks: int, block_size: int) -> None:
+    """Junk blocks of two lines (the second a title, which is junk when glued to junk) and
+    then an anchor before a title, the entry's lead-in: the run is longer than the window
+    the junk rule starts in, and its length moves the window's end across the blocks, the
+    anchor and the blank line after it (where the next window must tell, not this one)."""
+    junk: list[str] = []
+    for number in range(blocks):
+        junk += [f"junk {number}", "### [Glued](https://huggingface.co/papers/2609.00001)", ""]
+    body = LINES[9:]
+    text = "\n".join(LINES[:9] + body + [""] + junk + body[41:])  # body[41] is an anchor
+    want = _parse(text)
+    diagnostics: list[digestparse.Diagnostic] = []
+    papers = list(digestparse.iter_papers(
+        io.BytesIO(text.encode("utf-8")), reference_date=REFERENCE, block_size=block_size,
+        on_diagnostic=diagnostics.append, name="<string>",
+    ))
+    assert papers == list(want.papers)
+    assert diagnostics == list(want.diagnostics)
+    assert [(d.code, d.line) for d in diagnostics] == [("junk", len(body) + 11)]
+    assert papers[len(INTACT)].line == len(body) + 10 + 3 * blocks + 1  # the anchor
+
+
+ABSTRACT_CASES: dict[str, tuple[Edit, int, tuple[str, ...]]] = {
+    # The first copy of the second entry has a two-line abstract (lines 107-108).
+    "a blank line between its lines": (lambda lines: [*lines[:107], "", *lines[107:]], 11, ()),
+    # The rules strip the line and read it on; the fast path leaves the entry to them.
+    "its second line indented": (replace(108, " " + LINES[107]), 10, ()),
+    # The rules end the abstract there and find no '[Upvote' after that date line.
+    "its second line a date line": (replace(108, "Org \u00b7 Sep 4, 2026"), 10,
+                                    ("missing-upvotes", "junk")),
+    "a date line and '[Upvote' inside it": (
+        lambda lines: [*lines[:107], "Org \u00b7 Sep 4, 2026", "[Upvote", *lines[107:]], 10,
+        ("missing-upvotes", "junk")),
+}
+
+
+@pytest.mark.parametrize("name", ABSTRACT_CASES)
+def test_the_abstract_takes_the_fewest_lines_after_which_the_entry_ends(name: str) -> None:
+    """The fast path finds the abstract's lines with ``str.find`` and tries the entry's tail
+    after each: where the pattern in one piece would match, or give way, it does too."""
+    edit, built, codes = ABSTRACT_CASES[name]
+    text = "\n".join(edit(list(LINES)))
+    assert_paths_agree(HTML_TEXT, text)
+    assert tuple(d.code for d in _lenient(text).diagnostics) == codes
+    assert _fast_path_papers(text)[0] == built

@@ -1,14 +1,14 @@
-"""The html-text fast path: canonical entries matched whole, one pattern per entry.
+"""The html-text fast path: canonical entries matched whole, in three steps per entry.
 
 A canonical entry is what ``rules.entry`` reads without reporting anything.
-``ENTRY`` spells out its lines as the rules read them, over the lines joined
-with newlines: each line with no space or tab at either end (the rules strip
-them), blank lines empty. The shape of a line that the pattern cannot tell
-apart from every other kind (the submitter, the abstract, the date line, a
-wrapped title's next part) is checked with ``classify`` afterwards, and the
-fields are built with ``fields.py`` as the rules build them. At the first
-entry that does not match, the rules take over (tests/test_dialect_html_text.py
-checks that both paths agree).
+``_HEAD``, the abstract and ``_TAIL`` spell out its lines as the rules read
+them, over the lines joined with newlines: each line with no space or tab at
+either end (the rules strip them), blank lines empty. The shape of a line that
+the pattern cannot tell apart from every other kind (the submitter, the
+abstract, the date line, a wrapped title's next part) is checked with
+``classify`` afterwards, and the fields are built with ``fields.py`` as the
+rules build them. At the first entry that does not match, the rules take over
+(tests/test_dialect_html_text.py checks that both paths agree).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ...dates import read_date_line
 from ...grammar import SEPARATOR
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
-from ...model import Paper
+from ...model import Paper, fast_paper
 from ...state import ParseState
 from ..bounded import too_long
 from ..window import read_window
@@ -39,31 +39,46 @@ from .rules import starts_entry
 #: A line that does not start with a space or a tab (whether it ends with one is checked
 #: afterwards: a pattern for that would make the matcher try every split of each line).
 _LINE = r"(?![ \t])[^\n]+"
-_LINE_END = r"(?=\n|\Z)"
-#: A line of links only (``lines.LINKS_LINE``).
-_LINKS = rf"\[[^\[\]\n]+\]\(\S+\)(?:\ \[[^\[\]\n]+\]\(\S+\))*{_LINE_END}"
-#: One canonical entry (lines.py shows one). The abstract takes the fewest lines after which
-#: the rest matches; checking each is TEXT then makes it the run of TEXT lines the rules take.
-#: A title on one line holds ``](``; one wrapped over up to four glued lines is checked after
-#: (its first line must hold more than blanks, or the rules, which strip it, see ``###``).
-ENTRY = re.compile(
+#: A line of links only (``lines.LINKS_LINE``), checked on the line the pattern took.
+_LINKS_LINE = re.compile(r"\[[^\[\]\n]+\]\(\S+\)(?:\ \[[^\[\]\n]+\]\(\S+\))*")
+#: The rest of an avatar link's line after its ``](`` and of an upvote count's line.
+_AVATAR_URL = re.compile(r"\S+\)")
+_UPVOTE_URL = re.compile(r"\S*\)")
+#: One canonical entry (lines.py shows one) is ``_HEAD``, the abstract and ``_TAIL``: the
+#: pattern ``_HEAD (?P<abstract>{_LINE}(?:\n+{_LINE})*?) _TAIL``, matched in three steps
+#: (``_Reader.entry``) because the matcher runs through the long lines of an abstract several
+#: times slower than ``str.find`` looks for their ends. The abstract takes the fewest lines
+#: after which the tail matches; checking each is TEXT then makes it the run of TEXT lines the
+#: rules take. A title on one line holds ``](``; one wrapped over up to four glued lines is
+#: checked after (its first line must hold more than blanks, or the rules, which strip it, see
+#: ``###``). The URLs and the lines of links are taken whole here and checked after
+#: (``_AVATAR_URL``, ``_UPVOTE_URL``, ``_LINKS_LINE``), once for an entry and its copy: ``\S``
+#: costs the matcher far more per character than ``[^\n]``. Each is taken where the strict
+#: pattern would start it, up to its line's end as the strict pattern would, so the loose
+#: pattern matches the same lines where the checks pass, and where one fails the rules read.
+_HEAD = re.compile(
     rf"""
     (?P<blanks>\n*)
-    (?:\[\[[^\[\]\n]*\]\]\(\S+\)\n+)?                         # avatar link to the paper
+    (?:\[\[[^\[\]\n]*\]\]\((?P<avatar>[^\n]*)\n+)?            # avatar link to the paper
     (?:Submitted\ by\n+(?:\[[^\[\]\n]*\]\n+)?(?P<submitter>{_LINE})\n+)?
     (?:<a\ id="[^"<>\n]*"></a>\n+)*                            # anchors
     \#\#\#\ (?P<heading>[^\n]*\]\([^\n]*|[ \t]*[^ \t\n][^\n]*(?:\n[^\n]+){{1,3}})\n+
-    (?P<abstract>{_LINE}(?:\n+{_LINE})*?)\n+
-    (?:-\ \[[^\[\]\n]*\]\n+|-\n+)*                             # avatars, empty items
-    (?:-\ (?P<authors>[0-9]{{1,9}})\ authors?\n+)?
-    (?P<meta>{_LINE})\n+
-    \[Upvote\n+(?P<upvotes>[0-9]{{1,18}})\]\(\S*\){_LINE_END}
-    (?:\n+(?P<links>{_LINKS}(?:\n+{_LINKS})*))?
+    (?=[^ \t\n])                                              # an abstract line starts
     """,
     re.VERBOSE,
 )
-#: The first non-empty line after an entry, which the rules look at to end it.
-_FOLLOWING = re.compile(r"\n+([^\n]+)")
+_TAIL = re.compile(
+    rf"""
+    \n+
+    (?:-\ \[[^\[\]\n]*\]\n+|-\n+)*                             # avatars, empty items
+    (?:-\ (?P<authors>[0-9]{{1,9}})\ authors?\n+)?
+    (?P<meta>{_LINE})\n+
+    \[Upvote\n+(?P<upvotes>[0-9]{{1,18}})\]\((?P<upvote_url>[^\n]*)
+    (?:\n+(?P<links>\[[^\[\]\n][^\n]*(?:\n+\[[^\[\]\n][^\n]*)*))?
+    (?=\n*(?P<following>[^\n]*))                              # looked at, never fails
+    """,
+    re.VERBOSE,
+)
 #: A heading that is one link to the paper's page, with no bracket in its text.
 _COMMON_TITLE = re.compile(
     r"\[([^\[\]\n]*)\]\(https://huggingface\.co/papers/([0-9]{4}\.[0-9]{4,5})\)"
@@ -87,8 +102,9 @@ def read_canonical(state: ParseState) -> bool:
 
 
 class _Reader:
-    """Reads the canonical entries of a list of lines one after another, matching ``ENTRY``
-    over a chunk of them joined; ``entry`` is what ``window.read_window`` calls."""
+    """Reads the canonical entries of a list of lines one after another, matching ``_HEAD``
+    and ``_TAIL`` over a chunk of them joined; ``entry`` is what ``window.read_window``
+    calls."""
 
     __slots__ = ("_chunk", "_end", "_last", "_limit", "_line", "_long", "_offset", "_raw")
 
@@ -100,8 +116,9 @@ class _Reader:
         self._offset = 0
         self._end = 0  # the line after the chunk's last one
         self._long = False
-        #: The texts of the last entry read and its fields: the copy after it has the same.
-        self._last: tuple[tuple[str | None, ...], dict[str, Any] | None] = ((), None)
+        #: The texts of the last entry read (the abstract apart, with its count of line
+        #: breaks) and its fields: the copy after it has the same.
+        self._last: tuple[tuple[Any, ...], str, int, _Fields | None] = ((), "", 0, None)
 
     def _load(self, index: int) -> None:
         self._end = min(index + _CHUNK_LINES, len(self._raw))
@@ -113,69 +130,139 @@ class _Reader:
     def entry(self, index: int) -> tuple[Paper, int] | None:
         """The canonical entry that starts at the first non-blank line from ``index`` on, and
         the index after it; None where the rules must read."""
-        raw = self._raw
-        if index != self._line or (self._end - index < _ENTRY_LINES and self._end < len(raw)):
+        size = len(self._raw)
+        if index != self._line or (self._end - index < _ENTRY_LINES and self._end < size):
             self._load(index)
-        match = ENTRY.match(self._chunk, self._offset)
-        if match is None:
+        chunk, offset = self._chunk, self._offset
+        head = _match_head(chunk, offset)
+        if head is None:
             return None
-        if self._long and too_long(match.end() - match.start()):
+        # The abstract: its first line, then one more line at a time while the tail does not
+        # match (``(?:\n+{_LINE})*?``), each after blank lines and starting with neither a
+        # space nor a tab.
+        start = head.end()
+        stop = chunk.find("\n", start)
+        while True:
+            if stop < 0:
+                return None  # no tail after the abstract's last line in the chunk
+            tail = _match_tail(chunk, stop)
+            if tail is not None:
+                break
+            following_line = stop
+            while chunk.startswith("\n", following_line):
+                following_line += 1
+            if following_line == len(chunk) or chunk[following_line] in " \t":
+                return None
+            stop = chunk.find("\n", following_line)
+        end = tail.end()
+        if self._long and too_long(end - offset):
             return None  # a field the rules may cut (field-too-long)
-        following = _FOLLOWING.match(self._chunk, match.end())
-        if following is None:
-            if self._end < len(raw):
+        blanks, avatar, submitter, heading = head.group(1, 2, 3, 4)
+        authors, meta_line, upvotes, url, links, following = tail.group(1, 2, 3, 4, 5, 6)
+        # The first non-empty line after the entry, which the rules look at to end it.
+        if not following:
+            if self._end < size:
                 return None  # the rules will see how far the entry goes
-        elif following.group(1)[0] in " \t" or following.group(1)[-1] in " \t":
+        elif following[0] in " \t" or following[-1] in " \t":
             return None  # the rules strip the next line and may take it into the entry
-        fields = self._fields(match)
-        if fields is None:
-            return None
-        last = index + self._chunk.count("\n", self._offset, match.end())
-        first = index + len(match.group("blanks"))
-        self._line, self._offset = last + 1, match.end() + 1
-        return Paper(line=first + 1, end_line=last + 1, **fields), last + 1
-
-    def _fields(self, match: re.Match[str]) -> dict[str, Any] | None:
-        """The fields of the matched entry but its lines, or None where the rules would report.
-        Its copy, next, matches the same texts but for the date line's ``Published on``."""
-        submitter, heading, abstract, authors, meta_line, upvotes, links = match.group(
-            "submitter", "heading", "abstract", "authors", "meta", "upvotes", "links"
-        )
         # ``classify`` gives META to a line ``meta`` splits unless its first character sends
         # it elsewhere: one whose date reads (checked in ``_read_fields``) ends with a digit,
         # which no other kind of a line starting with "[" does.
-        split = meta(meta_line) if meta_line[0] not in _NOT_META_START else None
+        if meta_line[0] in _NOT_META_START:
+            return None
+        split = meta(meta_line)
         if split is None:
             return None
-        texts = (submitter, heading, abstract, authors, *split, upvotes, links or "")
-        last_texts, fields = self._last
-        if texts != last_texts:
-            fields = _read_fields(*texts, self._limit)
-            self._last = texts, fields
-        return fields
+        # Its copy, next, has the same texts but for the date line's ``Published on``: the
+        # abstract, the longest, is compared where it stands.
+        texts = (avatar, submitter, heading, authors, split, upvotes, url, links)
+        last_texts, last_abstract, breaks, fields = self._last
+        if (
+            texts != last_texts
+            or stop - start != len(last_abstract)
+            or not chunk.startswith(last_abstract, start)
+        ):
+            abstract = chunk[start:stop]
+            breaks = abstract.count("\n")
+            fields = _read_fields(
+                avatar, submitter, heading, abstract, breaks, authors, *split, upvotes, url,
+                links or "", self._limit,
+            )
+            self._last = texts, abstract, breaks, fields
+        if fields is None:
+            return None
+        # The entry's lines, the abstract's counted once for it and its copy.
+        last = index + chunk.count("\n", offset, start) + breaks + chunk.count("\n", stop, end)
+        self._line, self._offset = last + 1, end + 1
+        title, text, count, organization, date, found, date_text, explicit, votes, identifier, \
+            address, by = fields
+        paper = fast_paper(
+            title, text, count, organization, date, 0, found, index + len(blanks) + 1,
+            last + 1, date_text, explicit, upvotes=votes, paper_id=identifier, url=address,
+        )
+        if by is not None:
+            _set_submitted_by(paper, by)
+        return paper, last + 1
+
+
+#: The fields of an entry but its lines and votes, in ``fast_paper``'s order, then
+#: ``upvotes``, ``paper_id``, ``url`` and ``submitted_by``.
+_Fields = tuple[
+    str, str, "int | None", "str | None", datetime.date, "tuple[str, ...]", str, bool, int,
+    "str | None", "str | None", "str | None",
+]
+_match_head = _HEAD.match
+_match_tail = _TAIL.match
+#: ``fast_paper`` leaves ``submitted_by`` at its default; the paper is new, nothing saw it yet.
+_set_submitted_by: Any = Paper.__dict__["submitted_by"].__set__
 
 
 def _read_fields(
+    avatar: str | None,
     submitter: str | None,
     heading: str,
     abstract_text: str,
+    breaks: int,
     authors: str | None,
     organization: str,
     date_text: str,
     upvotes: str,
+    upvote_url: str,
     links: str,
     limit: datetime.date,
-) -> dict[str, Any] | None:
-    """The paper's fields but its lines, from the texts ``ENTRY`` matched (the date line
-    split), or None where the rules would report."""
-    if submitter is not None and not _reads_as(submitter, TEXT):
+) -> _Fields | None:
+    """The paper's fields but its lines, from the texts the patterns matched (the date line
+    split), or None where the rules would report (or the strict pattern would not match)."""
+    if avatar is not None and _AVATAR_URL.fullmatch(avatar) is None:
+        return None
+    if _UPVOTE_URL.fullmatch(upvote_url) is None:
+        return None
+    if "\n" in links:
+        link_lines = [line for line in links.split("\n") if line]
+        if not all(map(_LINKS_LINE.fullmatch, link_lines)):
+            return None
+    else:  # one line of links, or none
+        link_lines = [links] if links else []
+        if links and _LINKS_LINE.fullmatch(links) is None:
+            return None
+    # The pattern starts the submitter's line and each abstract line with neither a space
+    # nor a tab.
+    if submitter is not None and (submitter[-1] in " \t" or classify(submitter) is not TEXT):
         return None
     if "\n" in heading and not _wrapped_title(heading.split("\n")):
         return None
     title = _title(heading)
-    abstract_lines = [line for line in abstract_text.split("\n") if line]
-    if title is None or not all(_reads_as(line, TEXT) for line in abstract_lines):
+    if title is None:
         return None
+    if breaks:
+        abstract_lines = [line for line in abstract_text.split("\n") if line]
+        if not all(line[-1] not in " \t" and classify(line) is TEXT for line in abstract_lines):
+            return None
+        abstract = join_wrapped(abstract_lines)
+    else:
+        if abstract_text[-1] in " \t" or classify(abstract_text) is not TEXT:
+            return None
+        abstract = abstract_text.strip()  # ``join_wrapped`` of the one line
     if SEPARATOR in links or (authors is None and not organization):
         return None  # links the rules would read as a date line, or no authors
     date = _entry_date(date_text, limit)
@@ -183,23 +270,21 @@ def _read_fields(
         return None
     identifier = title[1]
     if identifier is None:
-        identifier = next(filter(None, map(link_id, links.split("\n"))), None)
-    abstract = join_wrapped(abstract_lines)
-    return {
-        "title": title[0],
-        "abstract": abstract,
-        "author_count": int(authors) if authors is not None else None,
-        "organization": _organization(organization) if organization else None,
-        "date": date[0],
-        "votes": 0,
-        "links": extract_links(abstract),
-        "date_text": date[1],
-        "year_explicit": date[2],
-        "upvotes": int(upvotes),
-        "paper_id": identifier,
-        "url": paper_url(identifier) if identifier is not None else None,
-        "submitted_by": plain(submitter) if submitter is not None else None,
-    }
+        identifier = next(filter(None, map(link_id, link_lines)), None)
+    return (
+        title[0],
+        abstract,
+        int(authors) if authors is not None else None,
+        _organization(organization) if organization else None,
+        date[0],
+        extract_links(abstract),
+        date[1],
+        date[2],
+        int(upvotes),
+        identifier,
+        paper_url(identifier) if identifier is not None else None,
+        plain(submitter) if submitter is not None else None,
+    )
 
 
 def _reads_as(line: str, kind: Kind) -> bool:
@@ -221,11 +306,14 @@ def _wrapped_title(parts: list[str]) -> bool:
 
 def _title(heading: str) -> tuple[str, str | None] | None:
     """``fields.title_of`` for the heading's lines; the common heading (a link to the paper's
-    page whose text holds no bracket) told by one pattern, which reads it the same."""
-    common = _COMMON_TITLE.fullmatch(heading)
+    page whose text holds no bracket) told by one pattern, which reads it the same (a wrapped
+    one once joined)."""
+    wrapped = "\n" in heading
+    text = join_wrapped(heading.split("\n")) if wrapped else heading
+    common = _COMMON_TITLE.fullmatch(text)
     if common is not None:
         return plain(common.group(1)), common.group(2)
-    return title_of(join_wrapped(heading.split("\n")))
+    return title_of(text if wrapped else join_wrapped([heading]))
 
 
 def _organization(text: str) -> str:

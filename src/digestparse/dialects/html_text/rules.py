@@ -35,6 +35,7 @@ from .lines import (
     TITLE_MARK,
     UPVOTE,
     UPVOTE_COUNT,
+    classify,
     meta,
 )
 
@@ -245,6 +246,7 @@ def junk_blocks(state: ParseState) -> bool:
     following = state.peek()
     if following is None or starts_entry(state):
         return True
+    _skip_junk_blocks(state)
     while state.peek() is not None and not starts_entry(state):
         state.advance()
         while (line := state.peek()) is not None and line.gap == 0:
@@ -253,6 +255,54 @@ def junk_blocks(state: ParseState) -> bool:
         "junk", following.number, 1, end_line=state.last_line, gap=following.gap
     )
     return True
+
+
+def _skip_junk_blocks(state: ParseState) -> None:
+    """Consume the whole blocks of junk that come next, straight from the state's window of
+    lines (as the loop in ``junk_blocks`` would, without a ``Line`` for each): only where
+    the window shows a block's end and, for the block after, whether it starts an entry.
+    The loop then reads on from there (the window's end, or the line that starts an entry).
+    Nothing is reported on the way: the lines before ``raw_end`` have no reading defect, and
+    this dialect reports no white space."""
+    if not state.rewind():
+        return
+    raw = state.raw_lines
+    assert raw is not None
+    base = state.raw_base
+    count, complete = state.raw_end()
+    i = state.number - base  # the first line not consumed
+    done = i
+    while True:
+        first = _next_text(raw, i, count)
+        if first == count:
+            break
+        kind = classify(raw[first].strip(" \t"))
+        if kind is TITLE or kind is SUBMITTED:
+            break
+        if kind is AVATAR_LINK or kind is ANCHOR:
+            second = _next_text(raw, first + 1, count)
+            if second == count and not complete:
+                break  # the line that tells is not in the window yet
+            if second < count and classify(raw[second].strip(" \t")) in _AFTER_LEAD_IN:
+                break
+        end = first + 1
+        while end < count and raw[end].strip(" \t"):
+            end += 1
+        if end == count and not complete:
+            break  # the block may go on past the window
+        i = done = end
+    if done > state.number - base:
+        state.skip_to(base + done)
+
+
+_AFTER_LEAD_IN = (TITLE, SUBMITTED, ANCHOR)
+
+
+def _next_text(raw: list[str], start: int, count: int) -> int:
+    """The index of the first line from ``start`` on that is not blank (``count`` if none)."""
+    while start < count and not raw[start].strip(" \t"):
+        start += 1
+    return start
 
 
 RULES: tuple[tuple[str, Rule], ...] = (("entry", entry), ("junk", junk_blocks))
