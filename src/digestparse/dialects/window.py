@@ -13,7 +13,6 @@ for one entry, however long its lines (the rules read on without holding them).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 
 from .. import lines
@@ -29,29 +28,49 @@ LOOK = 256
 HOLD = 4
 
 EntryReader = Callable[[int], "tuple[Paper, int] | None"]
+#: Reads the entries of a window from an index on, appending their papers (numbered from
+#: the window's base), and gives the index after the last one it read: ``(raw, index,
+#: count, complete, base)``, with ``raw[:count]`` the lines it may read and ``complete``
+#: whether the input ends there. It reads an entry only where ``settled_end`` allows.
+RunReader = Callable[[list[str], int, int, bool, int], int]
 
 
 def read_window(state: ParseState, reader_for: Callable[[list[str]], EntryReader]) -> bool:
     """Consume the entries that come next as the dialect's reader reads them; True if any."""
+    append = state.papers.append
+
+    def read_run(raw: list[str], i: int, count: int, complete: bool, base: int) -> int:
+        entry = reader_for(raw if count == len(raw) else raw[:count])
+        settled = -1  # entries that end at or before this index are settled
+        while True:
+            read = entry(i)
+            if read is None:
+                return i
+            paper, end = read
+            if not complete and end > settled:
+                settled = settled_end(raw, end, count)
+                if end > settled:
+                    return i
+            if base:  # the reader numbers lines from the window's start
+                shift_lines(paper, base)
+            append(paper)
+            i = end
+
+    return read_runs(state, read_run)
+
+
+def read_runs(state: ParseState, read_run: RunReader) -> bool:
+    """Consume the entries that come next as ``read_run`` reads them; True if any. Where it
+    stops short of an unfinished window's end without having read anything, the window
+    takes in more lines (as the module's docstring says) and it reads again."""
     raw = state.raw_lines
     if raw is None or not state.rewind():
         return False
     base = state.raw_base
     start = i = state.number - base
-    append = state.papers.append
     count, complete = state.raw_end()
-    settled = -1  # entries that end at or before this index are settled (see _settled_end)
-    entry = reader_for(raw if count == len(raw) else raw[:count])
     while True:
-        read = entry(i)
-        if read is not None and not complete and read[1] > settled:
-            settled = _settled_end(raw, read[1], count)
-        if read is not None and (complete or read[1] <= settled):
-            paper, i = read
-            if base:  # the reader numbers lines from the window's start
-                shift_lines(paper, base)
-            append(paper)
-            continue
+        i = read_run(raw, i, count, complete, base)
         if complete or i > start or count - i >= LOOK or _holds_much(raw, i, count):
             # Done; or hand out what was read (the run loop calls again); or too long.
             break
@@ -65,15 +84,13 @@ def read_window(state: ParseState, reader_for: Callable[[list[str]], EntryReader
         count, complete = state.raw_end()
         if base + count == reach and not complete:
             break  # held up by a line with a decoding defect, which the rules read
-        settled = -1
-        entry = reader_for(raw if count == len(raw) else raw[:count])
     if i == start:
         return False
     state.skip_to(base + i)
     return True
 
 
-def _settled_end(raw: list[str], end: int, count: int) -> int:
+def settled_end(raw: list[str], end: int, count: int) -> int:
     """The last non-blank line in ``raw[end:count - MARGIN]``, else -1: an entry read up to an
     index at or before it cannot have met the window's end (a non-blank line follows the
     entry, and ``MARGIN`` more lines after that). Searched from the window's end, where it
@@ -86,4 +103,4 @@ def _settled_end(raw: list[str], end: int, count: int) -> int:
 
 def _holds_much(raw: list[str], start: int, count: int) -> bool:
     """Whether ``raw[start:count]`` holds more than ``HOLD`` times ``MAX_LINE`` characters."""
-    return sum(map(len, itertools.islice(raw, start, count))) > HOLD * lines.MAX_LINE
+    return sum(map(len, raw[start:count])) > HOLD * lines.MAX_LINE

@@ -35,7 +35,7 @@ from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper, fast_paper
 from ...state import ParseState
-from ..window import HOLD, LOOK, _settled_end
+from ..window import read_runs, settled_end
 from .lines import MAX_PHRASE_LINE, TITLE_CLOSE, Kind, page_phrase
 
 #: ``][N]`` alone on its line, then any blank lines.
@@ -136,35 +136,16 @@ _DAY, _YEAR = _MONTH + 1, _MONTH + 2
 def read_canonical(state: ParseState) -> bool:
     """Consume the canonical entries that come next; True if there were any.
 
-    The window's protocol is ``window.read_window``'s (an entry near an unfinished
-    window's end is read again once the window has grown, or left to the rules); only the
-    reading of a run differs: see ``_read_run``."""
-    raw = state.raw_lines
-    if raw is None or not state.rewind():
-        return False
-    base = state.raw_base
-    start = i = state.number - base
-    count, complete = state.raw_end()
+    The window's protocol is ``window.read_runs``'; the entries of a run are numbered from
+    the window's base as they are read (see ``_read_run``)."""
     limit = state.date_limit
     papers = state.papers
-    while True:
-        i = _read_run(raw, i, count, complete, base, limit, papers)
-        if complete or i > start or count - i >= LOOK or _holds_much(raw, i, count):
-            break
-        reach = base + count  # the first line the reader may not see
-        state.read_more(base + i)  # at the input's end, the window becomes complete
-        absolute = base + i
-        raw = state.raw_lines
-        assert raw is not None
-        base = state.raw_base
-        start = i = absolute - base
-        count, complete = state.raw_end()
-        if base + count == reach and not complete:
-            break  # held up by a line with a decoding defect, which the rules read
-    if i == start:
-        return False
-    state.skip_to(base + i)
-    return True
+    return read_runs(
+        state,
+        lambda raw, i, count, complete, base: _read_run(
+            raw, i, count, complete, base, limit, papers
+        ),
+    )
 
 
 def _read_run(
@@ -179,24 +160,18 @@ def _read_run(
     """Read the canonical entries from ``raw[i]`` on (up to ``raw[count]``), appending their
     papers numbered from line ``base + 1``; the index after the last one read."""
     longest = lines.MAX_LINE
-    settled = -1  # entries that end at or before this index are settled (``_settled_end``)
+    settled = -1  # entries that end at or before this index are settled (``settled_end``)
     while True:
         read = _entry(raw, i, count, limit, longest, base)
         if read is None:
             return i
         end = read[1]
         if not complete and end > settled:
-            settled = _settled_end(raw, end, count)
+            settled = settled_end(raw, end, count)
             if end > settled:
                 return i
         papers.append(read[0])
         i = end
-
-
-def _holds_much(raw: list[str], start: int, count: int) -> bool:
-    """``window._holds_much`` with a slice, which starts at ``start`` (``islice`` walks
-    there from the window's first line)."""
-    return sum(map(len, raw[start:count])) > HOLD * lines.MAX_LINE
 
 
 def _entry(
