@@ -1,8 +1,9 @@
 """The dialects' fast paths read the state's window of lines (state.py), not the whole input.
 
-Each dialect has an entry reader over a list of lines: ``entry(i)`` gives the paper that
-starts at index ``i`` and the index after it, or None where the rules must read. Such a
-reader takes the list's end for the input's end. Over a window whose end is not the
+Each dialect has an entry reader over a list of lines (``read_window``): ``entry(i)`` gives
+the paper that starts at index ``i`` and the index after it, or None where the rules must
+read; or a reader of a whole run of entries (``read_runs``), which keeps the same rules.
+Such a reader takes the list's end for the input's end. Over a window whose end is not the
 input's end, an entry counts only if its reader cannot have looked that far: a non-blank
 line comes after it, and ``MARGIN`` more lines after that. Otherwise the window takes in
 more lines (up to ``LOOK`` past the entry's start, and while those hold at most ``HOLD``
@@ -91,14 +92,15 @@ def read_runs(state: ParseState, read_run: RunReader) -> bool:
 
 
 def settled_end(raw: list[str], end: int, count: int) -> int:
-    """The last non-blank line in ``raw[end:count - MARGIN]``, else -1: an entry read up to an
-    index at or before it cannot have met the window's end (a non-blank line follows the
-    entry, and ``MARGIN`` more lines after that). Searched from the window's end, where it
-    most often is, so that one search serves every entry of the window."""
-    j = count - MARGIN - 1
-    while j >= end and not raw[j].strip(" \t"):
-        j -= 1
-    return j if j >= end else -1
+    """The first non-blank line from ``end`` on, if ``MARGIN`` more lines follow it in
+    ``raw[:count]``, else -1: an entry read up to an index at or before it cannot have met
+    the window's end. The next entries of the window end before it most often, and need no
+    search. (Searched forward: a search from the window's end would cross a long run of
+    blank lines there again after every entry the rules read.)"""
+    j = end
+    while j < count and not raw[j].strip(" \t"):
+        j += 1
+    return j if j + MARGIN < count else -1
 
 
 def _holds_much(raw: list[str], start: int, count: int) -> bool:
