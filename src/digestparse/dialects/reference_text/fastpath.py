@@ -216,6 +216,8 @@ _FIELDS = (
 _DATES: dict[tuple[str, datetime.date], datetime.date | None] = {}
 _ORGANIZATIONS: dict[str, str | None] = {}
 _CACHED = 512
+#: Only lines this short are kept (a real organization line holds some tens of characters).
+_CACHED_LEN = 300
 
 
 def _paper(match: re.Match[str], line: int, end_line: int, limit: datetime.date) -> Paper | None:
@@ -243,9 +245,11 @@ def _paper(match: re.Match[str], line: int, end_line: int, limit: datetime.date)
         try:
             organization = _ORGANIZATIONS[organization_line]
         except KeyError:
-            organization = _ORGANIZATIONS[organization_line] = _organization(organization_line)
-            if len(_ORGANIZATIONS) > _CACHED:
-                _ORGANIZATIONS.clear()
+            organization = _organization(organization_line)
+            if len(organization_line) <= _CACHED_LEN:  # no long line outlives the parse
+                _ORGANIZATIONS[organization_line] = organization
+                if len(_ORGANIZATIONS) > _CACHED:
+                    _ORGANIZATIONS.clear()
         if organization is None:
             return None
     return fast_paper(

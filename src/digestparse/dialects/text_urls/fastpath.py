@@ -366,7 +366,7 @@ def _read_date(line: str, limit: datetime.date) -> CleanDate | None:
     key = (line, limit)
     if key in _DATES:
         return _DATES[key]
-    short = len(line) <= MAX_DATE_LEN and "A" <= line[0] <= "S"
-    read = read_clean_date(line, limit) if short else None
-    _DATES[key] = read
+    if not (len(line) <= MAX_DATE_LEN and "A" <= line[0] <= "S"):
+        return None  # not a date line: not kept, however long
+    read = _DATES[key] = read_clean_date(line, limit)
     return read
