@@ -142,15 +142,12 @@ class _Reader:
             line = raw[k]
         if not line.startswith("### ") or line[-1] in " \t":
             return None
-        if raw[k + 1]:  # text lines glued to the title go on with it, stripped (``title``)
-            texts = [line]
-            while k + 1 < count and raw[k + 1]:
-                text = raw[k + 1].strip(" \t")
-                if not text or classify(text) is not Kind.TEXT:
-                    return None
-                texts.append(text)
-                k += 1
-            if k + 2 >= count or lines_too_long(texts):
+        if raw[k + 1]:  # text lines glued to the title go on with it (``_Reader.title``)
+            glued = _title_lines(raw, k, count)
+            if glued is None:
+                return None
+            texts, k = glued
+            if k + 2 >= count:
                 return None
             title, title_url, closed = title_of(texts)
             if not closed:
@@ -375,17 +372,10 @@ class _Reader:
         lines up to the one that closes it, of any class: where all of them
         are text lines, that makes the same lines.
         """
-        raw = self.raw
-        count = self.count
-        texts = [raw[k]]
-        while k + 1 < count and raw[k + 1]:
-            text = raw[k + 1].strip(" \t")
-            if not text or classify(text) is not Kind.TEXT:
-                raise _GiveWay
-            texts.append(text)
-            k += 1
-        if len(texts) > 1 and lines_too_long(texts):
-            raise _GiveWay  # the rules cut it (field-too-long)
+        glued = _title_lines(self.raw, k, self.count)
+        if glued is None:
+            raise _GiveWay
+        texts, k = glued
         title, url, closed = title_of(texts)
         if not closed or not title:
             raise _GiveWay
@@ -585,3 +575,19 @@ def _count(match: re.Match[str] | None) -> int:
     if match is None or len(match.group(1)) > _MAX_AUTHOR_DIGITS:
         raise _GiveWay
     return int(match.group(1))
+
+
+def _title_lines(raw: list[str], k: int, count: int) -> tuple[list[str], int] | None:
+    """The title line ``raw[k]`` and the text lines glued to it (stripped), with the index
+    of the last; None where a glued line is not a text line or the rules would cut the
+    field (field-too-long)."""
+    texts = [raw[k]]
+    while k + 1 < count and raw[k + 1]:
+        text = raw[k + 1].strip(" \t")
+        if not text or classify(text) is not Kind.TEXT:
+            return None
+        texts.append(text)
+        k += 1
+    if len(texts) > 1 and lines_too_long(texts):
+        return None
+    return texts, k
