@@ -310,6 +310,15 @@ def _header_span(session: _Session) -> tuple[int, int] | None:
     return (1, span[1] if span is not None else end)
 
 
+def _footer_span(session: _Session) -> tuple[int, int] | None:
+    """The page's end and the wrapper's footer after it, as one span."""
+    page_end = session.state.page_end_span
+    wrapper = session.footer.span
+    if page_end is None or wrapper is None:
+        return page_end or wrapper
+    return (page_end[0], wrapper[1])
+
+
 def _make_reporter(mode: Mode, name: str, emit: Callable[[Diagnostic], None]) -> Reporter:
     return Reporter(mode, name, emit)
 
@@ -380,7 +389,7 @@ def _digest(
         dialect=session.dialect.name if session.dialect is not None else "unknown",
         source_url=session.wrapper.source_url,
         captured_at=session.wrapper.captured_at,
-        footer_span=session.footer.span,
+        footer_span=_footer_span(session),
     )
 
 
@@ -430,6 +439,11 @@ class PaperStream(Iterator[Paper]):
     def header_span(self) -> tuple[int, int] | None:
         """As ``Digest.header_span``: known once the header has been read."""
         return _header_span(self._session)
+
+    @property
+    def footer_span(self) -> tuple[int, int] | None:
+        """As ``Digest.footer_span``: known once the papers have all been read."""
+        return _footer_span(self._session)
 
     @property
     def dialect(self) -> str:

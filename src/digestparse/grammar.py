@@ -33,6 +33,25 @@ PERIODS = ("Daily", "Weekly", "Monthly")
 #: The canonical header, as render() writes it.
 CANONICAL_HEADER = (NEW, PROMO, SUBSCRIBE, DAILY_PAPERS, BYLINE)
 
+#: How the 2026 page ends after its last entry, once markup is removed: pagination, the
+#: site footer, and a line the trending list leaves at the very end. A line that is one
+#: of these opens the page's end (``rules/page_end.py``).
+PAGE_END_OPENERS = frozenset(
+    {"Previous", "Next", "System theme", "Trending Papers ranked by GitHub stars activity"}
+)
+#: The words of the page's end: each word of each of its lines is one of these (or a page
+#: number), apart from lines that are only a link, a rule or an HTML anchor. The last row
+#: is how lynx-style tools head the list of references they add at the end.
+PAGE_END_WORDS = frozenset(
+    (
+        "Previous", "Next", "System", "theme", "Company", "TOS", "Privacy", "About", "Careers",
+        "Jobs", "Website", "Models", "Datasets", "Spaces", "Pricing", "Docs", "Enterprise",
+        "Blog", "Learn", "Forum", "Status", "Changelog", "Hugging", "Face",
+        "Trending", "Papers", "ranked", "by", "GitHub", "stars", "activity",
+        "References", "References:", "Visible", "Hidden", "links", "links:",
+    )
+)
+
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTH_NUMBER = {name: number for number, name in enumerate(MONTHS, start=1)}
 
@@ -55,6 +74,38 @@ _MARKUP_START = frozenset("#-*+[")
 _LONE_LINK = regex.compile(r"(?:(?i:https?://|www\.)|!?\[\S*?\]\((?i:https?://))\S*+")
 #: Neither a letter nor a combining mark anywhere: digits, punctuation, symbols, blanks.
 _NO_LETTER = regex.compile(r"[^\p{L}\p{M}]*+")
+
+
+#: A line of the page's end that holds no word of its own: a URL or a link alone on the line,
+#: a list of references (``12. https://…``, ``[12]: https://…``), a rule (``-----``), an
+#: HTML anchor (``<a id="…"></a>``), an ellipsis between page numbers.
+_PAGE_END_MARK = regex.compile(
+    r"(?:[0-9]++\.\s++|\[[0-9]++\]:\s*+)?(?i:https?://)\S*+|[-*_=]{3,}+|<a\s[^<>]*+></a>|\.\.\.|\u2026"
+)
+_ELLIPSES = ("...", "\u2026")
+#: The longest line of the page's end that is read as one.
+PAGE_END_MAX_LEN = 400
+
+
+def opens_page_end(text: str) -> bool:
+    """Whether a line (stripped) may be the first of the page's end (see ``PAGE_END_OPENERS``):
+    also in markup (``[Previous](https://…)``), or a rule that closes a capture."""
+    if len(text) > PAGE_END_MAX_LEN:
+        return False
+    if text in PAGE_END_OPENERS or plain(text) in PAGE_END_OPENERS:
+        return True
+    return text[:1] in "-*_=" and _PAGE_END_MARK.fullmatch(text) is not None
+
+
+def in_page_end(text: str) -> bool:
+    """Whether a line (stripped) may belong to the page's end: only its words and page
+    numbers once markup is removed, or only a mark (``_PAGE_END_MARK``)."""
+    if len(text) > PAGE_END_MAX_LEN:
+        return False
+    if _PAGE_END_MARK.fullmatch(text) is not None:
+        return True
+    words = plain(text).split()
+    return all(word in PAGE_END_WORDS or word.isdecimal() or word in _ELLIPSES for word in words)
 
 
 def cannot_be_title(text: str) -> bool:

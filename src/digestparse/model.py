@@ -271,7 +271,8 @@ class Digest:
     source_url: str | None = None
     #: When the page was captured, where a capture wrapper says so.
     captured_at: datetime.datetime | None = None
-    #: The lines of a capture wrapper after the listing (a closing code fence), if any.
+    #: The lines after the listing that are not content, if any: the page's own end
+    #: (pagination, the site footer) and a capture wrapper's footer (a closing code fence).
     footer_span: tuple[int, int] | None = None
 
     @property

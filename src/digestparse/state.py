@@ -56,6 +56,7 @@ class ParseState:
         "last_line",
         "number",
         "page_date",
+        "page_end_span",
         "papers",
         "reference_date",
         "reporter",
@@ -111,6 +112,8 @@ class ParseState:
         self.top_page_date: datetime.date | None = None
         self.header: tuple[str, ...] = ()
         self.header_span: tuple[int, int] | None = None
+        #: The lines of the page's end after the last entry (``rules/page_end.py``), if any.
+        self.page_end_span: tuple[int, int] | None = None
         self.papers: list[Paper] = []
         self.number = start  # lines read so far
         self.last_line = start  # the last line a rule consumed

@@ -14,6 +14,7 @@ from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
 from ...rules.junk import junk
+from ...rules.page_end import page_end
 from ...state import Line, ParseState, Rule
 from ..block_header import read_block_header
 from ..bounded import FieldLines
@@ -305,4 +306,6 @@ def _next_text(raw: list[str], start: int, count: int) -> int:
     return start
 
 
-RULES: tuple[tuple[str, Rule], ...] = (("entry", entry), ("junk", junk_blocks))
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("entry", entry), ("page_end", page_end), ("junk", junk_blocks)
+)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 def _build() -> Dialect:
+    from ...rules.page_end import page_end
     from .fastpath import read_entries
     from .rules import entry, junk, read_header, repeated_header
 
@@ -30,6 +31,7 @@ def _build() -> Dialect:
         rules=(
             ("repeated_header", repeated_header),
             ("entry", entry),
+            ("page_end", page_end),
             ("junk", junk),
         ),
         fast_path=read_entries,

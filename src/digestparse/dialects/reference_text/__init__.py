@@ -68,6 +68,7 @@ def detect(head: Sequence[str]) -> bool:
 
 
 def _build() -> Dialect:
+    from ...rules.page_end import page_end
     from .fastpath import read_canonical
     from .header import read_header, repeated_header
     from .rules import entry, junk
@@ -80,6 +81,7 @@ def _build() -> Dialect:
         rules=(
             ("repeated_header", repeated_header),
             ("entry", entry),
+            ("page_end", page_end),
             ("junk", junk),
         ),
         fast_path=read_canonical,

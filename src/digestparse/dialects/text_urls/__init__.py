@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 
 def _build() -> Dialect:
+    from ...rules.page_end import page_end
     from .fastpath import read_canonical
     from .junk import junk_run
     from .rules import entry, read_header
@@ -45,7 +46,7 @@ def _build() -> Dialect:
         detect=detect,
         classify=classify,
         header=read_header,
-        rules=(("entry", entry), ("junk", junk_run)),
+        rules=(("entry", entry), ("page_end", page_end), ("junk", junk_run)),
         fast_path=read_canonical,
     )
 

@@ -1,0 +1,186 @@
+"""The page's end (pagination, site footer) after the last entry: ``rules/page_end.py``.
+
+Each tail below is written here in the markup of one dialect, as its capture tool would keep
+the 2026 page's end; the captures in tests/fixtures/captures/ are cut before it."""
+
+from __future__ import annotations
+
+import pytest
+
+import digestparse
+from dialect_support import capture_lines
+from digestparse.errors import ParseError
+from digestparse.grammar import in_page_end, opens_page_end
+from digestparse.rules.page_end import MAX_PAGE_END_LINES
+from hostile_support import uncovered_lines
+
+TEXT_URLS_END = """Previous
+
+https://huggingface.co/papers/date/2026-03-24
+
+System theme
+
+Company
+
+TOS
+
+https://huggingface.co/terms-of-service
+
+ \n
+Privacy
+
+https://huggingface.co/privacy
+
+ \n
+https://huggingface.co/
+
+Website
+
+Models
+
+https://huggingface.co/models
+
+Docs
+
+https://huggingface.co/docs
+
+Trending Papers ranked by GitHub stars activity"""
+
+MARKDOWN_END = """[Previous](https://huggingface.co/papers/date/2026-10-01)
+
+[Next](https://huggingface.co/papers/date/2026-10-03)
+
+Trending Papers ranked by GitHub stars activity"""
+
+REFERENCE_END = """[Previous][300]
+
+System theme
+
+Company
+[TOS][301] [Privacy][302] [About][303] [][304]
+Website
+* [Models][305]
+* [Datasets][306]
+
+References
+
+301. https://huggingface.co/terms-of-service
+[302]: https://huggingface.co/privacy"""
+
+HTML_END = """<a id="source-section-12"></a>
+
+[Previous](https://huggingface.co/papers/date/2026-10-01)
+
+[Next](https://huggingface.co/papers/date/2026-10-03)"""
+
+
+def _with_end(
+    prefix: str, end: str, *, keep: int | None = None, after: tuple[str, ...] = ()
+) -> str:
+    """Capture ``prefix``'s lines (the first ``keep`` of them), a blank line, ``end``, and
+    the lines ``after`` (a wrapper's closing fence)."""
+    lines = capture_lines(prefix)[:keep]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join([*lines, "", end, *after]) + "\n"
+
+
+# The capture, its lines kept (None: all), the tail, the lines after the tail.
+CASES: dict[str, tuple[str, int | None, str, tuple[str, ...]]] = {
+    "text-urls": ("02", None, TEXT_URLS_END, ()),
+    "markdown": ("03", None, MARKDOWN_END, ()),
+    "markdown-rule": ("04", None, "--------------------", ()),
+    # 01 is a fenced capture whose last entry is cut: keep the entries before it.
+    "reference-text": ("01", 934, REFERENCE_END, ("```",)),
+    "html-text": ("05", None, HTML_END, ()),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_page_end_is_the_footer_and_no_deviation(case: str) -> None:
+    prefix, keep, end, after = CASES[case]
+    source = _with_end(prefix, end, keep=keep, after=after)
+    without = _with_end(prefix, "", keep=keep)
+    lines = source.split("\n")
+    first = len(without.rstrip("\n").split("\n")) + 2  # the tail's first line, after a blank
+    last = len(lines) - 1  # the last line (the text ends with a newline)
+    assert lines[first - 1] == end.split("\n")[0]
+    digest = digestparse.parse(source)
+    plain_digest = digestparse.parse(without)
+    assert digest.diagnostics == plain_digest.diagnostics
+    assert digest.papers == plain_digest.papers
+    assert digest.footer_span == (first, last)
+    assert uncovered_lines(source, digest) == []
+    assert digestparse.parse(source, mode="strict").papers == digest.papers
+    stream = digestparse.iter_papers(source.splitlines(keepends=True))
+    assert tuple(stream) == digest.papers
+    assert stream.footer_span == (first, last)
+
+
+def test_a_page_end_not_at_the_input_end_stays_junk() -> None:
+    """Another entry after the pagination: the pagination lines are junk, as before."""
+    lines = capture_lines("02")
+    entry_start = lines.index(" [-] 1")
+    entry_end = next(i for i in range(entry_start + 1, len(lines)) if lines[i].startswith(" [-]"))
+    entry = lines[entry_start:entry_end]
+    source = "\n".join([*lines, "Previous", "", "https://huggingface.co/papers/date/2026-03-24", "",
+                        *entry])
+    digest = digestparse.parse(source)
+    previous = len(lines) + 1
+    assert digest.footer_span is None
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", previous)]
+    assert len(digest.papers) == len(digestparse.parse("\n".join(lines)).papers) + 1
+    with pytest.raises(ParseError) as raised:
+        digestparse.parse(source, mode="strict")
+    assert (raised.value.code, raised.value.line) == ("junk", previous)
+
+
+def test_link_and_anchor_lines_alone_open_no_page_end() -> None:
+    source = _with_end("05", '<a id="source-section-12"></a>\n\nhttps://huggingface.co/models')
+    digest = digestparse.parse(source)
+    assert digest.footer_span is None
+    assert [d.code for d in digest.diagnostics] == ["junk"]
+
+
+def test_a_page_end_with_a_line_of_its_own_stays_junk() -> None:
+    source = _with_end("03", MARKDOWN_END + "\n\nThanks for reading, see you tomorrow")
+    digest = digestparse.parse(source)
+    assert digest.footer_span is None
+    assert [d.code for d in digest.diagnostics] == ["junk"]
+
+
+def test_a_page_end_is_read_over_a_bounded_number_of_lines() -> None:
+    many = "\n".join(["Previous", *(["Models"] * MAX_PAGE_END_LINES)])
+    digest = digestparse.parse(_with_end("03", many))
+    assert digest.footer_span is None
+    assert [d.code for d in digest.diagnostics] == ["junk"]
+    fewer = "\n".join(["Previous", *(["Models"] * (MAX_PAGE_END_LINES - 1))])
+    assert digestparse.parse(_with_end("03", fewer)).footer_span is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "opens", "belongs"),
+    [
+        ("Previous", True, True),
+        ("[Next](https://huggingface.co/papers/date/2026-10-03)", True, True),
+        ("[Previous][12]", True, True),
+        ("System theme", True, True),
+        ("Trending Papers ranked by GitHub stars activity", True, True),
+        ("--------------------", True, True),
+        ("[TOS](https://huggingface.co/terms-of-service) [Privacy](https://huggingface.co/privacy)",
+         False, True),
+        ("https://huggingface.co/models", False, True),
+        ('<a id="source-section-3"></a>', False, True),
+        ("12. https://huggingface.co/docs", False, True),
+        ("1 2 3 ... 9", False, True),
+        ("Company", False, True),
+        ("Trending Papers", False, True),
+        ("Previous work on long-context models", False, False),
+        ("### [Next-token prediction](https://huggingface.co/papers/2601.00001)", False, False),
+        ("Mar 25", False, False),
+        ("Previous " * 50, False, False),
+    ],
+)
+def test_page_end_lines(line: str, opens: bool, belongs: bool) -> None:
+    assert opens_page_end(line) is opens
+    assert in_page_end(line) is belongs
