@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import gc
 import json
 import os
@@ -530,7 +531,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = cli_files(args.cli_mb, unit, args.files)
         cli_size = sum(f.stat().st_size for f in folder.glob("*.txt"))
         cli_rounds = Rounds(
-            [(f"cli jobs {jobs}", lambda jobs=jobs: run_cli(folder, jobs))
+            [(f"cli jobs {jobs}", functools.partial(run_cli, folder, jobs))
              for jobs in sorted({1, args.jobs})],
             args.repeat,
         )

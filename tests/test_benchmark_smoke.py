@@ -54,7 +54,7 @@ CAPTURES = sorted((HARNESS.parent.parent / "tests" / "fixtures" / "captures").gl
 def _harness() -> Any:
     sys.path.insert(0, str(HARNESS.parent))
     try:
-        import harness  # type: ignore[import-not-found]
+        import harness
     finally:
         sys.path.remove(str(HARNESS.parent))
     return harness

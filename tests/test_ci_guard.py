@@ -187,7 +187,7 @@ def test_statistics_text_and_json(damaged: Path) -> None:
     junit = run_cli("check", "--statistics", "--format=junit", *files, cwd=damaged)
     (damaged / "r.xml").write_text(junit.stdout, encoding="utf-8")
     (suite,) = list(JUnitXml.fromfile(str(damaged / "r.xml")))
-    properties = {p.name: p.value for p in suite.properties()}
+    properties = {p.name: p.value for p in suite.properties()}  # type: ignore[no-untyped-call]
     assert properties["statistics.trailing-whitespace"] == "2"
     assert properties["statistics.missing-separator"] == "1"
 

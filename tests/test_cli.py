@@ -29,7 +29,7 @@ from cli_helpers import (
     without_first_separator,
     write_lines,
 )
-from digestparse.cli.findings import escape_github_data, escape_github_property
+from digestparse.cli.escape import escape_github_data, escape_github_property
 
 SEED_NAMES = [seed.name for seed in SEEDS]
 CLEAN_SUMMARY = f"checked 5 files, {SEED_PAPERS} papers: 0 findings\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import string
+from typing import Any
 
 import attrs
 import hypothesis.strategies as st
@@ -444,7 +445,7 @@ def test_regression_blank_lines_at_the_end_are_reported() -> None:
         {"author_count": 10**9},
     ],
 )
-def test_regression_render_refuses_what_parse_cannot_read(changes: dict[str, object]) -> None:
+def test_regression_render_refuses_what_parse_cannot_read(changes: dict[str, Any]) -> None:
     """render() used to write a 19-digit count or a 10-digit author count.
 
     (A year before 1000 is written zero-padded, ``Jan 1, 0999``, and reads back:

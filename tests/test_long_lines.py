@@ -7,6 +7,7 @@ import datetime
 import io
 import tracemalloc
 from collections.abc import Iterator
+from typing import BinaryIO, cast
 from unittest import mock
 
 import pytest
@@ -86,7 +87,7 @@ def test_streaming_an_endless_line_holds_a_bounded_part_of_it() -> None:
     found: list[digestparse.Diagnostic] = []
     tracemalloc.start()
     try:
-        papers = list(digestparse.iter_papers(stream, reference_date=REFERENCE,
+        papers = list(digestparse.iter_papers(cast(BinaryIO, stream), reference_date=REFERENCE,
                                               on_diagnostic=found.append))
         peak = tracemalloc.get_traced_memory()[1]
     finally:

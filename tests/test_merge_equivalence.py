@@ -247,7 +247,7 @@ def test_fast_construction_wants_one_column_per_field() -> None:
         _build(Sighting, [["a.txt"], [11], [DAYS[0]], [3]])
 
 
-def _assert_ordinary(fast: Any, plain: Any, cls: type) -> None:
+def _assert_ordinary(fast: Any, plain: Any, cls: type[Any]) -> None:
     assert type(fast) is cls
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
     assert attrs.asdict(fast) == attrs.asdict(plain)

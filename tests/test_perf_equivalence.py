@@ -6,6 +6,7 @@ import datetime
 import json
 import pathlib
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 import pytest
@@ -196,7 +197,7 @@ def test_fast_paper_is_an_ordinary_paper() -> None:
 
     from digestparse.model import Paper, fast_paper
 
-    args = ("A title", "An abstract", 3, None, datetime.date(2025, 6, 9), 2,
+    args: tuple[Any, ...] = ("A title", "An abstract", 3, None, datetime.date(2025, 6, 9), 2,
             ("https://a.b/c",), 10, 18, "Jun 9", False)
     fast = fast_paper(*args)
     plain = Paper(*args)
@@ -216,15 +217,17 @@ def test_fast_paper_is_an_ordinary_paper() -> None:
     for field in attrs.fields(Paper):
         assert getattr(fast, field.name) == getattr(plain, field.name)
     # The other dialects' fields, where their fast paths read them.
-    listed = {"upvotes": 101, "paper_id": "2606.00683", "url": "https://huggingface.co/papers/x"}
-    assert fast_paper(*args, **listed) == Paper(*args, **listed)  # type: ignore[arg-type]
+    listed: dict[str, Any] = {
+        "upvotes": 101, "paper_id": "2606.00683", "url": "https://huggingface.co/papers/x"
+    }
+    assert fast_paper(*args, **listed) == Paper(*args, **listed)
 
 
 def test_evolve_paper_is_attrs_evolve() -> None:
     from digestparse.model import Paper, evolve_paper
 
     paper = Paper("A title", "An abstract", line=3, end_line=9, upvotes=4, submitted_by="ak")
-    changes = {"end_line": 20, "paper_id": "2609.05415", "organization": "Org"}
+    changes: dict[str, Any] = {"end_line": 20, "paper_id": "2609.05415", "organization": "Org"}
     evolved = evolve_paper(paper, **changes)
     assert type(evolved) is Paper
     assert evolved == attrs.evolve(paper, **changes)

@@ -49,7 +49,7 @@ def test_strict_raises_only_parse_error(source: str | bytes) -> None:
 
 
 def _line_text() -> st.SearchStrategy[str]:
-    alphabet = st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n")
+    alphabet = st.characters(exclude_categories=["Cs"], exclude_characters="\r\n")
     return st.text(alphabet, min_size=1, max_size=40).filter(
         lambda s: s == s.strip(" \t") and classify(s) is TEXT
     )

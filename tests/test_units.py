@@ -313,7 +313,7 @@ def test_errors_of_the_callers_own_objects_reach_them_unchanged(tmp_path: Path) 
     with pytest.raises(FileNotFoundError):
         list(digestparse.iter_papers(tmp_path / "missing.txt"))
     with pytest.raises(TypeError, match="lines of str or bytes"):
-        list(digestparse.iter_papers([1, 2], reference_date=REFERENCE_DATE))  # type: ignore[list-item]
+        list(digestparse.iter_papers([1, 2], reference_date=REFERENCE_DATE))  # type: ignore[arg-type]
 
 
 def test_bare_github_io_root_is_a_link() -> None:

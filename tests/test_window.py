@@ -15,7 +15,7 @@ class _CountingList(list[str]):
 
     reads = 0
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
         _CountingList.reads += 1
         return super().__getitem__(index)
 
