@@ -5,6 +5,8 @@ the 2026 page's end; the captures in tests/fixtures/captures/ are cut before it.
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 import digestparse
@@ -112,9 +114,11 @@ def test_a_page_end_is_the_footer_and_no_deviation(case: str) -> None:
     assert digest.footer_span == (first, last)
     assert uncovered_lines(source, digest) == []
     assert digestparse.parse(source, mode="strict").papers == digest.papers
-    stream = digestparse.iter_papers(source.splitlines(keepends=True))
-    assert tuple(stream) == digest.papers
-    assert stream.footer_span == (first, last)
+    for block_size in (7, 4096):  # the page's end read across blocks
+        stream = digestparse.iter_papers(io.BytesIO(source.encode()), block_size=block_size)
+        assert stream.footer_span is None  # not known before the stream is read
+        assert tuple(stream) == digest.papers
+        assert stream.footer_span == (first, last)
 
 
 def test_a_page_end_not_at_the_input_end_stays_junk() -> None:
