@@ -61,6 +61,12 @@ def test_paper_url() -> None:
         ("# Trending Papers", "Trending Papers"),
         ("### [A Title\\  with a Break](https://huggingface.co/papers/2502.20581)",
          "A Title with a Break"),
+        # A heading mark or bullet counts only at the start, never later in the line.
+        ("*Spoon* Soup", "*Spoon* Soup"),
+        ("-Spoon - a soup", "-Spoon - a soup"),
+        ("+1 + 1 = 2", "+1 + 1 = 2"),
+        ("#1 # of votes", "#1 # of votes"),
+        ("- *Emphasis* kept", "*Emphasis* kept"),
     ],
 )
 def test_plain(line: str, want: str) -> None:

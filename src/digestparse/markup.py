@@ -114,8 +114,11 @@ def _is_plain(line: str) -> bool:
 
 def _plain(line: str) -> str:
     text = strip_links(line.strip())
-    text = _HEADING.sub("", text, count=1) if text.startswith("#") else text
-    text = _BULLET.sub("", text, count=1) if text[:1] in "-*+" else text
+    # Only at the start: "*Spoon* Soup" has no bullet and keeps its "* ".
+    heading = _HEADING.match(text) if text.startswith("#") else None
+    text = text[heading.end() :] if heading is not None else text
+    bullet = _BULLET.match(text) if text[:1] in "-*+" else None
+    text = text[bullet.end() :] if bullet is not None else text
     return " ".join(unescape(text).split())
 
 
