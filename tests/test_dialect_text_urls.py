@@ -539,3 +539,130 @@ def test_link_paper_id_reads_the_usual_links() -> None:
         url = "https://huggingface.co/papers/" + tail
         assert link_paper_id(url) == paper_id(url), url
 
+
+
+# -- shapes the capture shows past the fixture's cut -----------------------------------------
+#
+# The fixture is the first part of a longer export (tests/fixtures/captures/SOURCES.md).
+# Its rest shows these shapes besides the fixture's own: yearless dates (with a trailing
+# space and a comment count, or alone), organizations without a comment count and with a
+# comma in their name, ``1 authors``, three-digit upvotes, two-digit author counts, and
+# abstracts holding brackets, braces, backslashes, TeX quotes and links. The entries
+# below are made up in those shapes; what each must give was read off the text.
+
+PAPERS = "https://huggingface.co/papers/"
+
+
+def _made_up_entry(
+    paper: str,
+    upvotes: str,
+    title: str,
+    abstract: str,
+    date: str,
+    *,
+    authors: int | None = None,
+    organization: tuple[str, str] | None = None,
+    count: int | None = None,
+) -> list[str]:
+    """One entry laid out as the export lays it out: every element below a blank line,
+    an organization after a line of one space and its avatar link, a date line with a
+    trailing space where a comment count follows it."""
+    elements = [f" [-] {upvotes}", f"https://huggingface.co/login?next=%2Fpapers%2F{paper}",
+                title, PAPERS + paper, abstract, PAPERS + paper]
+    if organization is None:
+        elements += ["[", f"{authors} authors]({PAPERS}{paper})"]
+    else:
+        name, slug = organization
+        elements += [" ", PAPERS + paper, f" {name}", f"https://huggingface.co/{slug}"]
+    elements += ["\u00b7", date + (" " if count is not None else "")]
+    if count is not None:
+        elements += [str(count), f"{PAPERS}{paper}#community"]
+    return [line for element in elements for line in ("", element)]
+
+
+REST_ENTRIES = [
+    _made_up_entry("2602.01234", "3", "Pebble Stacks for Marble Models",
+                   "We stack marbles on pebbles and release them at https://example.org/pebbles",
+                   "Feb 4", authors=5, count=3),
+    _made_up_entry("2601.00321", "-", "Knots in Order: Rope-Level Ladders",
+                   "Ropes are tied (i) upward and (ii) downward.", "Jan 2", authors=5),
+    _made_up_entry("2601.20987", "-", "Whistle-4.1 for Songbirds at 30 Hz",
+                   "Chirps are released at https://huggingface.co/Birds/whistle-20"
+                   "{https://huggingface.co/Birds/whistle-20}.", "Jan 26", authors=1),
+    _made_up_entry("2602.07654", "1", "Anchored Kites: Provably Calm Flight",
+                   "Kites on Anchored_{Rope} strings (Smith et al., 2025) fly at 75% calm.",
+                   "Feb 9", organization=("University of Nowhere NLP", "unlp"), count=2),
+    _made_up_entry("2309.13579", "1", "FernScript: A Resource for Rare Ferns",
+                   "Ferns of 7,000 kinds, at https://github.com/ferns/FernScript.",
+                   "Sep 21, 2023", organization=("FRN, Univ of Moss", "frn-moss")),
+    _made_up_entry("2504.24680", "-", "Kettles Can Boil as Fast as Stoves",
+                   'A kettle told "Boil the water from [cold temp] into [hot temp]:" boils '
+                   "\\textbf{faster \\textbf{Kettle} (<100 s, >100k runs, k^2, e.g.~1 minute, "
+                   "Tea -> Coffee, the Lost-in-the-Pot'' problem). Code is available at",
+                   "Apr 14, 2025", authors=67),
+    _made_up_entry("2510.00999", "108", "SoupZip: Squeezing Long Broth for Ladle Models?!",
+                   "Soup is compressed (https://github.com).", "Sep 29, 2025",
+                   organization=("Stanford Spoon", "Stanford-Spoon"), count=7),
+]
+
+#: What each made-up entry gives (read off the text): title, upvotes, author count,
+#: organization, date, votes, year given, links (None: not checked here; the shared
+#: ``links.extract_links`` decides how ``url{url}`` reads).
+REST_EXPECTED = [
+    ("Pebble Stacks for Marble Models", 3, 5, None, datetime.date(2026, 2, 4), 3, False,
+     ("https://example.org/pebbles",)),
+    ("Knots in Order: Rope-Level Ladders", 0, 5, None, datetime.date(2026, 1, 2), 0, False,
+     ()),
+    ("Whistle-4.1 for Songbirds at 30 Hz", 0, 1, None,
+     datetime.date(2026, 1, 26), 0, False, None),
+    ("Anchored Kites: Provably Calm Flight", 1, None, "University of Nowhere NLP",
+     datetime.date(2026, 2, 9), 2, False, ()),
+    ("FernScript: A Resource for Rare Ferns", 1, None, "FRN, Univ of Moss",
+     datetime.date(2023, 9, 21), 0, True, ("https://github.com/ferns/FernScript",)),
+    ("Kettles Can Boil as Fast as Stoves", 0, 67, None, datetime.date(2025, 4, 14), 0, True, ()),
+    ("SoupZip: Squeezing Long Broth for Ladle Models?!", 108, None, "Stanford Spoon",
+     datetime.date(2025, 9, 29), 7, True, ("https://github.com",)),
+]
+
+REST_TEXT = "\n".join(LINES + [line for lines in REST_ENTRIES for line in lines]) + "\n"
+
+
+def test_the_rest_of_a_longer_capture_reads_without_a_report() -> None:
+    digest = _lenient(REST_TEXT)
+    assert digest.diagnostics == ()
+    digestparse.parse(REST_TEXT, mode="strict")  # raises nothing
+    assert len(digest.papers) == 19 + len(REST_ENTRIES)
+    assert digest.papers[:19] == INTACT
+    start = len(LINES) + 2  # each entry's upvote box is below a blank line
+    rest = zip(digest.papers[19:], REST_ENTRIES, REST_EXPECTED, strict=True)
+    for paper, lines, expected in rest:
+        title, upvotes, authors, organization, date, votes, year_given, links = expected
+        assert (paper.title, paper.upvotes, paper.author_count, paper.organization) == (
+            title, upvotes, authors, organization)
+        assert (paper.date, paper.votes, paper.year_explicit) == (date, votes, year_given)
+        has_count = lines[-1].endswith("#community")
+        assert paper.date_text == lines[-5 if has_count else -1].strip()
+        assert paper.abstract == lines[9] and paper.paper_id == lines[7][len(PAPERS):]
+        if links is not None:
+            assert paper.links == links
+        assert paper.span == (start, start + len(lines) - 2)
+        start += len(lines)
+
+
+def test_the_rest_of_a_longer_capture_is_read_by_the_fast_path() -> None:
+    """Every entry of the longer page, the new shapes' too, is canonical: the rules read
+    none of them, and both paths give the same events."""
+    assert_paths_agree(TEXT_URLS, REST_TEXT)
+    read_by_rules = []
+
+    def counting(state: Any) -> bool:
+        read = entry(state)
+        if read:
+            read_by_rules.append(state.papers[-1].title)
+        return read
+
+    spied = attrs.evolve(TEXT_URLS, rules=(("entry", counting), *TEXT_URLS.rules[1:]))
+    events = parse_events(spied, REST_TEXT.split("\n"), "strict")
+    assert read_by_rules == []
+    kinds = [event[0] for event in events]  # type: ignore[index]
+    assert kinds == ["paper"] * 26 + ["end"]
