@@ -591,3 +591,20 @@ def test_the_later_cards_shapes_read_as_a_reader_reads_them() -> None:
     assert later[-1].end_line == len(lines)
     assert_paths_agree(HTML_TEXT, text)
     assert _fast_path_papers(text)[0] == 11 + 2 * len(LATER_PAPERS)  # every copy
+
+
+def test_an_upvote_count_of_dash_reads_as_none_yet() -> None:
+    """The page shows ``-`` for a paper with no upvote yet (docs/format.md): ``-](url)`` under
+    ``[Upvote`` is a count of 0, in both copies, on both paths, and no defect."""
+    lines = [
+        "-" + line[len("117"):] if line.startswith("117](") else line for line in LINES
+    ]
+    assert lines.count("-](https://huggingface.co/login?next=%2Fpapers%2F2610.05608)") == 2
+    text = "\n".join(lines)
+    digest = _lenient(text)
+    assert digest.diagnostics == ()
+    _parse(text, mode="strict")
+    assert [paper.upvotes for paper in digest.papers] == [0, 25, 149, 22, 323, 76]
+    assert digest.papers[0].span == INTACT[0].span
+    assert_paths_agree(HTML_TEXT, text)
+    assert _fast_path_papers(text)[0] == 11
