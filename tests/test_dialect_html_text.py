@@ -487,3 +487,124 @@ def test_the_abstract_takes_the_fewest_lines_after_which_the_entry_ends(name: st
     assert_paths_agree(HTML_TEXT, text)
     assert tuple(d.code for d in _lenient(text).diagnostics) == codes
     assert _fast_path_papers(text)[0] == built
+
+
+# -- the rest of the capture: shapes its first part does not show --------------------------
+# Made-up cards with the layout of the whole capture's later entries (read by hand): a card
+# may open on an avatar link with no Submitted-by block, or on a Submitted-by block with no
+# avatar link; its avatar items may all be empty; ``- 1 authors``; an organization with a
+# comma or in lower case; an abstract ending in a bare URL, holding ``\`` before a digit
+# (the extraction's trace of a dollar sign, text a reader sees) or ``--``; a title with an
+# apostrophe or wrapped to a line in lower case; a date years back; a one-digit upvote count;
+# a GitHub count without a decimal point. The last card ends the input.
+
+_IMAGE = "[\u56fe\u7247\uff1a\u65e0\u66ff\u4ee3\u6587\u672c]"
+
+
+def _card(
+    paper: str, title: list[str], abstract: str, people: list[str], date: str, upvotes: int,
+    github: str, *, avatar_link: bool, submitter: str | None, section: int,
+) -> list[str]:
+    """Both copies of one card, blank lines as the capture has them (the copy drops
+    ``Published on`` and has two blank lines before its links). ``people`` are the avatar
+    items and ``- N authors``, or the organization's link alone."""
+    lines: list[str] = []
+    for copy in (0, 1):
+        if avatar_link:
+            lines += [f"[{_IMAGE}](https://huggingface.co/papers/{paper})", ""]
+        if submitter is not None:
+            lines += ["Submitted by", "", _IMAGE, "", submitter, ""]
+        lines += ["", f'<a id="source-section-{section + copy}"></a>', ""]
+        title_lines = [*title[:-1], f"{title[-1]}](https://huggingface.co/papers/{paper})"]
+        lines += [f"### [{title_lines[0]}", *title_lines[1:], "", "", abstract, "", ""]
+        organization = "" if people[-1].startswith("- ") else people[-1]
+        for item in people if not organization else []:
+            lines += [item, ""]
+        published = date if copy else f"Published on {date}"
+        lines += [f"{organization} \u00b7 {published}".lstrip(), "", "", "[Upvote", "",
+                  f"{upvotes}](https://huggingface.co/login?next=%2Fpapers%2F{paper})"]
+        lines += ["", ""] if copy else [""]
+        lines += [f"[{github}](https://github.com/example/{section}) "
+                  f"[arXiv Page](https://arxiv.org/abs/{paper})", "", ""]
+    return lines
+
+
+LATER_CARDS = [
+    *_card("2508.01234", ["Orbit: A Base Model for the Grammar of Tide Tables"],
+           "Orbit, a pre-training recipe for tide-table data, beats older forecasters.",
+           ["-", "-", "-", "-", "-", "- 7 authors"], "Aug 2, 2025", 8, "GitHub 40.1k",
+           avatar_link=True, submitter=None, section=20),
+    *_card("2609.20111", ["Kestrel: Cheap Loops for Agent Harnesses"],
+           "Savings are \\8.75-13.50 per hour, and \\4.36-5.71 against Pi. Each model--harness"
+           " pair is a unit. Code: https://github.com/example/kestrel",
+           ["[[\u56fe\u7247\uff1aUCB] University of California, Berkeley]"
+            "(https://huggingface.co/UCB)"], "Sep 17, 2026", 139, "GitHub 3.35k",
+           avatar_link=False, submitter="plumtree07", section=22),
+    *_card("1910.01111", ["WidgetHub's Gears: State-of-the-art Widget Assembly"],
+           "Gears gives widget assemblies a unified API. See https://example.org/gears/.",
+           ["[[\u56fe\u7247\uff1awidgethub] widget hub](https://huggingface.co/widgethub)"],
+           "Oct 9, 2019", 33, "GitHub 167k", avatar_link=True, submitter=None, section=24),
+    *_card("2609.12222", ["LinkAll: Fast Open-Vocabulary Link Guessing", "from Any Inputs"],
+           "LinkAll is a small model that guesses links between regions.",
+           [f"- {_IMAGE}", "- 1 authors"], "Sep 11, 2026", 8, "GitHub 21",
+           avatar_link=True, submitter="nielsq", section=26),
+]
+#: The card's fields a reader sees, in the order of LATER_CARDS.
+LATER_PAPERS: list[tuple[Any, ...]] = [
+    ("Orbit: A Base Model for the Grammar of Tide Tables", 7, None,
+     datetime.date(2025, 8, 2), 8, "2508.01234", None, ()),
+    ("Kestrel: Cheap Loops for Agent Harnesses", None, "University of California, Berkeley",
+     datetime.date(2026, 9, 17), 139, "2609.20111", "plumtree07",
+     ("https://github.com/example/kestrel",)),
+    ("WidgetHub's Gears: State-of-the-art Widget Assembly", None, "widget hub",
+     datetime.date(2019, 10, 9), 33, "1910.01111", None, ("https://example.org/gears/",)),
+    ("LinkAll: Fast Open-Vocabulary Link Guessing from Any Inputs", 1, None,
+     datetime.date(2026, 9, 11), 8, "2609.12222", "nielsq", ()),
+]
+
+
+def test_the_later_cards_shapes_read_as_a_reader_reads_them() -> None:
+    lines = [*LINES, "", "", *LATER_CARDS]
+    while lines[-1] == "":
+        lines.pop()  # the capture ends right after its last line of links
+    text = "\n".join(lines)
+    digest = _lenient(text)
+    assert digest.diagnostics == ()
+    _parse(text, mode="strict")
+    later = digest.papers[len(INTACT):]
+    assert [
+        (p.title, p.author_count, p.organization, p.date, p.upvotes, p.paper_id,
+         p.submitted_by, p.links) for p in later
+    ] == LATER_PAPERS
+    assert later[1].abstract.startswith("Savings are \\8.75-13.50 per hour, and \\4.36")
+    assert all(p.votes == 0 and p.year_explicit for p in later)
+    # A card's span: from its first copy's lead-in to its second copy's line of links.
+    spans = []
+    for identifier in (entry[5] for entry in LATER_PAPERS):
+        lead = (f"[{_IMAGE}](https://huggingface.co/papers/{identifier})", "Submitted by")
+        start = next(i for i in range(len(LINES), len(lines)) if lines[i] in lead
+                     and identifier in "".join(lines[i:i + 12]))
+        end = max(i for i, line in enumerate(lines) if line.endswith(f"{identifier})")
+                  and line.startswith("[GitHub"))
+        spans.append((start + 1, end + 1))
+    assert [p.span for p in later] == spans
+    assert later[-1].end_line == len(lines)
+    assert_paths_agree(HTML_TEXT, text)
+    assert _fast_path_papers(text)[0] == 11 + 2 * len(LATER_PAPERS)  # every copy
+
+
+def test_an_upvote_count_of_dash_reads_as_none_yet() -> None:
+    """The page shows ``-`` for a paper with no upvote yet (docs/format.md): ``-](url)`` under
+    ``[Upvote`` is a count of 0, in both copies, on both paths, and no defect."""
+    lines = [
+        "-" + line[len("117"):] if line.startswith("117](") else line for line in LINES
+    ]
+    assert lines.count("-](https://huggingface.co/login?next=%2Fpapers%2F2610.05608)") == 2
+    text = "\n".join(lines)
+    digest = _lenient(text)
+    assert digest.diagnostics == ()
+    _parse(text, mode="strict")
+    assert [paper.upvotes for paper in digest.papers] == [0, 25, 149, 22, 323, 76]
+    assert digest.papers[0].span == INTACT[0].span
+    assert_paths_agree(HTML_TEXT, text)
+    assert _fast_path_papers(text)[0] == 11

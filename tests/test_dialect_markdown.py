@@ -199,6 +199,75 @@ def test_capture_04_yields_both_copies_to_the_run_loop() -> None:
     assert (papers[0].span, papers[1].span) == ((13, 17), (19, 23))
 
 
+#: Made-up entries with the shapes of capture 04's later part (read by hand), each shown twice
+#: as there: titles hard-wrapped onto an indented line (one word, or starting in lower case),
+#: ``- 1 authors``, no authors line, an abstract starting in lower case or holding quotes and
+#: parentheses, a title with ``100+``, GitHub counts without a decimal point and repository
+#: links with a path.
+LATER_04 = [
+    ("### Pebble Notes: A Field Study of Context Files for\n  Garden Robots",
+     'Robots read goals in plain words ("NOTES for robots"); 2,303 files (62.3%) studied.',
+     "- 1 authors", "[LINK: GitHub 29k](https://github.com/example/pebble/tree/main)"),
+    ("### Multi-part GRIT: Mixing Policy Steps and Prompt Tuning\n  for Toy Programs",
+     "mmGRIT, a multi-part extension of GRIT, tunes calls and prompts.", None,
+     "[LINK: GitHub 84](https://github.com/example/grit/tree/main/recipe/grit)"),
+    ("### Tuner: Unified Fine-Tuning of 100+ Toy Models",
+     "Tuner fine-tunes toy models through a web-based user interface.", "- 5 authors",
+     "[LINK: GitHub 66.3k](https://github.com/example/tuner)"),
+    ("### Reel-2: Flawed-Aware Steps for Efficient and Reliable\n  Reasoning",
+     "Reel-2 penalizes flawed rollouts.", "- 6 authors",
+     "[LINK: GitHub 18.6k](https://github.com/example/reel)"),
+]
+
+
+def test_capture_04_later_shapes_read_as_a_reader_reads_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    blocks = []
+    for title, abstract, authors, repository in LATER_04:
+        block = [title, "", abstract, *([authors] if authors else []), repository, ""]
+        blocks += block + block
+    text = MD04.rstrip("\n") + "\n\n" + joined(blocks).rstrip("\n") + "\n"
+    digest = check_lenient(text)
+    assert digest.diagnostics == ()
+    digestparse.parse(text, mode="strict")
+    later = digest.papers[12:]
+    assert [(p.title, p.author_count, p.links) for p in later] == [
+        ("Pebble Notes: A Field Study of Context Files for Garden Robots", 1,
+         ("https://github.com/example/pebble/tree/main",)),
+        ("Multi-part GRIT: Mixing Policy Steps and Prompt Tuning for Toy Programs", None,
+         ("https://github.com/example/grit/tree/main/recipe/grit",)),
+        ("Tuner: Unified Fine-Tuning of 100+ Toy Models", 5,
+         ("https://github.com/example/tuner",)),
+        ("Reel-2: Flawed-Aware Steps for Efficient and Reliable Reasoning", 6,
+         ("https://github.com/example/reel",)),
+    ]
+    assert [p.abstract for p in later] == [entry[1] for entry in LATER_04]
+    # Each pair of copies is one paper spanning both: 6 lines a copy with a wrapped title and
+    # an authors line, one fewer without either, and a blank line between the copies.
+    first = len(lines_of(MD04.rstrip("\n"))) + 2
+    sizes = [13, 11, 11, 13]
+    starts = [first + sum(sizes[:i]) + i for i in range(len(sizes))]
+    assert [p.span for p in later] == [
+        (start, start + size - 1) for start, size in zip(starts, sizes, strict=True)
+    ]
+    assert all(p.date is None and p.upvotes is None and p.paper_id is None for p in later)
+    read: list[int] = []
+
+    def spy(state: ParseState) -> bool:
+        before = len(state.papers)
+        result = read_entries(state)
+        read.append(len(state.papers) - before)
+        return result
+
+    with monkeypatch.context() as patch:
+        patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
+        assert len(digestparse.parse(text, dialect="markdown").papers) == 12 + len(LATER_04)
+    assert sum(read) == 12 + len(LATER_04)  # the fast path reads every entry
+    assert_paths_agree(text, monkeypatch)
+    assert assert_usual_agrees(text) >= 12 + len(LATER_04)
+
+
 def test_blank_lines_carry_no_meaning_in_capture_03() -> None:
     """Without its blank lines (outside the front matter) 03 reads the same."""
     lines = lines_of(MD03)

@@ -73,7 +73,7 @@ _TAIL = re.compile(
     (?:-\ \[[^\[\]\n]*\]\n+|-\n+)*                             # avatars, empty items
     (?:-\ (?P<authors>[0-9]{{1,9}})\ authors?\n+)?
     (?P<meta>{_LINE})\n+
-    \[Upvote\n+(?P<upvotes>[0-9]{{1,18}})\]\((?P<upvote_url>[^\n]*)
+    \[Upvote\n+(?P<upvotes>[0-9]{{1,18}}|-)\]\((?P<upvote_url>[^\n]*)
     (?:\n+(?P<links>\[[^\[\]\n][^\n]*(?:\n+\[[^\[\]\n][^\n]*)*))?
     (?=\n*(?P<following>[^\n]*))                              # looked at, never fails
     """,
@@ -280,7 +280,7 @@ def _read_fields(
         extract_links(abstract),
         date[1],
         date[2],
-        int(upvotes),
+        0 if upvotes == "-" else int(upvotes),
         identifier,
         paper_url(identifier) if identifier is not None else None,
         plain(submitter) if submitter is not None else None,

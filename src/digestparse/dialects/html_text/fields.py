@@ -44,5 +44,6 @@ def author_count(line: str) -> int:
 
 
 def upvote_count(line: str) -> int:
-    """The count of an upvote count line, ``22](url)``."""
-    return int(line.split("]", 1)[0])
+    """The count of an upvote count line, ``22](url)``; ``-](url)`` (no upvote yet) is 0."""
+    count = line.split("]", 1)[0]
+    return 0 if count == "-" else int(count)

@@ -64,7 +64,8 @@ PLACEHOLDER_LINE = re.compile(r"\[[^\[\]]*\](?![(\[])")
 AVATAR_LINK_LINE = re.compile(r"\[\[[^\[\]]*\]\]\((\S+)\)")
 AVATAR_LINE = re.compile(r"- \[[^\[\]]*\]")
 AUTHORS_LINE = re.compile(r"- ([0-9]{1,9}) authors?")
-UPVOTE_COUNT_LINE = re.compile(r"([0-9]{1,18})\]\((\S*)\)")
+#: ``22](url)``; ``-](url)`` when the paper has no upvote yet (read as 0, as on every page).
+UPVOTE_COUNT_LINE = re.compile(r"([0-9]{1,18}|-)\]\((\S*)\)")
 #: A line of links only: ``[GitHub 131](url) [arXiv Page](url)``.
 LINKS_LINE = re.compile(r"\[[^\[\]]+\]\(\S+\)(?: \[[^\[\]]+\]\(\S+\))*")
 _SEPARATOR = " " + SEPARATOR + " "
@@ -94,7 +95,9 @@ def classify(line: str) -> Kind:
             return DASH
         if AUTHORS_LINE.fullmatch(line):
             return AUTHORS
-        return AVATAR if AVATAR_LINE.fullmatch(line) else TEXT
+        if AVATAR_LINE.fullmatch(line):
+            return AVATAR
+        return UPVOTE_COUNT if UPVOTE_COUNT_LINE.fullmatch(line) else TEXT
     if "0" <= first <= "9":
         return UPVOTE_COUNT if UPVOTE_COUNT_LINE.fullmatch(line) else TEXT
     if line == SUBMITTED_BY:
