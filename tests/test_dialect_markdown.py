@@ -829,3 +829,107 @@ def test_the_one_pass_reader_agrees_on_lines_cut_anywhere(text: str) -> None:
     for end in range(len(lines) + 1):
         read += assert_usual_agrees(joined(lines[:end]))
     assert read > 100  # entries were read on many of the prefixes, not only given way
+
+
+# -- shapes of the whole capture 03 page beyond the fixture's part ---------------
+# The fixture holds the first 8 entries of a page of about 100. The entries below are made up,
+# with the layouts of later entries of that page.
+
+#: A comment count after one space (not glued on), after a date without and with a year,
+#: under an avatar list, a linked authors line and an organization.
+SPACED_COUNTS = """
+[-](https://huggingface.co/login?next=%2Fpapers%2F2407.11111)
+
+### [A Made-Up Filter Model for Widget Source\\  Tracing](https://huggingface.co/papers/2407.11111)
+
+[Finding widgets in a widget graph is hard.\\\\
+We design a made-up framework for it.](https://huggingface.co/papers/2407.11111)
+
+[- ![](https://huggingface.co/avatars/0000000000000000000000000000000a.svg)\\\\
+- 4 authors](https://huggingface.co/papers/2407.11111)
+
+·
+
+Jul 24, 2024 [2](https://huggingface.co/papers/2407.11111#community)
+
+[3](https://huggingface.co/login?next=%2Fpapers%2F2601.22222)
+
+### [GenWidget: Learning to Make Widgets](https://huggingface.co/papers/2601.22222)
+
+[Widgets often break. We introduce a made-up method.](https://huggingface.co/papers/2601.22222)
+
+[- 8 authors](https://huggingface.co/papers/2601.22222)
+
+·
+
+Apr 11 [12](https://huggingface.co/papers/2601.22222#community)
+
+[18](https://huggingface.co/login?next=%2Fpapers%2F2602.44444)
+
+### [WidgetAudit: You Built It, But Did You Test It?](https://huggingface.co/papers/2602.44444)
+
+[A made-up abstract about testing widgets.](https://huggingface.co/papers/2602.44444)
+
+[![widgetu](https://cdn-avatars.huggingface.co/v1/production/uploads/noauth/AAAA.png)University of Widgets](https://huggingface.co/widgetu)
+
+·
+
+Feb 26 [3](https://huggingface.co/papers/2602.44444#community)
+"""
+
+
+def test_a_comment_count_after_a_space_is_the_entrys_votes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = MD03 + SPACED_COUNTS
+    digest = digestparse.parse(text, mode="strict")
+    assert digest.diagnostics == ()
+    read = [
+        (p.paper_id, p.date, p.date_text, p.year_explicit, p.votes, p.author_count,
+         p.organization)
+        for p in digest.papers[8:]
+    ]
+    assert read == [
+        ("2407.11111", datetime.date(2024, 7, 24), "Jul 24, 2024", True, 2, 4, None),
+        ("2601.22222", datetime.date(2026, 4, 11), "Apr 11", False, 12, 8, None),
+        ("2602.44444", datetime.date(2026, 2, 26), "Feb 26", False, 3, None,
+         "University of Widgets"),
+    ]
+    assert_paths_agree(text, monkeypatch)
+    fast: list[int] = []
+
+    def spy(state: ParseState) -> bool:
+        before = len(state.papers)
+        result = read_entries(state)
+        fast.append(len(state.papers) - before)
+        return result
+
+    with monkeypatch.context() as patch:
+        patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
+        assert len(digestparse.parse(text, dialect="markdown").papers) == 11
+    assert sum(fast) == 11  # the fast path reads them all, none is left to the rules
+
+
+@pytest.mark.parametrize(
+    ("date", "code", "column"),
+    [
+        ("Apr 11 [" + "9" * 19 + "](https://huggingface.co/papers/2601.22222#community)",
+         "bad-votes", 9),
+        ("Jul 24, 2024 [" + "9" * 19 + "](u)", "bad-votes", 15),
+        ("Apr 11  [2](https://huggingface.co/papers/2601.22222#community)", "bad-date", 1),
+        ("Apr 11 [2]", "bad-date", 1),
+        ("Apr 11 2", "bad-date", 1),
+    ],
+)
+def test_a_spaced_comment_count_is_positioned_and_nothing_looser_is_a_date(
+    date: str, code: str, column: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = "Apr 11 [12](https://huggingface.co/papers/2601.22222#community)"
+    text = MD03 + SPACED_COUNTS.replace(old, date)
+    line = lines_of(text).index(date) + 1
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict")
+    assert (raised.value.code, raised.value.line, raised.value.column) == (code, line, column)
+    check_lenient(text)
+    assert len(digestparse.parse(text).papers) == 11
+    assert_paths_agree(text, monkeypatch)
