@@ -933,3 +933,54 @@ def test_a_spaced_comment_count_is_positioned_and_nothing_looser_is_a_date(
     check_lenient(text)
     assert len(digestparse.parse(text).papers) == 11
     assert_paths_agree(text, monkeypatch)
+
+
+#: An arXiv-wrapped abstract with a line ending in ``--`` before its ``\\`` line break, a line
+#: starting with escaped hyphens, and the escapes of later entries (``\\name``, ``\\%``,
+#: ``\_``, ``\[…\]``, ``2024\.``); a title starting with an escaped bracket; five avatars.
+ESCAPES = """
+[1](https://huggingface.co/login?next=%2Fpapers%2F2408.55555)
+
+### [\\[Widget needed\\] A Modular Toolkit for Widget\\  Generation](https://huggingface.co/papers/2408.55555)
+
+[We introduce \\\\name, a toolkit with room for improvements --\\\\
+for example, it scores 35.3\\\\% with F\\_1 of 0.5 and a token \\[RET\\] that\\\\
+runs on widgets, with frontier models\\\\
+\\-\\- reveal that quality depends on it, at SIGIR\\\\
+2024\\. Code: https://example.org/r/Widget\\_Kit-B0B8/](https://huggingface.co/papers/2408.55555)
+
+[- ![](https://huggingface.co/avatars/0000000000000000000000000000000b.svg)\\\\
+- ![](https://huggingface.co/avatars/0000000000000000000000000000000c.svg)\\\\
+- ![](https://cdn-avatars.huggingface.co/v1/production/uploads/0000/AAAA-BBB.jpeg)\\\\
+- ![](https://cdn-avatars.huggingface.co/v1/production/uploads/no-auth/CCCC_DD.png)\\\\
+- ![](https://cdn-avatars.huggingface.co/v1/production/uploads/1650651305661-0000.png)\\\\
+- 9 authors](https://huggingface.co/papers/2408.55555)
+
+·
+
+Feb 13, 2025[2](https://huggingface.co/papers/2408.55555#community)
+"""
+
+
+def test_line_breaks_and_escapes_of_later_entries_read_as_shown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A ``\\\\`` line break is where the source text went on to a new line at a space: the
+    next line is a new word even after a line ending with ``-`` (no word broken by a
+    hyphen, as ``join_wrapped`` reads other hard wraps)."""
+    text = MD03 + ESCAPES
+    digest = digestparse.parse(text, mode="strict")
+    assert digest.diagnostics == ()
+    paper = digest.papers[8]
+    assert paper.title == "[Widget needed] A Modular Toolkit for Widget Generation"
+    assert paper.abstract == (
+        "We introduce \\name, a toolkit with room for improvements -- for example, it scores "
+        "35.3\\% with F_1 of 0.5 and a token [RET] that runs on widgets, with frontier models "
+        "-- reveal that quality depends on it, at SIGIR 2024. Code: "
+        "https://example.org/r/Widget_Kit-B0B8/"
+    )
+    assert paper.links == ("https://example.org/r/Widget_Kit-B0B8/",)
+    assert (paper.upvotes, paper.author_count, paper.date, paper.votes) == (
+        1, 9, datetime.date(2025, 2, 13), 2
+    )
+    assert_paths_agree(text, monkeypatch)
