@@ -66,12 +66,12 @@ def unwrapped(texts: list[str]) -> str:
         return joined
     if not any(
         part.rstrip().endswith("-") and len(part) < len(text)
-        for part, text in zip(parts[:-1], texts)
+        for part, text in zip(parts[:-1], texts, strict=False)
     ):
         return join_wrapped(parts)
     runs: list[str] = []
     start = 0
-    for end, (part, text) in enumerate(zip(parts, texts), 1):
+    for end, (part, text) in enumerate(zip(parts, texts, strict=True), 1):
         if len(part) < len(text):  # the line ended with a line break
             runs.append(join_wrapped(parts[start:end]))
             start = end
