@@ -499,6 +499,7 @@ def test_the_fast_path_agrees_on_damaged_captures(
 
 _NOISE = st.sampled_from(
     ["", " ", "  x", "x ", "\t", "·", "May 29", "May 29[3](u#community)", "Feb 30, 2024",
+     "May 29 [3](u#community)", "Feb 27, 2025 [12](u)", "Jan 9  [1](u)", "more --\\\\",
      "Dec 31", "- 3 authors", "[- 2 authors](u)", "- 99999999999 authors", "[-](u)",
      "[12](u)", "### T", "### [T](https://huggingface.co/papers/2606.00683)", "### [T",
      "[A", "A](u)", "[A](u)", "text", "- ![](a)\\\\", "- 2 authors](u)", "[![o](a)O](u)",
