@@ -30,7 +30,7 @@ from digestparse.diagnostics import Reporter
 from digestparse.dialects import BY_NAME
 from digestparse.dialects.markdown import MARKDOWN
 from digestparse.dialects.markdown.fastpath import read_entries
-from digestparse.dialects.markdown.fields import inline, organization_of
+from digestparse.dialects.markdown.fields import inline, organization_of, unwrapped
 from digestparse.grammar import PAGE_PHRASES
 from digestparse.links import PAPER_PAGE, paper_id
 from digestparse.markup import join_wrapped, plain, unescape
@@ -551,6 +551,31 @@ def test_title_key_keeps_its_rule(title: str) -> None:
 @given(st.lists(_TEXTS, max_size=5))
 def test_join_wrapped_keeps_its_rule(parts: list[str]) -> None:
     assert join_wrapped(parts) == _reference_join(parts)
+
+
+def _reference_unwrapped(texts: list[str]) -> str:
+    """The lines cut after each one that ends with a ``\\\\`` line break, each run joined as a
+    hard wrap, the runs joined with one space."""
+    parts = [text.rstrip("\\") for text in texts]
+    runs: list[str] = []
+    start = 0
+    for end, (part, text) in enumerate(zip(parts, texts, strict=True), 1):
+        if len(part) < len(text):
+            runs.append(_reference_join(parts[start:end]))
+            start = end
+    runs.append(_reference_join(parts[start:]))
+    return " ".join(filter(None, runs))
+
+
+_LINE_PIECES = st.lists(
+    st.sampled_from(["a", "b-", "-", " -", "--", " ", "\\", "\\\\", "\\-", "x y", "é"]),
+    max_size=4,
+).map("".join)
+
+
+@given(st.lists(_LINE_PIECES, min_size=1, max_size=6))
+def test_unwrapped_joins_at_a_line_break_with_a_space(texts: list[str]) -> None:
+    assert unwrapped(texts) == _reference_unwrapped(texts)
 
 
 @given(_TEXTS)

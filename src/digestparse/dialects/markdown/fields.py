@@ -61,14 +61,12 @@ def unwrapped(texts: list[str]) -> str:
     if len(texts) == 1:  # what join_wrapped makes of one line, without its list work
         return texts[0].rstrip("\\").strip()
     parts = [text.rstrip("\\") for text in texts]
-    joined = " ".join(filter(None, map(str.strip, parts)))
-    if "- " not in joined:  # no line ends with "-": what join_wrapped makes of them
+    stripped = list(filter(None, map(str.strip, parts)))
+    joined = " ".join(stripped)
+    # What join_wrapped makes of lines none of which but the last ends with "-" (checked
+    # without its loop, as it does, where the joined text has no "- " at all).
+    if "- " not in joined or "-\n" not in "\n".join(stripped):
         return joined
-    if not any(
-        part.rstrip().endswith("-") and len(part) < len(text)
-        for part, text in zip(parts[:-1], texts, strict=False)
-    ):
-        return join_wrapped(parts)
     runs: list[str] = []
     start = 0
     for end, (part, text) in enumerate(zip(parts, texts, strict=True), 1):
