@@ -30,7 +30,7 @@ from digestparse.diagnostics import Reporter
 from digestparse.dialects import BY_NAME
 from digestparse.dialects.markdown import MARKDOWN
 from digestparse.dialects.markdown.fastpath import read_entries
-from digestparse.dialects.markdown.fields import inline, organization_of
+from digestparse.dialects.markdown.fields import inline, organization_of, unwrapped
 from digestparse.grammar import PAGE_PHRASES
 from digestparse.links import PAPER_PAGE, paper_id
 from digestparse.markup import join_wrapped, plain, unescape
@@ -568,6 +568,7 @@ def test_the_fast_path_agrees_on_damaged_captures(
 
 _NOISE = st.sampled_from(
     ["", " ", "  x", "x ", "\t", "·", "May 29", "May 29[3](u#community)", "Feb 30, 2024",
+     "May 29 [3](u#community)", "Feb 27, 2025 [12](u)", "Jan 9  [1](u)", "more --\\\\",
      "Dec 31", "- 3 authors", "[- 2 authors](u)", "- 99999999999 authors", "[-](u)",
      "[12](u)", "### T", "### [T](https://huggingface.co/papers/2606.00683)", "### [T",
      "[A", "A](u)", "[A](u)", "text", "- ![](a)\\\\", "- 2 authors](u)", "[![o](a)O](u)",
@@ -619,6 +620,31 @@ def test_title_key_keeps_its_rule(title: str) -> None:
 @given(st.lists(_TEXTS, max_size=5))
 def test_join_wrapped_keeps_its_rule(parts: list[str]) -> None:
     assert join_wrapped(parts) == _reference_join(parts)
+
+
+def _reference_unwrapped(texts: list[str]) -> str:
+    """The lines cut after each one that ends with a ``\\\\`` line break, each run joined as a
+    hard wrap, the runs joined with one space."""
+    parts = [text.rstrip("\\") for text in texts]
+    runs: list[str] = []
+    start = 0
+    for end, (part, text) in enumerate(zip(parts, texts, strict=True), 1):
+        if len(part) < len(text):
+            runs.append(_reference_join(parts[start:end]))
+            start = end
+    runs.append(_reference_join(parts[start:]))
+    return " ".join(filter(None, runs))
+
+
+_LINE_PIECES = st.lists(
+    st.sampled_from(["a", "b-", "-", " -", "--", " ", "\\", "\\\\", "\\-", "x y", "é"]),
+    max_size=4,
+).map("".join)
+
+
+@given(st.lists(_LINE_PIECES, min_size=1, max_size=6))
+def test_unwrapped_joins_at_a_line_break_with_a_space(texts: list[str]) -> None:
+    assert unwrapped(texts) == _reference_unwrapped(texts)
 
 
 @given(_TEXTS)
@@ -898,3 +924,158 @@ def test_the_one_pass_reader_agrees_on_lines_cut_anywhere(text: str) -> None:
     for end in range(len(lines) + 1):
         read += assert_usual_agrees(joined(lines[:end]))
     assert read > 100  # entries were read on many of the prefixes, not only given way
+
+
+# -- shapes of the whole capture 03 page beyond the fixture's part ---------------
+# The fixture holds the first 8 entries of a page of about 100. The entries below are made up,
+# with the layouts of later entries of that page.
+
+#: A comment count after one space (not glued on), after a date without and with a year,
+#: under an avatar list, a linked authors line and an organization.
+SPACED_COUNTS = """
+[-](https://huggingface.co/login?next=%2Fpapers%2F2407.11111)
+
+### [A Made-Up Filter Model for Widget Source\\  Tracing](https://huggingface.co/papers/2407.11111)
+
+[Finding widgets in a widget graph is hard.\\\\
+We design a made-up framework for it.](https://huggingface.co/papers/2407.11111)
+
+[- ![](https://huggingface.co/avatars/0000000000000000000000000000000a.svg)\\\\
+- 4 authors](https://huggingface.co/papers/2407.11111)
+
+·
+
+Jul 24, 2024 [2](https://huggingface.co/papers/2407.11111#community)
+
+[3](https://huggingface.co/login?next=%2Fpapers%2F2601.22222)
+
+### [GenWidget: Learning to Make Widgets](https://huggingface.co/papers/2601.22222)
+
+[Widgets often break. We introduce a made-up method.](https://huggingface.co/papers/2601.22222)
+
+[- 8 authors](https://huggingface.co/papers/2601.22222)
+
+·
+
+Apr 11 [12](https://huggingface.co/papers/2601.22222#community)
+
+[18](https://huggingface.co/login?next=%2Fpapers%2F2602.44444)
+
+### [WidgetAudit: You Built It, But Did You Test It?](https://huggingface.co/papers/2602.44444)
+
+[A made-up abstract about testing widgets.](https://huggingface.co/papers/2602.44444)
+
+[![widgetu](https://cdn-avatars.huggingface.co/v1/production/uploads/noauth/AAAA.png)University of Widgets](https://huggingface.co/widgetu)
+
+·
+
+Feb 26 [3](https://huggingface.co/papers/2602.44444#community)
+"""
+
+
+def test_a_comment_count_after_a_space_is_the_entrys_votes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = MD03 + SPACED_COUNTS
+    digest = digestparse.parse(text, mode="strict")
+    assert digest.diagnostics == ()
+    read = [
+        (p.paper_id, p.date, p.date_text, p.year_explicit, p.votes, p.author_count,
+         p.organization)
+        for p in digest.papers[8:]
+    ]
+    assert read == [
+        ("2407.11111", datetime.date(2024, 7, 24), "Jul 24, 2024", True, 2, 4, None),
+        ("2601.22222", datetime.date(2026, 4, 11), "Apr 11", False, 12, 8, None),
+        ("2602.44444", datetime.date(2026, 2, 26), "Feb 26", False, 3, None,
+         "University of Widgets"),
+    ]
+    assert_paths_agree(text, monkeypatch)
+    fast: list[int] = []
+
+    def spy(state: ParseState) -> bool:
+        before = len(state.papers)
+        result = read_entries(state)
+        fast.append(len(state.papers) - before)
+        return result
+
+    with monkeypatch.context() as patch:
+        patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
+        assert len(digestparse.parse(text, dialect="markdown").papers) == 11
+    assert sum(fast) == 11  # the fast path reads them all, none is left to the rules
+
+
+@pytest.mark.parametrize(
+    ("date", "code", "column"),
+    [
+        ("Apr 11 [" + "9" * 19 + "](https://huggingface.co/papers/2601.22222#community)",
+         "bad-votes", 9),
+        ("Jul 24, 2024 [" + "9" * 19 + "](u)", "bad-votes", 15),
+        ("Apr 11  [2](https://huggingface.co/papers/2601.22222#community)", "bad-date", 1),
+        ("Apr 11 [2]", "bad-date", 1),
+        ("Apr 11 2", "bad-date", 1),
+    ],
+)
+def test_a_spaced_comment_count_is_positioned_and_nothing_looser_is_a_date(
+    date: str, code: str, column: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = "Apr 11 [12](https://huggingface.co/papers/2601.22222#community)"
+    text = MD03 + SPACED_COUNTS.replace(old, date)
+    line = lines_of(text).index(date) + 1
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict")
+    assert (raised.value.code, raised.value.line, raised.value.column) == (code, line, column)
+    check_lenient(text)
+    assert len(digestparse.parse(text).papers) == 11
+    assert_paths_agree(text, monkeypatch)
+
+
+#: An arXiv-wrapped abstract with a line ending in ``--`` before its ``\\`` line break, a line
+#: starting with escaped hyphens, and the escapes of later entries (``\\name``, ``\\%``,
+#: ``\_``, ``\[…\]``, ``2024\.``); a title starting with an escaped bracket; five avatars.
+ESCAPES = """
+[1](https://huggingface.co/login?next=%2Fpapers%2F2408.55555)
+
+### [\\[Widget needed\\] A Modular Toolkit for Widget\\  Generation](https://huggingface.co/papers/2408.55555)
+
+[We introduce \\\\name, a toolkit with room for improvements --\\\\
+for example, it scores 35.3\\\\% with F\\_1 of 0.5 and a token \\[RET\\] that\\\\
+runs on widgets, with frontier models\\\\
+\\-\\- reveal that quality depends on it, at SIGIR\\\\
+2024\\. Code: https://example.org/r/Widget\\_Kit-B0B8/](https://huggingface.co/papers/2408.55555)
+
+[- ![](https://huggingface.co/avatars/0000000000000000000000000000000b.svg)\\\\
+- ![](https://huggingface.co/avatars/0000000000000000000000000000000c.svg)\\\\
+- ![](https://cdn-avatars.huggingface.co/v1/production/uploads/0000/AAAA-BBB.jpeg)\\\\
+- ![](https://cdn-avatars.huggingface.co/v1/production/uploads/no-auth/CCCC_DD.png)\\\\
+- ![](https://cdn-avatars.huggingface.co/v1/production/uploads/1650651305661-0000.png)\\\\
+- 9 authors](https://huggingface.co/papers/2408.55555)
+
+·
+
+Feb 13, 2025[2](https://huggingface.co/papers/2408.55555#community)
+"""
+
+
+def test_line_breaks_and_escapes_of_later_entries_read_as_shown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A ``\\\\`` line break is where the source text went on to a new line at a space: the
+    next line is a new word even after a line ending with ``-`` (no word broken by a
+    hyphen, as ``join_wrapped`` reads other hard wraps)."""
+    text = MD03 + ESCAPES
+    digest = digestparse.parse(text, mode="strict")
+    assert digest.diagnostics == ()
+    paper = digest.papers[8]
+    assert paper.title == "[Widget needed] A Modular Toolkit for Widget Generation"
+    assert paper.abstract == (
+        "We introduce \\name, a toolkit with room for improvements -- for example, it scores "
+        "35.3\\% with F_1 of 0.5 and a token [RET] that runs on widgets, with frontier models "
+        "-- reveal that quality depends on it, at SIGIR 2024. Code: "
+        "https://example.org/r/Widget_Kit-B0B8/"
+    )
+    assert paper.links == ("https://example.org/r/Widget_Kit-B0B8/",)
+    assert (paper.upvotes, paper.author_count, paper.date, paper.votes) == (
+        1, 9, datetime.date(2025, 2, 13), 2
+    )
+    assert_paths_agree(text, monkeypatch)

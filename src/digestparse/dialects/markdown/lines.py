@@ -35,7 +35,7 @@ class Kind(enum.Enum):
     #: ``- N authors](url)``: the line that closes an avatar list.
     AUTHORS_TAIL = "authors tail"
     SEPARATOR = "separator"
-    #: ``May 29``, ``Feb 27, 2025``, ``May 29[6](…#community)``.
+    #: ``May 29``, ``Feb 27, 2025``, ``May 29[6](…#community)``, ``Apr 11 [2](…#community)``.
     DATE = "date"
     #: ``[LINK: GitHub 11.3k](url)``: the entry's code repository (trending pages).
     REPOSITORY = "repository"
@@ -54,9 +54,10 @@ REPOSITORY = re.compile(r"\[LINK: ([^\[\]]*)\]" + _URL)
 ORGANIZATION = re.compile(r"\[!\[[^\]\n]*\]\([^()\s]*\)([^\[\]]*)\]\([^()\s]*\)")
 #: A link target: no white space and no parentheses.
 _TARGET = re.compile(r"[^()\s]*")
+#: The comment count comes glued to the date or after one space (firecrawl writes both).
 DATE = re.compile(
     "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?"
-    r"(?:\[([0-9]+)\]" + _URL + ")?"
+    r"(?: ?\[([0-9]+)\]" + _URL + ")?"
 )
 #: A heading or a link whose text is short enough to be a page phrase is worth a look.
 _PHRASE_MAX = 200
@@ -130,7 +131,7 @@ DateFields = tuple[int, int, "int | None", "str | None", str]
 
 def date_fields(line: str) -> DateFields | None:
     """A date line's ``DateLine`` fields as a tuple (month, day, year, count text, text), or
-    None when it is not one; the glued ``[N](url)`` is its count."""
+    None when it is not one; the ``[N](url)`` after it (glued or after a space) is its count."""
     match = DATE.fullmatch(line)
     if match is None:
         return None

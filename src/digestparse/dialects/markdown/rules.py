@@ -396,7 +396,10 @@ def _date(line: Line) -> DateLine:
 
 def _read_date(state: ParseState, line: Line, metadata: Metadata) -> None:
     parts = _date(line)
-    votes = read_count(state, line.number, parts.count_text, parts.count_column)
+    column = parts.count_column
+    if parts.count_text is not None and line.text[len(parts.text)] == " ":
+        column += 1  # the count comes after a space, not glued on
+    votes = read_count(state, line.number, parts.count_text, column)
     metadata.date = resolve_entry_date(state, line.number, parts)
     metadata.votes = votes
     metadata.date_text = parts.text
