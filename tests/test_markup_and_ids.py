@@ -85,6 +85,10 @@ def test_join_wrapped() -> None:
     )
     assert join_wrapped(["state-of-the-", "art"]) == "state-of-the-art"
     assert join_wrapped(["the effect -", "when"]) == "the effect - when"
+    # A dash is no word broken by a hyphen: it keeps its space.
+    assert join_wrapped(["improvements --", "for example"]) == "improvements -- for example"
+    assert join_wrapped(["Sec. 3.2 (a)-", "(c)"]) == "Sec. 3.2 (a)- (c)"
+    assert join_wrapped(["pages 10-", "12"]) == "pages 10-12"
 
 
 @pytest.mark.parametrize(

@@ -52,29 +52,10 @@ def upvote_count(text: str) -> int | None:
 
 
 def unwrapped(texts: list[str]) -> str:
-    """Hard-wrapped lines joined; arXiv's ``\\\\`` at a line's end is a line break, not text.
-
-    A line break is where the source text itself went on to a new line, at a space: the
-    line after it is always a new word, also after a line ending with ``-`` (``more --``
-    then ``for example``), which ``join_wrapped`` would glue on as a word broken by a hyphen.
-    """
+    """Hard-wrapped lines joined; arXiv's ``\\\\`` at a line's end is a line break, not text."""
     if len(texts) == 1:  # what join_wrapped makes of one line, without its list work
         return texts[0].rstrip("\\").strip()
-    parts = [text.rstrip("\\") for text in texts]
-    stripped = list(filter(None, map(str.strip, parts)))
-    joined = " ".join(stripped)
-    # What join_wrapped makes of lines none of which but the last ends with "-" (checked
-    # without its loop, as it does, where the joined text has no "- " at all).
-    if "- " not in joined or "-\n" not in "\n".join(stripped):
-        return joined
-    runs: list[str] = []
-    start = 0
-    for end, (part, text) in enumerate(zip(parts, texts, strict=True), 1):
-        if len(part) < len(text):  # the line ended with a line break
-            runs.append(join_wrapped(parts[start:end]))
-            start = end
-    runs.append(join_wrapped(parts[start:]))
-    return " ".join(filter(None, runs))
+    return join_wrapped([text.rstrip("\\") for text in texts])
 
 
 _DOUBLE_SPACE = re.compile("  ")
