@@ -606,7 +606,7 @@ def _reference_join(parts: list[str]) -> str:
         text = part.strip()
         if not text:
             continue
-        if joined and not (joined.endswith("-") and joined[-2:-1].isalnum()):
+        if joined and not (joined.endswith("-") and joined[-2:-1].strip() not in ("", "-")):
             joined += " "
         joined += text
     return joined

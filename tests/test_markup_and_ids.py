@@ -87,7 +87,14 @@ def test_join_wrapped() -> None:
     assert join_wrapped(["the effect -", "when"]) == "the effect - when"
     # A dash is no word broken by a hyphen: it keeps its space.
     assert join_wrapped(["improvements --", "for example"]) == "improvements -- for example"
-    assert join_wrapped(["Sec. 3.2 (a)-", "(c)"]) == "Sec. 3.2 (a)- (c)"
+    # A hyphen after a bracket, a quote or a sign breaks a word all the same.
+    assert join_wrapped(["Sec. 3.2 (a)-", "(c)"]) == "Sec. 3.2 (a)-(c)"
+    assert join_wrapped(["Large Language Model (LLM)-", "based"]) == (
+        "Large Language Model (LLM)-based"
+    )
+    assert join_wrapped(['the "teacher"-', "student gap"]) == 'the "teacher"-student gap'
+    assert join_wrapped(["from 10%-", "20%"]) == "from 10%-20%"
+    assert join_wrapped(["a dash ---", "here"]) == "a dash --- here"
     assert join_wrapped(["pages 10-", "12"]) == "pages 10-12"
 
 

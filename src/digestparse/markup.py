@@ -123,9 +123,9 @@ def _plain(line: str) -> str:
 
 
 def join_wrapped(parts: list[str]) -> str:
-    """Hard-wrapped lines joined into one: one space between lines, none after a word
-    broken by a hyphen (``state-of-the-`` + ``art``: a letter or digit, then ``-``). A dash
-    keeps its space: a lone `` -``, or ``--`` (``improvements --`` + ``for example``).
+    """Hard-wrapped lines joined into one: one space between lines, none after a line that
+    ends with a hyphen (``state-of-the-`` + ``art``, ``(LLM)-`` + ``based``). A dash keeps
+    its space: a lone `` -``, or ``--`` (``improvements --`` + ``for example``).
 
     Each part is stripped first; empty parts are dropped.
     """
@@ -138,7 +138,8 @@ def join_wrapped(parts: list[str]) -> str:
     pieces: list[str] = []
     tail = ""  # the last two characters joined so far
     for text in texts:
-        if tail and not (tail.endswith("-") and tail[-2:-1].isalnum()):
+        # A hyphen after anything but white space or another hyphen (a dash) glues.
+        if tail and not (tail.endswith("-") and tail[-2:-1].strip() not in ("", "-")):
             pieces.append(" ")
             tail = " "
         pieces.append(text)
