@@ -139,6 +139,30 @@ def test_a_page_end_not_at_the_input_end_stays_junk() -> None:
     assert (raised.value.code, raised.value.line) == ("junk", previous)
 
 
+@pytest.mark.parametrize(
+    ("prefix", "entry_line"),
+    [
+        # markdown: a cut entry's upvote box, its count a number like a page number's.
+        ("03", "[173](https://huggingface.co/login?next=%2Fpapers%2F2609.11115)"),
+        # text-urls: a cut entry's paper link, a URL alone on its line.
+        ("02", "https://huggingface.co/papers/2510.21057"),
+        ("02", "https://arxiv.org/abs/2510.21057"),
+    ],
+)
+def test_a_line_linking_a_paper_is_no_part_of_the_page_end(prefix: str, entry_line: str) -> None:
+    """What is left of a cut last entry before the page's end stays junk, not footer."""
+    source = _with_end(prefix, entry_line + "\n\n" + MARKDOWN_END)
+    lines = source.split("\n")
+    entry = len(lines) - lines[::-1].index(entry_line)  # its last line, 1-based
+    digest = digestparse.parse(source)
+    # markdown's junk is the one line; text-urls' junk runs on to the input's end.
+    assert digest.footer_span in ((entry + 2, len(lines) - 1), None)
+    assert ("junk", entry) in [(d.code, d.line) for d in digest.diagnostics]
+    assert uncovered_lines(source, digest) == []
+    with pytest.raises(ParseError):
+        digestparse.parse(source, mode="strict")
+
+
 def test_link_and_anchor_lines_alone_open_no_page_end() -> None:
     source = _with_end("05", '<a id="source-section-12"></a>\n\nhttps://huggingface.co/models')
     digest = digestparse.parse(source)
@@ -182,6 +206,9 @@ def test_a_page_end_is_read_over_a_bounded_number_of_lines() -> None:
         ("Previous work on long-context models", False, False),
         ("### [Next-token prediction](https://huggingface.co/papers/2601.00001)", False, False),
         ("Mar 25", False, False),
+        ("[173](https://huggingface.co/login?next=%2Fpapers%2F2609.11115)", False, False),
+        ("https://huggingface.co/papers/2606.00683", False, False),
+        ("https://huggingface.co/papers/date/2026-10-01", False, True),
         ("Previous " * 50, False, False),
     ],
 )

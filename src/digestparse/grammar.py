@@ -83,6 +83,11 @@ _PAGE_END_MARK = regex.compile(
     r"(?:[0-9]++\.\s++|\[[0-9]++\]:\s*+)?(?i:https?://)\S*+|[-*_=]{3,}+|<a\s[^<>]*+></a>|\.\.\.|\u2026"
 )
 _ELLIPSES = ("...", "\u2026")
+#: A link to one paper (its page, its arXiv page, the login an upvote box links to): a line
+#: with one is an entry's, also where it shows nothing else (``[173](…login?next=%2Fpapers%2F…)``).
+_PAPER_TARGET = regex.compile(
+    r"(?i:huggingface\.co/papers/[0-9]|arxiv\.org/(?:abs|pdf)/|%2Fpapers%2F[0-9])"
+)
 #: The longest line of the page's end that is read as one.
 PAGE_END_MAX_LEN = 400
 
@@ -99,8 +104,9 @@ def opens_page_end(text: str) -> bool:
 
 def in_page_end(text: str) -> bool:
     """Whether a line (stripped) may belong to the page's end: only its words and page
-    numbers once markup is removed, or only a mark (``_PAGE_END_MARK``)."""
-    if len(text) > PAGE_END_MAX_LEN:
+    numbers once markup is removed, or only a mark (``_PAGE_END_MARK``); never a line that
+    links to a paper."""
+    if len(text) > PAGE_END_MAX_LEN or _PAPER_TARGET.search(text) is not None:
         return False
     if _PAGE_END_MARK.fullmatch(text) is not None:
         return True
