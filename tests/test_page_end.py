@@ -121,6 +121,26 @@ def test_a_page_end_is_the_footer_and_no_deviation(case: str) -> None:
         assert stream.footer_span == (first, last)
 
 
+@pytest.mark.parametrize(
+    ("prefix", "keep", "end", "after"),
+    [
+        ("01", 934, "[Previous][300] [Next][301]", ("```",)),
+        ("03", None, "[Previous](https://huggingface.co/papers/date/2026-10-01) "
+         "[Next](https://huggingface.co/papers/date/2026-10-03)", ()),
+    ],
+)
+def test_pagination_on_one_line_is_a_page_end(
+    prefix: str, keep: int | None, end: str, after: tuple[str, ...]
+) -> None:
+    source = _with_end(prefix, end, keep=keep, after=after)
+    lines = source.split("\n")
+    first = lines.index(end) + 1
+    digest = digestparse.parse(source)
+    assert digest.footer_span == (first, len(lines) - 1)
+    assert digest.diagnostics == digestparse.parse(_with_end(prefix, "", keep=keep)).diagnostics
+    assert uncovered_lines(source, digest) == []
+
+
 def test_a_page_end_not_at_the_input_end_stays_junk() -> None:
     """Another entry after the pagination: the pagination lines are junk, as before."""
     lines = capture_lines("02")
@@ -193,6 +213,12 @@ def test_a_page_end_is_read_over_a_bounded_number_of_lines() -> None:
         ("[Next](https://huggingface.co/papers/date/2026-10-03)", True, True),
         ("[Previous][12]", True, True),
         ("System theme", True, True),
+        # Pagination kept on one line, as a tool keeps inline links.
+        ("[Previous][300] [Next][301]", True, True),
+        ("[Previous](https://huggingface.co/papers/date/2026-10-01) "
+         "[Next](https://huggingface.co/papers/date/2026-10-03)", True, True),
+        ("1 2 3 ... 9 Next", True, True),
+        ("Next generation models", False, False),
         ("Trending Papers ranked by GitHub stars activity", True, True),
         ("--------------------", True, True),
         ("[TOS](https://huggingface.co/terms-of-service) [Privacy](https://huggingface.co/privacy)",

@@ -83,6 +83,8 @@ _PAGE_END_MARK = regex.compile(
     r"(?:[0-9]++\.\s++|\[[0-9]++\]:\s*+)?(?i:https?://)\S*+|[-*_=]{3,}+|<a\s[^<>]*+></a>|\.\.\.|\u2026"
 )
 _ELLIPSES = ("...", "\u2026")
+#: A pagination word among others on a line (``Previous Next``, ``1 2 Next``).
+_PAGINATION = regex.compile(r"(?<!\S)(?:Previous|Next)(?!\S)")
 #: A link to one paper (its page, its arXiv page, the login an upvote box links to): a line
 #: with one is an entry's, also where it shows nothing else (``[173](…login?next=%2Fpapers%2F…)``).
 _PAPER_TARGET = regex.compile(
@@ -94,10 +96,17 @@ PAGE_END_MAX_LEN = 400
 
 def opens_page_end(text: str) -> bool:
     """Whether a line (stripped) may be the first of the page's end (see ``PAGE_END_OPENERS``):
-    also in markup (``[Previous](https://…)``), or a rule that closes a capture."""
+    also in markup (``[Previous](https://…)``), the pagination on one line of the page's end
+    (``[Previous][300] [Next][301]``, as a tool keeps inline links), or a rule that closes a
+    capture."""
     if len(text) > PAGE_END_MAX_LEN:
         return False
-    if text in PAGE_END_OPENERS or plain(text) in PAGE_END_OPENERS:
+    if text in PAGE_END_OPENERS:
+        return True
+    words = plain(text)
+    if words in PAGE_END_OPENERS:
+        return True
+    if _PAGINATION.search(words) is not None and in_page_end(text):
         return True
     return text[:1] in "-*_=" and _PAGE_END_MARK.fullmatch(text) is not None
 
