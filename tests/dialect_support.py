@@ -205,6 +205,8 @@ SOUP_LINES = (
     "[Upvote", "22](https://huggingface.co/login)",
     "[GitHub 1k](https://github.com/a/b) [arXiv Page](https://arxiv.org/abs/2609.05415)",
     "[[\u56fe\u7247\uff1ad]](https://huggingface.co/papers/2609.05415)",
+    "[Previous](https://huggingface.co/papers/date/2026-10-01)", "Next",
+    "[Previous](https://huggingface.co/papers/date/2026-10-01) [Next](https://huggingface.co/x)",
 )
 
 

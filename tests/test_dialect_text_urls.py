@@ -58,6 +58,7 @@ from digestparse.lines import text_blocks
 from digestparse.links import paper_id
 from digestparse.parser import run
 from digestparse.rules.junk import junk
+from digestparse.rules.page_end import page_end
 from hostile_support import check_spans, uncovered_lines
 
 LINES = capture_lines("02")
@@ -402,7 +403,9 @@ def test_any_soup_of_its_lines_is_read_without_loss(lines: list[str]) -> None:
 # -- the junk run agrees with the generic junk rule ------------------------------------------
 
 #: The dialect with the generic junk rule, called once per block of junk lines.
-ONE_BLOCK_AT_A_TIME = attrs.evolve(TEXT_URLS, rules=(("entry", entry), ("junk", junk)))
+ONE_BLOCK_AT_A_TIME = attrs.evolve(
+    TEXT_URLS, rules=(("entry", entry), ("page_end", page_end), ("junk", junk))
+)
 
 
 def assert_junk_runs_agree(text: str) -> None:

@@ -10,7 +10,8 @@ import io
 import pytest
 
 import digestparse
-from dialect_support import capture_lines
+from dialect_support import assert_paths_agree, capture_lines
+from digestparse.dialects.html_text import HTML_TEXT
 from digestparse.errors import ParseError
 from digestparse.grammar import in_page_end, opens_page_end
 from digestparse.rules.page_end import MAX_PAGE_END_LINES
@@ -95,6 +96,8 @@ CASES: dict[str, tuple[str, int | None, str, tuple[str, ...]]] = {
     # 01 is a fenced capture whose last entry is cut: keep the entries before it.
     "reference-text": ("01", 934, REFERENCE_END, ("```",)),
     "html-text": ("05", None, HTML_END, ()),
+    # No anchor first: the pagination's links come right after the last entry's links.
+    "html-text-pagination": ("05", None, MARKDOWN_END, ()),
 }
 
 
@@ -139,6 +142,24 @@ def test_pagination_on_one_line_is_a_page_end(
     assert digest.footer_span == (first, len(lines) - 1)
     assert digest.diagnostics == digestparse.parse(_with_end(prefix, "", keep=keep)).diagnostics
     assert uncovered_lines(source, digest) == []
+
+
+def test_html_text_pagination_is_no_entry_links_in_both_paths() -> None:
+    """The last entry's lines of links end before ``[Previous](…)``, in the fast path as in
+    the rules, also where more follows (then the pagination is junk)."""
+    lines = capture_lines("05")
+    last_entry = max(i for i, line in enumerate(lines) if line.startswith("<a id="))
+    ends = (MARKDOWN_END, "[Previous](https://huggingface.co/papers/date/2026-10-01) "
+            "[Next](https://huggingface.co/papers/date/2026-10-03)")
+    for end in ends:
+        source = _with_end("05", end)
+        assert_paths_agree(HTML_TEXT, source)
+        more = source + "\n" + "\n".join(lines[last_entry:])
+        assert_paths_agree(HTML_TEXT, more)
+        digest = digestparse.parse(more)
+        first = len(_with_end("05", "").rstrip("\n").split("\n")) + 2
+        assert ("junk", first) in [(d.code, d.line) for d in digest.diagnostics]
+        assert digest.papers[-2].span[1] < first
 
 
 def test_a_page_end_not_at_the_input_end_stays_junk() -> None:

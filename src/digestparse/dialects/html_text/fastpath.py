@@ -29,6 +29,7 @@ from ..window import read_window
 from .fields import link_id, organization_of, title_of
 from .lines import (
     LINKS,
+    PAGINATION_LINKS,
     TEXT,
     Kind,
     classify,
@@ -245,6 +246,11 @@ def _read_fields(
         link_lines = [links] if links else []
         if links and _LINKS_LINE.fullmatch(links) is None:
             return None
+    # The rules end the entry before the pagination (checked only where it may be).
+    if ("[Previous]" in links or "[Next]" in links) and any(
+        line.startswith(PAGINATION_LINKS) for line in link_lines
+    ):
+        return None
     # The pattern starts the submitter's line and each abstract line with neither a space
     # nor a tab.
     if submitter is not None and (submitter[-1] in " \t" or classify(submitter) is not TEXT):

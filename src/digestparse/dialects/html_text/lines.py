@@ -68,6 +68,9 @@ AUTHORS_LINE = re.compile(r"- ([0-9]{1,9}) authors?")
 UPVOTE_COUNT_LINE = re.compile(r"([0-9]{1,18}|-)\]\((\S*)\)")
 #: A line of links only: ``[GitHub 131](url) [arXiv Page](url)``.
 LINKS_LINE = re.compile(r"\[[^\[\]]+\]\(\S+\)(?: \[[^\[\]]+\]\(\S+\))*")
+#: How a line of links that is the page's pagination starts (``[Previous](…) [Next](…)``):
+#: the page's end after the last entry (``rules/page_end.py``), never that entry's links.
+PAGINATION_LINKS = ("[Previous]", "[Next]")
 _SEPARATOR = " " + SEPARATOR + " "
 #: Text after `` · `` this short, starting like a month, is read as a date (or a bad one).
 _MAX_DATE_TEXT = 24

@@ -28,6 +28,7 @@ from .lines import (
     DATE,
     LINKS,
     META,
+    PAGINATION_LINKS,
     PLACEHOLDER,
     PLACEHOLDER_LINE,
     SUBMITTED,
@@ -117,7 +118,12 @@ def entry(state: ParseState) -> bool:
             state.reporter.defect("missing-abstract", following.number, 1)
         _metadata(state, fields)
         _upvotes(state, fields)
-        while state.peek_is(0, LINKS):
+        # The pagination after the last entry is the page's end, not its links.
+        while (
+            (link := state.peek()) is not None
+            and link.kind is LINKS
+            and not link.text.startswith(PAGINATION_LINKS)
+        ):
             text = state.advance().text
             identifier = identifier or link_id(text)
     except _Truncated as truncated:
