@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -63,6 +64,23 @@ def with_trailing_spaces(path: Path) -> Path:
     lines[12] += " "
     lines[20] += "  "
     return write_lines(path, lines)
+
+
+#: What ``check`` reports for the two damaged dumps of ``damaged_dumps``.
+MISSING_SEPARATOR = "no_sep.txt:18:1: missing-separator metadata block has no '\u00b7' line"
+TRAILING = [
+    "trail.txt:13:60: trailing-whitespace trailing whitespace",
+    "trail.txt:21:138: trailing-whitespace trailing whitespace",
+]
+
+
+def damaged_dumps(directory: Path) -> Path:
+    """``directory`` with a good dump and two damaged ones: good.txt (seed 1, 48 papers),
+    no_sep.txt (one finding, MISSING_SEPARATOR) and trail.txt (two, TRAILING)."""
+    shutil.copy(SEEDS[1], directory / "good.txt")
+    without_first_separator(directory / "no_sep.txt")
+    with_trailing_spaces(directory / "trail.txt")
+    return directory
 
 
 def one_paper_lines() -> list[str]:
