@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import attrs
 import hypothesis.strategies as st
 
 from digestparse.dates import read_date_line
@@ -16,6 +17,7 @@ from digestparse.errors import ParseError
 from digestparse.grammar import PAGE_PHRASES
 from digestparse.lines import split_text
 from digestparse.parser import run
+from digestparse.state import ParseState
 from digestparse.wrapper import read_wrapper
 from hostile_support import edit_lines
 
@@ -165,30 +167,56 @@ We moved the build system of our monorepo to a single Rust binary.
 """
 
 
-def parse_events(dialect: Dialect, lines: Iterable[str], mode: Mode) -> list[object]:
-    """Papers, diagnostics and the error in the order the run loop hands them out.
+def parse_events(
+    dialect: Dialect, lines: Iterable[str], mode: Mode, reference: datetime.date = REFERENCE
+) -> list[object]:
+    """Papers, diagnostics and the error in the order the run loop hands them out, then
+    what the state holds at the end (the header, its span and the page dates).
 
     A list of lines lets the dialect's fast path run; an iterator leaves only its rules.
     """
     events: list[object] = []
     reporter = Reporter(mode, "<test>", lambda d: events.append(("diagnostic", d)))
-    state = dialect.new_state(lines, reporter, REFERENCE)
+    state = dialect.new_state(lines, reporter, reference)
     try:
         for paper in run(state, dialect):
             events.append(("paper", paper))
     except ParseError as error:
         events.append(("error", error.code, error.line, error.column, str(error)))
-    events.append(("end", state.header, state.header_span, state.top_page_date))
+    events.append(("end", state.header, state.header_span, state.top_page_date, state.page_date))
     return events
 
 
-def assert_paths_agree(dialect: Dialect, text: str) -> None:
-    """The fast path reads ``text`` exactly as the rules do, in both modes."""
-    lines = split_text(text)
+def assert_paths_agree(
+    dialect: Dialect, text: str | list[str], reference: datetime.date = REFERENCE
+) -> None:
+    """The fast path reads ``text`` (or these lines) exactly as the rules do, in both modes."""
+    lines = split_text(text) if isinstance(text, str) else text
     for mode in ("lenient", "strict"):
-        fast = parse_events(dialect, list(lines), mode)
-        slow = parse_events(dialect, iter(lines), mode)
+        fast = parse_events(dialect, list(lines), mode, reference)
+        slow = parse_events(dialect, iter(lines), mode, reference)
         assert fast == slow, mode
+
+
+@attrs.define
+class FastPathSpy:
+    """A dialect's fast path ``read`` that keeps count: each call's result, and how many
+    papers the calls built (what the rules did not have to read)."""
+
+    read: Callable[[ParseState], bool]
+    results: list[bool] = attrs.Factory(list)
+    built: int = 0
+
+    def __call__(self, state: ParseState) -> bool:
+        before = len(state.papers)
+        result = self.read(state)
+        self.results.append(result)
+        self.built += len(state.papers) - before
+        return result
+
+    def on(self, dialect: Dialect) -> Dialect:
+        """``dialect`` with this spy for its fast path."""
+        return attrs.evolve(dialect, fast_path=self)
 
 
 #: Lines of every shape the two URL-keeping dialects know, and some they do not.

@@ -32,6 +32,7 @@ from dialect_support import (
     SEED_PATHS,
     SOUP_LINES,
     Edit,
+    FastPathSpy,
     assert_paths_agree,
     bad_title,
     capture_lines,
@@ -204,14 +205,9 @@ def test_a_repeated_page_is_junk_from_its_header_on() -> None:
 
 
 def test_fast_path_reads_the_capture() -> None:
-    used = []
-
-    def spy(state: Any) -> bool:
-        used.append(read_canonical(state))
-        return used[-1]
-
-    events = parse_events(attrs.evolve(HTML_TEXT, fast_path=spy), list(LINES), "lenient")
-    assert any(used)
+    spy = FastPathSpy(read_canonical)
+    events = parse_events(spy.on(HTML_TEXT), list(LINES), "lenient")
+    assert any(spy.results)
     assert events == parse_events(HTML_TEXT, iter(LINES), "lenient")
 
 
@@ -312,17 +308,9 @@ def test_any_soup_of_its_lines_is_read_without_loss(lines: list[str]) -> None:
 
 def _fast_path_papers(text: str, dialect: Any = HTML_TEXT) -> tuple[int, list[object]]:
     """How many papers the fast path itself built reading ``text``, and the run's events."""
-    built = 0
-
-    def spy(state: Any) -> bool:
-        nonlocal built
-        before = len(state.papers)
-        read = read_canonical(state)
-        built += len(state.papers) - before
-        return read
-
-    events = parse_events(attrs.evolve(dialect, fast_path=spy), text.split("\n"), "lenient")
-    return built, events
+    spy = FastPathSpy(read_canonical)
+    events = parse_events(spy.on(dialect), text.split("\n"), "lenient")
+    return spy.built, events
 
 
 def _copies_agree(text: str) -> list[digestparse.Paper]:

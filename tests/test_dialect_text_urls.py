@@ -32,6 +32,7 @@ from dialect_support import (
     SEED_PATHS,
     SOUP_LINES,
     Edit,
+    FastPathSpy,
     assert_paths_agree,
     bad_title,
     capture_lines,
@@ -43,7 +44,6 @@ from dialect_support import (
     replace,
     then,
 )
-from digestparse.diagnostics import Reporter
 from digestparse.dialects.text_urls import TEXT_URLS
 from digestparse.dialects.text_urls.fastpath import read_canonical
 from digestparse.dialects.text_urls.lines import (
@@ -56,7 +56,6 @@ from digestparse.dialects.text_urls.lines import (
 from digestparse.dialects.text_urls.rules import entry
 from digestparse.lines import text_blocks
 from digestparse.links import paper_id
-from digestparse.parser import run
 from digestparse.rules.junk import junk
 from hostile_support import check_spans, uncovered_lines
 
@@ -210,15 +209,10 @@ def test_forced_on_a_seed_it_reports_instead_of_inventing_papers() -> None:
 
 
 def test_fast_path_reads_the_capture() -> None:
-    used = []
-
-    def spy(state: Any) -> bool:
-        used.append(read_canonical(state))
-        return used[-1]
-
+    spy = FastPathSpy(read_canonical)
     lines = SOURCE.split("\n")
-    events = parse_events(attrs.evolve(TEXT_URLS, fast_path=spy), lines, "lenient")
-    assert any(used)
+    events = parse_events(spy.on(TEXT_URLS), lines, "lenient")
+    assert any(spy.results)
     assert events == parse_events(TEXT_URLS, iter(lines), "lenient")
 
 
@@ -277,16 +271,9 @@ def test_the_same_lines_under_another_date_limit_read_as_the_rules_read_them() -
     assert [d.line for d in digest.diagnostics if d.code == "date-after-page"][:2] == [107, 147]
     rules = attrs.evolve(TEXT_URLS, fast_path=None)
     for source in (text.split("\n"), text_blocks(text, 64)):
-        assert _events(TEXT_URLS, source, early) == _events(rules, text.split("\n"), early)
-
-
-def _events(dialect: Any, lines: Any, reference: datetime.date) -> list[object]:
-    """``parse_events`` under ``reference``."""
-    events: list[object] = []
-    reporter = Reporter("lenient", "<test>", events.append)
-    state = dialect.new_state(lines, reporter, reference)
-    events.extend(run(state, dialect))
-    return events
+        assert parse_events(TEXT_URLS, source, "lenient", early) == parse_events(  # type: ignore[arg-type]
+            rules, text.split("\n"), "lenient", early
+        )
 
 
 @pytest.mark.parametrize("number", range(253, 285, 2))
