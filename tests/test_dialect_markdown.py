@@ -26,6 +26,7 @@ import regex
 from hypothesis import given, note
 
 import digestparse
+from dialect_support import FastPathSpy
 from digestparse.diagnostics import Reporter
 from digestparse.dialects import BY_NAME
 from digestparse.dialects.markdown import MARKDOWN
@@ -539,22 +540,21 @@ def assert_paths_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
         assert fast == slow, mode
 
 
-def test_the_fast_path_reads_the_captures(monkeypatch: pytest.MonkeyPatch) -> None:
-    read: list[int] = []
-
-    def spy(state: ParseState) -> bool:
-        before = len(state.papers)
-        result = read_entries(state)
-        read.append(len(state.papers) - before)
-        return result
-
+def fast_path_reads(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """How many papers ``parse`` gives ``text`` as markdown, and how many of them the fast
+    path read."""
+    spy = FastPathSpy(read_entries)
     with monkeypatch.context() as patch:
-        patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
-        assert len(digestparse.parse(MD03, dialect="markdown").papers) == 8
-        assert len(digestparse.parse(MD04, dialect="markdown").papers) == 12
+        patch.setitem(BY_NAME, "markdown", spy.on(MARKDOWN))
+        papers = len(digestparse.parse(text, dialect="markdown").papers)
+    return papers, spy.built
+
+
+def test_the_fast_path_reads_the_captures(monkeypatch: pytest.MonkeyPatch) -> None:
     # 03: all 8 entries; 04: all 12 (SmolDocling's title goes on over an indented line), each
     # pair of copies read as one paper.
-    assert sum(read) == 8 + 12
+    assert fast_path_reads(MD03, monkeypatch) == (8, 8)
+    assert fast_path_reads(MD04, monkeypatch) == (12, 12)
     for text in (MD03, MD04):
         assert_paths_agree(text, monkeypatch)
 
@@ -982,18 +982,8 @@ def test_a_comment_count_after_a_space_is_the_entrys_votes(
          "University of Widgets"),
     ]
     assert_paths_agree(text, monkeypatch)
-    fast: list[int] = []
-
-    def spy(state: ParseState) -> bool:
-        before = len(state.papers)
-        result = read_entries(state)
-        fast.append(len(state.papers) - before)
-        return result
-
-    with monkeypatch.context() as patch:
-        patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
-        assert len(digestparse.parse(text, dialect="markdown").papers) == 11
-    assert sum(fast) == 11  # the fast path reads them all, none is left to the rules
+    # The fast path reads them all, none is left to the rules.
+    assert fast_path_reads(text, monkeypatch) == (11, 11)
 
 
 @pytest.mark.parametrize(
