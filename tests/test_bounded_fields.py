@@ -23,13 +23,12 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import digestparse
-from dialect_support import CAPTURE_PATHS, assert_paths_agree, parse_events
+from dialect_support import CAPTURE_PATHS, FastPathSpy, assert_paths_agree, parse_events
 from digestparse import lines
 from digestparse.diagnostics import reading_order
 from digestparse.dialects import BY_NAME
 from digestparse.dialects import base as dialect_base
 from digestparse.lines import split_text, text_blocks
-from digestparse.state import ParseState
 from test_reading_order import assert_strict_raises_lenients_first
 from test_streaming import assert_streams_like_parse
 
@@ -268,21 +267,12 @@ def test_the_cases_are_read_by_the_fast_paths() -> None:
     """The agreement above is not vacuous: away from the long field, the fast paths read."""
     for field in FIELDS:
         text = inserted(field.prefix, field.points[0], LONG)
-        read = 0
         dialect = BY_NAME[field.dialect]
-        fast_path = dialect.fast_path
-        assert fast_path is not None
-
-        def spy(state: ParseState) -> bool:
-            nonlocal read
-            before = len(state.papers)
-            result = fast_path(state)  # noqa: B023 (called within this iteration)
-            read += len(state.papers) - before
-            return result
-
+        assert dialect.fast_path is not None
+        spy = FastPathSpy(dialect.fast_path)
         with mock.patch.object(lines, "MAX_LINE", CAP):
-            parse_events(attrs.evolve(dialect, fast_path=spy), split_text(text), "lenient")
-        assert read > 0, field
+            parse_events(spy.on(dialect), split_text(text), "lenient")
+        assert spy.built > 0, field
 
 
 # -- real size -----------------------------------------------------------------------
