@@ -13,6 +13,8 @@ import hypothesis.strategies as st
 from digestparse.dates import read_date_line
 from digestparse.diagnostics import Mode, Reporter
 from digestparse.dialects import DETECT_LINES, Dialect
+from digestparse.dialects.html_text import HTML_TEXT
+from digestparse.dialects.text_urls import TEXT_URLS
 from digestparse.errors import ParseError
 from digestparse.grammar import PAGE_PHRASES
 from digestparse.lines import split_text
@@ -261,3 +263,40 @@ def mutated_after(draw: st.DrawFn, lines: list[str], first: int) -> str:
         if len(lines) <= first + 1:
             break
     return "\n".join(lines)
+
+
+@attrs.frozen
+class DialectCapture:
+    """One of the two URL-keeping dialects with its capture, for the tests they share
+    (tests/test_dialect_url_keeping.py)."""
+
+    dialect: Dialect
+    #: The start of its capture's file name.
+    capture: str
+    #: Mutations edit lines from this index on, so that detection still sees the dialect.
+    first_editable: int
+    #: The reference date it is parsed under (None: the capture's own date).
+    reference: datetime.date | None
+    #: A date of the capture and a later one to put in its place.
+    redated: tuple[str, str]
+
+    @property
+    def name(self) -> str:
+        return self.dialect.name
+
+    @property
+    def lines(self) -> list[str]:
+        return capture_lines(self.capture)
+
+    def mutated(self) -> st.SearchStrategy[str]:
+        return mutated_after(self.lines, self.first_editable)
+
+
+TEXT_URLS_CAPTURE = DialectCapture(
+    TEXT_URLS, "02", first_editable=91, reference=None,  # past entry 1's upvote box
+    redated=("Oct 7, 2024", "Oct 7, 2027"),
+)
+HTML_TEXT_CAPTURE = DialectCapture(
+    HTML_TEXT, "05", first_editable=66, reference=REFERENCE,  # past the first [Upvote pair
+    redated=("Oct 4, 2026", "Nov 4, 2026"),
+)

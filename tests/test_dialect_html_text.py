@@ -1,4 +1,5 @@
-"""The ``html-text`` dialect (capture 05): damaged variants, copies, properties, detection.
+"""The ``html-text`` dialect (capture 05): damaged variants, copies, the fast path's shortcuts
+(what it shares with text-urls is in tests/test_dialect_url_keeping.py).
 
 Capture 05's layout, read by hand: the wrapper preamble on lines 1-9, the
 header on 11-41 (anchors, ``new``, the promo lines, ``[Subscribe](…)``,
@@ -12,34 +13,23 @@ over 332-333.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import io
 from typing import Any
 
 import attrs
-import hypothesis.strategies as st
 import pytest
-from hypothesis import given, note
 
 import digestparse
 from dialect_support import (
-    CAPTURE_PATHS,
-    HTML_TEXT_PAGE,
-    PLAIN_TEXT_URLS_PAGE,
     REFERENCE,
-    RSS,
     SEED_PATHS,
-    SOUP_LINES,
     Edit,
     FastPathSpy,
     assert_paths_agree,
-    bad_title,
     capture_lines,
     delete,
-    detector_head,
     keep_until,
-    mutated_after,
     parse_events,
     replace,
     then,
@@ -204,13 +194,6 @@ def test_a_repeated_page_is_junk_from_its_header_on() -> None:
 # -- the fast path agrees with the rules ---------------------------------------------------
 
 
-def test_fast_path_reads_the_capture() -> None:
-    spy = FastPathSpy(read_canonical)
-    events = parse_events(spy.on(HTML_TEXT), list(LINES), "lenient")
-    assert any(spy.results)
-    assert events == parse_events(HTML_TEXT, iter(LINES), "lenient")
-
-
 @pytest.mark.parametrize("mark", ["### ", "###\t", "###  "])
 def test_a_bare_title_mark_starts_no_wrapped_title(mark: str) -> None:
     """``### `` alone is ``###`` once stripped: not a title, even with a linked line glued
@@ -229,74 +212,8 @@ def test_fast_path_agrees_on_damaged_captures(case: Case) -> None:
     assert_paths_agree(HTML_TEXT, "\n".join(case.edit(list(LINES))))
 
 
-def test_fast_path_agrees_on_the_capture_twice_and_with_blank_ends() -> None:
-    assert_paths_agree(HTML_TEXT, SOURCE)
-    assert_paths_agree(HTML_TEXT, SOURCE + "\n\n")
-    assert_paths_agree(HTML_TEXT, SOURCE + "\n" + SOURCE)
-    assert_paths_agree(HTML_TEXT, SOURCE.replace("Oct 4, 2026", "Nov 4, 2026"))
-
-
-# -- detection ----------------------------------------------------------------------
-
-
-def test_detects_its_capture() -> None:
-    assert HTML_TEXT.detect(detector_head(SOURCE))
-
-
-@pytest.mark.parametrize(
-    "path",
-    [p for p in SEED_PATHS + CAPTURE_PATHS if not p.name.startswith("05")],
-    ids=lambda p: p.name[:3],
-)
-def test_detector_rejects_seeds_and_other_captures(path: Any) -> None:
-    assert not HTML_TEXT.detect(detector_head(path.read_text(encoding="utf-8")))
-
-
-@pytest.mark.parametrize(
-    "text", [RSS, PLAIN_TEXT_URLS_PAGE, HTML_TEXT_PAGE], ids=["rss", "plain-urls", "html-text"]
-)
-def test_detector_rejects_foreign_input(text: str) -> None:
-    assert not HTML_TEXT.detect(detector_head(text))
-    assert digestparse.parse(text).dialect != "html-text"
-
-
-# -- properties -----------------------------------------------------------------------
-
-#: Edits stay past the first ``[Upvote`` pair, so that detection still sees one.
-_FIRST_EDITABLE = 66
-
-
-def mutated() -> st.SearchStrategy[str]:
-    return mutated_after(LINES, _FIRST_EDITABLE)
-
-
-@given(mutated())
-def test_fast_path_agrees_on_mutations(text: str) -> None:
-    assert_paths_agree(HTML_TEXT, text)
-
-
-@given(mutated())
-def test_mutations_lose_nothing_and_titles_stay_titles(text: str) -> None:
-    digest = _lenient(text)
-    note(repr([d.code for d in digest.diagnostics]))
-    assert digest.dialect == "html-text"
-    for paper in digest.papers:
-        assert bad_title(paper.title) is None, paper.title
-
-
-@given(st.lists(st.sampled_from(SOUP_LINES), max_size=60))
-def test_any_soup_of_its_lines_is_read_without_loss(lines: list[str]) -> None:
-    """Forced on any mix of its line shapes: lenient never raises and loses no line, strict
-    raises only ParseError, and the fast path agrees with the rules."""
-    text = "\n".join(lines)
-    digest = digestparse.parse(text, dialect="html-text", reference_date=REFERENCE)
-    check_spans(text, digest)
-    assert uncovered_lines(text, digest) == []
-    for paper in digest.papers:
-        assert bad_title(paper.title) is None, paper.title
-    with contextlib.suppress(digestparse.ParseError):
-        digestparse.parse(text, dialect="html-text", mode="strict", reference_date=REFERENCE)
-    assert_paths_agree(HTML_TEXT, text)
+# The tests html-text shares with text-urls (the fast path on the whole capture, detection,
+# the properties) are in tests/test_dialect_url_keeping.py.
 
 
 # -- the fast path's shortcuts (round 4) ---------------------------------------------------
