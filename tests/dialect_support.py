@@ -10,6 +10,7 @@ from pathlib import Path
 import attrs
 import hypothesis.strategies as st
 
+import digestparse
 from digestparse.dates import read_date_line
 from digestparse.diagnostics import Mode, Reporter
 from digestparse.dialects import DETECT_LINES, Dialect
@@ -21,7 +22,7 @@ from digestparse.lines import split_text
 from digestparse.parser import run
 from digestparse.state import ParseState
 from digestparse.wrapper import read_wrapper
-from hostile_support import edit_lines
+from hostile_support import check_nothing_lost, edit_lines
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CAPTURES = FIXTURES / "captures"
@@ -290,6 +291,13 @@ class DialectCapture:
 
     def mutated(self) -> st.SearchStrategy[str]:
         return mutated_after(self.lines, self.first_editable)
+
+    def parse(self, text: str, mode: Mode = "lenient") -> digestparse.Digest:
+        return digestparse.parse(text, mode=mode, reference_date=self.reference)
+
+    def lenient(self, text: str) -> digestparse.Digest:
+        """The lenient digest of ``text``, once it is checked to lose nothing."""
+        return check_nothing_lost(text, self.parse(text))
 
 
 TEXT_URLS_CAPTURE = DialectCapture(

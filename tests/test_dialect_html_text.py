@@ -22,6 +22,7 @@ import pytest
 
 import digestparse
 from dialect_support import (
+    HTML_TEXT_CAPTURE,
     REFERENCE,
     SEED_PATHS,
     Edit,
@@ -36,21 +37,14 @@ from dialect_support import (
 )
 from digestparse.dialects.html_text import HTML_TEXT
 from digestparse.dialects.html_text.fastpath import read_canonical
-from hostile_support import check_spans, uncovered_lines
+from hostile_support import uncovered_lines
 
 LINES = capture_lines("05")
 SOURCE = "\n".join(LINES)
 
 
-def _parse(text: str, mode: str = "lenient") -> digestparse.Digest:
-    return digestparse.parse(text, mode=mode, reference_date=REFERENCE)  # type: ignore[arg-type]
-
-
-def _lenient(text: str) -> digestparse.Digest:
-    digest = _parse(text)
-    check_spans(text, digest)
-    assert uncovered_lines(text, digest) == []
-    return digest
+_parse = HTML_TEXT_CAPTURE.parse
+_lenient = HTML_TEXT_CAPTURE.lenient  # and it loses nothing
 
 
 INTACT = _parse(SOURCE).papers

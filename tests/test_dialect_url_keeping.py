@@ -32,7 +32,7 @@ from dialect_support import (
 )
 from digestparse.dialects.html_text import fastpath as html_text_fastpath
 from digestparse.dialects.text_urls import fastpath as text_urls_fastpath
-from hostile_support import check_spans, uncovered_lines
+from hostile_support import check_nothing_lost
 
 CAPTURES = [TEXT_URLS_CAPTURE, HTML_TEXT_CAPTURE]
 each_dialect = pytest.mark.parametrize("case", CAPTURES, ids=lambda case: case.name)
@@ -42,13 +42,6 @@ READ_CANONICAL = {
     "text-urls": text_urls_fastpath.read_canonical,
     "html-text": html_text_fastpath.read_canonical,
 }
-
-
-def _lenient(case: DialectCapture, text: str) -> digestparse.Digest:
-    digest = digestparse.parse(text, reference_date=case.reference)
-    check_spans(text, digest)
-    assert uncovered_lines(text, digest) == []
-    return digest
 
 
 # -- the fast path agrees with the rules ---------------------------------------------------
@@ -118,7 +111,7 @@ def test_fast_path_agrees_on_mutations(case: DialectCapture, data: st.DataObject
 def test_mutations_lose_nothing_and_titles_stay_titles(
     case: DialectCapture, data: st.DataObject
 ) -> None:
-    digest = _lenient(case, data.draw(case.mutated(), label="text"))
+    digest = case.lenient(data.draw(case.mutated(), label="text"))
     note(repr([d.code for d in digest.diagnostics]))
     assert digest.dialect == case.name
     for paper in digest.papers:
@@ -133,9 +126,9 @@ def test_any_soup_of_its_lines_is_read_without_loss(
     """Forced on any mix of its line shapes: lenient never raises and loses no line, strict
     raises only ParseError, and the fast path agrees with the rules."""
     text = "\n".join(lines)
-    digest = digestparse.parse(text, dialect=case.name, reference_date=REFERENCE)
-    check_spans(text, digest)
-    assert uncovered_lines(text, digest) == []
+    digest = check_nothing_lost(
+        text, digestparse.parse(text, dialect=case.name, reference_date=REFERENCE)
+    )
     for paper in digest.papers:
         assert bad_title(paper.title) is None, paper.title
     with contextlib.suppress(digestparse.ParseError):
