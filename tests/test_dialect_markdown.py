@@ -574,14 +574,17 @@ _NOISE = st.sampled_from(
 )
 
 
-@given(mutated(), st.lists(st.tuples(st.integers(0, 400), _NOISE), max_size=4))
-def test_the_fast_path_agrees_on_mutations(
-    text: str, noise: list[tuple[int, str]]
-) -> None:
-    lines = lines_of(text)
-    for index, line in noise:
+@st.composite
+def noisy(draw: st.DrawFn) -> str:
+    """A mutated capture with up to four lines of ``_NOISE`` put in."""
+    lines = lines_of(draw(mutated()))
+    for index, line in draw(st.lists(st.tuples(st.integers(0, 400), _NOISE), max_size=4)):
         lines.insert(min(index, len(lines)), line)
-    source = joined(lines)
+    return joined(lines)
+
+
+@given(noisy())
+def test_the_fast_path_agrees_on_mutations(source: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert_paths_agree(source, monkeypatch)
 
@@ -800,14 +803,9 @@ def test_a_second_copy_that_differs_in_one_character_is_read_on_its_own(
     assert_paths_agree(text, monkeypatch)
 
 
-@given(mutated(), st.lists(st.tuples(st.integers(0, 400), _NOISE), max_size=4))
-def test_the_one_pass_reader_agrees_with_the_general_one(
-    text: str, noise: list[tuple[int, str]]
-) -> None:
-    lines = lines_of(text)
-    for index, line in noise:
-        lines.insert(min(index, len(lines)), line)
-    assert_usual_agrees(joined(lines))
+@given(noisy())
+def test_the_one_pass_reader_agrees_with_the_general_one(source: str) -> None:
+    assert_usual_agrees(source)
 
 
 def _outcomes_with_raw_header(
