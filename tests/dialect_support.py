@@ -203,18 +203,21 @@ def assert_paths_agree(
 
 @attrs.define
 class FastPathSpy:
-    """A dialect's fast path ``read`` that keeps count: each call's result, and how many
-    papers the calls built (what the rules did not have to read)."""
+    """A dialect's fast path ``read`` that keeps count: each call's result, how many
+    papers the calls built (what the rules did not have to read), and the most papers the
+    state held after a call (what a window keeps in memory)."""
 
     read: Callable[[ParseState], bool]
     results: list[bool] = attrs.Factory(list)
     built: int = 0
+    held: int = 0
 
     def __call__(self, state: ParseState) -> bool:
         before = len(state.papers)
         result = self.read(state)
         self.results.append(result)
         self.built += len(state.papers) - before
+        self.held = max(self.held, len(state.papers))
         return result
 
     def on(self, dialect: Dialect) -> Dialect:
