@@ -42,6 +42,28 @@ def run_cli(
     )
 
 
+_PEAK = """
+import sys, digestparse.cli as cli
+status = cli.main(sys.argv[1:])
+with open("/proc/self/status") as info:
+    peak = next(int(line.split()[1]) for line in info if line.startswith("VmHWM:"))
+print(status, peak // 1024, file=sys.stderr)
+"""
+
+
+def run_cli_peak(
+    *args: str, cwd: str | os.PathLike[str]
+) -> tuple[int, int, subprocess.CompletedProcess[bytes]]:
+    """``cli.main(ARGS)`` in a fresh interpreter (no reference date added): its exit status,
+    its peak resident memory in MB (Linux /proc), and the finished process."""
+    completed = subprocess.run(
+        [sys.executable, "-c", _PEAK, *args], cwd=cwd, capture_output=True, timeout=600,
+        check=False,
+    )
+    status, peak_mb = map(int, completed.stderr.decode().splitlines()[-1].split())
+    return status, peak_mb, completed
+
+
 def seed_lines(index: int = 0) -> list[str]:
     return SEEDS[index].read_text(encoding="utf-8").split("\n")
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime
 import io
 import pathlib
-import subprocess
-import sys
 import tracemalloc
 from unittest import mock
 
@@ -23,6 +21,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import digestparse
+from cli_helpers import run_cli_peak
 from dialect_support import CAPTURE_PATHS, FastPathSpy, assert_paths_agree, parse_events
 from digestparse import lines
 from digestparse.diagnostics import reading_order
@@ -277,15 +276,6 @@ def test_the_cases_are_read_by_the_fast_paths() -> None:
 
 # -- real size -----------------------------------------------------------------------
 
-_PEAK = """
-import sys, digestparse.cli as cli
-status = cli.main(sys.argv[1:])
-with open("/proc/self/status") as info:
-    peak = next(int(line.split()[1]) for line in info if line.startswith("VmHWM:"))
-print(status, peak // 1024, file=sys.stderr)
-"""
-
-
 @pytest.mark.parametrize("prefix, after", [("03", 56), ("01", 317)])
 def test_check_memory_stays_bounded_with_a_40_mb_field(
     tmp_path: pathlib.Path, prefix: str, after: int
@@ -300,11 +290,9 @@ def test_check_memory_stays_bounded_with_a_40_mb_field(
             file.write(chunk)
         file.write("\n".join(text[after:]))
     assert (tmp_path / "field.txt").stat().st_size > 40_000_000
-    completed = subprocess.run(
-        [sys.executable, "-c", _PEAK, "check", "--lenient", "--jobs", "1", "field.txt"],
-        cwd=tmp_path, capture_output=True, timeout=600, check=False,
+    status, peak_mb, completed = run_cli_peak(
+        "check", "--lenient", "--jobs", "1", "field.txt", cwd=tmp_path
     )
-    status, peak_mb = map(int, completed.stderr.decode().splitlines()[-1].split())
     assert status == 0
     assert peak_mb < 64, peak_mb
     out = completed.stdout.decode()
