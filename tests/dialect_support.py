@@ -21,7 +21,7 @@ from digestparse.grammar import PAGE_PHRASES
 from digestparse.lines import split_text
 from digestparse.parser import run
 from digestparse.state import ParseState
-from digestparse.wrapper import read_wrapper
+from digestparse.wrapper import is_fence_end, read_wrapper
 from hostile_support import check_nothing_lost, edit_lines
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -60,10 +60,17 @@ def then(*edits: Edit) -> Edit:
 
 
 def detector_head(text: str) -> list[str]:
-    """What the detectors see (docs/dialects.md): non-blank lines after the wrapper, stripped."""
+    """What the detectors see (docs/dialects.md): the first non-blank lines after the
+    wrapper, up to a fenced body's closing fence, stripped."""
     lines = text.split("\n")
-    start = read_wrapper(lines).end
-    return [line.strip() for line in lines[start:] if line.strip()][:DETECT_LINES]
+    wrapper = read_wrapper(lines)
+    head: list[str] = []
+    for line in lines[wrapper.end :]:
+        if wrapper.fence is not None and is_fence_end(line, wrapper.fence):
+            break
+        if line.strip():
+            head.append(line.strip())
+    return head[:DETECT_LINES]
 
 
 _COUNT = re.compile(r"[0-9][0-9.,]*k?")

@@ -31,17 +31,17 @@ from dialect_support import (
     FastPathSpy,
     assert_paths_agree,
     delete,
+    detector_head,
     keep_until,
     parse_events,
     replace,
 )
 from digestparse.diagnostics import Mode
-from digestparse.dialects import BY_NAME, DETECT_LINES
+from digestparse.dialects import BY_NAME
 from digestparse.dialects.reference_text import REFERENCE_TEXT, chrome, cut, fastpath, header, rules
 from digestparse.dialects.reference_text.fastpath import read_canonical
 from digestparse.grammar import MONTHS, PAGE_PHRASES
 from digestparse.state import ParseState
-from digestparse.wrapper import is_fence_end, read_wrapper
 from hostile_support import SEED_PATHS, check_nothing_lost, edit_lines
 
 CAPTURES = Path(__file__).parent / "fixtures" / "captures"
@@ -341,22 +341,9 @@ def test_mutated_capture_strict_raises_only_parse_errors(source: str) -> None:
 # -- detection -----------------------------------------------------------------
 
 
-def _head(text: str) -> list[str]:
-    """What the detectors see: the first non-blank lines after any wrapper, stripped."""
-    lines = text.split("\n")
-    wrapper = read_wrapper(lines)
-    head: list[str] = []
-    for line in lines[wrapper.end :]:
-        if wrapper.fence is not None and is_fence_end(line, wrapper.fence):
-            break
-        if line.strip():
-            head.append(line.strip())
-    return head[:DETECT_LINES]
-
-
 def test_detector_accepts_the_capture_and_its_truncated_start() -> None:
-    assert REFERENCE_TEXT.detect(_head(TEXT))
-    assert REFERENCE_TEXT.detect(_head("\n".join(LINES[:60])))  # the header and one title
+    assert REFERENCE_TEXT.detect(detector_head(TEXT))
+    assert REFERENCE_TEXT.detect(detector_head("\n".join(LINES[:60])))  # the header and one title
     assert BY_NAME["reference-text"] is REFERENCE_TEXT
 
 
@@ -367,7 +354,7 @@ def test_detector_accepts_the_capture_and_its_truncated_start() -> None:
 )
 def test_detector_rejects_other_inputs(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    assert not REFERENCE_TEXT.detect(_head(text))
+    assert not REFERENCE_TEXT.detect(detector_head(text))
     assert parse(text, reference_date=datetime.date(2026, 12, 31)).dialect != "reference-text"
 
 
@@ -407,7 +394,7 @@ A late goal settled it.
 
 
 def test_detector_rejects_a_lynx_dump_of_another_page() -> None:
-    assert not REFERENCE_TEXT.detect(_head(NEWS))
+    assert not REFERENCE_TEXT.detect(detector_head(NEWS))
     assert parse(NEWS).dialect != "reference-text"
 
 
