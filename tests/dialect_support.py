@@ -6,9 +6,11 @@ import datetime
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import hypothesis.strategies as st
+import pytest
 
 import digestparse
 from digestparse.dates import read_date_line
@@ -277,6 +279,22 @@ def mutated_after(draw: st.DrawFn, lines: list[str], first: int) -> str:
 
 
 @attrs.frozen
+class DamagedCase:
+    """The capture with one damage (``edit``): strict mode's (code, line, column), lenient
+    mode's diagnostic codes in order and how many papers it keeps; the index of the damaged
+    paper and the fields lenient mode must give it (None: no paper, or none checked). Each
+    dialect's subclass sets ``count`` to its capture's papers."""
+
+    name: str
+    edit: Edit
+    strict: tuple[str, int, int]
+    codes: tuple[str, ...]
+    damaged: int | None = None
+    fields: dict[str, Any] | None = None
+    count: int = 0
+
+
+@attrs.frozen
 class DialectCapture:
     """One of the two URL-keeping dialects with its capture, for the tests they share
     (tests/test_dialect_url_keeping.py)."""
@@ -308,6 +326,20 @@ class DialectCapture:
     def lenient(self, text: str) -> digestparse.Digest:
         """The lenient digest of ``text``, once it is checked to lose nothing."""
         return check_nothing_lost(text, self.parse(text))
+
+    def damaged(self, case: DamagedCase) -> digestparse.Digest:
+        """The lenient digest of the capture with ``case``'s damage, once strict mode has
+        raised ``case.strict`` and lenient mode has kept the dialect, reported
+        ``case.codes``, kept ``case.count`` papers and lost nothing."""
+        text = "\n".join(case.edit(self.lines))
+        with pytest.raises(digestparse.ParseError) as raised:
+            self.parse(text, "strict")
+        assert (raised.value.code, raised.value.line, raised.value.column) == case.strict
+        digest = self.lenient(text)
+        assert digest.dialect == self.name
+        assert tuple(d.code for d in digest.diagnostics) == case.codes
+        assert len(digest.papers) == case.count
+        return digest
 
 
 TEXT_URLS_CAPTURE = DialectCapture(

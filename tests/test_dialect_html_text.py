@@ -25,6 +25,7 @@ from dialect_support import (
     HTML_TEXT_CAPTURE,
     REFERENCE,
     SEED_PATHS,
+    DamagedCase,
     Edit,
     FastPathSpy,
     assert_paths_agree,
@@ -51,13 +52,7 @@ INTACT = _parse(SOURCE).papers
 
 
 @attrs.frozen
-class Case:
-    name: str
-    edit: Edit
-    strict: tuple[str, int, int]
-    codes: tuple[str, ...]
-    damaged: int | None = None
-    fields: dict[str, Any] | None = None
+class Case(DamagedCase):
     count: int = 6
 
 
@@ -92,14 +87,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_damaged_capture(case: Case) -> None:
-    text = "\n".join(case.edit(list(LINES)))
-    with pytest.raises(digestparse.ParseError) as raised:
-        _parse(text, "strict")
-    assert (raised.value.code, raised.value.line, raised.value.column) == case.strict
-    digest = _lenient(text)
-    assert digest.dialect == "html-text"
-    assert tuple(d.code for d in digest.diagnostics) == case.codes
-    assert len(digest.papers) == case.count
+    digest = HTML_TEXT_CAPTURE.damaged(case)
     if case.count == len(INTACT):
         for index, paper in enumerate(digest.papers):
             if index != case.damaged:

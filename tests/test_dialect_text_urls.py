@@ -27,7 +27,7 @@ from dialect_support import (
     SEED_PATHS,
     SOUP_LINES,
     TEXT_URLS_CAPTURE,
-    Edit,
+    DamagedCase,
     assert_paths_agree,
     capture_lines,
     delete,
@@ -63,14 +63,7 @@ INTACT = _parse(SOURCE).papers
 
 
 @attrs.frozen
-class Case:
-    name: str
-    edit: Edit
-    strict: tuple[str, int, int]
-    codes: tuple[str, ...]
-    #: Index of the damaged paper and the fields lenient mode must give it (None: dropped).
-    damaged: int | None = None
-    fields: dict[str, Any] | None = None
+class Case(DamagedCase):
     count: int = 19
 
 
@@ -105,14 +98,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_damaged_capture(case: Case) -> None:
-    text = "\n".join(case.edit(list(LINES)))
-    with pytest.raises(digestparse.ParseError) as raised:
-        _parse(text, "strict")
-    assert (raised.value.code, raised.value.line, raised.value.column) == case.strict
-    digest = _lenient(text)
-    assert digest.dialect == "text-urls"
-    assert tuple(d.code for d in digest.diagnostics) == case.codes
-    assert len(digest.papers) == case.count
+    digest = TEXT_URLS_CAPTURE.damaged(case)
     for index, paper in enumerate(digest.papers):
         if index == case.damaged:
             continue
