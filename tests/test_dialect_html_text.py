@@ -29,7 +29,6 @@ from dialect_support import (
     Edit,
     FastPathSpy,
     assert_paths_agree,
-    capture_lines,
     delete,
     keep_until,
     parse_events,
@@ -40,14 +39,10 @@ from digestparse.dialects.html_text import HTML_TEXT
 from digestparse.dialects.html_text.fastpath import read_canonical
 from hostile_support import uncovered_lines
 
-LINES = capture_lines("05")
+LINES = HTML_TEXT_CAPTURE.lines
 SOURCE = "\n".join(LINES)
-
-
 _parse = HTML_TEXT_CAPTURE.parse
 _lenient = HTML_TEXT_CAPTURE.lenient  # and it loses nothing
-
-
 INTACT = _parse(SOURCE).papers
 
 

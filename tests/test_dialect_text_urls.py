@@ -29,7 +29,6 @@ from dialect_support import (
     TEXT_URLS_CAPTURE,
     DamagedCase,
     assert_paths_agree,
-    capture_lines,
     delete,
     keep_until,
     parse_events,
@@ -50,15 +49,11 @@ from digestparse.links import paper_id
 from digestparse.rules.junk import junk
 from hostile_support import uncovered_lines
 
-LINES = capture_lines("02")
+LINES = TEXT_URLS_CAPTURE.lines
 SOURCE = "\n".join(LINES)
-
-
 # The capture time in the front matter (2026-07-28) resolves the page date.
 _parse = TEXT_URLS_CAPTURE.parse
 _lenient = TEXT_URLS_CAPTURE.lenient  # and it loses nothing
-
-
 INTACT = _parse(SOURCE).papers
 
 
