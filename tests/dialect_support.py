@@ -1,4 +1,5 @@
-"""Helpers shared by the dialect test modules: edits, detector heads, foreign inputs, titles."""
+"""Helpers shared by the dialect test modules: edits, detector heads, foreign inputs, titles,
+the run loop's events and a fast-path spy, and the two URL-keeping dialects' captures."""
 
 from __future__ import annotations
 
