@@ -21,11 +21,13 @@ import pytest
 import digestparse
 from cli_helpers import (
     FIXTURES,
+    MISSING_SEPARATOR,
     SEED_PAPERS,
     SEEDS,
+    TRAILING,
+    damaged_dumps,
     run_cli,
     seed_lines,
-    with_trailing_spaces,
     without_first_separator,
     write_lines,
 )
@@ -33,20 +35,10 @@ from digestparse.cli.escape import escape_github_data, escape_github_property
 
 SEED_NAMES = [seed.name for seed in SEEDS]
 CLEAN_SUMMARY = f"checked 5 files, {SEED_PAPERS} papers: 0 findings\n"
-MISSING_SEPARATOR = "no_sep.txt:18:1: missing-separator metadata block has no '\u00b7' line"
-TRAILING = [
-    "trail.txt:13:60: trailing-whitespace trailing whitespace",
-    "trail.txt:21:138: trailing-whitespace trailing whitespace",
-]
-
-
 @pytest.fixture
 def damaged(tmp_path: Path) -> Path:
     """A directory with a good dump and two damaged ones."""
-    shutil.copy(SEEDS[1], tmp_path / "good.txt")
-    without_first_separator(tmp_path / "no_sep.txt")
-    with_trailing_spaces(tmp_path / "trail.txt")
-    return tmp_path
+    return damaged_dumps(tmp_path)
 
 
 def paper_schema() -> dict[str, object]:

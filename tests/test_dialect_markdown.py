@@ -26,6 +26,7 @@ import regex
 from hypothesis import given, note
 
 import digestparse
+from dialect_support import FastPathSpy
 from digestparse.diagnostics import Reporter
 from digestparse.dialects import BY_NAME
 from digestparse.dialects.markdown import MARKDOWN
@@ -39,10 +40,9 @@ from digestparse.parser import run
 from digestparse.state import ParseState
 from hostile_support import (
     check_lenient,
-    check_spans,
+    check_nothing_lost,
     comparable,
     edit_lines,
-    uncovered_lines,
 )
 from seeds import SEEDS
 
@@ -499,8 +499,7 @@ def test_mutated_captures_forced_to_markdown_lose_nothing(text: str) -> None:
     digest = digestparse.parse(text, dialect="markdown", reference_date=REFERENCE)
     for paper in digest.papers:
         assert_plausible_title(paper.title)
-    check_spans(text, digest)
-    assert uncovered_lines(text, digest) == []
+    check_nothing_lost(text, digest)
 
 
 def test_the_captures_titles_are_plausible() -> None:
@@ -539,22 +538,21 @@ def assert_paths_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
         assert fast == slow, mode
 
 
-def test_the_fast_path_reads_the_captures(monkeypatch: pytest.MonkeyPatch) -> None:
-    read: list[int] = []
-
-    def spy(state: ParseState) -> bool:
-        before = len(state.papers)
-        result = read_entries(state)
-        read.append(len(state.papers) - before)
-        return result
-
+def fast_path_reads(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """How many papers ``parse`` gives ``text`` as markdown, and how many of them the fast
+    path read."""
+    spy = FastPathSpy(read_entries)
     with monkeypatch.context() as patch:
-        patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
-        assert len(digestparse.parse(MD03, dialect="markdown").papers) == 8
-        assert len(digestparse.parse(MD04, dialect="markdown").papers) == 12
+        patch.setitem(BY_NAME, "markdown", spy.on(MARKDOWN))
+        papers = len(digestparse.parse(text, dialect="markdown").papers)
+    return papers, spy.built
+
+
+def test_the_fast_path_reads_the_captures(monkeypatch: pytest.MonkeyPatch) -> None:
     # 03: all 8 entries; 04: all 12 (SmolDocling's title goes on over an indented line), each
     # pair of copies read as one paper.
-    assert sum(read) == 8 + 12
+    assert fast_path_reads(MD03, monkeypatch) == (8, 8)
+    assert fast_path_reads(MD04, monkeypatch) == (12, 12)
     for text in (MD03, MD04):
         assert_paths_agree(text, monkeypatch)
 
@@ -576,14 +574,17 @@ _NOISE = st.sampled_from(
 )
 
 
-@given(mutated(), st.lists(st.tuples(st.integers(0, 400), _NOISE), max_size=4))
-def test_the_fast_path_agrees_on_mutations(
-    text: str, noise: list[tuple[int, str]]
-) -> None:
-    lines = lines_of(text)
-    for index, line in noise:
+@st.composite
+def noisy(draw: st.DrawFn) -> str:
+    """A mutated capture with up to four lines of ``_NOISE`` put in."""
+    lines = lines_of(draw(mutated()))
+    for index, line in draw(st.lists(st.tuples(st.integers(0, 400), _NOISE), max_size=4)):
         lines.insert(min(index, len(lines)), line)
-    source = joined(lines)
+    return joined(lines)
+
+
+@given(noisy())
+def test_the_fast_path_agrees_on_mutations(source: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert_paths_agree(source, monkeypatch)
 
@@ -802,14 +803,9 @@ def test_a_second_copy_that_differs_in_one_character_is_read_on_its_own(
     assert_paths_agree(text, monkeypatch)
 
 
-@given(mutated(), st.lists(st.tuples(st.integers(0, 400), _NOISE), max_size=4))
-def test_the_one_pass_reader_agrees_with_the_general_one(
-    text: str, noise: list[tuple[int, str]]
-) -> None:
-    lines = lines_of(text)
-    for index, line in noise:
-        lines.insert(min(index, len(lines)), line)
-    assert_usual_agrees(joined(lines))
+@given(noisy())
+def test_the_one_pass_reader_agrees_with_the_general_one(source: str) -> None:
+    assert_usual_agrees(source)
 
 
 def _outcomes_with_raw_header(
@@ -982,18 +978,8 @@ def test_a_comment_count_after_a_space_is_the_entrys_votes(
          "University of Widgets"),
     ]
     assert_paths_agree(text, monkeypatch)
-    fast: list[int] = []
-
-    def spy(state: ParseState) -> bool:
-        before = len(state.papers)
-        result = read_entries(state)
-        fast.append(len(state.papers) - before)
-        return result
-
-    with monkeypatch.context() as patch:
-        patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
-        assert len(digestparse.parse(text, dialect="markdown").papers) == 11
-    assert sum(fast) == 11  # the fast path reads them all, none is left to the rules
+    # The fast path reads them all, none is left to the rules.
+    assert fast_path_reads(text, monkeypatch) == (11, 11)
 
 
 @pytest.mark.parametrize(
