@@ -268,6 +268,141 @@ def test_capture_04_later_shapes_read_as_a_reader_reads_them(
     assert assert_usual_agrees(text) >= 12 + len(LATER_04)
 
 
+def _fast_path_reads(text: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    """How many papers the fast path reads of ``text`` (lenient, as the markdown dialect)."""
+    read: list[int] = []
+
+    def spy(state: ParseState) -> bool:
+        before = len(state.papers)
+        result = read_entries(state)
+        read.append(len(state.papers) - before)
+        return result
+
+    with monkeypatch.context() as patch:
+        patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
+        digestparse.parse(text, dialect="markdown")
+    return sum(read)
+
+
+#: Made-up trending entries whose cards show several links (each shown twice, as in capture
+#: 04): two link lines under ``- N authors``; three under the abstract, the last two naming
+#: a link the abstract or an earlier line already gives; two, the first after a blank line.
+LINKED_04 = [
+    ("### Widget Graphs: A Made-Up Study of Card Links",
+     "We study widget graphs with a made-up method.", "- 3 authors",
+     ["[LINK: GitHub 1.2k](https://github.com/a/b)",
+      "[LINK: Project page](https://a.github.io/b)"]),
+    ("### Pebble Maps: Toy Routes for Garden Robots",
+     "Pebble Maps plans toy routes; see https://pebble.example.org/maps for a demo.", None,
+     ["[LINK: GitHub 84](https://github.com/example/pebble)",
+      "[LINK: Project page](https://pebble.example.org/maps)",
+      "[LINK: GitHub 84](https://github.com/example/pebble)"]),
+    ("### Reel-3: Fewer Flawed Steps",
+     "Reel-3 penalizes flawed rollouts.", "- 6 authors",
+     ["", "[LINK: GitHub 18.6k](https://github.com/example/reel)",
+      "[LINK: Hugging Face](https://huggingface.co/example/reel-3)"]),
+]
+
+
+def _trending_blocks(entries: list[tuple[str, str, str | None, list[str]]]) -> str:
+    blocks: list[str] = []
+    for title, abstract, authors, links in entries:
+        block = [title, "", abstract, *([authors] if authors else []), *links, ""]
+        blocks += block + block
+    return MD04.rstrip("\n") + "\n\n" + joined(blocks).rstrip("\n") + "\n"
+
+
+def test_several_link_lines_under_a_trending_entry_are_its_links(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each link line glued under the first is one more of the entry's links, in order, after
+    the abstract's own and without one already listed; the copies still merge."""
+    text = _trending_blocks(LINKED_04)
+    digest = check_lenient(text)
+    assert digest.diagnostics == ()
+    digestparse.parse(text, mode="strict")
+    later = digest.papers[12:]
+    assert [(p.title, p.author_count, p.links) for p in later] == [
+        ("Widget Graphs: A Made-Up Study of Card Links", 3,
+         ("https://github.com/a/b", "https://a.github.io/b")),
+        ("Pebble Maps: Toy Routes for Garden Robots", None,
+         ("https://pebble.example.org/maps", "https://github.com/example/pebble")),
+        ("Reel-3: Fewer Flawed Steps", 6,
+         ("https://github.com/example/reel", "https://huggingface.co/example/reel-3")),
+    ]
+    # Each pair of copies is one paper spanning both, down to the second copy's last link
+    # line: copies of 6, 6 and 7 lines (the third with a blank line inside), a blank line
+    # between.
+    first = len(lines_of(MD04.rstrip("\n"))) + 2
+    sizes = [13, 13, 15]
+    starts = [first + sum(sizes[:i]) + i for i in range(len(sizes))]
+    spans = [(start, start + size - 1) for start, size in zip(starts, sizes, strict=True)]
+    assert [p.span for p in later] == spans
+    assert [lines_of(text)[end - 1].startswith("[LINK: ") for _, end in spans] == [True] * 3
+    assert _fast_path_reads(text, monkeypatch) == 12 + len(LINKED_04)
+    assert_paths_agree(text, monkeypatch)
+    assert assert_usual_agrees(text) >= 12 + len(LINKED_04)
+
+
+@pytest.mark.parametrize(
+    ("links", "read"),
+    [
+        # A blank line before the second ends the links: that line is junk.
+        (["[LINK: GitHub 1.2k](https://github.com/a/b)", "",
+          "[LINK: Project page](https://a.github.io/b)"], None),
+        # A line of blanks is a blank line.
+        (["[LINK: GitHub 1.2k](https://github.com/a/b)", "  \t",
+          "[LINK: Project page](https://a.github.io/b)"], None),
+        # Blanks at a glued link line's ends are no defect in this dialect.
+        (["[LINK: GitHub 1.2k](https://github.com/a/b)",
+          "  [LINK: Project page](https://a.github.io/b) "],
+         ("https://github.com/a/b", "https://a.github.io/b")),
+        # A glued line of another kind is not the entry's.
+        (["[LINK: GitHub 1.2k](https://github.com/a/b)", "Project page"], None),
+    ],
+    ids=["blank", "blanks", "padded", "text"],
+)
+def test_link_lines_end_at_a_blank_line_or_a_line_of_another_kind(
+    links: list[str], read: tuple[str, ...] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    title, abstract, authors, _ = LINKED_04[0]
+    text = _trending_blocks([(title, abstract, authors, links)])
+    digest = check_lenient(text)
+    paper = digest.papers[12]
+    if read is None:
+        assert paper.links == ("https://github.com/a/b",)
+        junk = [(d.code, d.line) for d in digest.diagnostics]
+        line = lines_of(text).index(links[-1]) + 1
+        assert junk == [("junk", line), ("junk", line + len(links) + 5)]
+    else:
+        assert digest.diagnostics == ()
+        assert paper.links == read
+    assert_paths_agree(text, monkeypatch)
+    assert_usual_agrees(text)
+
+
+def test_a_copy_with_one_more_link_line_is_read_on_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fast path merges a copy the same line for line only where nothing is glued under
+    it: a link line glued under the second copy is that copy's, as the rules read it."""
+    title, abstract, _, links = LINKED_04[0]
+    block = [title, "", abstract, "- 3 authors", links[0], ""]
+    more = [title, "", abstract, "- 3 authors", *links, ""]
+    text = MD04.rstrip("\n") + "\n\n" + joined(block + more).rstrip("\n") + "\n"
+    digest = check_lenient(text)
+    assert digest.diagnostics == ()
+    paper = digest.papers[12]
+    # The copies merge (the first copy's links win) over both copies' lines.
+    start = len(lines_of(MD04.rstrip("\n"))) + 2
+    assert (paper.links, paper.span) == (("https://github.com/a/b",), (start, start + 11))
+    reader = _reader(text)
+    read = reader.usual(start - 1)
+    assert read is not None and read[1] == start + 4  # the first copy alone
+    assert_paths_agree(text, monkeypatch)
+    assert assert_usual_agrees(text) >= 14
+
+
 def test_blank_lines_carry_no_meaning_in_capture_03() -> None:
     """Without its blank lines (outside the front matter) 03 reads the same."""
     lines = lines_of(MD03)

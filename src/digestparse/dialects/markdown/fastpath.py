@@ -52,6 +52,7 @@ from .lines import (
     classify,
     date_fields,
     link_parts,
+    link_url,
 )
 
 _MAX_AUTHOR_DIGITS = 9
@@ -166,7 +167,7 @@ class _Reader:
         votes_count: int | None = None
         date_text: str | None = None
         year_explicit: bool | None = None
-        repository: str | None = None
+        links: tuple[str, ...] = ()
         if line[0] == "[":  # the listing
             if classify(line) is not Kind.LINK_TEXT:
                 return None
@@ -252,7 +253,9 @@ class _Reader:
             found = REPOSITORY.fullmatch(line)
             if found is None:
                 return None
-            repository = found.group(2)
+            links = (found.group(2),)
+            if k + 1 < count and raw[k + 1]:
+                links, k = _glued_links(raw, k, count, links)
         end = self.copies_end(first, k + 1)
         identifier = identity(title_url, abstract_url) if title_url or abstract_url else None
         return (
@@ -263,7 +266,7 @@ class _Reader:
                 organization,
                 when,
                 votes_count,
-                paper_links(abstract, repository),
+                paper_links(abstract, links),
                 first + 1,
                 end,
                 date_text,
@@ -283,7 +286,9 @@ class _Reader:
         would merge them into the first with the last copy's end line. That
         holds only if reading a copy never looks past its last line: so the
         caller checks that the entry ends with a line after which nothing more
-        is read (a repository or date line).
+        is read (a date line), or nothing more but link lines glued under it (a
+        link line); a copy counts only where a blank line or the end of the
+        lines comes after it, so that no link line can be glued under it.
         """
         raw = self.raw
         count = self.count
@@ -295,6 +300,8 @@ class _Reader:
         block = raw[first:end]
         size = len(block)
         while start < count and raw[start : start + size] == block:
+            if start + size < count and raw[start + size]:
+                break
             end = start + size
             start = end
             while start < count and not raw[start]:
@@ -342,8 +349,9 @@ class _Reader:
         k, title, title_url = self.title(k)
         k, abstract, abstract_url, after = self.abstract(self.next_line(k + 1))
         k, fields = self.metadata(k, after)
-        # After a date or repository line, reading an entry looks no further.
-        closed = fields.date_text is not None or fields.repository is not None
+        # After a date line, or link lines and a line that is not one, reading an entry
+        # looks no further.
+        closed = fields.date_text is not None or bool(fields.links)
         end = self.copies_end(first, k + 1) if closed else k + 1
         identifier = identity(title_url, abstract_url)
         paper = fast_paper(
@@ -353,7 +361,7 @@ class _Reader:
             fields.organization,
             fields.date,
             fields.votes,
-            paper_links(abstract, fields.repository),
+            paper_links(abstract, fields.links),
             first + 1,
             end,
             fields.date_text,
@@ -464,10 +472,10 @@ class _Reader:
         return k, fields
 
     def trending(self, k: int) -> tuple[int, Metadata]:
-        """``- N authors``, a repository line or both, from ``raw[k]`` (a clean line).
+        """``- N authors``, link lines or both, from ``raw[k]`` (a clean line).
 
-        A line is of the repository class if and only if it matches its
-        pattern, so the pattern is all that is tried.
+        A line is of the repository (link line) class if and only if it
+        matches its pattern, so the pattern is all that is tried.
         """
         raw = self.raw
         fields = Metadata()
@@ -490,7 +498,7 @@ class _Reader:
             k = after
         if repository is None:
             raise _GiveWay
-        fields.repository = repository.group(2)
+        fields.links, k = _glued_links(raw, k, self.count, (repository.group(2),))
         return k, fields
 
     def authors(self, k: int) -> tuple[int, int]:
@@ -575,6 +583,29 @@ def _count(match: re.Match[str] | None) -> int:
     if match is None or len(match.group(1)) > _MAX_AUTHOR_DIGITS:
         raise _GiveWay
     return int(match.group(1))
+
+
+def _glued_links(
+    raw: list[str], k: int, count: int, links: tuple[str, ...]
+) -> tuple[tuple[str, ...], int]:
+    """``links`` (those of the link lines up to ``raw[k]``) and the targets of the link lines
+    glued under ``raw[k]``, with the index of the last link line.
+
+    The rules take a glued line of the link class (stripped) as one more
+    link; a line of blanks is a blank line to them. A glued line with a blank
+    at an end is left to them.
+    """
+    while k + 1 < count and (line := raw[k + 1]):
+        if line[0] in " \t" or line[-1] in " \t":
+            if line.strip(" \t"):
+                raise _GiveWay
+            break
+        url = link_url(line) if line.startswith("[LINK: ") else None
+        if url is None:
+            break
+        links = (*links, url)
+        k += 1
+    return links, k
 
 
 def _title_lines(raw: list[str], k: int, count: int) -> tuple[list[str], int] | None:

@@ -27,7 +27,8 @@ class Metadata:
     votes: int | None = None
     date_text: str | None = None
     year_explicit: bool | None = None
-    repository: str | None = None
+    #: The targets of the trending entry's ``[LINK: …](url)`` lines, in order.
+    links: tuple[str, ...] = ()
 
 
 def organization_of(line: str) -> str | None:
@@ -127,9 +128,11 @@ def identity(*urls: str | None) -> str | None:
     return None
 
 
-def paper_links(abstract: str, repository: str | None) -> tuple[str, ...]:
-    """The abstract's links, then the entry's repository link unless already listed."""
-    links = extract_links(abstract)
-    if repository is not None and repository not in links:
-        links = (*links, repository)
-    return links
+def paper_links(abstract: str, links: tuple[str, ...]) -> tuple[str, ...]:
+    """The abstract's links, then each of the entry's own links (its ``[LINK: …](url)``
+    lines) unless already listed."""
+    found = extract_links(abstract)
+    for url in links:
+        if url not in found:
+            found = (*found, url)
+    return found

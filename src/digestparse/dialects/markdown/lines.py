@@ -37,7 +37,8 @@ class Kind(enum.Enum):
     SEPARATOR = "separator"
     #: ``May 29``, ``Feb 27, 2025``, ``May 29[6](…#community)``, ``Apr 11 [2](…#community)``.
     DATE = "date"
-    #: ``[LINK: GitHub 11.3k](url)``: the entry's code repository (trending pages).
+    #: ``[LINK: GitHub 11.3k](url)``: one of the entry's links, its code repository or
+    #: another (trending pages).
     REPOSITORY = "repository"
     TEXT = "text"
 
@@ -161,6 +162,13 @@ def link_parts(text: str) -> tuple[str, str] | None:
     if not _TARGET.fullmatch(url):
         return None
     return text[1:end], url
+
+
+def link_url(text: str) -> str | None:
+    """The target of a ``[LINK: label](url)`` line (the label, the stars of a repository on
+    GitHub, is not kept), or None when ``text`` is not one."""
+    match = REPOSITORY.fullmatch(text)
+    return match.group(2) if match is not None else None
 
 
 def closes_link(text: str) -> bool:

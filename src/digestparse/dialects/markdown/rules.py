@@ -36,11 +36,11 @@ from .lines import (
     AUTHORS_TAIL,
     BARE_AUTHORS,
     LINKED_AUTHORS,
-    REPOSITORY,
     Kind,
     classify,
     closes_link,
     date_parts,
+    link_url,
 )
 
 _MAX_AUTHOR_DIGITS = 9
@@ -200,7 +200,7 @@ def entry(state: ParseState) -> bool:
     abstract, abstract_url = _read_abstract(state, following)
     metadata = _read_metadata(state)
     identifier = identity(title_url, abstract_url)
-    links = paper_links(abstract, metadata.repository)
+    links = paper_links(abstract, metadata.links)
     state.papers.append(
         Paper(
             title=title,
@@ -322,10 +322,19 @@ def _read_trending(state: ParseState, metadata: Metadata) -> Metadata:
         metadata.author_count = _count(state, line, BARE_AUTHORS.fullmatch(line.text), 3)
         line = state.peek()
     if line is not None and line.kind is Kind.REPOSITORY:
-        state.advance()
-        match = REPOSITORY.fullmatch(line.text)
-        metadata.repository = match.group(2) if match is not None else None
+        urls = [_link_url(state.advance())]
+        # A card may show several links: the link lines glued under the first.
+        while state.peek_is(0, Kind.REPOSITORY, glued=True):
+            urls.append(_link_url(state.advance()))
+        metadata.links = tuple(urls)
     return metadata
+
+
+def _link_url(line: Line) -> str:
+    url = link_url(line.text)
+    if url is None:
+        raise InternalError(f"line {line.number} was classified as a link line")
+    return url
 
 
 def _count(
