@@ -132,6 +132,8 @@ def paper_links(abstract: str, links: tuple[str, ...]) -> tuple[str, ...]:
     """The abstract's links, then each of the entry's own links (its ``[LINK: …](url)``
     lines) unless already listed."""
     found = extract_links(abstract)
+    if not found and len(links) < 2:  # the usual case: nothing to leave out
+        return links
     for url in links:
         if url not in found:
             found = (*found, url)
