@@ -32,7 +32,9 @@ from ...state import ParseState
 from ..bounded import lines_too_long
 from ..window import read_window
 from .fields import (
+    MAX_AUTHOR_DIGITS,
     Metadata,
+    author_count_of,
     identity,
     linked_abstract,
     organization_of,
@@ -46,6 +48,7 @@ from .lines import (
     BARE_AUTHORS,
     DATE,
     LINKED_AUTHORS,
+    METADATA_KINDS,
     REPOSITORY,
     UPVOTES,
     Kind,
@@ -54,10 +57,6 @@ from .lines import (
     link_parts,
     link_url,
 )
-
-_MAX_AUTHOR_DIGITS = 9
-#: A tuple, not a set: membership by identity, without Enum's hash (a Python call).
-_METADATA_KINDS = (Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY)
 
 
 class _GiveWay(Exception):
@@ -207,7 +206,7 @@ class _Reader:
                     found = AUTHORS_TAIL.fullmatch(line)
                 else:
                     found = LINKED_AUTHORS.fullmatch(line)
-                if found is None or len(found.group(1)) > _MAX_AUTHOR_DIGITS:
+                if found is None or len(found.group(1)) > MAX_AUTHOR_DIGITS:
                     return None
                 author_count = int(found.group(1))
             else:
@@ -243,7 +242,7 @@ class _Reader:
             abstract = plain_abstract(texts)
             abstract_url = None
             if found is not None:
-                if len(found.group(1)) > _MAX_AUTHOR_DIGITS:
+                if len(found.group(1)) > MAX_AUTHOR_DIGITS:
                     return None
                 author_count = int(found.group(1))
                 k += 1
@@ -452,7 +451,7 @@ class _Reader:
             kind = classify(line)
         else:
             line = raw[after]
-        if kind not in _METADATA_KINDS:
+        if kind not in METADATA_KINDS:
             return k, Metadata()
         if kind is Kind.REPOSITORY or (kind is Kind.AUTHORS and line[0] == "-"):
             return self.trending(after)
@@ -580,9 +579,10 @@ def _plain(texts: list[str]) -> str:
 
 def _count(match: re.Match[str] | None) -> int:
     """The author count a pattern captured, unless it is too long (``bad-authors``)."""
-    if match is None or len(match.group(1)) > _MAX_AUTHOR_DIGITS:
+    count = author_count_of(match.group(1)) if match is not None else None
+    if count is None:
         raise _GiveWay
-    return int(match.group(1))
+    return count
 
 
 def _glued_links(

@@ -43,6 +43,15 @@ def organization_of(line: str) -> str | None:
     return plain(name if name == name.strip() else line) or None
 
 
+#: An author count of more digits is no count (``bad-authors``).
+MAX_AUTHOR_DIGITS = 9
+
+
+def author_count_of(digits: str) -> int | None:
+    """The count of the digits an authors line's pattern captured, None when too long."""
+    return int(digits) if len(digits) <= MAX_AUTHOR_DIGITS else None
+
+
 def upvote_count(text: str) -> int | None:
     """The count of an upvote line (``-`` is 0), or None when it is not one."""
     match = UPVOTES.fullmatch(text)

@@ -43,6 +43,10 @@ class Kind(enum.Enum):
     TEXT = "text"
 
 
+#: The kinds of line an entry's metadata starts with: the listing's block or the trending
+#: page's. A tuple, not a set: membership by identity, without Enum's hash (a Python call).
+METADATA_KINDS = (Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY)
+
 # The standard library's ``re``: these small patterns never backtrack much, and it is
 # about twice as fast as ``regex`` for them (classification runs on every line).
 _URL = r"\(([^()\s]*)\)"

@@ -24,6 +24,7 @@ from ...state import Line, ParseState
 from ..bounded import FieldLines
 from .fields import (
     Metadata,
+    author_count_of,
     identity,
     linked_abstract,
     organization_of,
@@ -36,6 +37,7 @@ from .lines import (
     AUTHORS_TAIL,
     BARE_AUTHORS,
     LINKED_AUTHORS,
+    METADATA_KINDS,
     Kind,
     classify,
     closes_link,
@@ -43,7 +45,6 @@ from .lines import (
     link_url,
 )
 
-_MAX_AUTHOR_DIGITS = 9
 #: A header holds at most this many lines (the captures' have a few): the rest of a longer
 #: run of header lines is a repeated header, read without being held.
 _MAX_HEADER_LINES = 200
@@ -261,11 +262,6 @@ def _closed_when_cut(lines: FieldLines) -> bool:
     return lines.dropped != 0 and closes_link(lines.last.text)
 
 
-_METADATA_KINDS = frozenset(
-    {Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY}
-)
-
-
 def _read_abstract(state: ParseState, following: Line) -> tuple[str, str | None]:
     """The abstract and its link target: ``[text](url)`` (the listing) or plain text (the
     trending page), hard-wrapped over the lines glued to its first line."""
@@ -298,7 +294,7 @@ def _read_metadata(state: ParseState) -> Metadata:
     """The listing's block (authors or organization, ``·``, date), the trending page's
     (``- N authors``, ``[LINK: …](url)``), or nothing."""
     first = state.peek()
-    if first is None or first.kind not in _METADATA_KINDS:
+    if first is None or first.kind not in METADATA_KINDS:
         return Metadata()
     metadata = Metadata()
     if first.kind is Kind.REPOSITORY or (
@@ -343,11 +339,10 @@ def _count(
     """The author count a pattern captured, or None (``bad-authors``) when it is too long."""
     if match is None:
         raise InternalError(f"line {line.number} was classified as an authors line")
-    digits = match.group(1)
-    if len(digits) <= _MAX_AUTHOR_DIGITS:
-        return int(digits)
-    state.reporter.defect("bad-authors", line.number, column, detail="count too large")
-    return None
+    count = author_count_of(match.group(1))
+    if count is None:
+        state.reporter.defect("bad-authors", line.number, column, detail="count too large")
+    return count
 
 
 def _read_authors(state: ParseState, line: Line) -> int | None:
