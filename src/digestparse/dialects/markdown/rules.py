@@ -240,11 +240,7 @@ def _read_title(state: ParseState, line: Line) -> tuple[str, str | None]:
         lines.add(state.advance())
     lines.report(state)
     title, url, closed = title_of(lines.texts)
-    if not closed and not _closed_when_cut(lines):
-        state.reporter.defect(
-            "unclosed-link", line.number, 5, end_line=lines.last.number,
-            detail="the title's link has no '](url)'",
-        )
+    _check_closed(state, lines, closed, line, 5, "title")
     return title, url
 
 
@@ -256,10 +252,17 @@ def _take_until_closed(state: ParseState, lines: FieldLines) -> None:
             return
 
 
-def _closed_when_cut(lines: FieldLines) -> bool:
-    """Whether a field cut short (field-too-long) ends with a line that closes a link: the
-    link was closed, in a part not read (its target is lost with it; no unclosed-link)."""
-    return lines.dropped != 0 and closes_link(lines.last.text)
+def _check_closed(
+    state: ParseState, lines: FieldLines, closed: bool, first: Line, column: int, field: str
+) -> None:
+    """``unclosed-link`` (at ``column`` of ``first``, the field's first line) where its link
+    is not closed; not where the field was cut short (field-too-long) and ends with a line
+    that closes a link: the link was closed, in a part not read (its target lost with it)."""
+    if not closed and not (lines.dropped != 0 and closes_link(lines.last.text)):
+        state.reporter.defect(
+            "unclosed-link", first.number, column, end_line=lines.last.number,
+            detail=f"the {field}'s link has no '](url)'",
+        )
 
 
 def _read_abstract(state: ParseState, following: Line) -> tuple[str, str | None]:
@@ -271,11 +274,7 @@ def _read_abstract(state: ParseState, following: Line) -> tuple[str, str | None]
             _take_until_closed(state, lines)
         lines.report(state)
         abstract, url, closed = linked_abstract(lines.texts)
-        if not closed and not _closed_when_cut(lines):
-            state.reporter.defect(
-                "unclosed-link", following.number, 1, end_line=lines.last.number,
-                detail="the abstract's link has no '](url)'",
-            )
+        _check_closed(state, lines, closed, following, 1, "abstract")
         return abstract, url
     if following.kind is Kind.TEXT:
         lines = FieldLines(state.advance())
