@@ -56,6 +56,7 @@ from .lines import (
     date_fields,
     link_parts,
     link_url,
+    opens_trending,
 )
 
 
@@ -453,7 +454,7 @@ class _Reader:
             line = raw[after]
         if kind not in METADATA_KINDS:
             return k, Metadata()
-        if kind is Kind.REPOSITORY or (kind is Kind.AUTHORS and line[0] == "-"):
+        if opens_trending(kind, line):
             return self.trending(after)
         fields = Metadata()
         if kind is Kind.AUTHORS:
@@ -480,7 +481,7 @@ class _Reader:
         fields = Metadata()
         authors = BARE_AUTHORS.fullmatch(raw[k])
         if authors is None:
-            repository = REPOSITORY.fullmatch(raw[k])
+            url = link_url(raw[k])
         else:
             fields.author_count = _count(authors)
             after = k + 1
@@ -491,13 +492,13 @@ class _Reader:
             line = raw[after]
             if line[0] in " \t" or line[-1] in " \t":
                 raise _GiveWay
-            repository = REPOSITORY.fullmatch(line)
-            if repository is None:
+            url = link_url(line)
+            if url is None:
                 return k, fields
             k = after
-        if repository is None:
+        if url is None:
             raise _GiveWay
-        fields.links, k = _glued_links(raw, k, self.count, (repository.group(2),))
+        fields.links, k = _glued_links(raw, k, self.count, (url,))
         return k, fields
 
     def authors(self, k: int) -> tuple[int, int]:

@@ -47,6 +47,12 @@ class Kind(enum.Enum):
 #: page's. A tuple, not a set: membership by identity, without Enum's hash (a Python call).
 METADATA_KINDS = (Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY)
 
+
+def opens_trending(kind: Kind, line: str) -> bool:
+    """Whether a metadata line (of one of ``METADATA_KINDS``) opens the trending page's block,
+    ``- N authors`` or a link line, rather than the listing's."""
+    return kind is Kind.REPOSITORY or (kind is Kind.AUTHORS and line[0] == "-")
+
 # The standard library's ``re``: these small patterns never backtrack much, and it is
 # about twice as fast as ``regex`` for them (classification runs on every line).
 _URL = r"\(([^()\s]*)\)"

@@ -43,6 +43,7 @@ from .lines import (
     closes_link,
     date_parts,
     link_url,
+    opens_trending,
 )
 
 #: A header holds at most this many lines (the captures' have a few): the rest of a longer
@@ -296,9 +297,7 @@ def _read_metadata(state: ParseState) -> Metadata:
     if first is None or first.kind not in METADATA_KINDS:
         return Metadata()
     metadata = Metadata()
-    if first.kind is Kind.REPOSITORY or (
-        first.kind is Kind.AUTHORS and first.text.startswith("- ")
-    ):
+    if opens_trending(first.kind, first.text):
         return _read_trending(state, metadata)
     if first.kind is Kind.AUTHORS:
         metadata.author_count = _read_authors(state, state.advance())
@@ -312,7 +311,7 @@ def _read_metadata(state: ParseState) -> Metadata:
 
 def _read_trending(state: ParseState, metadata: Metadata) -> Metadata:
     line = state.peek()
-    if line is not None and line.kind is Kind.AUTHORS and line.text.startswith("- "):
+    if line is not None and line.kind is Kind.AUTHORS:  # ``- N authors``: it opens the block
         state.advance()
         metadata.author_count = _count(state, line, BARE_AUTHORS.fullmatch(line.text), 3)
         line = state.peek()
