@@ -35,6 +35,7 @@ from .fields import (
     MAX_AUTHOR_DIGITS,
     Metadata,
     author_count_of,
+    entry_paper,
     identity,
     linked_abstract,
     organization_of,
@@ -353,22 +354,8 @@ class _Reader:
         # looks no further.
         closed = fields.date_text is not None or bool(fields.links)
         end = self.copies_end(first, k + 1) if closed else k + 1
-        identifier = identity(title_url, abstract_url)
-        paper = fast_paper(
-            title,
-            abstract,
-            fields.author_count,
-            fields.organization,
-            fields.date,
-            fields.votes,
-            paper_links(abstract, fields.links),
-            first + 1,
-            end,
-            fields.date_text,
-            fields.year_explicit,
-            upvotes=upvotes,
-            paper_id=identifier,
-            url=paper_url(identifier) if identifier is not None else None,
+        paper = entry_paper(
+            title, title_url, abstract, abstract_url, fields, upvotes, first + 1, end
         )
         return paper, end
 

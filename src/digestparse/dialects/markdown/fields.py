@@ -12,8 +12,9 @@ import re
 
 import attrs
 
-from ...links import extract_links, paper_id
+from ...links import extract_links, paper_id, paper_url
 from ...markup import join_wrapped, plain, unescape
+from ...model import Paper, fast_paper
 from .lines import ORGANIZATION, UPVOTES, link_parts
 
 
@@ -147,3 +148,34 @@ def paper_links(abstract: str, links: tuple[str, ...]) -> tuple[str, ...]:
         if url not in found:
             found = (*found, url)
     return found
+
+
+def entry_paper(
+    title: str,
+    title_url: str | None,
+    abstract: str,
+    abstract_url: str | None,
+    metadata: Metadata,
+    upvotes: int | None,
+    line: int,
+    end_line: int,
+) -> Paper:
+    """The paper of an entry read to these fields, on lines ``line`` to ``end_line``: its id
+    from the title's link, else the abstract's; its links from the abstract, then its own."""
+    identifier = identity(title_url, abstract_url)
+    return fast_paper(
+        title,
+        abstract,
+        metadata.author_count,
+        metadata.organization,
+        metadata.date,
+        metadata.votes,
+        paper_links(abstract, metadata.links),
+        line,
+        end_line,
+        metadata.date_text,
+        metadata.year_explicit,
+        upvotes=upvotes,
+        paper_id=identifier,
+        url=paper_url(identifier) if identifier is not None else None,
+    )

@@ -17,18 +17,15 @@ import re
 from ... import lines as lines_module
 from ...dates import DateLine, read_count, resolve_entry_date, set_page_date
 from ...errors import InternalError
-from ...links import paper_url
 from ...markup import plain
-from ...model import Paper
 from ...state import Line, ParseState
 from ..bounded import FieldLines
 from .fields import (
     Metadata,
     author_count_of,
-    identity,
+    entry_paper,
     linked_abstract,
     organization_of,
-    paper_links,
     plain_abstract,
     title_of,
     upvote_count,
@@ -201,24 +198,10 @@ def entry(state: ParseState) -> bool:
         return True
     abstract, abstract_url = _read_abstract(state, following)
     metadata = _read_metadata(state)
-    identifier = identity(title_url, abstract_url)
-    links = paper_links(abstract, metadata.links)
     state.papers.append(
-        Paper(
-            title=title,
-            abstract=abstract,
-            author_count=metadata.author_count,
-            organization=metadata.organization,
-            date=metadata.date,
-            votes=metadata.votes,
-            links=links,
-            line=first.number,
-            end_line=state.last_line,
-            date_text=metadata.date_text,
-            year_explicit=metadata.year_explicit,
-            upvotes=upvotes,
-            paper_id=identifier,
-            url=paper_url(identifier) if identifier is not None else None,
+        entry_paper(
+            title, title_url, abstract, abstract_url, metadata, upvotes,
+            first.number, state.last_line,
         )
     )
     return True
