@@ -252,36 +252,10 @@ def test_capture_04_later_shapes_read_as_a_reader_reads_them(
         (start, start + size - 1) for start, size in zip(starts, sizes, strict=True)
     ]
     assert all(p.date is None and p.upvotes is None and p.paper_id is None for p in later)
-    read: list[int] = []
-
-    def spy(state: ParseState) -> bool:
-        before = len(state.papers)
-        result = read_entries(state)
-        read.append(len(state.papers) - before)
-        return result
-
-    with monkeypatch.context() as patch:
-        patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
-        assert len(digestparse.parse(text, dialect="markdown").papers) == 12 + len(LATER_04)
-    assert sum(read) == 12 + len(LATER_04)  # the fast path reads every entry
+    # The fast path reads every entry.
+    assert fast_path_reads(text, monkeypatch) == (12 + len(LATER_04),) * 2
     assert_paths_agree(text, monkeypatch)
     assert assert_usual_agrees(text) >= 12 + len(LATER_04)
-
-
-def _fast_path_reads(text: str, monkeypatch: pytest.MonkeyPatch) -> int:
-    """How many papers the fast path reads of ``text`` (lenient, as the markdown dialect)."""
-    read: list[int] = []
-
-    def spy(state: ParseState) -> bool:
-        before = len(state.papers)
-        result = read_entries(state)
-        read.append(len(state.papers) - before)
-        return result
-
-    with monkeypatch.context() as patch:
-        patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
-        digestparse.parse(text, dialect="markdown")
-    return sum(read)
 
 
 #: Made-up trending entries whose cards show several links (each shown twice, as in capture
@@ -339,7 +313,7 @@ def test_several_link_lines_under_a_trending_entry_are_its_links(
     spans = [(start, start + size - 1) for start, size in zip(starts, sizes, strict=True)]
     assert [p.span for p in later] == spans
     assert [lines_of(text)[end - 1].startswith("[LINK: ") for _, end in spans] == [True] * 3
-    assert _fast_path_reads(text, monkeypatch) == 12 + len(LINKED_04)
+    assert fast_path_reads(text, monkeypatch) == (12 + len(LINKED_04),) * 2
     assert_paths_agree(text, monkeypatch)
     assert assert_usual_agrees(text) >= 12 + len(LINKED_04)
 
@@ -674,7 +648,9 @@ def assert_paths_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
         assert fast == slow, mode
 
 
-def test_the_fast_path_reads_the_captures(monkeypatch: pytest.MonkeyPatch) -> None:
+def fast_path_reads(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """How many papers ``text`` gives (lenient, as the markdown dialect), and how many of them
+    the fast path read."""
     read: list[int] = []
 
     def spy(state: ParseState) -> bool:
@@ -685,11 +661,15 @@ def test_the_fast_path_reads_the_captures(monkeypatch: pytest.MonkeyPatch) -> No
 
     with monkeypatch.context() as patch:
         patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
-        assert len(digestparse.parse(MD03, dialect="markdown").papers) == 8
-        assert len(digestparse.parse(MD04, dialect="markdown").papers) == 12
+        papers = digestparse.parse(text, dialect="markdown").papers
+    return len(papers), sum(read)
+
+
+def test_the_fast_path_reads_the_captures(monkeypatch: pytest.MonkeyPatch) -> None:
     # 03: all 8 entries; 04: all 12 (SmolDocling's title goes on over an indented line), each
     # pair of copies read as one paper.
-    assert sum(read) == 8 + 12
+    assert fast_path_reads(MD03, monkeypatch) == (8, 8)
+    assert fast_path_reads(MD04, monkeypatch) == (12, 12)
     for text in (MD03, MD04):
         assert_paths_agree(text, monkeypatch)
 
@@ -1117,18 +1097,8 @@ def test_a_comment_count_after_a_space_is_the_entrys_votes(
          "University of Widgets"),
     ]
     assert_paths_agree(text, monkeypatch)
-    fast: list[int] = []
-
-    def spy(state: ParseState) -> bool:
-        before = len(state.papers)
-        result = read_entries(state)
-        fast.append(len(state.papers) - before)
-        return result
-
-    with monkeypatch.context() as patch:
-        patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
-        assert len(digestparse.parse(text, dialect="markdown").papers) == 11
-    assert sum(fast) == 11  # the fast path reads them all, none is left to the rules
+    # The fast path reads them all, none is left to the rules.
+    assert fast_path_reads(text, monkeypatch) == (11, 11)
 
 
 @pytest.mark.parametrize(
