@@ -30,7 +30,13 @@ from digestparse.diagnostics import Reporter
 from digestparse.dialects import BY_NAME
 from digestparse.dialects.markdown import MARKDOWN
 from digestparse.dialects.markdown.fastpath import read_entries
-from digestparse.dialects.markdown.fields import inline, organization_of, unwrapped
+from digestparse.dialects.markdown.fields import (
+    inline,
+    organization_of,
+    title_of,
+    title_of_line,
+    unwrapped,
+)
 from digestparse.grammar import PAGE_PHRASES
 from digestparse.links import PAPER_PAGE, paper_id
 from digestparse.markup import join_wrapped, plain, unescape
@@ -751,6 +757,18 @@ _LINE_PIECES = st.lists(
 @given(st.lists(_LINE_PIECES, min_size=1, max_size=6))
 def test_unwrapped_joins_as_any_hard_wrap(texts: list[str]) -> None:
     assert unwrapped(texts) == _reference_unwrapped(texts)
+
+
+_TITLE_PIECES = st.lists(
+    st.sampled_from(["a", " ", "\\", "\\ ", "[", "]", "(", ")", "](u)", "](a b)", "\\[", "é"]),
+    max_size=6,
+).map("".join)
+
+
+@given(_TITLE_PIECES)
+def test_a_title_on_one_line_reads_as_a_title_of_one_line(rest: str) -> None:
+    line = "### " + rest
+    assert title_of_line(line) == title_of([line])
 
 
 @given(_TEXTS)

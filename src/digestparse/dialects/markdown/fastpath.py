@@ -26,7 +26,6 @@ from typing import Any
 from ...dates import MAX_COUNT_DIGITS
 from ...grammar import MONTH_NUMBER, SEPARATOR
 from ...links import paper_url
-from ...markup import plain
 from ...model import Paper, fast_paper
 from ...state import ParseState
 from ..bounded import lines_too_long
@@ -42,6 +41,7 @@ from .fields import (
     paper_links,
     plain_abstract,
     title_of,
+    title_of_line,
     upvote_count,
 )
 from .lines import (
@@ -54,8 +54,6 @@ from .lines import (
     UPVOTES,
     Kind,
     classify,
-    date_fields,
-    link_parts,
     link_url,
     opens_trending,
 )
@@ -155,7 +153,9 @@ class _Reader:
             if not closed:
                 return None
         else:
-            title, title_url = _title(line)
+            title, title_url, closed = title_of_line(line)
+            if not closed:
+                return None
         if not title:
             return None
         k += 2
@@ -501,35 +501,10 @@ class _Reader:
         raise _GiveWay
 
     def date(self, line: str, fields: Metadata) -> None:
-        parts = date_fields(line)
-        if parts is None:
+        dated = _date_of(line, self.dates, self.limit)
+        if dated is None:
             raise _GiveWay
-        month, day, year, count, text = parts
-        if count is not None and len(count) > MAX_COUNT_DIGITS:
-            raise _GiveWay
-        limit = self.limit
-        try:
-            when = datetime.date(year if year is not None else limit.year, month, day)
-        except ValueError:
-            raise _GiveWay from None
-        if when > limit:
-            raise _GiveWay
-        fields.date = when
-        fields.votes = int(count) if count is not None else 0
-        fields.date_text = text
-        fields.year_explicit = year is not None
-
-
-def _title(line: str) -> tuple[str, str | None]:
-    """``title_of`` a title on one line: its text and link target, or an empty text where
-    its link is not closed."""
-    text = line.rstrip("\\").strip()[4:].strip()
-    if not text.startswith("["):
-        return plain(text), None
-    parts = link_parts(text)
-    if parts is None:
-        return "", None
-    return plain(parts[0]), parts[1]
+        fields.date, fields.votes, fields.date_text, fields.year_explicit = dated
 
 
 def _date_of(

@@ -107,7 +107,16 @@ def before_target(text: str) -> str:
 def title_of(texts: list[str]) -> tuple[str, str | None, bool]:
     """The title, its link target and whether its link (if it opens one) is closed, from the
     title's lines (the first one starting with ``### ``)."""
-    text = unwrapped(texts)[4:].strip()
+    return _title(unwrapped(texts))
+
+
+def title_of_line(line: str) -> tuple[str, str | None, bool]:
+    """``title_of([line])``, without building the list (the fast path reads most titles so)."""
+    return _title(line.rstrip("\\").strip())
+
+
+def _title(joined: str) -> tuple[str, str | None, bool]:
+    text = joined[4:].strip()
     if not text.startswith("["):
         return plain(text), None, True
     parts = link_parts(text)
