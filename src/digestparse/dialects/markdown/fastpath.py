@@ -301,10 +301,11 @@ class _Reader:
         block = raw[first:end]
         size = len(block)
         while start < count and raw[start : start + size] == block:
-            if start + size < count and raw[start + size]:
+            after = start + size
+            if after < count and raw[after]:
                 break
-            end = start + size
-            start = end
+            end = after
+            start = after + 1  # raw[after] is blank
             while start < count and not raw[start]:
                 start += 1
         return end
