@@ -117,8 +117,8 @@ class _Reader:
 
         The listing's: upvotes, title, abstract (a link), an organization or authors line
         or an avatar list, ``\u00b7``, date. The trending page's: title, an abstract of text
-        lines with ``- N authors`` and a repository line glued under it. Each element one
-        blank line from the next.
+        lines with ``- N authors`` and link lines glued under it. Each element one blank
+        line from the next.
         """
         raw = self.raw
         count = self.count

@@ -2,8 +2,10 @@
 
 This module is the dialect's one home for its format knowledge (docs/format.md,
 "The markdown dialect"): the patterns of an upvote line, an authors line, a
-date with its comment count glued on, a repository line. The rules
-(``rules.py``) read what these patterns capture.
+date with its comment count glued on, a link line; the kinds of line an
+entry's metadata starts with. The rules (``rules.py``) and the fast path
+(``fastpath.py``) read what these patterns capture; ``fields.py`` builds an
+entry's fields from it, for both.
 """
 
 from __future__ import annotations

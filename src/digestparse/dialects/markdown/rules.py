@@ -5,7 +5,7 @@ An entry (docs/format.md, "The markdown dialect"):
     [upvotes]  ### title  abstract  [metadata]
 
 where the metadata is either the listing's block (authors or organization,
-``·``, date) or the trending page's (``- N authors``, ``[LINK: …](url)``).
+``·``, date) or the trending page's (``- N authors``, ``[LINK: …](url)`` lines).
 Blank lines carry no meaning except that a hard-wrapped title or abstract
 goes on over the lines glued to it.
 """
@@ -275,7 +275,7 @@ def _read_abstract(state: ParseState, following: Line) -> tuple[str, str | None]
 
 def _read_metadata(state: ParseState) -> Metadata:
     """The listing's block (authors or organization, ``·``, date), the trending page's
-    (``- N authors``, ``[LINK: …](url)``), or nothing."""
+    (``- N authors``, ``[LINK: …](url)`` lines), or nothing."""
     first = state.peek()
     if first is None or first.kind not in METADATA_KINDS:
         return Metadata()
