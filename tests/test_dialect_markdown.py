@@ -226,18 +226,30 @@ LATER_04 = [
 ]
 
 
-def test_capture_04_later_shapes_read_as_a_reader_reads_them(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    blocks = []
-    for title, abstract, authors, repository in LATER_04:
-        block = [title, "", abstract, *([authors] if authors else []), repository, ""]
-        blocks += block + block
-    text = MD04.rstrip("\n") + "\n\n" + joined(blocks).rstrip("\n") + "\n"
+def read_cleanly(text: str) -> digestparse.Digest:
+    """``text`` read without a diagnostic, in lenient mode (the digest) and in strict mode."""
     digest = check_lenient(text)
     assert digest.diagnostics == ()
     digestparse.parse(text, mode="strict")
-    later = digest.papers[12:]
+    return digest
+
+
+def after_04(entries: list[tuple[str, str, str | None, list[str]]]) -> str:
+    """Capture 04 with trending entries (title, abstract, authors line or None, the lines
+    under it) after it, each shown twice as there."""
+    blocks: list[str] = []
+    for title, abstract, authors, links in entries:
+        block = [title, "", abstract, *([authors] if authors else []), *links, ""]
+        blocks += block + block
+    return MD04.rstrip("\n") + "\n\n" + joined(blocks).rstrip("\n") + "\n"
+
+
+def test_capture_04_later_shapes_read_as_a_reader_reads_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = after_04([(title, abstract, authors, [link]) for title, abstract, authors, link
+                     in LATER_04])
+    later = read_cleanly(text).papers[12:]
     assert [(p.title, p.author_count, p.links) for p in later] == [
         ("Pebble Notes: A Field Study of Context Files for Garden Robots", 1,
          ("https://github.com/example/pebble/tree/main",)),
@@ -284,24 +296,13 @@ LINKED_04 = [
 ]
 
 
-def _trending_blocks(entries: list[tuple[str, str, str | None, list[str]]]) -> str:
-    blocks: list[str] = []
-    for title, abstract, authors, links in entries:
-        block = [title, "", abstract, *([authors] if authors else []), *links, ""]
-        blocks += block + block
-    return MD04.rstrip("\n") + "\n\n" + joined(blocks).rstrip("\n") + "\n"
-
-
 def test_several_link_lines_under_a_trending_entry_are_its_links(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Each link line glued under the first is one more of the entry's links, in order, after
     the abstract's own and without one already listed; the copies still merge."""
-    text = _trending_blocks(LINKED_04)
-    digest = check_lenient(text)
-    assert digest.diagnostics == ()
-    digestparse.parse(text, mode="strict")
-    later = digest.papers[12:]
+    text = after_04(LINKED_04)
+    later = read_cleanly(text).papers[12:]
     assert [(p.title, p.author_count, p.links) for p in later] == [
         ("Widget Graphs: A Made-Up Study of Card Links", 3,
          ("https://github.com/a/b", "https://a.github.io/b")),
@@ -346,7 +347,7 @@ def test_link_lines_end_at_a_blank_line_or_a_line_of_another_kind(
     links: list[str], read: tuple[str, ...] | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     title, abstract, authors, _ = LINKED_04[0]
-    text = _trending_blocks([(title, abstract, authors, links)])
+    text = after_04([(title, abstract, authors, links)])
     digest = check_lenient(text)
     paper = digest.papers[12]
     if read is None:
@@ -370,9 +371,7 @@ def test_a_copy_with_one_more_link_line_is_read_on_its_own(
     block = [title, "", abstract, "- 3 authors", links[0], ""]
     more = [title, "", abstract, "- 3 authors", *links, ""]
     text = MD04.rstrip("\n") + "\n\n" + joined(block + more).rstrip("\n") + "\n"
-    digest = check_lenient(text)
-    assert digest.diagnostics == ()
-    paper = digest.papers[12]
+    paper = read_cleanly(text).papers[12]
     # The copies merge (the first copy's links win) over both copies' lines.
     start = len(lines_of(MD04.rstrip("\n"))) + 2
     assert (paper.links, paper.span) == (("https://github.com/a/b",), (start, start + 11))
