@@ -708,6 +708,30 @@ def test_the_fast_path_agrees_on_mutations(
         assert_paths_agree(source, monkeypatch)
 
 
+#: Lines that may come under a link line: more link lines (padded, repeated, broken), blank
+#: lines and lines of other kinds.
+_UNDER_LINK = st.sampled_from(
+    ["[LINK: Project page](https://a.github.io/b)", "[LINK: GitHub 1](https://github.com/a/b)",
+     " [LINK: P](https://a.github.io/c)", "[LINK: P](https://a.github.io/c)\t", "  ", "",
+     "[LINK: x](a b)", "[LINK: x]", "text", "### T", "- 3 authors", "[A](u)"]
+)
+_LINK_LINES_04 = [i for i, line in enumerate(lines_of(MD04)) if line.startswith("[LINK: ")]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_LINK_LINES_04), st.lists(_UNDER_LINK, max_size=3)),
+                min_size=1, max_size=4))
+def test_lines_under_link_lines_read_alike_both_ways(
+    inserts: list[tuple[int, list[str]]],
+) -> None:
+    lines = lines_of(MD04)
+    for index, added in sorted(inserts, reverse=True):
+        lines[index + 1 : index + 1] = added
+    text = joined(lines)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert_paths_agree(text, monkeypatch)
+    assert_usual_agrees(text)
+
+
 # -- shared helpers made faster for this dialect keep their results ----------------
 
 _PIECES = st.sampled_from(["a", "B", "-", " ", "\t", "\\", "\\ ", "é", "Ⅸ", "ﬁ", "1", "_", "\xa0",
