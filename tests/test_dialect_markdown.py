@@ -323,6 +323,13 @@ def test_several_link_lines_under_a_trending_entry_are_its_links(
     assert fast_path_reads(text, monkeypatch) == (12 + len(LINKED_04),) * 2
     assert_paths_agree(text, monkeypatch)
     assert assert_usual_agrees(text) >= 12 + len(LINKED_04)
+    # Streamed in small blocks, the fast path's window ends inside the link lines.
+    whole = [p.to_dict() for p in digestparse.parse(text, dialect="markdown").papers]
+    for block_size in (1, 7, 64):
+        streamed = digestparse.iter_papers(
+            io.BytesIO(text.encode()), dialect="markdown", block_size=block_size
+        )
+        assert [p.to_dict() for p in streamed] == whole, block_size
 
 
 @pytest.mark.parametrize(
