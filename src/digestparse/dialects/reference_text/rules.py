@@ -27,7 +27,6 @@ from typing import Protocol
 import attrs
 
 from ...dates import MAX_COUNT_DIGITS, read_count, resolve_entry_date
-from ...errors import InternalError
 from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper
@@ -36,7 +35,7 @@ from ..bounded import FieldLines
 from .chrome import junk_span
 from .cut import read_cut_entry
 from .header import starts_repeated_header
-from .lines import TITLE_CLOSE, Kind, authors_count, page_phrase, read_dated, upvotes
+from .lines import TITLE_CLOSE, Kind, authors_count, must_read_dated, page_phrase, upvotes
 
 #: Kinds of line an abstract can hold: text (a wrapped line may read as a count or a date),
 #: never lynx's markup (brackets, headings, ``*`` items, whole-line references, ``·``).
@@ -387,9 +386,7 @@ def _authors(state: ParseState, line: Line) -> int | None:
 def _with_date(
     state: ParseState, line: Line, author_count: int | None, organization: str | None
 ) -> _Metadata:
-    dated = read_dated(line.text)
-    if dated is None:
-        raise InternalError(f"line {line.number} was classified as a date but does not read")
+    dated = must_read_dated(line.text, line.number)
     votes = read_count(state, line.number, dated.comments, dated.comments_column)
     parts = dated.parts
     return _Metadata(
