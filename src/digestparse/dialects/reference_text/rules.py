@@ -30,6 +30,7 @@ from ...dates import MAX_COUNT_DIGITS, read_count, resolve_entry_date
 from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper
+from ...rules.junk import report_junk
 from ...state import Line, ParseState
 from ..bounded import FieldLines
 from .chrome import junk_span
@@ -412,8 +413,5 @@ def junk(state: ParseState) -> bool:
             if entry_start(state) is not None or starts_repeated_header(state):
                 break
             last = state.advance()
-    state.reporter.defect(
-        "junk", first.number, 1, end_line=last.number, gap=first.gap,
-        detail=f"{first.kind.value} line" if first.number == last.number else "",
-    )
+    report_junk(state, first, last)
     return True
