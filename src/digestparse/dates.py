@@ -23,6 +23,8 @@ DATE_LINE = re.compile(DATE_PATTERN + r"(?: ([0-9]+))?")
 
 #: Longest count accepted after a date; longer ones are reported, never passed to int().
 MAX_COUNT_DIGITS = 18
+#: Longest author count accepted, in every dialect; a longer one is ``bad-authors``.
+MAX_AUTHOR_DIGITS = 9
 
 # Feb 29 comes back at least every 8 years (1896 -> 1904).
 _LEAP_SEARCH_YEARS = 9

@@ -26,7 +26,7 @@ from typing import Protocol
 
 import attrs
 
-from ...dates import MAX_COUNT_DIGITS, read_count, resolve_entry_date
+from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS, read_count, resolve_entry_date
 from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper
@@ -43,7 +43,6 @@ from .lines import TITLE_CLOSE, Kind, authors_count, must_read_dated, page_phras
 _ABSTRACT_KINDS = (Kind.TEXT, Kind.COUNT, Kind.DATE)
 #: A bad count in an upvote box is a short word ("1.2k"), not a line of prose.
 _MAX_BAD_COUNT = 12
-_MAX_AUTHOR_DIGITS = 9
 _END_KINDS = (Kind.TRUNCATED,)
 #: What a damaged authors box may hold instead of ``* N authors`` (or nothing: its close).
 _BAD_AUTHORS_KINDS = (Kind.BULLET, Kind.TEXT, Kind.CLOSE)
@@ -378,7 +377,7 @@ def _authors(state: ParseState, line: Line) -> int | None:
     if digits is None:
         state.reporter.defect("bad-authors", line.number, 1, detail="expected '* N authors'")
         return None
-    if len(digits) > _MAX_AUTHOR_DIGITS:
+    if len(digits) > MAX_AUTHOR_DIGITS:
         state.reporter.defect("bad-authors", line.number, 3, detail="count too large")
         return None
     return int(digits)
