@@ -161,6 +161,18 @@ def resolve_entry_date(state: ParseState, number: int, parts: DateLine) -> datet
     return latest_on_or_before(parts.month, parts.day, limit)
 
 
+def entry_date_fields(state: ParseState, number: int, parts: DateLine) -> dict[str, object]:
+    """The ``Paper`` fields of an entry's date line at line ``number``, for rules that gather
+    an entry's fields in a dict: its date (``resolve_entry_date``), date text and whether it
+    states its year, and ``votes`` 0 (a count read after it replaces that)."""
+    return {
+        "date": resolve_entry_date(state, number, parts),
+        "votes": 0,
+        "date_text": parts.text,
+        "year_explicit": parts.year is not None,
+    }
+
+
 def read_count(state: ParseState, number: int, text: str | None, column: int) -> int:
     """The count after a date (``text``, at ``column`` of line ``number``): 0 when there is
     none. One of more than MAX_COUNT_DIGITS digits is ``bad-votes``, reads as 0 and never

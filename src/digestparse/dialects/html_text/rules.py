@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import attrs
 
-from ...dates import read_date_line, resolve_entry_date
+from ...dates import entry_date_fields, read_date_line
 from ...errors import InternalError
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
@@ -200,12 +200,7 @@ def _metadata(state: ParseState, fields: dict[str, object]) -> None:
         column = len(line.text) - len(date_text) + 1
         state.reporter.defect("bad-date", line.number, column, detail=repr(date_text[:40]))
         return
-    fields.update(
-        date=resolve_entry_date(state, line.number, parts),
-        votes=0,
-        date_text=parts.text,
-        year_explicit=parts.year is not None,
-    )
+    fields.update(entry_date_fields(state, line.number, parts))
 
 
 def _upvotes(state: ParseState, fields: dict[str, object]) -> None:

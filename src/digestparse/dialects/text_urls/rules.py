@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from ...dates import date_parts, read_count, resolve_entry_date
+from ...dates import date_parts, entry_date_fields, read_count
 from ...errors import InternalError
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
@@ -205,12 +205,7 @@ def _authors(state: ParseState, line: Line, after_bracket: bool) -> int | None:
 
 def _dated(state: ParseState, line: Line, fields: dict[str, object]) -> None:
     parts = date_parts(line.text, line.number)
-    fields.update(
-        date=resolve_entry_date(state, line.number, parts),
-        votes=0,
-        date_text=parts.text,
-        year_explicit=parts.year is not None,
-    )
+    fields.update(entry_date_fields(state, line.number, parts))
     if parts.count_text is not None:
         fields["votes"] = read_count(state, line.number, parts.count_text, parts.count_column)
     elif state.peek_is(0, COUNT):
