@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 from functools import partial
 
-from ..errors import InternalError
 from ..model import Paper
 from .escape import escape_text
 from .guard import guard_file
@@ -16,6 +15,7 @@ from .worker import (
     FileResult,
     Settings,
     close_source,
+    internal_error,
     is_selected,
     open_source,
     parse_for_mode,
@@ -67,8 +67,7 @@ def process_capture(task: Task, settings: Settings) -> CaptureResult:
         result.error = str(error)
         return result
     except Exception as error:  # anything escaping the parser is a bug in it, not bad input
-        detail = str(error) if isinstance(error, InternalError) else repr(error)
-        result.internal_error = f"internal error on {task.name}: {detail}"
+        result.internal_error = internal_error(task.name, error)
         return result
     finally:
         close_source(source, copy)

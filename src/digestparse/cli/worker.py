@@ -231,6 +231,7 @@ def close_source(source: Source, copy: str | None) -> None:
 
 
 def internal_error(name: str, error: BaseException) -> str:
+    """The one-line report of a bug digestparse hit on the file ``name`` (exit 3)."""
     detail = str(error) if isinstance(error, InternalError) else repr(error)
     return f"internal error on {name}: {detail}"
 
