@@ -60,9 +60,7 @@ def process_capture(task: Task, settings: Settings) -> CaptureResult:
         result.findings, result.omitted = found.sorted(), found.omitted
         digest = dump.digest(task.name)
         if settings.check is not None:  # check --series: the CI options too (cli/guard.py)
-            # Baselines need the text of each finding's line: only then is the file held whole.
-            data = source().read() if settings.check.line_texts else b""
-            guard_file(result, digest, data, settings.check, selected, paper_count=result.papers)
+            guard_file(result, digest, source, settings.check, selected, paper_count=result.papers)
     except UnreadableInput as error:
         result.error = str(error)
         return result
