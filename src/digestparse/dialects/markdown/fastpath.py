@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ...dates import MAX_COUNT_DIGITS
+from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS
 from ...grammar import MONTH_NUMBER, SEPARATOR
 from ...links import paper_url
 from ...model import Paper, fast_paper
@@ -31,7 +31,6 @@ from ...state import ParseState
 from ..bounded import lines_too_long
 from ..window import read_window
 from .fields import (
-    MAX_AUTHOR_DIGITS,
     Metadata,
     author_count_of,
     entry_paper,

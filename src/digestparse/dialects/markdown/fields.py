@@ -12,6 +12,7 @@ import re
 
 import attrs
 
+from ...dates import MAX_AUTHOR_DIGITS
 from ...links import extract_links, paper_id, paper_url
 from ...markup import join_wrapped, plain, unescape
 from ...model import Paper, fast_paper
@@ -44,12 +45,9 @@ def organization_of(line: str) -> str | None:
     return plain(name if name == name.strip() else line) or None
 
 
-#: An author count of more digits is no count (``bad-authors``).
-MAX_AUTHOR_DIGITS = 9
-
-
 def author_count_of(digits: str) -> int | None:
-    """The count of the digits an authors line's pattern captured, None when too long."""
+    """The count of the digits an authors line's pattern captured, None when too long
+    (``bad-authors``)."""
     return int(digits) if len(digits) <= MAX_AUTHOR_DIGITS else None
 
 

@@ -18,6 +18,7 @@ from ... import lines as lines_module
 from ...dates import DateLine, read_count, resolve_entry_date, set_page_date
 from ...errors import InternalError
 from ...markup import plain
+from ...rules.junk import report_junk
 from ...state import Line, ParseState
 from ..bounded import FieldLines
 from .fields import (
@@ -161,10 +162,7 @@ def junk(state: ParseState) -> bool:
     first = last = state.advance()
     while (line := state.peek()) is not None and line.gap == 0 and line.kind not in _STARTS:
         last = state.advance()
-    state.reporter.defect(
-        "junk", first.number, 1, end_line=last.number, gap=first.gap,
-        detail=f"{first.kind.value} line" if first is last else "",
-    )
+    report_junk(state, first, last)
     return True
 
 
