@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -41,6 +42,28 @@ def run_cli(
     )
 
 
+_PEAK = """
+import sys, digestparse.cli as cli
+status = cli.main(sys.argv[1:])
+with open("/proc/self/status") as info:
+    peak = next(int(line.split()[1]) for line in info if line.startswith("VmHWM:"))
+print(status, peak // 1024, file=sys.stderr)
+"""
+
+
+def run_cli_peak(
+    *args: str, cwd: str | os.PathLike[str]
+) -> tuple[int, int, subprocess.CompletedProcess[bytes]]:
+    """``cli.main(ARGS)`` in a fresh interpreter (no reference date added): its exit status,
+    its peak resident memory in MB (Linux /proc), and the finished process."""
+    completed = subprocess.run(
+        [sys.executable, "-c", _PEAK, *args], cwd=cwd, capture_output=True, timeout=600,
+        check=False,
+    )
+    status, peak_mb = map(int, completed.stderr.decode().splitlines()[-1].split())
+    return status, peak_mb, completed
+
+
 def seed_lines(index: int = 0) -> list[str]:
     return SEEDS[index].read_text(encoding="utf-8").split("\n")
 
@@ -63,6 +86,23 @@ def with_trailing_spaces(path: Path) -> Path:
     lines[12] += " "
     lines[20] += "  "
     return write_lines(path, lines)
+
+
+#: What ``check`` reports for the two damaged dumps of ``damaged_dumps``.
+MISSING_SEPARATOR = "no_sep.txt:18:1: missing-separator metadata block has no '\u00b7' line"
+TRAILING = [
+    "trail.txt:13:60: trailing-whitespace trailing whitespace",
+    "trail.txt:21:138: trailing-whitespace trailing whitespace",
+]
+
+
+def damaged_dumps(directory: Path) -> Path:
+    """``directory`` with a good dump and two damaged ones: good.txt (seed 1, 48 papers),
+    no_sep.txt (one finding, MISSING_SEPARATOR) and trail.txt (two, TRAILING)."""
+    shutil.copy(SEEDS[1], directory / "good.txt")
+    without_first_separator(directory / "no_sep.txt")
+    with_trailing_spaces(directory / "trail.txt")
+    return directory
 
 
 def one_paper_lines() -> list[str]:

@@ -1,4 +1,5 @@
-"""Helpers shared by the dialect test modules: edits, detector heads, foreign inputs, titles."""
+"""Helpers shared by the dialect test modules: edits, detector heads, foreign inputs, titles,
+the run loop's events and a fast-path spy, and the two URL-keeping dialects' captures."""
 
 from __future__ import annotations
 
@@ -6,18 +7,25 @@ import datetime
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
+import attrs
 import hypothesis.strategies as st
+import pytest
 
+import digestparse
 from digestparse.dates import read_date_line
 from digestparse.diagnostics import Mode, Reporter
 from digestparse.dialects import DETECT_LINES, Dialect
+from digestparse.dialects.html_text import HTML_TEXT
+from digestparse.dialects.text_urls import TEXT_URLS
 from digestparse.errors import ParseError
 from digestparse.grammar import PAGE_PHRASES
 from digestparse.lines import split_text
 from digestparse.parser import run
-from digestparse.wrapper import read_wrapper
-from hostile_support import edit_lines
+from digestparse.state import ParseState
+from digestparse.wrapper import is_fence_end, read_wrapper
+from hostile_support import check_nothing_lost, edit_lines
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CAPTURES = FIXTURES / "captures"
@@ -55,10 +63,17 @@ def then(*edits: Edit) -> Edit:
 
 
 def detector_head(text: str) -> list[str]:
-    """What the detectors see (docs/dialects.md): non-blank lines after the wrapper, stripped."""
+    """What the detectors see (docs/dialects.md): the first non-blank lines after the
+    wrapper, up to a fenced body's closing fence, stripped."""
     lines = text.split("\n")
-    start = read_wrapper(lines).end
-    return [line.strip() for line in lines[start:] if line.strip()][:DETECT_LINES]
+    wrapper = read_wrapper(lines)
+    head: list[str] = []
+    for line in lines[wrapper.end :]:
+        if wrapper.fence is not None and is_fence_end(line, wrapper.fence):
+            break
+        if line.strip():
+            head.append(line.strip())
+    return head[:DETECT_LINES]
 
 
 _COUNT = re.compile(r"[0-9][0-9.,]*k?")
@@ -165,30 +180,59 @@ We moved the build system of our monorepo to a single Rust binary.
 """
 
 
-def parse_events(dialect: Dialect, lines: Iterable[str], mode: Mode) -> list[object]:
-    """Papers, diagnostics and the error in the order the run loop hands them out.
+def parse_events(
+    dialect: Dialect, lines: Iterable[str], mode: Mode, reference: datetime.date = REFERENCE
+) -> list[object]:
+    """Papers, diagnostics and the error in the order the run loop hands them out, then
+    what the state holds at the end (the header, its span and the page dates).
 
     A list of lines lets the dialect's fast path run; an iterator leaves only its rules.
     """
     events: list[object] = []
     reporter = Reporter(mode, "<test>", lambda d: events.append(("diagnostic", d)))
-    state = dialect.new_state(lines, reporter, REFERENCE)
+    state = dialect.new_state(lines, reporter, reference)
     try:
         for paper in run(state, dialect):
             events.append(("paper", paper))
     except ParseError as error:
         events.append(("error", error.code, error.line, error.column, str(error)))
-    events.append(("end", state.header, state.header_span, state.top_page_date))
+    events.append(("end", state.header, state.header_span, state.top_page_date, state.page_date))
     return events
 
 
-def assert_paths_agree(dialect: Dialect, text: str) -> None:
-    """The fast path reads ``text`` exactly as the rules do, in both modes."""
-    lines = split_text(text)
+def assert_paths_agree(
+    dialect: Dialect, text: str | list[str], reference: datetime.date = REFERENCE
+) -> None:
+    """The fast path reads ``text`` (or these lines) exactly as the rules do, in both modes."""
+    lines = split_text(text) if isinstance(text, str) else text
     for mode in ("lenient", "strict"):
-        fast = parse_events(dialect, list(lines), mode)
-        slow = parse_events(dialect, iter(lines), mode)
+        fast = parse_events(dialect, list(lines), mode, reference)
+        slow = parse_events(dialect, iter(lines), mode, reference)
         assert fast == slow, mode
+
+
+@attrs.define
+class FastPathSpy:
+    """A dialect's fast path ``read`` that keeps count: each call's result, how many
+    papers the calls built (what the rules did not have to read), and the most papers the
+    state held after a call (what a window keeps in memory)."""
+
+    read: Callable[[ParseState], bool]
+    results: list[bool] = attrs.Factory(list)
+    built: int = 0
+    held: int = 0
+
+    def __call__(self, state: ParseState) -> bool:
+        before = len(state.papers)
+        result = self.read(state)
+        self.results.append(result)
+        self.built += len(state.papers) - before
+        self.held = max(self.held, len(state.papers))
+        return result
+
+    def on(self, dialect: Dialect) -> Dialect:
+        """``dialect`` with this spy for its fast path."""
+        return attrs.evolve(dialect, fast_path=self)
 
 
 #: Lines of every shape the two URL-keeping dialects know, and some they do not.
@@ -235,3 +279,77 @@ def mutated_after(draw: st.DrawFn, lines: list[str], first: int) -> str:
         if len(lines) <= first + 1:
             break
     return "\n".join(lines)
+
+
+@attrs.frozen
+class DamagedCase:
+    """The capture with one damage (``edit``): strict mode's (code, line, column), lenient
+    mode's diagnostic codes in order and how many papers it keeps; the index of the damaged
+    paper and the fields lenient mode must give it (None: no paper, or none checked). Each
+    dialect's subclass sets ``count`` to its capture's papers."""
+
+    name: str
+    edit: Edit
+    strict: tuple[str, int, int]
+    codes: tuple[str, ...]
+    damaged: int | None = None
+    fields: dict[str, Any] | None = None
+    count: int = 0
+
+
+@attrs.frozen
+class DialectCapture:
+    """One of the two URL-keeping dialects with its capture, for the tests they share
+    (tests/test_dialect_url_keeping.py)."""
+
+    dialect: Dialect
+    #: The start of its capture's file name.
+    capture: str
+    #: Mutations edit lines from this index on, so that detection still sees the dialect.
+    first_editable: int
+    #: The reference date it is parsed under (None: the capture's own date).
+    reference: datetime.date | None
+    #: A date of the capture and a later one to put in its place.
+    redated: tuple[str, str]
+
+    @property
+    def name(self) -> str:
+        return self.dialect.name
+
+    @property
+    def lines(self) -> list[str]:
+        return capture_lines(self.capture)
+
+    def mutated(self) -> st.SearchStrategy[str]:
+        return mutated_after(self.lines, self.first_editable)
+
+    def parse(self, text: str, mode: Mode = "lenient") -> digestparse.Digest:
+        return digestparse.parse(text, mode=mode, reference_date=self.reference)
+
+    def lenient(self, text: str) -> digestparse.Digest:
+        """The lenient digest of ``text``, once it is checked to lose nothing."""
+        return check_nothing_lost(text, self.parse(text))
+
+    def damaged(self, case: DamagedCase) -> digestparse.Digest:
+        """The lenient digest of the capture with ``case``'s damage, once strict mode has
+        raised ``case.strict`` and lenient mode has kept the dialect, reported
+        ``case.codes``, kept ``case.count`` papers and lost nothing."""
+        text = "\n".join(case.edit(self.lines))
+        with pytest.raises(digestparse.ParseError) as raised:
+            self.parse(text, "strict")
+        assert (raised.value.code, raised.value.line, raised.value.column) == case.strict
+        digest = self.lenient(text)
+        assert digest.dialect == self.name
+        assert tuple(d.code for d in digest.diagnostics) == case.codes
+        assert len(digest.papers) == case.count
+        return digest
+
+
+TEXT_URLS_CAPTURE = DialectCapture(
+    TEXT_URLS, "02", first_editable=91, reference=None,  # past entry 1's upvote box
+    redated=("Oct 7, 2024", "Oct 7, 2027"),
+)
+HTML_TEXT_CAPTURE = DialectCapture(
+    HTML_TEXT, "05", first_editable=66, reference=REFERENCE,  # past the first [Upvote pair
+    redated=("Oct 4, 2026", "Nov 4, 2026"),
+)

@@ -99,12 +99,16 @@ def _utf16(digest: Digest) -> bool:
     return any(d.code == "utf16-input" for d in digest.diagnostics)
 
 
-def check_lenient(source: str | bytes) -> Digest:
-    """Lenient parse plus every invariant that must hold for any input."""
-    digest = lenient(source)
+def check_nothing_lost(source: str | bytes, digest: Digest) -> Digest:
+    """``digest`` (of ``source``), once its spans are sound and it leaves no line out."""
     check_spans(source, digest)
     assert uncovered_lines(source, digest) == []
     return digest
+
+
+def check_lenient(source: str | bytes) -> Digest:
+    """Lenient parse plus every invariant that must hold for any input."""
+    return check_nothing_lost(source, lenient(source))
 
 
 def comparable(digest_or_papers: Digest | tuple[digestparse.Paper, ...]) -> list[dict[str, object]]:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime
 import io
 import pathlib
-import subprocess
-import sys
 import tracemalloc
 from unittest import mock
 
@@ -23,13 +21,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import digestparse
-from dialect_support import CAPTURE_PATHS, assert_paths_agree, parse_events
+from cli_helpers import run_cli_peak
+from dialect_support import CAPTURE_PATHS, FastPathSpy, assert_paths_agree, parse_events
 from digestparse import lines
 from digestparse.diagnostics import reading_order
 from digestparse.dialects import BY_NAME
 from digestparse.dialects import base as dialect_base
 from digestparse.lines import split_text, text_blocks
-from digestparse.state import ParseState
 from test_reading_order import assert_strict_raises_lenients_first
 from test_streaming import assert_streams_like_parse
 
@@ -268,33 +266,15 @@ def test_the_cases_are_read_by_the_fast_paths() -> None:
     """The agreement above is not vacuous: away from the long field, the fast paths read."""
     for field in FIELDS:
         text = inserted(field.prefix, field.points[0], LONG)
-        read = 0
         dialect = BY_NAME[field.dialect]
-        fast_path = dialect.fast_path
-        assert fast_path is not None
-
-        def spy(state: ParseState) -> bool:
-            nonlocal read
-            before = len(state.papers)
-            result = fast_path(state)  # noqa: B023 (called within this iteration)
-            read += len(state.papers) - before
-            return result
-
+        assert dialect.fast_path is not None
+        spy = FastPathSpy(dialect.fast_path)
         with mock.patch.object(lines, "MAX_LINE", CAP):
-            parse_events(attrs.evolve(dialect, fast_path=spy), split_text(text), "lenient")
-        assert read > 0, field
+            parse_events(spy.on(dialect), split_text(text), "lenient")
+        assert spy.built > 0, field
 
 
 # -- real size -----------------------------------------------------------------------
-
-_PEAK = """
-import sys, digestparse.cli as cli
-status = cli.main(sys.argv[1:])
-with open("/proc/self/status") as info:
-    peak = next(int(line.split()[1]) for line in info if line.startswith("VmHWM:"))
-print(status, peak // 1024, file=sys.stderr)
-"""
-
 
 @pytest.mark.parametrize("prefix, after", [("03", 56), ("01", 317)])
 def test_check_memory_stays_bounded_with_a_40_mb_field(
@@ -310,11 +290,9 @@ def test_check_memory_stays_bounded_with_a_40_mb_field(
             file.write(chunk)
         file.write("\n".join(text[after:]))
     assert (tmp_path / "field.txt").stat().st_size > 40_000_000
-    completed = subprocess.run(
-        [sys.executable, "-c", _PEAK, "check", "--lenient", "--jobs", "1", "field.txt"],
-        cwd=tmp_path, capture_output=True, timeout=600, check=False,
+    status, peak_mb, completed = run_cli_peak(
+        "check", "--lenient", "--jobs", "1", "field.txt", cwd=tmp_path
     )
-    status, peak_mb = map(int, completed.stderr.decode().splitlines()[-1].split())
     assert status == 0
     assert peak_mb < 64, peak_mb
     out = completed.stdout.decode()

@@ -16,10 +16,11 @@ from sarif_pydantic import Sarif
 import digestparse
 from ci_support import check_sarif, sarif_rows
 from cli_helpers import (
-    SEEDS,
+    MISSING_SEPARATOR,
+    TRAILING,
+    damaged_dumps,
     run_cli,
     seed_lines,
-    with_trailing_spaces,
     without_first_separator,
     write_lines,
 )
@@ -30,20 +31,11 @@ from digestparse.diagnostics import CODES
 from seeds import REFERENCE_DATE
 from series_support import dated_copies
 
-MISSING_SEPARATOR = "no_sep.txt:18:1: missing-separator metadata block has no '\u00b7' line"
-TRAILING = [
-    "trail.txt:13:60: trailing-whitespace trailing whitespace",
-    "trail.txt:21:138: trailing-whitespace trailing whitespace",
-]
-
 
 @pytest.fixture
 def damaged(tmp_path: Path) -> Path:
     """good.txt (seed 1, 48 papers), no_sep.txt (1 finding), trail.txt (2 findings)."""
-    shutil.copy(SEEDS[1], tmp_path / "good.txt")
-    without_first_separator(tmp_path / "no_sep.txt")
-    with_trailing_spaces(tmp_path / "trail.txt")
-    return tmp_path
+    return damaged_dumps(tmp_path)
 
 
 def test_every_code_has_help_text() -> None:

@@ -21,11 +21,13 @@ import pytest
 import digestparse
 from cli_helpers import (
     FIXTURES,
+    MISSING_SEPARATOR,
     SEED_PAPERS,
     SEEDS,
+    TRAILING,
+    damaged_dumps,
     run_cli,
     seed_lines,
-    with_trailing_spaces,
     without_first_separator,
     write_lines,
 )
@@ -33,20 +35,10 @@ from digestparse.cli.escape import escape_github_data, escape_github_property
 
 SEED_NAMES = [seed.name for seed in SEEDS]
 CLEAN_SUMMARY = f"checked 5 files, {SEED_PAPERS} papers: 0 findings\n"
-MISSING_SEPARATOR = "no_sep.txt:18:1: missing-separator metadata block has no '\u00b7' line"
-TRAILING = [
-    "trail.txt:13:60: trailing-whitespace trailing whitespace",
-    "trail.txt:21:138: trailing-whitespace trailing whitespace",
-]
-
-
 @pytest.fixture
 def damaged(tmp_path: Path) -> Path:
     """A directory with a good dump and two damaged ones."""
-    shutil.copy(SEEDS[1], tmp_path / "good.txt")
-    without_first_separator(tmp_path / "no_sep.txt")
-    with_trailing_spaces(tmp_path / "trail.txt")
-    return tmp_path
+    return damaged_dumps(tmp_path)
 
 
 def paper_schema() -> dict[str, object]:
@@ -451,7 +443,17 @@ def test_unreadable_file(tmp_path: Path) -> None:
     )
 
 
-def test_internal_error_is_one_line_and_exit_3(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("command", "summary"),
+    [
+        (["check"], "checked 0 files, 0 papers: 0 findings; 1 file not checked"),
+        (["merge"], "checked 0 files, 0 papers: 0 warnings; 1 file not checked; 0 distinct papers"),
+        (["check", "--series"], "checked 0 files, 0 papers: 0 findings; 1 file not checked"),
+    ],
+)
+def test_internal_error_is_one_line_and_exit_3(
+    tmp_path: Path, command: list[str], summary: str
+) -> None:
     shutil.copy(SEEDS[0], tmp_path / "good.txt")
     # Simulate a bug in the parser: the CLI must not show a traceback.
     program = (
@@ -459,16 +461,17 @@ def test_internal_error_is_one_line_and_exit_3(tmp_path: Path) -> None:
         "def broken(*args, **kwargs):\n"
         "    raise digestparse.InternalError('no rule consumed line 7')\n"
         "worker.iter_papers = broken\n"
-        "sys.exit(cli.main(['check', 'good.txt', '--reference-date', '2025-12-31']))\n"
+        "sys.exit(cli.main(sys.argv[1:]))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", program], cwd=tmp_path, capture_output=True, text=True, check=False
+        [sys.executable, "-c", program, *command, "good.txt", "--reference-date", "2025-12-31"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
     )
     assert result.returncode == 3
     assert result.stderr.splitlines() == [
         "digestparse: internal error on good.txt: no rule consumed line 7 "
         "(a bug in digestparse; please report it)",
-        "checked 0 files, 0 papers: 0 findings; 1 file not checked",
+        summary,
     ]
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import digestparse
-from cli_helpers import REFERENCE, SEEDS, run_cli, without_first_separator
+from cli_helpers import REFERENCE, SEEDS, run_cli, run_cli_peak, without_first_separator
 from digestparse.diagnostics import reading_order
 
 SEED = SEEDS[0]
@@ -128,15 +128,6 @@ def _big_dump(path: Path, megabytes: int) -> int:
     return copies * SEED_PAPERS_0
 
 
-_PEAK = """
-import sys, digestparse.cli as cli
-status = cli.main(sys.argv[1:])
-with open("/proc/self/status") as info:
-    peak = next(int(line.split()[1]) for line in info if line.startswith("VmHWM:"))
-print(status, peak // 1024, file=sys.stderr)
-"""
-
-
 @pytest.mark.parametrize(
     "args",
     [
@@ -151,11 +142,9 @@ print(status, peak // 1024, file=sys.stderr)
 def test_memory_does_not_grow_with_the_file(tmp_path: Path, args: list[str]) -> None:
     """60 MB in: the whole file held as lines and papers would take several times that."""
     papers = _big_dump(tmp_path / "big.txt", 60)
-    completed = subprocess.run(
-        [sys.executable, "-c", _PEAK, *args, "--jobs", "1", *REFERENCE, "big.txt"],
-        cwd=tmp_path, capture_output=True, timeout=600, check=False,
+    status, peak_mb, completed = run_cli_peak(
+        *args, "--jobs", "1", *REFERENCE, "big.txt", cwd=tmp_path
     )
-    status, peak_mb = map(int, completed.stderr.decode().splitlines()[-1].split())
     assert status in (0, 1)
     assert peak_mb < 64, peak_mb
     if args[0] == "parse" and "--strict" not in args:
@@ -327,11 +316,9 @@ def test_memory_does_not_grow_with_one_endless_line(
         for _ in range(80):
             file.write(b"x" * 1_000_000)
         file.write(b"\n\nthe end\n")
-    completed = subprocess.run(
-        [sys.executable, "-c", _PEAK, *args[:-1], "--jobs", "1", *REFERENCE, args[-1]],
-        cwd=tmp_path, capture_output=True, timeout=600, check=False,
+    got, peak_mb, completed = run_cli_peak(
+        *args[:-1], "--jobs", "1", *REFERENCE, args[-1], cwd=tmp_path
     )
-    got, peak_mb = map(int, completed.stderr.decode().splitlines()[-1].split())
     assert peak_mb < 64, peak_mb
     assert got == status
     if args[0] == "check":  # a series is named by capture date

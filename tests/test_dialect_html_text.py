@@ -1,4 +1,5 @@
-"""The ``html-text`` dialect (capture 05): damaged variants, copies, properties, detection.
+"""The ``html-text`` dialect (capture 05): damaged variants, copies, the fast path's shortcuts
+(what it shares with text-urls is in tests/test_dialect_url_keeping.py).
 
 Capture 05's layout, read by hand: the wrapper preamble on lines 1-9, the
 header on 11-41 (anchors, ``new``, the promo lines, ``[Subscribe](…)``,
@@ -12,67 +13,41 @@ over 332-333.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import io
 from typing import Any
 
 import attrs
-import hypothesis.strategies as st
 import pytest
-from hypothesis import given, note
 
 import digestparse
 from dialect_support import (
-    CAPTURE_PATHS,
-    HTML_TEXT_PAGE,
-    PLAIN_TEXT_URLS_PAGE,
+    HTML_TEXT_CAPTURE,
     REFERENCE,
-    RSS,
     SEED_PATHS,
-    SOUP_LINES,
+    DamagedCase,
     Edit,
+    FastPathSpy,
     assert_paths_agree,
-    bad_title,
-    capture_lines,
     delete,
-    detector_head,
     keep_until,
-    mutated_after,
     parse_events,
     replace,
     then,
 )
 from digestparse.dialects.html_text import HTML_TEXT
 from digestparse.dialects.html_text.fastpath import read_canonical
-from hostile_support import check_spans, uncovered_lines
+from hostile_support import uncovered_lines
 
-LINES = capture_lines("05")
+LINES = HTML_TEXT_CAPTURE.lines
 SOURCE = "\n".join(LINES)
-
-
-def _parse(text: str, mode: str = "lenient") -> digestparse.Digest:
-    return digestparse.parse(text, mode=mode, reference_date=REFERENCE)  # type: ignore[arg-type]
-
-
-def _lenient(text: str) -> digestparse.Digest:
-    digest = _parse(text)
-    check_spans(text, digest)
-    assert uncovered_lines(text, digest) == []
-    return digest
-
-
+_parse = HTML_TEXT_CAPTURE.parse
+_lenient = HTML_TEXT_CAPTURE.lenient  # and it loses nothing
 INTACT = _parse(SOURCE).papers
 
 
 @attrs.frozen
-class Case:
-    name: str
-    edit: Edit
-    strict: tuple[str, int, int]
-    codes: tuple[str, ...]
-    damaged: int | None = None
-    fields: dict[str, Any] | None = None
+class Case(DamagedCase):
     count: int = 6
 
 
@@ -107,14 +82,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_damaged_capture(case: Case) -> None:
-    text = "\n".join(case.edit(list(LINES)))
-    with pytest.raises(digestparse.ParseError) as raised:
-        _parse(text, "strict")
-    assert (raised.value.code, raised.value.line, raised.value.column) == case.strict
-    digest = _lenient(text)
-    assert digest.dialect == "html-text"
-    assert tuple(d.code for d in digest.diagnostics) == case.codes
-    assert len(digest.papers) == case.count
+    digest = HTML_TEXT_CAPTURE.damaged(case)
     if case.count == len(INTACT):
         for index, paper in enumerate(digest.papers):
             if index != case.damaged:
@@ -203,18 +171,6 @@ def test_a_repeated_page_is_junk_from_its_header_on() -> None:
 # -- the fast path agrees with the rules ---------------------------------------------------
 
 
-def test_fast_path_reads_the_capture() -> None:
-    used = []
-
-    def spy(state: Any) -> bool:
-        used.append(read_canonical(state))
-        return used[-1]
-
-    events = parse_events(attrs.evolve(HTML_TEXT, fast_path=spy), list(LINES), "lenient")
-    assert any(used)
-    assert events == parse_events(HTML_TEXT, iter(LINES), "lenient")
-
-
 @pytest.mark.parametrize("mark", ["### ", "###\t", "###  "])
 def test_a_bare_title_mark_starts_no_wrapped_title(mark: str) -> None:
     """``### `` alone is ``###`` once stripped: not a title, even with a linked line glued
@@ -233,74 +189,8 @@ def test_fast_path_agrees_on_damaged_captures(case: Case) -> None:
     assert_paths_agree(HTML_TEXT, "\n".join(case.edit(list(LINES))))
 
 
-def test_fast_path_agrees_on_the_capture_twice_and_with_blank_ends() -> None:
-    assert_paths_agree(HTML_TEXT, SOURCE)
-    assert_paths_agree(HTML_TEXT, SOURCE + "\n\n")
-    assert_paths_agree(HTML_TEXT, SOURCE + "\n" + SOURCE)
-    assert_paths_agree(HTML_TEXT, SOURCE.replace("Oct 4, 2026", "Nov 4, 2026"))
-
-
-# -- detection ----------------------------------------------------------------------
-
-
-def test_detects_its_capture() -> None:
-    assert HTML_TEXT.detect(detector_head(SOURCE))
-
-
-@pytest.mark.parametrize(
-    "path",
-    [p for p in SEED_PATHS + CAPTURE_PATHS if not p.name.startswith("05")],
-    ids=lambda p: p.name[:3],
-)
-def test_detector_rejects_seeds_and_other_captures(path: Any) -> None:
-    assert not HTML_TEXT.detect(detector_head(path.read_text(encoding="utf-8")))
-
-
-@pytest.mark.parametrize(
-    "text", [RSS, PLAIN_TEXT_URLS_PAGE, HTML_TEXT_PAGE], ids=["rss", "plain-urls", "html-text"]
-)
-def test_detector_rejects_foreign_input(text: str) -> None:
-    assert not HTML_TEXT.detect(detector_head(text))
-    assert digestparse.parse(text).dialect != "html-text"
-
-
-# -- properties -----------------------------------------------------------------------
-
-#: Edits stay past the first ``[Upvote`` pair, so that detection still sees one.
-_FIRST_EDITABLE = 66
-
-
-def mutated() -> st.SearchStrategy[str]:
-    return mutated_after(LINES, _FIRST_EDITABLE)
-
-
-@given(mutated())
-def test_fast_path_agrees_on_mutations(text: str) -> None:
-    assert_paths_agree(HTML_TEXT, text)
-
-
-@given(mutated())
-def test_mutations_lose_nothing_and_titles_stay_titles(text: str) -> None:
-    digest = _lenient(text)
-    note(repr([d.code for d in digest.diagnostics]))
-    assert digest.dialect == "html-text"
-    for paper in digest.papers:
-        assert bad_title(paper.title) is None, paper.title
-
-
-@given(st.lists(st.sampled_from(SOUP_LINES), max_size=60))
-def test_any_soup_of_its_lines_is_read_without_loss(lines: list[str]) -> None:
-    """Forced on any mix of its line shapes: lenient never raises and loses no line, strict
-    raises only ParseError, and the fast path agrees with the rules."""
-    text = "\n".join(lines)
-    digest = digestparse.parse(text, dialect="html-text", reference_date=REFERENCE)
-    check_spans(text, digest)
-    assert uncovered_lines(text, digest) == []
-    for paper in digest.papers:
-        assert bad_title(paper.title) is None, paper.title
-    with contextlib.suppress(digestparse.ParseError):
-        digestparse.parse(text, dialect="html-text", mode="strict", reference_date=REFERENCE)
-    assert_paths_agree(HTML_TEXT, text)
+# The tests html-text shares with text-urls (the fast path on the whole capture, detection,
+# the properties) are in tests/test_dialect_url_keeping.py.
 
 
 # -- the fast path's shortcuts (round 4) ---------------------------------------------------
@@ -312,17 +202,9 @@ def test_any_soup_of_its_lines_is_read_without_loss(lines: list[str]) -> None:
 
 def _fast_path_papers(text: str, dialect: Any = HTML_TEXT) -> tuple[int, list[object]]:
     """How many papers the fast path itself built reading ``text``, and the run's events."""
-    built = 0
-
-    def spy(state: Any) -> bool:
-        nonlocal built
-        before = len(state.papers)
-        read = read_canonical(state)
-        built += len(state.papers) - before
-        return read
-
-    events = parse_events(attrs.evolve(dialect, fast_path=spy), text.split("\n"), "lenient")
-    return built, events
+    spy = FastPathSpy(read_canonical)
+    events = parse_events(spy.on(dialect), text.split("\n"), "lenient")
+    return spy.built, events
 
 
 def _copies_agree(text: str) -> list[digestparse.Paper]:

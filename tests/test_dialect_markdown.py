@@ -26,11 +26,18 @@ import regex
 from hypothesis import given, note
 
 import digestparse
+from dialect_support import FastPathSpy
 from digestparse.diagnostics import Reporter
 from digestparse.dialects import BY_NAME
 from digestparse.dialects.markdown import MARKDOWN
 from digestparse.dialects.markdown.fastpath import read_entries
-from digestparse.dialects.markdown.fields import inline, organization_of, unwrapped
+from digestparse.dialects.markdown.fields import (
+    inline,
+    organization_of,
+    title_of,
+    title_of_line,
+    unwrapped,
+)
 from digestparse.grammar import PAGE_PHRASES
 from digestparse.links import PAPER_PAGE, paper_id
 from digestparse.markup import join_wrapped, plain, unescape
@@ -39,10 +46,9 @@ from digestparse.parser import run
 from digestparse.state import ParseState
 from hostile_support import (
     check_lenient,
-    check_spans,
+    check_nothing_lost,
     comparable,
     edit_lines,
-    uncovered_lines,
 )
 from seeds import SEEDS
 
@@ -220,18 +226,30 @@ LATER_04 = [
 ]
 
 
-def test_capture_04_later_shapes_read_as_a_reader_reads_them(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    blocks = []
-    for title, abstract, authors, repository in LATER_04:
-        block = [title, "", abstract, *([authors] if authors else []), repository, ""]
-        blocks += block + block
-    text = MD04.rstrip("\n") + "\n\n" + joined(blocks).rstrip("\n") + "\n"
+def read_cleanly(text: str) -> digestparse.Digest:
+    """``text`` read without a diagnostic, in lenient mode (the digest) and in strict mode."""
     digest = check_lenient(text)
     assert digest.diagnostics == ()
     digestparse.parse(text, mode="strict")
-    later = digest.papers[12:]
+    return digest
+
+
+def after_04(entries: list[tuple[str, str, str | None, list[str]]]) -> str:
+    """Capture 04 with trending entries (title, abstract, authors line or None, the lines
+    under it) after it, each shown twice as there."""
+    blocks: list[str] = []
+    for title, abstract, authors, links in entries:
+        block = [title, "", abstract, *([authors] if authors else []), *links, ""]
+        blocks += block + block
+    return MD04.rstrip("\n") + "\n\n" + joined(blocks).rstrip("\n") + "\n"
+
+
+def test_capture_04_later_shapes_read_as_a_reader_reads_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = after_04([(title, abstract, authors, [link]) for title, abstract, authors, link
+                     in LATER_04])
+    later = read_cleanly(text).papers[12:]
     assert [(p.title, p.author_count, p.links) for p in later] == [
         ("Pebble Notes: A Field Study of Context Files for Garden Robots", 1,
          ("https://github.com/example/pebble/tree/main",)),
@@ -252,20 +270,123 @@ def test_capture_04_later_shapes_read_as_a_reader_reads_them(
         (start, start + size - 1) for start, size in zip(starts, sizes, strict=True)
     ]
     assert all(p.date is None and p.upvotes is None and p.paper_id is None for p in later)
-    read: list[int] = []
-
-    def spy(state: ParseState) -> bool:
-        before = len(state.papers)
-        result = read_entries(state)
-        read.append(len(state.papers) - before)
-        return result
-
-    with monkeypatch.context() as patch:
-        patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
-        assert len(digestparse.parse(text, dialect="markdown").papers) == 12 + len(LATER_04)
-    assert sum(read) == 12 + len(LATER_04)  # the fast path reads every entry
+    # The fast path reads every entry.
+    assert fast_path_reads(text, monkeypatch) == (12 + len(LATER_04),) * 2
     assert_paths_agree(text, monkeypatch)
     assert assert_usual_agrees(text) >= 12 + len(LATER_04)
+
+
+#: Made-up trending entries whose cards show several links (each shown twice, as in capture
+#: 04): two link lines under ``- N authors``; three under the abstract, the last two naming
+#: a link the abstract or an earlier line already gives; two, the first after a blank line.
+LINKED_04 = [
+    ("### Widget Graphs: A Made-Up Study of Card Links",
+     "We study widget graphs with a made-up method.", "- 3 authors",
+     ["[LINK: GitHub 1.2k](https://github.com/a/b)",
+      "[LINK: Project page](https://a.github.io/b)"]),
+    ("### Pebble Maps: Toy Routes for Garden Robots",
+     "Pebble Maps plans toy routes; see https://pebble.example.org/maps for a demo.", None,
+     ["[LINK: GitHub 84](https://github.com/example/pebble)",
+      "[LINK: Project page](https://pebble.example.org/maps)",
+      "[LINK: GitHub 84](https://github.com/example/pebble)"]),
+    ("### Reel-3: Fewer Flawed Steps",
+     "Reel-3 penalizes flawed rollouts.", "- 6 authors",
+     ["", "[LINK: GitHub 18.6k](https://github.com/example/reel)",
+      "[LINK: Hugging Face](https://huggingface.co/example/reel-3)"]),
+]
+
+
+def test_several_link_lines_under_a_trending_entry_are_its_links(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each link line glued under the first is one more of the entry's links, in order, after
+    the abstract's own and without one already listed; the copies still merge."""
+    text = after_04(LINKED_04)
+    later = read_cleanly(text).papers[12:]
+    assert [(p.title, p.author_count, p.links) for p in later] == [
+        ("Widget Graphs: A Made-Up Study of Card Links", 3,
+         ("https://github.com/a/b", "https://a.github.io/b")),
+        ("Pebble Maps: Toy Routes for Garden Robots", None,
+         ("https://pebble.example.org/maps", "https://github.com/example/pebble")),
+        ("Reel-3: Fewer Flawed Steps", 6,
+         ("https://github.com/example/reel", "https://huggingface.co/example/reel-3")),
+    ]
+    # Each pair of copies is one paper spanning both, down to the second copy's last link
+    # line: copies of 6, 6 and 7 lines (the third with a blank line inside), a blank line
+    # between.
+    first = len(lines_of(MD04.rstrip("\n"))) + 2
+    sizes = [13, 13, 15]
+    starts = [first + sum(sizes[:i]) + i for i in range(len(sizes))]
+    spans = [(start, start + size - 1) for start, size in zip(starts, sizes, strict=True)]
+    assert [p.span for p in later] == spans
+    assert [lines_of(text)[end - 1].startswith("[LINK: ") for _, end in spans] == [True] * 3
+    assert fast_path_reads(text, monkeypatch) == (12 + len(LINKED_04),) * 2
+    assert_paths_agree(text, monkeypatch)
+    assert assert_usual_agrees(text) >= 12 + len(LINKED_04)
+    # Streamed in small blocks, the fast path's window ends inside the link lines.
+    whole = [p.to_dict() for p in digestparse.parse(text, dialect="markdown").papers]
+    for block_size in (1, 7, 64):
+        streamed = digestparse.iter_papers(
+            io.BytesIO(text.encode()), dialect="markdown", block_size=block_size
+        )
+        assert [p.to_dict() for p in streamed] == whole, block_size
+
+
+@pytest.mark.parametrize(
+    ("links", "read"),
+    [
+        # A blank line before the second ends the links: that line is junk.
+        (["[LINK: GitHub 1.2k](https://github.com/a/b)", "",
+          "[LINK: Project page](https://a.github.io/b)"], None),
+        # A line of blanks is a blank line.
+        (["[LINK: GitHub 1.2k](https://github.com/a/b)", "  \t",
+          "[LINK: Project page](https://a.github.io/b)"], None),
+        # Blanks at a glued link line's ends are no defect in this dialect.
+        (["[LINK: GitHub 1.2k](https://github.com/a/b)",
+          "  [LINK: Project page](https://a.github.io/b) "],
+         ("https://github.com/a/b", "https://a.github.io/b")),
+        # A glued line of another kind is not the entry's.
+        (["[LINK: GitHub 1.2k](https://github.com/a/b)", "Project page"], None),
+    ],
+    ids=["blank", "blanks", "padded", "text"],
+)
+def test_link_lines_end_at_a_blank_line_or_a_line_of_another_kind(
+    links: list[str], read: tuple[str, ...] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    title, abstract, authors, _ = LINKED_04[0]
+    text = after_04([(title, abstract, authors, links)])
+    digest = check_lenient(text)
+    paper = digest.papers[12]
+    if read is None:
+        assert paper.links == ("https://github.com/a/b",)
+        junk = [(d.code, d.line) for d in digest.diagnostics]
+        line = lines_of(text).index(links[-1]) + 1
+        assert junk == [("junk", line), ("junk", line + len(links) + 5)]
+    else:
+        assert digest.diagnostics == ()
+        assert paper.links == read
+    assert_paths_agree(text, monkeypatch)
+    assert_usual_agrees(text)
+
+
+def test_a_copy_with_one_more_link_line_is_read_on_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fast path merges a copy the same line for line only where nothing is glued under
+    it: a link line glued under the second copy is that copy's, as the rules read it."""
+    title, abstract, _, links = LINKED_04[0]
+    block = [title, "", abstract, "- 3 authors", links[0], ""]
+    more = [title, "", abstract, "- 3 authors", *links, ""]
+    text = MD04.rstrip("\n") + "\n\n" + joined(block + more).rstrip("\n") + "\n"
+    paper = read_cleanly(text).papers[12]
+    # The copies merge (the first copy's links win) over both copies' lines.
+    start = len(lines_of(MD04.rstrip("\n"))) + 2
+    assert (paper.links, paper.span) == (("https://github.com/a/b",), (start, start + 11))
+    reader = _reader(text)
+    read = reader.usual(start - 1)
+    assert read is not None and read[1] == start + 4  # the first copy alone
+    assert_paths_agree(text, monkeypatch)
+    assert assert_usual_agrees(text) >= 14
 
 
 def test_blank_lines_carry_no_meaning_in_capture_03() -> None:
@@ -499,8 +620,7 @@ def test_mutated_captures_forced_to_markdown_lose_nothing(text: str) -> None:
     digest = digestparse.parse(text, dialect="markdown", reference_date=REFERENCE)
     for paper in digest.papers:
         assert_plausible_title(paper.title)
-    check_spans(text, digest)
-    assert uncovered_lines(text, digest) == []
+    check_nothing_lost(text, digest)
 
 
 def test_the_captures_titles_are_plausible() -> None:
@@ -539,22 +659,21 @@ def assert_paths_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
         assert fast == slow, mode
 
 
-def test_the_fast_path_reads_the_captures(monkeypatch: pytest.MonkeyPatch) -> None:
-    read: list[int] = []
-
-    def spy(state: ParseState) -> bool:
-        before = len(state.papers)
-        result = read_entries(state)
-        read.append(len(state.papers) - before)
-        return result
-
+def fast_path_reads(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """How many papers ``parse`` gives ``text`` as markdown, and how many of them the fast
+    path read."""
+    spy = FastPathSpy(read_entries)
     with monkeypatch.context() as patch:
-        patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
-        assert len(digestparse.parse(MD03, dialect="markdown").papers) == 8
-        assert len(digestparse.parse(MD04, dialect="markdown").papers) == 12
+        patch.setitem(BY_NAME, "markdown", spy.on(MARKDOWN))
+        papers = len(digestparse.parse(text, dialect="markdown").papers)
+    return papers, spy.built
+
+
+def test_the_fast_path_reads_the_captures(monkeypatch: pytest.MonkeyPatch) -> None:
     # 03: all 8 entries; 04: all 12 (SmolDocling's title goes on over an indented line), each
     # pair of copies read as one paper.
-    assert sum(read) == 8 + 12
+    assert fast_path_reads(MD03, monkeypatch) == (8, 8)
+    assert fast_path_reads(MD04, monkeypatch) == (12, 12)
     for text in (MD03, MD04):
         assert_paths_agree(text, monkeypatch)
 
@@ -576,16 +695,43 @@ _NOISE = st.sampled_from(
 )
 
 
-@given(mutated(), st.lists(st.tuples(st.integers(0, 400), _NOISE), max_size=4))
-def test_the_fast_path_agrees_on_mutations(
-    text: str, noise: list[tuple[int, str]]
-) -> None:
-    lines = lines_of(text)
-    for index, line in noise:
+@st.composite
+def noisy(draw: st.DrawFn) -> str:
+    """A mutated capture with up to four lines of ``_NOISE`` put in."""
+    lines = lines_of(draw(mutated()))
+    for index, line in draw(st.lists(st.tuples(st.integers(0, 400), _NOISE), max_size=4)):
         lines.insert(min(index, len(lines)), line)
-    source = joined(lines)
+    return joined(lines)
+
+
+@given(noisy())
+def test_the_fast_path_agrees_on_mutations(source: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert_paths_agree(source, monkeypatch)
+
+
+#: Lines that may come under a link line: more link lines (padded, repeated, broken), blank
+#: lines and lines of other kinds.
+_UNDER_LINK = st.sampled_from(
+    ["[LINK: Project page](https://a.github.io/b)", "[LINK: GitHub 1](https://github.com/a/b)",
+     " [LINK: P](https://a.github.io/c)", "[LINK: P](https://a.github.io/c)\t", "  ", "",
+     "[LINK: x](a b)", "[LINK: x]", "text", "### T", "- 3 authors", "[A](u)"]
+)
+_LINK_LINES_04 = [i for i, line in enumerate(lines_of(MD04)) if line.startswith("[LINK: ")]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_LINK_LINES_04), st.lists(_UNDER_LINK, max_size=3)),
+                min_size=1, max_size=4))
+def test_lines_under_link_lines_read_alike_both_ways(
+    inserts: list[tuple[int, list[str]]],
+) -> None:
+    lines = lines_of(MD04)
+    for index, added in sorted(inserts, reverse=True):
+        lines[index + 1 : index + 1] = added
+    text = joined(lines)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert_paths_agree(text, monkeypatch)
+    assert_usual_agrees(text)
 
 
 # -- shared helpers made faster for this dialect keep their results ----------------
@@ -636,6 +782,18 @@ _LINE_PIECES = st.lists(
 @given(st.lists(_LINE_PIECES, min_size=1, max_size=6))
 def test_unwrapped_joins_as_any_hard_wrap(texts: list[str]) -> None:
     assert unwrapped(texts) == _reference_unwrapped(texts)
+
+
+_TITLE_PIECES = st.lists(
+    st.sampled_from(["a", " ", "\\", "\\ ", "[", "]", "(", ")", "](u)", "](a b)", "\\[", "é"]),
+    max_size=6,
+).map("".join)
+
+
+@given(_TITLE_PIECES)
+def test_a_title_on_one_line_reads_as_a_title_of_one_line(rest: str) -> None:
+    line = "### " + rest
+    assert title_of_line(line) == title_of([line])
 
 
 @given(_TEXTS)
@@ -802,14 +960,9 @@ def test_a_second_copy_that_differs_in_one_character_is_read_on_its_own(
     assert_paths_agree(text, monkeypatch)
 
 
-@given(mutated(), st.lists(st.tuples(st.integers(0, 400), _NOISE), max_size=4))
-def test_the_one_pass_reader_agrees_with_the_general_one(
-    text: str, noise: list[tuple[int, str]]
-) -> None:
-    lines = lines_of(text)
-    for index, line in noise:
-        lines.insert(min(index, len(lines)), line)
-    assert_usual_agrees(joined(lines))
+@given(noisy())
+def test_the_one_pass_reader_agrees_with_the_general_one(source: str) -> None:
+    assert_usual_agrees(source)
 
 
 def _outcomes_with_raw_header(
@@ -982,18 +1135,8 @@ def test_a_comment_count_after_a_space_is_the_entrys_votes(
          "University of Widgets"),
     ]
     assert_paths_agree(text, monkeypatch)
-    fast: list[int] = []
-
-    def spy(state: ParseState) -> bool:
-        before = len(state.papers)
-        result = read_entries(state)
-        fast.append(len(state.papers) - before)
-        return result
-
-    with monkeypatch.context() as patch:
-        patch.setitem(BY_NAME, "markdown", attrs.evolve(MARKDOWN, fast_path=spy))
-        assert len(digestparse.parse(text, dialect="markdown").papers) == 11
-    assert sum(fast) == 11  # the fast path reads them all, none is left to the rules
+    # The fast path reads them all, none is left to the rules.
+    assert fast_path_reads(text, monkeypatch) == (11, 11)
 
 
 @pytest.mark.parametrize(

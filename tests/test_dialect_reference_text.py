@@ -27,15 +27,22 @@ import pytest
 from hypothesis import given, note
 
 import digestparse
-from digestparse.diagnostics import Mode, Reporter
-from digestparse.dialects import BY_NAME, DETECT_LINES
+from dialect_support import (
+    FastPathSpy,
+    assert_paths_agree,
+    delete,
+    detector_head,
+    keep_until,
+    parse_events,
+    replace,
+)
+from digestparse.diagnostics import Mode
+from digestparse.dialects import BY_NAME
 from digestparse.dialects.reference_text import REFERENCE_TEXT, chrome, cut, fastpath, header, rules
 from digestparse.dialects.reference_text.fastpath import read_canonical
 from digestparse.grammar import MONTHS, PAGE_PHRASES
-from digestparse.parser import run
 from digestparse.state import ParseState
-from digestparse.wrapper import is_fence_end, read_wrapper
-from hostile_support import SEED_PATHS, check_spans, edit_lines, uncovered_lines
+from hostile_support import SEED_PATHS, check_nothing_lost, edit_lines
 
 CAPTURES = Path(__file__).parent / "fixtures" / "captures"
 CAPTURE = CAPTURES / "01_hfpapers_search_longcontext_asr_lynx.txt"
@@ -50,18 +57,11 @@ def parse(source: str, mode: str = "lenient", **options: Any) -> digestparse.Dig
 
 def check_lenient(source: str, **options: Any) -> digestparse.Digest:
     """Lenient parse (the capture's own reference date) with the nothing-lost invariants."""
-    digest = parse(source, **options)
-    check_spans(source, digest)
-    assert uncovered_lines(source, digest) == []
-    return digest
+    return check_nothing_lost(source, parse(source, **options))
 
 
 def edited(edit: Callable[[list[str]], list[str]]) -> str:
     return "\n".join(edit(list(LINES))) + "\n"
-
-
-def delete(*numbers: int) -> Callable[[list[str]], list[str]]:
-    return lambda lines: [line for n, line in enumerate(lines, 1) if n not in numbers]
 
 
 def glue(number: int) -> Callable[[list[str]], list[str]]:
@@ -69,14 +69,6 @@ def glue(number: int) -> Callable[[list[str]], list[str]]:
     return lambda lines: [
         *lines[: number - 1], lines[number - 1] + lines[number], *lines[number + 1 :]
     ]
-
-
-def keep_until(number: int) -> Callable[[list[str]], list[str]]:
-    return lambda lines: lines[:number]
-
-
-def replace(number: int, text: str) -> Callable[[list[str]], list[str]]:
-    return lambda lines: [text if n == number else line for n, line in enumerate(lines, 1)]
 
 
 def replace_from(number: int, *new: str) -> Callable[[list[str]], list[str]]:
@@ -349,22 +341,9 @@ def test_mutated_capture_strict_raises_only_parse_errors(source: str) -> None:
 # -- detection -----------------------------------------------------------------
 
 
-def _head(text: str) -> list[str]:
-    """What the detectors see: the first non-blank lines after any wrapper, stripped."""
-    lines = text.split("\n")
-    wrapper = read_wrapper(lines)
-    head: list[str] = []
-    for line in lines[wrapper.end :]:
-        if wrapper.fence is not None and is_fence_end(line, wrapper.fence):
-            break
-        if line.strip():
-            head.append(line.strip())
-    return head[:DETECT_LINES]
-
-
 def test_detector_accepts_the_capture_and_its_truncated_start() -> None:
-    assert REFERENCE_TEXT.detect(_head(TEXT))
-    assert REFERENCE_TEXT.detect(_head("\n".join(LINES[:60])))  # the header and one title
+    assert REFERENCE_TEXT.detect(detector_head(TEXT))
+    assert REFERENCE_TEXT.detect(detector_head("\n".join(LINES[:60])))  # the header and one title
     assert BY_NAME["reference-text"] is REFERENCE_TEXT
 
 
@@ -375,7 +354,7 @@ def test_detector_accepts_the_capture_and_its_truncated_start() -> None:
 )
 def test_detector_rejects_other_inputs(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    assert not REFERENCE_TEXT.detect(_head(text))
+    assert not REFERENCE_TEXT.detect(detector_head(text))
     assert parse(text, reference_date=datetime.date(2026, 12, 31)).dialect != "reference-text"
 
 
@@ -415,7 +394,7 @@ A late goal settled it.
 
 
 def test_detector_rejects_a_lynx_dump_of_another_page() -> None:
-    assert not REFERENCE_TEXT.detect(_head(NEWS))
+    assert not REFERENCE_TEXT.detect(detector_head(NEWS))
     assert parse(NEWS).dialect != "reference-text"
 
 
@@ -439,47 +418,20 @@ CAPTURED = datetime.date(2026, 6, 29)
 
 
 def _events(lines: Iterable[str], mode: Mode) -> list[object]:
-    """Papers and diagnostics in the order the parser hands them out, or the error."""
-    events: list[object] = []
-    reporter = Reporter(mode, "<test>", lambda d: events.append(("diagnostic", d)))
-    state = REFERENCE_TEXT.new_state(lines, reporter, CAPTURED)
-    try:
-        for paper in run(state, REFERENCE_TEXT):
-            events.append(("paper", paper))
-    except digestparse.ParseError as error:
-        events.append(("error", str(error)))
-    events.append(("end", state.header, state.header_span, state.top_page_date, state.page_date))
-    return events
-
-
-def _assert_paths_agree(lines: list[str]) -> None:
-    for mode in ("lenient", "strict"):
-        fast = _events(list(lines), mode)  # a list: the fast path is used
-        slow = _events(iter(lines), mode)  # an iterator: the rules only
-        assert fast == slow, mode
+    return parse_events(REFERENCE_TEXT, lines, mode, CAPTURED)
 
 
 def _fast_papers(lines: list[str]) -> int:
     """How many papers the fast path reads in ``lines`` (a list source)."""
-    used = 0
-
-    def spy(state: ParseState) -> bool:
-        nonlocal used
-        before = len(state.papers)
-        result = read_canonical(state)
-        used += len(state.papers) - before
-        return result
-
-    reporter = Reporter("lenient", "<test>", lambda d: None)
-    state = REFERENCE_TEXT.new_state(list(lines), reporter, CAPTURED)
-    list(run(state, attrs.evolve(REFERENCE_TEXT, fast_path=spy)))
-    return used
+    spy = FastPathSpy(read_canonical)
+    parse_events(spy.on(REFERENCE_TEXT), list(lines), "lenient", CAPTURED)
+    return spy.built
 
 
 def test_fast_path_reads_the_capture_and_agrees_with_the_rules() -> None:
     assert _fast_papers(BODY) == 33  # every entry but the cut one
-    _assert_paths_agree(BODY)
-    _assert_paths_agree([*BODY, *BODY[31:]])  # two captures joined
+    assert_paths_agree(REFERENCE_TEXT, BODY, CAPTURED)
+    assert_paths_agree(REFERENCE_TEXT, [*BODY, *BODY[31:]], CAPTURED)  # two captures joined
 
 
 _FIRST_TITLE = BODY.index("### [MURMUR: An Efficient Inference System for Long-Form ASR][32]")
@@ -522,7 +474,7 @@ def test_fast_path_reads_unusual_lines_as_the_rules_do(lines: list[str], fast: i
     An abstract line that might be a page phrase or hold white space that ``join_wrapped``
     strips is left to the rules; markup is looked at line by line.
     """
-    _assert_paths_agree(lines)
+    assert_paths_agree(REFERENCE_TEXT, lines, CAPTURED)
     assert _fast_papers(lines) == fast
 
 
@@ -558,7 +510,7 @@ def _damaged_body(draw: st.DrawFn) -> list[str]:
 
 @given(_damaged_body())
 def test_fast_path_agrees_with_the_rules_on_damaged_captures(lines: list[str]) -> None:
-    _assert_paths_agree(lines)
+    assert_paths_agree(REFERENCE_TEXT, lines, CAPTURED)
 
 
 def test_forced_on_a_seed_reports_positions_and_invents_nothing() -> None:
@@ -694,7 +646,7 @@ def test_chrome_between_copies_read_from_the_window_as_the_rules_read_it(
     second: list[str], reads: tuple[int, int]
 ) -> None:
     lines = _joined(second)
-    _assert_paths_agree(lines)
+    assert_paths_agree(REFERENCE_TEXT, lines, CAPTURED)
     assert _chrome_reads(lines) == reads
 
 
@@ -771,7 +723,7 @@ def test_the_cut_entry_read_from_the_window_as_the_rule_reads_it(
     tail: list[str], reads: int
 ) -> None:
     lines = [*BODY[:_CUT_BOX], *tail]
-    _assert_paths_agree(lines)
+    assert_paths_agree(REFERENCE_TEXT, lines, CAPTURED)
     assert _cut_reads(lines) == reads
 
 

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import digestparse
+from dialect_support import FastPathSpy, parse_events
 from digestparse import fastpath, links
 from digestparse.diagnostics import Mode, Reporter
 from digestparse.dialects.text import TEXT
@@ -21,7 +22,6 @@ from digestparse.errors import InternalError, ParseError
 from digestparse.lines import split_text
 from digestparse.links import _URL, _url_matches
 from digestparse.parser import run
-from digestparse.state import ParseState
 
 _PIECES = st.sampled_from(
     [
@@ -118,18 +118,9 @@ def _assert_paths_agree(text: str) -> None:
 
 
 def _fast_path_used(text: str) -> bool:
-    lines = split_text(text)
-    state = TEXT.new_state(lines, Reporter("lenient", "<test>", lambda d: None), REFERENCE)
-    used = False
-
-    def spy(state: ParseState) -> bool:
-        nonlocal used
-        result = fastpath.read_canonical(state)
-        used = used or result
-        return result
-
-    list(run(state, attrs.evolve(TEXT, fast_path=spy)))
-    return used
+    spy = FastPathSpy(fastpath.read_canonical)
+    parse_events(spy.on(TEXT), split_text(text), "lenient", REFERENCE)
+    return any(spy.results)
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name[:3])

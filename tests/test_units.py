@@ -316,5 +316,22 @@ def test_errors_of_the_callers_own_objects_reach_them_unchanged(tmp_path: Path) 
         list(digestparse.iter_papers([1, 2], reference_date=REFERENCE_DATE))  # type: ignore[arg-type]
 
 
+def test_an_unexpected_exception_in_the_library_is_an_internal_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*args: object) -> None:
+        raise KeyError("a bug")
+
+    text = dump(entry("Jun 9"))
+    monkeypatch.setattr(digestparse.parser, "_drain", broken)
+    bug_near_a_line = r"failed near line [0-9]+: KeyError"
+    with pytest.raises(digestparse.InternalError, match=bug_near_a_line) as bug:
+        list(digestparse.iter_papers(text.split("\n"), reference_date=REFERENCE_DATE))
+    assert isinstance(bug.value.__cause__, KeyError)
+    monkeypatch.setattr(digestparse.api, "detect", broken)
+    with pytest.raises(digestparse.InternalError, match="failed before parsing: KeyError"):
+        digestparse.parse(text, reference_date=REFERENCE_DATE)
+
+
 def test_bare_github_io_root_is_a_link() -> None:
     assert extract_links("site: name.github.io/ and github.com/") == ("https://name.github.io/",)

@@ -14,7 +14,7 @@ import attrs
 from .diagnostics import Mode, Reporter, reading_order
 from .dialects import BY_NAME, DETECT_LINES, DIALECT_NAMES, Dialect, detect
 from .dialects import base as dialect_base
-from .errors import CallerError, InternalError, ParseError
+from .errors import CallerError, raise_for_caller
 from .lines import (
     BLOCK_SIZE,
     Block,
@@ -288,17 +288,15 @@ def _fenced_stream(lines: Iterator[str], wrapper: Wrapper, footer: _Footer) -> I
 
 
 def _refuse(state: ParseState) -> Iterator[Paper]:
-    """No dialect recognises the input: one ``unknown-format`` spanning all of it."""
-    try:
-        while state.peek() is not None:
-            state.advance()
-        state.reporter.defect(
-            "unknown-format", 1, 1, end_line=max(state.number, 1),
-            detail="no dialect recognises it (docs/dialects.md)",
-        )
-        state.reporter.finish()
-    except CallerError as error:
-        raise error.original from None
+    """No dialect recognises the input: one ``unknown-format`` spanning all of it. (It runs
+    while the session starts, so ``_start_guarded`` hands the caller's errors back.)"""
+    while state.peek() is not None:
+        state.advance()
+    state.reporter.defect(
+        "unknown-format", 1, 1, end_line=max(state.number, 1),
+        detail="no dialect recognises it (docs/dialects.md)",
+    )
+    state.reporter.finish()
     return iter(())
 
 
@@ -365,14 +363,10 @@ def _start_guarded(
 ) -> _Session:
     try:
         return _start(lines, reporter, dialect, reference_date)
-    except (ParseError, InternalError, TypeError, ValueError):
-        raise
-    except CallerError as error:
-        raise error.original from None
+    except (TypeError, ValueError):
+        raise  # the arguments refused (a ParseError is a ValueError too)
     except Exception as error:
-        raise InternalError(
-            f"digestparse failed before parsing: {error!r}; please report this bug"
-        ) from error
+        raise_for_caller(error, "before parsing")
 
 
 def _digest(

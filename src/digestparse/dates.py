@@ -23,6 +23,8 @@ DATE_LINE = re.compile(DATE_PATTERN + r"(?: ([0-9]+))?")
 
 #: Longest count accepted after a date; longer ones are reported, never passed to int().
 MAX_COUNT_DIGITS = 18
+#: Longest author count accepted, in every dialect; a longer one is ``bad-authors``.
+MAX_AUTHOR_DIGITS = 9
 
 # Feb 29 comes back at least every 8 years (1896 -> 1904).
 _LEAP_SEARCH_YEARS = 9
@@ -157,6 +159,18 @@ def resolve_entry_date(state: ParseState, number: int, parts: DateLine) -> datet
             detail=f"{parts.text} is after the {limit_name} {limit.isoformat()}",
         )
     return latest_on_or_before(parts.month, parts.day, limit)
+
+
+def entry_date_fields(state: ParseState, number: int, parts: DateLine) -> dict[str, object]:
+    """The ``Paper`` fields of an entry's date line at line ``number``, for rules that gather
+    an entry's fields in a dict: its date (``resolve_entry_date``), date text and whether it
+    states its year, and ``votes`` 0 (a count read after it replaces that)."""
+    return {
+        "date": resolve_entry_date(state, number, parts),
+        "votes": 0,
+        "date_text": parts.text,
+        "year_explicit": parts.year is not None,
+    }
 
 
 def read_count(state: ParseState, number: int, text: str | None, column: int) -> int:

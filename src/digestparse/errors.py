@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 
 class ParseError(ValueError):
     """The input deviates from the dump format (raised in strict mode).
@@ -36,3 +38,14 @@ class CallerError(Exception):
     def __init__(self, original: BaseException) -> None:
         super().__init__(original)
         self.original = original
+
+
+def raise_for_caller(error: Exception, where: str) -> NoReturn:
+    """Raise ``error``, caught around the parser, as the caller sees it: a ParseError or an
+    InternalError as it is, the caller's own exception (carried by CallerError) as they
+    raised it, anything else as an InternalError (``where``: ``near line 12``)."""
+    if isinstance(error, (ParseError, InternalError)):
+        raise error
+    if isinstance(error, CallerError):
+        raise error.original from None
+    raise InternalError(f"digestparse failed {where}: {error!r}; please report this bug") from error

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from .dates import DATE_LINE, CleanDate, read_clean_date
+from .dates import DATE_LINE, MAX_AUTHOR_DIGITS, CleanDate, read_clean_date
 from .grammar import (
     AUTHORS_PREFIX,
     BULLET,
@@ -35,7 +35,6 @@ from .model import fast_paper
 from .state import ParseState
 
 _PREFIX_LEN = len(AUTHORS_PREFIX)
-_MAX_AUTHOR_DIGITS = 9
 _DIGITS = frozenset("0123456789")
 #: A text line starting with one of these is not a clean TEXT line.
 _NOT_TEXT_START = frozenset(" \t" + BULLET)
@@ -67,7 +66,7 @@ def _author_count(line: str) -> int | None:
     size = len(line)
     while end < size and line[end] in _DIGITS:
         end += 1
-    if end == _PREFIX_LEN or end - _PREFIX_LEN > _MAX_AUTHOR_DIGITS:
+    if end == _PREFIX_LEN or end - _PREFIX_LEN > MAX_AUTHOR_DIGITS:
         return None
     tail = line[end:]
     if tail != " authors" and tail != " author":

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from .copies import fold_copies
 from .dialects import Dialect
-from .errors import CallerError, InternalError, ParseError
+from .errors import InternalError, raise_for_caller
 from .model import Paper
 from .state import ParseState
 
@@ -29,14 +29,8 @@ def run(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
 def _guarded(state: ParseState, papers: Iterator[Paper]) -> Iterator[Paper]:
     try:
         yield from papers
-    except (ParseError, InternalError):
-        raise
-    except CallerError as error:
-        raise error.original from None
     except Exception as error:
-        raise InternalError(
-            f"digestparse failed near line {state.number}: {error!r}; please report this bug"
-        ) from error
+        raise_for_caller(error, f"near line {state.number}")
 
 
 def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 from functools import partial
 
-from ..errors import InternalError
 from ..model import Paper
 from .escape import escape_text
 from .guard import guard_file
@@ -16,6 +15,7 @@ from .worker import (
     FileResult,
     Settings,
     close_source,
+    internal_error,
     is_selected,
     open_source,
     parse_for_mode,
@@ -60,15 +60,12 @@ def process_capture(task: Task, settings: Settings) -> CaptureResult:
         result.findings, result.omitted = found.sorted(), found.omitted
         digest = dump.digest(task.name)
         if settings.check is not None:  # check --series: the CI options too (cli/guard.py)
-            # Baselines need the text of each finding's line: only then is the file held whole.
-            data = source().read() if settings.check.line_texts else b""
-            guard_file(result, digest, data, settings.check, selected, paper_count=result.papers)
+            guard_file(result, digest, source, settings.check, selected, paper_count=result.papers)
     except UnreadableInput as error:
         result.error = str(error)
         return result
     except Exception as error:  # anything escaping the parser is a bug in it, not bad input
-        detail = str(error) if isinstance(error, InternalError) else repr(error)
-        result.internal_error = f"internal error on {task.name}: {detail}"
+        result.internal_error = internal_error(task.name, error)
         return result
     finally:
         close_source(source, copy)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .baseline import Baseline, BaselineMatcher, BaselineRecorder
     from .expectations import Expectations
     from .tally import Tally
-    from .worker import FileResult
+    from .worker import FileResult, Source
 
 
 #: Codes that fail ``check`` even with --lenient.
@@ -47,15 +47,18 @@ class CheckOptions:
 def guard_file(
     result: FileResult,
     digest: Digest,
-    data: bytes,
+    source: Source,
     options: CheckOptions,
     selected: Callable[[str], bool],
     paper_count: int | None = None,
 ) -> None:
     """Add the expectation findings (and, for baselines, the line texts) to one file's result.
 
-    ``paper_count``: the papers the dump holds, when ``digest`` (streamed) does not hold them.
+    ``source`` gives the file's bytes again, read only for baselines: only then is the file
+    held whole. ``paper_count``: the papers the dump holds, when ``digest`` (streamed) does
+    not hold them.
     """
+    data = source().read() if options.line_texts else b""
     from .expectations import check_expectations
 
     found, damage = check_expectations(

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import datetime
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from ..merge import MERGE_FIELDS, Merger, date_from_name
 from .captures import CaptureResult, human, process_capture
-from .escape import json_dumps
 from .inputs import Task
 from .jobs import run_tasks
 from .progress import Progress
-from .records import safe_csv_cell
+from .records import write_records
 from .tally import Tally, count_result, summary_line
 from .worker import Settings, is_selected
 
@@ -64,35 +62,15 @@ def run_merge(
             tally.findings += 1
             print(human(str(diagnostic)), file=sys.stderr)
     write_records(
-        (paper.to_dict() for paper in merged.papers), args.format, getattr(args, "csv_raw", False)
+        (paper.to_dict() for paper in merged.papers),
+        args.format,
+        columns=MERGE_CSV_COLUMNS,
+        cell=merge_csv_cell,
+        csv_raw=getattr(args, "csv_raw", False),
     )
     if not args.quiet:
         line = summary_line(tally, settings.mode)
         print(f"{line}; {len(merged.papers)} distinct papers", file=sys.stderr)
-
-
-def write_records(
-    records: Iterable[dict[str, Any]], output_format: str, csv_raw: bool = False
-) -> None:
-    out = sys.stdout
-    if output_format == "csv":
-        writer = csv.writer(out)
-        writer.writerow(MERGE_CSV_COLUMNS)
-        for record in records:
-            cells = [merge_csv_cell(record[column]) for column in MERGE_CSV_COLUMNS]
-            writer.writerow(cells if csv_raw else [safe_csv_cell(cell) for cell in cells])
-    elif output_format == "json":
-        out.write("[")
-        first = True
-        for record in records:
-            out.write("\n" if first else ",\n")
-            out.write(json_dumps(record))
-            first = False
-        out.write("]\n" if first else "\n]\n")
-    else:
-        for record in records:
-            out.write(json_dumps(record) + "\n")
-    out.flush()
 
 
 def merge_csv_cell(value: Any) -> str:

@@ -14,6 +14,8 @@ from .series_options import allow_missing_arg, min_share_arg
 from .usage import ArgumentParser, HelpFormatter
 
 COMMANDS = ("check", "parse", "merge", "diff")
+#: The output formats of ``parse`` and ``merge`` (``records.write_records``).
+RECORD_FORMATS = ("jsonl", "json", "csv")
 
 EXAMPLES = """\
 examples:
@@ -104,6 +106,10 @@ def add_mode_options(
     parser.set_defaults(mode=default_mode)
 
 
+def add_version_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action="version", version=f"digestparse {__version__}")
+
+
 def add_reference_date_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--reference-date",
@@ -171,7 +177,7 @@ def add_common_options(parser: argparse.ArgumentParser, default_mode: Mode) -> N
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no summary and no progress indication"
     )
-    parser.add_argument("--version", action="version", version=f"digestparse {__version__}")
+    add_version_option(parser)
 
 
 def build_parser(
@@ -195,7 +201,7 @@ def build_parser(
         epilog=EXAMPLES,
         formatter_class=formatter,
     )
-    parser.add_argument("--version", action="version", version=f"digestparse {__version__}")
+    add_version_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "check",
@@ -228,7 +234,7 @@ def build_parser(
         add_common_options(parse_command, "lenient")
         parse_command.add_argument(
             "--format",
-            choices=("jsonl", "json", "csv"),
+            choices=RECORD_FORMATS,
             default="jsonl",
             help="jsonl: one paper per line (default); json: one array; csv: a header row, "
             "then one row per paper",
@@ -293,7 +299,7 @@ def add_series_options(check: argparse.ArgumentParser) -> None:
 def add_merge_options(merge: argparse.ArgumentParser) -> None:
     merge.add_argument(
         "--format",
-        choices=("jsonl", "json", "csv"),
+        choices=RECORD_FORMATS,
         default="jsonl",
         help="jsonl: one record per line (default); json: one array; csv: a header row, "
         "then one row per record (seen and links as JSON text)",
@@ -332,7 +338,7 @@ def add_diff_options(diff: argparse.ArgumentParser) -> None:
         help="name shown for standard input (-) (default: <stdin>)",
     )
     diff.add_argument("-q", "--quiet", action="store_true", help="no summary line")
-    diff.add_argument("--version", action="version", version=f"digestparse {__version__}")
+    add_version_option(diff)
 
 
 def with_command(args: list[str]) -> list[str]:

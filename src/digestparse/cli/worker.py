@@ -172,10 +172,8 @@ def process_file(task: Task, settings: Settings, stream: bool = False) -> FileRe
         if settings.check is not None:
             from .guard import guard_file
 
-            # Baselines need the text of each finding's line: only then is the file held whole.
-            data = source().read() if settings.check.line_texts else b""
             guard_file(
-                result, dump.digest(task.name), data, settings.check,
+                result, dump.digest(task.name), source, settings.check,
                 lambda code: is_selected(code, settings), paper_count=result.papers,
             )
     except UnreadableInput as error:
@@ -231,6 +229,7 @@ def close_source(source: Source, copy: str | None) -> None:
 
 
 def internal_error(name: str, error: BaseException) -> str:
+    """The one-line report of a bug digestparse hit on the file ``name`` (exit 3)."""
     detail = str(error) if isinstance(error, InternalError) else repr(error)
     return f"internal error on {name}: {detail}"
 

@@ -6,7 +6,7 @@ too (see ``Reporter.defect``), so a junk file of any length costs one.
 
 from __future__ import annotations
 
-from ..state import ParseState
+from ..state import Line, ParseState
 
 
 def junk(state: ParseState) -> bool:
@@ -14,8 +14,14 @@ def junk(state: ParseState) -> bool:
     last = first
     while (line := state.peek()) is not None and line.gap == 0:
         last = state.advance()
+    report_junk(state, first, last)
+    return True
+
+
+def report_junk(state: ParseState, first: Line, last: Line) -> None:
+    """One ``junk`` diagnostic for the lines ``first`` to ``last``; for a lone line, its
+    detail names the line's class."""
     state.reporter.defect(
         "junk", first.number, 1, end_line=last.number, gap=first.gap,
         detail=f"{first.kind.value} line" if first.number == last.number else "",
     )
-    return True

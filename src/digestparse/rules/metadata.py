@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime
 import re
 
-from ..dates import date_parts, read_count, resolve_entry_date
+from ..dates import MAX_AUTHOR_DIGITS, date_parts, read_count, resolve_entry_date
 from ..grammar import AUTHORS_PREFIX
 from ..state import Line, ParseState
 from ..tokenizer import AUTHORS, DATE, SEPARATOR_KIND, TEXT
 
 _AUTHORS_TAIL = (" authors", " author")
-_LOOSE_AUTHORS = re.compile(r"\u2022\s*([0-9]{1,9})\s*authors?\b")
-_MAX_AUTHOR_DIGITS = 9
+_LOOSE_AUTHORS = re.compile(rf"\u2022\s*([0-9]{{1,{MAX_AUTHOR_DIGITS}}})\s*authors?\b")
 
 
 class Metadata:
@@ -109,7 +108,7 @@ def _read_authors(state: ParseState, line: Line) -> int | None:
             digits_end += 1
         digits = text[len(AUTHORS_PREFIX) : digits_end]
         if digits and text[digits_end:] in _AUTHORS_TAIL:
-            if len(digits) <= _MAX_AUTHOR_DIGITS:
+            if len(digits) <= MAX_AUTHOR_DIGITS:
                 return int(digits)
             state.reporter.defect(
                 "bad-authors", line.number, len(AUTHORS_PREFIX) + 1, detail="count too large"

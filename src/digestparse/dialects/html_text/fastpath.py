@@ -18,7 +18,7 @@ import functools
 import re
 from typing import Any
 
-from ...dates import read_date_line
+from ...dates import MAX_AUTHOR_DIGITS, read_date_line
 from ...grammar import SEPARATOR
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
@@ -72,7 +72,7 @@ _TAIL = re.compile(
     rf"""
     \n+
     (?:-\ \[[^\[\]\n]*\]\n+|-\n+)*                             # avatars, empty items
-    (?:-\ (?P<authors>[0-9]{{1,9}})\ authors?\n+)?
+    (?:-\ (?P<authors>[0-9]{{1,{MAX_AUTHOR_DIGITS}}})\ authors?\n+)?
     (?P<meta>{_LINE})\n+
     \[Upvote\n+(?P<upvotes>[0-9]{{1,18}}|-)\]\((?P<upvote_url>[^\n]*)
     (?:\n+(?P<links>\[[^\[\]\n][^\n]*(?:\n+\[[^\[\]\n][^\n]*)*))?

@@ -28,7 +28,7 @@ import enum
 import re
 from collections.abc import Sequence
 
-from ...dates import read_date_line
+from ...dates import MAX_AUTHOR_DIGITS, read_date_line
 from ...grammar import SEPARATOR
 
 
@@ -63,7 +63,7 @@ ANCHOR_LINE = re.compile(r'<a id="[^"<>]*"></a>')
 PLACEHOLDER_LINE = re.compile(r"\[[^\[\]]*\](?![(\[])")
 AVATAR_LINK_LINE = re.compile(r"\[\[[^\[\]]*\]\]\((\S+)\)")
 AVATAR_LINE = re.compile(r"- \[[^\[\]]*\]")
-AUTHORS_LINE = re.compile(r"- ([0-9]{1,9}) authors?")
+AUTHORS_LINE = re.compile(rf"- ([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?")
 #: ``22](url)``; ``-](url)`` when the paper has no upvote yet (read as 0, as on every page).
 UPVOTE_COUNT_LINE = re.compile(r"([0-9]{1,18}|-)\]\((\S*)\)")
 #: A line of links only: ``[GitHub 131](url) [arXiv Page](url)``.

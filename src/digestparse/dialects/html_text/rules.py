@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import attrs
 
-from ...dates import read_date_line, resolve_entry_date
+from ...dates import entry_date_fields, read_date_line
 from ...errors import InternalError
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
@@ -18,6 +18,7 @@ from ...rules.page_end import page_end
 from ...state import Line, ParseState, Rule
 from ..block_header import read_block_header
 from ..bounded import FieldLines
+from ..truncated import Truncated, next_line, report_truncated
 from .fields import author_count, link_id, organization_of, title_of, upvote_count
 from .lines import (
     ANCHOR,
@@ -110,7 +111,9 @@ def entry(state: ParseState) -> bool:
             while state.peek_is(0, TEXT):
                 abstract_lines.add(state.advance())
             abstract_lines.report(state)
-        following = _next(state, "no date line" if abstract_lines is not None else "no abstract")
+        following = next_line(
+            state, "no date line" if abstract_lines is not None else "no abstract"
+        )
         if abstract_lines is not None:
             abstract = join_wrapped(abstract_lines.texts)
             fields.update(abstract=abstract, links=extract_links(abstract))
@@ -126,25 +129,12 @@ def entry(state: ParseState) -> bool:
         ):
             text = state.advance().text
             identifier = identifier or link_id(text)
-    except _Truncated as truncated:
-        state.reporter.defect("truncated-entry", paper.line, 1, end_line=state.last_line,
-                              detail=str(truncated))
+    except Truncated as truncated:
+        report_truncated(state, paper.line, truncated)
     if identifier is not None:
         fields.update(paper_id=identifier, url=paper_url(identifier))
     state.papers.append(attrs.evolve(paper, end_line=state.last_line, **fields))  # type: ignore[arg-type]
     return True
-
-
-class _Truncated(Exception):
-    """The input ended inside an entry (reported once, where the entry starts)."""
-
-
-def _next(state: ParseState, missing: str) -> Line:
-    """The next line; the entry is truncated if there is none (``missing`` says what is lost)."""
-    line = state.peek()
-    if line is None:
-        raise _Truncated(missing)
-    return line
 
 
 def _lead_in(state: ParseState) -> _LeadIn:
@@ -198,7 +188,7 @@ def _metadata(state: ParseState, fields: dict[str, object]) -> None:
         state.advance()
     if state.peek_is(0, AUTHORS):
         fields["author_count"] = author_count(state.advance().text)
-    line = _next(state, "no date line")
+    line = next_line(state, "no date line")
     if line.kind is not META:
         state.reporter.defect("missing-date", line.number, 1)
         return
@@ -216,22 +206,17 @@ def _metadata(state: ParseState, fields: dict[str, object]) -> None:
         column = len(line.text) - len(date_text) + 1
         state.reporter.defect("bad-date", line.number, column, detail=repr(date_text[:40]))
         return
-    fields.update(
-        date=resolve_entry_date(state, line.number, parts),
-        votes=0,
-        date_text=parts.text,
-        year_explicit=parts.year is not None,
-    )
+    fields.update(entry_date_fields(state, line.number, parts))
 
 
 def _upvotes(state: ParseState, fields: dict[str, object]) -> None:
     """``[Upvote`` and, on the next line, ``N](login url)``."""
-    opening = _next(state, "no upvote count")
+    opening = next_line(state, "no upvote count")
     if opening.kind is not UPVOTE:
         state.reporter.defect("missing-upvotes", opening.number, 1)
         return
     state.advance()
-    count = _next(state, "no upvote count")
+    count = next_line(state, "no upvote count")
     if count.kind is not UPVOTE_COUNT:
         state.reporter.defect("missing-upvotes", count.number, 1,
                               detail="'[Upvote' without its count")

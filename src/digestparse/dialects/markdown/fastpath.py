@@ -23,22 +23,24 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ...dates import MAX_COUNT_DIGITS
+from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS
 from ...grammar import MONTH_NUMBER, SEPARATOR
 from ...links import paper_url
-from ...markup import plain
 from ...model import Paper, fast_paper
 from ...state import ParseState
 from ..bounded import lines_too_long
 from ..window import read_window
 from .fields import (
     Metadata,
+    author_count_of,
+    entry_paper,
     identity,
     linked_abstract,
     organization_of,
     paper_links,
     plain_abstract,
     title_of,
+    title_of_line,
     upvote_count,
 )
 from .lines import (
@@ -46,17 +48,14 @@ from .lines import (
     BARE_AUTHORS,
     DATE,
     LINKED_AUTHORS,
+    METADATA_KINDS,
     REPOSITORY,
     UPVOTES,
     Kind,
     classify,
-    date_fields,
-    link_parts,
+    link_url,
+    opens_trending,
 )
-
-_MAX_AUTHOR_DIGITS = 9
-#: A tuple, not a set: membership by identity, without Enum's hash (a Python call).
-_METADATA_KINDS = (Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY)
 
 
 class _GiveWay(Exception):
@@ -117,8 +116,8 @@ class _Reader:
 
         The listing's: upvotes, title, abstract (a link), an organization or authors line
         or an avatar list, ``\u00b7``, date. The trending page's: title, an abstract of text
-        lines with ``- N authors`` and a repository line glued under it. Each element one
-        blank line from the next.
+        lines with ``- N authors`` and link lines glued under it. Each element one blank
+        line from the next.
         """
         raw = self.raw
         count = self.count
@@ -153,7 +152,9 @@ class _Reader:
             if not closed:
                 return None
         else:
-            title, title_url = _title(line)
+            title, title_url, closed = title_of_line(line)
+            if not closed:
+                return None
         if not title:
             return None
         k += 2
@@ -166,7 +167,7 @@ class _Reader:
         votes_count: int | None = None
         date_text: str | None = None
         year_explicit: bool | None = None
-        repository: str | None = None
+        links: tuple[str, ...] = ()
         if line[0] == "[":  # the listing
             if classify(line) is not Kind.LINK_TEXT:
                 return None
@@ -206,7 +207,7 @@ class _Reader:
                     found = AUTHORS_TAIL.fullmatch(line)
                 else:
                     found = LINKED_AUTHORS.fullmatch(line)
-                if found is None or len(found.group(1)) > _MAX_AUTHOR_DIGITS:
+                if found is None or len(found.group(1)) > MAX_AUTHOR_DIGITS:
                     return None
                 author_count = int(found.group(1))
             else:
@@ -242,7 +243,7 @@ class _Reader:
             abstract = plain_abstract(texts)
             abstract_url = None
             if found is not None:
-                if len(found.group(1)) > _MAX_AUTHOR_DIGITS:
+                if len(found.group(1)) > MAX_AUTHOR_DIGITS:
                     return None
                 author_count = int(found.group(1))
                 k += 1
@@ -252,7 +253,9 @@ class _Reader:
             found = REPOSITORY.fullmatch(line)
             if found is None:
                 return None
-            repository = found.group(2)
+            links = (found.group(2),)
+            if k + 1 < count and raw[k + 1]:
+                links, k = _glued_links(raw, k, count, links)
         end = self.copies_end(first, k + 1)
         identifier = identity(title_url, abstract_url) if title_url or abstract_url else None
         return (
@@ -263,7 +266,7 @@ class _Reader:
                 organization,
                 when,
                 votes_count,
-                paper_links(abstract, repository),
+                paper_links(abstract, links),
                 first + 1,
                 end,
                 date_text,
@@ -283,7 +286,9 @@ class _Reader:
         would merge them into the first with the last copy's end line. That
         holds only if reading a copy never looks past its last line: so the
         caller checks that the entry ends with a line after which nothing more
-        is read (a repository or date line).
+        is read (a date line), or nothing more but link lines glued under it (a
+        link line); a copy counts only where a blank line or the end of the
+        lines comes after it, so that no link line can be glued under it.
         """
         raw = self.raw
         count = self.count
@@ -295,8 +300,11 @@ class _Reader:
         block = raw[first:end]
         size = len(block)
         while start < count and raw[start : start + size] == block:
-            end = start + size
-            start = end
+            after = start + size
+            if after < count and raw[after]:
+                break
+            end = after
+            start = after + 1  # raw[after] is blank
             while start < count and not raw[start]:
                 start += 1
         return end
@@ -342,25 +350,12 @@ class _Reader:
         k, title, title_url = self.title(k)
         k, abstract, abstract_url, after = self.abstract(self.next_line(k + 1))
         k, fields = self.metadata(k, after)
-        # After a date or repository line, reading an entry looks no further.
-        closed = fields.date_text is not None or fields.repository is not None
+        # After a date line, or link lines and a line that is not one, reading an entry
+        # looks no further.
+        closed = fields.date_text is not None or bool(fields.links)
         end = self.copies_end(first, k + 1) if closed else k + 1
-        identifier = identity(title_url, abstract_url)
-        paper = fast_paper(
-            title,
-            abstract,
-            fields.author_count,
-            fields.organization,
-            fields.date,
-            fields.votes,
-            paper_links(abstract, fields.repository),
-            first + 1,
-            end,
-            fields.date_text,
-            fields.year_explicit,
-            upvotes=upvotes,
-            paper_id=identifier,
-            url=paper_url(identifier) if identifier is not None else None,
+        paper = entry_paper(
+            title, title_url, abstract, abstract_url, fields, upvotes, first + 1, end
         )
         return paper, end
 
@@ -444,9 +439,9 @@ class _Reader:
             kind = classify(line)
         else:
             line = raw[after]
-        if kind not in _METADATA_KINDS:
+        if kind not in METADATA_KINDS:
             return k, Metadata()
-        if kind is Kind.REPOSITORY or (kind is Kind.AUTHORS and line[0] == "-"):
+        if opens_trending(kind, line):
             return self.trending(after)
         fields = Metadata()
         if kind is Kind.AUTHORS:
@@ -464,16 +459,16 @@ class _Reader:
         return k, fields
 
     def trending(self, k: int) -> tuple[int, Metadata]:
-        """``- N authors``, a repository line or both, from ``raw[k]`` (a clean line).
+        """``- N authors``, link lines or both, from ``raw[k]`` (a clean line).
 
-        A line is of the repository class if and only if it matches its
-        pattern, so the pattern is all that is tried.
+        A line is of the repository (link line) class if and only if it
+        matches its pattern, so the pattern is all that is tried.
         """
         raw = self.raw
         fields = Metadata()
         authors = BARE_AUTHORS.fullmatch(raw[k])
         if authors is None:
-            repository = REPOSITORY.fullmatch(raw[k])
+            url = link_url(raw[k])
         else:
             fields.author_count = _count(authors)
             after = k + 1
@@ -484,13 +479,13 @@ class _Reader:
             line = raw[after]
             if line[0] in " \t" or line[-1] in " \t":
                 raise _GiveWay
-            repository = REPOSITORY.fullmatch(line)
-            if repository is None:
+            url = link_url(line)
+            if url is None:
                 return k, fields
             k = after
-        if repository is None:
+        if url is None:
             raise _GiveWay
-        fields.repository = repository.group(2)
+        fields.links, k = _glued_links(raw, k, self.count, (url,))
         return k, fields
 
     def authors(self, k: int) -> tuple[int, int]:
@@ -506,35 +501,10 @@ class _Reader:
         raise _GiveWay
 
     def date(self, line: str, fields: Metadata) -> None:
-        parts = date_fields(line)
-        if parts is None:
+        dated = _date_of(line, self.dates, self.limit)
+        if dated is None:
             raise _GiveWay
-        month, day, year, count, text = parts
-        if count is not None and len(count) > MAX_COUNT_DIGITS:
-            raise _GiveWay
-        limit = self.limit
-        try:
-            when = datetime.date(year if year is not None else limit.year, month, day)
-        except ValueError:
-            raise _GiveWay from None
-        if when > limit:
-            raise _GiveWay
-        fields.date = when
-        fields.votes = int(count) if count is not None else 0
-        fields.date_text = text
-        fields.year_explicit = year is not None
-
-
-def _title(line: str) -> tuple[str, str | None]:
-    """``title_of`` a title on one line: its text and link target, or an empty text where
-    its link is not closed."""
-    text = line.rstrip("\\").strip()[4:].strip()
-    if not text.startswith("["):
-        return plain(text), None
-    parts = link_parts(text)
-    if parts is None:
-        return "", None
-    return plain(parts[0]), parts[1]
+        fields.date, fields.votes, fields.date_text, fields.year_explicit = dated
 
 
 def _date_of(
@@ -572,9 +542,33 @@ def _plain(texts: list[str]) -> str:
 
 def _count(match: re.Match[str] | None) -> int:
     """The author count a pattern captured, unless it is too long (``bad-authors``)."""
-    if match is None or len(match.group(1)) > _MAX_AUTHOR_DIGITS:
+    count = author_count_of(match.group(1)) if match is not None else None
+    if count is None:
         raise _GiveWay
-    return int(match.group(1))
+    return count
+
+
+def _glued_links(
+    raw: list[str], k: int, count: int, links: tuple[str, ...]
+) -> tuple[tuple[str, ...], int]:
+    """``links`` (those of the link lines up to ``raw[k]``) and the targets of the link lines
+    glued under ``raw[k]``, with the index of the last link line.
+
+    The rules take a glued line of the link class (stripped) as one more
+    link; a line of blanks is a blank line to them. A glued line with a blank
+    at an end is left to them.
+    """
+    while k + 1 < count and (line := raw[k + 1]):
+        if line[0] in " \t" or line[-1] in " \t":
+            if line.strip(" \t"):
+                raise _GiveWay
+            break
+        url = link_url(line) if line.startswith("[LINK: ") else None
+        if url is None:
+            break
+        links = (*links, url)
+        k += 1
+    return links, k
 
 
 def _title_lines(raw: list[str], k: int, count: int) -> tuple[list[str], int] | None:

@@ -12,8 +12,10 @@ import re
 
 import attrs
 
-from ...links import extract_links, paper_id
+from ...dates import MAX_AUTHOR_DIGITS
+from ...links import extract_links, paper_id, paper_url
 from ...markup import join_wrapped, plain, unescape
+from ...model import Paper, fast_paper
 from .lines import ORGANIZATION, UPVOTES, link_parts
 
 
@@ -27,7 +29,8 @@ class Metadata:
     votes: int | None = None
     date_text: str | None = None
     year_explicit: bool | None = None
-    repository: str | None = None
+    #: The targets of the trending entry's ``[LINK: …](url)`` lines, in order.
+    links: tuple[str, ...] = ()
 
 
 def organization_of(line: str) -> str | None:
@@ -40,6 +43,12 @@ def organization_of(line: str) -> str | None:
     match = ORGANIZATION.fullmatch(line)
     name = match.group(1) if match is not None else line
     return plain(name if name == name.strip() else line) or None
+
+
+def author_count_of(digits: str) -> int | None:
+    """The count of the digits an authors line's pattern captured, None when too long
+    (``bad-authors``)."""
+    return int(digits) if len(digits) <= MAX_AUTHOR_DIGITS else None
 
 
 def upvote_count(text: str) -> int | None:
@@ -96,7 +105,16 @@ def before_target(text: str) -> str:
 def title_of(texts: list[str]) -> tuple[str, str | None, bool]:
     """The title, its link target and whether its link (if it opens one) is closed, from the
     title's lines (the first one starting with ``### ``)."""
-    text = unwrapped(texts)[4:].strip()
+    return _title(unwrapped(texts))
+
+
+def title_of_line(line: str) -> tuple[str, str | None, bool]:
+    """``title_of([line])``, without building the list (the fast path reads most titles so)."""
+    return _title(line.rstrip("\\").strip())
+
+
+def _title(joined: str) -> tuple[str, str | None, bool]:
+    text = joined[4:].strip()
     if not text.startswith("["):
         return plain(text), None, True
     parts = link_parts(text)
@@ -127,9 +145,44 @@ def identity(*urls: str | None) -> str | None:
     return None
 
 
-def paper_links(abstract: str, repository: str | None) -> tuple[str, ...]:
-    """The abstract's links, then the entry's repository link unless already listed."""
-    links = extract_links(abstract)
-    if repository is not None and repository not in links:
-        links = (*links, repository)
-    return links
+def paper_links(abstract: str, links: tuple[str, ...]) -> tuple[str, ...]:
+    """The abstract's links, then each of the entry's own links (its ``[LINK: …](url)``
+    lines) unless already listed."""
+    found = extract_links(abstract)
+    if not found and len(links) < 2:  # the usual case: nothing to leave out
+        return links
+    for url in links:
+        if url not in found:
+            found = (*found, url)
+    return found
+
+
+def entry_paper(
+    title: str,
+    title_url: str | None,
+    abstract: str,
+    abstract_url: str | None,
+    metadata: Metadata,
+    upvotes: int | None,
+    line: int,
+    end_line: int,
+) -> Paper:
+    """The paper of an entry read to these fields, on lines ``line`` to ``end_line``: its id
+    from the title's link, else the abstract's; its links from the abstract, then its own."""
+    identifier = identity(title_url, abstract_url)
+    return fast_paper(
+        title,
+        abstract,
+        metadata.author_count,
+        metadata.organization,
+        metadata.date,
+        metadata.votes,
+        paper_links(abstract, metadata.links),
+        line,
+        end_line,
+        metadata.date_text,
+        metadata.year_explicit,
+        upvotes=upvotes,
+        paper_id=identifier,
+        url=paper_url(identifier) if identifier is not None else None,
+    )

@@ -2,8 +2,10 @@
 
 This module is the dialect's one home for its format knowledge (docs/format.md,
 "The markdown dialect"): the patterns of an upvote line, an authors line, a
-date with its comment count glued on, a repository line. The rules
-(``rules.py``) read what these patterns capture.
+date with its comment count glued on, a link line; the kinds of line an
+entry's metadata starts with. The rules (``rules.py``) and the fast path
+(``fastpath.py``) read what these patterns capture; ``fields.py`` builds an
+entry's fields from it, for both.
 """
 
 from __future__ import annotations
@@ -37,10 +39,21 @@ class Kind(enum.Enum):
     SEPARATOR = "separator"
     #: ``May 29``, ``Feb 27, 2025``, ``May 29[6](…#community)``, ``Apr 11 [2](…#community)``.
     DATE = "date"
-    #: ``[LINK: GitHub 11.3k](url)``: the entry's code repository (trending pages).
+    #: ``[LINK: GitHub 11.3k](url)``: one of the entry's links, its code repository or
+    #: another (trending pages).
     REPOSITORY = "repository"
     TEXT = "text"
 
+
+#: The kinds of line an entry's metadata starts with: the listing's block or the trending
+#: page's. A tuple, not a set: membership by identity, without Enum's hash (a Python call).
+METADATA_KINDS = (Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY)
+
+
+def opens_trending(kind: Kind, line: str) -> bool:
+    """Whether a metadata line (of one of ``METADATA_KINDS``) opens the trending page's block,
+    ``- N authors`` or a link line, rather than the listing's."""
+    return kind is Kind.REPOSITORY or (kind is Kind.AUTHORS and line[0] == "-")
 
 # The standard library's ``re``: these small patterns never backtrack much, and it is
 # about twice as fast as ``regex`` for them (classification runs on every line).
@@ -161,6 +174,13 @@ def link_parts(text: str) -> tuple[str, str] | None:
     if not _TARGET.fullmatch(url):
         return None
     return text[1:end], url
+
+
+def link_url(text: str) -> str | None:
+    """The target of a ``[LINK: label](url)`` line (the label, the stars of a repository on
+    GitHub, is not kept), or None when ``text`` is not one."""
+    match = REPOSITORY.fullmatch(text)
+    return match.group(2) if match is not None else None
 
 
 def closes_link(text: str) -> bool:

@@ -5,7 +5,7 @@ An entry (docs/format.md, "The markdown dialect"):
     [upvotes]  ### title  abstract  [metadata]
 
 where the metadata is either the listing's block (authors or organization,
-``·``, date) or the trending page's (``- N authors``, ``[LINK: …](url)``).
+``·``, date) or the trending page's (``- N authors``, ``[LINK: …](url)`` lines).
 Blank lines carry no meaning except that a hard-wrapped title or abstract
 goes on over the lines glued to it.
 """
@@ -17,17 +17,16 @@ import re
 from ... import lines as lines_module
 from ...dates import DateLine, read_count, resolve_entry_date, set_page_date
 from ...errors import InternalError
-from ...links import paper_url
 from ...markup import plain
-from ...model import Paper
+from ...rules.junk import report_junk
 from ...state import Line, ParseState
 from ..bounded import FieldLines
 from .fields import (
     Metadata,
-    identity,
+    author_count_of,
+    entry_paper,
     linked_abstract,
     organization_of,
-    paper_links,
     plain_abstract,
     title_of,
     upvote_count,
@@ -36,14 +35,15 @@ from .lines import (
     AUTHORS_TAIL,
     BARE_AUTHORS,
     LINKED_AUTHORS,
-    REPOSITORY,
+    METADATA_KINDS,
     Kind,
     classify,
     closes_link,
     date_parts,
+    link_url,
+    opens_trending,
 )
 
-_MAX_AUTHOR_DIGITS = 9
 #: A header holds at most this many lines (the captures' have a few): the rest of a longer
 #: run of header lines is a repeated header, read without being held.
 _MAX_HEADER_LINES = 200
@@ -162,10 +162,7 @@ def junk(state: ParseState) -> bool:
     first = last = state.advance()
     while (line := state.peek()) is not None and line.gap == 0 and line.kind not in _STARTS:
         last = state.advance()
-    state.reporter.defect(
-        "junk", first.number, 1, end_line=last.number, gap=first.gap,
-        detail=f"{first.kind.value} line" if first is last else "",
-    )
+    report_junk(state, first, last)
     return True
 
 
@@ -199,24 +196,10 @@ def entry(state: ParseState) -> bool:
         return True
     abstract, abstract_url = _read_abstract(state, following)
     metadata = _read_metadata(state)
-    identifier = identity(title_url, abstract_url)
-    links = paper_links(abstract, metadata.repository)
     state.papers.append(
-        Paper(
-            title=title,
-            abstract=abstract,
-            author_count=metadata.author_count,
-            organization=metadata.organization,
-            date=metadata.date,
-            votes=metadata.votes,
-            links=links,
-            line=first.number,
-            end_line=state.last_line,
-            date_text=metadata.date_text,
-            year_explicit=metadata.year_explicit,
-            upvotes=upvotes,
-            paper_id=identifier,
-            url=paper_url(identifier) if identifier is not None else None,
+        entry_paper(
+            title, title_url, abstract, abstract_url, metadata, upvotes,
+            first.number, state.last_line,
         )
     )
     return True
@@ -239,11 +222,7 @@ def _read_title(state: ParseState, line: Line) -> tuple[str, str | None]:
         lines.add(state.advance())
     lines.report(state)
     title, url, closed = title_of(lines.texts)
-    if not closed and not _closed_when_cut(lines):
-        state.reporter.defect(
-            "unclosed-link", line.number, 5, end_line=lines.last.number,
-            detail="the title's link has no '](url)'",
-        )
+    _check_closed(state, lines, closed, line, 5, "title")
     return title, url
 
 
@@ -255,15 +234,17 @@ def _take_until_closed(state: ParseState, lines: FieldLines) -> None:
             return
 
 
-def _closed_when_cut(lines: FieldLines) -> bool:
-    """Whether a field cut short (field-too-long) ends with a line that closes a link: the
-    link was closed, in a part not read (its target is lost with it; no unclosed-link)."""
-    return lines.dropped != 0 and closes_link(lines.last.text)
-
-
-_METADATA_KINDS = frozenset(
-    {Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY}
-)
+def _check_closed(
+    state: ParseState, lines: FieldLines, closed: bool, first: Line, column: int, field: str
+) -> None:
+    """``unclosed-link`` (at ``column`` of ``first``, the field's first line) where its link
+    is not closed; not where the field was cut short (field-too-long) and ends with a line
+    that closes a link: the link was closed, in a part not read (its target lost with it)."""
+    if not closed and not (lines.dropped != 0 and closes_link(lines.last.text)):
+        state.reporter.defect(
+            "unclosed-link", first.number, column, end_line=lines.last.number,
+            detail=f"the {field}'s link has no '](url)'",
+        )
 
 
 def _read_abstract(state: ParseState, following: Line) -> tuple[str, str | None]:
@@ -275,11 +256,7 @@ def _read_abstract(state: ParseState, following: Line) -> tuple[str, str | None]
             _take_until_closed(state, lines)
         lines.report(state)
         abstract, url, closed = linked_abstract(lines.texts)
-        if not closed and not _closed_when_cut(lines):
-            state.reporter.defect(
-                "unclosed-link", following.number, 1, end_line=lines.last.number,
-                detail="the abstract's link has no '](url)'",
-            )
+        _check_closed(state, lines, closed, following, 1, "abstract")
         return abstract, url
     if following.kind is Kind.TEXT:
         lines = FieldLines(state.advance())
@@ -296,14 +273,12 @@ def _read_abstract(state: ParseState, following: Line) -> tuple[str, str | None]
 
 def _read_metadata(state: ParseState) -> Metadata:
     """The listing's block (authors or organization, ``·``, date), the trending page's
-    (``- N authors``, ``[LINK: …](url)``), or nothing."""
+    (``- N authors``, ``[LINK: …](url)`` lines), or nothing."""
     first = state.peek()
-    if first is None or first.kind not in _METADATA_KINDS:
+    if first is None or first.kind not in METADATA_KINDS:
         return Metadata()
     metadata = Metadata()
-    if first.kind is Kind.REPOSITORY or (
-        first.kind is Kind.AUTHORS and first.text.startswith("- ")
-    ):
+    if opens_trending(first.kind, first.text):
         return _read_trending(state, metadata)
     if first.kind is Kind.AUTHORS:
         metadata.author_count = _read_authors(state, state.advance())
@@ -317,15 +292,24 @@ def _read_metadata(state: ParseState) -> Metadata:
 
 def _read_trending(state: ParseState, metadata: Metadata) -> Metadata:
     line = state.peek()
-    if line is not None and line.kind is Kind.AUTHORS and line.text.startswith("- "):
+    if line is not None and line.kind is Kind.AUTHORS:  # ``- N authors``: it opens the block
         state.advance()
         metadata.author_count = _count(state, line, BARE_AUTHORS.fullmatch(line.text), 3)
         line = state.peek()
     if line is not None and line.kind is Kind.REPOSITORY:
-        state.advance()
-        match = REPOSITORY.fullmatch(line.text)
-        metadata.repository = match.group(2) if match is not None else None
+        urls = [_link_url(state.advance())]
+        # A card may show several links: the link lines glued under the first.
+        while state.peek_is(0, Kind.REPOSITORY, glued=True):
+            urls.append(_link_url(state.advance()))
+        metadata.links = tuple(urls)
     return metadata
+
+
+def _link_url(line: Line) -> str:
+    url = link_url(line.text)
+    if url is None:
+        raise InternalError(f"line {line.number} was classified as a link line")
+    return url
 
 
 def _count(
@@ -334,11 +318,10 @@ def _count(
     """The author count a pattern captured, or None (``bad-authors``) when it is too long."""
     if match is None:
         raise InternalError(f"line {line.number} was classified as an authors line")
-    digits = match.group(1)
-    if len(digits) <= _MAX_AUTHOR_DIGITS:
-        return int(digits)
-    state.reporter.defect("bad-authors", line.number, column, detail="count too large")
-    return None
+    count = author_count_of(match.group(1))
+    if count is None:
+        state.reporter.defect("bad-authors", line.number, column, detail="count too large")
+    return count
 
 
 def _read_authors(state: ParseState, line: Line) -> int | None:

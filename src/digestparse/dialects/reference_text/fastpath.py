@@ -29,7 +29,7 @@ import re
 import sys
 
 from ... import lines
-from ...dates import DATE_PATTERN, MAX_COUNT_DIGITS
+from ...dates import DATE_PATTERN, MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS
 from ...grammar import MONTH_NUMBER, PAGE_PHRASES, SEPARATOR
 from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt, whole_reference
@@ -115,7 +115,7 @@ def entry_pattern(native: bool = NATIVE_ATOMIC) -> re.Pattern[str]:
         # An authors box or an organization line.
         + _atomic(
             "metadata_lines",
-            r"(?:\[\n\n*\* (?P<authors>[0-9]{1,9}) authors?\n\n*" + _CLOSE
+            rf"(?:\[\n\n*\* (?P<authors>[0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?\n\n*" + _CLOSE
             + r"|(?P<organization>\[[^\n]*\]\[[0-9]+\])\n\n*)",
             native,
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from ... import lines as lines_module
 from ...dates import set_page_date
-from ...errors import InternalError
 from ...grammar import (
     BYLINE,
     BYLINE_SPACED,
@@ -24,7 +23,7 @@ from ...grammar import (
 )
 from ...state import Line, ParseState
 from .chrome import HEADER_KINDS, MAX_HEADER_LINES, header_span
-from .lines import MENU_KINDS, Kind, page_phrase, read_dated
+from .lines import MENU_KINDS, Kind, must_read_dated, page_phrase, read_dated
 
 #: The header phrases in page order; any may be missing except the page title.
 _STEPS: tuple[tuple[str, ...], ...] = (
@@ -96,9 +95,7 @@ def read_page_date(state: ParseState) -> bool:
     if line is None or line.kind is not Kind.DATE:
         return False
     state.advance()
-    dated = read_dated(line.text)
-    if dated is None:
-        raise InternalError(f"line {line.number} was classified as a date but does not read")
+    dated = must_read_dated(line.text, line.number)
     if dated.comments is not None and dated.parts.count_text is None:
         state.reporter.defect("bad-page-date", line.number, dated.comments_column)
     set_page_date(state, line.number, dated.parts)

@@ -14,6 +14,7 @@ import re
 import attrs
 
 from ...dates import DATE_PATTERN, DateLine, read_date_line
+from ...errors import InternalError
 from ...grammar import MONTH_NUMBER, PAGE_PHRASES, SEPARATOR
 from ...markup import is_reference_close, plain, whole_reference
 
@@ -116,6 +117,14 @@ def read_dated(line: str) -> Dated | None:
     if match is None:
         return Dated(parts, parts.count_text, parts.count_column)
     return Dated(parts, match.group(1), match.start(1) + 1)
+
+
+def must_read_dated(line: str, number: int) -> Dated:
+    """``read_dated`` of a line classified as a date (so it must read)."""
+    dated = read_dated(line)
+    if dated is None:
+        raise InternalError(f"line {number} was classified as a date but does not read")
+    return dated
 
 
 def authors_count(line: str) -> str | None:

@@ -26,24 +26,23 @@ from typing import Protocol
 
 import attrs
 
-from ...dates import MAX_COUNT_DIGITS, read_count, resolve_entry_date
-from ...errors import InternalError
+from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS, read_count, resolve_entry_date
 from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper
+from ...rules.junk import report_junk
 from ...state import Line, ParseState
 from ..bounded import FieldLines
 from .chrome import junk_span
 from .cut import read_cut_entry
 from .header import starts_repeated_header
-from .lines import TITLE_CLOSE, Kind, authors_count, page_phrase, read_dated, upvotes
+from .lines import TITLE_CLOSE, Kind, authors_count, must_read_dated, page_phrase, upvotes
 
 #: Kinds of line an abstract can hold: text (a wrapped line may read as a count or a date),
 #: never lynx's markup (brackets, headings, ``*`` items, whole-line references, ``·``).
 _ABSTRACT_KINDS = (Kind.TEXT, Kind.COUNT, Kind.DATE)
 #: A bad count in an upvote box is a short word ("1.2k"), not a line of prose.
 _MAX_BAD_COUNT = 12
-_MAX_AUTHOR_DIGITS = 9
 _END_KINDS = (Kind.TRUNCATED,)
 #: What a damaged authors box may hold instead of ``* N authors`` (or nothing: its close).
 _BAD_AUTHORS_KINDS = (Kind.BULLET, Kind.TEXT, Kind.CLOSE)
@@ -378,7 +377,7 @@ def _authors(state: ParseState, line: Line) -> int | None:
     if digits is None:
         state.reporter.defect("bad-authors", line.number, 1, detail="expected '* N authors'")
         return None
-    if len(digits) > _MAX_AUTHOR_DIGITS:
+    if len(digits) > MAX_AUTHOR_DIGITS:
         state.reporter.defect("bad-authors", line.number, 3, detail="count too large")
         return None
     return int(digits)
@@ -387,9 +386,7 @@ def _authors(state: ParseState, line: Line) -> int | None:
 def _with_date(
     state: ParseState, line: Line, author_count: int | None, organization: str | None
 ) -> _Metadata:
-    dated = read_dated(line.text)
-    if dated is None:
-        raise InternalError(f"line {line.number} was classified as a date but does not read")
+    dated = must_read_dated(line.text, line.number)
     votes = read_count(state, line.number, dated.comments, dated.comments_column)
     parts = dated.parts
     return _Metadata(
@@ -415,8 +412,5 @@ def junk(state: ParseState) -> bool:
             if entry_start(state) is not None or starts_repeated_header(state):
                 break
             last = state.advance()
-    state.reporter.defect(
-        "junk", first.number, 1, end_line=last.number, gap=first.gap,
-        detail=f"{first.kind.value} line" if first.number == last.number else "",
-    )
+    report_junk(state, first, last)
     return True

@@ -6,7 +6,7 @@ import enum
 import re
 from collections.abc import Sequence
 
-from ...dates import MAX_COUNT_DIGITS, read_date_line
+from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS, read_date_line
 from ...grammar import PAGE_PHRASES, SEPARATOR
 from ...links import PAPER_PAGE, paper_id
 from ...markup import plain
@@ -35,7 +35,7 @@ SEPARATOR_KIND, DATE, COUNT, HEADER, TEXT = (
 #: The upvote box: ``[-] 12``, or ``[-] -`` before anyone has voted.
 UPVOTE_BOX = "[-] "
 #: The second half of the authors link, after a lone ``[``: ``2 authors](url)``.
-AUTHORS_LINK = re.compile(r"([0-9]{1,9}) authors?\]\((\S*)\)")
+AUTHORS_LINK = re.compile(rf"([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?\]\((\S*)\)")
 MAX_DATE_LEN = len("Sep 30, 2024 ") + 18
 #: A title without its upvote box is recognised over at most this many wrapped lines, so
 #: that looking for one stays bounded in a long run of glued text.

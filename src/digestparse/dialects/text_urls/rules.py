@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from ...dates import date_parts, read_count, resolve_entry_date
+from ...dates import date_parts, entry_date_fields, read_count
 from ...errors import InternalError
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
@@ -14,6 +14,7 @@ from ...model import Paper
 from ...state import Line, ParseState
 from ..block_header import read_block_header
 from ..bounded import FieldLines
+from ..truncated import Truncated, next_line, report_truncated
 from .lines import (
     AUTHORS,
     AUTHORS_LINK,
@@ -68,10 +69,6 @@ def _title_link(state: ParseState, ahead: int) -> str | None:
     return link_paper_id(url.text) if url is not None and url.kind is URL else None
 
 
-class _Truncated(Exception):
-    """The input ended inside an entry (reported once, where the entry starts)."""
-
-
 def entry(state: ParseState) -> bool:
     first = state.peek()
     if first is None or not starts_entry(state):
@@ -84,16 +81,15 @@ def entry(state: ParseState) -> bool:
             count = box.text[len(UPVOTE_BOX) :]
             upvotes = 0 if count == "-" else int(count)
             _link(state, box)
-            if _next(state, "no title").kind is not TEXT:
+            if next_line(state, "no title").kind is not TEXT:
                 # An upvote box and its link with no title after them: the entry is lost.
                 reporter.defect("junk", box.number, 1, end_line=state.last_line,
                                 detail="an upvote count without a title")
                 return True
         else:
             reporter.defect("missing-upvotes", first.number, 1)
-    except _Truncated as truncated:
-        reporter.defect("truncated-entry", first.number, 1, end_line=state.last_line,
-                        detail=str(truncated))
+    except Truncated as truncated:
+        report_truncated(state, first.number, truncated)
         return True
     title_lines = _wrapped(state)
     paper = Paper(
@@ -107,7 +103,7 @@ def entry(state: ParseState) -> bool:
         identifier = link_paper_id(_link(state, title_lines.last) or "")
         if identifier is not None:
             fields.update(paper_id=identifier, url=paper_url(identifier))
-        following = _next(state, "no abstract")
+        following = next_line(state, "no abstract")
         if following.kind is TEXT and not _organization_ahead(state, 0):
             abstract_lines = _wrapped(state)
             abstract = join_wrapped(abstract_lines.texts)
@@ -116,19 +112,10 @@ def entry(state: ParseState) -> bool:
         else:
             reporter.defect("missing-abstract", following.number, 1)
         _metadata(state, fields)
-    except _Truncated as truncated:
-        reporter.defect("truncated-entry", first.number, 1, end_line=state.last_line,
-                        detail=str(truncated))
+    except Truncated as truncated:
+        report_truncated(state, first.number, truncated)
     state.papers.append(attrs.evolve(paper, end_line=state.last_line, **fields))  # type: ignore[arg-type]
     return True
-
-
-def _next(state: ParseState, missing: str) -> Line:
-    """The next line; the entry is truncated if there is none (``missing`` says what is lost)."""
-    line = state.peek()
-    if line is None:
-        raise _Truncated(missing)
-    return line
 
 
 def _wrapped(state: ParseState) -> FieldLines:
@@ -145,7 +132,7 @@ def _link(state: ParseState, label: Line) -> str | None:
     """The URL line that belongs to ``label``: consumed, or reported missing."""
     line = state.peek()
     if line is None:
-        raise _Truncated("no link line")
+        raise Truncated("no link line")
     if line.kind is URL:
         return state.advance().text
     state.reporter.defect("missing-link", line.number, 1, detail=f"after line {label.number}")
@@ -172,10 +159,10 @@ def _metadata(state: ParseState, fields: dict[str, object]) -> None:
     # Label-less link lines (an organization's avatar link) may come first.
     while state.peek_is(0, URL) and _kind(state, 1) in (URL, TEXT, BRACKET, SEPARATOR_KIND):
         state.advance()
-    line = _next(state, "no metadata")
+    line = next_line(state, "no metadata")
     if line.kind is BRACKET:
         state.advance()
-        fields["author_count"] = _authors(state, _next(state, "no authors line"), True)
+        fields["author_count"] = _authors(state, next_line(state, "no authors line"), True)
     elif line.kind is AUTHORS:
         fields["author_count"] = _authors(state, line, False)
     elif line.kind is TEXT and _kind(state, 1) in (URL, SEPARATOR_KIND):
@@ -187,12 +174,12 @@ def _metadata(state: ParseState, fields: dict[str, object]) -> None:
     else:
         reporter.defect("missing-authors", line.number, 1, detail="no metadata block")
         return
-    separator = _next(state, "no '\u00b7' line")
+    separator = next_line(state, "no '\u00b7' line")
     if separator.kind is SEPARATOR_KIND:
         state.advance()
     else:
         reporter.defect("missing-separator", separator.number, 1)
-    date_line = _next(state, "no date line")
+    date_line = next_line(state, "no date line")
     if date_line.kind is DATE:
         _dated(state, state.advance(), fields)
     elif date_line.kind is TEXT and not starts_entry(state):
@@ -218,12 +205,7 @@ def _authors(state: ParseState, line: Line, after_bracket: bool) -> int | None:
 
 def _dated(state: ParseState, line: Line, fields: dict[str, object]) -> None:
     parts = date_parts(line.text, line.number)
-    fields.update(
-        date=resolve_entry_date(state, line.number, parts),
-        votes=0,
-        date_text=parts.text,
-        year_explicit=parts.year is not None,
-    )
+    fields.update(entry_date_fields(state, line.number, parts))
     if parts.count_text is not None:
         fields["votes"] = read_count(state, line.number, parts.count_text, parts.count_column)
     elif state.peek_is(0, COUNT):
