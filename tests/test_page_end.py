@@ -5,6 +5,7 @@ the 2026 page's end; the captures in tests/fixtures/captures/ are cut before it.
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
@@ -15,6 +16,7 @@ from digestparse.dialects.html_text import HTML_TEXT
 from digestparse.errors import ParseError
 from digestparse.grammar import in_page_end, opens_page_end
 from digestparse.rules.page_end import MAX_PAGE_END_LINES
+from digestparse.tokenizer import TokenKind
 from hostile_support import uncovered_lines
 
 TEXT_URLS_END = """Previous
@@ -262,3 +264,64 @@ def test_a_page_end_is_read_over_a_bounded_number_of_lines() -> None:
 def test_page_end_lines(line: str, opens: bool, belongs: bool) -> None:
     assert opens_page_end(line) is opens
     assert in_page_end(line) is belongs
+
+
+def test_each_line_is_looked_at_once_however_often_the_rule_is_tried(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Junk made of footer words, one block per line, tries the rule at every block: what
+    one try learns is kept, so the lines are classified once each, not once per try."""
+    from digestparse.rules import page_end as rule
+
+    looked_at: list[str] = []
+
+    def counting(text: str) -> bool:
+        looked_at.append(text)
+        return in_page_end(text)
+
+    monkeypatch.setattr(rule, "in_page_end", counting)
+    blocks = 3 * MAX_PAGE_END_LINES
+    source = _with_end("03", "\n\n".join(["Models"] * blocks + ["Some closing remark"]))
+    digest = digestparse.parse(source)
+    assert digest.footer_span is None and [d.code for d in digest.diagnostics] == ["junk"]
+    assert len(looked_at) <= blocks + 1
+
+
+def test_what_the_rules_peeked_at_survives_a_fast_path_that_reads_nothing() -> None:
+    """``rewind`` sets the peeked lines aside; with nothing consumed, the next peek gets them
+    back instead of reading (and classifying) them again."""
+    from digestparse.diagnostics import Reporter
+    from digestparse.state import ParseState
+
+    classified: list[str] = []
+
+    def classify(text: str) -> TokenKind:
+        classified.append(text)
+        return TokenKind.TEXT
+
+    lines = ["a", "", "b", "c", "", "d"]
+    state = ParseState(lines, Reporter("lenient", "<t>", lambda _: None),
+                       datetime.date(2026, 1, 1), classify=classify)
+    assert state.peek(3) is not None and classified == ["a", "b", "c", "d"]
+    assert state.rewind() and state.number == 0
+    assert [state.peek(k).text for k in range(4)] == ["a", "b", "c", "d"]  # type: ignore[union-attr]
+    assert classified == ["a", "b", "c", "d"]  # not read again
+    state.advance()
+    assert state.rewind() and state.number == 1
+    state.skip_to(4)  # the fast path read up to line 4: what was set aside is gone
+    line = state.peek()
+    assert line is not None and (line.text, line.number) == ("d", 6)
+    assert classified == ["a", "b", "c", "d", "d"]
+
+
+def test_footer_words_alone_start_no_page_end() -> None:
+    """``Company`` or ``Models`` never start a page's end (a capture repeats such chrome
+    between entries); a line that opens one after them does."""
+    source = _with_end("03", "Models\n\n" + MARKDOWN_END)
+    digest = digestparse.parse(source)
+    lines = source.split("\n")
+    models = lines.index("Models") + 1
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", models, models)
+    ]
+    assert digest.footer_span == (models + 2, len(lines) - 1)

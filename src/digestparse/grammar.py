@@ -111,6 +111,15 @@ def opens_page_end(text: str) -> bool:
     return text[:1] in "-*_=" and _PAGE_END_MARK.fullmatch(text) is not None
 
 
+def may_start_page_end(text: str) -> bool:
+    """Whether a page's end may start at this line (stripped): one that opens it, or a mark
+    before such a line (an HTML anchor, a link alone). Other footer lines (``Company``,
+    ``Models``) never start one: the page's chrome that a capture repeats is not tried."""
+    if opens_page_end(text):
+        return True
+    return _PAGE_END_MARK.fullmatch(text) is not None and _PAPER_TARGET.search(text) is None
+
+
 def in_page_end(text: str) -> bool:
     """Whether a line (stripped) may belong to the page's end: only its words and page
     numbers once markup is removed, or only a mark (``_PAGE_END_MARK``); never a line that

@@ -48,12 +48,14 @@ class ParseState:
         "_held",
         "_keep_indent",
         "_lines",
+        "_parked",
         "_raw",
         "_whitespace",
         "eof_gap",
         "header",
         "header_span",
         "last_line",
+        "memo",
         "number",
         "page_date",
         "page_end_span",
@@ -102,6 +104,9 @@ class ParseState:
         else:
             self._lines = iter(lines)
         self._ahead: deque[Line] = deque()
+        #: What ``rewind`` set aside (the lines peeked at, the position after them, the held
+        #: defects), given back if nothing is consumed before the next peek.
+        self._parked: tuple[deque[Line], int, list[tuple[str, int, int, int]]] | None = None
         #: White-space defects of blank lines read since the last non-blank line.
         self._held: list[tuple[str, int, int, int]] = []
         self.reporter = reporter
@@ -120,6 +125,8 @@ class ParseState:
         #: The last line of a capture wrapper before the listing (0: none).
         self.wrapper_end = start
         self.eof_gap = 0  # blank lines after the last non-blank line
+        #: What a rule learnt of the lines ahead and keeps for its next try, by rule name.
+        self.memo: dict[str, object] = {}
 
     # -- reading ---------------------------------------------------------
 
@@ -235,10 +242,22 @@ class ParseState:
         if raw is None:
             return False
         if buffer:
+            # The fast path is tried before the rules at every line and most often reads
+            # nothing there: the rules then get back what they had peeked at, unread.
+            self._parked = (buffer, self.number, self._held)
+            self._ahead = deque()
             self.number = buffer[0].number - 1 - buffer[0].gap
-            buffer.clear()
             self._held = []
         return True
+
+    def _unpark(self) -> None:
+        """Give back what ``rewind`` set aside when nothing was consumed since."""
+        parked = self._parked
+        self._parked = None
+        if parked is not None and not self._ahead:
+            buffer, number, held = parked
+            if buffer[0].number - 1 - buffer[0].gap == self.number:
+                self._ahead, self.number, self._held = buffer, number, held
 
     @property
     def raw_lines(self) -> list[str] | None:
@@ -272,11 +291,14 @@ class ParseState:
 
     def skip_to(self, index: int) -> None:
         """Mark the lines before line ``index + 1`` consumed (the buffer must be empty)."""
+        self._parked = None
         self.number = index
         self.last_line = index
 
     def peek(self, ahead: int = 0) -> Line | None:
         """The line ``ahead`` non-blank lines on, without consuming anything."""
+        if self._parked is not None:
+            self._unpark()
         buffer = self._ahead
         while len(buffer) <= ahead:
             line = self._read()
@@ -287,6 +309,8 @@ class ParseState:
 
     def advance(self) -> Line:
         """Consume the next non-blank line (a rule calls this only after a peek)."""
+        if self._parked is not None:
+            self._unpark()
         line = self._ahead.popleft() if self._ahead else self._read()
         if line is None:
             raise InternalError("advance() past the end of the input")

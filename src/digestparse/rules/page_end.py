@@ -3,37 +3,85 @@
 The 2026 page ends with links to the previous and next day, the site footer (``System
 theme``, ``Company``, ``TOS`` …) and, on some pages, one line the trending list leaves
 behind. A capture keeps what its tool kept of them, in its own markup. They are not content
-and not a deviation: where a every line from here to the end of the input may belong to the
+and not a deviation: where every line from here to the end of the input may belong to the
 page's end (``grammar.in_page_end``) and one of them opens it (``grammar.opens_page_end``:
 pagination, the footer's first line, a closing rule), those lines are consumed and make
-``Digest.footer_span``; an anchor or a link line alone at the end opens nothing. Anything
-else there (an entry, a second header, text of another kind) makes them junk as before.
+``Digest.footer_span``; an anchor or a link line alone at the end opens nothing. It starts
+only at a line that opens it or at a mark before one (``grammar.may_start_page_end``).
+Anything else there (an entry, a second header, text of another kind) makes them junk as
+before.
+
+The rule is tried at every line the other rules leave, so what one try learns of the lines
+ahead is kept for the next (``_Scan``): each line is looked at once per parse, and a long
+run of footer-like junk costs no more than reading it.
 """
 
 from __future__ import annotations
 
-from ..grammar import in_page_end, opens_page_end
+import attrs
+
+from ..grammar import in_page_end, may_start_page_end, opens_page_end
 from ..state import ParseState
 
-#: The most non-blank lines a page's end is read over (the site footer shows some thirty).
-MAX_PAGE_END_LINES = 120
+#: The most non-blank lines a page's end is read over: they are held until it is settled
+#: (the site footer shows some thirty, a lynx dump's list of references some hundreds).
+MAX_PAGE_END_LINES = 1000
+
+
+@attrs.define(slots=True)
+class _Scan:
+    """What earlier tries found ahead (line numbers): every non-blank line after the try's
+    first up to ``members_to`` may belong to a page's end; ``refused`` may not (0: none
+    found); ``opener`` is the last of them that opens one (0: none)."""
+
+    members_to: int = 0
+    refused: int = 0
+    opener: int = 0
 
 
 def page_end(state: ParseState) -> bool:
     """Consume the page's end when it starts at the next line and runs to the input's end."""
     first = state.peek()
-    if first is None or not in_page_end(first.text):
+    if first is None or not may_start_page_end(first.text):
         return False
-    opened = opens_page_end(first.text)
-    ahead = 1
+    scan = state.memo.get("page_end")
+    if not isinstance(scan, _Scan) or scan.members_to < first.number:
+        scan = state.memo["page_end"] = _Scan(refused=_refused(scan))
+    if first.number <= scan.refused:
+        return False  # a line that belongs to no page's end comes before the input ends
+    ahead = _known(state, first.number, scan.members_to)
     while (line := state.peek(ahead)) is not None:
-        if ahead >= MAX_PAGE_END_LINES or not in_page_end(line.text):
+        if ahead >= MAX_PAGE_END_LINES:
             return False
-        opened = opened or opens_page_end(line.text)
+        if line.number > scan.members_to:
+            if not in_page_end(line.text):
+                scan.refused = line.number
+                return False
+            scan.members_to = line.number
+            if opens_page_end(line.text):
+                scan.opener = line.number
         ahead += 1
-    if not opened:
+    if scan.opener < first.number:
         return False
     for _ in range(ahead):
         state.advance()
     state.page_end_span = (first.number, state.last_line)
     return True
+
+
+def _refused(scan: object) -> int:
+    return scan.refused if isinstance(scan, _Scan) else 0
+
+
+def _known(state: ParseState, first: int, members_to: int) -> int:
+    """How many of the lines ahead, from line ``first`` on, an earlier try found to belong
+    (those up to line ``members_to``, which it peeked at), found by bisection among them."""
+    low, high = 0, min(MAX_PAGE_END_LINES, members_to - first + 1)
+    while low < high:
+        middle = (low + high) // 2
+        line = state.peek(middle)
+        if line is not None and line.number <= members_to:
+            low = middle + 1
+        else:
+            high = middle
+    return low
