@@ -259,6 +259,12 @@ def test_a_page_end_is_read_over_a_bounded_number_of_lines() -> None:
         ("https://huggingface.co/papers/2606.00683", False, False),
         ("https://huggingface.co/papers/date/2026-10-01", False, True),
         ("Previous " * 50, False, False),
+        ("[Previous](https://huggingface.co/papers/date/2026-10-01)"
+         "[Next](https://huggingface.co/papers/date/2026-10-03)", True, True),
+        ("\u00ab Previous", True, True),
+        ("[Next \u2192](https://huggingface.co/papers/date/2026-10-03)", True, True),
+        ("**Company**", False, True),
+        ("\u2192", False, True),
     ],
 )
 def test_page_end_lines(line: str, opens: bool, belongs: bool) -> None:

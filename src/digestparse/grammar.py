@@ -83,8 +83,9 @@ _PAGE_END_MARK = regex.compile(
     r"(?:[0-9]++\.\s++|\[[0-9]++\]:\s*+)?(?i:https?://)\S*+|[-*_=]{3,}+|<a\s[^<>]*+></a>|\.\.\.|\u2026"
 )
 _ELLIPSES = ("...", "\u2026")
-#: A pagination word among others on a line (``Previous Next``, ``1 2 Next``).
-_PAGINATION = regex.compile(r"(?<!\S)(?:Previous|Next)(?!\S)")
+#: What a word of the page's end may carry around it: emphasis (``**Company**``) and the
+#: arrows of pagination links (``« Previous``, ``Next →``).
+_WORD_DECORATION = "*_\u00ab\u00bb\u2039\u203a\u2190\u2192"
 #: A link to one paper (its page, its arXiv page, the login an upvote box links to): a line
 #: with one is an entry's, also where it shows nothing else (``[173](…login?next=%2Fpapers%2F…)``).
 _PAPER_TARGET = regex.compile(
@@ -103,10 +104,10 @@ def opens_page_end(text: str) -> bool:
         return False
     if text in PAGE_END_OPENERS:
         return True
-    words = plain(text)
-    if words in PAGE_END_OPENERS:
+    words = _page_end_words(text)
+    if " ".join(words) in PAGE_END_OPENERS:
         return True
-    if _PAGINATION.search(words) is not None and in_page_end(text):
+    if ("Previous" in words or "Next" in words) and in_page_end(text):
         return True
     return text[:1] in "-*_=" and _PAGE_END_MARK.fullmatch(text) is not None
 
@@ -128,8 +129,17 @@ def in_page_end(text: str) -> bool:
         return False
     if _PAGE_END_MARK.fullmatch(text) is not None:
         return True
-    words = plain(text).split()
-    return all(word in PAGE_END_WORDS or word.isdecimal() or word in _ELLIPSES for word in words)
+    return all(
+        word in PAGE_END_WORDS or word.isdecimal() or word in _ELLIPSES
+        for word in _page_end_words(text)
+    )
+
+
+def _page_end_words(text: str) -> list[str]:
+    """The words a reader sees on a line of the page's end: markup removed (links glued to
+    each other, ``[Previous](…)[Next](…)``, kept apart), decoration stripped."""
+    words = (word.strip(_WORD_DECORATION) for word in plain(text.replace(")[", ") [")).split())
+    return [word for word in words if word]
 
 
 def cannot_be_title(text: str) -> bool:
