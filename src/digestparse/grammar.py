@@ -114,8 +114,9 @@ def opens_page_end(text: str) -> bool:
 
 def may_start_page_end(text: str) -> bool:
     """Whether a page's end may start at this line (stripped): one that opens it, or a mark
-    before such a line (an HTML anchor, a link alone). Other footer lines (``Company``,
-    ``Models``) never start one: the page's chrome that a capture repeats is not tried."""
+    (an HTML anchor, a link alone), which an opener may follow. Other footer lines
+    (``Company``, ``Models``) never start one: the page's chrome that a capture repeats is
+    not tried."""
     if opens_page_end(text):
         return True
     return _PAGE_END_MARK.fullmatch(text) is not None and _PAPER_TARGET.search(text) is None
