@@ -45,8 +45,10 @@ def page_end(state: ParseState) -> bool:
     if first is None or not may_start_page_end(first.text):
         return False
     scan = state.memo.get("page_end")
-    if not isinstance(scan, _Scan) or scan.members_to < first.number:
-        scan = state.memo["page_end"] = _Scan(refused=_refused(scan))
+    if not isinstance(scan, _Scan):
+        scan = state.memo["page_end"] = _Scan()
+    if scan.members_to < first.number:  # what earlier tries found lies behind: forget it
+        scan.members_to = scan.opener = 0
     if first.number <= scan.refused:
         return False  # a line that belongs to no page's end comes before the input ends
     ahead = _known(state, first.number, scan.members_to)
@@ -67,10 +69,6 @@ def page_end(state: ParseState) -> bool:
         state.advance()
     state.page_end_span = (first.number, state.last_line)
     return True
-
-
-def _refused(scan: object) -> int:
-    return scan.refused if isinstance(scan, _Scan) else 0
 
 
 def _known(state: ParseState, first: int, members_to: int) -> int:
