@@ -20,6 +20,7 @@ from .lines import (
     Block,
     Blocks,
     LineDefects,
+    ReadDefect,
     binary_blocks,
     item_blocks,
     report_read_defects,
@@ -37,11 +38,13 @@ StreamSource = Union[str, "os.PathLike[str]", IO[str], IO[bytes], Iterable[str],
 class _Footer:
     """Where a fenced capture body ended: its closing fence and the lines after it."""
 
-    __slots__ = ("first", "last")
+    __slots__ = ("first", "last", "refused")
 
     def __init__(self) -> None:
         self.first = 0
         self.last = 0
+        #: No dialect recognised the input: the footer's reading defects are not reported.
+        self.refused = False
 
     @property
     def span(self) -> tuple[int, int] | None:
@@ -126,7 +129,9 @@ def _session(
     reporter: Reporter,
     forced: Dialect | None,
     reference_date: datetime.date | None,
+    early: Iterable[tuple[int, tuple[ReadDefect, ...]]] = (),
 ) -> _Session:
+    """``early``: the reading defects of the wrapper's lines, which the state never reads."""
     content = _content_head(head, wrapper)
     dialect = forced if forced is not None else detect(content)
     if reference_date is None:
@@ -135,6 +140,10 @@ def _session(
     chosen = dialect if dialect is not None else BY_NAME["text"]
     if dialect is None:  # refused: only count the lines, report nothing about them
         chosen = attrs.evolve(chosen, whitespace_defects=False)
+        footer.refused = True
+    else:
+        for number, found in early:
+            report_read_defects(reporter, number, found)
     state = chosen.new_state(body, reporter, reference_date, start=wrapper.end)
     if dialect is None:
         papers: Iterator[Paper] = _refuse(state)
@@ -191,15 +200,13 @@ def _start_blocks(
                 found += 1
         if found >= DETECT_LINES or size > budget or not read_block():
             break
-    # The state never reads the wrapper's lines: their reading defects are reported now.
-    for number in sorted(defects):
-        if number <= wrapper.end:
-            report_read_defects(reporter, number, defects.pop(number))
+    # The state never reads the wrapper's lines: the session reports their reading defects.
+    early = [(number, defects.pop(number)) for number in sorted(defects) if number <= wrapper.end]
     first = Block(head[wrapper.end :], defects)
     body = Blocks(itertools.chain((first,), blocks))
     if wrapper.fence is not None:
         body = Blocks(_fenced_blocks(body, wrapper.fence, wrapper.end, footer, reporter))
-    return _session(head, body, wrapper, footer, reporter, forced, reference_date)
+    return _session(head, body, wrapper, footer, reporter, forced, reference_date, early)
 
 
 def _fenced_blocks(
@@ -225,7 +232,7 @@ def _fenced_blocks(
                 for rest in blocks:
                     last += len(rest.lines)
                     outside += sorted(rest.defects.items())
-                for line_number, found in outside:
+                for line_number, found in outside if not footer.refused else ():
                     report_read_defects(reporter, line_number, found)
                 footer.last = last
                 return
@@ -288,16 +295,25 @@ def _fenced_stream(lines: Iterator[str], wrapper: Wrapper, footer: _Footer) -> I
 
 
 def _refuse(state: ParseState) -> Iterator[Paper]:
-    """No dialect recognises the input: one ``unknown-format`` spanning all of it. (It runs
-    while the session starts, so ``_start_guarded`` hands the caller's errors back.)"""
+    """No dialect recognises the input: one ``unknown-format`` spanning all of it, its only
+    diagnostic (what reading its lines finds, such as invalid UTF-8, is not reported: the
+    input is no listing). (It runs while the session starts, so ``_start_guarded`` hands
+    the caller's errors back.)"""
+    reporter = state.reporter
+    state.reporter = Reporter("lenient", reporter.source, _discard)
     while state.peek() is not None:
         state.advance()
-    state.reporter.defect(
+    state.reporter = reporter
+    reporter.defect(
         "unknown-format", 1, 1, end_line=max(state.number, 1),
         detail="no dialect recognises it (docs/dialects.md)",
     )
-    state.reporter.finish()
+    reporter.finish()
     return iter(())
+
+
+def _discard(diagnostic: Diagnostic) -> None:
+    """Where the reading defects of a refused input's lines go."""
 
 
 def _header_span(session: _Session) -> tuple[int, int] | None:
