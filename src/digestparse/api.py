@@ -11,6 +11,7 @@ from typing import IO, Union
 
 import attrs
 
+from .dates import check_reference_date
 from .diagnostics import Mode, Reporter, reading_order
 from .dialects import BY_NAME, DETECT_LINES, DIALECT_NAMES, Dialect, detect
 from .dialects import base as dialect_base
@@ -71,16 +72,6 @@ class _Session:
         self.papers = papers
 
 
-def _check_reference_date(reference_date: datetime.date | None) -> datetime.date | None:
-    if reference_date is None:
-        return None
-    if not isinstance(reference_date, datetime.date):
-        raise TypeError("reference_date must be a datetime.date")
-    if isinstance(reference_date, datetime.datetime):
-        return reference_date.date()
-    return reference_date
-
-
 def _check_dialect(dialect: str) -> Dialect | None:
     if dialect == "auto":
         return None
@@ -100,7 +91,7 @@ def _start(
 ) -> _Session:
     """Read the wrapper, choose the dialect and build the state over ``lines``."""
     forced = _check_dialect(mode_dialect)
-    reference_date = _check_reference_date(reference_date)
+    reference_date = check_reference_date(reference_date)
     footer = _Footer()
     if isinstance(lines, Blocks):
         return _start_blocks(lines, reporter, forced, reference_date, footer)

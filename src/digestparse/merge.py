@@ -31,7 +31,8 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
-from .diagnostics import Mode, Reporter
+from .dates import check_reference_date
+from .diagnostics import Mode, Reporter, check_mode
 from .model import Diagnostic, Digest, title_key
 
 #: The fields of a merge record, in output order (see the module docstring).
@@ -244,7 +245,7 @@ class Merger:
     def __init__(
         self, mode: Mode = "lenient", on_diagnostic: Callable[[Diagnostic], None] | None = None
     ) -> None:
-        self.mode: Mode = mode
+        self.mode: Mode = check_mode(mode)
         self._diagnostics: list[tuple[_Order, Diagnostic]] = []
         self._on_diagnostic = on_diagnostic
         self._by_key: dict[str, _Group] = {}
@@ -677,6 +678,7 @@ def merge(
     capture date, then as given. The digests are read one at a time and not kept.
     """
     merger = Merger(mode)
+    reference_date = check_reference_date(reference_date)
     for digest in digests:
         merger.add(
             digest,
