@@ -501,10 +501,7 @@ def _stream_blocks(source: object, reporter: Reporter, block_size: int) -> Block
     """A file object's or an iterable's lines: a binary stream by blocks of bytes."""
     read = getattr(source, "read", None)
     if read is not None and not isinstance(source, io.TextIOBase):
-        try:
-            probe = read(0)
-        except Exception as error:
-            raise CallerError(error) from error
+        probe = read(0)  # outside the parse: an error here reaches the caller as it is
         if isinstance(probe, bytes):
             # read1 returns what a pipe holds instead of waiting for a whole block.
             read1 = getattr(source, "read1", None)
