@@ -291,7 +291,7 @@ def add_series_options(check: argparse.ArgumentParser) -> None:
     series.add_argument(
         "--min-share",
         type=min_share_arg,
-        default=0.5,
+        default=None,  # series.MIN_SHARE; None: not given (an error without --series)
         metavar="SHARE",
         help="partial-capture below SHARE of the series' median paper count (default 0.5)",
     )
