@@ -334,6 +334,19 @@ def test_merge_refuses_a_mode_it_does_not_know_even_without_a_conflict() -> None
             Merger(mode)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    "given",
+    [["2025-12-01.txt"], [Path("2025-12-01.txt")], [paper("T")], "2025-12-01.txt",
+     digest("a.txt", paper("T"))],
+    ids=["paths", "path objects", "papers", "a str", "one digest"],
+)
+def test_merge_of_what_is_not_digests_is_a_type_error_that_says_so(given: object) -> None:
+    """Passing the paths themselves is the likely slip: it failed with an AttributeError
+    on ``captured_at``."""
+    with pytest.raises(TypeError, match="merge\\(\\) takes an iterable of Digest"):
+        digestparse.merge(given)  # type: ignore[arg-type]
+
+
 def test_merge_takes_the_reference_date_as_parse_does() -> None:
     """A ``datetime`` is reduced to its date (the records stay valid: dates, not date-times);
     anything else is a TypeError."""

@@ -663,6 +663,13 @@ def _show(name: str, value: Any) -> str:
     return f"{name} {value!r}"
 
 
+def _not_digests(value: object) -> str:
+    return (
+        f"merge() takes an iterable of Digest (such as parse_file(path) for each path), "
+        f"not {type(value).__name__}"
+    )
+
+
 def merge(
     digests: Iterable[Digest],
     *,
@@ -679,7 +686,11 @@ def merge(
     """
     merger = Merger(mode)
     reference_date = check_reference_date(reference_date)
+    if isinstance(digests, (str, bytes, Digest)):
+        raise TypeError(_not_digests(digests))
     for digest in digests:
+        if not isinstance(digest, Digest):
+            raise TypeError(_not_digests(digest))
         merger.add(
             digest,
             capture_date(digest, use_name=date_from_name, reference_date=reference_date),
