@@ -178,6 +178,13 @@ def test_without_a_reference_date_a_capture_reads_its_dates_against_its_own_time
     assert got == want
 
 
+def test_one_path_instead_of_a_list_is_a_type_error() -> None:
+    """A str is a sequence too: each of its characters was read as a path."""
+    for one in (str(SEEDS[0]), SEEDS[0]):
+        with pytest.raises(TypeError, match="a sequence of paths, not one path"):
+            daskio.read_papers(one)  # type: ignore[arg-type]
+
+
 def test_no_paths_give_empty_frames() -> None:
     """An empty archive (a glob that matched nothing) is no error: as ``merge([])``."""
     papers, diagnostics = daskio.read_papers([])

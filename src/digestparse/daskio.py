@@ -142,6 +142,8 @@ def read_papers(
     """
     if files_per_partition < 1:
         raise ValueError("files_per_partition must be 1 or more")
+    if isinstance(paths, (str, bytes, os.PathLike)):  # its characters would be the paths
+        raise TypeError("read_papers() takes a sequence of paths, not one path")
     reference_date = check_reference_date(reference_date)
     names = [os.fspath(path) for path in paths]
     if not names:  # Dask makes no frame of no partitions
