@@ -101,6 +101,23 @@ def test_binary_stdin_is_refused_without_reading_it_all() -> None:
     )
 
 
+@pytest.mark.parametrize("command", [["check"], ["parse"], ["merge"], ["diff", "-"]])
+def test_an_empty_stdin_name_is_a_usage_error(command: list[str], tmp_path: Path) -> None:
+    """Standard input is read from a spool file; with an empty name, that file's temporary
+    path showed in the findings instead (and nothing at all in records and SARIF)."""
+    damaged = without_first_separator(tmp_path / "damaged.txt")
+    other = [str(SEED)] if command[0] == "diff" else ["-"]
+    result = run_cli(*command, *other, "--stdin-name", "", stdin=damaged.read_bytes())
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.endswith(
+        f"digestparse {command[0]}: error: argument --stdin-name: must not be empty\n"
+    )
+    named = run_cli(*command, *other, "--stdin-name", "today.txt", stdin=damaged.read_bytes())
+    assert "today.txt:18:1: missing-separator" in named.stdout + named.stderr
+    assert "/tmp" not in named.stdout + named.stderr
+
+
 def test_a_nul_after_the_first_8_kib_is_text(tmp_path: Path) -> None:
     text = SEED.read_bytes()
     assert len(text) > 8192

@@ -154,3 +154,41 @@ def test_dask_merge_unites_papers_by_id(tmp_path: Path) -> None:
                   key=lambda r: r["key"])
     assert [r["title"] for r in want] == ["alpha", "Other"]
     assert got == want
+
+
+def test_without_a_reference_date_a_capture_reads_its_dates_against_its_own_time(
+    tmp_path: Path,
+) -> None:
+    """As ``parse_file`` and ``merge`` do: a capture that states its time (here 2024-06-01,
+    a capture wrapper's front matter) gives its yearless dates their year, also when it is
+    read on Dask years later; before, Dask read them against today."""
+    seed = SEEDS[0].read_text(encoding="utf-8").replace("\nDec 12\n", "\nJun 1\n", 1)
+    seed = seed.replace("\nNov 3\n", "\nMay 30\n", 1)
+    path = tmp_path / "capture.txt"
+    path.write_text("---\ncaptured: 2024-06-01T08:00:00Z\n---\n" + seed, encoding="utf-8")
+    digest = digestparse.parse_file(path)
+    assert digest.papers[0].date == datetime.date(2024, 5, 30)
+    papers, _ = daskio.read_papers([path])
+    frame = papers.compute(scheduler="sync")
+    assert frame["date"].iloc[0] == "2024-05-30"
+    assert frame["captured"].iloc[0] == "2024-06-01"
+    got = daskio.merged_records(daskio.merge_papers(papers))
+    want = sorted((r.to_dict() for r in digestparse.merge([digest]).papers),
+                  key=lambda r: r["key"])
+    assert got == want
+
+
+def test_one_path_instead_of_a_list_is_a_type_error() -> None:
+    """A str is a sequence too: each of its characters was read as a path."""
+    for one in (str(SEEDS[0]), SEEDS[0]):
+        with pytest.raises(TypeError, match="a sequence of paths, not one path"):
+            daskio.read_papers(one)  # type: ignore[arg-type]
+
+
+def test_no_paths_give_empty_frames() -> None:
+    """An empty archive (a glob that matched nothing) is no error: as ``merge([])``."""
+    papers, diagnostics = daskio.read_papers([])
+    frame, found = dask.compute(papers, diagnostics, scheduler="sync")
+    assert len(frame) == len(found) == 0
+    assert frame.dtypes.to_dict() == daskio.PAPER_META.dtypes.to_dict()
+    assert daskio.merged_records(daskio.merge_papers(papers)) == []

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 
 import digestparse
+from digestparse import lines
 from hostile_support import check_lenient
 
 FOREIGN = sorted((Path(__file__).parent / "fixtures" / "foreign").iterdir())
@@ -68,3 +70,40 @@ def test_forcing_the_text_dialect_reads_foreign_input_as_text() -> None:
     with pytest.raises(digestparse.ParseError) as raised:
         digestparse.parse(data, dialect="text", mode="strict")
     assert (raised.value.code, raised.value.line, raised.value.column) == ("missing-header", 1, 1)
+
+
+#: Foreign inputs whose lines hold reading defects (invalid UTF-8, a line past MAX_LINE), in
+#: the body, in a capture wrapper, and in a fenced body's footer.
+_PROSE = b"Some prose about a thing.\n\nMore prose, caf\xe9 here.\n"
+_DAMAGED_FOREIGN = {
+    "invalid-utf8": _PROSE + b"\xff\xfe\n",
+    "line-too-long": b"prose " + b"x" * (lines.MAX_LINE + 10) + b"\n\nmore prose\n",
+    "wrapper": b"---\ntitle: caf\xe9\nurl: https://example.com\n---\n" + _PROSE,
+    "fenced": b"# Web source\n\n- URL: https://example.com\n\n```text\n" + _PROSE
+    + b"```\n\nafter \xff\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_DAMAGED_FOREIGN))
+def test_foreign_input_gets_only_unknown_format_whatever_its_lines_hold(name: str) -> None:
+    """What reading a refused input's lines finds is no finding of its own: the input is
+    not a listing, and that one diagnostic says so (issue 10, docs/diagnostics.md)."""
+    data = _DAMAGED_FOREIGN[name]
+    forms = {
+        "bytes": check_lenient(data).diagnostics,  # every line in a span, too
+        "str": digestparse.parse(data.decode("utf-8", "replace")).diagnostics,
+    }
+    for block_size in (7, 4096):
+        stream = digestparse.iter_papers(io.BytesIO(data), block_size=block_size)
+        assert list(stream) == []
+        forms[f"stream {block_size}"] = tuple(stream.diagnostics)
+    stream = digestparse.iter_papers(data.splitlines(keepends=True))
+    assert list(stream) == []
+    forms["bytes lines"] = tuple(stream.diagnostics)
+    for form, diagnostics in forms.items():
+        assert [(d.code, d.line, d.column) for d in diagnostics] == [
+            ("unknown-format", 1, 1)
+        ], form
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(data, mode="strict")
+    assert raised.value.code == "unknown-format"

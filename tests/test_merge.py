@@ -320,3 +320,43 @@ def test_ascii_titles_fold_like_the_unicode_rule(title: str) -> None:
     folded = unicodedata.normalize("NFKC", title).casefold()
     words = "".join(c if unicodedata.category(c)[0] in "LN" else " " for c in folded).split()
     assert title_key(title) == " ".join(words)
+
+
+# --- arguments, as parse takes them ------------------------------------------------------
+
+
+def test_merge_refuses_a_mode_it_does_not_know_even_without_a_conflict() -> None:
+    """As ``parse``: a misspelt mode is a ValueError, not a lenient merge in disguise."""
+    for mode in ("Strict", "x"):
+        with pytest.raises(ValueError, match="mode must be 'strict' or 'lenient'"):
+            digestparse.merge([digest("a.txt", paper("T"))], mode=mode)  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match="mode must be 'strict' or 'lenient'"):
+            Merger(mode)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "given",
+    [["2025-12-01.txt"], [Path("2025-12-01.txt")], [paper("T")], "2025-12-01.txt",
+     digest("a.txt", paper("T"))],
+    ids=["paths", "path objects", "papers", "a str", "one digest"],
+)
+def test_merge_of_what_is_not_digests_is_a_type_error_that_says_so(given: object) -> None:
+    """Passing the paths themselves is the likely slip: it failed with an AttributeError
+    on ``captured_at``."""
+    with pytest.raises(TypeError, match="merge\\(\\) takes an iterable of Digest"):
+        digestparse.merge(given)  # type: ignore[arg-type]
+
+
+def test_merge_takes_the_reference_date_as_parse_does() -> None:
+    """A ``datetime`` is reduced to its date (the records stay valid: dates, not date-times);
+    anything else is a TypeError."""
+    records = digestparse.merge(
+        [digest("a.txt", paper("T"))], reference_date=datetime.datetime(2025, 12, 1, 13, 5)
+    ).papers
+    assert records[0].first_seen == records[0].seen[0].captured == DAY
+    assert type(records[0].first_seen) is datetime.date
+    jsonschema.validate(
+        records[0].to_dict(), MERGE_SCHEMA, format_checker=jsonschema.FormatChecker()
+    )
+    with pytest.raises(TypeError, match=r"reference_date must be a datetime\.date"):
+        digestparse.merge([digest("a.txt", paper("T"))], reference_date="2025-12-01")  # type: ignore[arg-type]

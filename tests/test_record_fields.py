@@ -39,3 +39,14 @@ def test_key_folds_case_width_and_punctuation() -> None:
     assert digestparse.Paper("\uff21gent  LIGHTNING\u2014train any-AI agents", "").key == (
         "agent lightning train any ai agents"
     )
+
+
+def test_the_cli_docs_show_the_csv_columns_and_a_whole_record() -> None:
+    """docs/cli.md's `parse` section names every CSV column and shows a record with every
+    key, in order (they once stopped at `links` when four fields had been added)."""
+    page = (Path(__file__).parent.parent / "docs" / "cli.md").read_text("utf-8")
+    section = page[page.index("\n## `parse`") : page.index("\n## `check --series`")]
+    assert f"The columns are `{','.join(CSV_COLUMNS)}`" in section
+    start = section.index('```json\n{"source"') + len("```json\n")
+    record = json.loads(section[start : section.index("```", start)])
+    assert tuple(record) == CSV_COLUMNS

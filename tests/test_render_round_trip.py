@@ -155,3 +155,15 @@ def test_tokenize_reads_another_dialect_by_the_text_grammar() -> None:
     assert kinds["- Daily"] is TokenKind.TEXT
     assert kinds["new"] is TokenKind.HEADER
     assert kinds["Oct 2"] is TokenKind.DATE
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["A Title", b"A Title", Paper("A Title", "An abstract."), ["A Title"],
+     [Paper("A Title", "An abstract.").to_dict()], [Digest((), None)]],
+    ids=["str", "bytes", "one paper", "list of str", "list of dict", "list of digest"],
+)
+def test_render_of_what_is_not_papers_is_a_type_error_that_says_so(given: object) -> None:
+    """Not an AttributeError on ``.title`` or a 'not subscriptable' from deep inside."""
+    with pytest.raises(TypeError, match="render\\(\\) takes a Digest or an iterable of Paper"):
+        digestparse.render(given)  # type: ignore[arg-type]

@@ -215,6 +215,31 @@ def test_series_usage_errors(series: Path, args: list[str], message: str) -> Non
     assert message in result.stderr
 
 
+@pytest.mark.parametrize(
+    "args", [["--min-share", "0.9"], ["--min-share", "0.5"], ["--allow-missing", "2025-11-19"]]
+)
+def test_series_options_without_series_are_a_usage_error(series: Path, args: list[str]) -> None:
+    """They did nothing without --series, so a CI check that forgot it passed (exit 0)."""
+    result = run_cli("check", "dumps", *args, cwd=series)
+    assert result.returncode == 2
+    assert result.stderr.endswith(f"error: {args[0]} needs --series\n")
+    assert run_cli("check", "--series", "dumps", *args, cwd=series).returncode == 1
+
+
+def test_series_min_share_default_is_half_the_median(tmp_path: Path) -> None:
+    """Without --min-share, a capture with under half the median's papers is partial."""
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    lines = seed_lines(0)  # 25 papers of 8 lines each; the first entry's title is line 13
+    for day in (11, 12, 13):
+        write_lines(dumps / f"2025-12-{day}.txt", lines)  # the median: 25
+    write_lines(dumps / "2025-12-14.txt", lines[: 12 + 8 * 12])  # 12 papers: under 12.5
+    write_lines(dumps / "2025-12-15.txt", lines[: 12 + 8 * 13])  # 13 papers: not partial
+    result = run_cli("check", "--series", "--lenient", "dumps", cwd=tmp_path)
+    partial = [line for line in result.stdout.splitlines() if "partial-capture" in line]
+    assert [line.split(":")[0] for line in partial] == ["dumps/2025-12-14.txt"]
+
+
 # --- diff --------------------------------------------------------------------------------
 
 

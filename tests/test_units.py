@@ -315,6 +315,20 @@ def test_errors_of_the_callers_own_objects_reach_them_unchanged(tmp_path: Path) 
     with pytest.raises(TypeError, match="lines of str or bytes"):
         list(digestparse.iter_papers([1, 2], reference_date=REFERENCE_DATE))  # type: ignore[arg-type]
 
+    class Unreadable(io.RawIOBase):
+        """A file object whose every read fails (a broken mount, a closed socket)."""
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: object) -> int:
+            raise OSError(5, "Input/output error")
+
+    # The first read is the probe that tells bytes from text: its error is theirs too.
+    with pytest.raises(OSError, match="Input/output error") as raised:
+        list(digestparse.iter_papers(Unreadable()))
+    assert type(raised.value) is OSError
+
 
 def test_an_unexpected_exception_in_the_library_is_an_internal_error(
     monkeypatch: pytest.MonkeyPatch,

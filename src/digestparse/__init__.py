@@ -1,8 +1,12 @@
 """Parse plain-text dumps of the huggingface.co "Daily Papers" listing into typed papers.
 
->>> import digestparse
->>> digest = digestparse.parse(text, reference_date=datetime.date(2025, 12, 31))
+>>> import datetime, digestparse
+>>> digest = digestparse.parse_file(
+...     "tests/fixtures/000_5fdc9d4f0e730523.txt", reference_date=datetime.date(2025, 12, 31))
 >>> digest.papers[0].title
+'What Benefits Drive Membership in Medicare Advantage Plans?'
+
+docs/api.md describes the API; docs/cli.md the ``digestparse`` command.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from typing import IO, Union
 
 import attrs
 
+from .dates import check_reference_date
 from .diagnostics import Mode, Reporter, reading_order
 from .dialects import BY_NAME, DETECT_LINES, DIALECT_NAMES, Dialect, detect
 from .dialects import base as dialect_base
@@ -20,6 +21,7 @@ from .lines import (
     Block,
     Blocks,
     LineDefects,
+    ReadDefect,
     binary_blocks,
     item_blocks,
     report_read_defects,
@@ -37,11 +39,13 @@ StreamSource = Union[str, "os.PathLike[str]", IO[str], IO[bytes], Iterable[str],
 class _Footer:
     """Where a fenced capture body ended: its closing fence and the lines after it."""
 
-    __slots__ = ("first", "last")
+    __slots__ = ("first", "last", "refused")
 
     def __init__(self) -> None:
         self.first = 0
         self.last = 0
+        #: No dialect recognised the input: the footer's reading defects are not reported.
+        self.refused = False
 
     @property
     def span(self) -> tuple[int, int] | None:
@@ -68,16 +72,6 @@ class _Session:
         self.papers = papers
 
 
-def _check_reference_date(reference_date: datetime.date | None) -> datetime.date | None:
-    if reference_date is None:
-        return None
-    if not isinstance(reference_date, datetime.date):
-        raise TypeError("reference_date must be a datetime.date")
-    if isinstance(reference_date, datetime.datetime):
-        return reference_date.date()
-    return reference_date
-
-
 def _check_dialect(dialect: str) -> Dialect | None:
     if dialect == "auto":
         return None
@@ -97,7 +91,7 @@ def _start(
 ) -> _Session:
     """Read the wrapper, choose the dialect and build the state over ``lines``."""
     forced = _check_dialect(mode_dialect)
-    reference_date = _check_reference_date(reference_date)
+    reference_date = check_reference_date(reference_date)
     footer = _Footer()
     if isinstance(lines, Blocks):
         return _start_blocks(lines, reporter, forced, reference_date, footer)
@@ -126,7 +120,9 @@ def _session(
     reporter: Reporter,
     forced: Dialect | None,
     reference_date: datetime.date | None,
+    early: Iterable[tuple[int, tuple[ReadDefect, ...]]] = (),
 ) -> _Session:
+    """``early``: the reading defects of the wrapper's lines, which the state never reads."""
     content = _content_head(head, wrapper)
     dialect = forced if forced is not None else detect(content)
     if reference_date is None:
@@ -135,6 +131,10 @@ def _session(
     chosen = dialect if dialect is not None else BY_NAME["text"]
     if dialect is None:  # refused: only count the lines, report nothing about them
         chosen = attrs.evolve(chosen, whitespace_defects=False)
+        footer.refused = True
+    else:
+        for number, found in early:
+            report_read_defects(reporter, number, found)
     state = chosen.new_state(body, reporter, reference_date, start=wrapper.end)
     if dialect is None:
         papers: Iterator[Paper] = _refuse(state)
@@ -191,15 +191,13 @@ def _start_blocks(
                 found += 1
         if found >= DETECT_LINES or size > budget or not read_block():
             break
-    # The state never reads the wrapper's lines: their reading defects are reported now.
-    for number in sorted(defects):
-        if number <= wrapper.end:
-            report_read_defects(reporter, number, defects.pop(number))
+    # The state never reads the wrapper's lines: the session reports their reading defects.
+    early = [(number, defects.pop(number)) for number in sorted(defects) if number <= wrapper.end]
     first = Block(head[wrapper.end :], defects)
     body = Blocks(itertools.chain((first,), blocks))
     if wrapper.fence is not None:
         body = Blocks(_fenced_blocks(body, wrapper.fence, wrapper.end, footer, reporter))
-    return _session(head, body, wrapper, footer, reporter, forced, reference_date)
+    return _session(head, body, wrapper, footer, reporter, forced, reference_date, early)
 
 
 def _fenced_blocks(
@@ -225,7 +223,7 @@ def _fenced_blocks(
                 for rest in blocks:
                     last += len(rest.lines)
                     outside += sorted(rest.defects.items())
-                for line_number, found in outside:
+                for line_number, found in outside if not footer.refused else ():
                     report_read_defects(reporter, line_number, found)
                 footer.last = last
                 return
@@ -288,16 +286,25 @@ def _fenced_stream(lines: Iterator[str], wrapper: Wrapper, footer: _Footer) -> I
 
 
 def _refuse(state: ParseState) -> Iterator[Paper]:
-    """No dialect recognises the input: one ``unknown-format`` spanning all of it. (It runs
-    while the session starts, so ``_start_guarded`` hands the caller's errors back.)"""
+    """No dialect recognises the input: one ``unknown-format`` spanning all of it, its only
+    diagnostic (what reading its lines finds, such as invalid UTF-8, is not reported: the
+    input is no listing). (It runs while the session starts, so ``_start_guarded`` hands
+    the caller's errors back.)"""
+    reporter = state.reporter
+    state.reporter = Reporter("lenient", reporter.source, _discard)
     while state.peek() is not None:
         state.advance()
-    state.reporter.defect(
+    state.reporter = reporter
+    reporter.defect(
         "unknown-format", 1, 1, end_line=max(state.number, 1),
         detail="no dialect recognises it (docs/dialects.md)",
     )
-    state.reporter.finish()
+    reporter.finish()
     return iter(())
+
+
+def _discard(diagnostic: Diagnostic) -> None:
+    """Where the reading defects of a refused input's lines go."""
 
 
 def _header_span(session: _Session) -> tuple[int, int] | None:
@@ -494,10 +501,7 @@ def _stream_blocks(source: object, reporter: Reporter, block_size: int) -> Block
     """A file object's or an iterable's lines: a binary stream by blocks of bytes."""
     read = getattr(source, "read", None)
     if read is not None and not isinstance(source, io.TextIOBase):
-        try:
-            probe = read(0)
-        except Exception as error:
-            raise CallerError(error) from error
+        probe = read(0)  # outside the parse: an error here reaches the caller as it is
         if isinstance(probe, bytes):
             # read1 returns what a pipe holds instead of waiting for a whole block.
             read1 = getattr(source, "read1", None)

@@ -34,6 +34,7 @@ import dask.dataframe as dd
 import pandas as pd
 
 from .api import parse_file
+from .dates import check_reference_date
 from .identity import identity_groups
 from .merge import MERGE_FIELDS, Merger, capture_date
 from .model import RECORD_FIELDS, Paper
@@ -93,15 +94,22 @@ MERGE_META = _meta(_schema_columns("merge.schema.json"))
 def _read_group(
     paths: Sequence[str],
     first: int,
-    reference_date: datetime.date,
+    reference_date: datetime.date | None,
+    today: datetime.date,
     date_from_name: bool,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """One partition: the papers and the diagnostics of ``paths`` (numbered from ``first``)."""
+    """One partition: the papers and the diagnostics of ``paths`` (numbered from ``first``).
+
+    Each dump is parsed as ``parse_file(path, reference_date=reference_date)`` parses it:
+    without a reference date, against the capture time it states, else today. A dump
+    that states no capture time (nor, with ``date_from_name``, a date in its name) was
+    captured ``today``, the client's day, the same on every worker.
+    """
     papers: list[dict[str, Any]] = []
     diagnostics: list[dict[str, Any]] = []
     for number, path in enumerate(paths, start=first):
         digest = parse_file(path, reference_date=reference_date)
-        day = capture_date(digest, use_name=date_from_name, reference_date=reference_date)
+        day = capture_date(digest, use_name=date_from_name, reference_date=reference_date or today)
         for paper in digest.papers:
             record = {"source": digest.source, **paper.to_dict()}
             record["links"] = json.dumps(record["links"], ensure_ascii=False)
@@ -125,17 +133,27 @@ def read_papers(
 ) -> tuple[dd.DataFrame, dd.DataFrame]:
     """The papers and the diagnostics of the dumps at ``paths`` (lenient parse).
 
-    One partition per ``files_per_partition`` files. Capture dates as in
-    ``digestparse.merge``. The two frames come from the same tasks: compute
-    them together (``dask.compute(papers, diagnostics)``) to parse each file once.
+    One partition per ``files_per_partition`` files. Each dump is parsed as
+    ``parse_file(path, reference_date=reference_date)`` parses it (without a reference
+    date, against the capture time it states, else today); capture dates as in
+    ``digestparse.merge``. No paths give empty frames. The two frames come from the
+    same tasks: compute them together (``dask.compute(papers, diagnostics)``) to parse
+    each file once.
     """
     if files_per_partition < 1:
         raise ValueError("files_per_partition must be 1 or more")
+    if isinstance(paths, (str, bytes, os.PathLike)):  # its characters would be the paths
+        raise TypeError("read_papers() takes a sequence of paths, not one path")
+    reference_date = check_reference_date(reference_date)
     names = [os.fspath(path) for path in paths]
-    day = reference_date if reference_date is not None else datetime.date.today()
+    if not names:  # Dask makes no frame of no partitions
+        return (dd.from_pandas(PAPER_META, npartitions=1),
+                dd.from_pandas(DIAGNOSTIC_META, npartitions=1))
+    today = datetime.date.today()
     parts = [
         dask.delayed(_read_group, nout=2, pure=True)(
-            names[start : start + files_per_partition], start, day, date_from_name
+            names[start : start + files_per_partition], start, reference_date, today,
+            date_from_name,
         )
         for start in range(0, len(names), files_per_partition)
     ]

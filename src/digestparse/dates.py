@@ -26,6 +26,17 @@ MAX_COUNT_DIGITS = 18
 #: Longest author count accepted, in every dialect; a longer one is ``bad-authors``.
 MAX_AUTHOR_DIGITS = 9
 
+def check_reference_date(reference_date: datetime.date | None) -> datetime.date | None:
+    """A caller's ``reference_date``: a date (a ``datetime`` is reduced to its date) or None."""
+    if reference_date is None:
+        return None
+    if not isinstance(reference_date, datetime.date):
+        raise TypeError("reference_date must be a datetime.date")
+    if isinstance(reference_date, datetime.datetime):
+        return reference_date.date()
+    return reference_date
+
+
 # Feb 29 comes back at least every 8 years (1896 -> 1904).
 _LEAP_SEARCH_YEARS = 9
 

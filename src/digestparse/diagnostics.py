@@ -91,6 +91,13 @@ def reading_order(diagnostic: Diagnostic) -> tuple[int, int, int]:
     return diagnostic.line, diagnostic.column, _CODE_RANK.get(diagnostic.code, 2 * len(CODES))
 
 
+def check_mode(mode: Mode) -> Mode:
+    """``mode`` as given, if it is one: a misspelt mode is an error, not a silent default."""
+    if mode not in ("strict", "lenient"):
+        raise ValueError(f"mode must be 'strict' or 'lenient', not {mode!r}")
+    return mode
+
+
 class Reporter:
     """Records each defect, folding runs of the same defect; strict mode raises the first.
 
@@ -108,9 +115,7 @@ class Reporter:
     def __init__(
         self, mode: Mode, source: str, emit: Callable[[Diagnostic], None]
     ) -> None:
-        if mode not in ("strict", "lenient"):
-            raise ValueError(f"mode must be 'strict' or 'lenient', not {mode!r}")
-        self.strict = mode == "strict"
+        self.strict = check_mode(mode) == "strict"
         self.source = source
         self.count = 0
         #: Strict mode: what lenient mode would have handed over so far, in order.

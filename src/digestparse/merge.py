@@ -31,7 +31,8 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
-from .diagnostics import Mode, Reporter
+from .dates import check_reference_date
+from .diagnostics import Mode, Reporter, check_mode
 from .model import Diagnostic, Digest, title_key
 
 #: The fields of a merge record, in output order (see the module docstring).
@@ -244,7 +245,7 @@ class Merger:
     def __init__(
         self, mode: Mode = "lenient", on_diagnostic: Callable[[Diagnostic], None] | None = None
     ) -> None:
-        self.mode: Mode = mode
+        self.mode: Mode = check_mode(mode)
         self._diagnostics: list[tuple[_Order, Diagnostic]] = []
         self._on_diagnostic = on_diagnostic
         self._by_key: dict[str, _Group] = {}
@@ -662,6 +663,13 @@ def _show(name: str, value: Any) -> str:
     return f"{name} {value!r}"
 
 
+def _not_digests(value: object) -> str:
+    return (
+        f"merge() takes an iterable of Digest (such as parse_file(path) for each path), "
+        f"not {type(value).__name__}"
+    )
+
+
 def merge(
     digests: Iterable[Digest],
     *,
@@ -677,7 +685,12 @@ def merge(
     capture date, then as given. The digests are read one at a time and not kept.
     """
     merger = Merger(mode)
+    reference_date = check_reference_date(reference_date)
+    if isinstance(digests, (str, bytes, Digest)):
+        raise TypeError(_not_digests(digests))
     for digest in digests:
+        if not isinstance(digest, Digest):
+            raise TypeError(_not_digests(digest))
         merger.add(
             digest,
             capture_date(digest, use_name=date_from_name, reference_date=reference_date),

@@ -42,8 +42,9 @@ class Paper:
     """One entry of a Daily Papers listing.
 
     ``line`` and ``end_line`` are the 1-based lines of the entry's first line
-    (the title, or the upvote count in dialects that put it first) and of its
-    last line; ``span`` covers every line the entry was read from.
+    (the title, or what a dialect shows before it that belongs to the entry: an
+    upvote box, a Submitted-by block) and of its last line; ``span`` covers
+    every line the entry was read from.
     """
 
     title: str

@@ -42,13 +42,21 @@ def render(papers_or_digest: Digest | Iterable[Paper]) -> str:
         if page_date is not None:
             header.append(format_date(page_date, year_explicit=False))
         papers: Iterable[Paper] = digest.papers
+    elif isinstance(papers_or_digest, (str, bytes, Paper)):
+        raise TypeError(_not_papers(papers_or_digest))
     else:
         header = list(CANONICAL_HEADER)
         papers = papers_or_digest
     blocks = header
     for paper in papers:
+        if not isinstance(paper, Paper):
+            raise TypeError(_not_papers(paper))
         blocks.extend(_render_paper(paper, page_date))
     return "\n\n".join(blocks)
+
+
+def _not_papers(value: object) -> str:
+    return f"render() takes a Digest or an iterable of Paper, not {type(value).__name__}"
 
 
 def _render_paper(paper: Paper, page_date: datetime.date | None) -> list[str]:

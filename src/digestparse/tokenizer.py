@@ -17,6 +17,8 @@ from .lines import LINE_END
 
 
 class TokenKind(enum.Enum):
+    """The kind of a token: a line's kind by the ``text`` grammar, or a BOM or line break."""
+
     BOM = "bom"
     NEWLINE = "newline"
     BLANK = "blank"

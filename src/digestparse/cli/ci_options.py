@@ -100,6 +100,11 @@ def check_options(
     """
     if args.baseline_any_file and args.baseline is None and args.write_baseline is None:
         parser.error("--baseline-any-file needs --baseline or --write-baseline")
+    # Without --series they would do nothing, and a check that forgot it would pass.
+    for given, option in ((args.min_share is not None, "--min-share"),
+                          (bool(args.allow_missing), "--allow-missing")):
+        if given and not args.series:
+            parser.error(f"{option} needs --series")
     baseline = None
     if args.baseline is not None:
         from .baseline import BaselineError, load_baseline

@@ -77,6 +77,14 @@ def jobs_arg(text: str) -> int:
     return jobs
 
 
+def stdin_name_arg(text: str) -> str:
+    """The name for ``-``: not empty (an empty name would leave the spool file's path to
+    show instead)."""
+    if not text:
+        raise argparse.ArgumentTypeError("must not be empty")
+    return text
+
+
 def default_jobs() -> int:
     return usable_cpus()
 
@@ -170,6 +178,7 @@ def add_common_options(parser: argparse.ArgumentParser, default_mode: Mode) -> N
     )
     parser.add_argument(
         "--stdin-name",
+        type=stdin_name_arg,
         default="<stdin>",
         metavar="NAME",
         help="name shown for standard input (-) in messages and records (default: <stdin>)",
@@ -282,7 +291,7 @@ def add_series_options(check: argparse.ArgumentParser) -> None:
     series.add_argument(
         "--min-share",
         type=min_share_arg,
-        default=0.5,
+        default=None,  # series.MIN_SHARE; None: not given (an error without --series)
         metavar="SHARE",
         help="partial-capture below SHARE of the series' median paper count (default 0.5)",
     )
@@ -333,6 +342,7 @@ def add_diff_options(diff: argparse.ArgumentParser) -> None:
     )
     diff.add_argument(
         "--stdin-name",
+        type=stdin_name_arg,
         default="<stdin>",
         metavar="NAME",
         help="name shown for standard input (-) (default: <stdin>)",

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ..diagnostics import reading_order
 from ..merge import date_from_name
-from ..series import Capture, check_series
+from ..series import MIN_SHARE, Capture, check_series
 from .captures import CaptureResult, process_capture
 from .findings import run_check
 from .inputs import Task
@@ -53,7 +53,8 @@ def run_series_check(
         for day, result in placed
     ]
     allowed = frozenset().union(*(args.allow_missing or ()))
-    for diagnostic in check_series(captures, min_share=args.min_share, allow_missing=allowed):
+    share = MIN_SHARE if args.min_share is None else args.min_share
+    for diagnostic in check_series(captures, min_share=share, allow_missing=allowed):
         if is_selected(diagnostic.code, settings):
             by_name[diagnostic.source].findings.append(diagnostic)
     for _, result in placed:
