@@ -26,6 +26,7 @@ MAX_COUNT_DIGITS = 18
 #: Longest author count accepted, in every dialect; a longer one is ``bad-authors``.
 MAX_AUTHOR_DIGITS = 9
 
+
 def check_reference_date(reference_date: datetime.date | None) -> datetime.date | None:
     """A caller's ``reference_date``: a date (a ``datetime`` is reduced to its date) or None."""
     if reference_date is None:
