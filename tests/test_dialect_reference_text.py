@@ -125,6 +125,28 @@ def test_reference_date_given_by_the_caller_wins() -> None:
     assert digest.papers[0].date == datetime.date(2025, 5, 30)
 
 
+@pytest.mark.parametrize(
+    "captured",
+    [
+        # 21:00 on Jun 28 at UTC-5 is 02:00 on Jun 29 in UTC: the site's day is already the
+        # page date; the capture clock's own day is not yet.
+        "2026-06-28T21:00:00-05:00",
+        # 01:00 on Jun 30 at UTC+5 is still Jun 29 in UTC: the clock's day is the later one.
+        "2026-06-30T01:00:00+05:00",
+        "2026-06-29T16:31:22Z",
+    ],
+)
+def test_yearless_dates_resolve_against_the_later_day_of_the_capture(captured: str) -> None:
+    """Either day the capture time falls on (its own offset's, or UTC's) may be the one the
+    page shows; the later one never puts a date of the page a year back."""
+    source = edited(replace(5, f"- Captured (UTC): {captured}"))
+    digest = parse(source)
+    assert [d.code for d in digest.diagnostics] == ["truncated-entry"]  # the capture's cut
+    assert digest.captured_at == datetime.datetime.fromisoformat(captured.replace("Z", "+00:00"))
+    assert digest.page_date == datetime.date(2026, 6, 29)
+    assert digest.papers[0].date == datetime.date(2026, 5, 30)
+
+
 # -- damaged variants ----------------------------------------------------------
 
 

@@ -195,5 +195,16 @@ def parse_timestamp(text: str) -> datetime.datetime | None:
         return None
 
 
+def capture_day(captured: datetime.datetime) -> datetime.date:
+    """The day yearless dates resolve against when the caller gives none: the later of the
+    capture time's own calendar day and its day in UTC.
+
+    A page may show either (the site's day is UTC's, a browser's its own zone's). Taking the
+    earlier one at 21:00 at UTC-5 would put a page date of the next UTC day, and every
+    yearless date under it, a year back; a later day puts no date of the page wrong.
+    """
+    return max(captured.date(), captured.astimezone(datetime.timezone.utc).date())
+
+
 def is_fence_end(line: str, fence: str) -> bool:
     return line.strip() == fence
