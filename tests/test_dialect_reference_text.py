@@ -233,6 +233,32 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("line", "votes", "column"),
+    [
+        ("Mar 8, 2024 [ 6][39]", 6, 15),  # as capture 01 writes it
+        ("Mar 8, 2024 [6][39]", 6, 14),
+        # lynx keeps the blanks around a link's text ('* [ Models ][2]'): after it too.
+        ("Mar 8, 2024 [ 6 ][39]", 6, 15),
+        ("Mar 8, 2024 [  12  ][1039]", 12, 16),
+    ],
+)
+def test_comment_count_with_blanks_inside_its_brackets(line: str, votes: int, column: int) -> None:
+    source = edited(replace(104, line))
+    digest = parse(source)
+    assert [d.code for d in digest.diagnostics] == ["truncated-entry"]  # the capture's cut
+    paper = digest.papers[1]
+    assert (paper.date, paper.date_text, paper.votes) == (
+        datetime.date(2024, 3, 8), "Mar 8, 2024", votes
+    )
+    assert paper.end_line == 104
+    # The count's column is that of its first digit (here shown by a count too large).
+    too_large = line.replace(str(votes), "1" * 19)
+    with pytest.raises(digestparse.ParseError) as raised:
+        parse(edited(replace(104, too_large)), "strict")
+    assert (raised.value.code, raised.value.line, raised.value.column) == ("bad-votes", 104, column)
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_damaged_strict(case: Case) -> None:
     with pytest.raises(digestparse.ParseError) as raised:
@@ -503,7 +529,8 @@ def test_fast_path_reads_unusual_lines_as_the_rules_do(lines: list[str], fast: i
 _DAMAGE_LINES = [
     "", "[", "][9]", "-", "7", "12345678901234567890", "### [T][1]", "### [T", "### U][2]",
     "* 3 authors", "* x authors", "[[o] Org][3]", "Org", "\u00b7", "Jun 9", "Jun 30",
-    "Feb 29", "Jan 1, 2027", "Mar 8, 2024 [ 6][39]", "May 1 [ 123456789012345678901][4]",
+    "Feb 29", "Jan 1, 2027", "Mar 8, 2024 [ 6][39]", "Mar 8 [ 6 ][39]",
+    "May 1 [ 123456789012345678901][4]",
     "new", "Subscribe", "# Daily Papers", "[Content truncated]", "text line", "# heading",
     "  indented ", "x-", "Daily [Papers](https://x.org)", "trailing ", "\u00a0no-break",
 ]
