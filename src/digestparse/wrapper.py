@@ -31,6 +31,7 @@ _TIME_KEYS = frozenset(
     {
         "captured",
         "captured (utc)",
+        "created",
         "captured_at",
         "captured at",
         "retrieved",
@@ -92,16 +93,25 @@ def _first_nonblank(lines: Sequence[str], start: int) -> int | None:
 
 
 def _front_matter(lines: Sequence[str], first: int) -> Wrapper:
+    """``key: value`` lines up to a closing ``---``. A value may go on below its key, as
+    indented lines or ``- item`` lines (``tags:`` then ``  - "clippings"``, as the Obsidian
+    Web Clipper writes); only the keys at the top level are read."""
     items: list[tuple[str, str]] = []
     for index in range(first + 1, min(len(lines), first + _MAX_WRAPPER_LINES)):
-        text = lines[index].strip()
+        line = lines[index]
+        text = line.strip()
         if text == "---":
             return _wrapper(index + 1, items, None)
+        if not text:
+            continue
+        if line[0] in " \t" or text == "-" or text.startswith("- "):
+            if not items:
+                return NO_WRAPPER  # nested under no key: not YAML front matter
+            continue
         match = _YAML_ITEM.fullmatch(text)
-        if match is None and text:
+        if match is None:
             return NO_WRAPPER
-        if match is not None:
-            items.append((match.group(1), match.group(2)))
+        items.append((match.group(1), match.group(2)))
     return NO_WRAPPER
 
 

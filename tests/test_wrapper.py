@@ -1,0 +1,82 @@
+"""Capture wrappers (src/digestparse/wrapper.py) around a capture's body: what they say and
+where the body starts and ends. The body here is capture 01's (lines 8-946: the menu, the
+header, page date ``Jun 29`` and 34 entries, the last one cut by its tool at 946)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import digestparse
+from dialect_support import capture_lines
+from hostile_support import check_nothing_lost
+
+LINES = capture_lines("01")
+BODY = LINES[7:946]
+assert BODY[0].startswith("[[Hugging Face's logo]") and BODY[-1] == "[Content truncated]"
+
+
+def _parse(*top: str, bottom: tuple[str, ...] = ()) -> digestparse.Digest:
+    source = "\n".join([*top, *BODY, *bottom])
+    return check_nothing_lost(source, digestparse.parse(source))
+
+
+def _assert_body_read(digest: digestparse.Digest, first: int) -> None:
+    """The body, starting at line ``first``, reads as in capture 01."""
+    assert digest.dialect == "reference-text"
+    assert len(digest.papers) == 34
+    assert digest.papers[0].line == first + 47  # the first upvote box: 01:55
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", first + 938)]
+
+
+# The Obsidian Web Clipper's default note: a list under ``tags``, empty values, quotes.
+OBSIDIAN = (
+    "---",
+    'title: "Daily Papers - Hugging Face"',
+    'source: "https://huggingface.co/papers?q=Long-context+ASR"',
+    "author:",
+    "published:",
+    "created: 2026-06-29",
+    'description: "Your daily dose of AI research from AK"',
+    "tags:",
+    '  - "clippings"',
+    "---",
+)
+
+
+def test_front_matter_with_a_list_and_nested_values() -> None:
+    digest = _parse(*OBSIDIAN)
+    _assert_body_read(digest, len(OBSIDIAN) + 1)
+    assert digest.header_span is not None and digest.header_span[0] == 1
+    assert digest.source_url == "https://huggingface.co/papers?q=Long-context+ASR"
+    assert digest.captured_at == datetime.datetime(2026, 6, 29, tzinfo=datetime.timezone.utc)
+    assert digest.page_date == datetime.date(2026, 6, 29)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("tags: [a, b]", "description: >", "  folded text", "  on two lines"),
+        ("authors:", "- one", "- two", "meta:", "  captured: 2020-01-01"),
+    ],
+)
+def test_front_matter_values_over_several_lines(lines: tuple[str, ...]) -> None:
+    top = ("---", "url: https://huggingface.co/papers", *lines,
+           "captured_at: 2026-06-29T10:00:00Z", "---")
+    digest = _parse(*top)
+    _assert_body_read(digest, len(top) + 1)
+    assert digest.source_url == "https://huggingface.co/papers"
+    assert digest.captured_at == datetime.datetime(
+        2026, 6, 29, 10, tzinfo=datetime.timezone.utc
+    )
+
+
+def test_a_rule_then_text_is_no_front_matter() -> None:
+    """Only ``key: value`` lines and their nested values make front matter: a rule before
+    lines of another kind is content."""
+    source = "\n".join(["---", "Some text", "  indented", "---", *BODY])
+    digest = digestparse.parse(source)
+    assert digest.header_span is None or digest.header_span[0] > 1
+    assert digest.source_url is None
+    assert digest.captured_at is None
