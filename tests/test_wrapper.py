@@ -80,3 +80,35 @@ def test_a_rule_then_text_is_no_front_matter() -> None:
     assert digest.header_span is None or digest.header_span[0] > 1
     assert digest.source_url is None
     assert digest.captured_at is None
+
+
+WEB_SOURCE = tuple(LINES[:6])  # '# Web source', its items and a blank line; 01:7 is the fence
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("```text", "```"),  # as capture 01
+        ("``` text", "```"),
+        ("```plain text", "```"),
+        ("```c++", "```"),
+        ("```text.plain", "```"),
+        ("~~~ lynx -dump", "~~~"),
+        ("````", "````"),
+    ],
+)
+def test_a_fenced_body_with_any_info_string(opening: str, closing: str) -> None:
+    digest = _parse(*WEB_SOURCE, opening, bottom=(closing,))
+    _assert_body_read(digest, 8)
+    assert digest.header_span == (1, 54)
+    assert digest.footer_span == (947, 947)
+    assert digest.captured_at is not None
+
+
+def test_a_backtick_in_the_info_string_opens_no_fence() -> None:
+    """CommonMark: a backtick fence's info string holds no backtick (```` ```a`b ```` is
+    inline code): the wrapper ends before that line, which is then content."""
+    source = "\n".join([*WEB_SOURCE, "```a`b", *BODY])
+    digest = digestparse.parse(source)
+    assert digest.footer_span is None
+    assert ("missing-header", 7) in [(d.code, d.line) for d in digest.diagnostics]

@@ -46,7 +46,9 @@ _YAML_ITEM = re.compile(r"([A-Za-z_][\w -]*?)\s*:\s*(.*)")
 _LIST_ITEM = re.compile(r"[-*] ([^:]{1,40}):\s*(.*)")
 _BOLD_ITEM = re.compile(r"\*\*([^*]{1,40}):\*\*\s*(.*)")
 _RULE = re.compile(r"-{3,}|={3,}|\*{3,}")
-_FENCE = re.compile(r"(`{3,}|~{3,})[\w-]*")
+#: An opening code fence and its info string (anything but a backtick after backticks, as
+#: in CommonMark): ```` ```text ````, ```` ``` text ````, ```` ```c++ ````, ``~~~ lynx dump``.
+_FENCE = re.compile(r"(`{3,})[^`]*|(~{3,}).*")
 _TIMESTAMP = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
     r"(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]+))?)?)?"
@@ -140,7 +142,7 @@ def _preamble(lines: Sequence[str], first: int) -> Wrapper:
     if following is not None:
         match = _FENCE.fullmatch(lines[following].strip())
         if match is not None:
-            fence = match.group(1)
+            fence = match.group(1) or match.group(2)
             end = following + 1
     return _wrapper(end, items, fence)
 
