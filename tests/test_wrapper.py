@@ -112,3 +112,21 @@ def test_a_backtick_in_the_info_string_opens_no_fence() -> None:
     digest = digestparse.parse(source)
     assert digest.footer_span is None
     assert ("missing-header", 7) in [(d.code, d.line) for d in digest.diagnostics]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://huggingface.co/papers?q=Long-context+ASR",
+        "<https://huggingface.co/papers?q=Long-context+ASR>",
+        "[huggingface.co/papers](https://huggingface.co/papers?q=Long-context+ASR)",
+        "`https://huggingface.co/papers?q=Long-context+ASR`",
+    ],
+)
+def test_the_source_url_in_markdown(value: str) -> None:
+    """A preamble is markdown: its URL may be written as an autolink or a link."""
+    top = ("# Web source", "", f"- URL: {value}", "- Captured (UTC): 2026-06-29T16:31:22Z", "")
+    for wrapper in (top, (f"**URL:** {value}", "**Captured:** 2026-06-29", "", "-----")):
+        digest = _parse(*wrapper)
+        _assert_body_read(digest, len(wrapper) + 1)
+        assert digest.source_url == "https://huggingface.co/papers?q=Long-context+ASR"

@@ -45,6 +45,8 @@ _TIME_KEYS = frozenset(
 _YAML_ITEM = re.compile(r"([A-Za-z_][\w -]*?)\s*:\s*(.*)")
 _LIST_ITEM = re.compile(r"[-*] ([^:]{1,40}):\s*(.*)")
 _BOLD_ITEM = re.compile(r"\*\*([^*]{1,40}):\*\*\s*(.*)")
+#: A value written as a markdown autolink or link: ``<https://…>``, ``[text](https://…)``.
+_LINKED_VALUE = re.compile(r"<(\S+)>|\[[^\[\]]*\]\((\S+)\)")
 _RULE = re.compile(r"-{3,}|={3,}|\*{3,}")
 #: An opening code fence and its info string (anything but a backtick after backticks, as
 #: in CommonMark): ```` ```text ````, ```` ``` text ````, ```` ```c++ ````, ``~~~ lynx dump``.
@@ -175,6 +177,9 @@ def _wrapper(end: int, items: list[tuple[str, str]], fence: str | None) -> Wrapp
     for key, value in items:
         name = key.strip().lower()
         value = value.strip().strip("\"'`")
+        linked = _LINKED_VALUE.fullmatch(value)
+        if linked is not None:
+            value = linked.group(1) or linked.group(2)
         if url is None and name in _URL_KEYS and value.startswith(("http://", "https://")):
             url = value.split()[0]
         elif captured is None and name in _TIME_KEYS:
