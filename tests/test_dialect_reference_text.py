@@ -259,6 +259,40 @@ def test_comment_count_with_blanks_inside_its_brackets(line: str, votes: int, co
     assert (raised.value.code, raised.value.line, raised.value.column) == ("bad-votes", 104, column)
 
 
+@pytest.mark.parametrize(
+    ("number", "start"),
+    [
+        (66, "* "),  # "… speakers and timestamps at boundaries * everything …"
+        (66, "# "),  # "… the # of …"
+        (72, "# "),  # the abstract's last line
+        (63, "* "),  # its first
+    ],
+)
+def test_abstract_line_that_starts_like_lynx_markup(number: int, start: str) -> None:
+    """A hard wrap may put a lone '*' or '#' of the text at a line's start: while only text
+    comes up to the abstract's '][N]', such a line is abstract text, not a menu item or a
+    heading."""
+    source = edited(replace(number, start + LINES[number - 1]))
+    digest = check_lenient(source)
+    assert [d.code for d in digest.diagnostics] == ["truncated-entry"]  # the capture's cut
+    texts = [start + LINES[n - 1] if n == number else LINES[n - 1] for n in range(63, 73)]
+    paper = digest.papers[0]
+    assert paper.abstract == " ".join(texts)
+    assert (paper.author_count, paper.date, paper.span) == (3, datetime.date(2026, 5, 30), (55, 79))
+    assert len(digest.papers) == 34
+
+
+def test_markup_after_a_cut_abstract_still_ends_it() -> None:
+    """Without the abstract's '][N]' before the next entry, a '*' line stays markup: here a
+    menu item between two entries, after an abstract whose close was lost."""
+    source = edited(replace(74, "* [ Models ][2]"))
+    digest = check_lenient(source)
+    assert [(d.code, d.line) for d in digest.diagnostics][:2] == [
+        ("unbalanced-bracket", 74), ("junk", 74)
+    ]
+    assert digest.papers[0].abstract.endswith("https://github.com/uw-syfi/Murmur.")
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_damaged_strict(case: Case) -> None:
     with pytest.raises(digestparse.ParseError) as raised:

@@ -41,6 +41,12 @@ from .lines import TITLE_CLOSE, Kind, authors_count, must_read_dated, page_phras
 #: Kinds of line an abstract can hold: text (a wrapped line may read as a count or a date),
 #: never lynx's markup (brackets, headings, ``*`` items, whole-line references, ``·``).
 _ABSTRACT_KINDS = (Kind.TEXT, Kind.COUNT, Kind.DATE)
+#: Lines that read as lynx's markup (a ``*`` item, a ``#`` heading) but that a hard wrap at a
+#: lone '*' or '#' of the text makes too: abstract text where only text follows them up to
+#: the abstract's ``][N]``.
+_MARKUP_LIKE_KINDS = (Kind.BULLET, Kind.HEADING)
+#: How far that ``][N]`` is looked for (an abstract is some twenty lines at most).
+_MAX_ABSTRACT_AHEAD = 64
 #: A bad count in an upvote box is a short word ("1.2k"), not a line of prose.
 _MAX_BAD_COUNT = 12
 _END_KINDS = (Kind.TRUNCATED,)
@@ -268,7 +274,10 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
         state.reporter.defect("missing-abstract", line.number, 1)
         return "", False
     parts: FieldLines | None = None
-    while (line := state.peek()) is not None and line.kind in _ABSTRACT_KINDS:
+    while (line := state.peek()) is not None and (
+        line.kind in _ABSTRACT_KINDS
+        or (line.kind in _MARKUP_LIKE_KINDS and _text_up_to_close(state))
+    ):
         if page_phrase(line.text, line.kind) is not None:
             break  # a header starts
         if parts is None:
@@ -290,6 +299,23 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
             "unbalanced-bracket", line.number, 1, detail="no '][N]' line after the abstract"
         )
     return abstract, False
+
+
+def _text_up_to_close(state: ParseState) -> bool:
+    """Whether the lines from the next one on are text (a line like markup included, no page
+    phrase) up to a ``][N]`` line: the rest of an abstract."""
+    for ahead in range(_MAX_ABSTRACT_AHEAD):
+        line = state.peek(ahead)
+        if line is None:
+            return False
+        kind = line.kind
+        if kind is Kind.CLOSE:
+            return True
+        if kind not in _ABSTRACT_KINDS and kind not in _MARKUP_LIKE_KINDS:
+            return False
+        if page_phrase(line.text, kind) is not None:
+            return False
+    return False
 
 
 def _opens_metadata(state: ParseState) -> bool:
