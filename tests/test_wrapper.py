@@ -130,3 +130,21 @@ def test_the_source_url_in_markdown(value: str) -> None:
         digest = _parse(*wrapper)
         _assert_body_read(digest, len(wrapper) + 1)
         assert digest.source_url == "https://huggingface.co/papers?q=Long-context+ASR"
+
+
+@pytest.mark.parametrize("dialect", ["auto", "text", "markdown", "reference-text", "html-text",
+                                     "text-urls"])
+@pytest.mark.parametrize("after", ["", "\n", "\n\n\n"])
+def test_a_wrapper_with_an_empty_body_is_reported_after_the_wrapper(
+    dialect: str, after: str
+) -> None:
+    """Every dialect reports the empty body at the line after the wrapper (the wrapper's own
+    lines are fine), as markdown always did."""
+    source = "---\nurl: https://huggingface.co/papers\n---" + after
+    digest = digestparse.parse(source, dialect=dialect)
+    assert [(d.code, d.line, d.column) for d in digest.diagnostics] == [("missing-header", 4, 1)]
+    assert "the input is empty" in digest.diagnostics[0].message
+    assert digest.header_span == (1, 3)
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(source, mode="strict", dialect=dialect)
+    assert (raised.value.line, raised.value.column) == (4, 1)

@@ -43,7 +43,9 @@ def read_header(state: ParseState) -> None:
     """The menu and header the capture starts with, and the page date after them."""
     first = state.peek()
     if first is None:
-        state.reporter.defect("missing-header", state.number + 1, 1, detail="the input is empty")
+        state.reporter.defect(
+            "missing-header", state.wrapper_end + 1, 1, detail="the input is empty"
+        )
         return
     if not _is_menu(first) and page_phrase(first.text, first.kind) is None:
         state.reporter.defect("missing-header", first.number, 1)
