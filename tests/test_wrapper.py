@@ -10,6 +10,7 @@ import pytest
 
 import digestparse
 from dialect_support import capture_lines
+from digestparse.wrapper import capture_day, parse_timestamp
 from hostile_support import check_nothing_lost
 
 LINES = capture_lines("01")
@@ -148,3 +149,32 @@ def test_a_wrapper_with_an_empty_body_is_reported_after_the_wrapper(
     with pytest.raises(digestparse.ParseError) as raised:
         digestparse.parse(source, mode="strict", dialect=dialect)
     assert (raised.value.line, raised.value.column) == (4, 1)
+
+
+@pytest.mark.parametrize(
+    ("captured", "day"),
+    [
+        ("2026-06-28T21:00:00-05:00", datetime.date(2026, 6, 29)),
+        ("2026-06-30T01:00:00+05:00", datetime.date(2026, 6, 30)),
+        # At the calendar's ends the UTC day does not exist: the capture's own day.
+        ("0001-01-01T00:00:00+05:00", datetime.date(1, 1, 1)),
+        ("9999-12-31T23:00:00-05:00", datetime.date(9999, 12, 31)),
+    ],
+)
+def test_capture_day(captured: str, day: datetime.date) -> None:
+    timestamp = parse_timestamp(captured)
+    assert timestamp is not None
+    assert capture_day(timestamp) == day
+
+
+@pytest.mark.parametrize("captured", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:00:00-05:00",
+                                      "0001-01-01", "9999-12-31T23:59:59Z"])
+def test_a_capture_time_at_the_calendar_ends_is_no_crash(captured: str) -> None:
+    top = ("---", "url: https://huggingface.co/papers", f"captured_at: {captured}", "---")
+    source = "\n".join([*top, *BODY])
+    for mode in ("lenient", "strict"):
+        try:
+            digest = digestparse.parse(source, mode=mode)
+        except digestparse.ParseError:
+            continue  # dates of 2024-2026 are after a page date of year 1
+        assert digest.captured_at == parse_timestamp(captured)
