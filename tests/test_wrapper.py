@@ -178,3 +178,32 @@ def test_a_capture_time_at_the_calendar_ends_is_no_crash(captured: str) -> None:
         except digestparse.ParseError:
             continue  # dates of 2024-2026 are after a page date of year 1
         assert digest.captured_at == parse_timestamp(captured)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("2026-06-29T10:00:00+05:30", datetime.datetime(
+            2026, 6, 29, 10, tzinfo=datetime.timezone(datetime.timedelta(hours=5, minutes=30)))),
+        ("2026-06-29T10:00:00-0800", datetime.datetime(
+            2026, 6, 29, 10, tzinfo=datetime.timezone(datetime.timedelta(hours=-8)))),
+        # No time zone is a day or more away, and an hour has 60 minutes: no capture time,
+        # as for any date that does not exist.
+        ("2026-06-29T10:00:00+25:00", None),
+        ("2026-06-29T10:00:00+24:00", None),
+        ("2026-06-29T10:00:00+23:99", None),
+        ("2026-06-29T10:00:00-0075", None),
+        ("2026-02-30", None),
+    ],
+)
+def test_parse_timestamp(text: str, want: datetime.datetime | None) -> None:
+    assert parse_timestamp(text) == want
+
+
+def test_a_capture_time_with_an_impossible_offset_is_no_error() -> None:
+    """It was a bare ValueError out of ``parse`` (neither ParseError nor InternalError)."""
+    top = ("---", "url: https://huggingface.co/papers", "captured_at: 2026-06-29T10:00+25:00",
+           "---")
+    digest = _parse(*top)
+    _assert_body_read(digest, len(top) + 1)
+    assert digest.captured_at is None

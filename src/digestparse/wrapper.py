@@ -198,12 +198,15 @@ def parse_timestamp(text: str) -> datetime.datetime | None:
     year, month, day, hour, minute, second, fraction, offset = match.groups()
     micro = int((fraction or "0")[:6].ljust(6, "0"))
     zone = datetime.timezone.utc
-    if offset and offset != "Z":
-        sign = -1 if offset[0] == "-" else 1
-        digits = offset[1:].replace(":", "")
-        delta = datetime.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-        zone = datetime.timezone(sign * delta)
     try:
+        if offset and offset != "Z":
+            sign = -1 if offset[0] == "-" else 1
+            digits = offset[1:].replace(":", "")
+            hours, minutes = int(digits[:2]), int(digits[2:])
+            if minutes > 59:
+                return None
+            # A day or more (+24:00) is refused here: no time zone is that far.
+            zone = datetime.timezone(sign * datetime.timedelta(hours=hours, minutes=minutes))
         return datetime.datetime(
             int(year), int(month), int(day), int(hour or 0), int(minute or 0),
             int(second or 0), micro, tzinfo=zone,
