@@ -207,3 +207,19 @@ def test_a_capture_time_with_an_impossible_offset_is_no_error() -> None:
     digest = _parse(*top)
     _assert_body_read(digest, len(top) + 1)
     assert digest.captured_at is None
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ("- URL: https://huggingface.co/papers", "- Captured: 2026-06-29T10:00:00Z"),
+        ("- **URL:** https://huggingface.co/papers", "- **Captured:** 2026-06-29T10:00:00Z"),
+        ("- __URL__: https://huggingface.co/papers", "- Captured: **2026-06-29T10:00:00Z**"),
+    ],
+)
+def test_preamble_items_with_emphasis(items: tuple[str, ...]) -> None:
+    top = ("# Web source", "", *items, "")
+    digest = _parse(*top)
+    _assert_body_read(digest, len(top) + 1)
+    assert digest.source_url == "https://huggingface.co/papers"
+    assert digest.captured_at == datetime.datetime(2026, 6, 29, 10, tzinfo=datetime.timezone.utc)

@@ -175,8 +175,9 @@ def _wrapper(end: int, items: list[tuple[str, str]], fence: str | None) -> Wrapp
     url: str | None = None
     captured: datetime.datetime | None = None
     for key, value in items:
-        name = key.strip().lower()
-        value = value.strip().strip("\"'`")
+        # Emphasis around a key or a value (``- **URL:** https://…``) is markdown, not text.
+        name = key.strip().strip("*_").strip().lower()
+        value = value.strip().strip("*").strip().strip("\"'`")
         linked = _LINKED_VALUE.fullmatch(value)
         if linked is not None:
             value = linked.group(1) or linked.group(2)
