@@ -130,7 +130,7 @@ def test_the_trending_tab_after_the_switcher_is_a_header_line(tab: str) -> None:
     """The page of late 2026 shows a tab to the trending list after the switcher (03:26
     ``[Trending Papers](…)``, 05:41): a header line, once, also under ``# Trending Papers``."""
     for title in ("# Daily Papers", "# Trending Papers"):
-        source = edited(lambda lines: [*lines[:46], title, *lines[47:52], tab, *lines[52:]])
+        source = "\n".join([*LINES[:46], title, *LINES[47:52], tab, *LINES[52:]]) + "\n"
         digest = parse(source)
         assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", 947)]
         assert digest.header_span == (1, 55)
@@ -138,9 +138,11 @@ def test_the_trending_tab_after_the_switcher_is_a_header_line(tab: str) -> None:
         assert digest.page_date == datetime.date(2026, 6, 29)
     # Twice is one tab too many; a second title before the byline is out of order as before.
     twice = edited(lambda lines: [*lines[:52], tab, tab, *lines[52:]])
-    assert [(d.code, d.line) for d in parse(twice).diagnostics][0] == ("bad-header", 54)
+    first = parse(twice).diagnostics[0]
+    assert (first.code, first.line) == ("bad-header", 54)
     early = edited(lambda lines: [*lines[:47], tab, *lines[47:]])
-    assert [(d.code, d.line) for d in parse(early).diagnostics][0] == ("bad-header", 48)
+    first = parse(early).diagnostics[0]
+    assert (first.code, first.line) == ("bad-header", 48)
 
 
 @pytest.mark.parametrize(
