@@ -125,6 +125,26 @@ def test_reference_date_given_by_the_caller_wins() -> None:
     assert digest.papers[0].date == datetime.date(2025, 5, 30)
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "## by[AK][30] and the research community",  # as capture 01
+        # The page of late 2026 draws an image before AK's name (03:19 ``![](…papers-by.png)``,
+        # 05:31 an image placeholder); lynx writes an image as its alt text in brackets.
+        "## by[[papers-by.png] AK][30] and the research community",
+        "## by [[IMG] AK][30] and the research community",
+        "## by[[] AK][30] and the research community",
+        "## by[IMG][AK][30] and the research community",
+    ],
+)
+def test_byline_with_an_image_is_a_header_line(byline: str) -> None:
+    digest = parse(edited(replace(49, byline)))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", 946)]
+    assert digest.header[5] in ("byAK and the research community",
+                                "by AK and the research community")
+    assert digest.header_span == (1, 54)
+
+
 @pytest.mark.parametrize("tab", ["[Trending Papers][31]", "Trending Papers"])
 def test_the_trending_tab_after_the_switcher_is_a_header_line(tab: str) -> None:
     """The page of late 2026 shows a tab to the trending list after the switcher (03:26

@@ -16,7 +16,7 @@ import attrs
 from ...dates import DATE_PATTERN, DateLine, read_date_line
 from ...errors import InternalError
 from ...grammar import MONTH_NUMBER, PAGE_PHRASES, SEPARATOR
-from ...markup import is_reference_close, plain, whole_reference
+from ...markup import is_reference_close, plain, whole_reference, without_image_alts
 
 
 class Kind(enum.Enum):
@@ -155,7 +155,14 @@ def page_phrase(line: str, kind: enum.Enum) -> str | None:
         text = " ".join(line.split())  # what plain() gives for a line without markup
     else:
         text = plain(line)
-    return text if text in PAGE_PHRASES else None
+    if text in PAGE_PHRASES:
+        return text
+    if kind is Kind.HEADING and "[" in text:
+        # An image in a heading (the byline's, late 2026) is its alt text in brackets:
+        # ``## by[[papers-by.png] AK][30] and the research community``.
+        text = without_image_alts(text)
+        return text if text in PAGE_PHRASES else None
+    return None
 
 
 #: No header line, markup included, is longer (the longest phrase is 51 characters); the
