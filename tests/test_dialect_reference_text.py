@@ -126,6 +126,39 @@ def test_reference_date_given_by_the_caller_wins() -> None:
 
 
 @pytest.mark.parametrize(
+    "avatars",
+    [
+        ("*", "*"),
+        ("* [IMG]", "* [IMG]", "* [IMG]"),
+        ("* []",),
+        ("* [avatar.png] [avatar.png]", "*"),
+    ],
+)
+def test_authors_box_with_avatars(avatars: tuple[str, ...]) -> None:
+    """The page of late 2026 lists up to five author avatars before the count (03:80-82,
+    05:159-167); lynx writes an image as its alt text in brackets, or nothing."""
+    source = edited(lambda lines: [*lines[:75], *avatars, *lines[75:]])
+    digest = check_lenient(source)
+    assert [d.code for d in digest.diagnostics] == ["truncated-entry"]
+    first = digest.papers[0]
+    assert (first.author_count, first.date, first.votes) == (3, datetime.date(2026, 5, 30), 0)
+    assert first.span == (55, 79 + len(avatars))
+    shift = len(avatars)
+    assert [attrs.evolve(p, line=p.line - shift, end_line=p.end_line - shift)
+            for p in digest.papers[1:]] == list(parse(TEXT).papers[1:])
+
+
+def test_authors_box_of_avatars_without_its_count() -> None:
+    source = edited(lambda lines: [*lines[:75], "* [IMG]", *lines[76:]])
+    digest = check_lenient(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("bad-authors", 77), ("truncated-entry", 946)
+    ]
+    assert digest.papers[0].author_count is None
+    assert digest.papers[0].date == datetime.date(2026, 5, 30)
+
+
+@pytest.mark.parametrize(
     "byline",
     [
         "## by[AK][30] and the research community",  # as capture 01
@@ -604,7 +637,7 @@ _DAMAGE_LINES = [
     "", "[", "][9]", "-", "7", "12345678901234567890", "### [T][1]", "### [T", "### U][2]",
     "* 3 authors", "* x authors", "[[o] Org][3]", "Org", "\u00b7", "Jun 9", "Jun 30",
     "Feb 29", "Jan 1, 2027", "Mar 8, 2024 [ 6][39]", "Mar 8 [ 6 ][39]",
-    "May 1 [ 123456789012345678901][4]",
+    "May 1 [ 123456789012345678901][4]", "* [IMG]", "*",
     "new", "Subscribe", "# Daily Papers", "[Content truncated]", "text line", "# heading",
     "  indented ", "x-", "Daily [Papers](https://x.org)", "trailing ", "\u00a0no-break",
 ]

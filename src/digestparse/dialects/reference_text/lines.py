@@ -134,6 +134,16 @@ def authors_count(line: str) -> str | None:
     return match.group(1) if match is not None else None
 
 
+def is_avatar(line: str, kind: enum.Enum) -> bool:
+    """Whether a line inside an authors box is one author's avatar: an item that shows
+    nothing but images, each written as its alt text in brackets (``* [IMG]``, ``*``)."""
+    if kind is Kind.TEXT:
+        return line == "*"
+    return (
+        kind is Kind.BULLET and "][" not in line and not without_image_alts(line[2:])
+    )
+
+
 def upvotes(line: str) -> int | None:
     """The upvote count in its box (``-``: none yet, 0), or None when it is not one."""
     if line == "-":

@@ -36,7 +36,15 @@ from ..bounded import FieldLines
 from .chrome import junk_span
 from .cut import read_cut_entry
 from .header import starts_repeated_header
-from .lines import TITLE_CLOSE, Kind, authors_count, must_read_dated, page_phrase, upvotes
+from .lines import (
+    TITLE_CLOSE,
+    Kind,
+    authors_count,
+    is_avatar,
+    must_read_dated,
+    page_phrase,
+    upvotes,
+)
 
 #: Kinds of line an abstract can hold: text (a wrapped line may read as a count or a date),
 #: never lynx's markup (brackets, headings, ``*`` items, whole-line references, ``·``).
@@ -52,6 +60,8 @@ _MAX_BAD_COUNT = 12
 _END_KINDS = (Kind.TRUNCATED,)
 #: What a damaged authors box may hold instead of ``* N authors`` (or nothing: its close).
 _BAD_AUTHORS_KINDS = (Kind.BULLET, Kind.TEXT, Kind.CLOSE)
+#: The page of late 2026 shows up to five author avatars in the box, before the count.
+_MAX_AVATARS = 8
 
 
 class Lookahead(Protocol):
@@ -325,13 +335,15 @@ def _opens_metadata(state: ParseState) -> bool:
         return False
     kind = line.kind
     if kind is Kind.OPEN:
-        content = state.peek(1)
+        at = 1 + _avatar_lines(state, 1)
+        content = state.peek(at)
         if content is None or content.kind in _END_KINDS:
             return True  # cut inside the box
+        close = at if content.kind is Kind.CLOSE else at + 1
         return content.kind is Kind.AUTHORS or (
             content.kind in _BAD_AUTHORS_KINDS
-            and state.peek_is(2 if content.kind is not Kind.CLOSE else 1, Kind.CLOSE)
-            and state.peek_is(3 if content.kind is not Kind.CLOSE else 2, Kind.SEPARATOR)
+            and state.peek_is(close, Kind.CLOSE)
+            and state.peek_is(close + 1, Kind.SEPARATOR)
         )
     if kind is Kind.REFERENCE or kind is Kind.TEXT:
         return state.peek_is(1, Kind.SEPARATOR)
@@ -372,18 +384,33 @@ def _read_metadata(state: ParseState) -> _Metadata:
     return _Metadata(author_count, organization)
 
 
+def _avatar_lines(state: ParseState, ahead: int) -> int:
+    """How many author avatar items come from ``ahead`` lines on (at most a few)."""
+    count = 0
+    while count < _MAX_AVATARS and (line := state.peek(ahead + count)) is not None:
+        if not is_avatar(line.text, line.kind):
+            break
+        count += 1
+    return count
+
+
 def _read_authors_box(state: ParseState) -> int | None:
-    """``[`` / ``* N authors`` / ``][N]``; reports the first flaw."""
+    """``[`` / avatars / ``* N authors`` / ``][N]``; reports the first flaw."""
     opened = state.peek_is(0, Kind.OPEN)
+    avatars = 0
     if opened:
         state.advance()
+        avatars = _avatar_lines(state, 0)
+        for _ in range(avatars):
+            state.advance()
     content = state.peek()
     count: int | None = None
     if content is not None and content.kind in (Kind.AUTHORS, Kind.BULLET, Kind.TEXT):
         state.advance()
         count = _authors(state, content)
     elif content is not None and content.kind is Kind.CLOSE:
-        state.reporter.defect("bad-authors", content.number, 1, detail="an empty authors box")
+        detail = "avatars without '* N authors'" if avatars else "an empty authors box"
+        state.reporter.defect("bad-authors", content.number, 1, detail=detail)
     if not opened and content is not None:
         state.reporter.defect(
             "unbalanced-bracket", content.number, 1, detail="no '[' line before the authors"
