@@ -120,7 +120,7 @@ def entry_pattern(native: bool = NATIVE_ATOMIC) -> re.Pattern[str]:
             native,
         )
         # '\u00b7' and, on the next line, the date and perhaps its comment count.
-        + r"\u00b7\n(?P<date>" + DATE_PATTERN + r")(?: \[ *(?P<comments>[0-9]+) *\]\[[0-9]+\])?"
+        + r"\u00b7\n(?P<date>" + DATE_PATTERN + r")(?: ?\[ *(?P<comments>[0-9]+) *\]\[[0-9]+\])?"
     )
 
 
