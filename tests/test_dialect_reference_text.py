@@ -125,6 +125,54 @@ def test_reference_date_given_by_the_caller_wins() -> None:
     assert digest.papers[0].date == datetime.date(2025, 5, 30)
 
 
+def _one_line_boxes(lines: list[str]) -> list[str]:
+    """Every upvote box ``[`` / count / ``][N]`` written on one line, ``[count][N]``."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if (lines[i] == "[" and i + 2 < len(lines) and re.fullmatch(r"-|[0-9]+", lines[i + 1])
+                and re.fullmatch(r"\]\[[0-9]+\]", lines[i + 2])):
+            out.append(f"[{lines[i + 1]}{lines[i + 2]}")
+            i += 3
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def test_upvote_box_on_one_line() -> None:
+    """The page of late 2026 links the upvote count alone (03:30 ``[101](…login…)``), which a
+    lynx-style tool writes on one line: ``[101][35]``, ``[-][31]``."""
+    lines = _one_line_boxes(list(LINES))
+    assert lines[54:56] == ["[-][31]", ""] and lines[77] == "[65][35]"
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", 878)]
+    whole = parse(TEXT).papers
+    assert len(digest.papers) == 34
+    assert [p.upvotes for p in digest.papers] == [p.upvotes for p in whole]
+    assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers] == [
+        attrs.evolve(p, line=0, end_line=0) for p in whole
+    ]
+    assert (digest.papers[0].line, digest.papers[1].line) == (55, 78)
+
+
+@pytest.mark.parametrize(
+    ("box", "upvotes"), [("[ 12 ][35]", 12), ("[-][35]", 0), ("[ - ][35]", 0)]
+)
+def test_one_line_upvote_box_forms(box: str, upvotes: int) -> None:
+    digest = check_lenient(edited(lambda lines: [*lines[:54], box, *lines[57:]]))
+    assert [d.code for d in digest.diagnostics] == ["truncated-entry"]
+    assert (digest.papers[0].upvotes, digest.papers[0].line) == (upvotes, 55)
+
+
+def test_one_line_upvote_box_too_large() -> None:
+    source = edited(lambda lines: [*lines[:54], "[" + "9" * 19 + "][31]", *lines[57:]])
+    with pytest.raises(digestparse.ParseError) as raised:
+        parse(source, "strict")
+    assert (raised.value.code, raised.value.line) == ("bad-upvotes", 55)
+    assert check_lenient(source).papers[0].upvotes is None
+
+
 @pytest.mark.parametrize(
     "avatars",
     [
@@ -594,6 +642,18 @@ def test_fast_path_reads_the_capture_and_agrees_with_the_rules() -> None:
     assert_paths_agree(REFERENCE_TEXT, [*BODY, *BODY[31:]], CAPTURED)  # two captures joined
 
 
+def test_fast_path_reads_upvote_boxes_on_one_line() -> None:
+    lines = _one_line_boxes(list(BODY))
+    assert _fast_papers(lines) == 33
+    assert_paths_agree(REFERENCE_TEXT, lines, CAPTURED)
+    spaced = [f"[ {line[1:line.index(']')]} ]{line[line.index(']') + 1:]}"
+              if line.startswith("[") and line.endswith("]") and line[1:2] in "-0123456789"
+              else line for line in lines]
+    assert spaced[47] == "[ - ][31]"
+    assert _fast_papers(spaced) == 33
+    assert_paths_agree(REFERENCE_TEXT, spaced, CAPTURED)
+
+
 _FIRST_TITLE = BODY.index("### [MURMUR: An Efficient Inference System for Long-Form ASR][32]")
 _FIRST_ABSTRACT = _FIRST_TITLE + 4  # after a blank line, '[' and a blank line
 
@@ -642,7 +702,7 @@ _DAMAGE_LINES = [
     "", "[", "][9]", "-", "7", "12345678901234567890", "### [T][1]", "### [T", "### U][2]",
     "* 3 authors", "* x authors", "[[o] Org][3]", "Org", "\u00b7", "Jun 9", "Jun 30",
     "Feb 29", "Jan 1, 2027", "Mar 8, 2024 [ 6][39]", "Mar 8 [ 6 ][39]",
-    "May 1 [ 123456789012345678901][4]", "* [IMG]", "*",
+    "May 1 [ 123456789012345678901][4]", "* [IMG]", "*", "[65][35]", "[ - ][31]",
     "new", "Subscribe", "# Daily Papers", "[Content truncated]", "text line", "# heading",
     "  indented ", "x-", "Daily [Papers](https://x.org)", "trailing ", "\u00a0no-break",
 ]

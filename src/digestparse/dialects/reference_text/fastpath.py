@@ -92,7 +92,8 @@ def entry_pattern(native: bool = NATIVE_ATOMIC) -> re.Pattern[str]:
         # The upvote box.
         _atomic(
             "box_lines",
-            rf"\n*(?P<box>)\[\n\n*(?P<count>-|[0-9]{{1,{MAX_COUNT_DIGITS}}})\n\n*" + _CLOSE,
+            rf"\n*(?P<box>)(?:\[\n\n*(?P<count>-|[0-9]{{1,{MAX_COUNT_DIGITS}}})\n\n*" + _CLOSE
+            + rf"|\[ *(?P<count_line>-|[0-9]{{1,{MAX_COUNT_DIGITS}}}) *\]\[[0-9]+\]\n\n*)",
             native,
         )
         # The title: one '### [Title][N]' line, or '###' lines glued together up to the
@@ -126,8 +127,14 @@ def entry_pattern(native: bool = NATIVE_ATOMIC) -> re.Pattern[str]:
 
 _ENTRY = entry_pattern()
 
-#: The lines an entry may start with: blank, or its upvote box's '['.
-_ENTRY_STARTS = ("", "[")
+#: An upvote box on one line, ``[65][35]`` (``lines.Kind.BOX``).
+_ONE_LINE_BOX = re.compile(rf"\[ *(?:-|[0-9]{{1,{MAX_COUNT_DIGITS}}}) *\]\[[0-9]+\]")
+
+
+def _starts_box(line: str) -> bool:
+    """Whether an upvote box starts at this line: its '[' alone, or the box on one line."""
+    return line == "[" or (line[:1] == "[" and _ONE_LINE_BOX.fullmatch(line) is not None)
+
 # DATE_PATTERN's own groups (month, day, year) follow the one around it.
 _MONTH = _ENTRY.groupindex["date"] + 1
 _DAY, _YEAR = _MONTH + 1, _MONTH + 2
@@ -179,13 +186,13 @@ def _entry(
 ) -> tuple[Paper, int] | None:
     """The canonical entry starting at ``raw[i]`` (numbered ``base + i + 1``) and the index
     after it, or None; ``raw[count]`` and what follows are taken for the input's end."""
-    if i >= count or raw[i] not in _ENTRY_STARTS:
+    if i >= count or (raw[i] and not _starts_box(raw[i])):
         return None  # e.g. where the rules read on, at the end of a capture: no join then
-    if not raw[i]:  # blank lines, then the box's '[' (else no join: chrome follows a cut)
+    if not raw[i]:  # blank lines, then the box (else no join: chrome follows a cut)
         box = i + 1
         while box < count and not raw[box]:
             box += 1
-        if box >= count or raw[box] != "[":
+        if box >= count or not _starts_box(raw[box]):
             return None
     try:
         separator = raw.index(SEPARATOR, i, count)
@@ -209,7 +216,7 @@ def _entry(
 #: The groups ``_paper`` reads, in one call.
 _FIELDS = (
     "title_text", "title", "abstract", "wrapped", "authors", "organization", "date",
-    "comments", "count",
+    "comments", "count", "count_line",
 )
 #: Repeated short parts of entries, read once: date lines (under a date limit) and
 #: organization lines. Cleared when full, so that they stay small.
@@ -225,8 +232,10 @@ def _paper(match: re.Match[str], line: int, end_line: int, limit: datetime.date)
     ``end_line``, or None when a part of it is not canonical after all."""
     (
         title_text, title_lines, clean, wrapped, authors, organization_line, date_text,
-        comments, count,
+        comments, count, count_line,
     ) = match.group(*_FIELDS)
+    if count is None:
+        count = count_line  # the box on one line
     title = " ".join(title_text.split()) if title_text is not None else _title(title_lines)
     abstract = _abstract(clean, wrapped)
     if comments is not None and len(comments) > MAX_COUNT_DIGITS:

@@ -37,6 +37,9 @@ class Kind(enum.Enum):
     DATE = "date"
     #: ``-`` or a number: the upvote count inside its box.
     COUNT = "count"
+    #: An upvote box on one line, ``[65][35]``, ``[-][31]`` (the page of late 2026 links the
+    #: count alone).
+    BOX = "box"
     #: A whole line that is one reference: an organization, ``[Subscribe][29]``.
     REFERENCE = "reference"
     #: The capture tool's mark where it cut the page.
@@ -66,7 +69,10 @@ def classify(line: str) -> Kind:
             return Kind.OPEN
         if line == TRUNCATION_MARK:
             return Kind.TRUNCATED
-        return Kind.REFERENCE if whole_reference(line) is not None else Kind.TEXT
+        text = whole_reference(line)
+        if text is None:
+            return Kind.TEXT
+        return Kind.BOX if upvotes(text.strip(" ")) is not None else Kind.REFERENCE
     if first == "]":
         return Kind.CLOSE if is_reference_close(line) else Kind.TEXT
     if first == "#":
@@ -149,6 +155,14 @@ def upvotes(line: str) -> int | None:
     if line == "-":
         return 0
     return int(line) if line.isascii() and line.isdigit() else None
+
+
+def box_count(line: str) -> str:
+    """The count of an upvote box on one line (``[ 65 ][35]`` gives ``65``)."""
+    text = whole_reference(line)
+    if text is None:
+        raise InternalError(f"{line!r} was classified as an upvote box but is none")
+    return text.strip(" ")
 
 
 def page_phrase(line: str, kind: enum.Enum) -> str | None:

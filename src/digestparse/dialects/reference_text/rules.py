@@ -40,6 +40,7 @@ from .lines import (
     TITLE_CLOSE,
     Kind,
     authors_count,
+    box_count,
     is_avatar,
     must_read_dated,
     page_phrase,
@@ -79,6 +80,9 @@ def entry_start(state: Lookahead) -> int | None:
     kind = line.kind
     if kind is Kind.TITLE:
         return 0
+    if kind is Kind.BOX:
+        following = state.peek(1)
+        return 1 if following is not None and following.kind is Kind.TITLE else None
     if kind is not Kind.OPEN and kind is not Kind.COUNT:
         return None
     kinds: list[enum.Enum] = [kind]
@@ -220,6 +224,12 @@ def _read_upvotes(state: ParseState, size: int) -> int | None:
         state.reporter.defect("bad-upvotes", where, 1, detail="no upvote box before the title")
         return None
     lines = [state.advance() for _ in range(size)]
+    if lines[0].kind is Kind.BOX:  # the box on one line
+        digits = box_count(lines[0].text)
+        if len(digits) > MAX_COUNT_DIGITS:
+            state.reporter.defect("bad-upvotes", lines[0].number, 1, detail="count too large")
+            return None
+        return upvotes(digits)
     kinds = [line.kind for line in lines]
     counts = [line for line in lines if line.kind is not Kind.OPEN and line.kind is not Kind.CLOSE]
     count = counts[0] if counts else None
@@ -345,7 +355,7 @@ def _opens_metadata(state: ParseState) -> bool:
             and state.peek_is(close, Kind.CLOSE)
             and state.peek_is(close + 1, Kind.SEPARATOR)
         )
-    if kind is Kind.REFERENCE or kind is Kind.TEXT:
+    if kind is Kind.REFERENCE or kind is Kind.TEXT or kind is Kind.BOX:
         return state.peek_is(1, Kind.SEPARATOR)
     return kind is Kind.SEPARATOR or kind is Kind.DATE or kind is Kind.AUTHORS
 
@@ -358,7 +368,7 @@ def _read_metadata(state: ParseState) -> _Metadata:
         return _Metadata(present=False)
     if first.kind is Kind.OPEN or first.kind is Kind.AUTHORS:
         author_count = _read_authors_box(state)
-    elif first.kind is Kind.REFERENCE or first.kind is Kind.TEXT:
+    elif first.kind is Kind.REFERENCE or first.kind is Kind.TEXT or first.kind is Kind.BOX:
         line = state.advance()
         text = whole_reference(line.text)
         organization = " ".join(strip_image_alt(text if text is not None else line.text).split())
