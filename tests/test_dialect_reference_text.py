@@ -156,6 +156,36 @@ def test_upvote_box_on_one_line() -> None:
     assert (digest.papers[0].line, digest.papers[1].line) == (55, 78)
 
 
+def _late_2026(lines: list[str]) -> list[str]:
+    """Capture 01 as the page of late 2026 would give it (03, 05): upvote boxes on one line,
+    an image in the byline, the trending tab after the switcher, two author avatars in each
+    authors box, comment counts glued to their dates."""
+    out: list[str] = []
+    for line in _one_line_boxes(lines):
+        if line.startswith("## by[AK]"):
+            line = "## by[[papers-by.png] AK][30] and the research community"
+        glued = re.fullmatch(r"([A-Z][a-z]{2} [0-9].*) \[ ([0-9]+)\](\[[0-9]+\])", line)
+        if glued is not None:
+            line = f"{glued[1]}[{glued[2]}]{glued[3]}"
+        if re.fullmatch(r"\* [0-9]+ authors?", line):
+            out += ["* [IMG]", "* [IMG]"]
+        out.append(line)
+        if line == "* Monthly":
+            out.append("[Trending Papers][31]")
+    return out
+
+
+def test_a_capture_of_the_late_2026_page() -> None:
+    lines = _late_2026(list(LINES))
+    assert "Mar 8, 2024[6][39]" in lines and "[Trending Papers][31]" in lines
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert [d.code for d in digest.diagnostics] == ["truncated-entry"]
+    assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers] == [
+        attrs.evolve(p, line=0, end_line=0) for p in parse(TEXT).papers
+    ]
+    assert _fast_papers(lines[7:lines.index("```", 7)]) == 33
+
+
 @pytest.mark.parametrize(
     ("box", "upvotes"), [("[ 12 ][35]", 12), ("[-][35]", 0), ("[ - ][35]", 0)]
 )

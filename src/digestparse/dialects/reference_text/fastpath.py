@@ -36,7 +36,7 @@ from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper, fast_paper
 from ...state import ParseState
 from ..window import read_runs, settled_end
-from .lines import MAX_PHRASE_LINE, TITLE_CLOSE, Kind, page_phrase
+from .lines import MAX_AVATARS, MAX_PHRASE_LINE, TITLE_CLOSE, Kind, page_phrase
 
 #: ``][N]`` alone on its line, then any blank lines.
 _CLOSE = r"\]\[[0-9]+\]\n\n*"
@@ -78,6 +78,11 @@ def _atomic(name: str, pattern: str, native: bool) -> str:
     return rf"(?=(?P<{name}>{pattern}))(?P={name})"
 
 
+#: The author avatars before the count in an authors box (``lines.is_avatar``, at most
+#: ``lines.MAX_AVATARS``): ``*`` or ``* [IMG]`` items.
+_AVATARS = rf"(?:\*(?: +\[[^\[\]\n]*\])*\n\n*){{0,{MAX_AVATARS}}}"
+
+
 def entry_pattern(native: bool = NATIVE_ATOMIC) -> re.Pattern[str]:
     """A canonical entry, from the blank lines before it to its date line (rules.py gives
     the shape). Each part can match in one way only, so a match never depends on the lines
@@ -116,7 +121,8 @@ def entry_pattern(native: bool = NATIVE_ATOMIC) -> re.Pattern[str]:
         # An authors box or an organization line.
         + _atomic(
             "metadata_lines",
-            rf"(?:\[\n\n*\* (?P<authors>[0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?\n\n*" + _CLOSE
+            rf"(?:\[\n\n*{_AVATARS}\* (?P<authors>[0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?\n\n*"
+            + _CLOSE
             + r"|(?P<organization>\[[^\n]*\]\[[0-9]+\])\n\n*)",
             native,
         )

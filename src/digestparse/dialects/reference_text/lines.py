@@ -140,6 +140,11 @@ def authors_count(line: str) -> str | None:
     return match.group(1) if match is not None else None
 
 
+#: The most author avatar items an authors box is read with (the page of late 2026 shows up
+#: to five before the count).
+MAX_AVATARS = 8
+
+
 def is_avatar(line: str, kind: enum.Enum) -> bool:
     """Whether a line inside an authors box is one author's avatar: an item that shows
     nothing but images, each written as its alt text in brackets (``* [IMG]``, ``*``)."""

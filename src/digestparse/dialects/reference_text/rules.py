@@ -37,6 +37,7 @@ from .chrome import junk_span
 from .cut import read_cut_entry
 from .header import starts_repeated_header
 from .lines import (
+    MAX_AVATARS,
     TITLE_CLOSE,
     Kind,
     authors_count,
@@ -61,8 +62,6 @@ _MAX_BAD_COUNT = 12
 _END_KINDS = (Kind.TRUNCATED,)
 #: What a damaged authors box may hold instead of ``* N authors`` (or nothing: its close).
 _BAD_AUTHORS_KINDS = (Kind.BULLET, Kind.TEXT, Kind.CLOSE)
-#: The page of late 2026 shows up to five author avatars in the box, before the count.
-_MAX_AVATARS = 8
 
 
 class Lookahead(Protocol):
@@ -397,7 +396,7 @@ def _read_metadata(state: ParseState) -> _Metadata:
 def _avatar_lines(state: ParseState, ahead: int) -> int:
     """How many author avatar items come from ``ahead`` lines on (at most a few)."""
     count = 0
-    while count < _MAX_AVATARS and (line := state.peek(ahead + count)) is not None:
+    while count < MAX_AVATARS and (line := state.peek(ahead + count)) is not None:
         if not is_avatar(line.text, line.kind):
             break
         count += 1
