@@ -80,7 +80,7 @@ def _atomic(name: str, pattern: str, native: bool) -> str:
 
 #: The author avatars before the count in an authors box (``lines.is_avatar``, at most
 #: ``lines.MAX_AVATARS``): ``*`` or ``* [IMG]`` items.
-_AVATARS = rf"(?:\*(?: +\[[^\[\]\n]*\])*\n\n*){{0,{MAX_AVATARS}}}"
+_AVATARS = rf"(?:\*(?=\n| \[)(?: +\[[^\[\]\n]*\])*\n\n*){{0,{MAX_AVATARS}}}"
 
 
 def entry_pattern(native: bool = NATIVE_ATOMIC) -> re.Pattern[str]:
@@ -97,8 +97,9 @@ def entry_pattern(native: bool = NATIVE_ATOMIC) -> re.Pattern[str]:
         # The upvote box.
         _atomic(
             "box_lines",
-            rf"\n*(?P<box>)(?:\[\n\n*(?P<count>-|[0-9]{{1,{MAX_COUNT_DIGITS}}})\n\n*" + _CLOSE
-            + rf"|\[ *(?P<count_line>-|[0-9]{{1,{MAX_COUNT_DIGITS}}}) *\]\[[0-9]+\]\n\n*)",
+            # '[', the count and '][N]' on lines of their own, or on one line ('[65][35]').
+            rf"\n*(?P<box>)\[(?:(?P<lines>\n)\n*| *)(?P<count>-|[0-9]{{1,{MAX_COUNT_DIGITS}}})"
+            r"(?(lines)\n\n*| *)" + _CLOSE,
             native,
         )
         # The title: one '### [Title][N]' line, or '###' lines glued together up to the
@@ -139,7 +140,13 @@ _ONE_LINE_BOX = re.compile(rf"\[ *(?:-|[0-9]{{1,{MAX_COUNT_DIGITS}}}) *\]\[[0-9]
 
 def _starts_box(line: str) -> bool:
     """Whether an upvote box starts at this line: its '[' alone, or the box on one line."""
-    return line == "[" or (line[:1] == "[" and _ONE_LINE_BOX.fullmatch(line) is not None)
+    return line == "[" or (
+        line[-1:] == "]" and line[1:2] in _BOX_SECOND and _ONE_LINE_BOX.fullmatch(line) is not None
+    )
+
+
+#: What follows the '[' of a box on one line.
+_BOX_SECOND = frozenset("-0123456789 ")
 
 # DATE_PATTERN's own groups (month, day, year) follow the one around it.
 _MONTH = _ENTRY.groupindex["date"] + 1
@@ -192,9 +199,12 @@ def _entry(
 ) -> tuple[Paper, int] | None:
     """The canonical entry starting at ``raw[i]`` (numbered ``base + i + 1``) and the index
     after it, or None; ``raw[count]`` and what follows are taken for the input's end."""
-    if i >= count or (raw[i] and not _starts_box(raw[i])):
+    if i >= count:
+        return None
+    first = raw[i]
+    if first and first != "[" and not _starts_box(first):
         return None  # e.g. where the rules read on, at the end of a capture: no join then
-    if not raw[i]:  # blank lines, then the box (else no join: chrome follows a cut)
+    if not first:  # blank lines, then the box (else no join: chrome follows a cut)
         box = i + 1
         while box < count and not raw[box]:
             box += 1
@@ -222,7 +232,7 @@ def _entry(
 #: The groups ``_paper`` reads, in one call.
 _FIELDS = (
     "title_text", "title", "abstract", "wrapped", "authors", "organization", "date",
-    "comments", "count", "count_line",
+    "comments", "count",
 )
 #: Repeated short parts of entries, read once: date lines (under a date limit) and
 #: organization lines. Cleared when full, so that they stay small.
@@ -238,10 +248,8 @@ def _paper(match: re.Match[str], line: int, end_line: int, limit: datetime.date)
     ``end_line``, or None when a part of it is not canonical after all."""
     (
         title_text, title_lines, clean, wrapped, authors, organization_line, date_text,
-        comments, count, count_line,
+        comments, count,
     ) = match.group(*_FIELDS)
-    if count is None:
-        count = count_line  # the box on one line
     title = " ".join(title_text.split()) if title_text is not None else _title(title_lines)
     abstract = _abstract(clean, wrapped)
     if comments is not None and len(comments) > MAX_COUNT_DIGITS:
