@@ -125,6 +125,179 @@ def test_reference_date_given_by_the_caller_wins() -> None:
     assert digest.papers[0].date == datetime.date(2025, 5, 30)
 
 
+def _one_line_boxes(lines: list[str]) -> list[str]:
+    """Every upvote box ``[`` / count / ``][N]`` written on one line, ``[count][N]``."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if (lines[i] == "[" and i + 2 < len(lines) and re.fullmatch(r"-|[0-9]+", lines[i + 1])
+                and re.fullmatch(r"\]\[[0-9]+\]", lines[i + 2])):
+            out.append(f"[{lines[i + 1]}{lines[i + 2]}")
+            i += 3
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def test_upvote_box_on_one_line() -> None:
+    """The page of late 2026 links the upvote count alone (03:30 ``[101](…login…)``), which a
+    lynx-style tool writes on one line: ``[101][35]``, ``[-][31]``."""
+    lines = _one_line_boxes(list(LINES))
+    assert lines[54:56] == ["[-][31]", ""] and lines[77] == "[65][35]"
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", 878)]
+    whole = parse(TEXT).papers
+    assert len(digest.papers) == 34
+    assert [p.upvotes for p in digest.papers] == [p.upvotes for p in whole]
+    assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers] == [
+        attrs.evolve(p, line=0, end_line=0) for p in whole
+    ]
+    assert (digest.papers[0].line, digest.papers[1].line) == (55, 78)
+
+
+def _late_2026(lines: list[str]) -> list[str]:
+    """Capture 01 as the page of late 2026 would give it (03, 05): upvote boxes on one line,
+    an image in the byline, the trending tab after the switcher, two author avatars in each
+    authors box, comment counts glued to their dates."""
+    out: list[str] = []
+    for line in _one_line_boxes(lines):
+        if line.startswith("## by[AK]"):
+            line = "## by[[papers-by.png] AK][30] and the research community"
+        glued = re.fullmatch(r"([A-Z][a-z]{2} [0-9].*) \[ ([0-9]+)\](\[[0-9]+\])", line)
+        if glued is not None:
+            line = f"{glued[1]}[{glued[2]}]{glued[3]}"
+        if re.fullmatch(r"\* [0-9]+ authors?", line):
+            out += ["* [IMG]", "* [IMG]"]
+        out.append(line)
+        if line == "* Monthly":
+            out.append("[Trending Papers][31]")
+    return out
+
+
+def test_a_capture_of_the_late_2026_page() -> None:
+    lines = _late_2026(list(LINES))
+    assert "Mar 8, 2024[6][39]" in lines and "[Trending Papers][31]" in lines
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert [d.code for d in digest.diagnostics] == ["truncated-entry"]
+    assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers] == [
+        attrs.evolve(p, line=0, end_line=0) for p in parse(TEXT).papers
+    ]
+    assert _fast_papers(lines[7:lines.index("```", 7)]) == 33
+
+
+@pytest.mark.parametrize(
+    ("box", "upvotes"), [("[ 12 ][35]", 12), ("[-][35]", 0), ("[ - ][35]", 0)]
+)
+def test_one_line_upvote_box_forms(box: str, upvotes: int) -> None:
+    digest = check_lenient(edited(lambda lines: [*lines[:54], box, *lines[57:]]))
+    assert [d.code for d in digest.diagnostics] == ["truncated-entry"]
+    assert (digest.papers[0].upvotes, digest.papers[0].line) == (upvotes, 55)
+
+
+def test_one_line_upvote_box_too_large() -> None:
+    source = edited(lambda lines: [*lines[:54], "[" + "9" * 19 + "][31]", *lines[57:]])
+    with pytest.raises(digestparse.ParseError) as raised:
+        parse(source, "strict")
+    assert (raised.value.code, raised.value.line) == ("bad-upvotes", 55)
+    assert check_lenient(source).papers[0].upvotes is None
+
+
+@pytest.mark.parametrize(
+    "avatars",
+    [
+        ("*", "*"),
+        ("* [IMG]", "* [IMG]", "* [IMG]"),
+        ("* []",),
+        ("* [avatar.png] [avatar.png]", "*"),
+    ],
+)
+def test_authors_box_with_avatars(avatars: tuple[str, ...]) -> None:
+    """The page of late 2026 lists up to five author avatars before the count (03:80-82,
+    05:159-167); lynx writes an image as its alt text in brackets, or nothing."""
+    source = edited(lambda lines: [*lines[:75], *avatars, *lines[75:]])
+    digest = check_lenient(source)
+    assert [d.code for d in digest.diagnostics] == ["truncated-entry"]
+    first = digest.papers[0]
+    assert (first.author_count, first.date, first.votes) == (3, datetime.date(2026, 5, 30), 0)
+    assert first.span == (55, 79 + len(avatars))
+    shift = len(avatars)
+    assert [attrs.evolve(p, line=p.line - shift, end_line=p.end_line - shift)
+            for p in digest.papers[1:]] == list(parse(TEXT).papers[1:])
+
+
+def test_authors_box_of_avatars_without_its_count() -> None:
+    source = edited(lambda lines: [*lines[:75], "* [IMG]", *lines[76:]])
+    digest = check_lenient(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("bad-authors", 77), ("truncated-entry", 946)
+    ]
+    assert digest.papers[0].author_count is None
+    assert digest.papers[0].date == datetime.date(2026, 5, 30)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "## by[AK][30] and the research community",  # as capture 01
+        # The page of late 2026 draws an image before AK's name (03:19 ``![](…papers-by.png)``,
+        # 05:31 an image placeholder); lynx writes an image as its alt text in brackets.
+        "## by[[papers-by.png] AK][30] and the research community",
+        "## by [[IMG] AK][30] and the research community",
+        "## by[[] AK][30] and the research community",
+        "## by[IMG][AK][30] and the research community",
+    ],
+)
+def test_byline_with_an_image_is_a_header_line(byline: str) -> None:
+    digest = parse(edited(replace(49, byline)))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", 946)]
+    assert digest.header[5] in ("byAK and the research community",
+                                "by AK and the research community")
+    assert digest.header_span == (1, 54)
+
+
+@pytest.mark.parametrize("tab", ["[Trending Papers][31]", "Trending Papers"])
+def test_the_trending_tab_after_the_switcher_is_a_header_line(tab: str) -> None:
+    """The page of late 2026 shows a tab to the trending list after the switcher (03:26
+    ``[Trending Papers](…)``, 05:41): a header line, once, also under ``# Trending Papers``."""
+    for title in ("# Daily Papers", "# Trending Papers"):
+        source = "\n".join([*LINES[:46], title, *LINES[47:52], tab, *LINES[52:]]) + "\n"
+        digest = parse(source)
+        assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", 947)]
+        assert digest.header_span == (1, 55)
+        assert digest.header[-1] == "Trending Papers"
+        assert digest.page_date == datetime.date(2026, 6, 29)
+    # Twice is one tab too many; a second title before the byline is out of order as before.
+    twice = edited(lambda lines: [*lines[:52], tab, tab, *lines[52:]])
+    first = parse(twice).diagnostics[0]
+    assert (first.code, first.line) == ("bad-header", 54)
+    early = edited(lambda lines: [*lines[:47], tab, *lines[47:]])
+    first = parse(early).diagnostics[0]
+    assert (first.code, first.line) == ("bad-header", 48)
+
+
+@pytest.mark.parametrize(
+    "captured",
+    [
+        # 21:00 on Jun 28 at UTC-5 is 02:00 on Jun 29 in UTC: the site's day is already the
+        # page date; the capture clock's own day is not yet.
+        "2026-06-28T21:00:00-05:00",
+        # 01:00 on Jun 30 at UTC+5 is still Jun 29 in UTC: the clock's day is the later one.
+        "2026-06-30T01:00:00+05:00",
+        "2026-06-29T16:31:22Z",
+    ],
+)
+def test_yearless_dates_resolve_against_the_later_day_of_the_capture(captured: str) -> None:
+    """Either day the capture time falls on (its own offset's, or UTC's) may be the one the
+    page shows; the later one never puts a date of the page a year back."""
+    source = edited(replace(5, f"- Captured (UTC): {captured}"))
+    digest = parse(source)
+    assert [d.code for d in digest.diagnostics] == ["truncated-entry"]  # the capture's cut
+    assert digest.captured_at == datetime.datetime.fromisoformat(captured.replace("Z", "+00:00"))
+    assert digest.page_date == datetime.date(2026, 6, 29)
+    assert digest.papers[0].date == datetime.date(2026, 5, 30)
+
+
 # -- damaged variants ----------------------------------------------------------
 
 
@@ -209,6 +382,71 @@ CASES = [
     Case("a stray line between entries", lambda lines: [*lines[:79], "Show more", *lines[79:]],
          ("junk", 80, 1), ("junk", "truncated-entry"), paper=1, fields={"upvotes": 65}),
 ]
+
+
+@pytest.mark.parametrize(
+    ("line", "votes", "column"),
+    [
+        ("Mar 8, 2024 [ 6][39]", 6, 15),  # as capture 01 writes it
+        ("Mar 8, 2024 [6][39]", 6, 14),
+        # lynx keeps the blanks around a link's text ('* [ Models ][2]'): after it too.
+        ("Mar 8, 2024 [ 6 ][39]", 6, 15),
+        ("Mar 8, 2024 [  12  ][1039]", 12, 16),
+        # Glued to the date, as the page of late 2026 writes it (03:40 'May 29[6](…)').
+        ("Mar 8, 2024[ 6][39]", 6, 14),
+        ("Mar 8, 2024[6][39]", 6, 13),
+    ],
+)
+def test_comment_count_with_blanks_inside_its_brackets_or_glued(
+    line: str, votes: int, column: int
+) -> None:
+    source = edited(replace(104, line))
+    digest = parse(source)
+    assert [d.code for d in digest.diagnostics] == ["truncated-entry"]  # the capture's cut
+    paper = digest.papers[1]
+    assert (paper.date, paper.date_text, paper.votes) == (
+        datetime.date(2024, 3, 8), "Mar 8, 2024", votes
+    )
+    assert paper.end_line == 104
+    # The count's column is that of its first digit (here shown by a count too large).
+    too_large = line.replace(str(votes), "1" * 19)
+    with pytest.raises(digestparse.ParseError) as raised:
+        parse(edited(replace(104, too_large)), "strict")
+    assert (raised.value.code, raised.value.line, raised.value.column) == ("bad-votes", 104, column)
+
+
+@pytest.mark.parametrize(
+    ("number", "start"),
+    [
+        (66, "* "),  # "… speakers and timestamps at boundaries * everything …"
+        (66, "# "),  # "… the # of …"
+        (72, "# "),  # the abstract's last line
+        (63, "* "),  # its first
+    ],
+)
+def test_abstract_line_that_starts_like_lynx_markup(number: int, start: str) -> None:
+    """A hard wrap may put a lone '*' or '#' of the text at a line's start: while only text
+    comes up to the abstract's '][N]', such a line is abstract text, not a menu item or a
+    heading."""
+    source = edited(replace(number, start + LINES[number - 1]))
+    digest = check_lenient(source)
+    assert [d.code for d in digest.diagnostics] == ["truncated-entry"]  # the capture's cut
+    texts = [start + LINES[n - 1] if n == number else LINES[n - 1] for n in range(63, 73)]
+    paper = digest.papers[0]
+    assert paper.abstract == " ".join(texts)
+    assert (paper.author_count, paper.date, paper.span) == (3, datetime.date(2026, 5, 30), (55, 79))
+    assert len(digest.papers) == 34
+
+
+def test_markup_after_a_cut_abstract_still_ends_it() -> None:
+    """Without the abstract's '][N]' before the next entry, a '*' line stays markup: here a
+    menu item between two entries, after an abstract whose close was lost."""
+    source = edited(replace(74, "* [ Models ][2]"))
+    digest = check_lenient(source)
+    assert [(d.code, d.line) for d in digest.diagnostics][:2] == [
+        ("unbalanced-bracket", 74), ("junk", 74)
+    ]
+    assert digest.papers[0].abstract.endswith("https://github.com/uw-syfi/Murmur.")
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
@@ -434,6 +672,18 @@ def test_fast_path_reads_the_capture_and_agrees_with_the_rules() -> None:
     assert_paths_agree(REFERENCE_TEXT, [*BODY, *BODY[31:]], CAPTURED)  # two captures joined
 
 
+def test_fast_path_reads_upvote_boxes_on_one_line() -> None:
+    lines = _one_line_boxes(list(BODY))
+    assert _fast_papers(lines) == 33
+    assert_paths_agree(REFERENCE_TEXT, lines, CAPTURED)
+    spaced = [f"[ {line[1:line.index(']')]} ]{line[line.index(']') + 1:]}"
+              if line.startswith("[") and line.endswith("]") and line[1:2] in "-0123456789"
+              else line for line in lines]
+    assert spaced[47] == "[ - ][31]"
+    assert _fast_papers(spaced) == 33
+    assert_paths_agree(REFERENCE_TEXT, spaced, CAPTURED)
+
+
 _FIRST_TITLE = BODY.index("### [MURMUR: An Efficient Inference System for Long-Form ASR][32]")
 _FIRST_ABSTRACT = _FIRST_TITLE + 4  # after a blank line, '[' and a blank line
 
@@ -481,7 +731,8 @@ def test_fast_path_reads_unusual_lines_as_the_rules_do(lines: list[str], fast: i
 _DAMAGE_LINES = [
     "", "[", "][9]", "-", "7", "12345678901234567890", "### [T][1]", "### [T", "### U][2]",
     "* 3 authors", "* x authors", "[[o] Org][3]", "Org", "\u00b7", "Jun 9", "Jun 30",
-    "Feb 29", "Jan 1, 2027", "Mar 8, 2024 [ 6][39]", "May 1 [ 123456789012345678901][4]",
+    "Feb 29", "Jan 1, 2027", "Mar 8, 2024 [ 6][39]", "Mar 8 [ 6 ][39]",
+    "May 1 [ 123456789012345678901][4]", "* [IMG]", "*", "[65][35]", "[ - ][31]",
     "new", "Subscribe", "# Daily Papers", "[Content truncated]", "text line", "# heading",
     "  indented ", "x-", "Daily [Papers](https://x.org)", "trailing ", "\u00a0no-break",
 ]

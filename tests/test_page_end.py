@@ -72,6 +72,19 @@ References
 301. https://huggingface.co/terms-of-service
 [302]: https://huggingface.co/privacy"""
 
+#: A whole dump's reference list names every link of the page, each paper's among them: the
+#: title's, the upvote box's login, the abstract's and the comment count's.
+REFERENCE_LIST_END = """[Previous][300] [Next][301]
+
+References
+
+   1. https://huggingface.co/
+  32. https://huggingface.co/papers/2606.00683
+  33. https://huggingface.co/login?next=%2Fpapers%2F2606.00683
+[34]: https://huggingface.co/papers/2606.00683#community
+[35]: https://arxiv.org/abs/2606.00683
+ 300. https://huggingface.co/papers/date/2026-06-28"""
+
 HTML_END = """<a id="source-section-12"></a>
 
 [Previous](https://huggingface.co/papers/date/2026-10-01)
@@ -97,6 +110,7 @@ CASES: dict[str, tuple[str, int | None, str, tuple[str, ...]]] = {
     "markdown-rule": ("04", None, "--------------------", ()),
     # 01 is a fenced capture whose last entry is cut: keep the entries before it.
     "reference-text": ("01", 934, REFERENCE_END, ("```",)),
+    "reference-text-references": ("01", 934, REFERENCE_LIST_END, ("```",)),
     "html-text": ("05", None, HTML_END, ()),
     # No anchor first: the pagination's links come right after the last entry's links.
     "html-text-pagination": ("05", None, MARKDOWN_END, ()),
@@ -249,6 +263,10 @@ def test_a_page_end_is_read_over_a_bounded_number_of_lines() -> None:
         ("https://huggingface.co/models", False, True),
         ('<a id="source-section-3"></a>', False, True),
         ("12. https://huggingface.co/docs", False, True),
+        # A reference list names the papers' links too: an item is never an entry's line.
+        ("32. https://huggingface.co/papers/2606.00683", False, True),
+        ("[33]: https://huggingface.co/login?next=%2Fpapers%2F2606.00683", False, True),
+        ("[35]: https://arxiv.org/abs/2606.00683", False, True),
         ("1 2 3 ... 9", False, True),
         ("Company", False, True),
         ("Trending Papers", False, True),

@@ -83,6 +83,9 @@ _PAGE_END_MARK = regex.compile(
     r"(?:[0-9]++\.\s++|\[[0-9]++\]:\s*+)?(?i:https?://)\S*+|[-*_=]{3,}+|<a\s[^<>]*+></a>|\.\.\.|\u2026"
 )
 _ELLIPSES = ("...", "\u2026")
+#: An item of a list of references: it names every link of the page, each paper's among them,
+#: and is never a line of an entry.
+_REFERENCE_ITEM = regex.compile(r"(?:[0-9]++\.\s++|\[[0-9]++\]:\s*+)(?i:https?://)\S*+")
 #: What a word of the page's end may carry around it: emphasis (``**Company**``) and the
 #: arrows of pagination links (``« Previous``, ``Next →``).
 _WORD_DECORATION = "*_\u00ab\u00bb\u2039\u203a\u2190\u2192"
@@ -125,9 +128,11 @@ def may_start_page_end(text: str) -> bool:
 def in_page_end(text: str) -> bool:
     """Whether a line (stripped) may belong to the page's end: only its words and page
     numbers once markup is removed, or only a mark (``_PAGE_END_MARK``); never a line that
-    links to a paper."""
-    if len(text) > PAGE_END_MAX_LEN or _PAPER_TARGET.search(text) is not None:
+    links to a paper, unless it is an item of a list of references."""
+    if len(text) > PAGE_END_MAX_LEN:
         return False
+    if _PAPER_TARGET.search(text) is not None:
+        return _REFERENCE_ITEM.fullmatch(text) is not None
     if _PAGE_END_MARK.fullmatch(text) is not None:
         return True
     return all(

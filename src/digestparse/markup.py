@@ -28,6 +28,7 @@ _ESCAPED = operator.itemgetter(1)
 _WHOLE_REFERENCE = regex.compile(r"\[(.*)\]\[[0-9]++\]")
 #: lynx writes an image as its alt text in brackets: ``[microsoft] Microsoft``.
 _IMAGE_ALT = regex.compile(r"\[[^\[\]\n]*+\]\s*+")
+_ANY_IMAGE_ALT = regex.compile(r"\[[^\[\]\n]*+\]")
 
 
 def links(line: str) -> list[tuple[str, str]]:
@@ -69,6 +70,12 @@ def is_reference_close(line: str) -> bool:
 def strip_image_alt(text: str) -> str:
     """``text`` without a leading image placeholder ``[alt]`` (as lynx writes images)."""
     return _IMAGE_ALT.sub("", text, count=1) if text.startswith("[") else text
+
+
+def without_image_alts(text: str) -> str:
+    """``text`` (markup already removed) without any image placeholder ``[alt]``, blanks
+    collapsed: ``by[papers-by.png] AK`` gives ``by AK``."""
+    return " ".join(_ANY_IMAGE_ALT.sub(" ", text).split())
 
 
 def _balanced(text: str) -> bool:

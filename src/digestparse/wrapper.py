@@ -31,6 +31,7 @@ _TIME_KEYS = frozenset(
     {
         "captured",
         "captured (utc)",
+        "created",
         "captured_at",
         "captured at",
         "retrieved",
@@ -44,8 +45,12 @@ _TIME_KEYS = frozenset(
 _YAML_ITEM = re.compile(r"([A-Za-z_][\w -]*?)\s*:\s*(.*)")
 _LIST_ITEM = re.compile(r"[-*] ([^:]{1,40}):\s*(.*)")
 _BOLD_ITEM = re.compile(r"\*\*([^*]{1,40}):\*\*\s*(.*)")
+#: A value written as a markdown autolink or link: ``<https://…>``, ``[text](https://…)``.
+_LINKED_VALUE = re.compile(r"<(\S+)>|\[[^\[\]]*\]\((\S+)\)")
 _RULE = re.compile(r"-{3,}|={3,}|\*{3,}")
-_FENCE = re.compile(r"(`{3,}|~{3,})[\w-]*")
+#: An opening code fence and its info string (anything but a backtick after backticks, as
+#: in CommonMark): ```` ```text ````, ```` ``` text ````, ```` ```c++ ````, ``~~~ lynx dump``.
+_FENCE = re.compile(r"(`{3,})[^`]*|(~{3,}).*")
 _TIMESTAMP = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
     r"(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]+))?)?)?"
@@ -92,16 +97,25 @@ def _first_nonblank(lines: Sequence[str], start: int) -> int | None:
 
 
 def _front_matter(lines: Sequence[str], first: int) -> Wrapper:
+    """``key: value`` lines up to a closing ``---``. A value may go on below its key, as
+    indented lines or ``- item`` lines (``tags:`` then ``  - "clippings"``, as the Obsidian
+    Web Clipper writes); only the keys at the top level are read."""
     items: list[tuple[str, str]] = []
     for index in range(first + 1, min(len(lines), first + _MAX_WRAPPER_LINES)):
-        text = lines[index].strip()
+        line = lines[index]
+        text = line.strip()
         if text == "---":
             return _wrapper(index + 1, items, None)
+        if not text:
+            continue
+        if line[0] in " \t" or text == "-" or text.startswith("- "):
+            if not items:
+                return NO_WRAPPER  # nested under no key: not YAML front matter
+            continue
         match = _YAML_ITEM.fullmatch(text)
-        if match is None and text:
+        if match is None:
             return NO_WRAPPER
-        if match is not None:
-            items.append((match.group(1), match.group(2)))
+        items.append((match.group(1), match.group(2)))
     return NO_WRAPPER
 
 
@@ -130,7 +144,7 @@ def _preamble(lines: Sequence[str], first: int) -> Wrapper:
     if following is not None:
         match = _FENCE.fullmatch(lines[following].strip())
         if match is not None:
-            fence = match.group(1)
+            fence = match.group(1) or match.group(2)
             end = following + 1
     return _wrapper(end, items, fence)
 
@@ -161,8 +175,12 @@ def _wrapper(end: int, items: list[tuple[str, str]], fence: str | None) -> Wrapp
     url: str | None = None
     captured: datetime.datetime | None = None
     for key, value in items:
-        name = key.strip().lower()
-        value = value.strip().strip("\"'`")
+        # Emphasis around a key or a value (``- **URL:** https://…``) is markdown, not text.
+        name = key.strip().strip("*_").strip().lower()
+        value = value.strip().strip("*").strip().strip("\"'`")
+        linked = _LINKED_VALUE.fullmatch(value)
+        if linked is not None:
+            value = linked.group(1) or linked.group(2)
         if url is None and name in _URL_KEYS and value.startswith(("http://", "https://")):
             url = value.split()[0]
         elif captured is None and name in _TIME_KEYS:
@@ -181,18 +199,36 @@ def parse_timestamp(text: str) -> datetime.datetime | None:
     year, month, day, hour, minute, second, fraction, offset = match.groups()
     micro = int((fraction or "0")[:6].ljust(6, "0"))
     zone = datetime.timezone.utc
-    if offset and offset != "Z":
-        sign = -1 if offset[0] == "-" else 1
-        digits = offset[1:].replace(":", "")
-        delta = datetime.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-        zone = datetime.timezone(sign * delta)
     try:
+        if offset and offset != "Z":
+            sign = -1 if offset[0] == "-" else 1
+            digits = offset[1:].replace(":", "")
+            hours, minutes = int(digits[:2]), int(digits[2:])
+            if minutes > 59:
+                return None
+            # A day or more (+24:00) is refused here: no time zone is that far.
+            zone = datetime.timezone(sign * datetime.timedelta(hours=hours, minutes=minutes))
         return datetime.datetime(
             int(year), int(month), int(day), int(hour or 0), int(minute or 0),
             int(second or 0), micro, tzinfo=zone,
         )
     except ValueError:
         return None
+
+
+def capture_day(captured: datetime.datetime) -> datetime.date:
+    """The day yearless dates resolve against when the caller gives none: the later of the
+    capture time's own calendar day and its day in UTC.
+
+    A page may show either (the site's day is UTC's, a browser's its own zone's). Taking the
+    earlier one at 21:00 at UTC-5 would put a page date of the next UTC day, and every
+    yearless date under it, a year back; a later day puts no date of the page wrong.
+    """
+    try:
+        utc = captured.astimezone(datetime.timezone.utc).date()
+    except OverflowError:  # at the calendar's ends (year 1 or 9999): no other day there
+        return captured.date()
+    return max(captured.date(), utc)
 
 
 def is_fence_end(line: str, fence: str) -> bool:

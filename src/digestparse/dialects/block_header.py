@@ -37,7 +37,9 @@ def read_block_header(
     """
     first = state.peek()
     if first is None:
-        state.reporter.defect("missing-header", 1, 1, detail="the input is empty")
+        state.reporter.defect(
+            "missing-header", state.wrapper_end + 1, 1, detail="the input is empty"
+        )
         return
     lines: list[Line] = []
     date_line: Line | None = None

@@ -40,7 +40,9 @@ def read_header(state: ParseState) -> None:
     """The header the dump starts with, and the page date after it."""
     first = state.peek()
     if first is None:
-        state.reporter.defect("missing-header", 1, 1, detail="the input is empty")
+        state.reporter.defect(
+            "missing-header", state.wrapper_end + 1, 1, detail="the input is empty"
+        )
         return
     if not _starts_header(state):
         state.reporter.defect("missing-header", first.number, 1)

@@ -59,7 +59,11 @@ def read_header(state: ParseState) -> None:
 
 
 def _header_text(line: Line) -> str | None:
-    return None if line.kind is ANCHOR else plain(PLACEHOLDER_LINE.sub("", line.text))
+    """A header line's text; None for an anchor or an empty ``-`` item (the period
+    switcher, its labels lost), which show nothing."""
+    if line.kind is ANCHOR or line.kind is DASH:
+        return None
+    return plain(PLACEHOLDER_LINE.sub("", line.text))
 
 
 # -- entries ----------------------------------------------------------------------

@@ -55,7 +55,7 @@ def detect(head: Sequence[str]) -> bool:
             style = True
         if kind is Kind.AUTHORS:
             authors = True
-        elif kind is Kind.SEPARATOR or (
+        elif kind is Kind.SEPARATOR or kind is Kind.BOX or (
             kind is Kind.CLOSE and previous == (Kind.OPEN, Kind.COUNT)
         ):
             other_mark = True

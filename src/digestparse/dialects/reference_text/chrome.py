@@ -26,7 +26,7 @@ HEADER_KINDS = (Kind.TEXT, Kind.HEADING, Kind.BULLET, Kind.REFERENCE)
 #: A header longer than this is not one (the capture's is 42 lines, menu included).
 MAX_HEADER_LINES = 120
 #: Kinds of line an entry may start with (``rules.entry_start``).
-_ENTRY_KINDS = (Kind.TITLE, Kind.OPEN, Kind.COUNT)
+_ENTRY_KINDS = (Kind.TITLE, Kind.OPEN, Kind.COUNT, Kind.BOX)
 #: Short lines' kinds and page phrases; cleared when full.
 _SEEN: dict[str, tuple[Kind, str | None]] = {}
 _SEEN_LIMIT = 1024

@@ -36,7 +36,7 @@ from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper, fast_paper
 from ...state import ParseState
 from ..window import read_runs, settled_end
-from .lines import MAX_PHRASE_LINE, TITLE_CLOSE, Kind, page_phrase
+from .lines import MAX_AVATARS, MAX_PHRASE_LINE, TITLE_CLOSE, Kind, page_phrase
 
 #: ``][N]`` alone on its line, then any blank lines.
 _CLOSE = r"\]\[[0-9]+\]\n\n*"
@@ -78,6 +78,11 @@ def _atomic(name: str, pattern: str, native: bool) -> str:
     return rf"(?=(?P<{name}>{pattern}))(?P={name})"
 
 
+#: The author avatars before the count in an authors box (``lines.is_avatar``, at most
+#: ``lines.MAX_AVATARS``): ``*`` or ``* [IMG]`` items.
+_AVATARS = rf"(?:\*(?=\n| \[)(?: +\[[^\[\]\n]*\])*\n\n*){{0,{MAX_AVATARS}}}"
+
+
 def entry_pattern(native: bool = NATIVE_ATOMIC) -> re.Pattern[str]:
     """A canonical entry, from the blank lines before it to its date line (rules.py gives
     the shape). Each part can match in one way only, so a match never depends on the lines
@@ -92,7 +97,9 @@ def entry_pattern(native: bool = NATIVE_ATOMIC) -> re.Pattern[str]:
         # The upvote box.
         _atomic(
             "box_lines",
-            rf"\n*(?P<box>)\[\n\n*(?P<count>-|[0-9]{{1,{MAX_COUNT_DIGITS}}})\n\n*" + _CLOSE,
+            # '[', the count and '][N]' on lines of their own, or on one line ('[65][35]').
+            rf"\n*(?P<box>)\[(?:(?P<lines>\n)\n*| *)(?P<count>-|[0-9]{{1,{MAX_COUNT_DIGITS}}})"
+            r"(?(lines)\n\n*| *)" + _CLOSE,
             native,
         )
         # The title: one '### [Title][N]' line, or '###' lines glued together up to the
@@ -115,19 +122,32 @@ def entry_pattern(native: bool = NATIVE_ATOMIC) -> re.Pattern[str]:
         # An authors box or an organization line.
         + _atomic(
             "metadata_lines",
-            rf"(?:\[\n\n*\* (?P<authors>[0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?\n\n*" + _CLOSE
+            rf"(?:\[\n\n*{_AVATARS}\* (?P<authors>[0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?\n\n*"
+            + _CLOSE
             + r"|(?P<organization>\[[^\n]*\]\[[0-9]+\])\n\n*)",
             native,
         )
         # '\u00b7' and, on the next line, the date and perhaps its comment count.
-        + r"\u00b7\n(?P<date>" + DATE_PATTERN + r")(?: \[ *(?P<comments>[0-9]+)\]\[[0-9]+\])?"
+        + r"\u00b7\n(?P<date>" + DATE_PATTERN + r")(?: ?\[ *(?P<comments>[0-9]+) *\]\[[0-9]+\])?"
     )
 
 
 _ENTRY = entry_pattern()
 
-#: The lines an entry may start with: blank, or its upvote box's '['.
-_ENTRY_STARTS = ("", "[")
+#: An upvote box on one line, ``[65][35]`` (``lines.Kind.BOX``).
+_ONE_LINE_BOX = re.compile(rf"\[ *(?:-|[0-9]{{1,{MAX_COUNT_DIGITS}}}) *\]\[[0-9]+\]")
+
+
+def _starts_box(line: str) -> bool:
+    """Whether an upvote box starts at this line: its '[' alone, or the box on one line."""
+    return line == "[" or (
+        line[-1:] == "]" and line[1:2] in _BOX_SECOND and _ONE_LINE_BOX.fullmatch(line) is not None
+    )
+
+
+#: What follows the '[' of a box on one line.
+_BOX_SECOND = frozenset("-0123456789 ")
+
 # DATE_PATTERN's own groups (month, day, year) follow the one around it.
 _MONTH = _ENTRY.groupindex["date"] + 1
 _DAY, _YEAR = _MONTH + 1, _MONTH + 2
@@ -179,13 +199,16 @@ def _entry(
 ) -> tuple[Paper, int] | None:
     """The canonical entry starting at ``raw[i]`` (numbered ``base + i + 1``) and the index
     after it, or None; ``raw[count]`` and what follows are taken for the input's end."""
-    if i >= count or raw[i] not in _ENTRY_STARTS:
+    if i >= count:
+        return None
+    first = raw[i]
+    if first and first != "[" and not _starts_box(first):
         return None  # e.g. where the rules read on, at the end of a capture: no join then
-    if not raw[i]:  # blank lines, then the box's '[' (else no join: chrome follows a cut)
+    if not first:  # blank lines, then the box (else no join: chrome follows a cut)
         box = i + 1
         while box < count and not raw[box]:
             box += 1
-        if box >= count or raw[box] != "[":
+        if box >= count or not _starts_box(raw[box]):
             return None
     try:
         separator = raw.index(SEPARATOR, i, count)

@@ -37,13 +37,18 @@ _STEPS: tuple[tuple[str, ...], ...] = (
 )
 _STEP_OF = {phrase: index for index, phrases in enumerate(_STEPS) for phrase in phrases}
 _TITLE_STEP = _STEP_OF[DAILY_PAPERS]
+#: ``Trending Papers`` after the byline or the switcher is the page's tab to the trending
+#: list (late 2026: 03:26 ``[Trending Papers](…)``, 05:41), the last header line, once.
+_TAB_STEP = len(_STEPS)
 
 
 def read_header(state: ParseState) -> None:
     """The menu and header the capture starts with, and the page date after them."""
     first = state.peek()
     if first is None:
-        state.reporter.defect("missing-header", state.number + 1, 1, detail="the input is empty")
+        state.reporter.defect(
+            "missing-header", state.wrapper_end + 1, 1, detail="the input is empty"
+        )
         return
     if not _is_menu(first) and page_phrase(first.text, first.kind) is None:
         state.reporter.defect("missing-header", first.number, 1)
@@ -126,6 +131,8 @@ def _check_header(state: ParseState, lines: list[Line]) -> list[Line]:
     for line in page_lines:
         phrase = page_phrase(line.text, line.kind)
         found = _STEP_OF.get(phrase, -1) if phrase is not None else -1
+        if phrase == TRENDING_PAPERS and step > _TITLE_STEP:
+            found = _TAB_STEP
         if found > _TITLE_STEP and step < _TITLE_STEP:
             state.reporter.defect("bad-header", line.number, 1, detail=f"expected {DAILY_PAPERS!r}")
             return page_lines

@@ -16,7 +16,7 @@ import attrs
 from ...dates import DATE_PATTERN, DateLine, read_date_line
 from ...errors import InternalError
 from ...grammar import MONTH_NUMBER, PAGE_PHRASES, SEPARATOR
-from ...markup import is_reference_close, plain, whole_reference
+from ...markup import is_reference_close, plain, whole_reference, without_image_alts
 
 
 class Kind(enum.Enum):
@@ -37,6 +37,9 @@ class Kind(enum.Enum):
     DATE = "date"
     #: ``-`` or a number: the upvote count inside its box.
     COUNT = "count"
+    #: An upvote box on one line, ``[65][35]``, ``[-][31]`` (the page of late 2026 links the
+    #: count alone).
+    BOX = "box"
     #: A whole line that is one reference: an organization, ``[Subscribe][29]``.
     REFERENCE = "reference"
     #: The capture tool's mark where it cut the page.
@@ -50,11 +53,12 @@ TRUNCATION_MARK = "[Content truncated]"
 #: A title's last line ends with its reference: ``### Approaches][106]``.
 TITLE_CLOSE = re.compile(r"\]\[[0-9]+\]$")
 _AUTHORS = re.compile(r"\* ([0-9]+) authors?")
-#: The comment count after a date, as lynx writes its link: `` [ 6][39]``.
-_COMMENTS = re.compile(r" \[ *([0-9]+)\]\[[0-9]+\]$")
+#: The comment count after a date, as lynx writes its link: `` [ 6][39]`` (blanks around the
+#: link's text kept, as in ``* [ Models ][2]``).
+_COMMENTS = re.compile(r" ?\[ *([0-9]+) *\]\[[0-9]+\]$")
 _HEADING = re.compile(r"#{1,6} ")
 #: A date, then perhaps its comment count as a reference: ``Mar 8, 2024 [ 6][39]``.
-DATE_AND_COMMENTS = re.compile(DATE_PATTERN + r"(?: \[ *([0-9]+)\]\[[0-9]+\])?")
+DATE_AND_COMMENTS = re.compile(DATE_PATTERN + r"(?: ?\[ *([0-9]+) *\]\[[0-9]+\])?")
 
 
 def classify(line: str) -> Kind:
@@ -65,7 +69,10 @@ def classify(line: str) -> Kind:
             return Kind.OPEN
         if line == TRUNCATION_MARK:
             return Kind.TRUNCATED
-        return Kind.REFERENCE if whole_reference(line) is not None else Kind.TEXT
+        text = whole_reference(line)
+        if text is None:
+            return Kind.TEXT
+        return Kind.BOX if upvotes(text.strip(" ")) is not None else Kind.REFERENCE
     if first == "]":
         return Kind.CLOSE if is_reference_close(line) else Kind.TEXT
     if first == "#":
@@ -133,11 +140,34 @@ def authors_count(line: str) -> str | None:
     return match.group(1) if match is not None else None
 
 
+#: The most author avatar items an authors box is read with (the page of late 2026 shows up
+#: to five before the count).
+MAX_AVATARS = 8
+
+
+def is_avatar(line: str, kind: enum.Enum) -> bool:
+    """Whether a line inside an authors box is one author's avatar: an item that shows
+    nothing but images, each written as its alt text in brackets (``* [IMG]``, ``*``)."""
+    if kind is Kind.TEXT:
+        return line == "*"
+    return (
+        kind is Kind.BULLET and "][" not in line and not without_image_alts(line[2:])
+    )
+
+
 def upvotes(line: str) -> int | None:
     """The upvote count in its box (``-``: none yet, 0), or None when it is not one."""
     if line == "-":
         return 0
     return int(line) if line.isascii() and line.isdigit() else None
+
+
+def box_count(line: str) -> str:
+    """The count of an upvote box on one line (``[ 65 ][35]`` gives ``65``)."""
+    text = whole_reference(line)
+    if text is None:
+        raise InternalError(f"{line!r} was classified as an upvote box but is none")
+    return text.strip(" ")
 
 
 def page_phrase(line: str, kind: enum.Enum) -> str | None:
@@ -154,7 +184,14 @@ def page_phrase(line: str, kind: enum.Enum) -> str | None:
         text = " ".join(line.split())  # what plain() gives for a line without markup
     else:
         text = plain(line)
-    return text if text in PAGE_PHRASES else None
+    if text in PAGE_PHRASES:
+        return text
+    if kind is Kind.HEADING and "[" in text:
+        # An image in a heading (the byline's, late 2026) is its alt text in brackets:
+        # ``## by[[papers-by.png] AK][30] and the research community``.
+        text = without_image_alts(text)
+        return text if text in PAGE_PHRASES else None
+    return None
 
 
 #: No header line, markup included, is longer (the longest phrase is 51 characters); the

@@ -36,11 +36,27 @@ from ..bounded import FieldLines
 from .chrome import junk_span
 from .cut import read_cut_entry
 from .header import starts_repeated_header
-from .lines import TITLE_CLOSE, Kind, authors_count, must_read_dated, page_phrase, upvotes
+from .lines import (
+    MAX_AVATARS,
+    TITLE_CLOSE,
+    Kind,
+    authors_count,
+    box_count,
+    is_avatar,
+    must_read_dated,
+    page_phrase,
+    upvotes,
+)
 
 #: Kinds of line an abstract can hold: text (a wrapped line may read as a count or a date),
 #: never lynx's markup (brackets, headings, ``*`` items, whole-line references, ``·``).
 _ABSTRACT_KINDS = (Kind.TEXT, Kind.COUNT, Kind.DATE)
+#: Lines that read as lynx's markup (a ``*`` item, a ``#`` heading) but that a hard wrap at a
+#: lone '*' or '#' of the text makes too: abstract text where only text follows them up to
+#: the abstract's ``][N]``.
+_MARKUP_LIKE_KINDS = (Kind.BULLET, Kind.HEADING)
+#: How far that ``][N]`` is looked for (an abstract is some twenty lines at most).
+_MAX_ABSTRACT_AHEAD = 64
 #: A bad count in an upvote box is a short word ("1.2k"), not a line of prose.
 _MAX_BAD_COUNT = 12
 _END_KINDS = (Kind.TRUNCATED,)
@@ -63,6 +79,9 @@ def entry_start(state: Lookahead) -> int | None:
     kind = line.kind
     if kind is Kind.TITLE:
         return 0
+    if kind is Kind.BOX:
+        following = state.peek(1)
+        return 1 if following is not None and following.kind is Kind.TITLE else None
     if kind is not Kind.OPEN and kind is not Kind.COUNT:
         return None
     kinds: list[enum.Enum] = [kind]
@@ -204,6 +223,12 @@ def _read_upvotes(state: ParseState, size: int) -> int | None:
         state.reporter.defect("bad-upvotes", where, 1, detail="no upvote box before the title")
         return None
     lines = [state.advance() for _ in range(size)]
+    if lines[0].kind is Kind.BOX:  # the box on one line
+        digits = box_count(lines[0].text)
+        if len(digits) > MAX_COUNT_DIGITS:
+            state.reporter.defect("bad-upvotes", lines[0].number, 1, detail="count too large")
+            return None
+        return upvotes(digits)
     kinds = [line.kind for line in lines]
     counts = [line for line in lines if line.kind is not Kind.OPEN and line.kind is not Kind.CLOSE]
     count = counts[0] if counts else None
@@ -268,7 +293,10 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
         state.reporter.defect("missing-abstract", line.number, 1)
         return "", False
     parts: FieldLines | None = None
-    while (line := state.peek()) is not None and line.kind in _ABSTRACT_KINDS:
+    while (line := state.peek()) is not None and (
+        line.kind in _ABSTRACT_KINDS
+        or (line.kind in _MARKUP_LIKE_KINDS and _text_up_to_close(state))
+    ):
         if page_phrase(line.text, line.kind) is not None:
             break  # a header starts
         if parts is None:
@@ -292,6 +320,23 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
     return abstract, False
 
 
+def _text_up_to_close(state: ParseState) -> bool:
+    """Whether the lines from the next one on are text (a line like markup included, no page
+    phrase) up to a ``][N]`` line: the rest of an abstract."""
+    for ahead in range(_MAX_ABSTRACT_AHEAD):
+        line = state.peek(ahead)
+        if line is None:
+            return False
+        kind = line.kind
+        if kind is Kind.CLOSE:
+            return True
+        if kind not in _ABSTRACT_KINDS and kind not in _MARKUP_LIKE_KINDS:
+            return False
+        if page_phrase(line.text, kind) is not None:
+            return False
+    return False
+
+
 def _opens_metadata(state: ParseState) -> bool:
     """An authors box, an organization line, a lone '·' or a date line comes next."""
     line = state.peek()
@@ -299,15 +344,17 @@ def _opens_metadata(state: ParseState) -> bool:
         return False
     kind = line.kind
     if kind is Kind.OPEN:
-        content = state.peek(1)
+        at = 1 + _avatar_lines(state, 1)
+        content = state.peek(at)
         if content is None or content.kind in _END_KINDS:
             return True  # cut inside the box
+        close = at if content.kind is Kind.CLOSE else at + 1
         return content.kind is Kind.AUTHORS or (
             content.kind in _BAD_AUTHORS_KINDS
-            and state.peek_is(2 if content.kind is not Kind.CLOSE else 1, Kind.CLOSE)
-            and state.peek_is(3 if content.kind is not Kind.CLOSE else 2, Kind.SEPARATOR)
+            and state.peek_is(close, Kind.CLOSE)
+            and state.peek_is(close + 1, Kind.SEPARATOR)
         )
-    if kind is Kind.REFERENCE or kind is Kind.TEXT:
+    if kind is Kind.REFERENCE or kind is Kind.TEXT or kind is Kind.BOX:
         return state.peek_is(1, Kind.SEPARATOR)
     return kind is Kind.SEPARATOR or kind is Kind.DATE or kind is Kind.AUTHORS
 
@@ -320,7 +367,7 @@ def _read_metadata(state: ParseState) -> _Metadata:
         return _Metadata(present=False)
     if first.kind is Kind.OPEN or first.kind is Kind.AUTHORS:
         author_count = _read_authors_box(state)
-    elif first.kind is Kind.REFERENCE or first.kind is Kind.TEXT:
+    elif first.kind is Kind.REFERENCE or first.kind is Kind.TEXT or first.kind is Kind.BOX:
         line = state.advance()
         text = whole_reference(line.text)
         organization = " ".join(strip_image_alt(text if text is not None else line.text).split())
@@ -346,18 +393,33 @@ def _read_metadata(state: ParseState) -> _Metadata:
     return _Metadata(author_count, organization)
 
 
+def _avatar_lines(state: ParseState, ahead: int) -> int:
+    """How many author avatar items come from ``ahead`` lines on (at most a few)."""
+    count = 0
+    while count < MAX_AVATARS and (line := state.peek(ahead + count)) is not None:
+        if not is_avatar(line.text, line.kind):
+            break
+        count += 1
+    return count
+
+
 def _read_authors_box(state: ParseState) -> int | None:
-    """``[`` / ``* N authors`` / ``][N]``; reports the first flaw."""
+    """``[`` / avatars / ``* N authors`` / ``][N]``; reports the first flaw."""
     opened = state.peek_is(0, Kind.OPEN)
+    avatars = 0
     if opened:
         state.advance()
+        avatars = _avatar_lines(state, 0)
+        for _ in range(avatars):
+            state.advance()
     content = state.peek()
     count: int | None = None
     if content is not None and content.kind in (Kind.AUTHORS, Kind.BULLET, Kind.TEXT):
         state.advance()
         count = _authors(state, content)
     elif content is not None and content.kind is Kind.CLOSE:
-        state.reporter.defect("bad-authors", content.number, 1, detail="an empty authors box")
+        detail = "avatars without '* N authors'" if avatars else "an empty authors box"
+        state.reporter.defect("bad-authors", content.number, 1, detail=detail)
     if not opened and content is not None:
         state.reporter.defect(
             "unbalanced-bracket", content.number, 1, detail="no '[' line before the authors"

@@ -1,0 +1,225 @@
+"""Capture wrappers (src/digestparse/wrapper.py) around a capture's body: what they say and
+where the body starts and ends. The body here is capture 01's (lines 8-946: the menu, the
+header, page date ``Jun 29`` and 34 entries, the last one cut by its tool at 946)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import digestparse
+from dialect_support import capture_lines
+from digestparse.wrapper import capture_day, parse_timestamp
+from hostile_support import check_nothing_lost
+
+LINES = capture_lines("01")
+BODY = LINES[7:946]
+assert BODY[0].startswith("[[Hugging Face's logo]") and BODY[-1] == "[Content truncated]"
+
+
+def _parse(*top: str, bottom: tuple[str, ...] = ()) -> digestparse.Digest:
+    source = "\n".join([*top, *BODY, *bottom])
+    return check_nothing_lost(source, digestparse.parse(source))
+
+
+def _assert_body_read(digest: digestparse.Digest, first: int) -> None:
+    """The body, starting at line ``first``, reads as in capture 01."""
+    assert digest.dialect == "reference-text"
+    assert len(digest.papers) == 34
+    assert digest.papers[0].line == first + 47  # the first upvote box: 01:55
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", first + 938)]
+
+
+# The Obsidian Web Clipper's default note: a list under ``tags``, empty values, quotes.
+OBSIDIAN = (
+    "---",
+    'title: "Daily Papers - Hugging Face"',
+    'source: "https://huggingface.co/papers?q=Long-context+ASR"',
+    "author:",
+    "published:",
+    "created: 2026-06-29",
+    'description: "Your daily dose of AI research from AK"',
+    "tags:",
+    '  - "clippings"',
+    "---",
+)
+
+
+def test_front_matter_with_a_list_and_nested_values() -> None:
+    digest = _parse(*OBSIDIAN)
+    _assert_body_read(digest, len(OBSIDIAN) + 1)
+    assert digest.header_span is not None and digest.header_span[0] == 1
+    assert digest.source_url == "https://huggingface.co/papers?q=Long-context+ASR"
+    assert digest.captured_at == datetime.datetime(2026, 6, 29, tzinfo=datetime.timezone.utc)
+    assert digest.page_date == datetime.date(2026, 6, 29)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("tags: [a, b]", "description: >", "  folded text", "  on two lines"),
+        ("authors:", "- one", "- two", "meta:", "  captured: 2020-01-01"),
+    ],
+)
+def test_front_matter_values_over_several_lines(lines: tuple[str, ...]) -> None:
+    top = ("---", "url: https://huggingface.co/papers", *lines,
+           "captured_at: 2026-06-29T10:00:00Z", "---")
+    digest = _parse(*top)
+    _assert_body_read(digest, len(top) + 1)
+    assert digest.source_url == "https://huggingface.co/papers"
+    assert digest.captured_at == datetime.datetime(
+        2026, 6, 29, 10, tzinfo=datetime.timezone.utc
+    )
+
+
+def test_a_rule_then_text_is_no_front_matter() -> None:
+    """Only ``key: value`` lines and their nested values make front matter: a rule before
+    lines of another kind is content."""
+    source = "\n".join(["---", "Some text", "  indented", "---", *BODY])
+    digest = digestparse.parse(source)
+    assert digest.header_span is None or digest.header_span[0] > 1
+    assert digest.source_url is None
+    assert digest.captured_at is None
+
+
+WEB_SOURCE = tuple(LINES[:6])  # '# Web source', its items and a blank line; 01:7 is the fence
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("```text", "```"),  # as capture 01
+        ("``` text", "```"),
+        ("```plain text", "```"),
+        ("```c++", "```"),
+        ("```text.plain", "```"),
+        ("~~~ lynx -dump", "~~~"),
+        ("````", "````"),
+    ],
+)
+def test_a_fenced_body_with_any_info_string(opening: str, closing: str) -> None:
+    digest = _parse(*WEB_SOURCE, opening, bottom=(closing,))
+    _assert_body_read(digest, 8)
+    assert digest.header_span == (1, 54)
+    assert digest.footer_span == (947, 947)
+    assert digest.captured_at is not None
+
+
+def test_a_backtick_in_the_info_string_opens_no_fence() -> None:
+    """CommonMark: a backtick fence's info string holds no backtick (```` ```a`b ```` is
+    inline code): the wrapper ends before that line, which is then content."""
+    source = "\n".join([*WEB_SOURCE, "```a`b", *BODY])
+    digest = digestparse.parse(source)
+    assert digest.footer_span is None
+    assert ("missing-header", 7) in [(d.code, d.line) for d in digest.diagnostics]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://huggingface.co/papers?q=Long-context+ASR",
+        "<https://huggingface.co/papers?q=Long-context+ASR>",
+        "[huggingface.co/papers](https://huggingface.co/papers?q=Long-context+ASR)",
+        "`https://huggingface.co/papers?q=Long-context+ASR`",
+    ],
+)
+def test_the_source_url_in_markdown(value: str) -> None:
+    """A preamble is markdown: its URL may be written as an autolink or a link."""
+    top = ("# Web source", "", f"- URL: {value}", "- Captured (UTC): 2026-06-29T16:31:22Z", "")
+    for wrapper in (top, (f"**URL:** {value}", "**Captured:** 2026-06-29", "", "-----")):
+        digest = _parse(*wrapper)
+        _assert_body_read(digest, len(wrapper) + 1)
+        assert digest.source_url == "https://huggingface.co/papers?q=Long-context+ASR"
+
+
+@pytest.mark.parametrize("dialect", ["auto", "text", "markdown", "reference-text", "html-text",
+                                     "text-urls"])
+@pytest.mark.parametrize("after", ["", "\n", "\n\n\n"])
+def test_a_wrapper_with_an_empty_body_is_reported_after_the_wrapper(
+    dialect: str, after: str
+) -> None:
+    """Every dialect reports the empty body at the line after the wrapper (the wrapper's own
+    lines are fine), as markdown always did."""
+    source = "---\nurl: https://huggingface.co/papers\n---" + after
+    digest = digestparse.parse(source, dialect=dialect)
+    assert [(d.code, d.line, d.column) for d in digest.diagnostics] == [("missing-header", 4, 1)]
+    assert "the input is empty" in digest.diagnostics[0].message
+    assert digest.header_span == (1, 3)
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(source, mode="strict", dialect=dialect)
+    assert (raised.value.line, raised.value.column) == (4, 1)
+
+
+@pytest.mark.parametrize(
+    ("captured", "day"),
+    [
+        ("2026-06-28T21:00:00-05:00", datetime.date(2026, 6, 29)),
+        ("2026-06-30T01:00:00+05:00", datetime.date(2026, 6, 30)),
+        # At the calendar's ends the UTC day does not exist: the capture's own day.
+        ("0001-01-01T00:00:00+05:00", datetime.date(1, 1, 1)),
+        ("9999-12-31T23:00:00-05:00", datetime.date(9999, 12, 31)),
+    ],
+)
+def test_capture_day(captured: str, day: datetime.date) -> None:
+    timestamp = parse_timestamp(captured)
+    assert timestamp is not None
+    assert capture_day(timestamp) == day
+
+
+@pytest.mark.parametrize("captured", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:00:00-05:00",
+                                      "0001-01-01", "9999-12-31T23:59:59Z"])
+def test_a_capture_time_at_the_calendar_ends_is_no_crash(captured: str) -> None:
+    top = ("---", "url: https://huggingface.co/papers", f"captured_at: {captured}", "---")
+    source = "\n".join([*top, *BODY])
+    for mode in ("lenient", "strict"):
+        try:
+            digest = digestparse.parse(source, mode=mode)
+        except digestparse.ParseError:
+            continue  # dates of 2024-2026 are after a page date of year 1
+        assert digest.captured_at == parse_timestamp(captured)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("2026-06-29T10:00:00+05:30", datetime.datetime(
+            2026, 6, 29, 10, tzinfo=datetime.timezone(datetime.timedelta(hours=5, minutes=30)))),
+        ("2026-06-29T10:00:00-0800", datetime.datetime(
+            2026, 6, 29, 10, tzinfo=datetime.timezone(datetime.timedelta(hours=-8)))),
+        # No time zone is a day or more away, and an hour has 60 minutes: no capture time,
+        # as for any date that does not exist.
+        ("2026-06-29T10:00:00+25:00", None),
+        ("2026-06-29T10:00:00+24:00", None),
+        ("2026-06-29T10:00:00+23:99", None),
+        ("2026-06-29T10:00:00-0075", None),
+        ("2026-02-30", None),
+    ],
+)
+def test_parse_timestamp(text: str, want: datetime.datetime | None) -> None:
+    assert parse_timestamp(text) == want
+
+
+def test_a_capture_time_with_an_impossible_offset_is_no_error() -> None:
+    """It was a bare ValueError out of ``parse`` (neither ParseError nor InternalError)."""
+    top = ("---", "url: https://huggingface.co/papers", "captured_at: 2026-06-29T10:00+25:00",
+           "---")
+    digest = _parse(*top)
+    _assert_body_read(digest, len(top) + 1)
+    assert digest.captured_at is None
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ("- URL: https://huggingface.co/papers", "- Captured: 2026-06-29T10:00:00Z"),
+        ("- **URL:** https://huggingface.co/papers", "- **Captured:** 2026-06-29T10:00:00Z"),
+        ("- __URL__: https://huggingface.co/papers", "- Captured: **2026-06-29T10:00:00Z**"),
+    ],
+)
+def test_preamble_items_with_emphasis(items: tuple[str, ...]) -> None:
+    top = ("# Web source", "", *items, "")
+    digest = _parse(*top)
+    _assert_body_read(digest, len(top) + 1)
+    assert digest.source_url == "https://huggingface.co/papers"
+    assert digest.captured_at == datetime.datetime(2026, 6, 29, 10, tzinfo=datetime.timezone.utc)
