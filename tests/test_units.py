@@ -347,5 +347,30 @@ def test_an_unexpected_exception_in_the_library_is_an_internal_error(
         digestparse.parse(text, reference_date=REFERENCE_DATE)
 
 
+@pytest.mark.parametrize("error", [ValueError, TypeError])
+def test_a_value_or_type_error_of_the_library_before_parsing_is_an_internal_error(
+    monkeypatch: pytest.MonkeyPatch, error: type[Exception]
+) -> None:
+    """Only the arguments' checks raise ValueError or TypeError to the caller: the same
+    exception from the library's own code while it starts (here, detection) is a bug.
+    (A capture time with an impossible offset once escaped as a bare ValueError.)"""
+
+    def broken(*args: object) -> None:
+        raise error("a bug")
+
+    monkeypatch.setattr(digestparse.api, "detect", broken)
+    for source in (dump(entry("Jun 9")), dump(entry("Jun 9")).encode()):
+        with pytest.raises(digestparse.InternalError, match=f"before parsing: {error.__name__}"):
+            digestparse.parse(source, reference_date=REFERENCE_DATE)
+    with pytest.raises(digestparse.InternalError, match=f"before parsing: {error.__name__}"):
+        list(digestparse.iter_papers(io.BytesIO(dump(entry("Jun 9")).encode())))
+    with pytest.raises(ValueError, match="mode must be"):
+        digestparse.parse("x", mode="Strict")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="dialect must be one of"):
+        digestparse.parse("x", dialect="nope")
+    with pytest.raises(TypeError, match="reference_date must be"):
+        digestparse.parse("x", reference_date="2025-01-01")  # type: ignore[arg-type]
+
+
 def test_bare_github_io_root_is_a_link() -> None:
     assert extract_links("site: name.github.io/ and github.com/") == ("https://name.github.io/",)

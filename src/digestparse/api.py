@@ -93,12 +93,11 @@ def _check_dialect(dialect: str) -> Dialect | None:
 def _start(
     lines: Iterable[str] | Blocks,
     reporter: Reporter,
-    mode_dialect: str,
+    forced: Dialect | None,
     reference_date: datetime.date | None,
 ) -> _Session:
-    """Read the wrapper, choose the dialect and build the state over ``lines``."""
-    forced = _check_dialect(mode_dialect)
-    reference_date = check_reference_date(reference_date)
+    """Read the wrapper, choose the dialect (``forced``, else detected) and build the state
+    over ``lines``."""
     footer = _Footer()
     if isinstance(lines, Blocks):
         return _start_blocks(lines, reporter, forced, reference_date, footer)
@@ -375,10 +374,12 @@ def _start_guarded(
     dialect: str,
     reference_date: datetime.date | None,
 ) -> _Session:
+    # The arguments are checked first: what goes wrong after that is the input's (a
+    # ParseError), the caller's own code's (their stream's, carried by CallerError) or ours.
+    forced = _check_dialect(dialect)
+    reference_date = check_reference_date(reference_date)
     try:
-        return _start(lines, reporter, dialect, reference_date)
-    except (TypeError, ValueError):
-        raise  # the arguments refused (a ParseError is a ValueError too)
+        return _start(lines, reporter, forced, reference_date)
     except Exception as error:
         raise_for_caller(error, "before parsing")
 
