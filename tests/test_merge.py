@@ -270,6 +270,24 @@ def test_capture_date_prefers_captured_at_then_name_then_reference() -> None:
         REFERENCE_DATE)
 
 
+def test_capture_date_is_the_day_yearless_dates_resolve_against() -> None:
+    """At 21:00 at UTC-5 it is already the next day in UTC, the site's day: the page and
+    its yearless dates are read against that day, and the capture is placed on it too."""
+    zone = datetime.timezone(-datetime.timedelta(hours=5))
+    evening = datetime.datetime(2026, 6, 28, 21, 0, tzinfo=zone)
+    assert capture_date(digest("x.txt", captured_at=evening)) == datetime.date(2026, 6, 29)
+    morning = datetime.datetime(2026, 6, 28, 9, 0, tzinfo=zone)
+    assert capture_date(digest("x.txt", captured_at=morning)) == datetime.date(2026, 6, 28)
+    tokyo = datetime.timezone(datetime.timedelta(hours=9))
+    east = datetime.datetime(2026, 6, 29, 1, 0, tzinfo=tokyo)
+    assert capture_date(digest("x.txt", captured_at=east)) == datetime.date(2026, 6, 29)
+    wrapped = "---\ncaptured_at: 2026-06-28T21:00:00-05:00\n---\n" + (
+        "Daily Papers\n\nJun 29\n\nT\n\nA\n\n  \u2022 2 authors\n\u00b7\nJun 29")
+    parsed = digestparse.parse(wrapped)
+    assert parsed.papers[0].date == datetime.date(2026, 6, 29)
+    assert capture_date(parsed) == parsed.papers[0].date
+
+
 def test_capture_days_of_the_series_helper_are_the_page_dates() -> None:
     assert sorted(capture_day(seed).isoformat() for seed in SEEDS) == [
         "2025-11-07", "2025-11-18", "2025-11-20", "2025-12-12", "2025-12-16"]

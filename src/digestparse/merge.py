@@ -34,6 +34,7 @@ import attrs
 from .dates import check_reference_date
 from .diagnostics import Mode, Reporter, check_mode
 from .model import Diagnostic, Digest, title_key
+from .wrapper import capture_day
 
 #: The fields of a merge record, in output order (see the module docstring).
 MERGE_FIELDS: tuple[str, ...] = (
@@ -166,10 +167,11 @@ def date_from_name(path: str) -> datetime.date | None:
 def capture_date(
     digest: Digest, *, use_name: bool = False, reference_date: datetime.date | None = None
 ) -> datetime.date:
-    """The day a dump was captured: its own ``captured_at``, else (with ``use_name``) a
-    date in its file name, else ``reference_date`` (default: today)."""
+    """The day a dump was captured: its own ``captured_at`` (the day its yearless dates
+    resolve against, ``wrapper.capture_day``), else (with ``use_name``) a date in its file
+    name, else ``reference_date`` (default: today)."""
     if digest.captured_at is not None:
-        return digest.captured_at.date()
+        return capture_day(digest.captured_at)
     if use_name:
         named = date_from_name(digest.source)
         if named is not None:

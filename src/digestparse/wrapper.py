@@ -224,6 +224,8 @@ def capture_day(captured: datetime.datetime) -> datetime.date:
     earlier one at 21:00 at UTC-5 would put a page date of the next UTC day, and every
     yearless date under it, a year back; a later day puts no date of the page wrong.
     """
+    if captured.utcoffset() is None:  # a naive time (a caller's): UTC, as the wrapper's are
+        return captured.date()
     try:
         utc = captured.astimezone(datetime.timezone.utc).date()
     except OverflowError:  # at the calendar's ends (year 1 or 9999): no other day there

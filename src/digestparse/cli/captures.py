@@ -7,6 +7,7 @@ import datetime
 from functools import partial
 
 from ..model import Paper
+from ..wrapper import capture_day
 from .escape import escape_text
 from .guard import guard_file
 from .inputs import Task, UnreadableInput
@@ -74,7 +75,7 @@ def process_capture(task: Task, settings: Settings) -> CaptureResult:
         result.page_date = digest.page_date
         result.page_date_line = digest.header_span[1]
     if digest.captured_at is not None:
-        result.captured_at = digest.captured_at.date()
+        result.captured_at = capture_day(digest.captured_at)
     if settings.want_records and (settings.mode == "lenient" or not result.findings):
         result.kept = digest.papers
     return result
