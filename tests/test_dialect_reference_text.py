@@ -377,6 +377,12 @@ def test_a_seed_whose_abstract_ends_in_a_reference_stays_text(ending: str) -> No
         "Daily Papers", "Trending Papers", 1
     )
     assert parse(today).dialect == "text"
+    # A stray line before the header (a damaged start) does not hide it.
+    damaged = parse("<a id=\"top\"></a>\n\n" + text, reference_date=datetime.date(2025, 12, 31))
+    assert damaged.dialect == "text"
+    assert [(p.title, p.abstract, p.line - 2) for p in damaged.papers] == [
+        (p.title, p.abstract, p.line) for p in got.papers
+    ]
 
 
 #: A made-up lynx dump of a news page: references, multi-line links, a count in

@@ -18,6 +18,7 @@ from hypothesis import example, given, note
 
 import digestparse
 from digestparse import Digest, Paper, TokenKind
+from digestparse.grammar import CANONICAL_HEADER
 from hostile_support import REFERENCE, lenient
 from test_hostile import any_text
 from test_mutations import mutated_text
@@ -142,6 +143,26 @@ def test_a_digest_of_another_dialect_is_written_in_the_text_dialect() -> None:
     (got,) = back.papers
     assert _written(back.papers) == _written(digest.papers)
     assert (got.upvotes, got.paper_id, got.url, got.submitted_by) == (None, None, None, None)
+
+
+@pytest.mark.parametrize("dialect", ["text", "auto"])
+def test_a_damaged_header_is_written_as_the_canonical_one(dialect: str) -> None:
+    """A digest whose header lacks ``new`` and holds a line of another dialect's shape
+    (``][2]`` ends a lynx reference): written back as it was, the text was detected as
+    reference-text and read back with no paper. The canonical header is written instead."""
+    source = (
+        "### Stray [1][2]\n\nGet trending papers in your email inbox!\n\nSubscribe\n\n"
+        "Daily Papers\n\nbyAK and the research community\n\nDec 12\n\nA title\n\n"
+        "An abstract.\n\n  \u2022 2 authors\n\u00b7\nNov 3"
+    )
+    digest = digestparse.parse(source, reference_date=REFERENCE, dialect="text")
+    assert digest.header[0] == "### Stray [1][2]"
+    assert [paper.title for paper in digest.papers] == ["A title"]
+    text = digestparse.render(digest)
+    assert text.startswith("\n\n".join(CANONICAL_HEADER) + "\n\nDec 12\n\nA title")
+    back = digestparse.parse(text, reference_date=digest.page_date, dialect=dialect)
+    assert back.dialect == "text" and back.diagnostics == ()
+    assert _written(back.papers) == _written(digest.papers)
 
 
 def test_tokenize_reads_another_dialect_by_the_text_grammar() -> None:

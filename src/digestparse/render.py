@@ -13,6 +13,7 @@ import datetime
 from collections.abc import Iterable
 
 from .dates import MAX_COUNT_DIGITS, format_date, latest_on_or_before
+from .dialects.text import holds_text_header
 from .grammar import AUTHORS_PREFIX, CANONICAL_HEADER, SEPARATOR, cannot_be_title
 from .model import Digest, Paper
 from .tokenizer import TEXT, classify
@@ -30,13 +31,17 @@ def render(papers_or_digest: Digest | Iterable[Paper]) -> str:
     Raises ``ValueError`` for a paper that the format cannot express, such as
     a title containing a line break, or whose date would read back as another
     day. A digest of another dialect is written in the ``text`` dialect: its
-    header becomes the canonical one, and the fields the format has no place
-    for (``upvotes``, ``paper_id``, ``url``, ``submitted_by``) are dropped.
+    header becomes the canonical one (as does a damaged header that lacks the
+    ``text`` header's lines), and the fields the format has no place for
+    (``upvotes``, ``paper_id``, ``url``, ``submitted_by``) are dropped.
     """
     page_date: datetime.date | None = None
     if isinstance(papers_or_digest, Digest):
         digest = papers_or_digest
-        own_header = digest.dialect == "text" and digest.header
+        # Its own header only when it holds the text header's lines in a row: a damaged one
+        # (a stray line of another dialect's shape, no `new`) could be detected as that
+        # dialect when read back, and its papers read otherwise.
+        own_header = digest.dialect == "text" and holds_text_header(digest.header)
         header = list(digest.header if own_header else CANONICAL_HEADER)
         page_date = digest.page_date
         if page_date is not None:

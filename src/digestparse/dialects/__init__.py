@@ -2,7 +2,7 @@
 
 The first detector that accepts the start of the input wins; ``text`` comes
 last, as the fallback for anything holding one line of its grammar (but first for
-an input that opens with its header, line for line). Input that
+an input whose first lines hold its header, line for line). Input that
 no detector accepts is refused (``unknown-format``). docs/dialects.md explains
 how to add a dialect.
 
@@ -16,10 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..grammar import DAILY_PAPERS, NEW, PROMO, PROMO_DAILY, SUBSCRIBE, TRENDING_PAPERS
 from . import html_text, markdown, reference_text, text_urls
 from .base import DETECT_CHARS, DETECT_LINES, Dialect
-from .text import TEXT
+from .text import TEXT, holds_text_header
 
 if TYPE_CHECKING:
     #: Every dialect, in detection order (loads them all).
@@ -71,34 +70,14 @@ BY_NAME: MutableMapping[str, Dialect] = _ByName()
 DIALECT_NAMES: tuple[str, ...] = ("auto", *(name for name, _detect, _load in _ORDER))
 
 
-def _opens_as_text(head: Sequence[str]) -> bool:
-    """Whether ``head`` opens with the ``text`` header as only a plain-text dump writes it:
-    ``new``, the promo line(s), ``Subscribe``, then ``Daily Papers`` or ``Trending Papers``,
-    each a line of its own. The other dialects link ``Subscribe``, mark the heading up or
-    put a URL between them, so this start decides before their detectors, which look for
-    marks anywhere in the head: an abstract ending in citations (``[12][13]``) is no lynx
-    reference."""
-    lines = iter(head)
-    if next(lines, None) != NEW:
-        return False
-    line = next(lines, None)
-    if line == PROMO_DAILY:
-        line = next(lines, None)
-    return (
-        line == PROMO
-        and next(lines, None) == SUBSCRIBE
-        and next(lines, None) in (DAILY_PAPERS, TRENDING_PAPERS)
-    )
-
-
 def detect(head: Sequence[str]) -> Dialect | None:
     """The dialect of an input whose first non-blank content lines are ``head``.
 
     An input with no non-blank line at all is ``text`` (it reports a missing
-    header as before), and so is one that opens with the ``text`` header
-    (``_opens_as_text``); None means no dialect recognises it.
+    header as before), and so is one whose head holds the ``text`` header
+    (``text.holds_text_header``); None means no dialect recognises it.
     """
-    if not head or _opens_as_text(head):
+    if not head or holds_text_header(head):
         return TEXT
     for _name, detector, load in _ORDER:
         if detector(head):
