@@ -383,6 +383,11 @@ def test_a_seed_whose_abstract_ends_in_a_reference_stays_text(ending: str) -> No
     assert [(p.title, p.abstract, p.line - 2) for p in damaged.papers] == [
         (p.title, p.abstract, p.line) for p in got.papers
     ]
+    # Nor does a header line missing: the bullet authors lines over a lone '·' are the
+    # text dialect's own too.
+    no_subscribe = parse(text.replace("Subscribe\n\n", "", 1))
+    assert no_subscribe.dialect == "text" and len(no_subscribe.papers) == 25
+    assert [d.code for d in no_subscribe.diagnostics] == ["bad-header"]
 
 
 #: A made-up lynx dump of a news page: references, multi-line links, a count in

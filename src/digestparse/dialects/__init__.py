@@ -2,7 +2,8 @@
 
 The first detector that accepts the start of the input wins; ``text`` comes
 last, as the fallback for anything holding one line of its grammar (but first for
-an input whose first lines hold its header, line for line). Input that
+an input whose first lines have its own marks: its header in a row, or a bullet
+authors line over a lone '·'). Input that
 no detector accepts is refused (``unknown-format``). docs/dialects.md explains
 how to add a dialect.
 
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from . import html_text, markdown, reference_text, text_urls
 from .base import DETECT_CHARS, DETECT_LINES, Dialect
-from .text import TEXT, holds_text_header
+from .text import TEXT, plainly_text
 
 if TYPE_CHECKING:
     #: Every dialect, in detection order (loads them all).
@@ -74,10 +75,10 @@ def detect(head: Sequence[str]) -> Dialect | None:
     """The dialect of an input whose first non-blank content lines are ``head``.
 
     An input with no non-blank line at all is ``text`` (it reports a missing
-    header as before), and so is one whose head holds the ``text`` header
-    (``text.holds_text_header``); None means no dialect recognises it.
+    header as before), and so is one whose head has a mark only a plain-text dump
+    writes (``text.plainly_text``); None means no dialect recognises it.
     """
-    if not head or holds_text_header(head):
+    if not head or plainly_text(head):
         return TEXT
     for _name, detector, load in _ORDER:
         if detector(head):

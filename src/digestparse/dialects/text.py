@@ -6,10 +6,20 @@ its fast path in ``fastpath.py``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from ..fastpath import read_canonical
-from ..grammar import DAILY_PAPERS, NEW, PROMO, PROMO_DAILY, SUBSCRIBE, TRENDING_PAPERS
+from ..grammar import (
+    BULLET,
+    DAILY_PAPERS,
+    NEW,
+    PROMO,
+    PROMO_DAILY,
+    SEPARATOR,
+    SUBSCRIBE,
+    TRENDING_PAPERS,
+)
 from ..rules import BODY_RULES, read_header
 from ..tokenizer import AUTHORS, DATE, HEADER, SEPARATOR_KIND, classify
 from .base import Dialect
@@ -43,6 +53,19 @@ def _header_follows(head: Sequence[str], index: int) -> bool:
         line == PROMO
         and next(lines, None) == SUBSCRIBE
         and next(lines, None) in (DAILY_PAPERS, TRENDING_PAPERS)
+    )
+
+
+def plainly_text(head: Sequence[str]) -> bool:
+    """Whether ``head`` has a mark only a plain-text dump writes: the ``text`` header's
+    lines in a row (``holds_text_header``), or an authors line with the ``•`` bullet right
+    above a lone ``·`` (the other dialects write ``- N authors``, ``* N authors`` or a
+    link). Detection asks this before the other detectors."""
+    if holds_text_header(head):
+        return True
+    return any(
+        line.startswith(BULLET) and following == SEPARATOR
+        for line, following in itertools.pairwise(head)
     )
 
 
