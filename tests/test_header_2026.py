@@ -76,10 +76,11 @@ def test_a_repeated_2026_header_is_one_repeated_header_diagnostic() -> None:
 @pytest.mark.parametrize(
     ("lines", "where"),
     [
-        # The split byline must be whole: "by" and "AK" alone are titles, not a byline (the
-        # missing byline is reported on the line after "Daily Papers", as for the seeds).
+        # A split byline that lost a piece is still the byline, reported where it stands.
         (("new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers",
-          "by", "AK"), 8),
+          "by", "AK"), 9),
+        # No byline at all: reported on the line after "Daily Papers", as for the seeds.
+        (("new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers"), 8),
         # The switcher comes after the byline, not in place of it.
         (("new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers",
           "Daily", "Weekly"), 8),
@@ -96,3 +97,42 @@ def test_by_and_ak_are_titles_outside_the_header() -> None:
     text = SEEDS[0] + "\n\nby\n\nAK\n\n  \u2022 2 authors\n\u00b7\nDec 1"
     digest = strict(text)
     assert (digest.papers[-1].title, digest.papers[-1].abstract) == ("by", "AK")
+
+
+_PROMO_HEAD = ("new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers")
+
+
+@pytest.mark.parametrize(
+    ("damaged", "bad_line"),
+    [
+        # A piece of the split byline lost (the other two stay the header's).
+        (("by", "and the research community"), 9),
+        (("AK", "and the research community"), 9),
+        (("by", "AK"), 9),
+        (("by",), 9),
+        # A misspelt byline, or a misspelt switcher line, right before the page date.
+        (("byAK and the research communty",), 9),
+        (("by AK",), 9),
+        (("byAK and the research community", "Daily", "Weekley"), 13),
+        (("by", "AK", "and the research community", "Dialy"), 15),
+    ],
+)
+def test_a_damaged_byline_or_switcher_stays_in_the_header(
+    damaged: tuple[str, ...], bad_line: int
+) -> None:
+    """One bad-header where the damage is; the page date and every paper read as with the
+    intact header. Before, the damaged lines became papers (``by`` with the abstract
+    ``AK``, or a title whose metadata was the page date) and the page date was lost."""
+    header = (*_PROMO_HEAD, *damaged)
+    text, shift = _with_header(SEEDS[0], header)
+    original = strict(SEEDS[0])
+    digest = lenient(text)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-header", bad_line)]
+    assert digest.header == header
+    assert digest.page_date == original.page_date
+    assert [(p.title, p.date, p.line - shift) for p in digest.papers] == [
+        (p.title, p.date, p.line) for p in original.papers
+    ]
+    with pytest.raises(digestparse.ParseError) as raised:
+        strict(text)
+    assert (raised.value.code, raised.value.line) == ("bad-header", bad_line)

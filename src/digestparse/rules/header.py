@@ -7,7 +7,6 @@ from ..grammar import (
     BYLINE,
     BYLINE_SPACED,
     BYLINE_SPLIT,
-    BYLINE_TAIL,
     DAILY_PAPERS,
     NEW,
     PERIODS,
@@ -97,14 +96,22 @@ def _take_header_lines(state: ParseState) -> list[Line]:
             lines.append(state.advance())
         else:
             break
-    if lines and lines[-1].text in (DAILY_PAPERS, TRENDING_PAPERS) and all(
-        _peek_text(state, ahead) == text for ahead, text in enumerate(BYLINE_SPLIT)
-    ):
-        lines.extend(state.advance() for _ in BYLINE_SPLIT)
-    if lines and lines[-1].text in (BYLINE, BYLINE_SPACED, BYLINE_TAIL):
+    if lines and lines[-1].text in (DAILY_PAPERS, TRENDING_PAPERS):
+        # The split byline, or what is left of it when a piece is lost: its pieces in order
+        # (a lost piece is the one bad-header, not a paper titled "by" with abstract "AK").
+        ahead = 0
+        for piece in BYLINE_SPLIT:
+            if _peek_text(state, ahead) == piece:
+                ahead += 1
+        lines.extend(state.advance() for _ in range(ahead))
+    if lines and lines[-1].text in (BYLINE, BYLINE_SPACED, *BYLINE_SPLIT):
         for period in PERIODS:
             if _peek_text(state, 0) == period:
                 lines.append(state.advance())
+    # A text line right before the page date is a damaged header line (a misspelt byline or
+    # switcher line), not a paper: a title is followed by its abstract, never by a date.
+    if lines and _peek_text(state, 0) is not None and state.peek_is(1, DATE):
+        lines.append(state.advance())
     return lines
 
 
