@@ -136,3 +136,21 @@ def test_a_damaged_byline_or_switcher_stays_in_the_header(
     with pytest.raises(digestparse.ParseError) as raised:
         strict(text)
     assert (raised.value.code, raised.value.line) == ("bad-header", bad_line)
+
+
+@pytest.mark.parametrize(
+    "byline", ["byAK and the research communty", "by AK and te research community"]
+)
+def test_a_misspelt_byline_without_a_page_date_is_no_title(byline: str) -> None:
+    """Seed 003 has no page date: its misspelt byline was read as the first title, the
+    real first title as its abstract, and every paper after it out of step."""
+    seed = SEEDS[3]
+    assert seed.split("\n")[8] == "by AK and the research community"
+    assert strict(seed).page_date is None
+    text = seed.replace("by AK and the research community", byline, 1)
+    digest = lenient(text)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-header", 9)]
+    assert digest.header[-1] == byline
+    assert [(p.title, p.abstract) for p in digest.papers] == [
+        (p.title, p.abstract) for p in strict(seed).papers
+    ]

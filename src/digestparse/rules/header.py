@@ -30,6 +30,8 @@ _STEPS: tuple[tuple[_Accepted, bool], ...] = (
     ((BYLINE, BYLINE_SPACED, BYLINE_SPLIT), False),
     *(((period,), True) for period in PERIODS),
 )
+_BYLINES = (BYLINE, BYLINE_SPACED)
+_BYLINE_LENGTHS = (min(map(len, _BYLINES)), max(map(len, _BYLINES)))
 #: Header lines (tokenizer kind HEADER) and damaged lines among them that a header takes,
 #: before the lines that are header lines only in place (split byline, switcher).
 _MAX_HEADER_LINES = 6
@@ -104,6 +106,8 @@ def _take_header_lines(state: ParseState) -> list[Line]:
             if _peek_text(state, ahead) == piece:
                 ahead += 1
         lines.extend(state.advance() for _ in range(ahead))
+        if not ahead and _near_byline(_peek_text(state, 0)):
+            lines.append(state.advance())  # a misspelt byline: with no page date after it
     if lines and lines[-1].text in (BYLINE, BYLINE_SPACED, *BYLINE_SPLIT):
         for period in PERIODS:
             if _peek_text(state, 0) == period:
@@ -113,6 +117,17 @@ def _take_header_lines(state: ParseState) -> list[Line]:
     if lines and _peek_text(state, 0) is not None and state.peek_is(1, DATE):
         lines.append(state.advance())
     return lines
+
+
+def _near_byline(text: str | None) -> bool:
+    """Whether ``text`` is a one-line byline with a few characters lost or changed
+    (``byAK and the research communty``), which a dump without a page date would
+    otherwise read as its first title, every title and abstract after it out of step."""
+    if text is None or not _BYLINE_LENGTHS[0] - 6 <= len(text) <= _BYLINE_LENGTHS[1] + 6:
+        return False
+    from difflib import SequenceMatcher  # only for a header that lacks its byline
+
+    return any(SequenceMatcher(None, text, byline).ratio() >= 0.8 for byline in _BYLINES)
 
 
 def _peek_text(state: ParseState, ahead: int) -> str | None:
