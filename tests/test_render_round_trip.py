@@ -165,6 +165,19 @@ def test_a_damaged_header_is_written_as_the_canonical_one(dialect: str) -> None:
     assert _written(back.papers) == _written(digest.papers)
 
 
+def test_a_first_title_like_a_misspelt_page_date_needs_a_page_date() -> None:
+    """Right after the header, ``Sept 12`` reads as a misspelt page date, not a title."""
+    paper = Paper(title="Sept 12", abstract="An abstract.")
+    with pytest.raises(ValueError, match="misspelt page date"):
+        digestparse.render([paper])
+    dated = Digest(papers=(paper,), page_date=datetime.date(2025, 12, 12))
+    back = digestparse.parse(digestparse.render(dated), reference_date=REFERENCE)
+    assert back.diagnostics == () and [p.title for p in back.papers] == ["Sept 12"]
+    # Later papers are not in that place.
+    text = digestparse.render([Paper(title="First", abstract="An abstract."), paper])
+    assert [p.title for p in digestparse.parse(text, mode="strict").papers] == ["First", "Sept 12"]
+
+
 def test_tokenize_reads_another_dialect_by_the_text_grammar() -> None:
     """tokenize stays lossless on a markdown capture; its markup lines are TEXT."""
     path = REPO / "tests" / "fixtures" / "captures"

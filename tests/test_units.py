@@ -96,6 +96,34 @@ def test_page_date_with_a_year_is_reported_and_used() -> None:
     assert digest.papers[0].date == datetime.date(2024, 6, 9)
 
 
+@pytest.mark.parametrize(
+    "page",
+    ["Dce 12", "Dec 12th", "Dec 012", "December 12", "dec 12", "Dec 32", "Sept 12", "Dec  12"],
+)
+def test_a_misspelt_page_date_is_a_bad_page_date_not_a_title(page: str) -> None:
+    """It was read as the first title, the first title as its abstract (one paper
+    invented, one lost) and reported only as a missing-abstract lines later."""
+    text = dump(entry("Jun 9"), entry("Jun 8", title="Second"), page=page)
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=REFERENCE_DATE)
+    assert (raised.value.code, raised.value.line, raised.value.column) == ("bad-page-date", 11, 1)
+    assert raised.value.message.endswith(f"not a date line: {page!r}")
+    digest = digestparse.parse(text, reference_date=REFERENCE_DATE)
+    assert [d.code for d in digest.diagnostics] == ["bad-page-date"]
+    assert digest.page_date is None and digest.header_span == (1, 11)
+    assert [(p.title, p.date) for p in digest.papers] == [
+        ("A Title", datetime.date(2025, 6, 9)), ("Second", datetime.date(2025, 6, 8))
+    ]
+
+
+@pytest.mark.parametrize("title", ["Gemma 3", "Day 12", "Qwen 2", "Llama 3"])
+def test_a_short_title_with_a_number_after_the_header_is_a_title(title: str) -> None:
+    digest = digestparse.parse(
+        dump(entry("Jun 9", title=title), page=None), mode="strict", reference_date=REFERENCE_DATE
+    )
+    assert [p.title for p in digest.papers] == [title]
+
+
 def test_a_count_with_too_many_digits_is_reported_not_converted() -> None:
     text = dump(entry("Jun 9 " + "9" * 5000))
     with pytest.raises(digestparse.ParseError) as raised:

@@ -16,6 +16,7 @@ from .dates import MAX_COUNT_DIGITS, format_date, latest_on_or_before
 from .dialects.text import holds_text_header
 from .grammar import AUTHORS_PREFIX, CANONICAL_HEADER, SEPARATOR, cannot_be_title
 from .model import Digest, Paper
+from .rules.header import is_date_attempt
 from .tokenizer import TEXT, classify
 
 #: What the parser reads back: up to 9 digits of authors (rules/metadata.py),
@@ -51,7 +52,13 @@ def render(papers_or_digest: Digest | Iterable[Paper]) -> str:
         header = list(CANONICAL_HEADER)
         papers = papers_or_digest
     blocks = header
-    for paper in papers:
+    for index, paper in enumerate(papers):
+        if not index and page_date is None and is_date_attempt(paper.title):
+            # In the page date's place it would read back as a misspelt page date.
+            raise ValueError(
+                f"paper {paper.title!r}: a first title that reads as a misspelt page date "
+                "needs a page date before it"
+            )
         blocks.extend(_render_paper(paper, page_date))
     return "\n\n".join(blocks)
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from ..dates import date_parts, set_page_date
 from ..grammar import (
     BYLINE,
     BYLINE_SPACED,
     BYLINE_SPLIT,
     DAILY_PAPERS,
+    MONTHS,
     NEW,
     PERIODS,
     PROMO,
@@ -32,6 +35,17 @@ _STEPS: tuple[tuple[_Accepted, bool], ...] = (
 )
 _BYLINES = (BYLINE, BYLINE_SPACED)
 _BYLINE_LENGTHS = (min(map(len, _BYLINES)), max(map(len, _BYLINES)))
+#: A line in the page date's place that tries to be a date and is not one: a month-like
+#: word (``_month_like``), a day, maybe a suffix, a year or a count (``Dce 12``,
+#: ``Dec 12th``, ``December 12``, ``Dec 012``, ``Dec 32``, ``Sept 12``).
+_DATE_ATTEMPT = re.compile(
+    r"([A-Za-z]{3,9})\.? {1,2}[0-9]{1,3}(?:st|nd|rd|th)?(?:,? [0-9]{4})?(?: [0-9]+)?"
+)
+_MONTH_LETTERS = frozenset("".join(sorted(month.lower())) for month in MONTHS)
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
 #: Header lines (tokenizer kind HEADER) and damaged lines among them that a header takes,
 #: before the lines that are header lines only in place (split byline, switcher).
 _MAX_HEADER_LINES = 6
@@ -60,6 +74,14 @@ def read_header(state: ParseState) -> None:
         state.expect_gap(state.advance(), 1)
         set_page_date(state, date_line.number, date_parts(date_line.text, date_line.number))
         state.top_page_date = state.page_date
+        state.header_span = (lines[0].number, date_line.number)
+    elif date_line is not None and date_line.kind is TEXT and is_date_attempt(date_line.text):
+        # A misspelt page date: read as a title, it would take the first title as its
+        # abstract, and the first report would come lines later.
+        state.expect_gap(state.advance(), 1)
+        state.reporter.defect(
+            "bad-page-date", date_line.number, 1, detail=f"not a date line: {date_line.text!r}"
+        )
         state.header_span = (lines[0].number, date_line.number)
 
 
@@ -117,6 +139,27 @@ def _take_header_lines(state: ParseState) -> list[Line]:
     if lines and _peek_text(state, 0) is not None and state.peek_is(1, DATE):
         lines.append(state.advance())
     return lines
+
+
+def is_date_attempt(text: str) -> bool:
+    """Whether ``text``, in the page date's place, is a misspelt date line (``Dce 12``):
+    read as ``bad-page-date``, never as a title (``render`` refuses such a first title)."""
+    match = _DATE_ATTEMPT.fullmatch(text)
+    return match is not None and _month_like(match.group(1).lower())
+
+
+def _month_like(word: str) -> bool:
+    """A month's abbreviation or name in any case, ``sept``, an abbreviation with two
+    letters swapped (``dce``), or a name of five letters or more with one wrong."""
+    if len(word) == 3:
+        return "".join(sorted(word)) in _MONTH_LETTERS
+    if word == "sept" or word in _MONTH_NAMES:
+        return True
+    if len(word) < 5:
+        return False
+    from difflib import SequenceMatcher  # only for a line in the page date's place
+
+    return any(SequenceMatcher(None, word, name).ratio() >= 0.85 for name in _MONTH_NAMES)
 
 
 def _near_byline(text: str | None) -> bool:
