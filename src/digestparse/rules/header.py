@@ -33,13 +33,13 @@ _STEPS: tuple[tuple[_Accepted, bool], ...] = (
     ((BYLINE, BYLINE_SPACED, BYLINE_SPLIT), False),
     *(((period,), True) for period in PERIODS),
 )
-_BYLINES = (BYLINE, BYLINE_SPACED)
+_BYLINES = _ONE_LINE_BYLINES = (BYLINE, BYLINE_SPACED)
 _BYLINE_LENGTHS = (min(map(len, _BYLINES)), max(map(len, _BYLINES)))
 #: A line in the page date's place that tries to be a date and is not one: a month-like
 #: word (``_month_like``), a day, maybe a suffix, a year or a count (``Dce 12``,
-#: ``Dec 12th``, ``December 12``, ``Dec 012``, ``Dec 32``, ``Sept 12``).
+#: ``Dec 12th``, ``December 12``, ``Dec 012``, ``Dec 32``, ``Sept 12``, ``Dec16``).
 _DATE_ATTEMPT = re.compile(
-    r"([A-Za-z]{3,9})\.? {1,2}[0-9]{1,3}(?:st|nd|rd|th)?(?:,? [0-9]{4})?(?: [0-9]+)?"
+    r"([A-Za-z]{3,9})\.? {0,2}[0-9]{1,3}(?:st|nd|rd|th)?(?:,? [0-9]{4})?(?: [0-9]+)?"
 )
 _MONTH_LETTERS = frozenset("".join(sorted(month.lower())) for month in MONTHS)
 _MONTH_NAMES = (
@@ -108,37 +108,73 @@ def _starts_header(state: ParseState) -> bool:
 
 def _take_header_lines(state: ParseState) -> list[Line]:
     """Header lines, and damaged lines between them, up to the header's length; then the
-    2026 page's split byline and switcher lines where they stand."""
+    2026 page's split byline and switcher lines where they stand, also damaged (a piece
+    lost or misspelt: the bad-header, not papers made of header lines)."""
     lines: list[Line] = []
     while len(lines) < _MAX_HEADER_LINES:
         line = state.peek()
         if line is None:
             break
         if line.kind is HEADER or (
-            line.kind is TEXT and lines and state.peek_is(1, HEADER) and len(lines) < 5
+            line.kind is TEXT and lines and len(lines) < 5 and (
+                state.peek_is(1, HEADER) or _split_byline_at(state, 1)
+            )
         ):
             lines.append(state.advance())
         else:
             break
-    if lines and lines[-1].text in (DAILY_PAPERS, TRENDING_PAPERS):
-        # The split byline, or what is left of it when a piece is lost: its pieces in order
-        # (a lost piece is the one bad-header, not a paper titled "by" with abstract "AK").
-        ahead = 0
-        for piece in BYLINE_SPLIT:
-            if _peek_text(state, ahead) == piece:
-                ahead += 1
-        lines.extend(state.advance() for _ in range(ahead))
-        if not ahead and _near_byline(_peek_text(state, 0)):
-            lines.append(state.advance())  # a misspelt byline: with no page date after it
-    if lines and lines[-1].text in (BYLINE, BYLINE_SPACED, *BYLINE_SPLIT):
+    if not lines:
+        return lines
+    if lines[-1].text not in _ONE_LINE_BYLINES:
+        after_heading = lines[-1].text in (DAILY_PAPERS, TRENDING_PAPERS)
+        lines.extend(state.advance() for _ in range(_byline_lines(state, after_heading)))
+    if lines[-1].text in (*_ONE_LINE_BYLINES, *BYLINE_SPLIT) or _near_byline(lines[-1].text):
         for period in PERIODS:
-            if _peek_text(state, 0) == period:
+            text = _peek_text(state, 0)
+            if text is not None and (text == period or _near_word(text, period)):
                 lines.append(state.advance())
     # A text line right before the page date is a damaged header line (a misspelt byline or
     # switcher line), not a paper: a title is followed by its abstract, never by a date.
-    if lines and _peek_text(state, 0) is not None and state.peek_is(1, DATE):
+    if _peek_text(state, 0) is not None and state.peek_is(1, DATE):
         lines.append(state.advance())
     return lines
+
+
+def _split_byline_at(state: ParseState, ahead: int) -> bool:
+    return _peek_text(state, ahead) == BYLINE_SPLIT[0] and (
+        _peek_text(state, ahead + 1) == BYLINE_SPLIT[1]
+    )
+
+
+def _byline_lines(state: ParseState, after_heading: bool) -> int:
+    """How many of the next lines are the byline, split or misspelt (0: none)."""
+    texts = [_peek_text(state, ahead) for ahead in range(len(BYLINE_SPLIT))]
+    # The split byline, one piece misspelt at most.
+    pairs = list(zip(texts, BYLINE_SPLIT, strict=True))
+    exact = sum(text == piece for text, piece in pairs)
+    near = sum(_near_word(text, piece) for text, piece in pairs)
+    if exact >= 2 and exact + near == len(BYLINE_SPLIT):
+        return len(BYLINE_SPLIT)
+    # What is left of it when a piece is lost: its pieces in order.
+    count = 0
+    for piece in BYLINE_SPLIT:
+        if texts[count] == piece:
+            count += 1
+    if count >= 2 or (count and after_heading):
+        return count
+    # A misspelt one-line byline (with no page date after it: see the last rule).
+    return 1 if after_heading and _near_byline(texts[0]) else 0
+
+
+def _near_word(text: str | None, word: str) -> bool:
+    """``text`` is ``word`` in another case or with a letter or two wrong (a short word
+    with one at most): a misspelt switcher line or byline piece, never an exact one."""
+    if text is None or text == word or abs(len(text) - len(word)) > 2:
+        return False
+    from difflib import SequenceMatcher  # only for a damaged header
+
+    threshold = 0.5 if len(word) <= 2 else 0.75
+    return SequenceMatcher(None, text.lower(), word.lower()).ratio() >= threshold
 
 
 def is_date_attempt(text: str) -> bool:
@@ -170,7 +206,10 @@ def _near_byline(text: str | None) -> bool:
         return False
     from difflib import SequenceMatcher  # only for a header that lacks its byline
 
-    return any(SequenceMatcher(None, text, byline).ratio() >= 0.8 for byline in _BYLINES)
+    lower = text.lower()
+    return any(
+        SequenceMatcher(None, lower, byline.lower()).ratio() >= 0.8 for byline in _BYLINES
+    )
 
 
 def _peek_text(state: ParseState, ahead: int) -> str | None:
@@ -189,13 +228,26 @@ def _check_header(state: ParseState, lines: list[Line]) -> None:
                     state.expect_gap(line, 1)
             index += matched
         elif not optional:
-            where = lines[index].number if index < len(lines) else lines[-1].number + 1
-            first = accepted[0]
-            expected = first if isinstance(first, str) else " ".join(first)
+            at, expected = _first_difference(lines, index, accepted)
+            where = lines[at].number if at < len(lines) else lines[-1].number + 1
             state.reporter.defect("bad-header", where, 1, detail=f"expected {expected!r}")
             return
     if index < len(lines):
         state.reporter.defect("bad-header", lines[index].number, 1, detail="unexpected line")
+
+
+def _first_difference(lines: list[Line], index: int, accepted: _Accepted) -> tuple[int, str]:
+    """Where the lines from ``index`` on first differ from the ``accepted`` entries, and
+    what was expected there: inside the split byline when its first pieces are there."""
+    for entry in accepted:
+        if isinstance(entry, tuple) and index < len(lines) and lines[index].text == entry[0]:
+            at = index
+            for piece in entry:
+                if at >= len(lines) or lines[at].text != piece:
+                    return at, piece
+                at += 1
+    first = accepted[0]
+    return index, first if isinstance(first, str) else " ".join(first)
 
 
 def _match(lines: list[Line], index: int, accepted: _Accepted) -> int:
