@@ -116,6 +116,15 @@ def test_a_misspelt_page_date_is_a_bad_page_date_not_a_title(page: str) -> None:
     ]
 
 
+def test_a_misspelt_page_date_after_a_repeated_header_is_the_header_s() -> None:
+    text = dump(entry("Jun 9")) + "\n\n" + dump(entry("Jun 8", title="Second"), page="Dec12")
+    digest = digestparse.parse(text, reference_date=REFERENCE_DATE)
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("repeated-header", 21, 31), ("bad-page-date", 31, 31)
+    ]
+    assert [p.title for p in digest.papers] == ["A Title", "Second"]
+
+
 @pytest.mark.parametrize("title", ["Gemma 3", "Day 12", "Qwen 2", "Llama 3"])
 def test_a_short_title_with_a_number_after_the_header_is_a_title(title: str) -> None:
     digest = digestparse.parse(

@@ -92,12 +92,20 @@ def repeated_header(state: ParseState) -> bool:
     lines = _take_header_lines(state)
     first, last = lines[0], lines[-1]
     date_line = state.peek()
+    misspelt = False
     if date_line is not None and date_line.kind is DATE:
         last = state.advance()
+    elif date_line is not None and date_line.kind is TEXT and is_date_attempt(date_line.text):
+        last = state.advance()  # a misspelt page date (see read_header): the header's too
+        misspelt = True
     state.reporter.defect(
         "repeated-header", first.number, 1, end_line=last.number, gap=first.gap
     )
-    if last is not lines[-1]:
+    if misspelt:
+        state.reporter.defect(
+            "bad-page-date", last.number, 1, detail=f"not a date line: {last.text!r}"
+        )
+    elif last is not lines[-1]:
         set_page_date(state, last.number, date_parts(last.text, last.number))
     return True
 
