@@ -165,6 +165,21 @@ def test_a_damaged_header_is_written_as_the_canonical_one(dialect: str) -> None:
     assert _written(back.papers) == _written(digest.papers)
 
 
+def test_a_header_with_a_line_it_took_as_damaged_is_written_canonical() -> None:
+    """'by AK' is the header's only because a date line follows it; with that page date
+    impossible (no page date to write), written back it read as a title."""
+    source = (
+        _HEAD.replace("byAK and the research community", "by AK") + "Feb 30\n\nT\n\n"
+        "An abstract.\n\n  \u2022 2 authors\n\u00b7\nNov 3, 2024"
+    )
+    digest = digestparse.parse(source, reference_date=REFERENCE)
+    assert digest.header[-1] == "by AK" and digest.page_date is None
+    text = digestparse.render(digest)
+    assert text.startswith("\n\n".join(CANONICAL_HEADER) + "\n\nT\n\n")
+    back = digestparse.parse(text, reference_date=REFERENCE)
+    assert _written(back.papers) == _written(digest.papers)
+
+
 def test_a_first_title_like_a_misspelt_page_date_needs_a_page_date() -> None:
     """Right after the header, ``Sept 12`` reads as a misspelt page date, not a title."""
     paper = Paper(title="Sept 12", abstract="An abstract.")

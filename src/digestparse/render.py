@@ -13,10 +13,9 @@ import datetime
 from collections.abc import Iterable
 
 from .dates import MAX_COUNT_DIGITS, format_date, latest_on_or_before
-from .dialects.text import holds_text_header
 from .grammar import AUTHORS_PREFIX, CANONICAL_HEADER, SEPARATOR, cannot_be_title
 from .model import Digest, Paper
-from .rules.header import is_date_attempt
+from .rules.header import is_date_attempt, well_formed
 from .tokenizer import TEXT, classify
 
 #: What the parser reads back: up to 9 digits of authors (rules/metadata.py),
@@ -32,17 +31,17 @@ def render(papers_or_digest: Digest | Iterable[Paper]) -> str:
     Raises ``ValueError`` for a paper that the format cannot express, such as
     a title containing a line break, or whose date would read back as another
     day. A digest of another dialect is written in the ``text`` dialect: its
-    header becomes the canonical one (as does a damaged header that lacks the
-    ``text`` header's lines), and the fields the format has no place for
+    header becomes the canonical one (as does a damaged header, one with a
+    ``bad-header``), and the fields the format has no place for
     (``upvotes``, ``paper_id``, ``url``, ``submitted_by``) are dropped.
     """
     page_date: datetime.date | None = None
     if isinstance(papers_or_digest, Digest):
         digest = papers_or_digest
-        # Its own header only when it holds the text header's lines in a row: a damaged one
-        # (a stray line of another dialect's shape, no `new`) could be detected as that
-        # dialect when read back, and its papers read otherwise.
-        own_header = digest.dialect == "text" and holds_text_header(digest.header)
+        # Its own header only when it is well formed: a damaged one (a stray line of another
+        # dialect's shape, a misspelt line the header took) may read back otherwise, as
+        # another dialect or as a title.
+        own_header = digest.dialect == "text" and well_formed(digest.header)
         header = list(digest.header if own_header else CANONICAL_HEADER)
         page_date = digest.page_date
         if page_date is not None:

@@ -33,14 +33,13 @@ def detect(head: Sequence[str]) -> bool:
     return any(classify(line) in _GRAMMAR_KINDS for line in head)
 
 
-def holds_text_header(head: Sequence[str]) -> bool:
+def _holds_text_header(head: Sequence[str]) -> bool:
     """Whether ``head`` holds the ``text`` header's start as only a plain-text dump writes it:
     ``new``, the promo line(s), ``Subscribe``, then ``Daily Papers`` or ``Trending Papers``,
     each a line of its own. The other dialects link ``Subscribe``, mark the heading up or
     put a URL between them, so these lines decide before their detectors, which look for
     marks anywhere in the head: an abstract ending in citations (``[12][13]``) is no lynx
-    reference. Stray lines before ``new`` (a damaged start) do not hide it. ``render``
-    writes a digest's own header only when it holds them."""
+    reference. Stray lines before ``new`` (a damaged start) do not hide it."""
     return any(line == NEW and _header_follows(head, at + 1) for at, line in enumerate(head))
 
 
@@ -58,10 +57,10 @@ def _header_follows(head: Sequence[str], index: int) -> bool:
 
 def plainly_text(head: Sequence[str]) -> bool:
     """Whether ``head`` has a mark only a plain-text dump writes: the ``text`` header's
-    lines in a row (``holds_text_header``), or an authors line with the ``•`` bullet right
+    lines in a row (``_holds_text_header``), or an authors line with the ``•`` bullet right
     above a lone ``·`` (the other dialects write ``- N authors``, ``* N authors`` or a
     link). Detection asks this before the other detectors."""
-    if holds_text_header(head):
+    if _holds_text_header(head):
         return True
     return any(
         line.startswith(BULLET) and following == SEPARATOR

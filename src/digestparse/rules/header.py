@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..dates import date_parts, set_page_date
 from ..grammar import (
@@ -258,10 +259,28 @@ def _first_difference(lines: list[Line], index: int, accepted: _Accepted) -> tup
     return index, first if isinstance(first, str) else " ".join(first)
 
 
+def well_formed(header: Sequence[str]) -> bool:
+    """Whether ``header`` is a header as the grammar has it (no ``bad-header`` in it):
+    ``render`` writes a digest's own header only then, since a damaged one may be read
+    back otherwise (a line it took as damaged may read as a title)."""
+    index = 0
+    for accepted, optional in _STEPS:
+        matched = _match_texts(header, index, accepted)
+        if matched:
+            index += matched
+        elif not optional:
+            return False
+    return index == len(header)
+
+
 def _match(lines: list[Line], index: int, accepted: _Accepted) -> int:
     """How many lines from ``index`` on one of the ``accepted`` entries matches (0: none)."""
+    return _match_texts([line.text for line in lines[index:]], 0, accepted)
+
+
+def _match_texts(texts: Sequence[str], index: int, accepted: _Accepted) -> int:
     for entry in accepted:
-        texts = (entry,) if isinstance(entry, str) else entry
-        if tuple(line.text for line in lines[index : index + len(texts)]) == texts:
-            return len(texts)
+        wanted = (entry,) if isinstance(entry, str) else entry
+        if tuple(texts[index : index + len(wanted)]) == wanted:
+            return len(wanted)
     return 0
