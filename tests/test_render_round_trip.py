@@ -185,6 +185,9 @@ def test_a_first_title_like_a_misspelt_page_date_needs_a_page_date() -> None:
     paper = Paper(title="Sept 12", abstract="An abstract.")
     with pytest.raises(ValueError, match="misspelt page date"):
         digestparse.render([paper])
+    # So does a misspelt switcher line.
+    with pytest.raises(ValueError, match="switcher line"):
+        digestparse.render([Paper(title="Weakly", abstract="An abstract.")])
     dated = Digest(papers=(paper,), page_date=datetime.date(2025, 12, 12))
     back = digestparse.parse(digestparse.render(dated), reference_date=REFERENCE)
     assert back.diagnostics == () and [p.title for p in back.papers] == ["Sept 12"]

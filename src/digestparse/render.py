@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from .dates import MAX_COUNT_DIGITS, format_date, latest_on_or_before
 from .grammar import AUTHORS_PREFIX, CANONICAL_HEADER, SEPARATOR, cannot_be_title
 from .model import Digest, Paper
-from .rules.header import is_date_attempt, well_formed
+from .rules.header import reads_as_header, well_formed
 from .tokenizer import TEXT, classify
 
 #: What the parser reads back: up to 9 digits of authors (rules/metadata.py),
@@ -52,11 +52,12 @@ def render(papers_or_digest: Digest | Iterable[Paper]) -> str:
         papers = papers_or_digest
     blocks = header
     for index, paper in enumerate(papers):
-        if not index and page_date is None and is_date_attempt(paper.title):
-            # In the page date's place it would read back as a misspelt page date.
+        if not index and page_date is None and reads_as_header(paper.title):
+            # Right after the header it would read back as a misspelt page date or
+            # switcher line.
             raise ValueError(
                 f"paper {paper.title!r}: a first title that reads as a misspelt page date "
-                "needs a page date before it"
+                "or switcher line needs a page date before it"
             )
         blocks.extend(_render_paper(paper, page_date))
     return "\n\n".join(blocks)

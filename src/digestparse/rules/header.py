@@ -186,9 +186,16 @@ def _near_word(text: str | None, word: str) -> bool:
     return SequenceMatcher(None, text.lower(), word.lower()).ratio() >= threshold
 
 
+def reads_as_header(title: str) -> bool:
+    """Whether ``title``, right after a well-formed header with no page date, reads as part
+    of the header: a misspelt page date (``Dce 12``) or switcher line (``Weakly``).
+    ``render`` refuses such a first title when it writes no page date."""
+    return is_date_attempt(title) or any(_near_word(title, period) for period in PERIODS)
+
+
 def is_date_attempt(text: str) -> bool:
     """Whether ``text``, in the page date's place, is a misspelt date line (``Dce 12``):
-    read as ``bad-page-date``, never as a title (``render`` refuses such a first title)."""
+    read as ``bad-page-date``, never as a title."""
     match = _DATE_ATTEMPT.fullmatch(text)
     return match is not None and _month_like(match.group(1).lower())
 
