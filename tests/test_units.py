@@ -98,7 +98,10 @@ def test_page_date_with_a_year_is_reported_and_used() -> None:
 
 @pytest.mark.parametrize(
     "page",
-    ["Dce 12", "Dec 12th", "Dec 012", "December 12", "dec 12", "Dec 32", "Sept 12", "Dec  12"],
+    ["Dce 12", "Dec 12th", "Dec 012", "December 12", "dec 12", "Dec 32", "Sept 12", "Dec  12",
+     # Not date-like enough alone; but as a title, the entries after it would be out of
+     # step (it, a title and an abstract, then the metadata block).
+     "Nxv 7", "Dec x2", "xec 16"],
 )
 def test_a_misspelt_page_date_is_a_bad_page_date_not_a_title(page: str) -> None:
     """It was read as the first title, the first title as its abstract (one paper
@@ -125,12 +128,17 @@ def test_a_misspelt_page_date_after_a_repeated_header_is_the_header_s() -> None:
     assert [p.title for p in digest.papers] == ["A Title", "Second"]
 
 
-@pytest.mark.parametrize("title", ["Gemma 3", "Day 12", "Qwen 2", "Llama 3"])
-def test_a_short_title_with_a_number_after_the_header_is_a_title(title: str) -> None:
-    digest = digestparse.parse(
-        dump(entry("Jun 9", title=title), page=None), mode="strict", reference_date=REFERENCE_DATE
-    )
-    assert [p.title for p in digest.papers] == [title]
+@pytest.mark.parametrize("title", ["Gemma 3", "Day 12", "Qwen 2", "Llama 3", "Nxv 7"])
+@pytest.mark.parametrize(
+    "meta", ["  \u2022 2 authors\n\u00b7\nJun 9", "Org\n\u00b7\nJun 9", None]
+)
+def test_a_short_title_with_a_number_after_the_header_is_a_title(
+    title: str, meta: str | None
+) -> None:
+    first = f"{title}\n\n{ABSTRACT}" + (f"\n\n{meta}" if meta else "")
+    text = dump(first, entry("Jun 8", title="Second"), page=None)
+    digest = digestparse.parse(text, mode="strict", reference_date=REFERENCE_DATE)
+    assert [p.title for p in digest.papers] == [title, "Second"]
 
 
 def test_a_count_with_too_many_digits_is_reported_not_converted() -> None:

@@ -20,7 +20,7 @@ from ..grammar import (
     TRENDING_PAPERS,
 )
 from ..state import Line, ParseState
-from ..tokenizer import DATE, HEADER, TEXT
+from ..tokenizer import AUTHORS, DATE, HEADER, SEPARATOR_KIND, TEXT
 
 # (accepted lines, optional) in order. An accepted entry is one line, or a tuple of
 # consecutive lines (the 2026 byline split around the link to AK).
@@ -42,6 +42,8 @@ _BYLINE_LENGTHS = (min(map(len, _BYLINES)), max(map(len, _BYLINES)))
 _DATE_ATTEMPT = re.compile(
     r"([A-Za-z]{3,9})\.? {0,2}[0-9]{1,3}(?:st|nd|rd|th)?(?:,? [0-9]{4})?(?: [0-9]+)?"
 )
+#: The longest line read as a misspelt page date by where it stands (``Sept 12, 2025`` is 14).
+_SHORT_DATE = 16
 _MONTH_LETTERS = frozenset("".join(sorted(month.lower())) for month in MONTHS)
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -76,7 +78,7 @@ def read_header(state: ParseState) -> None:
         set_page_date(state, date_line.number, date_parts(date_line.text, date_line.number))
         state.top_page_date = state.page_date
         state.header_span = (lines[0].number, date_line.number)
-    elif date_line is not None and date_line.kind is TEXT and is_date_attempt(date_line.text):
+    elif date_line is not None and _misspelt_page_date(state):
         # A misspelt page date: read as a title, it would take the first title as its
         # abstract, and the first report would come lines later.
         state.expect_gap(state.advance(), 1)
@@ -96,7 +98,7 @@ def repeated_header(state: ParseState) -> bool:
     misspelt = False
     if date_line is not None and date_line.kind is DATE:
         last = state.advance()
-    elif date_line is not None and date_line.kind is TEXT and is_date_attempt(date_line.text):
+    elif date_line is not None and _misspelt_page_date(state):
         last = state.advance()  # a misspelt page date (see read_header): the header's too
         misspelt = True
     state.reporter.defect(
@@ -184,6 +186,23 @@ def _near_word(text: str | None, word: str) -> bool:
 
     threshold = 0.5 if len(word) <= 2 else 0.75
     return SequenceMatcher(None, text.lower(), word.lower()).ratio() >= threshold
+
+
+def _misspelt_page_date(state: ParseState) -> bool:
+    """Whether the next line, in the page date's place, is a misspelt page date: a date
+    attempt (``is_date_attempt``), or a short line with a digit (``Nxv 7``) that as a title
+    would put the entry after it out of step: it, a title and an abstract, then a metadata
+    block (no valid dump starts its entries with three text lines and then metadata)."""
+    line = state.peek()
+    if line is None or line.kind is not TEXT:
+        return False
+    if is_date_attempt(line.text):
+        return True
+    if len(line.text) > _SHORT_DATE or not any("0" <= char <= "9" for char in line.text):
+        return False
+    return state.peek_is(1, TEXT) and state.peek_is(2, TEXT) and (
+        state.peek_is(3, AUTHORS) or (state.peek_is(3, TEXT) and state.peek_is(4, SEPARATOR_KIND))
+    )
 
 
 def reads_as_header(title: str) -> bool:
