@@ -26,14 +26,22 @@ def _decode_utf16(data: bytes) -> str:
     return data.decode("utf-16-le" if data[1] == 0 else "utf-16-be", errors="replace")
 
 
-def input_lines(source: str | bytes, utf16: bool = False) -> list[str]:
+def _decode_utf32(data: bytes) -> str:
+    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return data.decode("utf-32", errors="replace")
+    return data.decode("utf-32-le" if data[0] else "utf-32-be", errors="replace")
+
+
+def input_lines(source: str | bytes, utf16: bool = False, utf32: bool = False) -> list[str]:
     """The lines of ``source`` as the format defines them (only CR, LF, CRLF break a line).
 
     Independent of digestparse.lines: bytes are decoded with U+FFFD for bad
     bytes (a bad byte never hides a line break, which is ASCII), or as
-    UTF-16 when ``utf16`` (the parser said it saw UTF-16).
+    UTF-16 when ``utf16`` (the parser said it saw UTF-16), or as UTF-32 when ``utf32``.
     """
-    if isinstance(source, bytes):
+    if isinstance(source, bytes) and utf32:
+        text = _decode_utf32(source)
+    elif isinstance(source, bytes):
         text = _decode_utf16(source) if utf16 else source.decode("utf-8", errors="replace")
     else:
         text = source
@@ -56,7 +64,7 @@ def strict(source: str | bytes) -> Digest:
 def uncovered_lines(source: str | bytes, digest: Digest) -> list[int]:
     """Non-blank lines outside every paper, the header and footer spans and every diagnostic
     span."""
-    lines = input_lines(source, _utf16(digest))
+    lines = input_lines(source, _utf16(digest), _utf32(digest))
     covered = bytearray(len(lines) + 2)
 
     def cover(first: int, last: int) -> None:
@@ -82,7 +90,7 @@ def uncovered_lines(source: str | bytes, digest: Digest) -> list[int]:
 
 def check_spans(source: str | bytes, digest: Digest) -> None:
     """Spans are inside the input, papers come in order and never overlap."""
-    count = len(input_lines(source, _utf16(digest)))
+    count = len(input_lines(source, _utf16(digest), _utf32(digest)))
     previous_end = digest.header_span[1] if digest.header_span else 0
     for paper in digest.papers:
         assert 1 <= paper.line <= paper.end_line <= count, paper
@@ -97,6 +105,10 @@ def check_spans(source: str | bytes, digest: Digest) -> None:
 
 def _utf16(digest: Digest) -> bool:
     return any(d.code == "utf16-input" for d in digest.diagnostics)
+
+
+def _utf32(digest: Digest) -> bool:
+    return any(d.code == "utf32-input" for d in digest.diagnostics)
 
 
 def check_nothing_lost(source: str | bytes, digest: Digest) -> Digest:

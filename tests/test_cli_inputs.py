@@ -134,6 +134,17 @@ def test_a_nul_after_the_first_8_kib_is_text(tmp_path: Path) -> None:
     assert result.stderr.splitlines()[-1].startswith("checked 1 file, ")
 
 
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be", "utf-16-be"])
+def test_a_utf32_or_utf16_file_is_text_not_binary(tmp_path: Path, codec: str) -> None:
+    # UTF-32-BE starts with NUL bytes: it was refused as a binary file.
+    (tmp_path / "wide.txt").write_bytes(SEED.read_text(encoding="utf-8").encode(codec))
+    result = run_cli("check", "--lenient", "--format", "json", "wide.txt", cwd=tmp_path)
+    findings = json.loads(result.stdout)["findings"]
+    wide = "utf32-input" if "32" in codec else "utf16-input"
+    assert [finding["code"] for finding in findings] == [wide]
+    assert result.stderr.splitlines()[-1] == f"checked 1 file, {SEED_PAPERS_0} papers: 1 warning"
+
+
 def _big_dump(path: Path, megabytes: int) -> int:
     """A canonical dump of about ``megabytes`` MB: seed 0 repeated (repeated headers are
     findings, which is fine here). Returns its number of papers."""

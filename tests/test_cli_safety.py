@@ -557,3 +557,16 @@ def test_merge_and_diff_output_is_escaped_too(tmp_path: Path) -> None:
     assert diff.returncode == 1, diff.stderr
     assert "\\x1b[2J\\u202e" in diff.stdout
     assert not unsafe(diff.stdout) and not unsafe(diff.stderr)
+
+
+def test_diff_names_an_unreadable_side_escaped(tmp_path: Path) -> None:
+    # diff printed the error of a side it could not read raw: the ESC and the newline of
+    # the file name reached the terminal, the newline forging a second line.
+    write_lines(tmp_path / "old.txt", one_paper_lines())
+    missing = "gone\x1b[2J\nforged\u202e.txt"
+    diff = run_cli("diff", missing, "old.txt", cwd=tmp_path)
+    assert diff.returncode == 2
+    assert not unsafe(diff.stderr)
+    assert diff.stderr.splitlines()[0] == (
+        "digestparse: cannot read gone\\x1b[2J\\x0aforged\\u202e.txt: No such file or directory"
+    )

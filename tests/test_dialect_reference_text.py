@@ -40,7 +40,7 @@ from digestparse.diagnostics import Mode
 from digestparse.dialects import BY_NAME
 from digestparse.dialects.reference_text import REFERENCE_TEXT, chrome, cut, fastpath, header, rules
 from digestparse.dialects.reference_text.fastpath import read_canonical
-from digestparse.grammar import MONTHS, PAGE_PHRASES
+from digestparse.grammar import MONTHS, PAGE_PHRASES, PROMO_DAILY
 from digestparse.state import ParseState
 from hostile_support import SEED_PATHS, check_nothing_lost, edit_lines
 
@@ -594,6 +594,38 @@ def test_detector_rejects_other_inputs(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert not REFERENCE_TEXT.detect(detector_head(text))
     assert parse(text, reference_date=datetime.date(2026, 12, 31)).dialect != "reference-text"
+
+
+@pytest.mark.parametrize("ending", ["[12][13]", "(see [4][5])", "in [Ref][2]"])
+def test_a_seed_whose_abstract_ends_in_a_reference_stays_text(ending: str) -> None:
+    """A plain-text dump that opens with the text header, line for line, is a text dump:
+    an abstract ending in citations such as ``[12][13]`` made the reference-text detector
+    take the canonical dump (its header gives the listing's own words) and read no paper."""
+    seed = SEED_PATHS[0].read_text(encoding="utf-8")
+    assert seed.count("The accuracy is 0.76.") == 1
+    text = seed.replace("The accuracy is 0.76.", f"The accuracy is 0.76 {ending}")
+    want = digestparse.parse(seed, mode="strict", reference_date=datetime.date(2025, 12, 31))
+    got = digestparse.parse(text, mode="strict", reference_date=datetime.date(2025, 12, 31))
+    assert got.dialect == "text"
+    assert len(got.papers) == len(want.papers) == 25
+    assert got.papers[0].abstract.endswith(ending)
+    assert got.papers[1:] == want.papers[1:]
+    # The same with the header as today's page writes it (promo of once a day, Trending).
+    today = text.replace("new\n\n", f"new\n\n{PROMO_DAILY}\n\n", 1).replace(
+        "Daily Papers", "Trending Papers", 1
+    )
+    assert parse(today).dialect == "text"
+    # A stray line before the header (a damaged start) does not hide it.
+    damaged = parse("<a id=\"top\"></a>\n\n" + text, reference_date=datetime.date(2025, 12, 31))
+    assert damaged.dialect == "text"
+    assert [(p.title, p.abstract, p.line - 2) for p in damaged.papers] == [
+        (p.title, p.abstract, p.line) for p in got.papers
+    ]
+    # Nor does a header line missing: the bullet authors lines over a lone '·' are the
+    # text dialect's own too.
+    no_subscribe = parse(text.replace("Subscribe\n\n", "", 1))
+    assert no_subscribe.dialect == "text" and len(no_subscribe.papers) == 25
+    assert [d.code for d in no_subscribe.diagnostics] == ["bad-header"]
 
 
 #: A made-up lynx dump of a news page: references, multi-line links, a count in

@@ -76,10 +76,12 @@ def test_a_repeated_2026_header_is_one_repeated_header_diagnostic() -> None:
 @pytest.mark.parametrize(
     ("lines", "where"),
     [
-        # The split byline must be whole: "by" and "AK" alone are titles, not a byline (the
-        # missing byline is reported on the line after "Daily Papers", as for the seeds).
+        # A split byline that lost a piece is still the byline, reported where the piece is
+        # missing (here after "AK", on the line after it, as for a missing header line).
         (("new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers",
-          "by", "AK"), 8),
+          "by", "AK"), 12),
+        # No byline at all: reported on the line after "Daily Papers", as for the seeds.
+        (("new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers"), 8),
         # The switcher comes after the byline, not in place of it.
         (("new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers",
           "Daily", "Weekly"), 8),
@@ -96,3 +98,90 @@ def test_by_and_ak_are_titles_outside_the_header() -> None:
     text = SEEDS[0] + "\n\nby\n\nAK\n\n  \u2022 2 authors\n\u00b7\nDec 1"
     digest = strict(text)
     assert (digest.papers[-1].title, digest.papers[-1].abstract) == ("by", "AK")
+
+
+_PROMO_HEAD = ("new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers")
+
+
+@pytest.mark.parametrize(
+    ("damaged", "bad_line"),
+    [
+        # A piece of the split byline lost (the other two stay the header's).
+        (("by", "and the research community"), 11),
+        (("AK", "and the research community"), 9),
+        (("by", "AK"), 12),
+        (("by",), 10),
+        # A misspelt byline, or a misspelt switcher line, right before the page date.
+        (("byAK and the research communty",), 9),
+        (("by AK",), 9),
+        (("byAK and the research community", "Daily", "Weekley"), 13),
+        (("by", "AK", "and the research community", "Dialy"), 15),
+        # A piece of the split byline misspelt, or a switcher line: the others follow it.
+        (("BY", "AK", "and the research community"), 9),
+        (("by", "Ak", "and the research community", "Daily", "Weekly"), 11),
+        (("by", "AK", "and the research communty", "Daily", "Weekly"), 13),
+        (("by", "AK", "and the research community", "Daly", "Weekly", "Monthly"), 15),
+        (("by", "AK", "and the research community", "Daily", "eekly", "Monthly"), 17),
+    ],
+)
+def test_a_damaged_byline_or_switcher_stays_in_the_header(
+    damaged: tuple[str, ...], bad_line: int
+) -> None:
+    """One bad-header where the damage is; the page date and every paper read as with the
+    intact header. Before, the damaged lines became papers (``by`` with the abstract
+    ``AK``, or a title whose metadata was the page date) and the page date was lost."""
+    header = (*_PROMO_HEAD, *damaged)
+    text, shift = _with_header(SEEDS[0], header)
+    original = strict(SEEDS[0])
+    digest = lenient(text)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-header", bad_line)]
+    assert digest.header == header
+    assert digest.page_date == original.page_date
+    assert [(p.title, p.date, p.line - shift) for p in digest.papers] == [
+        (p.title, p.date, p.line) for p in original.papers
+    ]
+    with pytest.raises(digestparse.ParseError) as raised:
+        strict(text)
+    assert (raised.value.code, raised.value.line) == ("bad-header", bad_line)
+
+
+@pytest.mark.parametrize(
+    "byline", ["byAK and the research communty", "by AK and te research community"]
+)
+def test_a_misspelt_byline_without_a_page_date_is_no_title(byline: str) -> None:
+    """Seed 003 has no page date: its misspelt byline was read as the first title, the
+    real first title as its abstract, and every paper after it out of step."""
+    seed = SEEDS[3]
+    assert seed.split("\n")[8] == "by AK and the research community"
+    assert strict(seed).page_date is None
+    text = seed.replace("by AK and the research community", byline, 1)
+    digest = lenient(text)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-header", 9)]
+    assert digest.header[-1] == byline
+    assert [(p.title, p.abstract) for p in digest.papers] == [
+        (p.title, p.abstract) for p in strict(seed).papers
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "bad_line"), [("Trending Paper", 9), (None, 9), ("Dail Papers", 9)]
+)
+def test_a_damaged_heading_before_a_split_byline_stays_in_the_header(
+    heading: str | None, bad_line: int
+) -> None:
+    """``Trending Papers`` misspelt or lost before the split byline: the byline's pieces
+    became papers. (Lost, the bad-header is at the 'by' line where it is expected.)"""
+    head = ("new", "Get trending papers in your email inbox once a day!",
+            "Get trending papers in your email inbox!", "Subscribe")
+    header = (*head, *((heading,) if heading else ()), "by", "AK",
+              "and the research community", "Daily", "Weekly", "Monthly")
+    text, _ = _with_header(SEEDS[3], header)  # seed 003: no page date
+    original = strict(SEEDS[3])
+    digest = lenient(text)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("bad-header", bad_line if heading else 9)
+    ]
+    assert digest.header == header
+    assert [(p.title, p.abstract) for p in digest.papers] == [
+        (p.title, p.abstract) for p in original.papers
+    ]

@@ -460,3 +460,18 @@ def test_regression_render_refuses_what_parse_cannot_read(changes: dict[str, Any
     digestparse.render([paper])
     with pytest.raises(ValueError):
         digestparse.render([attrs.evolve(paper, **changes)])
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_input_is_named_as_utf32_and_decoded(codec: str) -> None:
+    # Its byte order mark FF FE 00 00 starts like UTF-16's: it was read as UTF-16 garbage
+    # (refused as unknown-format), and UTF-32-BE as UTF-8 full of NULs.
+    data = SEEDS[2].encode(codec)
+    digest = check_lenient(data)
+    assert _codes(digest) == ["utf32-input"]
+    assert digest.diagnostics[0].message.endswith(": decoded as UTF-32")
+    assert comparable(digest) == comparable(lenient(SEEDS[2]))
+    assert digest.header_span == lenient(SEEDS[2]).header_span
+    with pytest.raises(ParseError) as error:
+        strict(data)
+    assert (error.value.code, error.value.line, error.value.column) == ("utf32-input", 1, 1)

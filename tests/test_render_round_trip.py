@@ -18,6 +18,7 @@ from hypothesis import example, given, note
 
 import digestparse
 from digestparse import Digest, Paper, TokenKind
+from digestparse.grammar import CANONICAL_HEADER
 from hostile_support import REFERENCE, lenient
 from test_hostile import any_text
 from test_mutations import mutated_text
@@ -142,6 +143,57 @@ def test_a_digest_of_another_dialect_is_written_in_the_text_dialect() -> None:
     (got,) = back.papers
     assert _written(back.papers) == _written(digest.papers)
     assert (got.upvotes, got.paper_id, got.url, got.submitted_by) == (None, None, None, None)
+
+
+@pytest.mark.parametrize("dialect", ["text", "auto"])
+def test_a_damaged_header_is_written_as_the_canonical_one(dialect: str) -> None:
+    """A digest whose header lacks ``new`` and holds a line of another dialect's shape
+    (``][2]`` ends a lynx reference): written back as it was, the text was detected as
+    reference-text and read back with no paper. The canonical header is written instead."""
+    source = (
+        "### Stray [1][2]\n\nGet trending papers in your email inbox!\n\nSubscribe\n\n"
+        "Daily Papers\n\nbyAK and the research community\n\nDec 12\n\nA title\n\n"
+        "An abstract.\n\n  \u2022 2 authors\n\u00b7\nNov 3"
+    )
+    digest = digestparse.parse(source, reference_date=REFERENCE, dialect="text")
+    assert digest.header[0] == "### Stray [1][2]"
+    assert [paper.title for paper in digest.papers] == ["A title"]
+    text = digestparse.render(digest)
+    assert text.startswith("\n\n".join(CANONICAL_HEADER) + "\n\nDec 12\n\nA title")
+    back = digestparse.parse(text, reference_date=digest.page_date, dialect=dialect)
+    assert back.dialect == "text" and back.diagnostics == ()
+    assert _written(back.papers) == _written(digest.papers)
+
+
+def test_a_header_with_a_line_it_took_as_damaged_is_written_canonical() -> None:
+    """'by AK' is the header's only because a date line follows it; with that page date
+    impossible (no page date to write), written back it read as a title."""
+    source = (
+        _HEAD.replace("byAK and the research community", "by AK") + "Feb 30\n\nT\n\n"
+        "An abstract.\n\n  \u2022 2 authors\n\u00b7\nNov 3, 2024"
+    )
+    digest = digestparse.parse(source, reference_date=REFERENCE)
+    assert digest.header[-1] == "by AK" and digest.page_date is None
+    text = digestparse.render(digest)
+    assert text.startswith("\n\n".join(CANONICAL_HEADER) + "\n\nT\n\n")
+    back = digestparse.parse(text, reference_date=REFERENCE)
+    assert _written(back.papers) == _written(digest.papers)
+
+
+def test_a_first_title_like_a_misspelt_page_date_needs_a_page_date() -> None:
+    """Right after the header, ``Sept 12`` reads as a misspelt page date, not a title."""
+    paper = Paper(title="Sept 12", abstract="An abstract.")
+    with pytest.raises(ValueError, match="misspelt page date"):
+        digestparse.render([paper])
+    # So does a misspelt switcher line.
+    with pytest.raises(ValueError, match="switcher line"):
+        digestparse.render([Paper(title="Weakly", abstract="An abstract.")])
+    dated = Digest(papers=(paper,), page_date=datetime.date(2025, 12, 12))
+    back = digestparse.parse(digestparse.render(dated), reference_date=REFERENCE)
+    assert back.diagnostics == () and [p.title for p in back.papers] == ["Sept 12"]
+    # Later papers are not in that place.
+    text = digestparse.render([Paper(title="First", abstract="An abstract."), paper])
+    assert [p.title for p in digestparse.parse(text, mode="strict").papers] == ["First", "Sept 12"]
 
 
 def test_tokenize_reads_another_dialect_by_the_text_grammar() -> None:

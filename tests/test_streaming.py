@@ -27,7 +27,7 @@ from dialect_support import FastPathSpy
 from digestparse import Diagnostic, Paper, ParseError, dialects
 from digestparse.dialects.text import TEXT
 from digestparse.fastpath import read_canonical
-from digestparse.lines import looks_like_utf16
+from digestparse.lines import wide_codec
 from digestparse.state import ParseState
 
 REFERENCE = datetime.date(2025, 12, 31)
@@ -104,7 +104,7 @@ def assert_streams_like_parse(
         except UnicodeDecodeError:
             pass
         else:
-            if not looks_like_utf16(data):
+            if wide_codec(data) is None:
                 assert parsed(text, mode) == want, "parse(str) and parse(bytes) differ"
         for block_size in block_sizes:
             for label, source in sources(data, tmp_path / "in.txt"):
@@ -158,6 +158,15 @@ def test_bom_less_utf16_with_a_short_first_line(
     digest = digestparse.parse(data, reference_date=REFERENCE)
     assert digest.diagnostics[0].code == "utf16-input"
     assert_streams_like_parse(data, tmp_path)
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_streams_like_parse(codec: str, tmp_path: pathlib.Path) -> None:
+    data = SEEDS[3].read_text(encoding="utf-8").encode(codec)
+    digest = digestparse.parse(data, reference_date=REFERENCE)
+    assert [d.code for d in digest.diagnostics] == ["utf32-input"]
+    assert len(digest.papers) == len(parsed(SEEDS[3].read_bytes(), "lenient")[0])
+    assert_streams_like_parse(data, tmp_path, (1, 3, 64, 4096))
 
 
 def test_streaming_takes_the_fast_path_across_seams(tmp_path: pathlib.Path) -> None:

@@ -96,6 +96,51 @@ def test_page_date_with_a_year_is_reported_and_used() -> None:
     assert digest.papers[0].date == datetime.date(2024, 6, 9)
 
 
+@pytest.mark.parametrize(
+    "page",
+    ["Dce 12", "Dec 12th", "Dec 012", "December 12", "dec 12", "Dec 32", "Sept 12", "Dec  12",
+     # Not date-like enough alone; but as a title, the entries after it would be out of
+     # step (it, a title and an abstract, then the metadata block).
+     "Nxv 7", "Dec x2", "xec 16"],
+)
+def test_a_misspelt_page_date_is_a_bad_page_date_not_a_title(page: str) -> None:
+    """It was read as the first title, the first title as its abstract (one paper
+    invented, one lost) and reported only as a missing-abstract lines later."""
+    text = dump(entry("Jun 9"), entry("Jun 8", title="Second"), page=page)
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=REFERENCE_DATE)
+    assert (raised.value.code, raised.value.line, raised.value.column) == ("bad-page-date", 11, 1)
+    assert raised.value.message.endswith(f"not a date line: {page!r}")
+    digest = digestparse.parse(text, reference_date=REFERENCE_DATE)
+    assert [d.code for d in digest.diagnostics] == ["bad-page-date"]
+    assert digest.page_date is None and digest.header_span == (1, 11)
+    assert [(p.title, p.date) for p in digest.papers] == [
+        ("A Title", datetime.date(2025, 6, 9)), ("Second", datetime.date(2025, 6, 8))
+    ]
+
+
+def test_a_misspelt_page_date_after_a_repeated_header_is_the_header_s() -> None:
+    text = dump(entry("Jun 9")) + "\n\n" + dump(entry("Jun 8", title="Second"), page="Dec12")
+    digest = digestparse.parse(text, reference_date=REFERENCE_DATE)
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("repeated-header", 21, 31), ("bad-page-date", 31, 31)
+    ]
+    assert [p.title for p in digest.papers] == ["A Title", "Second"]
+
+
+@pytest.mark.parametrize("title", ["Gemma 3", "Day 12", "Qwen 2", "Llama 3", "Nxv 7"])
+@pytest.mark.parametrize(
+    "meta", ["  \u2022 2 authors\n\u00b7\nJun 9", "Org\n\u00b7\nJun 9", None]
+)
+def test_a_short_title_with_a_number_after_the_header_is_a_title(
+    title: str, meta: str | None
+) -> None:
+    first = f"{title}\n\n{ABSTRACT}" + (f"\n\n{meta}" if meta else "")
+    text = dump(first, entry("Jun 8", title="Second"), page=None)
+    digest = digestparse.parse(text, mode="strict", reference_date=REFERENCE_DATE)
+    assert [p.title for p in digest.papers] == [title, "Second"]
+
+
 def test_a_count_with_too_many_digits_is_reported_not_converted() -> None:
     text = dump(entry("Jun 9 " + "9" * 5000))
     with pytest.raises(digestparse.ParseError) as raised:

@@ -17,6 +17,10 @@ HELP: dict[str, str] = {
         "The dump is UTF-16 (a UTF-16 byte order mark, or NUL in every other byte). "
         "It is decoded anyway; save captures as UTF-8."
     ),
+    "utf32-input": (
+        "The dump is UTF-32 (a UTF-32 byte order mark, or three NULs in every four bytes). "
+        "It is decoded anyway; save captures as UTF-8."
+    ),
     "line-too-long": (
         "A line holds more than 1,048,576 characters (lines.MAX_LINE): only its start is "
         "read, so that reading never holds an unbounded line. No capture has such a line; "

@@ -23,6 +23,7 @@ Mode = Literal["strict", "lenient"]
 CODES: dict[str, str] = {
     "invalid-utf8": "input is not valid UTF-8",
     "utf16-input": "input is UTF-16 encoded; dumps are UTF-8",
+    "utf32-input": "input is UTF-32 encoded; dumps are UTF-8",
     "line-too-long": "line too long",
     "field-too-long": "field too long",
     "missing-header": "the dump does not start with the Daily Papers header",

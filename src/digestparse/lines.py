@@ -32,9 +32,10 @@ LINE_END = re.compile(r"\r\n|\r|\n")
 _LINE_END_BYTES = re.compile(rb"\r\n|\r|\n")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 #: How many bytes a stream is read in by default (and characters of lines gathered per block).
 BLOCK_SIZE = 1 << 16
-#: The bytes the UTF-16 sniff needs.
+#: The bytes the UTF-16 and UTF-32 sniff needs.
 _SNIFF = 4
 #: The longest line kept, in characters (1 MiB of ASCII; no capture comes near it).
 MAX_LINE = 1 << 20
@@ -142,25 +143,36 @@ def _text_slices(text: str, block_size: int) -> Iterator[Block]:
         start = cut
 
 
-def looks_like_utf16(data: bytes) -> bool:
+def wide_codec(data: bytes) -> str | None:
+    """The codec of input in UTF-32 or UTF-16, told from its first bytes (a byte order
+    mark, or the NUL bytes ASCII text has in them); None for anything else (UTF-8).
+
+    UTF-32 is asked first: its little-endian mark ``FF FE 00 00`` starts with UTF-16's.
+    """
+    if data[:4] in _UTF32_BOMS:
+        return "utf-32"
     if data[:2] in _UTF16_BOMS:
-        return True
-    # ASCII text in UTF-16 has a NUL in every other byte.
-    head = data[:_SNIFF]
-    return len(head) == _SNIFF and (
-        (head[1] == 0 and head[3] == 0 and head[0] != 0)
-        or (head[0] == 0 and head[2] == 0 and head[1] != 0)
-    )
-
-
-def _utf16_codec(head: bytes) -> str:
-    if head[:2] in _UTF16_BOMS:
         return "utf-16"
-    return "utf-16-le" if head[1] == 0 else "utf-16-be"
+    head = data[:_SNIFF]
+    if len(head) < _SNIFF:
+        return None
+    # ASCII text has three NULs in each four bytes in UTF-32, one in each two in UTF-16.
+    if head[0] and not any(head[1:]):
+        return "utf-32-le"
+    if head[3] and not any(head[:3]):
+        return "utf-32-be"
+    if head[0] and not head[1] and not head[3]:
+        return "utf-16-le"
+    if head[1] and not head[0] and not head[2]:
+        return "utf-16-be"
+    return None
 
 
-def _report_utf16(reporter: Reporter) -> None:
-    reporter.defect("utf16-input", 1, 1, detail="decoded as UTF-16")
+def _report_wide(reporter: Reporter, codec: str) -> None:
+    if codec.startswith("utf-32"):
+        reporter.defect("utf32-input", 1, 1, detail="decoded as UTF-32")
+    else:
+        reporter.defect("utf16-input", 1, 1, detail="decoded as UTF-16")
 
 
 def decode_line(raw: bytes, lineno: int, gap: int, defects: LineDefects) -> str:
@@ -279,9 +291,10 @@ def _binary_blocks(
         if not more:
             break
         head += more
-    if looks_like_utf16(head):
-        _report_utf16(reporter)
-        yield from _utf16_blocks(head, read, block_size)
+    codec = wide_codec(head)
+    if codec is not None:
+        _report_wide(reporter, codec)
+        yield from _wide_blocks(codec, head, read, block_size)
         return
     if head.startswith(_UTF8_BOM):
         head = head[3:]
@@ -340,8 +353,10 @@ def _after_first_break(chunk: bytes) -> int:
     return cr + 2 if chunk.startswith(b"\n", cr + 1) else cr + 1
 
 
-def _utf16_blocks(head: bytes, read: Callable[[int], bytes], block_size: int) -> Iterator[Block]:
-    decoder = codecs.getincrementaldecoder(_utf16_codec(head))(errors="replace")
+def _wide_blocks(
+    codec: str, head: bytes, read: Callable[[int], bytes], block_size: int
+) -> Iterator[Block]:
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
 
     def texts() -> Iterator[str]:
         chunk = head
@@ -412,7 +427,7 @@ def item_blocks(
 
     Each item may end with a line break; an item holding several lines is
     split (bytes before they are decoded, so an invalid byte is placed on its
-    own line). UTF-16 bytes are decoded as one stream.
+    own line). UTF-16 or UTF-32 bytes are decoded as one stream.
     """
     return Blocks(_item_blocks(guarded(items), reporter, block_size))
 
@@ -429,11 +444,12 @@ def _item_blocks(
         sniffed += item
         if len(sniffed) >= _SNIFF:
             break
-    if first and isinstance(first[0], bytes) and looks_like_utf16(sniffed):
-        _report_utf16(reporter)
+    codec = wide_codec(sniffed) if first and isinstance(first[0], bytes) else None
+    if codec is not None:
+        _report_wide(reporter, codec)
         rest = (x if isinstance(x, bytes) else _item_type(x).encode() for x in items)
         data = (x if isinstance(x, bytes) else _item_type(x).encode() for x in first)
-        yield from _utf16_blocks(b"".join(data), _reader(rest), block_size)
+        yield from _wide_blocks(codec, b"".join(data), _reader(rest), block_size)
         return
     counter = _LineCounter()
     lines: list[str] = []

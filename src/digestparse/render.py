@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from .dates import MAX_COUNT_DIGITS, format_date, latest_on_or_before
 from .grammar import AUTHORS_PREFIX, CANONICAL_HEADER, SEPARATOR, cannot_be_title
 from .model import Digest, Paper
+from .rules.header import reads_as_header, well_formed
 from .tokenizer import TEXT, classify
 
 #: What the parser reads back: up to 9 digits of authors (rules/metadata.py),
@@ -30,13 +31,17 @@ def render(papers_or_digest: Digest | Iterable[Paper]) -> str:
     Raises ``ValueError`` for a paper that the format cannot express, such as
     a title containing a line break, or whose date would read back as another
     day. A digest of another dialect is written in the ``text`` dialect: its
-    header becomes the canonical one, and the fields the format has no place
-    for (``upvotes``, ``paper_id``, ``url``, ``submitted_by``) are dropped.
+    header becomes the canonical one (as does a damaged header, one with a
+    ``bad-header``), and the fields the format has no place for
+    (``upvotes``, ``paper_id``, ``url``, ``submitted_by``) are dropped.
     """
     page_date: datetime.date | None = None
     if isinstance(papers_or_digest, Digest):
         digest = papers_or_digest
-        own_header = digest.dialect == "text" and digest.header
+        # Its own header only when it is well formed: a damaged one (a stray line of another
+        # dialect's shape, a misspelt line the header took) may read back otherwise, as
+        # another dialect or as a title.
+        own_header = digest.dialect == "text" and well_formed(digest.header)
         header = list(digest.header if own_header else CANONICAL_HEADER)
         page_date = digest.page_date
         if page_date is not None:
@@ -48,9 +53,16 @@ def render(papers_or_digest: Digest | Iterable[Paper]) -> str:
         header = list(CANONICAL_HEADER)
         papers = papers_or_digest
     blocks = header
-    for paper in papers:
+    for index, paper in enumerate(papers):
         if not isinstance(paper, Paper):
             raise TypeError(_not_papers(paper))
+        if not index and page_date is None and reads_as_header(paper.title):
+            # Right after the header it would read back as a misspelt page date or
+            # switcher line.
+            raise ValueError(
+                f"paper {paper.title!r}: a first title that reads as a misspelt page date "
+                "or switcher line needs a page date before it"
+            )
         blocks.extend(_render_paper(paper, page_date))
     return "\n\n".join(blocks)
 

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..diagnostics import CLI_CODES, CODES, SERIES_CODES
-from ..lines import looks_like_utf16, split_text
+from ..lines import split_text, wide_codec
 from ..model import Diagnostic
 
 BASELINE_VERSION = 1
@@ -40,13 +40,7 @@ class BaselineError(Exception):
 
 def dump_lines(data: bytes) -> list[str]:
     """The lines of a dump as the parser numbers them (undecodable bytes as U+FFFD)."""
-    if looks_like_utf16(data):
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            text = data.decode("utf-16", errors="replace")
-        else:
-            text = data.decode("utf-16-le" if data[1] == 0 else "utf-16-be", errors="replace")
-    else:
-        text = data.decode("utf-8", errors="replace")
+    text = data.decode(wide_codec(data) or "utf-8", errors="replace")
     return split_text(text)
 
 

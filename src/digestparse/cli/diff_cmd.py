@@ -32,10 +32,10 @@ def run_diff(args: argparse.Namespace, settings: Settings) -> int:
     status = EXIT_CLEAN
     for result in results:
         if result.internal_error:
-            print(f"digestparse: {result.internal_error} ({REPORT_BUG})", file=sys.stderr)
+            print(human(f"digestparse: {result.internal_error} ({REPORT_BUG})"), file=sys.stderr)
             status = EXIT_INTERNAL
         elif result.error:
-            print(f"digestparse: {result.error}", file=sys.stderr)
+            print(human(f"digestparse: {result.error}"), file=sys.stderr)
             status = max(status, EXIT_USAGE)
         for diagnostic in result.findings:
             print(human(str(diagnostic)), file=sys.stderr)

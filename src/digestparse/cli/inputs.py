@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import IO
 
-from ..lines import looks_like_utf16
+from ..lines import wide_codec
 
 STDIN = "-"
 #: A NUL byte this near the start makes a file binary (git and grep look as far).
@@ -172,9 +172,10 @@ def _read_head(stream: IO[bytes], name: str) -> bytes:
 
 
 def check_text(head: bytes, name: str) -> None:
-    """Refuse a file whose first 8 KiB (``head``) hold a NUL byte, unless it is UTF-16."""
+    """Refuse a file whose first 8 KiB (``head``) hold a NUL byte, unless it is UTF-16 or
+    UTF-32."""
     nul = head.find(b"\0", 0, BINARY_WINDOW)
-    if nul >= 0 and not looks_like_utf16(head):
+    if nul >= 0 and wide_codec(head) is None:
         raise UnreadableInput(
             f"cannot check {name}: binary file (NUL byte at offset {nul}), not a text dump"
         )

@@ -1,7 +1,9 @@
 """The dialects digestparse reads, in the order their detectors are tried.
 
 The first detector that accepts the start of the input wins; ``text`` comes
-last, as the fallback for anything holding one line of its grammar. Input that
+last, as the fallback for anything holding one line of its grammar (but first for
+an input whose first lines have its own marks: its header in a row, or a bullet
+authors line over a lone '·'). Input that
 no detector accepts is refused (``unknown-format``). docs/dialects.md explains
 how to add a dialect.
 
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from . import html_text, markdown, reference_text, text_urls
 from .base import DETECT_CHARS, DETECT_LINES, Dialect
-from .text import TEXT
+from .text import TEXT, plainly_text
 
 if TYPE_CHECKING:
     #: Every dialect, in detection order (loads them all).
@@ -73,9 +75,10 @@ def detect(head: Sequence[str]) -> Dialect | None:
     """The dialect of an input whose first non-blank content lines are ``head``.
 
     An input with no non-blank line at all is ``text`` (it reports a missing
-    header as before); None means no dialect recognises it.
+    header as before), and so is one whose head has a mark only a plain-text dump
+    writes (``text.plainly_text``); None means no dialect recognises it.
     """
-    if not head:
+    if not head or plainly_text(head):
         return TEXT
     for _name, detector, load in _ORDER:
         if detector(head):
