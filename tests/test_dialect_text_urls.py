@@ -561,3 +561,34 @@ def test_the_rest_of_a_longer_capture_is_read_by_the_fast_path() -> None:
     assert read_by_rules == []
     kinds = [event[0] for event in events]  # type: ignore[index]
     assert kinds == ["paper"] * 26 + ["end"]
+
+
+# -- a title or abstract that starts and ends with a bracket ----------------------------------
+#
+# Only a line that is one bracket (``[图片：a]``, ``- [x]``, ``[[logo] Name]``) is never a
+# title or an abstract; a line that merely starts and ends with one holds text between two
+# brackets and is read as text. Expected values read off the entries below.
+
+BRACKET_ENDS = [
+    _made_up_entry("2603.01111", "4", "[Re] Counting Pebbles by Hand [Extended]",
+                   "[CLS] and [SEP] tokens carry the sentence; we probe both [Appendix A]",
+                   "Mar 2", authors=3),
+]
+BRACKET_ENDS_TEXT = "\n".join(
+    LINES + [line for lines in BRACKET_ENDS for line in lines]
+) + "\n"
+
+
+def test_text_between_two_brackets_is_a_title_or_an_abstract() -> None:
+    digest = _lenient(BRACKET_ENDS_TEXT)
+    assert digest.diagnostics == ()
+    (paper,) = digest.papers[19:]
+    assert (paper.title, paper.abstract, paper.upvotes, paper.author_count) == (
+        "[Re] Counting Pebbles by Hand [Extended]",
+        "[CLS] and [SEP] tokens carry the sentence; we probe both [Appendix A]", 4, 3)
+    assert paper.span == (len(LINES) + 2, len(LINES) + len(BRACKET_ENDS[0]))
+    assert_paths_agree(TEXT_URLS, BRACKET_ENDS_TEXT)
+    # One bracket is still no text: an image's alt text where the abstract belongs.
+    assert classify("[Abstract withdrawn]") is Kind.BRACKETED
+    assert classify("[[logo] Name]") is Kind.BRACKETED
+    assert classify("[CLS] and [SEP]") is Kind.TEXT

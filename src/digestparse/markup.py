@@ -56,7 +56,7 @@ def whole_reference(line: str) -> str | None:
         return None
     match = _WHOLE_REFERENCE.fullmatch(line)
     # "[a][1] and [b][2]" is two references, not one whose text is "a][1] and [b".
-    return match.group(1) if match is not None and _balanced(match.group(1)) else None
+    return match.group(1) if match is not None and balanced(match.group(1)) else None
 
 
 def is_reference_close(line: str) -> bool:
@@ -71,7 +71,8 @@ def strip_image_alt(text: str) -> str:
     return _IMAGE_ALT.sub("", text, count=1) if text.startswith("[") else text
 
 
-def _balanced(text: str) -> bool:
+def balanced(text: str) -> bool:
+    """Whether every ``]`` in ``text`` closes a ``[`` before it and every ``[`` is closed."""
     depth = 0
     for char in text:
         if char == "[":
