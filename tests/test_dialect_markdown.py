@@ -1212,3 +1212,23 @@ def test_line_breaks_and_escapes_of_later_entries_read_as_shown(
         1, 9, datetime.date(2025, 2, 13), 2
     )
     assert_paths_agree(text, monkeypatch)
+
+
+def test_escaped_brackets_in_a_title_are_text_not_a_link(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """firecrawl escapes a title's own brackets: ``\\[to\\](rank)`` reads ``[to](rank)``,
+    never as a link whose target is dropped."""
+    entry = (
+        "[2](https://huggingface.co/login?next=%2Fpapers%2F2609.01234)\n\n"
+        "### [Learning \\[to\\](rank) with Widgets](https://huggingface.co/papers/2609.01234)\n\n"
+        "[Widgets rank. Code: \\[here\\](soon).](https://huggingface.co/papers/2609.01234)\n\n"
+        "[![lab](https://cdn-avatars.huggingface.co/a.png)Lab \\[A\\](B)](https://huggingface.co/lab)\n\n"
+        "\u00b7\n\nSep 9\n"
+    )
+    digest = digestparse.parse(MD03 + entry, mode="strict")
+    paper = digest.papers[-1]
+    assert paper.title == "Learning [to](rank) with Widgets"
+    assert paper.abstract == "Widgets rank. Code: [here](soon)."
+    assert paper.organization == "Lab [A](B)"
+    assert_paths_agree(MD03 + entry, monkeypatch)

@@ -14,9 +14,11 @@ import re
 import regex
 
 _IMAGE = regex.compile(r"!\[[^\]\n]*+\]\([^)\s]*+\)")
-#: A link's text may hold one level of brackets: ``[[logo] Name](url)``.
+#: A link's text may hold one level of brackets: ``[[logo] Name](url)``. An escaped bracket
+#: (``\[``, ``\]``) is text: it neither opens nor closes a link, and a link's text may hold
+#: one (``[Lab \] One](url)``).
 _LINK = regex.compile(
-    r"\[((?:[^\[\]\n]|\[[^\[\]\n]*+\])*+)\](?:\(([^)\s]*+)\)|\[([0-9]++)\])"
+    r"(?<!\\)\[((?:\\.|[^\[\]\n\\]|\[[^\[\]\n]*+\])*+)\](?:\(([^)\s]*+)\)|\[([0-9]++)\])"
 )
 _HEADING = regex.compile(r"#{1,6}+\s++")
 _BULLET = regex.compile(r"[-*+]\s++")
