@@ -1232,3 +1232,36 @@ def test_escaped_brackets_in_a_title_are_text_not_a_link(
     assert paper.abstract == "Widgets rank. Code: [here](soon)."
     assert paper.organization == "Lab [A](B)"
     assert_paths_agree(MD03 + entry, monkeypatch)
+
+
+
+def test_every_escaped_ascii_punctuation_character_reads_as_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """CommonMark lets a backslash escape any ASCII punctuation character, and converters
+    escape ``>``, ``<``, ``=`` and ``~`` where a line could start a quote, a tag, a setext
+    heading or a fence, e.g. at the start of a wrapped abstract line. A backslash before
+    anything else (a letter, a digit) stays."""
+    entry = r"""
+[2](https://huggingface.co/login?next=%2Fpapers%2F2609.04321)
+
+### [\<think\> Tokens \= Budget\? \~Half](https://huggingface.co/papers/2609.04321)
+
+[We cut the budget by half, reaching\\
+\>90% of the score at \$1 \& 2\% of cost \@ \"scale\";\\
+\=\= and \~\~\~ lines stay text, \\alpha and \d too.](https://huggingface.co/papers/2609.04321)
+
+[- 3 authors](https://huggingface.co/papers/2609.04321)
+
+·
+
+Sep 9
+"""
+    digest = digestparse.parse(MD03 + entry, mode="strict")
+    paper = digest.papers[-1]
+    assert paper.title == "<think> Tokens = Budget? ~Half"
+    assert paper.abstract == (
+        'We cut the budget by half, reaching >90% of the score at $1 & 2% of cost @ "scale"; '
+        r"== and ~~~ lines stay text, \alpha and \d too."
+    )
+    assert_paths_agree(MD03 + entry, monkeypatch)

@@ -22,9 +22,12 @@ _LINK = regex.compile(
 )
 _HEADING = regex.compile(r"#{1,6}+\s++")
 _BULLET = regex.compile(r"[-*+]\s++")
-#: The standard library's ``re``, with a function for the replacement: for this plain
-#: character class it gives what ``regex`` gives, several times faster.
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!| ])")
+#: A backslash before any ASCII punctuation character escapes it (CommonMark; converters
+#: write ``\>``, ``\<``, ``\=``, ``\~`` where a line could start a quote, a tag, a
+#: heading or a fence), and firecrawl writes ``\ `` for a title's line break. The standard
+#: library's ``re``, with a function for the replacement: for this plain character class it
+#: gives what ``regex`` gives, several times faster.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~ ])")
 _ESCAPED = operator.itemgetter(1)
 #: A whole line that is one lynx-style reference; greedy, so its text may hold brackets.
 _WHOLE_REFERENCE = regex.compile(r"\[(.*)\]\[[0-9]++\]")
@@ -87,7 +90,8 @@ def balanced(text: str) -> bool:
 
 
 def unescape(text: str) -> str:
-    """Markdown backslash escapes resolved: ``\\_`` is ``_``, ``\\ `` is a space."""
+    """Markdown backslash escapes resolved: ``\\_`` is ``_``, ``\\>`` is ``>``, ``\\ `` is a
+    space; a backslash before anything else (``\\alpha``) stays."""
     return _ESCAPE.sub(_ESCAPED, text) if "\\" in text else text
 
 
