@@ -1265,3 +1265,42 @@ Sep 9
         r"== and ~~~ lines stay text, \alpha and \d too."
     )
     assert_paths_agree(MD03 + entry, monkeypatch)
+
+
+# -- a search page's query in the header -------------------------------------------
+# Search pages show the query under the byline (capture 02 keeps it: ``Intercode Bash``
+# between the byline and the switcher; firecrawl dropped it from 03). Where a capture keeps
+# it, it is one text line among the header's lines, not junk that ends the header early.
+
+
+def _with_query(before: str, query: str) -> str:
+    head, rest = MD03.split(before, 1)
+    return f"{head}{query}\n\n{before}{rest}"
+
+
+@pytest.mark.parametrize(
+    "before", ["- Daily", "Oct 2\n"], ids=["before the switcher", "before the page date"]
+)
+def test_a_search_query_in_the_header_is_a_header_line(before: str) -> None:
+    text = _with_query(before, "source citations")
+    digest = digestparse.parse(text, mode="strict")
+    reference = digestparse.parse(MD03, mode="strict")
+    assert digest.diagnostics == ()
+    assert "source citations" in digest.header
+    assert [h for h in digest.header if h != "source citations"] == list(reference.header)
+    assert digest.header_span == (1, 30)
+    assert digest.page_date == reference.page_date == datetime.date(2026, 10, 2)
+    assert comparable(digest) == comparable(reference)
+
+
+def test_a_text_line_after_the_header_is_still_junk() -> None:
+    """Only a text line with more of the header after it is the query: one right before the
+    first entry (no page date after it) stays junk, as any stray line there."""
+    text = MD03.replace("Oct 2\n", "", 1).replace(
+        "[Trending Papers](https://huggingface.co/papers/trending)\n",
+        "[Trending Papers](https://huggingface.co/papers/trending)\n\nsource citations\n",
+        1,
+    )
+    digest = digestparse.parse(text, mode="lenient")
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", 28)]
+    assert "source citations" not in digest.header

@@ -47,6 +47,8 @@ from .lines import (
 #: A header holds at most this many lines (the captures' have a few): the rest of a longer
 #: run of header lines is a repeated header, read without being held.
 _MAX_HEADER_LINES = 200
+#: A search query longer than this is no query (the site's search box takes a line).
+_MAX_QUERY = 200
 #: Lines that start an entry or a header: a run of junk stops before them.
 _STARTS = frozenset({Kind.TITLE, Kind.UPVOTES, Kind.HEADER})
 
@@ -64,7 +66,9 @@ def read_header(state: ParseState) -> None:
         return
     lines: list[Line] = []
     held = 0  # characters: a header holds at most MAX_LINE (a longer one goes on as repeated)
-    while (line := state.peek()) is not None and line.kind is Kind.HEADER:
+    while (line := state.peek()) is not None and (
+        line.kind is Kind.HEADER or (bool(lines) and _is_query(state, line))
+    ):
         held += len(line.text)
         if lines and (held > lines_module.MAX_LINE or len(lines) >= _MAX_HEADER_LINES):
             break
@@ -79,6 +83,16 @@ def read_header(state: ParseState) -> None:
         set_page_date(state, last.number, _date(last))
         state.top_page_date = state.page_date
     state.header_span = (lines[0].number, last.number)
+
+
+def _is_query(state: ParseState, line: Line) -> bool:
+    """Whether ``line``, met inside the header, is a search page's query: one short text line
+    with more of the header (a header line or the page date) right after it."""
+    return (
+        line.kind is Kind.TEXT
+        and len(line.text) <= _MAX_QUERY
+        and (state.peek_is(1, Kind.HEADER) or state.peek_is(1, Kind.DATE))
+    )
 
 
 def repeated_header(state: ParseState) -> bool:
