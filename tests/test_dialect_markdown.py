@@ -1304,3 +1304,15 @@ def test_a_text_line_after_the_header_is_still_junk() -> None:
     digest = digestparse.parse(text, mode="lenient")
     assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", 28)]
     assert "source citations" not in digest.header
+
+
+def test_a_switcher_with_other_list_markers_is_the_header() -> None:
+    """Markdown writes a list item with ``-``, ``*`` or ``+`` and one or more spaces; a
+    converter that uses ``*`` (as lynx does in capture 01) gives the same header."""
+    text = MD03.replace("- Daily", "* Daily", 1).replace("- Weekly", "+ Weekly", 1)
+    text = text.replace("- Monthly", "*   Monthly", 1)
+    digest = digestparse.parse(text, mode="strict")
+    reference = digestparse.parse(MD03, mode="strict")
+    assert (digest.header, digest.header_span, digest.page_date) == (
+        reference.header, reference.header_span, reference.page_date)
+    assert comparable(digest) == comparable(reference)

@@ -110,6 +110,8 @@ def classify(line: str) -> Kind:
         if AUTHORS_TAIL.fullmatch(line):
             return Kind.AUTHORS_TAIL
         return Kind.HEADER if is_page_phrase(line) else Kind.TEXT
+    if first == "*" or first == "+":  # a list item: the switcher, as some converters write it
+        return Kind.HEADER if is_page_phrase(line) else Kind.TEXT
     if line == SEPARATOR:
         return Kind.SEPARATOR
     if first in _MONTH_INITIALS and DATE.fullmatch(line):
