@@ -565,7 +565,7 @@ def test_the_rest_of_a_longer_capture_is_read_by_the_fast_path() -> None:
 
 # -- a title or abstract that starts and ends with a bracket ----------------------------------
 #
-# Only a line that is one bracket (``[图片：a]``, ``- [x]``, ``[[logo] Name]``) is never a
+# Only a line that is one bracket (an image's alt text, ``- [x]``, ``[[logo] Name]``) is never a
 # title or an abstract; a line that merely starts and ends with one holds text between two
 # brackets and is read as text. Expected values read off the entries below.
 

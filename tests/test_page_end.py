@@ -331,3 +331,39 @@ def test_footer_words_alone_start_no_page_end() -> None:
         ("junk", models, models)
     ]
     assert digest.footer_span == (models + 2, len(lines) - 1)
+
+
+@pytest.mark.parametrize(
+    ("case", "cut", "opener"),
+    [
+        # 02's last entry ends ``·``, blank, ``Jul 15, 2025``: cut before its date.
+        ("text-urls", 2, "Previous"),
+        # 03's last entry ends ``·``, blank, its date: cut before the date, the page's end
+        # kept as a converter writes a rule or arrows.
+        ("markdown", 2, "-----"),
+        ("markdown", 2, "\u00ab Previous"),
+    ],
+)
+def test_a_page_end_where_a_cut_entry_wants_its_date_is_no_bad_date(
+    case: str, cut: int, opener: str
+) -> None:
+    """An entry cut before its date, right before the page's end: the date is missing
+    (``missing-date`` at the page's end's first line) and the page's end stays the footer;
+    its first line is no malformed date."""
+    prefix, keep, end, _ = CASES[case]
+    lines = capture_lines(prefix)[:keep]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    kept = lines[: len(lines) - cut]
+    assert kept[-1] == "\u00b7"
+    tail = end if case == "text-urls" else f"{opener}\n\n[Next](https://huggingface.co/x)"
+    source = "\n".join([*kept, "", tail]) + "\n"
+    first = len(kept) + 2
+    digest = digestparse.parse(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-date", first)]
+    assert digest.footer_span == (first, len(source.split("\n")) - 1)
+    assert uncovered_lines(source, digest) == []
+    assert digest.papers[-1].date is None
+    with pytest.raises(ParseError) as raised:
+        digestparse.parse(source, mode="strict")
+    assert (raised.value.code, raised.value.line) == ("missing-date", first)

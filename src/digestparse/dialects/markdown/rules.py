@@ -17,6 +17,7 @@ import re
 from ... import lines as lines_module
 from ...dates import DateLine, read_count, resolve_entry_date, set_page_date
 from ...errors import InternalError
+from ...grammar import opens_page_end
 from ...markup import plain
 from ...rules.junk import report_junk
 from ...state import Line, ParseState
@@ -377,7 +378,7 @@ def _read_separator_and_date(state: ParseState, metadata: Metadata) -> None:
     elif line.kind is Kind.DATE:
         state.advance()
         _read_date(state, line, metadata)
-    elif line.kind is Kind.TEXT:
+    elif line.kind is Kind.TEXT and not opens_page_end(line.text):
         state.advance()
         state.reporter.defect("bad-date", line.number, 1, detail=repr(line.text[:40]))
     else:

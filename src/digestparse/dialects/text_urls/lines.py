@@ -81,7 +81,7 @@ PLAIN_LEN = max(MAX_DATE_LEN, _MAX_PHRASE_LEN)
 def _bracketed(line: str) -> bool:
     """A damaged upvote box (``[-] 9…9`` past 18 digits), a markdown link (this export
     writes every URL on its own line), or a line that reads as nothing but one bracket
-    (``[图片：a]``; not ``[CLS] and [SEP]``, text between two brackets)."""
+    (an image's alt text; not ``[CLS] and [SEP]``, text between two brackets)."""
     if line.startswith("[-]") or "](" in line:
         return True
     text = plain(line)

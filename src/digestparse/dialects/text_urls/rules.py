@@ -8,6 +8,7 @@ import attrs
 
 from ...dates import date_parts, entry_date_fields, read_count
 from ...errors import InternalError
+from ...grammar import opens_page_end
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
@@ -182,7 +183,7 @@ def _metadata(state: ParseState, fields: dict[str, object]) -> None:
     date_line = next_line(state, "no date line")
     if date_line.kind is DATE:
         _dated(state, state.advance(), fields)
-    elif date_line.kind is TEXT and not starts_entry(state):
+    elif date_line.kind is TEXT and not starts_entry(state) and not opens_page_end(date_line.text):
         state.advance()
         reporter.defect("bad-date", date_line.number, 1, detail=repr(date_line.text[:40]))
     else:
