@@ -367,3 +367,21 @@ def test_a_page_end_where_a_cut_entry_wants_its_date_is_no_bad_date(
     with pytest.raises(ParseError) as raised:
         digestparse.parse(source, mode="strict")
     assert (raised.value.code, raised.value.line) == ("missing-date", first)
+
+
+def test_a_page_end_where_a_cut_entry_wants_its_authors_is_no_organization() -> None:
+    """``Previous`` and its URL line read like an organization's name and link; with no
+    ``·`` after them they open the page's end, and the cut entry misses its authors."""
+    prefix, keep, end, _ = CASES["text-urls"]
+    lines = capture_lines(prefix)[:keep]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    kept = lines[: len(lines) - 8]  # the last entry up to its abstract's URL line
+    assert kept[-1] == "https://huggingface.co/papers/2305.00909"
+    source = "\n".join([*kept, "", end]) + "\n"
+    first = len(kept) + 2
+    digest = digestparse.parse(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-authors", first)]
+    assert digest.papers[-1].organization is None
+    assert digest.footer_span == (first, len(source.split("\n")) - 1)
+    assert uncovered_lines(source, digest) == []

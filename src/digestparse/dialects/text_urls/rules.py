@@ -154,6 +154,17 @@ def _kind(state: ParseState, ahead: int) -> enum.Enum | None:
     return line.kind if line is not None else None
 
 
+def _page_end(state: ParseState) -> bool:
+    """Whether the next line opens the page's end (``Previous`` and its URL line) rather than
+    naming an organization: no ``·`` follows it or its URL line."""
+    line = state.peek()
+    return (
+        line is not None
+        and opens_page_end(line.text)
+        and SEPARATOR_KIND not in (_kind(state, 1), _kind(state, 2))
+    )
+
+
 def _metadata(state: ParseState, fields: dict[str, object]) -> None:
     """Authors or organization, ``·``, the date and an optional comment count, into ``fields``."""
     reporter = state.reporter
@@ -166,7 +177,7 @@ def _metadata(state: ParseState, fields: dict[str, object]) -> None:
         fields["author_count"] = _authors(state, next_line(state, "no authors line"), True)
     elif line.kind is AUTHORS:
         fields["author_count"] = _authors(state, line, False)
-    elif line.kind is TEXT and _kind(state, 1) in (URL, SEPARATOR_KIND):
+    elif line.kind is TEXT and _kind(state, 1) in (URL, SEPARATOR_KIND) and not _page_end(state):
         name = state.advance()
         fields["organization"] = plain(name.text)
         _link(state, name)
