@@ -385,3 +385,25 @@ def test_a_page_end_where_a_cut_entry_wants_its_authors_is_no_organization() -> 
     assert digest.papers[-1].organization is None
     assert digest.footer_span == (first, len(source.split("\n")) - 1)
     assert uncovered_lines(source, digest) == []
+
+
+def test_a_page_end_after_an_upvote_box_alone_is_no_paper() -> None:
+    """An entry cut right after its upvote box: ``Previous`` is no title and ``Next`` no
+    abstract; the box is junk (as a box with no title after it is) and the page's end is the
+    footer."""
+    prefix, keep, end, _ = CASES["text-urls"]
+    lines = capture_lines(prefix)[:keep]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    box = len(lines) - 18  # the last entry: box, login URL, title … date, a blank apart
+    assert lines[box - 1] == " [-] -"
+    kept = lines[: box + 2]  # the box and its login URL line
+    tail = end.replace("System theme", "Next\n\nhttps://huggingface.co/papers/date/2026-03-26")
+    source = "\n".join([*kept, "", tail]) + "\n"
+    digest = digestparse.parse(source)
+    assert "Previous" not in [paper.title for paper in digest.papers]
+    assert len(digest.papers) == 18
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", box, box + 2)]
+    assert digest.footer_span == (box + 4, len(source.split("\n")) - 1)
+    assert uncovered_lines(source, digest) == []

@@ -82,8 +82,12 @@ def entry(state: ParseState) -> bool:
             count = box.text[len(UPVOTE_BOX) :]
             upvotes = 0 if count == "-" else int(count)
             _link(state, box)
-            if next_line(state, "no title").kind is not TEXT:
-                # An upvote box and its link with no title after them: the entry is lost.
+            title = next_line(state, "no title")
+            if title.kind is not TEXT or (
+                opens_page_end(title.text) and _title_link(state, 0) is None
+            ):
+                # An upvote box and its link with no title after them (the page's end, whose
+                # ``Previous`` links no paper, is none): the entry is lost.
                 reporter.defect("junk", box.number, 1, end_line=state.last_line,
                                 detail="an upvote count without a title")
                 return True
