@@ -13,6 +13,8 @@ import pytest
 import digestparse
 from dialect_support import assert_paths_agree, capture_lines
 from digestparse.dialects.html_text import HTML_TEXT
+from digestparse.dialects.markdown import MARKDOWN
+from digestparse.dialects.text_urls import TEXT_URLS
 from digestparse.errors import ParseError
 from digestparse.grammar import in_page_end, opens_page_end
 from digestparse.rules.page_end import MAX_PAGE_END_LINES
@@ -367,6 +369,7 @@ def test_a_page_end_where_a_cut_entry_wants_its_date_is_no_bad_date(
     with pytest.raises(ParseError) as raised:
         digestparse.parse(source, mode="strict")
     assert (raised.value.code, raised.value.line) == ("missing-date", first)
+    assert_paths_agree(MARKDOWN if case == "markdown" else TEXT_URLS, source)
 
 
 def test_a_page_end_where_a_cut_entry_wants_its_authors_is_no_organization() -> None:
@@ -385,6 +388,7 @@ def test_a_page_end_where_a_cut_entry_wants_its_authors_is_no_organization() -> 
     assert digest.papers[-1].organization is None
     assert digest.footer_span == (first, len(source.split("\n")) - 1)
     assert uncovered_lines(source, digest) == []
+    assert_paths_agree(TEXT_URLS, source)
 
 
 def test_a_page_end_after_an_upvote_box_alone_is_no_paper() -> None:
@@ -407,3 +411,34 @@ def test_a_page_end_after_an_upvote_box_alone_is_no_paper() -> None:
         ("junk", box, box + 2)]
     assert digest.footer_span == (box + 4, len(source.split("\n")) - 1)
     assert uncovered_lines(source, digest) == []
+    assert_paths_agree(TEXT_URLS, source)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "title", "end"),
+    [
+        # The listing: a title alone before the pagination, whose link is no abstract.
+        ("03", "### [Cut Widgets](https://huggingface.co/papers/2609.07777)", MARKDOWN_END),
+        # The trending page: a title alone before the capture's closing rule.
+        ("04", "### Cut Widgets", "--------------------"),
+    ],
+    ids=["listing", "trending"],
+)
+def test_a_page_end_after_a_title_alone_is_no_abstract(prefix: str, title: str, end: str) -> None:
+    """A last entry cut right after its title: the page's end is no abstract (``Previous``,
+    a rule), the abstract is missing, and the page's end stays the footer."""
+    lines = capture_lines(prefix)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    source = "\n".join([*lines, "", title, "", end]) + "\n"
+    first = len(lines) + 4
+    digest = digestparse.parse(source)
+    paper = digest.papers[-1]
+    assert (paper.title, paper.abstract, paper.span) == ("Cut Widgets", "", (first - 2,) * 2)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-abstract", first)]
+    assert digest.footer_span == (first, len(source.split("\n")) - 1)
+    assert uncovered_lines(source, digest) == []
+    with pytest.raises(ParseError) as raised:
+        digestparse.parse(source, mode="strict")
+    assert (raised.value.code, raised.value.line) == ("missing-abstract", first)
+    assert_paths_agree(MARKDOWN, source)

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS
-from ...grammar import MONTH_NUMBER, SEPARATOR
+from ...grammar import MONTH_NUMBER, SEPARATOR, may_start_page_end
 from ...links import paper_url
 from ...model import Paper, fast_paper
 from ...state import ParseState
@@ -381,6 +381,8 @@ class _Reader:
         the class of the line glued after it when that had to be read)."""
         raw = self.raw
         line = raw[k]
+        if may_start_page_end(line):
+            raise _GiveWay  # the rules tell whether the page's end comes instead
         kind = classify(line)
         if kind is Kind.LINK_TEXT:
             # A line that ends with ")" closes the link, or the rules would take more lines

@@ -20,6 +20,7 @@ from ...errors import InternalError
 from ...grammar import opens_page_end
 from ...markup import plain
 from ...rules.junk import report_junk
+from ...rules.page_end import starts_page_end
 from ...state import Line, ParseState
 from ..bounded import FieldLines
 from .fields import (
@@ -50,6 +51,8 @@ from .lines import (
 _MAX_HEADER_LINES = 200
 #: A search query longer than this is no query (the site's search box takes a line).
 _MAX_QUERY = 200
+#: The kinds of an abstract's first line: the listing's linked one, the trending page's.
+_ABSTRACT_KINDS = (Kind.LINK_TEXT, Kind.TEXT)
 #: Lines that start an entry or a header: a run of junk stops before them.
 _STARTS = frozenset({Kind.TITLE, Kind.UPVOTES, Kind.HEADER})
 
@@ -264,7 +267,11 @@ def _check_closed(
 
 def _read_abstract(state: ParseState, following: Line) -> tuple[str, str | None]:
     """The abstract and its link target: ``[text](url)`` (the listing) or plain text (the
-    trending page), hard-wrapped over the lines glued to its first line."""
+    trending page), hard-wrapped over the lines glued to its first line; the page's end
+    (``[Previous](…)``, a rule) is none."""
+    if following.kind in _ABSTRACT_KINDS and starts_page_end(state):
+        state.reporter.defect("missing-abstract", following.number, 1)
+        return "", None
     if following.kind is Kind.LINK_TEXT:
         lines = FieldLines(state.advance())
         if not closes_link(following.text):
