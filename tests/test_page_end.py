@@ -442,3 +442,25 @@ def test_a_page_end_after_a_title_alone_is_no_abstract(prefix: str, title: str, 
         digestparse.parse(source, mode="strict")
     assert (raised.value.code, raised.value.line) == ("missing-abstract", first)
     assert_paths_agree(MARKDOWN, source)
+
+
+def test_a_page_end_after_a_title_and_its_link_is_no_abstract() -> None:
+    """text-urls: a last entry cut after its title's URL line: ``Previous`` is no abstract;
+    the abstract is missing (nothing else is reported: the entry ends there) and the page's
+    end stays the footer."""
+    prefix, keep, end, _ = CASES["text-urls"]
+    lines = capture_lines(prefix)[:keep]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    kept = lines[: len(lines) - 12]  # the last entry up to its title's URL line
+    assert kept[-1] == "https://huggingface.co/papers/2305.00909"
+    source = "\n".join([*kept, "", end]) + "\n"
+    first = len(kept) + 2
+    digest = digestparse.parse(source)
+    paper = digest.papers[-1]
+    assert paper.title.startswith("Outline, Then Details")
+    assert (paper.abstract, paper.paper_id, paper.end_line) == ("", "2305.00909", len(kept))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-abstract", first)]
+    assert digest.footer_span == (first, len(source.split("\n")) - 1)
+    assert uncovered_lines(source, digest) == []
+    assert_paths_agree(TEXT_URLS, source)

@@ -12,6 +12,7 @@ from ...grammar import opens_page_end
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
+from ...rules.page_end import starts_page_end
 from ...state import Line, ParseState
 from ..block_header import read_block_header
 from ..bounded import FieldLines
@@ -109,14 +110,18 @@ def entry(state: ParseState) -> bool:
         if identifier is not None:
             fields.update(paper_id=identifier, url=paper_url(identifier))
         following = next_line(state, "no abstract")
-        if following.kind is TEXT and not _organization_ahead(state, 0):
-            abstract_lines = _wrapped(state)
-            abstract = join_wrapped(abstract_lines.texts)
-            fields.update(abstract=abstract, links=extract_links(abstract))
-            _link(state, abstract_lines.last)
-        else:
+        if following.kind is TEXT and starts_page_end(state):
+            # ``Previous`` and the footer: the entry was cut after its title.
             reporter.defect("missing-abstract", following.number, 1)
-        _metadata(state, fields)
+        else:
+            if following.kind is TEXT and not _organization_ahead(state, 0):
+                abstract_lines = _wrapped(state)
+                abstract = join_wrapped(abstract_lines.texts)
+                fields.update(abstract=abstract, links=extract_links(abstract))
+                _link(state, abstract_lines.last)
+            else:
+                reporter.defect("missing-abstract", following.number, 1)
+            _metadata(state, fields)
     except Truncated as truncated:
         report_truncated(state, first.number, truncated)
     state.papers.append(attrs.evolve(paper, end_line=state.last_line, **fields))  # type: ignore[arg-type]
