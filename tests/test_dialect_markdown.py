@@ -1316,3 +1316,34 @@ def test_a_switcher_with_other_list_markers_is_the_header() -> None:
     assert (digest.header, digest.header_span, digest.page_date) == (
         reference.header, reference.header_span, reference.page_date)
     assert comparable(digest) == comparable(reference)
+
+
+#: Trending entries (plain titles, text abstracts) whose abstract starts with a bracket, or
+#: has a hard-wrapped line that does: text, never a link that the link line below closes.
+BRACKETED_04 = [
+    ("### Probing Tokens", "[CLS] tokens carry the sentence; we probe them.", "- 3 authors",
+     ["[LINK: GitHub 1k](https://github.com/example/probe)"]),
+    ("### Citing Widgets", "[12] showed widgets cite;\n[13] showed they do not.", None,
+     ["[LINK: GitHub 2k](https://github.com/example/cite)"]),
+    ("### Wrapped Citations", "Widgets cite as shown in\n[12], and we agree.", "- 2 authors",
+     ["[LINK: GitHub 3k](https://github.com/example/wrap)"]),
+]
+
+
+def test_a_trending_abstract_that_starts_with_a_bracket_is_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under a plain title (the trending page), the abstract is plain text: a line starting
+    with ``[`` is none of the listing's linked abstracts, and the authors and link lines
+    under it stay the entry's."""
+    text = after_04(BRACKETED_04)
+    later = read_cleanly(text).papers[12:]
+    assert [(p.title, p.abstract, p.author_count, p.links) for p in later] == [
+        ("Probing Tokens", "[CLS] tokens carry the sentence; we probe them.", 3,
+         ("https://github.com/example/probe",)),
+        ("Citing Widgets", "[12] showed widgets cite; [13] showed they do not.", None,
+         ("https://github.com/example/cite",)),
+        ("Wrapped Citations", "Widgets cite as shown in [12], and we agree.", 2,
+         ("https://github.com/example/wrap",)),
+    ]
+    assert_paths_agree(text, monkeypatch)

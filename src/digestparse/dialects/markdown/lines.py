@@ -185,6 +185,12 @@ def link_url(text: str) -> str | None:
     return match.group(2) if match is not None else None
 
 
+def is_plain_title(line: str) -> bool:
+    """Whether a title line (``### …``) holds a plain title, as the trending page shows it,
+    rather than the listing's ``### [Title](url)``: its abstract is then plain text too."""
+    return not line[4:].lstrip().startswith("[")
+
+
 def closes_link(text: str) -> bool:
     """Whether a line ends a link opened on an earlier line: it ends with ``](url)``."""
     if not text.endswith(")"):

@@ -42,6 +42,7 @@ from .lines import (
     classify,
     closes_link,
     date_parts,
+    is_plain_title,
     link_url,
     opens_trending,
 )
@@ -212,7 +213,7 @@ def entry(state: ParseState) -> bool:
             "truncated-entry", first.number, 1, end_line=state.last_line, detail="a title alone"
         )
         return True
-    abstract, abstract_url = _read_abstract(state, following)
+    abstract, abstract_url = _read_abstract(state, following, is_plain_title(title_line.text))
     metadata = _read_metadata(state)
     state.papers.append(
         entry_paper(
@@ -265,13 +266,24 @@ def _check_closed(
         )
 
 
-def _read_abstract(state: ParseState, following: Line) -> tuple[str, str | None]:
+def _read_abstract(
+    state: ParseState, following: Line, plain_title: bool
+) -> tuple[str, str | None]:
     """The abstract and its link target: ``[text](url)`` (the listing) or plain text (the
-    trending page), hard-wrapped over the lines glued to its first line; the page's end
-    (``[Previous](…)``, a rule) is none."""
+    trending page, whose titles are plain: there a line that starts with ``[`` is text too),
+    hard-wrapped over the lines glued to its first line; the page's end (``[Previous](…)``,
+    a rule) is none."""
     if following.kind in _ABSTRACT_KINDS and starts_page_end(state):
         state.reporter.defect("missing-abstract", following.number, 1)
         return "", None
+    if plain_title and following.kind in _ABSTRACT_KINDS:
+        lines = FieldLines(state.advance())
+        while (line := state.peek()) is not None and line.gap == 0 and (
+            line.kind is Kind.TEXT or line.kind is Kind.LINK_TEXT
+        ):
+            lines.add(state.advance())
+        lines.report(state)
+        return plain_abstract(lines.texts), None
     if following.kind is Kind.LINK_TEXT:
         lines = FieldLines(state.advance())
         if not closes_link(following.text):
