@@ -1347,3 +1347,32 @@ def test_a_trending_abstract_that_starts_with_a_bracket_is_text(
          ("https://github.com/example/wrap",)),
     ]
     assert_paths_agree(text, monkeypatch)
+
+
+def test_a_trending_title_that_starts_with_a_bracket_is_plain(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``### [Re] Widgets`` opens no link: its first bracket closes before anything but
+    ``(``. The listing's ``### [[Re] Widgets](url)`` and ``### [\\[Re\\] Widgets](url)``
+    still are links, and so is a title link wrapped over lines."""
+    text = after_04([
+        ("### [Re] Reproducing Widget Graphs", "We reproduce widget graphs.", "- 2 authors",
+         ["[LINK: GitHub 5](https://github.com/example/re)"]),
+        ("### [MASK] Is All You Need\n  for Widgets", "Masks suffice.", None,
+         ["[LINK: GitHub 6](https://github.com/example/mask)"]),
+    ])
+    later = read_cleanly(text).papers[12:]
+    assert [(p.title, p.abstract, p.author_count, p.links) for p in later] == [
+        ("[Re] Reproducing Widget Graphs", "We reproduce widget graphs.", 2,
+         ("https://github.com/example/re",)),
+        ("[MASK] Is All You Need for Widgets", "Masks suffice.", None,
+         ("https://github.com/example/mask",)),
+    ]
+    assert_paths_agree(text, monkeypatch)
+    assert title_of(["### [[Re] Widgets](https://huggingface.co/papers/2609.01234)"]) == (
+        "[Re] Widgets", "https://huggingface.co/papers/2609.01234", True)
+    assert title_of(["### [\\[Re\\] Widgets](https://huggingface.co/papers/2609.01234)"]) == (
+        "[Re] Widgets", "https://huggingface.co/papers/2609.01234", True)
+    wrapped = ["### [Wrapped Widget", "Titles](https://huggingface.co/papers/2609.01234)"]
+    assert title_of(wrapped) == (
+        "Wrapped Widget Titles", "https://huggingface.co/papers/2609.01234", True)

@@ -16,7 +16,7 @@ from ...dates import MAX_AUTHOR_DIGITS
 from ...links import extract_links, paper_id, paper_url
 from ...markup import join_wrapped, plain, unescape
 from ...model import Paper, fast_paper
-from .lines import ORGANIZATION, UPVOTES, link_parts
+from .lines import ORGANIZATION, UPVOTES, is_plain_title, link_parts
 
 
 @attrs.define
@@ -115,7 +115,7 @@ def title_of_line(line: str) -> tuple[str, str | None, bool]:
 
 def _title(joined: str) -> tuple[str, str | None, bool]:
     text = joined[4:].strip()
-    if not text.startswith("["):
+    if not text.startswith("[") or is_plain_title(joined):
         return plain(text), None, True
     parts = link_parts(text)
     if parts is None:

@@ -187,8 +187,32 @@ def link_url(text: str) -> str | None:
 
 def is_plain_title(line: str) -> bool:
     """Whether a title line (``### …``) holds a plain title, as the trending page shows it,
-    rather than the listing's ``### [Title](url)``: its abstract is then plain text too."""
-    return not line[4:].lstrip().startswith("[")
+    rather than the listing's ``### [Title](url)``: its abstract is then plain text too.
+
+    A plain title may start with a bracket (``### [Re] Widgets``): the bracket it opens
+    closes on the line before anything but ``(``. A link's does not (``[[Re] …](url)``,
+    ``[\\[Re\\] …](url)``, or a link wrapped over lines that closes on a later one).
+    """
+    text = line[4:].lstrip()
+    if not text.startswith("["):
+        return True
+    close = text.find("]")
+    if close > 0 and text.find("[", 1, close) < 0 and text[close - 1] != "\\":
+        return text[close + 1 : close + 2] != "("  # the usual case: no bracket inside
+    depth = 0
+    escaped = False
+    for index, char in enumerate(text):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return text[index + 1 : index + 2] != "("
+    return False
 
 
 def closes_link(text: str) -> bool:

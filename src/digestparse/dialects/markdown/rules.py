@@ -235,7 +235,7 @@ def _read_title(state: ParseState, line: Line) -> tuple[str, str | None]:
     """The title and its link target: ``### [Title](url)`` or ``### Title``, hard-wrapped over
     the lines glued to it."""
     lines = FieldLines(line)
-    if line.text[4:].lstrip().startswith("[") and not closes_link(line.text):
+    if not is_plain_title(line.text) and not closes_link(line.text):
         _take_until_closed(state, lines)
     while state.peek_is(0, Kind.TEXT, glued=True):
         lines.add(state.advance())
