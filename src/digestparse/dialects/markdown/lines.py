@@ -193,7 +193,11 @@ def is_plain_title(line: str) -> bool:
     closes on the line before anything but ``(``. A link's does not (``[[Re] …](url)``,
     ``[\\[Re\\] …](url)``, or a link wrapped over lines that closes on a later one).
     """
-    text = line[4:].lstrip()
+    return opens_no_link(line[4:].lstrip())
+
+
+def opens_no_link(text: str) -> bool:
+    """``is_plain_title`` of a title's text (the line after ``### ``, stripped)."""
     if not text.startswith("["):
         return True
     close = text.find("]")
