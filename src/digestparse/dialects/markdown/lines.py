@@ -110,7 +110,7 @@ def classify(line: str) -> Kind:
         if AUTHORS_TAIL.fullmatch(line):
             return Kind.AUTHORS_TAIL
         return Kind.HEADER if is_page_phrase(line) else Kind.TEXT
-    if first == "*" or first == "+":  # a list item: the switcher, as some converters write it
+    if first in "*+":  # a list item: the switcher, as some converters write it
         return Kind.HEADER if is_page_phrase(line) else Kind.TEXT
     if line == SEPARATOR:
         return Kind.SEPARATOR
