@@ -5,8 +5,9 @@ blocks of junk, one blank line apart. The generic rule (``rules/junk.py``)
 reads one block per call, and its reports of such a run fold into one
 diagnostic (``Reporter.defect``): the first block's report carries its detail
 (strict mode raises with it) and each later one only extends its end. So here
-the first block goes through the generic rule and the rest of the run makes
-one report, which folds in the same way.
+the first block is read as the generic rule reads it (with its report,
+``report_junk``) and the rest of the run makes one report, which folds in the
+same way.
 
 Only an entry start after a blank line ends the run (the generic rule takes a
 line glued to the one before it whatever it is); the fast path, too, starts
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from ...dates import read_date_line, set_page_date
 from ...grammar import DAILY_PAPERS, TRENDING_PAPERS
-from ...rules.junk import junk
+from ...rules.junk import report_junk
 from ...state import ParseState
 from .lines import (
     DATE,
@@ -43,7 +44,6 @@ def junk_run(state: ParseState) -> bool:
     the yearless dates after it, as a repeated header's does in the other dialects.
     """
     title, last = _first_block(state)
-    junk(state)
     rest = state.peek()
     if rest is None:
         return True
@@ -67,16 +67,16 @@ _TITLE_PHRASES = frozenset({DAILY_PAPERS, TRENDING_PAPERS})
 
 
 def _first_block(state: ParseState) -> tuple[bool, str]:
-    """What the generic rule's block (the next line and the lines glued to it) holds: the
-    page's title, and its last line's text."""
-    title = False
-    ahead = 0
-    text = ""
-    while (line := state.peek(ahead)) is not None and (ahead == 0 or line.gap == 0):
-        text = line.text
-        title = title or text in _TITLE_PHRASES
-        ahead += 1
-    return title, text
+    """The generic rule's block (``rules/junk.py``: the next line and the lines glued to it,
+    one report), consumed line by line as that rule does: whether it holds the page's
+    title, and its last line's text."""
+    first = last = state.advance()
+    title = first.text in _TITLE_PHRASES
+    while (line := state.peek()) is not None and line.gap == 0:
+        last = state.advance()
+        title = title or last.text in _TITLE_PHRASES
+    report_junk(state, first, last)
+    return title, last.text
 
 
 def _page_date(state: ParseState, text: str, number: int) -> None:
