@@ -1376,3 +1376,23 @@ def test_a_trending_title_that_starts_with_a_bracket_is_plain(
     wrapped = ["### [Wrapped Widget", "Titles](https://huggingface.co/papers/2609.01234)"]
     assert title_of(wrapped) == (
         "Wrapped Widget Titles", "https://huggingface.co/papers/2609.01234", True)
+
+
+def test_a_repeated_header_holds_its_search_query_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two search pages joined: the second header, query and page date included, is one
+    ``repeated-header`` (read from the window and through the state alike)."""
+    first = _with_query("- Daily", "source citations")
+    body = first.split("---\n", 2)[2]
+    text = first + "\n" + body
+    start = len(lines_of(first)) + 1  # the second header's first line (``new``)
+    assert lines_of(text)[start - 1] == "new"
+    end = start + lines_of(body).index("Oct 2")
+    digest = digestparse.parse(text)
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("repeated-header", start, end)]
+    assert len(digest.papers) == 16
+    assert_paths_agree(text, monkeypatch)
+    from digestparse.dialects.markdown import rules
+
+    monkeypatch.setattr(rules, "READ_RAW", False)
+    assert digestparse.parse(text).diagnostics == digest.diagnostics

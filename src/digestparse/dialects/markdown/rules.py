@@ -108,7 +108,9 @@ def repeated_header(state: ParseState) -> bool:
     if READ_RAW and _raw_header(state, first):
         return True
     first = last = state.advance()
-    while state.peek_is(0, Kind.HEADER):
+    while (line := state.peek()) is not None and (
+        line.kind is Kind.HEADER or _is_query(state, line)
+    ):
         last = state.advance()
     date_line = state.advance() if state.peek_is(0, Kind.DATE) else None
     end = date_line.number if date_line is not None else last.number
@@ -159,6 +161,8 @@ def _raw_header(state: ParseState, first: Line) -> bool:
             kind = classify(text)
             if len(text) <= _KNOWN_LEN and len(kinds) < _KNOWN_MAX:
                 kinds[text] = kind
+        if kind is Kind.TEXT:
+            return False  # maybe a search query inside the header: the state reads on
         if kind is not Kind.HEADER:
             break
         last = base + i
