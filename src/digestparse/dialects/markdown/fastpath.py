@@ -350,8 +350,14 @@ class _Reader:
             raise _GiveWay
         plain_title = is_plain_title(line)
         k, title, title_url = self.title(k)
-        k, abstract, abstract_url, after = self.abstract(self.next_line(k + 1), plain_title)
+        start = self.next_line(k + 1)
+        k, abstract, abstract_url, after = self.abstract(start, plain_title)
+        last = k
         k, fields = self.metadata(k, after)
+        if k == last and may_start_page_end(raw[start]):
+            # No metadata line (each of which belongs to no page's end) after an abstract
+            # that may start the page's end: the rules tell whether it does.
+            raise _GiveWay
         # After a date line, or link lines and a line that is not one, reading an entry
         # looks no further.
         closed = fields.date_text is not None or bool(fields.links)
@@ -385,8 +391,6 @@ class _Reader:
         the class of the line glued after it when that had to be read)."""
         raw = self.raw
         line = raw[k]
-        if may_start_page_end(line):
-            raise _GiveWay  # the rules tell whether the page's end comes instead
         kind = classify(line)
         if plain_title and kind is Kind.LINK_TEXT:
             raise _GiveWay  # under a plain title it is text: the rules read it
