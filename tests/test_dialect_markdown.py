@@ -1212,3 +1212,187 @@ def test_line_breaks_and_escapes_of_later_entries_read_as_shown(
         1, 9, datetime.date(2025, 2, 13), 2
     )
     assert_paths_agree(text, monkeypatch)
+
+
+def test_escaped_brackets_in_a_title_are_text_not_a_link(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """firecrawl escapes a title's own brackets: ``\\[to\\](rank)`` reads ``[to](rank)``,
+    never as a link whose target is dropped."""
+    entry = (
+        "[2](https://huggingface.co/login?next=%2Fpapers%2F2609.01234)\n\n"
+        "### [Learning \\[to\\](rank) with Widgets](https://huggingface.co/papers/2609.01234)\n\n"
+        "[Widgets rank. Code: \\[here\\](soon).](https://huggingface.co/papers/2609.01234)\n\n"
+        "[![lab](https://cdn-avatars.huggingface.co/a.png)Lab \\[A\\](B)](https://huggingface.co/lab)\n\n"
+        "\u00b7\n\nSep 9\n"
+    )
+    digest = digestparse.parse(MD03 + entry, mode="strict")
+    paper = digest.papers[-1]
+    assert paper.title == "Learning [to](rank) with Widgets"
+    assert paper.abstract == "Widgets rank. Code: [here](soon)."
+    assert paper.organization == "Lab [A](B)"
+    assert_paths_agree(MD03 + entry, monkeypatch)
+
+
+
+def test_every_escaped_ascii_punctuation_character_reads_as_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """CommonMark lets a backslash escape any ASCII punctuation character, and converters
+    escape ``>``, ``<``, ``=`` and ``~`` where a line could start a quote, a tag, a setext
+    heading or a fence, e.g. at the start of a wrapped abstract line. A backslash before
+    anything else (a letter, a digit) stays."""
+    entry = r"""
+[2](https://huggingface.co/login?next=%2Fpapers%2F2609.04321)
+
+### [\<think\> Tokens \= Budget\? \~Half](https://huggingface.co/papers/2609.04321)
+
+[We cut the budget by half, reaching\\
+\>90% of the score at \$1 \& 2\% of cost \@ \"scale\";\\
+\=\= and \~\~\~ lines stay text, \\alpha and \d too.](https://huggingface.co/papers/2609.04321)
+
+[- 3 authors](https://huggingface.co/papers/2609.04321)
+
+·
+
+Sep 9
+"""
+    digest = digestparse.parse(MD03 + entry, mode="strict")
+    paper = digest.papers[-1]
+    assert paper.title == "<think> Tokens = Budget? ~Half"
+    assert paper.abstract == (
+        'We cut the budget by half, reaching >90% of the score at $1 & 2% of cost @ "scale"; '
+        r"== and ~~~ lines stay text, \alpha and \d too."
+    )
+    assert_paths_agree(MD03 + entry, monkeypatch)
+
+
+# -- a search page's query in the header -------------------------------------------
+# Search pages show the query under the byline (capture 02 keeps it: ``Intercode Bash``
+# between the byline and the switcher; firecrawl dropped it from 03). Where a capture keeps
+# it, it is one text line among the header's lines, not junk that ends the header early.
+
+
+def _with_query(before: str, query: str) -> str:
+    head, rest = MD03.split(before, 1)
+    return f"{head}{query}\n\n{before}{rest}"
+
+
+@pytest.mark.parametrize(
+    "before", ["- Daily", "Oct 2\n"], ids=["before the switcher", "before the page date"]
+)
+def test_a_search_query_in_the_header_is_a_header_line(before: str) -> None:
+    text = _with_query(before, "source citations")
+    digest = digestparse.parse(text, mode="strict")
+    reference = digestparse.parse(MD03, mode="strict")
+    assert digest.diagnostics == ()
+    assert "source citations" in digest.header
+    assert [h for h in digest.header if h != "source citations"] == list(reference.header)
+    assert digest.header_span == (1, 30)
+    assert digest.page_date == reference.page_date == datetime.date(2026, 10, 2)
+    assert comparable(digest) == comparable(reference)
+
+
+def test_a_text_line_after_the_header_is_still_junk() -> None:
+    """Only a text line with more of the header after it is the query: one right before the
+    first entry (no page date after it) stays junk, as any stray line there."""
+    text = MD03.replace("Oct 2\n", "", 1).replace(
+        "[Trending Papers](https://huggingface.co/papers/trending)\n",
+        "[Trending Papers](https://huggingface.co/papers/trending)\n\nsource citations\n",
+        1,
+    )
+    digest = digestparse.parse(text, mode="lenient")
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", 28)]
+    assert "source citations" not in digest.header
+
+
+def test_a_switcher_with_other_list_markers_is_the_header() -> None:
+    """Markdown writes a list item with ``-``, ``*`` or ``+`` and one or more spaces; a
+    converter that uses ``*`` (as lynx does in capture 01) gives the same header."""
+    text = MD03.replace("- Daily", "* Daily", 1).replace("- Weekly", "+ Weekly", 1)
+    text = text.replace("- Monthly", "*   Monthly", 1)
+    digest = digestparse.parse(text, mode="strict")
+    reference = digestparse.parse(MD03, mode="strict")
+    assert (digest.header, digest.header_span, digest.page_date) == (
+        reference.header, reference.header_span, reference.page_date)
+    assert comparable(digest) == comparable(reference)
+
+
+#: Trending entries (plain titles, text abstracts) whose abstract starts with a bracket, or
+#: has a hard-wrapped line that does: text, never a link that the link line below closes.
+BRACKETED_04 = [
+    ("### Probing Tokens", "[CLS] tokens carry the sentence; we probe them.", "- 3 authors",
+     ["[LINK: GitHub 1k](https://github.com/example/probe)"]),
+    ("### Citing Widgets", "[12] showed widgets cite;\n[13] showed they do not.", None,
+     ["[LINK: GitHub 2k](https://github.com/example/cite)"]),
+    ("### Wrapped Citations", "Widgets cite as shown in\n[12], and we agree.", "- 2 authors",
+     ["[LINK: GitHub 3k](https://github.com/example/wrap)"]),
+]
+
+
+def test_a_trending_abstract_that_starts_with_a_bracket_is_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under a plain title (the trending page), the abstract is plain text: a line starting
+    with ``[`` is none of the listing's linked abstracts, and the authors and link lines
+    under it stay the entry's."""
+    text = after_04(BRACKETED_04)
+    later = read_cleanly(text).papers[12:]
+    assert [(p.title, p.abstract, p.author_count, p.links) for p in later] == [
+        ("Probing Tokens", "[CLS] tokens carry the sentence; we probe them.", 3,
+         ("https://github.com/example/probe",)),
+        ("Citing Widgets", "[12] showed widgets cite; [13] showed they do not.", None,
+         ("https://github.com/example/cite",)),
+        ("Wrapped Citations", "Widgets cite as shown in [12], and we agree.", 2,
+         ("https://github.com/example/wrap",)),
+    ]
+    assert_paths_agree(text, monkeypatch)
+
+
+def test_a_trending_title_that_starts_with_a_bracket_is_plain(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``### [Re] Widgets`` opens no link: its first bracket closes before anything but
+    ``(``. The listing's ``### [[Re] Widgets](url)`` and ``### [\\[Re\\] Widgets](url)``
+    still are links, and so is a title link wrapped over lines."""
+    text = after_04([
+        ("### [Re] Reproducing Widget Graphs", "We reproduce widget graphs.", "- 2 authors",
+         ["[LINK: GitHub 5](https://github.com/example/re)"]),
+        ("### [MASK] Is All You Need\n  for Widgets", "Masks suffice.", None,
+         ["[LINK: GitHub 6](https://github.com/example/mask)"]),
+    ])
+    later = read_cleanly(text).papers[12:]
+    assert [(p.title, p.abstract, p.author_count, p.links) for p in later] == [
+        ("[Re] Reproducing Widget Graphs", "We reproduce widget graphs.", 2,
+         ("https://github.com/example/re",)),
+        ("[MASK] Is All You Need for Widgets", "Masks suffice.", None,
+         ("https://github.com/example/mask",)),
+    ]
+    assert_paths_agree(text, monkeypatch)
+    assert title_of(["### [[Re] Widgets](https://huggingface.co/papers/2609.01234)"]) == (
+        "[Re] Widgets", "https://huggingface.co/papers/2609.01234", True)
+    assert title_of(["### [\\[Re\\] Widgets](https://huggingface.co/papers/2609.01234)"]) == (
+        "[Re] Widgets", "https://huggingface.co/papers/2609.01234", True)
+    wrapped = ["### [Wrapped Widget", "Titles](https://huggingface.co/papers/2609.01234)"]
+    assert title_of(wrapped) == (
+        "Wrapped Widget Titles", "https://huggingface.co/papers/2609.01234", True)
+
+
+def test_a_repeated_header_holds_its_search_query_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two search pages joined: the second header, query and page date included, is one
+    ``repeated-header`` (read from the window and through the state alike)."""
+    first = _with_query("- Daily", "source citations")
+    body = first.split("---\n", 2)[2]
+    text = first + "\n" + body
+    start = len(lines_of(first)) + 1  # the second header's first line (``new``)
+    assert lines_of(text)[start - 1] == "new"
+    end = start + lines_of(body).index("Oct 2")
+    digest = digestparse.parse(text)
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("repeated-header", start, end)]
+    assert len(digest.papers) == 16
+    assert_paths_agree(text, monkeypatch)
+    from digestparse.dialects.markdown import rules
+
+    monkeypatch.setattr(rules, "READ_RAW", False)
+    assert digestparse.parse(text).diagnostics == digest.diagnostics

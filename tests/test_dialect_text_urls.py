@@ -14,6 +14,7 @@ URL 263, a line of one space 265, the avatar URL 267, `` Google`` 269, its URL
 from __future__ import annotations
 
 import datetime
+import io
 from collections.abc import Callable
 from typing import Any
 
@@ -561,3 +562,79 @@ def test_the_rest_of_a_longer_capture_is_read_by_the_fast_path() -> None:
     assert read_by_rules == []
     kinds = [event[0] for event in events]  # type: ignore[index]
     assert kinds == ["paper"] * 26 + ["end"]
+
+
+# -- a title or abstract that starts and ends with a bracket ----------------------------------
+#
+# Only a line that is one bracket (an image's alt text, ``- [x]``, ``[[logo] Name]``) is never a
+# title or an abstract; a line that merely starts and ends with one holds text between two
+# brackets and is read as text. Expected values read off the entries below.
+
+BRACKET_ENDS = [
+    _made_up_entry("2603.01111", "4", "[Re] Counting Pebbles by Hand [Extended]",
+                   "[CLS] and [SEP] tokens carry the sentence; we probe both [Appendix A]",
+                   "Mar 2", authors=3),
+]
+BRACKET_ENDS_TEXT = "\n".join(
+    LINES + [line for lines in BRACKET_ENDS for line in lines]
+) + "\n"
+
+
+def test_text_between_two_brackets_is_a_title_or_an_abstract() -> None:
+    digest = _lenient(BRACKET_ENDS_TEXT)
+    assert digest.diagnostics == ()
+    (paper,) = digest.papers[19:]
+    assert (paper.title, paper.abstract, paper.upvotes, paper.author_count) == (
+        "[Re] Counting Pebbles by Hand [Extended]",
+        "[CLS] and [SEP] tokens carry the sentence; we probe both [Appendix A]", 4, 3)
+    assert paper.span == (len(LINES) + 2, len(LINES) + len(BRACKET_ENDS[0]))
+    assert_paths_agree(TEXT_URLS, BRACKET_ENDS_TEXT)
+    # One bracket is still no text: an image's alt text where the abstract belongs.
+    assert classify("[Abstract withdrawn]") is Kind.BRACKETED
+    assert classify("[[logo] Name]") is Kind.BRACKETED
+    assert classify("[CLS] and [SEP]") is Kind.TEXT
+
+
+# -- two captures joined: the second page's header and its page date ------------------------
+
+
+def _joined_with_later_page() -> tuple[str, int]:
+    """02, then 02 again without its front matter as captured three days later (page date
+    ``Mar 28``) with one entry dated ``Mar 27``; and the second page date's line."""
+    body = LINES[LINES.index("---", 1) + 1 :]
+    later = ["Mar 28" if line == "Mar 25" else line for line in body]
+    later = ["Mar 27" if line == "Jul 15, 2025" else line for line in later]
+    assert later.count("Mar 28") == 1 and later.count("Mar 27") == 1
+    second_date = len(LINES) + later.index("Mar 28") + 1
+    return "\n".join(LINES + later) + "\n", second_date
+
+
+def test_a_second_pages_date_counts_for_its_yearless_dates() -> None:
+    """The second header is junk (one report, as before), and its page date, the line that
+    ends it, counts for later yearless dates as in the other dialects: ``Mar 27`` under page
+    date ``Mar 28`` is no date after the page."""
+    text, second_date = _joined_with_later_page()
+    digest = _lenient(text)
+    assert [(d.code, d.end_line) for d in digest.diagnostics] == [("junk", second_date)]
+    assert digest.page_date == datetime.date(2026, 3, 25)  # the first header's
+    assert len(digest.papers) == 38
+    dated = [paper.date for paper in digest.papers if paper.date_text == "Mar 27"]
+    assert dated == [datetime.date(2026, 3, 27)]
+    # The junk run read from the window (a list) and line by line (an iterator) agree.
+    assert_paths_agree(TEXT_URLS, text)
+    for block_size in (64, 4096):
+        stream = digestparse.iter_papers(io.BytesIO(text.encode()), block_size=block_size)
+        assert tuple(stream) == digest.papers
+
+
+def test_a_stray_date_between_entries_is_no_page_date() -> None:
+    """Only a run of junk that holds the page's title is a second header: a lone yearless
+    date line between two entries stays junk and leaves the page date as it was."""
+    at = LINES.index(" [-] -", 100)  # the second entry's upvote box
+    lines = [*LINES[:at], "Feb 1", "", *LINES[at:]]
+    lines = ["Mar 20" if line == "Jul 15, 2025" else line for line in lines]
+    digest = _lenient("\n".join(lines) + "\n")
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", at + 1, at + 1)]
+    dated = [paper.date for paper in digest.papers if paper.date_text == "Mar 20"]
+    assert dated == [datetime.date(2026, 3, 20)]

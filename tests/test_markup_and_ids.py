@@ -67,6 +67,10 @@ def test_paper_url() -> None:
         ("+1 + 1 = 2", "+1 + 1 = 2"),
         ("#1 # of votes", "#1 # of votes"),
         ("- *Emphasis* kept", "*Emphasis* kept"),
+        # Escaped brackets are text: they neither open nor close a link.
+        ("Learning \\[to\\](rank) Better", "Learning [to](rank) Better"),
+        ("[Learning \\[to\\](rank)](https://x.org/p)", "Learning [to](rank)"),
+        ("[Lab \\] One](https://x.org/lab)", "Lab ] One"),
     ],
 )
 def test_plain(line: str, want: str) -> None:

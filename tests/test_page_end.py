@@ -13,6 +13,8 @@ import pytest
 import digestparse
 from dialect_support import assert_paths_agree, capture_lines
 from digestparse.dialects.html_text import HTML_TEXT
+from digestparse.dialects.markdown import MARKDOWN
+from digestparse.dialects.text_urls import TEXT_URLS
 from digestparse.errors import ParseError
 from digestparse.grammar import in_page_end, opens_page_end
 from digestparse.rules.page_end import MAX_PAGE_END_LINES
@@ -349,3 +351,134 @@ def test_footer_words_alone_start_no_page_end() -> None:
         ("junk", models, models)
     ]
     assert digest.footer_span == (models + 2, len(lines) - 1)
+
+
+@pytest.mark.parametrize(
+    ("case", "cut", "opener"),
+    [
+        # 02's last entry ends ``·``, blank, ``Jul 15, 2025``: cut before its date.
+        ("text-urls", 2, "Previous"),
+        # 03's last entry ends ``·``, blank, its date: cut before the date, the page's end
+        # kept as a converter writes a rule or arrows.
+        ("markdown", 2, "-----"),
+        ("markdown", 2, "\u00ab Previous"),
+    ],
+)
+def test_a_page_end_where_a_cut_entry_wants_its_date_is_no_bad_date(
+    case: str, cut: int, opener: str
+) -> None:
+    """An entry cut before its date, right before the page's end: the date is missing
+    (``missing-date`` at the page's end's first line) and the page's end stays the footer;
+    its first line is no malformed date."""
+    prefix, keep, end, _ = CASES[case]
+    lines = capture_lines(prefix)[:keep]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    kept = lines[: len(lines) - cut]
+    assert kept[-1] == "\u00b7"
+    tail = end if case == "text-urls" else f"{opener}\n\n[Next](https://huggingface.co/x)"
+    source = "\n".join([*kept, "", tail]) + "\n"
+    first = len(kept) + 2
+    digest = digestparse.parse(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-date", first)]
+    assert digest.footer_span == (first, len(source.split("\n")) - 1)
+    assert uncovered_lines(source, digest) == []
+    assert digest.papers[-1].date is None
+    with pytest.raises(ParseError) as raised:
+        digestparse.parse(source, mode="strict")
+    assert (raised.value.code, raised.value.line) == ("missing-date", first)
+    assert_paths_agree(MARKDOWN if case == "markdown" else TEXT_URLS, source)
+
+
+def test_a_page_end_where_a_cut_entry_wants_its_authors_is_no_organization() -> None:
+    """``Previous`` and its URL line read like an organization's name and link; with no
+    ``·`` after them they open the page's end, and the cut entry misses its authors."""
+    prefix, keep, end, _ = CASES["text-urls"]
+    lines = capture_lines(prefix)[:keep]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    kept = lines[: len(lines) - 8]  # the last entry up to its abstract's URL line
+    assert kept[-1] == "https://huggingface.co/papers/2305.00909"
+    source = "\n".join([*kept, "", end]) + "\n"
+    first = len(kept) + 2
+    digest = digestparse.parse(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-authors", first)]
+    assert digest.papers[-1].organization is None
+    assert digest.footer_span == (first, len(source.split("\n")) - 1)
+    assert uncovered_lines(source, digest) == []
+    assert_paths_agree(TEXT_URLS, source)
+
+
+def test_a_page_end_after_an_upvote_box_alone_is_no_paper() -> None:
+    """An entry cut right after its upvote box: ``Previous`` is no title and ``Next`` no
+    abstract; the box is junk (as a box with no title after it is) and the page's end is the
+    footer."""
+    prefix, keep, end, _ = CASES["text-urls"]
+    lines = capture_lines(prefix)[:keep]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    box = len(lines) - 18  # the last entry: box, login URL, title … date, a blank apart
+    assert lines[box - 1] == " [-] -"
+    kept = lines[: box + 2]  # the box and its login URL line
+    tail = end.replace("System theme", "Next\n\nhttps://huggingface.co/papers/date/2026-03-26")
+    source = "\n".join([*kept, "", tail]) + "\n"
+    digest = digestparse.parse(source)
+    assert "Previous" not in [paper.title for paper in digest.papers]
+    assert len(digest.papers) == 18
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", box, box + 2)]
+    assert digest.footer_span == (box + 4, len(source.split("\n")) - 1)
+    assert uncovered_lines(source, digest) == []
+    assert_paths_agree(TEXT_URLS, source)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "title", "end"),
+    [
+        # The listing: a title alone before the pagination, whose link is no abstract.
+        ("03", "### [Cut Widgets](https://huggingface.co/papers/2609.07777)", MARKDOWN_END),
+        # The trending page: a title alone before the capture's closing rule.
+        ("04", "### Cut Widgets", "--------------------"),
+    ],
+    ids=["listing", "trending"],
+)
+def test_a_page_end_after_a_title_alone_is_no_abstract(prefix: str, title: str, end: str) -> None:
+    """A last entry cut right after its title: the page's end is no abstract (``Previous``,
+    a rule), the abstract is missing, and the page's end stays the footer."""
+    lines = capture_lines(prefix)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    source = "\n".join([*lines, "", title, "", end]) + "\n"
+    first = len(lines) + 4
+    digest = digestparse.parse(source)
+    paper = digest.papers[-1]
+    assert (paper.title, paper.abstract, paper.span) == ("Cut Widgets", "", (first - 2,) * 2)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-abstract", first)]
+    assert digest.footer_span == (first, len(source.split("\n")) - 1)
+    assert uncovered_lines(source, digest) == []
+    with pytest.raises(ParseError) as raised:
+        digestparse.parse(source, mode="strict")
+    assert (raised.value.code, raised.value.line) == ("missing-abstract", first)
+    assert_paths_agree(MARKDOWN, source)
+
+
+def test_a_page_end_after_a_title_and_its_link_is_no_abstract() -> None:
+    """text-urls: a last entry cut after its title's URL line: ``Previous`` is no abstract;
+    the abstract is missing (nothing else is reported: the entry ends there) and the page's
+    end stays the footer."""
+    prefix, keep, end, _ = CASES["text-urls"]
+    lines = capture_lines(prefix)[:keep]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    kept = lines[: len(lines) - 12]  # the last entry up to its title's URL line
+    assert kept[-1] == "https://huggingface.co/papers/2305.00909"
+    source = "\n".join([*kept, "", end]) + "\n"
+    first = len(kept) + 2
+    digest = digestparse.parse(source)
+    paper = digest.papers[-1]
+    assert paper.title.startswith("Outline, Then Details")
+    assert (paper.abstract, paper.paper_id, paper.end_line) == ("", "2305.00909", len(kept))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-abstract", first)]
+    assert digest.footer_span == (first, len(source.split("\n")) - 1)
+    assert uncovered_lines(source, digest) == []
+    assert_paths_agree(TEXT_URLS, source)

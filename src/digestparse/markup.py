@@ -14,15 +14,20 @@ import re
 import regex
 
 _IMAGE = regex.compile(r"!\[[^\]\n]*+\]\([^)\s]*+\)")
-#: A link's text may hold one level of brackets: ``[[logo] Name](url)``.
+#: A link's text may hold one level of brackets: ``[[logo] Name](url)``. An escaped bracket
+#: (``\[``, ``\]``) is text: it neither opens nor closes a link, and a link's text may hold
+#: one (``[Lab \] One](url)``).
 _LINK = regex.compile(
-    r"\[((?:[^\[\]\n]|\[[^\[\]\n]*+\])*+)\](?:\(([^)\s]*+)\)|\[([0-9]++)\])"
+    r"(?<!\\)\[((?:\\.|[^\[\]\n\\]|\[[^\[\]\n]*+\])*+)\](?:\(([^)\s]*+)\)|\[([0-9]++)\])"
 )
 _HEADING = regex.compile(r"#{1,6}+\s++")
 _BULLET = regex.compile(r"[-*+]\s++")
-#: The standard library's ``re``, with a function for the replacement: for this plain
-#: character class it gives what ``regex`` gives, several times faster.
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!| ])")
+#: A backslash before any ASCII punctuation character escapes it (CommonMark; converters
+#: write ``\>``, ``\<``, ``\=``, ``\~`` where a line could start a quote, a tag, a
+#: heading or a fence), and firecrawl writes ``\ `` for a title's line break. The standard
+#: library's ``re``, with a function for the replacement: for this plain character class it
+#: gives what ``regex`` gives, several times faster.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~ ])")
 _ESCAPED = operator.itemgetter(1)
 #: A whole line that is one lynx-style reference; greedy, so its text may hold brackets.
 _WHOLE_REFERENCE = regex.compile(r"\[(.*)\]\[[0-9]++\]")
@@ -57,7 +62,7 @@ def whole_reference(line: str) -> str | None:
         return None
     match = _WHOLE_REFERENCE.fullmatch(line)
     # "[a][1] and [b][2]" is two references, not one whose text is "a][1] and [b".
-    return match.group(1) if match is not None and _balanced(match.group(1)) else None
+    return match.group(1) if match is not None and balanced(match.group(1)) else None
 
 
 def is_reference_close(line: str) -> bool:
@@ -78,7 +83,8 @@ def without_image_alts(text: str) -> str:
     return " ".join(_ANY_IMAGE_ALT.sub(" ", text).split())
 
 
-def _balanced(text: str) -> bool:
+def balanced(text: str) -> bool:
+    """Whether every ``]`` in ``text`` closes a ``[`` before it and every ``[`` is closed."""
     depth = 0
     for char in text:
         if char == "[":
@@ -91,7 +97,8 @@ def _balanced(text: str) -> bool:
 
 
 def unescape(text: str) -> str:
-    """Markdown backslash escapes resolved: ``\\_`` is ``_``, ``\\ `` is a space."""
+    """Markdown backslash escapes resolved: ``\\_`` is ``_``, ``\\>`` is ``>``, ``\\ `` is a
+    space; a backslash before anything else (``\\alpha``) stays."""
     return _ESCAPE.sub(_ESCAPED, text) if "\\" in text else text
 
 

@@ -41,34 +41,50 @@ class _Scan:
 
 def page_end(state: ParseState) -> bool:
     """Consume the page's end when it starts at the next line and runs to the input's end."""
+    ahead = _extent(state)
+    if ahead is None:
+        return False
+    first = state.advance()
+    for _ in range(ahead - 1):
+        state.advance()
+    state.page_end_span = (first.number, state.last_line)
+    return True
+
+
+def starts_page_end(state: ParseState) -> bool:
+    """Whether the page's end starts at the next line (``page_end`` would consume it), told
+    without consuming anything: where an entry wants a field, the page's end is none."""
+    return _extent(state) is not None
+
+
+def _extent(state: ParseState) -> int | None:
+    """How many non-blank lines the page's end takes when it starts at the next line and
+    runs to the input's end, else None."""
     first = state.peek()
     if first is None or not may_start_page_end(first.text):
-        return False
+        return None
     scan = state.memo.get("page_end")
     if not isinstance(scan, _Scan):
         scan = state.memo["page_end"] = _Scan()
     if scan.members_to < first.number:  # what earlier tries found lies behind: forget it
         scan.members_to = scan.opener = 0
     if first.number <= scan.refused:
-        return False  # a line that belongs to no page's end comes before the input ends
+        return None  # a line that belongs to no page's end comes before the input ends
     ahead = _known(state, first.number, scan.members_to)
     while (line := state.peek(ahead)) is not None:
         if ahead >= MAX_PAGE_END_LINES:
-            return False
+            return None
         if line.number > scan.members_to:
             if not in_page_end(line.text):
                 scan.refused = line.number
-                return False
+                return None
             scan.members_to = line.number
             if opens_page_end(line.text):
                 scan.opener = line.number
         ahead += 1
     if scan.opener < first.number:
-        return False
-    for _ in range(ahead):
-        state.advance()
-    state.page_end_span = (first.number, state.last_line)
-    return True
+        return None
+    return ahead
 
 
 def _known(state: ParseState, first: int, members_to: int) -> int:

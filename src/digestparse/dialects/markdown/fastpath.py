@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS
-from ...grammar import MONTH_NUMBER, SEPARATOR
+from ...grammar import MONTH_NUMBER, SEPARATOR, may_start_page_end
 from ...links import paper_url
 from ...model import Paper, fast_paper
 from ...state import ParseState
@@ -53,6 +53,7 @@ from .lines import (
     UPVOTES,
     Kind,
     classify,
+    is_plain_title,
     link_url,
     opens_trending,
 )
@@ -169,8 +170,8 @@ class _Reader:
         year_explicit: bool | None = None
         links: tuple[str, ...] = ()
         if line[0] == "[":  # the listing
-            if classify(line) is not Kind.LINK_TEXT:
-                return None
+            if title_url is None or classify(line) is not Kind.LINK_TEXT:
+                return None  # under a plain title, text: the rules read it
             if line[-1] == ")":
                 texts = [line]
             else:
@@ -347,9 +348,16 @@ class _Reader:
             line = raw[k]
         if not line.startswith("### "):
             raise _GiveWay
+        plain_title = is_plain_title(line)
         k, title, title_url = self.title(k)
-        k, abstract, abstract_url, after = self.abstract(self.next_line(k + 1))
+        start = self.next_line(k + 1)
+        k, abstract, abstract_url, after = self.abstract(start, plain_title)
+        last = k
         k, fields = self.metadata(k, after)
+        if k == last and may_start_page_end(raw[start]):
+            # No metadata line (each of which belongs to no page's end) after an abstract
+            # that may start the page's end: the rules tell whether it does.
+            raise _GiveWay
         # After a date line, or link lines and a line that is not one, reading an entry
         # looks no further.
         closed = fields.date_text is not None or bool(fields.links)
@@ -376,12 +384,16 @@ class _Reader:
             raise _GiveWay
         return k, title, url
 
-    def abstract(self, k: int) -> tuple[int, str, str | None, Kind | None]:
+    def abstract(
+        self, k: int, plain_title: bool
+    ) -> tuple[int, str, str | None, Kind | None]:
         """The abstract starting at ``raw[k]``: (its last line's index, text, link target, and
         the class of the line glued after it when that had to be read)."""
         raw = self.raw
         line = raw[k]
         kind = classify(line)
+        if plain_title and kind is Kind.LINK_TEXT:
+            raise _GiveWay  # under a plain title it is text: the rules read it
         if kind is Kind.LINK_TEXT:
             # A line that ends with ")" closes the link, or the rules would take more lines
             # and the link is not closed on it: linked_abstract says which.
@@ -397,6 +409,8 @@ class _Reader:
             while self.glued(k + 1):
                 kind = classify(raw[k + 1])
                 if kind is not Kind.TEXT:
+                    if plain_title and kind is Kind.LINK_TEXT:
+                        raise _GiveWay  # under a plain title it goes on: the rules read it
                     return k, _plain(texts), None, kind
                 k += 1
                 texts.append(raw[k])

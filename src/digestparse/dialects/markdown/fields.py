@@ -16,7 +16,7 @@ from ...dates import MAX_AUTHOR_DIGITS
 from ...links import extract_links, paper_id, paper_url
 from ...markup import join_wrapped, plain, unescape
 from ...model import Paper, fast_paper
-from .lines import ORGANIZATION, UPVOTES, link_parts
+from .lines import ORGANIZATION, UPVOTES, link_parts, opens_no_link
 
 
 @attrs.define
@@ -116,6 +116,17 @@ def title_of_line(line: str) -> tuple[str, str | None, bool]:
 def _title(joined: str) -> tuple[str, str | None, bool]:
     text = joined[4:].strip()
     if not text.startswith("["):
+        return plain(text), None, True
+    # The listing's usual ``[Title](url)``, told here without a call: its first bracket
+    # closes right before ``(`` with no bracket inside. Else ``opens_no_link`` tells.
+    close = text.find("]")
+    usual = (
+        close > 0
+        and text[close + 1 : close + 2] == "("
+        and text.find("[", 1, close) < 0
+        and text[close - 1] != "\\"
+    )
+    if not usual and opens_no_link(text):
         return plain(text), None, True
     parts = link_parts(text)
     if parts is None:

@@ -110,6 +110,8 @@ def classify(line: str) -> Kind:
         if AUTHORS_TAIL.fullmatch(line):
             return Kind.AUTHORS_TAIL
         return Kind.HEADER if is_page_phrase(line) else Kind.TEXT
+    if first in "*+":  # a list item: the switcher, as some converters write it
+        return Kind.HEADER if is_page_phrase(line) else Kind.TEXT
     if line == SEPARATOR:
         return Kind.SEPARATOR
     if first in _MONTH_INITIALS and DATE.fullmatch(line):
@@ -181,6 +183,40 @@ def link_url(text: str) -> str | None:
     GitHub, is not kept), or None when ``text`` is not one."""
     match = REPOSITORY.fullmatch(text)
     return match.group(2) if match is not None else None
+
+
+def is_plain_title(line: str) -> bool:
+    """Whether a title line (``### …``) holds a plain title, as the trending page shows it,
+    rather than the listing's ``### [Title](url)``: its abstract is then plain text too.
+
+    A plain title may start with a bracket (``### [Re] Widgets``): the bracket it opens
+    closes on the line before anything but ``(``. A link's does not (``[[Re] …](url)``,
+    ``[\\[Re\\] …](url)``, or a link wrapped over lines that closes on a later one).
+    """
+    return opens_no_link(line[4:].lstrip())
+
+
+def opens_no_link(text: str) -> bool:
+    """``is_plain_title`` of a title's text (the line after ``### ``, stripped)."""
+    if not text.startswith("["):
+        return True
+    close = text.find("]")
+    if close > 0 and text.find("[", 1, close) < 0 and text[close - 1] != "\\":
+        return text[close + 1 : close + 2] != "("  # the usual case: no bracket inside
+    depth = 0
+    escaped = False
+    for index, char in enumerate(text):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return text[index + 1 : index + 2] != "("
+    return False
 
 
 def closes_link(text: str) -> bool:

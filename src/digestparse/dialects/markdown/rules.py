@@ -17,8 +17,10 @@ import re
 from ... import lines as lines_module
 from ...dates import DateLine, read_count, resolve_entry_date, set_page_date
 from ...errors import InternalError
+from ...grammar import opens_page_end
 from ...markup import plain
 from ...rules.junk import report_junk
+from ...rules.page_end import starts_page_end
 from ...state import Line, ParseState
 from ..bounded import FieldLines
 from .fields import (
@@ -40,6 +42,7 @@ from .lines import (
     classify,
     closes_link,
     date_parts,
+    is_plain_title,
     link_url,
     opens_trending,
 )
@@ -47,6 +50,10 @@ from .lines import (
 #: A header holds at most this many lines (the captures' have a few): the rest of a longer
 #: run of header lines is a repeated header, read without being held.
 _MAX_HEADER_LINES = 200
+#: A search query longer than this is no query (the site's search box takes a line).
+_MAX_QUERY = 200
+#: The kinds of an abstract's first line: the listing's linked one, the trending page's.
+_ABSTRACT_KINDS = (Kind.LINK_TEXT, Kind.TEXT)
 #: Lines that start an entry or a header: a run of junk stops before them.
 _STARTS = frozenset({Kind.TITLE, Kind.UPVOTES, Kind.HEADER})
 
@@ -64,7 +71,9 @@ def read_header(state: ParseState) -> None:
         return
     lines: list[Line] = []
     held = 0  # characters: a header holds at most MAX_LINE (a longer one goes on as repeated)
-    while (line := state.peek()) is not None and line.kind is Kind.HEADER:
+    while (line := state.peek()) is not None and (
+        line.kind is Kind.HEADER or (bool(lines) and _is_query(state, line))
+    ):
         held += len(line.text)
         if lines and (held > lines_module.MAX_LINE or len(lines) >= _MAX_HEADER_LINES):
             break
@@ -81,6 +90,16 @@ def read_header(state: ParseState) -> None:
     state.header_span = (lines[0].number, last.number)
 
 
+def _is_query(state: ParseState, line: Line) -> bool:
+    """Whether ``line``, met inside the header, is a search page's query: one short text line
+    with more of the header (a header line or the page date) right after it."""
+    return (
+        line.kind is Kind.TEXT
+        and len(line.text) <= _MAX_QUERY
+        and (state.peek_is(1, Kind.HEADER) or state.peek_is(1, Kind.DATE))
+    )
+
+
 def repeated_header(state: ParseState) -> bool:
     """Header lines between entries (two captures joined); a page date after them counts."""
     first = state.peek()
@@ -89,7 +108,9 @@ def repeated_header(state: ParseState) -> bool:
     if READ_RAW and _raw_header(state, first):
         return True
     first = last = state.advance()
-    while state.peek_is(0, Kind.HEADER):
+    while (line := state.peek()) is not None and (
+        line.kind is Kind.HEADER or _is_query(state, line)
+    ):
         last = state.advance()
     date_line = state.advance() if state.peek_is(0, Kind.DATE) else None
     end = date_line.number if date_line is not None else last.number
@@ -140,6 +161,8 @@ def _raw_header(state: ParseState, first: Line) -> bool:
             kind = classify(text)
             if len(text) <= _KNOWN_LEN and len(kinds) < _KNOWN_MAX:
                 kinds[text] = kind
+        if kind is Kind.TEXT:
+            return False  # maybe a search query inside the header: the state reads on
         if kind is not Kind.HEADER:
             break
         last = base + i
@@ -194,7 +217,7 @@ def entry(state: ParseState) -> bool:
             "truncated-entry", first.number, 1, end_line=state.last_line, detail="a title alone"
         )
         return True
-    abstract, abstract_url = _read_abstract(state, following)
+    abstract, abstract_url = _read_abstract(state, following, is_plain_title(title_line.text))
     metadata = _read_metadata(state)
     state.papers.append(
         entry_paper(
@@ -216,7 +239,7 @@ def _read_title(state: ParseState, line: Line) -> tuple[str, str | None]:
     """The title and its link target: ``### [Title](url)`` or ``### Title``, hard-wrapped over
     the lines glued to it."""
     lines = FieldLines(line)
-    if line.text[4:].lstrip().startswith("[") and not closes_link(line.text):
+    if not is_plain_title(line.text) and not closes_link(line.text):
         _take_until_closed(state, lines)
     while state.peek_is(0, Kind.TEXT, glued=True):
         lines.add(state.advance())
@@ -247,9 +270,24 @@ def _check_closed(
         )
 
 
-def _read_abstract(state: ParseState, following: Line) -> tuple[str, str | None]:
+def _read_abstract(
+    state: ParseState, following: Line, plain_title: bool
+) -> tuple[str, str | None]:
     """The abstract and its link target: ``[text](url)`` (the listing) or plain text (the
-    trending page), hard-wrapped over the lines glued to its first line."""
+    trending page, whose titles are plain: there a line that starts with ``[`` is text too),
+    hard-wrapped over the lines glued to its first line; the page's end (``[Previous](…)``,
+    a rule) is none."""
+    if following.kind in _ABSTRACT_KINDS and starts_page_end(state):
+        state.reporter.defect("missing-abstract", following.number, 1)
+        return "", None
+    if plain_title and following.kind in _ABSTRACT_KINDS:
+        lines = FieldLines(state.advance())
+        while (line := state.peek()) is not None and line.gap == 0 and (
+            line.kind is Kind.TEXT or line.kind is Kind.LINK_TEXT
+        ):
+            lines.add(state.advance())
+        lines.report(state)
+        return plain_abstract(lines.texts), None
     if following.kind is Kind.LINK_TEXT:
         lines = FieldLines(state.advance())
         if not closes_link(following.text):
@@ -363,7 +401,7 @@ def _read_separator_and_date(state: ParseState, metadata: Metadata) -> None:
     elif line.kind is Kind.DATE:
         state.advance()
         _read_date(state, line, metadata)
-    elif line.kind is Kind.TEXT:
+    elif line.kind is Kind.TEXT and not opens_page_end(line.text):
         state.advance()
         state.reporter.defect("bad-date", line.number, 1, detail=repr(line.text[:40]))
     else:

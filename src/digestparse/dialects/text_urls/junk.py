@@ -5,8 +5,9 @@ blocks of junk, one blank line apart. The generic rule (``rules/junk.py``)
 reads one block per call, and its reports of such a run fold into one
 diagnostic (``Reporter.defect``): the first block's report carries its detail
 (strict mode raises with it) and each later one only extends its end. So here
-the first block goes through the generic rule and the rest of the run makes
-one report, which folds in the same way.
+the first block is read as the generic rule reads it (with its report,
+``report_junk``) and the rest of the run makes one report, which folds in the
+same way.
 
 Only an entry start after a blank line ends the run (the generic rule takes a
 line glued to the one before it whatever it is); the fast path, too, starts
@@ -18,53 +19,112 @@ generic rule.
 
 from __future__ import annotations
 
-from ...rules.junk import junk
+from ...dates import read_date_line, set_page_date
+from ...grammar import DAILY_PAPERS, TRENDING_PAPERS
+from ...rules.junk import report_junk
 from ...state import ParseState
-from .lines import MAX_TITLE_LINES, TEXT, UPVOTE_BOX, classify, is_box, is_url, link_paper_id
+from .lines import (
+    DATE,
+    MAX_TITLE_LINES,
+    TEXT,
+    UPVOTE_BOX,
+    classify,
+    is_box,
+    is_url,
+    link_paper_id,
+)
 from .rules import starts_entry
 
 
 def junk_run(state: ParseState) -> bool:
-    """The junk from the next line up to the next entry start (see the module docstring)."""
-    junk(state)
+    """The junk from the next line up to the next entry start (see the module docstring).
+
+    A run that holds the page's title (``Daily Papers``) and ends with a page date
+    before an entry is a second page's header (captures joined): its page date counts for
+    the yearless dates after it, as a repeated header's does in the other dialects.
+    """
+    title, last = _first_block(state)
     rest = state.peek()
     if rest is None:
         return True
     if state.raw_lines is not None and state.rewind():
-        _run_in_window(state)
+        in_window = _run_in_window(state)
+        if in_window is not None:
+            title = title or in_window[0]
+            last = in_window[1]
     # Where the window ends, the run goes on line by line: the next line may be glued to
     # the last one read, or tell only with lines the window does not hold yet.
-    last = _run(state)
-    if last >= rest.number:
-        state.reporter.defect("junk", rest.number, 1, end_line=last, gap=rest.gap)
+    number, line_title, line_last = _run(state)
+    if number >= rest.number:
+        state.reporter.defect("junk", rest.number, 1, end_line=number, gap=rest.gap)
+    if (title or line_title) and state.peek() is not None:
+        _page_date(state, line_last or last, number)
     return True
 
 
-def _run(state: ParseState) -> int:
-    """Consume the junk lines that come next, line by line; the last line consumed."""
+#: The page's title: a run of junk that holds it is a page's header.
+_TITLE_PHRASES = frozenset({DAILY_PAPERS, TRENDING_PAPERS})
+
+
+def _first_block(state: ParseState) -> tuple[bool, str]:
+    """The generic rule's block (``rules/junk.py``: the next line and the lines glued to it,
+    one report), consumed line by line as that rule does: whether it holds the page's
+    title, and its last line's text."""
+    first = last = state.advance()
+    title = first.text in _TITLE_PHRASES
+    while (line := state.peek()) is not None and line.gap == 0:
+        last = state.advance()
+        title = title or last.text in _TITLE_PHRASES
+    report_junk(state, first, last)
+    return title, last.text
+
+
+def _page_date(state: ParseState, text: str, number: int) -> None:
+    """Line ``number`` (``text``), the last of a page's header, as its page date when it is
+    one (a yearless date without a count)."""
+    if text and classify(text) is DATE:
+        parts = read_date_line(text)
+        if parts is not None and parts.year is None and parts.count_text is None:
+            set_page_date(state, number, parts)
+
+
+def _run(state: ParseState) -> tuple[int, bool, str]:
+    """Consume the junk lines that come next, line by line: the last line consumed, whether
+    the page's title was among them, and the text of the last of them ("": none)."""
+    title = False
+    text = ""
     while (line := state.peek()) is not None and (line.gap == 0 or not starts_entry(state)):
-        state.advance()
-    return state.last_line
+        text = state.advance().text
+        title = title or text in _TITLE_PHRASES
+    return state.last_line, title, text
 
 
-def _run_in_window(state: ParseState) -> None:
+def _run_in_window(state: ParseState) -> tuple[bool, str] | None:
     """``_run`` over the state's window, up to its end or to a line that tells whether it
-    starts an entry only with lines past that end."""
+    starts an entry only with lines past that end: whether the page's title was among the
+    lines consumed and the last one's text; None where none was consumed."""
     raw = state.raw_lines
     assert raw is not None
     base = state.raw_base
     count, complete = state.raw_end()
     start = state.number - base
     last = start - 1  # the index of the last junk line: the generic rule's block ends here
+    title = False
+    text = ""
     line = _next_line(raw, start, count)
     while line is not None:
         index = line[0]
         following = _next_line(raw, index + 1, count)
         if index > last + 1 and _starts_entry(raw, line, following, count, complete) is not False:
             break  # after a blank line: an entry, or a line that the window cannot tell
+        text = line[1]
+        if text in _TITLE_PHRASES:
+            title = True
         last, line = index, following
-    if last >= start:
-        state.skip_to(base + last + 1)
+    if last < start:
+        return None
+    state.skip_to(base + last + 1)
+    return title, text
 
 
 def _next_line(raw: list[str], index: int, count: int) -> tuple[int, str] | None:

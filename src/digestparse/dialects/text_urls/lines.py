@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS, read_date_line
 from ...grammar import PAGE_PHRASES, SEPARATOR
 from ...links import PAPER_PAGE, paper_id
-from ...markup import plain
+from ...markup import balanced, plain
 
 
 class Kind(enum.Enum):
@@ -80,11 +80,12 @@ PLAIN_LEN = max(MAX_DATE_LEN, _MAX_PHRASE_LEN)
 
 def _bracketed(line: str) -> bool:
     """A damaged upvote box (``[-] 9…9`` past 18 digits), a markdown link (this export
-    writes every URL on its own line), or a line that reads as nothing but a bracket."""
+    writes every URL on its own line), or a line that reads as nothing but one bracket
+    (an image's alt text; not ``[CLS] and [SEP]``, text between two brackets)."""
     if line.startswith("[-]") or "](" in line:
         return True
     text = plain(line)
-    return not text or (text[0] == "[" and text[-1] == "]")
+    return not text or (text[0] == "[" and text[-1] == "]" and balanced(text[1:-1]))
 
 
 def is_count(text: str, dash: bool = False) -> bool:

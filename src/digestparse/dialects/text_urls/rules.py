@@ -8,9 +8,11 @@ import attrs
 
 from ...dates import date_parts, entry_date_fields, read_count
 from ...errors import InternalError
+from ...grammar import opens_page_end
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
+from ...rules.page_end import starts_page_end
 from ...state import Line, ParseState
 from ..block_header import read_block_header
 from ..bounded import FieldLines
@@ -81,8 +83,12 @@ def entry(state: ParseState) -> bool:
             count = box.text[len(UPVOTE_BOX) :]
             upvotes = 0 if count == "-" else int(count)
             _link(state, box)
-            if next_line(state, "no title").kind is not TEXT:
-                # An upvote box and its link with no title after them: the entry is lost.
+            title = next_line(state, "no title")
+            if title.kind is not TEXT or (
+                opens_page_end(title.text) and _title_link(state, 0) is None
+            ):
+                # An upvote box and its link with no title after them (the page's end, whose
+                # ``Previous`` links no paper, is none): the entry is lost.
                 reporter.defect("junk", box.number, 1, end_line=state.last_line,
                                 detail="an upvote count without a title")
                 return True
@@ -104,14 +110,18 @@ def entry(state: ParseState) -> bool:
         if identifier is not None:
             fields.update(paper_id=identifier, url=paper_url(identifier))
         following = next_line(state, "no abstract")
-        if following.kind is TEXT and not _organization_ahead(state, 0):
-            abstract_lines = _wrapped(state)
-            abstract = join_wrapped(abstract_lines.texts)
-            fields.update(abstract=abstract, links=extract_links(abstract))
-            _link(state, abstract_lines.last)
-        else:
+        if following.kind is TEXT and starts_page_end(state):
+            # ``Previous`` and the footer: the entry was cut after its title.
             reporter.defect("missing-abstract", following.number, 1)
-        _metadata(state, fields)
+        else:
+            if following.kind is TEXT and not _organization_ahead(state, 0):
+                abstract_lines = _wrapped(state)
+                abstract = join_wrapped(abstract_lines.texts)
+                fields.update(abstract=abstract, links=extract_links(abstract))
+                _link(state, abstract_lines.last)
+            else:
+                reporter.defect("missing-abstract", following.number, 1)
+            _metadata(state, fields)
     except Truncated as truncated:
         report_truncated(state, first.number, truncated)
     state.papers.append(attrs.evolve(paper, end_line=state.last_line, **fields))  # type: ignore[arg-type]
@@ -153,6 +163,17 @@ def _kind(state: ParseState, ahead: int) -> enum.Enum | None:
     return line.kind if line is not None else None
 
 
+def _page_end(state: ParseState) -> bool:
+    """Whether the next line opens the page's end (``Previous`` and its URL line) rather than
+    naming an organization: no ``·`` follows it or its URL line."""
+    line = state.peek()
+    return (
+        line is not None
+        and opens_page_end(line.text)
+        and SEPARATOR_KIND not in (_kind(state, 1), _kind(state, 2))
+    )
+
+
 def _metadata(state: ParseState, fields: dict[str, object]) -> None:
     """Authors or organization, ``·``, the date and an optional comment count, into ``fields``."""
     reporter = state.reporter
@@ -165,7 +186,7 @@ def _metadata(state: ParseState, fields: dict[str, object]) -> None:
         fields["author_count"] = _authors(state, next_line(state, "no authors line"), True)
     elif line.kind is AUTHORS:
         fields["author_count"] = _authors(state, line, False)
-    elif line.kind is TEXT and _kind(state, 1) in (URL, SEPARATOR_KIND):
+    elif line.kind is TEXT and _kind(state, 1) in (URL, SEPARATOR_KIND) and not _page_end(state):
         name = state.advance()
         fields["organization"] = plain(name.text)
         _link(state, name)
@@ -182,7 +203,7 @@ def _metadata(state: ParseState, fields: dict[str, object]) -> None:
     date_line = next_line(state, "no date line")
     if date_line.kind is DATE:
         _dated(state, state.advance(), fields)
-    elif date_line.kind is TEXT and not starts_entry(state):
+    elif date_line.kind is TEXT and not starts_entry(state) and not opens_page_end(date_line.text):
         state.advance()
         reporter.defect("bad-date", date_line.number, 1, detail=repr(date_line.text[:40]))
     else:
