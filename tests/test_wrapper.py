@@ -167,6 +167,26 @@ def test_capture_day(captured: str, day: datetime.date) -> None:
     assert capture_day(timestamp) == day
 
 
+def test_without_a_capture_time_today_is_the_later_of_the_machine_day_and_utc(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At 21:00 at UTC-5 on Jun 28 the page shows Jun 29: read against the machine's own
+    day, its yearless dates would all be a year back, without a word."""
+    evening = datetime.datetime(2026, 6, 28, 21, 0, tzinfo=datetime.timezone(
+        -datetime.timedelta(hours=5)))
+    monkeypatch.setattr(digestparse.wrapper, "_local_now", lambda: evening)
+    dump = "Daily Papers\n\nJun 29\n\nT\n\nA\n\n  \u2022 2 authors\n\u00b7\nJun 29"
+    digest = digestparse.parse(dump)
+    assert [d.code for d in digest.diagnostics] == ["bad-header"]  # only "Daily Papers"
+    assert digest.page_date == datetime.date(2026, 6, 29)
+    assert digest.papers[0].date == datetime.date(2026, 6, 29)
+    merged = digestparse.merge([digest])
+    assert merged.papers[0].first_seen == datetime.date(2026, 6, 29)
+    morning = evening.replace(hour=9)
+    monkeypatch.setattr(digestparse.wrapper, "_local_now", lambda: morning)
+    assert digestparse.parse(dump).page_date == datetime.date(2025, 6, 29)
+
+
 @pytest.mark.parametrize("captured", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:00:00-05:00",
                                       "0001-01-01", "9999-12-31T23:59:59Z"])
 def test_a_capture_time_at_the_calendar_ends_is_no_crash(captured: str) -> None:

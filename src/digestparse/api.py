@@ -37,6 +37,7 @@ from .wrapper import (
     capture_day,
     is_fence_end,
     read_wrapper,
+    today,
 )
 
 StreamSource = Union[str, "os.PathLike[str]", IO[str], IO[bytes], Iterable[str], Iterable[bytes]]
@@ -133,7 +134,7 @@ def _session(
     dialect = forced if forced is not None else detect(content)
     if reference_date is None:
         captured = wrapper.captured_at
-        reference_date = capture_day(captured) if captured is not None else datetime.date.today()
+        reference_date = capture_day(captured) if captured is not None else today()
     chosen = dialect if dialect is not None else BY_NAME["text"]
     if dialect is None:  # refused: only count the lines, report nothing about them
         chosen = attrs.evolve(chosen, whitespace_defects=False)

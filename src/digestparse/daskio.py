@@ -38,6 +38,7 @@ from .dates import check_reference_date
 from .identity import identity_groups
 from .merge import MERGE_FIELDS, Merger, capture_date
 from .model import RECORD_FIELDS, Paper
+from .wrapper import today
 
 #: Files read into one partition by default.
 FILES_PER_PARTITION = 64
@@ -149,10 +150,10 @@ def read_papers(
     if not names:  # Dask makes no frame of no partitions
         return (dd.from_pandas(PAPER_META, npartitions=1),
                 dd.from_pandas(DIAGNOSTIC_META, npartitions=1))
-    today = datetime.date.today()
+    day = today()
     parts = [
         dask.delayed(_read_group, nout=2, pure=True)(
-            names[start : start + files_per_partition], start, reference_date, today,
+            names[start : start + files_per_partition], start, reference_date, day,
             date_from_name,
         )
         for start in range(0, len(names), files_per_partition)

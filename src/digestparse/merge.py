@@ -34,7 +34,7 @@ import attrs
 from .dates import check_reference_date
 from .diagnostics import Mode, Reporter, check_mode
 from .model import Diagnostic, Digest, title_key
-from .wrapper import capture_day
+from .wrapper import capture_day, today
 
 #: The fields of a merge record, in output order (see the module docstring).
 MERGE_FIELDS: tuple[str, ...] = (
@@ -176,7 +176,7 @@ def capture_date(
         named = date_from_name(digest.source)
         if named is not None:
             return named
-    return reference_date if reference_date is not None else datetime.date.today()
+    return reference_date if reference_date is not None else today()
 
 
 # The order of sightings and of field values: capture date, then capture number, then

@@ -233,5 +233,16 @@ def capture_day(captured: datetime.datetime) -> datetime.date:
     return max(captured.date(), utc)
 
 
+def today() -> datetime.date:
+    """The day yearless dates resolve against when nothing says when the page was captured:
+    the capture day (``capture_day``) of the machine's clock now. West of UTC in the evening
+    the page already shows the next day; the machine's own day would put it a year back."""
+    return capture_day(_local_now())
+
+
+def _local_now() -> datetime.datetime:
+    return datetime.datetime.now().astimezone()
+
+
 def is_fence_end(line: str, fence: str) -> bool:
     return line.strip() == fence

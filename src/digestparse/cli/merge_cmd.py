@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..merge import MERGE_FIELDS, Merger, date_from_name
+from ..wrapper import today
 from .captures import CaptureResult, human, process_capture
 from .inputs import Task
 from .jobs import run_tasks
@@ -35,7 +36,7 @@ def capture_day(
         named = date_from_name(result.name)
         if named is not None:
             return named
-    return reference_date or datetime.date.today()
+    return reference_date or today()
 
 
 def run_merge(
