@@ -99,10 +99,15 @@ def _with_end(
 ) -> str:
     """Capture ``prefix``'s lines (the first ``keep`` of them), a blank line, ``end``, and
     the lines ``after`` (a wrapper's closing fence)."""
+    return "\n".join([*_listing_lines(prefix, keep), "", end, *after]) + "\n"
+
+
+def _listing_lines(prefix: str, keep: int | None = None) -> list[str]:
+    """Capture ``prefix``'s lines (the first ``keep`` of them), without blank lines at the end."""
     lines = capture_lines(prefix)[:keep]
     while lines and not lines[-1].strip():
         lines.pop()
-    return "\n".join([*lines, "", end, *after]) + "\n"
+    return lines
 
 
 # The capture, its lines kept (None: all), the tail, the lines after the tail.
@@ -371,9 +376,7 @@ def test_a_page_end_where_a_cut_entry_wants_its_date_is_no_bad_date(
     (``missing-date`` at the page's end's first line) and the page's end stays the footer;
     its first line is no malformed date."""
     prefix, keep, end, _ = CASES[case]
-    lines = capture_lines(prefix)[:keep]
-    while lines and not lines[-1].strip():
-        lines.pop()
+    lines = _listing_lines(prefix, keep)
     kept = lines[: len(lines) - cut]
     assert kept[-1] == "\u00b7"
     tail = end if case == "text-urls" else f"{opener}\n\n[Next](https://huggingface.co/x)"
@@ -394,9 +397,7 @@ def test_a_page_end_where_a_cut_entry_wants_its_authors_is_no_organization() -> 
     """``Previous`` and its URL line read like an organization's name and link; with no
     ``·`` after them they open the page's end, and the cut entry misses its authors."""
     prefix, keep, end, _ = CASES["text-urls"]
-    lines = capture_lines(prefix)[:keep]
-    while lines and not lines[-1].strip():
-        lines.pop()
+    lines = _listing_lines(prefix, keep)
     kept = lines[: len(lines) - 8]  # the last entry up to its abstract's URL line
     assert kept[-1] == "https://huggingface.co/papers/2305.00909"
     source = "\n".join([*kept, "", end]) + "\n"
@@ -414,9 +415,7 @@ def test_a_page_end_after_an_upvote_box_alone_is_no_paper() -> None:
     abstract; the box is junk (as a box with no title after it is) and the page's end is the
     footer."""
     prefix, keep, end, _ = CASES["text-urls"]
-    lines = capture_lines(prefix)[:keep]
-    while lines and not lines[-1].strip():
-        lines.pop()
+    lines = _listing_lines(prefix, keep)
     box = len(lines) - 18  # the last entry: box, login URL, title … date, a blank apart
     assert lines[box - 1] == " [-] -"
     kept = lines[: box + 2]  # the box and its login URL line
@@ -445,9 +444,7 @@ def test_a_page_end_after_an_upvote_box_alone_is_no_paper() -> None:
 def test_a_page_end_after_a_title_alone_is_no_abstract(prefix: str, title: str, end: str) -> None:
     """A last entry cut right after its title: the page's end is no abstract (``Previous``,
     a rule), the abstract is missing, and the page's end stays the footer."""
-    lines = capture_lines(prefix)
-    while lines and not lines[-1].strip():
-        lines.pop()
+    lines = _listing_lines(prefix)
     source = "\n".join([*lines, "", title, "", end]) + "\n"
     first = len(lines) + 4
     digest = digestparse.parse(source)
@@ -467,9 +464,7 @@ def test_a_page_end_after_a_title_and_its_link_is_no_abstract() -> None:
     the abstract is missing (nothing else is reported: the entry ends there) and the page's
     end stays the footer."""
     prefix, keep, end, _ = CASES["text-urls"]
-    lines = capture_lines(prefix)[:keep]
-    while lines and not lines[-1].strip():
-        lines.pop()
+    lines = _listing_lines(prefix, keep)
     kept = lines[: len(lines) - 12]  # the last entry up to its title's URL line
     assert kept[-1] == "https://huggingface.co/papers/2305.00909"
     source = "\n".join([*kept, "", end]) + "\n"
