@@ -141,6 +141,21 @@ def test_a_short_title_with_a_number_after_the_header_is_a_title(
     assert [p.title for p in digest.papers] == [title, "Second"]
 
 
+@pytest.mark.parametrize("title", ["July 4th", "Sept 11", "CoT 2", "Arm 3", "December 12"])
+@pytest.mark.parametrize("meta", ["  \u2022 2 authors\n\u00b7\nJun 9", "Org\n\u00b7\nJun 9"])
+def test_a_date_like_first_title_in_step_with_its_metadata_is_a_title(
+    title: str, meta: str
+) -> None:
+    """Without a page date, a first title that looks like a date but is followed by its
+    abstract and then its metadata block is in step as a title: a misspelt page date has a
+    title and an abstract after it first. It was read as a bad-page-date, the abstract as
+    the title (a valid dump reported, its first title lost)."""
+    text = dump(f"{title}\n\n{ABSTRACT}\n\n{meta}", entry("Jun 8", title="Second"), page=None)
+    digest = digestparse.parse(text, mode="strict", reference_date=REFERENCE_DATE)
+    assert [p.title for p in digest.papers] == [title, "Second"]
+    assert digest.papers[0].abstract == ABSTRACT
+
+
 def test_a_count_with_too_many_digits_is_reported_not_converted() -> None:
     text = dump(entry("Jun 9 " + "9" * 5000))
     with pytest.raises(digestparse.ParseError) as raised:
