@@ -147,8 +147,15 @@ def _take_header_lines(state: ParseState) -> list[Line]:
             if text is not None and (text == period or _near_word(text, period)):
                 lines.append(state.advance())
     # A text line right before the page date is a damaged header line (a misspelt byline or
-    # switcher line), not a paper: a title is followed by its abstract, never by a date.
-    if _peek_text(state, 0) is not None and state.peek_is(1, DATE):
+    # switcher line), not a paper: a title is followed by its abstract, never by a date. Not
+    # when the date is glued to the line after it: the three are one block of stray lines
+    # (junk), and taking them made that next line the first title, every entry out of step.
+    after = state.peek(2)
+    if (
+        _peek_text(state, 0) is not None
+        and state.peek_is(1, DATE)
+        and (after is None or after.gap > 0)
+    ):
         lines.append(state.advance())
     return lines
 
