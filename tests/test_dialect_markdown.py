@@ -1396,3 +1396,28 @@ def test_a_repeated_header_holds_its_search_query_too(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(rules, "READ_RAW", False)
     assert digestparse.parse(text).diagnostics == digest.diagnostics
+
+
+@pytest.mark.parametrize("cut", ["[LINK: GitHub 1k](https://github.com/exa", "[LINK"])
+@pytest.mark.parametrize("authors", ["- 3 authors", None])
+def test_a_trending_link_line_cut_short_is_no_abstract_text(
+    cut: str, authors: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under a plain title, a ``[LINK: …](url)`` line cut short is not the abstract's last
+    line (as a line that starts with ``[`` otherwise is there): it is reported, and the
+    abstract and links stay clean. It was taken into the abstract silently, its cut URL
+    made one of the paper's links."""
+    text = after_04([("### Cut Link", "An abstract about widgets.", authors, [cut])])
+    digest = check_lenient(text)
+    later = digest.papers[12:]
+    assert [(p.title, p.abstract, p.links) for p in later] == [
+        ("Cut Link", "An abstract about widgets.", ())
+    ]
+    lines = text.split("\n")
+    cut_lines = [number for number, line in enumerate(lines, 1) if line == cut]
+    assert len(cut_lines) == 2  # the entry and its copy
+    assert [d.line for d in digest.diagnostics] == cut_lines
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict")
+    assert raised.value.line == cut_lines[0]
+    assert_paths_agree(text, monkeypatch)

@@ -54,6 +54,8 @@ _MAX_HEADER_LINES = 200
 _MAX_QUERY = 200
 #: The kinds of an abstract's first line: the listing's linked one, the trending page's.
 _ABSTRACT_KINDS = (Kind.LINK_TEXT, Kind.TEXT)
+#: How an entry's ``[LINK: GitHub 11.3k](url)`` line starts, also cut after its first word.
+_LINK_LINE_START = "[LINK"
 #: Lines that start an entry or a header: a run of junk stops before them.
 _STARTS = frozenset({Kind.TITLE, Kind.UPVOTES, Kind.HEADER})
 
@@ -270,6 +272,12 @@ def _check_closed(
         )
 
 
+def _cut_link_line(line: Line) -> bool:
+    """Whether ``line`` is an entry's ``[LINK: …](url)`` line cut short (a link line whole
+    is of its own kind): never a line of a plain abstract, which would take it silently."""
+    return line.text.startswith(_LINK_LINE_START)
+
+
 def _read_abstract(
     state: ParseState, following: Line, plain_title: bool
 ) -> tuple[str, str | None]:
@@ -280,10 +288,11 @@ def _read_abstract(
     if following.kind in _ABSTRACT_KINDS and starts_page_end(state):
         state.reporter.defect("missing-abstract", following.number, 1)
         return "", None
-    if plain_title and following.kind in _ABSTRACT_KINDS:
+    if plain_title and following.kind in _ABSTRACT_KINDS and not _cut_link_line(following):
         lines = FieldLines(state.advance())
         while (line := state.peek()) is not None and line.gap == 0 and (
-            line.kind is Kind.TEXT or line.kind is Kind.LINK_TEXT
+            line.kind is Kind.TEXT
+            or (line.kind is Kind.LINK_TEXT and not _cut_link_line(line))
         ):
             lines.add(state.advance())
         lines.report(state)
