@@ -1421,3 +1421,32 @@ def test_a_trending_link_line_cut_short_is_no_abstract_text(
         digestparse.parse(text, mode="strict")
     assert raised.value.line == cut_lines[0]
     assert_paths_agree(text, monkeypatch)
+
+
+@pytest.mark.parametrize("before", ["# Daily Papers", "[Subscribe]("])
+def test_a_stray_line_above_the_byline_is_no_query(before: str) -> None:
+    """Search pages show their query under the byline; a text line higher in the header is
+    a stray line, reported (junk, the rest of the header a repeated one) as before the
+    query was read: it was taken as the query, and the damage went unreported, in strict
+    mode too."""
+    text = _with_query(before, "x")
+    assert digestparse.parse(MD03, mode="strict").diagnostics == ()
+    digest = digestparse.parse(text)
+    stray = text.split("\n").index("x") + 1
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("junk", stray), ("repeated-header", stray + 2)
+    ]
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict")
+    assert (raised.value.code, raised.value.line) == ("junk", stray)
+
+
+def test_one_query_at_most() -> None:
+    """A second text line under the byline is no second query: it is reported."""
+    text = _with_query("- Daily", "source citations").replace(
+        "\nOct 2\n", "\nanother line\n\nOct 2\n", 1
+    )
+    digest = digestparse.parse(text)
+    stray = text.split("\n").index("another line") + 1
+    assert [(d.code, d.line) for d in digest.diagnostics][:1] == [("junk", stray)]
+    assert "source citations" in digest.header and "another line" not in digest.header

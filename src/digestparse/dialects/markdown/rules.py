@@ -17,7 +17,7 @@ import re
 from ... import lines as lines_module
 from ...dates import DateLine, read_count, resolve_entry_date, set_page_date
 from ...errors import InternalError
-from ...grammar import opens_page_end
+from ...grammar import BYLINE, BYLINE_SPACED, opens_page_end
 from ...markup import plain
 from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
@@ -52,6 +52,7 @@ from .lines import (
 _MAX_HEADER_LINES = 200
 #: A search query longer than this is no query (the site's search box takes a line).
 _MAX_QUERY = 200
+_BYLINES = frozenset({BYLINE, BYLINE_SPACED})
 #: The kinds of an abstract's first line: the listing's linked one, the trending page's.
 _ABSTRACT_KINDS = (Kind.LINK_TEXT, Kind.TEXT)
 #: How an entry's ``[LINK: GitHub 11.3k](url)`` line starts, also cut after its first word.
@@ -73,9 +74,12 @@ def read_header(state: ParseState) -> None:
         return
     lines: list[Line] = []
     held = 0  # characters: a header holds at most MAX_LINE (a longer one goes on as repeated)
+    query = False  # one query at most, under the byline: another stray line is junk
     while (line := state.peek()) is not None and (
-        line.kind is Kind.HEADER or (bool(lines) and _is_query(state, line))
+        line.kind is Kind.HEADER
+        or (not query and _under_byline(lines) and _is_query(state, line))
     ):
+        query = query or line.kind is not Kind.HEADER
         held += len(line.text)
         if lines and (held > lines_module.MAX_LINE or len(lines) >= _MAX_HEADER_LINES):
             break
@@ -90,6 +94,12 @@ def read_header(state: ParseState) -> None:
         set_page_date(state, last.number, _date(last))
         state.top_page_date = state.page_date
     state.header_span = (lines[0].number, last.number)
+
+
+def _under_byline(lines: list[Line]) -> bool:
+    """Whether the header's ``lines`` so far hold the byline, under which search pages show
+    their query (a text line before it is a stray line, reported as junk)."""
+    return any(plain(line.text) in _BYLINES for line in lines)
 
 
 def _is_query(state: ParseState, line: Line) -> bool:
