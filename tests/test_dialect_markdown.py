@@ -1398,15 +1398,18 @@ def test_a_repeated_header_holds_its_search_query_too(monkeypatch: pytest.Monkey
     assert digestparse.parse(text).diagnostics == digest.diagnostics
 
 
-@pytest.mark.parametrize("cut", ["[LINK: GitHub 1k](https://github.com/exa", "[LINK"])
+@pytest.mark.parametrize(
+    "cut", ["[LINK: GitHub 1k](https://github.com/exa", "[LINK", "[", "[-] 5"]
+)
 @pytest.mark.parametrize("authors", ["- 3 authors", None])
 def test_a_trending_link_line_cut_short_is_no_abstract_text(
     cut: str, authors: str | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Under a plain title, a ``[LINK: …](url)`` line cut short is not the abstract's last
-    line (as a line that starts with ``[`` otherwise is there): it is reported, and the
-    abstract and links stay clean. It was taken into the abstract silently, its cut URL
-    made one of the paper's links."""
+    """Under a plain title, a ``[LINK: …](url)`` line cut short, or a line with no letter
+    (a lone ``[``, a stray upvote box), is not the abstract's last line (as a line that
+    starts with ``[`` otherwise is there): it is reported, and the abstract and links stay
+    clean. It was taken into the abstract silently, a cut URL made one of the paper's
+    links."""
     text = after_04([("### Cut Link", "An abstract about widgets.", authors, [cut])])
     digest = check_lenient(text)
     later = digest.papers[12:]

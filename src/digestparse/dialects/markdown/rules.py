@@ -17,7 +17,7 @@ import re
 from ... import lines as lines_module
 from ...dates import DateLine, read_count, resolve_entry_date, set_page_date
 from ...errors import InternalError
-from ...grammar import BYLINE, BYLINE_SPACED, opens_page_end
+from ...grammar import BYLINE, BYLINE_SPACED, cannot_be_title, opens_page_end
 from ...markup import plain
 from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
@@ -282,10 +282,16 @@ def _check_closed(
         )
 
 
-def _cut_link_line(line: Line) -> bool:
-    """Whether ``line`` is an entry's ``[LINK: …](url)`` line cut short (a link line whole
-    is of its own kind): never a line of a plain abstract, which would take it silently."""
-    return line.text.startswith(_LINK_LINE_START)
+def _bracketed_text(line: Line) -> bool:
+    """Whether ``line``, which starts with ``[``, is text of a plain abstract (``[CLS]
+    tokens …``): not an entry's ``[LINK: …](url)`` line cut short (a whole one is of its own
+    kind), nor a line with no letter (a lone ``[``, ``[-] 5``) or a lone link, which no
+    abstract is; those the abstract would take silently."""
+    return (
+        line.kind is Kind.LINK_TEXT
+        and not line.text.startswith(_LINK_LINE_START)
+        and not cannot_be_title(line.text)
+    )
 
 
 def _read_abstract(
@@ -298,11 +304,10 @@ def _read_abstract(
     if following.kind in _ABSTRACT_KINDS and starts_page_end(state):
         state.reporter.defect("missing-abstract", following.number, 1)
         return "", None
-    if plain_title and following.kind in _ABSTRACT_KINDS and not _cut_link_line(following):
+    if plain_title and (following.kind is Kind.TEXT or _bracketed_text(following)):
         lines = FieldLines(state.advance())
         while (line := state.peek()) is not None and line.gap == 0 and (
-            line.kind is Kind.TEXT
-            or (line.kind is Kind.LINK_TEXT and not _cut_link_line(line))
+            line.kind is Kind.TEXT or _bracketed_text(line)
         ):
             lines.add(state.advance())
         lines.report(state)
