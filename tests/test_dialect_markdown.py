@@ -1396,3 +1396,60 @@ def test_a_repeated_header_holds_its_search_query_too(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(rules, "READ_RAW", False)
     assert digestparse.parse(text).diagnostics == digest.diagnostics
+
+
+@pytest.mark.parametrize(
+    "cut", ["[LINK: GitHub 1k](https://github.com/exa", "[LINK", "[", "[-] 5"]
+)
+@pytest.mark.parametrize("authors", ["- 3 authors", None])
+def test_a_trending_link_line_cut_short_is_no_abstract_text(
+    cut: str, authors: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under a plain title, a ``[LINK: …](url)`` line cut short, or a line with no letter
+    (a lone ``[``, a stray upvote box), is not the abstract's last line (as a line that
+    starts with ``[`` otherwise is there): it is reported, and the abstract and links stay
+    clean. It was taken into the abstract silently, a cut URL made one of the paper's
+    links."""
+    text = after_04([("### Cut Link", "An abstract about widgets.", authors, [cut])])
+    digest = check_lenient(text)
+    later = digest.papers[12:]
+    assert [(p.title, p.abstract, p.links) for p in later] == [
+        ("Cut Link", "An abstract about widgets.", ())
+    ]
+    lines = text.split("\n")
+    cut_lines = [number for number, line in enumerate(lines, 1) if line == cut]
+    assert len(cut_lines) == 2  # the entry and its copy
+    assert [d.line for d in digest.diagnostics] == cut_lines
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict")
+    assert raised.value.line == cut_lines[0]
+    assert_paths_agree(text, monkeypatch)
+
+
+@pytest.mark.parametrize("before", ["# Daily Papers", "[Subscribe]("])
+def test_a_stray_line_above_the_byline_is_no_query(before: str) -> None:
+    """Search pages show their query under the byline; a text line higher in the header is
+    a stray line, reported (junk, the rest of the header a repeated one) as before the
+    query was read: it was taken as the query, and the damage went unreported, in strict
+    mode too."""
+    text = _with_query(before, "x")
+    assert digestparse.parse(MD03, mode="strict").diagnostics == ()
+    digest = digestparse.parse(text)
+    stray = text.split("\n").index("x") + 1
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("junk", stray), ("repeated-header", stray + 2)
+    ]
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict")
+    assert (raised.value.code, raised.value.line) == ("junk", stray)
+
+
+def test_one_query_at_most() -> None:
+    """A second text line under the byline is no second query: it is reported."""
+    text = _with_query("- Daily", "source citations").replace(
+        "\nOct 2\n", "\nanother line\n\nOct 2\n", 1
+    )
+    digest = digestparse.parse(text)
+    stray = text.split("\n").index("another line") + 1
+    assert [(d.code, d.line) for d in digest.diagnostics][:1] == [("junk", stray)]
+    assert "source citations" in digest.header and "another line" not in digest.header

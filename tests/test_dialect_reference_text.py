@@ -628,6 +628,48 @@ def test_a_seed_whose_abstract_ends_in_a_reference_stays_text(ending: str) -> No
     assert [d.code for d in no_subscribe.diagnostics] == ["bad-header"]
 
 
+_TEXT_HEADER_IN_A_ROW = "\n\n".join(
+    ["new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers", ""]
+)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "dialect"),
+    [("02", "text-urls"), ("03", "markdown"), ("04", "markdown"), ("05", "html-text")],
+)
+def test_the_text_headers_lines_in_a_row_leave_other_captures_alone(
+    prefix: str, dialect: str
+) -> None:
+    """The text dialect's own marks decide only against the reference-text detector (which
+    a text dump can satisfy by chance): a capture whose own detector finds lines no text
+    dump has stays its dialect, with its papers, when the text header's lines stand in a
+    row among its first lines. They did: every paper of it was lost to misread text."""
+    path = next(CAPTURES.glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    want = [paper.title for paper in parse(text).papers]
+    got = parse(_TEXT_HEADER_IN_A_ROW + text)
+    assert got.dialect == dialect
+    assert [paper.title for paper in got.papers] == want
+
+
+def test_a_text_urls_capture_whose_subscribe_has_no_url_stays_text_urls() -> None:
+    """A text-urls capture whose ``Subscribe`` has no URL line after it (a logged-in page
+    shows no link there, or the line was lost) holds the text header's lines in a row; its
+    upvote boxes over URL lines are still its own: it was read as text, 69 papers made of
+    its URLs and menu lines instead of its 19."""
+    path = next(CAPTURES.glob("02_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    login = "Subscribe\n\nhttps://huggingface.co/login?next=%2Fpapers\n"
+    assert text.count(login) == 1
+    digest = parse(text.replace(login, "Subscribe\n", 1))
+    assert digest.dialect == "text-urls"
+    assert digest.diagnostics == ()
+    assert [paper.title for paper in digest.papers] == [
+        paper.title for paper in parse(text).papers
+    ]
+    assert len(digest.papers) == 19
+
+
 #: A made-up lynx dump of a news page: references, multi-line links, a count in
 #: brackets and dates, but none of the listing's own words.
 NEWS = """\

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import attrs
 import hypothesis.strategies as st
 import pytest
 from hypothesis import example, given, note
@@ -190,6 +191,10 @@ def test_a_first_title_like_a_misspelt_page_date_needs_a_page_date() -> None:
         digestparse.render([Paper(title="Weakly", abstract="An abstract.")])
     dated = Digest(papers=(paper,), page_date=datetime.date(2025, 12, 12))
     back = digestparse.parse(digestparse.render(dated), reference_date=REFERENCE)
+    assert back.diagnostics == () and [p.title for p in back.papers] == ["Sept 12"]
+    # Nor is one written with its metadata block: it reads back in step as a title.
+    with_authors = attrs.evolve(paper, author_count=2, date=datetime.date(2025, 12, 1))
+    back = digestparse.parse(digestparse.render([with_authors]), reference_date=REFERENCE)
     assert back.diagnostics == () and [p.title for p in back.papers] == ["Sept 12"]
     # Later papers are not in that place.
     text = digestparse.render([Paper(title="First", abstract="An abstract."), paper])

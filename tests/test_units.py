@@ -141,6 +141,41 @@ def test_a_short_title_with_a_number_after_the_header_is_a_title(
     assert [p.title for p in digest.papers] == [title, "Second"]
 
 
+def test_stray_lines_glued_around_a_date_after_the_header_stay_junk() -> None:
+    """A block of stray lines glued together after the header (a piece of an abstract, a
+    date, another piece) is junk, as before: the header took the first one as a damaged
+    header line and the date as the page date, so the last one became the first title and
+    every entry after it was out of step (titles read as abstracts)."""
+    stray = f"{ABSTRACT} (a stray line)\nDec 12\n{ABSTRACT} (another)"
+    text = dump(stray, entry("Jun 9"), entry("Jun 8", title="Second"), page=None)
+    digest = digestparse.parse(text, reference_date=REFERENCE_DATE)
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [("junk", 11, 13)]
+    assert [(p.title, p.abstract) for p in digest.papers] == [
+        ("A Title", ABSTRACT), ("Second", ABSTRACT)
+    ]
+    # A damaged header line before the page date, the date followed by a blank line, is
+    # the header's (a misspelt byline), as the header of a dump with a page date takes it.
+    misspelt = dump(entry("Jun 9"), page="byAK and the reserch community\nDec 12")
+    digest = digestparse.parse(misspelt, reference_date=REFERENCE_DATE)
+    assert digest.page_date == datetime.date(2025, 12, 12)
+    assert [p.title for p in digest.papers] == ["A Title"]
+
+
+@pytest.mark.parametrize("title", ["July 4th", "Sept 11", "CoT 2", "Arm 3", "December 12"])
+@pytest.mark.parametrize("meta", ["  \u2022 2 authors\n\u00b7\nJun 9", "Org\n\u00b7\nJun 9"])
+def test_a_date_like_first_title_in_step_with_its_metadata_is_a_title(
+    title: str, meta: str
+) -> None:
+    """Without a page date, a first title that looks like a date but is followed by its
+    abstract and then its metadata block is in step as a title: a misspelt page date has a
+    title and an abstract after it first. It was read as a bad-page-date, the abstract as
+    the title (a valid dump reported, its first title lost)."""
+    text = dump(f"{title}\n\n{ABSTRACT}\n\n{meta}", entry("Jun 8", title="Second"), page=None)
+    digest = digestparse.parse(text, mode="strict", reference_date=REFERENCE_DATE)
+    assert [p.title for p in digest.papers] == [title, "Second"]
+    assert digest.papers[0].abstract == ABSTRACT
+
+
 def test_a_count_with_too_many_digits_is_reported_not_converted() -> None:
     text = dump(entry("Jun 9 " + "9" * 5000))
     with pytest.raises(digestparse.ParseError) as raised:

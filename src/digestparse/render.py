@@ -56,7 +56,8 @@ def render(papers_or_digest: Digest | Iterable[Paper]) -> str:
     for index, paper in enumerate(papers):
         if not isinstance(paper, Paper):
             raise TypeError(_not_papers(paper))
-        if not index and page_date is None and reads_as_header(paper.title):
+        metadata = paper.author_count is not None or paper.organization is not None
+        if not index and page_date is None and reads_as_header(paper.title, with_metadata=metadata):
             # Right after the header it would read back as a misspelt page date or
             # switcher line.
             raise ValueError(

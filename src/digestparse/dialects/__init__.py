@@ -1,9 +1,9 @@
 """The dialects digestparse reads, in the order their detectors are tried.
 
 The first detector that accepts the start of the input wins; ``text`` comes
-last, as the fallback for anything holding one line of its grammar (but first for
-an input whose first lines have its own marks: its header in a row, or a bullet
-authors line over a lone '·'). Input that
+last, as the fallback for anything holding one line of its grammar (but before
+``reference-text`` for an input whose first lines have its own marks: its header in
+a row, or a bullet authors line over a lone '·'). Input that
 no detector accepts is refused (``unknown-format``). docs/dialects.md explains
 how to add a dialect.
 
@@ -36,6 +36,14 @@ _ORDER: tuple[tuple[str, Callable[[Sequence[str]], bool], Callable[[], Dialect]]
     ("text", TEXT.detect, lambda: TEXT),
 )
 _LOAD = {name: load for name, _detect, load in _ORDER}
+#: The detectors a plain-text dump can satisfy by chance (``text.plainly_text``): an
+#: abstract ending in citations (``[12][13]``) looks like a lynx reference, and the text
+#: header gives the listing's own words. Where one of them accepts, the text dialect's own
+#: marks decide. The other detectors look for lines a plain-text dump never has (``### ``
+#: titles, an upvote box over a URL line, ``[Upvote``): their captures stay theirs even
+#: when the text header's lines stand in a row there too (a text-urls capture whose
+#: ``Subscribe`` has no URL line after it, logged in or damaged).
+_TAKEN_BY_TEXT_MARKS = frozenset({"reference-text"})
 
 
 class _ByName(MutableMapping[str, Dialect]):
@@ -75,13 +83,16 @@ def detect(head: Sequence[str]) -> Dialect | None:
     """The dialect of an input whose first non-blank content lines are ``head``.
 
     An input with no non-blank line at all is ``text`` (it reports a missing
-    header as before), and so is one whose head has a mark only a plain-text dump
-    writes (``text.plainly_text``); None means no dialect recognises it.
+    header as before), and so is one that the reference-text detector accepts but whose
+    head has a mark only a plain-text dump writes (``text.plainly_text``); None means no
+    dialect recognises it.
     """
-    if not head or plainly_text(head):
+    if not head:
         return TEXT
-    for _name, detector, load in _ORDER:
+    for name, detector, load in _ORDER:
         if detector(head):
+            if name in _TAKEN_BY_TEXT_MARKS and plainly_text(head):
+                return TEXT
             return load()
     return None
 

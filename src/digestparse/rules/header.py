@@ -147,8 +147,15 @@ def _take_header_lines(state: ParseState) -> list[Line]:
             if text is not None and (text == period or _near_word(text, period)):
                 lines.append(state.advance())
     # A text line right before the page date is a damaged header line (a misspelt byline or
-    # switcher line), not a paper: a title is followed by its abstract, never by a date.
-    if _peek_text(state, 0) is not None and state.peek_is(1, DATE):
+    # switcher line), not a paper: a title is followed by its abstract, never by a date. Not
+    # when the date is glued to the line after it: the three are one block of stray lines
+    # (junk), and taking them made that next line the first title, every entry out of step.
+    after = state.peek(2)
+    if (
+        _peek_text(state, 0) is not None
+        and state.peek_is(1, DATE)
+        and (after is None or after.gap > 0)
+    ):
         lines.append(state.advance())
     return lines
 
@@ -199,7 +206,7 @@ def _misspelt_page_date(state: ParseState) -> bool:
     if line is None or line.kind is not TEXT:
         return False
     if is_date_attempt(line.text):
-        return True
+        return not _in_step_as_title(state)
     if len(line.text) > _SHORT_DATE or not any("0" <= char <= "9" for char in line.text):
         return False
     return state.peek_is(1, TEXT) and state.peek_is(2, TEXT) and (
@@ -207,11 +214,24 @@ def _misspelt_page_date(state: ParseState) -> bool:
     )
 
 
-def reads_as_header(title: str) -> bool:
+def _in_step_as_title(state: ParseState) -> bool:
+    """Whether the next line, read as a title, is followed by its abstract and then a
+    metadata block: a dump without a page date whose first title looks like a date
+    (``July 4th``, ``CoT 2``) is in step so, while after a misspelt page date come a title
+    and an abstract before any metadata block."""
+    return state.peek_is(1, TEXT) and (
+        state.peek_is(2, AUTHORS) or (state.peek_is(2, TEXT) and state.peek_is(3, SEPARATOR_KIND))
+    )
+
+
+def reads_as_header(title: str, *, with_metadata: bool = False) -> bool:
     """Whether ``title``, right after a well-formed header with no page date, reads as part
-    of the header: a misspelt page date (``Dce 12``) or switcher line (``Weakly``).
+    of the header: a misspelt page date (``Dce 12``; not when its paper is written with a
+    metadata block, which keeps it in step as a title) or switcher line (``Weakly``).
     ``render`` refuses such a first title when it writes no page date."""
-    return is_date_attempt(title) or any(_near_word(title, period) for period in PERIODS)
+    return (not with_metadata and is_date_attempt(title)) or any(
+        _near_word(title, period) for period in PERIODS
+    )
 
 
 def is_date_attempt(text: str) -> bool:

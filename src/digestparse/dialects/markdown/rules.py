@@ -17,7 +17,7 @@ import re
 from ... import lines as lines_module
 from ...dates import DateLine, read_count, resolve_entry_date, set_page_date
 from ...errors import InternalError
-from ...grammar import opens_page_end
+from ...grammar import BYLINE, BYLINE_SPACED, cannot_be_title, opens_page_end
 from ...markup import plain
 from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
@@ -52,8 +52,11 @@ from .lines import (
 _MAX_HEADER_LINES = 200
 #: A search query longer than this is no query (the site's search box takes a line).
 _MAX_QUERY = 200
+_BYLINES = frozenset({BYLINE, BYLINE_SPACED})
 #: The kinds of an abstract's first line: the listing's linked one, the trending page's.
 _ABSTRACT_KINDS = (Kind.LINK_TEXT, Kind.TEXT)
+#: How an entry's ``[LINK: GitHub 11.3k](url)`` line starts, also cut after its first word.
+_LINK_LINE_START = "[LINK"
 #: Lines that start an entry or a header: a run of junk stops before them.
 _STARTS = frozenset({Kind.TITLE, Kind.UPVOTES, Kind.HEADER})
 
@@ -71,9 +74,12 @@ def read_header(state: ParseState) -> None:
         return
     lines: list[Line] = []
     held = 0  # characters: a header holds at most MAX_LINE (a longer one goes on as repeated)
+    query = False  # one query at most, under the byline: another stray line is junk
     while (line := state.peek()) is not None and (
-        line.kind is Kind.HEADER or (bool(lines) and _is_query(state, line))
+        line.kind is Kind.HEADER
+        or (not query and _under_byline(lines) and _is_query(state, line))
     ):
+        query = query or line.kind is not Kind.HEADER
         held += len(line.text)
         if lines and (held > lines_module.MAX_LINE or len(lines) >= _MAX_HEADER_LINES):
             break
@@ -88,6 +94,12 @@ def read_header(state: ParseState) -> None:
         set_page_date(state, last.number, _date(last))
         state.top_page_date = state.page_date
     state.header_span = (lines[0].number, last.number)
+
+
+def _under_byline(lines: list[Line]) -> bool:
+    """Whether the header's ``lines`` so far hold the byline, under which search pages show
+    their query (a text line before it is a stray line, reported as junk)."""
+    return any(plain(line.text) in _BYLINES for line in lines)
 
 
 def _is_query(state: ParseState, line: Line) -> bool:
@@ -270,6 +282,18 @@ def _check_closed(
         )
 
 
+def _bracketed_text(line: Line) -> bool:
+    """Whether ``line``, which starts with ``[``, is text of a plain abstract (``[CLS]
+    tokens …``): not an entry's ``[LINK: …](url)`` line cut short (a whole one is of its own
+    kind), nor a line with no letter (a lone ``[``, ``[-] 5``) or a lone link, which no
+    abstract is; those the abstract would take silently."""
+    return (
+        line.kind is Kind.LINK_TEXT
+        and not line.text.startswith(_LINK_LINE_START)
+        and not cannot_be_title(line.text)
+    )
+
+
 def _read_abstract(
     state: ParseState, following: Line, plain_title: bool
 ) -> tuple[str, str | None]:
@@ -280,10 +304,10 @@ def _read_abstract(
     if following.kind in _ABSTRACT_KINDS and starts_page_end(state):
         state.reporter.defect("missing-abstract", following.number, 1)
         return "", None
-    if plain_title and following.kind in _ABSTRACT_KINDS:
+    if plain_title and (following.kind is Kind.TEXT or _bracketed_text(following)):
         lines = FieldLines(state.advance())
         while (line := state.peek()) is not None and line.gap == 0 and (
-            line.kind is Kind.TEXT or line.kind is Kind.LINK_TEXT
+            line.kind is Kind.TEXT or _bracketed_text(line)
         ):
             lines.add(state.advance())
         lines.report(state)
