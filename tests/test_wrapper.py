@@ -5,11 +5,14 @@ header, page date ``Jun 29`` and 34 entries, the last one cut by its tool at 946
 from __future__ import annotations
 
 import datetime
+import io
+from collections.abc import Iterable
 
 import pytest
 
 import digestparse
 from dialect_support import capture_lines
+from digestparse.diagnostics import Reporter
 from digestparse.wrapper import capture_day, parse_timestamp
 from hostile_support import check_nothing_lost
 
@@ -243,3 +246,41 @@ def test_preamble_items_with_emphasis(items: tuple[str, ...]) -> None:
     _assert_body_read(digest, len(top) + 1)
     assert digest.source_url == "https://huggingface.co/papers"
     assert digest.captured_at == datetime.datetime(2026, 6, 29, 10, tzinfo=datetime.timezone.utc)
+
+
+def _invalid_utf8(diagnostics: Iterable[digestparse.Diagnostic]) -> list[tuple[int, int]]:
+    return sorted((d.line, d.column) for d in diagnostics if d.code == "invalid-utf8")
+
+
+def test_invalid_utf8_in_the_body_and_after_the_closing_fence_are_both_reported() -> None:
+    """The fenced footer's lines are read (and their defects reported) when the closing
+    fence is met, before the body's lines are parsed: the body's bad byte, reported later
+    at an earlier line, was folded into the footer's run and lost (line 921 gone, the
+    footer's diagnostic without its detail), in the stream and in forced dialects."""
+    lines = capture_lines("01")
+    (body,) = [n for n, line in enumerate(lines) if line.startswith("Standard LLM-based")]
+    data = "\n".join(lines).encode()
+    data = data.replace(b"Standard LLM-based", b"Standard\xe9 LLM-based", 1)
+    data = data.rstrip(b"\n") + b"\n\nnote \xff\n"
+    want = [(body + 1, 9), (data.count(b"\n"), 6)]
+    assert _invalid_utf8(digestparse.parse(data).diagnostics) == want
+    for block_size in (4096, 1 << 20):
+        stream = digestparse.iter_papers(io.BytesIO(data), block_size=block_size)
+        assert len(list(stream)) == 34
+        assert _invalid_utf8(stream.diagnostics) == want
+    short = (b"# Web source\n\n- URL: https://example.com\n\n```text\nSome prose.\n\nCaf\xe9\n"
+             b"```\n\nafter \xff\n")
+    for dialect in ("markdown", "reference-text", "text"):
+        found = digestparse.parse(short, dialect=dialect).diagnostics
+        assert _invalid_utf8(found) == [(8, 4), (11, 7)], dialect
+        assert all("replaced by U+FFFD" in d.message for d in found if d.code == "invalid-utf8")
+
+
+def test_a_run_defect_reported_before_its_line_does_not_fold_into_a_later_run() -> None:
+    found: list[digestparse.Diagnostic] = []
+    reporter = Reporter("lenient", "<string>", found.append)
+    reporter.defect("invalid-utf8", 11, 7, detail="byte 0xff")
+    reporter.defect("invalid-utf8", 8, 4, detail="byte 0xe9")
+    reporter.defect("invalid-utf8", 12, 1, detail="byte 0xfe")
+    reporter.finish()
+    assert sorted((d.line, d.end_line) for d in found) == [(8, 8), (11, 12)]

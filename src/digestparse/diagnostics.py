@@ -151,7 +151,15 @@ class Reporter:
             self.count += 1
             self._hand_over(diagnostic)
             return
-        pending = self._pending.pop(code, None)
+        pending = self._pending.get(code)
+        if pending is not None and line < pending.line:
+            # Found after a later occurrence (a fenced body's footer is read when its
+            # closing fence is met, before the body's lines are parsed): not the run's
+            # next line, so it stands alone and the run stays open.
+            self.count += 1
+            self._hand_over(diagnostic)
+            return
+        self._pending.pop(code, None)
         if pending is not None:
             if line <= pending.end_line + gap + 1:
                 end = max(end_line, line, pending.end_line)
