@@ -74,7 +74,26 @@ def test_paper_url() -> None:
     ],
 )
 def test_plain(line: str, want: str) -> None:
-    assert plain(line) == want
+    assert plain(line, escapes=True) == want
+    if "\\" not in line:
+        assert plain(line) == want
+
+
+@pytest.mark.parametrize(
+    ("line", "markdown", "verbatim"),
+    [
+        # TeX in a title, as the page shows it: markdown escapes the backslash, the other
+        # tools write it as it is.
+        ("Cutting 45\\\\% of the Cost", "Cutting 45\\% of the Cost", "Cutting 45\\\\% of the Cost"),
+        ("Cutting 45\\% of the Cost", "Cutting 45% of the Cost", "Cutting 45\\% of the Cost"),
+        ("### [Fast \\_tokens\\_ at 30\\%][12]", "Fast _tokens_ at 30%",
+         "Fast \\_tokens\\_ at 30\\%"),
+        ("\\alpha-Blending", "\\alpha-Blending", "\\alpha-Blending"),
+    ],
+)
+def test_plain_resolves_escapes_only_for_markdown(line: str, markdown: str, verbatim: str) -> None:
+    assert plain(line, escapes=True) == markdown
+    assert plain(line) == verbatim
 
 
 def test_links_allow_one_level_of_brackets_in_their_text() -> None:
@@ -155,4 +174,5 @@ _MARKUP_PIECES = st.sampled_from(
 
 @given(st.lists(_MARKUP_PIECES, max_size=12).map("".join))
 def test_plain_shortcut_agrees_with_the_full_reading(text: str) -> None:
-    assert markup.plain(text) == markup._plain(text)
+    for escapes in (False, True):
+        assert markup.plain(text, escapes=escapes) == markup._plain(text, escapes)

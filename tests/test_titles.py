@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 import digestparse
+from dialect_support import capture_lines
 from digestparse.dates import read_date_line
 from digestparse.grammar import PAGE_PHRASES
 from digestparse.markup import plain
@@ -89,3 +91,39 @@ def test_the_checker_catches_each_kind() -> None:
     for good in ("Gemini 1.5: Unlocking multimodal understanding", "dots.ocr: Layout",
                  "1-bit LLMs", "MemOS: A Memory OS for AI System"):
         assert bad_title_reason(good) is None, good
+
+
+# A title holding TeX, as the page shows it (``45\%``), written by each capture tool: the
+# markdown converter escapes the backslash (``45\\%``); lynx, the notebook export and the
+# HTML extraction write the text as it is. Every dialect reads the page's own title back.
+_TEX_TITLES = [
+    ("01", 84, "### [Gemini 1.5: Unlocking", "### [Gemini 1.5 at 45\\%: Unlocking",
+     "Gemini 1.5 at 45\\%: Unlocking multimodal understanding across millions of tokens of "
+     "context"),
+    ("02", 113, "InterCode: Standardizing", "InterCode at 45\\%: Standardizing",
+     "InterCode at 45\\%: Standardizing and Benchmarking Interactive Coding with Execution "
+     "Feedback"),
+    ("03", 44, "### [Benchmark Radar:", "### [Benchmark Radar at 45\\\\%:",
+     "Benchmark Radar at 45\\%: A Living Database and Search Engine for AI Benchmarks and "
+     "Evaluation"),
+    ("05", 104, "### [The Other Half", "### [The Other 45\\% Half",
+     "The Other 45\\% Half of the Memory Wall: Serving 35B MoEs from SSD with Trained Routing "
+     "Prediction"),
+]
+
+
+@pytest.mark.parametrize(("prefix", "line", "old", "new", "title"), _TEX_TITLES,
+                         ids=[case[0] for case in _TEX_TITLES])
+def test_a_title_keeps_the_backslash_the_page_shows(
+    prefix: str, line: int, old: str, new: str, title: str
+) -> None:
+    lines = capture_lines(prefix)
+    assert lines[line - 1].startswith(old)
+    # Every copy of the entry (a trending page shows each twice).
+    lines = [new + text[len(old) :] if text.startswith(old) else text for text in lines]
+    original = digestparse.parse("\n".join(capture_lines(prefix)))
+    digest = digestparse.parse("\n".join(lines))
+    titles = [paper.title for paper in digest.papers]
+    assert title in titles
+    assert len(titles) == len(original.papers)
+    assert [d.code for d in digest.diagnostics] == [d.code for d in original.diagnostics]

@@ -102,11 +102,14 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(_ESCAPED, text) if "\\" in text else text
 
 
-def plain(line: str) -> str:
-    """The text a reader sees: no heading marks, bullets, images, link targets or escapes."""
+def plain(line: str, *, escapes: bool = False) -> str:
+    """The text a reader sees: no heading marks, bullets, images or link targets; with
+    ``escapes`` (markdown), backslash escapes resolved too. The other capture tools write
+    the page's text as it is: a title's TeX ``45\\%`` keeps its backslash, as the page
+    shows it."""
     if _is_plain(line):
         return line
-    return _plain(line)
+    return _plain(line, escapes)
 
 
 def _is_plain(line: str) -> bool:
@@ -126,14 +129,14 @@ def _is_plain(line: str) -> bool:
     )
 
 
-def _plain(line: str) -> str:
+def _plain(line: str, escapes: bool) -> str:
     text = strip_links(line.strip())
     # Only at the start: "*Spoon* Soup" has no bullet and keeps its "* ".
     heading = _HEADING.match(text) if text.startswith("#") else None
     text = text[heading.end() :] if heading is not None else text
     bullet = _BULLET.match(text) if text[:1] in "-*+" else None
     text = text[bullet.end() :] if bullet is not None else text
-    return " ".join(unescape(text).split())
+    return " ".join((unescape(text) if escapes else text).split())
 
 
 def join_wrapped(parts: list[str]) -> str:

@@ -42,7 +42,7 @@ def organization_of(line: str) -> str | None:
     """
     match = ORGANIZATION.fullmatch(line)
     name = match.group(1) if match is not None else line
-    return plain(name if name == name.strip() else line) or None
+    return plain(name if name == name.strip() else line, escapes=True) or None
 
 
 def author_count_of(digits: str) -> int | None:
@@ -116,7 +116,7 @@ def title_of_line(line: str) -> tuple[str, str | None, bool]:
 def _title(joined: str) -> tuple[str, str | None, bool]:
     text = joined[4:].strip()
     if not text.startswith("["):
-        return plain(text), None, True
+        return plain(text, escapes=True), None, True
     # The listing's usual ``[Title](url)``, told here without a call: its first bracket
     # closes right before ``(`` with no bracket inside. Else ``opens_no_link`` tells.
     close = text.find("]")
@@ -127,11 +127,11 @@ def _title(joined: str) -> tuple[str, str | None, bool]:
         and text[close - 1] != "\\"
     )
     if not usual and opens_no_link(text):
-        return plain(text), None, True
+        return plain(text, escapes=True), None, True
     parts = link_parts(text)
     if parts is None:
-        return plain(before_target(text)), None, False
-    return plain(parts[0]), parts[1], True
+        return plain(before_target(text), escapes=True), None, False
+    return plain(parts[0], escapes=True), parts[1], True
 
 
 def linked_abstract(texts: list[str]) -> tuple[str, str | None, bool]:

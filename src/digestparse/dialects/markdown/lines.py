@@ -90,7 +90,7 @@ def is_page_phrase(line: str) -> bool:
 # joins: removing their markup takes several regex passes, looking them up does not.
 @functools.lru_cache(maxsize=1024)
 def _is_phrase(line: str) -> bool:
-    return plain(line) in _HEADER_TEXT
+    return plain(line, escapes=True) in _HEADER_TEXT
 
 
 def classify(line: str) -> Kind:

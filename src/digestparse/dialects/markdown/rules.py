@@ -87,7 +87,7 @@ def read_header(state: ParseState) -> None:
     if not lines:
         state.reporter.defect("missing-header", first.number, 1)
         return
-    state.header = tuple(plain(line.text) for line in lines)
+    state.header = tuple(plain(line.text, escapes=True) for line in lines)
     last = lines[-1]
     if state.peek_is(0, Kind.DATE):
         last = state.advance()
@@ -99,7 +99,7 @@ def read_header(state: ParseState) -> None:
 def _under_byline(lines: list[Line]) -> bool:
     """Whether the header's ``lines`` so far hold the byline, under which search pages show
     their query (a text line before it is a stray line, reported as junk)."""
-    return any(plain(line.text) in _BYLINES for line in lines)
+    return any(plain(line.text, escapes=True) in _BYLINES for line in lines)
 
 
 def _is_query(state: ParseState, line: Line) -> bool:
