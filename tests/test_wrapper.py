@@ -7,11 +7,14 @@ from __future__ import annotations
 import datetime
 import io
 from collections.abc import Iterable
+from pathlib import Path
 
+import attrs
 import pytest
 
 import digestparse
 from dialect_support import capture_lines
+from digestparse import dialects
 from digestparse.diagnostics import Reporter
 from digestparse.wrapper import capture_day, parse_timestamp
 from hostile_support import check_nothing_lost
@@ -284,3 +287,50 @@ def test_a_run_defect_reported_before_its_line_does_not_fold_into_a_later_run() 
     reporter.defect("invalid-utf8", 12, 1, detail="byte 0xfe")
     reporter.finish()
     assert sorted((d.line, d.end_line) for d in found) == [(8, 8), (11, 12)]
+
+
+SEED = (Path(__file__).parent / "fixtures" / "000_5fdc9d4f0e730523.txt").read_text(
+    encoding="utf-8")
+FRONT_MATTER = "---\nurl: https://huggingface.co/papers\ncaptured_at: 2025-12-31\n---\n"
+
+
+@pytest.mark.parametrize("blanks", [0, 1, 3])
+def test_blank_lines_after_a_wrapper_are_no_defect_of_a_seed_dump(blanks: int) -> None:
+    """They part the wrapper from the listing (the tool's layout, not the page's); at the
+    start of a dump without a wrapper they are a defect, and the fast path agrees."""
+    source = FRONT_MATTER + "\n" * blanks + SEED
+    for mode in ("lenient", "strict"):
+        digest = digestparse.parse(source, mode=mode)
+        assert (digest.dialect, len(digest.papers), digest.diagnostics) == ("text", 25, ())
+        assert digest.header_span is not None and digest.header_span[0] == 1
+    bare = digestparse.parse("\n" * blanks + SEED, reference_date=datetime.date(2025, 12, 31))
+    want = [("extra-blank-line", 1, blanks)] if blanks else []
+    assert [(d.code, d.line, d.end_line) for d in bare.diagnostics] == want
+
+
+@pytest.mark.parametrize("blanks", [1, 2])
+def test_blank_lines_after_a_wrapper_read_alike_by_fast_path_and_rules(
+    monkeypatch: pytest.MonkeyPatch, blanks: int
+) -> None:
+    """The text dialect forced on a page that is no listing, its preamble a wrapper: the fast
+    path took the blank line after the wrapper for a separator between entries ("never at
+    line 1" counted from the input's first line, not the body's), where the rules reported
+    blank lines before the first line; now neither does."""
+    source = ("# Page\n\n- Source URL: https://x.org/p\n\n## Extracted Text\n" + "\n" * blanks
+              + "<a id='s0'></a>\n\n# Posts\n\nA post\n")
+
+    def read() -> tuple[list[tuple[str, int]], tuple[str, int]]:
+        """The lenient diagnostics and where strict mode raises."""
+        digest = digestparse.parse(source, dialect="text")
+        with pytest.raises(digestparse.ParseError) as raised:
+            digestparse.parse(source, dialect="text", mode="strict")
+        return [(d.code, d.line) for d in digest.diagnostics], (raised.value.code,
+                                                                raised.value.line)
+
+    fast = read()
+    text = dialects.BY_NAME["text"]
+    without = attrs.evolve(text, fast_path=lambda state: False)
+    monkeypatch.setitem(dialects.BY_NAME, "text", without)  # the dict the parse reads
+    first = ("missing-header", 6 + blanks)
+    assert read() == fast
+    assert fast[1] == first and fast[0][0] == first

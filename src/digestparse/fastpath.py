@@ -94,8 +94,9 @@ def read_canonical(state: ParseState) -> bool:
     succeeds.
     """
     raw = state.raw_lines
-    if raw is None or not state.rewind() or state.number == 0:
-        # Never at line 1: a blank first line is not a separator but a defect.
+    if raw is None or not state.rewind() or state.number == state.wrapper_end:
+        # Never at the first line (after a capture wrapper's): a blank first line is not a
+        # separator but a defect.
         return False
     # ``raw`` is a window over the input (all of it for a list source): raw[i] is line
     # base + i + 1. Where the window ends before the input does, an entry is read only

@@ -331,7 +331,8 @@ class ParseState:
         gap = line.gap
         first = self.wrapper_end + 1
         if line.number == first + gap:  # nothing but blank lines before it: the start of the input
-            if gap:
+            # After a capture wrapper they part it from the listing: the tool's, not the page's.
+            if gap and not self.wrapper_end:
                 detail = "blank lines before the first line"
                 self.reporter.defect(
                     "extra-blank-line", first, 1, end_line=first + gap - 1, detail=detail
