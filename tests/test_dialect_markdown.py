@@ -38,7 +38,7 @@ from digestparse.dialects.markdown.fields import (
     title_of_line,
     unwrapped,
 )
-from digestparse.grammar import PAGE_PHRASES
+from digestparse.grammar import PAGE_PHRASES, cannot_be_title
 from digestparse.links import PAPER_PAGE, paper_id
 from digestparse.markup import join_wrapped, plain, unescape
 from digestparse.model import title_key
@@ -1453,3 +1453,21 @@ def test_one_query_at_most() -> None:
     stray = text.split("\n").index("another line") + 1
     assert [(d.code, d.line) for d in digest.diagnostics][:1] == [("junk", stray)]
     assert "source citations" in digest.header and "another line" not in digest.header
+
+
+@pytest.mark.parametrize("footer", ["\\* Previous", "\\_Previous\\_ Next"])
+def test_an_escaped_page_end_line_is_the_pages_end(
+    footer: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Markdown escapes a footer's bullet or emphasis: the line still opens the page's end
+    (the page-end words are read with escapes resolved), not junk after the last paper."""
+    text = MD03.rstrip("\n") + "\n\n" + footer + "\n"
+    last = text.count("\n")  # the footer's line: the text ends with its line break
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    assert (len(digest.papers), digest.diagnostics) == (8, ())
+    assert digest.footer_span == (last, last)
+    assert_paths_agree(text, monkeypatch)
+
+
+def test_an_escaped_page_phrase_in_markup_cannot_be_a_title() -> None:
+    assert cannot_be_title("# Get trending papers in your email inbox once a day\\!")

@@ -452,5 +452,14 @@ def test_a_value_or_type_error_of_the_library_before_parsing_is_an_internal_erro
         digestparse.parse("x", reference_date="2025-01-01")  # type: ignore[arg-type]
 
 
+def test_a_path_open_cannot_take_is_the_callers_error() -> None:
+    """``open`` refuses a path with a NUL in it with a ValueError: the caller's, as from
+    ``parse_file``, never an InternalError."""
+    with pytest.raises(ValueError, match="null byte"):
+        digestparse.parse_file("capture\x00.txt")
+    with pytest.raises(ValueError, match="null byte"):
+        list(digestparse.iter_papers("capture\x00.txt"))
+
+
 def test_bare_github_io_root_is_a_link() -> None:
     assert extract_links("site: name.github.io/ and github.com/") == ("https://name.github.io/",)

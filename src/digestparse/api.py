@@ -523,7 +523,7 @@ def _stream_blocks(source: object, reporter: Reporter, block_size: int) -> Block
 def _file_blocks(path: str, reporter: Reporter, block_size: int) -> Iterator[Block]:
     try:
         file = open(path, "rb")  # noqa: SIM115 - closed below, when the stream ends
-    except OSError as error:
+    except (OSError, ValueError) as error:  # ValueError: a path with a NUL in it
         raise CallerError(error) from error
     with file:
         yield from binary_blocks(file.read, reporter, block_size)

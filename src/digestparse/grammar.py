@@ -144,7 +144,10 @@ def in_page_end(text: str) -> bool:
 def _page_end_words(text: str) -> list[str]:
     """The words a reader sees on a line of the page's end: markup removed (links glued to
     each other, ``[Previous](…)[Next](…)``, kept apart), decoration stripped."""
-    words = (word.strip(_WORD_DECORATION) for word in plain(text.replace(")[", ") [")).split())
+    # Escapes resolved, as they were before plain() kept them by default: a markdown footer's
+    # "\\* Previous" opens the page's end (the other capture tools write no escapes).
+    spaced = text.replace(")[", ") [")
+    words = (word.strip(_WORD_DECORATION) for word in plain(spaced, escapes=True).split())
     return [word for word in words if word]
 
 
@@ -152,7 +155,9 @@ def cannot_be_title(text: str) -> bool:
     """A line that is only a URL, has no letter at all (a count, brackets, a dash: only
     digits, punctuation, symbols and blanks), or is one of the page's own phrases, also
     in markup (``# Daily Papers``): never a paper's title, in any dialect."""
-    if text in PAGE_PHRASES or (text[:1] in _MARKUP_START and plain(text) in PAGE_PHRASES):
+    if text in PAGE_PHRASES or (
+        text[:1] in _MARKUP_START and plain(text, escapes=True) in PAGE_PHRASES
+    ):
         return True
     first = text[:1]
     if first.isalpha() and first not in "hHwW":

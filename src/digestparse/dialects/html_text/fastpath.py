@@ -80,11 +80,12 @@ _TAIL = re.compile(
     """,
     re.VERBOSE,
 )
-#: A heading that is one link to the paper's page, with no bracket in its text.
+#: A heading that is one link to the paper's page, with no bracket and no backslash in its
+#: text (``markup.links`` reads ``\]`` as an escaped bracket: such text is left to it).
 _COMMON_TITLE = re.compile(
-    r"\[([^\[\]\n]*)\]\(https://huggingface\.co/papers/([0-9]{4}\.[0-9]{4,5})\)"
+    r"\[([^\[\]\n\\]*)\]\(https://huggingface\.co/papers/([0-9]{4}\.[0-9]{4,5})\)"
 )
-_COMMON_ORGANIZATION = re.compile(r"\[\[[^\[\]\n]*\] ([^\[\]\n]*)\]\([^)\s]*\)")
+_COMMON_ORGANIZATION = re.compile(r"\[\[[^\[\]\n]*\] ([^\[\]\n\\]*)\]\([^)\s]*\)")
 #: An entry longer than this, with the line after it, is left to the rules; a chunk of
 #: lines joined for matching is renewed where fewer are left in it, so that an entry that
 #: does not match a chunk matches nowhere.
