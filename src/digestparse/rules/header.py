@@ -34,8 +34,8 @@ _STEPS: tuple[tuple[_Accepted, bool], ...] = (
     ((BYLINE, BYLINE_SPACED, BYLINE_SPLIT), False),
     *(((period,), True) for period in PERIODS),
 )
-_BYLINES = _ONE_LINE_BYLINES = (BYLINE, BYLINE_SPACED)
-_BYLINE_LENGTHS = (min(map(len, _BYLINES)), max(map(len, _BYLINES)))
+_ONE_LINE_BYLINES = (BYLINE, BYLINE_SPACED)
+_BYLINE_LENGTHS = (min(map(len, _ONE_LINE_BYLINES)), max(map(len, _ONE_LINE_BYLINES)))
 #: A line in the page date's place that tries to be a date and is not one: a month-like
 #: word (``_month_like``), a day, maybe a suffix, a year or a count (``Dce 12``,
 #: ``Dec 12th``, ``December 12``, ``Dec 012``, ``Dec 32``, ``Sept 12``, ``Dec16``).
@@ -265,7 +265,7 @@ def _near_byline(text: str | None) -> bool:
 
     lower = text.lower()
     return any(
-        SequenceMatcher(None, lower, byline.lower()).ratio() >= 0.8 for byline in _BYLINES
+        SequenceMatcher(None, lower, byline.lower()).ratio() >= 0.8 for byline in _ONE_LINE_BYLINES
     )
 
 
