@@ -185,3 +185,30 @@ def test_a_damaged_heading_before_a_split_byline_stays_in_the_header(
     assert [(p.title, p.abstract) for p in digest.papers] == [
         (p.title, p.abstract) for p in original.papers
     ]
+
+
+SEED_HEADER = "\n\n".join(("new", "Get trending papers in your email inbox!", "Subscribe",
+                           "Daily Papers", "byAK and the research community"))
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "later"),
+    [
+        # A header line: a repeated header (first: a header line too many).
+        ("Subscribe", [("bad-header", 11)], [("repeated-header", 15)]),
+        # A switcher line: first, the header's, silently; later, junk.
+        ("Daily", [], [("junk", 15)]),
+    ],
+)
+def test_a_paper_titled_like_a_header_line_is_read_as_format_md_says(
+    title: str, first: list[tuple[str, int]], later: list[tuple[str, int]]
+) -> None:
+    """format.md, Known ambiguities: the abstract after such a title is read as a title."""
+    entries = f"{title}\n\nIts abstract\n\nT2\n\nA2"
+    for before, want in (("", first), ("T0\n\nA0\n\n", later)):
+        digest = digestparse.parse(SEED_HEADER + "\n\n" + before + entries,
+                                   reference_date=REFERENCE)
+        assert "Its abstract" in [paper.title for paper in digest.papers]
+        assert title not in [paper.title for paper in digest.papers]
+        found = [(d.code, d.line) for d in digest.diagnostics]
+        assert found[: len(want)] == want and found[len(want)][0] == "truncated-entry"
