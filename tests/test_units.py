@@ -463,3 +463,14 @@ def test_a_path_open_cannot_take_is_the_callers_error() -> None:
 
 def test_bare_github_io_root_is_a_link() -> None:
     assert extract_links("site: name.github.io/ and github.com/") == ("https://name.github.io/",)
+
+
+def test_invalid_utf8_is_replaced_per_invalid_sequence_as_the_docs_say() -> None:
+    """diagnostics.md, invalid-utf8: a character's bytes cut short give one U+FFFD, each
+    lone bad byte one; two such lines with only a blank line between them are one run."""
+    source = b"T \xe2\x82 x\n\nA \xff\xfe b\n\n" + entry("Jun 9").split("\n\n", 2)[2].encode()
+    digest = digestparse.parse(source, reference_date=REFERENCE_DATE)
+    assert (digest.papers[0].title, digest.papers[0].abstract) == (
+        "T \ufffd x", "A \ufffd\ufffd b")
+    found = [(d.code, d.line, d.column, d.end_line) for d in digest.diagnostics]
+    assert ("invalid-utf8", 1, 3, 3) in found
