@@ -110,6 +110,17 @@ def _listing_lines(prefix: str, keep: int | None = None) -> list[str]:
     return lines
 
 
+def _cut_before_end(case: str, cut: int, tail: str | None = None) -> tuple[list[str], str, int]:
+    """``CASES[case]``'s capture with its last ``cut`` lines dropped, then a blank line and
+    ``tail`` (default: the case's page end): the lines kept, the source, and the number of
+    the page end's first line."""
+    prefix, keep, end, _ = CASES[case]
+    lines = _listing_lines(prefix, keep)
+    kept = lines[: len(lines) - cut]
+    source = "\n".join([*kept, "", end if tail is None else tail]) + "\n"
+    return kept, source, len(kept) + 2
+
+
 # The capture, its lines kept (None: all), the tail, the lines after the tail.
 CASES: dict[str, tuple[str, int | None, str, tuple[str, ...]]] = {
     "text-urls": ("02", None, TEXT_URLS_END, ()),
@@ -375,13 +386,9 @@ def test_a_page_end_where_a_cut_entry_wants_its_date_is_no_bad_date(
     """An entry cut before its date, right before the page's end: the date is missing
     (``missing-date`` at the page's end's first line) and the page's end stays the footer;
     its first line is no malformed date."""
-    prefix, keep, end, _ = CASES[case]
-    lines = _listing_lines(prefix, keep)
-    kept = lines[: len(lines) - cut]
+    tail = None if case == "text-urls" else f"{opener}\n\n[Next](https://huggingface.co/x)"
+    kept, source, first = _cut_before_end(case, cut, tail)
     assert kept[-1] == "\u00b7"
-    tail = end if case == "text-urls" else f"{opener}\n\n[Next](https://huggingface.co/x)"
-    source = "\n".join([*kept, "", tail]) + "\n"
-    first = len(kept) + 2
     digest = digestparse.parse(source)
     assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-date", first)]
     assert digest.footer_span == (first, len(source.split("\n")) - 1)
@@ -396,12 +403,9 @@ def test_a_page_end_where_a_cut_entry_wants_its_date_is_no_bad_date(
 def test_a_page_end_where_a_cut_entry_wants_its_authors_is_no_organization() -> None:
     """``Previous`` and its URL line read like an organization's name and link; with no
     ``·`` after them they open the page's end, and the cut entry misses its authors."""
-    prefix, keep, end, _ = CASES["text-urls"]
-    lines = _listing_lines(prefix, keep)
-    kept = lines[: len(lines) - 8]  # the last entry up to its abstract's URL line
+    # The last entry up to its abstract's URL line.
+    kept, source, first = _cut_before_end("text-urls", 8)
     assert kept[-1] == "https://huggingface.co/papers/2305.00909"
-    source = "\n".join([*kept, "", end]) + "\n"
-    first = len(kept) + 2
     digest = digestparse.parse(source)
     assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-authors", first)]
     assert digest.papers[-1].organization is None
@@ -463,12 +467,9 @@ def test_a_page_end_after_a_title_and_its_link_is_no_abstract() -> None:
     """text-urls: a last entry cut after its title's URL line: ``Previous`` is no abstract;
     the abstract is missing (nothing else is reported: the entry ends there) and the page's
     end stays the footer."""
-    prefix, keep, end, _ = CASES["text-urls"]
-    lines = _listing_lines(prefix, keep)
-    kept = lines[: len(lines) - 12]  # the last entry up to its title's URL line
+    # The last entry up to its title's URL line.
+    kept, source, first = _cut_before_end("text-urls", 12)
     assert kept[-1] == "https://huggingface.co/papers/2305.00909"
-    source = "\n".join([*kept, "", end]) + "\n"
-    first = len(kept) + 2
     digest = digestparse.parse(source)
     paper = digest.papers[-1]
     assert paper.title.startswith("Outline, Then Details")
