@@ -15,6 +15,8 @@ BYLINE = "byAK and the research community"
 BYLINE_SPACED = "by AK and the research community"
 
 TRENDING_PAPERS = "Trending Papers"
+#: The page's title, one of the two: a header holds it (a page's header, also a second one).
+PAGE_TITLES = frozenset({DAILY_PAPERS, TRENDING_PAPERS})
 
 #: Every line that is a header line wherever it stands (tokenizer kind HEADER), in order.
 HEADER_LINES = (

@@ -12,13 +12,12 @@ from collections.abc import Callable
 
 from .. import lines as lines_module
 from ..dates import read_date_line, set_page_date
-from ..grammar import DAILY_PAPERS, PAGE_PHRASES, TRENDING_PAPERS
+from ..grammar import PAGE_PHRASES, PAGE_TITLES
 from ..state import Line, ParseState
 
 #: The header is looked for this far before the first entry (and over at most
 #: ``lines.MAX_LINE`` characters).
 MAX_HEADER_LINES = 200
-_TITLE_PHRASES = frozenset({DAILY_PAPERS, TRENDING_PAPERS})
 
 
 def read_block_header(
@@ -69,7 +68,7 @@ def read_block_header(
         text for line in lines
         if line is not date_line and (text := header_text(line)) is not None
     ]
-    if not _TITLE_PHRASES.intersection(texts):
+    if not PAGE_TITLES.intersection(texts):
         state.reporter.defect("missing-header", first.number, 1)
         return
     for _ in lines:

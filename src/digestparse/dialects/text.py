@@ -12,13 +12,12 @@ from collections.abc import Sequence
 from ..fastpath import read_canonical
 from ..grammar import (
     BULLET,
-    DAILY_PAPERS,
     NEW,
+    PAGE_TITLES,
     PROMO,
     PROMO_DAILY,
     SEPARATOR,
     SUBSCRIBE,
-    TRENDING_PAPERS,
 )
 from ..rules import BODY_RULES, read_header
 from ..tokenizer import AUTHORS, DATE, HEADER, SEPARATOR_KIND, classify
@@ -51,7 +50,7 @@ def _header_follows(head: Sequence[str], index: int) -> bool:
     return (
         line == PROMO
         and next(lines, None) == SUBSCRIBE
-        and next(lines, None) in (DAILY_PAPERS, TRENDING_PAPERS)
+        and next(lines, None) in PAGE_TITLES
     )
 
 

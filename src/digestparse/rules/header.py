@@ -13,6 +13,7 @@ from ..grammar import (
     DAILY_PAPERS,
     MONTHS,
     NEW,
+    PAGE_TITLES,
     PERIODS,
     PROMO,
     PROMO_DAILY,
@@ -139,7 +140,7 @@ def _take_header_lines(state: ParseState) -> list[Line]:
     if not lines:
         return lines
     if lines[-1].text not in _ONE_LINE_BYLINES:
-        after_heading = lines[-1].text in (DAILY_PAPERS, TRENDING_PAPERS)
+        after_heading = lines[-1].text in PAGE_TITLES
         lines.extend(state.advance() for _ in range(_byline_lines(state, after_heading)))
     if lines[-1].text in (*_ONE_LINE_BYLINES, *BYLINE_SPLIT) or _near_byline(lines[-1].text):
         for period in PERIODS:

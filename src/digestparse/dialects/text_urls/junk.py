@@ -20,7 +20,7 @@ generic rule.
 from __future__ import annotations
 
 from ...dates import read_date_line, set_page_date
-from ...grammar import DAILY_PAPERS, TRENDING_PAPERS
+from ...grammar import PAGE_TITLES
 from ...rules.junk import report_junk
 from ...state import ParseState
 from .lines import (
@@ -62,19 +62,15 @@ def junk_run(state: ParseState) -> bool:
     return True
 
 
-#: The page's title: a run of junk that holds it is a page's header.
-_TITLE_PHRASES = frozenset({DAILY_PAPERS, TRENDING_PAPERS})
-
-
 def _first_block(state: ParseState) -> tuple[bool, str]:
     """The generic rule's block (``rules/junk.py``: the next line and the lines glued to it,
     one report), consumed line by line as that rule does: whether it holds the page's
     title, and its last line's text."""
     first = last = state.advance()
-    title = first.text in _TITLE_PHRASES
+    title = first.text in PAGE_TITLES
     while (line := state.peek()) is not None and line.gap == 0:
         last = state.advance()
-        title = title or last.text in _TITLE_PHRASES
+        title = title or last.text in PAGE_TITLES
     report_junk(state, first, last)
     return title, last.text
 
@@ -95,7 +91,7 @@ def _run(state: ParseState) -> tuple[int, bool, str]:
     text = ""
     while (line := state.peek()) is not None and (line.gap == 0 or not starts_entry(state)):
         text = state.advance().text
-        title = title or text in _TITLE_PHRASES
+        title = title or text in PAGE_TITLES
     return state.last_line, title, text
 
 
@@ -118,7 +114,7 @@ def _run_in_window(state: ParseState) -> tuple[bool, str] | None:
         if index > last + 1 and _starts_entry(raw, line, following, count, complete) is not False:
             break  # after a blank line: an entry, or a line that the window cannot tell
         text = line[1]
-        if text in _TITLE_PHRASES:
+        if text in PAGE_TITLES:
             title = True
         last, line = index, following
     if last < start:
