@@ -220,6 +220,20 @@ def test_a_capture_time_at_the_calendar_ends_is_no_crash(captured: str) -> None:
         ("2026-06-29T10:00:00+23:99", None),
         ("2026-06-29T10:00:00-0075", None),
         ("2026-02-30", None),
+        # RFC 2822, as HTTP headers and feeds write them; "-0000" and no zone are UTC.
+        ("Thu, 26 Nov 2026 08:00:00 GMT", datetime.datetime(
+            2026, 11, 26, 8, tzinfo=datetime.timezone.utc)),
+        ("26 Nov 2026 08:00:00 +0530", datetime.datetime(
+            2026, 11, 26, 8, tzinfo=datetime.timezone(datetime.timedelta(hours=5, minutes=30)))),
+        ("Thu, 26 Nov 2026 08:00:00 -0000", datetime.datetime(
+            2026, 11, 26, 8, tzinfo=datetime.timezone.utc)),
+        ("Thu, 26 Nov 2026 08:00", datetime.datetime(
+            2026, 11, 26, 8, tzinfo=datetime.timezone.utc)),
+        ("Thu, 31 Feb 2026 08:00:00 GMT", None),
+        ("Thu, 26 Nov 2026 25:00:00 GMT", None),
+        ("Thu, 26 Nov 2026 08:00:00 +9900", None),
+        ("Thu, 26 Foo 2026 08:00:00 GMT", None),
+        ("Nov 26 2026", None),
     ],
 )
 def test_parse_timestamp(text: str, want: datetime.datetime | None) -> None:
@@ -249,6 +263,58 @@ def test_preamble_items_with_emphasis(items: tuple[str, ...]) -> None:
     _assert_body_read(digest, len(top) + 1)
     assert digest.source_url == "https://huggingface.co/papers"
     assert digest.captured_at == datetime.datetime(2026, 6, 29, 10, tzinfo=datetime.timezone.utc)
+
+
+# Jina Reader's preamble (r.jina.ai), before the markdown it made of the page.
+READER = (
+    "Title: Daily Papers - Hugging Face",
+    "",
+    "URL Source: https://huggingface.co/papers?q=Long-context+ASR",
+    "",
+    "Published Time: 2024-02-08T00:00:00.000Z",
+    "",
+    "Warning: This page maybe requiring CAPTCHA, please make sure you are authorized.",
+    "",
+    "Markdown Content:",
+)
+
+
+def test_a_reader_preamble() -> None:
+    """Its lines are the wrapper's; ``Published Time`` is the page's own metadata (when it
+    was published, not captured), so it gives no capture time."""
+    digest = _parse(*READER)
+    _assert_body_read(digest, len(READER) + 1)
+    assert digest.header_span is not None and digest.header_span[0] == 1
+    assert digest.source_url == "https://huggingface.co/papers?q=Long-context+ASR"
+    assert digest.captured_at is None
+
+
+def test_a_reader_preamble_before_markdown() -> None:
+    body = capture_lines("03")[9:]  # 03 without its front matter
+    assert body[0] == "new"
+    source = "\n".join([*READER, *body])
+    digest = check_nothing_lost(source, digestparse.parse(source, reference_date=datetime.date(
+        2026, 10, 2)))
+    expected = digestparse.parse("\n".join(capture_lines("03")))
+    assert digest.dialect == "markdown"
+    assert [p.title for p in digest.papers] == [p.title for p in expected.papers]
+    assert len(digest.papers) == 8
+    assert [d.code for d in digest.diagnostics] == [d.code for d in expected.diagnostics]
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        ("Title: Daily Papers - Hugging Face", ""),  # no "Markdown Content:" line
+        ("Title: Daily Papers - Hugging Face", "Some text", "Markdown Content:"),
+        ("Markdown Content:",),  # a last line and no item
+    ],
+)
+def test_no_reader_preamble(top: tuple[str, ...]) -> None:
+    source = "\n".join([*top, *BODY])
+    digest = digestparse.parse(source)
+    assert digest.source_url is None
+    assert "missing-header" in [d.code for d in digest.diagnostics]
 
 
 def _invalid_utf8(diagnostics: Iterable[digestparse.Diagnostic]) -> list[tuple[int, int]]:

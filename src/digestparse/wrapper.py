@@ -6,7 +6,9 @@ Recognised at the very top of the input (docs/dialects.md#capture-wrappers):
 - a metadata preamble: a ``# Title`` line followed by ``- Key: value`` list
   items (``# Web source``), optionally a ``## Section`` heading, and
   optionally an opening code fence whose body is the capture;
-- a ``**URL:**`` preamble: ``**Key:** value`` lines, up to a ``-----`` rule.
+- a ``**URL:**`` preamble: ``**Key:** value`` lines, up to a ``-----`` rule;
+- a reader preamble (Jina Reader's): ``Key: value`` lines (``Title:``, ``URL Source:``),
+  up to a ``Markdown Content:`` line (or any other ``… Content:``).
 
 What they say is kept: the captured address (``source_url``) and the
 capture time (``captured_at``). A fenced body ends at its closing fence;
@@ -16,6 +18,7 @@ that line and any after it are the wrapper's footer.
 from __future__ import annotations
 
 import datetime
+import email.utils
 import re
 from collections.abc import Sequence
 
@@ -26,7 +29,9 @@ _MAX_WRAPPER_LINES = 60
 #: Lines a stream must have read before ``read_wrapper`` can decide.
 WRAPPER_WINDOW = 2 * _MAX_WRAPPER_LINES
 
-_URL_KEYS = frozenset({"url", "source url", "source_url", "source", "page url", "link"})
+_URL_KEYS = frozenset(
+    {"url", "source url", "source_url", "url source", "source", "page url", "link"}
+)
 _TIME_KEYS = frozenset(
     {
         "captured",
@@ -45,6 +50,9 @@ _TIME_KEYS = frozenset(
 _YAML_ITEM = re.compile(r"([A-Za-z_][\w -]*?)\s*:\s*(.*)")
 _LIST_ITEM = re.compile(r"[-*] ([^:]{1,40}):\s*(.*)")
 _BOLD_ITEM = re.compile(r"\*\*([^*]{1,40}):\*\*\s*(.*)")
+#: A reader preamble's item (``URL Source: https://…``) and its last line (``Markdown Content:``).
+_PLAIN_ITEM = re.compile(r"([A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}):(?: (.*))?")
+_CONTENT_KEY = re.compile(r"[A-Z][A-Za-z]* Content:")
 #: A value written as a markdown autolink or link: ``<https://…>``, ``[text](https://…)``.
 _LINKED_VALUE = re.compile(r"<(\S+)>|\[[^\[\]]*\]\((\S+)\)")
 _RULE = re.compile(r"-{3,}|={3,}|\*{3,}")
@@ -56,6 +64,9 @@ _TIMESTAMP = re.compile(
     r"(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]+))?)?)?"
     r"\s*(Z|[+-][0-9]{2}:?[0-9]{2})?"
 )
+
+#: The start of an RFC 2822 date-time: an optional weekday, then day, month name and year.
+_RFC2822 = re.compile(r"(?:[A-Z][a-z]{2}, *)?[0-9]{1,2} +[A-Z][a-z]{2} +[0-9]{4} ")
 
 
 @attrs.frozen(slots=True)
@@ -86,6 +97,8 @@ def read_wrapper(lines: Sequence[str]) -> Wrapper:
         and _BOLD_ITEM.fullmatch(lines[second].strip())
     ):
         return _bold_preamble(lines, first)
+    if _PLAIN_ITEM.fullmatch(top):
+        return _reader_preamble(lines, first)
     return NO_WRAPPER
 
 
@@ -167,6 +180,24 @@ def _bold_preamble(lines: Sequence[str], first: int) -> Wrapper:
     return _wrapper(end, items, None) if items else NO_WRAPPER
 
 
+def _reader_preamble(lines: Sequence[str], first: int) -> Wrapper:
+    """``Key: value`` lines, blank lines between them, up to a ``Markdown Content:`` line:
+    without that last line they are no wrapper (a listing never starts that way, but a
+    ``Title:`` line alone says too little)."""
+    items: list[tuple[str, str]] = []
+    for index in range(first, min(len(lines), first + _MAX_WRAPPER_LINES)):
+        text = lines[index].strip()
+        if not text:
+            continue
+        if _CONTENT_KEY.fullmatch(text):
+            return _wrapper(index + 1, items, None) if items else NO_WRAPPER
+        match = _PLAIN_ITEM.fullmatch(text)
+        if match is None:
+            return NO_WRAPPER
+        items.append((match.group(1), match.group(2) or ""))
+    return NO_WRAPPER
+
+
 def _is_listing_heading(text: str) -> bool:
     return text.startswith(("Daily Papers", "Trending Papers", "by"))
 
@@ -189,13 +220,15 @@ def _wrapper(end: int, items: list[tuple[str, str]], fence: str | None) -> Wrapp
 
 
 def parse_timestamp(text: str) -> datetime.datetime | None:
-    """An ISO 8601 date or date-time (any number of fraction digits), or None.
+    """An ISO 8601 date or date-time (any number of fraction digits), or an RFC 2822
+    date-time (``Thu, 26 Nov 2026 08:00:00 GMT``, as HTTP headers and feeds write them),
+    or None.
 
     A time without an offset is taken as UTC, as capture tools write them.
     """
     match = _TIMESTAMP.match(text.strip())
     if match is None:
-        return None
+        return _rfc2822(text)
     year, month, day, hour, minute, second, fraction, offset = match.groups()
     micro = int((fraction or "0")[:6].ljust(6, "0"))
     zone = datetime.timezone.utc
@@ -214,6 +247,16 @@ def parse_timestamp(text: str) -> datetime.datetime | None:
         )
     except ValueError:
         return None
+
+
+def _rfc2822(text: str) -> datetime.datetime | None:
+    if _RFC2822.match(text.strip()) is None:
+        return None
+    try:
+        parsed = email.utils.parsedate_to_datetime(text.strip())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None  # a day or time that does not exist, as for ISO 8601
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=datetime.timezone.utc)
 
 
 def capture_day(captured: datetime.datetime) -> datetime.date:
