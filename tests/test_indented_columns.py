@@ -170,3 +170,18 @@ def test_text_dialect_counts_the_indent_of_a_page_date() -> None:
         ("leading-whitespace", 11, 1),
         ("bad-page-date", 11, 2 + expected_column("Dec 12, 2025", "12, 2025")),
     ]
+
+
+def test_unclosed_abstract_link_points_at_its_bracket() -> None:
+    """An abstract's link opens at the line's first character: column 1 unindented, the
+    ``[`` after the blanks when indented (not column 1, which would be a blank)."""
+    lines = capture("03")
+    assert lines[33].startswith("[Recent progress")  # 03:34, the first entry's abstract
+    text = "[Recent progress in the development of language models"
+    for indent in ("", "  ", "\u00a0\t"):
+        source = with_line(lines, 34, indent + text)
+        first = parse(source, "03").diagnostics[0]
+        column = len(indent) + expected_column(text, "[Recent")
+        assert (first.code, first.line, first.column) == ("unclosed-link", 34, column)
+        error = strict_error(source, "markdown")
+        assert (error.code, error.line, error.column) == ("unclosed-link", 34, column)

@@ -2,7 +2,7 @@
 
 A canonical entry is what ``rules.entry`` reads without reporting anything.
 ``_HEAD``, the abstract and ``_TAIL`` spell out its lines as the rules read
-them, over the lines joined with newlines: each line with no space or tab at
+them, over the lines joined with newlines: each line with no blank (``state.BLANKS``) at
 either end (the rules strip them), blank lines empty. The shape of a line that
 the pattern cannot tell apart from every other kind (the submitter, the
 abstract, the date line, a wrapped title's next part) is checked with
@@ -142,8 +142,7 @@ class _Reader:
         if head is None:
             return None
         # The abstract: its first line, then one more line at a time while the tail does not
-        # match (``(?:\n+{_LINE})*?``), each after blank lines and starting with neither a
-        # space nor a tab.
+        # match (``(?:\n+{_LINE})*?``), each after blank lines and starting with no blank.
         start = head.end()
         stop = chunk.find("\n", start)
         while True:
@@ -254,8 +253,7 @@ def _read_fields(
         line.startswith(PAGINATION_LINKS) for line in link_lines
     ):
         return None
-    # The pattern starts the submitter's line and each abstract line with neither a space
-    # nor a tab.
+    # The pattern starts the submitter's line and each abstract line with no blank.
     if submitter is not None and (submitter[-1] in BLANK_CHARS or classify(submitter) is not TEXT):
         return None
     if "\n" in heading and not _wrapped_title(heading.split("\n")):
@@ -299,8 +297,8 @@ def _read_fields(
 
 
 def _reads_as(line: str, kind: Kind) -> bool:
-    """Whether the rules read ``line`` (not empty) as a line of ``kind``; one with a space or a
-    tab at either end, which they strip, is left to them."""
+    """Whether the rules read ``line`` (not empty) as a line of ``kind``; one with a blank
+    (``state.BLANKS``) at either end, which they strip, is left to them."""
     return line[0] not in BLANK_CHARS and line[-1] not in BLANK_CHARS and classify(line) is kind
 
 

@@ -5,8 +5,8 @@ Like the text dialect's (``digestparse/fastpath.py``), it must produce exactly
 what the rules would, so it accepts only what the rules accept *without
 reporting anything*, and gives way to them at the first line it is not sure
 of. It is stricter than the rules about white space: a blank line must be
-empty, and an element's first line must have no space or tab at either end
-(the rules strip them); where it takes the lines glued to one, it strips them
+empty, and an element's first line must have no blank (``state.BLANKS``) at either
+end (the rules strip them); where it takes the lines glued to one, it strips them
 as the rules do, or makes sure that stripping would change nothing. The
 fields come from ``fields.py``, which the rules use too.
 ``tests/test_dialect_markdown.py`` checks that both paths agree.
