@@ -185,3 +185,32 @@ def test_unclosed_abstract_link_points_at_its_bracket() -> None:
         assert (first.code, first.line, first.column) == ("unclosed-link", 34, column)
         error = strict_error(source, "markdown")
         assert (error.code, error.line, error.column) == ("unclosed-link", 34, column)
+
+
+#: Defects of a line as a whole (column 1): (capture, line, the line's new text).
+WHOLE_LINE_CASES = [
+    ("03", 38, "x"),  # no '·' where it belongs
+    ("03", 40, "May 29th"),  # a date that does not read
+    ("01", 104, "Mar 88 2024"),
+    ("02", 107, "Oct 77th"),
+    ("05", 59, "\u00b7 Published on Oct 4, 2026"),  # no organization or author count
+    ("04", 15, "\u00b7"),  # a '·' where the abstract belongs
+    ("04", 17, "[LINK: GitHub 11.3k]"),  # a repository line without its link: junk
+]
+
+
+@pytest.mark.parametrize(("prefix", "number", "text"), WHOLE_LINE_CASES)
+def test_whole_line_defects_stay_at_column_1(prefix: str, number: int, text: str) -> None:
+    """Where no column means more it is 1 (diagnostics.md), indented or not."""
+    lines = capture(prefix)
+    plain = parse(with_line(lines, number, text), prefix)
+    assert (plain.diagnostics[0].line, plain.diagnostics[0].column) == (number, 1)
+    for indent in INDENTS:
+        source = with_line(lines, number, indent + text)
+        indented = parse(source, prefix)
+        assert positions(indented.diagnostics) == positions(plain.diagnostics)
+        assert indented.papers == plain.papers
+        error = strict_error(source, DIALECTS[prefix])
+        assert (error.code, error.line, error.column) == (
+            plain.diagnostics[0].code, number, 1
+        )
