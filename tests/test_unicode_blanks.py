@@ -171,3 +171,19 @@ def test_space_before_a_hard_wrapped_line_of_a_linked_abstract(space: str) -> No
     digest = parse("\n".join(edited), "03")
     assert digest.papers == plain.papers
     assert "\ufeff" not in digest.papers[2].abstract
+
+
+@pytest.mark.parametrize("space", ["\ufeff", "\u00a0", "\u3000"], ids=repr)
+def test_space_at_the_end_of_a_wrapped_html_title_line(space: str) -> None:
+    """05:104 is a one-line title; wrapped over two lines with a blank at the first one's
+    end, the rules strip it and the fast path joins the lines (which keeps a U+FEFF): both
+    read the title of the one-line capture."""
+    lines = capture("05")
+    title = lines[103]
+    assert title.startswith("### [The Other Half of the Memory Wall: Serving")
+    cut = title.index(" Serving")
+    edited = [*lines[:103], title[:cut] + space, title[cut + 1 :], *lines[104:]]
+    assert_paths_agree(BY_NAME["html-text"], edited, REFERENCE)
+    plain = parse("\n".join(lines), "05")
+    digest = parse("\n".join(edited), "05")
+    assert [paper.title for paper in digest.papers] == [paper.title for paper in plain.papers]

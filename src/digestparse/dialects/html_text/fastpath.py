@@ -304,10 +304,13 @@ def _reads_as(line: str, kind: Kind) -> bool:
 
 def _wrapped_title(parts: list[str]) -> bool:
     """Whether the rules read these lines as one title: they go on to the next line while the
-    title's link has not begun (no ``](``), and take only a TEXT or LINKS line."""
+    title's link has not begun (no ``](``), and take only a TEXT or LINKS line. (Joining the
+    lines splits off the blanks at the first one's end as the rules strip them, all but
+    U+FEFF, which is no white space to ``str.split``.)"""
     *wrapped, last = parts
     return (
         "](" in last
+        and parts[0][-1] != "\ufeff"
         and not any("](" in part for part in wrapped)
         and all(_reads_as(part, TEXT) or _reads_as(part, LINKS) for part in parts[1:])
     )
