@@ -273,7 +273,9 @@ def mutated_after(draw: st.DrawFn, lines: list[str], first: int) -> str:
             if blank is not None:
                 del lines[blank]
         elif edit == "space":
-            lines[i] = draw(st.sampled_from(["", " ", "\t"])) + lines[i] + " "
+            # Blanks at the ends, Unicode spaces too (``state.BLANKS``: HTML's ``&nbsp;``).
+            before = draw(st.sampled_from(["", " ", "\t", "\u00a0", "\ufeff", " \u3000"]))
+            lines[i] = before + lines[i] + draw(st.sampled_from([" ", "\u00a0", "\ufeff"]))
         else:  # truncate
             del lines[i:]
         if len(lines) <= first + 1:

@@ -119,13 +119,14 @@ def format_date(date: datetime.date, year_explicit: bool) -> str:
     return f"{text}, {date.year:04d}" if year_explicit else text
 
 
-def set_page_date(state: ParseState, number: int, parts: DateLine) -> None:
-    """Set the page date from the date line at ``number``: a month and day, no year, no count.
+def set_page_date(state: ParseState, number: int, parts: DateLine, *, indent: int = 0) -> None:
+    """Set the page date from the date line at ``number`` (its date after ``indent`` blanks):
+    a month and day, no year, no count.
 
     Later yearless entry dates resolve against it. Shared by every dialect.
     """
     if parts.year is not None or parts.count_text is not None:
-        state.reporter.defect("bad-page-date", number, len("Mmm ") + 1)
+        state.reporter.defect("bad-page-date", number, indent + len("Mmm ") + 1)
     if parts.year is not None:
         try:
             state.page_date = datetime.date(parts.year, parts.month, parts.day)
@@ -186,7 +187,7 @@ def entry_date_fields(state: ParseState, number: int, parts: DateLine) -> dict[s
 
 
 def read_count(state: ParseState, number: int, text: str | None, column: int) -> int:
-    """The count after a date (``text``, at ``column`` of line ``number``): 0 when there is
+    """The count after a date (``text``, at ``column`` of input line ``number``): 0 when there is
     none. One of more than MAX_COUNT_DIGITS digits is ``bad-votes``, reads as 0 and never
     reaches ``int()``. Shared by every dialect."""
     if text is None:

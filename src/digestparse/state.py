@@ -1,6 +1,7 @@
 """The parse state: built once per parse, shared by the run loop, the rules and the fast path.
 
-It reads lines lazily, skipping blank lines but counting them (``Line.gap``),
+It reads lines lazily, skipping blank lines but counting them (``Line.gap``)
+and stripping the others (``BLANKS``; the ``text`` dialect strips only space and tab),
 lets rules look a few lines ahead, and carries what the parse has learnt so far
 (header, page date, papers ready to hand out). Each dialect gives it its own
 line classifier; only the ``text`` dialect reports white-space defects.
@@ -19,10 +20,18 @@ from .errors import InternalError
 from .lines import Blocks, LineDefects, report_read_defects
 from .model import Paper
 
+#: What the capture dialects strip from both ends of a line, and what a blank line of theirs
+#: may hold: space, tab, and the Unicode spaces that text taken from HTML carries (``&nbsp;``
+#: and its kin, a stray zero-width no-break space). The ``text`` dialect strips only space
+#: and tab, and reports them.
+BLANKS = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000\ufeff"
+#: ``BLANKS`` as a set: ``char in BLANK_CHARS`` costs what ``char in " \t"`` does.
+BLANK_CHARS = frozenset(BLANKS)
+
 
 class Line(NamedTuple):
     """A non-blank line, stripped of surrounding blanks (text-dialect authors lines keep
-    their indent)."""
+    their indent). A defect inside ``text`` is reported at ``column(at)``."""
 
     #: The line's class, from the dialect's classifier (``tokenizer.TokenKind`` for ``text``).
     kind: enum.Enum
@@ -34,6 +43,21 @@ class Line(NamedTuple):
     #: (code, line, column, gap): reported when the line is consumed, so that
     #: looking ahead never makes strict mode raise for a later line first.
     defects: tuple[tuple[str, int, int, int], ...] = ()
+    #: How many characters were stripped before ``text`` (set only when there were some).
+    indent: int = 0
+
+    def column(self, at: int) -> int:
+        """The column in the input line of column ``at`` of ``text`` (both 1-based): a defect
+        found in ``text`` is reported where it stands in the input, blanks before it counted."""
+        return at + self.indent
+
+
+def stripped_line(kind: enum.Enum, text: str, number: int, gap: int, line: str) -> Line:
+    """The ``Line`` of ``text``, which is the input ``line`` stripped of ``BLANKS``, with its
+    indent (for a reader of the raw lines that builds a ``Line`` a rule reports on)."""
+    if text is line:
+        return Line(kind, text, number, gap)
+    return Line(kind, text, number, gap, (), len(line) - len(line.lstrip(BLANKS)))
 
 
 class ParseState:
@@ -141,11 +165,15 @@ class ParseState:
                     # What ``_take`` does for a line of such a dialect, in one loop.
                     number = self.number
                     while number < count:
-                        text = raw[number - base].strip(" \t")
+                        written = raw[number - base]
+                        text = written.strip(BLANKS)
                         number += 1
                         if text:
                             self.number = number
-                            return Line(self._classify(text), text, number, gap)
+                            if text is written:  # nothing stripped (the common case)
+                                return Line(self._classify(text), text, number, gap)
+                            kind = self._classify(text)
+                            return stripped_line(kind, text, number, gap, written)
                         gap += 1
                     self.number = number
                 while self.number < count:
@@ -197,8 +225,10 @@ class ParseState:
         if self._defects:
             self._report_reading()
         if not self._whitespace:
-            line = line.strip(" \t")
-            return Line(self._classify(line), line, self.number, gap) if line else None
+            text = line.strip(BLANKS)
+            if not text:
+                return None
+            return stripped_line(self._classify(text), text, self.number, gap, line)
         held = self._held
         if line and line[-1] in " \t":
             stripped = line.rstrip(" \t")
@@ -207,12 +237,14 @@ class ParseState:
         if not line:
             return None
         kind = self._classify(line)
+        indent = 0
         if line[0] in " \t" and kind is not self._keep_indent:
             held.append(("leading-whitespace", self.number, 1, gap))
-            line = line.lstrip(" \t")
+            text = line.lstrip(" \t")
+            indent, line = len(line) - len(text), text
         if held:
             self._held = []
-            return Line(kind, line, self.number, gap, tuple(held))
+            return Line(kind, line, self.number, gap, tuple(held), indent)
         return Line(kind, line, self.number, gap)
 
     def _report_reading(self) -> None:

@@ -77,5 +77,5 @@ def read_block_header(
     state.header_span = (first.number, state.last_line)
     parts = read_date_line(date_line.text) if date_line is not None else None
     if date_line is not None and parts is not None:
-        set_page_date(state, date_line.number, parts)
+        set_page_date(state, date_line.number, parts, indent=date_line.indent)
         state.top_page_date = state.page_date

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from .. import lines
 from ..model import Paper, shift_lines
-from ..state import ParseState
+from ..state import BLANKS, ParseState
 
 #: Lines that must follow the first non-blank line after an entry in an unfinished window.
 MARGIN = 16
@@ -98,7 +98,7 @@ def settled_end(raw: list[str], end: int, count: int) -> int:
     search. (Searched forward: a search from the window's end would cross a long run of
     blank lines there again after every entry the rules read.)"""
     j = end
-    while j < count and not raw[j].strip(" \t"):
+    while j < count and (not raw[j] or not raw[j].strip(BLANKS)):
         j += 1
     return j if j + MARGIN < count else -1
 

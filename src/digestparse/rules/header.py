@@ -78,7 +78,10 @@ def read_header(state: ParseState) -> None:
     date_line = state.peek()
     if date_line is not None and date_line.kind is DATE:
         state.expect_gap(state.advance(), 1)
-        set_page_date(state, date_line.number, date_parts(date_line.text, date_line.number))
+        set_page_date(
+            state, date_line.number, date_parts(date_line.text, date_line.number),
+            indent=date_line.indent,
+        )
         state.top_page_date = state.page_date
         state.header_span = (lines[0].number, date_line.number)
     elif date_line is not None and _misspelt_page_date(state):
@@ -112,7 +115,9 @@ def repeated_header(state: ParseState) -> bool:
             "bad-page-date", last.number, 1, detail=f"not a date line: {last.text!r}"
         )
     elif last is not lines[-1]:
-        set_page_date(state, last.number, date_parts(last.text, last.number))
+        set_page_date(
+            state, last.number, date_parts(last.text, last.number), indent=last.indent
+        )
     return True
 
 

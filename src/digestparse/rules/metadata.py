@@ -127,7 +127,7 @@ def _with_date(
     state: ParseState, line: Line, author_count: int | None, organization: str | None
 ) -> Metadata:
     parts = date_parts(line.text, line.number)
-    votes = read_count(state, line.number, parts.count_text, parts.count_column)
+    votes = read_count(state, line.number, parts.count_text, line.column(parts.count_column))
     return Metadata(
         author_count,
         organization,

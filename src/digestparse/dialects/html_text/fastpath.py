@@ -2,7 +2,7 @@
 
 A canonical entry is what ``rules.entry`` reads without reporting anything.
 ``_HEAD``, the abstract and ``_TAIL`` spell out its lines as the rules read
-them, over the lines joined with newlines: each line with no space or tab at
+them, over the lines joined with newlines: each line with no blank (``state.BLANKS``) at
 either end (the rules strip them), blank lines empty. The shape of a line that
 the pattern cannot tell apart from every other kind (the submitter, the
 abstract, the date line, a wrapped title's next part) is checked with
@@ -23,7 +23,7 @@ from ...grammar import SEPARATOR
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper, fast_paper
-from ...state import ParseState
+from ...state import BLANK_CHARS, BLANKS, ParseState
 from ..bounded import too_long
 from ..window import read_window
 from .fields import link_id, organization_of, title_of
@@ -37,9 +37,11 @@ from .lines import (
 )
 from .rules import starts_entry
 
-#: A line that does not start with a space or a tab (whether it ends with one is checked
-#: afterwards: a pattern for that would make the matcher try every split of each line).
-_LINE = r"(?![ \t])[^\n]+"
+#: A line that does not start with a blank (``state.BLANKS``; whether it ends with one is
+#: checked afterwards: a pattern for that would make the matcher try every split of each line).
+_BLANK = f"[{BLANKS}]"
+_NOT_BLANK = f"[^\n{BLANKS}]"
+_LINE = rf"(?!{_BLANK})[^\n]+"
 #: A line of links only (``lines.LINKS_LINE``), checked on the line the pattern took.
 _LINKS_LINE = re.compile(r"\[[^\[\]\n]+\]\(\S+\)(?:\ \[[^\[\]\n]+\]\(\S+\))*")
 #: The rest of an avatar link's line after its ``](`` and of an upvote count's line.
@@ -63,8 +65,8 @@ _HEAD = re.compile(
     (?:\[\[[^\[\]\n]*\]\]\((?P<avatar>[^\n]*)\n+)?            # avatar link to the paper
     (?:Submitted\ by\n+(?:\[[^\[\]\n]*\]\n+)?(?P<submitter>{_LINE})\n+)?
     (?:<a\ id="[^"<>\n]*"></a>\n+)*                            # anchors
-    \#\#\#\ (?P<heading>[^\n]*\]\([^\n]*|[ \t]*[^ \t\n][^\n]*(?:\n[^\n]+){{1,3}})\n+
-    (?=[^ \t\n])                                              # an abstract line starts
+    \#\#\#\ (?P<heading>[^\n]*\]\([^\n]*|{_BLANK}*{_NOT_BLANK}[^\n]*(?:\n[^\n]+){{1,3}})\n+
+    (?={_NOT_BLANK})                                          # an abstract line starts
     """,
     re.VERBOSE,
 )
@@ -140,8 +142,7 @@ class _Reader:
         if head is None:
             return None
         # The abstract: its first line, then one more line at a time while the tail does not
-        # match (``(?:\n+{_LINE})*?``), each after blank lines and starting with neither a
-        # space nor a tab.
+        # match (``(?:\n+{_LINE})*?``), each after blank lines and starting with no blank.
         start = head.end()
         stop = chunk.find("\n", start)
         while True:
@@ -153,7 +154,7 @@ class _Reader:
             following_line = stop
             while chunk.startswith("\n", following_line):
                 following_line += 1
-            if following_line == len(chunk) or chunk[following_line] in " \t":
+            if following_line == len(chunk) or chunk[following_line] in BLANK_CHARS:
                 return None
             stop = chunk.find("\n", following_line)
         end = tail.end()
@@ -165,7 +166,7 @@ class _Reader:
         if not following:
             if self._end < size:
                 return None  # the rules will see how far the entry goes
-        elif following[0] in " \t" or following[-1] in " \t":
+        elif following[0] in BLANK_CHARS or following[-1] in BLANK_CHARS:
             return None  # the rules strip the next line and may take it into the entry
         # ``classify`` gives META to a line ``meta`` splits unless its first character sends
         # it elsewhere: one whose date reads (checked in ``_read_fields``) ends with a digit,
@@ -252,9 +253,8 @@ def _read_fields(
         line.startswith(PAGINATION_LINKS) for line in link_lines
     ):
         return None
-    # The pattern starts the submitter's line and each abstract line with neither a space
-    # nor a tab.
-    if submitter is not None and (submitter[-1] in " \t" or classify(submitter) is not TEXT):
+    # The pattern starts the submitter's line and each abstract line with no blank.
+    if submitter is not None and (submitter[-1] in BLANK_CHARS or classify(submitter) is not TEXT):
         return None
     if "\n" in heading and not _wrapped_title(heading.split("\n")):
         return None
@@ -263,11 +263,13 @@ def _read_fields(
         return None
     if breaks:
         abstract_lines = [line for line in abstract_text.split("\n") if line]
-        if not all(line[-1] not in " \t" and classify(line) is TEXT for line in abstract_lines):
+        if not all(
+            line[-1] not in BLANK_CHARS and classify(line) is TEXT for line in abstract_lines
+        ):
             return None
         abstract = join_wrapped(abstract_lines)
     else:
-        if abstract_text[-1] in " \t" or classify(abstract_text) is not TEXT:
+        if abstract_text[-1] in BLANK_CHARS or classify(abstract_text) is not TEXT:
             return None
         abstract = abstract_text.strip()  # ``join_wrapped`` of the one line
     if SEPARATOR in links or (authors is None and not organization):
@@ -295,17 +297,20 @@ def _read_fields(
 
 
 def _reads_as(line: str, kind: Kind) -> bool:
-    """Whether the rules read ``line`` (not empty) as a line of ``kind``; one with a space or a
-    tab at either end, which they strip, is left to them."""
-    return line[0] not in " \t" and line[-1] not in " \t" and classify(line) is kind
+    """Whether the rules read ``line`` (not empty) as a line of ``kind``; one with a blank
+    (``state.BLANKS``) at either end, which they strip, is left to them."""
+    return line[0] not in BLANK_CHARS and line[-1] not in BLANK_CHARS and classify(line) is kind
 
 
 def _wrapped_title(parts: list[str]) -> bool:
     """Whether the rules read these lines as one title: they go on to the next line while the
-    title's link has not begun (no ``](``), and take only a TEXT or LINKS line."""
+    title's link has not begun (no ``](``), and take only a TEXT or LINKS line. (Joining the
+    lines splits off the blanks at the first one's end as the rules strip them, all but
+    U+FEFF, which is no white space to ``str.split``.)"""
     *wrapped, last = parts
     return (
         "](" in last
+        and parts[0][-1] != "\ufeff"
         and not any("](" in part for part in wrapped)
         and all(_reads_as(part, TEXT) or _reads_as(part, LINKS) for part in parts[1:])
     )

@@ -15,7 +15,7 @@ from ...markup import join_wrapped, plain
 from ...model import Paper
 from ...rules.junk import junk
 from ...rules.page_end import page_end
-from ...state import Line, ParseState, Rule
+from ...state import BLANKS, Line, ParseState, Rule
 from ..block_header import read_block_header
 from ..bounded import FieldLines
 from ..truncated import Truncated, next_line, report_truncated
@@ -180,7 +180,7 @@ def _title(state: ParseState) -> tuple[str, str | None]:
     joined = join_wrapped(parts.texts)
     title = title_of(joined)
     if title is None:
-        state.reporter.defect("missing-link", line.number, len(TITLE_MARK) + 1,
+        state.reporter.defect("missing-link", line.number, line.column(len(TITLE_MARK) + 1),
                               detail="a title without its link")
         return plain(joined.removeprefix("[")), None
     return title
@@ -208,7 +208,9 @@ def _metadata(state: ParseState, fields: dict[str, object]) -> None:
     parts = read_date_line(date_text)
     if parts is None or parts.count_text is not None:
         column = len(line.text) - len(date_text) + 1
-        state.reporter.defect("bad-date", line.number, column, detail=repr(date_text[:40]))
+        state.reporter.defect(
+            "bad-date", line.number, line.column(column), detail=repr(date_text[:40])
+        )
         return
     fields.update(entry_date_fields(state, line.number, parts))
 
@@ -272,17 +274,17 @@ def _skip_junk_blocks(state: ParseState) -> None:
         first = _next_text(raw, i, count)
         if first == count:
             break
-        kind = classify(raw[first].strip(" \t"))
+        kind = classify(raw[first].strip(BLANKS))
         if kind is TITLE or kind is SUBMITTED:
             break
         if kind is AVATAR_LINK or kind is ANCHOR:
             second = _next_text(raw, first + 1, count)
             if second == count and not complete:
                 break  # the line that tells is not in the window yet
-            if second < count and classify(raw[second].strip(" \t")) in _AFTER_LEAD_IN:
+            if second < count and classify(raw[second].strip(BLANKS)) in _AFTER_LEAD_IN:
                 break
         end = first + 1
-        while end < count and raw[end].strip(" \t"):
+        while end < count and raw[end].strip(BLANKS):
             end += 1
         if end == count and not complete:
             break  # the block may go on past the window
@@ -296,7 +298,7 @@ _AFTER_LEAD_IN = (TITLE, SUBMITTED, ANCHOR)
 
 def _next_text(raw: list[str], start: int, count: int) -> int:
     """The index of the first line from ``start`` on that is not blank (``count`` if none)."""
-    while start < count and not raw[start].strip(" \t"):
+    while start < count and not raw[start].strip(BLANKS):
         start += 1
     return start
 

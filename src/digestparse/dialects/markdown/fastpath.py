@@ -5,8 +5,8 @@ Like the text dialect's (``digestparse/fastpath.py``), it must produce exactly
 what the rules would, so it accepts only what the rules accept *without
 reporting anything*, and gives way to them at the first line it is not sure
 of. It is stricter than the rules about white space: a blank line must be
-empty, and an element's first line must have no space or tab at either end
-(the rules strip them); where it takes the lines glued to one, it strips them
+empty, and an element's first line must have no blank (``state.BLANKS``) at either
+end (the rules strip them); where it takes the lines glued to one, it strips them
 as the rules do, or makes sure that stripping would change nothing. The
 fields come from ``fields.py``, which the rules use too.
 ``tests/test_dialect_markdown.py`` checks that both paths agree.
@@ -27,7 +27,7 @@ from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS
 from ...grammar import MONTH_NUMBER, SEPARATOR, may_start_page_end
 from ...links import paper_url
 from ...model import Paper, fast_paper
-from ...state import ParseState
+from ...state import BLANK_CHARS, BLANKS, ParseState
 from ..bounded import lines_too_long
 from ..window import read_window
 from .fields import (
@@ -57,6 +57,12 @@ from .lines import (
     link_url,
     opens_trending,
 )
+
+#: Joining an abstract's lines splits off the blanks at their starts as the rules strip them,
+#: all but U+FEFF, which is no white space to ``str.split``: an abstract that holds one is
+#: left to the rules (the search costs nothing in the usual text with no character past
+#: U+00FF).
+_FEFF = "\ufeff"
 
 
 class _GiveWay(Exception):
@@ -140,7 +146,7 @@ class _Reader:
             if k + 2 >= count:
                 return None
             line = raw[k]
-        if not line.startswith("### ") or line[-1] in " \t":
+        if not line.startswith("### ") or line[-1] in BLANK_CHARS:
             return None
         if raw[k + 1]:  # text lines glued to the title go on with it (``_Reader.title``)
             glued = _title_lines(raw, k, count)
@@ -160,7 +166,7 @@ class _Reader:
             return None
         k += 2
         line = raw[k]
-        if not line or line[0] in " \t" or line[-1] in " \t":
+        if not line or line[0] in BLANK_CHARS or line[-1] in BLANK_CHARS:
             return None
         author_count: int | None = None
         organization: str | None = None
@@ -180,13 +186,13 @@ class _Reader:
                     return None
                 k += len(texts) - 1
             abstract, abstract_url, closed = linked_abstract(texts)
-            if not closed:
+            if not closed or _FEFF in abstract:
                 return None
             k += 2
             if k >= count or raw[k - 1]:
                 return None
             line = raw[k]
-            if not line or line[0] in " \t" or line[-1] in " \t":
+            if not line or line[0] in BLANK_CHARS or line[-1] in BLANK_CHARS:
                 return None
             if line.startswith("[!["):
                 organization = _ORGANIZATIONS.get(line, _NOT_READ)
@@ -201,7 +207,7 @@ class _Reader:
                         if k >= count:
                             return None
                         line = raw[k]
-                        if not line or line[0] in " \t" or line[-1] in " \t":
+                        if not line or line[0] in BLANK_CHARS or line[-1] in BLANK_CHARS:
                             return None
                         if not line.startswith("- !["):
                             break
@@ -226,7 +232,7 @@ class _Reader:
             texts = [line]
             k += 1
             line = raw[k] if k < count else ""
-            if not line or line[0] in " \t" or line[-1] in " \t":
+            if not line or line[0] in BLANK_CHARS or line[-1] in BLANK_CHARS:
                 return None
             # The text lines glued under the first are the abstract's too (hard-wrapped).
             found = BARE_AUTHORS.fullmatch(line)
@@ -236,7 +242,7 @@ class _Reader:
                 texts.append(line)
                 k += 1
                 line = raw[k] if k < count else ""
-                if not line or line[0] in " \t" or line[-1] in " \t":
+                if not line or line[0] in BLANK_CHARS or line[-1] in BLANK_CHARS:
                     return None
                 found = BARE_AUTHORS.fullmatch(line)
             if len(texts) > 1 and lines_too_long(texts):
@@ -249,7 +255,7 @@ class _Reader:
                 author_count = int(found.group(1))
                 k += 1
                 line = raw[k] if k < count else ""
-                if not line or line[0] in " \t" or line[-1] in " \t":
+                if not line or line[0] in BLANK_CHARS or line[-1] in BLANK_CHARS:
                     return None
             found = REPOSITORY.fullmatch(line)
             if found is None:
@@ -319,7 +325,7 @@ class _Reader:
         except IndexError:  # the end of the lines: the rules say what that means
             raise _GiveWay from None
         line = raw[index]
-        if line[0] in " \t" or line[-1] in " \t":
+        if line[0] in BLANK_CHARS or line[-1] in BLANK_CHARS:
             raise _GiveWay
         return index
 
@@ -330,7 +336,7 @@ class _Reader:
         line = self.raw[index]
         if not line:
             return False
-        if line[0] in " \t" or line[-1] in " \t":
+        if line[0] in BLANK_CHARS or line[-1] in BLANK_CHARS:
             raise _GiveWay
         return True
 
@@ -401,7 +407,7 @@ class _Reader:
             if len(texts) > 1 and lines_too_long(texts):
                 raise _GiveWay  # the rules cut it (field-too-long)
             abstract, url, closed = linked_abstract(texts)
-            if not closed:
+            if not closed or _FEFF in abstract:
                 raise _GiveWay
             return k + len(texts) - 1, abstract, url, None
         if kind is Kind.TEXT:
@@ -423,7 +429,7 @@ class _Reader:
 
         The rules take them up to the first one that closes the link (all of
         them when none does) and strip each: so none but the last may end with
-        ``)``, and none with a space or a tab (a line of blanks only is a blank
+        ``)``, and none with a blank, ``state.BLANKS`` (a line of blanks only is a blank
         line to the rules). ``linked_abstract`` then says whether the link closes.
         """
         raw = self.raw
@@ -433,7 +439,10 @@ class _Reader:
             stop = self.count
         texts = raw[k:stop]
         ends = "".join([text[-1] for text in texts])
-        if len(texts) < 2 or " " in ends or "\t" in ends or ")" in ends[:-1]:
+        if (
+            len(texts) < 2 or " " in ends or "\t" in ends or ")" in ends[:-1]
+            or not (ends.isascii() or BLANK_CHARS.isdisjoint(ends))
+        ):
             raise _GiveWay
         return texts
 
@@ -448,7 +457,7 @@ class _Reader:
             if after >= self.count:
                 return k, Metadata()
             line = raw[after]
-            if line[0] in " \t" or line[-1] in " \t":
+            if line[0] in BLANK_CHARS or line[-1] in BLANK_CHARS:
                 raise _GiveWay
             kind = classify(line)
         else:
@@ -491,7 +500,7 @@ class _Reader:
             if after >= self.count:
                 return k, fields
             line = raw[after]
-            if line[0] in " \t" or line[-1] in " \t":
+            if line[0] in BLANK_CHARS or line[-1] in BLANK_CHARS:
                 raise _GiveWay
             url = link_url(line)
             if url is None:
@@ -573,8 +582,8 @@ def _glued_links(
     at an end is left to them.
     """
     while k + 1 < count and (line := raw[k + 1]):
-        if line[0] in " \t" or line[-1] in " \t":
-            if line.strip(" \t"):
+        if line[0] in BLANK_CHARS or line[-1] in BLANK_CHARS:
+            if line.strip(BLANKS):
                 raise _GiveWay
             break
         url = link_url(line) if line.startswith("[LINK: ") else None
@@ -591,7 +600,7 @@ def _title_lines(raw: list[str], k: int, count: int) -> tuple[list[str], int] | 
     field (field-too-long)."""
     texts = [raw[k]]
     while k + 1 < count and raw[k + 1]:
-        text = raw[k + 1].strip(" \t")
+        text = raw[k + 1].strip(BLANKS)
         if not text or classify(text) is not Kind.TEXT:
             return None
         texts.append(text)

@@ -21,7 +21,7 @@ from ...grammar import BYLINE, BYLINE_SPACED, cannot_be_title, opens_page_end
 from ...markup import plain
 from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
-from ...state import Line, ParseState
+from ...state import BLANKS, Line, ParseState, stripped_line
 from ..bounded import FieldLines
 from .fields import (
     Metadata,
@@ -91,7 +91,7 @@ def read_header(state: ParseState) -> None:
     last = lines[-1]
     if state.peek_is(0, Kind.DATE):
         last = state.advance()
-        set_page_date(state, last.number, _date(last))
+        set_page_date(state, last.number, _date(last), indent=last.indent)
         state.top_page_date = state.page_date
     state.header_span = (lines[0].number, last.number)
 
@@ -128,7 +128,7 @@ def repeated_header(state: ParseState) -> bool:
     end = date_line.number if date_line is not None else last.number
     state.reporter.defect("repeated-header", first.number, 1, end_line=end, gap=first.gap)
     if date_line is not None:
-        set_page_date(state, date_line.number, _date(date_line))
+        set_page_date(state, date_line.number, _date(date_line), indent=date_line.indent)
     return True
 
 
@@ -163,7 +163,7 @@ def _raw_header(state: ParseState, first: Line) -> bool:
     while True:
         if i >= count:
             return False
-        text = raw[i].strip(" \t")
+        text = raw[i].strip(BLANKS)
         i += 1
         if not text:
             gap += 1
@@ -179,13 +179,13 @@ def _raw_header(state: ParseState, first: Line) -> bool:
             break
         last = base + i
         gap = 0
-    date_line = Line(kind, text, base + i, gap) if kind is Kind.DATE else None
+    date_line = stripped_line(kind, text, base + i, gap, raw[i - 1]) if kind is Kind.DATE else None
     end = date_line.number if date_line is not None else last
     state.rewind()
     state.skip_to(end)
     state.reporter.defect("repeated-header", first.number, 1, end_line=end, gap=first.gap)
     if date_line is not None:
-        set_page_date(state, date_line.number, _date(date_line))
+        set_page_date(state, date_line.number, _date(date_line), indent=date_line.indent)
     return True
 
 
@@ -277,7 +277,7 @@ def _check_closed(
     that closes a link: the link was closed, in a part not read (its target lost with it)."""
     if not closed and not (lines.dropped != 0 and closes_link(lines.last.text)):
         state.reporter.defect(
-            "unclosed-link", first.number, column, end_line=lines.last.number,
+            "unclosed-link", first.number, first.column(column), end_line=lines.last.number,
             detail=f"the {field}'s link has no '](url)'",
         )
 
@@ -382,7 +382,9 @@ def _count(
         raise InternalError(f"line {line.number} was classified as an authors line")
     count = author_count_of(match.group(1))
     if count is None:
-        state.reporter.defect("bad-authors", line.number, column, detail="count too large")
+        state.reporter.defect(
+            "bad-authors", line.number, line.column(column), detail="count too large"
+        )
     return count
 
 
@@ -444,7 +446,7 @@ def _read_date(state: ParseState, line: Line, metadata: Metadata) -> None:
     column = parts.count_column
     if parts.count_text is not None and line.text[len(parts.text)] == " ":
         column += 1  # the count comes after a space, not glued on
-    votes = read_count(state, line.number, parts.count_text, column)
+    votes = read_count(state, line.number, parts.count_text, line.column(column))
     metadata.date = resolve_entry_date(state, line.number, parts)
     metadata.votes = votes
     metadata.date_text = parts.text

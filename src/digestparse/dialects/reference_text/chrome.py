@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ... import lines as lines_module
-from ...state import Line, ParseState
+from ...state import BLANKS, Line, ParseState, stripped_line
 from .lines import Kind, classify, page_phrase
 
 #: Kinds of line a header (menu included) is made of (header.py reads the same).
@@ -53,6 +53,11 @@ class _Window:
     def mark(self) -> int:
         return self._next
 
+    def line(self, read: _Read) -> Line:
+        """The ``Line`` of ``read`` with its indent, as the state gives it."""
+        kind, text, number, gap = read[:4]
+        return stripped_line(kind, text, number, gap, self._raw[number - 1 - self._base])
+
     def reset(self, mark: int) -> None:
         """Read again from where ``mark`` was taken."""
         self._next = mark
@@ -64,7 +69,7 @@ class _Window:
         index = self._next
         gap = 0
         while index < count:
-            text = raw[index].strip(" \t")
+            text = raw[index].strip(BLANKS)
             index += 1
             if not text:
                 gap += 1
@@ -173,4 +178,4 @@ def header_span(state: ParseState) -> tuple[Line, Line, Line | None] | None:
     except _Undecided:
         return None
     # ``read`` is the first line after the header: the page date when it is a date line.
-    return _line(first), _line(last), _line(read) if read[0] is Kind.DATE else None
+    return _line(first), _line(last), window.line(read) if read[0] is Kind.DATE else None

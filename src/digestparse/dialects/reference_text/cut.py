@@ -20,7 +20,7 @@ import attrs
 from ... import lines
 from ...dates import MAX_COUNT_DIGITS
 from ...markup import join_wrapped
-from ...state import ParseState
+from ...state import BLANKS, ParseState
 from .fastpath import NATIVE_ATOMIC, abstract_line
 from .lines import MAX_PHRASE_LINE, TRUNCATION_MARK, Kind, page_phrase
 
@@ -65,7 +65,7 @@ def read_cut_entry(state: ParseState) -> CutEntry | None:
     # The rule looks at the first line after the mark (is it a title?): it must be in the
     # window, or the input must end.
     after = mark + 1
-    while after < count and not raw[after].strip(" \t"):
+    while after < count and not raw[after].strip(BLANKS):
         after += 1
     if after >= count and not complete:
         return None

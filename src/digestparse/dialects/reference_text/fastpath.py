@@ -64,7 +64,7 @@ def abstract_line(native: bool) -> str:
     structure (nor '\u00b7') at its start, and not maybe a page phrase. The line break
     always follows, so giving characters back to ``[^\n]*`` can never help a match: the
     quantifier is possessive where re has them."""
-    return r"(?![\[\]#*\u00b7\s]|" + _MAYBE_PHRASE + r")[^\n]*" + ("+" if native else "")
+    return r"(?![\[\]#*\u00b7\s\ufeff]|" + _MAYBE_PHRASE + r")[^\n]*" + ("+" if native else "")
 
 
 def _atomic(name: str, pattern: str, native: bool) -> str:
@@ -107,7 +107,7 @@ def entry_pattern(native: bool = NATIVE_ATOMIC) -> re.Pattern[str]:
         + _atomic(
             "title_lines",
             r"(?:### \[(?P<title_text>[^\n]*)\]\[[0-9]+\]\n"
-            r"|(?P<title>(?:### (?![^\n]*\]\[[0-9]+\]\n)[^\n]*(?<![ \t])\n)*"
+            r"|(?P<title>(?:### (?![^\n]*\]\[[0-9]+\]\n)[^\n]*(?<![\s\ufeff])\n)*"
             r"### [^\n]*\]\[[0-9]+\]\n))\n*",
             native,
         )
@@ -115,8 +115,8 @@ def entry_pattern(native: bool = NATIVE_ATOMIC) -> re.Pattern[str]:
         # replace), or with blank lines or a broken word ('-' at the end of a line).
         + _atomic(
             "abstract_lines",
-            r"\[\n\n*(?:(?P<abstract>(?:" + line + r"(?<![\s-])\n)+)\n*"
-            r"|(?P<wrapped>(?:" + line + r"(?<!\s)\n|\n)*))" + _CLOSE,
+            r"\[\n\n*(?:(?P<abstract>(?:" + line + r"(?<![\s\ufeff-])\n)+)\n*"
+            r"|(?P<wrapped>(?:" + line + r"(?<![\s\ufeff])\n|\n)*))" + _CLOSE,
             native,
         )
         # An authors box or an organization line.

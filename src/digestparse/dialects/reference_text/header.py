@@ -90,7 +90,7 @@ def repeated_header(state: ParseState) -> bool:
         "repeated-header", first.number, 1, end_line=state.last_line, gap=first.gap
     )
     if date_line is not None and dated is not None:
-        set_page_date(state, date_line.number, dated.parts)
+        set_page_date(state, date_line.number, dated.parts, indent=date_line.indent)
     return True
 
 
@@ -102,8 +102,8 @@ def read_page_date(state: ParseState) -> bool:
     state.advance()
     dated = must_read_dated(line.text, line.number)
     if dated.comments is not None and dated.parts.count_text is None:
-        state.reporter.defect("bad-page-date", line.number, dated.comments_column)
-    set_page_date(state, line.number, dated.parts)
+        state.reporter.defect("bad-page-date", line.number, line.column(dated.comments_column))
+    set_page_date(state, line.number, dated.parts, indent=line.indent)
     return True
 
 

@@ -265,12 +265,12 @@ def _read_title(state: ParseState) -> str:
     closed = close is not None or TITLE_CLOSE.search(last.text) is not None
     if opened and not closed:
         state.reporter.defect(
-            "unbalanced-bracket", last.number, len(last.text) + 1,
+            "unbalanced-bracket", last.number, last.column(len(last.text) + 1),
             detail="no '][N]' after the title",
         )
     elif closed and not opened:
         state.reporter.defect(
-            "unbalanced-bracket", first.number, 5, detail="no '[' before the title"
+            "unbalanced-bracket", first.number, first.column(5), detail="no '[' before the title"
         )
     text = joined[1 if opened else 0 : close.start() if close is not None else len(joined)]
     return " ".join(text.split())
@@ -440,7 +440,7 @@ def _authors(state: ParseState, line: Line) -> int | None:
         state.reporter.defect("bad-authors", line.number, 1, detail="expected '* N authors'")
         return None
     if len(digits) > MAX_AUTHOR_DIGITS:
-        state.reporter.defect("bad-authors", line.number, 3, detail="count too large")
+        state.reporter.defect("bad-authors", line.number, line.column(3), detail="count too large")
         return None
     return int(digits)
 
@@ -449,7 +449,7 @@ def _with_date(
     state: ParseState, line: Line, author_count: int | None, organization: str | None
 ) -> _Metadata:
     dated = must_read_dated(line.text, line.number)
-    votes = read_count(state, line.number, dated.comments, dated.comments_column)
+    votes = read_count(state, line.number, dated.comments, line.column(dated.comments_column))
     parts = dated.parts
     return _Metadata(
         author_count,

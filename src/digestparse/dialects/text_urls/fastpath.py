@@ -23,7 +23,7 @@ from ...grammar import SEPARATOR
 from ...links import extract_links, paper_url
 from ...markup import plain
 from ...model import Paper, fast_paper
-from ...state import ParseState
+from ...state import BLANKS, ParseState
 from ..window import read_window
 from .lines import (
     AUTHORS_LINK,
@@ -92,7 +92,7 @@ def _elements(raw: list[str], index: int) -> tuple[list[str], Sequence[int], boo
     """
     end = index + 2 * _STRIDE_ELEMENTS
     if end <= len(raw) and raw[index:end:2] == _BLANKS:
-        elements = [text.strip(" \t") for text in raw[index + 1 : end : 2]]
+        elements = [text.strip(BLANKS) for text in raw[index + 1 : end : 2]]
         if "" not in elements:  # a line of blanks is no element
             return elements, range(index + 1, end, 2), False
     return _walk(raw, index)
@@ -106,13 +106,13 @@ def _walk(raw: list[str], index: int) -> tuple[list[str], list[int], bool]:
     j = index
     while len(elements) < _MAX_ELEMENTS:
         start = j
-        while j < count and (not raw[j] or not raw[j].strip(" \t")):
+        while j < count and (not raw[j] or not raw[j].strip(BLANKS)):
             j += 1
         if j >= count:
             return elements, positions, True
         if j == start:
             break  # glued
-        elements.append(raw[j].strip(" \t"))
+        elements.append(raw[j].strip(BLANKS))
         positions.append(j)
         j += 1
     return elements, positions, False
@@ -178,7 +178,7 @@ def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int
      bracket, authors, separator, date_line) = raw[index + 1 : end : 2]
     if bracket != "[" or separator != SEPARATOR or authors[:1] not in DIGITS:
         return _canonical_entry(raw, index, limit)  # "" is no digit
-    box, title_url = box.strip(" \t"), title_url.strip(" \t")
+    box, title_url = box.strip(BLANKS), title_url.strip(BLANKS)
     upvotes = box[_BOX_LEN:]
     if not (
         box[:_BOX_LEN] == UPVOTE_BOX
@@ -190,7 +190,8 @@ def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int
         and abstract_url.startswith(_SCHEMES) and " " not in abstract_url
     ):
         return _canonical_entry(raw, index, limit)
-    title, abstract, date_line = title.strip(" \t"), abstract.strip(" \t"), date_line.strip(" \t")
+    title, abstract = title.strip(BLANKS), abstract.strip(BLANKS)
+    date_line = date_line.strip(BLANKS)
     if not (
         title and abstract and date_line
         and classify(title) is TEXT
@@ -240,19 +241,19 @@ def _after_date(raw: list[str], after: int) -> tuple[int, int] | None:
     count that ends the list or has no URL after it)."""
     count = len(raw)
     j = after
-    while j < count and not raw[j].strip(" \t"):
+    while j < count and (not raw[j] or not raw[j].strip(BLANKS)):
         j += 1
     if j >= count:
         return 0, after
     if j == after:
         return None
-    text = raw[j].strip(" \t")
+    text = raw[j].strip(BLANKS)
     if not (text[0] in DIGITS and is_count(text)):
         return 0, after
     k = j + 1
-    while k < count and not raw[k].strip(" \t"):
+    while k < count and (not raw[k] or not raw[k].strip(BLANKS)):
         k += 1
-    if k >= count or k == j + 1 or not is_url(raw[k].strip(" \t")):
+    if k >= count or k == j + 1 or not is_url(raw[k].strip(BLANKS)):
         return None
     return int(text), k + 1
 

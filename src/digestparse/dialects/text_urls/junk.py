@@ -22,7 +22,7 @@ from __future__ import annotations
 from ...dates import read_date_line, set_page_date
 from ...grammar import PAGE_TITLES
 from ...rules.junk import report_junk
-from ...state import ParseState
+from ...state import BLANK_CHARS, BLANKS, ParseState
 from .lines import (
     DATE,
     MAX_TITLE_LINES,
@@ -127,8 +127,8 @@ def _next_line(raw: list[str], index: int, count: int) -> tuple[int, str] | None
     """The first non-blank line from ``index`` on, with its index, stripped."""
     while index < count:
         text = raw[index]
-        if text and (text[0] not in " \t" or text.strip(" \t")):
-            return index, text.strip(" \t")
+        if text and (text[0] not in BLANK_CHARS or text.strip(BLANKS)):
+            return index, text.strip(BLANKS)
         index += 1
     return None
 
@@ -167,14 +167,14 @@ def _title_link(raw: list[str], index: int, count: int, complete: bool) -> str |
     for _ in range(MAX_TITLE_LINES - 1):
         if j + 1 >= count:
             return "" if complete else None
-        following = raw[j + 1].strip(" \t")
+        following = raw[j + 1].strip(BLANKS)
         if not following or classify(following) is not TEXT:
             break
         j += 1
     j += 1
-    while j < count and not raw[j].strip(" \t"):
+    while j < count and not raw[j].strip(BLANKS):
         j += 1
     if j >= count:
         return "" if complete else None
-    url = raw[j].strip(" \t")
+    url = raw[j].strip(BLANKS)
     return url if is_url(url) else ""

@@ -228,7 +228,9 @@ def _dated(state: ParseState, line: Line, fields: dict[str, object]) -> None:
     parts = date_parts(line.text, line.number)
     fields.update(entry_date_fields(state, line.number, parts))
     if parts.count_text is not None:
-        fields["votes"] = read_count(state, line.number, parts.count_text, parts.count_column)
+        fields["votes"] = read_count(
+            state, line.number, parts.count_text, line.column(parts.count_column)
+        )
     elif state.peek_is(0, COUNT):
         count = state.advance()
         fields["votes"] = int(count.text)
