@@ -10,6 +10,7 @@ import hypothesis.strategies as st
 
 import digestparse
 from digestparse import Digest
+from digestparse.state import BLANKS
 
 REFERENCE = datetime.date(2025, 12, 31)
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -63,8 +64,10 @@ def strict(source: str | bytes) -> Digest:
 
 def uncovered_lines(source: str | bytes, digest: Digest) -> list[int]:
     """Non-blank lines outside every paper, the header and footer spans and every diagnostic
-    span."""
+    span. Blank is the dialect's: a line of only U+00A0 is blank in the capture dialects
+    (``state.BLANKS``), text in the ``text`` dialect."""
     lines = input_lines(source, _utf16(digest), _utf32(digest))
+    blanks = " \t" if digest.dialect == "text" else BLANKS
     covered = bytearray(len(lines) + 2)
 
     def cover(first: int, last: int) -> None:
@@ -84,7 +87,7 @@ def uncovered_lines(source: str | bytes, digest: Digest) -> list[int]:
     return [
         number
         for number, line in enumerate(lines, start=1)
-        if line.strip(" \t") and not covered[number]
+        if line.strip(blanks) and not covered[number]
     ]
 
 
