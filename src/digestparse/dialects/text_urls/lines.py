@@ -37,6 +37,8 @@ UPVOTE_BOX = "[-] "
 #: The second half of the authors link, after a lone ``[``: ``2 authors](url)``.
 AUTHORS_LINK = re.compile(rf"([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?\]\((\S*)\)")
 MAX_DATE_LEN = len("Sep 30, 2024 ") + 18
+#: Where the page date's arrows lead: the day, week or month before or after the page's.
+PERIOD_PAGE = re.compile(r"https?://huggingface\.co/papers/(?:date|week|month)/\S+")
 #: A title without its upvote box is recognised over at most this many wrapped lines, so
 #: that looking for one stays bounded in a long run of glued text.
 MAX_TITLE_LINES = 8

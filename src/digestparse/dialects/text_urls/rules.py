@@ -24,6 +24,7 @@ from .lines import (
     COUNT,
     DATE,
     MAX_TITLE_LINES,
+    PERIOD_PAGE,
     SEPARATOR_KIND,
     TEXT,
     UPVOTE_BOX,
@@ -40,9 +41,17 @@ def read_header(state: ParseState) -> None:
 
     Navigation menus, the byline split around AK's link, the search query and
     the period switcher vary between captures, so any line is accepted.
-    ``Digest.header`` leaves out the URL lines.
+    ``Digest.header`` leaves out the URL lines. The page date's arrow after it (the
+    next day's, an icon-only link: its URL line alone) is part of the header too.
     """
-    read_block_header(state, starts_entry=starts_entry, date_kind=DATE, header_text=_header_text)
+    dated = read_block_header(
+        state, starts_entry=starts_entry, date_kind=DATE, header_text=_header_text
+    )
+    arrow = state.peek()
+    if dated and arrow is not None and arrow.kind is URL and PERIOD_PAGE.fullmatch(arrow.text):
+        state.advance()
+        if state.header_span is not None:
+            state.header_span = (state.header_span[0], state.last_line)
 
 
 def _header_text(line: Line) -> str | None:
