@@ -65,3 +65,126 @@ def test_the_daily_page_has_no_query_and_may_show_the_next_days_arrow() -> None:
         assert digest.papers[0].span[0] == FIRST_BOX - 2 + shift
         assert [p.to_dict() | {"line": 0, "end_line": 0} for p in digest.papers] == [
             p.to_dict() | {"line": 0, "end_line": 0} for p in INTACT]
+
+
+# -- the trending page ----------------------------------------------------------------------
+#
+# ``/papers/trending`` titles its header ``Trending Papers``, shows no search query and no
+# page date, and draws each card twice in a row. A card may show its code repository as a
+# link whose label is ``GitHub`` and its star count (``GitHub 1.2k``: capture 04's
+# ``[LINK: GitHub 11.3k](…)``, capture 05's ``[GitHub 131](…) [arXiv Page](…)``): here a
+# label and its URL line after the date. Cards may show no date (04) and an AI summary
+# that is no link (05) instead of the linked abstract.
+
+BOXES = [index for index, line in enumerate(LINES) if line.startswith(" [-] ")]
+#: Entries 1 (authors), 7 (a comment count) and 9 (an organization and a comment count).
+PICKED = (0, 6, 8)
+GITHUB = ("https://github.com/ex/one", "1.2k"), ("https://github.com/ex/two", "476"), (
+    "https://github.com/ex/three", "11.3k")
+
+
+def _trending_header() -> list[str]:
+    """02's header as the trending page's: its title, no query, no page date (nor its
+    arrow, the line of one space and its URL line before it)."""
+    lines = [
+        line.replace("Daily Papers", "Trending Papers") if "Daily Papers" in line else line
+        for line in LINES[: QUERY - 1]
+    ]
+    lines = [f"url: {HF}/papers/trending" if line.startswith("url: ") else line
+             for line in lines]
+    arrow = PAGE_DATE - 5  # the line of one space before the arrow's URL (0-based)
+    assert LINES[arrow] == " " and LINES[arrow + 2].startswith(f"{HF}/papers/date/")
+    return lines + LINES[QUERY + 1 : arrow]
+
+
+def _card(index: int, *, github: bool, dated: bool = True, summary_link: bool = True) -> list[str]:
+    """Entry ``index`` of 02 (its lines up to the next upvote box) as a trending card."""
+    lines = LINES[BOXES[index] : BOXES[index + 1]]
+    if not dated:
+        at = lines.index("\u00b7")
+        lines = lines[:at]  # the separator, the date and any comment count gone
+    if not summary_link:
+        at = [i for i, line in enumerate(lines) if line.strip()][5]  # the abstract's URL
+        assert lines[at] == f"{HF}/papers/{INTACT[index].paper_id}"
+        del lines[at - 1 : at + 1]
+    if github:
+        url, stars = GITHUB[PICKED.index(index)]
+        lines = [*lines, f"GitHub {stars}", "", url, ""]
+    return lines
+
+
+def _trending_page(**card: bool) -> tuple[list[str], list[tuple[int, int]]]:
+    """The trending page, each picked card twice; and each card's span, both copies."""
+    lines = _trending_header()
+    spans = []
+    for index in PICKED:
+        first = len(lines) + 1
+        lines += _card(index, **card) * 2
+        last = max(n for n, line in enumerate(lines, 1) if line.strip())
+        spans.append((first, last))
+    return lines, spans
+
+
+def _expected(index: int, *, github: bool, dated: bool = True) -> dict[str, object]:
+    paper = INTACT[index].to_dict()
+    if github:
+        paper["links"] = [*paper["links"], GITHUB[PICKED.index(index)][0]]
+    if not dated:
+        paper.update(date=None, date_text=None, year_explicit=None, votes=None)
+    return paper
+
+
+def test_a_trending_card_keeps_its_repository_link() -> None:
+    lines, spans = _trending_page(github=True)
+    digest = _check(lines)
+    assert digest.diagnostics == ()
+    assert "Trending Papers" in digest.header and digest.page_date is None
+    assert [paper.span for paper in digest.papers] == spans
+    assert [paper.to_dict() | {"line": 0, "end_line": 0} for paper in digest.papers] == [
+        _expected(index, github=True) | {"line": 0, "end_line": 0} for index in PICKED]
+
+
+def test_a_trending_card_may_show_no_date() -> None:
+    for github in (True, False):
+        lines, spans = _trending_page(github=github, dated=False)
+        digest = _check(lines)
+        assert digest.diagnostics == ()
+        assert [paper.span for paper in digest.papers] == spans
+        assert [paper.to_dict() | {"line": 0, "end_line": 0} for paper in digest.papers] == [
+            _expected(index, github=github, dated=False) | {"line": 0, "end_line": 0}
+            for index in PICKED]
+
+
+def test_a_listing_entry_with_no_date_still_deviates() -> None:
+    """Only the trending page's cards may show no date: on the search page a card link
+    where the ``·`` and date belong is ``missing-separator``, and the link is still read."""
+    at = BOXES[1]
+    card = _card(0, github=True, dated=False)
+    lines = [*LINES[: BOXES[0]], *card, *LINES[at:]]
+    digest = _check(lines)
+    separator = BOXES[0] + len(card) - 3  # the label's line (1-based)
+    assert lines[separator - 1] == "GitHub 1.2k"
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("missing-separator", separator), ("missing-date", separator)]
+    assert digest.papers[0].links == (*INTACT[0].links, GITHUB[0][0])
+    assert digest.papers[0].date is None and digest.papers[1:] == INTACT[1:]
+
+
+def test_a_trending_cards_summary_may_be_no_link() -> None:
+    lines, spans = _trending_page(github=True, summary_link=False)
+    digest = _check(lines)
+    assert digest.diagnostics == ()
+    assert [paper.span for paper in digest.papers] == spans
+    assert [paper.to_dict() | {"line": 0, "end_line": 0} for paper in digest.papers] == [
+        _expected(index, github=True) | {"line": 0, "end_line": 0} for index in PICKED]
+
+
+def test_a_listing_abstract_with_no_link_still_deviates() -> None:
+    card = _card(0, github=False, summary_link=False)
+    lines = [*LINES[: BOXES[0]], *card, *LINES[BOXES[1] :]]
+    digest = _check(lines)
+    bracket = BOXES[0] + 11  # the lone ``[`` right under the abstract (1-based)
+    assert lines[bracket - 1] == "["
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-link", bracket)]
+    assert digest.papers[0].to_dict() == INTACT[0].to_dict() | {"end_line": INTACT[0].end_line - 2}
+    assert len(digest.papers) == 19

@@ -28,6 +28,7 @@ from ..window import read_window
 from .lines import (
     AUTHORS_LINK,
     BRACKET,
+    CARD_LINK_START,
     DIGITS,
     MAX_DATE_LEN,
     PLAIN_LEN,
@@ -39,6 +40,7 @@ from .lines import (
     URL,
     classify,
     is_box,
+    is_card_link,
     is_count,
     is_url,
     link_paper_id,
@@ -151,6 +153,8 @@ def _canonical_entry(
         else:
             votes = 0
     end = positions[used - 1] + 1
+    if _card_link_at(raw, end):
+        return None
     head = elements[0], elements[2], elements[3], elements[4]
     metadata = author_count, organization, (when, votes, date_text, year_explicit)
     return _paper(head, metadata, positions[0] + 1, end), end
@@ -210,6 +214,8 @@ def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int
         if count is None:
             return _canonical_entry(raw, index, limit)
         votes, end = count
+    if _card_link_at(raw, end):
+        return _canonical_entry(raw, index, limit)
     identifier = link_paper_id(title_url)
     abstract = abstract.strip()  # join_wrapped() of a single line is the line stripped
     paper = fast_paper(
@@ -255,6 +261,18 @@ def _after_date(raw: list[str], after: int) -> tuple[int, int] | None:
     if k >= count or k == j + 1 or not is_url(raw[k].strip(" \t")):
         return None
     return int(text), k + 1
+
+
+def _card_link_at(raw: list[str], index: int) -> bool:
+    """Whether the first non-blank line from ``index`` on is a card link's label
+    (``GitHub 1.2k``): the entry goes on there, and the rules read it."""
+    count = len(raw)
+    while index < count:
+        text = raw[index].lstrip(" \t")
+        if text:
+            return text[0] in CARD_LINK_START and is_card_link(text.rstrip(" \t"))
+        index += 1
+    return False
 
 
 #: The lines of the usual entry up to its date line: ten elements, each after a blank line.

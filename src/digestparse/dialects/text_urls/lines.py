@@ -37,6 +37,11 @@ UPVOTE_BOX = "[-] "
 #: The second half of the authors link, after a lone ``[``: ``2 authors](url)``.
 AUTHORS_LINK = re.compile(rf"([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?\]\((\S*)\)")
 MAX_DATE_LEN = len("Sep 30, 2024 ") + 18
+#: The label of a card's own link after its date: its code repository with the star count
+#: (``GitHub 1.2k``, ``GitHub 476``) or its arXiv page (capture 05 shows both on a card).
+CARD_LINK = re.compile(r"GitHub(?: [0-9][0-9.,]*[kKmM]?)?|arXiv Page")
+#: What a card link's label starts with (``is_card_link`` is told by it before the pattern).
+CARD_LINK_START = frozenset("Ga")
 #: Where the page date's arrows lead: the day, week or month before or after the page's.
 PERIOD_PAGE = re.compile(r"https?://huggingface\.co/papers/(?:date|week|month)/\S+")
 #: A title without its upvote box is recognised over at most this many wrapped lines, so
@@ -100,6 +105,11 @@ def is_count(text: str, dash: bool = False) -> bool:
 # Exact stand-ins for ``classify(text) is KIND`` where the kind's branch comes first.
 def is_url(text: str) -> bool:
     return text[0] == "h" and text.startswith(("https://", "http://")) and " " not in text
+
+
+def is_card_link(text: str) -> bool:
+    """A card link's label (``CARD_LINK``): a text line, followed by its URL line."""
+    return text[:1] in CARD_LINK_START and CARD_LINK.fullmatch(text) is not None
 
 
 def is_box(text: str) -> bool:

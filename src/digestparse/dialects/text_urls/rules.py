@@ -8,7 +8,7 @@ import attrs
 
 from ...dates import date_parts, entry_date_fields, read_count
 from ...errors import InternalError
-from ...grammar import opens_page_end
+from ...grammar import DAILY_PAPERS, TRENDING_PAPERS, opens_page_end
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
@@ -30,6 +30,7 @@ from .lines import (
     UPVOTE_BOX,
     UPVOTES,
     URL,
+    is_card_link,
     link_paper_id,
 )
 
@@ -127,7 +128,9 @@ def entry(state: ParseState) -> bool:
                 abstract_lines = _wrapped(state)
                 abstract = join_wrapped(abstract_lines.texts)
                 fields.update(abstract=abstract, links=extract_links(abstract))
-                _link(state, abstract_lines.last)
+                if not (_trending(state) and not state.peek_is(0, URL)):
+                    # A trending card's summary is no link (capture 05).
+                    _link(state, abstract_lines.last)
             else:
                 reporter.defect("missing-abstract", following.number, 1)
             _metadata(state, fields)
@@ -204,6 +207,9 @@ def _metadata(state: ParseState, fields: dict[str, object]) -> None:
     else:
         reporter.defect("missing-authors", line.number, 1, detail="no metadata block")
         return
+    if _undated_card(state):
+        _card_links(state, fields)
+        return
     separator = next_line(state, "no '\u00b7' line")
     if separator.kind is SEPARATOR_KIND:
         state.advance()
@@ -212,11 +218,49 @@ def _metadata(state: ParseState, fields: dict[str, object]) -> None:
     date_line = next_line(state, "no date line")
     if date_line.kind is DATE:
         _dated(state, state.advance(), fields)
-    elif date_line.kind is TEXT and not starts_entry(state) and not opens_page_end(date_line.text):
+    elif (
+        date_line.kind is TEXT
+        and not starts_entry(state)
+        and not opens_page_end(date_line.text)
+        and not is_card_link(date_line.text)
+    ):
         state.advance()
         reporter.defect("bad-date", date_line.number, 1, detail=repr(date_line.text[:40]))
     else:
         reporter.defect("missing-date", date_line.number, 1)
+    _card_links(state, fields)
+
+
+def _trending(state: ParseState) -> bool:
+    """Whether the page is the trending page (its header's title), whose cards may show
+    no date."""
+    return TRENDING_PAPERS in state.header and DAILY_PAPERS not in state.header
+
+
+def _undated_card(state: ParseState) -> bool:
+    """A trending card that ends after its authors or organization: no ``·`` and date,
+    its card links, the next entry, the page's end or the input's end next."""
+    line = state.peek()
+    if (line is not None and line.kind is SEPARATOR_KIND) or not _trending(state):
+        return False
+    return (
+        line is None
+        or (line.kind is TEXT and is_card_link(line.text))
+        or starts_entry(state)
+        or opens_page_end(line.text)
+    )
+
+
+def _card_links(state: ParseState, fields: dict[str, object]) -> None:
+    """The card's own links after its date (``GitHub 1.2k`` and its URL line, …): their
+    URLs go into ``links`` after the abstract's, each once."""
+    links: tuple[str, ...] = fields.get("links", ())  # type: ignore[assignment]
+    while (line := state.peek()) is not None and line.kind is TEXT and is_card_link(line.text):
+        url = _link(state, state.advance())
+        if url is not None and url not in links:
+            links = (*links, url)
+    if links:
+        fields["links"] = links
 
 
 def _authors(state: ParseState, line: Line, after_bracket: bool) -> int | None:
