@@ -188,3 +188,30 @@ def test_a_listing_abstract_with_no_link_still_deviates() -> None:
     assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-link", bracket)]
     assert digest.papers[0].to_dict() == INTACT[0].to_dict() | {"end_line": INTACT[0].end_line - 2}
     assert len(digest.papers) == 19
+
+
+def test_week_and_month_views_show_a_label_for_their_date() -> None:
+    for label, url in (("Week 13", "week/2026-W12"), ("March 2026", "month/2026-02")):
+        lines = [label if line == "Mar 25" else line for line in LINES]
+        lines = [f"{HF}/papers/{url}" if line.startswith(f"{HF}/papers/date/") else line
+                 for line in lines]
+        digest = _check(lines)
+        assert digest.diagnostics == () and digest.page_date is None
+        assert label in digest.header and digest.header_span == (1, PAGE_DATE)
+        assert digest.papers == INTACT
+
+
+def test_the_pages_tail_is_its_footer() -> None:
+    """Pagination (with page numbers), the site footer and the trending line after the
+    last entry, each link's label then its URL line."""
+    tail = ["Previous", f"{HF}/papers/date/2026-03-24"]
+    for number in ("1", "2", "3", "...", "12"):
+        tail += [number, f"{HF}/papers?q=Intercode+Bash&p={number}"]
+    tail += ["Next", f"{HF}/papers/date/2026-03-26", "System theme"]
+    for word in ("Company", "TOS", "Privacy", "About", "Careers", "Website", "Models"):
+        tail += [word, f"{HF}/{word.lower()}"]
+    tail += ["Trending Papers ranked by GitHub stars activity"]
+    lines = LINES + _elements(*tail)
+    digest = _check(lines)
+    assert digest.diagnostics == () and digest.papers == INTACT
+    assert digest.footer_span == (len(LINES) + 2, len(lines))
