@@ -215,3 +215,15 @@ def test_the_pages_tail_is_its_footer() -> None:
     digest = _check(lines)
     assert digest.diagnostics == () and digest.papers == INTACT
     assert digest.footer_span == (len(LINES) + 2, len(lines))
+
+
+def test_a_card_link_out_of_place_is_no_title() -> None:
+    """``arXiv Page`` over an arXiv URL names a paper, but it is a card link's label, never
+    a title: out of place (here after a stray line) it is junk, not a paper of its own."""
+    at = BOXES[1]
+    stray = _elements("Stray words", "arXiv Page", "https://arxiv.org/abs/2410.05434")
+    lines = [*LINES[:at], *stray[1:], "", *LINES[at:]]
+    digest = _check(lines)
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", at + 1, at + 5)]
+    assert len(digest.papers) == 19 and digest.papers[0] == INTACT[0]

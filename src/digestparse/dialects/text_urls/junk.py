@@ -30,6 +30,7 @@ from .lines import (
     UPVOTE_BOX,
     classify,
     is_box,
+    is_card_link,
     is_url,
     link_paper_id,
 )
@@ -156,7 +157,12 @@ def _starts_entry(
             return None
     else:
         link = following[1] if is_url(following[1]) else ""
-    return bool(link) and link_paper_id(link) is not None and classify(text) is TEXT
+    return (
+        bool(link)
+        and link_paper_id(link) is not None
+        and classify(text) is TEXT
+        and not is_card_link(text)
+    )
 
 
 def _title_link(raw: list[str], index: int, count: int, complete: bool) -> str | None:

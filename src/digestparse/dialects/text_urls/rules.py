@@ -63,13 +63,18 @@ def _header_text(line: Line) -> str | None:
 
 
 def starts_entry(state: ParseState, ahead: int = 0) -> bool:
-    """An upvote box, or a title: a text line whose URL line names a paper."""
+    """An upvote box, or a title: a text line whose URL line names a paper (not a card
+    link's label, ``arXiv Page``)."""
     line = state.peek(ahead)
     if line is None:
         return False
     if line.kind is UPVOTES:
         return True
-    return line.kind is TEXT and _title_link(state, ahead) is not None
+    return (
+        line.kind is TEXT
+        and _title_link(state, ahead) is not None
+        and not is_card_link(line.text)
+    )
 
 
 def _title_link(state: ParseState, ahead: int) -> str | None:
