@@ -227,3 +227,65 @@ def test_a_card_link_out_of_place_is_no_title() -> None:
     assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
         ("junk", at + 1, at + 5)]
     assert len(digest.papers) == 19 and digest.papers[0] == INTACT[0]
+
+
+# -- the trending card as capture 05 draws it ----------------------------------------------
+#
+# Capture 05 (the trending page, late 2026) draws a card in another order: a lead-in (the
+# submitter's avatar linked to the paper's page, ``Submitted by`` and the name) above the
+# title, the summary, the authors or organization, ``·`` and the date (``Published on Oct 4,
+# 2026`` on the first copy, ``Oct 4, 2026`` on the second), then the upvote button, a link
+# whose text is ``Upvote`` and the count, and the card links. The export writes the avatar as
+# a line of one space and its URL line, and a link holding more than a line of text as it
+# writes the authors link: ``[``, the text, and its last line closed by ``](url)``.
+
+SUBMITTERS = ("vvasilev", "bupalinyu", "Linzhan")
+UPVOTES = (117, 25, 0)
+
+
+def _card_05(index: int, *, copy: int, lead: bool) -> list[str]:
+    paper = INTACT[index]
+    elements = [line for line in LINES[BOXES[index] : BOXES[index + 1]] if line.strip()]
+    metadata = elements[6 : elements.index("\u00b7")]  # ``[``, ``N authors](…)`` or the org
+    picked = PICKED.index(index)
+    url, stars = GITHUB[picked]
+    upvotes = UPVOTES[picked] or "-"
+    head = [" ", f"{HF}/papers/{paper.paper_id}"] if lead else []
+    assert paper.date_text is not None
+    date = ("Published on " if copy == 0 else "") + paper.date_text
+    login = f"{HF}/login?next=%2Fpapers%2F{paper.paper_id}"
+    return _elements(
+        *head, "Submitted by", SUBMITTERS[picked], *elements[2:5], *metadata, "\u00b7", date,
+        "[", "Upvote", f"{upvotes}]({login})", f"GitHub {stars}", url, "arXiv Page",
+        f"https://arxiv.org/abs/{paper.paper_id}",
+    )
+
+
+def _trending_page_05() -> tuple[list[str], list[tuple[int, int]]]:
+    """The trending page drawn as 05 draws it: the first card with no avatar link, the
+    summary with no URL line, each card twice."""
+    lines = _trending_header()
+    spans = []
+    for number, index in enumerate(PICKED):
+        first = len(lines) + (4 if number > 0 else 2)  # the avatar's URL line, or its title
+        lines += _card_05(index, copy=0, lead=number > 0) + _card_05(index, copy=1, lead=True)
+        spans.append((first, len(lines)))
+    return lines, spans
+
+
+def test_a_trending_card_drawn_as_05_draws_it() -> None:
+    lines, spans = _trending_page_05()
+    text = "\n".join(lines) + "\n"
+    assert digestparse.parse(text).dialect == "text-urls"
+    digest = _check(lines)
+    assert digest.diagnostics == ()
+    assert [paper.span for paper in digest.papers] == spans
+    for paper, index in zip(digest.papers, PICKED, strict=True):
+        picked = PICKED.index(index)
+        expected = INTACT[index].to_dict() | {
+            "line": paper.line, "end_line": paper.end_line, "votes": 0,
+            "upvotes": UPVOTES[picked], "submitted_by": SUBMITTERS[picked],
+            "links": [*INTACT[index].links, GITHUB[picked][0],
+                      f"https://arxiv.org/abs/{INTACT[index].paper_id}"],
+        }
+        assert paper.to_dict() == expected

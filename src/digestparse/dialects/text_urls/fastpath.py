@@ -214,7 +214,7 @@ def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int
         if count is None:
             return _canonical_entry(raw, index, limit)
         votes, end = count
-    if _card_link_at(raw, end):
+    elif _card_link_at(raw, end):  # (_after_date looks for one itself)
         return _canonical_entry(raw, index, limit)
     identifier = link_paper_id(title_url)
     abstract = abstract.strip()  # join_wrapped() of a single line is the line stripped
@@ -243,7 +243,7 @@ def _after_date(raw: list[str], after: int) -> tuple[int, int] | None:
     elements (``_walk``, ``_comment_count``): the next element, if it is a count, and the
     URL element after it; 0 and ``after`` where the next element is no count or the list
     ends; None where the rules must read (a line glued to the date line or the count, a
-    count that ends the list or has no URL after it)."""
+    count that ends the list or has no URL after it, a card link after the entry)."""
     count = len(raw)
     j = after
     while j < count and not raw[j].strip(" \t"):
@@ -254,11 +254,13 @@ def _after_date(raw: list[str], after: int) -> tuple[int, int] | None:
         return None
     text = raw[j].strip(" \t")
     if not (text[0] in DIGITS and is_count(text)):
+        if text[0] in CARD_LINK_START and is_card_link(text):
+            return None
         return 0, after
     k = j + 1
     while k < count and not raw[k].strip(" \t"):
         k += 1
-    if k >= count or k == j + 1 or not is_url(raw[k].strip(" \t")):
+    if k >= count or k == j + 1 or not is_url(raw[k].strip(" \t")) or _card_link_at(raw, k + 1):
         return None
     return int(text), k + 1
 

@@ -26,6 +26,7 @@ from ...state import ParseState
 from .lines import (
     DATE,
     MAX_TITLE_LINES,
+    SUBMITTED_BY,
     TEXT,
     UPVOTE_BOX,
     classify,
@@ -149,6 +150,12 @@ def _starts_entry(
     index, text = line
     if text.startswith(UPVOTE_BOX) and is_box(text):
         return True
+    if text[0] == "h" and is_url(text):
+        # No title; but the avatar link over ``Submitted by`` may open a lead-in
+        # (rules._lead_in): that is told line by line.
+        return None if following is not None and following[1] == SUBMITTED_BY else False
+    if text == SUBMITTED_BY:
+        return None
     if following is None:
         return False if complete else None
     if following[0] == index + 1:  # glued: a wrapped title, or a link right under it

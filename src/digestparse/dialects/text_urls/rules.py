@@ -26,10 +26,15 @@ from .lines import (
     MAX_TITLE_LINES,
     PERIOD_PAGE,
     SEPARATOR_KIND,
+    SUBMITTED_BY,
     TEXT,
     UPVOTE_BOX,
+    UPVOTE_COUNT_LINK,
+    UPVOTE_LABEL,
+    UPVOTE_OPEN,
     UPVOTES,
     URL,
+    date_text,
     is_card_link,
     link_paper_id,
 )
@@ -64,7 +69,20 @@ def _header_text(line: Line) -> str | None:
 
 def starts_entry(state: ParseState, ahead: int = 0) -> bool:
     """An upvote box, or a title: a text line whose URL line names a paper (not a card
-    link's label, ``arXiv Page``)."""
+    link's label, ``arXiv Page``); or a lead-in (``_lead_in``) followed by either."""
+    line = state.peek(ahead)
+    if line is None:
+        return False
+    if line.kind is UPVOTES:
+        return True
+    if line.kind is URL or line.text == SUBMITTED_BY:
+        lead = _lead_in(state, ahead)
+        return lead > 0 and _starts_card(state, ahead + lead)
+    return _starts_card(state, ahead)
+
+
+def _starts_card(state: ParseState, ahead: int) -> bool:
+    """An upvote box or a title at ``ahead``."""
     line = state.peek(ahead)
     if line is None:
         return False
@@ -75,6 +93,25 @@ def starts_entry(state: ParseState, ahead: int = 0) -> bool:
         and _title_link(state, ahead) is not None
         and not is_card_link(line.text)
     )
+
+
+def _lead_in(state: ParseState, ahead: int) -> int:
+    """How many lines a lead-in at ``ahead`` has (0: none): the submitter's avatar, linked
+    to the paper's page (a URL line naming a paper, optional), ``Submitted by``, the name
+    and the name's link (a URL line naming no paper, optional). Capture 05 draws it above
+    its trending cards."""
+    lead = ahead
+    line = state.peek(lead)
+    if line is not None and line.kind is URL and link_paper_id(line.text) is not None:
+        lead += 1
+        line = state.peek(lead)
+    if line is None or line.text != SUBMITTED_BY or not state.peek_is(lead + 1, TEXT):
+        return 0
+    lead += 2
+    link = state.peek(lead)
+    if link is not None and link.kind is URL and link_paper_id(link.text) is None:
+        lead += 1
+    return lead - ahead
 
 
 def _title_link(state: ParseState, ahead: int) -> str | None:
@@ -92,8 +129,19 @@ def entry(state: ParseState) -> bool:
         return False
     reporter = state.reporter
     upvotes: int | None = None
+    fields: dict[str, object] = {}
+    lead = _lead_in(state, 0) if first.kind is URL or first.text == SUBMITTED_BY else 0
+    previous = ""
+    for _ in range(lead):
+        line = state.advance()
+        if previous == SUBMITTED_BY:
+            fields["submitted_by"] = plain(line.text)
+        previous = line.text
+    head = state.peek()
+    assert head is not None  # _starts_card
+    boxed = head.kind is UPVOTES
     try:
-        if first.kind is UPVOTES:
+        if boxed:
             box = state.advance()
             count = box.text[len(UPVOTE_BOX) :]
             upvotes = 0 if count == "-" else int(count)
@@ -107,8 +155,9 @@ def entry(state: ParseState) -> bool:
                 reporter.defect("junk", box.number, 1, end_line=state.last_line,
                                 detail="an upvote count without a title")
                 return True
-        else:
-            reporter.defect("missing-upvotes", first.number, 1)
+        elif not _trending(state):
+            # A trending card may show its upvotes after its date (``_upvote_button``).
+            reporter.defect("missing-upvotes", head.number, 1)
     except Truncated as truncated:
         report_truncated(state, first.number, truncated)
         return True
@@ -119,7 +168,6 @@ def entry(state: ParseState) -> bool:
         line=first.number,
         upvotes=upvotes,
     )
-    fields: dict[str, object] = {}
     try:
         identifier = link_paper_id(_link(state, title_lines.last) or "")
         if identifier is not None:
@@ -138,7 +186,7 @@ def entry(state: ParseState) -> bool:
                     _link(state, abstract_lines.last)
             else:
                 reporter.defect("missing-abstract", following.number, 1)
-            _metadata(state, fields)
+            _metadata(state, fields, boxed)
     except Truncated as truncated:
         report_truncated(state, first.number, truncated)
     state.papers.append(attrs.evolve(paper, end_line=state.last_line, **fields))  # type: ignore[arg-type]
@@ -191,7 +239,7 @@ def _page_end(state: ParseState) -> bool:
     )
 
 
-def _metadata(state: ParseState, fields: dict[str, object]) -> None:
+def _metadata(state: ParseState, fields: dict[str, object], boxed: bool) -> None:
     """Authors or organization, ``·``, the date and an optional comment count, into ``fields``."""
     reporter = state.reporter
     # Label-less link lines (an organization's avatar link) may come first.
@@ -213,7 +261,7 @@ def _metadata(state: ParseState, fields: dict[str, object]) -> None:
         reporter.defect("missing-authors", line.number, 1, detail="no metadata block")
         return
     if _undated_card(state):
-        _card_links(state, fields)
+        _card_end(state, fields, boxed)
         return
     separator = next_line(state, "no '\u00b7' line")
     if separator.kind is SEPARATOR_KIND:
@@ -233,7 +281,7 @@ def _metadata(state: ParseState, fields: dict[str, object]) -> None:
         reporter.defect("bad-date", date_line.number, 1, detail=repr(date_line.text[:40]))
     else:
         reporter.defect("missing-date", date_line.number, 1)
-    _card_links(state, fields)
+    _card_end(state, fields, boxed)
 
 
 def _trending(state: ParseState) -> bool:
@@ -251,9 +299,41 @@ def _undated_card(state: ParseState) -> bool:
     return (
         line is None
         or (line.kind is TEXT and is_card_link(line.text))
+        or _upvote_button(state) > 0
         or starts_entry(state)
         or opens_page_end(line.text)
     )
+
+
+def _card_end(state: ParseState, fields: dict[str, object], boxed: bool) -> None:
+    """What a card shows after its date: the upvote button where it had no upvote box,
+    then its card links."""
+    if not boxed and (lines := _upvote_button(state)):
+        for _ in range(lines):
+            state.advance()
+        count = state.peek()
+        if count is None:
+            raise Truncated("no upvote count")
+        match = UPVOTE_COUNT_LINK.fullmatch(count.text)
+        if match is None:
+            state.reporter.defect("missing-upvotes", count.number, 1,
+                                  detail="expected 'N](url)' after 'Upvote'")
+        else:
+            state.advance()
+            fields["upvotes"] = 0 if match.group(1) == "-" else int(match.group(1))
+    _card_links(state, fields)
+
+
+def _upvote_button(state: ParseState) -> int:
+    """How many lines open an upvote button next (``[`` and ``Upvote``, or ``[Upvote``):
+    0 where none does."""
+    line = state.peek()
+    if line is None:
+        return 0
+    if line.kind is BRACKET:
+        label = state.peek(1)
+        return 2 if label is not None and label.text == UPVOTE_LABEL else 0
+    return 1 if line.text == UPVOTE_OPEN else 0
 
 
 def _card_links(state: ParseState, fields: dict[str, object]) -> None:
@@ -283,10 +363,12 @@ def _authors(state: ParseState, line: Line, after_bracket: bool) -> int | None:
 
 
 def _dated(state: ParseState, line: Line, fields: dict[str, object]) -> None:
-    parts = date_parts(line.text, line.number)
+    text = date_text(line.text)
+    parts = date_parts(text, line.number)
     fields.update(entry_date_fields(state, line.number, parts))
     if parts.count_text is not None:
-        fields["votes"] = read_count(state, line.number, parts.count_text, parts.count_column)
+        column = parts.count_column + len(line.text) - len(text)
+        fields["votes"] = read_count(state, line.number, parts.count_text, column)
     elif state.peek_is(0, COUNT):
         count = state.advance()
         fields["votes"] = int(count.text)
