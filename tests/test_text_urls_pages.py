@@ -289,3 +289,14 @@ def test_a_trending_card_drawn_as_05_draws_it() -> None:
                       f"https://arxiv.org/abs/{INTACT[index].paper_id}"],
         }
         assert paper.to_dict() == expected
+
+
+def test_a_trending_page_of_organizations_is_told_by_its_upvote_button() -> None:
+    """No upvote box and no authors link: the lone ``[`` over ``Upvote`` tells the dialect."""
+    lines = _trending_header() + _card_05(8, copy=0, lead=False) * 2
+    text = "\n".join(lines) + "\n"
+    digest = digestparse.parse(text)
+    assert digest.dialect == "text-urls" and digest.diagnostics == ()
+    (paper,) = digest.papers
+    assert (paper.organization, paper.upvotes, paper.submitted_by) == ("Google", 0, "Linzhan")
+    assert (paper.date, paper.date_text) == (INTACT[8].date, INTACT[8].date_text)
