@@ -300,3 +300,17 @@ def test_a_trending_page_of_organizations_is_told_by_its_upvote_button() -> None
     (paper,) = digest.papers
     assert (paper.organization, paper.upvotes, paper.submitted_by) == ("Google", 0, "Linzhan")
     assert (paper.date, paper.date_text) == (INTACT[8].date, INTACT[8].date_text)
+
+
+def test_a_lead_in_over_an_upvote_box_with_no_title_is_junk_with_it() -> None:
+    """A lead-in is part of the entry below it: where that entry is lost (an upvote box
+    with no title after it), the one junk report starts at the lead-in."""
+    at = BOXES[1]
+    lead = _elements(" ", f"{HF}/papers/{INTACT[1].paper_id}", "Submitted by", "alice")
+    lines = [*LINES[:at], *lead[1:], "", LINES[at], "", *LINES[at:]]
+    digest = _check(lines)
+    avatar = at + 3  # the avatar's URL line (1-based), below the line of one space
+    assert lines[avatar - 1] == f"{HF}/papers/{INTACT[1].paper_id}"
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics][0] == (
+        "junk", avatar, avatar + 6)
+    assert len(digest.papers) == 19 and digest.papers[1].submitted_by is None

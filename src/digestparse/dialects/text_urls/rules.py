@@ -152,7 +152,7 @@ def entry(state: ParseState) -> bool:
             ):
                 # An upvote box and its link with no title after them (the page's end, whose
                 # ``Previous`` links no paper, is none): the entry is lost.
-                reporter.defect("junk", box.number, 1, end_line=state.last_line,
+                reporter.defect("junk", first.number, 1, end_line=state.last_line,
                                 detail="an upvote count without a title")
                 return True
         elif not _trending(state):
