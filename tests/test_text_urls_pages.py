@@ -311,6 +311,7 @@ def test_a_lead_in_over_an_upvote_box_with_no_title_is_junk_with_it() -> None:
     digest = _check(lines)
     avatar = at + 3  # the avatar's URL line (1-based), below the line of one space
     assert lines[avatar - 1] == f"{HF}/papers/{INTACT[1].paper_id}"
-    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics][0] == (
-        "junk", avatar, avatar + 6)
+    # The first box's URL line is missing: the second box (``missing-link``) comes first.
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", avatar, avatar + 6), ("missing-link", avatar + 8, avatar + 8)]
     assert len(digest.papers) == 19 and digest.papers[1].submitted_by is None
