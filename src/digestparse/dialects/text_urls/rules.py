@@ -181,7 +181,7 @@ def entry(state: ParseState) -> bool:
                 abstract_lines = _wrapped(state)
                 abstract = join_wrapped(abstract_lines.texts)
                 fields.update(abstract=abstract, links=extract_links(abstract))
-                if not (_trending(state) and not state.peek_is(0, URL)):
+                if state.peek_is(0, URL) or not _trending(state):
                     # A trending card's summary is no link (capture 05).
                     _link(state, abstract_lines.last)
             else:
