@@ -138,7 +138,8 @@ def entry(state: ParseState) -> bool:
             fields["submitted_by"] = plain(line.text)
         previous = line.text
     head = state.peek()
-    assert head is not None  # _starts_card
+    if head is None:
+        raise InternalError(f"line {first.number} starts an entry with no box or title after it")
     boxed = head.kind is UPVOTES
     try:
         if boxed:
