@@ -315,3 +315,41 @@ def test_a_lead_in_over_an_upvote_box_with_no_title_is_junk_with_it() -> None:
     assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
         ("junk", avatar, avatar + 6), ("missing-link", avatar + 8, avatar + 8)]
     assert len(digest.papers) == 19 and digest.papers[1].submitted_by is None
+
+
+# -- entries of every kind on one page ------------------------------------------------------
+
+ODD_TITLES = (
+    "[MASK] *Is* _All_ #You `Need` | \\alpha ~ 50% <b>",
+    "Über große Sprachmodelle: 日本語の論文 — “quoted” naïve façade",
+)
+
+
+def test_odd_titles_one_author_no_upvotes_and_zero_comments() -> None:
+    """Titles are kept as written (markup-like characters and non-ASCII alike), ``1 author``
+    is one author, ``-`` no upvote yet, and a comment count of ``0`` reads as 0."""
+    first = LINES[BOXES[0] : BOXES[1]]
+    title = first.index(INTACT[0].title)
+    date = first.index(INTACT[0].date_text or "")
+    entries = []
+    for number, text in enumerate(ODD_TITLES):
+        lines = list(first)
+        lines[title] = text
+        lines[0] = " [-] -" if number == 0 else " [-] 3"
+        lines = [line.replace("2 authors]", "1 author]") for line in lines]
+        lines[date] += " "
+        lines[date + 1 : date + 1] = _elements("0", f"{HF}/papers/{INTACT[0].paper_id}#community")
+        entries += lines
+    lines = [*LINES[: BOXES[0]], *entries, *LINES[BOXES[1] :]]
+    digest = _check(lines)
+    assert digest.diagnostics == ()
+    for paper, text, upvotes in zip(digest.papers, ODD_TITLES, (0, 3), strict=False):
+        assert (paper.title, paper.upvotes, paper.author_count, paper.votes) == (
+            text, upvotes, 1, 0)
+        assert paper.abstract == INTACT[0].abstract and paper.date == INTACT[0].date
+    assert [_unplaced(paper) for paper in digest.papers[2:]] == [
+        _unplaced(paper) for paper in INTACT[1:]]
+
+
+def _unplaced(paper: digestparse.Paper) -> dict[str, object]:
+    return paper.to_dict() | {"line": 0, "end_line": 0}
