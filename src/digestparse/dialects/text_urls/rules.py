@@ -102,9 +102,11 @@ def _lead_in(state: ParseState, ahead: int) -> int:
     its trending cards."""
     lead = ahead
     line = state.peek(lead)
-    if line is not None and line.kind is URL and link_paper_id(line.text) is not None:
+    if line is not None and line.kind is URL:
+        avatar, line = line, state.peek(lead + 1)
+        if line is None or line.text != SUBMITTED_BY or link_paper_id(avatar.text) is None:
+            return 0
         lead += 1
-        line = state.peek(lead)
     if line is None or line.text != SUBMITTED_BY or not state.peek_is(lead + 1, TEXT):
         return 0
     lead += 2
