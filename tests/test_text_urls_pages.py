@@ -353,3 +353,17 @@ def test_odd_titles_one_author_no_upvotes_and_zero_comments() -> None:
 
 def _unplaced(paper: digestparse.Paper) -> dict[str, object]:
     return paper.to_dict() | {"line": 0, "end_line": 0}
+
+
+def test_a_page_with_no_box_and_no_authors_link_is_told_by_its_subscribe_link() -> None:
+    """A trending page whose cards show no upvotes (capture 04 shows none) and only
+    organizations: ``Subscribe`` over its login URL line is this export's mark."""
+    card = _card(8, github=True)[4:]  # no upvote box nor its URL line
+    assert card[0] == INTACT[8].title
+    lines = _trending_header() + card * 2
+    text = "\n".join(lines) + "\n"
+    digest = digestparse.parse(text)
+    assert digest.dialect == "text-urls" and digest.diagnostics == ()
+    (paper,) = digest.papers
+    assert _unplaced(paper) == _expected(8, github=True) | {
+        "line": 0, "end_line": 0, "upvotes": None}

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS, read_date_line
-from ...grammar import PAGE_PHRASES, SEPARATOR
+from ...grammar import PAGE_PHRASES, SEPARATOR, SUBSCRIBE
 from ...links import PAPER_PAGE, paper_id
 from ...markup import balanced, plain
 from ..html_text.lines import PUBLISHED
@@ -52,6 +52,8 @@ UPVOTE_LABEL = "Upvote"
 UPVOTE_OPEN = "[" + UPVOTE_LABEL
 #: The upvote button's last line: its count (``-`` before anyone voted) and its link.
 UPVOTE_COUNT_LINK = re.compile(rf"(-|[0-9]{{1,{MAX_COUNT_DIGITS}}})\]\((\S*)\)")
+#: Where the header's ``Subscribe`` button leads (02: ``…/login?next=%2Fpapers``).
+SUBSCRIBE_LINK = re.compile(r"https?://huggingface\.co/login\b")
 #: Where the page date's arrows lead: the day, week or month before or after the page's.
 PERIOD_PAGE = re.compile(r"https?://huggingface\.co/papers/(?:date|week|month)/\S+")
 #: A title without its upvote box is recognised over at most this many wrapped lines, so
@@ -162,12 +164,15 @@ def link_paper_id(url: str) -> str | None:
 
 def detect(head: Sequence[str]) -> bool:
     """An upvote box followed by its URL line, or a lone ``[`` followed by ``N authors](url)``
-    or by ``Upvote`` (the upvote button of capture 05's trending card)."""
+    or by ``Upvote`` (the upvote button of capture 05's trending card), or the header's
+    ``Subscribe`` followed by its login URL line (other tools keep a link on one line)."""
     for index in range(len(head) - 1):
         kind = classify(head[index])
         following = classify(head[index + 1])
         if (kind is UPVOTES and following is URL) or (kind is BRACKET and following is AUTHORS):
             return True
         if kind is BRACKET and head[index + 1] == UPVOTE_LABEL:
+            return True
+        if head[index] == SUBSCRIBE and following is URL and SUBSCRIBE_LINK.match(head[index + 1]):
             return True
     return False
