@@ -26,20 +26,21 @@ def read_block_header(
     starts_entry: Callable[[ParseState, int], bool],
     date_kind: enum.Enum,
     header_text: Callable[[Line], str | None],
-) -> None:
+) -> bool:
     """Read the lines before the first entry (``starts_entry``) as the header.
 
     A line of ``date_kind`` ends the header and is its page date. Any line is
     accepted, but the block must hold ``Daily Papers`` or ``Trending Papers``
     (as ``header_text`` reads a line; None leaves a line out of
     ``state.header``); else ``missing-header`` and nothing is consumed.
+    Returns whether a header was read and ended at its page date.
     """
     first = state.peek()
     if first is None:
         state.reporter.defect(
             "missing-header", state.wrapper_end + 1, 1, detail="the input is empty"
         )
-        return
+        return False
     lines: list[Line] = []
     date_line: Line | None = None
     entry_follows = False
@@ -70,7 +71,7 @@ def read_block_header(
     ]
     if not PAGE_TITLES.intersection(texts):
         state.reporter.defect("missing-header", first.number, 1)
-        return
+        return False
     for _ in lines:
         state.advance()
     state.header = tuple(texts)
@@ -79,3 +80,4 @@ def read_block_header(
     if date_line is not None and parts is not None:
         set_page_date(state, date_line.number, parts, indent=date_line.indent)
         state.top_page_date = state.page_date
+    return date_line is not None

@@ -16,7 +16,10 @@ One entry, blank lines left out::
 
 An organization takes the authors' place as a name followed by its URL (after
 a label-less link line); a comment count may follow the date on its own line,
-followed by its ``…#community`` URL. Blank lines carry no meaning here.
+followed by its ``…#community`` URL. Blank lines carry no meaning here. A
+trending card may put a Submitted-by lead-in above its title and its upvote
+button (``[``, ``Upvote``, ``N](url)``) and card links (``GitHub 1.2k`` and its
+URL) after its date (docs/format.md, "Other pages").
 
 Its line classes are in ``lines.py``, its rules in ``rules.py`` and
 ``junk.py``, and its fast path in ``fastpath.py``. Detection needs only

@@ -28,6 +28,7 @@ from ..window import read_window
 from .lines import (
     AUTHORS_LINK,
     BRACKET,
+    CARD_LINK_START,
     DIGITS,
     MAX_DATE_LEN,
     PLAIN_LEN,
@@ -39,6 +40,7 @@ from .lines import (
     URL,
     classify,
     is_box,
+    is_card_link,
     is_count,
     is_url,
     link_paper_id,
@@ -151,6 +153,8 @@ def _canonical_entry(
         else:
             votes = 0
     end = positions[used - 1] + 1
+    if _card_link_at(raw, end):
+        return None
     head = elements[0], elements[2], elements[3], elements[4]
     metadata = author_count, organization, (when, votes, date_text, year_explicit)
     return _paper(head, metadata, positions[0] + 1, end), end
@@ -211,6 +215,8 @@ def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int
         if count is None:
             return _canonical_entry(raw, index, limit)
         votes, end = count
+    elif _card_link_at(raw, end):  # (_after_date looks for one itself)
+        return _canonical_entry(raw, index, limit)
     identifier = link_paper_id(title_url)
     abstract = abstract.strip()  # join_wrapped() of a single line is the line stripped
     paper = fast_paper(
@@ -238,7 +244,7 @@ def _after_date(raw: list[str], after: int) -> tuple[int, int] | None:
     elements (``_walk``, ``_comment_count``): the next element, if it is a count, and the
     URL element after it; 0 and ``after`` where the next element is no count or the list
     ends; None where the rules must read (a line glued to the date line or the count, a
-    count that ends the list or has no URL after it)."""
+    count that ends the list or has no URL after it, a card link after the entry)."""
     count = len(raw)
     j = after
     while j < count and (not raw[j] or not raw[j].strip(BLANKS)):
@@ -249,13 +255,27 @@ def _after_date(raw: list[str], after: int) -> tuple[int, int] | None:
         return None
     text = raw[j].strip(BLANKS)
     if not (text[0] in DIGITS and is_count(text)):
+        if text[0] in CARD_LINK_START and is_card_link(text):
+            return None
         return 0, after
     k = j + 1
     while k < count and (not raw[k] or not raw[k].strip(BLANKS)):
         k += 1
-    if k >= count or k == j + 1 or not is_url(raw[k].strip(BLANKS)):
+    if k >= count or k == j + 1 or not is_url(raw[k].strip(BLANKS)) or _card_link_at(raw, k + 1):
         return None
     return int(text), k + 1
+
+
+def _card_link_at(raw: list[str], index: int) -> bool:
+    """Whether the first non-blank line from ``index`` on is a card link's label
+    (``GitHub 1.2k``): the entry goes on there, and the rules read it."""
+    count = len(raw)
+    while index < count:
+        text = raw[index].lstrip(BLANKS)
+        if text:
+            return text[0] in CARD_LINK_START and is_card_link(text.rstrip(BLANKS))
+        index += 1
+    return False
 
 
 #: The lines of the usual entry up to its date line: ten elements, each after a blank line.

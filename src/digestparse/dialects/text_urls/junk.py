@@ -26,10 +26,12 @@ from ...state import BLANK_CHARS, BLANKS, ParseState
 from .lines import (
     DATE,
     MAX_TITLE_LINES,
+    SUBMITTED_BY,
     TEXT,
     UPVOTE_BOX,
     classify,
     is_box,
+    is_card_link,
     is_url,
     link_paper_id,
 )
@@ -148,6 +150,12 @@ def _starts_entry(
     index, text = line
     if text.startswith(UPVOTE_BOX) and is_box(text):
         return True
+    if text[0] == "h" and is_url(text):
+        # No title; but the avatar link over ``Submitted by`` may open a lead-in
+        # (rules._lead_in): that is told line by line.
+        return None if following is not None and following[1] == SUBMITTED_BY else False
+    if text == SUBMITTED_BY:
+        return None
     if following is None:
         return False if complete else None
     if following[0] == index + 1:  # glued: a wrapped title, or a link right under it
@@ -156,7 +164,12 @@ def _starts_entry(
             return None
     else:
         link = following[1] if is_url(following[1]) else ""
-    return bool(link) and link_paper_id(link) is not None and classify(text) is TEXT
+    return (
+        bool(link)
+        and link_paper_id(link) is not None
+        and classify(text) is TEXT
+        and not is_card_link(text)
+    )
 
 
 def _title_link(raw: list[str], index: int, count: int, complete: bool) -> str | None:

@@ -7,9 +7,11 @@ import re
 from collections.abc import Sequence
 
 from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS, read_date_line
-from ...grammar import PAGE_PHRASES, SEPARATOR
+from ...grammar import PAGE_PHRASES, SEPARATOR, SUBSCRIBE
 from ...links import PAPER_PAGE, paper_id
 from ...markup import balanced, plain
+from ..html_text.lines import PUBLISHED
+from ..html_text.lines import SUBMITTED_BY as SUBMITTED_BY  # the rules' lead-in
 
 
 class Kind(enum.Enum):
@@ -36,7 +38,24 @@ SEPARATOR_KIND, DATE, COUNT, HEADER, TEXT = (
 UPVOTE_BOX = "[-] "
 #: The second half of the authors link, after a lone ``[``: ``2 authors](url)``.
 AUTHORS_LINK = re.compile(rf"([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?\]\((\S*)\)")
+#: A date line may start with ``Published on `` on a trending card, and its lead-in holds
+#: ``Submitted by`` (capture 05 shows both; the html-text dialect's words).
 MAX_DATE_LEN = len("Sep 30, 2024 ") + 18
+#: The label of a card's own link after its date: its code repository with the star count
+#: (``GitHub 1.2k``, ``GitHub 476``) or its arXiv page (capture 05 shows both on a card).
+CARD_LINK = re.compile(r"GitHub(?: [0-9][0-9.,]*[kKmM]?)?|arXiv Page")
+#: What a card link's label starts with (``is_card_link`` is told by it before the pattern).
+CARD_LINK_START = frozenset("Ga")
+#: The upvote button's text where a card shows it after the date (capture 05's trending
+#: card): a link written ``[``, ``Upvote``, ``117](url)`` (or ``[Upvote`` on one line).
+UPVOTE_LABEL = "Upvote"
+UPVOTE_OPEN = "[" + UPVOTE_LABEL
+#: The upvote button's last line: its count (``-`` before anyone voted) and its link.
+UPVOTE_COUNT_LINK = re.compile(rf"(-|[0-9]{{1,{MAX_COUNT_DIGITS}}})\]\((\S*)\)")
+#: Where the header's ``Subscribe`` button leads (02: ``…/login?next=%2Fpapers``).
+SUBSCRIBE_LINK = re.compile(r"https?://huggingface\.co/login\b")
+#: Where the page date's arrows lead: the day, week or month before or after the page's.
+PERIOD_PAGE = re.compile(r"https?://huggingface\.co/papers/(?:date|week|month)/\S+")
 #: A title without its upvote box is recognised over at most this many wrapped lines, so
 #: that looking for one stays bounded in a long run of glued text.
 MAX_TITLE_LINES = 8
@@ -66,6 +85,13 @@ def classify(line: str) -> Kind:
         return SEPARATOR_KIND
     if len(line) <= MAX_DATE_LEN and "A" <= first <= "S" and read_date_line(line):
         return DATE
+    if (
+        first == "P"
+        and line.startswith(PUBLISHED)
+        and len(line) <= len(PUBLISHED) + MAX_DATE_LEN
+        and read_date_line(line[len(PUBLISHED) :])
+    ):
+        return DATE
     if len(line) <= _MAX_PHRASE_LEN and line in PAGE_PHRASES:
         return HEADER
     return TEXT
@@ -75,7 +101,7 @@ def classify(line: str) -> Kind:
 #: ``SHAPED_START`` (no URL, bracket, markup, count or authors line; too long for a date or
 #: a page phrase): most abstracts, told without the call.
 SHAPED_START = frozenset("h[") | _MARKUP_START | DIGITS
-PLAIN_LEN = max(MAX_DATE_LEN, _MAX_PHRASE_LEN)
+PLAIN_LEN = max(len(PUBLISHED) + MAX_DATE_LEN, _MAX_PHRASE_LEN)
 
 
 def _bracketed(line: str) -> bool:
@@ -88,6 +114,11 @@ def _bracketed(line: str) -> bool:
     return not text or (text[0] == "[" and text[-1] == "]" and balanced(text[1:-1]))
 
 
+def date_text(line: str) -> str:
+    """A date line's date: without the ``Published on `` that a trending card puts before it."""
+    return line[len(PUBLISHED) :] if line.startswith(PUBLISHED) else line
+
+
 def is_count(text: str, dash: bool = False) -> bool:
     """A count (ASCII digits, at most 18 of them: never too long for ``int``), or ``-``."""
     if dash and text == "-":
@@ -98,6 +129,11 @@ def is_count(text: str, dash: bool = False) -> bool:
 # Exact stand-ins for ``classify(text) is KIND`` where the kind's branch comes first.
 def is_url(text: str) -> bool:
     return text[0] == "h" and text.startswith(("https://", "http://")) and " " not in text
+
+
+def is_card_link(text: str) -> bool:
+    """A card link's label (``CARD_LINK``): a text line, followed by its URL line."""
+    return text[:1] in CARD_LINK_START and CARD_LINK.fullmatch(text) is not None
 
 
 def is_box(text: str) -> bool:
@@ -127,10 +163,16 @@ def link_paper_id(url: str) -> str | None:
 
 
 def detect(head: Sequence[str]) -> bool:
-    """An upvote box followed by its URL line, or a lone ``[`` followed by ``N authors](url)``."""
+    """An upvote box followed by its URL line, or a lone ``[`` followed by ``N authors](url)``
+    or by ``Upvote`` (the upvote button of capture 05's trending card), or the header's
+    ``Subscribe`` followed by its login URL line (other tools keep a link on one line)."""
     for index in range(len(head) - 1):
         kind = classify(head[index])
         following = classify(head[index + 1])
         if (kind is UPVOTES and following is URL) or (kind is BRACKET and following is AUTHORS):
+            return True
+        if kind is BRACKET and head[index + 1] == UPVOTE_LABEL:
+            return True
+        if head[index] == SUBSCRIBE and following is URL and SUBSCRIBE_LINK.match(head[index + 1]):
             return True
     return False

@@ -8,7 +8,7 @@ import attrs
 
 from ...dates import date_parts, entry_date_fields, read_count
 from ...errors import InternalError
-from ...grammar import opens_page_end
+from ...grammar import DAILY_PAPERS, TRENDING_PAPERS, opens_page_end
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
@@ -24,11 +24,18 @@ from .lines import (
     COUNT,
     DATE,
     MAX_TITLE_LINES,
+    PERIOD_PAGE,
     SEPARATOR_KIND,
+    SUBMITTED_BY,
     TEXT,
     UPVOTE_BOX,
+    UPVOTE_COUNT_LINK,
+    UPVOTE_LABEL,
+    UPVOTE_OPEN,
     UPVOTES,
     URL,
+    date_text,
+    is_card_link,
     link_paper_id,
 )
 
@@ -40,9 +47,17 @@ def read_header(state: ParseState) -> None:
 
     Navigation menus, the byline split around AK's link, the search query and
     the period switcher vary between captures, so any line is accepted.
-    ``Digest.header`` leaves out the URL lines.
+    ``Digest.header`` leaves out the URL lines. The page date's arrow after it (the
+    next day's, an icon-only link: its URL line alone) is part of the header too.
     """
-    read_block_header(state, starts_entry=starts_entry, date_kind=DATE, header_text=_header_text)
+    dated = read_block_header(
+        state, starts_entry=starts_entry, date_kind=DATE, header_text=_header_text
+    )
+    arrow = state.peek()
+    if dated and arrow is not None and arrow.kind is URL and PERIOD_PAGE.fullmatch(arrow.text):
+        state.advance()
+        if state.header_span is not None:
+            state.header_span = (state.header_span[0], state.last_line)
 
 
 def _header_text(line: Line) -> str | None:
@@ -53,13 +68,52 @@ def _header_text(line: Line) -> str | None:
 
 
 def starts_entry(state: ParseState, ahead: int = 0) -> bool:
-    """An upvote box, or a title: a text line whose URL line names a paper."""
+    """An upvote box, or a title: a text line whose URL line names a paper (not a card
+    link's label, ``arXiv Page``); or a lead-in (``_lead_in``) followed by either."""
     line = state.peek(ahead)
     if line is None:
         return False
     if line.kind is UPVOTES:
         return True
-    return line.kind is TEXT and _title_link(state, ahead) is not None
+    if line.kind is URL or line.text == SUBMITTED_BY:
+        lead = _lead_in(state, ahead)
+        return lead > 0 and _starts_card(state, ahead + lead)
+    return _starts_card(state, ahead)
+
+
+def _starts_card(state: ParseState, ahead: int) -> bool:
+    """An upvote box or a title at ``ahead``."""
+    line = state.peek(ahead)
+    if line is None:
+        return False
+    if line.kind is UPVOTES:
+        return True
+    return (
+        line.kind is TEXT
+        and _title_link(state, ahead) is not None
+        and not is_card_link(line.text)
+    )
+
+
+def _lead_in(state: ParseState, ahead: int) -> int:
+    """How many lines a lead-in at ``ahead`` has (0: none): the submitter's avatar, linked
+    to the paper's page (a URL line naming a paper, optional), ``Submitted by``, the name
+    and the name's link (a URL line naming no paper, optional). Capture 05 draws it above
+    its trending cards."""
+    lead = ahead
+    line = state.peek(lead)
+    if line is not None and line.kind is URL:
+        avatar, line = line, state.peek(lead + 1)
+        if line is None or line.text != SUBMITTED_BY or link_paper_id(avatar.text) is None:
+            return 0
+        lead += 1
+    if line is None or line.text != SUBMITTED_BY or not state.peek_is(lead + 1, TEXT):
+        return 0
+    lead += 2
+    link = state.peek(lead)
+    if link is not None and link.kind is URL and link_paper_id(link.text) is None:
+        lead += 1
+    return lead - ahead
 
 
 def _title_link(state: ParseState, ahead: int) -> str | None:
@@ -77,8 +131,20 @@ def entry(state: ParseState) -> bool:
         return False
     reporter = state.reporter
     upvotes: int | None = None
+    fields: dict[str, object] = {}
+    lead = _lead_in(state, 0) if first.kind is URL or first.text == SUBMITTED_BY else 0
+    previous = ""
+    for _ in range(lead):
+        line = state.advance()
+        if previous == SUBMITTED_BY:
+            fields["submitted_by"] = plain(line.text)
+        previous = line.text
+    head = state.peek()
+    if head is None:
+        raise InternalError(f"line {first.number} starts an entry with no box or title after it")
+    boxed = head.kind is UPVOTES
     try:
-        if first.kind is UPVOTES:
+        if boxed:
             box = state.advance()
             count = box.text[len(UPVOTE_BOX) :]
             upvotes = 0 if count == "-" else int(count)
@@ -89,11 +155,12 @@ def entry(state: ParseState) -> bool:
             ):
                 # An upvote box and its link with no title after them (the page's end, whose
                 # ``Previous`` links no paper, is none): the entry is lost.
-                reporter.defect("junk", box.number, 1, end_line=state.last_line,
+                reporter.defect("junk", first.number, 1, end_line=state.last_line,
                                 detail="an upvote count without a title")
                 return True
-        else:
-            reporter.defect("missing-upvotes", first.number, 1)
+        elif not _trending(state):
+            # A trending card may show its upvotes after its date (``_upvote_button``).
+            reporter.defect("missing-upvotes", head.number, 1)
     except Truncated as truncated:
         report_truncated(state, first.number, truncated)
         return True
@@ -104,7 +171,6 @@ def entry(state: ParseState) -> bool:
         line=first.number,
         upvotes=upvotes,
     )
-    fields: dict[str, object] = {}
     try:
         identifier = link_paper_id(_link(state, title_lines.last) or "")
         if identifier is not None:
@@ -118,10 +184,12 @@ def entry(state: ParseState) -> bool:
                 abstract_lines = _wrapped(state)
                 abstract = join_wrapped(abstract_lines.texts)
                 fields.update(abstract=abstract, links=extract_links(abstract))
-                _link(state, abstract_lines.last)
+                if state.peek_is(0, URL) or not _trending(state):
+                    # A trending card's summary is no link (capture 05).
+                    _link(state, abstract_lines.last)
             else:
                 reporter.defect("missing-abstract", following.number, 1)
-            _metadata(state, fields)
+            _metadata(state, fields, boxed)
     except Truncated as truncated:
         report_truncated(state, first.number, truncated)
     state.papers.append(attrs.evolve(paper, end_line=state.last_line, **fields))  # type: ignore[arg-type]
@@ -174,7 +242,7 @@ def _page_end(state: ParseState) -> bool:
     )
 
 
-def _metadata(state: ParseState, fields: dict[str, object]) -> None:
+def _metadata(state: ParseState, fields: dict[str, object], boxed: bool) -> None:
     """Authors or organization, ``·``, the date and an optional comment count, into ``fields``."""
     reporter = state.reporter
     # Label-less link lines (an organization's avatar link) may come first.
@@ -195,6 +263,9 @@ def _metadata(state: ParseState, fields: dict[str, object]) -> None:
     else:
         reporter.defect("missing-authors", line.number, 1, detail="no metadata block")
         return
+    if _undated_card(state):
+        _card_end(state, fields, boxed)
+        return
     separator = next_line(state, "no '\u00b7' line")
     if separator.kind is SEPARATOR_KIND:
         state.advance()
@@ -203,11 +274,81 @@ def _metadata(state: ParseState, fields: dict[str, object]) -> None:
     date_line = next_line(state, "no date line")
     if date_line.kind is DATE:
         _dated(state, state.advance(), fields)
-    elif date_line.kind is TEXT and not starts_entry(state) and not opens_page_end(date_line.text):
+    elif (
+        date_line.kind is TEXT
+        and not starts_entry(state)
+        and not opens_page_end(date_line.text)
+        and not is_card_link(date_line.text)
+    ):
         state.advance()
         reporter.defect("bad-date", date_line.number, 1, detail=repr(date_line.text[:40]))
     else:
         reporter.defect("missing-date", date_line.number, 1)
+    _card_end(state, fields, boxed)
+
+
+def _trending(state: ParseState) -> bool:
+    """Whether the page is the trending page (its header's title), whose cards may show
+    no date."""
+    return TRENDING_PAPERS in state.header and DAILY_PAPERS not in state.header
+
+
+def _undated_card(state: ParseState) -> bool:
+    """A trending card that ends after its authors or organization: no ``·`` and date,
+    its card links, the next entry, the page's end or the input's end next."""
+    line = state.peek()
+    if (line is not None and line.kind is SEPARATOR_KIND) or not _trending(state):
+        return False
+    return (
+        line is None
+        or (line.kind is TEXT and is_card_link(line.text))
+        or _upvote_button(state) > 0
+        or starts_entry(state)
+        or opens_page_end(line.text)
+    )
+
+
+def _card_end(state: ParseState, fields: dict[str, object], boxed: bool) -> None:
+    """What a card shows after its date: the upvote button where it had no upvote box,
+    then its card links."""
+    if not boxed and (lines := _upvote_button(state)):
+        for _ in range(lines):
+            state.advance()
+        count = state.peek()
+        if count is None:
+            raise Truncated("no upvote count")
+        match = UPVOTE_COUNT_LINK.fullmatch(count.text)
+        if match is None:
+            state.reporter.defect("missing-upvotes", count.number, 1,
+                                  detail="expected 'N](url)' after 'Upvote'")
+        else:
+            state.advance()
+            fields["upvotes"] = 0 if match.group(1) == "-" else int(match.group(1))
+    _card_links(state, fields)
+
+
+def _upvote_button(state: ParseState) -> int:
+    """How many lines open an upvote button next (``[`` and ``Upvote``, or ``[Upvote``):
+    0 where none does."""
+    line = state.peek()
+    if line is None:
+        return 0
+    if line.kind is BRACKET:
+        label = state.peek(1)
+        return 2 if label is not None and label.text == UPVOTE_LABEL else 0
+    return 1 if line.text == UPVOTE_OPEN else 0
+
+
+def _card_links(state: ParseState, fields: dict[str, object]) -> None:
+    """The card's own links after its date (``GitHub 1.2k`` and its URL line, …): their
+    URLs go into ``links`` after the abstract's, each once."""
+    links: tuple[str, ...] = fields.get("links", ())  # type: ignore[assignment]
+    while (line := state.peek()) is not None and line.kind is TEXT and is_card_link(line.text):
+        url = _link(state, state.advance())
+        if url is not None and url not in links:
+            links = (*links, url)
+    if links:
+        fields["links"] = links
 
 
 def _authors(state: ParseState, line: Line, after_bracket: bool) -> int | None:
@@ -225,12 +366,12 @@ def _authors(state: ParseState, line: Line, after_bracket: bool) -> int | None:
 
 
 def _dated(state: ParseState, line: Line, fields: dict[str, object]) -> None:
-    parts = date_parts(line.text, line.number)
+    text = date_text(line.text)
+    parts = date_parts(text, line.number)
     fields.update(entry_date_fields(state, line.number, parts))
     if parts.count_text is not None:
-        fields["votes"] = read_count(
-            state, line.number, parts.count_text, line.column(parts.count_column)
-        )
+        column = line.column(parts.count_column + len(line.text) - len(text))
+        fields["votes"] = read_count(state, line.number, parts.count_text, column)
     elif state.peek_is(0, COUNT):
         count = state.advance()
         fields["votes"] = int(count.text)
