@@ -303,7 +303,8 @@ DAILY_DEFECTS: dict[str, tuple[Any, str, str, int]] = {
     "no authors before '\u00b7'": (_without_first_authors, "missing-authors", "\u00b7", 1),
     # "Oct 30 [" is 8 characters: the count's first digit is in column 9.
     "a comment count of 19 digits": (
-        lambda lines: [line.replace("[12](", "[1234567890123456789](") for line in lines],
+        lambda lines: [line.replace("[12](", "[1234567890123456789](")
+                       if line.endswith("#community)") else line for line in lines],
         "bad-votes", "Oct 30 [1234567890123456789](https://huggingface.co/papers/2610.20004"
                      "#community)", 9),
 }
@@ -369,3 +370,21 @@ def test_markup_like_and_non_ascii_titles_are_kept_as_written() -> None:
     digest = _read(lines)
     assert digest.diagnostics == ()
     assert digest.papers[3].title == title
+
+
+@pytest.mark.parametrize("box", ["line", "upvote"])
+def test_a_daily_card_without_its_upvote_box_takes_none_from_the_next(box: str) -> None:
+    """Once the page's cards show their box above the title, a card without one lacks it:
+    ``missing-upvotes`` at its title, and the next card keeps its own box."""
+    lines = daily_page(box=box)
+    if box == "line":
+        at = lines.index(f"[-]({LOGIN}2610.20002)")
+        del lines[at]
+    else:
+        at = lines.index(f"-]({LOGIN}2610.20002)") - 2
+        del lines[at : at + 3]
+    digest = _read(lines)
+    title = next(i for i, line in enumerate(lines) if line.startswith("### [Benchmark")) + 1
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-upvotes", title)]
+    assert [paper.upvotes for paper in digest.papers] == [101, None, 0, 12]
+    assert [_fields(paper)[3:] for paper in digest.papers] == [f[3:] for f in CARD_FIELDS]

@@ -35,7 +35,7 @@ from .lines import (
     is_pagination,
     meta,
 )
-from .rules import starts_entry
+from .rules import BOXES_ABOVE, starts_entry
 
 #: A line that does not start with a space or a tab (whether it ends with one is checked
 #: afterwards: a pattern for that would make the matcher try every split of each line).
@@ -99,6 +99,8 @@ def read_canonical(state: ParseState) -> bool:
     """Consume the canonical entries that come next, straight from the list of lines."""
     if not starts_entry(state):  # junk, read by the rules (which peek as far)
         return False
+    if BOXES_ABOVE in state.memo:
+        return False  # a daily page: its cards are not the canonical (trending) ones
     limit = state.date_limit
     return read_window(state, lambda raw: _Reader(raw, limit).entry)
 

@@ -53,6 +53,8 @@ from .lines import (
 
 #: A title wrapped over more lines than this is taken as unclosed.
 MAX_TITLE_LINES = 4
+#: ``ParseState.memo`` key: a card of this page has shown its upvote box above its title.
+BOXES_ABOVE = "html-text: upvote boxes above the titles"
 
 # -- the header ---------------------------------------------------------------
 
@@ -151,8 +153,14 @@ def entry(state: ParseState) -> bool:
     )
     fields: dict[str, object] = {}
     # The trending card draws its upvote box below the metadata, the daily page's above the
-    # title (then it is in the lead-in).
-    box_below = lead_in.upvotes is None
+    # title (then it is in the lead-in). On a page whose cards have shown it above, a card
+    # without one lacks it: the box below it is the next card's.
+    if lead_in.upvotes is not None:
+        state.memo[BOXES_ABOVE] = True
+    box_below = lead_in.upvotes is None and BOXES_ABOVE not in state.memo
+    if lead_in.upvotes is None and not box_below:
+        state.reporter.defect("missing-upvotes", title_line.number, 1,
+                              detail="no upvote box above the title")
     try:
         abstract_lines: FieldLines | None = None
         if state.peek_is(0, TEXT) or _abstract_link(state.peek()):
