@@ -388,3 +388,15 @@ def test_a_daily_card_without_its_upvote_box_takes_none_from_the_next(box: str) 
     assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-upvotes", title)]
     assert [paper.upvotes for paper in digest.papers] == [101, None, 0, 12]
     assert [_fields(paper)[3:] for paper in digest.papers] == [f[3:] for f in CARD_FIELDS]
+
+
+@pytest.mark.parametrize("title", ["Uni[Mate: One Model", "Uni]Mate: One Model", "Ends In C:\\"])
+def test_an_unbalanced_bracket_or_a_backslash_in_a_title_is_text(title: str) -> None:
+    """The tool escapes nothing: the title is everything between the heading's first ``[``
+    and its last ``](`` (before, ``Uni[Mate`` read as ``Mate`` with no report, and ``]`` or a
+    final backslash left the title unlinked, ``missing-link``)."""
+    old = "UniMate: One Unified Model to Animate Diverse Skeletons"
+    lines = [line.replace(f"[{old}]", f"[{title}]") for line in CAPTURE_05]
+    digest = _read(lines)
+    assert digest.diagnostics == ()
+    assert (digest.papers[3].title, digest.papers[3].paper_id) == (title, "2609.05415")

@@ -16,9 +16,18 @@ from .lines import BOX_LINE, PLACEHOLDER_LINE
 
 def title_of(heading: str) -> tuple[str, str | None] | None:
     """The title (its link's text) and the paper id of its link, from the heading's text
-    after ``### `` (wrapped lines joined); None when the heading does not start with a link."""
+    after ``### `` (wrapped lines joined); None when the heading does not start with a link.
+
+    The tool escapes nothing: a heading that is one link, ``[…](url)``, has the title
+    between its first ``[`` and its last ``](``, whatever brackets or backslashes the title
+    holds (``[Uni[Mate](url)``); other headings are read by ``markup.links``."""
+    if not heading.startswith("["):
+        return None
+    whole = _WHOLE_LINK.fullmatch(heading)
+    if whole is not None:
+        return link_text(whole.group(1)), paper_id(whole.group(2))
     found = links(heading)
-    if not found or not heading.startswith("["):
+    if not found:
         return None
     text, url = found[0]
     return link_text(text), paper_id(url)
@@ -49,8 +58,9 @@ def link_id(line: str) -> str | None:
     return None
 
 
-#: An abstract that is one link (the daily page links it to the paper), its lines joined.
-_LINKED_ABSTRACT = re.compile(r"\[(.*)\]\(([^()\s]*)\)", re.DOTALL)
+#: A heading or an abstract that is one link (the daily page links its abstract to the
+#: paper), its lines joined: the text up to the last ``](``.
+_WHOLE_LINK = re.compile(r"\[(.*)\]\(([^()\s]*)\)", re.DOTALL)
 
 
 def abstract_of(joined: str) -> tuple[str, str | None]:
@@ -58,7 +68,7 @@ def abstract_of(joined: str) -> tuple[str, str | None]:
     the paper (``[We present …](https://huggingface.co/papers/ID)``, over as many lines as
     the text); a trending card's abstract is text, kept as it is (id None)."""
     if joined[:1] == "[" and joined[-1:] == ")":
-        found = _LINKED_ABSTRACT.fullmatch(joined)
+        found = _WHOLE_LINK.fullmatch(joined)
         if found is not None:
             identifier = paper_id(found.group(2))
             if identifier is not None and "#" not in found.group(2):
