@@ -380,18 +380,24 @@ def _skip_junk_blocks(state: ParseState) -> None:
         if kind is TITLE or kind is SUBMITTED:
             break
         if kind in _LEAD_IN_STARTS:
-            # ``[Upvote`` needs three lines to tell (``opens_entry``), the others two.
-            ahead = [first]
-            while len(ahead) < (3 if kind is UPVOTE else 2) and ahead[-1] < count:
-                ahead.append(_next_text(raw, ahead[-1] + 1, count))
-            if ahead[-1] == count and not complete:
-                break  # the lines that tell may not be in the window yet
-            kinds = [classify(raw[i].strip(" \t")) for i in ahead[1:] if i < count]
-            if kind is UPVOTE:
-                if kinds[1:] and kinds[0] is UPVOTE_COUNT and kinds[1] in _AFTER_BOX:
-                    break
-            elif kinds and _follows_lead_in(kind, kinds[0]):
-                break
+            second = _next_text(raw, first + 1, count)
+            if second == count and not complete:
+                break  # the line that tells is not in the window yet
+            if second < count:
+                following = classify(raw[second].strip(" \t"))
+                if kind is not UPVOTE:
+                    if _follows_lead_in(kind, following):
+                        break
+                else:  # ``[Upvote`` and its count: the line after them tells
+                    third = _next_text(raw, second + 1, count)
+                    if third == count and not complete:
+                        break
+                    if (
+                        following is UPVOTE_COUNT
+                        and third < count
+                        and classify(raw[third].strip(" \t")) in _AFTER_BOX
+                    ):
+                        break
         end = first + 1
         while end < count and raw[end].strip(" \t"):
             end += 1
