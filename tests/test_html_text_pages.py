@@ -238,7 +238,12 @@ def test_the_page_date_and_the_links_beside_it_are_the_header() -> None:
     assert digest.page_date == datetime.date(2026, 10, 30)
     next_day = lines.index("[](https://huggingface.co/papers/date/2026-10-31)") + 1
     assert digest.header_span == (1, next_day)
-    assert "Daily Papers" in digest.header and "Trending Papers" in digest.header
+    # Without the anchors, the switcher's empty items and the arrows' empty links.
+    assert digest.header == (
+        "new", "Get trending papers in your email inbox once a day!",
+        "Get trending papers in your email inbox!", "Subscribe", "Daily Papers",
+        "by AK and the research community", "Trending Papers",
+    )
     assert digest.footer_span == (len(lines) - len(FOOTER) + 1, len(lines))
 
 

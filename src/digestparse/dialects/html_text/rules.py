@@ -78,11 +78,12 @@ def read_header(state: ParseState) -> None:
 
 
 def _header_text(line: Line) -> str | None:
-    """A header line's text; None for an anchor or an empty ``-`` item (the period
-    switcher, its labels lost), which show nothing."""
+    """A header line's text; None for an anchor, an empty ``-`` item (the period
+    switcher, its labels lost) or a link with no text (the arrow to the day before, its
+    icon lost), which show nothing."""
     if line.kind is ANCHOR or line.kind is DASH:
         return None
-    return plain(PLACEHOLDER_LINE.sub("", line.text))
+    return plain(PLACEHOLDER_LINE.sub("", line.text)) or None
 
 
 # -- entries ----------------------------------------------------------------------
