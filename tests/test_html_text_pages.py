@@ -405,3 +405,15 @@ def test_an_unbalanced_bracket_or_a_backslash_in_a_title_is_text(title: str) -> 
     digest = _read(lines)
     assert digest.diagnostics == ()
     assert (digest.papers[3].title, digest.papers[3].paper_id) == (title, "2609.05415")
+
+
+def test_an_arxiv_link_right_after_the_title_is_no_linked_abstract() -> None:
+    """Only a link to the paper's page on huggingface.co is an abstract (the daily page's);
+    a card whose summary is lost and whose next line is its arXiv link has no abstract."""
+    lines = daily_page()
+    start = lines.index("[Benchmark researchers need to find relevant evaluations.]"
+                        f"({PAPER}2610.20002)")
+    lines[start] = "[arXiv Page](https://arxiv.org/abs/2610.20002)"
+    digest = _read(lines)
+    assert digest.papers[1].abstract != "arXiv Page"
+    assert digest.diagnostics[0].code == "missing-abstract"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...links import paper_id
+from ...links import PAPER_PAGE, paper_id
 from ...markup import links, plain, strip_links
 from .lines import BOX_LINE, PLACEHOLDER_LINE
 
@@ -65,11 +65,12 @@ _WHOLE_LINK = re.compile(r"\[(.*)\]\(([^()\s]*)\)", re.DOTALL)
 
 def abstract_of(joined: str) -> tuple[str, str | None]:
     """The abstract and the paper id of its link: the daily page links the whole abstract to
-    the paper (``[We present …](https://huggingface.co/papers/ID)``, over as many lines as
-    the text); a trending card's abstract is text, kept as it is (id None)."""
+    the paper's page (``[We present …](https://huggingface.co/papers/ID)``, over as many
+    lines as the text); a trending card's abstract is text, kept as it is (id None), and so
+    is a line of links such as ``[arXiv Page](https://arxiv.org/abs/ID)``."""
     if joined[:1] == "[" and joined[-1:] == ")":
         found = _WHOLE_LINK.fullmatch(joined)
-        if found is not None:
+        if found is not None and found.group(2).startswith(PAPER_PAGE):
             identifier = paper_id(found.group(2))
             if identifier is not None and "#" not in found.group(2):
                 return found.group(1).strip(), identifier
