@@ -54,8 +54,9 @@ class Kind(enum.Enum):
     COMMENTS = "comment count"
     LINKS = "links"
     DATE = "page date"
-    #: A date with its comment count: ``May 29[6](…#community)``, ``Apr 11 [2](…#community)``.
-    DATED = "date and comment count"
+    #: An entry's date alone on its line, which is no page date: with its comment count
+    #: (``May 29[6](…#community)``, ``Apr 11 [2](…#community)``) or ``Published on May 29``.
+    DATED = "entry date"
     TEXT = "text"
 
 
@@ -206,8 +207,7 @@ def is_pagination(line: str) -> bool:
 def nav_link(line: str) -> bool:
     """A link alone to another day, week or month of the listing (the arrows beside the page
     date, their icons lost: ``[](https://huggingface.co/papers/date/2026-11-21)``)."""
-    found = _NAV_LINK.fullmatch(line)
-    return found is not None
+    return _NAV_LINK.fullmatch(line) is not None
 
 
 _NAV_LINK = re.compile(
