@@ -417,3 +417,38 @@ def test_an_arxiv_link_right_after_the_title_is_no_linked_abstract() -> None:
     digest = _read(lines)
     assert digest.papers[1].abstract != "arXiv Page"
     assert digest.diagnostics[0].code == "missing-abstract"
+
+
+def _unlabelled_boxes(lines: list[str]) -> list[str]:
+    """Each ``[N](login url)`` box as a lone ``[`` and ``N](url)``: a box whose content is a
+    block with no label before it."""
+    out: list[str] = []
+    for line in lines:
+        if line.startswith("[") and f"]({LOGIN}" in line and line.endswith(")"):
+            out += ["[", "", line[1:]]
+        else:
+            out.append(line)
+    return out
+
+
+def _bracket_abstracts(lines: list[str]) -> list[str]:
+    """Each linked abstract with its ``[`` and ``](url)`` on lines of their own, blank lines
+    around its text (as lynx shows a link whose content is a block, 01:61-74)."""
+    lines = list(lines)
+    for paper, fields in CARDS:
+        abstract = fields["abstract_lines"]
+        first = lines.index(f"[{abstract[0]}" + ("" if abstract[1:] else f"]({PAPER}{paper})"))
+        last = lines.index(f"{abstract[-1]}]({PAPER}{paper})", first) if abstract[1:] else first
+        lines[first : last + 1] = ["[", "", *abstract, "", f"]({PAPER}{paper})"]
+    return lines
+
+
+@pytest.mark.parametrize("edit", [_unlabelled_boxes, _bracket_abstracts])
+def test_links_whose_content_is_a_block(edit: Any) -> None:
+    """A link that holds a block may open with its ``[`` alone on a line: an upvote box with
+    no label (``[`` then ``101](url)``) or a linked abstract (``[``, its text, ``](url)``)."""
+    lines = edit(daily_page())
+    assert lines != daily_page()
+    digest = _read(lines)
+    assert digest.diagnostics == ()
+    assert [_fields(paper) for paper in digest.papers] == CARD_FIELDS

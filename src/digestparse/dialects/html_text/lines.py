@@ -68,6 +68,8 @@ BOX, COMMENTS, DATED = Kind.BOX, Kind.COMMENTS, Kind.DATED
 DATE, TEXT = Kind.DATE, Kind.TEXT
 
 SUBMITTED_BY = "Submitted by"
+#: How an upvote box over two lines opens: ``[Upvote`` (05), or a lone ``[`` where the box
+#: shows no label (its count alone on the next line, ``101](url)``).
 UPVOTE_OPEN = "[Upvote"
 TITLE_MARK = "### "
 PUBLISHED = "Published on "
@@ -112,7 +114,7 @@ def classify(line: str) -> Kind:
     if first == "#":
         return TITLE if line.startswith(TITLE_MARK) else TEXT
     if first == "[":
-        if line == UPVOTE_OPEN:
+        if line == UPVOTE_OPEN or line == "[":
             return UPVOTE
         if line.startswith("[["):
             if AVATAR_LINK_LINE.fullmatch(line):

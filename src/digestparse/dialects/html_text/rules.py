@@ -164,7 +164,7 @@ def entry(state: ParseState) -> bool:
                               detail="no upvote box above the title")
     try:
         abstract_lines: FieldLines | None = None
-        if state.peek_is(0, TEXT) or _abstract_link(state.peek()):
+        if state.peek_is(0, TEXT) or _abstract_link(state.peek()) or _bracket_abstract(state):
             abstract_lines = FieldLines(state.advance())
             while state.peek_is(0, TEXT):
                 abstract_lines.add(state.advance())
@@ -235,6 +235,14 @@ def _abstract_link(line: Line | None) -> bool:
     if line is None or line.kind is not LINKS or is_pagination(line.text):
         return False
     return abstract_of(line.text)[1] is not None
+
+
+def _bracket_abstract(state: ParseState) -> bool:
+    """Whether an abstract linked to its paper opens with its ``[`` alone on a line (its text
+    a block, as lynx shows it in capture 01): a lone ``[`` with a text line, not an upvote
+    count, after it."""
+    line = state.peek()
+    return line is not None and line.text == "[" and state.peek_is(1, TEXT)
 
 
 def _title(state: ParseState) -> tuple[str, str | None]:
