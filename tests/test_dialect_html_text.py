@@ -55,8 +55,12 @@ CASES = [
     # The copy after it fills what the damaged first copy lost.
     Case("submitter name dropped", delete(48), ("missing-submitter", 50, 1),
          ("missing-submitter",), 0, {"submitted_by": "vvasilev", "line": 44}),
-    Case("organization and date line dropped", delete(59), ("missing-date", 61, 1),
-         ("missing-date",), 0,
+    # (Dropped whole, the line leaves a card with no date, as the trending page may show it:
+    # no deviation, test_a_trending_card_may_show_no_date.) The date's text, 11 characters at
+    # the end of the 97-character line, starts in column 87.
+    Case("the date after '·' not a date",
+         replace(59, LINES[58].replace("Oct 4, 2026", "Octo 4, 2026")), ("bad-date", 59, 87),
+         ("bad-date",), 0,
          {"date": datetime.date(2026, 10, 4), "organization": "Kandinsky Lab"}),
     Case("upvote count glued to '[Upvote'",
          then(replace(62, "[Upvote 117](https://huggingface.co/login?next=%2Fpapers%2F2610.05608)"),

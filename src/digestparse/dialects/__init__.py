@@ -93,6 +93,8 @@ def detect(head: Sequence[str]) -> Dialect | None:
         if detector(head):
             if name in _TAKEN_BY_TEXT_MARKS and plainly_text(head):
                 return TEXT
+            if name == "markdown" and html_text.extracted(head):
+                return BY_NAME["html-text"]  # its own section anchors (html_text/lines.py)
             return load()
     return None
 

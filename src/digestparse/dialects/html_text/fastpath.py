@@ -26,16 +26,16 @@ from ...model import Paper, fast_paper
 from ...state import BLANK_CHARS, BLANKS, ParseState
 from ..bounded import too_long
 from ..window import read_window
-from .fields import link_id, organization_of, title_of
+from .fields import link_id, link_text, organization_of, title_of
 from .lines import (
     LINKS,
-    PAGINATION_LINKS,
     TEXT,
     Kind,
     classify,
+    is_pagination,
     meta,
 )
-from .rules import starts_entry
+from .rules import BOXES_ABOVE, starts_entry
 
 #: A line that does not start with a blank (``state.BLANKS``; whether it ends with one is
 #: checked afterwards: a pattern for that would make the matcher try every split of each line).
@@ -101,6 +101,8 @@ def read_canonical(state: ParseState) -> bool:
     """Consume the canonical entries that come next, straight from the list of lines."""
     if not starts_entry(state):  # junk, read by the rules (which peek as far)
         return False
+    if BOXES_ABOVE in state.memo:
+        return False  # a daily page: its cards are not the canonical (trending) ones
     limit = state.date_limit
     return read_window(state, lambda raw: _Reader(raw, limit).entry)
 
@@ -174,8 +176,8 @@ class _Reader:
         if meta_line[0] in _NOT_META_START:
             return None
         split = meta(meta_line)
-        if split is None:
-            return None
+        if split is None or split[2] is not None:
+            return None  # not a date line, or one with a comment count (the daily page)
         # Its copy, next, has the same texts but for the date line's ``Published on``: the
         # abstract, the longest, is compared where it stands.
         texts = (avatar, submitter, heading, authors, split, upvotes, url, links)
@@ -188,8 +190,8 @@ class _Reader:
             abstract = chunk[start:stop]
             breaks = abstract.count("\n")
             fields = _read_fields(
-                avatar, submitter, heading, abstract, breaks, authors, *split, upvotes, url,
-                links or "", self._limit,
+                avatar, submitter, heading, abstract, breaks, authors, split[0], split[1],
+                upvotes, url, links or "", self._limit,
             )
             self._last = texts, abstract, breaks, fields
         if fields is None:
@@ -249,9 +251,7 @@ def _read_fields(
         if links and _LINKS_LINE.fullmatch(links) is None:
             return None
     # The rules end the entry before the pagination (checked only where it may be).
-    if ("[Previous]" in links or "[Next]" in links) and any(
-        line.startswith(PAGINATION_LINKS) for line in link_lines
-    ):
+    if ("[Previous]" in links or "[Next]" in links) and any(map(is_pagination, link_lines)):
         return None
     # The pattern starts the submitter's line and each abstract line with no blank.
     if submitter is not None and (submitter[-1] in BLANK_CHARS or classify(submitter) is not TEXT):
@@ -261,6 +261,8 @@ def _read_fields(
     title = _title(heading)
     if title is None:
         return None
+    if abstract_text[0] == "[":
+        return None  # maybe an abstract linked to its paper (the daily page): the rules read it
     if breaks:
         abstract_lines = [line for line in abstract_text.split("\n") if line]
         if not all(
@@ -324,7 +326,8 @@ def _title(heading: str) -> tuple[str, str | None] | None:
     text = join_wrapped(heading.split("\n")) if wrapped else heading
     common = _COMMON_TITLE.fullmatch(text)
     if common is not None:
-        return plain(common.group(1)), common.group(2)
+        text = common.group(1)
+        return (plain(text) if text[:1] not in "#-*+" else link_text(text)), common.group(2)
     return title_of(text if wrapped else join_wrapped([heading]))
 
 

@@ -7,19 +7,39 @@ does not fit, so that both build exactly the same paper.
 
 from __future__ import annotations
 
-from ...links import paper_id
-from ...markup import links, plain
-from .lines import PLACEHOLDER_LINE
+import re
+
+from ...links import PAPER_PAGE, paper_id
+from ...markup import links, plain, strip_links
+from .lines import BOX_LINE, PLACEHOLDER_LINE
 
 
 def title_of(heading: str) -> tuple[str, str | None] | None:
     """The title (its link's text) and the paper id of its link, from the heading's text
-    after ``### `` (wrapped lines joined); None when the heading does not start with a link."""
+    after ``### `` (wrapped lines joined); None when the heading does not start with a link.
+
+    The tool escapes nothing: a heading that is one link, ``[…](url)``, has the title
+    between its first ``[`` and its last ``](``, whatever brackets or backslashes the title
+    holds (``[Uni[Mate](url)``); other headings are read by ``markup.links``."""
+    if not heading.startswith("["):
+        return None
+    whole = _WHOLE_LINK.fullmatch(heading)
+    if whole is not None:
+        return link_text(whole.group(1)), paper_id(whole.group(2))
     found = links(heading)
-    if not found or not heading.startswith("["):
+    if not found:
         return None
     text, url = found[0]
-    return plain(text), paper_id(url)
+    return link_text(text), paper_id(url)
+
+
+def link_text(text: str) -> str:
+    """A title's link text as the page shows it, runs of white space read as one space. The
+    text is inside the link's brackets, so a ``#`` or ``-`` it starts with (``# of Tokens``)
+    is the title's own, never a heading or bullet mark as ``markup.plain`` would take it."""
+    if text[:1] in "#-*+":
+        return " ".join(strip_links(text).split())
+    return plain(text)
 
 
 def organization_of(text: str) -> str:
@@ -38,9 +58,32 @@ def link_id(line: str) -> str | None:
     return None
 
 
-def author_count(line: str) -> int:
-    """The count of an authors line, ``- 4 authors``."""
-    return int(line[2:].split(" ", 1)[0])
+#: A heading or an abstract that is one link (the daily page links its abstract to the
+#: paper), its lines joined: the text up to the last ``](``.
+_WHOLE_LINK = re.compile(r"\[(.*)\]\(([^()\s]*)\)", re.DOTALL)
+
+
+def abstract_of(joined: str) -> tuple[str, str | None]:
+    """The abstract and the paper id of its link: the daily page links the whole abstract to
+    the paper's page (``[We present …](https://huggingface.co/papers/ID)``, over as many
+    lines as the text); a trending card's abstract is text, kept as it is (id None), and so
+    is a line of links such as ``[arXiv Page](https://arxiv.org/abs/ID)``."""
+    if joined[:1] == "[" and joined[-1:] == ")":
+        found = _WHOLE_LINK.fullmatch(joined)
+        if found is not None and found.group(2).startswith(PAPER_PAGE):
+            identifier = paper_id(found.group(2))
+            if identifier is not None and "#" not in found.group(2):
+                return found.group(1).strip(), identifier
+    return joined, None
+
+
+def box_count(line: str) -> int:
+    """The count of an upvote box or comment count line, ``[22](url)``; ``[-](url)`` is 0."""
+    found = BOX_LINE.fullmatch(line)
+    if found is None:
+        raise ValueError(f"not an upvote box: {line!r}")
+    count = found.group(1)
+    return 0 if count == "-" else int(count)
 
 
 def upvote_count(line: str) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import attrs
 
-from ...dates import entry_date_fields, read_date_line
+from ...dates import entry_date_fields, read_count, read_date_line
 from ...errors import InternalError
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
@@ -19,31 +19,42 @@ from ...state import BLANKS, Line, ParseState, Rule
 from ..block_header import read_block_header
 from ..bounded import FieldLines
 from ..truncated import Truncated, next_line, report_truncated
-from .fields import author_count, link_id, organization_of, title_of, upvote_count
+from .fields import abstract_of, box_count, link_id, organization_of, title_of, upvote_count
 from .lines import (
     ANCHOR,
     AUTHORS,
     AVATAR,
     AVATAR_LINK,
+    BOX,
+    COMMENTS,
     DASH,
     DATE,
+    DATED,
     LINKS,
     META,
-    PAGINATION_LINKS,
+    ORGANIZATION,
     PLACEHOLDER,
     PLACEHOLDER_LINE,
+    SEPARATOR_LINE,
     SUBMITTED,
     TEXT,
     TITLE,
     TITLE_MARK,
     UPVOTE,
     UPVOTE_COUNT,
+    Kind,
+    author_count,
     classify,
+    entry_date,
+    is_pagination,
     meta,
+    nav_link,
 )
 
 #: A title wrapped over more lines than this is taken as unclosed.
 MAX_TITLE_LINES = 4
+#: ``ParseState.memo`` key: a card of this page has shown its upvote box above its title.
+BOXES_ABOVE = "html-text: upvote boxes above the titles"
 
 # -- the header ---------------------------------------------------------------
 
@@ -56,37 +67,70 @@ def read_header(state: ParseState) -> None:
     ``Digest.header`` leaves out the anchors and the image placeholders.
     """
     read_block_header(state, starts_entry=starts_entry, date_kind=DATE, header_text=_header_text)
+    # The link to the next day (or week, month) drawn after the page date.
+    if state.header_span is not None and state.page_date is not None:
+        first = state.header_span[0]
+        while (line := state.peek()) is not None and nav_link(line.text):
+            if starts_entry(state):
+                break
+            state.advance()
+            state.header_span = (first, state.last_line)
 
 
 def _header_text(line: Line) -> str | None:
-    """A header line's text; None for an anchor or an empty ``-`` item (the period
-    switcher, its labels lost), which show nothing."""
+    """A header line's text; None for an anchor, an empty ``-`` item (the period
+    switcher, its labels lost) or a link with no text (the arrow to the day before, its
+    icon lost), which show nothing."""
     if line.kind is ANCHOR or line.kind is DASH:
         return None
-    return plain(PLACEHOLDER_LINE.sub("", line.text))
+    return plain(PLACEHOLDER_LINE.sub("", line.text)) or None
 
 
 # -- entries ----------------------------------------------------------------------
 
 
 def starts_entry(state: ParseState, ahead: int = 0) -> bool:
-    """A lead-in (avatar link, Submitted-by block, anchor before a title) or a title."""
+    """A lead-in (avatar link, Submitted-by block, upvote box or anchor before a title) or a
+    title."""
     line = state.peek(ahead)
     if line is None:
         return False
     kind = line.kind
     if kind is TITLE or kind is SUBMITTED:
         return True
-    if kind is AVATAR_LINK or kind is ANCHOR:
-        following = state.peek(ahead + 1)
-        return following is not None and following.kind in (TITLE, SUBMITTED, ANCHOR)
-    return False
+    if kind not in _LEAD_IN_STARTS:
+        return False
+    following = state.peek(ahead + 1)
+    if following is None:
+        return False
+    if kind is UPVOTE:
+        third = state.peek(ahead + 2)
+        return following.kind is UPVOTE_COUNT and third is not None and third.kind in _AFTER_BOX
+    return _follows_lead_in(kind, following.kind)  # type: ignore[arg-type]
+
+
+def _follows_lead_in(kind: Kind, following: Kind) -> bool:
+    """Whether a lead-in's first line (an avatar link, an anchor or an upvote box on one
+    line) followed by a line of kind ``following`` starts an entry."""
+    if kind is ANCHOR:
+        return following in _AFTER_ANCHOR
+    if kind is AVATAR_LINK:
+        return following in _AFTER_AVATAR_LINK
+    return kind is BOX and following in _AFTER_BOX
+
+
+_AFTER_ANCHOR = (TITLE, SUBMITTED, ANCHOR)
+_AFTER_AVATAR_LINK = (TITLE, SUBMITTED, ANCHOR, BOX, UPVOTE)
+_AFTER_BOX = (TITLE, ANCHOR)
+_LEAD_IN_STARTS = (AVATAR_LINK, ANCHOR, BOX, UPVOTE)
 
 
 @attrs.frozen(slots=True)
 class _LeadIn:
     first: Line | None = None
     submitted_by: str | None = None
+    #: The daily page's upvote box above the title (None: none there).
+    upvotes: int | None = None
 
 
 def entry(state: ParseState) -> bool:
@@ -106,11 +150,21 @@ def entry(state: ParseState) -> bool:
         abstract="",
         line=(lead_in.first or title_line).number,
         submitted_by=lead_in.submitted_by,
+        upvotes=lead_in.upvotes,
     )
     fields: dict[str, object] = {}
+    # The trending card draws its upvote box below the metadata, the daily page's above the
+    # title (then it is in the lead-in). On a page whose cards have shown it above, a card
+    # without one lacks it: the box below it is the next card's.
+    if lead_in.upvotes is not None:
+        state.memo[BOXES_ABOVE] = True
+    box_below = lead_in.upvotes is None and BOXES_ABOVE not in state.memo
+    if lead_in.upvotes is None and not box_below:
+        state.reporter.defect("missing-upvotes", title_line.number, 1,
+                              detail="no upvote box above the title")
     try:
         abstract_lines: FieldLines | None = None
-        if state.peek_is(0, TEXT):
+        if state.peek_is(0, TEXT) or _abstract_link(state.peek()) or _bracket_abstract(state):
             abstract_lines = FieldLines(state.advance())
             while state.peek_is(0, TEXT):
                 abstract_lines.add(state.advance())
@@ -119,17 +173,19 @@ def entry(state: ParseState) -> bool:
             state, "no date line" if abstract_lines is not None else "no abstract"
         )
         if abstract_lines is not None:
-            abstract = join_wrapped(abstract_lines.texts)
+            abstract, abstract_id = abstract_of(join_wrapped(abstract_lines.texts))
+            identifier = identifier or abstract_id
             fields.update(abstract=abstract, links=extract_links(abstract))
         else:
             state.reporter.defect("missing-abstract", following.number, 1)
-        _metadata(state, fields)
-        _upvotes(state, fields)
+        _metadata(state, fields, box_below)
+        if box_below:
+            _upvotes(state, fields)
         # The pagination after the last entry is the page's end, not its links.
         while (
             (link := state.peek()) is not None
             and link.kind is LINKS
-            and not link.text.startswith(PAGINATION_LINKS)
+            and not is_pagination(link.text)
         ):
             text = state.advance().text
             identifier = identifier or link_id(text)
@@ -158,10 +214,35 @@ def _lead_in(state: ParseState) -> _LeadIn:
             following = state.peek()
             where = following.number if following is not None else block.number
             state.reporter.defect("missing-submitter", where, 1)
+    upvotes: int | None = None
+    box = state.peek()
+    if box is not None and (box.kind is BOX or box.kind is UPVOTE) and starts_entry(state):
+        state.advance()
+        first = first or box
+        # ``[N](url)``, or ``[Upvote`` and its count as on the trending card.
+        upvotes = (
+            box_count(box.text) if box.kind is BOX else upvote_count(state.advance().text)
+        )
     while state.peek_is(0, ANCHOR):
         line = state.advance()
         first = first or line
-    return _LeadIn(first, submitted_by)
+    return _LeadIn(first, submitted_by, upvotes)
+
+
+def _abstract_link(line: Line | None) -> bool:
+    """Whether a line of links is an abstract linked to its paper on one line (the daily
+    page): one link to a paper page, ``[We present …](https://huggingface.co/papers/ID)``."""
+    if line is None or line.kind is not LINKS or is_pagination(line.text):
+        return False
+    return abstract_of(line.text)[1] is not None
+
+
+def _bracket_abstract(state: ParseState) -> bool:
+    """Whether an abstract linked to its paper opens with its ``[`` alone on a line (its text
+    a block, as lynx shows it in capture 01): a lone ``[`` with a text line, not an upvote
+    count, after it."""
+    line = state.peek()
+    return line is not None and line.text == "[" and state.peek_is(1, TEXT)
 
 
 def _title(state: ParseState) -> tuple[str, str | None]:
@@ -186,33 +267,63 @@ def _title(state: ParseState) -> tuple[str, str | None]:
     return title
 
 
-def _metadata(state: ParseState, fields: dict[str, object]) -> None:
-    """Author avatars and count, or an organization; ``·`` and the date on one line."""
+def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> None:
+    """Author avatars and count, or an organization; ``·`` and the date, on the line of the
+    organization or the authors' ``·``, or (the daily page) each on a line of its own; then
+    the comment count, on the date's line or the next. A card whose upvote box comes next
+    (``box_below``, the trending page) may show no date: capture 04's trending page shows
+    none."""
     while state.peek_is(0, DASH) or state.peek_is(0, AVATAR):
         state.advance()
     if state.peek_is(0, AUTHORS):
         fields["author_count"] = author_count(state.advance().text)
-    line = next_line(state, "no date line")
-    if line.kind is not META:
-        state.reporter.defect("missing-date", line.number, 1)
+    elif state.peek_is(0, ORGANIZATION):
+        fields["organization"] = organization_of(state.advance().text)
+    line = first = next_line(state, "no date line")
+    comments: str | None = None
+    if line.kind is META:
+        state.advance()
+        split = meta(line.text)
+        if split is None:
+            raise InternalError(
+                f"line {line.number} was classified as a date line but does not read"
+            )
+        organization_text, date_text, comments = split
+        if organization_text:
+            fields["organization"] = organization_of(organization_text)
+    elif line.kind is SEPARATOR_LINE:
+        state.advance()
+        line = next_line(state, "no date line")
+        if line.kind is DATE or line.kind is DATED:
+            state.advance()
+            date_text, comments = entry_date(line.text) or (line.text, None)
+        elif line.kind is TEXT:
+            state.advance()
+            state.reporter.defect("bad-date", line.number, 1, detail=repr(line.text[:40]))
+            return
+        else:
+            state.reporter.defect("missing-date", line.number, 1)
+            return
+    else:
+        if not (box_below and line.kind is UPVOTE):
+            state.reporter.defect("missing-date", line.number, 1)
         return
-    state.advance()
-    split = meta(line.text)
-    if split is None:
-        raise InternalError(f"line {line.number} was classified as a date line but does not read")
-    organization_text, date_text = split
-    if organization_text:
-        fields["organization"] = organization_of(organization_text)
-    elif "author_count" not in fields:
-        state.reporter.defect("missing-authors", line.number, 1)
+    if "organization" not in fields and "author_count" not in fields:
+        state.reporter.defect("missing-authors", first.number, 1)
     parts = read_date_line(date_text)
     if parts is None or parts.count_text is not None:
-        column = len(line.text) - len(date_text) + 1
-        state.reporter.defect(
-            "bad-date", line.number, line.column(column), detail=repr(date_text[:40])
-        )
+        column = line.column(line.text.rfind(date_text) + 1)
+        state.reporter.defect("bad-date", line.number, column, detail=repr(date_text[:40]))
         return
     fields.update(entry_date_fields(state, line.number, parts))
+    if comments is None and state.peek_is(0, COMMENTS):
+        comment_line = state.advance()
+        comments = str(box_count(comment_line.text))
+        line = comment_line
+    if comments is not None:  # at its first digit, inside the link's brackets
+        column = line.text.rfind("[") + 2
+        column += line.text[column - 1] == " "
+        fields["votes"] = read_count(state, line.number, comments, line.column(column))
 
 
 def _upvotes(state: ParseState, fields: dict[str, object]) -> None:
@@ -277,12 +388,25 @@ def _skip_junk_blocks(state: ParseState) -> None:
         kind = classify(raw[first].strip(BLANKS))
         if kind is TITLE or kind is SUBMITTED:
             break
-        if kind is AVATAR_LINK or kind is ANCHOR:
+        if kind in _LEAD_IN_STARTS:
             second = _next_text(raw, first + 1, count)
             if second == count and not complete:
                 break  # the line that tells is not in the window yet
-            if second < count and classify(raw[second].strip(BLANKS)) in _AFTER_LEAD_IN:
-                break
+            if second < count:
+                following = classify(raw[second].strip(BLANKS))
+                if kind is not UPVOTE:
+                    if _follows_lead_in(kind, following):
+                        break
+                else:  # ``[Upvote`` and its count: the line after them tells
+                    third = _next_text(raw, second + 1, count)
+                    if third == count and not complete:
+                        break
+                    if (
+                        following is UPVOTE_COUNT
+                        and third < count
+                        and classify(raw[third].strip(BLANKS)) in _AFTER_BOX
+                    ):
+                        break
         end = first + 1
         while end < count and raw[end].strip(BLANKS):
             end += 1
@@ -293,7 +417,6 @@ def _skip_junk_blocks(state: ParseState) -> None:
         state.skip_to(base + done)
 
 
-_AFTER_LEAD_IN = (TITLE, SUBMITTED, ANCHOR)
 
 
 def _next_text(raw: list[str], start: int, count: int) -> int:
