@@ -1,0 +1,194 @@
+"""The markdown dialect on page kinds and converters the two captures do not show.
+
+Capture 03 is firecrawl on a search page, 04 an agent's web fetch of the trending page.
+The same tools on the daily page, the week and month views, and other common
+HTML-to-markdown converters (html2text, markdownify, turndown, the markdown body of Jina
+Reader) write the same page with small differences: ``*`` or ``+`` list bullets with one
+or more spaces, setext headings (``Daily Papers`` over ``====``), a byline written
+without ``## ``, ``\\-`` escapes, the ``·`` kept on the line of the authors or
+organization link. Each page here is written from known fields by ``listing``, not by the
+parser, so the expected values are the fields it was given.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+import pytest
+
+import digestparse
+from dialect_support import assert_paths_agree
+from digestparse.dialects.markdown import MARKDOWN
+from hostile_support import uncovered_lines
+
+HF = "https://huggingface.co"
+#: The capture day: yearless dates are on or before it.
+TODAY = datetime.date(2026, 11, 26)
+
+
+@attrs.frozen
+class Entry:
+    """One listing entry's fields, as the page shows them."""
+
+    paper_id: str
+    title: str
+    abstract: str
+    upvotes: int
+    date: str
+    comments: int = 0
+    organization: str | None = None
+    authors: int | None = None
+    avatars: int = 0
+
+
+ENTRIES = (
+    Entry("2611.01234", "Plain Title", "An abstract.", 12, "Nov 25", 3, organization="OCC"),
+    Entry("2611.02345", "One Author Only", "Another abstract.", 0, "Nov 24", authors=1),
+    Entry("2611.03456", "Many Authors", "Third abstract.", 7, "Oct 3, 2025", 1, authors=5,
+          avatars=2),
+    Entry("2611.04567", "Carnegie Paper", "Fourth abstract.", 0, "Nov 20",
+          organization="Carnegie Mellon University"),
+)
+#: The dates above, resolved under TODAY.
+DATES = (
+    datetime.date(2026, 11, 25), datetime.date(2026, 11, 24), datetime.date(2025, 10, 3),
+    datetime.date(2026, 11, 20),
+)
+
+
+@attrs.frozen
+class Style:
+    """How a converter writes the parts of the page that differ between converters."""
+
+    #: The list bullet with its spaces: ``- `` (firecrawl), ``* `` (markdownify),
+    #: ``*   `` (turndown), ``  * `` (html2text).
+    bullet: str = "- "
+    #: ``atx`` (``# Daily Papers``) or ``setext`` (``Daily Papers`` over ``====``).
+    headings: str = "atx"
+    #: Where the ``·`` goes: on its own line, or after the authors or organization link
+    #: (``glued`` with no space, ``spaced`` after one).
+    separator: str = "own line"
+    #: How the upvote box writes ``-``: as is, or escaped (turndown) ``\\-``.
+    dash: str = "-"
+
+
+def header(style: Style, label: str = "Nov 26") -> list[str]:
+    byline = f"by [![]({HF}/front/assets/papers-by.png)AK]({HF}/akhaliq) and the research community"
+    if style.headings == "atx":
+        titles = ["# Daily Papers", f"## {byline}"]
+    else:
+        titles = ["Daily Papers\n" + "=" * 12, byline + "\n" + "-" * len(byline)]
+    switcher = "\n".join(style.bullet + period for period in ("Daily", "Weekly", "Monthly"))
+    return [
+        "new", "Get trending papers in your email inbox once a day!",
+        "Get trending papers in your email inbox!", f"[Subscribe]({HF}/login?next=%2Fpapers)",
+        *titles, switcher, f"[Trending Papers]({HF}/papers/trending)", label,
+    ]
+
+
+def entry_lines(entry: Entry, style: Style) -> list[str]:
+    url = f"{HF}/papers/{entry.paper_id}"
+    upvotes = str(entry.upvotes) if entry.upvotes else style.dash
+    lines = [f"[{upvotes}]({HF}/login?next=%2Fpapers%2F{entry.paper_id})",
+             f"### [{entry.title}]({url})", f"[{entry.abstract}]({url})"]
+    if entry.organization is not None:
+        slug = entry.organization.split()[0].lower()
+        by = f"[![{slug}](https://cdn-avatars.huggingface.co/{slug}.png){entry.organization}]({HF}/{slug})"
+    else:
+        word = "author" if entry.authors == 1 else "authors"
+        avatars = "".join(
+            f"{style.bullet}![]({HF}/avatars/{n}.svg)\\\\\n" for n in range(entry.avatars)
+        )
+        by = f"[{avatars}{style.bullet}{entry.authors} {word}]({url})"
+    if style.separator == "own line":
+        lines += [by, "\u00b7"]
+    else:
+        lines.append(by + (" \u00b7" if style.separator == "spaced" else "\u00b7"))
+    comments = f"[{entry.comments}]({url}#community)" if entry.comments else ""
+    lines.append(entry.date + comments)
+    return lines
+
+
+def listing(style: Style = Style(), label: str = "Nov 26", tail: bool = True) -> str:
+    lines = header(style, label)
+    for entry in ENTRIES:
+        lines += entry_lines(entry, style)
+    if tail:
+        lines += [f"[Previous]({HF}/papers/date/2026-11-25)", f"[Next]({HF}/papers/date/2026-11-27)"]
+    return "\n\n".join(lines) + "\n"
+
+
+def assert_reads_the_entries(text: str) -> digestparse.Digest:
+    """``text`` reads without a report as markdown, to ENTRIES' fields, every line accounted
+    for; the rules and the fast path agree."""
+    digest = digestparse.parse(text, mode="strict", reference_date=TODAY)
+    assert digest.dialect == "markdown"
+    assert digest.diagnostics == ()
+    assert len(digest.papers) == len(ENTRIES)
+    for paper, entry, date in zip(digest.papers, ENTRIES, DATES, strict=True):
+        assert (paper.paper_id, paper.title, paper.abstract) == (
+            entry.paper_id, entry.title, entry.abstract)
+        assert (paper.upvotes, paper.votes, paper.date) == (entry.upvotes, entry.comments, date)
+        assert (paper.organization, paper.author_count) == (entry.organization, entry.authors)
+    assert uncovered_lines(text, digest) == []
+    assert digestparse.parse(text.encode(), reference_date=TODAY) == digest
+    assert_paths_agree(MARKDOWN, text, TODAY)
+    return digest
+
+
+def test_the_daily_page_as_firecrawl_writes_it() -> None:
+    """The probe's baseline: 03's layout with the page date and no query."""
+    digest = assert_reads_the_entries(listing())
+    assert digest.page_date == datetime.date(2026, 11, 26)
+    assert digest.footer_span is not None
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Week 48", "Week 48, 2026", "2026-W48", "W48", "November 2026", "Nov 2026", "2026-11",
+     "Nov 23 - Nov 29", "Nov 23 \u2013 29", "Nov 23, 2026 - Nov 29, 2026"],
+)
+def test_a_week_or_month_view_label_is_part_of_the_header(label: str) -> None:
+    """The week and month views show a period where the daily page shows its date: a header
+    line, no page date (an entry's yearless date takes its year from the capture day)."""
+    digest = assert_reads_the_entries(listing(label=label))
+    assert digest.header[-1] == label
+    assert digest.page_date is None
+    assert digest.header_span == (1, 17)
+
+
+def test_a_label_that_is_no_period_is_still_junk() -> None:
+    digest = digestparse.parse(listing(label="Nov 2026 edition"), reference_date=TODAY)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", 17)]
+
+
+@pytest.mark.parametrize("bullet", ["* ", "*   ", "+ ", "  * ", "-   "])
+def test_other_list_bullets_in_the_authors_and_switcher(bullet: str) -> None:
+    assert_reads_the_entries(listing(Style(bullet=bullet)))
+
+
+def test_setext_headings_are_the_header() -> None:
+    """markdownify and turndown write ``<h1>``/``<h2>`` as setext headings: the title over a
+    ``====`` line, the byline (not starting with ``## ``) over a ``----`` line."""
+    text = listing(Style(headings="setext", bullet="*   "))
+    digest = assert_reads_the_entries(text)
+    reference = digestparse.parse(listing(), reference_date=TODAY)
+    assert digest.header == reference.header
+    assert digest.page_date == reference.page_date
+
+
+@pytest.mark.parametrize("separator", ["glued", "spaced"])
+def test_the_separator_on_the_authors_or_organization_line(separator: str) -> None:
+    """html2text and turndown keep an inline ``·`` on the line of the link before it."""
+    assert_reads_the_entries(listing(Style(separator=separator)))
+
+
+def test_an_escaped_dash_upvote_box() -> None:
+    """turndown escapes a ``-`` that starts a block: ``[\\-](…)`` is the box with no upvote."""
+    assert_reads_the_entries(listing(Style(dash="\\-")))
+
+
+def test_all_converter_differences_at_once() -> None:
+    style = Style(bullet="*   ", headings="setext", separator="spaced", dash="\\-")
+    assert_reads_the_entries(listing(style, label="Week 48"))
