@@ -13,6 +13,8 @@ parser, so the expected values are the fields it was given.
 from __future__ import annotations
 
 import datetime
+import re
+from pathlib import Path
 
 import attrs
 import pytest
@@ -20,7 +22,7 @@ import pytest
 import digestparse
 from dialect_support import assert_paths_agree
 from digestparse.dialects.markdown import MARKDOWN
-from hostile_support import uncovered_lines
+from hostile_support import comparable, uncovered_lines
 
 HF = "https://huggingface.co"
 #: The capture day: yearless dates are on or before it.
@@ -100,7 +102,9 @@ def entry_lines(entry: Entry, style: Style) -> list[str]:
         avatars = "".join(
             f"{style.bullet}![]({HF}/avatars/{n}.svg)\\\\\n" for n in range(entry.avatars)
         )
-        by = f"[{avatars}{style.bullet}{entry.authors} {word}]({url})"
+        count = f"{style.bullet}{entry.authors} {word}]({url})"
+        # html2text indents an item at the start of a line; none is indented after ``[``.
+        by = "[" + (avatars + count).lstrip(" ")
     if style.separator == "own line":
         lines += [by, "\u00b7"]
     else:
@@ -115,7 +119,8 @@ def listing(style: Style = Style(), label: str = "Nov 26", tail: bool = True) ->
     for entry in ENTRIES:
         lines += entry_lines(entry, style)
     if tail:
-        lines += [f"[Previous]({HF}/papers/date/2026-11-25)", f"[Next]({HF}/papers/date/2026-11-27)"]
+        lines += [f"[Previous]({HF}/papers/date/2026-11-25)",
+                  f"[Next]({HF}/papers/date/2026-11-27)"]
     return "\n\n".join(lines) + "\n"
 
 
@@ -155,12 +160,12 @@ def test_a_week_or_month_view_label_is_part_of_the_header(label: str) -> None:
     digest = assert_reads_the_entries(listing(label=label))
     assert digest.header[-1] == label
     assert digest.page_date is None
-    assert digest.header_span == (1, 17)
+    assert digest.header_span == (1, 19)
 
 
 def test_a_label_that_is_no_period_is_still_junk() -> None:
     digest = digestparse.parse(listing(label="Nov 2026 edition"), reference_date=TODAY)
-    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", 17)]
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", 19)]
 
 
 @pytest.mark.parametrize("bullet", ["* ", "*   ", "+ ", "  * ", "-   "])
@@ -192,3 +197,16 @@ def test_an_escaped_dash_upvote_box() -> None:
 def test_all_converter_differences_at_once() -> None:
     style = Style(bullet="*   ", headings="setext", separator="spaced", dash="\\-")
     assert_reads_the_entries(listing(style, label="Week 48"))
+
+
+@pytest.mark.parametrize("bullet", ["* ", "*   ", "+ "])
+def test_the_trending_page_with_other_bullets_reads_as_capture_04(bullet: str) -> None:
+    capture = (Path(__file__).parent / "fixtures" / "captures"
+               / "04_hfpapers_trending_markdown_dupes.txt").read_text("utf-8")
+    text = re.sub(r"(?m)^- (?=[0-9]+ authors$)", bullet, capture)
+    assert text != capture
+    digest = digestparse.parse(text, mode="strict")
+    reference = digestparse.parse(capture, mode="strict")
+    assert comparable(digest) == comparable(reference)
+    assert [p.span for p in digest.papers] == [p.span for p in reference.papers]
+    assert_paths_agree(MARKDOWN, text)

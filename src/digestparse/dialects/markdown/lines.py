@@ -30,7 +30,8 @@ class Kind(enum.Enum):
     LINK_TEXT = "link text"
     #: ``[![alt](avatar)Name](url)``.
     ORGANIZATION = "organization"
-    #: ``[- N authors](url)``, ``[- ![](avatar)\\`` (opens an avatar list) or ``- N authors``.
+    #: ``[- N authors](url)``, ``[- ![](avatar)\\`` (opens an avatar list) or ``- N authors``
+    #: (any list bullet: ``*`` or ``+`` too).
     AUTHORS = "authors"
     #: ``- ![](avatar)\\``: one more avatar inside an avatar list.
     AVATAR = "avatar"
@@ -53,15 +54,22 @@ METADATA_KINDS = (Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Ki
 def opens_trending(kind: Kind, line: str) -> bool:
     """Whether a metadata line (of one of ``METADATA_KINDS``) opens the trending page's block,
     ``- N authors`` or a link line, rather than the listing's."""
-    return kind is Kind.REPOSITORY or (kind is Kind.AUTHORS and line[0] == "-")
+    return kind is Kind.REPOSITORY or (kind is Kind.AUTHORS and line[0] != "[")
 
 # The standard library's ``re``: these small patterns never backtrack much, and it is
 # about twice as fast as ``regex`` for them (classification runs on every line).
 _URL = r"\(([^()\s]*)\)"
-UPVOTES = re.compile(r"\[(-|[0-9]{1,9})\]" + _URL)
-LINKED_AUTHORS = re.compile(r"\[- ([0-9]+) authors?\]" + _URL)
-BARE_AUTHORS = re.compile(r"- ([0-9]+) authors?")
-AUTHORS_TAIL = re.compile(r"- ([0-9]+) authors?\]" + _URL)
+#: ``[-]`` is the box with no upvote yet; turndown escapes a ``-`` that starts a block.
+UPVOTES = re.compile(r"\[(?:\\(?=-))?(-|[0-9]{1,9})\]" + _URL)
+#: A list item's bullet: ``-`` (firecrawl), ``*`` (markdownify, turndown, html2text) or
+#: ``+``, and one or more spaces (turndown writes ``*   ``).
+_BULLET = r"[-*+] +"
+LINKED_AUTHORS = re.compile(r"\[" + _BULLET + r"([0-9]+) authors?\]" + _URL)
+BARE_AUTHORS = re.compile(_BULLET + r"([0-9]+) authors?")
+AUTHORS_TAIL = re.compile(_BULLET + r"([0-9]+) authors?\]" + _URL)
+#: An avatar list's first line (``[- ![](avatar)\\``) and its other items (``- ![](…)``).
+LINKED_AVATAR = re.compile(r"\[" + _BULLET + r"!\[")
+AVATAR = re.compile(_BULLET + r"!\[")
 REPOSITORY = re.compile(r"\[LINK: ([^\[\]]*)\]" + _URL)
 #: ``[![alt](avatar)Name](url)``, the name without brackets (else ``markup.plain`` reads it).
 ORGANIZATION = re.compile(r"\[!\[[^\]\n]*\]\([^()\s]*\)([^\[\]]*)\]\([^()\s]*\)")
@@ -72,6 +80,25 @@ DATE = re.compile(
     "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?"
     r"(?: ?\[([0-9]+)\]" + _URL + ")?"
 )
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+_DAY = r"(?:" + "|".join(MONTHS) + r") (?:[1-9]|[12][0-9]|3[01])(?:, [0-9]{4})?"
+#: What the week and month views show where the daily page shows its date: a week
+#: (``Week 48``, ``2026-W48``), a month (``November 2026``, ``Nov 2026``, ``2026-11``) or a
+#: range of days (``Nov 23 - Nov 29``, or ``Nov 23`` to ``29`` with an en or em dash). No
+#: capture shows one: these are the usual ways of writing a period, read as a header line
+#: (docs/format.md).
+PERIOD_LABEL = re.compile(
+    r"(?:Week|W) ?(?:[1-9]|[1-4][0-9]|5[0-3])(?:,? [0-9]{4})?"
+    r"|[0-9]{4}-W(?:0[1-9]|[1-4][0-9]|5[0-3])"
+    r"|(?:" + "|".join(MONTHS + _MONTH_NAMES) + r") [0-9]{4}"
+    r"|[0-9]{4}-(?:0[1-9]|1[0-2])"
+    r"|" + _DAY + r" ?[-\u2013\u2014] ?(?:" + _DAY + r"|(?:[1-9]|[12][0-9]|3[01]))"
+)
+#: A setext heading's underline (markdownify and turndown write ``<h1>`` and ``<h2>`` so).
+UNDERLINE = re.compile(r"=+|-+")
 #: A heading or a link whose text is short enough to be a page phrase is worth a look.
 _PHRASE_MAX = 200
 _LINK_TEXT_MAX = 60
@@ -102,15 +129,13 @@ def classify(line: str) -> Kind:
         return Kind.HEADER if is_page_phrase(line) else Kind.TEXT
     if first == "[":
         return _classify_bracket(line)
-    if first == "-":
-        if line.startswith("- !["):
+    if first in "-*+":  # a list item: an avatar, the authors, the switcher
+        if AVATAR.match(line):
             return Kind.AVATAR
         if BARE_AUTHORS.fullmatch(line):
             return Kind.AUTHORS
-        if AUTHORS_TAIL.fullmatch(line):
+        if AUTHORS_TAIL.fullmatch(before_separator(line)):
             return Kind.AUTHORS_TAIL
-        return Kind.HEADER if is_page_phrase(line) else Kind.TEXT
-    if first in "*+":  # a list item: the switcher, as some converters write it
         return Kind.HEADER if is_page_phrase(line) else Kind.TEXT
     if line == SEPARATOR:
         return Kind.SEPARATOR
@@ -118,16 +143,28 @@ def classify(line: str) -> Kind:
         return Kind.DATE
     if len(line) <= _HEADER_TEXT_MAX and line in _HEADER_TEXT:
         return Kind.HEADER
+    if first == "b" and line.startswith("by ") and is_page_phrase(line):
+        return Kind.HEADER  # the byline of a setext heading: no ``## `` before it
     return Kind.TEXT
+
+
+def before_separator(line: str) -> str:
+    """An authors or organization line without the ``·`` that some converters keep on the
+    line of the link before it (``[…](url) ·``); the line itself when it has none."""
+    if len(line) > 1 and line[-1] == SEPARATOR:
+        rest = line[:-1].rstrip(" \t")
+        if rest[-1:] == ")":
+            return rest
+    return line
 
 
 def _classify_bracket(line: str) -> Kind:
     second = line[1:2]
-    if (second == "-" or "0" <= second <= "9") and UPVOTES.fullmatch(line):
+    if (second in "-\\" or "0" <= second <= "9") and UPVOTES.fullmatch(line):
         return Kind.UPVOTES
     if line.startswith("[!["):
         return Kind.ORGANIZATION
-    if line.startswith("[- "):
+    if second in "-*+" and line[2:3] == " ":
         return Kind.AUTHORS
     if line.startswith("[LINK: ") and REPOSITORY.fullmatch(line):
         return Kind.REPOSITORY
@@ -234,12 +271,12 @@ def _listing_mark(line: str) -> bool:
     """A line no generic markdown page and no other dialect's capture has (docs/dialects.md)."""
     first = line[0]
     if first == "[":
-        if line[1:2] in ("-", *"0123456789") and UPVOTES.fullmatch(line):
+        if line[1:2] in ("-", "\\", *"0123456789") and UPVOTES.fullmatch(line):
             return "huggingface.co/" in line
-        if line.startswith("[- "):
-            return LINKED_AUTHORS.fullmatch(line) is not None or line.startswith("[- ![")
+        if line[1:2] in ("-", "*", "+") and line[2:3] == " ":
+            return bool(LINKED_AUTHORS.fullmatch(line) or LINKED_AVATAR.match(line))
         return line.startswith("[LINK: ") and REPOSITORY.fullmatch(line) is not None
-    if first == "-":
+    if first in "-*+":
         return AUTHORS_TAIL.fullmatch(line) is not None
     if first in _MONTH_INITIALS and line.endswith("#community)"):
         match = DATE.fullmatch(line)

@@ -37,8 +37,12 @@ from .lines import (
     AUTHORS_TAIL,
     BARE_AUTHORS,
     LINKED_AUTHORS,
+    LINKED_AVATAR,
     METADATA_KINDS,
+    PERIOD_LABEL,
+    UNDERLINE,
     Kind,
+    before_separator,
     classify,
     closes_link,
     date_parts,
@@ -77,8 +81,12 @@ def read_header(state: ParseState) -> None:
     query = False  # one query at most, under the byline: another stray line is junk
     while (line := state.peek()) is not None and (
         line.kind is Kind.HEADER
+        or (lines and _is_underline(line))
         or (not query and _under_byline(lines) and _is_query(state, line))
     ):
+        if _is_underline(line):
+            state.advance()  # part of the heading above it, no header line of its own
+            continue
         query = query or line.kind is not Kind.HEADER
         held += len(line.text)
         if lines and (held > lines_module.MAX_LINE or len(lines) >= _MAX_HEADER_LINES):
@@ -87,13 +95,31 @@ def read_header(state: ParseState) -> None:
     if not lines:
         state.reporter.defect("missing-header", first.number, 1)
         return
+    if _is_period(state.peek()):
+        lines.append(state.advance())
     state.header = tuple(plain(line.text, escapes=True) for line in lines)
-    last = lines[-1]
     if state.peek_is(0, Kind.DATE):
-        last = state.advance()
-        set_page_date(state, last.number, _date(last))
+        date_line = state.advance()
+        set_page_date(state, date_line.number, _date(date_line))
         state.top_page_date = state.page_date
-    state.header_span = (lines[0].number, last.number)
+    state.header_span = (lines[0].number, state.last_line)
+
+
+def _is_underline(line: Line) -> bool:
+    """Whether ``line`` is a setext heading's underline: glued under a header line."""
+    return (
+        line.gap == 0 and line.kind is Kind.TEXT and UNDERLINE.fullmatch(line.text) is not None
+    )
+
+
+def _is_period(line: Line | None) -> bool:
+    """Whether ``line``, right after the header, is a week or month view's period, shown
+    where the daily page shows its date."""
+    return (
+        line is not None
+        and line.kind is Kind.TEXT
+        and PERIOD_LABEL.fullmatch(line.text) is not None
+    )
 
 
 def _under_byline(lines: list[Line]) -> bool:
@@ -342,13 +368,17 @@ def _read_metadata(state: ParseState) -> Metadata:
     metadata = Metadata()
     if opens_trending(first.kind, first.text):
         return _read_trending(state, metadata)
+    separated = False  # the ``·`` kept on the line of the link before it
     if first.kind is Kind.AUTHORS:
-        metadata.author_count = _read_authors(state, state.advance())
+        metadata.author_count, separated = _read_authors(state, state.advance())
     elif first.kind is Kind.ORGANIZATION:
-        metadata.organization = organization_of(state.advance().text)
+        text = state.advance().text
+        line = before_separator(text)
+        separated = line is not text
+        metadata.organization = organization_of(line)
     else:
         state.reporter.defect("missing-authors", first.number, 1)
-    _read_separator_and_date(state, metadata)
+    _read_separator_and_date(state, metadata, separated)
     return metadata
 
 
@@ -386,17 +416,19 @@ def _count(
     return count
 
 
-def _read_authors(state: ParseState, line: Line) -> int | None:
+def _read_authors(state: ParseState, line: Line) -> tuple[int | None, bool]:
     """``[- N authors](url)``, or an avatar list: ``[- ![](avatar)\\\\``, more ``- ![](…)\\\\``
-    lines, then ``- N authors](url)``."""
-    if not line.text.startswith("[- !["):
-        match = LINKED_AUTHORS.fullmatch(line.text)
+    lines, then ``- N authors](url)`` (any list bullet); and whether the ``·`` comes on its
+    last line."""
+    if LINKED_AVATAR.match(line.text) is None:
+        text = before_separator(line.text)
+        match = LINKED_AUTHORS.fullmatch(text)
         if match is None:
             state.reporter.defect(
                 "bad-authors", line.number, 1, detail="expected '[- N authors](url)'"
             )
-            return None
-        return _count(state, line, match, 4)
+            return None, text is not line.text
+        return _count(state, line, match, match.start(1) + 1), text is not line.text
     while state.peek_is(0, Kind.AVATAR, glued=True):
         state.advance()
     tail = state.peek()
@@ -405,20 +437,25 @@ def _read_authors(state: ParseState, line: Line) -> int | None:
         state.reporter.defect(
             "bad-authors", where, 1, detail="the avatar list has no '- N authors](url)' line"
         )
-        return None
+        return None, False
     state.advance()
-    return _count(state, tail, AUTHORS_TAIL.fullmatch(tail.text), 3)
+    text = before_separator(tail.text)
+    match = AUTHORS_TAIL.fullmatch(text)
+    column = match.start(1) + 1 if match is not None else 3
+    return _count(state, tail, match, column), text is not tail.text
 
 
-def _read_separator_and_date(state: ParseState, metadata: Metadata) -> None:
+def _read_separator_and_date(state: ParseState, metadata: Metadata, separated: bool) -> None:
     line = state.peek()
-    if line is None:
+    if line is None and not separated:
         state.reporter.defect("truncated-entry", state.last_line, 1, detail="no '\u00b7' line")
         return
-    if line.kind is Kind.SEPARATOR:
+    if separated:
+        pass
+    elif line is not None and line.kind is Kind.SEPARATOR:
         state.advance()
         line = state.peek()
-    else:
+    elif line is not None:
         state.reporter.defect("missing-separator", line.number, 1)
     if line is None:
         state.reporter.defect("truncated-entry", state.last_line, 1, detail="no date line")
