@@ -73,6 +73,10 @@ class Style:
     separator: str = "own line"
     #: How the upvote box writes ``-``: as is, or escaped (turndown) ``\\-``.
     dash: str = "-"
+    #: The authors link around its list: ``inline`` (firecrawl: ``[- ![](…)\\`` … ``- N
+    #: authors](url)``), or ``split`` (html2text, turndown: ``[`` alone, a blank line, the
+    #: list, a blank line, ``](url)``).
+    authors: str = "inline"
 
 
 def header(style: Style, label: str = "Nov 26") -> list[str]:
@@ -99,12 +103,16 @@ def entry_lines(entry: Entry, style: Style) -> list[str]:
         by = f"[![{slug}](https://cdn-avatars.huggingface.co/{slug}.png){entry.organization}]({HF}/{slug})"
     else:
         word = "author" if entry.authors == 1 else "authors"
+        items = [f"{style.bullet}![]({HF}/avatars/{n}.svg)" for n in range(entry.avatars)]
+        split = "\n".join([*items, f"{style.bullet}{entry.authors} {word}"])
         avatars = "".join(
             f"{style.bullet}![]({HF}/avatars/{n}.svg)\\\\\n" for n in range(entry.avatars)
         )
         count = f"{style.bullet}{entry.authors} {word}]({url})"
         # html2text indents an item at the start of a line; none is indented after ``[``.
         by = "[" + (avatars + count).lstrip(" ")
+        if style.authors == "split":
+            by = f"[\n\n{split}\n\n]({url})"
     if style.separator == "own line":
         lines += [by, "\u00b7"]
     else:
@@ -210,3 +218,27 @@ def test_the_trending_page_with_other_bullets_reads_as_capture_04(bullet: str) -
     assert comparable(digest) == comparable(reference)
     assert [p.span for p in digest.papers] == [p.span for p in reference.papers]
     assert_paths_agree(MARKDOWN, text)
+
+
+@pytest.mark.parametrize("separator", ["own line", "spaced", "glued"])
+@pytest.mark.parametrize("bullet", ["*   ", "  * ", "- "])
+def test_an_authors_link_split_around_its_list(bullet: str, separator: str) -> None:
+    """html2text and turndown write a link around a list (the authors' avatars and count)
+    as ``[`` alone, the list between blank lines, then ``](url)``: one authors element."""
+    assert_reads_the_entries(listing(Style(bullet=bullet, separator=separator, authors="split")))
+
+
+def test_a_lone_bracket_that_opens_no_authors_list_is_junk() -> None:
+    """Only the whole shape is an authors element: a ``[`` with no list after it stays junk."""
+    text = listing(Style(authors="split"))
+    broken = text.replace("\n- 5 authors\n\n](", "\n- five authors\n\n](", 1)
+    assert broken != text
+    digest = digestparse.parse(broken, reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics] == ["junk"]
+    assert digest.papers[2].author_count is None
+    assert uncovered_lines(broken, digest) == []
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(broken, mode="strict", reference_date=TODAY)
+    first = digest.diagnostics[0]
+    assert (raised.value.line, raised.value.column) == (first.line, first.column)
+    assert_paths_agree(MARKDOWN, broken, TODAY)

@@ -48,6 +48,7 @@ from .lines import (
     BARE_AUTHORS,
     DATE,
     LINKED_AUTHORS,
+    LIST_LINK_OPEN,
     METADATA_KINDS,
     REPOSITORY,
     UPVOTES,
@@ -454,6 +455,8 @@ class _Reader:
         else:
             line = raw[after]
         if kind not in METADATA_KINDS:
+            if line == LIST_LINK_OPEN:  # maybe an authors list as a link of its own
+                raise _GiveWay
             return k, Metadata()
         if opens_trending(kind, line):
             return self.trending(after)

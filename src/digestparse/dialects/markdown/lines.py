@@ -67,6 +67,10 @@ _BULLET = r"[-*+] +"
 LINKED_AUTHORS = re.compile(r"\[" + _BULLET + r"([0-9]+) authors?\]" + _URL)
 BARE_AUTHORS = re.compile(_BULLET + r"([0-9]+) authors?")
 AUTHORS_TAIL = re.compile(_BULLET + r"([0-9]+) authors?\]" + _URL)
+#: The lines around an authors list that html2text and turndown write as a link of its
+#: own: ``[`` alone, the list, then ``](url)``.
+LIST_LINK_OPEN = "["
+LIST_LINK_CLOSE = re.compile(r"\]" + _URL)
 #: An avatar list's first line (``[- ![](avatar)\\``) and its other items (``- ![](…)``).
 LINKED_AVATAR = re.compile(r"\[" + _BULLET + r"!\[")
 AVATAR = re.compile(_BULLET + r"!\[")

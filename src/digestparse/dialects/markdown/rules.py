@@ -38,6 +38,8 @@ from .lines import (
     BARE_AUTHORS,
     LINKED_AUTHORS,
     LINKED_AVATAR,
+    LIST_LINK_CLOSE,
+    LIST_LINK_OPEN,
     METADATA_KINDS,
     PERIOD_LABEL,
     UNDERLINE,
@@ -363,7 +365,11 @@ def _read_metadata(state: ParseState) -> Metadata:
     """The listing's block (authors or organization, ``·``, date), the trending page's
     (``- N authors``, ``[LINK: …](url)`` lines), or nothing."""
     first = state.peek()
-    if first is None or first.kind not in METADATA_KINDS:
+    if first is None:
+        return Metadata()
+    if first.kind is Kind.LINK_TEXT and first.text == LIST_LINK_OPEN:
+        return _read_list_link(state)
+    if first.kind not in METADATA_KINDS:
         return Metadata()
     metadata = Metadata()
     if opens_trending(first.kind, first.text):
@@ -379,6 +385,38 @@ def _read_metadata(state: ParseState) -> Metadata:
     else:
         state.reporter.defect("missing-authors", first.number, 1)
     _read_separator_and_date(state, metadata, separated)
+    return metadata
+
+
+def _read_list_link(state: ParseState) -> Metadata:
+    """An authors list written as a link of its own: ``[`` alone, a blank line, the avatar
+    items and ``- N authors`` glued under them, a blank line, ``](url)`` (the ``·`` may come
+    after it), then the listing's ``·`` and date. Only that whole shape is read: a ``[`` with
+    anything else after it is no metadata (the entry ends before it)."""
+    ahead = 1
+    while (item := state.peek(ahead)) is not None and item.kind is Kind.AVATAR and (
+        ahead == 1 or item.gap == 0
+    ):
+        ahead += 1
+    count = state.peek(ahead)
+    close = state.peek(ahead + 1)
+    if (
+        count is None
+        or count.kind is not Kind.AUTHORS
+        or count.text[0] == "["
+        or (ahead > 1 and count.gap)
+        or close is None
+        or LIST_LINK_CLOSE.fullmatch(before_separator(close.text)) is None
+    ):
+        return Metadata()
+    for _ in range(ahead + 1):
+        state.advance()
+    match = BARE_AUTHORS.fullmatch(count.text)
+    column = match.start(1) + 1 if match is not None else 1
+    metadata = Metadata()
+    metadata.author_count = _count(state, count, match, column)
+    text = state.advance().text
+    _read_separator_and_date(state, metadata, before_separator(text) is not text)
     return metadata
 
 
