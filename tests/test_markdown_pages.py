@@ -242,3 +242,33 @@ def test_a_lone_bracket_that_opens_no_authors_list_is_junk() -> None:
     first = digest.diagnostics[0]
     assert (raised.value.line, raised.value.column) == (first.line, first.column)
     assert_paths_agree(MARKDOWN, broken, TODAY)
+
+
+def test_lines_hard_wrapped_as_html2text_wraps_them() -> None:
+    """html2text wraps every line at 78 columns, at a space or after a hyphen (in a URL too):
+    the byline and an organization link go on over the lines glued to them, as a title or
+    an abstract does."""
+    text = listing(Style(bullet="  * ", separator="spaced", authors="split"))
+    wrapped = text.replace("(https://cdn-avatars", "(https://cdn-\navatars")
+    wrapped = wrapped.replace("[![carnegie]", "[![carnegie]", 1).replace(
+        "Carnegie Mellon University](", "Carnegie\nMellon University](")
+    wrapped = wrapped.replace("front/assets/papers-by.png", "front/assets/papers-\nby.png")
+    assert wrapped.count("\n") == text.count("\n") + 4
+    digest = assert_reads_the_entries(wrapped)
+    assert digest.header == digestparse.parse(text, reference_date=TODAY).header
+    assert digest.header_span == (1, 20)
+
+
+def test_a_wrapped_organization_link_that_never_closes() -> None:
+    """An organization link cut short by a blank line is reported where it opens."""
+    text = listing(Style(separator="spaced")).replace(
+        "Carnegie Mellon University](https://huggingface.co/carnegie) \u00b7",
+        "Carnegie\nMellon University", 1)
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics][:1] == ["unclosed-link"]
+    assert uncovered_lines(text, digest) == []
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=TODAY)
+    first = digest.diagnostics[0]
+    assert (raised.value.line, raised.value.column) == (first.line, first.column)
+    assert_paths_agree(MARKDOWN, text, TODAY)

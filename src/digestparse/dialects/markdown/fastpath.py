@@ -54,6 +54,7 @@ from .lines import (
     UPVOTES,
     Kind,
     classify,
+    closes_link,
     is_plain_title,
     link_url,
     opens_trending,
@@ -71,6 +72,7 @@ _ORGANIZATIONS: dict[str, str | None] = {}
 _CACHE_LIMIT = 1024
 _CACHED_LEN = 300
 _NOT_READ: Any = object()
+_UNCLOSED: Any = object()
 
 
 def read_entries(state: ParseState) -> bool:
@@ -192,9 +194,12 @@ class _Reader:
             if line.startswith("[!["):
                 organization = _ORGANIZATIONS.get(line, _NOT_READ)
                 if organization is _NOT_READ:
-                    organization = organization_of(line)
+                    # A link that does not close here wraps onto the next line, or is cut.
+                    organization = organization_of(line) if closes_link(line) else _UNCLOSED
                     if len(line) <= _CACHED_LEN:
                         _ORGANIZATIONS[line] = organization
+                if organization is _UNCLOSED:
+                    return None
             elif line.startswith("[- "):
                 if line.startswith("[- !["):
                     while True:  # the avatars glued under it, then the tail
@@ -465,6 +470,8 @@ class _Reader:
             k, fields.author_count = self.authors(after)
         elif kind is Kind.ORGANIZATION:
             k = after
+            if not closes_link(line):
+                raise _GiveWay
             fields.organization = organization_of(line)
         else:
             raise _GiveWay

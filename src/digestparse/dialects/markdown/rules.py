@@ -13,12 +13,13 @@ goes on over the lines glued to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ... import lines as lines_module
 from ...dates import DateLine, read_count, resolve_entry_date, set_page_date
 from ...errors import InternalError
 from ...grammar import BYLINE, BYLINE_SPACED, cannot_be_title, opens_page_end
-from ...markup import plain
+from ...markup import join_wrapped, plain
 from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
 from ...state import Line, ParseState
@@ -48,6 +49,7 @@ from .lines import (
     classify,
     closes_link,
     date_parts,
+    is_page_phrase,
     is_plain_title,
     link_url,
     opens_trending,
@@ -81,19 +83,27 @@ def read_header(state: ParseState) -> None:
     lines: list[Line] = []
     held = 0  # characters: a header holds at most MAX_LINE (a longer one goes on as repeated)
     query = False  # one query at most, under the byline: another stray line is junk
-    while (line := state.peek()) is not None and (
-        line.kind is Kind.HEADER
-        or (lines and _is_underline(line))
-        or (not query and _under_byline(lines) and _is_query(state, line))
-    ):
-        if _is_underline(line):
+    while (line := state.peek()) is not None:
+        if lines and _is_underline(line):
             state.advance()  # part of the heading above it, no header line of its own
             continue
-        query = query or line.kind is not Kind.HEADER
+        wrapped = _wrapped_phrase(state, line)
+        if not (
+            line.kind is Kind.HEADER
+            or wrapped
+            or (not query and _under_byline(lines) and _is_query(state, line))
+        ):
+            break
+        query = query or not (wrapped or line.kind is Kind.HEADER)
         held += len(line.text)
         if lines and (held > lines_module.MAX_LINE or len(lines) >= _MAX_HEADER_LINES):
             break
-        lines.append(state.advance())
+        if wrapped:
+            parts = [state.advance() for _ in range(wrapped)]
+            text = join_wrapped([part.text for part in parts])
+            lines.append(Line(Kind.HEADER, text, line.number, line.gap))
+        else:
+            lines.append(state.advance())
     if not lines:
         state.reporter.defect("missing-header", first.number, 1)
         return
@@ -105,6 +115,27 @@ def read_header(state: ParseState) -> None:
         set_page_date(state, date_line.number, _date(date_line))
         state.top_page_date = state.page_date
     state.header_span = (lines[0].number, state.last_line)
+
+
+#: A header line hard-wrapped (html2text wraps at 78 columns) goes on over at most this many
+#: lines.
+_MAX_WRAPPED = 3
+
+
+def _wrapped_phrase(state: ParseState, line: Line) -> int:
+    """How many lines, from ``line`` on and glued to it, are one page phrase once joined as a
+    hard wrap (a byline wrapped inside its image's URL); 0 when they are none."""
+    if line.kind is not Kind.TEXT or len(line.text) > _MAX_QUERY:
+        return 0
+    texts = [line.text]
+    for ahead in range(1, _MAX_WRAPPED):
+        following = state.peek(ahead)
+        if following is None or following.gap:
+            return 0
+        texts.append(following.text)
+        if is_page_phrase(join_wrapped(texts)):
+            return ahead + 1
+    return 0
 
 
 def _is_underline(line: Line) -> bool:
@@ -289,11 +320,13 @@ def _read_title(state: ParseState, line: Line) -> tuple[str, str | None]:
     return title, url
 
 
-def _take_until_closed(state: ParseState, lines: FieldLines) -> None:
+def _take_until_closed(
+    state: ParseState, lines: FieldLines, closes: Callable[[str], bool] = closes_link
+) -> None:
     """Glued lines up to the one that closes the link opened on the field's first line."""
     while (line := state.peek()) is not None and line.gap == 0:
         lines.add(state.advance())
-        if closes_link(line.text):
+        if closes(line.text):
             return
 
 
@@ -378,14 +411,28 @@ def _read_metadata(state: ParseState) -> Metadata:
     if first.kind is Kind.AUTHORS:
         metadata.author_count, separated = _read_authors(state, state.advance())
     elif first.kind is Kind.ORGANIZATION:
-        text = state.advance().text
-        line = before_separator(text)
-        separated = line is not text
-        metadata.organization = organization_of(line)
+        metadata.organization, separated = _read_organization(state, state.advance())
     else:
         state.reporter.defect("missing-authors", first.number, 1)
     _read_separator_and_date(state, metadata, separated)
     return metadata
+
+
+def _read_organization(state: ParseState, line: Line) -> tuple[str | None, bool]:
+    """The organization link's name, hard-wrapped over the lines glued to it until its link
+    closes (html2text wraps at 78 columns), and whether the ``·`` comes on its last line."""
+    lines = FieldLines(line)
+    if not _closes_before_separator(line.text):
+        _take_until_closed(state, lines, _closes_before_separator)
+    lines.report(state)
+    joined = join_wrapped(lines.texts) if len(lines.texts) > 1 else line.text
+    text = before_separator(joined)
+    _check_closed(state, lines, closes_link(text), line, 1, "organization")
+    return organization_of(text), text is not joined
+
+
+def _closes_before_separator(text: str) -> bool:
+    return closes_link(before_separator(text))
 
 
 def _read_list_link(state: ParseState) -> Metadata:
