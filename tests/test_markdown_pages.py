@@ -122,8 +122,13 @@ def entry_lines(entry: Entry, style: Style) -> list[str]:
     return lines
 
 
-def listing(style: Style = Style(), label: str = "Nov 26", tail: bool = True) -> str:
+def listing(
+    style: Style = Style(), label: str = "Nov 26", tail: bool = True, nav: bool = False
+) -> str:
     lines = header(style, label)
+    if nav:  # the arrows around the date: links with an icon and no text
+        lines[-1:-1] = [f"[]({HF}/papers/date/2026-11-25)"]
+        lines.append(f"[]({HF}/papers/date/2026-11-27)")
     for entry in ENTRIES:
         lines += entry_lines(entry, style)
     if tail:
@@ -272,3 +277,15 @@ def test_a_wrapped_organization_link_that_never_closes() -> None:
     first = digest.diagnostics[0]
     assert (raised.value.line, raised.value.column) == (first.line, first.column)
     assert_paths_agree(MARKDOWN, text, TODAY)
+
+
+@pytest.mark.parametrize("label", ["Nov 26", "Week 48"])
+def test_the_arrows_around_the_page_date_are_the_header(label: str) -> None:
+    """The page links the days (weeks, months) before and after with an arrow icon, which
+    html2text and turndown write as a link with no text, ``[](url)``: part of the header
+    (its span, not ``Digest.header``)."""
+    digest = assert_reads_the_entries(listing(label=label, nav=True))
+    reference = digestparse.parse(listing(label=label), reference_date=TODAY)
+    assert digest.header == reference.header
+    assert digest.page_date == reference.page_date
+    assert digest.header_span == (1, 23)

@@ -84,8 +84,8 @@ def read_header(state: ParseState) -> None:
     held = 0  # characters: a header holds at most MAX_LINE (a longer one goes on as repeated)
     query = False  # one query at most, under the byline: another stray line is junk
     while (line := state.peek()) is not None:
-        if lines and _is_underline(line):
-            state.advance()  # part of the heading above it, no header line of its own
+        if lines and (_is_underline(line) or _is_blank_link(line)):
+            state.advance()  # in the header's span, no header line of its own
             continue
         wrapped = _wrapped_phrase(state, line)
         if not (
@@ -107,13 +107,17 @@ def read_header(state: ParseState) -> None:
     if not lines:
         state.reporter.defect("missing-header", first.number, 1)
         return
-    if _is_period(state.peek()):
+    labelled = _is_period(state.peek())
+    if labelled:
         lines.append(state.advance())
     state.header = tuple(plain(line.text, escapes=True) for line in lines)
     if state.peek_is(0, Kind.DATE):
         date_line = state.advance()
         set_page_date(state, date_line.number, _date(date_line))
         state.top_page_date = state.page_date
+    if labelled or state.page_date is not None:
+        while (line := state.peek()) is not None and _is_blank_link(line):
+            state.advance()  # the arrow to the next day, week or month
     state.header_span = (lines[0].number, state.last_line)
 
 
@@ -136,6 +140,16 @@ def _wrapped_phrase(state: ParseState, line: Line) -> int:
         if is_page_phrase(join_wrapped(texts)):
             return ahead + 1
     return 0
+
+
+def _is_blank_link(line: Line) -> bool:
+    """Whether ``line`` is a link with no text (``[](url)``, ``[![](icon)](url)``): the
+    arrows around the page date, as html2text and turndown write an icon link."""
+    return (
+        line.kind is Kind.LINK_TEXT
+        and len(line.text) <= _MAX_QUERY
+        and not plain(line.text, escapes=True)
+    )
 
 
 def _is_underline(line: Line) -> bool:
