@@ -289,3 +289,13 @@ def test_the_arrows_around_the_page_date_are_the_header(label: str) -> None:
     assert digest.header == reference.header
     assert digest.page_date == reference.page_date
     assert digest.header_span == (1, 23)
+
+
+def test_links_with_titles() -> None:
+    """A converter writes a link's ``title`` attribute after its target,
+    ``[text](url "title")``: the target is the URL alone, wherever a link is read."""
+    text = listing(Style(separator="spaced", authors="inline"))
+    titled = re.sub(r"\]\((https://[^()\s]*)\)", r'](\1 "A title")', text)
+    assert titled.count('"A title"') == text.count("](")
+    digest = assert_reads_the_entries(titled)
+    assert [p.url for p in digest.papers] == [f"{HF}/papers/{e.paper_id}" for e in ENTRIES]

@@ -58,7 +58,9 @@ def opens_trending(kind: Kind, line: str) -> bool:
 
 # The standard library's ``re``: these small patterns never backtrack much, and it is
 # about twice as fast as ``regex`` for them (classification runs on every line).
-_URL = r"\(([^()\s]*)\)"
+#: A link's target, and the title a converter writes after it (``(url "title")``) where the
+#: page's link has a ``title`` attribute.
+_URL = r'\(([^()\s]*)(?: +"[^"]*")?\)'
 #: ``[-]`` is the box with no upvote yet; turndown escapes a ``-`` that starts a block.
 UPVOTES = re.compile(r"\[(?:\\(?=-))?(-|[0-9]{1,9})\]" + _URL)
 #: A list item's bullet: ``-`` (firecrawl), ``*`` (markdownify, turndown, html2text) or
@@ -76,9 +78,10 @@ LINKED_AVATAR = re.compile(r"\[" + _BULLET + r"!\[")
 AVATAR = re.compile(_BULLET + r"!\[")
 REPOSITORY = re.compile(r"\[LINK: ([^\[\]]*)\]" + _URL)
 #: ``[![alt](avatar)Name](url)``, the name without brackets (else ``markup.plain`` reads it).
-ORGANIZATION = re.compile(r"\[!\[[^\]\n]*\]\([^()\s]*\)([^\[\]]*)\]\([^()\s]*\)")
-#: A link target: no white space and no parentheses.
-_TARGET = re.compile(r"[^()\s]*")
+_ANY_URL = r'\([^()\s]*(?: +"[^"]*")?\)'
+ORGANIZATION = re.compile(r"\[!\[[^\]\n]*\]" + _ANY_URL + r"([^\[\]]*)\]" + _ANY_URL)
+#: A link target: no white space and no parentheses; maybe a title after it.
+_TARGET = re.compile(r'([^()\s]*)(?: +"[^"]*")?')
 #: The comment count comes glued to the date or after one space (firecrawl writes both).
 DATE = re.compile(
     "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?"
@@ -213,10 +216,10 @@ def link_parts(text: str) -> tuple[str, str] | None:
     end = text.rfind("](")
     if end < 1:
         return None
-    url = text[end + 2 : -1]
-    if not _TARGET.fullmatch(url):
+    target = _TARGET.fullmatch(text, end + 2, len(text) - 1)
+    if target is None:
         return None
-    return text[1:end], url
+    return text[1:end], target.group(1)
 
 
 def link_url(text: str) -> str | None:
