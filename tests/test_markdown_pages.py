@@ -299,3 +299,51 @@ def test_links_with_titles() -> None:
     assert titled.count('"A title"') == text.count("](")
     digest = assert_reads_the_entries(titled)
     assert [p.url for p in digest.papers] == [f"{HF}/papers/{e.paper_id}" for e in ENTRIES]
+
+
+# -- the trending page with dates, as the agent's fetch (capture 04) would write it ---------
+# The trending cards of late 2026 (capture 05, read from the page's HTML) show the authors or
+# the organization, then ``· Published on Oct 4, 2026`` (the second copy ``· Oct 4, 2026``).
+# The agent's fetch drops images and the links to huggingface.co (04 keeps the byline's text
+# without its link to AK, and the titles without theirs): the organization's name stays as
+# text before the ``·``.
+
+
+def _dated_04(authors_line: str, dated: str) -> str:
+    capture = (Path(__file__).parent / "fixtures" / "captures"
+               / "04_hfpapers_trending_markdown_dupes.txt").read_text("utf-8")
+    text = capture.replace(
+        "- 8 authors\n[LINK: GitHub 11.3k]", f"{authors_line}\n{dated}\n[LINK: GitHub 11.3k]")
+    assert text.count(dated) == 2
+    return text
+
+
+@pytest.mark.parametrize(
+    ("authors_line", "dated", "organization", "count", "date"),
+    [
+        ("- 8 authors", "\u00b7 Published on Oct 4, 2025", None, 8, datetime.date(2025, 10, 4)),
+        ("- 8 authors", "\u00b7 Oct 4, 2025", None, 8, datetime.date(2025, 10, 4)),
+        ("- 8 authors", "\u00b7 Published on Jan 4", None, 8, datetime.date(2026, 1, 4)),
+        ("", "Microsoft Research \u00b7 Published on Oct 4, 2025", "Microsoft Research", None,
+         datetime.date(2025, 10, 4)),
+    ],
+)
+def test_a_trending_entry_with_its_date(
+    authors_line: str, dated: str, organization: str | None, count: int | None,
+    date: datetime.date,
+) -> None:
+    text = _dated_04(authors_line, dated)
+    digest = digestparse.parse(text, mode="strict", reference_date=datetime.date(2026, 1, 20))
+    reference = digestparse.parse(
+        (Path(__file__).parent / "fixtures" / "captures"
+         / "04_hfpapers_trending_markdown_dupes.txt").read_text("utf-8"), mode="strict",
+        reference_date=datetime.date(2026, 1, 20))
+    first = digest.papers[0]
+    assert first.title == reference.papers[0].title
+    assert first.abstract == reference.papers[0].abstract
+    assert (first.author_count, first.organization) == (count, organization)
+    assert (first.date, first.votes) == (date, 0)
+    assert first.links == reference.papers[0].links
+    assert comparable(digest)[1:] == comparable(reference)[1:]
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(MARKDOWN, text, datetime.date(2026, 1, 20))

@@ -505,6 +505,8 @@ class _Reader:
                 raise _GiveWay
             url = link_url(line)
             if url is None:
+                if SEPARATOR in line:  # maybe the card's date (``· Published on …``)
+                    raise _GiveWay
                 return k, fields
             k = after
         if url is None:

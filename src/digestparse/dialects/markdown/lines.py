@@ -43,18 +43,27 @@ class Kind(enum.Enum):
     #: ``[LINK: GitHub 11.3k](url)``: one of the entry's links, its code repository or
     #: another (trending pages).
     REPOSITORY = "repository"
+    #: ``· Published on Oct 4, 2026``, ``· Oct 4, 2026`` or ``Name · Oct 4, 2026``: a trending
+    #: card's date, after its authors or its organization's name.
+    DATED = "dated"
     TEXT = "text"
 
 
 #: The kinds of line an entry's metadata starts with: the listing's block or the trending
 #: page's. A tuple, not a set: membership by identity, without Enum's hash (a Python call).
-METADATA_KINDS = (Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY)
+METADATA_KINDS = (
+    Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY, Kind.DATED
+)
 
 
 def opens_trending(kind: Kind, line: str) -> bool:
     """Whether a metadata line (of one of ``METADATA_KINDS``) opens the trending page's block,
     ``- N authors`` or a link line, rather than the listing's."""
-    return kind is Kind.REPOSITORY or (kind is Kind.AUTHORS and line[0] != "[")
+    return (
+        kind is Kind.REPOSITORY
+        or kind is Kind.DATED
+        or (kind is Kind.AUTHORS and line[0] != "[")
+    )
 
 # The standard library's ``re``: these small patterns never backtrack much, and it is
 # about twice as fast as ``regex`` for them (classification runs on every line).
@@ -104,6 +113,12 @@ PERIOD_LABEL = re.compile(
     r"|[0-9]{4}-(?:0[1-9]|1[0-2])"
     r"|" + _DAY + r" ?[-\u2013\u2014] ?(?:" + _DAY + r"|(?:[1-9]|[12][0-9]|3[01]))"
 )
+#: A trending card's date line (capture 05 shows ``· Published on Oct 4, 2026`` and, in the
+#: second copy, ``· Oct 4, 2026``), maybe after the organization's name.
+DATED = re.compile(
+    r"(?:([^\u00b7]*[^\s\u00b7]) )?\u00b7 (?:Published on )?((" + "|".join(MONTHS)
+    + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?)"
+)
 #: A setext heading's underline (markdownify and turndown write ``<h1>`` and ``<h2>`` so).
 UNDERLINE = re.compile(r"=+|-+")
 #: A heading or a link whose text is short enough to be a page phrase is worth a look.
@@ -152,6 +167,8 @@ def classify(line: str) -> Kind:
         return Kind.HEADER
     if first == "b" and line.startswith("by ") and is_page_phrase(line):
         return Kind.HEADER  # the byline of a setext heading: no ``## `` before it
+    if SEPARATOR in line and DATED.fullmatch(line):
+        return Kind.DATED
     return Kind.TEXT
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from ... import lines as lines_module
 from ...dates import DateLine, read_count, resolve_entry_date, set_page_date
 from ...errors import InternalError
-from ...grammar import BYLINE, BYLINE_SPACED, cannot_be_title, opens_page_end
+from ...grammar import BYLINE, BYLINE_SPACED, MONTH_NUMBER, cannot_be_title, opens_page_end
 from ...markup import join_wrapped, plain
 from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
@@ -37,6 +37,7 @@ from .fields import (
 from .lines import (
     AUTHORS_TAIL,
     BARE_AUTHORS,
+    DATED,
     LINKED_AUTHORS,
     LINKED_AVATAR,
     LIST_LINK_CLOSE,
@@ -487,6 +488,9 @@ def _read_trending(state: ParseState, metadata: Metadata) -> Metadata:
         state.advance()
         metadata.author_count = _count(state, line, BARE_AUTHORS.fullmatch(line.text), 3)
         line = state.peek()
+    if line is not None and line.kind is Kind.DATED:
+        _read_dated(state, state.advance(), metadata)
+        line = state.peek()
     if line is not None and line.kind is Kind.REPOSITORY:
         urls = [_link_url(state.advance())]
         # A card may show several links: the link lines glued under the first.
@@ -494,6 +498,22 @@ def _read_trending(state: ParseState, metadata: Metadata) -> Metadata:
             urls.append(_link_url(state.advance()))
         metadata.links = tuple(urls)
     return metadata
+
+
+def _read_dated(state: ParseState, line: Line, metadata: Metadata) -> None:
+    """A trending card's ``[Name ]· [Published on ]Mon D[, YYYY]``: the organization's name
+    (where the authors line gave none) and the date; such a card shows no comment count."""
+    match = DATED.fullmatch(line.text)
+    if match is None:
+        raise InternalError(f"line {line.number} was classified as a dated line")
+    name, text, month, day, year = match.group(1, 2, 3, 4, 5)
+    if name is not None and metadata.author_count is None:
+        metadata.organization = plain(name, escapes=True) or None
+    parts = DateLine(MONTH_NUMBER[month], int(day), int(year) if year else None, None, text)
+    metadata.date = resolve_entry_date(state, line.number, parts)
+    metadata.votes = 0
+    metadata.date_text = text
+    metadata.year_explicit = year is not None
 
 
 def _link_url(line: Line) -> str:
