@@ -119,6 +119,8 @@ DATED = re.compile(
     r"(?:([^\u00b7]*[^\s\u00b7]) )?\u00b7 (?:Published on )?((" + "|".join(MONTHS)
     + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?)"
 )
+#: No longer line is looked at as a dated line (an organization's name is short).
+_DATED_MAX = 200
 #: A setext heading's underline (markdownify and turndown write ``<h1>`` and ``<h2>`` so).
 UNDERLINE = re.compile(r"=+|-+")
 #: A heading or a link whose text is short enough to be a page phrase is worth a look.
@@ -152,23 +154,29 @@ def classify(line: str) -> Kind:
     if first == "[":
         return _classify_bracket(line)
     if first in "-*+":  # a list item: an avatar, the authors, the switcher
-        if AVATAR.match(line):
+        if line.startswith("- !["):  # firecrawl's, told without a pattern
             return Kind.AVATAR
         if BARE_AUTHORS.fullmatch(line):
             return Kind.AUTHORS
-        if AUTHORS_TAIL.fullmatch(before_separator(line)):
+        if AUTHORS_TAIL.fullmatch(line):
+            return Kind.AUTHORS_TAIL
+        if "![" in line and AVATAR.match(line):  # another bullet, more spaces
+            return Kind.AVATAR
+        if line[-1] == SEPARATOR and AUTHORS_TAIL.fullmatch(before_separator(line)):
             return Kind.AUTHORS_TAIL
         return Kind.HEADER if is_page_phrase(line) else Kind.TEXT
     if line == SEPARATOR:
         return Kind.SEPARATOR
     if first in _MONTH_INITIALS and DATE.fullmatch(line):
         return Kind.DATE
-    if len(line) <= _HEADER_TEXT_MAX and line in _HEADER_TEXT:
-        return Kind.HEADER
-    if first == "b" and line.startswith("by ") and is_page_phrase(line):
-        return Kind.HEADER  # the byline of a setext heading: no ``## `` before it
-    if SEPARATOR in line and DATED.fullmatch(line):
-        return Kind.DATED
+    size = len(line)
+    if size <= _DATED_MAX:  # a long line (an abstract's) is none of these
+        if size <= _HEADER_TEXT_MAX and line in _HEADER_TEXT:
+            return Kind.HEADER
+        if first == "b" and line.startswith("by ") and is_page_phrase(line):
+            return Kind.HEADER  # the byline of a setext heading: no ``## `` before it
+        if SEPARATOR in line and DATED.fullmatch(line):
+            return Kind.DATED
     return Kind.TEXT
 
 
