@@ -77,6 +77,9 @@ class Style:
     #: authors](url)``), or ``split`` (html2text, turndown: ``[`` alone, a blank line, the
     #: list, a blank line, ``](url)``).
     authors: str = "inline"
+    #: Whether images are kept (converters can leave them out: html2text's
+    #: ``ignore_images``): without them an organization is ``[Name](url)``.
+    images: bool = True
 
 
 def header(style: Style, label: str = "Nov 26") -> list[str]:
@@ -100,13 +103,15 @@ def entry_lines(entry: Entry, style: Style) -> list[str]:
              f"### [{entry.title}]({url})", f"[{entry.abstract}]({url})"]
     if entry.organization is not None:
         slug = entry.organization.split()[0].lower()
-        by = f"[![{slug}](https://cdn-avatars.huggingface.co/{slug}.png){entry.organization}]({HF}/{slug})"
+        image = f"![{slug}](https://cdn-avatars.huggingface.co/{slug}.png)" if style.images else ""
+        by = f"[{image}{entry.organization}]({HF}/{slug})"
     else:
         word = "author" if entry.authors == 1 else "authors"
-        items = [f"{style.bullet}![]({HF}/avatars/{n}.svg)" for n in range(entry.avatars)]
+        shown = entry.avatars if style.images else 0
+        items = [f"{style.bullet}![]({HF}/avatars/{n}.svg)" for n in range(shown)]
         split = "\n".join([*items, f"{style.bullet}{entry.authors} {word}"])
         avatars = "".join(
-            f"{style.bullet}![]({HF}/avatars/{n}.svg)\\\\\n" for n in range(entry.avatars)
+            f"{style.bullet}![]({HF}/avatars/{n}.svg)\\\\\n" for n in range(shown)
         )
         count = f"{style.bullet}{entry.authors} {word}]({url})"
         # html2text indents an item at the start of a line; none is indented after ``[``.
@@ -347,3 +352,23 @@ def test_a_trending_entry_with_its_date(
     assert comparable(digest)[1:] == comparable(reference)[1:]
     assert uncovered_lines(text, digest) == []
     assert_paths_agree(MARKDOWN, text, datetime.date(2026, 1, 20))
+
+
+@pytest.mark.parametrize("separator", ["own line", "spaced"])
+@pytest.mark.parametrize("authors", ["inline", "split"])
+def test_a_page_without_images(separator: str, authors: str) -> None:
+    """Without its avatar image an organization is a link to its page on huggingface.co,
+    ``[Carnegie Mellon University](https://huggingface.co/carnegie)``: after the abstract
+    it is the organization, not junk."""
+    text = listing(Style(images=False, separator=separator, authors=authors))
+    assert "![" not in text.split("and the research community", 1)[1]
+    assert_reads_the_entries(text)
+
+
+def test_a_link_to_something_else_after_the_abstract_is_still_junk() -> None:
+    text = listing(Style(images=False)).replace(
+        f"[OCC]({HF}/occ)", "[OCC](https://example.org/occ)", 1)
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics] == ["junk"]
+    assert digest.papers[0].organization is None
+    assert_paths_agree(MARKDOWN, text, TODAY)

@@ -48,7 +48,6 @@ from .lines import (
     BARE_AUTHORS,
     DATE,
     LINKED_AUTHORS,
-    LIST_LINK_OPEN,
     METADATA_KINDS,
     REPOSITORY,
     UPVOTES,
@@ -460,8 +459,8 @@ class _Reader:
         else:
             line = raw[after]
         if kind not in METADATA_KINDS:
-            if line == LIST_LINK_OPEN:  # maybe an authors list as a link of its own
-                raise _GiveWay
+            if line[0] == "[":  # an authors list as a link of its own, an organization's
+                raise _GiveWay  # link without its image, or junk: the rules tell
             return k, Metadata()
         if opens_trending(kind, line):
             return self.trending(after)

@@ -78,6 +78,12 @@ _BULLET = r"[-*+] +"
 LINKED_AUTHORS = re.compile(r"\[" + _BULLET + r"([0-9]+) authors?\]" + _URL)
 BARE_AUTHORS = re.compile(_BULLET + r"([0-9]+) authors?")
 AUTHORS_TAIL = re.compile(_BULLET + r"([0-9]+) authors?\]" + _URL)
+#: An organization's link without its avatar image (a converter that leaves images out):
+#: ``[Name](https://huggingface.co/slug)``, a link to one page of the site's top level.
+ORGANIZATION_LINK = re.compile(
+    r"\[([^\[\]]*[^\[\]\s])\]\(https://huggingface\.co/(?!papers\b|login\b)[A-Za-z0-9][\w.-]*/?"
+    r'(?: +"[^"]*")?\)'
+)
 #: The lines around an authors list that html2text and turndown write as a link of its
 #: own: ``[`` alone, the list, then ``](url)``.
 LIST_LINK_OPEN = "["
@@ -245,6 +251,12 @@ def link_parts(text: str) -> tuple[str, str] | None:
     if target is None:
         return None
     return text[1:end], target.group(1)
+
+
+def is_organization_link(text: str) -> bool:
+    """Whether a line (``[Name](url)``, maybe with the ``·`` after it) is an organization's
+    link without its avatar image. Asked only where an entry's metadata starts."""
+    return ORGANIZATION_LINK.fullmatch(before_separator(text)) is not None
 
 
 def link_url(text: str) -> str | None:

@@ -50,6 +50,7 @@ from .lines import (
     classify,
     closes_link,
     date_parts,
+    is_organization_link,
     is_page_phrase,
     is_plain_title,
     link_url,
@@ -415,9 +416,12 @@ def _read_metadata(state: ParseState) -> Metadata:
     first = state.peek()
     if first is None:
         return Metadata()
-    if first.kind is Kind.LINK_TEXT and first.text == LIST_LINK_OPEN:
-        return _read_list_link(state)
-    if first.kind not in METADATA_KINDS:
+    if first.kind is Kind.LINK_TEXT:
+        if first.text == LIST_LINK_OPEN:
+            return _read_list_link(state)
+        if not is_organization_link(first.text):
+            return Metadata()
+    elif first.kind not in METADATA_KINDS:
         return Metadata()
     metadata = Metadata()
     if opens_trending(first.kind, first.text):
@@ -425,7 +429,7 @@ def _read_metadata(state: ParseState) -> Metadata:
     separated = False  # the ``·`` kept on the line of the link before it
     if first.kind is Kind.AUTHORS:
         metadata.author_count, separated = _read_authors(state, state.advance())
-    elif first.kind is Kind.ORGANIZATION:
+    elif first.kind is Kind.ORGANIZATION or first.kind is Kind.LINK_TEXT:
         metadata.organization, separated = _read_organization(state, state.advance())
     else:
         state.reporter.defect("missing-authors", first.number, 1)
