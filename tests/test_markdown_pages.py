@@ -80,6 +80,14 @@ class Style:
     #: Whether images are kept (converters can leave them out: html2text's
     #: ``ignore_images``): without them an organization is ``[Name](url)``.
     images: bool = True
+    #: How the upvote box and the abstract, links around blocks, are written: ``inline``
+    #: (``[101](url)``) or ``split`` (turndown: ``[``, a blank line, the block, a blank
+    #: line, ``](url)``), ``Upvote`` then the count where ``upvote_word``; or with the word
+    #: ``Upvote`` the trending page's box shows (capture 05): ``word`` (html2text,
+    #: ``[Upvote101](url)``), ``word-spaced`` (``[Upvote 101](url)``), ``word-lines``
+    #: (markdownify: ``[Upvote``, a blank line, ``101](url)``).
+    boxes: str = "inline"
+    upvote_word: bool = False
 
 
 def header(style: Style, label: str = "Nov 26") -> list[str]:
@@ -99,8 +107,16 @@ def header(style: Style, label: str = "Nov 26") -> list[str]:
 def entry_lines(entry: Entry, style: Style) -> list[str]:
     url = f"{HF}/papers/{entry.paper_id}"
     upvotes = str(entry.upvotes) if entry.upvotes else style.dash
-    lines = [f"[{upvotes}]({HF}/login?next=%2Fpapers%2F{entry.paper_id})",
-             f"### [{entry.title}]({url})", f"[{entry.abstract}]({url})"]
+    login = f"{HF}/login?next=%2Fpapers%2F{entry.paper_id}"
+    if style.boxes != "split":
+        box = {"inline": "", "word": "Upvote", "word-spaced": "Upvote ",
+               "word-lines": "Upvote\n\n"}[style.boxes]
+        lines = [f"[{box}{upvotes}]({login})", f"### [{entry.title}]({url})",
+                 f"[{entry.abstract}]({url})"]
+    else:
+        box = f"Upvote\n\n{upvotes}" if style.upvote_word else upvotes
+        lines = [f"[\n\n{box}\n\n]({login})", f"### [{entry.title}]({url})",
+                 f"[\n\n{entry.abstract}\n\n]({url})"]
     if entry.organization is not None:
         slug = entry.organization.split()[0].lower()
         image = f"![{slug}](https://cdn-avatars.huggingface.co/{slug}.png)" if style.images else ""
@@ -372,3 +388,34 @@ def test_a_link_to_something_else_after_the_abstract_is_still_junk() -> None:
     assert [d.code for d in digest.diagnostics] == ["junk"]
     assert digest.papers[0].organization is None
     assert_paths_agree(MARKDOWN, text, TODAY)
+
+
+@pytest.mark.parametrize("upvote_word", [False, True])
+@pytest.mark.parametrize("authors", ["inline", "split"])
+def test_an_upvote_box_and_an_abstract_split_around_their_blocks(
+    upvote_word: bool, authors: str
+) -> None:
+    """A link around block elements (the upvote box's count, the abstract's paragraph) is
+    written ``[`` alone, the blocks between blank lines, then ``](url)`` by html2text and
+    turndown; the box may show the word ``Upvote`` above its count (capture 05)."""
+    style = Style(bullet="*   ", separator="spaced", authors=authors, boxes="split",
+                  upvote_word=upvote_word)
+    assert_reads_the_entries(listing(style))
+
+
+def test_a_split_box_that_does_not_close_is_junk() -> None:
+    text = listing(Style(boxes="split"))
+    broken = text.replace("\n\n12\n\n](", "\n\n12\n\n", 1)
+    assert broken != text
+    digest = digestparse.parse(broken, reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics][:1] == ["junk"]
+    assert digest.papers[0].upvotes is None
+    assert uncovered_lines(broken, digest) == []
+    assert_paths_agree(MARKDOWN, broken, TODAY)
+
+
+@pytest.mark.parametrize("boxes", ["word", "word-spaced", "word-lines"])
+def test_an_upvote_box_with_its_word(boxes: str) -> None:
+    """The box shows ``Upvote`` above its count on the trending page (capture 05 writes
+    ``[Upvote`` and ``117](url)``); html2text glues the two, markdownify keeps 05's lines."""
+    assert_reads_the_entries(listing(Style(boxes=boxes)))

@@ -70,8 +70,9 @@ def opens_trending(kind: Kind, line: str) -> bool:
 #: A link's target, and the title a converter writes after it (``(url "title")``) where the
 #: page's link has a ``title`` attribute.
 _URL = r'\(([^()\s]*)(?: +"[^"]*")?\)'
-#: ``[-]`` is the box with no upvote yet; turndown escapes a ``-`` that starts a block.
-UPVOTES = re.compile(r"\[(?:\\(?=-))?(-|[0-9]{1,9})\]" + _URL)
+#: ``[-]`` is the box with no upvote yet; turndown escapes a ``-`` that starts a block. The
+#: trending page's box shows the word ``Upvote`` above its count (html2text glues them).
+UPVOTES = re.compile(r"\[(?:Upvote ?)?(?:\\(?=-))?(-|[0-9]{1,9})\]" + _URL)
 #: A list item's bullet: ``-`` (firecrawl), ``*`` (markdownify, turndown, html2text) or
 #: ``+``, and one or more spaces (turndown writes ``*   ``).
 _BULLET = r"[-*+] +"
@@ -88,6 +89,12 @@ ORGANIZATION_LINK = re.compile(
 #: own: ``[`` alone, the list, then ``](url)``.
 LIST_LINK_OPEN = "["
 LIST_LINK_CLOSE = re.compile(r"\]" + _URL)
+#: The count of an upvote box written around its blocks (``[``, the count, ``](url)``).
+SPLIT_COUNT = re.compile(r"\\?-|[0-9]{1,9}")
+#: The last line of an upvote box whose ``[Upvote`` line is apart (capture 05's layout).
+SPLIT_COUNT_TAIL = re.compile(r"(\\?-|[0-9]{1,9})\]" + _URL)
+#: The word the trending page's upvote box shows above its count (capture 05).
+UPVOTE_WORD = "Upvote"
 #: An avatar list's first line (``[- ![](avatar)\\``) and its other items (``- ![](…)``).
 LINKED_AVATAR = re.compile(r"\[" + _BULLET + r"!\[")
 AVATAR = re.compile(_BULLET + r"!\[")
@@ -198,7 +205,7 @@ def before_separator(line: str) -> str:
 
 def _classify_bracket(line: str) -> Kind:
     second = line[1:2]
-    if (second in "-\\" or "0" <= second <= "9") and UPVOTES.fullmatch(line):
+    if (second in "-\\U" or "0" <= second <= "9") and UPVOTES.fullmatch(line):
         return Kind.UPVOTES
     if line.startswith("[!["):
         return Kind.ORGANIZATION
@@ -315,7 +322,7 @@ def _listing_mark(line: str) -> bool:
     """A line no generic markdown page and no other dialect's capture has (docs/dialects.md)."""
     first = line[0]
     if first == "[":
-        if line[1:2] in ("-", "\\", *"0123456789") and UPVOTES.fullmatch(line):
+        if line[1:2] in ("-", "\\", "U", *"0123456789") and UPVOTES.fullmatch(line):
             return "huggingface.co/" in line
         if line[1:2] in ("-", "*", "+") and line[2:3] == " ":
             return bool(LINKED_AUTHORS.fullmatch(line) or LINKED_AVATAR.match(line))

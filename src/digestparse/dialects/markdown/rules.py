@@ -44,7 +44,10 @@ from .lines import (
     LIST_LINK_OPEN,
     METADATA_KINDS,
     PERIOD_LABEL,
+    SPLIT_COUNT,
+    SPLIT_COUNT_TAIL,
     UNDERLINE,
+    UPVOTE_WORD,
     Kind,
     before_separator,
     classify,
@@ -288,6 +291,13 @@ def entry(state: ParseState) -> bool:
         if not state.peek_is(1, Kind.TITLE):
             return False
         upvotes = _upvotes(state.advance())
+    elif first.kind is Kind.LINK_TEXT and first.text in _BOX_OPENS:
+        box = _split_box(state)
+        if box is None:
+            return False
+        for _ in range(box[0]):
+            state.advance()
+        upvotes = box[1]
     elif first.kind is not Kind.TITLE:
         return False
     title_line = state.advance()
@@ -313,6 +323,63 @@ def entry(state: ParseState) -> bool:
         )
     )
     return True
+
+
+#: The first line of an upvote box written over several lines.
+_BOX_OPENS = (LIST_LINK_OPEN, "[" + UPVOTE_WORD)
+
+
+def _split_box(state: ParseState) -> tuple[int, int] | None:
+    """An upvote box written around its blocks: ``[`` alone, maybe ``Upvote``, the count
+    (``-`` or digits), ``](url)`` (turndown), or ``[Upvote`` then ``N](url)`` (markdownify,
+    and capture 05), with a title after it: (how many lines it has, its count); None when
+    the lines are not that."""
+    line = state.peek(1)
+    if line is None:
+        return None
+    first = state.peek()
+    if first is not None and first.text != LIST_LINK_OPEN:  # ``[Upvote``, then ``N](url)``
+        tail = SPLIT_COUNT_TAIL.fullmatch(line.text)
+        if tail is None or not state.peek_is(2, Kind.TITLE):
+            return None
+        return 2, 0 if tail.group(1).endswith("-") else int(tail.group(1))
+    ahead = 1
+    if line.text == UPVOTE_WORD:
+        ahead += 1
+        line = state.peek(ahead)
+    if line is None or SPLIT_COUNT.fullmatch(line.text) is None:
+        return None
+    close = state.peek(ahead + 1)
+    if close is None or LIST_LINK_CLOSE.fullmatch(close.text) is None:
+        return None
+    if not state.peek_is(ahead + 2, Kind.TITLE):
+        return None
+    return ahead + 2, 0 if line.text.endswith("-") else int(line.text)
+
+
+#: At most this many paragraphs make an abstract written around its blocks.
+_MAX_SPLIT_LINES = 64
+
+
+def _split_abstract(state: ParseState) -> tuple[str, str | None] | None:
+    """An abstract written around its blocks: ``[`` alone, its text (hard-wrapped, maybe in
+    paragraphs), ``](url)``; None when no ``](url)`` line closes it before a line of another
+    kind (then it is read as a link left open)."""
+    ahead = 1
+    while (line := state.peek(ahead)) is not None and ahead <= _MAX_SPLIT_LINES:
+        if LIST_LINK_CLOSE.fullmatch(line.text) is not None:
+            break
+        if line.kind is not Kind.TEXT:
+            return None
+        ahead += 1
+    else:
+        return None
+    lines = FieldLines(state.advance())
+    for _ in range(ahead):
+        lines.add(state.advance())
+    lines.report(state)
+    abstract, url, _ = linked_abstract(lines.texts)
+    return abstract, url
 
 
 def _upvotes(line: Line) -> int:
@@ -390,6 +457,8 @@ def _read_abstract(
         lines.report(state)
         return plain_abstract(lines.texts), None
     if following.kind is Kind.LINK_TEXT:
+        if following.text == LIST_LINK_OPEN and (split := _split_abstract(state)) is not None:
+            return split
         lines = FieldLines(state.advance())
         if not closes_link(following.text):
             _take_until_closed(state, lines)
