@@ -419,3 +419,31 @@ def test_an_upvote_box_with_its_word(boxes: str) -> None:
     """The box shows ``Upvote`` above its count on the trending page (capture 05 writes
     ``[Upvote`` and ``117](url)``); html2text glues the two, markdownify keeps 05's lines."""
     assert_reads_the_entries(listing(Style(boxes=boxes)))
+
+
+@pytest.mark.parametrize("image", ["", "![](https://cdn-avatars.huggingface.co/v1/a.png)\n"])
+@pytest.mark.parametrize("glued", [True, False])
+def test_a_trending_entry_with_its_submitter(image: str, glued: bool) -> None:
+    """The trending cards of late 2026 show ``Submitted by``, the submitter's avatar and
+    name above the title (capture 05): a lead-in of the entry, its ``submitted_by``; the
+    copies differ in their dates as 05's do."""
+    capture = (Path(__file__).parent / "fixtures" / "captures"
+               / "04_hfpapers_trending_markdown_dupes.txt").read_text("utf-8")
+    title = "### Agent Lightning: Train ANY AI Agents with Reinforcement Learning\n"
+    gap = "\n" if glued else "\n\n"
+    lead = gap.join(["Submitted by", *filter(None, [image.strip()]), "vvasilev"]) + "\n\n"
+    text = capture.replace(title, lead + title)
+    text = text.replace("- 8 authors\n", "- 8 authors\n\u00b7 Published on Jan 4\n", 1)
+    text = text.replace("- 8 authors\n[", "- 8 authors\n\u00b7 Jan 4\n[", 1)
+    assert text.count("Submitted by") == 2
+    reference_date = datetime.date(2026, 1, 20)
+    digest = digestparse.parse(text, mode="strict", reference_date=reference_date)
+    reference = digestparse.parse(capture, mode="strict", reference_date=reference_date)
+    first = digest.papers[0]
+    assert (first.submitted_by, first.date, first.author_count) == (
+        "vvasilev", datetime.date(2026, 1, 4), 8)
+    assert first.line == text.split("\n").index("Submitted by") + 1
+    assert comparable(digest)[1:] == comparable(reference)[1:]
+    assert len(digest.papers) == len(reference.papers)
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(MARKDOWN, text, reference_date)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import attrs
+
 from ... import lines as lines_module
 from ...dates import DateLine, read_count, resolve_entry_date, set_page_date
 from ...errors import InternalError
@@ -24,6 +26,7 @@ from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
 from ...state import Line, ParseState
 from ..bounded import FieldLines
+from ..html_text.lines import SUBMITTED_BY
 from .fields import (
     Metadata,
     author_count_of,
@@ -286,19 +289,30 @@ def entry(state: ParseState) -> bool:
     first = state.peek()
     if first is None:
         return False
+    submitter: str | None = None
+    if first.kind is Kind.TEXT and first.text == SUBMITTED_BY:
+        lead = _lead_in(state)
+        if lead is None:
+            return False
+        for _ in range(lead[0]):
+            state.advance()
+        submitter = lead[1]
+    start = state.peek()
+    if start is None:
+        raise InternalError(f"line {first.number}: a lead-in with no entry after it")
     upvotes: int | None = None
-    if first.kind is Kind.UPVOTES:
+    if start.kind is Kind.UPVOTES:
         if not state.peek_is(1, Kind.TITLE):
             return False
         upvotes = _upvotes(state.advance())
-    elif first.kind is Kind.LINK_TEXT and first.text in _BOX_OPENS:
+    elif start.kind is Kind.LINK_TEXT and start.text in _BOX_OPENS:
         box = _split_box(state)
         if box is None:
             return False
         for _ in range(box[0]):
             state.advance()
         upvotes = box[1]
-    elif first.kind is not Kind.TITLE:
+    elif start.kind is not Kind.TITLE:
         return False
     title_line = state.advance()
     title, title_url = _read_title(state, title_line)
@@ -316,13 +330,38 @@ def entry(state: ParseState) -> bool:
         return True
     abstract, abstract_url = _read_abstract(state, following, is_plain_title(title_line.text))
     metadata = _read_metadata(state)
-    state.papers.append(
-        entry_paper(
-            title, title_url, abstract, abstract_url, metadata, upvotes,
-            first.number, state.last_line,
-        )
+    paper = entry_paper(
+        title, title_url, abstract, abstract_url, metadata, upvotes,
+        first.number, state.last_line,
     )
+    if submitter is not None:
+        paper = attrs.evolve(paper, submitted_by=submitter)
+    state.papers.append(paper)
     return True
+
+
+#: A submitter's name is one short line.
+_MAX_NAME = 100
+
+
+def _lead_in(state: ParseState) -> tuple[int, str] | None:
+    """A trending card's lead-in (capture 05): ``Submitted by``, maybe the submitter's avatar
+    (``![](url)``), the name, then the entry's title or upvote line and title: (how many
+    lines it has, the name); None when the lines are not that."""
+    ahead = 1
+    name = state.peek(ahead)
+    if name is not None and name.text.startswith("![") and not plain(name.text, escapes=True):
+        ahead += 1
+        name = state.peek(ahead)
+    if name is None or name.kind is not Kind.TEXT or len(name.text) > _MAX_NAME:
+        return None
+    after = state.peek(ahead + 1)
+    if after is None or not (
+        after.kind is Kind.TITLE
+        or (after.kind is Kind.UPVOTES and state.peek_is(ahead + 2, Kind.TITLE))
+    ):
+        return None
+    return ahead + 1, plain(name.text, escapes=True)
 
 
 #: The first line of an upvote box written over several lines.
