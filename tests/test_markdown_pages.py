@@ -17,7 +17,9 @@ import re
 from pathlib import Path
 
 import attrs
+import hypothesis.strategies as st
 import pytest
+from hypothesis import given, note, settings
 
 import digestparse
 from dialect_support import assert_paths_agree
@@ -447,3 +449,26 @@ def test_a_trending_entry_with_its_submitter(image: str, glued: bool) -> None:
     assert len(digest.papers) == len(reference.papers)
     assert uncovered_lines(text, digest) == []
     assert_paths_agree(MARKDOWN, text, reference_date)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.builds(
+        Style,
+        bullet=st.sampled_from(["- ", "* ", "*   ", "+ ", "  * "]),
+        headings=st.sampled_from(["atx", "setext"]),
+        separator=st.sampled_from(["own line", "glued", "spaced"]),
+        dash=st.sampled_from(["-", "\\-"]),
+        authors=st.sampled_from(["inline", "split"]),
+        images=st.booleans(),
+        boxes=st.sampled_from(["inline", "split", "word", "word-spaced", "word-lines"]),
+        upvote_word=st.booleans(),
+    ),
+    st.sampled_from(["Nov 26", "Week 48", "November 2026"]),
+    st.booleans(),
+)
+def test_any_mix_of_converter_habits_reads_the_entries(
+    style: Style, label: str, nav: bool
+) -> None:
+    note(listing(style, label=label, nav=nav))
+    assert_reads_the_entries(listing(style, label=label, nav=nav))
