@@ -472,3 +472,17 @@ def test_any_mix_of_converter_habits_reads_the_entries(
 ) -> None:
     note(listing(style, label=label, nav=nav))
     assert_reads_the_entries(listing(style, label=label, nav=nav))
+
+
+def test_the_late_trending_card_in_markdown_is_left_to_html_text() -> None:
+    """The late-2026 trending card as html2text writes it (linked title, ``Submitted by``,
+    ``[Upvote117](…)``) is capture 05's layout: its upvote box is no mark of this dialect."""
+    text = "\n\n".join([
+        "# Trending Papers", "Submitted by", "vvasilev",
+        "### [Kandinsky 6.0 Video](https://huggingface.co/papers/2610.05608)",
+        "We present Kandinsky 6.0 Video.",
+        "[Kandinsky Lab](https://huggingface.co/kandinskylab) \u00b7 Oct 4, 2026",
+        "[Upvote117](https://huggingface.co/login?next=%2Fpapers%2F2610.05608)",
+        "[GitHub 131](https://github.com/k/k) [arXiv Page](https://arxiv.org/abs/2610.05608)",
+    ]) + "\n"
+    assert digestparse.parse(text, reference_date=TODAY).dialect == "html-text"

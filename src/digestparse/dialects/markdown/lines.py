@@ -322,7 +322,8 @@ def _listing_mark(line: str) -> bool:
     """A line no generic markdown page and no other dialect's capture has (docs/dialects.md)."""
     first = line[0]
     if first == "[":
-        if line[1:2] in ("-", "\\", "U", *"0123456789") and UPVOTES.fullmatch(line):
+        # Not ``[Upvote N](…)``: that box is the late-2026 trending card's, html-text's.
+        if line[1:2] in ("-", "\\", *"0123456789") and UPVOTES.fullmatch(line):
             return "huggingface.co/" in line
         if line[1:2] in ("-", "*", "+") and line[2:3] == " ":
             return bool(LINKED_AUTHORS.fullmatch(line) or LINKED_AVATAR.match(line))
