@@ -19,7 +19,7 @@ from pathlib import Path
 import attrs
 import hypothesis.strategies as st
 import pytest
-from hypothesis import given, note, settings
+from hypothesis import given, note
 
 import digestparse
 from dialect_support import assert_paths_agree
@@ -451,7 +451,6 @@ def test_a_trending_entry_with_its_submitter(image: str, glued: bool) -> None:
     assert_paths_agree(MARKDOWN, text, reference_date)
 
 
-@settings(max_examples=60, deadline=None)
 @given(
     st.builds(
         Style,

@@ -69,10 +69,14 @@ def opens_trending(kind: Kind, line: str) -> bool:
 # about twice as fast as ``regex`` for them (classification runs on every line).
 #: A link's target, and the title a converter writes after it (``(url "title")``) where the
 #: page's link has a ``title`` attribute.
-_URL = r'\(([^()\s]*)(?: +"[^"]*")?\)'
-#: ``[-]`` is the box with no upvote yet; turndown escapes a ``-`` that starts a block. The
-#: trending page's box shows the word ``Upvote`` above its count (html2text glues them).
-UPVOTES = re.compile(r"\[(?:Upvote ?)?(?:\\(?=-))?(-|[0-9]{1,9})\]" + _URL)
+#: (The usual ``)`` is tried first: an optional title group costs every match more.)
+_URL = r'\(([^()\s]*)(?:\)| +"[^"]*"\))'
+#: ``[-]`` is the box with no upvote yet.
+UPVOTES = re.compile(r"\[(-|[0-9]{1,9})\]" + _URL)
+#: The same box as other converters write it, apart so that the usual one costs no more:
+#: turndown escapes a ``-`` that starts a block (``[\-]``); the trending page's box shows
+#: the word ``Upvote`` above its count (html2text glues them: ``[Upvote117]``).
+UPVOTE_BOX = re.compile(r"\[(?:Upvote ?(?:\\(?=-))?|\\(?=-))(-|[0-9]{1,9})\]" + _URL)
 #: A list item's bullet: ``-`` (firecrawl), ``*`` (markdownify, turndown, html2text) or
 #: ``+``, and one or more spaces (turndown writes ``*   ``).
 _BULLET = r"[-*+] +"
@@ -100,10 +104,11 @@ LINKED_AVATAR = re.compile(r"\[" + _BULLET + r"!\[")
 AVATAR = re.compile(_BULLET + r"!\[")
 REPOSITORY = re.compile(r"\[LINK: ([^\[\]]*)\]" + _URL)
 #: ``[![alt](avatar)Name](url)``, the name without brackets (else ``markup.plain`` reads it).
-_ANY_URL = r'\([^()\s]*(?: +"[^"]*")?\)'
+_ANY_URL = r'\([^()\s]*(?:\)| +"[^"]*"\))'
 ORGANIZATION = re.compile(r"\[!\[[^\]\n]*\]" + _ANY_URL + r"([^\[\]]*)\]" + _ANY_URL)
 #: A link target: no white space and no parentheses; maybe a title after it.
-_TARGET = re.compile(r'([^()\s]*)(?: +"[^"]*")?')
+_TARGET = re.compile(r'([^()\s]*)(?:| +"[^"]*")')
+_PLAIN_TARGET = re.compile(r"[^()\s]*")
 #: The comment count comes glued to the date or after one space (firecrawl writes both).
 DATE = re.compile(
     "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?"
@@ -205,7 +210,9 @@ def before_separator(line: str) -> str:
 
 def _classify_bracket(line: str) -> Kind:
     second = line[1:2]
-    if (second in "-\\U" or "0" <= second <= "9") and UPVOTES.fullmatch(line):
+    if (second == "-" or "0" <= second <= "9") and UPVOTES.fullmatch(line):
+        return Kind.UPVOTES
+    if second in "\\U" and UPVOTE_BOX.fullmatch(line):
         return Kind.UPVOTES
     if line.startswith("[!["):
         return Kind.ORGANIZATION
@@ -254,7 +261,10 @@ def link_parts(text: str) -> tuple[str, str] | None:
     end = text.rfind("](")
     if end < 1:
         return None
-    target = _TARGET.fullmatch(text, end + 2, len(text) - 1)
+    url = text[end + 2 : -1]
+    if _PLAIN_TARGET.fullmatch(url):  # the usual target, told without a group
+        return text[1:end], url
+    target = _TARGET.fullmatch(url)
     if target is None:
         return None
     return text[1:end], target.group(1)
@@ -323,7 +333,9 @@ def _listing_mark(line: str) -> bool:
     first = line[0]
     if first == "[":
         # Not ``[Upvote N](…)``: that box is the late-2026 trending card's, html-text's.
-        if line[1:2] in ("-", "\\", *"0123456789") and UPVOTES.fullmatch(line):
+        if line[1:2] in ("-", *"0123456789") and UPVOTES.fullmatch(line):
+            return "huggingface.co/" in line
+        if line[1:2] == "\\" and UPVOTE_BOX.fullmatch(line):
             return "huggingface.co/" in line
         if line[1:2] in ("-", "*", "+") and line[2:3] == " ":
             return bool(LINKED_AUTHORS.fullmatch(line) or LINKED_AVATAR.match(line))
