@@ -24,6 +24,7 @@ from hypothesis import given, note
 import digestparse
 from dialect_support import assert_paths_agree
 from digestparse.dialects.markdown import MARKDOWN
+from digestparse.dialects.markdown import rules as markdown_rules
 from hostile_support import comparable, uncovered_lines
 
 HF = "https://huggingface.co"
@@ -485,3 +486,28 @@ def test_the_late_trending_card_in_markdown_is_left_to_html_text() -> None:
         "[GitHub 131](https://github.com/k/k) [arXiv Page](https://arxiv.org/abs/2610.05608)",
     ]) + "\n"
     assert digestparse.parse(text, reference_date=TODAY).dialect == "html-text"
+
+
+@pytest.mark.parametrize(
+    ("style", "label", "nav"),
+    [(Style(), "Week 48", False), (Style(headings="setext", bullet="*   "), "Nov 26", True),
+     (Style(), "Nov 26", True), (Style(), "November 2026", True)],
+)
+def test_a_repeated_header_holds_its_period_arrows_and_underlines(
+    style: Style, label: str, nav: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two captures of the same view joined: the second header, with its period or page
+    date, the arrows around it and setext underlines, is one ``repeated-header``."""
+    one = listing(style, label=label, nav=nav, tail=False)
+    text = one + "\n" + one
+    second = one.count("\n") + 2  # the second copy's first line
+    header_end = second + one.split("\n\n[12](")[0].count("\n")  # its page date or arrow
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("repeated-header", second, header_end)]
+    assert len(digest.papers) == 2 * len(ENTRIES)
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(MARKDOWN, text, TODAY)
+    with monkeypatch.context() as patch:
+        patch.setattr(markdown_rules, "READ_RAW", False)
+        assert digestparse.parse(text, reference_date=TODAY) == digest

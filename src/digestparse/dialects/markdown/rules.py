@@ -202,11 +202,20 @@ def repeated_header(state: ParseState) -> bool:
         return True
     first = last = state.advance()
     while (line := state.peek()) is not None and (
-        line.kind is Kind.HEADER or _is_query(state, line)
+        line.kind is Kind.HEADER
+        or _is_query(state, line)
+        or _is_blank_link(line)
+        or _is_underline(line)
     ):
+        last = state.advance()
+    labelled = _is_period(state.peek())
+    if labelled:
         last = state.advance()
     date_line = state.advance() if state.peek_is(0, Kind.DATE) else None
     end = date_line.number if date_line is not None else last.number
+    if labelled or date_line is not None:
+        while (line := state.peek()) is not None and _is_blank_link(line):
+            end = state.advance().number  # the arrow to the next day, week or month
     state.reporter.defect("repeated-header", first.number, 1, end_line=end, gap=first.gap)
     if date_line is not None:
         set_page_date(state, date_line.number, _date(date_line))
@@ -254,12 +263,15 @@ def _raw_header(state: ParseState, first: Line) -> bool:
             kind = classify(text)
             if len(text) <= _KNOWN_LEN and len(kinds) < _KNOWN_MAX:
                 kinds[text] = kind
-        if kind is Kind.TEXT:
-            return False  # maybe a search query inside the header: the state reads on
+        if kind is Kind.TEXT or kind is Kind.LINK_TEXT:
+            # Maybe a search query, a period or an arrow link: the state reads on.
+            return False
         if kind is not Kind.HEADER:
             break
         last = base + i
         gap = 0
+    if kind is Kind.DATE and _arrow_after(raw, i, count):
+        return False
     date_line = Line(kind, text, base + i, gap) if kind is Kind.DATE else None
     end = date_line.number if date_line is not None else last
     state.rewind()
@@ -267,6 +279,17 @@ def _raw_header(state: ParseState, first: Line) -> bool:
     state.reporter.defect("repeated-header", first.number, 1, end_line=end, gap=first.gap)
     if date_line is not None:
         set_page_date(state, date_line.number, _date(date_line))
+    return True
+
+
+def _arrow_after(raw: list[str], i: int, count: int) -> bool:
+    """Whether the next non-blank line from ``raw[i]`` on may be an arrow link (``[](url)``)
+    after a repeated header's page date, or is not in the window: the state reads it."""
+    while i < count:
+        text = raw[i].strip(" \t")
+        if text:
+            return text.startswith("[") and classify(text) is Kind.LINK_TEXT
+        i += 1
     return True
 
 
