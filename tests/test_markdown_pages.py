@@ -71,8 +71,8 @@ class Style:
     bullet: str = "- "
     #: ``atx`` (``# Daily Papers``) or ``setext`` (``Daily Papers`` over ``====``).
     headings: str = "atx"
-    #: Where the ``·`` goes: on its own line, or after the authors or organization link
-    #: (``glued`` with no space, ``spaced`` after one).
+    #: Where the ``·`` goes: on its own line, after the authors or organization link
+    #: (``glued`` with no space, ``spaced`` after one), or ``before date`` on its line.
     separator: str = "own line"
     #: How the upvote box writes ``-``: as is, or escaped (turndown) ``\\-``.
     dash: str = "-"
@@ -139,10 +139,13 @@ def entry_lines(entry: Entry, style: Style) -> list[str]:
             by = f"[\n\n{split}\n\n]({url})"
     if style.separator == "own line":
         lines += [by, "\u00b7"]
+    elif style.separator == "before date":
+        lines.append(by)
     else:
         lines.append(by + (" \u00b7" if style.separator == "spaced" else "\u00b7"))
     comments = f"[{entry.comments}]({url}#community)" if entry.comments else ""
-    lines.append(entry.date + comments)
+    before = "\u00b7 " if style.separator == "before date" else ""
+    lines.append(before + entry.date + comments)
     return lines
 
 
@@ -220,9 +223,10 @@ def test_setext_headings_are_the_header() -> None:
     assert digest.page_date == reference.page_date
 
 
-@pytest.mark.parametrize("separator", ["glued", "spaced"])
+@pytest.mark.parametrize("separator", ["glued", "spaced", "before date"])
 def test_the_separator_on_the_authors_or_organization_line(separator: str) -> None:
-    """html2text and turndown keep an inline ``·`` on the line of the link before it."""
+    """html2text and turndown keep an inline ``·`` on the line of the link before it, or on
+    the date's line where the two share a block (``· Nov 25[3](…)``)."""
     assert_reads_the_entries(listing(Style(separator=separator)))
 
 
@@ -457,7 +461,7 @@ def test_a_trending_entry_with_its_submitter(image: str, glued: bool) -> None:
         Style,
         bullet=st.sampled_from(["- ", "* ", "*   ", "+ ", "  * "]),
         headings=st.sampled_from(["atx", "setext"]),
-        separator=st.sampled_from(["own line", "glued", "spaced"]),
+        separator=st.sampled_from(["own line", "glued", "spaced", "before date"]),
         dash=st.sampled_from(["-", "\\-"]),
         authors=st.sampled_from(["inline", "split"]),
         images=st.booleans(),
@@ -511,3 +515,15 @@ def test_a_repeated_header_holds_its_period_arrows_and_underlines(
     with monkeypatch.context() as patch:
         patch.setattr(markdown_rules, "READ_RAW", False)
         assert digestparse.parse(text, reference_date=TODAY) == digest
+
+
+def test_a_comment_count_too_long_after_a_separated_date_is_positioned() -> None:
+    """The ``·`` before the date moves its count two columns on: ``bad-votes`` points at
+    the count's first digit."""
+    text = listing(Style(separator="before date")).replace(
+        "\u00b7 Nov 25[3](", "\u00b7 Nov 25[" + "9" * 19 + "](", 1)
+    digest = digestparse.parse(text, reference_date=TODAY)
+    line = text.split("\n").index(next(x for x in text.split("\n") if "9" * 19 in x)) + 1
+    assert [(d.code, d.line, d.column) for d in digest.diagnostics] == [
+        ("bad-votes", line, len("\u00b7 Nov 25[") + 1)]
+    assert_paths_agree(MARKDOWN, text, TODAY)

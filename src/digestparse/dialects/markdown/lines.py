@@ -342,8 +342,10 @@ def _listing_mark(line: str) -> bool:
         return line.startswith("[LINK: ") and REPOSITORY.fullmatch(line) is not None
     if first in "-*+":
         return AUTHORS_TAIL.fullmatch(line) is not None
-    if first in _MONTH_INITIALS and line.endswith("#community)"):
-        match = DATE.fullmatch(line)
+    if line.endswith("#community)"):
+        if first == SEPARATOR and line.startswith(SEPARATOR + " "):  # ``· May 29[6](…)``
+            line = line[2:]
+        match = DATE.fullmatch(line) if line[0] in _MONTH_INITIALS else None
         return match is not None and match.group(4) is not None
     return False
 

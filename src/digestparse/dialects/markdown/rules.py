@@ -20,7 +20,14 @@ import attrs
 from ... import lines as lines_module
 from ...dates import DateLine, read_count, resolve_entry_date, set_page_date
 from ...errors import InternalError
-from ...grammar import BYLINE, BYLINE_SPACED, MONTH_NUMBER, cannot_be_title, opens_page_end
+from ...grammar import (
+    BYLINE,
+    BYLINE_SPACED,
+    MONTH_NUMBER,
+    SEPARATOR,
+    cannot_be_title,
+    opens_page_end,
+)
 from ...markup import join_wrapped, plain
 from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
@@ -709,6 +716,10 @@ def _read_separator_and_date(state: ParseState, metadata: Metadata, separated: b
     elif line is not None and line.kind is Kind.SEPARATOR:
         state.advance()
         line = state.peek()
+    elif line is not None and _after_separator(line.text) is not None:
+        state.advance()  # ``· May 29[6](…)``: the separator on the date's line
+        _read_date(state, line, metadata, _SEPARATOR_PREFIX)
+        return
     elif line is not None:
         state.reporter.defect("missing-separator", line.number, 1)
     if line is None:
@@ -730,10 +741,26 @@ def _date(line: Line) -> DateLine:
     return parts
 
 
-def _read_date(state: ParseState, line: Line, metadata: Metadata) -> None:
-    parts = _date(line)
-    column = parts.count_column
-    if parts.count_text is not None and line.text[len(parts.text)] == " ":
+#: What comes before the date where the ``·`` shares its line (html2text, turndown).
+_SEPARATOR_PREFIX = SEPARATOR + " "
+
+
+def _after_separator(text: str) -> str | None:
+    """The date of a line ``· May 29[6](…)``, None when ``text`` is not one."""
+    if not text.startswith(_SEPARATOR_PREFIX):
+        return None
+    date = text[len(_SEPARATOR_PREFIX) :]
+    return date if date_parts(date) is not None else None
+
+
+def _read_date(state: ParseState, line: Line, metadata: Metadata, prefix: str = "") -> None:
+    """The date line's fields; ``prefix`` is what comes before the date on its line."""
+    text = line.text[len(prefix) :]
+    parts = date_parts(text)
+    if parts is None:
+        raise InternalError(f"line {line.number} was classified as a date")
+    column = parts.count_column + len(prefix)
+    if parts.count_text is not None and text[len(parts.text)] == " ":
         column += 1  # the count comes after a space, not glued on
     votes = read_count(state, line.number, parts.count_text, column)
     metadata.date = resolve_entry_date(state, line.number, parts)
