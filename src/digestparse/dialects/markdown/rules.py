@@ -295,7 +295,14 @@ def _arrow_after(raw: list[str], i: int, count: int) -> bool:
     while i < count:
         text = raw[i].strip(" \t")
         if text:
-            return text.startswith("[") and classify(text) is Kind.LINK_TEXT
+            if not text.startswith("["):
+                return False
+            kind = _KNOWN.get(text)  # the next copy's first upvote line, as a rule
+            if kind is None:
+                kind = classify(text)
+                if len(text) <= _KNOWN_LEN and len(_KNOWN) < _KNOWN_MAX:
+                    _KNOWN[text] = kind
+            return kind is Kind.LINK_TEXT
         i += 1
     return True
 
