@@ -527,3 +527,18 @@ def test_a_comment_count_too_long_after_a_separated_date_is_positioned() -> None
     assert [(d.code, d.line, d.column) for d in digest.diagnostics] == [
         ("bad-votes", line, len("\u00b7 Nov 25[") + 1)]
     assert_paths_agree(MARKDOWN, text, TODAY)
+
+
+def test_an_organization_link_cut_short_takes_no_separator_or_date() -> None:
+    """Only text lines carry a wrapped organization link on: in a capture without blank
+    lines, a link cut short stops at the ``·`` glued under it (``unclosed-link``), and the
+    separator and date are read as such."""
+    text = listing(Style()).replace("\n\n", "\n").replace(
+        f"OCC]({HF}/occ)", "OCC", 1)
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics] == ["unclosed-link"]
+    first = digest.papers[0]
+    assert (first.organization, first.date, first.votes) == (
+        "OCC", datetime.date(2026, 11, 25), 3)
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(MARKDOWN, text, TODAY)

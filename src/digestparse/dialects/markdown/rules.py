@@ -480,10 +480,16 @@ def _read_title(state: ParseState, line: Line) -> tuple[str, str | None]:
 
 
 def _take_until_closed(
-    state: ParseState, lines: FieldLines, closes: Callable[[str], bool] = closes_link
+    state: ParseState,
+    lines: FieldLines,
+    closes: Callable[[str], bool] = closes_link,
+    kinds: tuple[Kind, ...] | None = None,
 ) -> None:
-    """Glued lines up to the one that closes the link opened on the field's first line."""
+    """Glued lines (of ``kinds`` only, when given) up to the one that closes the link opened
+    on the field's first line."""
     while (line := state.peek()) is not None and line.gap == 0:
+        if kinds is not None and line.kind not in kinds:
+            return
         lines.add(state.advance())
         if closes(line.text):
             return
@@ -586,13 +592,15 @@ def _read_organization(state: ParseState, line: Line) -> tuple[str | None, bool]
     """The organization link's name, hard-wrapped over the lines glued to it until its link
     closes (html2text wraps at 78 columns), and whether the ``·`` comes on its last line."""
     lines = FieldLines(line)
-    if not _closes_before_separator(line.text):
-        _take_until_closed(state, lines, _closes_before_separator)
+    if not _closes_before_separator(line.text):  # wrapped: the rest is text
+        _take_until_closed(state, lines, _closes_before_separator, (Kind.TEXT,))
     lines.report(state)
     joined = join_wrapped(lines.texts) if len(lines.texts) > 1 else line.text
     text = before_separator(joined)
-    _check_closed(state, lines, closes_link(text), line, 1, "organization")
-    return organization_of(text), text is not joined
+    closed = closes_link(text)
+    _check_closed(state, lines, closed, line, 1, "organization")
+    # A link left open keeps its text, without its ``[``.
+    return organization_of(text if closed else text[1:]), text is not joined
 
 
 def _closes_before_separator(text: str) -> bool:
