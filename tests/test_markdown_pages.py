@@ -542,3 +542,16 @@ def test_an_organization_link_cut_short_takes_no_separator_or_date() -> None:
         "OCC", datetime.date(2026, 11, 25), 3)
     assert uncovered_lines(text, digest) == []
     assert_paths_agree(MARKDOWN, text, TODAY)
+
+
+def test_a_repeated_header_holds_a_wrapped_byline() -> None:
+    """html2text wraps the byline inside its image's URL in every copy of the header."""
+    one = listing(Style(bullet="  * "), tail=False).replace(
+        "front/assets/papers-by.png", "front/assets/papers-\nby.png")
+    text = one + "\n" + one
+    second = one.count("\n") + 2
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("repeated-header", second)]
+    assert digest.diagnostics[0].end_line == second + one.split("\n\n[12](")[0].count("\n")
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(MARKDOWN, text, TODAY)

@@ -208,13 +208,18 @@ def repeated_header(state: ParseState) -> bool:
     if READ_RAW and _raw_header(state, first):
         return True
     first = last = state.advance()
-    while (line := state.peek()) is not None and (
-        line.kind is Kind.HEADER
-        or _is_query(state, line)
-        or _is_blank_link(line)
-        or _is_underline(line)
-    ):
-        last = state.advance()
+    while (line := state.peek()) is not None:
+        wrapped = _wrapped_phrase(state, line)  # a byline hard-wrapped, as in the first
+        if not (
+            line.kind is Kind.HEADER
+            or wrapped
+            or _is_query(state, line)
+            or _is_blank_link(line)
+            or _is_underline(line)
+        ):
+            break
+        for _ in range(max(wrapped, 1)):
+            last = state.advance()
     labelled = _is_period(state.peek())
     if labelled:
         last = state.advance()
