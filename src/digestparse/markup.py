@@ -13,12 +13,15 @@ import re
 
 import regex
 
-_IMAGE = regex.compile(r"!\[[^\]\n]*+\]\([^)\s]*+\)")
+#: A link's or image's target may have a title after it: ``(url "title")``.
+_TITLE = r'(?: ++"[^"\n]*+")?+'
+_IMAGE = regex.compile(r"!\[[^\]\n]*+\]\([^)\s]*+" + _TITLE + r"\)")
 #: A link's text may hold one level of brackets: ``[[logo] Name](url)``. An escaped bracket
 #: (``\[``, ``\]``) is text: it neither opens nor closes a link, and a link's text may hold
 #: one (``[Lab \] One](url)``).
 _LINK = regex.compile(
-    r"(?<!\\)\[((?:\\.|[^\[\]\n\\]|\[[^\[\]\n]*+\])*+)\](?:\(([^)\s]*+)\)|\[([0-9]++)\])"
+    r"(?<!\\)\[((?:\\.|[^\[\]\n\\]|\[[^\[\]\n]*+\])*+)\](?:\(([^)\s]*+)" + _TITLE
+    + r"\)|\[([0-9]++)\])"
 )
 _HEADING = regex.compile(r"#{1,6}+\s++")
 _BULLET = regex.compile(r"[-*+]\s++")

@@ -53,6 +53,7 @@ from .lines import (
     UPVOTES,
     Kind,
     classify,
+    closes_link,
     is_plain_title,
     link_url,
     opens_trending,
@@ -76,6 +77,7 @@ _ORGANIZATIONS: dict[str, str | None] = {}
 _CACHE_LIMIT = 1024
 _CACHED_LEN = 300
 _NOT_READ: Any = object()
+_UNCLOSED: Any = object()
 
 
 def read_entries(state: ParseState) -> bool:
@@ -197,9 +199,12 @@ class _Reader:
             if line.startswith("[!["):
                 organization = _ORGANIZATIONS.get(line, _NOT_READ)
                 if organization is _NOT_READ:
-                    organization = organization_of(line)
+                    # A link that does not close here wraps onto the next line, or is cut.
+                    organization = organization_of(line) if closes_link(line) else _UNCLOSED
                     if len(line) <= _CACHED_LEN:
                         _ORGANIZATIONS[line] = organization
+                if organization is _UNCLOSED:
+                    return None
             elif line.startswith("[- "):
                 if line.startswith("[- !["):
                     while True:  # the avatars glued under it, then the tail
@@ -463,6 +468,8 @@ class _Reader:
         else:
             line = raw[after]
         if kind not in METADATA_KINDS:
+            if line[0] == "[":  # an authors list as a link of its own, an organization's
+                raise _GiveWay  # link without its image, or junk: the rules tell
             return k, Metadata()
         if opens_trending(kind, line):
             return self.trending(after)
@@ -471,6 +478,8 @@ class _Reader:
             k, fields.author_count = self.authors(after)
         elif kind is Kind.ORGANIZATION:
             k = after
+            if not closes_link(line):
+                raise _GiveWay
             fields.organization = organization_of(line)
         else:
             raise _GiveWay
@@ -504,6 +513,8 @@ class _Reader:
                 raise _GiveWay
             url = link_url(line)
             if url is None:
+                if SEPARATOR in line:  # maybe the card's date (``· Published on …``)
+                    raise _GiveWay
                 return k, fields
             k = after
         if url is None:

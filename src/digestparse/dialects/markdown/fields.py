@@ -16,7 +16,7 @@ from ...dates import MAX_AUTHOR_DIGITS
 from ...links import extract_links, paper_id, paper_url
 from ...markup import join_wrapped, plain, unescape
 from ...model import Paper, fast_paper
-from .lines import ORGANIZATION, UPVOTES, link_parts, opens_no_link
+from .lines import ORGANIZATION, UPVOTE_BOX, UPVOTES, link_parts, opens_no_link
 
 
 @attrs.define
@@ -53,7 +53,7 @@ def author_count_of(digits: str) -> int | None:
 
 def upvote_count(text: str) -> int | None:
     """The count of an upvote line (``-`` is 0), or None when it is not one."""
-    match = UPVOTES.fullmatch(text)
+    match = UPVOTES.fullmatch(text) or UPVOTE_BOX.fullmatch(text)
     if match is None:
         return None
     count = match.group(1)

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from ...dates import DateLine
 from ...grammar import HEADER_SET, MONTH_NUMBER, MONTHS, PAGE_PHRASES, SEPARATOR
 from ...markup import plain
+from ...state import BLANKS
 
 
 class Kind(enum.Enum):
@@ -30,7 +31,8 @@ class Kind(enum.Enum):
     LINK_TEXT = "link text"
     #: ``[![alt](avatar)Name](url)``.
     ORGANIZATION = "organization"
-    #: ``[- N authors](url)``, ``[- ![](avatar)\\`` (opens an avatar list) or ``- N authors``.
+    #: ``[- N authors](url)``, ``[- ![](avatar)\\`` (opens an avatar list) or ``- N authors``
+    #: (any list bullet: ``*`` or ``+`` too).
     AUTHORS = "authors"
     #: ``- ![](avatar)\\``: one more avatar inside an avatar list.
     AVATAR = "avatar"
@@ -42,36 +44,104 @@ class Kind(enum.Enum):
     #: ``[LINK: GitHub 11.3k](url)``: one of the entry's links, its code repository or
     #: another (trending pages).
     REPOSITORY = "repository"
+    #: ``· Published on Oct 4, 2026``, ``· Oct 4, 2026`` or ``Name · Oct 4, 2026``: a trending
+    #: card's date, after its authors or its organization's name.
+    DATED = "dated"
     TEXT = "text"
 
 
 #: The kinds of line an entry's metadata starts with: the listing's block or the trending
 #: page's. A tuple, not a set: membership by identity, without Enum's hash (a Python call).
-METADATA_KINDS = (Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY)
+METADATA_KINDS = (
+    Kind.ORGANIZATION, Kind.AUTHORS, Kind.SEPARATOR, Kind.DATE, Kind.REPOSITORY, Kind.DATED
+)
 
 
 def opens_trending(kind: Kind, line: str) -> bool:
     """Whether a metadata line (of one of ``METADATA_KINDS``) opens the trending page's block,
     ``- N authors`` or a link line, rather than the listing's."""
-    return kind is Kind.REPOSITORY or (kind is Kind.AUTHORS and line[0] == "-")
+    return (
+        kind is Kind.REPOSITORY
+        or kind is Kind.DATED
+        or (kind is Kind.AUTHORS and line[0] != "[")
+    )
 
 # The standard library's ``re``: these small patterns never backtrack much, and it is
 # about twice as fast as ``regex`` for them (classification runs on every line).
-_URL = r"\(([^()\s]*)\)"
+#: A link's target, and the title a converter writes after it (``(url "title")``) where the
+#: page's link has a ``title`` attribute.
+#: (The usual ``)`` is tried first: an optional title group costs every match more.)
+_URL = r'\(([^()\s]*)(?:\)| +"[^"]*"\))'
+#: ``[-]`` is the box with no upvote yet.
 UPVOTES = re.compile(r"\[(-|[0-9]{1,9})\]" + _URL)
-LINKED_AUTHORS = re.compile(r"\[- ([0-9]+) authors?\]" + _URL)
-BARE_AUTHORS = re.compile(r"- ([0-9]+) authors?")
-AUTHORS_TAIL = re.compile(r"- ([0-9]+) authors?\]" + _URL)
+#: The same box as other converters write it, apart so that the usual one costs no more:
+#: turndown escapes a ``-`` that starts a block (``[\-]``); the trending page's box shows
+#: the word ``Upvote`` above its count (html2text glues them: ``[Upvote117]``).
+UPVOTE_BOX = re.compile(r"\[(?:Upvote ?(?:\\(?=-))?|\\(?=-))(-|[0-9]{1,9})\]" + _URL)
+#: A list item's bullet: ``-`` (firecrawl), ``*`` (markdownify, turndown, html2text) or
+#: ``+``, and one or more spaces (turndown writes ``*   ``).
+_BULLET = r"[-*+] +"
+LINKED_AUTHORS = re.compile(r"\[" + _BULLET + r"([0-9]+) authors?\]" + _URL)
+BARE_AUTHORS = re.compile(_BULLET + r"([0-9]+) authors?")
+AUTHORS_TAIL = re.compile(_BULLET + r"([0-9]+) authors?\]" + _URL)
+#: An organization's link without its avatar image (a converter that leaves images out):
+#: ``[Name](https://huggingface.co/slug)``, a link to one page of the site's top level.
+ORGANIZATION_LINK = re.compile(
+    r"\[([^\[\]]*[^\[\]\s])\]\(https://huggingface\.co/(?!papers\b|login\b)[A-Za-z0-9][\w.-]*/?"
+    r'(?: +"[^"]*")?\)'
+)
+#: The lines around an authors list that html2text and turndown write as a link of its
+#: own: ``[`` alone, the list, then ``](url)``.
+LIST_LINK_OPEN = "["
+LIST_LINK_CLOSE = re.compile(r"\]" + _URL)
+#: The count of an upvote box written around its blocks (``[``, the count, ``](url)``).
+SPLIT_COUNT = re.compile(r"\\?-|[0-9]{1,9}")
+#: The last line of an upvote box whose ``[Upvote`` line is apart (capture 05's layout).
+SPLIT_COUNT_TAIL = re.compile(r"(\\?-|[0-9]{1,9})\]" + _URL)
+#: The word the trending page's upvote box shows above its count (capture 05).
+UPVOTE_WORD = "Upvote"
+#: An avatar list's first line (``[- ![](avatar)\\``) and its other items (``- ![](…)``).
+LINKED_AVATAR = re.compile(r"\[" + _BULLET + r"!\[")
+AVATAR = re.compile(_BULLET + r"!\[")
 REPOSITORY = re.compile(r"\[LINK: ([^\[\]]*)\]" + _URL)
 #: ``[![alt](avatar)Name](url)``, the name without brackets (else ``markup.plain`` reads it).
-ORGANIZATION = re.compile(r"\[!\[[^\]\n]*\]\([^()\s]*\)([^\[\]]*)\]\([^()\s]*\)")
-#: A link target: no white space and no parentheses.
-_TARGET = re.compile(r"[^()\s]*")
+_ANY_URL = r'\([^()\s]*(?:\)| +"[^"]*"\))'
+ORGANIZATION = re.compile(r"\[!\[[^\]\n]*\]" + _ANY_URL + r"([^\[\]]*)\]" + _ANY_URL)
+#: A link target: no white space and no parentheses; maybe a title after it.
+_TARGET = re.compile(r'([^()\s]*)(?:| +"[^"]*")')
+_PLAIN_TARGET = re.compile(r"[^()\s]*")
 #: The comment count comes glued to the date or after one space (firecrawl writes both).
 DATE = re.compile(
     "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?"
     r"(?: ?\[([0-9]+)\]" + _URL + ")?"
 )
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+_DAY = r"(?:" + "|".join(MONTHS) + r") (?:[1-9]|[12][0-9]|3[01])(?:, [0-9]{4})?"
+#: What the week and month views show where the daily page shows its date: a week
+#: (``Week 48``, ``2026-W48``), a month (``November 2026``, ``Nov 2026``, ``2026-11``) or a
+#: range of days (``Nov 23 - Nov 29``, or ``Nov 23`` to ``29`` with an en or em dash). No
+#: capture shows one: these are the usual ways of writing a period, read as a header line
+#: (docs/format.md).
+PERIOD_LABEL = re.compile(
+    r"(?:Week|W) ?(?:[1-9]|[1-4][0-9]|5[0-3])(?:,? [0-9]{4})?"
+    r"|[0-9]{4}-W(?:0[1-9]|[1-4][0-9]|5[0-3])"
+    r"|(?:" + "|".join(MONTHS + _MONTH_NAMES) + r") [0-9]{4}"
+    r"|[0-9]{4}-(?:0[1-9]|1[0-2])"
+    r"|" + _DAY + r" ?[-\u2013\u2014] ?(?:" + _DAY + r"|(?:[1-9]|[12][0-9]|3[01]))"
+)
+#: A trending card's date line (capture 05 shows ``· Published on Oct 4, 2026`` and, in the
+#: second copy, ``· Oct 4, 2026``), maybe after the organization's name.
+DATED = re.compile(
+    r"(?:([^\u00b7]*[^\s\u00b7]) )?\u00b7 (?:Published on )?((" + "|".join(MONTHS)
+    + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?)"
+)
+#: No longer line is looked at as a dated line (an organization's name is short).
+_DATED_MAX = 200
+#: A setext heading's underline (markdownify and turndown write ``<h1>`` and ``<h2>`` so).
+UNDERLINE = re.compile(r"=+|-+")
 #: A heading or a link whose text is short enough to be a page phrase is worth a look.
 _PHRASE_MAX = 200
 _LINK_TEXT_MAX = 60
@@ -102,32 +172,52 @@ def classify(line: str) -> Kind:
         return Kind.HEADER if is_page_phrase(line) else Kind.TEXT
     if first == "[":
         return _classify_bracket(line)
-    if first == "-":
-        if line.startswith("- !["):
+    if first in "-*+":  # a list item: an avatar, the authors, the switcher
+        if line.startswith("- !["):  # firecrawl's, told without a pattern
             return Kind.AVATAR
         if BARE_AUTHORS.fullmatch(line):
             return Kind.AUTHORS
         if AUTHORS_TAIL.fullmatch(line):
             return Kind.AUTHORS_TAIL
-        return Kind.HEADER if is_page_phrase(line) else Kind.TEXT
-    if first in "*+":  # a list item: the switcher, as some converters write it
+        if "![" in line and AVATAR.match(line):  # another bullet, more spaces
+            return Kind.AVATAR
+        if line[-1] == SEPARATOR and AUTHORS_TAIL.fullmatch(before_separator(line)):
+            return Kind.AUTHORS_TAIL
         return Kind.HEADER if is_page_phrase(line) else Kind.TEXT
     if line == SEPARATOR:
         return Kind.SEPARATOR
     if first in _MONTH_INITIALS and DATE.fullmatch(line):
         return Kind.DATE
-    if len(line) <= _HEADER_TEXT_MAX and line in _HEADER_TEXT:
-        return Kind.HEADER
+    size = len(line)
+    if size <= _DATED_MAX:  # a long line (an abstract's) is none of these
+        if size <= _HEADER_TEXT_MAX and line in _HEADER_TEXT:
+            return Kind.HEADER
+        if first == "b" and line.startswith("by ") and is_page_phrase(line):
+            return Kind.HEADER  # the byline of a setext heading: no ``## `` before it
+        if SEPARATOR in line and DATED.fullmatch(line):
+            return Kind.DATED
     return Kind.TEXT
+
+
+def before_separator(line: str) -> str:
+    """An authors or organization line without the ``·`` that some converters keep on the
+    line of the link before it (``[…](url) ·``); the line itself when it has none."""
+    if len(line) > 1 and line[-1] == SEPARATOR:
+        rest = line[:-1].rstrip(BLANKS)
+        if rest[-1:] == ")":
+            return rest
+    return line
 
 
 def _classify_bracket(line: str) -> Kind:
     second = line[1:2]
     if (second == "-" or "0" <= second <= "9") and UPVOTES.fullmatch(line):
         return Kind.UPVOTES
+    if second in "\\U" and UPVOTE_BOX.fullmatch(line):
+        return Kind.UPVOTES
     if line.startswith("[!["):
         return Kind.ORGANIZATION
-    if line.startswith("[- "):
+    if second in "-*+" and line[2:3] == " ":
         return Kind.AUTHORS
     if line.startswith("[LINK: ") and REPOSITORY.fullmatch(line):
         return Kind.REPOSITORY
@@ -173,9 +263,18 @@ def link_parts(text: str) -> tuple[str, str] | None:
     if end < 1:
         return None
     url = text[end + 2 : -1]
-    if not _TARGET.fullmatch(url):
+    if _PLAIN_TARGET.fullmatch(url):  # the usual target, told without a group
+        return text[1:end], url
+    target = _TARGET.fullmatch(url)
+    if target is None:
         return None
-    return text[1:end], url
+    return text[1:end], target.group(1)
+
+
+def is_organization_link(text: str) -> bool:
+    """Whether a line (``[Name](url)``, maybe with the ``·`` after it) is an organization's
+    link without its avatar image. Asked only where an entry's metadata starts."""
+    return ORGANIZATION_LINK.fullmatch(before_separator(text)) is not None
 
 
 def link_url(text: str) -> str | None:
@@ -234,15 +333,20 @@ def _listing_mark(line: str) -> bool:
     """A line no generic markdown page and no other dialect's capture has (docs/dialects.md)."""
     first = line[0]
     if first == "[":
+        # Not ``[Upvote N](…)``: that box is the late-2026 trending card's, html-text's.
         if line[1:2] in ("-", *"0123456789") and UPVOTES.fullmatch(line):
             return "huggingface.co/" in line
-        if line.startswith("[- "):
-            return LINKED_AUTHORS.fullmatch(line) is not None or line.startswith("[- ![")
+        if line[1:2] == "\\" and UPVOTE_BOX.fullmatch(line):
+            return "huggingface.co/" in line
+        if line[1:2] in ("-", "*", "+") and line[2:3] == " ":
+            return bool(LINKED_AUTHORS.fullmatch(line) or LINKED_AVATAR.match(line))
         return line.startswith("[LINK: ") and REPOSITORY.fullmatch(line) is not None
-    if first == "-":
+    if first in "-*+":
         return AUTHORS_TAIL.fullmatch(line) is not None
-    if first in _MONTH_INITIALS and line.endswith("#community)"):
-        match = DATE.fullmatch(line)
+    if line.endswith("#community)"):
+        if first == SEPARATOR and line.startswith(SEPARATOR + " "):  # ``· May 29[6](…)``
+            line = line[2:]
+        match = DATE.fullmatch(line) if line[0] in _MONTH_INITIALS else None
         return match is not None and match.group(4) is not None
     return False
 

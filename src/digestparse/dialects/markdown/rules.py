@@ -13,16 +13,27 @@ goes on over the lines glued to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+import attrs
 
 from ... import lines as lines_module
 from ...dates import DateLine, read_count, resolve_entry_date, set_page_date
 from ...errors import InternalError
-from ...grammar import BYLINE, BYLINE_SPACED, cannot_be_title, opens_page_end
-from ...markup import plain
+from ...grammar import (
+    BYLINE,
+    BYLINE_SPACED,
+    MONTH_NUMBER,
+    SEPARATOR,
+    cannot_be_title,
+    opens_page_end,
+)
+from ...markup import join_wrapped, plain
 from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
 from ...state import BLANKS, Line, ParseState, stripped_line
 from ..bounded import FieldLines
+from ..html_text.lines import SUBMITTED_BY
 from .fields import (
     Metadata,
     author_count_of,
@@ -36,12 +47,24 @@ from .fields import (
 from .lines import (
     AUTHORS_TAIL,
     BARE_AUTHORS,
+    DATED,
     LINKED_AUTHORS,
+    LINKED_AVATAR,
+    LIST_LINK_CLOSE,
+    LIST_LINK_OPEN,
     METADATA_KINDS,
+    PERIOD_LABEL,
+    SPLIT_COUNT,
+    SPLIT_COUNT_TAIL,
+    UNDERLINE,
+    UPVOTE_WORD,
     Kind,
+    before_separator,
     classify,
     closes_link,
     date_parts,
+    is_organization_link,
+    is_page_phrase,
     is_plain_title,
     link_url,
     opens_trending,
@@ -75,25 +98,90 @@ def read_header(state: ParseState) -> None:
     lines: list[Line] = []
     held = 0  # characters: a header holds at most MAX_LINE (a longer one goes on as repeated)
     query = False  # one query at most, under the byline: another stray line is junk
-    while (line := state.peek()) is not None and (
-        line.kind is Kind.HEADER
-        or (not query and _under_byline(lines) and _is_query(state, line))
-    ):
-        query = query or line.kind is not Kind.HEADER
+    while (line := state.peek()) is not None:
+        if lines and (_is_underline(line) or _is_blank_link(line)):
+            state.advance()  # in the header's span, no header line of its own
+            continue
+        wrapped = _wrapped_phrase(state, line)
+        if not (
+            line.kind is Kind.HEADER
+            or wrapped
+            or (not query and _under_byline(lines) and _is_query(state, line))
+        ):
+            break
+        query = query or not (wrapped or line.kind is Kind.HEADER)
         held += len(line.text)
         if lines and (held > lines_module.MAX_LINE or len(lines) >= _MAX_HEADER_LINES):
             break
-        lines.append(state.advance())
+        if wrapped:
+            parts = [state.advance() for _ in range(wrapped)]
+            text = join_wrapped([part.text for part in parts])
+            lines.append(Line(Kind.HEADER, text, line.number, line.gap))
+        else:
+            lines.append(state.advance())
     if not lines:
         state.reporter.defect("missing-header", first.number, 1)
         return
+    labelled = _is_period(state.peek())
+    if labelled:
+        lines.append(state.advance())
     state.header = tuple(plain(line.text, escapes=True) for line in lines)
-    last = lines[-1]
     if state.peek_is(0, Kind.DATE):
-        last = state.advance()
-        set_page_date(state, last.number, _date(last), indent=last.indent)
+        date_line = state.advance()
+        set_page_date(state, date_line.number, _date(date_line), indent=date_line.indent)
         state.top_page_date = state.page_date
-    state.header_span = (lines[0].number, last.number)
+    if labelled or state.page_date is not None:
+        while (line := state.peek()) is not None and _is_blank_link(line):
+            state.advance()  # the arrow to the next day, week or month
+    state.header_span = (lines[0].number, state.last_line)
+
+
+#: A header line hard-wrapped (html2text wraps at 78 columns) goes on over at most this many
+#: lines.
+_MAX_WRAPPED = 3
+
+
+def _wrapped_phrase(state: ParseState, line: Line) -> int:
+    """How many lines, from ``line`` on and glued to it, are one page phrase once joined as a
+    hard wrap (a byline wrapped inside its image's URL); 0 when they are none."""
+    if line.kind is not Kind.TEXT or len(line.text) > _MAX_QUERY:
+        return 0
+    texts = [line.text]
+    for ahead in range(1, _MAX_WRAPPED):
+        following = state.peek(ahead)
+        if following is None or following.gap:
+            return 0
+        texts.append(following.text)
+        if is_page_phrase(join_wrapped(texts)):
+            return ahead + 1
+    return 0
+
+
+def _is_blank_link(line: Line) -> bool:
+    """Whether ``line`` is a link with no text (``[](url)``, ``[![](icon)](url)``): the
+    arrows around the page date, as html2text and turndown write an icon link."""
+    return (
+        line.kind is Kind.LINK_TEXT
+        and len(line.text) <= _MAX_QUERY
+        and not plain(line.text, escapes=True)
+    )
+
+
+def _is_underline(line: Line) -> bool:
+    """Whether ``line`` is a setext heading's underline: glued under a header line."""
+    return (
+        line.gap == 0 and line.kind is Kind.TEXT and UNDERLINE.fullmatch(line.text) is not None
+    )
+
+
+def _is_period(line: Line | None) -> bool:
+    """Whether ``line``, right after the header, is a week or month view's period, shown
+    where the daily page shows its date."""
+    return (
+        line is not None
+        and line.kind is Kind.TEXT
+        and PERIOD_LABEL.fullmatch(line.text) is not None
+    )
 
 
 def _under_byline(lines: list[Line]) -> bool:
@@ -120,12 +208,26 @@ def repeated_header(state: ParseState) -> bool:
     if READ_RAW and _raw_header(state, first):
         return True
     first = last = state.advance()
-    while (line := state.peek()) is not None and (
-        line.kind is Kind.HEADER or _is_query(state, line)
-    ):
+    while (line := state.peek()) is not None:
+        wrapped = _wrapped_phrase(state, line)  # a byline hard-wrapped, as in the first
+        if not (
+            line.kind is Kind.HEADER
+            or wrapped
+            or _is_query(state, line)
+            or _is_blank_link(line)
+            or _is_underline(line)
+        ):
+            break
+        for _ in range(max(wrapped, 1)):
+            last = state.advance()
+    labelled = _is_period(state.peek())
+    if labelled:
         last = state.advance()
     date_line = state.advance() if state.peek_is(0, Kind.DATE) else None
     end = date_line.number if date_line is not None else last.number
+    if labelled or date_line is not None:
+        while (line := state.peek()) is not None and _is_blank_link(line):
+            end = state.advance().number  # the arrow to the next day, week or month
     state.reporter.defect("repeated-header", first.number, 1, end_line=end, gap=first.gap)
     if date_line is not None:
         set_page_date(state, date_line.number, _date(date_line), indent=date_line.indent)
@@ -173,12 +275,15 @@ def _raw_header(state: ParseState, first: Line) -> bool:
             kind = classify(text)
             if len(text) <= _KNOWN_LEN and len(kinds) < _KNOWN_MAX:
                 kinds[text] = kind
-        if kind is Kind.TEXT:
-            return False  # maybe a search query inside the header: the state reads on
+        if kind is Kind.TEXT or kind is Kind.LINK_TEXT:
+            # Maybe a search query, a period or an arrow link: the state reads on.
+            return False
         if kind is not Kind.HEADER:
             break
         last = base + i
         gap = 0
+    if kind is Kind.DATE and _arrow_after(raw, i, count):
+        return False
     date_line = stripped_line(kind, text, base + i, gap, raw[i - 1]) if kind is Kind.DATE else None
     end = date_line.number if date_line is not None else last
     state.rewind()
@@ -186,6 +291,24 @@ def _raw_header(state: ParseState, first: Line) -> bool:
     state.reporter.defect("repeated-header", first.number, 1, end_line=end, gap=first.gap)
     if date_line is not None:
         set_page_date(state, date_line.number, _date(date_line), indent=date_line.indent)
+    return True
+
+
+def _arrow_after(raw: list[str], i: int, count: int) -> bool:
+    """Whether the next non-blank line from ``raw[i]`` on may be an arrow link (``[](url)``)
+    after a repeated header's page date, or is not in the window: the state reads it."""
+    while i < count:
+        text = raw[i].strip(BLANKS)
+        if text:
+            if not text.startswith("["):
+                return False
+            kind = _KNOWN.get(text)  # the next copy's first upvote line, as a rule
+            if kind is None:
+                kind = classify(text)
+                if len(text) <= _KNOWN_LEN and len(_KNOWN) < _KNOWN_MAX:
+                    _KNOWN[text] = kind
+            return kind is Kind.LINK_TEXT
+        i += 1
     return True
 
 
@@ -208,12 +331,30 @@ def entry(state: ParseState) -> bool:
     first = state.peek()
     if first is None:
         return False
+    submitter: str | None = None
+    if first.kind is Kind.TEXT and first.text == SUBMITTED_BY:
+        lead = _lead_in(state)
+        if lead is None:
+            return False
+        for _ in range(lead[0]):
+            state.advance()
+        submitter = lead[1]
+    start = state.peek()
+    if start is None:
+        raise InternalError(f"line {first.number}: a lead-in with no entry after it")
     upvotes: int | None = None
-    if first.kind is Kind.UPVOTES:
+    if start.kind is Kind.UPVOTES:
         if not state.peek_is(1, Kind.TITLE):
             return False
         upvotes = _upvotes(state.advance())
-    elif first.kind is not Kind.TITLE:
+    elif start.kind is Kind.LINK_TEXT and start.text in _BOX_OPENS:
+        box = _split_box(state)
+        if box is None:
+            return False
+        for _ in range(box[0]):
+            state.advance()
+        upvotes = box[1]
+    elif start.kind is not Kind.TITLE:
         return False
     title_line = state.advance()
     title, title_url = _read_title(state, title_line)
@@ -231,13 +372,95 @@ def entry(state: ParseState) -> bool:
         return True
     abstract, abstract_url = _read_abstract(state, following, is_plain_title(title_line.text))
     metadata = _read_metadata(state)
-    state.papers.append(
-        entry_paper(
-            title, title_url, abstract, abstract_url, metadata, upvotes,
-            first.number, state.last_line,
-        )
+    paper = entry_paper(
+        title, title_url, abstract, abstract_url, metadata, upvotes,
+        first.number, state.last_line,
     )
+    if submitter is not None:
+        paper = attrs.evolve(paper, submitted_by=submitter)
+    state.papers.append(paper)
     return True
+
+
+#: A submitter's name is one short line.
+_MAX_NAME = 100
+
+
+def _lead_in(state: ParseState) -> tuple[int, str] | None:
+    """A trending card's lead-in (capture 05): ``Submitted by``, maybe the submitter's avatar
+    (``![](url)``), the name, then the entry's title or upvote line and title: (how many
+    lines it has, the name); None when the lines are not that."""
+    ahead = 1
+    name = state.peek(ahead)
+    if name is not None and name.text.startswith("![") and not plain(name.text, escapes=True):
+        ahead += 1
+        name = state.peek(ahead)
+    if name is None or name.kind is not Kind.TEXT or len(name.text) > _MAX_NAME:
+        return None
+    after = state.peek(ahead + 1)
+    if after is None or not (
+        after.kind is Kind.TITLE
+        or (after.kind is Kind.UPVOTES and state.peek_is(ahead + 2, Kind.TITLE))
+    ):
+        return None
+    return ahead + 1, plain(name.text, escapes=True)
+
+
+#: The first line of an upvote box written over several lines.
+_BOX_OPENS = (LIST_LINK_OPEN, "[" + UPVOTE_WORD)
+
+
+def _split_box(state: ParseState) -> tuple[int, int] | None:
+    """An upvote box written around its blocks: ``[`` alone, maybe ``Upvote``, the count
+    (``-`` or digits), ``](url)`` (turndown), or ``[Upvote`` then ``N](url)`` (markdownify,
+    and capture 05), with a title after it: (how many lines it has, its count); None when
+    the lines are not that."""
+    line = state.peek(1)
+    if line is None:
+        return None
+    first = state.peek()
+    if first is not None and first.text != LIST_LINK_OPEN:  # ``[Upvote``, then ``N](url)``
+        tail = SPLIT_COUNT_TAIL.fullmatch(line.text)
+        if tail is None or not state.peek_is(2, Kind.TITLE):
+            return None
+        return 2, 0 if tail.group(1).endswith("-") else int(tail.group(1))
+    ahead = 1
+    if line.text == UPVOTE_WORD:
+        ahead += 1
+        line = state.peek(ahead)
+    if line is None or SPLIT_COUNT.fullmatch(line.text) is None:
+        return None
+    close = state.peek(ahead + 1)
+    if close is None or LIST_LINK_CLOSE.fullmatch(close.text) is None:
+        return None
+    if not state.peek_is(ahead + 2, Kind.TITLE):
+        return None
+    return ahead + 2, 0 if line.text.endswith("-") else int(line.text)
+
+
+#: At most this many paragraphs make an abstract written around its blocks.
+_MAX_SPLIT_LINES = 64
+
+
+def _split_abstract(state: ParseState) -> tuple[str, str | None] | None:
+    """An abstract written around its blocks: ``[`` alone, its text (hard-wrapped, maybe in
+    paragraphs), ``](url)``; None when no ``](url)`` line closes it before a line of another
+    kind (then it is read as a link left open)."""
+    ahead = 1
+    while (line := state.peek(ahead)) is not None and ahead <= _MAX_SPLIT_LINES:
+        if LIST_LINK_CLOSE.fullmatch(line.text) is not None:
+            break
+        if line.kind is not Kind.TEXT:
+            return None
+        ahead += 1
+    else:
+        return None
+    lines = FieldLines(state.advance())
+    for _ in range(ahead):
+        lines.add(state.advance())
+    lines.report(state)
+    abstract, url, _ = linked_abstract(lines.texts)
+    return abstract, url
 
 
 def _upvotes(line: Line) -> int:
@@ -261,11 +484,19 @@ def _read_title(state: ParseState, line: Line) -> tuple[str, str | None]:
     return title, url
 
 
-def _take_until_closed(state: ParseState, lines: FieldLines) -> None:
-    """Glued lines up to the one that closes the link opened on the field's first line."""
+def _take_until_closed(
+    state: ParseState,
+    lines: FieldLines,
+    closes: Callable[[str], bool] = closes_link,
+    kinds: tuple[Kind, ...] | None = None,
+) -> None:
+    """Glued lines (of ``kinds`` only, when given) up to the one that closes the link opened
+    on the field's first line."""
     while (line := state.peek()) is not None and line.gap == 0:
+        if kinds is not None and line.kind not in kinds:
+            return
         lines.add(state.advance())
-        if closes_link(line.text):
+        if closes(line.text):
             return
 
 
@@ -313,6 +544,8 @@ def _read_abstract(
         lines.report(state)
         return plain_abstract(lines.texts), None
     if following.kind is Kind.LINK_TEXT:
+        if following.text == LIST_LINK_OPEN and (split := _split_abstract(state)) is not None:
+            return split
         lines = FieldLines(state.advance())
         if not closes_link(following.text):
             _take_until_closed(state, lines)
@@ -337,18 +570,77 @@ def _read_metadata(state: ParseState) -> Metadata:
     """The listing's block (authors or organization, ``·``, date), the trending page's
     (``- N authors``, ``[LINK: …](url)`` lines), or nothing."""
     first = state.peek()
-    if first is None or first.kind not in METADATA_KINDS:
+    if first is None:
+        return Metadata()
+    if first.kind is Kind.LINK_TEXT:
+        if first.text == LIST_LINK_OPEN:
+            return _read_list_link(state)
+        if not is_organization_link(first.text):
+            return Metadata()
+    elif first.kind not in METADATA_KINDS:
         return Metadata()
     metadata = Metadata()
     if opens_trending(first.kind, first.text):
         return _read_trending(state, metadata)
+    separated = False  # the ``·`` kept on the line of the link before it
     if first.kind is Kind.AUTHORS:
-        metadata.author_count = _read_authors(state, state.advance())
-    elif first.kind is Kind.ORGANIZATION:
-        metadata.organization = organization_of(state.advance().text)
+        metadata.author_count, separated = _read_authors(state, state.advance())
+    elif first.kind is Kind.ORGANIZATION or first.kind is Kind.LINK_TEXT:
+        metadata.organization, separated = _read_organization(state, state.advance())
     else:
         state.reporter.defect("missing-authors", first.number, 1)
-    _read_separator_and_date(state, metadata)
+    _read_separator_and_date(state, metadata, separated)
+    return metadata
+
+
+def _read_organization(state: ParseState, line: Line) -> tuple[str | None, bool]:
+    """The organization link's name, hard-wrapped over the lines glued to it until its link
+    closes (html2text wraps at 78 columns), and whether the ``·`` comes on its last line."""
+    lines = FieldLines(line)
+    if not _closes_before_separator(line.text):  # wrapped: the rest is text
+        _take_until_closed(state, lines, _closes_before_separator, (Kind.TEXT,))
+    lines.report(state)
+    joined = join_wrapped(lines.texts) if len(lines.texts) > 1 else line.text
+    text = before_separator(joined)
+    closed = closes_link(text)
+    _check_closed(state, lines, closed, line, 1, "organization")
+    # A link left open keeps its text, without its ``[``.
+    return organization_of(text if closed else text[1:]), text is not joined
+
+
+def _closes_before_separator(text: str) -> bool:
+    return closes_link(before_separator(text))
+
+
+def _read_list_link(state: ParseState) -> Metadata:
+    """An authors list written as a link of its own: ``[`` alone, a blank line, the avatar
+    items and ``- N authors`` glued under them, a blank line, ``](url)`` (the ``·`` may come
+    after it), then the listing's ``·`` and date. Only that whole shape is read: a ``[`` with
+    anything else after it is no metadata (the entry ends before it)."""
+    ahead = 1
+    while (item := state.peek(ahead)) is not None and item.kind is Kind.AVATAR and (
+        ahead == 1 or item.gap == 0
+    ):
+        ahead += 1
+    count = state.peek(ahead)
+    close = state.peek(ahead + 1)
+    if (
+        count is None
+        or count.kind is not Kind.AUTHORS
+        or count.text[0] == "["
+        or (ahead > 1 and count.gap)
+        or close is None
+        or LIST_LINK_CLOSE.fullmatch(before_separator(close.text)) is None
+    ):
+        return Metadata()
+    for _ in range(ahead + 1):
+        state.advance()
+    match = BARE_AUTHORS.fullmatch(count.text)
+    column = match.start(1) + 1 if match is not None else 1
+    metadata = Metadata()
+    metadata.author_count = _count(state, count, match, column)
+    text = state.advance().text
+    _read_separator_and_date(state, metadata, before_separator(text) is not text)
     return metadata
 
 
@@ -358,6 +650,9 @@ def _read_trending(state: ParseState, metadata: Metadata) -> Metadata:
         state.advance()
         metadata.author_count = _count(state, line, BARE_AUTHORS.fullmatch(line.text), 3)
         line = state.peek()
+    if line is not None and line.kind is Kind.DATED:
+        _read_dated(state, state.advance(), metadata)
+        line = state.peek()
     if line is not None and line.kind is Kind.REPOSITORY:
         urls = [_link_url(state.advance())]
         # A card may show several links: the link lines glued under the first.
@@ -365,6 +660,22 @@ def _read_trending(state: ParseState, metadata: Metadata) -> Metadata:
             urls.append(_link_url(state.advance()))
         metadata.links = tuple(urls)
     return metadata
+
+
+def _read_dated(state: ParseState, line: Line, metadata: Metadata) -> None:
+    """A trending card's ``[Name ]· [Published on ]Mon D[, YYYY]``: the organization's name
+    (where the authors line gave none) and the date; such a card shows no comment count."""
+    match = DATED.fullmatch(line.text)
+    if match is None:
+        raise InternalError(f"line {line.number} was classified as a dated line")
+    name, text, month, day, year = match.group(1, 2, 3, 4, 5)
+    if name is not None and metadata.author_count is None:
+        metadata.organization = plain(name, escapes=True) or None
+    parts = DateLine(MONTH_NUMBER[month], int(day), int(year) if year else None, None, text)
+    metadata.date = resolve_entry_date(state, line.number, parts)
+    metadata.votes = 0
+    metadata.date_text = text
+    metadata.year_explicit = year is not None
 
 
 def _link_url(line: Line) -> str:
@@ -388,17 +699,19 @@ def _count(
     return count
 
 
-def _read_authors(state: ParseState, line: Line) -> int | None:
+def _read_authors(state: ParseState, line: Line) -> tuple[int | None, bool]:
     """``[- N authors](url)``, or an avatar list: ``[- ![](avatar)\\\\``, more ``- ![](…)\\\\``
-    lines, then ``- N authors](url)``."""
-    if not line.text.startswith("[- !["):
-        match = LINKED_AUTHORS.fullmatch(line.text)
+    lines, then ``- N authors](url)`` (any list bullet); and whether the ``·`` comes on its
+    last line."""
+    if LINKED_AVATAR.match(line.text) is None:
+        text = before_separator(line.text)
+        match = LINKED_AUTHORS.fullmatch(text)
         if match is None:
             state.reporter.defect(
                 "bad-authors", line.number, 1, detail="expected '[- N authors](url)'"
             )
-            return None
-        return _count(state, line, match, 4)
+            return None, text is not line.text
+        return _count(state, line, match, match.start(1) + 1), text is not line.text
     while state.peek_is(0, Kind.AVATAR, glued=True):
         state.advance()
     tail = state.peek()
@@ -407,20 +720,29 @@ def _read_authors(state: ParseState, line: Line) -> int | None:
         state.reporter.defect(
             "bad-authors", where, 1, detail="the avatar list has no '- N authors](url)' line"
         )
-        return None
+        return None, False
     state.advance()
-    return _count(state, tail, AUTHORS_TAIL.fullmatch(tail.text), 3)
+    text = before_separator(tail.text)
+    match = AUTHORS_TAIL.fullmatch(text)
+    column = match.start(1) + 1 if match is not None else 3
+    return _count(state, tail, match, column), text is not tail.text
 
 
-def _read_separator_and_date(state: ParseState, metadata: Metadata) -> None:
+def _read_separator_and_date(state: ParseState, metadata: Metadata, separated: bool) -> None:
     line = state.peek()
-    if line is None:
+    if line is None and not separated:
         state.reporter.defect("truncated-entry", state.last_line, 1, detail="no '\u00b7' line")
         return
-    if line.kind is Kind.SEPARATOR:
+    if separated:
+        pass
+    elif line is not None and line.kind is Kind.SEPARATOR:
         state.advance()
         line = state.peek()
-    else:
+    elif line is not None and _after_separator(line.text) is not None:
+        state.advance()  # ``· May 29[6](…)``: the separator on the date's line
+        _read_date(state, line, metadata, _SEPARATOR_PREFIX)
+        return
+    elif line is not None:
         state.reporter.defect("missing-separator", line.number, 1)
     if line is None:
         state.reporter.defect("truncated-entry", state.last_line, 1, detail="no date line")
@@ -441,10 +763,26 @@ def _date(line: Line) -> DateLine:
     return parts
 
 
-def _read_date(state: ParseState, line: Line, metadata: Metadata) -> None:
-    parts = _date(line)
-    column = parts.count_column
-    if parts.count_text is not None and line.text[len(parts.text)] == " ":
+#: What comes before the date where the ``·`` shares its line (html2text, turndown).
+_SEPARATOR_PREFIX = SEPARATOR + " "
+
+
+def _after_separator(text: str) -> str | None:
+    """The date of a line ``· May 29[6](…)``, None when ``text`` is not one."""
+    if not text.startswith(_SEPARATOR_PREFIX):
+        return None
+    date = text[len(_SEPARATOR_PREFIX) :]
+    return date if date_parts(date) is not None else None
+
+
+def _read_date(state: ParseState, line: Line, metadata: Metadata, prefix: str = "") -> None:
+    """The date line's fields; ``prefix`` is what comes before the date on its line."""
+    text = line.text[len(prefix) :]
+    parts = date_parts(text)
+    if parts is None:
+        raise InternalError(f"line {line.number} was classified as a date")
+    column = parts.count_column + len(prefix)
+    if parts.count_text is not None and text[len(parts.text)] == " ":
         column += 1  # the count comes after a space, not glued on
     votes = read_count(state, line.number, parts.count_text, line.column(column))
     metadata.date = resolve_entry_date(state, line.number, parts)

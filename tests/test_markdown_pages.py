@@ -1,0 +1,557 @@
+"""The markdown dialect on page kinds and converters the two captures do not show.
+
+Capture 03 is firecrawl on a search page, 04 an agent's web fetch of the trending page.
+The same tools on the daily page, the week and month views, and other common
+HTML-to-markdown converters (html2text, markdownify, turndown, the markdown body of Jina
+Reader) write the same page with small differences: ``*`` or ``+`` list bullets with one
+or more spaces, setext headings (``Daily Papers`` over ``====``), a byline written
+without ``## ``, ``\\-`` escapes, the ``·`` kept on the line of the authors or
+organization link. Each page here is written from known fields by ``listing``, not by the
+parser, so the expected values are the fields it was given.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import attrs
+import hypothesis.strategies as st
+import pytest
+from hypothesis import given, note
+
+import digestparse
+from dialect_support import assert_paths_agree
+from digestparse.dialects.markdown import MARKDOWN
+from digestparse.dialects.markdown import rules as markdown_rules
+from hostile_support import comparable, uncovered_lines
+
+HF = "https://huggingface.co"
+#: The capture day: yearless dates are on or before it.
+TODAY = datetime.date(2026, 11, 26)
+
+
+@attrs.frozen
+class Entry:
+    """One listing entry's fields, as the page shows them."""
+
+    paper_id: str
+    title: str
+    abstract: str
+    upvotes: int
+    date: str
+    comments: int = 0
+    organization: str | None = None
+    authors: int | None = None
+    avatars: int = 0
+
+
+ENTRIES = (
+    Entry("2611.01234", "Plain Title", "An abstract.", 12, "Nov 25", 3, organization="OCC"),
+    Entry("2611.02345", "One Author Only", "Another abstract.", 0, "Nov 24", authors=1),
+    Entry("2611.03456", "Many Authors", "Third abstract.", 7, "Oct 3, 2025", 1, authors=5,
+          avatars=2),
+    Entry("2611.04567", "Carnegie Paper", "Fourth abstract.", 0, "Nov 20",
+          organization="Carnegie Mellon University"),
+)
+#: The dates above, resolved under TODAY.
+DATES = (
+    datetime.date(2026, 11, 25), datetime.date(2026, 11, 24), datetime.date(2025, 10, 3),
+    datetime.date(2026, 11, 20),
+)
+
+
+@attrs.frozen
+class Style:
+    """How a converter writes the parts of the page that differ between converters."""
+
+    #: The list bullet with its spaces: ``- `` (firecrawl), ``* `` (markdownify),
+    #: ``*   `` (turndown), ``  * `` (html2text).
+    bullet: str = "- "
+    #: ``atx`` (``# Daily Papers``) or ``setext`` (``Daily Papers`` over ``====``).
+    headings: str = "atx"
+    #: Where the ``·`` goes: on its own line, after the authors or organization link
+    #: (``glued`` with no space, ``spaced`` after one), or ``before date`` on its line.
+    separator: str = "own line"
+    #: How the upvote box writes ``-``: as is, or escaped (turndown) ``\\-``.
+    dash: str = "-"
+    #: The authors link around its list: ``inline`` (firecrawl: ``[- ![](…)\\`` … ``- N
+    #: authors](url)``), or ``split`` (html2text, turndown: ``[`` alone, a blank line, the
+    #: list, a blank line, ``](url)``).
+    authors: str = "inline"
+    #: Whether images are kept (converters can leave them out: html2text's
+    #: ``ignore_images``): without them an organization is ``[Name](url)``.
+    images: bool = True
+    #: How the upvote box and the abstract, links around blocks, are written: ``inline``
+    #: (``[101](url)``) or ``split`` (turndown: ``[``, a blank line, the block, a blank
+    #: line, ``](url)``), ``Upvote`` then the count where ``upvote_word``; or with the word
+    #: ``Upvote`` the trending page's box shows (capture 05): ``word`` (html2text,
+    #: ``[Upvote101](url)``), ``word-spaced`` (``[Upvote 101](url)``), ``word-lines``
+    #: (markdownify: ``[Upvote``, a blank line, ``101](url)``).
+    boxes: str = "inline"
+    upvote_word: bool = False
+
+
+def header(style: Style, label: str = "Nov 26") -> list[str]:
+    byline = f"by [![]({HF}/front/assets/papers-by.png)AK]({HF}/akhaliq) and the research community"
+    if style.headings == "atx":
+        titles = ["# Daily Papers", f"## {byline}"]
+    else:
+        titles = ["Daily Papers\n" + "=" * 12, byline + "\n" + "-" * len(byline)]
+    switcher = "\n".join(style.bullet + period for period in ("Daily", "Weekly", "Monthly"))
+    return [
+        "new", "Get trending papers in your email inbox once a day!",
+        "Get trending papers in your email inbox!", f"[Subscribe]({HF}/login?next=%2Fpapers)",
+        *titles, switcher, f"[Trending Papers]({HF}/papers/trending)", label,
+    ]
+
+
+def entry_lines(entry: Entry, style: Style) -> list[str]:
+    url = f"{HF}/papers/{entry.paper_id}"
+    upvotes = str(entry.upvotes) if entry.upvotes else style.dash
+    login = f"{HF}/login?next=%2Fpapers%2F{entry.paper_id}"
+    if style.boxes != "split":
+        box = {"inline": "", "word": "Upvote", "word-spaced": "Upvote ",
+               "word-lines": "Upvote\n\n"}[style.boxes]
+        lines = [f"[{box}{upvotes}]({login})", f"### [{entry.title}]({url})",
+                 f"[{entry.abstract}]({url})"]
+    else:
+        box = f"Upvote\n\n{upvotes}" if style.upvote_word else upvotes
+        lines = [f"[\n\n{box}\n\n]({login})", f"### [{entry.title}]({url})",
+                 f"[\n\n{entry.abstract}\n\n]({url})"]
+    if entry.organization is not None:
+        slug = entry.organization.split()[0].lower()
+        image = f"![{slug}](https://cdn-avatars.huggingface.co/{slug}.png)" if style.images else ""
+        by = f"[{image}{entry.organization}]({HF}/{slug})"
+    else:
+        word = "author" if entry.authors == 1 else "authors"
+        shown = entry.avatars if style.images else 0
+        items = [f"{style.bullet}![]({HF}/avatars/{n}.svg)" for n in range(shown)]
+        split = "\n".join([*items, f"{style.bullet}{entry.authors} {word}"])
+        avatars = "".join(
+            f"{style.bullet}![]({HF}/avatars/{n}.svg)\\\\\n" for n in range(shown)
+        )
+        count = f"{style.bullet}{entry.authors} {word}]({url})"
+        # html2text indents an item at the start of a line; none is indented after ``[``.
+        by = "[" + (avatars + count).lstrip(" ")
+        if style.authors == "split":
+            by = f"[\n\n{split}\n\n]({url})"
+    if style.separator == "own line":
+        lines += [by, "\u00b7"]
+    elif style.separator == "before date":
+        lines.append(by)
+    else:
+        lines.append(by + (" \u00b7" if style.separator == "spaced" else "\u00b7"))
+    comments = f"[{entry.comments}]({url}#community)" if entry.comments else ""
+    before = "\u00b7 " if style.separator == "before date" else ""
+    lines.append(before + entry.date + comments)
+    return lines
+
+
+def listing(
+    style: Style = Style(), label: str = "Nov 26", tail: bool = True, nav: bool = False
+) -> str:
+    lines = header(style, label)
+    if nav:  # the arrows around the date: links with an icon and no text
+        lines[-1:-1] = [f"[]({HF}/papers/date/2026-11-25)"]
+        lines.append(f"[]({HF}/papers/date/2026-11-27)")
+    for entry in ENTRIES:
+        lines += entry_lines(entry, style)
+    if tail:
+        lines += [f"[Previous]({HF}/papers/date/2026-11-25)",
+                  f"[Next]({HF}/papers/date/2026-11-27)"]
+    return "\n\n".join(lines) + "\n"
+
+
+def assert_reads_the_entries(text: str) -> digestparse.Digest:
+    """``text`` reads without a report as markdown, to ENTRIES' fields, every line accounted
+    for; the rules and the fast path agree."""
+    digest = digestparse.parse(text, mode="strict", reference_date=TODAY)
+    assert digest.dialect == "markdown"
+    assert digest.diagnostics == ()
+    assert len(digest.papers) == len(ENTRIES)
+    for paper, entry, date in zip(digest.papers, ENTRIES, DATES, strict=True):
+        assert (paper.paper_id, paper.title, paper.abstract) == (
+            entry.paper_id, entry.title, entry.abstract)
+        assert (paper.upvotes, paper.votes, paper.date) == (entry.upvotes, entry.comments, date)
+        assert (paper.organization, paper.author_count) == (entry.organization, entry.authors)
+    assert uncovered_lines(text, digest) == []
+    assert digestparse.parse(text.encode(), reference_date=TODAY) == digest
+    assert_paths_agree(MARKDOWN, text, TODAY)
+    return digest
+
+
+def test_the_daily_page_as_firecrawl_writes_it() -> None:
+    """The probe's baseline: 03's layout with the page date and no query."""
+    digest = assert_reads_the_entries(listing())
+    assert digest.page_date == datetime.date(2026, 11, 26)
+    assert digest.footer_span is not None
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Week 48", "Week 48, 2026", "2026-W48", "W48", "November 2026", "Nov 2026", "2026-11",
+     "Nov 23 - Nov 29", "Nov 23 \u2013 29", "Nov 23, 2026 - Nov 29, 2026"],
+)
+def test_a_week_or_month_view_label_is_part_of_the_header(label: str) -> None:
+    """The week and month views show a period where the daily page shows its date: a header
+    line, no page date (an entry's yearless date takes its year from the capture day)."""
+    digest = assert_reads_the_entries(listing(label=label))
+    assert digest.header[-1] == label
+    assert digest.page_date is None
+    assert digest.header_span == (1, 19)
+
+
+def test_a_label_that_is_no_period_is_still_junk() -> None:
+    digest = digestparse.parse(listing(label="Nov 2026 edition"), reference_date=TODAY)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", 19)]
+
+
+@pytest.mark.parametrize("bullet", ["* ", "*   ", "+ ", "  * ", "-   "])
+def test_other_list_bullets_in_the_authors_and_switcher(bullet: str) -> None:
+    assert_reads_the_entries(listing(Style(bullet=bullet)))
+
+
+def test_setext_headings_are_the_header() -> None:
+    """markdownify and turndown write ``<h1>``/``<h2>`` as setext headings: the title over a
+    ``====`` line, the byline (not starting with ``## ``) over a ``----`` line."""
+    text = listing(Style(headings="setext", bullet="*   "))
+    digest = assert_reads_the_entries(text)
+    reference = digestparse.parse(listing(), reference_date=TODAY)
+    assert digest.header == reference.header
+    assert digest.page_date == reference.page_date
+
+
+@pytest.mark.parametrize("separator", ["glued", "spaced", "before date"])
+def test_the_separator_on_the_authors_or_organization_line(separator: str) -> None:
+    """html2text and turndown keep an inline ``·`` on the line of the link before it, or on
+    the date's line where the two share a block (``· Nov 25[3](…)``)."""
+    assert_reads_the_entries(listing(Style(separator=separator)))
+
+
+def test_an_escaped_dash_upvote_box() -> None:
+    """turndown escapes a ``-`` that starts a block: ``[\\-](…)`` is the box with no upvote."""
+    assert_reads_the_entries(listing(Style(dash="\\-")))
+
+
+def test_all_converter_differences_at_once() -> None:
+    style = Style(bullet="*   ", headings="setext", separator="spaced", dash="\\-")
+    assert_reads_the_entries(listing(style, label="Week 48"))
+
+
+@pytest.mark.parametrize("bullet", ["* ", "*   ", "+ "])
+def test_the_trending_page_with_other_bullets_reads_as_capture_04(bullet: str) -> None:
+    capture = (Path(__file__).parent / "fixtures" / "captures"
+               / "04_hfpapers_trending_markdown_dupes.txt").read_text("utf-8")
+    text = re.sub(r"(?m)^- (?=[0-9]+ authors$)", bullet, capture)
+    assert text != capture
+    digest = digestparse.parse(text, mode="strict")
+    reference = digestparse.parse(capture, mode="strict")
+    assert comparable(digest) == comparable(reference)
+    assert [p.span for p in digest.papers] == [p.span for p in reference.papers]
+    assert_paths_agree(MARKDOWN, text)
+
+
+@pytest.mark.parametrize("separator", ["own line", "spaced", "glued"])
+@pytest.mark.parametrize("bullet", ["*   ", "  * ", "- "])
+def test_an_authors_link_split_around_its_list(bullet: str, separator: str) -> None:
+    """html2text and turndown write a link around a list (the authors' avatars and count)
+    as ``[`` alone, the list between blank lines, then ``](url)``: one authors element."""
+    assert_reads_the_entries(listing(Style(bullet=bullet, separator=separator, authors="split")))
+
+
+def test_a_lone_bracket_that_opens_no_authors_list_is_junk() -> None:
+    """Only the whole shape is an authors element: a ``[`` with no list after it stays junk."""
+    text = listing(Style(authors="split"))
+    broken = text.replace("\n- 5 authors\n\n](", "\n- five authors\n\n](", 1)
+    assert broken != text
+    digest = digestparse.parse(broken, reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics] == ["junk"]
+    assert digest.papers[2].author_count is None
+    assert uncovered_lines(broken, digest) == []
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(broken, mode="strict", reference_date=TODAY)
+    first = digest.diagnostics[0]
+    assert (raised.value.line, raised.value.column) == (first.line, first.column)
+    assert_paths_agree(MARKDOWN, broken, TODAY)
+
+
+def test_lines_hard_wrapped_as_html2text_wraps_them() -> None:
+    """html2text wraps every line at 78 columns, at a space or after a hyphen (in a URL too):
+    the byline and an organization link go on over the lines glued to them, as a title or
+    an abstract does."""
+    text = listing(Style(bullet="  * ", separator="spaced", authors="split"))
+    wrapped = text.replace("(https://cdn-avatars", "(https://cdn-\navatars")
+    wrapped = wrapped.replace("[![carnegie]", "[![carnegie]", 1).replace(
+        "Carnegie Mellon University](", "Carnegie\nMellon University](")
+    wrapped = wrapped.replace("front/assets/papers-by.png", "front/assets/papers-\nby.png")
+    assert wrapped.count("\n") == text.count("\n") + 4
+    digest = assert_reads_the_entries(wrapped)
+    assert digest.header == digestparse.parse(text, reference_date=TODAY).header
+    assert digest.header_span == (1, 20)
+
+
+def test_a_wrapped_organization_link_that_never_closes() -> None:
+    """An organization link cut short by a blank line is reported where it opens."""
+    text = listing(Style(separator="spaced")).replace(
+        "Carnegie Mellon University](https://huggingface.co/carnegie) \u00b7",
+        "Carnegie\nMellon University", 1)
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics][:1] == ["unclosed-link"]
+    assert uncovered_lines(text, digest) == []
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=TODAY)
+    first = digest.diagnostics[0]
+    assert (raised.value.line, raised.value.column) == (first.line, first.column)
+    assert_paths_agree(MARKDOWN, text, TODAY)
+
+
+@pytest.mark.parametrize("label", ["Nov 26", "Week 48"])
+def test_the_arrows_around_the_page_date_are_the_header(label: str) -> None:
+    """The page links the days (weeks, months) before and after with an arrow icon, which
+    html2text and turndown write as a link with no text, ``[](url)``: part of the header
+    (its span, not ``Digest.header``)."""
+    digest = assert_reads_the_entries(listing(label=label, nav=True))
+    reference = digestparse.parse(listing(label=label), reference_date=TODAY)
+    assert digest.header == reference.header
+    assert digest.page_date == reference.page_date
+    assert digest.header_span == (1, 23)
+
+
+def test_links_with_titles() -> None:
+    """A converter writes a link's ``title`` attribute after its target,
+    ``[text](url "title")``: the target is the URL alone, wherever a link is read."""
+    text = listing(Style(separator="spaced", authors="inline"))
+    titled = re.sub(r"\]\((https://[^()\s]*)\)", r'](\1 "A title")', text)
+    assert titled.count('"A title"') == text.count("](")
+    digest = assert_reads_the_entries(titled)
+    assert [p.url for p in digest.papers] == [f"{HF}/papers/{e.paper_id}" for e in ENTRIES]
+
+
+# -- the trending page with dates, as the agent's fetch (capture 04) would write it ---------
+# The trending cards of late 2026 (capture 05, read from the page's HTML) show the authors or
+# the organization, then ``· Published on Oct 4, 2026`` (the second copy ``· Oct 4, 2026``).
+# The agent's fetch drops images and the links to huggingface.co (04 keeps the byline's text
+# without its link to AK, and the titles without theirs): the organization's name stays as
+# text before the ``·``.
+
+
+def _dated_04(authors_line: str, dated: str) -> str:
+    capture = (Path(__file__).parent / "fixtures" / "captures"
+               / "04_hfpapers_trending_markdown_dupes.txt").read_text("utf-8")
+    text = capture.replace(
+        "- 8 authors\n[LINK: GitHub 11.3k]", f"{authors_line}\n{dated}\n[LINK: GitHub 11.3k]")
+    assert text.count(dated) == 2
+    return text
+
+
+@pytest.mark.parametrize(
+    ("authors_line", "dated", "organization", "count", "date"),
+    [
+        ("- 8 authors", "\u00b7 Published on Oct 4, 2025", None, 8, datetime.date(2025, 10, 4)),
+        ("- 8 authors", "\u00b7 Oct 4, 2025", None, 8, datetime.date(2025, 10, 4)),
+        ("- 8 authors", "\u00b7 Published on Jan 4", None, 8, datetime.date(2026, 1, 4)),
+        ("", "Microsoft Research \u00b7 Published on Oct 4, 2025", "Microsoft Research", None,
+         datetime.date(2025, 10, 4)),
+    ],
+)
+def test_a_trending_entry_with_its_date(
+    authors_line: str, dated: str, organization: str | None, count: int | None,
+    date: datetime.date,
+) -> None:
+    text = _dated_04(authors_line, dated)
+    digest = digestparse.parse(text, mode="strict", reference_date=datetime.date(2026, 1, 20))
+    reference = digestparse.parse(
+        (Path(__file__).parent / "fixtures" / "captures"
+         / "04_hfpapers_trending_markdown_dupes.txt").read_text("utf-8"), mode="strict",
+        reference_date=datetime.date(2026, 1, 20))
+    first = digest.papers[0]
+    assert first.title == reference.papers[0].title
+    assert first.abstract == reference.papers[0].abstract
+    assert (first.author_count, first.organization) == (count, organization)
+    assert (first.date, first.votes) == (date, 0)
+    assert first.links == reference.papers[0].links
+    assert comparable(digest)[1:] == comparable(reference)[1:]
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(MARKDOWN, text, datetime.date(2026, 1, 20))
+
+
+@pytest.mark.parametrize("separator", ["own line", "spaced"])
+@pytest.mark.parametrize("authors", ["inline", "split"])
+def test_a_page_without_images(separator: str, authors: str) -> None:
+    """Without its avatar image an organization is a link to its page on huggingface.co,
+    ``[Carnegie Mellon University](https://huggingface.co/carnegie)``: after the abstract
+    it is the organization, not junk."""
+    text = listing(Style(images=False, separator=separator, authors=authors))
+    assert "![" not in text.split("and the research community", 1)[1]
+    assert_reads_the_entries(text)
+
+
+def test_a_link_to_something_else_after_the_abstract_is_still_junk() -> None:
+    text = listing(Style(images=False)).replace(
+        f"[OCC]({HF}/occ)", "[OCC](https://example.org/occ)", 1)
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics] == ["junk"]
+    assert digest.papers[0].organization is None
+    assert_paths_agree(MARKDOWN, text, TODAY)
+
+
+@pytest.mark.parametrize("upvote_word", [False, True])
+@pytest.mark.parametrize("authors", ["inline", "split"])
+def test_an_upvote_box_and_an_abstract_split_around_their_blocks(
+    upvote_word: bool, authors: str
+) -> None:
+    """A link around block elements (the upvote box's count, the abstract's paragraph) is
+    written ``[`` alone, the blocks between blank lines, then ``](url)`` by html2text and
+    turndown; the box may show the word ``Upvote`` above its count (capture 05)."""
+    style = Style(bullet="*   ", separator="spaced", authors=authors, boxes="split",
+                  upvote_word=upvote_word)
+    assert_reads_the_entries(listing(style))
+
+
+def test_a_split_box_that_does_not_close_is_junk() -> None:
+    text = listing(Style(boxes="split"))
+    broken = text.replace("\n\n12\n\n](", "\n\n12\n\n", 1)
+    assert broken != text
+    digest = digestparse.parse(broken, reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics][:1] == ["junk"]
+    assert digest.papers[0].upvotes is None
+    assert uncovered_lines(broken, digest) == []
+    assert_paths_agree(MARKDOWN, broken, TODAY)
+
+
+@pytest.mark.parametrize("boxes", ["word", "word-spaced", "word-lines"])
+def test_an_upvote_box_with_its_word(boxes: str) -> None:
+    """The box shows ``Upvote`` above its count on the trending page (capture 05 writes
+    ``[Upvote`` and ``117](url)``); html2text glues the two, markdownify keeps 05's lines."""
+    assert_reads_the_entries(listing(Style(boxes=boxes)))
+
+
+@pytest.mark.parametrize("image", ["", "![](https://cdn-avatars.huggingface.co/v1/a.png)\n"])
+@pytest.mark.parametrize("glued", [True, False])
+def test_a_trending_entry_with_its_submitter(image: str, glued: bool) -> None:
+    """The trending cards of late 2026 show ``Submitted by``, the submitter's avatar and
+    name above the title (capture 05): a lead-in of the entry, its ``submitted_by``; the
+    copies differ in their dates as 05's do."""
+    capture = (Path(__file__).parent / "fixtures" / "captures"
+               / "04_hfpapers_trending_markdown_dupes.txt").read_text("utf-8")
+    title = "### Agent Lightning: Train ANY AI Agents with Reinforcement Learning\n"
+    gap = "\n" if glued else "\n\n"
+    lead = gap.join(["Submitted by", *filter(None, [image.strip()]), "vvasilev"]) + "\n\n"
+    text = capture.replace(title, lead + title)
+    text = text.replace("- 8 authors\n", "- 8 authors\n\u00b7 Published on Jan 4\n", 1)
+    text = text.replace("- 8 authors\n[", "- 8 authors\n\u00b7 Jan 4\n[", 1)
+    assert text.count("Submitted by") == 2
+    reference_date = datetime.date(2026, 1, 20)
+    digest = digestparse.parse(text, mode="strict", reference_date=reference_date)
+    reference = digestparse.parse(capture, mode="strict", reference_date=reference_date)
+    first = digest.papers[0]
+    assert (first.submitted_by, first.date, first.author_count) == (
+        "vvasilev", datetime.date(2026, 1, 4), 8)
+    assert first.line == text.split("\n").index("Submitted by") + 1
+    assert comparable(digest)[1:] == comparable(reference)[1:]
+    assert len(digest.papers) == len(reference.papers)
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(MARKDOWN, text, reference_date)
+
+
+@given(
+    st.builds(
+        Style,
+        bullet=st.sampled_from(["- ", "* ", "*   ", "+ ", "  * "]),
+        headings=st.sampled_from(["atx", "setext"]),
+        separator=st.sampled_from(["own line", "glued", "spaced", "before date"]),
+        dash=st.sampled_from(["-", "\\-"]),
+        authors=st.sampled_from(["inline", "split"]),
+        images=st.booleans(),
+        boxes=st.sampled_from(["inline", "split", "word", "word-spaced", "word-lines"]),
+        upvote_word=st.booleans(),
+    ),
+    st.sampled_from(["Nov 26", "Week 48", "November 2026"]),
+    st.booleans(),
+)
+def test_any_mix_of_converter_habits_reads_the_entries(
+    style: Style, label: str, nav: bool
+) -> None:
+    note(listing(style, label=label, nav=nav))
+    assert_reads_the_entries(listing(style, label=label, nav=nav))
+
+
+def test_the_late_trending_card_in_markdown_is_left_to_html_text() -> None:
+    """The late-2026 trending card as html2text writes it (linked title, ``Submitted by``,
+    ``[Upvote117](…)``) is capture 05's layout: its upvote box is no mark of this dialect."""
+    text = "\n\n".join([
+        "# Trending Papers", "Submitted by", "vvasilev",
+        "### [Kandinsky 6.0 Video](https://huggingface.co/papers/2610.05608)",
+        "We present Kandinsky 6.0 Video.",
+        "[Kandinsky Lab](https://huggingface.co/kandinskylab) \u00b7 Oct 4, 2026",
+        "[Upvote117](https://huggingface.co/login?next=%2Fpapers%2F2610.05608)",
+        "[GitHub 131](https://github.com/k/k) [arXiv Page](https://arxiv.org/abs/2610.05608)",
+    ]) + "\n"
+    assert digestparse.parse(text, reference_date=TODAY).dialect == "html-text"
+
+
+@pytest.mark.parametrize(
+    ("style", "label", "nav"),
+    [(Style(), "Week 48", False), (Style(headings="setext", bullet="*   "), "Nov 26", True),
+     (Style(), "Nov 26", True), (Style(), "November 2026", True)],
+)
+def test_a_repeated_header_holds_its_period_arrows_and_underlines(
+    style: Style, label: str, nav: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two captures of the same view joined: the second header, with its period or page
+    date, the arrows around it and setext underlines, is one ``repeated-header``."""
+    one = listing(style, label=label, nav=nav, tail=False)
+    text = one + "\n" + one
+    second = one.count("\n") + 2  # the second copy's first line
+    header_end = second + one.split("\n\n[12](")[0].count("\n")  # its page date or arrow
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("repeated-header", second, header_end)]
+    assert len(digest.papers) == 2 * len(ENTRIES)
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(MARKDOWN, text, TODAY)
+    with monkeypatch.context() as patch:
+        patch.setattr(markdown_rules, "READ_RAW", False)
+        assert digestparse.parse(text, reference_date=TODAY) == digest
+
+
+def test_a_comment_count_too_long_after_a_separated_date_is_positioned() -> None:
+    """The ``·`` before the date moves its count two columns on: ``bad-votes`` points at
+    the count's first digit."""
+    text = listing(Style(separator="before date")).replace(
+        "\u00b7 Nov 25[3](", "\u00b7 Nov 25[" + "9" * 19 + "](", 1)
+    digest = digestparse.parse(text, reference_date=TODAY)
+    line = text.split("\n").index(next(x for x in text.split("\n") if "9" * 19 in x)) + 1
+    assert [(d.code, d.line, d.column) for d in digest.diagnostics] == [
+        ("bad-votes", line, len("\u00b7 Nov 25[") + 1)]
+    assert_paths_agree(MARKDOWN, text, TODAY)
+
+
+def test_an_organization_link_cut_short_takes_no_separator_or_date() -> None:
+    """Only text lines carry a wrapped organization link on: in a capture without blank
+    lines, a link cut short stops at the ``·`` glued under it (``unclosed-link``), and the
+    separator and date are read as such."""
+    text = listing(Style()).replace("\n\n", "\n").replace(
+        f"OCC]({HF}/occ)", "OCC", 1)
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics] == ["unclosed-link"]
+    first = digest.papers[0]
+    assert (first.organization, first.date, first.votes) == (
+        "OCC", datetime.date(2026, 11, 25), 3)
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(MARKDOWN, text, TODAY)
+
+
+def test_a_repeated_header_holds_a_wrapped_byline() -> None:
+    """html2text wraps the byline inside its image's URL in every copy of the header."""
+    one = listing(Style(bullet="  * "), tail=False).replace(
+        "front/assets/papers-by.png", "front/assets/papers-\nby.png")
+    text = one + "\n" + one
+    second = one.count("\n") + 2
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("repeated-header", second)]
+    assert digest.diagnostics[0].end_line == second + one.split("\n\n[12](")[0].count("\n")
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(MARKDOWN, text, TODAY)
