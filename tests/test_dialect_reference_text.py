@@ -277,6 +277,31 @@ def test_the_trending_tab_after_the_switcher_is_a_header_line(tab: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "label",
+    ["Week 26", "Week 26, 2026", "2026-W26", "June 2026", "Jun 2026", "June", "2026-06",
+     "Jun 22 - Jun 28", "Jun 22 \u2013 28, 2026"],
+)
+def test_a_week_or_month_view_shows_its_period_where_the_page_date_stands(label: str) -> None:
+    """``/papers/week/2026-W26`` and ``/papers/month/2026-06`` show a week or month label
+    where the daily page shows its date: a header line, no page date, no deviation; yearless
+    dates take the capture time's year, as without a page date."""
+    source = edited(lambda lines: [*lines[:53], label, *lines[54:]])
+    digest = check_lenient(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", 946)]
+    assert (digest.header[-1], digest.header_span, digest.page_date) == (label, (1, 54), None)
+    assert digest.papers == parse(TEXT).papers
+    # Only last: one of two labels, or one before the byline, is out of place as before.
+    twice = edited(lambda lines: [*lines[:53], label, label, *lines[54:]])
+    assert (parse(twice).diagnostics[0].code, parse(twice).diagnostics[0].line) == (
+        "bad-header", 54
+    )
+    early = edited(lambda lines: [*lines[:47], label, *lines[47:53], *lines[54:]])
+    assert (parse(early).diagnostics[0].code, parse(early).diagnostics[0].line) == (
+        "bad-header", 48
+    )
+
+
+@pytest.mark.parametrize(
     "captured",
     [
         # 21:00 on Jun 28 at UTC-5 is 02:00 on Jun 29 in UTC: the site's day is already the

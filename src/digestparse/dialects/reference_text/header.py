@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from ... import lines as lines_module
 from ...dates import set_page_date
+from ...markup import plain
 from ...grammar import (
     BYLINE,
     BYLINE_SPACED,
     DAILY_PAPERS,
     NEW,
+    PERIOD_LABEL,
     PERIODS,
     PROMO,
     PROMO_DAILY,
@@ -130,6 +132,8 @@ def _check_header(state: ParseState, lines: list[Line]) -> list[Line]:
     step = -1
     for line in page_lines:
         phrase = page_phrase(line.text, line.kind)
+        if phrase is None and step >= _TITLE_STEP and line is page_lines[-1] and _is_period(line):
+            break  # the week or month view's label where the daily page has its date
         found = _STEP_OF.get(phrase, -1) if phrase is not None else -1
         if phrase == TRENDING_PAPERS and step > _TITLE_STEP:
             found = _TAB_STEP
@@ -150,5 +154,16 @@ def _is_menu(line: Line) -> bool:
     return line.kind in MENU_KINDS and page_phrase(line.text, line.kind) is None
 
 
+def _is_period(line: Line) -> bool:
+    return len(line.text) <= MAX_PERIOD_LINE and PERIOD_LABEL.fullmatch(plain(line.text)) is not None
+
+
+#: No period label, markup included, is longer.
+MAX_PERIOD_LINE = 40
+
+
 def _plain_header(line: Line) -> str:
-    return page_phrase(line.text, line.kind) or line.text
+    phrase = page_phrase(line.text, line.kind)
+    if phrase is not None:
+        return phrase
+    return plain(line.text) if _is_period(line) else line.text
