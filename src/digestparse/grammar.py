@@ -64,7 +64,8 @@ _MONTH_DAY = "(?:" + "|".join(MONTHS) + r") [1-9][0-9]?"
 #: What the week and month views (``/papers/week/2026-W47``, ``/papers/month/2026-11``) may
 #: show where the daily page shows its date: a week (``Week 47``, ``Week 47, 2026``,
 #: ``2026-W47``), a month (``November 2026``, ``Nov 2026``, ``November``, ``2026-11``) or a
-#: range of days (``Nov 16 - Nov 22``, ``Nov 16 – 22, 2026``). No capture shows one yet.
+#: range of days (``Nov 16 - Nov 22``, ``Nov 16 \u2013 22, 2026`` with an en dash).
+#: No capture shows one yet.
 PERIOD_LABEL = regex.compile(
     r"(?:Week ?[0-9]{1,2}(?:,? [0-9]{4})?|[0-9]{4}-W[0-9]{2}"
     rf"|(?:{_MONTH_NAMES}|" + "|".join(MONTHS) + r")(?: [0-9]{4})?|[0-9]{4}-[01][0-9]"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from ... import lines as lines_module
 from ...dates import set_page_date
-from ...markup import plain
 from ...grammar import (
     BYLINE,
     BYLINE_SPACED,
@@ -23,6 +22,7 @@ from ...grammar import (
     SUBSCRIBE,
     TRENDING_PAPERS,
 )
+from ...markup import plain
 from ...state import Line, ParseState
 from .chrome import HEADER_KINDS, MAX_HEADER_LINES, header_span
 from .lines import MENU_KINDS, Kind, must_read_dated, page_phrase, read_dated
@@ -155,7 +155,8 @@ def _is_menu(line: Line) -> bool:
 
 
 def _is_period(line: Line) -> bool:
-    return len(line.text) <= MAX_PERIOD_LINE and PERIOD_LABEL.fullmatch(plain(line.text)) is not None
+    text = line.text
+    return len(text) <= MAX_PERIOD_LINE and PERIOD_LABEL.fullmatch(plain(text)) is not None
 
 
 #: No period label, markup included, is longer.
