@@ -1125,3 +1125,255 @@ def test_window_readers_leave_a_line_with_a_reading_defect_to_the_rules(where: s
                 patch.setattr(rules, "junk_span", lambda state, start: None)
                 patch.setattr(header, "header_span", lambda state: None)
                 assert _read(data, mode, block_size) == with_readers, (mode, block_size)
+
+
+# -- the trending page's cards (05's layout in 01's notation) -------------------------
+
+#: The header of a trending page as 01's tool writes it (01:39-52 with the title changed and
+#: the tab after the switcher); no page date (05 shows none).
+TRENDING_HEADER = [
+    "[[Hugging Face's logo] Hugging Face][1]",
+    "* [ Models ][2]",
+    "new",
+    "Get trending papers in your email inbox!",
+    "[Subscribe][3]",
+    "# Trending Papers",
+    "## by[[papers-by.png] AK][4] and the research community",
+    "* Daily",
+    "* Weekly",
+    "* Monthly",
+    "[Trending Papers][5]",
+    "",
+]
+
+#: 05:44-92 and 05:148-184 (the first two papers, each twice) in 01's notation: images as
+#: their alt text in brackets, links as ``[text][N]``, a link over several lines as ``[`` /
+#: its lines / ``][N]``, list items as ``*`` (an empty one alone), blank lines as 01 has them
+#: around blocks. The summaries are 05's first sentence, wrapped at 80 columns.
+_TRENDING_CARDS_TEXT = """Submitted by
+
+[IMG]
+
+vvasilev
+
+### [Kandinsky 6.0 Video: Foundation Models for Synchronized Video and Audio
+### Generation][6]
+
+We present Kandinsky 6.0 Video, a family of foundation diffusion models for
+synchronized text-to-audio-video generation.
+
+[[kandinskylab] Kandinsky Lab][7] · Published on Oct 4, 2026
+
+[
+Upvote
+
+117
+][8]
+
+[GitHub 131][9] [arXiv Page][10]
+
+Submitted by
+
+[IMG]
+
+vvasilev
+
+### [Kandinsky 6.0 Video: Foundation Models for Synchronized Video and Audio
+### Generation][11]
+
+We present Kandinsky 6.0 Video, a family of foundation diffusion models for
+synchronized text-to-audio-video generation.
+
+[[kandinskylab] Kandinsky Lab][12] · Oct 4, 2026
+
+[
+Upvote
+
+117
+][13]
+
+[GitHub 131][14] [arXiv Page][15]
+
+[[IMG]][16]
+
+### [TradingAgents: Multi-Agents LLM Financial Trading Framework][17]
+
+A multi-agent framework using large language models for stock trading simulates
+real-world trading firms.
+
+*
+*
+*
+* [IMG]
+* 4 authors
+
+· Published on Dec 28, 2024
+
+[
+Upvote
+
+149
+][18]
+
+[GitHub 110k][19] [arXiv Page][20]
+
+[[IMG]][21]
+
+### [TradingAgents: Multi-Agents LLM Financial Trading Framework][22]
+
+A multi-agent framework using large language models for stock trading simulates
+real-world trading firms.
+
+*
+*
+*
+* [IMG]
+* 4 authors
+
+· Dec 28, 2024
+
+[
+Upvote
+
+149
+][23]
+
+[GitHub 110k][24] [arXiv Page][25]
+"""
+TRENDING_CARDS = _TRENDING_CARDS_TEXT.splitlines()
+
+#: The two papers, read off the lines above by hand.
+TRENDING_PAPERS = [
+    digestparse.Paper(
+        title="Kandinsky 6.0 Video: Foundation Models for Synchronized Video and Audio "
+        "Generation",
+        abstract="We present Kandinsky 6.0 Video, a family of foundation diffusion models for "
+        "synchronized text-to-audio-video generation.",
+        organization="Kandinsky Lab",
+        date=datetime.date(2026, 10, 4),
+        votes=0,
+        line=13,
+        end_line=55,
+        date_text="Oct 4, 2026",
+        year_explicit=True,
+        upvotes=117,
+        submitted_by="vvasilev",
+    ),
+    digestparse.Paper(
+        title="TradingAgents: Multi-Agents LLM Financial Trading Framework",
+        abstract="A multi-agent framework using large language models for stock trading "
+        "simulates real-world trading firms.",
+        author_count=4,
+        date=datetime.date(2024, 12, 28),
+        votes=0,
+        line=57,
+        end_line=101,
+        date_text="Dec 28, 2024",
+        year_explicit=True,
+        upvotes=149,
+    ),
+]
+
+
+def test_trending_cards_read_with_their_fields_and_fold() -> None:
+    lines = [*TRENDING_HEADER, *TRENDING_CARDS]
+    assert (lines[12], lines[54], lines[56], lines[100]) == (
+        "Submitted by", "[GitHub 131][14] [arXiv Page][15]", "[[IMG]][16]",
+        "[GitHub 110k][24] [arXiv Page][25]",
+    )
+    source = "\n".join(lines) + "\n"
+    digest = check_lenient(source, reference_date=datetime.date(2026, 10, 20))
+    assert digest.diagnostics == ()
+    assert digest.header[-1] == "Trending Papers" and digest.header_span == (1, 11)
+    assert list(digest.papers) == TRENDING_PAPERS
+    parse(source, "strict", reference_date=datetime.date(2026, 10, 20))
+    assert_paths_agree(REFERENCE_TEXT, lines, datetime.date(2026, 10, 20))
+
+
+def _cards(*edits: tuple[str, list[str]]) -> list[str]:
+    """``TRENDING_HEADER`` and ``TRENDING_CARDS`` with each ``(line, new lines)`` of
+    ``edits`` put in place of that line wherever it stands."""
+    lines = [*TRENDING_HEADER, *TRENDING_CARDS]
+    for old, new in edits:
+        while old in lines:
+            at = lines.index(old)
+            lines[at : at + 1] = new
+    return lines
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        # The upvote link on one line, as a tool that keeps inline links writes it.
+        [("[", []), ("Upvote", []), ("117", ["[Upvote 117][8]"]), ("149", ["[149][18]"]),
+         *((close, []) for close in ("][8]", "][13]", "][18]", "][23]"))],
+        # The Submitted-by block on one line; a name that is a link.
+        [("Submitted by", ["Submitted by [IMG] vvasilev"]), ("[IMG]", []), ("vvasilev", [])],
+        [("vvasilev", ["[vvasilev][30]"])],
+        # No thumbnail; no avatar; no line of links.
+        [("[[IMG]][16]", []), ("[[IMG]][21]", [])],
+        [("[IMG]", [])],
+        [("[GitHub 131][9] [arXiv Page][10]", []), ("[GitHub 131][14] [arXiv Page][15]", [])],
+    ],
+)
+def test_trending_card_variants_read_the_same(edits: list[tuple[str, list[str]]]) -> None:
+    lines = _cards(*edits)
+    digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
+    assert digest.diagnostics == ()
+    assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers] == [
+        attrs.evolve(p, line=0, end_line=0) for p in TRENDING_PAPERS
+    ]
+    assert_paths_agree(REFERENCE_TEXT, lines, datetime.date(2026, 10, 20))
+
+
+def test_trending_entries_of_early_2026_read_without_deviation() -> None:
+    """04's layout (04:13-23) in 01's notation: a plain title, the summary glued to
+    ``* N authors`` and the repository link; no upvotes, no date (None, no deviation)."""
+    entry = [
+        "### Agent Lightning: Train ANY AI Agents with Reinforcement Learning",
+        "",
+        "Agent Lightning is a flexible RL framework for training LLMs in various agents, using",
+        "a hierarchical RL algorithm.",
+        "* 8 authors",
+        "[GitHub 11.3k][6]",
+        "",
+    ]
+    lines = [*TRENDING_HEADER, *entry, *entry, "### ShapeR: Robust Conditional 3D Shape "
+             "Generation", "", "ShapeR generates high-fidelity 3D shapes.", "[GitHub 476][7]"]
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert digest.diagnostics == ()
+    assert [(p.title, p.abstract, p.author_count, p.upvotes, p.date, p.votes, p.span)
+            for p in digest.papers] == [
+        ("Agent Lightning: Train ANY AI Agents with Reinforcement Learning",
+         "Agent Lightning is a flexible RL framework for training LLMs in various agents, "
+         "using a hierarchical RL algorithm.", 8, None, None, None, (13, 25)),
+        ("ShapeR: Robust Conditional 3D Shape Generation",
+         "ShapeR generates high-fidelity 3D shapes.", None, None, None, None, (27, 30)),
+    ]
+    assert_paths_agree(REFERENCE_TEXT, lines)
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        # The date after '·' is no date.
+        ([("· Published on Dec 28, 2024", ["· Published on Dec 28th"])], ("bad-date", 70, 16)),
+        # The upvote link without its count, or without its close.
+        ([("149", [])], ("bad-upvotes", 72, 1)),
+        # Author avatars without their count; a date with neither authors nor organization.
+        ([("* 4 authors", [])], ("bad-authors", 69, 1)),
+        ([("* 4 authors", []), ("*", []), ("* [IMG]", [])], ("missing-authors", 65, 1)),
+    ],
+)
+def test_damaged_trending_cards(
+    edits: list[tuple[str, list[str]]], expected: tuple[str, int, int]
+) -> None:
+    lines = _cards(*edits)
+    source = "\n".join(lines) + "\n"
+    digest = check_lenient(source, reference_date=datetime.date(2026, 10, 20))
+    first = digest.diagnostics[0]
+    assert (first.code, first.line, first.column) == expected
+    with pytest.raises(digestparse.ParseError) as raised:
+        parse(source, "strict", reference_date=datetime.date(2026, 10, 20))
+    assert (raised.value.code, raised.value.line, raised.value.column) == expected
+    assert [p.title for p in digest.papers] == [p.title for p in TRENDING_PAPERS]

@@ -24,6 +24,7 @@ from ...grammar import (
 )
 from ...markup import plain
 from ...state import Line, ParseState
+from . import card
 from .chrome import HEADER_KINDS, MAX_HEADER_LINES, header_span
 from .lines import MENU_KINDS, Kind, must_read_dated, page_phrase, read_dated
 
@@ -116,6 +117,8 @@ def _take_header_lines(state: ParseState) -> list[Line]:
         line = state.peek()
         if line is None or line.kind not in HEADER_KINDS:
             break
+        if lines and card.may_open_lead_in(line) and card.lead_in(state) is not None:
+            break  # the first card (the trending page shows no page date)
         held += len(line.text)
         if lines and held > lines_module.MAX_LINE:
             break

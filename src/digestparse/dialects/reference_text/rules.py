@@ -33,6 +33,7 @@ from ...model import Paper
 from ...rules.junk import report_junk
 from ...state import Line, ParseState
 from ..bounded import FieldLines
+from . import card
 from .chrome import junk_span
 from .cut import read_cut_entry
 from .header import starts_repeated_header
@@ -82,6 +83,11 @@ def entry_start(state: Lookahead) -> int | None:
     if kind is Kind.BOX:
         following = state.peek(1)
         return 1 if following is not None and following.kind is Kind.TITLE else None
+    if kind is Kind.TEXT or kind is Kind.REFERENCE:
+        if not card.may_open_lead_in(line):
+            return None
+        lead = card.lead_in(state)
+        return lead[0] if lead is not None else None
     if kind is not Kind.OPEN and kind is not Kind.COUNT:
         return None
     kinds: list[enum.Enum] = [kind]
@@ -155,15 +161,39 @@ def entry(state: ParseState) -> bool:
                 )
             )
             return True
-    count = _read_upvotes(state, size)
+    submitted_by = None
+    count = None
+    led_in = first.kind is Kind.TEXT or first.kind is Kind.REFERENCE
+    if led_in:  # a card's lead-in: thumbnail, Submitted-by block
+        lead = card.lead_in(state)
+        submitted_by = lead[1] if lead is not None else None
+        for _ in range(size):
+            state.advance()
+    elif size:
+        count = _read_upvotes(state, size)
     title = _read_title(state)
     if _is_cut(state):
         _report_cut(state, "a title alone", first.number)
         return True
-    abstract, cut = _read_abstract(state)
+    # A card (the trending page's layout) has a lead-in or a plain summary and no box before
+    # its title; its upvote link and links come after its date.
+    is_card = led_in or (size == 0 and not state.peek_is(0, Kind.OPEN))
+    if is_card and not state.peek_is(0, Kind.OPEN):
+        abstract, cut = _read_summary(state)
+    else:
+        abstract, cut = _read_abstract(state)
     metadata = _Metadata(present=False)
     if not cut:
-        metadata = _read_metadata(state)
+        metadata = _read_card_metadata(state) if is_card else _read_metadata(state)
+    if is_card and not cut and not metadata.cut:
+        upvoted = _read_card_upvotes(state)
+        if upvoted is not None:
+            count = upvoted
+        _read_links_lines(state)
+    if size == 0 and not is_card:
+        state.reporter.defect(
+            "bad-upvotes", first.number, 1, detail="no upvote box before the title"
+        )
     end_line = state.last_line
     if cut or metadata.cut:
         _report_cut(state, "inside the abstract" if cut else "inside the metadata block")
@@ -183,6 +213,7 @@ def entry(state: ParseState) -> bool:
             date_text=metadata.date_text,
             year_explicit=metadata.year_explicit,
             upvotes=count,
+            submitted_by=submitted_by,
         )
     )
     return True
@@ -217,11 +248,6 @@ def _report_cut(state: ParseState, detail: str, first: int = 0) -> None:
 
 def _read_upvotes(state: ParseState, size: int) -> int | None:
     """The upvote box of ``size`` lines before the title; reports the first flaw in it."""
-    if size == 0:
-        title = state.peek()
-        where = title.number if title is not None else state.last_line
-        state.reporter.defect("bad-upvotes", where, 1, detail="no upvote box before the title")
-        return None
     lines = [state.advance() for _ in range(size)]
     if lines[0].kind is Kind.BOX:  # the box on one line
         digits = box_count(lines[0].text)
@@ -318,6 +344,184 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
             "unbalanced-bracket", line.number, 1, detail="no '][N]' line after the abstract"
         )
     return abstract, False
+
+
+def _read_summary(state: ParseState) -> tuple[str, bool]:
+    """A card's plain summary: its text lines up to the card's metadata, links or the next
+    entry; the joined text ('' when there is none), and whether the input is cut inside it."""
+    parts: FieldLines | None = None
+    while (line := state.peek()) is not None and (
+        line.kind in _ABSTRACT_KINDS or _wrapped_at_markup(line, parts is None)
+    ):
+        if line.kind is Kind.TEXT and _ends_summary(state, line):
+            break
+        if page_phrase(line.text, line.kind) is not None:
+            break  # a header starts
+        if parts is None:
+            parts = FieldLines(state.advance())
+        else:
+            parts.add(state.advance())
+    if parts is None:
+        where = line.number if line is not None else state.last_line
+        state.reporter.defect("missing-abstract", where, 1)
+        return "", False
+    parts.report(state)
+    cut = line is not None and _is_cut(state)
+    return join_wrapped(parts.texts), cut
+
+
+def _wrapped_at_markup(line: Line, first: bool) -> bool:
+    """A line of a summary that reads as lynx's markup because it starts with a lone ``*``
+    or ``#`` of the text: no author avatar item, and glued to the line before it (a summary is
+    one paragraph) or, as its first line, holding no link (a menu item)."""
+    return (
+        line.kind in _MARKUP_LIKE_KINDS
+        and (line.gap == 0 if not first else "][" not in line.text)
+        and not (line.kind is Kind.BULLET and is_avatar(line.text, line.kind))
+    )
+
+
+def _ends_summary(state: ParseState, line: Line) -> bool:
+    """A text line that is no summary text: the card's organization and date, its date, a
+    line of links, or the lead-in of the next card."""
+    text = line.text
+    if _is_separator_date(line):
+        return True
+    if text.startswith("["):
+        return (
+            card.ORGANIZATION_DATE.fullmatch(text) is not None
+            or card.is_links_line(line)
+            or card.MARKDOWN_LINK.fullmatch(text) is not None
+        )
+    if text == "*":  # an empty author avatar item, before ``* N authors`` or the date
+        after = state.peek(_avatar_lines(state, 0))
+        return after is not None and (after.kind is Kind.AUTHORS or _is_separator_date(after))
+    return card.may_open_lead_in(line) and card.lead_in(state) is not None
+
+
+def _is_separator_date(line: Line) -> bool:
+    """``· Published on Dec 28, 2024``, the date after a card's authors."""
+    return (
+        line.kind is Kind.TEXT
+        and line.text.startswith("\u00b7 ")
+        and card.SEPARATOR_DATE.fullmatch(line.text) is not None
+    )
+
+
+def _read_card_metadata(state: ParseState) -> _Metadata:
+    """A card's organization and date on one line, or its author avatars, ``* N authors``
+    and ``· date``, or only ``* N authors`` (the trending page of early 2026), or a listing's
+    metadata block."""
+    line = state.peek()
+    if line is None:
+        return _Metadata(present=False)
+    if line.kind is Kind.TEXT:
+        found = card.ORGANIZATION_DATE.fullmatch(line.text)
+        if found is not None:
+            state.advance()
+            reference = whole_reference(found["organization"])
+            organization = " ".join(strip_image_alt(reference or "").split()) or None
+            return _card_date(state, line, found.start("date"), None, organization)
+        found = card.SEPARATOR_DATE.fullmatch(line.text)
+        if found is not None:
+            state.advance()
+            state.reporter.defect("missing-authors", line.number, 1)
+            return _card_date(state, line, found.start("date"), None, None)
+    avatars = _avatar_lines(state, 0)
+    authors = state.peek(avatars)
+    if authors is not None and authors.kind is Kind.AUTHORS:
+        for _ in range(avatars + 1):
+            state.advance()
+        count = _authors(state, authors)
+        after = state.peek()
+        if after is not None and after.kind is Kind.TEXT:
+            found = card.SEPARATOR_DATE.fullmatch(after.text)
+            if found is not None:
+                state.advance()
+                return _card_date(state, after, found.start("date"), count, None)
+        return _Metadata(count)
+    if avatars and authors is not None and _is_separator_date(authors):
+        for _ in range(avatars):
+            state.advance()
+        state.advance()
+        state.reporter.defect(
+            "bad-authors", authors.number, 1, detail="avatars without '* N authors'"
+        )
+        found = card.SEPARATOR_DATE.fullmatch(authors.text)
+        return _card_date(state, authors, found.start("date") if found else 2, None, None)
+    if _opens_metadata(state):
+        return _read_metadata(state)
+    return _Metadata(present=False)
+
+
+def _card_date(
+    state: ParseState, line: Line, start: int, author_count: int | None, organization: str | None
+) -> _Metadata:
+    """The date at ``start`` of a card's line: the card shows no comment count (votes 0)."""
+    text = line.text[start:]
+    if not card.card_date(text):
+        state.reporter.defect("bad-date", line.number, start + 1, detail=repr(text[:40]))
+        return _Metadata(author_count, organization)
+    return _with_date(state, Line(Kind.DATE, text, line.number, 0), author_count, organization)
+
+
+def _read_card_upvotes(state: ParseState) -> int | None:
+    """The upvote link after a card's date: ``[`` / ``Upvote`` / ``117`` / ``][8]``, or on one
+    line (``[Upvote 117][8]``, ``[117][8]``); None when none comes."""
+    line = state.peek()
+    if line is None or entry_start(state) is not None:
+        return None  # the next entry's upvote box
+    if line.kind is Kind.BOX or line.kind is Kind.REFERENCE:
+        text = whole_reference(line.text) or ""
+        if line.kind is Kind.REFERENCE and not text.strip().startswith(card.UPVOTE_WORD):
+            return None
+        state.advance()
+        return _card_count(state, line, card.upvote_count(text))
+    if line.kind is not Kind.OPEN:
+        return None
+    inside: list[Line] = []
+    for ahead in range(1, 4):
+        following = state.peek(ahead)
+        if following is None or following.kind is Kind.CLOSE:
+            break
+        inside.append(following)
+    words = " ".join(part.text for part in inside)
+    if not words.startswith(card.UPVOTE_WORD) and card.upvote_count(words) is None:
+        return None
+    close = state.peek(len(inside) + 1)
+    for _ in range(len(inside) + 1):
+        state.advance()
+    if close is None or close.kind is not Kind.CLOSE:
+        state.reporter.defect(
+            "bad-upvotes", line.number, 1, detail="the upvote link has no '][N]' line"
+        )
+        return None
+    state.advance()
+    return _card_count(state, line, card.upvote_count(words))
+
+
+def _card_count(state: ParseState, line: Line, digits: str | None) -> int | None:
+    if digits is None:
+        state.reporter.defect("bad-upvotes", line.number, 1, detail="expected '-' or a number")
+        return None
+    if len(digits) > MAX_COUNT_DIGITS:
+        state.reporter.defect("bad-upvotes", line.number, 1, detail="count too large")
+        return None
+    return upvotes(digits)
+
+
+#: The most lines of links a card is read with (05 shows one).
+_MAX_LINKS_LINES = 4
+
+
+def _read_links_lines(state: ParseState) -> None:
+    """A card's lines of links (``[GitHub 131][9] [arXiv Page][10]``): their targets are in
+    the reference list, which is not read, so they give no field."""
+    for _ in range(_MAX_LINKS_LINES):
+        line = state.peek()
+        if line is None or not card.is_links_line(line) or entry_start(state) is not None:
+            return
+        state.advance()
 
 
 def _text_up_to_close(state: ParseState) -> bool:

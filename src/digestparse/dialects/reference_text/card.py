@@ -1,0 +1,134 @@
+"""The lines of a card: the entry layout of the trending page (capture 05) in lynx's notation.
+
+The trending page (and the other pages of late 2026 that draw entries as cards) shows no
+upvote box before the title. A card starts with a lead-in, the thumbnail (a link whose text
+is only an image, ``[[IMG]][16]``) and the Submitted-by block (``Submitted by``, the
+submitter's avatar ``[IMG]``, the name); after its title and plain summary come the
+organization and date on one line (``[[kandinskylab] Kandinsky Lab][7] · Published on Oct
+4, 2026``) or the author avatars, ``* 4 authors`` and ``· Published on Dec 28, 2024``, then
+the upvote link ``[`` / ``Upvote`` / ``117`` / ``][8]`` and a line of links (``[GitHub
+131][9] [arXiv Page][10]``). ``rules.py`` reads them; docs/format.md gives the grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from ...markup import whole_reference, without_image_alts
+from ...state import Line
+from .lines import DATE_AND_COMMENTS, Kind
+
+SUBMITTED_BY = "Submitted by"
+#: A name is a short line (a user name, or a full name).
+MAX_NAME = 80
+#: ``[[kandinskylab] Kandinsky Lab][7] · Published on Oct 4, 2026``: the organization's
+#: reference, the separator and the date (group ``date``) on one line.
+ORGANIZATION_DATE = re.compile(
+    r"(?P<organization>\[.*\]\[[0-9]+\]) · (?:Published on )?(?P<date>[A-Z].*)"
+)
+#: ``· Published on Dec 28, 2024`` after the authors (group ``date``).
+SEPARATOR_DATE = re.compile(r"· (?:Published on )?(?P<date>.+)")
+#: The upvote link's text on one line: ``Upvote 117``, ``Upvote -``, ``117``.
+UPVOTE_TEXT = re.compile(r"(?:Upvote\s*)?(-|[0-9]+)")
+UPVOTE_WORD = "Upvote"
+#: A markdown link alone on a line (``[LINK: GitHub 11.3k](https://…)``): another tool's
+#: markup, which lynx never writes (its links are ``[text][N]``), so no summary text.
+MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\([^()\s]*\)")
+#: One or more references separated by blanks and nothing else: ``[GitHub 131][9] [arXiv
+#: Page][10]``.
+LINKS_LINE = re.compile(r"\[[^\]\[]+\]\[[0-9]+\](?: +\[[^\]\[]+\]\[[0-9]+\])*")
+
+
+class Lookahead(Protocol):
+    def peek(self, ahead: int = 0) -> Line | None: ...
+
+
+def is_thumbnail(line: Line) -> bool:
+    """A link whose text is only images (``[[IMG]][16]``, ``[][16]``): a card's thumbnail."""
+    if line.kind is not Kind.REFERENCE:
+        return False
+    text = whole_reference(line.text)
+    return text is not None and not without_image_alts(text)
+
+
+def is_image(line: Line) -> bool:
+    """A line that is only images, as lynx writes them: ``[IMG]`` (the submitter's avatar)."""
+    return line.kind is Kind.TEXT and line.text.startswith("[") and not without_image_alts(
+        line.text
+    )
+
+
+def may_open_lead_in(line: Line) -> bool:
+    """Whether a card's lead-in may start at this line (cheap: for loops over many lines)."""
+    return is_submitted_by(line) or is_thumbnail(line)
+
+
+def lead_in(state: Lookahead, at: int = 0) -> tuple[int, str | None] | None:
+    """How many lines of a card's lead-in come from ``at`` on before its title, and the
+    submitter's name; None when no lead-in followed by a title starts there."""
+    size = 0
+    line = state.peek(at)
+    if line is not None and is_thumbnail(line):
+        size = 1
+        line = state.peek(at + size)
+    name = None
+    if line is not None and is_submitted_by(line):
+        name = without_image_alts(line.text[len(SUBMITTED_BY) :]) or None
+        size += 1
+        if name is None:  # the avatar and the name on lines of their own
+            line = state.peek(at + size)
+            if line is not None and is_image(line):
+                size += 1
+                line = state.peek(at + size)
+            name = name_of(line) if line is not None else None
+            if name is None:
+                return None
+            size += 1
+    if size == 0:
+        return None
+    title = state.peek(at + size)
+    return (size, name) if title is not None and title.kind is Kind.TITLE else None
+
+
+def is_submitted_by(line: Line) -> bool:
+    """``Submitted by``, alone or with the avatar and name after it (``Submitted by [IMG]
+    vvasilev``)."""
+    text = line.text
+    return line.kind is Kind.TEXT and (
+        text == SUBMITTED_BY or text.startswith(SUBMITTED_BY + " ")
+    )
+
+
+def name_of(line: Line) -> str | None:
+    """The submitter's name on its own line, plain or linked (``[vvasilev][12]``)."""
+    if len(line.text) > MAX_NAME:
+        return None
+    if line.kind is Kind.TEXT and "[" not in line.text and "]" not in line.text:
+        return line.text
+    if line.kind is Kind.REFERENCE:
+        text = whole_reference(line.text)
+        name = without_image_alts(text) if text is not None else ""
+        return name or None
+    return None
+
+
+def upvote_count(text: str) -> str | None:
+    """The count of the upvote link's text on one line (``Upvote 117`` gives ``117``)."""
+    match = UPVOTE_TEXT.fullmatch(text.strip())
+    return match.group(1) if match is not None else None
+
+
+def is_links_line(line: Line) -> bool:
+    """A line of references with words in them (a repository, the arXiv page), no thumbnail."""
+    return (
+        line.kind in (Kind.TEXT, Kind.REFERENCE)
+        and not is_thumbnail(line)
+        and LINKS_LINE.fullmatch(line.text) is not None
+    )
+
+
+def card_date(text: str) -> bool:
+    """Whether ``text`` (after ``·`` and ``Published on``) reads as a date, with no count."""
+    match = DATE_AND_COMMENTS.fullmatch(text)
+    return match is not None and match.group(4) is None
