@@ -1377,3 +1377,20 @@ def test_damaged_trending_cards(
         parse(source, "strict", reference_date=datetime.date(2026, 10, 20))
     assert (raised.value.code, raised.value.line, raised.value.column) == expected
     assert [p.title for p in digest.papers] == [p.title for p in TRENDING_PAPERS]
+
+
+def test_a_listing_title_without_its_box_is_no_card() -> None:
+    """A title with no box before it and a bracketed abstract after it is the listing's entry
+    with its box lost (``bad-upvotes`` at the title), not a card."""
+    source = edited(lambda lines: [*lines[:54], *lines[57:]])
+    digest = check_lenient(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("bad-upvotes", 56), ("truncated-entry", 943)
+    ]
+    first = digest.papers[0]
+    assert (first.upvotes, first.line, first.author_count, first.submitted_by) == (
+        None, 56, 3, None
+    )
+    assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers[1:]] == [
+        attrs.evolve(p, line=0, end_line=0) for p in parse(TEXT).papers[1:]
+    ]
