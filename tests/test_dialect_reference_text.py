@@ -276,6 +276,29 @@ def test_the_trending_tab_after_the_switcher_is_a_header_line(tab: str) -> None:
     assert (first.code, first.line) == ("bad-header", 48)
 
 
+@pytest.mark.parametrize("where", [49, 52])
+def test_a_search_pages_query_below_the_byline_is_a_header_line(where: int) -> None:
+    """Search pages show their query under the byline (02:73 ``Intercode Bash``; 01's tool
+    dropped it): a text line there, with a header line or the page date after it, is a
+    header line, once, as in the markdown dialect."""
+    source = edited(lambda lines: [*lines[:where], "Long-context ASR", *lines[where:]])
+    digest = check_lenient(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", 947)]
+    assert "Long-context ASR" in digest.header and digest.header_span == (1, 55)
+    assert digest.page_date == datetime.date(2026, 6, 29)
+    assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers] == [
+        attrs.evolve(p, line=0, end_line=0) for p in parse(TEXT).papers
+    ]
+    # Two lines (the first has no header line after it), or one above the byline, are out
+    # of place as before.
+    twice = edited(lambda lines: [*lines[:where], "a", "b", *lines[where:]])
+    assert [(d.code, d.line) for d in parse(twice).diagnostics][:1] == [
+        ("bad-header", where + 1)
+    ]
+    early = edited(lambda lines: [*lines[:47], "Long-context ASR", *lines[47:]])
+    assert [(d.code, d.line) for d in parse(early).diagnostics][:1] == [("bad-header", 48)]
+
+
 @pytest.mark.parametrize(
     "label",
     ["Week 26", "Week 26, 2026", "2026-W26", "June 2026", "Jun 2026", "June", "2026-06",

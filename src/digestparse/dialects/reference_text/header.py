@@ -40,6 +40,7 @@ _STEPS: tuple[tuple[str, ...], ...] = (
 )
 _STEP_OF = {phrase: index for index, phrases in enumerate(_STEPS) for phrase in phrases}
 _TITLE_STEP = _STEP_OF[DAILY_PAPERS]
+_BYLINE_STEP = _STEP_OF[BYLINE]
 #: ``Trending Papers`` after the byline or the switcher is the page's tab to the trending
 #: list (late 2026: 03:26 ``[Trending Papers](…)``, 05:41), the last header line, once.
 _TAB_STEP = len(_STEPS)
@@ -133,10 +134,16 @@ def _check_header(state: ParseState, lines: list[Line]) -> list[Line]:
         start += 1
     page_lines = lines[start:]
     step = -1
-    for line in page_lines:
+    query = False
+    for index, line in enumerate(page_lines):
         phrase = page_phrase(line.text, line.kind)
         if phrase is None and step >= _TITLE_STEP and line is page_lines[-1] and _is_period(line):
             break  # the week or month view's label where the daily page has its date
+        if phrase is None and not query and step >= _BYLINE_STEP and _is_query(
+            state, line, page_lines[index + 1 : index + 2]
+        ):
+            query = True  # the search page's query
+            continue
         found = _STEP_OF.get(phrase, -1) if phrase is not None else -1
         if phrase == TRENDING_PAPERS and step > _TITLE_STEP:
             found = _TAB_STEP
@@ -155,6 +162,20 @@ def _check_header(state: ParseState, lines: list[Line]) -> list[Line]:
 
 def _is_menu(line: Line) -> bool:
     return line.kind in MENU_KINDS and page_phrase(line.text, line.kind) is None
+
+
+def _is_query(state: ParseState, line: Line, after: list[Line]) -> bool:
+    """A search page's query below the byline (02:73 ``Intercode Bash``): a short text line
+    with a header phrase or the page date right after it."""
+    if line.kind is not Kind.TEXT or len(line.text) > MAX_QUERY_LINE:
+        return False
+    if after:
+        return page_phrase(after[0].text, after[0].kind) is not None
+    return state.peek_is(0, Kind.DATE)
+
+
+#: The longest line read as a search query (the markdown dialect's bound).
+MAX_QUERY_LINE = 200
 
 
 def _is_period(line: Line) -> bool:
