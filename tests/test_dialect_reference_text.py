@@ -1417,3 +1417,28 @@ def test_a_listing_title_without_its_box_is_no_card() -> None:
     assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers[1:]] == [
         attrs.evolve(p, line=0, end_line=0) for p in parse(TEXT).papers[1:]
     ]
+
+
+@pytest.mark.parametrize(
+    "pagination", [["[Previous][300] [Next][301]"], ["[Previous][300]", "[Next][301]"]]
+)
+def test_the_pagination_after_the_last_card_is_the_pages_end(pagination: list[str]) -> None:
+    """A card's lines of links end before the pagination (a line of references too): it opens
+    the page's end, as after any entry."""
+    lines = [*TRENDING_HEADER, *TRENDING_CARDS, "", *pagination, "", "System theme"]
+    digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
+    assert digest.diagnostics == ()
+    assert digest.papers[-1].end_line == 101
+    assert digest.footer_span == (103, len(lines))
+
+
+def test_a_card_cut_before_its_metadata_leaves_the_pages_end_alone() -> None:
+    """The pagination right after a card's summary is no summary text: the page's end."""
+    lines = [*TRENDING_HEADER, *TRENDING_CARDS[:11], "", "[Previous][300] [Next][301]"]
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert digest.diagnostics == ()
+    assert digest.papers[0].abstract == (
+        "We present Kandinsky 6.0 Video, a family of foundation diffusion models for "
+        "synchronized text-to-audio-video generation."
+    )
+    assert (digest.papers[0].end_line, digest.footer_span) == (23, (25, 25))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from ...grammar import opens_page_end
 from ...markup import whole_reference, without_image_alts
 from ...state import Line
 from .lines import DATE_AND_COMMENTS, Kind
@@ -120,11 +121,13 @@ def upvote_count(text: str) -> str | None:
 
 
 def is_links_line(line: Line) -> bool:
-    """A line of references with words in them (a repository, the arXiv page), no thumbnail."""
+    """A line of references with words in them (a repository, the arXiv page), no thumbnail,
+    and not the page's pagination (``[Previous][300] [Next][301]`` opens the page's end)."""
     return (
         line.kind in (Kind.TEXT, Kind.REFERENCE)
         and not is_thumbnail(line)
         and LINKS_LINE.fullmatch(line.text) is not None
+        and not opens_page_end(line.text)
     )
 
 

@@ -27,10 +27,12 @@ from typing import Protocol
 import attrs
 
 from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS, read_count, resolve_entry_date
+from ...grammar import opens_page_end
 from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper
 from ...rules.junk import report_junk
+from ...rules.page_end import starts_page_end
 from ...state import Line, ParseState
 from ..bounded import FieldLines
 from . import card
@@ -387,6 +389,8 @@ def _ends_summary(state: ParseState, line: Line) -> bool:
     text = line.text
     if _is_separator_date(line):
         return True
+    if opens_page_end(text) and starts_page_end(state):
+        return True  # a card cut before its metadata, right before the page's end
     if text.startswith("["):
         return (
             card.ORGANIZATION_DATE.fullmatch(text) is not None
