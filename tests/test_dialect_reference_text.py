@@ -1442,3 +1442,22 @@ def test_a_card_cut_before_its_metadata_leaves_the_pages_end_alone() -> None:
         "synchronized text-to-audio-video generation."
     )
     assert (digest.papers[0].end_line, digest.footer_span) == (23, (25, 25))
+
+
+@pytest.mark.parametrize(
+    "lead_in", [["Submitted by", "[IMG]", "akhaliq"], ["[[IMG]][300]", "Submitted by akhaliq"]]
+)
+def test_a_listing_entry_after_a_submitted_by_lead_in(lead_in: list[str]) -> None:
+    """A daily page that draws its rows with the card's lead-in (thumbnail, Submitted by)
+    before the listing's upvote box: ``submitted_by``, and the paper starts at the lead-in."""
+    source = edited(lambda lines: [*lines[:54], *lead_in, *lines[54:79], *lead_in, *lines[79:]])
+    digest = check_lenient(source)
+    size = len(lead_in)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", 946 + 2 * size)]
+    first, second = digest.papers[:2]
+    assert (first.submitted_by, first.span) == ("akhaliq", (55, 79 + size))
+    assert (second.submitted_by, second.line) == ("akhaliq", 80 + size)
+    assert [attrs.evolve(p, line=0, end_line=0, submitted_by=None) for p in digest.papers] == [
+        attrs.evolve(p, line=0, end_line=0) for p in parse(TEXT).papers
+    ]
+    assert_paths_agree(REFERENCE_TEXT, source)

@@ -13,7 +13,7 @@ the upvote link ``[`` / ``Upvote`` / ``117`` / ``][8]`` and a line of links (``[
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from ...grammar import opens_page_end
 from ...markup import whole_reference, without_image_alts
@@ -65,9 +65,19 @@ def may_open_lead_in(line: Line) -> bool:
     return is_submitted_by(line) or is_thumbnail(line)
 
 
-def lead_in(state: Lookahead, at: int = 0) -> tuple[int, str | None] | None:
-    """How many lines of a card's lead-in come from ``at`` on before its title, and the
-    submitter's name; None when no lead-in followed by a title starts there."""
+class LeadIn(NamedTuple):
+    #: Its lines before the title, an upvote box after the lead-in included.
+    size: int
+    #: The submitter's name.
+    name: str | None
+    #: The lines of a whole upvote box between the lead-in and the title (0: none).
+    box: int
+
+
+def lead_in(state: Lookahead, at: int = 0) -> LeadIn | None:
+    """The lead-in of a card from ``at`` on: how many lines come before its title, the
+    submitter's name and the lines of an upvote box the listing shows before the title;
+    None when no lead-in followed by a title starts there."""
     size = 0
     line = state.peek(at)
     if line is not None and is_thumbnail(line):
@@ -88,8 +98,26 @@ def lead_in(state: Lookahead, at: int = 0) -> tuple[int, str | None] | None:
             size += 1
     if size == 0:
         return None
-    title = state.peek(at + size)
-    return (size, name) if title is not None and title.kind is Kind.TITLE else None
+    box = _box_lines(state, at + size)
+    title = state.peek(at + size + box)
+    if title is None or title.kind is not Kind.TITLE:
+        return None
+    return LeadIn(size + box, name, box)
+
+
+def _box_lines(state: Lookahead, at: int) -> int:
+    """The lines of a whole upvote box at ``at`` (``[65][35]``, or ``[`` / ``65`` / ``][35]``),
+    or 0."""
+    line = state.peek(at)
+    if line is None:
+        return 0
+    if line.kind is Kind.BOX:
+        return 1
+    if line.kind is not Kind.OPEN:
+        return 0
+    count, close = state.peek(at + 1), state.peek(at + 2)
+    whole = count is not None and count.kind is Kind.COUNT
+    return 3 if whole and close is not None and close.kind is Kind.CLOSE else 0
 
 
 def is_submitted_by(line: Line) -> bool:

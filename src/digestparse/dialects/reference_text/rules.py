@@ -89,7 +89,7 @@ def entry_start(state: Lookahead) -> int | None:
         if not card.may_open_lead_in(line):
             return None
         lead = card.lead_in(state)
-        return lead[0] if lead is not None else None
+        return lead.size if lead is not None else None
     if kind is not Kind.OPEN and kind is not Kind.COUNT:
         return None
     kinds: list[enum.Enum] = [kind]
@@ -166,11 +166,14 @@ def entry(state: ParseState) -> bool:
     submitted_by = None
     count = None
     led_in = first.kind is Kind.TEXT or first.kind is Kind.REFERENCE
-    if led_in:  # a card's lead-in: thumbnail, Submitted-by block
+    if led_in:  # a card's lead-in: thumbnail, Submitted-by block, maybe an upvote box
         lead = card.lead_in(state)
-        submitted_by = lead[1] if lead is not None else None
-        for _ in range(size):
+        box = lead.box if lead is not None else 0
+        submitted_by = lead.name if lead is not None else None
+        for _ in range(size - box):
             state.advance()
+        if box:
+            count = _read_upvotes(state, box)
     elif size:
         count = _read_upvotes(state, size)
     title = _read_title(state)
