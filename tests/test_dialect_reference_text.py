@@ -1013,6 +1013,12 @@ def _chrome_reads(lines: list[str]) -> tuple[int, int]:
         # A menu line with blanks around it, tabs, a long line.
         ([*BODY[:3], " \t* [ Spaces ][4] \t", "", "", *BODY[3:]], (1, 1)),
         ([*BODY[:3], "x" * 300, *BODY[3:]], (1, 1)),
+        # A card's lead-in and title inside the menu: the junk ends before the lead-in.
+        ([*BODY[:5], "Submitted by", "[IMG]", "x", "### [T][1]", *BODY[5:]], (2, 1)),
+        ([*BODY[:5], "[[IMG]][9]", "### [T][1]", *BODY[5:]], (2, 1)),
+        # A lead-in (no page date) after the header: left to the rule, which ends the header
+        # there.
+        ([*BODY[:_DATE_LINE], "Submitted by x", *BODY[_DATE_LINE + 1 :]], (1, 0)),
     ],
 )
 def test_chrome_between_copies_read_from_the_window_as_the_rules_read_it(
@@ -1461,3 +1467,25 @@ def test_a_listing_entry_after_a_submitted_by_lead_in(lead_in: list[str]) -> Non
         attrs.evolve(p, line=0, end_line=0) for p in parse(TEXT).papers
     ]
     assert_paths_agree(REFERENCE_TEXT, source)
+
+
+@pytest.mark.parametrize("block_size", [1, 7, 64, 4096])
+def test_joined_trending_pages_stream_as_the_rules_read_them(block_size: int) -> None:
+    """Two trending pages joined: the menu is junk and the header a repeated header (as for
+    01 joined to itself), which ends at the second page's first lead-in; the cards read the
+    same in every window."""
+    lines = [*TRENDING_HEADER, *TRENDING_CARDS, "", *TRENDING_HEADER, *TRENDING_CARDS]
+    source = "\n".join(lines) + "\n"
+    reference = datetime.date(2026, 10, 20)
+    digest = check_lenient(source, reference_date=reference)
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", 103, 104), ("repeated-header", 105, 113)
+    ]
+    assert [p.title for p in digest.papers] == [p.title for p in TRENDING_PAPERS] * 2
+    streamed = list(
+        digestparse.iter_papers(
+            io.StringIO(source), reference_date=reference, block_size=block_size
+        )
+    )
+    assert streamed == list(digest.papers)
+    assert_paths_agree(REFERENCE_TEXT, lines, reference)
