@@ -1489,3 +1489,15 @@ def test_joined_trending_pages_stream_as_the_rules_read_them(block_size: int) ->
     )
     assert streamed == list(digest.papers)
     assert_paths_agree(REFERENCE_TEXT, lines, reference)
+
+
+@pytest.mark.parametrize("title", ["[MASK] Is All You Need", "[Re] Widgets", "[CLS] and [SEP]"])
+def test_a_plain_title_may_start_with_a_bracket(title: str) -> None:
+    """A title without a link (04's layout) that starts with a bracketed word is that title:
+    its brackets close on it, as a link's ``[`` cut from its ``][N]`` does not."""
+    lines = [*TRENDING_HEADER, f"### {title}", "", "A summary.", "* 3 authors"]
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert digest.diagnostics == ()
+    assert [(p.title, p.author_count) for p in digest.papers] == [(title, 3)]
+    linked = [*TRENDING_HEADER, f"### [{title}][6]", "", "A summary.", "* 3 authors"]
+    assert [p.title for p in check_lenient("\n".join(linked) + "\n").papers] == [title]

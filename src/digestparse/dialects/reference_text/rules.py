@@ -29,7 +29,7 @@ import attrs
 from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS, read_count, resolve_entry_date
 from ...grammar import opens_page_end
 from ...links import extract_links
-from ...markup import join_wrapped, strip_image_alt, whole_reference
+from ...markup import balanced, join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper
 from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
@@ -291,9 +291,11 @@ def _read_title(state: ParseState) -> str:
     joined = join_wrapped(parts.texts)
     # The close is on the last line, which a title cut short (field-too-long) did not keep.
     close = TITLE_CLOSE.search(joined)
-    opened = joined.startswith("[")
     last = parts.last
     closed = close is not None or TITLE_CLOSE.search(last.text) is not None
+    # A plain title may start with a bracketed word of its own (``[MASK] Is All You Need``):
+    # its brackets balance, as a link's '[' cut from its '][N]' does not.
+    opened = joined.startswith("[") and (closed or not balanced(joined))
     if opened and not closed:
         state.reporter.defect(
             "unbalanced-bracket", last.number, len(last.text) + 1,
