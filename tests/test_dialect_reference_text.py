@@ -1501,3 +1501,14 @@ def test_a_plain_title_may_start_with_a_bracket(title: str) -> None:
     assert [(p.title, p.author_count) for p in digest.papers] == [(title, 3)]
     linked = [*TRENDING_HEADER, f"### [{title}][6]", "", "A summary.", "* 3 authors"]
     assert [p.title for p in check_lenient("\n".join(linked) + "\n").papers] == [title]
+
+
+@pytest.mark.parametrize("start", [0, 10, 22, 44])
+def test_trending_cards_without_the_header_are_detected(start: int) -> None:
+    """A capture of the trending page that starts inside its cards (no header, no authors
+    box) is still recognised: its cards' ``· Published on`` or ``[[logo] Org][N] · date``
+    lines and an ``Upvote`` link, with a ``### `` title and a reference."""
+    source = "\n".join(TRENDING_CARDS[start:]) + "\n"
+    digest = parse(source, reference_date=datetime.date(2026, 10, 20))
+    assert digest.dialect == "reference-text"
+    assert digest.papers[-1].title == TRENDING_PAPERS[-1].title
