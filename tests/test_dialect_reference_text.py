@@ -276,6 +276,22 @@ def test_the_trending_tab_after_the_switcher_is_a_header_line(tab: str) -> None:
     assert (first.code, first.line) == ("bad-header", 48)
 
 
+@pytest.mark.parametrize("links", [["[][31]", "[][32]"], ["[[arrow]][31]"]])
+def test_icon_links_after_the_switcher_are_header_lines(links: list[str]) -> None:
+    """The page of mid 2026 has two links without text after the switcher (02:81-85: the
+    trending tab's icon and the previous day's arrow, a URL line each with no text); a tool
+    that keeps such a link writes ``[][N]`` (or its image, ``[[arrow]][N]``): navigation in
+    the header, no deviation."""
+    source = edited(lambda lines: [*lines[:52], *links, *lines[52:]])
+    digest = check_lenient(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("truncated-entry", 946 + len(links))
+    ]
+    assert digest.page_date == datetime.date(2026, 6, 29)
+    assert digest.header_span == (1, 54 + len(links))
+    assert digest.header[-1] == "Monthly"
+
+
 @pytest.mark.parametrize("where", [49, 52])
 def test_a_search_pages_query_below_the_byline_is_a_header_line(where: int) -> None:
     """Search pages show their query under the byline (02:73 ``Intercode Bash``; 01's tool
@@ -297,6 +313,9 @@ def test_a_search_pages_query_below_the_byline_is_a_header_line(where: int) -> N
     ]
     early = edited(lambda lines: [*lines[:47], "Long-context ASR", *lines[47:]])
     assert [(d.code, d.line) for d in parse(early).diagnostics][:1] == [("bad-header", 48)]
+    # With the icon links of the page after it (02:81-85).
+    icons = edited(lambda lines: [*lines[:52], "Long-context ASR", "[][31]", *lines[52:]])
+    assert [d.code for d in check_lenient(icons).diagnostics] == ["truncated-entry"]
 
 
 @pytest.mark.parametrize(

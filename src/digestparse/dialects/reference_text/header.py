@@ -59,7 +59,9 @@ def read_header(state: ParseState) -> None:
         return
     lines = _take_header_lines(state)
     page_lines = _check_header(state, lines)
-    state.header = tuple(_plain_header(line) for line in page_lines)
+    state.header = tuple(
+        _plain_header(line) for line in page_lines if not card.is_thumbnail(line)
+    )
     state.header_span = (lines[0].number, lines[-1].number)
     if read_page_date(state):
         state.top_page_date = state.page_date
@@ -139,8 +141,10 @@ def _check_header(state: ParseState, lines: list[Line]) -> list[Line]:
         phrase = page_phrase(line.text, line.kind)
         if phrase is None and step >= _TITLE_STEP and line is page_lines[-1] and _is_period(line):
             break  # the week or month view's label where the daily page has its date
+        if phrase is None and step >= _TITLE_STEP and card.is_thumbnail(line):
+            continue  # a link without text: an icon (02:81-85, the trending tab, a day's arrow)
         if phrase is None and not query and step >= _BYLINE_STEP and _is_query(
-            state, line, page_lines[index + 1 : index + 2]
+            state, line, _without_icons(page_lines[index + 1 :])
         ):
             query = True  # the search page's query
             continue
@@ -162,6 +166,10 @@ def _check_header(state: ParseState, lines: list[Line]) -> list[Line]:
 
 def _is_menu(line: Line) -> bool:
     return line.kind in MENU_KINDS and page_phrase(line.text, line.kind) is None
+
+
+def _without_icons(lines: list[Line]) -> list[Line]:
+    return [line for line in lines if not card.is_thumbnail(line)]
 
 
 def _is_query(state: ParseState, line: Line, after: list[Line]) -> bool:
