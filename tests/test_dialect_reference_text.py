@@ -1531,3 +1531,20 @@ def test_trending_cards_without_the_header_are_detected(start: int) -> None:
     digest = parse(source, reference_date=datetime.date(2026, 10, 20))
     assert digest.dialect == "reference-text"
     assert digest.papers[-1].title == TRENDING_PAPERS[-1].title
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["[1][301]", "[2][302]", "...", "[9][303]", "[Next][304]"],
+        ["1", "[2][302]", "[Next][304]"],
+    ],
+)
+def test_page_numbers_before_next_are_the_pages_end(tail: list[str]) -> None:
+    """The first page of a paginated list shows no ``Previous``: its page numbers, one link
+    a line (``[1][301]``, which reads like an upvote box on one line), then ``Next``."""
+    lines = [*LINES[:934], "", *tail, "```"]
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert digest.diagnostics == ()
+    assert digest.footer_span == (936, len(lines))
+    assert len(digest.papers) == 33

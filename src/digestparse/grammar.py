@@ -134,12 +134,18 @@ def opens_page_end(text: str) -> bool:
 
 def may_start_page_end(text: str) -> bool:
     """Whether a page's end may start at this line (stripped): one that opens it, or a mark
-    (an HTML anchor, a link alone), which an opener may follow. Other footer lines
+    (an HTML anchor, a link alone) or page numbers, which an opener may follow. Other footer lines
     (``Company``, ``Models``) never start one: the page's chrome that a capture repeats is
     not tried."""
     if opens_page_end(text):
         return True
-    return _PAGE_END_MARK.fullmatch(text) is not None and _PAPER_TARGET.search(text) is None
+    if _PAGE_END_MARK.fullmatch(text) is not None and _PAPER_TARGET.search(text) is None:
+        return True
+    # Page numbers, as the first page of a list shows them with no ``Previous`` before them.
+    if len(text) > PAGE_END_MAX_LEN or _PAPER_TARGET.search(text) is not None:
+        return False
+    words = _page_end_words(text)
+    return bool(words) and all(word.isdecimal() or word in _ELLIPSES for word in words)
 
 
 def in_page_end(text: str) -> bool:
