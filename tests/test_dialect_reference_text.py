@@ -1548,3 +1548,11 @@ def test_page_numbers_before_next_are_the_pages_end(tail: list[str]) -> None:
     assert digest.diagnostics == ()
     assert digest.footer_span == (936, len(lines))
     assert len(digest.papers) == 33
+
+
+def test_a_cards_date_may_show_its_comment_count() -> None:
+    """As the listing writes it after the date (``Mar 8, 2024 [ 6][39]``): ``votes``."""
+    lines = _cards(("· Published on Dec 28, 2024", ["· Published on Dec 28, 2024 [ 6][40]"]))
+    digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
+    assert digest.diagnostics == ()
+    assert (digest.papers[1].votes, digest.papers[1].date) == (6, datetime.date(2024, 12, 28))

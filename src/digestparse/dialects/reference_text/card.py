@@ -160,6 +160,6 @@ def is_links_line(line: Line) -> bool:
 
 
 def card_date(text: str) -> bool:
-    """Whether ``text`` (after ``·`` and ``Published on``) reads as a date, with no count."""
-    match = DATE_AND_COMMENTS.fullmatch(text)
-    return match is not None and match.group(4) is None
+    """Whether ``text`` (after ``·`` and ``Published on``) reads as a date, maybe with its
+    comment count as the listing writes it (``Oct 4, 2026 [ 3][9]``)."""
+    return DATE_AND_COMMENTS.fullmatch(text) is not None
