@@ -1556,3 +1556,16 @@ def test_a_cards_date_may_show_its_comment_count() -> None:
     digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
     assert digest.diagnostics == ()
     assert (digest.papers[1].votes, digest.papers[1].date) == (6, datetime.date(2024, 12, 28))
+
+
+def test_a_switcher_of_empty_items_is_a_header_line() -> None:
+    """05:28-34 writes the period switcher as three empty items (``-``), which lynx writes as
+    ``*`` alone: header lines after the byline, left out of ``Digest.header``."""
+    lines = _cards(("* Daily", ["*"]), ("* Weekly", ["*"]), ("* Monthly", ["*"]))
+    digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
+    assert digest.diagnostics == ()
+    assert digest.header == (
+        "new", "Get trending papers in your email inbox!", "Subscribe", "Trending Papers",
+        "by AK and the research community", "Trending Papers",
+    )
+    assert list(digest.papers) == TRENDING_PAPERS

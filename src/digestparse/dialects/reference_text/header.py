@@ -59,9 +59,7 @@ def read_header(state: ParseState) -> None:
         return
     lines = _take_header_lines(state)
     page_lines = _check_header(state, lines)
-    state.header = tuple(
-        _plain_header(line) for line in page_lines if not card.is_thumbnail(line)
-    )
+    state.header = tuple(_plain_header(line) for line in _without_icons(page_lines))
     state.header_span = (lines[0].number, lines[-1].number)
     if read_page_date(state):
         state.top_page_date = state.page_date
@@ -141,8 +139,8 @@ def _check_header(state: ParseState, lines: list[Line]) -> list[Line]:
         phrase = page_phrase(line.text, line.kind)
         if phrase is None and step >= _TITLE_STEP and line is page_lines[-1] and _is_period(line):
             break  # the week or month view's label where the daily page has its date
-        if phrase is None and step >= _TITLE_STEP and card.is_thumbnail(line):
-            continue  # a link without text: an icon (02:81-85, the trending tab, a day's arrow)
+        if phrase is None and step >= _TITLE_STEP and _is_unlabelled(line):
+            continue  # an icon link (02:81-85), an empty switcher item (05:28-34)
         if phrase is None and not query and step >= _BYLINE_STEP and _is_query(
             state, line, _without_icons(page_lines[index + 1 :])
         ):
@@ -168,8 +166,15 @@ def _is_menu(line: Line) -> bool:
     return line.kind in MENU_KINDS and page_phrase(line.text, line.kind) is None
 
 
+def _is_unlabelled(line: Line) -> bool:
+    """A header line that shows no words: a link without text (``[][31]``, ``[[arrow]][31]``:
+    the page's icon links, 02:81-85) or an empty item (``*``: the period switcher as 05:28-34
+    keeps it)."""
+    return line.text == "*" or card.is_thumbnail(line)
+
+
 def _without_icons(lines: list[Line]) -> list[Line]:
-    return [line for line in lines if not card.is_thumbnail(line)]
+    return [line for line in lines if not _is_unlabelled(line)]
 
 
 def _is_query(state: ParseState, line: Line, after: list[Line]) -> bool:
