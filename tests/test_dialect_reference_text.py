@@ -1569,3 +1569,31 @@ def test_a_switcher_of_empty_items_is_a_header_line() -> None:
         "by AK and the research community", "Trending Papers",
     )
     assert list(digest.papers) == TRENDING_PAPERS
+
+
+def test_an_organization_line_wrapped_at_the_tools_width() -> None:
+    """At ``-width 80`` a long organization line wraps: the listing's reference over two
+    glued lines before ``·``, a card's organization and date likewise."""
+    org = "[[MBZUAI] Mohamed bin Zayed University of Artificial"
+    listing = edited(lambda lines: [*lines[:272], org, "Intelligence][67]", *lines[273:]])
+    digest = check_lenient(listing)
+    assert [d.code for d in digest.diagnostics] == ["truncated-entry"]
+    paper = digest.papers[8]
+    assert (paper.organization, paper.date, paper.votes, paper.end_line) == (
+        "Mohamed bin Zayed University of Artificial Intelligence",
+        datetime.date(2026, 3, 13), 3, 276,
+    )
+    name = "Mohamed bin Zayed University of Artificial Intelligence"
+    for wrapped in (
+        [org, "Intelligence][7] · Published on Oct 4, 2026"],
+        [f"[[MBZUAI] {name}][7] ·", "Published on Oct 4, 2026"],
+        [f"[[MBZUAI] {name}][7] · Published on Oct", "4, 2026"],
+    ):
+        lines = _cards(("[[kandinskylab] Kandinsky Lab][7] · Published on Oct 4, 2026", wrapped))
+        digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
+        assert digest.diagnostics == ()
+        first = digest.papers[0]
+        assert (first.organization, first.date, first.abstract) == (
+            name, datetime.date(2026, 10, 4), TRENDING_PAPERS[0].abstract
+        )
+        assert_paths_agree(REFERENCE_TEXT, lines, datetime.date(2026, 10, 20))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 from typing import Protocol
 
 import attrs
@@ -401,6 +402,7 @@ def _ends_summary(state: ParseState, line: Line) -> bool:
             card.ORGANIZATION_DATE.fullmatch(text) is not None
             or card.is_links_line(line)
             or card.MARKDOWN_LINK.fullmatch(text) is not None
+            or _wrapped_organization_date(state) is not None
         )
     if text == "*":  # an empty author avatar item, before ``* N authors`` or the date
         after = state.peek(_avatar_lines(state, 0))
@@ -425,12 +427,18 @@ def _read_card_metadata(state: ParseState) -> _Metadata:
     if line is None:
         return _Metadata(present=False)
     if line.kind is Kind.TEXT:
+        wrapped = _wrapped_organization_date(state)
+        if wrapped is not None:  # the line wrapped at the tool's width: the date is whole
+            lines, joined = wrapped
+            for _ in lines:
+                state.advance()
+            where = _line_at(lines, joined.start("date"))
+            date_line = Line(Kind.DATE, joined["date"], where.number, 0)
+            return _card_date(state, date_line, 0, None, _organization(joined))
         found = card.ORGANIZATION_DATE.fullmatch(line.text)
         if found is not None:
             state.advance()
-            reference = whole_reference(found["organization"])
-            organization = " ".join(strip_image_alt(reference or "").split()) or None
-            return _card_date(state, line, found.start("date"), None, organization)
+            return _card_date(state, line, found.start("date"), None, _organization(found))
         found = card.SEPARATOR_DATE.fullmatch(line.text)
         if found is not None:
             state.advance()
@@ -461,6 +469,65 @@ def _read_card_metadata(state: ParseState) -> _Metadata:
     if _opens_metadata(state):
         return _read_metadata(state)
     return _Metadata(present=False)
+
+
+def _organization(found: re.Match[str]) -> str | None:
+    reference = whole_reference(found["organization"])
+    return " ".join(strip_image_alt(reference or "").split()) or None
+
+
+#: The most lines an organization line (with a card's date after it) is wrapped over at the
+#: tool's width (``-width 80``: ``[[MBZUAI] Mohamed bin Zayed University of Artificial`` /
+#: ``Intelligence][7] · Published on Oct 4, 2026``).
+_MAX_WRAPPED = 3
+
+
+def _glued_text(state: ParseState, count: int) -> list[Line] | None:
+    """The next ``count`` lines, the first a text line opening a reference (``[``) and the
+    others glued to it, or None."""
+    lines = []
+    for ahead in range(count):
+        line = state.peek(ahead)
+        if line is None or (ahead and line.gap) or line.kind not in _ABSTRACT_KINDS:
+            return None
+        lines.append(line)
+    return lines if lines[0].text.startswith("[") else None
+
+
+def _wrapped_organization_date(
+    state: ParseState,
+) -> tuple[list[Line], re.Match[str]] | None:
+    """A card's organization and date line wrapped over glued lines (two or more), when it is
+    whole only so: the lines and the match of the joined text."""
+    for count in range(2, _MAX_WRAPPED + 1):
+        lines = _glued_text(state, count)
+        if lines is None:
+            return None
+        found = card.ORGANIZATION_DATE.fullmatch(" ".join(line.text for line in lines))
+        if found is not None and card.card_date(found["date"]):
+            return lines, found
+    return None
+
+
+def _wrapped_organization(state: ParseState) -> int | None:
+    """How many glued lines (two or more) a listing's organization line is wrapped over at
+    the tool's width, when they join into one reference and ``·`` follows; else None."""
+    for count in range(2, _MAX_WRAPPED + 1):
+        lines = _glued_text(state, count)
+        if lines is None:
+            return None
+        if whole_reference(" ".join(line.text for line in lines)) is not None:
+            return count if state.peek_is(count, Kind.SEPARATOR) else None
+    return None
+
+
+def _line_at(lines: list[Line], offset: int) -> Line:
+    """The line that holds ``offset`` of the lines joined with single spaces."""
+    for line in lines:
+        if offset < len(line.text):
+            return line
+        offset -= len(line.text) + 1
+    return lines[-1]
 
 
 def _card_date(
@@ -568,7 +635,9 @@ def _opens_metadata(state: ParseState) -> bool:
             and state.peek_is(close + 1, Kind.SEPARATOR)
         )
     if kind is Kind.REFERENCE or kind is Kind.TEXT or kind is Kind.BOX:
-        return state.peek_is(1, Kind.SEPARATOR)
+        return state.peek_is(1, Kind.SEPARATOR) or (
+            kind is Kind.TEXT and _wrapped_organization(state) is not None
+        )
     return kind is Kind.SEPARATOR or kind is Kind.DATE or kind is Kind.AUTHORS
 
 
@@ -581,9 +650,10 @@ def _read_metadata(state: ParseState) -> _Metadata:
     if first.kind is Kind.OPEN or first.kind is Kind.AUTHORS:
         author_count = _read_authors_box(state)
     elif first.kind is Kind.REFERENCE or first.kind is Kind.TEXT or first.kind is Kind.BOX:
-        line = state.advance()
-        text = whole_reference(line.text)
-        organization = " ".join(strip_image_alt(text if text is not None else line.text).split())
+        wrapped = _wrapped_organization(state) if first.kind is Kind.TEXT else None
+        whole = " ".join(state.advance().text for _ in range(wrapped or 1))
+        text = whole_reference(whole)
+        organization = " ".join(strip_image_alt(text if text is not None else whole).split())
     else:
         state.reporter.defect("missing-authors", first.number, 1)
     separator = state.peek()
