@@ -1597,3 +1597,19 @@ def test_an_organization_line_wrapped_at_the_tools_width() -> None:
             name, datetime.date(2026, 10, 4), TRENDING_PAPERS[0].abstract
         )
         assert_paths_agree(REFERENCE_TEXT, lines, datetime.date(2026, 10, 20))
+
+
+def test_a_reference_list_of_a_saved_page_is_the_pages_end() -> None:
+    """lynx run on a saved page lists local targets (``file://localhost/…``) and the page's
+    ``mailto:`` or ``javascript:`` links among its references: items of the list too."""
+    tail = [
+        "[Previous][300] [Next][301]", "", "References", "", "   Visible links:",
+        "   1. file://localhost/home/me/papers.html", "  31. https://huggingface.co/login",
+        " 300. file://localhost/papers/date/2026-06-28", "", "   Hidden links:",
+        " 302. mailto:website@huggingface.co", " 303. javascript:void(0)",
+        " 304. https://huggingface.co/papers/2606.00683",
+    ]
+    lines = [*LINES[:934], "", *tail, "```"]
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert digest.diagnostics == ()
+    assert digest.footer_span == (936, len(lines))

@@ -93,16 +93,21 @@ _LONE_LINK = regex.compile(r"(?:(?i:https?://|www\.)|!?\[\S*?\]\((?i:https?://))
 _NO_LETTER = regex.compile(r"[^\p{L}\p{M}]*+")
 
 
+#: An item of a list of references: it names every link of the page, each paper's among them,
+#: and is never a line of an entry. lynx run on a saved page lists other schemes too
+#: (``file://localhost/…``, ``mailto:…``, ``javascript:…``).
+_REFERENCE_ITEM_PATTERN = (
+    r"(?:[0-9]++\.\s++|\[[0-9]++\]:\s*+)(?i:https?://|file:|mailto:|javascript:)\S*+"
+)
+_REFERENCE_ITEM = regex.compile(_REFERENCE_ITEM_PATTERN)
 #: A line of the page's end that holds no word of its own: a URL or a link alone on the line,
 #: a list of references (``12. https://…``, ``[12]: https://…``), a rule (``-----``), an
 #: HTML anchor (``<a id="…"></a>``), an ellipsis between page numbers.
 _PAGE_END_MARK = regex.compile(
-    r"(?:[0-9]++\.\s++|\[[0-9]++\]:\s*+)?(?i:https?://)\S*+|[-*_=]{3,}+|<a\s[^<>]*+></a>|\.\.\.|\u2026"
+    _REFERENCE_ITEM_PATTERN
+    + r"|(?i:https?://)\S*+|[-*_=]{3,}+|<a\s[^<>]*+></a>|\.\.\.|\u2026"
 )
 _ELLIPSES = ("...", "\u2026")
-#: An item of a list of references: it names every link of the page, each paper's among them,
-#: and is never a line of an entry.
-_REFERENCE_ITEM = regex.compile(r"(?:[0-9]++\.\s++|\[[0-9]++\]:\s*+)(?i:https?://)\S*+")
 #: What a word of the page's end may carry around it: emphasis (``**Company**``) and the
 #: arrows of pagination links (``« Previous``, ``Next →``).
 _WORD_DECORATION = "*_\u00ab\u00bb\u2039\u203a\u2190\u2192"
