@@ -146,8 +146,12 @@ def may_start_page_end(text: str) -> bool:
         return True
     if _PAGE_END_MARK.fullmatch(text) is not None and _PAPER_TARGET.search(text) is None:
         return True
-    # Page numbers, as the first page of a list shows them with no ``Previous`` before them.
-    if len(text) > PAGE_END_MAX_LEN or _PAPER_TARGET.search(text) is not None:
+    # Page numbers, as the first page of a list shows them with no ``Previous`` before them:
+    # a digit first, or a link's '[' then a digit (cheap, before reading the words).
+    first = text[1:2] if text[:1] == "[" else text[:1]
+    if not first.isdigit() or len(text) > PAGE_END_MAX_LEN:
+        return False
+    if _PAPER_TARGET.search(text) is not None:
         return False
     words = _page_end_words(text)
     return bool(words) and all(word.isdecimal() or word in _ELLIPSES for word in words)

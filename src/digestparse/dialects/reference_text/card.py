@@ -47,10 +47,15 @@ class Lookahead(Protocol):
 
 def is_thumbnail(line: Line) -> bool:
     """A link whose text is only images (``[[IMG]][16]``, ``[][16]``): a card's thumbnail."""
-    if line.kind is not Kind.REFERENCE:
+    return _is_thumbnail(line.kind, line.text)
+
+
+def _is_thumbnail(kind: object, text: str) -> bool:
+    # Its text starts with an image's '[' or is empty: the second character tells (cheap).
+    if kind is not Kind.REFERENCE or text[1:2] not in ("[", "]"):
         return False
-    text = whole_reference(line.text)
-    return text is not None and not without_image_alts(text)
+    inner = whole_reference(text)
+    return inner is not None and not without_image_alts(inner)
 
 
 def is_image(line: Line) -> bool:
@@ -62,7 +67,14 @@ def is_image(line: Line) -> bool:
 
 def may_open_lead_in(line: Line) -> bool:
     """Whether a card's lead-in may start at this line (cheap: for loops over many lines)."""
-    return is_submitted_by(line) or is_thumbnail(line)
+    return may_open_lead_in_text(line.kind, line.text)
+
+
+def may_open_lead_in_text(kind: object, text: str) -> bool:
+    """``may_open_lead_in`` of a line's kind and text."""
+    if kind is Kind.TEXT:
+        return text == SUBMITTED_BY or text.startswith(SUBMITTED_BY + " ")
+    return _is_thumbnail(kind, text)
 
 
 class LeadIn(NamedTuple):

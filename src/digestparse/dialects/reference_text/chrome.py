@@ -140,7 +140,7 @@ def junk_span(
             if read[4] is not None:
                 break  # a header starts
             if read[0] in _ENTRY_KINDS or (
-                read[0] in _LEAD_IN_KINDS and card.may_open_lead_in(_line(read))
+                read[0] in _LEAD_IN_KINDS and card.may_open_lead_in_text(read[0], read[1])
             ):
                 after = window.mark()
                 if entry_start(_Ahead(read, window)) is not None:
@@ -170,7 +170,7 @@ def header_span(state: ParseState) -> tuple[Line, Line, Line | None] | None:
                 return _line(first), _line(last), None
             if taken >= MAX_HEADER_LINES or read[0] not in HEADER_KINDS:
                 break
-            if read[0] in _LEAD_IN_KINDS and card.may_open_lead_in(_line(read)):
+            if read[0] in _LEAD_IN_KINDS and card.may_open_lead_in_text(read[0], read[1]):
                 return None  # a card's lead-in may end the header: the rule tells
             held += len(read[1])
             if held > lines_module.MAX_LINE:
