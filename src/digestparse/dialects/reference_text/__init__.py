@@ -1,7 +1,8 @@
 """The ``reference-text`` dialect: lynx/w3m text with ``[text][N]`` references (capture 01).
 
 Its line classes are ``lines.Kind``; ``header.py`` reads the navigation menu,
-the page header and the page date; ``rules.py`` the entries; ``fastpath.py``
+the page header and the page date; ``rules.py`` the entries (``card.py`` the lines of the
+trending page's cards); ``fastpath.py``
 reads runs of canonical entries, and ``chrome.py`` and ``cut.py`` the menu,
 header and cut entry between copies of the page, straight from the window for
 those rules. docs/format.md (*The reference-text dialect*) gives its grammar.

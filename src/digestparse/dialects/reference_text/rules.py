@@ -15,6 +15,21 @@ An entry (docs/format.md#the-reference-text-dialect)::
     ·
     Mar 8, 2024 [ 6][39]   date, and the comment count as a reference
 
+A card, the trending page's entry (``card.py`` gives its lines)::
+
+    [[IMG]][16]            lead-in: thumbnail, Submitted-by block
+    Submitted by
+    [IMG]
+    vvasilev
+    ### [Title][17]
+    A plain summary, …     no brackets around it
+    [[logo] Org][18] · Published on Oct 4, 2026
+    [                      the upvote link, after the date
+    Upvote
+    117
+    ][19]
+    [GitHub 131][20] [arXiv Page][21]
+
 Blank lines carry no meaning in this dialect and are never reported.
 """
 
