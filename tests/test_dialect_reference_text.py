@@ -1411,6 +1411,8 @@ def test_trending_entries_of_early_2026_read_without_deviation() -> None:
         # Author avatars without their count; a date with neither authors nor organization.
         ([("* 4 authors", [])], ("bad-authors", 69, 1)),
         ([("* 4 authors", []), ("*", []), ("* [IMG]", [])], ("missing-authors", 65, 1)),
+        # An item in the authors line's place.
+        ([("* 4 authors", ["* four authors"])], ("bad-authors", 68, 1)),
     ],
 )
 def test_damaged_trending_cards(
@@ -1613,3 +1615,16 @@ def test_a_reference_list_of_a_saved_page_is_the_pages_end() -> None:
     digest = check_lenient("\n".join(lines) + "\n")
     assert digest.diagnostics == ()
     assert digest.footer_span == (936, len(lines))
+
+
+def test_a_card_cut_inside_its_upvote_link_is_truncated() -> None:
+    for mark in ([], ["[Content truncated]"]):
+        lines = [*TRENDING_HEADER, *TRENDING_CARDS[:17], *mark]
+        source = "\n".join(lines) + "\n"
+        digest = check_lenient(source, reference_date=datetime.date(2026, 10, 20))
+        where = 30 if mark else 28  # the mark, else the last line read (``Upvote``)
+        assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", where)]
+        assert (digest.papers[0].upvotes, digest.papers[0].organization) == (None, "Kandinsky Lab")
+        with pytest.raises(digestparse.ParseError) as raised:
+            parse(source, "strict", reference_date=datetime.date(2026, 10, 20))
+        assert (raised.value.code, raised.value.line) == ("truncated-entry", where)

@@ -420,8 +420,9 @@ def _ends_summary(state: ParseState, line: Line) -> bool:
             or _wrapped_organization_date(state) is not None
         )
     if text == "*":  # an empty author avatar item, before ``* N authors`` or the date
-        after = state.peek(_avatar_lines(state, 0))
-        return after is not None and (after.kind is Kind.AUTHORS or _is_separator_date(after))
+        at = _avatar_lines(state, 0)
+        after = state.peek(at)
+        return _card_authors_at(state, at) or (after is not None and _is_separator_date(after))
     return card.may_open_lead_in(line) and card.lead_in(state) is not None
 
 
@@ -461,7 +462,7 @@ def _read_card_metadata(state: ParseState) -> _Metadata:
             return _card_date(state, line, found.start("date"), None, None)
     avatars = _avatar_lines(state, 0)
     authors = state.peek(avatars)
-    if authors is not None and authors.kind is Kind.AUTHORS:
+    if authors is not None and _card_authors_at(state, avatars):
         for _ in range(avatars + 1):
             state.advance()
         count = _authors(state, authors)
@@ -545,6 +546,18 @@ def _line_at(lines: list[Line], offset: int) -> Line:
     return lines[-1]
 
 
+def _card_authors_at(state: ParseState, ahead: int) -> bool:
+    """Whether the line ``ahead`` is a card's authors line: ``* N authors``, or an item in its
+    place before the card's date (``* four authors``: ``bad-authors``)."""
+    line = state.peek(ahead)
+    if line is None:
+        return False
+    if line.kind is Kind.AUTHORS:
+        return True
+    after = state.peek(ahead + 1)
+    return line.kind is Kind.BULLET and after is not None and _is_separator_date(after)
+
+
 def _card_date(
     state: ParseState, line: Line, start: int, author_count: int | None, organization: str | None
 ) -> _Metadata:
@@ -573,7 +586,7 @@ def _read_card_upvotes(state: ParseState) -> int | None:
     inside: list[Line] = []
     for ahead in range(1, 4):
         following = state.peek(ahead)
-        if following is None or following.kind is Kind.CLOSE:
+        if following is None or following.kind is Kind.CLOSE or following.kind in _END_KINDS:
             break
         inside.append(following)
     words = " ".join(part.text for part in inside)
@@ -582,7 +595,10 @@ def _read_card_upvotes(state: ParseState) -> int | None:
     close = state.peek(len(inside) + 1)
     for _ in range(len(inside) + 1):
         state.advance()
-    if close is None or close.kind is not Kind.CLOSE:
+    if close is None or close.kind in _END_KINDS:
+        _report_cut(state, "inside the upvote link")
+        return None
+    if close.kind is not Kind.CLOSE:
         state.reporter.defect(
             "bad-upvotes", line.number, 1, detail="the upvote link has no '][N]' line"
         )
