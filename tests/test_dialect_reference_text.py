@@ -1628,3 +1628,16 @@ def test_a_card_cut_inside_its_upvote_link_is_truncated() -> None:
         with pytest.raises(digestparse.ParseError) as raised:
             parse(source, "strict", reference_date=datetime.date(2026, 10, 20))
         assert (raised.value.code, raised.value.line) == ("truncated-entry", where)
+
+
+def test_lynxs_reference_list_alone_after_the_last_entry_is_the_pages_end() -> None:
+    """A dump whose page shows no pagination or footer after its last entry (a tool that
+    drops them) still ends with lynx's list, headed ``References``: the page's end."""
+    tail = ["References", "", "   1. https://huggingface.co/", " 300. https://huggingface.co/x"]
+    lines = [*LINES[:934], "", *tail, "```"]
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert digest.diagnostics == ()
+    assert digest.footer_span == (936, len(lines))
+    # Without its heading the list opens nothing, as before (docs/format.md).
+    lines = [*LINES[:934], "", *tail[2:], "```"]
+    assert [d.code for d in check_lenient("\n".join(lines) + "\n").diagnostics] == ["junk"]

@@ -36,10 +36,14 @@ PERIODS = ("Daily", "Weekly", "Monthly")
 CANONICAL_HEADER = (NEW, PROMO, SUBSCRIBE, DAILY_PAPERS, BYLINE)
 
 #: How the 2026 page ends after its last entry, once markup is removed: pagination, the
-#: site footer, and a line the trending list leaves at the very end. A line that is one
-#: of these opens the page's end (``rules/page_end.py``).
+#: site footer, a line the trending list leaves at the very end, and the heading lynx puts
+#: over the list of references it adds. A line that is one of these opens the page's end
+#: (``rules/page_end.py``).
 PAGE_END_OPENERS = frozenset(
-    {"Previous", "Next", "System theme", "Trending Papers ranked by GitHub stars activity"}
+    {
+        "Previous", "Next", "System theme", "Trending Papers ranked by GitHub stars activity",
+        "References",
+    }
 )
 #: The words of the page's end: each word of each of its lines is one of these (or a page
 #: number), apart from lines that are only a link, a rule or an HTML anchor. The last row
