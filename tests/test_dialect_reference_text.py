@@ -1641,3 +1641,13 @@ def test_lynxs_reference_list_alone_after_the_last_entry_is_the_pages_end() -> N
     # Without its heading the list opens nothing, as before (docs/format.md).
     lines = [*LINES[:934], "", *tail[2:], "```"]
     assert [d.code for d in check_lenient("\n".join(lines) + "\n").diagnostics] == ["junk"]
+
+
+@pytest.mark.parametrize("keep", [1, 3, 5])
+def test_a_first_card_cut_inside_its_lead_in_leaves_the_header_alone(keep: int) -> None:
+    """``Submitted by`` is never a header line: a trending page cut inside its first card's
+    Submitted-by block has a whole header and the rest as junk (no title follows)."""
+    lines = [*TRENDING_HEADER, *TRENDING_CARDS[:keep], "", "[Content truncated]"]
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", 13)]
+    assert digest.header_span == (1, 11)

@@ -118,8 +118,10 @@ def _take_header_lines(state: ParseState) -> list[Line]:
         line = state.peek()
         if line is None or line.kind not in HEADER_KINDS:
             break
-        if lines and card.may_open_lead_in(line) and card.lead_in(state) is not None:
-            break  # the first card (the trending page shows no page date)
+        if lines and card.may_open_lead_in(line) and (
+            card.is_submitted_by(line) or card.lead_in(state) is not None
+        ):
+            break  # the first card (the trending page shows no page date), maybe cut short
         held += len(line.text)
         if lines and held > lines_module.MAX_LINE:
             break
