@@ -1651,3 +1651,20 @@ def test_a_first_card_cut_inside_its_lead_in_leaves_the_header_alone(keep: int) 
     digest = check_lenient("\n".join(lines) + "\n")
     assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", 13)]
     assert digest.header_span == (1, 11)
+
+
+def test_submitted_by_without_a_name_is_missing_submitter() -> None:
+    """As in the html-text dialect: reported where the name should be (the title), and the
+    card read with ``submitted_by=None``."""
+    lines = _cards(("vvasilev", []))
+    source = "\n".join(lines) + "\n"
+    digest = check_lenient(source, reference_date=datetime.date(2026, 10, 20))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("missing-submitter", 18), ("missing-submitter", 39)
+    ]
+    assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers] == [
+        attrs.evolve(p, line=0, end_line=0, submitted_by=None) for p in TRENDING_PAPERS
+    ]
+    with pytest.raises(digestparse.ParseError) as raised:
+        parse(source, "strict", reference_date=datetime.date(2026, 10, 20))
+    assert (raised.value.code, raised.value.line) == ("missing-submitter", 18)

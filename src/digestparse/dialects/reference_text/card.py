@@ -84,6 +84,8 @@ class LeadIn(NamedTuple):
     name: str | None
     #: The lines of a whole upvote box between the lead-in and the title (0: none).
     box: int
+    #: Whether it holds a Submitted-by block (with or without the name).
+    submitted: bool
 
 
 def lead_in(state: Lookahead, at: int = 0) -> LeadIn | None:
@@ -96,7 +98,8 @@ def lead_in(state: Lookahead, at: int = 0) -> LeadIn | None:
         size = 1
         line = state.peek(at + size)
     name = None
-    if line is not None and is_submitted_by(line):
+    submitted = line is not None and is_submitted_by(line)
+    if line is not None and submitted:
         name = without_image_alts(line.text[len(SUBMITTED_BY) :]) or None
         size += 1
         if name is None:  # the avatar and the name on lines of their own
@@ -105,16 +108,15 @@ def lead_in(state: Lookahead, at: int = 0) -> LeadIn | None:
                 size += 1
                 line = state.peek(at + size)
             name = name_of(line) if line is not None else None
-            if name is None:
-                return None
-            size += 1
+            if name is not None:
+                size += 1  # else the title must come next: a block without its name
     if size == 0:
         return None
     box = _box_lines(state, at + size)
     title = state.peek(at + size + box)
     if title is None or title.kind is not Kind.TITLE:
         return None
-    return LeadIn(size + box, name, box)
+    return LeadIn(size + box, name, box, submitted)
 
 
 def _box_lines(state: Lookahead, at: int) -> int:

@@ -188,6 +188,10 @@ def entry(state: ParseState) -> bool:
         submitted_by = lead.name if lead is not None else None
         for _ in range(size - box):
             state.advance()
+        if lead is not None and lead.submitted and submitted_by is None:
+            after = state.peek()
+            where = after.number if after is not None else state.last_line
+            state.reporter.defect("missing-submitter", where, 1)
         if box:
             count = _read_upvotes(state, box)
     elif size:
