@@ -276,6 +276,73 @@ def test_the_trending_tab_after_the_switcher_is_a_header_line(tab: str) -> None:
     assert (first.code, first.line) == ("bad-header", 48)
 
 
+@pytest.mark.parametrize("links", [["[][31]", "[][32]"], ["[[arrow]][31]"]])
+def test_icon_links_after_the_switcher_are_header_lines(links: list[str]) -> None:
+    """The page of mid 2026 has two links without text after the switcher (02:81-85: the
+    trending tab's icon and the previous day's arrow, a URL line each with no text); a tool
+    that keeps such a link writes ``[][N]`` (or its image, ``[[arrow]][N]``): navigation in
+    the header, no deviation."""
+    source = edited(lambda lines: [*lines[:52], *links, *lines[52:]])
+    digest = check_lenient(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("truncated-entry", 946 + len(links))
+    ]
+    assert digest.page_date == datetime.date(2026, 6, 29)
+    assert digest.header_span == (1, 54 + len(links))
+    assert digest.header[-1] == "Monthly"
+
+
+@pytest.mark.parametrize("where", [49, 52])
+def test_a_search_pages_query_below_the_byline_is_a_header_line(where: int) -> None:
+    """Search pages show their query under the byline (02:73 ``Intercode Bash``; 01's tool
+    dropped it): a text line there, with a header line or the page date after it, is a
+    header line, once, as in the markdown dialect."""
+    source = edited(lambda lines: [*lines[:where], "Long-context ASR", *lines[where:]])
+    digest = check_lenient(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", 947)]
+    assert "Long-context ASR" in digest.header and digest.header_span == (1, 55)
+    assert digest.page_date == datetime.date(2026, 6, 29)
+    assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers] == [
+        attrs.evolve(p, line=0, end_line=0) for p in parse(TEXT).papers
+    ]
+    # Two lines (the first has no header line after it), or one above the byline, are out
+    # of place as before.
+    twice = edited(lambda lines: [*lines[:where], "a", "b", *lines[where:]])
+    assert [(d.code, d.line) for d in parse(twice).diagnostics][:1] == [
+        ("bad-header", where + 1)
+    ]
+    early = edited(lambda lines: [*lines[:47], "Long-context ASR", *lines[47:]])
+    assert [(d.code, d.line) for d in parse(early).diagnostics][:1] == [("bad-header", 48)]
+    # With the icon links of the page after it (02:81-85).
+    icons = edited(lambda lines: [*lines[:52], "Long-context ASR", "[][31]", *lines[52:]])
+    assert [d.code for d in check_lenient(icons).diagnostics] == ["truncated-entry"]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Week 26", "Week 26, 2026", "2026-W26", "June 2026", "Jun 2026", "June", "2026-06",
+     "Jun 22 - Jun 28", "Jun 22 \u2013 28, 2026"],
+)
+def test_a_week_or_month_view_shows_its_period_where_the_page_date_stands(label: str) -> None:
+    """``/papers/week/2026-W26`` and ``/papers/month/2026-06`` show a week or month label
+    where the daily page shows its date: a header line, no page date, no deviation; yearless
+    dates take the capture time's year, as without a page date."""
+    source = edited(lambda lines: [*lines[:53], label, *lines[54:]])
+    digest = check_lenient(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", 946)]
+    assert (digest.header[-1], digest.header_span, digest.page_date) == (label, (1, 54), None)
+    assert digest.papers == parse(TEXT).papers
+    # Only last: one of two labels, or one before the byline, is out of place as before.
+    twice = edited(lambda lines: [*lines[:53], label, label, *lines[54:]])
+    assert (parse(twice).diagnostics[0].code, parse(twice).diagnostics[0].line) == (
+        "bad-header", 54
+    )
+    early = edited(lambda lines: [*lines[:47], label, *lines[47:53], *lines[54:]])
+    assert (parse(early).diagnostics[0].code, parse(early).diagnostics[0].line) == (
+        "bad-header", 48
+    )
+
+
 @pytest.mark.parametrize(
     "captured",
     [
@@ -965,6 +1032,12 @@ def _chrome_reads(lines: list[str]) -> tuple[int, int]:
         # A menu line with blanks around it, tabs, a long line.
         ([*BODY[:3], " \t* [ Spaces ][4] \t", "", "", *BODY[3:]], (1, 1)),
         ([*BODY[:3], "x" * 300, *BODY[3:]], (1, 1)),
+        # A card's lead-in and title inside the menu: the junk ends before the lead-in.
+        ([*BODY[:5], "Submitted by", "[IMG]", "x", "### [T][1]", *BODY[5:]], (2, 1)),
+        ([*BODY[:5], "[[IMG]][9]", "### [T][1]", *BODY[5:]], (2, 1)),
+        # A lead-in (no page date) after the header: left to the rule, which ends the header
+        # there.
+        ([*BODY[:_DATE_LINE], "Submitted by x", *BODY[_DATE_LINE + 1 :]], (1, 0)),
     ],
 )
 def test_chrome_between_copies_read_from_the_window_as_the_rules_read_it(
@@ -1100,3 +1173,498 @@ def test_window_readers_leave_a_line_with_a_reading_defect_to_the_rules(where: s
                 patch.setattr(rules, "junk_span", lambda state, start: None)
                 patch.setattr(header, "header_span", lambda state: None)
                 assert _read(data, mode, block_size) == with_readers, (mode, block_size)
+
+
+# -- the trending page's cards (05's layout in 01's notation) -------------------------
+
+#: The header of a trending page as 01's tool writes it (01:39-52 with the title changed and
+#: the tab after the switcher); no page date (05 shows none).
+TRENDING_HEADER = [
+    "[[Hugging Face's logo] Hugging Face][1]",
+    "* [ Models ][2]",
+    "new",
+    "Get trending papers in your email inbox!",
+    "[Subscribe][3]",
+    "# Trending Papers",
+    "## by[[papers-by.png] AK][4] and the research community",
+    "* Daily",
+    "* Weekly",
+    "* Monthly",
+    "[Trending Papers][5]",
+    "",
+]
+
+#: 05:44-92 and 05:148-184 (the first two papers, each twice) in 01's notation: images as
+#: their alt text in brackets, links as ``[text][N]``, a link over several lines as ``[`` /
+#: its lines / ``][N]``, list items as ``*`` (an empty one alone), blank lines as 01 has them
+#: around blocks. The summaries are 05's first sentence, wrapped at 80 columns.
+_TRENDING_CARDS_TEXT = """Submitted by
+
+[IMG]
+
+vvasilev
+
+### [Kandinsky 6.0 Video: Foundation Models for Synchronized Video and Audio
+### Generation][6]
+
+We present Kandinsky 6.0 Video, a family of foundation diffusion models for
+synchronized text-to-audio-video generation.
+
+[[kandinskylab] Kandinsky Lab][7] · Published on Oct 4, 2026
+
+[
+Upvote
+
+117
+][8]
+
+[GitHub 131][9] [arXiv Page][10]
+
+Submitted by
+
+[IMG]
+
+vvasilev
+
+### [Kandinsky 6.0 Video: Foundation Models for Synchronized Video and Audio
+### Generation][11]
+
+We present Kandinsky 6.0 Video, a family of foundation diffusion models for
+synchronized text-to-audio-video generation.
+
+[[kandinskylab] Kandinsky Lab][12] · Oct 4, 2026
+
+[
+Upvote
+
+117
+][13]
+
+[GitHub 131][14] [arXiv Page][15]
+
+[[IMG]][16]
+
+### [TradingAgents: Multi-Agents LLM Financial Trading Framework][17]
+
+A multi-agent framework using large language models for stock trading simulates
+real-world trading firms.
+
+*
+*
+*
+* [IMG]
+* 4 authors
+
+· Published on Dec 28, 2024
+
+[
+Upvote
+
+149
+][18]
+
+[GitHub 110k][19] [arXiv Page][20]
+
+[[IMG]][21]
+
+### [TradingAgents: Multi-Agents LLM Financial Trading Framework][22]
+
+A multi-agent framework using large language models for stock trading simulates
+real-world trading firms.
+
+*
+*
+*
+* [IMG]
+* 4 authors
+
+· Dec 28, 2024
+
+[
+Upvote
+
+149
+][23]
+
+[GitHub 110k][24] [arXiv Page][25]
+"""
+TRENDING_CARDS = _TRENDING_CARDS_TEXT.splitlines()
+
+#: The two papers, read off the lines above by hand.
+TRENDING_PAPERS = [
+    digestparse.Paper(
+        title="Kandinsky 6.0 Video: Foundation Models for Synchronized Video and Audio "
+        "Generation",
+        abstract="We present Kandinsky 6.0 Video, a family of foundation diffusion models for "
+        "synchronized text-to-audio-video generation.",
+        organization="Kandinsky Lab",
+        date=datetime.date(2026, 10, 4),
+        votes=0,
+        line=13,
+        end_line=55,
+        date_text="Oct 4, 2026",
+        year_explicit=True,
+        upvotes=117,
+        submitted_by="vvasilev",
+    ),
+    digestparse.Paper(
+        title="TradingAgents: Multi-Agents LLM Financial Trading Framework",
+        abstract="A multi-agent framework using large language models for stock trading "
+        "simulates real-world trading firms.",
+        author_count=4,
+        date=datetime.date(2024, 12, 28),
+        votes=0,
+        line=57,
+        end_line=101,
+        date_text="Dec 28, 2024",
+        year_explicit=True,
+        upvotes=149,
+    ),
+]
+
+
+def test_trending_cards_read_with_their_fields_and_fold() -> None:
+    lines = [*TRENDING_HEADER, *TRENDING_CARDS]
+    assert (lines[12], lines[54], lines[56], lines[100]) == (
+        "Submitted by", "[GitHub 131][14] [arXiv Page][15]", "[[IMG]][16]",
+        "[GitHub 110k][24] [arXiv Page][25]",
+    )
+    source = "\n".join(lines) + "\n"
+    digest = check_lenient(source, reference_date=datetime.date(2026, 10, 20))
+    assert digest.diagnostics == ()
+    assert digest.header[-1] == "Trending Papers" and digest.header_span == (1, 11)
+    assert list(digest.papers) == TRENDING_PAPERS
+    parse(source, "strict", reference_date=datetime.date(2026, 10, 20))
+    assert_paths_agree(REFERENCE_TEXT, lines, datetime.date(2026, 10, 20))
+
+
+def _cards(*edits: tuple[str, list[str]]) -> list[str]:
+    """``TRENDING_HEADER`` and ``TRENDING_CARDS`` with each ``(line, new lines)`` of
+    ``edits`` put in place of that line wherever it stands."""
+    lines = [*TRENDING_HEADER, *TRENDING_CARDS]
+    for old, new in edits:
+        while old in lines:
+            at = lines.index(old)
+            lines[at : at + 1] = new
+    return lines
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        # The upvote link on one line, as a tool that keeps inline links writes it.
+        [("[", []), ("Upvote", []), ("117", ["[Upvote 117][8]"]), ("149", ["[149][18]"]),
+         *((close, []) for close in ("][8]", "][13]", "][18]", "][23]"))],
+        # The Submitted-by block on one line; a name that is a link.
+        [("Submitted by", ["Submitted by [IMG] vvasilev"]), ("[IMG]", []), ("vvasilev", [])],
+        [("vvasilev", ["[vvasilev][30]"])],
+        # No thumbnail; no avatar; no line of links.
+        [("[[IMG]][16]", []), ("[[IMG]][21]", [])],
+        [("[IMG]", [])],
+        [("[GitHub 131][9] [arXiv Page][10]", []), ("[GitHub 131][14] [arXiv Page][15]", [])],
+    ],
+)
+def test_trending_card_variants_read_the_same(edits: list[tuple[str, list[str]]]) -> None:
+    lines = _cards(*edits)
+    digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
+    assert digest.diagnostics == ()
+    assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers] == [
+        attrs.evolve(p, line=0, end_line=0) for p in TRENDING_PAPERS
+    ]
+    assert_paths_agree(REFERENCE_TEXT, lines, datetime.date(2026, 10, 20))
+
+
+def test_trending_entries_of_early_2026_read_without_deviation() -> None:
+    """04's layout (04:13-23) in 01's notation: a plain title, the summary glued to
+    ``* N authors`` and the repository link; no upvotes, no date (None, no deviation)."""
+    entry = [
+        "### Agent Lightning: Train ANY AI Agents with Reinforcement Learning",
+        "",
+        "Agent Lightning is a flexible RL framework for training LLMs in various agents, using",
+        "a hierarchical RL algorithm.",
+        "* 8 authors",
+        "[GitHub 11.3k][6]",
+        "",
+    ]
+    lines = [*TRENDING_HEADER, *entry, *entry, "### ShapeR: Robust Conditional 3D Shape "
+             "Generation", "", "ShapeR generates high-fidelity 3D shapes.", "[GitHub 476][7]"]
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert digest.diagnostics == ()
+    assert [(p.title, p.abstract, p.author_count, p.upvotes, p.date, p.votes, p.span)
+            for p in digest.papers] == [
+        ("Agent Lightning: Train ANY AI Agents with Reinforcement Learning",
+         "Agent Lightning is a flexible RL framework for training LLMs in various agents, "
+         "using a hierarchical RL algorithm.", 8, None, None, None, (13, 25)),
+        ("ShapeR: Robust Conditional 3D Shape Generation",
+         "ShapeR generates high-fidelity 3D shapes.", None, None, None, None, (27, 30)),
+    ]
+    assert_paths_agree(REFERENCE_TEXT, lines)
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        # The date after '·' is no date.
+        ([("· Published on Dec 28, 2024", ["· Published on Dec 28th"])], ("bad-date", 70, 16)),
+        # The upvote link without its count, or without its close.
+        ([("149", [])], ("bad-upvotes", 72, 1)),
+        # Author avatars without their count; a date with neither authors nor organization.
+        ([("* 4 authors", [])], ("bad-authors", 69, 1)),
+        ([("* 4 authors", []), ("*", []), ("* [IMG]", [])], ("missing-authors", 65, 1)),
+        # An item in the authors line's place.
+        ([("* 4 authors", ["* four authors"])], ("bad-authors", 68, 1)),
+    ],
+)
+def test_damaged_trending_cards(
+    edits: list[tuple[str, list[str]]], expected: tuple[str, int, int]
+) -> None:
+    lines = _cards(*edits)
+    source = "\n".join(lines) + "\n"
+    digest = check_lenient(source, reference_date=datetime.date(2026, 10, 20))
+    first = digest.diagnostics[0]
+    assert (first.code, first.line, first.column) == expected
+    with pytest.raises(digestparse.ParseError) as raised:
+        parse(source, "strict", reference_date=datetime.date(2026, 10, 20))
+    assert (raised.value.code, raised.value.line, raised.value.column) == expected
+    assert [p.title for p in digest.papers] == [p.title for p in TRENDING_PAPERS]
+
+
+def test_a_listing_title_without_its_box_is_no_card() -> None:
+    """A title with no box before it and a bracketed abstract after it is the listing's entry
+    with its box lost (``bad-upvotes`` at the title), not a card."""
+    source = edited(lambda lines: [*lines[:54], *lines[57:]])
+    digest = check_lenient(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("bad-upvotes", 56), ("truncated-entry", 943)
+    ]
+    first = digest.papers[0]
+    assert (first.upvotes, first.line, first.author_count, first.submitted_by) == (
+        None, 56, 3, None
+    )
+    assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers[1:]] == [
+        attrs.evolve(p, line=0, end_line=0) for p in parse(TEXT).papers[1:]
+    ]
+
+
+@pytest.mark.parametrize(
+    "pagination", [["[Previous][300] [Next][301]"], ["[Previous][300]", "[Next][301]"]]
+)
+def test_the_pagination_after_the_last_card_is_the_pages_end(pagination: list[str]) -> None:
+    """A card's lines of links end before the pagination (a line of references too): it opens
+    the page's end, as after any entry."""
+    lines = [*TRENDING_HEADER, *TRENDING_CARDS, "", *pagination, "", "System theme"]
+    digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
+    assert digest.diagnostics == ()
+    assert digest.papers[-1].end_line == 101
+    assert digest.footer_span == (103, len(lines))
+
+
+def test_a_card_cut_before_its_metadata_leaves_the_pages_end_alone() -> None:
+    """The pagination right after a card's summary is no summary text: the page's end."""
+    lines = [*TRENDING_HEADER, *TRENDING_CARDS[:11], "", "[Previous][300] [Next][301]"]
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert digest.diagnostics == ()
+    assert digest.papers[0].abstract == (
+        "We present Kandinsky 6.0 Video, a family of foundation diffusion models for "
+        "synchronized text-to-audio-video generation."
+    )
+    assert (digest.papers[0].end_line, digest.footer_span) == (23, (25, 25))
+
+
+@pytest.mark.parametrize(
+    "lead_in", [["Submitted by", "[IMG]", "akhaliq"], ["[[IMG]][300]", "Submitted by akhaliq"]]
+)
+def test_a_listing_entry_after_a_submitted_by_lead_in(lead_in: list[str]) -> None:
+    """A daily page that draws its rows with the card's lead-in (thumbnail, Submitted by)
+    before the listing's upvote box: ``submitted_by``, and the paper starts at the lead-in."""
+    source = edited(lambda lines: [*lines[:54], *lead_in, *lines[54:79], *lead_in, *lines[79:]])
+    digest = check_lenient(source)
+    size = len(lead_in)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", 946 + 2 * size)]
+    first, second = digest.papers[:2]
+    assert (first.submitted_by, first.span) == ("akhaliq", (55, 79 + size))
+    assert (second.submitted_by, second.line) == ("akhaliq", 80 + size)
+    assert [attrs.evolve(p, line=0, end_line=0, submitted_by=None) for p in digest.papers] == [
+        attrs.evolve(p, line=0, end_line=0) for p in parse(TEXT).papers
+    ]
+    assert_paths_agree(REFERENCE_TEXT, source)
+
+
+@pytest.mark.parametrize("block_size", [1, 7, 64, 4096])
+def test_joined_trending_pages_stream_as_the_rules_read_them(block_size: int) -> None:
+    """Two trending pages joined: the menu is junk and the header a repeated header (as for
+    01 joined to itself), which ends at the second page's first lead-in; the cards read the
+    same in every window."""
+    lines = [*TRENDING_HEADER, *TRENDING_CARDS, "", *TRENDING_HEADER, *TRENDING_CARDS]
+    source = "\n".join(lines) + "\n"
+    reference = datetime.date(2026, 10, 20)
+    digest = check_lenient(source, reference_date=reference)
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", 103, 104), ("repeated-header", 105, 113)
+    ]
+    assert [p.title for p in digest.papers] == [p.title for p in TRENDING_PAPERS] * 2
+    streamed = list(
+        digestparse.iter_papers(
+            io.StringIO(source), reference_date=reference, block_size=block_size
+        )
+    )
+    assert streamed == list(digest.papers)
+    assert_paths_agree(REFERENCE_TEXT, lines, reference)
+
+
+@pytest.mark.parametrize("title", ["[MASK] Is All You Need", "[Re] Widgets", "[CLS] and [SEP]"])
+def test_a_plain_title_may_start_with_a_bracket(title: str) -> None:
+    """A title without a link (04's layout) that starts with a bracketed word is that title:
+    its brackets close on it, as a link's ``[`` cut from its ``][N]`` does not."""
+    lines = [*TRENDING_HEADER, f"### {title}", "", "A summary.", "* 3 authors"]
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert digest.diagnostics == ()
+    assert [(p.title, p.author_count) for p in digest.papers] == [(title, 3)]
+    linked = [*TRENDING_HEADER, f"### [{title}][6]", "", "A summary.", "* 3 authors"]
+    assert [p.title for p in check_lenient("\n".join(linked) + "\n").papers] == [title]
+
+
+@pytest.mark.parametrize("start", [0, 10, 22, 44])
+def test_trending_cards_without_the_header_are_detected(start: int) -> None:
+    """A capture of the trending page that starts inside its cards (no header, no authors
+    box) is still recognised: its cards' ``· Published on`` or ``[[logo] Org][N] · date``
+    lines and an ``Upvote`` link, with a ``### `` title and a reference."""
+    source = "\n".join(TRENDING_CARDS[start:]) + "\n"
+    digest = parse(source, reference_date=datetime.date(2026, 10, 20))
+    assert digest.dialect == "reference-text"
+    assert digest.papers[-1].title == TRENDING_PAPERS[-1].title
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["[1][301]", "[2][302]", "...", "[9][303]", "[Next][304]"],
+        ["1", "[2][302]", "[Next][304]"],
+    ],
+)
+def test_page_numbers_before_next_are_the_pages_end(tail: list[str]) -> None:
+    """The first page of a paginated list shows no ``Previous``: its page numbers, one link
+    a line (``[1][301]``, which reads like an upvote box on one line), then ``Next``."""
+    lines = [*LINES[:934], "", *tail, "```"]
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert digest.diagnostics == ()
+    assert digest.footer_span == (936, len(lines))
+    assert len(digest.papers) == 33
+
+
+def test_a_cards_date_may_show_its_comment_count() -> None:
+    """As the listing writes it after the date (``Mar 8, 2024 [ 6][39]``): ``votes``."""
+    lines = _cards(("· Published on Dec 28, 2024", ["· Published on Dec 28, 2024 [ 6][40]"]))
+    digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
+    assert digest.diagnostics == ()
+    assert (digest.papers[1].votes, digest.papers[1].date) == (6, datetime.date(2024, 12, 28))
+
+
+def test_a_switcher_of_empty_items_is_a_header_line() -> None:
+    """05:28-34 writes the period switcher as three empty items (``-``), which lynx writes as
+    ``*`` alone: header lines after the byline, left out of ``Digest.header``."""
+    lines = _cards(("* Daily", ["*"]), ("* Weekly", ["*"]), ("* Monthly", ["*"]))
+    digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
+    assert digest.diagnostics == ()
+    assert digest.header == (
+        "new", "Get trending papers in your email inbox!", "Subscribe", "Trending Papers",
+        "by AK and the research community", "Trending Papers",
+    )
+    assert list(digest.papers) == TRENDING_PAPERS
+
+
+def test_an_organization_line_wrapped_at_the_tools_width() -> None:
+    """At ``-width 80`` a long organization line wraps: the listing's reference over two
+    glued lines before ``·``, a card's organization and date likewise."""
+    org = "[[MBZUAI] Mohamed bin Zayed University of Artificial"
+    listing = edited(lambda lines: [*lines[:272], org, "Intelligence][67]", *lines[273:]])
+    digest = check_lenient(listing)
+    assert [d.code for d in digest.diagnostics] == ["truncated-entry"]
+    paper = digest.papers[8]
+    assert (paper.organization, paper.date, paper.votes, paper.end_line) == (
+        "Mohamed bin Zayed University of Artificial Intelligence",
+        datetime.date(2026, 3, 13), 3, 276,
+    )
+    name = "Mohamed bin Zayed University of Artificial Intelligence"
+    for wrapped in (
+        [org, "Intelligence][7] · Published on Oct 4, 2026"],
+        [f"[[MBZUAI] {name}][7] ·", "Published on Oct 4, 2026"],
+        [f"[[MBZUAI] {name}][7] · Published on Oct", "4, 2026"],
+    ):
+        lines = _cards(("[[kandinskylab] Kandinsky Lab][7] · Published on Oct 4, 2026", wrapped))
+        digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
+        assert digest.diagnostics == ()
+        first = digest.papers[0]
+        assert (first.organization, first.date, first.abstract) == (
+            name, datetime.date(2026, 10, 4), TRENDING_PAPERS[0].abstract
+        )
+        assert_paths_agree(REFERENCE_TEXT, lines, datetime.date(2026, 10, 20))
+
+
+def test_a_reference_list_of_a_saved_page_is_the_pages_end() -> None:
+    """lynx run on a saved page lists local targets (``file://localhost/…``) and the page's
+    ``mailto:`` or ``javascript:`` links among its references: items of the list too."""
+    tail = [
+        "[Previous][300] [Next][301]", "", "References", "", "   Visible links:",
+        "   1. file://localhost/home/me/papers.html", "  31. https://huggingface.co/login",
+        " 300. file://localhost/papers/date/2026-06-28", "", "   Hidden links:",
+        " 302. mailto:website@huggingface.co", " 303. javascript:void(0)",
+        " 304. https://huggingface.co/papers/2606.00683",
+    ]
+    lines = [*LINES[:934], "", *tail, "```"]
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert digest.diagnostics == ()
+    assert digest.footer_span == (936, len(lines))
+
+
+def test_a_card_cut_inside_its_upvote_link_is_truncated() -> None:
+    for mark in ([], ["[Content truncated]"]):
+        lines = [*TRENDING_HEADER, *TRENDING_CARDS[:17], *mark]
+        source = "\n".join(lines) + "\n"
+        digest = check_lenient(source, reference_date=datetime.date(2026, 10, 20))
+        where = 30 if mark else 28  # the mark, else the last line read (``Upvote``)
+        assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", where)]
+        assert (digest.papers[0].upvotes, digest.papers[0].organization) == (None, "Kandinsky Lab")
+        with pytest.raises(digestparse.ParseError) as raised:
+            parse(source, "strict", reference_date=datetime.date(2026, 10, 20))
+        assert (raised.value.code, raised.value.line) == ("truncated-entry", where)
+
+
+def test_lynxs_reference_list_alone_after_the_last_entry_is_the_pages_end() -> None:
+    """A dump whose page shows no pagination or footer after its last entry (a tool that
+    drops them) still ends with lynx's list, headed ``References``: the page's end."""
+    tail = ["References", "", "   1. https://huggingface.co/", " 300. https://huggingface.co/x"]
+    lines = [*LINES[:934], "", *tail, "```"]
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert digest.diagnostics == ()
+    assert digest.footer_span == (936, len(lines))
+    # Without its heading the list opens nothing, as before (docs/format.md).
+    lines = [*LINES[:934], "", *tail[2:], "```"]
+    assert [d.code for d in check_lenient("\n".join(lines) + "\n").diagnostics] == ["junk"]
+
+
+@pytest.mark.parametrize("keep", [1, 3, 5])
+def test_a_first_card_cut_inside_its_lead_in_leaves_the_header_alone(keep: int) -> None:
+    """``Submitted by`` is never a header line: a trending page cut inside its first card's
+    Submitted-by block has a whole header and the rest as junk (no title follows)."""
+    lines = [*TRENDING_HEADER, *TRENDING_CARDS[:keep], "", "[Content truncated]"]
+    digest = check_lenient("\n".join(lines) + "\n")
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", 13)]
+    assert digest.header_span == (1, 11)
+
+
+def test_submitted_by_without_a_name_is_missing_submitter() -> None:
+    """As in the html-text dialect: reported where the name should be (the title), and the
+    card read with ``submitted_by=None``."""
+    lines = _cards(("vvasilev", []))
+    source = "\n".join(lines) + "\n"
+    digest = check_lenient(source, reference_date=datetime.date(2026, 10, 20))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("missing-submitter", 18), ("missing-submitter", 39)
+    ]
+    assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers] == [
+        attrs.evolve(p, line=0, end_line=0, submitted_by=None) for p in TRENDING_PAPERS
+    ]
+    with pytest.raises(digestparse.ParseError) as raised:
+        parse(source, "strict", reference_date=datetime.date(2026, 10, 20))
+    assert (raised.value.code, raised.value.line) == ("missing-submitter", 18)

@@ -36,10 +36,14 @@ PERIODS = ("Daily", "Weekly", "Monthly")
 CANONICAL_HEADER = (NEW, PROMO, SUBSCRIBE, DAILY_PAPERS, BYLINE)
 
 #: How the 2026 page ends after its last entry, once markup is removed: pagination, the
-#: site footer, and a line the trending list leaves at the very end. A line that is one
-#: of these opens the page's end (``rules/page_end.py``).
+#: site footer, a line the trending list leaves at the very end, and the heading lynx puts
+#: over the list of references it adds. A line that is one of these opens the page's end
+#: (``rules/page_end.py``).
 PAGE_END_OPENERS = frozenset(
-    {"Previous", "Next", "System theme", "Trending Papers ranked by GitHub stars activity"}
+    {
+        "Previous", "Next", "System theme", "Trending Papers ranked by GitHub stars activity",
+        "References",
+    }
 )
 #: The words of the page's end: each word of each of its lines is one of these (or a page
 #: number), apart from lines that are only a link, a rule or an HTML anchor. The last row
@@ -56,6 +60,21 @@ PAGE_END_WORDS = frozenset(
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTH_NUMBER = {name: number for number, name in enumerate(MONTHS, start=1)}
+
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_MONTH_DAY = "(?:" + "|".join(MONTHS) + r") [1-9][0-9]?"
+#: What the week and month views (``/papers/week/2026-W47``, ``/papers/month/2026-11``) may
+#: show where the daily page shows its date: a week (``Week 47``, ``Week 47, 2026``,
+#: ``2026-W47``), a month (``November 2026``, ``Nov 2026``, ``November``, ``2026-11``) or a
+#: range of days (``Nov 16 - Nov 22``, ``Nov 16 \u2013 22, 2026`` with an en dash).
+#: No capture shows one yet.
+PERIOD_LABEL = regex.compile(
+    r"(?:Week ?[0-9]{1,2}(?:,? [0-9]{4})?|[0-9]{4}-W[0-9]{2}"
+    rf"|(?:{_MONTH_NAMES}|" + "|".join(MONTHS) + r")(?: [0-9]{4})?|[0-9]{4}-[01][0-9]"
+    rf"|{_MONTH_DAY} ?[-\u2013] ?(?:{_MONTH_DAY}|[1-9][0-9]?)(?:, [0-9]{{4}})?)"
+)
 
 BULLET = "\u2022"
 SEPARATOR = "\u00b7"
@@ -78,16 +97,21 @@ _LONE_LINK = regex.compile(r"(?:(?i:https?://|www\.)|!?\[\S*?\]\((?i:https?://))
 _NO_LETTER = regex.compile(r"[^\p{L}\p{M}]*+")
 
 
+#: An item of a list of references: it names every link of the page, each paper's among them,
+#: and is never a line of an entry. lynx run on a saved page lists other schemes too
+#: (``file://localhost/…``, ``mailto:…``, ``javascript:…``).
+_REFERENCE_ITEM_PATTERN = (
+    r"(?:[0-9]++\.\s++|\[[0-9]++\]:\s*+)(?i:https?://|file:|mailto:|javascript:)\S*+"
+)
+_REFERENCE_ITEM = regex.compile(_REFERENCE_ITEM_PATTERN)
 #: A line of the page's end that holds no word of its own: a URL or a link alone on the line,
 #: a list of references (``12. https://…``, ``[12]: https://…``), a rule (``-----``), an
 #: HTML anchor (``<a id="…"></a>``), an ellipsis between page numbers.
 _PAGE_END_MARK = regex.compile(
-    r"(?:[0-9]++\.\s++|\[[0-9]++\]:\s*+)?(?i:https?://)\S*+|[-*_=]{3,}+|<a\s[^<>]*+></a>|\.\.\.|\u2026"
+    _REFERENCE_ITEM_PATTERN
+    + r"|(?i:https?://)\S*+|[-*_=]{3,}+|<a\s[^<>]*+></a>|\.\.\.|\u2026"
 )
 _ELLIPSES = ("...", "\u2026")
-#: An item of a list of references: it names every link of the page, each paper's among them,
-#: and is never a line of an entry.
-_REFERENCE_ITEM = regex.compile(r"(?:[0-9]++\.\s++|\[[0-9]++\]:\s*+)(?i:https?://)\S*+")
 #: What a word of the page's end may carry around it: emphasis (``**Company**``) and the
 #: arrows of pagination links (``« Previous``, ``Next →``).
 _WORD_DECORATION = "*_\u00ab\u00bb\u2039\u203a\u2190\u2192"
@@ -119,12 +143,22 @@ def opens_page_end(text: str) -> bool:
 
 def may_start_page_end(text: str) -> bool:
     """Whether a page's end may start at this line (stripped): one that opens it, or a mark
-    (an HTML anchor, a link alone), which an opener may follow. Other footer lines
+    (an HTML anchor, a link alone) or page numbers, which an opener may follow. Other footer lines
     (``Company``, ``Models``) never start one: the page's chrome that a capture repeats is
     not tried."""
     if opens_page_end(text):
         return True
-    return _PAGE_END_MARK.fullmatch(text) is not None and _PAPER_TARGET.search(text) is None
+    if _PAGE_END_MARK.fullmatch(text) is not None and _PAPER_TARGET.search(text) is None:
+        return True
+    # Page numbers, as the first page of a list shows them with no ``Previous`` before them:
+    # a digit first, or a link's '[' then a digit (cheap, before reading the words).
+    first = text[1:2] if text[:1] == "[" else text[:1]
+    if not first.isdigit() or len(text) > PAGE_END_MAX_LEN:
+        return False
+    if _PAPER_TARGET.search(text) is not None:
+        return False
+    words = _page_end_words(text)
+    return bool(words) and all(word.isdecimal() or word in _ELLIPSES for word in words)
 
 
 def in_page_end(text: str) -> bool:

@@ -1,7 +1,8 @@
 """The ``reference-text`` dialect: lynx/w3m text with ``[text][N]`` references (capture 01).
 
 Its line classes are ``lines.Kind``; ``header.py`` reads the navigation menu,
-the page header and the page date; ``rules.py`` the entries; ``fastpath.py``
+the page header and the page date; ``rules.py`` the entries (``card.py`` the lines of the
+trending page's cards); ``fastpath.py``
 reads runs of canonical entries, and ``chrome.py`` and ``cut.py`` the menu,
 header and cut entry between copies of the page, straight from the window for
 those rules. docs/format.md (*The reference-text dialect*) gives its grammar.
@@ -46,6 +47,8 @@ def detect(head: Sequence[str]) -> bool:
     own_words = False
     authors = False
     other_mark = False
+    title = False
+    card_mark = False
     previous: tuple[Kind, Kind] = (Kind.TEXT, Kind.TEXT)
     for line in head:
         if not line:
@@ -53,6 +56,10 @@ def detect(head: Sequence[str]) -> bool:
         kind = classify(line)
         if not style and line[-1] == "]" and _ENDS_WITH_REFERENCE.search(line):
             style = True
+        if kind is Kind.TITLE:
+            title = True
+        elif kind is Kind.TEXT and not card_mark:
+            card_mark = _is_card_mark(line, previous[1])
         if kind is Kind.AUTHORS:
             authors = True
         elif kind is Kind.SEPARATOR or kind is Kind.BOX or (
@@ -62,9 +69,21 @@ def detect(head: Sequence[str]) -> bool:
         elif not own_words and page_phrase(line, kind) in _OWN_PHRASES:
             own_words = True
         previous = (previous[1], kind)
-        if style and (own_words or (authors and other_mark)):
+        if style and (own_words or (authors and other_mark) or (title and card_mark)):
             return True
     return False
+
+
+#: A card's date line (``· Published on Dec 28, 2024``, ``[[logo] Org][7] · Published on Oct
+#: 4, 2026``): the trending page's entries, which have no upvote box before the title.
+_CARD_DATE = re.compile(r"(?:\[.*\]\[[0-9]+\] )?· Published on [A-Z][a-z]{2} [0-9]")
+
+
+def _is_card_mark(line: str, previous: Kind) -> bool:
+    """A card's date line, or ``Upvote`` as the first line of a link (``[`` / ``Upvote``)."""
+    if line == "Upvote":
+        return previous is Kind.OPEN
+    return "Published on" in line and _CARD_DATE.match(line) is not None
 
 
 def _build() -> Dialect:

@@ -19,14 +19,17 @@ from collections.abc import Callable
 
 from ... import lines as lines_module
 from ...state import BLANKS, Line, ParseState, stripped_line
+from . import card
 from .lines import Kind, classify, page_phrase
 
 #: Kinds of line a header (menu included) is made of (header.py reads the same).
 HEADER_KINDS = (Kind.TEXT, Kind.HEADING, Kind.BULLET, Kind.REFERENCE)
 #: A header longer than this is not one (the capture's is 42 lines, menu included).
 MAX_HEADER_LINES = 120
-#: Kinds of line an entry may start with (``rules.entry_start``).
+#: Kinds of line an entry may start with (``rules.entry_start``), a card's lead-in aside.
 _ENTRY_KINDS = (Kind.TITLE, Kind.OPEN, Kind.COUNT, Kind.BOX)
+#: Kinds of line a card's lead-in may start with (``card.may_open_lead_in`` tells).
+_LEAD_IN_KINDS = (Kind.TEXT, Kind.REFERENCE)
 #: Short lines' kinds and page phrases; cleared when full.
 _SEEN: dict[str, tuple[Kind, str | None]] = {}
 _SEEN_LIMIT = 1024
@@ -141,7 +144,9 @@ def junk_span(
                 break
             if read[4] is not None:
                 break  # a header starts
-            if read[0] in _ENTRY_KINDS:
+            if read[0] in _ENTRY_KINDS or (
+                read[0] in _LEAD_IN_KINDS and card.may_open_lead_in_text(read[0], read[1])
+            ):
                 after = window.mark()
                 if entry_start(_Ahead(read, window)) is not None:
                     break
@@ -170,6 +175,8 @@ def header_span(state: ParseState) -> tuple[Line, Line, Line | None] | None:
                 return _line(first), _line(last), None
             if taken >= MAX_HEADER_LINES or read[0] not in HEADER_KINDS:
                 break
+            if read[0] in _LEAD_IN_KINDS and card.may_open_lead_in_text(read[0], read[1]):
+                return None  # a card's lead-in may end the header: the rule tells
             held += len(read[1])
             if held > lines_module.MAX_LINE:
                 break

@@ -15,13 +15,16 @@ from ...grammar import (
     BYLINE_SPACED,
     DAILY_PAPERS,
     NEW,
+    PERIOD_LABEL,
     PERIODS,
     PROMO,
     PROMO_DAILY,
     SUBSCRIBE,
     TRENDING_PAPERS,
 )
+from ...markup import plain
 from ...state import Line, ParseState
+from . import card
 from .chrome import HEADER_KINDS, MAX_HEADER_LINES, header_span
 from .lines import MENU_KINDS, Kind, must_read_dated, page_phrase, read_dated
 
@@ -37,6 +40,7 @@ _STEPS: tuple[tuple[str, ...], ...] = (
 )
 _STEP_OF = {phrase: index for index, phrases in enumerate(_STEPS) for phrase in phrases}
 _TITLE_STEP = _STEP_OF[DAILY_PAPERS]
+_BYLINE_STEP = _STEP_OF[BYLINE]
 #: ``Trending Papers`` after the byline or the switcher is the page's tab to the trending
 #: list (late 2026: 03:26 ``[Trending Papers](…)``, 05:41), the last header line, once.
 _TAB_STEP = len(_STEPS)
@@ -55,7 +59,7 @@ def read_header(state: ParseState) -> None:
         return
     lines = _take_header_lines(state)
     page_lines = _check_header(state, lines)
-    state.header = tuple(_plain_header(line) for line in page_lines)
+    state.header = tuple(_plain_header(line) for line in _without_icons(page_lines))
     state.header_span = (lines[0].number, lines[-1].number)
     if read_page_date(state):
         state.top_page_date = state.page_date
@@ -114,6 +118,10 @@ def _take_header_lines(state: ParseState) -> list[Line]:
         line = state.peek()
         if line is None or line.kind not in HEADER_KINDS:
             break
+        if lines and card.may_open_lead_in(line) and (
+            card.is_submitted_by(line) or card.lead_in(state) is not None
+        ):
+            break  # the first card (the trending page shows no page date), maybe cut short
         held += len(line.text)
         if lines and held > lines_module.MAX_LINE:
             break
@@ -128,8 +136,18 @@ def _check_header(state: ParseState, lines: list[Line]) -> list[Line]:
         start += 1
     page_lines = lines[start:]
     step = -1
-    for line in page_lines:
+    query = False
+    for index, line in enumerate(page_lines):
         phrase = page_phrase(line.text, line.kind)
+        if phrase is None and step >= _TITLE_STEP and line is page_lines[-1] and _is_period(line):
+            break  # the week or month view's label where the daily page has its date
+        if phrase is None and step >= _TITLE_STEP and _is_unlabelled(line):
+            continue  # an icon link (02:81-85), an empty switcher item (05:28-34)
+        if phrase is None and not query and step >= _BYLINE_STEP and _is_query(
+            state, line, _without_icons(page_lines[index + 1 :])
+        ):
+            query = True  # the search page's query
+            continue
         found = _STEP_OF.get(phrase, -1) if phrase is not None else -1
         if phrase == TRENDING_PAPERS and step > _TITLE_STEP:
             found = _TAB_STEP
@@ -150,5 +168,42 @@ def _is_menu(line: Line) -> bool:
     return line.kind in MENU_KINDS and page_phrase(line.text, line.kind) is None
 
 
+def _is_unlabelled(line: Line) -> bool:
+    """A header line that shows no words: a link without text (``[][31]``, ``[[arrow]][31]``:
+    the page's icon links, 02:81-85) or an empty item (``*``: the period switcher as 05:28-34
+    keeps it)."""
+    return line.text == "*" or card.is_thumbnail(line)
+
+
+def _without_icons(lines: list[Line]) -> list[Line]:
+    return [line for line in lines if not _is_unlabelled(line)]
+
+
+def _is_query(state: ParseState, line: Line, after: list[Line]) -> bool:
+    """A search page's query below the byline (02:73 ``Intercode Bash``): a short text line
+    with a header phrase or the page date right after it."""
+    if line.kind is not Kind.TEXT or len(line.text) > MAX_QUERY_LINE:
+        return False
+    if after:
+        return page_phrase(after[0].text, after[0].kind) is not None
+    return state.peek_is(0, Kind.DATE)
+
+
+#: The longest line read as a search query (the markdown dialect's bound).
+MAX_QUERY_LINE = 200
+
+
+def _is_period(line: Line) -> bool:
+    text = line.text
+    return len(text) <= MAX_PERIOD_LINE and PERIOD_LABEL.fullmatch(plain(text)) is not None
+
+
+#: No period label, markup included, is longer.
+MAX_PERIOD_LINE = 40
+
+
 def _plain_header(line: Line) -> str:
-    return page_phrase(line.text, line.kind) or line.text
+    phrase = page_phrase(line.text, line.kind)
+    if phrase is not None:
+        return phrase
+    return plain(line.text) if _is_period(line) else line.text

@@ -15,6 +15,21 @@ An entry (docs/format.md#the-reference-text-dialect)::
     ·
     Mar 8, 2024 [ 6][39]   date, and the comment count as a reference
 
+A card, the trending page's entry (``card.py`` gives its lines)::
+
+    [[IMG]][16]            lead-in: thumbnail, Submitted-by block
+    Submitted by
+    [IMG]
+    vvasilev
+    ### [Title][17]
+    A plain summary, …     no brackets around it
+    [[logo] Org][18] · Published on Oct 4, 2026
+    [                      the upvote link, after the date
+    Upvote
+    117
+    ][19]
+    [GitHub 131][20] [arXiv Page][21]
+
 Blank lines carry no meaning in this dialect and are never reported.
 """
 
@@ -22,17 +37,21 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 from typing import Protocol
 
 import attrs
 
 from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS, read_count, resolve_entry_date
+from ...grammar import opens_page_end
 from ...links import extract_links
-from ...markup import join_wrapped, strip_image_alt, whole_reference
+from ...markup import balanced, join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper
 from ...rules.junk import report_junk
+from ...rules.page_end import starts_page_end
 from ...state import Line, ParseState
 from ..bounded import FieldLines
+from . import card
 from .chrome import junk_span
 from .cut import read_cut_entry
 from .header import starts_repeated_header
@@ -82,6 +101,11 @@ def entry_start(state: Lookahead) -> int | None:
     if kind is Kind.BOX:
         following = state.peek(1)
         return 1 if following is not None and following.kind is Kind.TITLE else None
+    if kind is Kind.TEXT or kind is Kind.REFERENCE:
+        if not card.may_open_lead_in(line):
+            return None
+        lead = card.lead_in(state)
+        return lead.size if lead is not None else None
     if kind is not Kind.OPEN and kind is not Kind.COUNT:
         return None
     kinds: list[enum.Enum] = [kind]
@@ -155,15 +179,46 @@ def entry(state: ParseState) -> bool:
                 )
             )
             return True
-    count = _read_upvotes(state, size)
+    submitted_by = None
+    count = None
+    led_in = first.kind is Kind.TEXT or first.kind is Kind.REFERENCE
+    if led_in:  # a card's lead-in: thumbnail, Submitted-by block, maybe an upvote box
+        lead = card.lead_in(state)
+        box = lead.box if lead is not None else 0
+        submitted_by = lead.name if lead is not None else None
+        for _ in range(size - box):
+            state.advance()
+        if lead is not None and lead.submitted and submitted_by is None:
+            after = state.peek()
+            where = after.number if after is not None else state.last_line
+            state.reporter.defect("missing-submitter", where, 1)
+        if box:
+            count = _read_upvotes(state, box)
+    elif size:
+        count = _read_upvotes(state, size)
     title = _read_title(state)
     if _is_cut(state):
         _report_cut(state, "a title alone", first.number)
         return True
-    abstract, cut = _read_abstract(state)
+    # A card (the trending page's layout) has a lead-in or a plain summary and no box before
+    # its title; its upvote link and links come after its date.
+    is_card = led_in or (size == 0 and not state.peek_is(0, Kind.OPEN))
+    if is_card and not state.peek_is(0, Kind.OPEN):
+        abstract, cut = _read_summary(state)
+    else:
+        abstract, cut = _read_abstract(state)
     metadata = _Metadata(present=False)
     if not cut:
-        metadata = _read_metadata(state)
+        metadata = _read_card_metadata(state) if is_card else _read_metadata(state)
+    if is_card and not cut and not metadata.cut:
+        upvoted = _read_card_upvotes(state)
+        if upvoted is not None:
+            count = upvoted
+        _read_links_lines(state)
+    if size == 0 and not is_card:
+        state.reporter.defect(
+            "bad-upvotes", first.number, 1, detail="no upvote box before the title"
+        )
     end_line = state.last_line
     if cut or metadata.cut:
         _report_cut(state, "inside the abstract" if cut else "inside the metadata block")
@@ -183,6 +238,7 @@ def entry(state: ParseState) -> bool:
             date_text=metadata.date_text,
             year_explicit=metadata.year_explicit,
             upvotes=count,
+            submitted_by=submitted_by,
         )
     )
     return True
@@ -217,11 +273,6 @@ def _report_cut(state: ParseState, detail: str, first: int = 0) -> None:
 
 def _read_upvotes(state: ParseState, size: int) -> int | None:
     """The upvote box of ``size`` lines before the title; reports the first flaw in it."""
-    if size == 0:
-        title = state.peek()
-        where = title.number if title is not None else state.last_line
-        state.reporter.defect("bad-upvotes", where, 1, detail="no upvote box before the title")
-        return None
     lines = [state.advance() for _ in range(size)]
     if lines[0].kind is Kind.BOX:  # the box on one line
         digits = box_count(lines[0].text)
@@ -260,9 +311,11 @@ def _read_title(state: ParseState) -> str:
     joined = join_wrapped(parts.texts)
     # The close is on the last line, which a title cut short (field-too-long) did not keep.
     close = TITLE_CLOSE.search(joined)
-    opened = joined.startswith("[")
     last = parts.last
     closed = close is not None or TITLE_CLOSE.search(last.text) is not None
+    # A plain title may start with a bracketed word of its own (``[MASK] Is All You Need``):
+    # its brackets balance, as a link's '[' cut from its '][N]' does not.
+    opened = joined.startswith("[") and (closed or not balanced(joined))
     if opened and not closed:
         state.reporter.defect(
             "unbalanced-bracket", last.number, last.column(len(last.text) + 1),
@@ -320,6 +373,271 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
     return abstract, False
 
 
+def _read_summary(state: ParseState) -> tuple[str, bool]:
+    """A card's plain summary: its text lines up to the card's metadata, links or the next
+    entry; the joined text ('' when there is none), and whether the input is cut inside it."""
+    parts: FieldLines | None = None
+    while (line := state.peek()) is not None and (
+        line.kind in _ABSTRACT_KINDS or _wrapped_at_markup(line, parts is None)
+    ):
+        if line.kind is Kind.TEXT and _ends_summary(state, line):
+            break
+        if page_phrase(line.text, line.kind) is not None:
+            break  # a header starts
+        if parts is None:
+            parts = FieldLines(state.advance())
+        else:
+            parts.add(state.advance())
+    if parts is None:
+        where = line.number if line is not None else state.last_line
+        state.reporter.defect("missing-abstract", where, 1)
+        return "", False
+    parts.report(state)
+    cut = line is not None and _is_cut(state)
+    return join_wrapped(parts.texts), cut
+
+
+def _wrapped_at_markup(line: Line, first: bool) -> bool:
+    """A line of a summary that reads as lynx's markup because it starts with a lone ``*``
+    or ``#`` of the text: no author avatar item, and glued to the line before it (a summary is
+    one paragraph) or, as its first line, holding no link (a menu item)."""
+    return (
+        line.kind in _MARKUP_LIKE_KINDS
+        and (line.gap == 0 if not first else "][" not in line.text)
+        and not (line.kind is Kind.BULLET and is_avatar(line.text, line.kind))
+    )
+
+
+def _ends_summary(state: ParseState, line: Line) -> bool:
+    """A text line that is no summary text: the card's organization and date, its date, a
+    line of links, or the lead-in of the next card."""
+    text = line.text
+    if _is_separator_date(line):
+        return True
+    if opens_page_end(text) and starts_page_end(state):
+        return True  # a card cut before its metadata, right before the page's end
+    if text.startswith("["):
+        return (
+            card.ORGANIZATION_DATE.fullmatch(text) is not None
+            or card.is_links_line(line)
+            or card.MARKDOWN_LINK.fullmatch(text) is not None
+            or _wrapped_organization_date(state) is not None
+        )
+    if text == "*":  # an empty author avatar item, before ``* N authors`` or the date
+        at = _avatar_lines(state, 0)
+        after = state.peek(at)
+        return _card_authors_at(state, at) or (after is not None and _is_separator_date(after))
+    return card.may_open_lead_in(line) and card.lead_in(state) is not None
+
+
+def _is_separator_date(line: Line) -> bool:
+    """``· Published on Dec 28, 2024``, the date after a card's authors."""
+    return (
+        line.kind is Kind.TEXT
+        and line.text.startswith("\u00b7 ")
+        and card.SEPARATOR_DATE.fullmatch(line.text) is not None
+    )
+
+
+def _read_card_metadata(state: ParseState) -> _Metadata:
+    """A card's organization and date on one line, or its author avatars, ``* N authors``
+    and ``· date``, or only ``* N authors`` (the trending page of early 2026), or a listing's
+    metadata block."""
+    line = state.peek()
+    if line is None:
+        return _Metadata(present=False)
+    if line.kind is Kind.TEXT:
+        wrapped = _wrapped_organization_date(state)
+        if wrapped is not None:  # the line wrapped at the tool's width: the date is whole
+            lines, joined = wrapped
+            for _ in lines:
+                state.advance()
+            where = _line_at(lines, joined.start("date"))
+            date_line = Line(Kind.DATE, joined["date"], where.number, 0)
+            return _card_date(state, date_line, 0, None, _organization(joined))
+        found = card.ORGANIZATION_DATE.fullmatch(line.text)
+        if found is not None:
+            state.advance()
+            return _card_date(state, line, found.start("date"), None, _organization(found))
+        found = card.SEPARATOR_DATE.fullmatch(line.text)
+        if found is not None:
+            state.advance()
+            state.reporter.defect("missing-authors", line.number, 1)
+            return _card_date(state, line, found.start("date"), None, None)
+    avatars = _avatar_lines(state, 0)
+    authors = state.peek(avatars)
+    if authors is not None and _card_authors_at(state, avatars):
+        for _ in range(avatars + 1):
+            state.advance()
+        count = _authors(state, authors)
+        after = state.peek()
+        if after is not None and after.kind is Kind.TEXT:
+            found = card.SEPARATOR_DATE.fullmatch(after.text)
+            if found is not None:
+                state.advance()
+                return _card_date(state, after, found.start("date"), count, None)
+        return _Metadata(count)
+    if avatars and authors is not None and _is_separator_date(authors):
+        for _ in range(avatars):
+            state.advance()
+        state.advance()
+        state.reporter.defect(
+            "bad-authors", authors.number, 1, detail="avatars without '* N authors'"
+        )
+        found = card.SEPARATOR_DATE.fullmatch(authors.text)
+        return _card_date(state, authors, found.start("date") if found else 2, None, None)
+    if _opens_metadata(state):
+        return _read_metadata(state)
+    return _Metadata(present=False)
+
+
+def _organization(found: re.Match[str]) -> str | None:
+    reference = whole_reference(found["organization"])
+    return " ".join(strip_image_alt(reference or "").split()) or None
+
+
+#: The most lines an organization line (with a card's date after it) is wrapped over at the
+#: tool's width (``-width 80``: ``[[MBZUAI] Mohamed bin Zayed University of Artificial`` /
+#: ``Intelligence][7] · Published on Oct 4, 2026``).
+_MAX_WRAPPED = 3
+
+
+def _glued_text(state: ParseState, count: int) -> list[Line] | None:
+    """The next ``count`` lines, the first a text line opening a reference (``[``) and the
+    others glued to it, or None."""
+    lines = []
+    for ahead in range(count):
+        line = state.peek(ahead)
+        if line is None or (ahead and line.gap) or line.kind not in _ABSTRACT_KINDS:
+            return None
+        lines.append(line)
+    return lines if lines[0].text.startswith("[") else None
+
+
+def _wrapped_organization_date(
+    state: ParseState,
+) -> tuple[list[Line], re.Match[str]] | None:
+    """A card's organization and date line wrapped over glued lines (two or more), when it is
+    whole only so: the lines and the match of the joined text."""
+    for count in range(2, _MAX_WRAPPED + 1):
+        lines = _glued_text(state, count)
+        if lines is None:
+            return None
+        found = card.ORGANIZATION_DATE.fullmatch(" ".join(line.text for line in lines))
+        if found is not None and card.card_date(found["date"]):
+            return lines, found
+    return None
+
+
+def _wrapped_organization(state: ParseState) -> int | None:
+    """How many glued lines (two or more) a listing's organization line is wrapped over at
+    the tool's width, when they join into one reference and ``·`` follows; else None."""
+    for count in range(2, _MAX_WRAPPED + 1):
+        lines = _glued_text(state, count)
+        if lines is None:
+            return None
+        if whole_reference(" ".join(line.text for line in lines)) is not None:
+            return count if state.peek_is(count, Kind.SEPARATOR) else None
+    return None
+
+
+def _line_at(lines: list[Line], offset: int) -> Line:
+    """The line that holds ``offset`` of the lines joined with single spaces."""
+    for line in lines:
+        if offset < len(line.text):
+            return line
+        offset -= len(line.text) + 1
+    return lines[-1]
+
+
+def _card_authors_at(state: ParseState, ahead: int) -> bool:
+    """Whether the line ``ahead`` is a card's authors line: ``* N authors``, or an item in its
+    place before the card's date (``* four authors``: ``bad-authors``)."""
+    line = state.peek(ahead)
+    if line is None:
+        return False
+    if line.kind is Kind.AUTHORS:
+        return True
+    after = state.peek(ahead + 1)
+    return line.kind is Kind.BULLET and after is not None and _is_separator_date(after)
+
+
+def _card_date(
+    state: ParseState, line: Line, start: int, author_count: int | None, organization: str | None
+) -> _Metadata:
+    """The date at ``start`` of a card's line: the card shows no comment count (votes 0)."""
+    text = line.text[start:]
+    if not card.card_date(text):
+        state.reporter.defect(
+            "bad-date", line.number, line.column(start + 1), detail=repr(text[:40])
+        )
+        return _Metadata(author_count, organization)
+    dated = Line(Kind.DATE, text, line.number, 0, (), line.column(start + 1) - 1)
+    return _with_date(state, dated, author_count, organization)
+
+
+def _read_card_upvotes(state: ParseState) -> int | None:
+    """The upvote link after a card's date: ``[`` / ``Upvote`` / ``117`` / ``][8]``, or on one
+    line (``[Upvote 117][8]``, ``[117][8]``); None when none comes."""
+    line = state.peek()
+    if line is None or entry_start(state) is not None:
+        return None  # the next entry's upvote box
+    if line.kind is Kind.BOX or line.kind is Kind.REFERENCE:
+        text = whole_reference(line.text) or ""
+        if line.kind is Kind.REFERENCE and not text.strip().startswith(card.UPVOTE_WORD):
+            return None
+        state.advance()
+        return _card_count(state, line, card.upvote_count(text))
+    if line.kind is not Kind.OPEN:
+        return None
+    inside: list[Line] = []
+    for ahead in range(1, 4):
+        following = state.peek(ahead)
+        if following is None or following.kind is Kind.CLOSE or following.kind in _END_KINDS:
+            break
+        inside.append(following)
+    words = " ".join(part.text for part in inside)
+    if not words.startswith(card.UPVOTE_WORD) and card.upvote_count(words) is None:
+        return None
+    close = state.peek(len(inside) + 1)
+    for _ in range(len(inside) + 1):
+        state.advance()
+    if close is None or close.kind in _END_KINDS:
+        _report_cut(state, "inside the upvote link")
+        return None
+    if close.kind is not Kind.CLOSE:
+        state.reporter.defect(
+            "bad-upvotes", line.number, 1, detail="the upvote link has no '][N]' line"
+        )
+        return None
+    state.advance()
+    return _card_count(state, line, card.upvote_count(words))
+
+
+def _card_count(state: ParseState, line: Line, digits: str | None) -> int | None:
+    if digits is None:
+        state.reporter.defect("bad-upvotes", line.number, 1, detail="expected '-' or a number")
+        return None
+    if len(digits) > MAX_COUNT_DIGITS:
+        state.reporter.defect("bad-upvotes", line.number, 1, detail="count too large")
+        return None
+    return upvotes(digits)
+
+
+#: The most lines of links a card is read with (05 shows one).
+_MAX_LINKS_LINES = 4
+
+
+def _read_links_lines(state: ParseState) -> None:
+    """A card's lines of links (``[GitHub 131][9] [arXiv Page][10]``): their targets are in
+    the reference list, which is not read, so they give no field."""
+    for _ in range(_MAX_LINKS_LINES):
+        line = state.peek()
+        if line is None or not card.is_links_line(line) or entry_start(state) is not None:
+            return
+        state.advance()
+
+
 def _text_up_to_close(state: ParseState) -> bool:
     """Whether the lines from the next one on are text (a line like markup included, no page
     phrase) up to a ``][N]`` line: the rest of an abstract."""
@@ -355,7 +673,9 @@ def _opens_metadata(state: ParseState) -> bool:
             and state.peek_is(close + 1, Kind.SEPARATOR)
         )
     if kind is Kind.REFERENCE or kind is Kind.TEXT or kind is Kind.BOX:
-        return state.peek_is(1, Kind.SEPARATOR)
+        return state.peek_is(1, Kind.SEPARATOR) or (
+            kind is Kind.TEXT and _wrapped_organization(state) is not None
+        )
     return kind is Kind.SEPARATOR or kind is Kind.DATE or kind is Kind.AUTHORS
 
 
@@ -368,9 +688,10 @@ def _read_metadata(state: ParseState) -> _Metadata:
     if first.kind is Kind.OPEN or first.kind is Kind.AUTHORS:
         author_count = _read_authors_box(state)
     elif first.kind is Kind.REFERENCE or first.kind is Kind.TEXT or first.kind is Kind.BOX:
-        line = state.advance()
-        text = whole_reference(line.text)
-        organization = " ".join(strip_image_alt(text if text is not None else line.text).split())
+        wrapped = _wrapped_organization(state) if first.kind is Kind.TEXT else None
+        whole = " ".join(state.advance().text for _ in range(wrapped or 1))
+        text = whole_reference(whole)
+        organization = " ".join(strip_image_alt(text if text is not None else whole).split())
     else:
         state.reporter.defect("missing-authors", first.number, 1)
     separator = state.peek()

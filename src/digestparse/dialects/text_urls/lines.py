@@ -164,14 +164,20 @@ def link_paper_id(url: str) -> str | None:
 
 def detect(head: Sequence[str]) -> bool:
     """An upvote box followed by its URL line, or a lone ``[`` followed by ``N authors](url)``
-    or by ``Upvote`` (the upvote button of capture 05's trending card), or the header's
-    ``Subscribe`` followed by its login URL line (other tools keep a link on one line)."""
+    or by ``Upvote`` and ``N](url)`` (the upvote button of capture 05's trending card), or
+    the header's ``Subscribe`` followed by its login URL line (other tools keep a link on
+    one line)."""
     for index in range(len(head) - 1):
         kind = classify(head[index])
         following = classify(head[index + 1])
         if (kind is UPVOTES and following is URL) or (kind is BRACKET and following is AUTHORS):
             return True
-        if kind is BRACKET and head[index + 1] == UPVOTE_LABEL:
+        if (
+            kind is BRACKET
+            and head[index + 1] == UPVOTE_LABEL
+            and index + 2 < len(head)
+            and UPVOTE_COUNT_LINK.fullmatch(head[index + 2]) is not None
+        ):  # lynx's card writes the same button with a reference: ``117`` then ``][N]``
             return True
         if head[index] == SUBSCRIBE and following is URL and SUBSCRIBE_LINK.match(head[index + 1]):
             return True
