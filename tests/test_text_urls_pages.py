@@ -367,3 +367,19 @@ def test_a_page_with_no_box_and_no_authors_link_is_told_by_its_subscribe_link() 
     (paper,) = digest.papers
     assert _unplaced(paper) == _expected(8, github=True) | {
         "line": 0, "end_line": 0, "upvotes": None}
+
+
+def test_a_card_links_lost_url_line_takes_no_paper_page_after_it() -> None:
+    """A card link's label whose URL line is lost is ``missing-link``: the URL line after
+    it, the next card's avatar linked to its paper page, is no card link's URL (it was taken
+    as the arXiv link, silently, and the avatar lost from the next card's lead-in)."""
+    lines, _spans = _trending_page_05()
+    arxiv = f"https://arxiv.org/abs/{INTACT[0].paper_id}"
+    lost = lines.index(arxiv)
+    del lines[lost]
+    avatar = lines.index(f"{HF}/papers/{INTACT[0].paper_id}", lost) + 1  # 1-based
+    assert lines[lost - 2] == "arXiv Page" and avatar == lost + 4
+    digest = _check(lines)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-link", avatar)]
+    assert all(f"{HF}/papers/" not in link for paper in digest.papers for link in paper.links)
+    assert [paper.submitted_by for paper in digest.papers] == list(SUBMITTERS)

@@ -9,7 +9,7 @@ import attrs
 from ...dates import date_parts, entry_date_fields, read_count
 from ...errors import InternalError
 from ...grammar import DAILY_PAPERS, TRENDING_PAPERS, opens_page_end
-from ...links import extract_links, paper_url
+from ...links import PAPER_PAGE, extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
 from ...rules.page_end import starts_page_end
@@ -344,7 +344,15 @@ def _card_links(state: ParseState, fields: dict[str, object]) -> None:
     URLs go into ``links`` after the abstract's, each once."""
     links: tuple[str, ...] = fields.get("links", ())  # type: ignore[assignment]
     while (line := state.peek()) is not None and line.kind is TEXT and is_card_link(line.text):
-        url = _link(state, state.advance())
+        label = state.advance()
+        following = state.peek()
+        if following is not None and following.text.startswith(PAPER_PAGE):
+            # A paper's page is never a card link's target (github.com, arxiv.org): the label
+            # lost its URL line, and this one is the next card's avatar link.
+            state.reporter.defect("missing-link", following.number, 1,
+                                  detail=f"after line {label.number}")
+            continue
+        url = _link(state, label)
         if url is not None and url not in links:
             links = (*links, url)
     if links:
