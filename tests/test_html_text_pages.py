@@ -347,9 +347,11 @@ def test_a_trending_card_may_show_no_date() -> None:
 
 def test_a_trending_card_with_an_organization_and_no_date() -> None:
     """The organization alone on its line, no ``\u00b7`` and no date: the organization, not a line
-    of the abstract."""
+    of the abstract (on a page whose cards show no date)."""
     organization = "[[\u56fe\u7247\uff1aprincetonu] Princeton University](https://huggingface.co/princetonu)"
     lines = [organization if line.startswith(organization) else line for line in CAPTURE_05]
+    lines = [line for line in lines if "Published on" not in line and not (
+        " \u00b7 " in line and line.endswith("2026")) and not line.startswith("\u00b7 ")]
     digest = _read(lines)
     assert digest.diagnostics == ()
     unimate = digest.papers[3]
@@ -452,3 +454,18 @@ def test_links_whose_content_is_a_block(edit: Any) -> None:
     digest = _read(lines)
     assert digest.diagnostics == ()
     assert [_fields(paper) for paper in digest.papers] == CARD_FIELDS
+
+
+@pytest.mark.parametrize(("lost", "reported"), [(111, 113), (351, 353)])
+def test_a_date_line_lost_from_a_page_that_shows_dates_is_reported(
+    lost: int, reported: int
+) -> None:
+    """On a page whose cards have shown a date, a card with none lost its date line (05:111,
+    the organization's line with the date; 05:351, ``\u00b7`` and the date below the authors):
+    ``missing-date`` at the upvote box that came instead, as before the trending page's
+    undated cards were read. The last card has no copy to give the date back."""
+    lines = CAPTURE_05[: lost - 1] + CAPTURE_05[lost:]
+    assert lines[reported - 1] == "[Upvote"
+    digest = _read(lines)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-date", reported)]
+    assert len(digest.papers) == 6

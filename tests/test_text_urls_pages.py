@@ -367,3 +367,41 @@ def test_a_page_with_no_box_and_no_authors_link_is_told_by_its_subscribe_link() 
     (paper,) = digest.papers
     assert _unplaced(paper) == _expected(8, github=True) | {
         "line": 0, "end_line": 0, "upvotes": None}
+
+
+def test_a_card_links_lost_url_line_takes_no_paper_page_after_it() -> None:
+    """A card link's label whose URL line is lost is ``missing-link``: the URL line after
+    it, the next card's avatar linked to its paper page, is no card link's URL (it was taken
+    as the arXiv link, silently, and the avatar lost from the next card's lead-in)."""
+    lines, _spans = _trending_page_05()
+    arxiv = f"https://arxiv.org/abs/{INTACT[0].paper_id}"
+    lost = lines.index(arxiv)
+    del lines[lost]
+    avatar = lines.index(f"{HF}/papers/{INTACT[0].paper_id}", lost) + 1  # 1-based
+    assert lines[lost - 2] == "arXiv Page" and avatar == lost + 4
+    digest = _check(lines)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-link", avatar)]
+    assert all(f"{HF}/papers/" not in link for paper in digest.papers for link in paper.links)
+    assert [paper.submitted_by for paper in digest.papers] == list(SUBMITTERS)
+
+
+def test_a_card_link_where_the_organization_belongs_is_no_organization() -> None:
+    """An undated trending card that lost its organization's name: the card link after the
+    organization's URL line (``GitHub 11.3k`` over a GitHub URL) is ``missing-authors`` and
+    still read as the card's link, not the organization (it was, silently). An organization
+    links to its page on huggingface.co."""
+    lines, _spans = _trending_page(github=True, dated=False)
+    name = lines.index(" Google")
+    del lines[name]
+    label = lines.index("GitHub 11.3k", name) + 1  # 1-based
+    digest = _check(lines)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-authors", label)]
+    assert len(digest.papers) == 3
+    assert all(not (paper.organization or "").startswith("GitHub") for paper in digest.papers)
+    assert GITHUB[2][0] in digest.papers[2].links
+    # On the search page too, where the fast path reads dated entries: both paths agree.
+    at = LINES.index(" Google")
+    lines = [*LINES[:at], "GitHub 11.3k", "", GITHUB[2][0], *LINES[at + 3 :]]
+    digest = _check(lines)
+    assert ("missing-authors", at + 1) in [(d.code, d.line) for d in digest.diagnostics]
+    assert digest.papers[8].organization is None

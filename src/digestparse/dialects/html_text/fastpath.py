@@ -35,7 +35,7 @@ from .lines import (
     is_pagination,
     meta,
 )
-from .rules import BOXES_ABOVE, starts_entry
+from .rules import BOXES_ABOVE, DATES_SHOWN, starts_entry
 
 #: A line that does not start with a blank (``state.BLANKS``; whether it ends with one is
 #: checked afterwards: a pattern for that would make the matcher try every split of each line).
@@ -104,7 +104,10 @@ def read_canonical(state: ParseState) -> bool:
     if BOXES_ABOVE in state.memo:
         return False  # a daily page: its cards are not the canonical (trending) ones
     limit = state.date_limit
-    return read_window(state, lambda raw: _Reader(raw, limit).entry)
+    if not read_window(state, lambda raw: _Reader(raw, limit).entry):
+        return False
+    state.memo[DATES_SHOWN] = True  # every entry this path reads has its date
+    return True
 
 
 class _Reader:

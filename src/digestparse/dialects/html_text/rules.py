@@ -55,6 +55,9 @@ from .lines import (
 MAX_TITLE_LINES = 4
 #: ``ParseState.memo`` key: a card of this page has shown its upvote box above its title.
 BOXES_ABOVE = "html-text: upvote boxes above the titles"
+#: ``ParseState.memo`` key: a card of this page has shown its date (the fast path reads only
+#: such cards). A trending page shows a date on every card or on none (05, 04).
+DATES_SHOWN = "html-text: cards with dates"
 
 # -- the header ---------------------------------------------------------------
 
@@ -305,9 +308,11 @@ def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> 
             state.reporter.defect("missing-date", line.number, 1)
             return
     else:
-        if not (box_below and line.kind is UPVOTE):
+        # An undated card, unless the page's cards have shown dates: then its date was lost.
+        if not (box_below and line.kind is UPVOTE and DATES_SHOWN not in state.memo):
             state.reporter.defect("missing-date", line.number, 1)
         return
+    state.memo[DATES_SHOWN] = True
     if "organization" not in fields and "author_count" not in fields:
         state.reporter.defect("missing-authors", first.number, 1)
     parts = read_date_line(date_text)

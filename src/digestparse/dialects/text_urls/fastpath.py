@@ -42,6 +42,7 @@ from .lines import (
     is_box,
     is_card_link,
     is_count,
+    is_site_url,
     is_url,
     link_paper_id,
 )
@@ -352,6 +353,8 @@ def _authors_or_organization(elements: list[str], label: int) -> tuple[int | Non
             return None, None
         return int(match.group(1)), None
     if classify(line) is TEXT and is_url(following):
+        if line[0] in CARD_LINK_START and is_card_link(line) and not is_site_url(following):
+            return None, None  # a card link where the organization belongs
         return None, plain(line)
     return None, None
 

@@ -131,6 +131,15 @@ def is_url(text: str) -> bool:
     return text[0] == "h" and text.startswith(("https://", "http://")) and " " not in text
 
 
+#: Where an organization's name links: its page on the site (a card link leads elsewhere).
+SITE_PAGES = ("https://huggingface.co/", "http://huggingface.co/")
+
+
+def is_site_url(text: str) -> bool:
+    """Whether a URL line leads to a page of the site (an organization's), not elsewhere."""
+    return text.startswith(SITE_PAGES)
+
+
 def is_card_link(text: str) -> bool:
     """A card link's label (``CARD_LINK``): a text line, followed by its URL line."""
     return text[:1] in CARD_LINK_START and CARD_LINK.fullmatch(text) is not None

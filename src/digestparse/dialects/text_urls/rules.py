@@ -9,7 +9,7 @@ import attrs
 from ...dates import date_parts, entry_date_fields, read_count
 from ...errors import InternalError
 from ...grammar import DAILY_PAPERS, TRENDING_PAPERS, opens_page_end
-from ...links import extract_links, paper_url
+from ...links import PAPER_PAGE, extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
 from ...rules.page_end import starts_page_end
@@ -36,6 +36,7 @@ from .lines import (
     URL,
     date_text,
     is_card_link,
+    is_site_url,
     link_paper_id,
 )
 
@@ -226,6 +227,12 @@ def _organization_ahead(state: ParseState, ahead: int) -> bool:
     )
 
 
+def _organization_link(state: ParseState, ahead: int) -> bool:
+    """Whether the line at ``ahead`` is an organization's URL line (its huggingface.co page)."""
+    line = state.peek(ahead)
+    return line is not None and line.kind is URL and is_site_url(line.text)
+
+
 def _kind(state: ParseState, ahead: int) -> enum.Enum | None:
     line = state.peek(ahead)
     return line.kind if line is not None else None
@@ -254,6 +261,9 @@ def _metadata(state: ParseState, fields: dict[str, object], boxed: bool) -> None
         fields["author_count"] = _authors(state, next_line(state, "no authors line"), True)
     elif line.kind is AUTHORS:
         fields["author_count"] = _authors(state, line, False)
+    elif line.kind is TEXT and is_card_link(line.text) and not _organization_link(state, 1):
+        # A card link where the organization belongs (its name lost): read after the date.
+        reporter.defect("missing-authors", line.number, 1)
     elif line.kind is TEXT and _kind(state, 1) in (URL, SEPARATOR_KIND) and not _page_end(state):
         name = state.advance()
         fields["organization"] = plain(name.text)
@@ -344,7 +354,15 @@ def _card_links(state: ParseState, fields: dict[str, object]) -> None:
     URLs go into ``links`` after the abstract's, each once."""
     links: tuple[str, ...] = fields.get("links", ())  # type: ignore[assignment]
     while (line := state.peek()) is not None and line.kind is TEXT and is_card_link(line.text):
-        url = _link(state, state.advance())
+        label = state.advance()
+        following = state.peek()
+        if following is not None and following.text.startswith(PAPER_PAGE):
+            # A paper's page is never a card link's target (github.com, arxiv.org): the label
+            # lost its URL line, and this one is the next card's avatar link.
+            state.reporter.defect("missing-link", following.number, 1,
+                                  detail=f"after line {label.number}")
+            continue
+        url = _link(state, label)
         if url is not None and url not in links:
             links = (*links, url)
     if links:
