@@ -317,6 +317,22 @@ def test_no_reader_preamble(top: tuple[str, ...]) -> None:
     assert "missing-header" in [d.code for d in digest.diagnostics]
 
 
+@pytest.mark.parametrize("blank", ["\ufeff", "\u00a0", "\u3000 "])
+def test_unicode_blanks_in_a_wrapper(blank: str) -> None:
+    """A wrapper's lines are stripped of what the capture dialects take as blank (U+FEFF
+    included, which ``str.strip`` keeps): a line of it is blank, and around a key or the
+    fence it is nothing."""
+    top = (blank + "---", "url: https://huggingface.co/papers" + blank, blank,
+           "captured_at: 2026-06-29T10:00:00Z", "---" + blank)
+    digest = _parse(*top)
+    _assert_body_read(digest, len(top) + 1)
+    assert digest.header_span is not None and digest.header_span[0] == 1
+    assert digest.source_url == "https://huggingface.co/papers"
+    assert digest.captured_at == datetime.datetime(2026, 6, 29, 10, tzinfo=datetime.timezone.utc)
+    fenced = digestparse.parse("\n".join([*WEB_SOURCE, "```text" + blank, *BODY, "```"]))
+    assert fenced.footer_span == (947, 947)
+
+
 def _invalid_utf8(diagnostics: Iterable[digestparse.Diagnostic]) -> list[tuple[int, int]]:
     return sorted((d.line, d.column) for d in diagnostics if d.code == "invalid-utf8")
 

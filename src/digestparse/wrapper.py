@@ -24,6 +24,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from .state import BLANKS
+
 #: Wrapper lines are looked for only this far into the input.
 _MAX_WRAPPER_LINES = 60
 #: Lines a stream must have read before ``read_wrapper`` can decide.
@@ -87,14 +89,14 @@ def read_wrapper(lines: Sequence[str]) -> Wrapper:
     first = _first_nonblank(lines, 0)
     if first is None or first >= _MAX_WRAPPER_LINES:
         return NO_WRAPPER
-    top = lines[first].strip()
+    top = _stripped(lines[first])
     if top == "---":
         return _front_matter(lines, first)
     if top.startswith("# ") and (found := _preamble(lines, first)) is not NO_WRAPPER:
         return found
     if _BOLD_ITEM.fullmatch(top) or (
         (second := _first_nonblank(lines, first + 1)) is not None
-        and _BOLD_ITEM.fullmatch(lines[second].strip())
+        and _BOLD_ITEM.fullmatch(_stripped(lines[second]))
     ):
         return _bold_preamble(lines, first)
     if _PLAIN_ITEM.fullmatch(top):
@@ -102,9 +104,18 @@ def read_wrapper(lines: Sequence[str]) -> Wrapper:
     return NO_WRAPPER
 
 
+#: What a wrapper line is stripped of: white space (as ``str.strip``) and U+FEFF, which the
+#: capture dialects take as blank too.
+_WRAPPER_BLANKS = BLANKS + "\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029"
+
+
+def _stripped(line: str) -> str:
+    return line.strip(_WRAPPER_BLANKS)
+
+
 def _first_nonblank(lines: Sequence[str], start: int) -> int | None:
     for index in range(start, min(len(lines), _MAX_WRAPPER_LINES + start)):
-        if lines[index].strip():
+        if _stripped(lines[index]):
             return index
     return None
 
@@ -116,7 +127,7 @@ def _front_matter(lines: Sequence[str], first: int) -> Wrapper:
     items: list[tuple[str, str]] = []
     for index in range(first + 1, min(len(lines), first + _MAX_WRAPPER_LINES)):
         line = lines[index]
-        text = line.strip()
+        text = _stripped(line)
         if text == "---":
             return _wrapper(index + 1, items, None)
         if not text:
@@ -137,7 +148,7 @@ def _preamble(lines: Sequence[str], first: int) -> Wrapper:
     end = first + 1
     index = first + 1
     while index < len(lines) and index < first + _MAX_WRAPPER_LINES:
-        text = lines[index].strip()
+        text = _stripped(lines[index])
         match = _LIST_ITEM.fullmatch(text)
         if match is not None:
             items.append((match.group(1), match.group(2)))
@@ -149,13 +160,13 @@ def _preamble(lines: Sequence[str], first: int) -> Wrapper:
         return NO_WRAPPER
     following = _first_nonblank(lines, end)
     if following is not None:
-        text = lines[following].strip()
+        text = _stripped(lines[following])
         if text.startswith("## ") and not _is_listing_heading(text[3:]):
             end = following + 1
             following = _first_nonblank(lines, end)
     fence = None
     if following is not None:
-        match = _FENCE.fullmatch(lines[following].strip())
+        match = _FENCE.fullmatch(_stripped(lines[following]))
         if match is not None:
             fence = match.group(1) or match.group(2)
             end = following + 1
@@ -166,7 +177,7 @@ def _bold_preamble(lines: Sequence[str], first: int) -> Wrapper:
     items: list[tuple[str, str]] = []
     end = first + 1
     for index in range(first, min(len(lines), first + _MAX_WRAPPER_LINES)):
-        text = lines[index].strip()
+        text = _stripped(lines[index])
         match = _BOLD_ITEM.fullmatch(text)
         if match is not None:
             items.append((match.group(1), match.group(2)))
@@ -186,7 +197,7 @@ def _reader_preamble(lines: Sequence[str], first: int) -> Wrapper:
     ``Title:`` line alone says too little)."""
     items: list[tuple[str, str]] = []
     for index in range(first, min(len(lines), first + _MAX_WRAPPER_LINES)):
-        text = lines[index].strip()
+        text = _stripped(lines[index])
         if not text:
             continue
         if _CONTENT_KEY.fullmatch(text):
@@ -288,4 +299,5 @@ def _local_now() -> datetime.datetime:
 
 
 def is_fence_end(line: str, fence: str) -> bool:
+    # str.strip, as the block reader's quick test (api._fenced_blocks) strips
     return line.strip() == fence
