@@ -405,3 +405,19 @@ def test_a_card_link_where_the_organization_belongs_is_no_organization() -> None
     digest = _check(lines)
     assert ("missing-authors", at + 1) in [(d.code, d.line) for d in digest.diagnostics]
     assert digest.papers[8].organization is None
+
+
+def test_a_date_lost_from_a_page_whose_cards_show_dates_is_reported() -> None:
+    """On a trending page whose cards have shown a date, a card with no ``\u00b7`` and date lost
+    them: ``missing-date`` at the upvote button that came instead (it was read as an undated
+    card, silently). The copy that kept its date gives it to the paper."""
+    for separator, date in ((168, 170), (280, 282)):  # 1-based: card 2's first copy, 3's second
+        lines, _spans = _trending_page_05()
+        assert lines[separator - 1] == "\u00b7" and lines[date - 1].endswith(("2024", "2025"))
+        del lines[separator - 1 : date + 1]  # the two lines and the blank lines below them
+        button = separator  # the upvote button's ``[``, 1-based
+        assert lines[button - 1] == "["
+        digest = _check(lines)
+        assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-date", button)]
+        assert [paper.date for paper in digest.papers] == [INTACT[i].date for i in PICKED]
+        assert [paper.upvotes for paper in digest.papers] == list(UPVOTES)

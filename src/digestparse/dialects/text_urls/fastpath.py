@@ -25,6 +25,7 @@ from ...markup import plain
 from ...model import Paper, fast_paper
 from ...state import BLANKS, ParseState
 from ..window import read_window
+from .rules import DATES_SHOWN
 from .lines import (
     AUTHORS_LINK,
     BRACKET,
@@ -79,7 +80,10 @@ def read_canonical(state: ParseState) -> bool:
         return False
     limit = state.date_limit
     _trim_caches()
-    return read_window(state, lambda raw: partial(_entry, limit, raw))
+    if not read_window(state, lambda raw: partial(_entry, limit, raw)):
+        return False
+    state.memo[DATES_SHOWN] = True  # every entry this path reads has its date
+    return True
 
 
 # -- elements --------------------------------------------------------------------------

@@ -40,6 +40,11 @@ from .lines import (
     link_paper_id,
 )
 
+#: ``ParseState.memo`` key: a card of this page has shown its date (the fast path reads only
+#: such cards). A trending page shows a date on every card or on none (05, 04), as in the
+#: html-text dialect (``html_text.rules.DATES_SHOWN``).
+DATES_SHOWN = "text-urls: cards with dates"
+
 # -- the header ---------------------------------------------------------------
 
 
@@ -274,6 +279,9 @@ def _metadata(state: ParseState, fields: dict[str, object], boxed: bool) -> None
         reporter.defect("missing-authors", line.number, 1, detail="no metadata block")
         return
     if _undated_card(state):
+        if DATES_SHOWN in state.memo:
+            # An undated card on a page whose cards have shown dates: its date was lost.
+            reporter.defect("missing-date", next_line(state, "no date line").number, 1)
         _card_end(state, fields, boxed)
         return
     separator = next_line(state, "no '\u00b7' line")
@@ -384,6 +392,7 @@ def _authors(state: ParseState, line: Line, after_bracket: bool) -> int | None:
 
 
 def _dated(state: ParseState, line: Line, fields: dict[str, object]) -> None:
+    state.memo[DATES_SHOWN] = True
     text = date_text(line.text)
     parts = date_parts(text, line.number)
     fields.update(entry_date_fields(state, line.number, parts))
