@@ -421,3 +421,23 @@ def test_a_date_lost_from_a_page_whose_cards_show_dates_is_reported() -> None:
         assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-date", button)]
         assert [paper.date for paper in digest.papers] == [INTACT[i].date for i in PICKED]
         assert [paper.upvotes for paper in digest.papers] == list(UPVOTES)
+
+
+def test_a_lead_in_whose_title_is_lost_is_junk_and_no_paper() -> None:
+    """A lead-in must be followed by an upvote box or a title: where the title line is lost,
+    the submitter's name over the title's URL line is no title (it was read as a paper,
+    silently on the first card, whose ``Submitted by`` the header took). The lead-in and the
+    rest of its card are one junk report; the card's other copy gives the paper."""
+    for number, index in enumerate(PICKED):
+        lines, _spans = _trending_page_05()
+        title = lines.index(INTACT[index].title)  # the first copy's title (0-based)
+        lead = title - (4 if number == 0 else 6)  # ``Submitted by``, or the avatar's URL line
+        assert lines[lead] in ("Submitted by", f"{HF}/papers/{INTACT[index].paper_id}")
+        del lines[title : title + 2]
+        arxiv = lines.index(f"https://arxiv.org/abs/{INTACT[index].paper_id}")  # its card's end
+        digest = _check(lines)
+        assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+            ("junk", lead + 1, arxiv + 1)]
+        assert "Submitted by" not in digest.header
+        assert [paper.title for paper in digest.papers] == [INTACT[i].title for i in PICKED]
+        assert [paper.submitted_by for paper in digest.papers] == list(SUBMITTERS)

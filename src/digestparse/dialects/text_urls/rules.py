@@ -75,15 +75,15 @@ def _header_text(line: Line) -> str | None:
 
 def starts_entry(state: ParseState, ahead: int = 0) -> bool:
     """An upvote box, or a title: a text line whose URL line names a paper (not a card
-    link's label, ``arXiv Page``); or a lead-in (``_lead_in``) followed by either."""
+    link's label, ``arXiv Page``); or a lead-in (``_lead_in``), whatever follows it: where
+    no box or title does, ``entry`` reports it."""
     line = state.peek(ahead)
     if line is None:
         return False
     if line.kind is UPVOTES:
         return True
     if line.kind is URL or line.text == SUBMITTED_BY:
-        lead = _lead_in(state, ahead)
-        return lead > 0 and _starts_card(state, ahead + lead)
+        return _lead_in(state, ahead) > 0
     return _starts_card(state, ahead)
 
 
@@ -113,13 +113,24 @@ def _lead_in(state: ParseState, ahead: int) -> int:
         if line is None or line.text != SUBMITTED_BY or link_paper_id(avatar.text) is None:
             return 0
         lead += 1
-    if line is None or line.text != SUBMITTED_BY or not state.peek_is(lead + 1, TEXT):
+    if line is None or line.text != SUBMITTED_BY or not _is_name(state, lead + 1):
         return 0
     lead += 2
     link = state.peek(lead)
     if link is not None and link.kind is URL and link_paper_id(link.text) is None:
         lead += 1
     return lead - ahead
+
+
+def _is_name(state: ParseState, ahead: int) -> bool:
+    """Whether the line at ``ahead``, after ``Submitted by``, is the submitter's name. A
+    line with a blank in it over a paper's URL line is the title (the name was lost); a
+    user name has no blank (``vvasilev``), and over that URL line it is the name of a card
+    whose title was lost."""
+    line = state.peek(ahead)
+    if line is None or line.kind is not TEXT:
+        return False
+    return " " not in line.text or _title_link(state, ahead) is None
 
 
 def _title_link(state: ParseState, ahead: int) -> str | None:
@@ -147,7 +158,15 @@ def entry(state: ParseState) -> bool:
         previous = line.text
     head = state.peek()
     if head is None:
-        raise InternalError(f"line {first.number} starts an entry with no box or title after it")
+        report_truncated(state, first.number, Truncated("no title"))
+        return True
+    if not _starts_card(state, 0):
+        # A lead-in with no upvote box or title after it (the title line lost): the name is
+        # no title, and the rest of the card is junk up to the next entry (one report).
+        _lost_title(state)
+        reporter.defect("junk", first.number, 1, end_line=state.last_line,
+                        detail="a lead-in without a title")
+        return True
     boxed = head.kind is UPVOTES
     try:
         if boxed:
@@ -200,6 +219,21 @@ def entry(state: ParseState) -> bool:
         report_truncated(state, first.number, truncated)
     state.papers.append(attrs.evolve(paper, end_line=state.last_line, **fields))  # type: ignore[arg-type]
     return True
+
+
+def _lost_title(state: ParseState) -> None:
+    """Consume the URL line of a title that was lost under a lead-in, and the summary under
+    it where a URL line naming the same paper follows the summary: it is no title."""
+    url = state.peek()
+    paper = link_paper_id(url.text) if url is not None and url.kind is URL else None
+    if paper is None:
+        return
+    state.advance()
+    if state.peek_is(0, TEXT) and _title_link(state, 0) == paper:
+        state.advance()
+        while state.peek_is(0, TEXT, glued=True):
+            state.advance()
+        state.advance()  # its URL line
 
 
 def _wrapped(state: ParseState) -> FieldLines:
