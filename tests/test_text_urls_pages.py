@@ -441,3 +441,20 @@ def test_a_lead_in_whose_title_is_lost_is_junk_and_no_paper() -> None:
         assert "Submitted by" not in digest.header
         assert [paper.title for paper in digest.papers] == [INTACT[i].title for i in PICKED]
         assert [paper.submitted_by for paper in digest.papers] == list(SUBMITTERS)
+
+
+def test_a_lead_in_whose_name_is_lost_is_missing_submitter() -> None:
+    """``Submitted by`` over the title (a line with a blank over the paper's URL line: a user
+    name has none) lost the name: ``missing-submitter`` at the title, as in the html-text
+    dialect, and the card is read (the first card's ``Submitted by`` went into the header,
+    silently; later cards' lead-ins were junk). The other copy gives the name back."""
+    for index in PICKED:
+        lines, _spans = _trending_page_05()
+        name = lines.index(SUBMITTERS[PICKED.index(index)])
+        del lines[name : name + 2]
+        assert lines[name] == INTACT[index].title
+        digest = _check(lines)
+        assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-submitter", name + 1)]
+        assert "Submitted by" not in digest.header
+        assert [paper.title for paper in digest.papers] == [INTACT[i].title for i in PICKED]
+        assert [paper.submitted_by for paper in digest.papers] == list(SUBMITTERS)

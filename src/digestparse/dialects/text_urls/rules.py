@@ -105,7 +105,8 @@ def _lead_in(state: ParseState, ahead: int) -> int:
     """How many lines a lead-in at ``ahead`` has (0: none): the submitter's avatar, linked
     to the paper's page (a URL line naming a paper, optional), ``Submitted by``, the name
     and the name's link (a URL line naming no paper, optional). Capture 05 draws it above
-    its trending cards."""
+    its trending cards. Where the name is lost (``Submitted by`` over a box or a title),
+    the lead-in ends at ``Submitted by``."""
     lead = ahead
     line = state.peek(lead)
     if line is not None and line.kind is URL:
@@ -113,8 +114,11 @@ def _lead_in(state: ParseState, ahead: int) -> int:
         if line is None or line.text != SUBMITTED_BY or link_paper_id(avatar.text) is None:
             return 0
         lead += 1
-    if line is None or line.text != SUBMITTED_BY or not _is_name(state, lead + 1):
+    if line is None or line.text != SUBMITTED_BY:
         return 0
+    if not _is_name(state, lead + 1):
+        # The name lost, the card next: ``entry`` reports it.
+        return lead + 1 - ahead if _starts_card(state, lead + 1) else 0
     lead += 2
     link = state.peek(lead)
     if link is not None and link.kind is URL and link_paper_id(link.text) is None:
@@ -157,6 +161,8 @@ def entry(state: ParseState) -> bool:
             fields["submitted_by"] = plain(line.text)
         previous = line.text
     head = state.peek()
+    if previous == SUBMITTED_BY and head is not None:
+        reporter.defect("missing-submitter", head.number, 1)
     if head is None:
         report_truncated(state, first.number, Truncated("no title"))
         return True
