@@ -527,3 +527,17 @@ def test_a_trending_summary_ending_with_a_links_close_is_reported_by_both_paths(
     lines[at] = CAPTURE_05[at] + " See [code" + close
     digest = _read(lines)
     assert digest.diagnostics == () and digest.papers[0].abstract.endswith(close)
+
+
+def test_a_linked_abstract_whose_text_is_lost_is_missing_abstract() -> None:
+    """A linked abstract written as ``[``, its text and ``](url)`` on lines of their own
+    that lost its one text line is an empty link: ``missing-abstract`` at its ``[`` (it
+    gave an empty abstract, silently)."""
+    lines = _bracket_abstracts(daily_page())
+    text = lines.index(CARDS[3][1]["abstract_lines"][0])
+    assert lines[text - 2] == "["
+    del lines[text : text + 2]
+    digest = _read(lines)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-abstract", text - 1)]
+    assert [_fields(paper) for paper in digest.papers][:3] == CARD_FIELDS[:3]
+    assert digest.papers[3].abstract == "" and digest.papers[3].paper_id == CARDS[3][0]

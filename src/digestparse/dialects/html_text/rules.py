@@ -191,6 +191,8 @@ def entry(state: ParseState) -> bool:
                 state.reporter.defect(code, opening.number, 1, detail=(
                     "the abstract's link has no '](url)'" if code == "unclosed-link"
                     else "the abstract's link has no '['"))
+            elif not abstract:  # a linked abstract whose text was lost: ``[`` and ``](url)``
+                state.reporter.defect("missing-abstract", opening.number, 1)
             identifier = identifier or abstract_id
             fields.update(abstract=abstract, links=extract_links(abstract))
         else:
