@@ -487,7 +487,9 @@ def _lose_abstract_line(lines: list[str], part: str) -> tuple[list[str], int]:
     [("last", "unclosed-link", "Recent progress in language models has been defined by scale."),
      ("first", "unbalanced-bracket", "We release OCC-RAG at https://github.com/occ/occ-rag.")],
 )
-def test_a_linked_abstract_that_lost_a_line_is_reported(part: str, code: str, abstract: str) -> None:
+def test_a_linked_abstract_that_lost_a_line_is_reported(
+    part: str, code: str, abstract: str
+) -> None:
     """A linked abstract without its ``…](url)`` line kept its ``[`` (and without its first
     line kept ``](https://huggingface.co/papers/…)``, a malformed URL in ``links``), with no
     diagnostic: now ``unclosed-link`` or ``unbalanced-bracket`` at its first line, and the

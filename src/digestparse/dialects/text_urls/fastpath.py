@@ -25,7 +25,6 @@ from ...markup import plain
 from ...model import Paper, fast_paper
 from ...state import BLANKS, ParseState
 from ..window import read_window
-from .rules import DATES_SHOWN
 from .lines import (
     AUTHORS_LINK,
     BRACKET,
@@ -47,6 +46,7 @@ from .lines import (
     is_url,
     link_paper_id,
 )
+from .rules import DATES_SHOWN
 
 #: An entry is read from at most this many elements: ten for the shortest, with room
 #: for label-less link lines before an organization and a comment count after the date.
