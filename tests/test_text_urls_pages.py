@@ -458,3 +458,20 @@ def test_a_lead_in_whose_name_is_lost_is_missing_submitter() -> None:
         assert "Submitted by" not in digest.header
         assert [paper.title for paper in digest.papers] == [INTACT[i].title for i in PICKED]
         assert [paper.submitted_by for paper in digest.papers] == list(SUBMITTERS)
+
+
+def test_a_lead_in_that_ends_the_input_is_a_truncated_entry() -> None:
+    """The input cut after a lead-in's name: the entry it starts is cut (no longer a
+    lead-in only when a card follows it), ``truncated-entry`` spanning the lead-in; cut
+    after ``Submitted by``, with no name, the lines are junk as before."""
+    lines, _spans = _trending_page_05()
+    name = lines.index(SUBMITTERS[0], lines.index(SUBMITTERS[0]) + 1)  # the second copy's
+    avatar = name - 4  # its avatar's URL line (0-based)
+    assert lines[avatar] == f"{HF}/papers/{INTACT[0].paper_id}"
+    digest = _check(lines[: name + 1])
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("truncated-entry", avatar + 1, name + 1)]
+    assert len(digest.papers) == 1 and digest.papers[0].submitted_by == SUBMITTERS[0]
+    digest = _check(lines[: name - 1])
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", avatar + 1, name - 1)]
