@@ -469,3 +469,77 @@ def test_a_date_line_lost_from_a_page_that_shows_dates_is_reported(
     digest = _read(lines)
     assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-date", reported)]
     assert len(digest.papers) == 6
+
+
+def _lose_abstract_line(lines: list[str], part: str) -> tuple[list[str], int]:
+    """The daily page without the first card's linked abstract's first or last line, and
+    the (1-based) number of the abstract's first line left."""
+    paper, fields = CARDS[0]
+    first = lines.index(f"[{fields['abstract_lines'][0]}")
+    last = lines.index(f"{fields['abstract_lines'][-1]}]({PAPER}{paper})")
+    assert last == first + 1
+    lost = first if part == "first" else last
+    return lines[:lost] + lines[lost + 1 :], first + 1
+
+
+@pytest.mark.parametrize(
+    ("part", "code", "abstract"),
+    [("last", "unclosed-link", "Recent progress in language models has been defined by scale."),
+     ("first", "unbalanced-bracket", "We release OCC-RAG at https://github.com/occ/occ-rag.")],
+)
+def test_a_linked_abstract_that_lost_a_line_is_reported(
+    part: str, code: str, abstract: str
+) -> None:
+    """A linked abstract without its ``…](url)`` line kept its ``[`` (and without its first
+    line kept ``](https://huggingface.co/papers/…)``, a malformed URL in ``links``), with no
+    diagnostic: now ``unclosed-link`` or ``unbalanced-bracket`` at its first line, and the
+    abstract is its text alone."""
+    for bracketed in (False, True):
+        lines = _bracket_abstracts(daily_page()) if bracketed else daily_page()
+        if bracketed:  # ``[``, blank, the text lines, blank, ``](url)``: lose a bracket line
+            paper, fields = CARDS[0]
+            opening = lines.index(f"{fields['abstract_lines'][0]}") - 2
+            closing = lines.index(f"]({PAPER}{paper})")
+            lost = opening if part == "first" else closing
+            first = opening + 1 if part == "last" else opening + 2
+            lines = lines[:lost] + lines[lost + 1 :]
+            kept = " ".join(fields["abstract_lines"])
+        else:
+            lines, first = _lose_abstract_line(lines, part)
+            kept = abstract
+        digest = _read(lines)
+        assert [(d.code, d.line, d.column) for d in digest.diagnostics] == [(code, first, 1)]
+        card = digest.papers[0]
+        assert card.abstract == kept
+        assert card.links == (("https://github.com/occ/occ-rag",) if "occ-rag" in kept else ())
+        assert card.paper_id == CARDS[0][0]
+        assert [_fields(paper) for paper in digest.papers[1:]] == CARD_FIELDS[1:]
+
+
+def test_a_trending_summary_ending_with_a_links_close_is_reported_by_both_paths() -> None:
+    """A summary ending with ``](https://huggingface.co/papers/…)`` and no ``[`` open: the
+    rest of a link whose first line was lost, ``unbalanced-bracket``, the close dropped; the
+    fast path gives way to the rules there. A link of its own at the end is text."""
+    at = next(n for n, line in enumerate(CAPTURE_05) if line.startswith("We present Kandinsky"))
+    close = "](https://huggingface.co/papers/2610.05608)"
+    lines = [*CAPTURE_05[:at], CAPTURE_05[at] + close, *CAPTURE_05[at + 1 :]]
+    digest = _read(lines)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("unbalanced-bracket", at + 1)]
+    assert digest.papers[0].abstract == CAPTURE_05[at] and digest.papers[0].links == ()
+    lines[at] = CAPTURE_05[at] + " See [code" + close
+    digest = _read(lines)
+    assert digest.diagnostics == () and digest.papers[0].abstract.endswith(close)
+
+
+def test_a_linked_abstract_whose_text_is_lost_is_missing_abstract() -> None:
+    """A linked abstract written as ``[``, its text and ``](url)`` on lines of their own
+    that lost its one text line is an empty link: ``missing-abstract`` at its ``[`` (it
+    gave an empty abstract, silently)."""
+    lines = _bracket_abstracts(daily_page())
+    text = lines.index(CARDS[3][1]["abstract_lines"][0])
+    assert lines[text - 2] == "["
+    del lines[text : text + 2]
+    digest = _read(lines)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-abstract", text - 1)]
+    assert [_fields(paper) for paper in digest.papers][:3] == CARD_FIELDS[:3]
+    assert digest.papers[3].abstract == "" and digest.papers[3].paper_id == CARDS[3][0]

@@ -405,3 +405,73 @@ def test_a_card_link_where_the_organization_belongs_is_no_organization() -> None
     digest = _check(lines)
     assert ("missing-authors", at + 1) in [(d.code, d.line) for d in digest.diagnostics]
     assert digest.papers[8].organization is None
+
+
+def test_a_date_lost_from_a_page_whose_cards_show_dates_is_reported() -> None:
+    """On a trending page whose cards have shown a date, a card with no ``\u00b7`` and date lost
+    them: ``missing-date`` at the upvote button that came instead (it was read as an undated
+    card, silently). The copy that kept its date gives it to the paper."""
+    for separator, date in ((168, 170), (280, 282)):  # 1-based: card 2's first copy, 3's second
+        lines, _spans = _trending_page_05()
+        assert lines[separator - 1] == "\u00b7" and lines[date - 1].endswith(("2024", "2025"))
+        del lines[separator - 1 : date + 1]  # the two lines and the blank lines below them
+        button = separator  # the upvote button's ``[``, 1-based
+        assert lines[button - 1] == "["
+        digest = _check(lines)
+        assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-date", button)]
+        assert [paper.date for paper in digest.papers] == [INTACT[i].date for i in PICKED]
+        assert [paper.upvotes for paper in digest.papers] == list(UPVOTES)
+
+
+def test_a_lead_in_whose_title_is_lost_is_junk_and_no_paper() -> None:
+    """A lead-in must be followed by an upvote box or a title: where the title line is lost,
+    the submitter's name over the title's URL line is no title (it was read as a paper,
+    silently on the first card, whose ``Submitted by`` the header took). The lead-in and the
+    rest of its card are one junk report; the card's other copy gives the paper."""
+    for number, index in enumerate(PICKED):
+        lines, _spans = _trending_page_05()
+        title = lines.index(INTACT[index].title)  # the first copy's title (0-based)
+        lead = title - (4 if number == 0 else 6)  # ``Submitted by``, or the avatar's URL line
+        assert lines[lead] in ("Submitted by", f"{HF}/papers/{INTACT[index].paper_id}")
+        del lines[title : title + 2]
+        arxiv = lines.index(f"https://arxiv.org/abs/{INTACT[index].paper_id}")  # its card's end
+        digest = _check(lines)
+        assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+            ("junk", lead + 1, arxiv + 1)]
+        assert "Submitted by" not in digest.header
+        assert [paper.title for paper in digest.papers] == [INTACT[i].title for i in PICKED]
+        assert [paper.submitted_by for paper in digest.papers] == list(SUBMITTERS)
+
+
+def test_a_lead_in_whose_name_is_lost_is_missing_submitter() -> None:
+    """``Submitted by`` over the title (a line with a blank over the paper's URL line: a user
+    name has none) lost the name: ``missing-submitter`` at the title, as in the html-text
+    dialect, and the card is read (the first card's ``Submitted by`` went into the header,
+    silently; later cards' lead-ins were junk). The other copy gives the name back."""
+    for index in PICKED:
+        lines, _spans = _trending_page_05()
+        name = lines.index(SUBMITTERS[PICKED.index(index)])
+        del lines[name : name + 2]
+        assert lines[name] == INTACT[index].title
+        digest = _check(lines)
+        assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-submitter", name + 1)]
+        assert "Submitted by" not in digest.header
+        assert [paper.title for paper in digest.papers] == [INTACT[i].title for i in PICKED]
+        assert [paper.submitted_by for paper in digest.papers] == list(SUBMITTERS)
+
+
+def test_a_lead_in_that_ends_the_input_is_a_truncated_entry() -> None:
+    """The input cut after a lead-in's name: the entry it starts is cut (no longer a
+    lead-in only when a card follows it), ``truncated-entry`` spanning the lead-in; cut
+    after ``Submitted by``, with no name, the lines are junk as before."""
+    lines, _spans = _trending_page_05()
+    name = lines.index(SUBMITTERS[0], lines.index(SUBMITTERS[0]) + 1)  # the second copy's
+    avatar = name - 4  # its avatar's URL line (0-based)
+    assert lines[avatar] == f"{HF}/papers/{INTACT[0].paper_id}"
+    digest = _check(lines[: name + 1])
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("truncated-entry", avatar + 1, name + 1)]
+    assert len(digest.papers) == 1 and digest.papers[0].submitted_by == SUBMITTERS[0]
+    digest = _check(lines[: name - 1])
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", avatar + 1, name - 1)]

@@ -77,6 +77,47 @@ def abstract_of(joined: str) -> tuple[str, str | None]:
     return joined, None
 
 
+#: A link's close at the end of a text: ``](url)``.
+_LINK_CLOSE = re.compile(r"\]\(([^()\s]*)\)\Z")
+
+
+def broken_abstract(abstract: str) -> tuple[str, str, str | None] | None:
+    """Where an abstract that ``abstract_of`` kept as text is the daily page's link to the
+    paper with its first or last line lost: the diagnostic, the text without what is left
+    of the link, and the paper id of its target; None where it is text.
+
+    ``unclosed-link``: it opens with a ``[`` that no ``]`` closes (its ``…](url)`` line
+    lost). ``unbalanced-bracket``: it ends with ``](url)`` to a paper's page and no ``[``
+    is open before it (its ``[…`` line lost)."""
+    if abstract[:1] == "[":
+        depth = 0
+        for character in abstract:
+            if character == "[":
+                depth += 1
+            elif character == "]":
+                depth -= 1
+                if depth == 0:
+                    return None
+        return "unclosed-link", abstract[1:].strip(), None
+    if abstract[-1:] != ")":
+        return None
+    close = _LINK_CLOSE.search(abstract)
+    if close is None or not close.group(1).startswith(PAPER_PAGE) or "#" in close.group(1):
+        return None
+    identifier = paper_id(close.group(1))
+    if identifier is None:
+        return None
+    depth = 0
+    for character in abstract[: close.start()]:
+        if character == "[":
+            depth += 1
+        elif character == "]" and depth:
+            depth -= 1
+    if depth:
+        return None  # a link of its own at the end of the text
+    return "unbalanced-bracket", abstract[: close.start()].strip(), identifier
+
+
 def box_count(line: str) -> int:
     """The count of an upvote box or comment count line, ``[22](url)``; ``[-](url)`` is 0."""
     found = BOX_LINE.fullmatch(line)

@@ -19,7 +19,15 @@ from ...state import BLANKS, Line, ParseState, Rule
 from ..block_header import read_block_header
 from ..bounded import FieldLines
 from ..truncated import Truncated, next_line, report_truncated
-from .fields import abstract_of, box_count, link_id, organization_of, title_of, upvote_count
+from .fields import (
+    abstract_of,
+    box_count,
+    broken_abstract,
+    link_id,
+    organization_of,
+    title_of,
+    upvote_count,
+)
 from .lines import (
     ANCHOR,
     AUTHORS,
@@ -168,7 +176,8 @@ def entry(state: ParseState) -> bool:
     try:
         abstract_lines: FieldLines | None = None
         if state.peek_is(0, TEXT) or _abstract_link(state.peek()) or _bracket_abstract(state):
-            abstract_lines = FieldLines(state.advance())
+            opening = state.advance()
+            abstract_lines = FieldLines(opening)
             while state.peek_is(0, TEXT):
                 abstract_lines.add(state.advance())
             abstract_lines.report(state)
@@ -177,6 +186,13 @@ def entry(state: ParseState) -> bool:
         )
         if abstract_lines is not None:
             abstract, abstract_id = abstract_of(join_wrapped(abstract_lines.texts))
+            if abstract_id is None and (broken := broken_abstract(abstract)) is not None:
+                code, abstract, abstract_id = broken
+                state.reporter.defect(code, opening.number, 1, detail=(
+                    "the abstract's link has no '](url)'" if code == "unclosed-link"
+                    else "the abstract's link has no '['"))
+            elif not abstract:  # a linked abstract whose text was lost: ``[`` and ``](url)``
+                state.reporter.defect("missing-abstract", opening.number, 1)
             identifier = identifier or abstract_id
             fields.update(abstract=abstract, links=extract_links(abstract))
         else:

@@ -46,6 +46,7 @@ from .lines import (
     is_url,
     link_paper_id,
 )
+from .rules import DATES_SHOWN
 
 #: An entry is read from at most this many elements: ten for the shortest, with room
 #: for label-less link lines before an organization and a comment count after the date.
@@ -79,7 +80,10 @@ def read_canonical(state: ParseState) -> bool:
         return False
     limit = state.date_limit
     _trim_caches()
-    return read_window(state, lambda raw: partial(_entry, limit, raw))
+    if not read_window(state, lambda raw: partial(_entry, limit, raw)):
+        return False
+    state.memo[DATES_SHOWN] = True  # every entry this path reads has its date
+    return True
 
 
 # -- elements --------------------------------------------------------------------------

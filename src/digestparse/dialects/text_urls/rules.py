@@ -40,6 +40,11 @@ from .lines import (
     link_paper_id,
 )
 
+#: ``ParseState.memo`` key: a card of this page has shown its date (the fast path reads only
+#: such cards). A trending page shows a date on every card or on none (05, 04), as in the
+#: html-text dialect (``html_text.rules.DATES_SHOWN``).
+DATES_SHOWN = "text-urls: cards with dates"
+
 # -- the header ---------------------------------------------------------------
 
 
@@ -70,15 +75,15 @@ def _header_text(line: Line) -> str | None:
 
 def starts_entry(state: ParseState, ahead: int = 0) -> bool:
     """An upvote box, or a title: a text line whose URL line names a paper (not a card
-    link's label, ``arXiv Page``); or a lead-in (``_lead_in``) followed by either."""
+    link's label, ``arXiv Page``); or a lead-in (``_lead_in``), whatever follows it: where
+    no box or title does, ``entry`` reports it."""
     line = state.peek(ahead)
     if line is None:
         return False
     if line.kind is UPVOTES:
         return True
     if line.kind is URL or line.text == SUBMITTED_BY:
-        lead = _lead_in(state, ahead)
-        return lead > 0 and _starts_card(state, ahead + lead)
+        return _lead_in(state, ahead) > 0
     return _starts_card(state, ahead)
 
 
@@ -100,7 +105,8 @@ def _lead_in(state: ParseState, ahead: int) -> int:
     """How many lines a lead-in at ``ahead`` has (0: none): the submitter's avatar, linked
     to the paper's page (a URL line naming a paper, optional), ``Submitted by``, the name
     and the name's link (a URL line naming no paper, optional). Capture 05 draws it above
-    its trending cards."""
+    its trending cards. Where the name is lost (``Submitted by`` over a box or a title),
+    the lead-in ends at ``Submitted by``."""
     lead = ahead
     line = state.peek(lead)
     if line is not None and line.kind is URL:
@@ -108,13 +114,27 @@ def _lead_in(state: ParseState, ahead: int) -> int:
         if line is None or line.text != SUBMITTED_BY or link_paper_id(avatar.text) is None:
             return 0
         lead += 1
-    if line is None or line.text != SUBMITTED_BY or not state.peek_is(lead + 1, TEXT):
+    if line is None or line.text != SUBMITTED_BY:
         return 0
+    if not _is_name(state, lead + 1):
+        # The name lost, the card next: ``entry`` reports it.
+        return lead + 1 - ahead if _starts_card(state, lead + 1) else 0
     lead += 2
     link = state.peek(lead)
     if link is not None and link.kind is URL and link_paper_id(link.text) is None:
         lead += 1
     return lead - ahead
+
+
+def _is_name(state: ParseState, ahead: int) -> bool:
+    """Whether the line at ``ahead``, after ``Submitted by``, is the submitter's name. A
+    line with a blank in it over a paper's URL line is the title (the name was lost); a
+    user name has no blank (``vvasilev``), and over that URL line it is the name of a card
+    whose title was lost."""
+    line = state.peek(ahead)
+    if line is None or line.kind is not TEXT:
+        return False
+    return " " not in line.text or _title_link(state, ahead) is None
 
 
 def _title_link(state: ParseState, ahead: int) -> str | None:
@@ -141,8 +161,18 @@ def entry(state: ParseState) -> bool:
             fields["submitted_by"] = plain(line.text)
         previous = line.text
     head = state.peek()
+    if previous == SUBMITTED_BY and head is not None:
+        reporter.defect("missing-submitter", head.number, 1)
     if head is None:
-        raise InternalError(f"line {first.number} starts an entry with no box or title after it")
+        report_truncated(state, first.number, Truncated("no title"))
+        return True
+    if not _starts_card(state, 0):
+        # A lead-in with no upvote box or title after it (the title line lost): the name is
+        # no title, and the rest of the card is junk up to the next entry (one report).
+        _lost_title(state)
+        reporter.defect("junk", first.number, 1, end_line=state.last_line,
+                        detail="a lead-in without a title")
+        return True
     boxed = head.kind is UPVOTES
     try:
         if boxed:
@@ -195,6 +225,21 @@ def entry(state: ParseState) -> bool:
         report_truncated(state, first.number, truncated)
     state.papers.append(attrs.evolve(paper, end_line=state.last_line, **fields))  # type: ignore[arg-type]
     return True
+
+
+def _lost_title(state: ParseState) -> None:
+    """Consume the URL line of a title that was lost under a lead-in, and the summary under
+    it where a URL line naming the same paper follows the summary: it is no title."""
+    url = state.peek()
+    paper = link_paper_id(url.text) if url is not None and url.kind is URL else None
+    if paper is None:
+        return
+    state.advance()
+    if state.peek_is(0, TEXT) and _title_link(state, 0) == paper:
+        state.advance()
+        while state.peek_is(0, TEXT, glued=True):
+            state.advance()
+        state.advance()  # its URL line
 
 
 def _wrapped(state: ParseState) -> FieldLines:
@@ -274,6 +319,9 @@ def _metadata(state: ParseState, fields: dict[str, object], boxed: bool) -> None
         reporter.defect("missing-authors", line.number, 1, detail="no metadata block")
         return
     if _undated_card(state):
+        if DATES_SHOWN in state.memo:
+            # An undated card on a page whose cards have shown dates: its date was lost.
+            reporter.defect("missing-date", next_line(state, "no date line").number, 1)
         _card_end(state, fields, boxed)
         return
     separator = next_line(state, "no '\u00b7' line")
@@ -384,6 +432,7 @@ def _authors(state: ParseState, line: Line, after_bracket: bool) -> int | None:
 
 
 def _dated(state: ParseState, line: Line, fields: dict[str, object]) -> None:
+    state.memo[DATES_SHOWN] = True
     text = date_text(line.text)
     parts = date_parts(text, line.number)
     fields.update(entry_date_fields(state, line.number, parts))
