@@ -18,7 +18,7 @@ from typing import NamedTuple, Protocol
 from ...grammar import opens_page_end
 from ...markup import whole_reference, without_image_alts
 from ...state import Line
-from .lines import DATE_AND_COMMENTS, Kind
+from .lines import DATE_AND_COMMENTS, Kind, without_reference_images
 
 SUBMITTED_BY = "Submitted by"
 #: A name is a short line (a user name, or a full name).
@@ -51,11 +51,12 @@ def is_thumbnail(line: Line) -> bool:
 
 
 def _is_thumbnail(kind: object, text: str) -> bool:
-    # Its text starts with an image's '[' or is empty: the second character tells (cheap).
-    if kind is not Kind.REFERENCE or text[1:2] not in ("[", "]"):
+    # Its text starts with an image ('[alt]', html2text's '![alt][N]') or is empty: the
+    # second character tells (cheap).
+    if kind is not Kind.REFERENCE or text[1:2] not in ("[", "]", "!"):
         return False
     inner = whole_reference(text)
-    return inner is not None and not without_image_alts(inner)
+    return inner is not None and not without_image_alts(without_reference_images(inner))
 
 
 def is_image(line: Line) -> bool:

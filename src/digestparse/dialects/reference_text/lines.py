@@ -150,9 +150,10 @@ def is_avatar(line: str, kind: enum.Enum) -> bool:
     nothing but images, each written as its alt text in brackets (``* [IMG]``, ``*``)."""
     if kind is Kind.TEXT:
         return line == "*"
-    return (
-        kind is Kind.BULLET and "][" not in line and not without_image_alts(line[2:])
-    )
+    if kind is not Kind.BULLET:
+        return False
+    rest = without_reference_images(line[2:])  # html2text's ``* ![][16]``
+    return "][" not in rest and not without_image_alts(rest)
 
 
 def upvotes(line: str) -> int | None:
@@ -170,6 +171,29 @@ def box_count(line: str) -> str:
     return text.strip(" ")
 
 
+#: An image as html2text writes it with reference-style links: ``![alt][12]`` (lynx writes
+#: its alt text in brackets, ``[alt]``).
+_REFERENCE_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\[[0-9]+\]")
+#: The separator glued after a reference, as html2text writes it: ``][8] ·``,
+#: ``[[logo] Org][13] ·``.
+GLUED_SEPARATOR = " " + SEPARATOR
+
+
+def without_reference_images(text: str) -> str:
+    """``text`` without html2text's images (``![carnegie][12]Carnegie`` gives
+    ``Carnegie``)."""
+    return _REFERENCE_IMAGE.sub("", text) if "![" in text else text
+
+
+def before_glued_separator(line: str) -> str | None:
+    """The line before a ``·`` glued after its reference (``][8] ·`` gives ``][8]``), or
+    None when the line does not end so."""
+    if not line.endswith(GLUED_SEPARATOR):
+        return None
+    text = line[: -len(GLUED_SEPARATOR)].rstrip()
+    return text if text.endswith("]") else None
+
+
 def page_phrase(line: str, kind: enum.Enum) -> str | None:
     """The page header phrase a line shows once its markup is removed, or None.
 
@@ -180,6 +204,7 @@ def page_phrase(line: str, kind: enum.Enum) -> str | None:
         return None
     if kind is Kind.BULLET and "][" in line:
         return None
+    line = without_reference_images(line)  # html2text's byline: ``## by [![][2]AK][3] …``
     if kind is Kind.TEXT and "[" not in line and "\\" not in line and line[0] not in "#-*+":
         text = " ".join(line.split())  # what plain() gives for a line without markup
     else:

@@ -45,7 +45,13 @@ import attrs
 from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS, read_count, resolve_entry_date
 from ...grammar import opens_page_end
 from ...links import extract_links
-from ...markup import balanced, join_wrapped, strip_image_alt, whole_reference
+from ...markup import (
+    balanced,
+    is_reference_close,
+    join_wrapped,
+    strip_image_alt,
+    whole_reference,
+)
 from ...model import Paper
 from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
@@ -56,15 +62,18 @@ from .chrome import junk_span
 from .cut import read_cut_entry
 from .header import starts_repeated_header
 from .lines import (
+    GLUED_SEPARATOR,
     MAX_AVATARS,
     TITLE_CLOSE,
     Kind,
     authors_count,
+    before_glued_separator,
     box_count,
     is_avatar,
     must_read_dated,
     page_phrase,
     upvotes,
+    without_reference_images,
 )
 
 #: Kinds of line an abstract can hold: text (a wrapped line may read as a count or a date),
@@ -307,6 +316,9 @@ def _read_title(state: ParseState) -> str:
     while not TITLE_CLOSE.search(parts.last.text) and state.peek_is(0, Kind.TITLE, glued=True):
         line = state.advance()
         parts.add(line, line.text[4:])
+    if first.text.startswith("### [") and not TITLE_CLOSE.search(parts.last.text):
+        for _ in range(_wrapped_title_lines(state)):
+            parts.add(state.advance())
     parts.report(state)
     joined = join_wrapped(parts.texts)
     # The close is on the last line, which a title cut short (field-too-long) did not keep.
@@ -329,6 +341,65 @@ def _read_title(state: ParseState) -> str:
     return " ".join(text.split())
 
 
+#: The most lines html2text wraps a title over at its width (``### [`` on the first only).
+_MAX_TITLE_LINES = 8
+#: Lines that may go on a title or abstract that html2text wrapped: none of the lines that
+#: only lynx's layout makes (a ``[`` or ``][N]`` alone, ``###``, ``·`` alone, the cut mark).
+_WRAPPED_KINDS = (
+    Kind.TEXT, Kind.COUNT, Kind.DATE, Kind.REFERENCE, Kind.BOX, Kind.BULLET, Kind.HEADING,
+    Kind.AUTHORS,
+)
+
+
+def _wrapped_title_lines(state: ParseState) -> int:
+    """How many glued lines go on a linked title that html2text wrapped at its width (its
+    later lines without ``### ``): up to the first that ends with ``][N]``; 0 when none
+    does."""
+    for ahead in range(_MAX_TITLE_LINES):
+        line = state.peek(ahead)
+        if line is None or line.gap or line.kind not in _WRAPPED_KINDS:
+            return 0
+        if TITLE_CLOSE.search(line.text):
+            return ahead + 1
+    return 0
+
+
+#: The most lines a one-reference abstract is wrapped over (html2text, at its width).
+_MAX_INLINE_ABSTRACT = 64
+
+
+def _inline_abstract_lines(state: ParseState) -> int:
+    """How many glued lines the abstract takes when it is one reference, as html2text writes
+    it (``[text][8]``, wrapped at its width over glued lines); 0 when it is not so written.
+    A reference with ``·`` after it is an organization, not an abstract."""
+    first = state.peek()
+    if first is None or first.kind is Kind.OPEN or not first.text.startswith("["):
+        return 0
+    texts = []
+    for ahead in range(_MAX_INLINE_ABSTRACT):
+        line = state.peek(ahead)
+        if line is None or (ahead and line.gap) or line.kind not in _WRAPPED_KINDS:
+            return 0
+        texts.append(line.text)
+        if line.text[-1] == "]" and TITLE_CLOSE.search(line.text):
+            after = state.peek(ahead + 1)
+            if (after is None or after.gap) and whole_reference(" ".join(texts)) is not None:
+                return 0 if after is not None and after.kind is Kind.SEPARATOR else ahead + 1
+    return 0
+
+
+def _read_inline_abstract(state: ParseState, count: int) -> str:
+    first = state.advance()
+    parts = FieldLines(first, first.text[1:])
+    for _ in range(count - 1):
+        parts.add(state.advance())
+    parts.report(state)
+    joined = join_wrapped(parts.texts)
+    # The close is on the last line, which an abstract cut short (field-too-long) did not keep.
+    close = TITLE_CLOSE.search(joined)
+    return joined[: close.start()] if close is not None else joined
+
+
 def _read_abstract(state: ParseState) -> tuple[str, bool]:
     """The joined abstract ('' when there is none), and whether the input is cut inside it."""
     line = state.peek()
@@ -336,6 +407,12 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
         where = line.number if line is not None else state.last_line
         state.reporter.defect("missing-abstract", where, 1)
         return "", False
+    inline = _inline_abstract_lines(state)
+    if inline:
+        abstract = _read_inline_abstract(state, inline)
+        if not abstract.strip():
+            state.reporter.defect("missing-abstract", line.number, 1, detail="empty brackets")
+        return abstract if abstract.strip() else "", False
     if line.kind is Kind.OPEN:
         state.advance()
     elif line.kind in _ABSTRACT_KINDS:
@@ -493,7 +570,7 @@ def _read_card_metadata(state: ParseState) -> _Metadata:
 
 def _organization(found: re.Match[str]) -> str | None:
     reference = whole_reference(found["organization"])
-    return " ".join(strip_image_alt(reference or "").split()) or None
+    return _organization_name(reference or "") or None
 
 
 #: The most lines an organization line (with a card's date after it) is wrapped over at the
@@ -667,16 +744,53 @@ def _opens_metadata(state: ParseState) -> bool:
         if content is None or content.kind in _END_KINDS:
             return True  # cut inside the box
         close = at if content.kind is Kind.CLOSE else at + 1
-        return content.kind is Kind.AUTHORS or (
-            content.kind in _BAD_AUTHORS_KINDS
-            and state.peek_is(close, Kind.CLOSE)
-            and state.peek_is(close + 1, Kind.SEPARATOR)
+        if content.kind is Kind.AUTHORS:
+            return True
+        if content.kind not in _BAD_AUTHORS_KINDS:
+            return False
+        closing = state.peek(close)
+        return closing is not None and (
+            _is_close_separated(closing)
+            or (closing.kind is Kind.CLOSE and state.peek_is(close + 1, Kind.SEPARATOR))
         )
     if kind is Kind.REFERENCE or kind is Kind.TEXT or kind is Kind.BOX:
         return state.peek_is(1, Kind.SEPARATOR) or (
-            kind is Kind.TEXT and _wrapped_organization(state) is not None
+            kind is Kind.TEXT
+            and (_separated_organization(state) or _wrapped_organization(state) is not None)
         )
     return kind is Kind.SEPARATOR or kind is Kind.DATE or kind is Kind.AUTHORS
+
+
+def _is_close_separated(line: Line) -> bool:
+    """``][8] ·``: a box's close with the ``·`` glued after it, as html2text writes it."""
+    if line.kind is not Kind.TEXT or line.text[0] != "]":
+        return False
+    before = before_glued_separator(line.text)
+    return before is not None and is_reference_close(before)
+
+
+def _separated_organization(state: ParseState) -> int:
+    """How many glued lines (up to three: wrapped at the tool's width) an organization
+    reference with the ``·`` glued after it takes, as html2text writes it
+    (``[![carnegie][12]Carnegie Mellon University][13] ·``); 0 when none comes next."""
+    texts = []
+    for ahead in range(_MAX_WRAPPED):
+        line = state.peek(ahead)
+        if line is None or (ahead and line.gap) or line.kind not in _ABSTRACT_KINDS:
+            return 0
+        if not ahead and not line.text.startswith("["):
+            return 0
+        texts.append(line.text)
+        before = before_glued_separator(line.text)
+        if before is not None:
+            return ahead + 1 if whole_reference(" ".join(texts)[: -len(GLUED_SEPARATOR)]) else 0
+    return 0
+
+
+def _organization_name(text: str) -> str:
+    """An organization reference's text without its logo (``[microsoft]``, html2text's
+    ``![carnegie][12]``)."""
+    return " ".join(strip_image_alt(without_reference_images(text)).split())
 
 
 def _read_metadata(state: ParseState) -> _Metadata:
@@ -685,19 +799,26 @@ def _read_metadata(state: ParseState) -> _Metadata:
     first = state.peek()
     if first is None or not _opens_metadata(state):
         return _Metadata(present=False)
+    separated = False
     if first.kind is Kind.OPEN or first.kind is Kind.AUTHORS:
-        author_count = _read_authors_box(state)
+        author_count, separated = _read_authors_box(state)
     elif first.kind is Kind.REFERENCE or first.kind is Kind.TEXT or first.kind is Kind.BOX:
-        wrapped = _wrapped_organization(state) if first.kind is Kind.TEXT else None
-        whole = " ".join(state.advance().text for _ in range(wrapped or 1))
+        glued = _separated_organization(state) if first.kind is Kind.TEXT else 0
+        wrapped = _wrapped_organization(state) if first.kind is Kind.TEXT and not glued else None
+        whole = " ".join(state.advance().text for _ in range(glued or wrapped or 1))
+        if glued:
+            whole = whole[: -len(GLUED_SEPARATOR)].rstrip()
+            separated = True
         text = whole_reference(whole)
-        organization = " ".join(strip_image_alt(text if text is not None else whole).split())
+        organization = _organization_name(text if text is not None else whole)
     else:
         state.reporter.defect("missing-authors", first.number, 1)
     separator = state.peek()
     if separator is None or _is_cut(state):
         return _Metadata(author_count, organization, cut=True)
-    if separator.kind is Kind.SEPARATOR:
+    if separated:
+        pass
+    elif separator.kind is Kind.SEPARATOR:
         state.advance()
     elif separator is not first:
         state.reporter.defect("missing-separator", separator.number, 1)
@@ -724,8 +845,9 @@ def _avatar_lines(state: ParseState, ahead: int) -> int:
     return count
 
 
-def _read_authors_box(state: ParseState) -> int | None:
-    """``[`` / avatars / ``* N authors`` / ``][N]``; reports the first flaw."""
+def _read_authors_box(state: ParseState) -> tuple[int | None, bool]:
+    """``[`` / avatars / ``* N authors`` / ``][N]``; reports the first flaw. The count, and
+    whether the ``·`` came glued after the close (``][8] ·``, html2text)."""
     opened = state.peek_is(0, Kind.OPEN)
     avatars = 0
     if opened:
@@ -748,11 +870,14 @@ def _read_authors_box(state: ParseState) -> int | None:
     close = state.peek()
     if close is not None and close.kind is Kind.CLOSE:
         state.advance()
+    elif close is not None and _is_close_separated(close):
+        state.advance()
+        return count, True
     elif close is not None and close.kind not in _END_KINDS:
         state.reporter.defect(
             "unbalanced-bracket", close.number, 1, detail="no '][N]' line after the authors"
         )
-    return count
+    return count, False
 
 
 def _authors(state: ParseState, line: Line) -> int | None:

@@ -1,0 +1,235 @@
+"""The reference-text dialect on html2text's reference-style output (``inline_links=False``).
+
+html2text, a common HTML-to-markdown converter, writes every link as ``[text][N]`` with
+the URLs in reference definitions at the end (``   [8]: https://…``), as capture 01 does,
+but lays the listing out differently: a blank line between elements, the upvote box and
+the abstract each on one line (``[7][10]``, ``[text][8]``), the authors list as ``[`` /
+``  * 54 authors`` / ``][8] ·`` with the ``·`` glued after the reference, an organization
+``[![carnegie][12]Carnegie Mellon University][13] ·`` (images as ``![alt][N]``), the icon
+links around the page date (``[][5]``), and, at its default width, paragraphs and titles
+hard-wrapped at column 78 (continuation lines without ``### ``). Each page here is
+written from known fields by ``page``, in the shapes the real converter gave for HTML
+that mirrors the page, not by the parser; so the expected values are the given fields.
+"""
+
+from __future__ import annotations
+
+import datetime
+import textwrap
+
+import attrs
+import pytest
+
+import digestparse
+from dialect_support import assert_paths_agree
+from digestparse.dialects.reference_text import REFERENCE_TEXT
+from hostile_support import check_nothing_lost
+
+HF = "https://huggingface.co"
+#: The capture day: yearless dates are on or before it.
+TODAY = datetime.date(2026, 11, 26)
+
+
+@attrs.frozen
+class Entry:
+    paper_id: str
+    title: str
+    abstract: str
+    upvotes: int
+    date: str
+    comments: int = 0
+    organization: str | None = None
+    authors: int | None = None
+    avatars: int = 0
+
+
+LONG_ABSTRACT = (
+    "We study long context models [3] and more. " + "Every sentence adds words here. " * 9
+).strip()
+ENTRIES = (
+    Entry("2611.01234", "Plain Title", "An abstract.", 12, "Nov 25", 3, organization="OCC"),
+    Entry("2611.02345", "One Author Only", "Another abstract.", 0, "Nov 24", authors=1),
+    Entry("2611.03456", "Many Authors", LONG_ABSTRACT, 7, "Oct 3, 2025", 1, authors=5,
+          avatars=2),
+    Entry("2611.04567", "Brackets [Re] and *stars* " + "long " * 14 + "title",
+          "Fourth abstract.", 0, "Nov 20",
+          organization="Mohamed bin Zayed University of Artificial Intelligence Lab"),
+)
+DATES = (
+    datetime.date(2026, 11, 25), datetime.date(2026, 11, 24), datetime.date(2025, 10, 3),
+    datetime.date(2026, 11, 20),
+)
+
+
+class _Refs:
+    """html2text's reference numbers: one per distinct URL, in order of first use."""
+
+    def __init__(self) -> None:
+        self.urls: dict[str, int] = {}
+
+    def __call__(self, url: str) -> int:
+        return self.urls.setdefault(url, len(self.urls) + 1)
+
+    def definitions(self) -> list[str]:
+        return [f"   [{number}]: {url}" for url, number in self.urls.items()]
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    if not width:
+        return [text]
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=True)
+
+
+def _entry(entry: Entry, ref: _Refs, width: int) -> list[str]:
+    paper = f"{HF}/papers/{entry.paper_id}"
+    shown = str(entry.upvotes) if entry.upvotes else "-"
+    blocks = [
+        [f"[{shown}][{ref(HF + '/login?next=%2Fpapers%2F' + entry.paper_id)}]"],
+        _wrap(f"### [{entry.title}][{ref(paper)}]", width),
+        _wrap(f"[{entry.abstract}][{ref(paper)}]", width),
+    ]
+    if entry.organization is not None:
+        slug = entry.organization.split()[0].lower()
+        image = f"![{slug}][{ref('https://cdn-avatars.huggingface.co/v1/' + slug + '.png')}]"
+        blocks.append(
+            _wrap(f"[{image}{entry.organization}][{ref(HF + '/' + slug)}] ·", width)
+        )
+    else:
+        word = "author" if entry.authors == 1 else "authors"
+        avatars = [f"  * ![][{ref(f'{HF}/avatars/a{k}.svg')}]" for k in range(entry.avatars)]
+        blocks += [["["], [*avatars, f"  * {entry.authors} {word}"], [f"][{ref(paper)}] ·"]]
+    count = f"[{entry.comments}][{ref(paper + '#community')}]" if entry.comments else ""
+    blocks.append([entry.date + count])
+    return [line for block in blocks for line in [*block, ""]]
+
+
+def page(
+    entries: tuple[Entry, ...] = ENTRIES,
+    *,
+    width: int = 0,
+    label: str = "Nov 26",
+    query: str | None = None,
+    tail: bool = True,
+) -> str:
+    """The daily (search, week) page as html2text writes it with ``inline_links=False``."""
+    ref = _Refs()
+    lines = [
+        "new", "", "Get trending papers in your email inbox once a day!", "",
+        "Get trending papers in your email inbox!", "",
+        f"[Subscribe][{ref(HF + '/login?next=%2Fpapers')}]", "", "# Daily Papers", "",
+        f"## by [![][{ref(HF + '/front/assets/papers-by.png')}]AK][{ref(HF + '/akhaliq')}]"
+        " and the research community", "",
+    ]
+    if query is not None:
+        lines += [query, ""]
+    previous, following = ref(HF + "/papers/date/2026-11-25"), ref(HF + "/papers/date/2026-11-27")
+    lines += [
+        "  * Daily", "  * Weekly", "  * Monthly", "",
+        f"[Trending Papers][{ref(HF + '/papers/trending')}]", "",
+        f"[][{previous}]", "", label, "", f"[][{following}]", "",
+    ]
+    for entry in entries:
+        lines += _entry(entry, ref, width)
+    if tail:
+        lines += [f"[Previous][{previous}] [Next][{following}]", ""]
+        lines += [f"  * [{word}][{ref(HF + '/' + word.lower())}]" for word in ("TOS", "About")]
+        # At its width html2text puts a blank line between the definitions, at 0 none.
+        spaced = [part for line in ref.definitions() for part in (line, "")]
+        lines += ["", "", "", *(spaced if width else ref.definitions()), ""]
+    return "\n".join(lines) + "\n"
+
+
+def _expected(entries: tuple[Entry, ...] = ENTRIES) -> list[dict[str, object]]:
+    dates = dict(zip(ENTRIES, DATES, strict=True))
+    return [
+        {
+            "title": entry.title,
+            "abstract": entry.abstract,
+            "upvotes": entry.upvotes,
+            "organization": entry.organization,
+            "author_count": entry.authors,
+            "date": dates[entry],
+            "votes": entry.comments,
+        }
+        for entry in entries
+    ]
+
+
+def _fields(digest: digestparse.Digest) -> list[dict[str, object]]:
+    return [
+        {
+            "title": paper.title,
+            "abstract": paper.abstract,
+            "upvotes": paper.upvotes,
+            "organization": paper.organization,
+            "author_count": paper.author_count,
+            "date": paper.date,
+            "votes": paper.votes,
+        }
+        for paper in digest.papers
+    ]
+
+
+def _read(text: str) -> digestparse.Digest:
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert digest.dialect == "reference-text"
+    check_nothing_lost(text, digest)
+    if not digest.diagnostics:
+        strict = digestparse.parse(text, mode="strict", reference_date=TODAY)
+        assert strict.papers == digest.papers
+    assert_paths_agree(REFERENCE_TEXT, text, TODAY)
+    return digest
+
+
+@pytest.mark.parametrize("width", [0, 78])
+def test_the_daily_page_as_html2text_writes_it(width: int) -> None:
+    text = page(width=width)
+    if width:  # the long title and abstract are wrapped, the wrapped title without '###'
+        assert any(line.startswith("long ") for line in text.split("\n"))
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+    assert digest.page_date == datetime.date(2026, 11, 26)
+    assert digest.papers[0].line == text.split("\n").index("[12][7]") + 1
+    assert digest.footer_span is not None
+
+
+def test_the_search_page_holds_its_query_in_the_header() -> None:
+    digest = _read(page(query="long context"))
+    assert digest.diagnostics == ()
+    assert "long context" in digest.header
+    assert _fields(digest) == _expected()
+
+
+@pytest.mark.parametrize("label", ["Week 48", "November 2026"])
+def test_a_week_or_month_view(label: str) -> None:
+    digest = _read(page(label=label, width=78))
+    assert digest.diagnostics == ()
+    assert digest.header[-1] == label
+    assert _fields(digest) == _expected()
+
+
+def test_the_page_without_its_tail_ends_with_the_last_entry() -> None:
+    digest = _read(page(tail=False))
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+
+
+def test_an_entry_without_its_abstract_is_missing_abstract() -> None:
+    lines = page().split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("[An abstract.]["))
+    del lines[at : at + 2]
+    text = "\n".join(lines)
+    digest = _read(text)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-abstract", at + 1)]
+    assert digest.papers[0].organization == "OCC"
+    assert digest.papers[0].abstract == ""
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=TODAY)
+    assert raised.value.line == at + 1
+
+
+def test_the_papers_have_no_ids() -> None:
+    """The reference definitions come after every entry: ids are not resolved (streaming)."""
+    digest = _read(page())
+    assert {paper.paper_id for paper in digest.papers} == {None}
