@@ -133,9 +133,9 @@ def page(
     if tail:
         lines += [f"[Previous][{previous}] [Next][{following}]", ""]
         lines += [f"  * [{word}][{ref(HF + '/' + word.lower())}]" for word in ("TOS", "About")]
-        # At its width html2text puts a blank line between the definitions, at 0 none.
-        spaced = [part for line in ref.definitions() for part in (line, "")]
-        lines += ["", "", "", *(spaced if width else ref.definitions()), ""]
+    # At its width html2text puts a blank line between the definitions, at 0 none.
+    spaced = [part for line in ref.definitions() for part in (line, "")]
+    lines += ["", "", "", *(spaced if width else ref.definitions()), ""]
     return "\n".join(lines) + "\n"
 
 
@@ -209,9 +209,29 @@ def test_a_week_or_month_view(label: str) -> None:
     assert _fields(digest) == _expected()
 
 
-def test_the_page_without_its_tail_ends_with_the_last_entry() -> None:
-    digest = _read(page(tail=False))
+@pytest.mark.parametrize("width", [0, 78])
+def test_the_definitions_right_after_the_last_entry_are_the_pages_end(width: int) -> None:
+    """No pagination or footer (a trending page, a capture that dropped them): html2text's
+    reference definitions alone are the page's end."""
+    text = page(tail=False, width=width)
+    lines = text.split("\n")
+    digest = _read(text)
     assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+    first = next(i for i, line in enumerate(lines) if line.startswith("   [1]: ")) + 1
+    last = max(i for i, line in enumerate(lines) if line.startswith("   [")) + 1
+    assert digest.footer_span == (first, last)
+
+
+def test_a_line_among_the_definitions_makes_them_junk() -> None:
+    lines = page(tail=False).split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("   [1]: "))
+    lines.insert(first + 3, "Some other text")
+    digest = _read("\n".join(lines))
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", first + 1, len(lines) - 2)  # the last definition: a blank line after it
+    ]
+    assert digest.footer_span is None
     assert _fields(digest) == _expected()
 
 

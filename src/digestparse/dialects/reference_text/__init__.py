@@ -88,6 +88,7 @@ def _is_card_mark(line: str, previous: Kind) -> bool:
 
 def _build() -> Dialect:
     from ...rules.page_end import page_end
+    from .definitions import reference_definitions
     from .fastpath import read_canonical
     from .header import read_header, repeated_header
     from .rules import entry, junk
@@ -101,6 +102,7 @@ def _build() -> Dialect:
             ("repeated_header", repeated_header),
             ("entry", entry),
             ("page_end", page_end),
+            ("reference_definitions", reference_definitions),
             ("junk", junk),
         ),
         fast_path=read_canonical,

@@ -60,6 +60,7 @@ from ..bounded import FieldLines
 from . import card
 from .chrome import junk_span
 from .cut import read_cut_entry
+from .definitions import is_definition
 from .header import starts_repeated_header
 from .lines import (
     GLUED_SEPARATOR,
@@ -496,6 +497,7 @@ def _ends_summary(state: ParseState, line: Line) -> bool:
     if text.startswith("["):
         return (
             card.ORGANIZATION_DATE.fullmatch(text) is not None
+            or is_definition(text)
             or card.is_links_line(line)
             or card.MARKDOWN_LINK.fullmatch(text) is not None
             or _wrapped_organization_date(state) is not None
