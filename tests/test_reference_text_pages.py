@@ -253,3 +253,77 @@ def test_the_papers_have_no_ids() -> None:
     """The reference definitions come after every entry: ids are not resolved (streaming)."""
     digest = _read(page())
     assert {paper.paper_id for paper in digest.papers} == {None}
+
+
+def _card(entry: Entry, ref: _Refs, width: int, name: str) -> list[str]:
+    """A trending card as html2text writes it: thumbnail, Submitted-by line, title, plain
+    summary, authors or organization with the date, upvote link, links line."""
+    paper = f"{HF}/papers/{entry.paper_id}"
+    blocks = [
+        [f"[![][{ref('https://cdn/thumb/' + entry.paper_id + '.png')}]][{ref(paper)}]"],
+        [f"Submitted by ![][{ref(HF + '/avatars/sub.svg')}] [{name}][{ref(HF + '/' + name)}]"],
+        _wrap(f"### [{entry.title}][{ref(paper)}]", width),
+        _wrap(entry.abstract, width),
+    ]
+    if entry.organization is not None:
+        slug = entry.organization.split()[0].lower()
+        image = f"![{slug}][{ref('https://cdn-avatars.huggingface.co/v1/' + slug + '.png')}]"
+        blocks.append(_wrap(
+            f"[{image}{entry.organization}][{ref(HF + '/' + slug)}] · Published on {entry.date}",
+            width,
+        ))
+    else:
+        word = "author" if entry.authors == 1 else "authors"
+        avatars = [f"  * ![][{ref(f'{HF}/avatars/a{k}.svg')}]" for k in range(entry.avatars)]
+        blocks += [[*avatars, f"  * {entry.authors} {word}"], [f"· Published on {entry.date}"]]
+    shown = str(entry.upvotes) if entry.upvotes else "-"
+    blocks.append([f"[Upvote{shown}][{ref(HF + '/login?next=%2Fpapers%2F' + entry.paper_id)}]"])
+    blocks.append([
+        f"[GitHub 131][{ref('https://github.com/o/' + entry.paper_id)}] "
+        f"[arXiv Page][{ref('https://arxiv.org/abs/' + entry.paper_id)}]"
+    ])
+    return [line for block in blocks for line in [*block, ""]]
+
+
+CARDS = (
+    Entry("2611.01234", "Plain Title", "A one-line summary.", 12, "Nov 25, 2026",
+          organization="OCC"),
+    Entry("2611.03456", "Many Authors", LONG_ABSTRACT, 0, "Oct 3, 2025", authors=5,
+          avatars=2),
+    Entry("2611.04567", "A Card", "Its summary.", 7, "Nov 20, 2026",
+          organization="Mohamed bin Zayed University of Artificial Intelligence Lab"),
+)
+
+
+def trending(width: int = 0) -> str:
+    ref = _Refs()
+    lines = [
+        f"[Subscribe][{ref(HF + '/login?next=%2Fpapers')}]", "", "# Trending Papers", "",
+        f"## by [![][{ref(HF + '/front/assets/papers-by.png')}]AK][{ref(HF + '/akhaliq')}]"
+        " and the research community", "", "  * Daily", "  * Weekly", "  * Monthly", "",
+        f"[Trending Papers][{ref(HF + '/papers/trending')}]", "",
+    ]
+    for number, entry in enumerate(CARDS):
+        card = _card(entry, ref, width, f"user{number}")
+        lines += card + card  # the trending page shows each card twice
+    spaced = [part for line in ref.definitions() for part in (line, "")]
+    lines += ["", *(spaced if width else ref.definitions()), ""]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("width", [0, 78])
+def test_the_trending_page_as_html2text_writes_it(width: int) -> None:
+    digest = _read(trending(width))
+    assert digest.diagnostics == ()
+    assert [
+        (paper.title, paper.abstract, paper.upvotes, paper.organization, paper.author_count,
+         paper.date, paper.votes, paper.submitted_by)
+        for paper in digest.papers
+    ] == [
+        ("Plain Title", "A one-line summary.", 12, "OCC", None, datetime.date(2026, 11, 25),
+         0, "user0"),
+        ("Many Authors", LONG_ABSTRACT, 0, None, 5, datetime.date(2025, 10, 3), 0, "user1"),
+        ("A Card", "Its summary.", 7, CARDS[2].organization, None,
+         datetime.date(2026, 11, 20), 0, "user2"),
+    ]
+    assert digest.footer_span is not None

@@ -101,7 +101,7 @@ def lead_in(state: Lookahead, at: int = 0) -> LeadIn | None:
     name = None
     submitted = line is not None and is_submitted_by(line)
     if line is not None and submitted:
-        name = without_image_alts(line.text[len(SUBMITTED_BY) :]) or None
+        name = _name_after(line.text[len(SUBMITTED_BY) :])
         size += 1
         if name is None:  # the avatar and the name on lines of their own
             line = state.peek(at + size)
@@ -133,6 +133,16 @@ def _box_lines(state: Lookahead, at: int) -> int:
     count, close = state.peek(at + 1), state.peek(at + 2)
     whole = count is not None and count.kind is Kind.COUNT
     return 3 if whole and close is not None and close.kind is Kind.CLOSE else 0
+
+
+def _name_after(text: str) -> str | None:
+    """The name after ``Submitted by`` on its line: ``[IMG] vvasilev`` (lynx), or html2text's
+    avatar and linked name, ``![][7] [vvasilev][8]``; None when only the avatar is there."""
+    rest = without_reference_images(text).strip()
+    linked = whole_reference(rest)
+    if linked is not None and "[" not in linked and "]" not in linked:
+        return linked.strip() or None
+    return without_image_alts(rest) or None
 
 
 def is_submitted_by(line: Line) -> bool:
