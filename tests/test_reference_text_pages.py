@@ -140,7 +140,7 @@ def page(
 
 
 def _expected(entries: tuple[Entry, ...] = ENTRIES) -> list[dict[str, object]]:
-    dates = dict(zip(ENTRIES, DATES, strict=True))
+    dates = {entry.paper_id: date for entry, date in zip(ENTRIES, DATES, strict=True)}
     return [
         {
             "title": entry.title,
@@ -148,7 +148,7 @@ def _expected(entries: tuple[Entry, ...] = ENTRIES) -> list[dict[str, object]]:
             "upvotes": entry.upvotes,
             "organization": entry.organization,
             "author_count": entry.authors,
-            "date": dates[entry],
+            "date": dates[entry.paper_id],
             "votes": entry.comments,
         }
         for entry in entries
@@ -327,3 +327,38 @@ def test_the_trending_page_as_html2text_writes_it(width: int) -> None:
          datetime.date(2026, 11, 20), 0, "user2"),
     ]
     assert digest.footer_span is not None
+
+
+@pytest.mark.parametrize("word", ["Upvote", "Upvote "])
+def test_the_upvote_box_with_its_word_before_the_title(word: str) -> None:
+    """The page of late 2026 draws ``Upvote`` and the count inside the box's link, which
+    html2text writes on one line: ``[Upvote101][7]``, ``[Upvote-][7]``."""
+    lines = page().split("\n")
+    boxes = {"[12][": f"[{word}12][", "[-][": f"[{word}-][", "[7][": f"[{word}7]["}
+    for index, line in enumerate(lines):
+        for old, new in boxes.items():
+            if line.startswith(old):
+                lines[index] = new + line[len(old) :]
+    text = "\n".join(lines)
+    assert text.count(f"[{word}") == 4
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+
+
+@pytest.mark.parametrize("avatars", [0, 2])
+def test_an_authors_list_without_its_count_is_bad_authors(avatars: int) -> None:
+    entries = (ENTRIES[0], attrs.evolve(ENTRIES[2], avatars=avatars), ENTRIES[3])
+    lines = page(entries).split("\n")
+    at = next(i for i, line in enumerate(lines) if line == "  * 5 authors")
+    del lines[at]
+    text = "\n".join(lines)
+    digest = _read(text)
+    close = next(i for i in range(at, len(lines)) if lines[i].endswith("] ·")) + 1
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-authors", close)]
+    expected = _expected(entries)
+    expected[1]["author_count"] = None
+    assert _fields(digest) == expected
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=TODAY)
+    assert raised.value.line == close

@@ -32,7 +32,6 @@ ORGANIZATION_DATE = re.compile(
 SEPARATOR_DATE = re.compile(r"· (?:Published on )?(?P<date>.+)")
 #: The upvote link's text on one line: ``Upvote 117``, ``Upvote -``, ``117``.
 UPVOTE_TEXT = re.compile(r"(?:Upvote\s*)?(-|[0-9]+)")
-UPVOTE_WORD = "Upvote"
 #: A markdown link alone on a line (``[LINK: GitHub 11.3k](https://…)``): another tool's
 #: markup, which lynx never writes (its links are ``[text][N]``), so no summary text.
 MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\([^()\s]*\)")

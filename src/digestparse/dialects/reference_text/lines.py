@@ -72,7 +72,7 @@ def classify(line: str) -> Kind:
         text = whole_reference(line)
         if text is None:
             return Kind.TEXT
-        return Kind.BOX if upvotes(text.strip(" ")) is not None else Kind.REFERENCE
+        return Kind.BOX if upvotes(_box_text(text)) is not None else Kind.REFERENCE
     if first == "]":
         return Kind.CLOSE if is_reference_close(line) else Kind.TEXT
     if first == "#":
@@ -163,12 +163,26 @@ def upvotes(line: str) -> int | None:
     return int(line) if line.isascii() and line.isdigit() else None
 
 
+#: The word the page of late 2026 writes in its upvote box, before the count.
+UPVOTE_WORD = "Upvote"
+
+
+def _box_text(text: str) -> str:
+    """The count in a one-line box's text: blanks around it, and the word ``Upvote`` before
+    it (html2text writes the box's two lines as one, ``[Upvote101][12]``), removed."""
+    text = text.strip(" ")
+    if text.startswith(UPVOTE_WORD):
+        return text[len(UPVOTE_WORD) :].strip(" ")
+    return text
+
+
 def box_count(line: str) -> str:
-    """The count of an upvote box on one line (``[ 65 ][35]`` gives ``65``)."""
+    """The count of an upvote box on one line (``[ 65 ][35]`` gives ``65``, ``[Upvote
+    65][35]`` too)."""
     text = whole_reference(line)
     if text is None:
         raise InternalError(f"{line!r} was classified as an upvote box but is none")
-    return text.strip(" ")
+    return _box_text(text)
 
 
 #: An image as html2text writes it with reference-style links: ``![alt][12]`` (lynx writes

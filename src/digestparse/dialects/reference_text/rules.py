@@ -66,6 +66,7 @@ from .lines import (
     GLUED_SEPARATOR,
     MAX_AVATARS,
     TITLE_CLOSE,
+    UPVOTE_WORD,
     Kind,
     authors_count,
     before_glued_separator,
@@ -663,7 +664,7 @@ def _read_card_upvotes(state: ParseState) -> int | None:
         return None  # the next entry's upvote box
     if line.kind is Kind.BOX or line.kind is Kind.REFERENCE:
         text = whole_reference(line.text) or ""
-        if line.kind is Kind.REFERENCE and not text.strip().startswith(card.UPVOTE_WORD):
+        if line.kind is Kind.REFERENCE and not text.strip().startswith(UPVOTE_WORD):
             return None
         state.advance()
         return _card_count(state, line, card.upvote_count(text))
@@ -676,7 +677,7 @@ def _read_card_upvotes(state: ParseState) -> int | None:
             break
         inside.append(following)
     words = " ".join(part.text for part in inside)
-    if not words.startswith(card.UPVOTE_WORD) and card.upvote_count(words) is None:
+    if not words.startswith(UPVOTE_WORD) and card.upvote_count(words) is None:
         return None
     close = state.peek(len(inside) + 1)
     for _ in range(len(inside) + 1):
@@ -746,7 +747,7 @@ def _opens_metadata(state: ParseState) -> bool:
         if content is None or content.kind in _END_KINDS:
             return True  # cut inside the box
         close = at if content.kind is Kind.CLOSE else at + 1
-        if content.kind is Kind.AUTHORS:
+        if content.kind is Kind.AUTHORS or _is_close_separated(content):
             return True
         if content.kind not in _BAD_AUTHORS_KINDS:
             return False
@@ -758,7 +759,7 @@ def _opens_metadata(state: ParseState) -> bool:
     if kind is Kind.REFERENCE or kind is Kind.TEXT or kind is Kind.BOX:
         return state.peek_is(1, Kind.SEPARATOR) or (
             kind is Kind.TEXT
-            and (_separated_organization(state) or _wrapped_organization(state) is not None)
+            and (_separated_organization(state) > 0 or _wrapped_organization(state) is not None)
         )
     return kind is Kind.SEPARATOR or kind is Kind.DATE or kind is Kind.AUTHORS
 
@@ -859,7 +860,10 @@ def _read_authors_box(state: ParseState) -> tuple[int | None, bool]:
             state.advance()
     content = state.peek()
     count: int | None = None
-    if content is not None and content.kind in (Kind.AUTHORS, Kind.BULLET, Kind.TEXT):
+    if content is not None and _is_close_separated(content):
+        detail = "avatars without '* N authors'" if avatars else "an empty authors box"
+        state.reporter.defect("bad-authors", content.number, 1, detail=detail)
+    elif content is not None and content.kind in (Kind.AUTHORS, Kind.BULLET, Kind.TEXT):
         state.advance()
         count = _authors(state, content)
     elif content is not None and content.kind is Kind.CLOSE:
