@@ -362,3 +362,40 @@ def test_an_authors_list_without_its_count_is_bad_authors(avatars: int) -> None:
     with pytest.raises(digestparse.ParseError) as raised:
         digestparse.parse(text, mode="strict", reference_date=TODAY)
     assert raised.value.line == close
+
+
+#: (the text as the page shows it, as html2text escapes it)
+ESCAPED = (
+    ("1. Numbered Start", "1\\. Numbered Start"),
+    ("- Dash start", "\\- Dash start"),
+    ("+ Plus start", "\\+ Plus start"),
+    ("TeX \\_ and \\alpha 45\\%", "TeX \\\\_ and \\alpha 45\\%"),
+)
+
+
+@pytest.mark.parametrize(("shown", "written"), ESCAPED)
+def test_html2texts_escapes_in_titles_and_abstracts_are_resolved(shown: str, written: str) -> None:
+    entries = (attrs.evolve(ENTRIES[0], title=written, abstract=written), *ENTRIES[1:])
+    digest = _read(page(entries))
+    assert digest.diagnostics == ()
+    expected = _expected(entries)
+    expected[0]["title"] = expected[0]["abstract"] = shown
+    assert _fields(digest) == expected
+
+
+@pytest.mark.parametrize("width", [0, 78])
+def test_an_abstract_with_an_open_interval_is_one_reference(width: int) -> None:
+    abstract = "For x in [0, 1) and y in (2, 3] the ][7] mark " + "is text here. " * 8
+    entries = (attrs.evolve(ENTRIES[0], abstract=abstract.strip()), *ENTRIES[1:])
+    digest = _read(page(entries, width=width))
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected(entries)
+
+
+def test_a_summary_line_like_a_definition_is_summary_text() -> None:
+    """Only definitions up to the input's end are the page's end; one in a card's summary
+    followed by the rest of the card is text."""
+    text = trending().replace("A one-line summary.", "[3]: https://example.org/x")
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert digest.papers[0].abstract == "[3]: https://example.org/x"

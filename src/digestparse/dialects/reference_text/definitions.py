@@ -29,18 +29,32 @@ def reference_definitions(state: ParseState) -> bool:
     """Consume the definitions when only definitions come from the next line to the input's
     end (at most ``MAX_PAGE_END_LINES``), as the page's end."""
     first = state.peek()
-    if first is None or not is_definition(first.text):
+    ahead = _extent(state)
+    if first is None or ahead is None:
         return False
-    refused = state.memo.get(_MEMO)
-    if isinstance(refused, int) and first.number <= refused:
-        return False  # an earlier try found a line that is no definition before the end
-    ahead = 1
-    while (line := state.peek(ahead)) is not None:
-        if ahead >= MAX_PAGE_END_LINES or not is_definition(line.text):
-            state.memo[_MEMO] = line.number
-            return False
-        ahead += 1
     for _ in range(ahead):
         state.advance()
     state.page_end_span = (first.number, state.last_line)
     return True
+
+
+def starts_reference_definitions(state: ParseState) -> bool:
+    """Whether ``reference_definitions`` would consume the lines from the next one on."""
+    return _extent(state) is not None
+
+
+def _extent(state: ParseState) -> int | None:
+    """How many lines the definitions take from the next line to the input's end, or None."""
+    first = state.peek()
+    if first is None or not is_definition(first.text):
+        return None
+    refused = state.memo.get(_MEMO)
+    if isinstance(refused, int) and first.number <= refused:
+        return None  # an earlier try found a line that is no definition before the end
+    ahead = 1
+    while (line := state.peek(ahead)) is not None:
+        if ahead >= MAX_PAGE_END_LINES or not is_definition(line.text):
+            state.memo[_MEMO] = line.number
+            return None
+        ahead += 1
+    return ahead

@@ -199,6 +199,24 @@ def without_reference_images(text: str) -> str:
     return _REFERENCE_IMAGE.sub("", text) if "![" in text else text
 
 
+#: html2text's escapes (``escape_md_section``, without ``escape_snob``): a backslash before
+#: one of ``\`*_{}[]()#+-.!`` doubled, and a number's dot, a ``+`` or a ``-`` that starts
+#: the text escaped (``1\. Title``, ``\- text``).
+_DOUBLED_BACKSLASH = re.compile(r"\\\\(?=[\\`*_{}\[\]()#+\-.!])")
+_LEADING_ESCAPE = re.compile(r"([0-9]+)\\(\.)(?=\s)|\\([+])(?=\s)|\\(-)(?=\s|-)")
+
+
+def html2text_unescaped(text: str) -> str:
+    """A title's or abstract's text as the page shows it, html2text's escapes resolved."""
+    if "\\" not in text:
+        return text
+    text = _DOUBLED_BACKSLASH.sub(r"\\", text)
+    found = _LEADING_ESCAPE.match(text)
+    if found is not None:
+        text = "".join(part for part in found.groups() if part) + text[found.end() :]
+    return text
+
+
 def before_glued_separator(line: str) -> str | None:
     """The line before a ``·`` glued after its reference (``][8] ·`` gives ``][8]``), or
     None when the line does not end so."""

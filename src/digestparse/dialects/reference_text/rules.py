@@ -60,7 +60,7 @@ from ..bounded import FieldLines
 from . import card
 from .chrome import junk_span
 from .cut import read_cut_entry
-from .definitions import is_definition
+from .definitions import is_definition, starts_reference_definitions
 from .header import starts_repeated_header
 from .lines import (
     GLUED_SEPARATOR,
@@ -71,6 +71,7 @@ from .lines import (
     authors_count,
     before_glued_separator,
     box_count,
+    html2text_unescaped,
     is_avatar,
     must_read_dated,
     page_phrase,
@@ -214,10 +215,15 @@ def entry(state: ParseState) -> bool:
     # A card (the trending page's layout) has a lead-in or a plain summary and no box before
     # its title; its upvote link and links come after its date.
     is_card = led_in or (size == 0 and not state.peek_is(0, Kind.OPEN))
+    # An abstract that is one reference is html2text's layout, and so are cards (no capture
+    # shows lynx's): their text carries html2text's escapes, lynx's never does.
+    escaped = is_card or _inline_abstract_lines(state) > 0
     if is_card and not state.peek_is(0, Kind.OPEN):
         abstract, cut = _read_summary(state)
     else:
         abstract, cut = _read_abstract(state)
+    if escaped:
+        title, abstract = html2text_unescaped(title), html2text_unescaped(abstract)
     metadata = _Metadata(present=False)
     if not cut:
         metadata = _read_card_metadata(state) if is_card else _read_metadata(state)
@@ -385,9 +391,22 @@ def _inline_abstract_lines(state: ParseState) -> int:
         texts.append(line.text)
         if line.text[-1] == "]" and TITLE_CLOSE.search(line.text):
             after = state.peek(ahead + 1)
-            if (after is None or after.gap) and whole_reference(" ".join(texts)) is not None:
+            if (after is None or after.gap) and _one_reference(" ".join(texts)):
                 return 0 if after is not None and after.kind is Kind.SEPARATOR else ahead + 1
     return 0
+
+
+#: A reference whose text may hold unbalanced brackets (an interval, ``[0, 1)``).
+_LOOSE_REFERENCE = re.compile(r"\[.*\]\[[0-9]+\]")
+
+
+def _one_reference(text: str) -> bool:
+    """Whether ``text`` is one reference: balanced inside, or with brackets an abstract's
+    text may leave open (``x in [0, 1)``) but not references side by side (``[GitHub
+    131][9] [arXiv Page][10]``)."""
+    if whole_reference(text) is not None:
+        return True
+    return _LOOSE_REFERENCE.fullmatch(text) is not None and not card.LINKS_LINE.fullmatch(text)
 
 
 def _read_inline_abstract(state: ParseState, count: int) -> str:
@@ -498,7 +517,7 @@ def _ends_summary(state: ParseState, line: Line) -> bool:
     if text.startswith("["):
         return (
             card.ORGANIZATION_DATE.fullmatch(text) is not None
-            or is_definition(text)
+            or (is_definition(text) and starts_reference_definitions(state))
             or card.is_links_line(line)
             or card.MARKDOWN_LINK.fullmatch(text) is not None
             or _wrapped_organization_date(state) is not None
