@@ -1,4 +1,6 @@
-"""The ``reference-text`` dialect: lynx/w3m text with ``[text][N]`` references (capture 01).
+"""The ``reference-text`` dialect: lynx/w3m text with ``[text][N]`` references (capture 01),
+and html2text's reference-style markdown (``inline_links=False``), the same notation laid out
+otherwise (``definitions.py`` reads its reference definitions at the end).
 
 Its line classes are ``lines.Kind``; ``header.py`` reads the navigation menu,
 the page header and the page date; ``rules.py`` the entries (``card.py`` the lines of the

@@ -30,6 +30,10 @@ A card, the trending page's entry (``card.py`` gives its lines)::
     ][19]
     [GitHub 131][20] [arXiv Page][21]
 
+html2text (``inline_links=False``) writes the box and the abstract each as one reference
+(``[7][10]``, ``[text][8]``, wrapped over glued lines at its width), the ``·`` glued after
+the authors box's close or the organization (``][8] ·``), and images as ``![alt][N]``.
+
 Blank lines carry no meaning in this dialect and are never reported.
 """
 
