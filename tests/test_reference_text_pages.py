@@ -399,3 +399,23 @@ def test_a_summary_line_like_a_definition_is_summary_text() -> None:
     digest = _read(text)
     assert digest.diagnostics == ()
     assert digest.papers[0].abstract == "[3]: https://example.org/x"
+
+
+@pytest.mark.parametrize("width", [0, 78])
+def test_without_images_the_empty_avatar_items_run_into_the_count(width: int) -> None:
+    """html2text with ``ignore_images`` (or ``images_to_alt`` and empty alts) writes the
+    avatar items empty, and runs them into the count's item: ``  *   *   * 5 authors``."""
+    lines = page(width=width).split("\n")
+    at = lines.index("  * 5 authors")
+    assert lines[at - 2].startswith("  * ![]") and lines[at - 1].startswith("  * ![]")
+    lines[at - 2 : at + 1] = ["  *   *   * 5 authors"]
+    digest = _read("\n".join(lines))
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+    trending_lines = trending(width).split("\n")
+    for index, line in enumerate(trending_lines):
+        if line == "  * 5 authors":
+            trending_lines[index - 2 : index + 1] = ["", "", "  *   *   * 5 authors"]
+    digest = _read("\n".join(trending_lines))
+    assert digest.diagnostics == ()
+    assert digest.papers[1].author_count == 5

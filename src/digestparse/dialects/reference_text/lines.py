@@ -52,7 +52,9 @@ TRUNCATION_MARK = "[Content truncated]"
 
 #: A title's last line ends with its reference: ``### Approaches][106]``.
 TITLE_CLOSE = re.compile(r"\]\[[0-9]+\]$")
-_AUTHORS = re.compile(r"\* ([0-9]+) authors?")
+#: ``* 3 authors``; html2text without images runs the empty avatar items into it: ``*   *
+#: 3 authors``.
+_AUTHORS = re.compile(r"(?:\*\s+)*\* ([0-9]+) authors?")
 #: The comment count after a date, as lynx writes its link: `` [ 6][39]`` (blanks around the
 #: link's text kept, as in ``* [ Models ][2]``).
 _COMMENTS = re.compile(r" ?\[ *([0-9]+) *\]\[[0-9]+\]$")
@@ -81,7 +83,7 @@ def classify(line: str) -> Kind:
         return Kind.HEADING if _HEADING.match(line) else Kind.TEXT
     if first == "*":
         # ``* 3 authors`` has a digit third: menu items skip the expression.
-        if line[2:3].isdigit() and _AUTHORS.fullmatch(line):
+        if (line[2:3].isdigit() or line[-1] in "rs") and _AUTHORS.fullmatch(line):
             return Kind.AUTHORS
         return Kind.BULLET if line.startswith("* ") else Kind.TEXT
     if line == SEPARATOR:
