@@ -18,12 +18,14 @@ import datetime
 import textwrap
 
 import attrs
+import hypothesis.strategies as st
 import pytest
+from hypothesis import given, note
 
 import digestparse
 from dialect_support import assert_paths_agree
 from digestparse.dialects.reference_text import REFERENCE_TEXT
-from hostile_support import check_nothing_lost
+from hostile_support import check_nothing_lost, edit_lines
 
 HF = "https://huggingface.co"
 #: The capture day: yearless dates are on or before it.
@@ -419,3 +421,39 @@ def test_without_images_the_empty_avatar_items_run_into_the_count(width: int) ->
     digest = _read("\n".join(trending_lines))
     assert digest.diagnostics == ()
     assert digest.papers[1].author_count == 5
+
+
+_EDITS = ("delete", "duplicate", "swap", "move", "blank", "unblank", "glue")
+
+
+@st.composite
+def mutated_page(draw: st.DrawFn) -> str:
+    width = draw(st.sampled_from([0, 78]))
+    lines = (trending(width) if draw(st.booleans()) else page(width=width)).split("\n")
+    for _ in range(draw(st.integers(1, 4), label="edits")):
+        edit = draw(st.sampled_from(_EDITS))
+        i = draw(st.integers(0, len(lines) - 2))
+        if not edit_lines(draw, lines, edit, i):  # glue
+            lines[i : i + 2] = [lines[i] + lines[i + 1]]
+    text = "\n".join(lines)
+    if draw(st.booleans()):
+        text = text[: draw(st.integers(0, len(text)), label="truncate at")]
+    return text
+
+
+@given(mutated_page())
+def test_a_damaged_html2text_page_loses_nothing_and_strict_stops_at_the_first_finding(
+    source: str,
+) -> None:
+    note(repr(source))
+    digest = check_nothing_lost(source, digestparse.parse(source, reference_date=TODAY))
+    try:
+        strict = digestparse.parse(source, mode="strict", reference_date=TODAY)
+    except digestparse.ParseError as error:
+        first = digest.diagnostics[0]
+        assert (error.code, error.line, error.column) == (first.code, first.line, first.column)
+    else:
+        assert digest.diagnostics == ()
+        assert strict == digest
+    if digest.dialect == "reference-text":
+        assert_paths_agree(REFERENCE_TEXT, source, TODAY)
