@@ -221,11 +221,12 @@ def entry(state: ParseState) -> bool:
     is_card = led_in or (size == 0 and not state.peek_is(0, Kind.OPEN))
     # An abstract that is one reference is html2text's layout, and so are cards (no capture
     # shows lynx's): their text carries html2text's escapes, lynx's never does.
-    escaped = is_card or _inline_abstract_lines(state) > 0
+    escaped = is_card
     if is_card and not state.peek_is(0, Kind.OPEN):
         abstract, cut = _read_summary(state)
     else:
-        abstract, cut = _read_abstract(state)
+        abstract, cut, inline = _read_abstract(state)
+        escaped = escaped or inline
     if escaped:
         title, abstract = html2text_unescaped(title), html2text_unescaped(abstract)
     metadata = _Metadata(present=False)
@@ -425,19 +426,20 @@ def _read_inline_abstract(state: ParseState, count: int) -> str:
     return joined[: close.start()] if close is not None else joined
 
 
-def _read_abstract(state: ParseState) -> tuple[str, bool]:
-    """The joined abstract ('' when there is none), and whether the input is cut inside it."""
+def _read_abstract(state: ParseState) -> tuple[str, bool, bool]:
+    """The joined abstract ('' when there is none), whether the input is cut inside it, and
+    whether it is one reference (html2text's layout)."""
     line = state.peek()
     if line is None or entry_start(state) is not None or _opens_metadata(state):
         where = line.number if line is not None else state.last_line
         state.reporter.defect("missing-abstract", where, 1)
-        return "", False
+        return "", False, False
     inline = _inline_abstract_lines(state)
     if inline:
         abstract = _read_inline_abstract(state, inline)
         if not abstract.strip():
             state.reporter.defect("missing-abstract", line.number, 1, detail="empty brackets")
-        return abstract if abstract.strip() else "", False
+        return abstract if abstract.strip() else "", False, True
     if line.kind is Kind.OPEN:
         state.advance()
     elif line.kind in _ABSTRACT_KINDS:
@@ -446,7 +448,7 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
         )
     else:
         state.reporter.defect("missing-abstract", line.number, 1)
-        return "", False
+        return "", False, False
     parts: FieldLines | None = None
     while (line := state.peek()) is not None and (
         line.kind in _ABSTRACT_KINDS
@@ -463,7 +465,7 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
         parts.report(state)
         abstract = join_wrapped(parts.texts)
     if line is None or _is_cut(state):
-        return abstract, True
+        return abstract, True, False
     if line.kind is Kind.CLOSE:
         state.advance()
         if parts is None:
@@ -472,7 +474,7 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
         state.reporter.defect(
             "unbalanced-bracket", line.number, 1, detail="no '][N]' line after the abstract"
         )
-    return abstract, False
+    return abstract, False, False
 
 
 def _read_summary(state: ParseState) -> tuple[str, bool]:
