@@ -457,3 +457,14 @@ def test_a_damaged_html2text_page_loses_nothing_and_strict_stops_at_the_first_fi
         assert strict == digest
     if digest.dialect == "reference-text":
         assert_paths_agree(REFERENCE_TEXT, source, TODAY)
+
+
+def test_a_trending_page_cut_before_its_first_card_has_no_header() -> None:
+    """The first card's thumbnail (``[![][5]][6]``) is a whole-line reference, as the
+    menu's lines are; it is the card's first line, not a menu."""
+    lines = trending().split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("[![]["))
+    digest = _read("\n".join(lines[first:]))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-header", 1)]
+    assert digest.papers[0].line == 1
+    assert len(digest.papers) == len(CARDS)

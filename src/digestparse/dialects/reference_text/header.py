@@ -54,7 +54,9 @@ def read_header(state: ParseState) -> None:
             "missing-header", state.wrapper_end + 1, 1, detail="the input is empty"
         )
         return
-    if not _is_menu(first) and page_phrase(first.text, first.kind) is None:
+    starts_card = card.may_open_lead_in(first) and card.lead_in(state) is not None
+    if starts_card or (not _is_menu(first) and page_phrase(first.text, first.kind) is None):
+        # A card's thumbnail is a whole-line reference as the menu's lines are: it is not one.
         state.reporter.defect("missing-header", first.number, 1)
         return
     lines = _take_header_lines(state)
