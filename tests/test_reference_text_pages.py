@@ -468,3 +468,13 @@ def test_a_trending_page_cut_before_its_first_card_has_no_header() -> None:
     assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-header", 1)]
     assert digest.papers[0].line == 1
     assert len(digest.papers) == len(CARDS)
+
+
+@pytest.mark.parametrize("width", [0, 78])
+def test_single_line_breaks_leave_no_blank_line_between_the_parts(width: int) -> None:
+    """html2text's ``single_line_break``: no blank line between the elements, so a
+    one-reference abstract ends where the entry's next part starts."""
+    text = "\n".join(line for line in page(width=width).split("\n") if line.strip()) + "\n"
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()

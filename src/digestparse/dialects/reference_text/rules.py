@@ -396,9 +396,24 @@ def _inline_abstract_lines(state: ParseState) -> int:
         texts.append(line.text)
         if line.text[-1] == "]" and TITLE_CLOSE.search(line.text):
             after = state.peek(ahead + 1)
-            if (after is None or after.gap) and _one_reference(" ".join(texts)):
+            if _ends_abstract(state, ahead + 1) and _one_reference(" ".join(texts)):
                 return 0 if after is not None and after.kind is Kind.SEPARATOR else ahead + 1
     return 0
+
+
+#: Lines that start the next part of an entry: never a wrapped line of an abstract.
+_AFTER_ABSTRACT_KINDS = (Kind.OPEN, Kind.SEPARATOR, Kind.TITLE, Kind.DATE, Kind.TRUNCATED)
+
+
+def _ends_abstract(state: ParseState, at: int) -> bool:
+    """Whether a one-reference abstract may end before the line ``at`` lines ahead: a blank
+    line or the input's end, or (html2text's ``single_line_break``, no blank lines) a line
+    that starts the entry's next part: ``[`` alone, an organization with its ``·`` (maybe
+    wrapped), a title, a date."""
+    after = state.peek(at)
+    if after is None or after.gap or after.kind in _AFTER_ABSTRACT_KINDS:
+        return True
+    return after.text[0] == "[" and _separated_organization(state, at) > 0
 
 
 #: A reference whose text may hold unbalanced brackets (an interval, ``[0, 1)``).
@@ -797,13 +812,13 @@ def _is_close_separated(line: Line) -> bool:
     return before is not None and is_reference_close(before)
 
 
-def _separated_organization(state: ParseState) -> int:
+def _separated_organization(state: ParseState, at: int = 0) -> int:
     """How many glued lines (up to three: wrapped at the tool's width) an organization
     reference with the ``·`` glued after it takes, as html2text writes it
     (``[![carnegie][12]Carnegie Mellon University][13] ·``); 0 when none comes next."""
     texts = []
     for ahead in range(_MAX_WRAPPED):
-        line = state.peek(ahead)
+        line = state.peek(at + ahead)
         if line is None or (ahead and line.gap) or line.kind not in _ABSTRACT_KINDS:
             return 0
         if not ahead and not line.text.startswith("["):
