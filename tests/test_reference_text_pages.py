@@ -478,3 +478,13 @@ def test_single_line_breaks_leave_no_blank_line_between_the_parts(width: int) ->
     digest = _read(text)
     assert digest.diagnostics == ()
     assert _fields(digest) == _expected()
+
+
+@pytest.mark.parametrize("image", ["![][14]", "![logo][14]"])
+def test_an_image_alone_between_entries_is_junk(image: str) -> None:
+    lines = page().split("\n")
+    at = lines.index("[7][14]")
+    lines[at:at] = [image, ""]
+    digest = _read("\n".join(lines))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", at + 1)]
+    assert _fields(digest) == _expected()

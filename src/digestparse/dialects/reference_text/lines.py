@@ -239,6 +239,8 @@ def page_phrase(line: str, kind: enum.Enum) -> str | None:
     if kind is Kind.BULLET and "][" in line:
         return None
     line = without_reference_images(line)  # html2text's byline: ``## by [![][2]AK][3] …``
+    if not line:
+        return None  # an image alone (``![][14]``)
     if kind is Kind.TEXT and "[" not in line and "\\" not in line and line[0] not in "#-*+":
         text = " ".join(line.split())  # what plain() gives for a line without markup
     else:
