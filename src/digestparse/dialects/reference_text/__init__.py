@@ -1,4 +1,6 @@
-"""The ``reference-text`` dialect: lynx/w3m text with ``[text][N]`` references (capture 01).
+"""The ``reference-text`` dialect: lynx/w3m text with ``[text][N]`` references (capture 01),
+and html2text's reference-style markdown (``inline_links=False``), the same notation laid out
+otherwise (``definitions.py`` reads its reference definitions at the end).
 
 Its line classes are ``lines.Kind``; ``header.py`` reads the navigation menu,
 the page header and the page date; ``rules.py`` the entries (``card.py`` the lines of the
@@ -88,6 +90,7 @@ def _is_card_mark(line: str, previous: Kind) -> bool:
 
 def _build() -> Dialect:
     from ...rules.page_end import page_end
+    from .definitions import reference_definitions
     from .fastpath import read_canonical
     from .header import read_header, repeated_header
     from .rules import entry, junk
@@ -101,6 +104,7 @@ def _build() -> Dialect:
             ("repeated_header", repeated_header),
             ("entry", entry),
             ("page_end", page_end),
+            ("reference_definitions", reference_definitions),
             ("junk", junk),
         ),
         fast_path=read_canonical,

@@ -18,7 +18,7 @@ from typing import NamedTuple, Protocol
 from ...grammar import opens_page_end
 from ...markup import whole_reference, without_image_alts
 from ...state import Line
-from .lines import DATE_AND_COMMENTS, Kind
+from .lines import DATE_AND_COMMENTS, Kind, without_reference_images
 
 SUBMITTED_BY = "Submitted by"
 #: A name is a short line (a user name, or a full name).
@@ -32,7 +32,6 @@ ORGANIZATION_DATE = re.compile(
 SEPARATOR_DATE = re.compile(r"· (?:Published on )?(?P<date>.+)")
 #: The upvote link's text on one line: ``Upvote 117``, ``Upvote -``, ``117``.
 UPVOTE_TEXT = re.compile(r"(?:Upvote\s*)?(-|[0-9]+)")
-UPVOTE_WORD = "Upvote"
 #: A markdown link alone on a line (``[LINK: GitHub 11.3k](https://…)``): another tool's
 #: markup, which lynx never writes (its links are ``[text][N]``), so no summary text.
 MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\([^()\s]*\)")
@@ -51,11 +50,12 @@ def is_thumbnail(line: Line) -> bool:
 
 
 def _is_thumbnail(kind: object, text: str) -> bool:
-    # Its text starts with an image's '[' or is empty: the second character tells (cheap).
-    if kind is not Kind.REFERENCE or text[1:2] not in ("[", "]"):
+    # Its text starts with an image ('[alt]', html2text's '![alt][N]') or is empty: the
+    # second character tells (cheap).
+    if kind is not Kind.REFERENCE or text[1:2] not in ("[", "]", "!"):
         return False
     inner = whole_reference(text)
-    return inner is not None and not without_image_alts(inner)
+    return inner is not None and not without_image_alts(without_reference_images(inner))
 
 
 def is_image(line: Line) -> bool:
@@ -100,7 +100,7 @@ def lead_in(state: Lookahead, at: int = 0) -> LeadIn | None:
     name = None
     submitted = line is not None and is_submitted_by(line)
     if line is not None and submitted:
-        name = without_image_alts(line.text[len(SUBMITTED_BY) :]) or None
+        name = _name_after(line.text[len(SUBMITTED_BY) :])
         size += 1
         if name is None:  # the avatar and the name on lines of their own
             line = state.peek(at + size)
@@ -132,6 +132,16 @@ def _box_lines(state: Lookahead, at: int) -> int:
     count, close = state.peek(at + 1), state.peek(at + 2)
     whole = count is not None and count.kind is Kind.COUNT
     return 3 if whole and close is not None and close.kind is Kind.CLOSE else 0
+
+
+def _name_after(text: str) -> str | None:
+    """The name after ``Submitted by`` on its line: ``[IMG] vvasilev`` (lynx), or html2text's
+    avatar and linked name, ``![][7] [vvasilev][8]``; None when only the avatar is there."""
+    rest = without_reference_images(text).strip()
+    linked = whole_reference(rest)
+    if linked is not None and "[" not in linked and "]" not in linked:
+        return linked.strip() or None
+    return without_image_alts(rest) or None
 
 
 def is_submitted_by(line: Line) -> bool:

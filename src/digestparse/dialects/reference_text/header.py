@@ -54,7 +54,9 @@ def read_header(state: ParseState) -> None:
             "missing-header", state.wrapper_end + 1, 1, detail="the input is empty"
         )
         return
-    if not _is_menu(first) and page_phrase(first.text, first.kind) is None:
+    starts_card = card.may_open_lead_in(first) and card.lead_in(state) is not None
+    if starts_card or (not _is_menu(first) and page_phrase(first.text, first.kind) is None):
+        # A card's thumbnail is a whole-line reference as the menu's lines are: it is not one.
         state.reporter.defect("missing-header", first.number, 1)
         return
     lines = _take_header_lines(state)
@@ -63,6 +65,8 @@ def read_header(state: ParseState) -> None:
     state.header_span = (lines[0].number, lines[-1].number)
     if read_page_date(state):
         state.top_page_date = state.page_date
+        state.header_span = (lines[0].number, state.last_line)
+    if (state.page_date is not None or _is_period(lines[-1])) and _read_arrow(state):
         state.header_span = (lines[0].number, state.last_line)
 
 
@@ -90,11 +94,27 @@ def repeated_header(state: ParseState) -> bool:
         if date_line is not None and date_line.kind is Kind.DATE:
             state.advance()
             dated = read_dated(date_line.text)
+    if date_line is not None and dated is not None:
+        _read_arrow(state)
     state.reporter.defect(
         "repeated-header", first.number, 1, end_line=state.last_line, gap=first.gap
     )
     if date_line is not None and dated is not None:
         set_page_date(state, date_line.number, dated.parts, indent=date_line.indent)
+    return True
+
+
+def _read_arrow(state: ParseState) -> bool:
+    """The next day's (week's) arrow right after the page date or period label: an icon
+    link (``[][6]``, html2text's notation) that is no card's thumbnail with a Submitted-by
+    block after it."""
+    line = state.peek()
+    if line is None or not card.is_thumbnail(line):
+        return False
+    after = state.peek(1)
+    if after is not None and card.is_submitted_by(after):
+        return False
+    state.advance()
     return True
 
 

@@ -52,7 +52,9 @@ TRUNCATION_MARK = "[Content truncated]"
 
 #: A title's last line ends with its reference: ``### Approaches][106]``.
 TITLE_CLOSE = re.compile(r"\]\[[0-9]+\]$")
-_AUTHORS = re.compile(r"\* ([0-9]+) authors?")
+#: ``* 3 authors``; html2text without images runs the empty avatar items into it: ``*   *
+#: 3 authors``.
+_AUTHORS = re.compile(r"(?:\*\s+)*\* ([0-9]+) authors?")
 #: The comment count after a date, as lynx writes its link: `` [ 6][39]`` (blanks around the
 #: link's text kept, as in ``* [ Models ][2]``).
 _COMMENTS = re.compile(r" ?\[ *([0-9]+) *\]\[[0-9]+\]$")
@@ -72,7 +74,7 @@ def classify(line: str) -> Kind:
         text = whole_reference(line)
         if text is None:
             return Kind.TEXT
-        return Kind.BOX if upvotes(text.strip(" ")) is not None else Kind.REFERENCE
+        return Kind.BOX if upvotes(_box_text(text)) is not None else Kind.REFERENCE
     if first == "]":
         return Kind.CLOSE if is_reference_close(line) else Kind.TEXT
     if first == "#":
@@ -81,7 +83,7 @@ def classify(line: str) -> Kind:
         return Kind.HEADING if _HEADING.match(line) else Kind.TEXT
     if first == "*":
         # ``* 3 authors`` has a digit third: menu items skip the expression.
-        if line[2:3].isdigit() and _AUTHORS.fullmatch(line):
+        if (line[2:3].isdigit() or line[-1] in "rs") and _AUTHORS.fullmatch(line):
             return Kind.AUTHORS
         return Kind.BULLET if line.startswith("* ") else Kind.TEXT
     if line == SEPARATOR:
@@ -150,9 +152,10 @@ def is_avatar(line: str, kind: enum.Enum) -> bool:
     nothing but images, each written as its alt text in brackets (``* [IMG]``, ``*``)."""
     if kind is Kind.TEXT:
         return line == "*"
-    return (
-        kind is Kind.BULLET and "][" not in line and not without_image_alts(line[2:])
-    )
+    if kind is not Kind.BULLET:
+        return False
+    rest = without_reference_images(line[2:])  # html2text's ``* ![][16]``
+    return "][" not in rest and not without_image_alts(rest)
 
 
 def upvotes(line: str) -> int | None:
@@ -162,12 +165,67 @@ def upvotes(line: str) -> int | None:
     return int(line) if line.isascii() and line.isdigit() else None
 
 
+#: The word the page of late 2026 writes in its upvote box, before the count.
+UPVOTE_WORD = "Upvote"
+
+
+def _box_text(text: str) -> str:
+    """The count in a one-line box's text: blanks around it, and the word ``Upvote`` before
+    it (html2text writes the box's two lines as one, ``[Upvote101][12]``), removed."""
+    text = text.strip(" ")
+    if text.startswith(UPVOTE_WORD):
+        return text[len(UPVOTE_WORD) :].strip(" ")
+    return text
+
+
 def box_count(line: str) -> str:
-    """The count of an upvote box on one line (``[ 65 ][35]`` gives ``65``)."""
+    """The count of an upvote box on one line (``[ 65 ][35]`` gives ``65``, ``[Upvote
+    65][35]`` too)."""
     text = whole_reference(line)
     if text is None:
         raise InternalError(f"{line!r} was classified as an upvote box but is none")
-    return text.strip(" ")
+    return _box_text(text)
+
+
+#: An image as html2text writes it with reference-style links: ``![alt][12]`` (lynx writes
+#: its alt text in brackets, ``[alt]``).
+_REFERENCE_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\[[0-9]+\]")
+#: The separator glued after a reference, as html2text writes it: ``][8] ·``,
+#: ``[[logo] Org][13] ·``.
+GLUED_SEPARATOR = " " + SEPARATOR
+
+
+def without_reference_images(text: str) -> str:
+    """``text`` without html2text's images (``![carnegie][12]Carnegie`` gives
+    ``Carnegie``)."""
+    return _REFERENCE_IMAGE.sub("", text) if "![" in text else text
+
+
+#: html2text's escapes (``escape_md_section``, without ``escape_snob``): a backslash before
+#: one of ``\`*_{}[]()#+-.!`` doubled, and a number's dot, a ``+`` or a ``-`` that starts
+#: the text escaped (``1\. Title``, ``\- text``).
+_DOUBLED_BACKSLASH = re.compile(r"\\\\(?=[\\`*_{}\[\]()#+\-.!])")
+_LEADING_ESCAPE = re.compile(r"([0-9]+)\\(\.)(?=\s)|\\([+])(?=\s)|\\(-)(?=\s|-)")
+
+
+def html2text_unescaped(text: str) -> str:
+    """A title's or abstract's text as the page shows it, html2text's escapes resolved."""
+    if "\\" not in text:
+        return text
+    text = _DOUBLED_BACKSLASH.sub(r"\\", text)
+    found = _LEADING_ESCAPE.match(text)
+    if found is not None:
+        text = "".join(part for part in found.groups() if part) + text[found.end() :]
+    return text
+
+
+def before_glued_separator(line: str) -> str | None:
+    """The line before a ``·`` glued after its reference (``][8] ·`` gives ``][8]``), or
+    None when the line does not end so."""
+    if not line.endswith(GLUED_SEPARATOR):
+        return None
+    text = line[: -len(GLUED_SEPARATOR)].rstrip()
+    return text if text.endswith("]") else None
 
 
 def page_phrase(line: str, kind: enum.Enum) -> str | None:
@@ -180,6 +238,9 @@ def page_phrase(line: str, kind: enum.Enum) -> str | None:
         return None
     if kind is Kind.BULLET and "][" in line:
         return None
+    line = without_reference_images(line)  # html2text's byline: ``## by [![][2]AK][3] …``
+    if not line:
+        return None  # an image alone (``![][14]``)
     if kind is Kind.TEXT and "[" not in line and "\\" not in line and line[0] not in "#-*+":
         text = " ".join(line.split())  # what plain() gives for a line without markup
     else:

@@ -30,6 +30,10 @@ A card, the trending page's entry (``card.py`` gives its lines)::
     ][19]
     [GitHub 131][20] [arXiv Page][21]
 
+html2text (``inline_links=False``) writes the box and the abstract each as one reference
+(``[7][10]``, ``[text][8]``, wrapped over glued lines at its width), the ``·`` glued after
+the authors box's close or the organization (``][8] ·``), and images as ``![alt][N]``.
+
 Blank lines carry no meaning in this dialect and are never reported.
 """
 
@@ -45,7 +49,13 @@ import attrs
 from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS, read_count, resolve_entry_date
 from ...grammar import opens_page_end
 from ...links import extract_links
-from ...markup import balanced, join_wrapped, strip_image_alt, whole_reference
+from ...markup import (
+    balanced,
+    is_reference_close,
+    join_wrapped,
+    strip_image_alt,
+    whole_reference,
+)
 from ...model import Paper
 from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
@@ -54,17 +64,23 @@ from ..bounded import FieldLines
 from . import card
 from .chrome import junk_span
 from .cut import read_cut_entry
+from .definitions import is_definition, starts_reference_definitions
 from .header import starts_repeated_header
 from .lines import (
+    GLUED_SEPARATOR,
     MAX_AVATARS,
     TITLE_CLOSE,
+    UPVOTE_WORD,
     Kind,
     authors_count,
+    before_glued_separator,
     box_count,
+    html2text_unescaped,
     is_avatar,
     must_read_dated,
     page_phrase,
     upvotes,
+    without_reference_images,
 )
 
 #: Kinds of line an abstract can hold: text (a wrapped line may read as a count or a date),
@@ -203,10 +219,16 @@ def entry(state: ParseState) -> bool:
     # A card (the trending page's layout) has a lead-in or a plain summary and no box before
     # its title; its upvote link and links come after its date.
     is_card = led_in or (size == 0 and not state.peek_is(0, Kind.OPEN))
+    # An abstract that is one reference is html2text's layout, and so are cards (no capture
+    # shows lynx's): their text carries html2text's escapes, lynx's never does.
+    escaped = is_card
     if is_card and not state.peek_is(0, Kind.OPEN):
         abstract, cut = _read_summary(state)
     else:
-        abstract, cut = _read_abstract(state)
+        abstract, cut, inline = _read_abstract(state)
+        escaped = escaped or inline
+    if escaped:
+        title, abstract = html2text_unescaped(title), html2text_unescaped(abstract)
     metadata = _Metadata(present=False)
     if not cut:
         metadata = _read_card_metadata(state) if is_card else _read_metadata(state)
@@ -307,6 +329,9 @@ def _read_title(state: ParseState) -> str:
     while not TITLE_CLOSE.search(parts.last.text) and state.peek_is(0, Kind.TITLE, glued=True):
         line = state.advance()
         parts.add(line, line.text[4:])
+    if first.text.startswith("### [") and not TITLE_CLOSE.search(parts.last.text):
+        for _ in range(_wrapped_title_lines(state)):
+            parts.add(state.advance())
     parts.report(state)
     joined = join_wrapped(parts.texts)
     # The close is on the last line, which a title cut short (field-too-long) did not keep.
@@ -329,13 +354,107 @@ def _read_title(state: ParseState) -> str:
     return " ".join(text.split())
 
 
-def _read_abstract(state: ParseState) -> tuple[str, bool]:
-    """The joined abstract ('' when there is none), and whether the input is cut inside it."""
+#: The most lines html2text wraps a title over at its width (``### [`` on the first only).
+_MAX_TITLE_LINES = 8
+#: Lines that may go on a title or abstract that html2text wrapped: none of the lines that
+#: only lynx's layout makes (a ``[`` or ``][N]`` alone, ``###``, ``·`` alone, the cut mark).
+_WRAPPED_KINDS = (
+    Kind.TEXT, Kind.COUNT, Kind.DATE, Kind.REFERENCE, Kind.BOX, Kind.BULLET, Kind.HEADING,
+    Kind.AUTHORS,
+)
+
+
+def _wrapped_title_lines(state: ParseState) -> int:
+    """How many glued lines go on a linked title that html2text wrapped at its width (its
+    later lines without ``### ``): up to the first that ends with ``][N]``; 0 when none
+    does."""
+    for ahead in range(_MAX_TITLE_LINES):
+        line = state.peek(ahead)
+        if line is None or line.gap or line.kind not in _WRAPPED_KINDS:
+            return 0
+        if TITLE_CLOSE.search(line.text):
+            return ahead + 1
+    return 0
+
+
+#: The most lines a one-reference abstract is wrapped over (html2text, at its width).
+_MAX_INLINE_ABSTRACT = 64
+
+
+def _inline_abstract_lines(state: ParseState) -> int:
+    """How many glued lines the abstract takes when it is one reference, as html2text writes
+    it (``[text][8]``, wrapped at its width over glued lines); 0 when it is not so written.
+    A reference with ``·`` after it is an organization, not an abstract."""
+    first = state.peek()
+    if first is None or first.kind is Kind.OPEN or not first.text.startswith("["):
+        return 0
+    texts = []
+    for ahead in range(_MAX_INLINE_ABSTRACT):
+        line = state.peek(ahead)
+        if line is None or (ahead and line.gap) or line.kind not in _WRAPPED_KINDS:
+            return 0
+        texts.append(line.text)
+        if line.text[-1] == "]" and TITLE_CLOSE.search(line.text):
+            after = state.peek(ahead + 1)
+            if _ends_abstract(state, ahead + 1) and _one_reference(" ".join(texts)):
+                return 0 if after is not None and after.kind is Kind.SEPARATOR else ahead + 1
+    return 0
+
+
+#: Lines that start the next part of an entry: never a wrapped line of an abstract.
+_AFTER_ABSTRACT_KINDS = (Kind.OPEN, Kind.SEPARATOR, Kind.TITLE, Kind.DATE, Kind.TRUNCATED)
+
+
+def _ends_abstract(state: ParseState, at: int) -> bool:
+    """Whether a one-reference abstract may end before the line ``at`` lines ahead: a blank
+    line or the input's end, or (html2text's ``single_line_break``, no blank lines) a line
+    that starts the entry's next part: ``[`` alone, an organization with its ``·`` (maybe
+    wrapped), a title, a date."""
+    after = state.peek(at)
+    if after is None or after.gap or after.kind in _AFTER_ABSTRACT_KINDS:
+        return True
+    return after.text[0] == "[" and _separated_organization(state, at) > 0
+
+
+#: A reference whose text may hold unbalanced brackets (an interval, ``[0, 1)``).
+_LOOSE_REFERENCE = re.compile(r"\[.*\]\[[0-9]+\]")
+
+
+def _one_reference(text: str) -> bool:
+    """Whether ``text`` is one reference: balanced inside, or with brackets an abstract's
+    text may leave open (``x in [0, 1)``) but not references side by side (``[GitHub
+    131][9] [arXiv Page][10]``)."""
+    if whole_reference(text) is not None:
+        return True
+    return _LOOSE_REFERENCE.fullmatch(text) is not None and not card.LINKS_LINE.fullmatch(text)
+
+
+def _read_inline_abstract(state: ParseState, count: int) -> str:
+    first = state.advance()
+    parts = FieldLines(first, first.text[1:])
+    for _ in range(count - 1):
+        parts.add(state.advance())
+    parts.report(state)
+    joined = join_wrapped(parts.texts)
+    # The close is on the last line, which an abstract cut short (field-too-long) did not keep.
+    close = TITLE_CLOSE.search(joined)
+    return joined[: close.start()] if close is not None else joined
+
+
+def _read_abstract(state: ParseState) -> tuple[str, bool, bool]:
+    """The joined abstract ('' when there is none), whether the input is cut inside it, and
+    whether it is one reference (html2text's layout)."""
     line = state.peek()
     if line is None or entry_start(state) is not None or _opens_metadata(state):
         where = line.number if line is not None else state.last_line
         state.reporter.defect("missing-abstract", where, 1)
-        return "", False
+        return "", False, False
+    inline = _inline_abstract_lines(state)
+    if inline:
+        abstract = _read_inline_abstract(state, inline)
+        if not abstract.strip():
+            state.reporter.defect("missing-abstract", line.number, 1, detail="empty brackets")
+        return abstract if abstract.strip() else "", False, True
     if line.kind is Kind.OPEN:
         state.advance()
     elif line.kind in _ABSTRACT_KINDS:
@@ -344,7 +463,7 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
         )
     else:
         state.reporter.defect("missing-abstract", line.number, 1)
-        return "", False
+        return "", False, False
     parts: FieldLines | None = None
     while (line := state.peek()) is not None and (
         line.kind in _ABSTRACT_KINDS
@@ -361,7 +480,7 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
         parts.report(state)
         abstract = join_wrapped(parts.texts)
     if line is None or _is_cut(state):
-        return abstract, True
+        return abstract, True, False
     if line.kind is Kind.CLOSE:
         state.advance()
         if parts is None:
@@ -370,7 +489,7 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
         state.reporter.defect(
             "unbalanced-bracket", line.number, 1, detail="no '][N]' line after the abstract"
         )
-    return abstract, False
+    return abstract, False, False
 
 
 def _read_summary(state: ParseState) -> tuple[str, bool]:
@@ -419,6 +538,7 @@ def _ends_summary(state: ParseState, line: Line) -> bool:
     if text.startswith("["):
         return (
             card.ORGANIZATION_DATE.fullmatch(text) is not None
+            or (is_definition(text) and starts_reference_definitions(state))
             or card.is_links_line(line)
             or card.MARKDOWN_LINK.fullmatch(text) is not None
             or _wrapped_organization_date(state) is not None
@@ -493,7 +613,7 @@ def _read_card_metadata(state: ParseState) -> _Metadata:
 
 def _organization(found: re.Match[str]) -> str | None:
     reference = whole_reference(found["organization"])
-    return " ".join(strip_image_alt(reference or "").split()) or None
+    return _organization_name(reference or "") or None
 
 
 #: The most lines an organization line (with a card's date after it) is wrapped over at the
@@ -584,7 +704,7 @@ def _read_card_upvotes(state: ParseState) -> int | None:
         return None  # the next entry's upvote box
     if line.kind is Kind.BOX or line.kind is Kind.REFERENCE:
         text = whole_reference(line.text) or ""
-        if line.kind is Kind.REFERENCE and not text.strip().startswith(card.UPVOTE_WORD):
+        if line.kind is Kind.REFERENCE and not text.strip().startswith(UPVOTE_WORD):
             return None
         state.advance()
         return _card_count(state, line, card.upvote_count(text))
@@ -597,7 +717,7 @@ def _read_card_upvotes(state: ParseState) -> int | None:
             break
         inside.append(following)
     words = " ".join(part.text for part in inside)
-    if not words.startswith(card.UPVOTE_WORD) and card.upvote_count(words) is None:
+    if not words.startswith(UPVOTE_WORD) and card.upvote_count(words) is None:
         return None
     close = state.peek(len(inside) + 1)
     for _ in range(len(inside) + 1):
@@ -667,16 +787,53 @@ def _opens_metadata(state: ParseState) -> bool:
         if content is None or content.kind in _END_KINDS:
             return True  # cut inside the box
         close = at if content.kind is Kind.CLOSE else at + 1
-        return content.kind is Kind.AUTHORS or (
-            content.kind in _BAD_AUTHORS_KINDS
-            and state.peek_is(close, Kind.CLOSE)
-            and state.peek_is(close + 1, Kind.SEPARATOR)
+        if content.kind is Kind.AUTHORS or _is_close_separated(content):
+            return True
+        if content.kind not in _BAD_AUTHORS_KINDS:
+            return False
+        closing = state.peek(close)
+        return closing is not None and (
+            _is_close_separated(closing)
+            or (closing.kind is Kind.CLOSE and state.peek_is(close + 1, Kind.SEPARATOR))
         )
     if kind is Kind.REFERENCE or kind is Kind.TEXT or kind is Kind.BOX:
         return state.peek_is(1, Kind.SEPARATOR) or (
-            kind is Kind.TEXT and _wrapped_organization(state) is not None
+            kind is Kind.TEXT
+            and (_separated_organization(state) > 0 or _wrapped_organization(state) is not None)
         )
     return kind is Kind.SEPARATOR or kind is Kind.DATE or kind is Kind.AUTHORS
+
+
+def _is_close_separated(line: Line) -> bool:
+    """``][8] ·``: a box's close with the ``·`` glued after it, as html2text writes it."""
+    if line.kind is not Kind.TEXT or line.text[0] != "]":
+        return False
+    before = before_glued_separator(line.text)
+    return before is not None and is_reference_close(before)
+
+
+def _separated_organization(state: ParseState, at: int = 0) -> int:
+    """How many glued lines (up to three: wrapped at the tool's width) an organization
+    reference with the ``·`` glued after it takes, as html2text writes it
+    (``[![carnegie][12]Carnegie Mellon University][13] ·``); 0 when none comes next."""
+    texts = []
+    for ahead in range(_MAX_WRAPPED):
+        line = state.peek(at + ahead)
+        if line is None or (ahead and line.gap) or line.kind not in _ABSTRACT_KINDS:
+            return 0
+        if not ahead and not line.text.startswith("["):
+            return 0
+        texts.append(line.text)
+        before = before_glued_separator(line.text)
+        if before is not None:
+            return ahead + 1 if whole_reference(" ".join(texts)[: -len(GLUED_SEPARATOR)]) else 0
+    return 0
+
+
+def _organization_name(text: str) -> str:
+    """An organization reference's text without its logo (``[microsoft]``, html2text's
+    ``![carnegie][12]``)."""
+    return " ".join(strip_image_alt(without_reference_images(text)).split())
 
 
 def _read_metadata(state: ParseState) -> _Metadata:
@@ -685,19 +842,26 @@ def _read_metadata(state: ParseState) -> _Metadata:
     first = state.peek()
     if first is None or not _opens_metadata(state):
         return _Metadata(present=False)
+    separated = False
     if first.kind is Kind.OPEN or first.kind is Kind.AUTHORS:
-        author_count = _read_authors_box(state)
+        author_count, separated = _read_authors_box(state)
     elif first.kind is Kind.REFERENCE or first.kind is Kind.TEXT or first.kind is Kind.BOX:
-        wrapped = _wrapped_organization(state) if first.kind is Kind.TEXT else None
-        whole = " ".join(state.advance().text for _ in range(wrapped or 1))
+        glued = _separated_organization(state) if first.kind is Kind.TEXT else 0
+        wrapped = _wrapped_organization(state) if first.kind is Kind.TEXT and not glued else None
+        whole = " ".join(state.advance().text for _ in range(glued or wrapped or 1))
+        if glued:
+            whole = whole[: -len(GLUED_SEPARATOR)].rstrip()
+            separated = True
         text = whole_reference(whole)
-        organization = " ".join(strip_image_alt(text if text is not None else whole).split())
+        organization = _organization_name(text if text is not None else whole)
     else:
         state.reporter.defect("missing-authors", first.number, 1)
     separator = state.peek()
     if separator is None or _is_cut(state):
         return _Metadata(author_count, organization, cut=True)
-    if separator.kind is Kind.SEPARATOR:
+    if separated:
+        pass
+    elif separator.kind is Kind.SEPARATOR:
         state.advance()
     elif separator is not first:
         state.reporter.defect("missing-separator", separator.number, 1)
@@ -724,8 +888,9 @@ def _avatar_lines(state: ParseState, ahead: int) -> int:
     return count
 
 
-def _read_authors_box(state: ParseState) -> int | None:
-    """``[`` / avatars / ``* N authors`` / ``][N]``; reports the first flaw."""
+def _read_authors_box(state: ParseState) -> tuple[int | None, bool]:
+    """``[`` / avatars / ``* N authors`` / ``][N]``; reports the first flaw. The count, and
+    whether the ``·`` came glued after the close (``][8] ·``, html2text)."""
     opened = state.peek_is(0, Kind.OPEN)
     avatars = 0
     if opened:
@@ -735,7 +900,10 @@ def _read_authors_box(state: ParseState) -> int | None:
             state.advance()
     content = state.peek()
     count: int | None = None
-    if content is not None and content.kind in (Kind.AUTHORS, Kind.BULLET, Kind.TEXT):
+    if content is not None and _is_close_separated(content):
+        detail = "avatars without '* N authors'" if avatars else "an empty authors box"
+        state.reporter.defect("bad-authors", content.number, 1, detail=detail)
+    elif content is not None and content.kind in (Kind.AUTHORS, Kind.BULLET, Kind.TEXT):
         state.advance()
         count = _authors(state, content)
     elif content is not None and content.kind is Kind.CLOSE:
@@ -748,11 +916,14 @@ def _read_authors_box(state: ParseState) -> int | None:
     close = state.peek()
     if close is not None and close.kind is Kind.CLOSE:
         state.advance()
+    elif close is not None and _is_close_separated(close):
+        state.advance()
+        return count, True
     elif close is not None and close.kind not in _END_KINDS:
         state.reporter.defect(
             "unbalanced-bracket", close.number, 1, detail="no '][N]' line after the authors"
         )
-    return count
+    return count, False
 
 
 def _authors(state: ParseState, line: Line) -> int | None:

@@ -1,0 +1,490 @@
+"""The reference-text dialect on html2text's reference-style output (``inline_links=False``).
+
+html2text, a common HTML-to-markdown converter, writes every link as ``[text][N]`` with
+the URLs in reference definitions at the end (``   [8]: https://…``), as capture 01 does,
+but lays the listing out differently: a blank line between elements, the upvote box and
+the abstract each on one line (``[7][10]``, ``[text][8]``), the authors list as ``[`` /
+``  * 54 authors`` / ``][8] ·`` with the ``·`` glued after the reference, an organization
+``[![carnegie][12]Carnegie Mellon University][13] ·`` (images as ``![alt][N]``), the icon
+links around the page date (``[][5]``), and, at its default width, paragraphs and titles
+hard-wrapped at column 78 (continuation lines without ``### ``). Each page here is
+written from known fields by ``page``, in the shapes the real converter gave for HTML
+that mirrors the page, not by the parser; so the expected values are the given fields.
+"""
+
+from __future__ import annotations
+
+import datetime
+import textwrap
+
+import attrs
+import hypothesis.strategies as st
+import pytest
+from hypothesis import given, note
+
+import digestparse
+from dialect_support import assert_paths_agree
+from digestparse.dialects.reference_text import REFERENCE_TEXT
+from hostile_support import check_nothing_lost, edit_lines
+
+HF = "https://huggingface.co"
+#: The capture day: yearless dates are on or before it.
+TODAY = datetime.date(2026, 11, 26)
+
+
+@attrs.frozen
+class Entry:
+    paper_id: str
+    title: str
+    abstract: str
+    upvotes: int
+    date: str
+    comments: int = 0
+    organization: str | None = None
+    authors: int | None = None
+    avatars: int = 0
+
+
+LONG_ABSTRACT = (
+    "We study long context models [3] and more. " + "Every sentence adds words here. " * 9
+).strip()
+ENTRIES = (
+    Entry("2611.01234", "Plain Title", "An abstract.", 12, "Nov 25", 3, organization="OCC"),
+    Entry("2611.02345", "One Author Only", "Another abstract.", 0, "Nov 24", authors=1),
+    Entry("2611.03456", "Many Authors", LONG_ABSTRACT, 7, "Oct 3, 2025", 1, authors=5,
+          avatars=2),
+    Entry("2611.04567", "Brackets [Re] and *stars* " + "long " * 14 + "title",
+          "Fourth abstract.", 0, "Nov 20",
+          organization="Mohamed bin Zayed University of Artificial Intelligence Lab"),
+)
+DATES = (
+    datetime.date(2026, 11, 25), datetime.date(2026, 11, 24), datetime.date(2025, 10, 3),
+    datetime.date(2026, 11, 20),
+)
+
+
+class _Refs:
+    """html2text's reference numbers: one per distinct URL, in order of first use."""
+
+    def __init__(self) -> None:
+        self.urls: dict[str, int] = {}
+
+    def __call__(self, url: str) -> int:
+        return self.urls.setdefault(url, len(self.urls) + 1)
+
+    def definitions(self) -> list[str]:
+        return [f"   [{number}]: {url}" for url, number in self.urls.items()]
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    if not width:
+        return [text]
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=True)
+
+
+def _entry(entry: Entry, ref: _Refs, width: int) -> list[str]:
+    paper = f"{HF}/papers/{entry.paper_id}"
+    shown = str(entry.upvotes) if entry.upvotes else "-"
+    blocks = [
+        [f"[{shown}][{ref(HF + '/login?next=%2Fpapers%2F' + entry.paper_id)}]"],
+        _wrap(f"### [{entry.title}][{ref(paper)}]", width),
+        _wrap(f"[{entry.abstract}][{ref(paper)}]", width),
+    ]
+    if entry.organization is not None:
+        slug = entry.organization.split()[0].lower()
+        image = f"![{slug}][{ref('https://cdn-avatars.huggingface.co/v1/' + slug + '.png')}]"
+        blocks.append(
+            _wrap(f"[{image}{entry.organization}][{ref(HF + '/' + slug)}] ·", width)
+        )
+    else:
+        word = "author" if entry.authors == 1 else "authors"
+        avatars = [f"  * ![][{ref(f'{HF}/avatars/a{k}.svg')}]" for k in range(entry.avatars)]
+        blocks += [["["], [*avatars, f"  * {entry.authors} {word}"], [f"][{ref(paper)}] ·"]]
+    count = f"[{entry.comments}][{ref(paper + '#community')}]" if entry.comments else ""
+    blocks.append([entry.date + count])
+    return [line for block in blocks for line in [*block, ""]]
+
+
+def page(
+    entries: tuple[Entry, ...] = ENTRIES,
+    *,
+    width: int = 0,
+    label: str = "Nov 26",
+    query: str | None = None,
+    tail: bool = True,
+) -> str:
+    """The daily (search, week) page as html2text writes it with ``inline_links=False``."""
+    ref = _Refs()
+    lines = [
+        "new", "", "Get trending papers in your email inbox once a day!", "",
+        "Get trending papers in your email inbox!", "",
+        f"[Subscribe][{ref(HF + '/login?next=%2Fpapers')}]", "", "# Daily Papers", "",
+        f"## by [![][{ref(HF + '/front/assets/papers-by.png')}]AK][{ref(HF + '/akhaliq')}]"
+        " and the research community", "",
+    ]
+    if query is not None:
+        lines += [query, ""]
+    previous, following = ref(HF + "/papers/date/2026-11-25"), ref(HF + "/papers/date/2026-11-27")
+    lines += [
+        "  * Daily", "  * Weekly", "  * Monthly", "",
+        f"[Trending Papers][{ref(HF + '/papers/trending')}]", "",
+        f"[][{previous}]", "", label, "", f"[][{following}]", "",
+    ]
+    for entry in entries:
+        lines += _entry(entry, ref, width)
+    if tail:
+        lines += [f"[Previous][{previous}] [Next][{following}]", ""]
+        lines += [f"  * [{word}][{ref(HF + '/' + word.lower())}]" for word in ("TOS", "About")]
+    # At its width html2text puts a blank line between the definitions, at 0 none.
+    spaced = [part for line in ref.definitions() for part in (line, "")]
+    lines += ["", "", "", *(spaced if width else ref.definitions()), ""]
+    return "\n".join(lines) + "\n"
+
+
+def _expected(entries: tuple[Entry, ...] = ENTRIES) -> list[dict[str, object]]:
+    dates = {entry.paper_id: date for entry, date in zip(ENTRIES, DATES, strict=True)}
+    return [
+        {
+            "title": entry.title,
+            "abstract": entry.abstract,
+            "upvotes": entry.upvotes,
+            "organization": entry.organization,
+            "author_count": entry.authors,
+            "date": dates[entry.paper_id],
+            "votes": entry.comments,
+        }
+        for entry in entries
+    ]
+
+
+def _fields(digest: digestparse.Digest) -> list[dict[str, object]]:
+    return [
+        {
+            "title": paper.title,
+            "abstract": paper.abstract,
+            "upvotes": paper.upvotes,
+            "organization": paper.organization,
+            "author_count": paper.author_count,
+            "date": paper.date,
+            "votes": paper.votes,
+        }
+        for paper in digest.papers
+    ]
+
+
+def _read(text: str) -> digestparse.Digest:
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert digest.dialect == "reference-text"
+    check_nothing_lost(text, digest)
+    if not digest.diagnostics:
+        strict = digestparse.parse(text, mode="strict", reference_date=TODAY)
+        assert strict.papers == digest.papers
+    assert_paths_agree(REFERENCE_TEXT, text, TODAY)
+    return digest
+
+
+@pytest.mark.parametrize("width", [0, 78])
+def test_the_daily_page_as_html2text_writes_it(width: int) -> None:
+    text = page(width=width)
+    if width:  # the long title and abstract are wrapped, the wrapped title without '###'
+        assert any(line.startswith("long ") for line in text.split("\n"))
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+    assert digest.page_date == datetime.date(2026, 11, 26)
+    assert digest.papers[0].line == text.split("\n").index("[12][7]") + 1
+    assert digest.footer_span is not None
+
+
+def test_the_search_page_holds_its_query_in_the_header() -> None:
+    digest = _read(page(query="long context"))
+    assert digest.diagnostics == ()
+    assert "long context" in digest.header
+    assert _fields(digest) == _expected()
+
+
+@pytest.mark.parametrize("label", ["Week 48", "November 2026"])
+def test_a_week_or_month_view(label: str) -> None:
+    digest = _read(page(label=label, width=78))
+    assert digest.diagnostics == ()
+    assert digest.header[-1] == label
+    assert _fields(digest) == _expected()
+
+
+@pytest.mark.parametrize("width", [0, 78])
+def test_the_definitions_right_after_the_last_entry_are_the_pages_end(width: int) -> None:
+    """No pagination or footer (a trending page, a capture that dropped them): html2text's
+    reference definitions alone are the page's end."""
+    text = page(tail=False, width=width)
+    lines = text.split("\n")
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+    first = next(i for i, line in enumerate(lines) if line.startswith("   [1]: ")) + 1
+    last = max(i for i, line in enumerate(lines) if line.startswith("   [")) + 1
+    assert digest.footer_span == (first, last)
+
+
+def test_a_line_among_the_definitions_makes_them_junk() -> None:
+    lines = page(tail=False).split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("   [1]: "))
+    lines.insert(first + 3, "Some other text")
+    digest = _read("\n".join(lines))
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", first + 1, len(lines) - 2)  # the last definition: a blank line after it
+    ]
+    assert digest.footer_span is None
+    assert _fields(digest) == _expected()
+
+
+def test_an_entry_without_its_abstract_is_missing_abstract() -> None:
+    lines = page().split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("[An abstract.]["))
+    del lines[at : at + 2]
+    text = "\n".join(lines)
+    digest = _read(text)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-abstract", at + 1)]
+    assert digest.papers[0].organization == "OCC"
+    assert digest.papers[0].abstract == ""
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=TODAY)
+    assert raised.value.line == at + 1
+
+
+def test_the_papers_have_no_ids() -> None:
+    """The reference definitions come after every entry: ids are not resolved (streaming)."""
+    digest = _read(page())
+    assert {paper.paper_id for paper in digest.papers} == {None}
+
+
+def _card(entry: Entry, ref: _Refs, width: int, name: str) -> list[str]:
+    """A trending card as html2text writes it: thumbnail, Submitted-by line, title, plain
+    summary, authors or organization with the date, upvote link, links line."""
+    paper = f"{HF}/papers/{entry.paper_id}"
+    blocks = [
+        [f"[![][{ref('https://cdn/thumb/' + entry.paper_id + '.png')}]][{ref(paper)}]"],
+        [f"Submitted by ![][{ref(HF + '/avatars/sub.svg')}] [{name}][{ref(HF + '/' + name)}]"],
+        _wrap(f"### [{entry.title}][{ref(paper)}]", width),
+        _wrap(entry.abstract, width),
+    ]
+    if entry.organization is not None:
+        slug = entry.organization.split()[0].lower()
+        image = f"![{slug}][{ref('https://cdn-avatars.huggingface.co/v1/' + slug + '.png')}]"
+        blocks.append(_wrap(
+            f"[{image}{entry.organization}][{ref(HF + '/' + slug)}] · Published on {entry.date}",
+            width,
+        ))
+    else:
+        word = "author" if entry.authors == 1 else "authors"
+        avatars = [f"  * ![][{ref(f'{HF}/avatars/a{k}.svg')}]" for k in range(entry.avatars)]
+        blocks += [[*avatars, f"  * {entry.authors} {word}"], [f"· Published on {entry.date}"]]
+    shown = str(entry.upvotes) if entry.upvotes else "-"
+    blocks.append([f"[Upvote{shown}][{ref(HF + '/login?next=%2Fpapers%2F' + entry.paper_id)}]"])
+    blocks.append([
+        f"[GitHub 131][{ref('https://github.com/o/' + entry.paper_id)}] "
+        f"[arXiv Page][{ref('https://arxiv.org/abs/' + entry.paper_id)}]"
+    ])
+    return [line for block in blocks for line in [*block, ""]]
+
+
+CARDS = (
+    Entry("2611.01234", "Plain Title", "A one-line summary.", 12, "Nov 25, 2026",
+          organization="OCC"),
+    Entry("2611.03456", "Many Authors", LONG_ABSTRACT, 0, "Oct 3, 2025", authors=5,
+          avatars=2),
+    Entry("2611.04567", "A Card", "Its summary.", 7, "Nov 20, 2026",
+          organization="Mohamed bin Zayed University of Artificial Intelligence Lab"),
+)
+
+
+def trending(width: int = 0) -> str:
+    ref = _Refs()
+    lines = [
+        f"[Subscribe][{ref(HF + '/login?next=%2Fpapers')}]", "", "# Trending Papers", "",
+        f"## by [![][{ref(HF + '/front/assets/papers-by.png')}]AK][{ref(HF + '/akhaliq')}]"
+        " and the research community", "", "  * Daily", "  * Weekly", "  * Monthly", "",
+        f"[Trending Papers][{ref(HF + '/papers/trending')}]", "",
+    ]
+    for number, entry in enumerate(CARDS):
+        card = _card(entry, ref, width, f"user{number}")
+        lines += card + card  # the trending page shows each card twice
+    spaced = [part for line in ref.definitions() for part in (line, "")]
+    lines += ["", *(spaced if width else ref.definitions()), ""]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("width", [0, 78])
+def test_the_trending_page_as_html2text_writes_it(width: int) -> None:
+    digest = _read(trending(width))
+    assert digest.diagnostics == ()
+    assert [
+        (paper.title, paper.abstract, paper.upvotes, paper.organization, paper.author_count,
+         paper.date, paper.votes, paper.submitted_by)
+        for paper in digest.papers
+    ] == [
+        ("Plain Title", "A one-line summary.", 12, "OCC", None, datetime.date(2026, 11, 25),
+         0, "user0"),
+        ("Many Authors", LONG_ABSTRACT, 0, None, 5, datetime.date(2025, 10, 3), 0, "user1"),
+        ("A Card", "Its summary.", 7, CARDS[2].organization, None,
+         datetime.date(2026, 11, 20), 0, "user2"),
+    ]
+    assert digest.footer_span is not None
+
+
+@pytest.mark.parametrize("word", ["Upvote", "Upvote "])
+def test_the_upvote_box_with_its_word_before_the_title(word: str) -> None:
+    """The page of late 2026 draws ``Upvote`` and the count inside the box's link, which
+    html2text writes on one line: ``[Upvote101][7]``, ``[Upvote-][7]``."""
+    lines = page().split("\n")
+    boxes = {"[12][": f"[{word}12][", "[-][": f"[{word}-][", "[7][": f"[{word}7]["}
+    for index, line in enumerate(lines):
+        for old, new in boxes.items():
+            if line.startswith(old):
+                lines[index] = new + line[len(old) :]
+    text = "\n".join(lines)
+    assert text.count(f"[{word}") == 4
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+
+
+@pytest.mark.parametrize("avatars", [0, 2])
+def test_an_authors_list_without_its_count_is_bad_authors(avatars: int) -> None:
+    entries = (ENTRIES[0], attrs.evolve(ENTRIES[2], avatars=avatars), ENTRIES[3])
+    lines = page(entries).split("\n")
+    at = next(i for i, line in enumerate(lines) if line == "  * 5 authors")
+    del lines[at]
+    text = "\n".join(lines)
+    digest = _read(text)
+    close = next(i for i in range(at, len(lines)) if lines[i].endswith("] ·")) + 1
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-authors", close)]
+    expected = _expected(entries)
+    expected[1]["author_count"] = None
+    assert _fields(digest) == expected
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=TODAY)
+    assert raised.value.line == close
+
+
+#: (the text as the page shows it, as html2text escapes it)
+ESCAPED = (
+    ("1. Numbered Start", "1\\. Numbered Start"),
+    ("- Dash start", "\\- Dash start"),
+    ("+ Plus start", "\\+ Plus start"),
+    ("TeX \\_ and \\alpha 45\\%", "TeX \\\\_ and \\alpha 45\\%"),
+)
+
+
+@pytest.mark.parametrize(("shown", "written"), ESCAPED)
+def test_html2texts_escapes_in_titles_and_abstracts_are_resolved(shown: str, written: str) -> None:
+    entries = (attrs.evolve(ENTRIES[0], title=written, abstract=written), *ENTRIES[1:])
+    digest = _read(page(entries))
+    assert digest.diagnostics == ()
+    expected = _expected(entries)
+    expected[0]["title"] = expected[0]["abstract"] = shown
+    assert _fields(digest) == expected
+
+
+@pytest.mark.parametrize("width", [0, 78])
+def test_an_abstract_with_an_open_interval_is_one_reference(width: int) -> None:
+    abstract = "For x in [0, 1) and y in (2, 3] the ][7] mark " + "is text here. " * 8
+    entries = (attrs.evolve(ENTRIES[0], abstract=abstract.strip()), *ENTRIES[1:])
+    digest = _read(page(entries, width=width))
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected(entries)
+
+
+def test_a_summary_line_like_a_definition_is_summary_text() -> None:
+    """Only definitions up to the input's end are the page's end; one in a card's summary
+    followed by the rest of the card is text."""
+    text = trending().replace("A one-line summary.", "[3]: https://example.org/x")
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert digest.papers[0].abstract == "[3]: https://example.org/x"
+
+
+@pytest.mark.parametrize("width", [0, 78])
+def test_without_images_the_empty_avatar_items_run_into_the_count(width: int) -> None:
+    """html2text with ``ignore_images`` (or ``images_to_alt`` and empty alts) writes the
+    avatar items empty, and runs them into the count's item: ``  *   *   * 5 authors``."""
+    lines = page(width=width).split("\n")
+    at = lines.index("  * 5 authors")
+    assert lines[at - 2].startswith("  * ![]") and lines[at - 1].startswith("  * ![]")
+    lines[at - 2 : at + 1] = ["  *   *   * 5 authors"]
+    digest = _read("\n".join(lines))
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+    trending_lines = trending(width).split("\n")
+    for index, line in enumerate(trending_lines):
+        if line == "  * 5 authors":
+            trending_lines[index - 2 : index + 1] = ["", "", "  *   *   * 5 authors"]
+    digest = _read("\n".join(trending_lines))
+    assert digest.diagnostics == ()
+    assert digest.papers[1].author_count == 5
+
+
+_EDITS = ("delete", "duplicate", "swap", "move", "blank", "unblank", "glue")
+
+
+@st.composite
+def mutated_page(draw: st.DrawFn) -> str:
+    width = draw(st.sampled_from([0, 78]))
+    lines = (trending(width) if draw(st.booleans()) else page(width=width)).split("\n")
+    for _ in range(draw(st.integers(1, 4), label="edits")):
+        edit = draw(st.sampled_from(_EDITS))
+        i = draw(st.integers(0, len(lines) - 2))
+        if not edit_lines(draw, lines, edit, i):  # glue
+            lines[i : i + 2] = [lines[i] + lines[i + 1]]
+    text = "\n".join(lines)
+    if draw(st.booleans()):
+        text = text[: draw(st.integers(0, len(text)), label="truncate at")]
+    return text
+
+
+@given(mutated_page())
+def test_a_damaged_html2text_page_loses_nothing_and_strict_stops_at_the_first_finding(
+    source: str,
+) -> None:
+    note(repr(source))
+    digest = check_nothing_lost(source, digestparse.parse(source, reference_date=TODAY))
+    try:
+        strict = digestparse.parse(source, mode="strict", reference_date=TODAY)
+    except digestparse.ParseError as error:
+        first = digest.diagnostics[0]
+        assert (error.code, error.line, error.column) == (first.code, first.line, first.column)
+    else:
+        assert digest.diagnostics == ()
+        assert strict == digest
+    if digest.dialect == "reference-text":
+        assert_paths_agree(REFERENCE_TEXT, source, TODAY)
+
+
+def test_a_trending_page_cut_before_its_first_card_has_no_header() -> None:
+    """The first card's thumbnail (``[![][5]][6]``) is a whole-line reference, as the
+    menu's lines are; it is the card's first line, not a menu."""
+    lines = trending().split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("[![]["))
+    digest = _read("\n".join(lines[first:]))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-header", 1)]
+    assert digest.papers[0].line == 1
+    assert len(digest.papers) == len(CARDS)
+
+
+@pytest.mark.parametrize("width", [0, 78])
+def test_single_line_breaks_leave_no_blank_line_between_the_parts(width: int) -> None:
+    """html2text's ``single_line_break``: no blank line between the elements, so a
+    one-reference abstract ends where the entry's next part starts."""
+    text = "\n".join(line for line in page(width=width).split("\n") if line.strip()) + "\n"
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+
+
+@pytest.mark.parametrize("image", ["![][14]", "![logo][14]"])
+def test_an_image_alone_between_entries_is_junk(image: str) -> None:
+    lines = page().split("\n")
+    at = lines.index("[7][14]")
+    lines[at:at] = [image, ""]
+    digest = _read("\n".join(lines))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", at + 1)]
+    assert _fields(digest) == _expected()
