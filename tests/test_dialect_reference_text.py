@@ -1535,6 +1535,25 @@ def test_trending_cards_without_the_header_are_detected(start: int) -> None:
     assert digest.papers[-1].title == TRENDING_PAPERS[-1].title
 
 
+def test_a_markdown_linked_title_is_no_card_title_for_detection() -> None:
+    """The card route of detection (a ``### `` title with a card's date line) counts lynx's
+    titles only: an html-text trending card cut before its header, whose abstract ends in
+    citations (``[3][4]``, a line ending like a lynx reference), keeps its dialect (it was
+    read as reference-text: its title kept its link, its upvotes and authors were lost)."""
+    lines = [
+        "Submitted by", "", "alice", "",
+        "### [A Model for Everything](https://huggingface.co/papers/2610.05608)", "",
+        "We present a model, as earlier work did [3][4]", "", "- 3 authors", "",
+        "\u00b7 Published on Oct 4, 2026", "", "[Upvote", "",
+        "117](https://huggingface.co/login?next=%2Fpapers%2F2610.05608)",
+    ]
+    digest = parse("\n".join(lines) + "\n", reference_date=datetime.date(2026, 11, 26))
+    assert digest.dialect == "html-text"
+    assert [(p.title, p.upvotes, p.author_count, p.submitted_by) for p in digest.papers] == [
+        ("A Model for Everything", 117, 3, "alice")
+    ]
+
+
 @pytest.mark.parametrize(
     "tail",
     [
