@@ -1446,6 +1446,25 @@ def test_a_listing_title_without_its_box_is_no_card() -> None:
     ]
 
 
+def test_a_listing_title_without_its_box_and_its_abstracts_bracket_is_no_card() -> None:
+    """A title with no box before it whose abstract lost its ``[`` line too (the capture cut
+    right above the title) is still the listing's entry: the abstract's ``][N]`` close
+    follows its text, which never ends a card's plain summary. It keeps its authors and date
+    (read as a card, they were junk after a summary)."""
+    source = edited(lambda lines: [*lines[:54], *lines[57:60], *lines[61:]])
+    digest = check_lenient(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("bad-upvotes", 56), ("unbalanced-bracket", 59), ("truncated-entry", 942)
+    ]
+    first = digest.papers[0]
+    assert (first.upvotes, first.line, first.author_count, first.date) == (
+        None, 56, 3, datetime.date(2026, 5, 30)
+    )
+    assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers[1:]] == [
+        attrs.evolve(p, line=0, end_line=0) for p in parse(TEXT).papers[1:]
+    ]
+
+
 @pytest.mark.parametrize(
     "pagination", [["[Previous][300] [Next][301]"], ["[Previous][300]", "[Next][301]"]]
 )

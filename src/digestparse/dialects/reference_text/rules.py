@@ -202,7 +202,9 @@ def entry(state: ParseState) -> bool:
         return True
     # A card (the trending page's layout) has a lead-in or a plain summary and no box before
     # its title; its upvote link and links come after its date.
-    is_card = led_in or (size == 0 and not state.peek_is(0, Kind.OPEN))
+    is_card = led_in or (
+        size == 0 and not state.peek_is(0, Kind.OPEN) and not _closed_text_ahead(state)
+    )
     if is_card and not state.peek_is(0, Kind.OPEN):
         abstract, cut = _read_summary(state)
     else:
@@ -327,6 +329,18 @@ def _read_title(state: ParseState) -> str:
         )
     text = joined[1 if opened else 0 : close.start() if close is not None else len(joined)]
     return " ".join(text.split())
+
+
+def _closed_text_ahead(state: ParseState) -> bool:
+    """Whether the text after a title runs to a ``][N]`` close: the listing's abstract whose
+    ``[`` was lost with the box above the title (a capture cut right above it), since no
+    close ends a card's plain summary."""
+    ahead = 0
+    while (line := state.peek(ahead)) is not None and line.kind in _ABSTRACT_KINDS:
+        if ahead == _MAX_ABSTRACT_AHEAD:
+            return False
+        ahead += 1
+    return line is not None and line.kind is Kind.CLOSE
 
 
 def _read_abstract(state: ParseState) -> tuple[str, bool]:
