@@ -1446,6 +1446,25 @@ def test_a_listing_title_without_its_box_is_no_card() -> None:
     ]
 
 
+def test_a_listing_title_without_its_box_and_its_abstracts_bracket_is_no_card() -> None:
+    """A title with no box before it whose abstract lost its ``[`` line too (the capture cut
+    right above the title) is still the listing's entry: the abstract's ``][N]`` close
+    follows its text, which never ends a card's plain summary. It keeps its authors and date
+    (read as a card, they were junk after a summary)."""
+    source = edited(lambda lines: [*lines[:54], *lines[57:60], *lines[61:]])
+    digest = check_lenient(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("bad-upvotes", 56), ("unbalanced-bracket", 59), ("truncated-entry", 942)
+    ]
+    first = digest.papers[0]
+    assert (first.upvotes, first.line, first.author_count, first.date) == (
+        None, 56, 3, datetime.date(2026, 5, 30)
+    )
+    assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers[1:]] == [
+        attrs.evolve(p, line=0, end_line=0) for p in parse(TEXT).papers[1:]
+    ]
+
+
 @pytest.mark.parametrize(
     "pagination", [["[Previous][300] [Next][301]"], ["[Previous][300]", "[Next][301]"]]
 )
@@ -1533,6 +1552,25 @@ def test_trending_cards_without_the_header_are_detected(start: int) -> None:
     digest = parse(source, reference_date=datetime.date(2026, 10, 20))
     assert digest.dialect == "reference-text"
     assert digest.papers[-1].title == TRENDING_PAPERS[-1].title
+
+
+def test_a_markdown_linked_title_is_no_card_title_for_detection() -> None:
+    """The card route of detection (a ``### `` title with a card's date line) counts lynx's
+    titles only: an html-text trending card cut before its header, whose abstract ends in
+    citations (``[3][4]``, a line ending like a lynx reference), keeps its dialect (it was
+    read as reference-text: its title kept its link, its upvotes and authors were lost)."""
+    lines = [
+        "Submitted by", "", "alice", "",
+        "### [A Model for Everything](https://huggingface.co/papers/2610.05608)", "",
+        "We present a model, as earlier work did [3][4]", "", "- 3 authors", "",
+        "\u00b7 Published on Oct 4, 2026", "", "[Upvote", "",
+        "117](https://huggingface.co/login?next=%2Fpapers%2F2610.05608)",
+    ]
+    digest = parse("\n".join(lines) + "\n", reference_date=datetime.date(2026, 11, 26))
+    assert digest.dialect == "html-text"
+    assert [(p.title, p.upvotes, p.author_count, p.submitted_by) for p in digest.papers] == [
+        ("A Model for Everything", 117, 3, "alice")
+    ]
 
 
 @pytest.mark.parametrize(

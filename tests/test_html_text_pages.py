@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 import digestparse
-from dialect_support import CAPTURE_PATHS, assert_paths_agree, delete, replace
+from dialect_support import CAPTURE_PATHS, assert_paths_agree, capture_lines, delete, replace
 from digestparse.dialects.html_text import HTML_TEXT
 from hostile_support import uncovered_lines
 
@@ -210,6 +210,31 @@ def test_a_daily_page_is_read_as_html_text_not_markdown() -> None:
     for; the extractor's section anchors tell it is this tool's page."""
     text = "\n".join(daily_page())
     assert digestparse.parse(text, reference_date=REFERENCE).dialect == "html-text"
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        # An abstract whose line ends in citations ends like a lynx reference (``][4]``),
+        # and the page has the listing's own words: the reference-text detector accepts.
+        ("We present Kandinsky", lambda line: line + " as in [3][4]"),
+        # The header's Subscribe with its URL on a line of its own, as text-urls writes it.
+        ("[Subscribe](", lambda line: "Subscribe\nhttps://huggingface.co/login?next=%2Fpapers"),
+    ],
+    ids=["citations", "subscribe"],
+)
+def test_the_section_anchors_decide_over_every_detector_tried_before(edit: Any) -> None:
+    """Capture 05 with one line that another detector tried before html-text accepts is
+    still this tool's page: its section anchors and paper-linked titles decide (as over
+    markdown); it was read as reference-text or text-urls, which lost its fields."""
+    start, change = edit
+    original = capture_lines("05")
+    lines = [change(line) if line.startswith(start) else line for line in original]
+    assert lines != original
+    digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
+    assert digest.dialect == "html-text"
+    intact = digestparse.parse("\n".join(original), reference_date=REFERENCE)
+    assert [paper.title for paper in digest.papers] == [paper.title for paper in intact.papers]
 
 
 @pytest.mark.parametrize("authors", ["linked", "bare"])

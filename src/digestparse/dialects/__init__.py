@@ -44,6 +44,11 @@ _LOAD = {name: load for name, _detect, load in _ORDER}
 #: when the text header's lines stand in a row there too (a text-urls capture whose
 #: ``Subscribe`` has no URL line after it, logged in or damaged).
 _TAKEN_BY_TEXT_MARKS = frozenset({"reference-text"})
+#: The detectors tried before html-text's. Where one accepts a head that shows that
+#: extractor's own section anchors with a paper's linked title, the page is html-text's: its
+#: capture may hold a line another detector takes for its mark (an abstract ending in
+#: citations, ``[3][4]``, ends like a lynx reference), and no other tool writes the anchors.
+_BEFORE_HTML_TEXT = frozenset({"markdown", "text-urls", "reference-text"})
 
 
 class _ByName(MutableMapping[str, Dialect]):
@@ -93,7 +98,7 @@ def detect(head: Sequence[str]) -> Dialect | None:
         if detector(head):
             if name in _TAKEN_BY_TEXT_MARKS and plainly_text(head):
                 return TEXT
-            if name == "markdown" and html_text.extracted(head):
+            if name in _BEFORE_HTML_TEXT and html_text.extracted(head):
                 return BY_NAME["html-text"]  # its own section anchors (html_text/lines.py)
             return load()
     return None

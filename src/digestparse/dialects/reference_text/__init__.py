@@ -59,7 +59,14 @@ def detect(head: Sequence[str]) -> bool:
         if not style and line[-1] == "]" and _ENDS_WITH_REFERENCE.search(line):
             style = True
         if kind is Kind.TITLE:
-            title = True
+            # Only lynx's titles (``### Title``, ``### [Title][6]``, a wrapped one's last
+            # line): an html-text card cut before its header has the card's date line too
+            # (``### [Title](url)``), and an abstract ending in citations ends like a reference.
+            title = (
+                title
+                or not line.startswith("### [")
+                or _ENDS_WITH_REFERENCE.search(line) is not None
+            )
         elif kind is Kind.TEXT and not card_mark:
             card_mark = _is_card_mark(line, previous[1])
         if kind is Kind.AUTHORS:

@@ -218,7 +218,9 @@ def entry(state: ParseState) -> bool:
         return True
     # A card (the trending page's layout) has a lead-in or a plain summary and no box before
     # its title; its upvote link and links come after its date.
-    is_card = led_in or (size == 0 and not state.peek_is(0, Kind.OPEN))
+    is_card = led_in or (
+        size == 0 and not state.peek_is(0, Kind.OPEN) and not _closed_text_ahead(state)
+    )
     # An abstract that is one reference is html2text's layout, and so are cards (no capture
     # shows lynx's): their text carries html2text's escapes, lynx's never does.
     escaped = is_card
@@ -439,6 +441,18 @@ def _read_inline_abstract(state: ParseState, count: int) -> str:
     # The close is on the last line, which an abstract cut short (field-too-long) did not keep.
     close = TITLE_CLOSE.search(joined)
     return joined[: close.start()] if close is not None else joined
+
+
+def _closed_text_ahead(state: ParseState) -> bool:
+    """Whether the text after a title runs to a ``][N]`` close: the listing's abstract whose
+    ``[`` was lost with the box above the title (a capture cut right above it), since no
+    close ends a card's plain summary."""
+    ahead = 0
+    while (line := state.peek(ahead)) is not None and line.kind in _ABSTRACT_KINDS:
+        if ahead == _MAX_ABSTRACT_AHEAD:
+            return False
+        ahead += 1
+    return line is not None and line.kind is Kind.CLOSE
 
 
 def _read_abstract(state: ParseState) -> tuple[str, bool, bool]:
