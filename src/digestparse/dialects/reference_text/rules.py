@@ -212,7 +212,9 @@ def entry(state: ParseState) -> bool:
             count = _read_upvotes(state, box)
     elif size:
         count = _read_upvotes(state, size)
-    title = _read_title(state)
+    # html2text wraps a title over lines without '### '; lynx repeats '### ' on each line, so
+    # under lynx's box (its '[' or count on a line of its own) such a line is no title's.
+    title = _read_title(state, wrapped=led_in or first.kind is Kind.TITLE or first.kind is Kind.BOX)
     if _is_cut(state):
         _report_cut(state, "a title alone", first.number)
         return True
@@ -325,13 +327,14 @@ def _read_upvotes(state: ParseState, size: int) -> int | None:
     return upvotes(count.text)
 
 
-def _read_title(state: ParseState) -> str:
+def _read_title(state: ParseState, wrapped: bool = True) -> str:
+    """The title; ``wrapped``: it may be wrapped as html2text does (not under lynx's box)."""
     first = state.advance()
     parts = FieldLines(first, first.text[4:])
     while not TITLE_CLOSE.search(parts.last.text) and state.peek_is(0, Kind.TITLE, glued=True):
         line = state.advance()
         parts.add(line, line.text[4:])
-    if first.text.startswith("### [") and not TITLE_CLOSE.search(parts.last.text):
+    if wrapped and first.text.startswith("### [") and not TITLE_CLOSE.search(parts.last.text):
         for _ in range(_wrapped_title_lines(state)):
             parts.add(state.advance())
     parts.report(state)
