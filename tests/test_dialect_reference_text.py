@@ -1709,7 +1709,8 @@ def test_submitted_by_without_a_name_is_missing_submitter() -> None:
 
 
 @pytest.mark.parametrize(
-    "rest", ["Inference System for Long-Form ASR][32]", "\\- ### Inference System for Long-Form ASR][32]"]
+    "rest",
+    ["Inference System for Long-Form ASR][32]", "\\- ### Inference System for Long-Form ASR][32]"],
 )
 def test_a_title_line_broken_under_lynxs_box_is_no_html2text_wrap(rest: str) -> None:
     """html2text wraps a linked title without repeating ``### ``; lynx repeats it on every
@@ -1722,3 +1723,15 @@ def test_a_title_line_broken_under_lynxs_box_is_no_html2text_wrap(rest: str) -> 
         ("unbalanced-bracket", 59), ("unbalanced-bracket", 60)
     ]
     assert digest.papers[0].title == "MURMUR: An Efficient"
+
+
+def test_a_card_title_line_broken_under_lynxs_lead_in_is_no_html2text_wrap() -> None:
+    """A lynx card's lead-in (``[[IMG]][21]``, no html2text image ``![…][N]``): its title line
+    broken in two is an unclosed title, not an html2text wrap read silently (``Fra mework``)."""
+    title = "### [TradingAgents: Multi-Agents LLM Financial Trading Framework][22]"
+    lines = [*TRENDING_HEADER, *TRENDING_CARDS]
+    at = lines.index(title)
+    lines[at : at + 1] = [title[:58], title[58:]]
+    digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
+    assert ("unbalanced-bracket", at + 1) in [(d.code, d.line) for d in digest.diagnostics]
+    assert "mework" not in digest.papers[2].title

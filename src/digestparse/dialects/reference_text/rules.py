@@ -198,10 +198,16 @@ def entry(state: ParseState) -> bool:
     submitted_by = None
     count = None
     led_in = first.kind is Kind.TEXT or first.kind is Kind.REFERENCE
+    # html2text wraps a title over lines without '### '; lynx repeats '### ' on each line, so
+    # under lynx's box (its '[' or count on a line of its own) or lead-in such a line is no
+    # title's.
+    wrapped = first.kind is Kind.TITLE or first.kind is Kind.BOX
     if led_in:  # a card's lead-in: thumbnail, Submitted-by block, maybe an upvote box
         lead = card.lead_in(state)
         box = lead.box if lead is not None else 0
         submitted_by = lead.name if lead is not None else None
+        # html2text writes the lead-in's images as '![alt][N]', lynx as '[IMG]' or an alt.
+        wrapped = any("![" in line.text for k in range(size) if (line := state.peek(k)))
         for _ in range(size - box):
             state.advance()
         if lead is not None and lead.submitted and submitted_by is None:
@@ -212,9 +218,7 @@ def entry(state: ParseState) -> bool:
             count = _read_upvotes(state, box)
     elif size:
         count = _read_upvotes(state, size)
-    # html2text wraps a title over lines without '### '; lynx repeats '### ' on each line, so
-    # under lynx's box (its '[' or count on a line of its own) such a line is no title's.
-    title = _read_title(state, wrapped=led_in or first.kind is Kind.TITLE or first.kind is Kind.BOX)
+    title = _read_title(state, wrapped)
     if _is_cut(state):
         _report_cut(state, "a title alone", first.number)
         return True
