@@ -1735,3 +1735,14 @@ def test_a_card_title_line_broken_under_lynxs_lead_in_is_no_html2text_wrap() -> 
     digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
     assert ("unbalanced-bracket", at + 1) in [(d.code, d.line) for d in digest.diagnostics]
     assert "mework" not in digest.papers[2].title
+
+
+def test_a_lynx_cards_backslashes_stay() -> None:
+    """html2text's escapes are undone in its cards only: a lynx card (lead-in ``[[IMG]][21]``)
+    shows its text as the page does, backslashes and all."""
+    title = "### [TradingAgents: Multi-Agents LLM Financial Trading Framework][22]"
+    lines = [*TRENDING_HEADER, *TRENDING_CARDS]
+    lines[lines.index(title)] = "### [1\\. Trading \\\\ Agents][22]"
+    digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
+    assert digest.diagnostics == ()
+    assert digest.papers[2].title == "1\\. Trading \\\\ Agents"

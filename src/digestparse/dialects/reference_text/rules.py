@@ -227,9 +227,10 @@ def entry(state: ParseState) -> bool:
     is_card = led_in or (
         size == 0 and not state.peek_is(0, Kind.OPEN) and not _closed_text_ahead(state)
     )
-    # An abstract that is one reference is html2text's layout, and so are cards (no capture
-    # shows lynx's): their text carries html2text's escapes, lynx's never does.
-    escaped = is_card
+    # An abstract that is one reference is html2text's layout, and so are cards, unless a
+    # lead-in without html2text's images shows lynx's: html2text's text carries its escapes,
+    # lynx's never does.
+    escaped = is_card and (wrapped or not led_in)
     if is_card and not state.peek_is(0, Kind.OPEN):
         abstract, cut = _read_summary(state)
     else:
