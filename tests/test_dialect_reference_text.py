@@ -1706,3 +1706,43 @@ def test_submitted_by_without_a_name_is_missing_submitter() -> None:
     with pytest.raises(digestparse.ParseError) as raised:
         parse(source, "strict", reference_date=datetime.date(2026, 10, 20))
     assert (raised.value.code, raised.value.line) == ("missing-submitter", 18)
+
+
+@pytest.mark.parametrize(
+    "rest",
+    ["Inference System for Long-Form ASR][32]", "\\- ### Inference System for Long-Form ASR][32]"],
+)
+def test_a_title_line_broken_under_lynxs_box_is_no_html2text_wrap(rest: str) -> None:
+    """html2text wraps a linked title without repeating ``### ``; lynx repeats it on every
+    line. Under lynx's box a title line broken in two (or its second line damaged) is an
+    unclosed title as before html2text's layout was read, not a wrapped one read silently
+    (the title took the damaged line's ``\\- ###``)."""
+    source = edited(lambda lines: [*lines[:58], "### [MURMUR: An Efficient", rest, *lines[59:]])
+    digest = check_lenient(source)
+    assert [(d.code, d.line) for d in digest.diagnostics][:2] == [
+        ("unbalanced-bracket", 59), ("unbalanced-bracket", 60)
+    ]
+    assert digest.papers[0].title == "MURMUR: An Efficient"
+
+
+def test_a_card_title_line_broken_under_lynxs_lead_in_is_no_html2text_wrap() -> None:
+    """A lynx card's lead-in (``[[IMG]][21]``, no html2text image ``![…][N]``): its title line
+    broken in two is an unclosed title, not an html2text wrap read silently (``Fra mework``)."""
+    title = "### [TradingAgents: Multi-Agents LLM Financial Trading Framework][22]"
+    lines = [*TRENDING_HEADER, *TRENDING_CARDS]
+    at = lines.index(title)
+    lines[at : at + 1] = [title[:58], title[58:]]
+    digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
+    assert ("unbalanced-bracket", at + 1) in [(d.code, d.line) for d in digest.diagnostics]
+    assert "mework" not in digest.papers[2].title
+
+
+def test_a_lynx_cards_backslashes_stay() -> None:
+    """html2text's escapes are undone in its cards only: a lynx card (lead-in ``[[IMG]][21]``)
+    shows its text as the page does, backslashes and all."""
+    title = "### [TradingAgents: Multi-Agents LLM Financial Trading Framework][22]"
+    lines = [*TRENDING_HEADER, *TRENDING_CARDS]
+    lines[lines.index(title)] = "### [1\\. Trading \\\\ Agents][22]"
+    digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
+    assert digest.diagnostics == ()
+    assert digest.papers[2].title == "1\\. Trading \\\\ Agents"

@@ -198,10 +198,16 @@ def entry(state: ParseState) -> bool:
     submitted_by = None
     count = None
     led_in = first.kind is Kind.TEXT or first.kind is Kind.REFERENCE
+    # html2text wraps a title over lines without '### '; lynx repeats '### ' on each line, so
+    # under lynx's box (its '[' or count on a line of its own) or lead-in such a line is no
+    # title's.
+    wrapped = first.kind is Kind.TITLE or first.kind is Kind.BOX
     if led_in:  # a card's lead-in: thumbnail, Submitted-by block, maybe an upvote box
         lead = card.lead_in(state)
         box = lead.box if lead is not None else 0
         submitted_by = lead.name if lead is not None else None
+        # html2text writes the lead-in's images as '![alt][N]', lynx as '[IMG]' or an alt.
+        wrapped = any("![" in line.text for k in range(size) if (line := state.peek(k)))
         for _ in range(size - box):
             state.advance()
         if lead is not None and lead.submitted and submitted_by is None:
@@ -212,7 +218,7 @@ def entry(state: ParseState) -> bool:
             count = _read_upvotes(state, box)
     elif size:
         count = _read_upvotes(state, size)
-    title = _read_title(state)
+    title = _read_title(state, wrapped)
     if _is_cut(state):
         _report_cut(state, "a title alone", first.number)
         return True
@@ -221,9 +227,10 @@ def entry(state: ParseState) -> bool:
     is_card = led_in or (
         size == 0 and not state.peek_is(0, Kind.OPEN) and not _closed_text_ahead(state)
     )
-    # An abstract that is one reference is html2text's layout, and so are cards (no capture
-    # shows lynx's): their text carries html2text's escapes, lynx's never does.
-    escaped = is_card
+    # An abstract that is one reference is html2text's layout, and so are cards, unless a
+    # lead-in without html2text's images shows lynx's: html2text's text carries its escapes,
+    # lynx's never does.
+    escaped = is_card and (wrapped or not led_in)
     if is_card and not state.peek_is(0, Kind.OPEN):
         abstract, cut = _read_summary(state)
     else:
@@ -325,13 +332,14 @@ def _read_upvotes(state: ParseState, size: int) -> int | None:
     return upvotes(count.text)
 
 
-def _read_title(state: ParseState) -> str:
+def _read_title(state: ParseState, wrapped: bool = True) -> str:
+    """The title; ``wrapped``: it may be wrapped as html2text does (not under lynx's box)."""
     first = state.advance()
     parts = FieldLines(first, first.text[4:])
     while not TITLE_CLOSE.search(parts.last.text) and state.peek_is(0, Kind.TITLE, glued=True):
         line = state.advance()
         parts.add(line, line.text[4:])
-    if first.text.startswith("### [") and not TITLE_CLOSE.search(parts.last.text):
+    if wrapped and first.text.startswith("### [") and not TITLE_CLOSE.search(parts.last.text):
         for _ in range(_wrapped_title_lines(state)):
             parts.add(state.advance())
     parts.report(state)
