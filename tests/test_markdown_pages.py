@@ -26,26 +26,7 @@ from dialect_support import assert_paths_agree
 from digestparse.dialects.markdown import MARKDOWN
 from digestparse.dialects.markdown import rules as markdown_rules
 from hostile_support import comparable, uncovered_lines
-
-HF = "https://huggingface.co"
-#: The capture day: yearless dates are on or before it.
-TODAY = datetime.date(2026, 11, 26)
-
-
-@attrs.frozen
-class Entry:
-    """One listing entry's fields, as the page shows them."""
-
-    paper_id: str
-    title: str
-    abstract: str
-    upvotes: int
-    date: str
-    comments: int = 0
-    organization: str | None = None
-    authors: int | None = None
-    avatars: int = 0
-
+from page_support import HF, TODAY, Entry
 
 ENTRIES = (
     Entry("2611.01234", "Plain Title", "An abstract.", 12, "Nov 25", 3, organization="OCC"),

@@ -26,24 +26,7 @@ import digestparse
 from dialect_support import assert_paths_agree
 from digestparse.dialects.reference_text import REFERENCE_TEXT
 from hostile_support import check_nothing_lost, edit_lines
-
-HF = "https://huggingface.co"
-#: The capture day: yearless dates are on or before it.
-TODAY = datetime.date(2026, 11, 26)
-
-
-@attrs.frozen
-class Entry:
-    paper_id: str
-    title: str
-    abstract: str
-    upvotes: int
-    date: str
-    comments: int = 0
-    organization: str | None = None
-    authors: int | None = None
-    avatars: int = 0
-
+from page_support import HF, TODAY, Entry
 
 LONG_ABSTRACT = (
     "We study long context models [3] and more. " + "Every sentence adds words here. " * 9

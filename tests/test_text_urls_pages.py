@@ -13,10 +13,11 @@ import datetime
 import digestparse
 from dialect_support import TEXT_URLS_CAPTURE, assert_paths_agree
 from digestparse.dialects.text_urls import TEXT_URLS
+from page_support import HF
 
 LINES = TEXT_URLS_CAPTURE.lines
 INTACT = TEXT_URLS_CAPTURE.parse("\n".join(LINES)).papers
-HF = "https://huggingface.co"
+
 #: Capture 02's page date line, its search query and its first entry's upvote box.
 PAGE_DATE = LINES.index("Mar 25") + 1
 QUERY = LINES.index("Intercode Bash") + 1
