@@ -351,6 +351,11 @@ class ParseState:
         self.last_line = line.number
         return line
 
+    def advance_by(self, count: int) -> None:
+        """Consume the next ``count`` non-blank lines (lines a rule has peeked at and read)."""
+        for _ in range(count):
+            self.advance()
+
     def peek_is(self, ahead: int, kind: enum.Enum, *, glued: bool = False) -> bool:
         """Whether the line ``ahead`` is of ``kind`` (and, if ``glued``, has no blank before it)."""
         line = self.peek(ahead)

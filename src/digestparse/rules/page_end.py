@@ -45,8 +45,7 @@ def page_end(state: ParseState) -> bool:
     if ahead is None:
         return False
     first = state.advance()
-    for _ in range(ahead - 1):
-        state.advance()
+    state.advance_by(ahead - 1)
     state.page_end_span = (first.number, state.last_line)
     return True
 

@@ -336,8 +336,7 @@ def entry(state: ParseState) -> bool:
         lead = _lead_in(state)
         if lead is None:
             return False
-        for _ in range(lead[0]):
-            state.advance()
+        state.advance_by(lead[0])
         submitter = lead[1]
     start = state.peek()
     if start is None:
@@ -351,8 +350,7 @@ def entry(state: ParseState) -> bool:
         box = _split_box(state)
         if box is None:
             return False
-        for _ in range(box[0]):
-            state.advance()
+        state.advance_by(box[0])
         upvotes = box[1]
     elif start.kind is not Kind.TITLE:
         return False
@@ -633,8 +631,7 @@ def _read_list_link(state: ParseState) -> Metadata:
         or LIST_LINK_CLOSE.fullmatch(before_separator(close.text)) is None
     ):
         return Metadata()
-    for _ in range(ahead + 1):
-        state.advance()
+    state.advance_by(ahead + 1)
     match = BARE_AUTHORS.fullmatch(count.text)
     column = match.start(1) + 1 if match is not None else 1
     metadata = Metadata()

@@ -32,8 +32,7 @@ def reference_definitions(state: ParseState) -> bool:
     ahead = _extent(state)
     if first is None or ahead is None:
         return False
-    for _ in range(ahead):
-        state.advance()
+    state.advance_by(ahead)
     state.page_end_span = (first.number, state.last_line)
     return True
 

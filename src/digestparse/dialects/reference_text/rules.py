@@ -208,8 +208,7 @@ def entry(state: ParseState) -> bool:
         submitted_by = lead.name if lead is not None else None
         # html2text writes the lead-in's images as '![alt][N]', lynx as '[IMG]' or an alt.
         wrapped = any("![" in line.text for k in range(size) if (line := state.peek(k)))
-        for _ in range(size - box):
-            state.advance()
+        state.advance_by(size - box)
         if lead is not None and lead.submitted and submitted_by is None:
             after = state.peek()
             where = after.number if after is not None else state.last_line
@@ -609,8 +608,7 @@ def _read_card_metadata(state: ParseState) -> _Metadata:
     avatars = _avatar_lines(state, 0)
     authors = state.peek(avatars)
     if authors is not None and _card_authors_at(state, avatars):
-        for _ in range(avatars + 1):
-            state.advance()
+        state.advance_by(avatars + 1)
         count = _authors(state, authors)
         after = state.peek()
         if after is not None and after.kind is Kind.TEXT:
@@ -620,8 +618,7 @@ def _read_card_metadata(state: ParseState) -> _Metadata:
                 return _card_date(state, after, found.start("date"), count, None)
         return _Metadata(count)
     if avatars and authors is not None and _is_separator_date(authors):
-        for _ in range(avatars):
-            state.advance()
+        state.advance_by(avatars)
         state.advance()
         state.reporter.defect(
             "bad-authors", authors.number, 1, detail="avatars without '* N authors'"
@@ -742,8 +739,7 @@ def _read_card_upvotes(state: ParseState) -> int | None:
     if not words.startswith(UPVOTE_WORD) and card.upvote_count(words) is None:
         return None
     close = state.peek(len(inside) + 1)
-    for _ in range(len(inside) + 1):
-        state.advance()
+    state.advance_by(len(inside) + 1)
     if close is None or close.kind in _END_KINDS:
         _report_cut(state, "inside the upvote link")
         return None
@@ -918,8 +914,7 @@ def _read_authors_box(state: ParseState) -> tuple[int | None, bool]:
     if opened:
         state.advance()
         avatars = _avatar_lines(state, 0)
-        for _ in range(avatars):
-            state.advance()
+        state.advance_by(avatars)
     content = state.peek()
     count: int | None = None
     if content is not None and _is_close_separated(content):

@@ -370,8 +370,7 @@ def _card_end(state: ParseState, fields: dict[str, object], boxed: bool) -> None
     """What a card shows after its date: the upvote button where it had no upvote box,
     then its card links."""
     if not boxed and (lines := _upvote_button(state)):
-        for _ in range(lines):
-            state.advance()
+        state.advance_by(lines)
         count = state.peek()
         if count is None:
             raise Truncated("no upvote count")
