@@ -35,6 +35,8 @@ from .lines import (
     is_url,
     link_paper_id,
 )
+from .plain import PLAIN
+from .plain import junk_run as plain_junk_run
 from .rules import starts_entry
 
 
@@ -45,6 +47,8 @@ def junk_run(state: ParseState) -> bool:
     before an entry is a second page's header (captures joined): its page date counts for
     the yearless dates after it, as a repeated header's does in the other dialects.
     """
+    if PLAIN in state.memo:
+        return plain_junk_run(state)
     title, last = _first_block(state)
     rest = state.peek()
     if rest is None:

@@ -1,0 +1,128 @@
+"""The shapes of the 2026 page's lines where the capture kept no URL, and their detector.
+
+A browser's select-all copy, ``w3m -dump``, ``lynx -dump -nonumbers -nolist`` or
+BeautifulSoup's ``get_text("\\n")`` writes the elements capture 02 shows without their
+URL lines, and writes some of them differently: the upvote box as ``[-] 12``, a bare
+``12`` (``-`` before anyone voted), ``Upvote`` and the count, or not at all; the authors
+as ``3 authors`` with or without a bullet (``•``, ``*``, ``-``); ``·`` alone or with the
+date after it (``· May 30``). ``plain.py`` reads them (docs/format.md, "Without URLs").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...dates import MAX_AUTHOR_DIGITS, read_date_line
+from ...grammar import PERIODS, PROMO_DAILY, SEPARATOR
+from .lines import COUNT, DATE, TEXT, UPVOTE_LABEL, classify, date_text, is_box, is_count
+
+#: The authors where no link is kept: ``3 authors``, ``• 3 authors``, ``* 3 authors``,
+#: ``- 3 authors`` (the avatars' list item's bullet, as each tool writes one).
+AUTHORS_TEXT = re.compile(rf"(?:[\u2022*-] )?([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?")
+#: ``·`` with the date after it on the same line (``· May 30``): a tool that keeps the
+#: metadata's inline elements on one line.
+GLUED_SEPARATOR = SEPARATOR + " "
+#: The upvote button's label where a tool writes it (``Upvote`` and the count, on one line
+#: or two).
+UPVOTE_WORD = UPVOTE_LABEL + " "
+#: How far after a box the detector looks for the entry's ``·``.
+_ENTRY_LINES = 12
+
+
+def authors_count(text: str) -> int | None:
+    """The number of authors of an authors line without a link, or None if it is none."""
+    if not text or text[-1] not in "sr":
+        return None
+    match = AUTHORS_TEXT.fullmatch(text)
+    return int(match.group(1)) if match is not None else None
+
+
+def glued_date(text: str) -> str | None:
+    """The date after ``·`` on a line ``· May 30`` (None: the line is no such line)."""
+    if not text.startswith(GLUED_SEPARATOR):
+        return None
+    rest = text[len(GLUED_SEPARATOR) :].lstrip(" ")
+    return rest if rest and classify(rest) is DATE else None
+
+
+def is_separator(text: str) -> bool:
+    """``·`` alone, or with a date after it."""
+    return text == SEPARATOR or glued_date(text) is not None
+
+
+def box_value(text: str) -> int | None:
+    """The upvotes of a one-line upvote box (``[-] 12``, ``Upvote 12``, a bare ``12`` or
+    ``-``), or None where the line is none. A bare number may be a comment count as well:
+    ``plain.py`` tells them apart."""
+    if is_box(text):
+        count = text[4:]
+    elif text.startswith(UPVOTE_WORD) and is_count(text[len(UPVOTE_WORD) :], dash=True):
+        count = text[len(UPVOTE_WORD) :]
+    elif is_count(text, dash=True):
+        count = text
+    else:
+        return None
+    return 0 if count == "-" else int(count)
+
+
+def _entry_follows(head: Sequence[str], index: int) -> bool:
+    """Whether a ``·`` comes within a few lines after ``index`` (the box's entry)."""
+    return any(is_separator(line) for line in head[index : index + _ENTRY_LINES])
+
+
+def detect_plain(head: Sequence[str]) -> bool:
+    """The 2026 page without URLs, told by marks the seeds (the old page) never show:
+    an upvote box (``[-] 12``, ``Upvote 12`` or ``Upvote`` and its count) over a title, with
+    the entry's ``·`` after it; a comment count on its own line after an entry's date
+    (``·``, the date, ``2``, then a title or the next box); or the 2026 header's
+    ``once a day!`` promo line or its Daily / Weekly / Monthly switcher together with an
+    authors line without a link right above a ``·`` and a date."""
+    header_2026 = False
+    for index, line in enumerate(head):
+        following = head[index + 1] if index + 1 < len(head) else None
+        if line == PROMO_DAILY or (
+            line == PERIODS[0] and tuple(head[index : index + 3]) == PERIODS
+        ):
+            header_2026 = True
+        if following is None:
+            break
+        if (
+            (is_box(line) or (line.startswith(UPVOTE_WORD) and box_value(line) is not None))
+            and classify(following) is TEXT
+            and _entry_follows(head, index + 2)
+        ):
+            return True
+        if (
+            line == UPVOTE_LABEL
+            and is_count(following, dash=True)
+            and index + 2 < len(head)
+            and classify(head[index + 2]) is TEXT
+            and _entry_follows(head, index + 3)
+        ):
+            return True
+        if line == SEPARATOR and classify(following) is DATE and index + 2 < len(head):
+            parts = read_date_line(date_text(following))
+            if (
+                parts is not None
+                and parts.count_text is None
+                and classify(head[index + 2]) is COUNT
+                and _after_count(head, index + 3)
+            ):
+                return True
+        if (
+            header_2026
+            and is_separator(following)
+            and authors_count(line) is not None
+            and (glued_date(following) is not None
+                 or (index + 2 < len(head) and classify(head[index + 2]) is DATE))
+        ):
+            return True
+    return False
+
+
+def _after_count(head: Sequence[str], index: int) -> bool:
+    """What may follow an entry's comment count: the next title or box, or the end."""
+    if index >= len(head):
+        return True
+    return classify(head[index]) in (TEXT, COUNT) or box_value(head[index]) is not None
