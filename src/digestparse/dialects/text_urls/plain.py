@@ -29,8 +29,9 @@ from __future__ import annotations
 import attrs
 
 from ...dates import date_parts, entry_date_fields, read_count
+from ... import lines as lines_module
 from ...errors import InternalError
-from ...grammar import opens_page_end
+from ...grammar import PROMO, PROMO_DAILY, SUBSCRIBE, opens_page_end
 from ...links import extract_links
 from ...markup import join_wrapped, plain
 from ...model import Paper
@@ -66,6 +67,11 @@ BOX_STYLE = "text-urls: upvote box without URLs"
 _BOXED, _BARE, _NONE = "box", "bare", "none"
 #: How many lines ``choose_reading`` looks at (and at most ``MAX_LINE`` characters).
 _SCAN_LINES = 200
+#: The header's lines that a tool keeping links writes with their link (``Subscribe``), or
+#: which it never writes without the other dialects' marks (the promo lines).
+_LINKLESS = frozenset({SUBSCRIBE, PROMO, PROMO_DAILY})
+#: How an authors line without its link starts: its count, or a bullet other than markdown's.
+_LINKLESS_AUTHORS = frozenset("0123456789\u2022*")
 #: A title and an abstract are looked for over at most this many lines before the
 #: metadata, so that looking for an entry stays bounded in a long run of text.
 MAX_TEXT_LINES = 64
@@ -75,11 +81,12 @@ MAX_ORGANIZATION_LEN = 100
 
 def choose_reading(state: ParseState) -> None:
     """Read the capture without URLs where its first lines hold no URL line of the site
-    (``huggingface.co``: a menu, an upvote box's or a title's link) and show the 2026 page
-    (``detect_plain``)."""
-    from ... import lines as lines_module
-
+    (``huggingface.co``: a menu's, an upvote box's or a title's link), show the 2026 page
+    (``detect_plain``) and show that their tool kept no link: ``Subscribe`` or the promo
+    lines over no URL line, or an authors line that is no link (``3 authors``, ``• 3
+    authors``, ``* 3 authors``; ``- 3 authors`` is a markdown list item as well)."""
     texts: list[str] = []
+    linkless = False
     held = 0
     for ahead in range(_SCAN_LINES):
         line = state.peek(ahead)
@@ -91,7 +98,10 @@ def choose_reading(state: ParseState) -> None:
         if held > lines_module.MAX_LINE:
             break
         texts.append(line.text)
-    if detect_plain(texts):
+        linkless = linkless or line.text in _LINKLESS or (
+            line.text[:1] in _LINKLESS_AUTHORS and authors_count(line.text) is not None
+        )
+    if linkless and detect_plain(texts):
         state.memo[PLAIN] = True
 
 

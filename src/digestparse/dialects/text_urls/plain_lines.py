@@ -77,7 +77,8 @@ def detect_plain(head: Sequence[str]) -> bool:
     the entry's ``·`` after it; a comment count on its own line after an entry's date
     (``·``, the date, ``2``, then a title or the next box); or the 2026 header's
     ``once a day!`` promo line or its Daily / Weekly / Monthly switcher together with an
-    authors line without a link right above a ``·`` and a date."""
+    authors line without a link (not ``- 3 authors``: html-text writes that over its own
+    ``· date``) right above a ``·`` and a date."""
     header_2026 = False
     for index, line in enumerate(head):
         following = head[index + 1] if index + 1 < len(head) else None
@@ -114,6 +115,7 @@ def detect_plain(head: Sequence[str]) -> bool:
             header_2026
             and is_separator(following)
             and authors_count(line) is not None
+            and not line.startswith("- ")  # html-text's list item, over its own '· date'
             and (glued_date(following) is not None
                  or (index + 2 < len(head) and classify(head[index + 2]) is DATE))
         ):
