@@ -119,6 +119,8 @@ class _Shape:
     exact: bool
     #: Whether the input ends before the metadata.
     ended: bool = False
+    #: Whether a date comes where ``·`` or the authors belong (``·`` lost).
+    dated: bool = False
 
 
 def _box(state: ParseState, ahead: int) -> tuple[int, str, int] | None:
@@ -161,18 +163,29 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
         if line is None:
             return _Shape(count, min(count, 1), False, False, ended=True) if count else None
         if authors_count(line.text) is not None or _authors_link(state, at + count):
-            return _Shape(count, *_split(state, at, count), False) if count else None
-        if line.kind is SEPARATOR_KIND or is_separator(line.text):
+            return _plain_shape(state, at, count)
+        if line.kind is SEPARATOR_KIND or is_separator(line.text) or line.kind is DATE:
             if count >= 2:
                 name = state.peek(at + count - 1)
                 if name is not None and len(name.text) <= MAX_ORGANIZATION_LEN:
                     title, exact = _split(state, at, count - 1)
                     if exact or count == 2:
-                        return _Shape(count - 1, title, True, exact)
-            return _Shape(count, *_split(state, at, count), False) if count else None
-        if line.kind is not TEXT:
+                        return _Shape(count - 1, title, True, exact, dated=line.kind is DATE)
+            shape = _plain_shape(state, at, count)
+            return attrs.evolve(shape, dated=True) if shape and line.kind is DATE else shape
+        if (line.kind is not TEXT and line.kind is not URL) or box_value(line.text) is not None:
+            # Without URLs, a URL line is a hard-wrapped title's or abstract's (w3m); a box
+            # (``Upvote 12``, ``-``) starts the next entry.
             return None
     return None
+
+
+def _plain_shape(state: ParseState, at: int, count: int) -> _Shape | None:
+    """The shape of ``count`` text lines from ``at`` with no organization after them."""
+    if not count:
+        return None
+    title, exact = _split(state, at, count)
+    return _Shape(count, title, False, exact)
 
 
 def starts_entry(state: ParseState, ahead: int = 0) -> bool:
@@ -186,7 +199,14 @@ def starts_entry(state: ParseState, ahead: int = 0) -> bool:
     if line is None or line.kind is not TEXT:
         return False
     shape = _shape(state, ahead)
-    return shape is not None and shape.exact and not shape.ended
+    # Where ``·`` is lost, the date ends the entry's text: a title told so only once the
+    # first entry is read (the header's lines before its page date are none).
+    return (
+        shape is not None
+        and shape.exact
+        and not shape.ended
+        and (not shape.dated or BOX_STYLE in state.memo)
+    )
 
 
 def entry(state: ParseState) -> bool:

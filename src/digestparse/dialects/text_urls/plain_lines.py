@@ -102,15 +102,8 @@ def detect_plain(head: Sequence[str]) -> bool:
             and _entry_follows(head, index + 3)
         ):
             return True
-        if line == SEPARATOR and classify(following) is DATE and index + 2 < len(head):
-            parts = read_date_line(date_text(following))
-            if (
-                parts is not None
-                and parts.count_text is None
-                and classify(head[index + 2]) is COUNT
-                and _after_count(head, index + 3)
-            ):
-                return True
+        if _count_after_date(head, index):
+            return True
         if (
             header_2026
             and is_separator(following)
@@ -121,6 +114,27 @@ def detect_plain(head: Sequence[str]) -> bool:
         ):
             return True
     return False
+
+
+def _count_after_date(head: Sequence[str], index: int) -> bool:
+    """``·`` and a date (on one line or two) at ``index``, then a comment count on its own
+    line, then a title, a box or the end."""
+    line = head[index]
+    if line == SEPARATOR and index + 1 < len(head) and classify(head[index + 1]) is DATE:
+        date, count = head[index + 1], index + 2
+    else:
+        glued = glued_date(line)
+        if glued is None:
+            return False
+        date, count = glued, index + 1
+    parts = read_date_line(date_text(date))
+    return (
+        parts is not None
+        and parts.count_text is None
+        and count < len(head)
+        and classify(head[count]) is COUNT
+        and _after_count(head, count + 1)
+    )
 
 
 def _after_count(head: Sequence[str], index: int) -> bool:
