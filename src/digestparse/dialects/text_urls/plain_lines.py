@@ -67,8 +67,14 @@ def box_value(text: str) -> int | None:
 
 
 def _entry_follows(head: Sequence[str], index: int) -> bool:
-    """Whether a ``·`` comes within a few lines after ``index`` (the box's entry)."""
-    return any(is_separator(line) for line in head[index : index + _ENTRY_LINES])
+    """Whether a ``·`` comes within a few lines after ``index`` (the box's entry), and the
+    lines up to it show no link markup (lynx's ``][8]``, a markdown link, a bracket)."""
+    for line in head[index : index + _ENTRY_LINES]:
+        if is_separator(line):
+            return True
+        if line[:1] in "[]" or "](" in line or "][" in line:
+            return False
+    return False
 
 
 def detect_plain(head: Sequence[str]) -> bool:
@@ -77,8 +83,8 @@ def detect_plain(head: Sequence[str]) -> bool:
     the entry's ``·`` after it; a comment count on its own line after an entry's date
     (``·``, the date, ``2``, then a title or the next box); or the 2026 header's
     ``once a day!`` promo line or its Daily / Weekly / Monthly switcher together with an
-    authors line without a link (not ``- 3 authors``: html-text writes that over its own
-    ``· date``) right above a ``·`` and a date."""
+    authors line that is a bare count (``3 authors``: the seeds write ``• 3 authors``, and
+    html-text ``- 3 authors`` over its own ``· date``) right above a ``·`` and a date."""
     header_2026 = False
     for index, line in enumerate(head):
         following = head[index + 1] if index + 1 < len(head) else None
@@ -91,7 +97,7 @@ def detect_plain(head: Sequence[str]) -> bool:
         if (
             (is_box(line) or (line.startswith(UPVOTE_WORD) and box_value(line) is not None))
             and classify(following) is TEXT
-            and _entry_follows(head, index + 2)
+            and _entry_follows(head, index + 1)
         ):
             return True
         if (
@@ -99,7 +105,7 @@ def detect_plain(head: Sequence[str]) -> bool:
             and is_count(following, dash=True)
             and index + 2 < len(head)
             and classify(head[index + 2]) is TEXT
-            and _entry_follows(head, index + 3)
+            and _entry_follows(head, index + 2)
         ):
             return True
         if _count_after_date(head, index):
@@ -108,7 +114,9 @@ def detect_plain(head: Sequence[str]) -> bool:
             header_2026
             and is_separator(following)
             and authors_count(line) is not None
-            and not line.startswith("- ")  # html-text's list item, over its own '· date'
+            # The seeds' ``•`` (a seed under today's header stays text), html-text's ``- ``
+            # over its own ``· date``: a bare count is this reading's alone.
+            and line[:1].isdigit()
             and (glued_date(following) is not None
                  or (index + 2 < len(head) and classify(head[index + 2]) is DATE))
         ):
