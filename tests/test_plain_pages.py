@@ -18,8 +18,6 @@ from __future__ import annotations
 import datetime
 import io
 import itertools
-from collections.abc import Iterator
-
 import pytest
 
 import digestparse
@@ -86,14 +84,27 @@ class Paragraph(list[str]):
     """A title's or an abstract's lines: a block a text browser sets off with blank lines."""
 
 
-def _card(entry: Entry, box: str, bullet: str, glued: bool, wrap: int) -> list[list[str]]:
-    """One entry's blocks (each a list of lines written together)."""
+def _card(
+    entry: Entry, box: str, bullet: str, glued: bool, wrap: int, inline: bool = False
+) -> list[list[str]]:
+    """One entry's blocks (each a list of lines written together). ``inline``: as
+    inscriptis writes the metadata: each avatar a lone ``*`` above ``* 3 authors``, and
+    ``·``, the date and the comment count on one line, after the organization's name."""
     who = f"{bullet}{entry.authors} authors" if entry.authors else str(entry.organization)
     date = entry.date
     blocks = [[line] for line in _box(entry, box)]
     title = _wrap(entry.title, wrap) if wrap else [entry.title]
     abstract = _wrap(entry.abstract, wrap) if wrap else [entry.abstract]
-    blocks += [Paragraph(title), Paragraph(abstract), [who]]
+    blocks += [Paragraph(title), Paragraph(abstract)]
+    if inline:
+        count = f" {entry.comments}" if entry.comments else ""
+        if entry.authors:
+            blocks += [["    *"]] * 2 + [[f"    * {entry.authors} authors"],
+                                         [f"  \u00b7 {date}{count}"]]
+        else:
+            blocks.append([f"  {entry.organization} \u00b7 {date}{count}"])
+        return blocks
+    blocks.append([who])
     blocks += [["\u00b7 " + date]] if glued else [["\u00b7"], [date]]
     if entry.comments:
         blocks.append([str(entry.comments)])
@@ -108,7 +119,7 @@ def page(
     bullet: str = "",
     glued: bool = False,
     blanks: str = "every",
-    entry_blocks: Iterator[list[list[str]]] | None = None,
+    inline: bool = False,
 ) -> str:
     """A made-up page: ``kind`` is ``daily`` (a page date), ``search`` (a query and a page
     date) or ``week`` (a week label, no page date)."""
@@ -120,7 +131,7 @@ def page(
     wrap = 40 if blanks == "blocks" else 0
     blocks = [[line] for line in header]
     for entry in entries:
-        blocks += _card(entry, box, bullet, glued, wrap)
+        blocks += _card(entry, box, bullet, glued, wrap, inline)
     blocks += [[line] for line in FOOTER]
     if blanks == "none":
         return "\n".join(line for block in blocks for line in block) + "\n"
@@ -199,6 +210,16 @@ def test_page_kinds(kind: str, box: str) -> None:
             assert digest.page_date is None and "Week 47" in digest.header
         else:
             assert digest.page_date == datetime.date(2026, 11, 25)
+
+
+@pytest.mark.parametrize("box", BOXES)
+@pytest.mark.parametrize("blanks", BLANKS)
+def test_inscriptis_metadata_on_one_line(box: str, blanks: str) -> None:
+    """inscriptis writes each avatar as a lone ``*``, the authors as ``* 3 authors``, and
+    ``·``, the date and the comment count on one line, after the organization's name
+    (``Made-up Lab · Nov 24``), all indented (a probe of inscriptis 2 on made-up HTML)."""
+    digest = read_every_way(page(box=box, blanks=blanks, inline=True))
+    assert fields(digest) == expected(box=box)
 
 
 def test_spans_run_from_the_box_to_the_comment_count() -> None:

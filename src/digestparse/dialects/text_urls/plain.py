@@ -56,7 +56,15 @@ from .lines import (
     is_count,
     is_site_url,
 )
-from .plain_lines import authors_count, box_value, detect_plain, glued_date, is_separator
+from .plain_lines import (
+    AVATAR_BULLETS,
+    authors_count,
+    box_value,
+    detect_plain,
+    glued_date,
+    is_separator,
+    split_metadata,
+)
 
 #: ``ParseState.memo`` key: this capture is read without URLs.
 PLAIN = "text-urls: no URLs"
@@ -162,8 +170,17 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
         line = state.peek(at + count)
         if line is None:
             return _Shape(count, min(count, 1), False, False, ended=True) if count else None
-        if authors_count(line.text) is not None or _authors_link(state, at + count):
+        if (
+            authors_count(line.text) is not None
+            or _authors_link(state, at + count)
+            or _avatars(state, at + count)
+        ):
             return _plain_shape(state, at, count)
+        glued = split_metadata(line.text)
+        if glued is not None and count:
+            # The authors or organization, ``·`` and the date on one line.
+            title, exact = _split(state, at, count)
+            return _Shape(count, title, authors_count(glued[0]) is None, exact)
         if line.kind is SEPARATOR_KIND or is_separator(line.text) or line.kind is DATE:
             if count >= 2:
                 name = state.peek(at + count - 1)
@@ -252,6 +269,15 @@ def _field(state: ParseState, count: int) -> FieldLines:
     return lines
 
 
+def _avatars(state: ParseState, ahead: int) -> int:
+    """How many lone bullets (the authors' avatars, ``AVATAR_BULLETS``) stand at ``ahead``
+    right above an authors line; 0 where none do, or no authors line follows them."""
+    count = 0
+    while (line := state.peek(ahead + count)) is not None and line.text in AVATAR_BULLETS:
+        count += 1
+    return count if count and line is not None and authors_count(line.text) is not None else 0
+
+
 def _authors_link(state: ParseState, ahead: int) -> bool:
     """``[`` and ``N authors](url)``: the authors link as capture 02's export writes it,
     kept where only the URL lines were taken out (``grep -v '^https\\?://'``)."""
@@ -261,7 +287,20 @@ def _authors_link(state: ParseState, ahead: int) -> bool:
 def _metadata(state: ParseState, fields: dict[str, object], organization: bool) -> None:
     """Authors or organization, ``·``, the date and an optional comment count, into ``fields``."""
     reporter = state.reporter
+    state.advance_by(_avatars(state, 0))
     line = next_line(state, "no metadata")
+    glued = split_metadata(line.text)
+    if glued is not None:
+        who, date = glued
+        state.advance()
+        count = authors_count(who)
+        if count is not None:
+            fields["author_count"] = count
+        else:
+            fields["organization"] = plain(who)
+        _dated(state, line, date, fields)
+        _after_date(state, fields)
+        return
     count = authors_count(line.text)
     if count is not None:
         state.advance()

@@ -46,6 +46,23 @@ def glued_date(text: str) -> str | None:
     return rest if rest and classify(rest) is DATE else None
 
 
+#: An avatar in the authors' list where a tool writes the list item's bullet and no alt
+#: text (inscriptis: ``*`` alone on its line, above ``* 3 authors``).
+AVATAR_BULLETS = frozenset({"*", "\u2022"})
+_INLINE_SEPARATOR = " " + SEPARATOR + " "
+
+
+def split_metadata(text: str) -> tuple[str, str] | None:
+    """The authors or organization and the date where a tool writes them on one line with
+    ``·`` between (``Made-up Lab · Oct 3, 2025``, ``3 authors · May 30 4``); None: the line
+    is no such line."""
+    who, separator, date = text.rpartition(_INLINE_SEPARATOR)
+    date = date.lstrip(" ")
+    if not separator or not who.strip() or not date or classify(date) is not DATE:
+        return None
+    return who.strip(), date
+
+
 def is_separator(text: str) -> bool:
     """``·`` alone, or with a date after it."""
     return text == SEPARATOR or glued_date(text) is not None
@@ -115,13 +132,19 @@ def detect_plain(head: Sequence[str]) -> bool:
             and is_separator(following)
             and authors_count(line) is not None
             # The seeds' ``•`` (a seed under today's header stays text), html-text's ``- ``
-            # over its own ``· date``: a bare count is this reading's alone.
-            and line[:1].isdigit()
+            # over its own ``· date``: a bare count is this reading's alone, and lynx's
+            # ``* 3 authors`` is one only where the head shows no link markup.
+            and (line[:1].isdigit() or (line[:1] == "*" and not _marked_up(head)))
             and (glued_date(following) is not None
                  or (index + 2 < len(head) and classify(head[index + 2]) is DATE))
         ):
             return True
     return False
+
+
+def _marked_up(head: Sequence[str]) -> bool:
+    """Whether a line of ``head`` holds a link's markup (lynx's ``][8]``, markdown's ``](``)."""
+    return any("](" in line or "][" in line for line in head)
 
 
 def _count_after_date(head: Sequence[str], index: int) -> bool:
