@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import io
 import itertools
+
 import pytest
 
 import digestparse
@@ -348,6 +349,16 @@ def _damaged(blanks: str, edit: str) -> tuple[str, int, str]:
     if edit == "bad date":
         lines[lines.index("Nov 24", separator)] = "Nov 2x"
         return "\n".join(lines), lines.index("Nov 2x") + 1, "bad-date"
+    if edit == "count glued to the day":  # ``Nov 244``: Nov 24 and 4, or Nov 2 and 44?
+        lines[lines.index("Nov 24", separator)] = "Nov 244"
+        return "\n".join(lines), lines.index("Nov 244") + 1, "bad-date"
+    if edit == "drop the organization":  # the abstract, too long for a name, above '·'
+        del lines[org]
+        return "\n".join(lines), lines.index("\u00b7", title) + 1, "missing-authors"
+    if edit == "drop the abstract":  # the organization's name right after the title
+        del lines[lines.index(ENTRIES[1].abstract)]
+        return "\n".join(lines), lines.index(str(ENTRIES[1].organization)) + 1, (
+            "missing-abstract")
     if edit == "drop the box":
         del lines[lines.index(" [-] -", 0, title)]
         return "\n".join(lines), lines.index(ENTRIES[1].title) + 1, "missing-upvotes"
@@ -356,7 +367,8 @@ def _damaged(blanks: str, edit: str) -> tuple[str, int, str]:
     raise AssertionError(edit)
 
 
-EDITS = ("drop the separator", "drop the date", "bad date", "drop the box", "truncated")
+EDITS = ("drop the separator", "drop the date", "bad date", "count glued to the day",
+         "drop the organization", "drop the abstract", "drop the box", "truncated")
 
 
 @pytest.mark.parametrize("blanks", BLANKS[:2])
@@ -372,10 +384,15 @@ def test_damage_raises_at_the_first_deviation(blanks: str, edit: str) -> None:
     assert uncovered_lines(text, digest) == []
     intact = [f for i, f in enumerate(expected()) if i != 1]
     got = [f for f in fields(digest) if f["title"] != ENTRIES[1].title]
-    if edit == "truncated":
-        assert got == intact[:1]
-    else:
-        assert got == intact
+    assert got == (intact[:1] if edit == "truncated" else intact)
+    damaged = next(f for f in fields(digest) if f["title"] == ENTRIES[1].title)
+    lost = {"drop the organization": {"organization": None},
+            "drop the abstract": {"abstract": ""},
+            "drop the box": {"upvotes": None}}.get(edit, {})
+    if edit != "truncated":  # the rest of the damaged entry is read as written
+        for key, value in expected()[1].items():
+            if key not in ("date", "votes"):
+                assert damaged[key] == lost.get(key, value), key
 
 
 def test_a_stray_line_between_entries_is_junk_and_nothing_else_is_lost() -> None:

@@ -24,8 +24,9 @@ URL) after its date (docs/format.md, "Other pages").
 Its line classes are in ``lines.py``, its rules in ``rules.py`` and
 ``junk.py``, and its fast path in ``fastpath.py``. A capture whose tool kept no URL
 is read by ``plain.py`` (line shapes and detector: ``plain_lines.py``). Detection
-needs only ``lines.py`` and ``plain_lines.py``: ``TEXT_URLS`` (with the rules and the fast path) is built when first
-asked for, so that reading another dialect never imports them.
+needs only ``lines.py`` and ``plain_lines.py``: ``TEXT_URLS`` (with the rules and the
+fast path) is built when first asked for, so that reading another dialect never
+imports them.
 """
 
 from __future__ import annotations

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import attrs
 
-from ...dates import date_parts, entry_date_fields, read_count
 from ... import lines as lines_module
+from ...dates import date_parts, entry_date_fields, read_count
 from ...errors import InternalError
 from ...grammar import PROMO, PROMO_DAILY, SUBSCRIBE, opens_page_end
 from ...links import extract_links
@@ -316,8 +316,8 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: bool) 
     separator = next_line(state, "no '\u00b7' line")
     if separator.kind is SEPARATOR_KIND:
         state.advance()
-    elif (date := glued_date(separator.text)) is not None:
-        _dated(state, state.advance(), date, fields)
+    elif (after := glued_date(separator.text)) is not None:
+        _dated(state, state.advance(), after, fields)
         _after_date(state, fields)
         return
     else:
