@@ -404,3 +404,63 @@ def test_a_stray_line_between_entries_is_junk_and_nothing_else_is_lost() -> None
             ("junk", lines.index("\u2605 sponsored \u2605") + 1)]
         assert fields(digest) == expected()
         assert uncovered_lines(text, digest) == []
+
+
+# -- the trending page ---------------------------------------------------------------------------
+#
+# ``/papers/trending`` without URLs, in capture 05's order: each card twice in a row, a
+# lead-in (``Submitted by`` and the submitter's name) above the title, an AI summary where
+# the abstract stands, the authors or organization, ``·`` and the date (``Published on`` in
+# the first copy, as 05 shows), then the upvote button (``Upvote`` and the count) and the
+# card's links (``GitHub 1.2k``, ``arXiv Page``).
+
+TRENDING = (ENTRIES[0], ENTRIES[1], ENTRIES[4])
+SUBMITTERS = ("vvasilev", "made_up_user", "someone")
+STARS = ("1.2k", "", "11.3k")
+
+
+def _trending_card(at: int, copy: int, entry: Entry) -> list[str]:
+    who = f"{entry.authors} authors" if entry.authors else str(entry.organization)
+    published = "Published on " if copy == 0 else ""
+    links = ([f"GitHub {STARS[at]}"] if STARS[at] else []) + ["arXiv Page"]
+    return ["Submitted by", SUBMITTERS[at], entry.title, entry.abstract, who, "\u00b7",
+            published + entry.date, "Upvote", str(entry.upvotes or "-"), *links]
+
+
+def trending_page(blanks: str) -> str:
+    header = [*MENU, *PROMO, "Trending Papers", "by", "AK", "and the research community"]
+    cards = [line for at, entry in enumerate(TRENDING) for copy in (0, 1)
+             for line in _trending_card(at, copy, entry)]
+    lines = [*header, *cards, "Previous", "1", "2", "Next", "System theme"]
+    return ("\n\n" if blanks == "every" else "\n").join(lines) + "\n"
+
+
+@pytest.mark.parametrize("blanks", ["every", "none"])
+def test_the_trending_page(blanks: str) -> None:
+    text = trending_page(blanks)
+    digest = read_every_way(text)
+    want = [
+        card | {"votes": 0, "submitted_by": SUBMITTERS[at]}
+        for at, card in enumerate(expected(TRENDING))
+    ]
+    assert fields(digest) == want
+    assert "Trending Papers" in digest.header and digest.page_date is None
+    lines = text.split("\n")
+    first = digest.papers[0]
+    assert lines[first.line - 1] == "Submitted by"
+    assert lines[first.end_line - 1] == "arXiv Page"  # the second copy's last line
+    assert lines.count(TRENDING[0].title) == 2
+
+
+def test_a_trending_card_whose_name_is_lost_is_missing_submitter() -> None:
+    text = trending_page("none")
+    lines = text.split("\n")
+    at = lines.index(SUBMITTERS[1])
+    del lines[at]
+    broken = "\n".join(lines)
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(broken, mode="strict", reference_date=TODAY)
+    assert (raised.value.code, raised.value.line) == ("missing-submitter", at + 1)
+    digest = digestparse.parse(broken, reference_date=TODAY)
+    assert [p.submitted_by for p in digest.papers] == list(SUBMITTERS)  # the other copy
+    assert uncovered_lines(broken, digest) == []

@@ -47,6 +47,7 @@ from .lines import (
     COUNT,
     DATE,
     SEPARATOR_KIND,
+    SUBMITTED_BY,
     TEXT,
     UPVOTE_LABEL,
     UPVOTES,
@@ -205,9 +206,34 @@ def _plain_shape(state: ParseState, at: int, count: int) -> _Shape | None:
     return _Shape(count, title, False, exact)
 
 
+def _lead_in(state: ParseState, ahead: int) -> int:
+    """How many lines a trending card's lead-in at ``ahead`` has: ``Submitted by`` and the
+    submitter's name (a user name: no blank in it) over the card's box or title; only
+    ``Submitted by`` where the name is lost (the card follows right after it); 0: none."""
+    line = state.peek(ahead)
+    if line is None or line.text != SUBMITTED_BY:
+        return 0
+    name = state.peek(ahead + 1)
+    if (
+        name is not None
+        and name.kind is TEXT
+        and " " not in name.text
+        and box_value(name.text) is None
+        and _starts_card(state, ahead + 2)
+    ):
+        return 2
+    return 1 if _starts_card(state, ahead + 1) else 0
+
+
 def starts_entry(state: ParseState, ahead: int = 0) -> bool:
-    """An upvote box followed by a title (a text line); or, with no box, exactly a title and
-    an abstract followed by the authors or an organization's ``·``."""
+    """A trending card's lead-in (``_lead_in``), an upvote box followed by a title (a text
+    line); or, with no box, exactly a title and an abstract followed by the authors or an
+    organization's ``·``."""
+    return _lead_in(state, ahead) > 0 or _starts_card(state, ahead)
+
+
+def _starts_card(state: ParseState, ahead: int) -> bool:
+    """An upvote box or a title at ``ahead`` (``starts_entry`` without a lead-in)."""
     box = _box(state, ahead)
     if box is not None:
         shape = _shape(state, ahead + box[0])
@@ -231,6 +257,14 @@ def entry(state: ParseState) -> bool:
     if first is None or not starts_entry(state):
         return False
     reporter = state.reporter
+    fields: dict[str, object] = {}
+    lead = _lead_in(state, 0)
+    if lead:
+        state.advance()
+        if lead == 2:
+            fields["submitted_by"] = plain(state.advance().text)
+        else:
+            reporter.defect("missing-submitter", next_line(state, "no title").number, 1)
     box = _box(state, 0)
     style = state.memo.setdefault(BOX_STYLE, box[1] if box is not None else _NONE)
     upvotes: int | None = None
@@ -242,7 +276,6 @@ def entry(state: ParseState) -> bool:
     shape = _shape(state, 0)
     if shape is None:
         raise InternalError(f"line {first.number} starts an entry that does not read")
-    fields: dict[str, object] = {}
     title = _field(state, shape.title)
     paper = Paper(title=plain(join_wrapped(title.texts)), abstract="", line=first.number,
                   upvotes=upvotes)
@@ -349,13 +382,29 @@ def _dated(state: ParseState, line: Line, text: str, fields: dict[str, object]) 
 
 
 def _after_date(state: ParseState, fields: dict[str, object]) -> None:
-    """The comment count on its own line, and a trending card's link labels (``GitHub
-    1.2k``: without their URLs there is nothing to keep of them)."""
+    """The comment count on its own line; on a page whose cards show no box over their
+    title, the upvote button (``Upvote`` and the count: capture 05's trending card shows
+    it after the date); and a trending card's link labels (``GitHub 1.2k``: without their
+    URLs there is nothing to keep of them)."""
     line = state.peek()
     if line is not None and line.kind is COUNT and "votes" in fields and _is_comment_count(state):
         fields["votes"] = int(state.advance().text)
+    if state.memo.get(BOX_STYLE) == _NONE and (button := _upvote_button(state)) is not None:
+        lines, upvotes = button
+        state.advance_by(lines)
+        fields["upvotes"] = upvotes
     while (line := state.peek()) is not None and line.kind is TEXT and is_card_link(line.text):
         state.advance()
+
+
+def _upvote_button(state: ParseState) -> tuple[int, int] | None:
+    """The upvote button next (``Upvote`` over its count, or ``Upvote 12``): its lines and
+    the upvotes; None where there is none."""
+    line = state.peek()
+    if line is None or not line.text.startswith(UPVOTE_LABEL):
+        return None
+    box = _box(state, 0)
+    return (box[0], box[2]) if box is not None and box[1] == _BOXED else None
 
 
 def _is_comment_count(state: ParseState) -> bool:
