@@ -30,7 +30,6 @@ import attrs
 
 from ... import lines as lines_module
 from ...dates import date_parts, entry_date_fields, read_count
-from ...errors import InternalError
 from ...grammar import PROMO, PROMO_DAILY, SUBSCRIBE, opens_page_end
 from ...links import extract_links
 from ...markup import join_wrapped, plain
@@ -206,66 +205,78 @@ def _plain_shape(state: ParseState, at: int, count: int) -> _Shape | None:
     return _Shape(count, title, False, exact)
 
 
-def _lead_in(state: ParseState, ahead: int) -> int:
-    """How many lines a trending card's lead-in at ``ahead`` has: ``Submitted by`` and the
-    submitter's name (a user name: no blank in it) over the card's box or title; only
-    ``Submitted by`` where the name is lost (the card follows right after it); 0: none."""
+#: An upvote box: its lines, its style and the upvotes (``_box``).
+_Box = tuple[int, str, int]
+
+
+def _entry_at(state: ParseState, ahead: int) -> tuple[int, _Box | None, _Shape] | None:
+    """The entry that starts at ``ahead``: how many lines its lead-in has, its box and its
+    shape; None where none starts there.
+
+    A trending card's lead-in is ``Submitted by`` and the submitter's name (a user name: no
+    blank in it) over the card's box or title; only ``Submitted by`` where the name is lost
+    (the card follows right after it)."""
     line = state.peek(ahead)
-    if line is None or line.text != SUBMITTED_BY:
-        return 0
-    name = state.peek(ahead + 1)
-    if (
-        name is not None
-        and name.kind is TEXT
-        and " " not in name.text
-        and box_value(name.text) is None
-        and _starts_card(state, ahead + 2)
-    ):
-        return 2
-    return 1 if _starts_card(state, ahead + 1) else 0
+    if line is not None and line.text == SUBMITTED_BY:
+        name = state.peek(ahead + 1)
+        if (
+            name is not None
+            and name.kind is TEXT
+            and " " not in name.text
+            and box_value(name.text) is None
+            and (card := _card(state, ahead + 2)) is not None
+        ):
+            return 2, *card
+        if (card := _card(state, ahead + 1)) is not None:
+            return 1, *card
+    card = _card(state, ahead)
+    return (0, *card) if card is not None else None
 
 
 def starts_entry(state: ParseState, ahead: int = 0) -> bool:
-    """A trending card's lead-in (``_lead_in``), an upvote box followed by a title (a text
-    line); or, with no box, exactly a title and an abstract followed by the authors or an
-    organization's ``·``."""
-    return _lead_in(state, ahead) > 0 or _starts_card(state, ahead)
+    """A trending card's lead-in, an upvote box followed by a title (a text line); or, with
+    no box, exactly a title and an abstract followed by the authors or an organization's
+    ``·`` (``_entry_at``)."""
+    return _entry_at(state, ahead) is not None
 
 
-def _starts_card(state: ParseState, ahead: int) -> bool:
-    """An upvote box or a title at ``ahead`` (``starts_entry`` without a lead-in)."""
+def _card(state: ParseState, ahead: int) -> tuple[_Box | None, _Shape] | None:
+    """The box (None: none) and the shape of the card whose box or title is at ``ahead``;
+    None where no card starts there."""
     box = _box(state, ahead)
     if box is not None:
         shape = _shape(state, ahead + box[0])
-        return shape is not None and shape.texts > 0
+        return (box, shape) if shape is not None and shape.texts > 0 else None
     line = state.peek(ahead)
     if line is None or line.kind is not TEXT:
-        return False
+        return None
     shape = _shape(state, ahead)
     # Where ``·`` is lost, the date ends the entry's text: a title told so only once the
     # first entry is read (the header's lines before its page date are none).
-    return (
+    if (
         shape is not None
         and shape.exact
         and not shape.ended
         and (not shape.dated or BOX_STYLE in state.memo)
-    )
+    ):
+        return None, shape
+    return None
 
 
 def entry(state: ParseState) -> bool:
     first = state.peek()
-    if first is None or not starts_entry(state):
+    start = _entry_at(state, 0) if first is not None else None
+    if first is None or start is None:
         return False
+    lead, box, shape = start
     reporter = state.reporter
     fields: dict[str, object] = {}
-    lead = _lead_in(state, 0)
     if lead:
         state.advance()
         if lead == 2:
             fields["submitted_by"] = plain(state.advance().text)
         else:
             reporter.defect("missing-submitter", next_line(state, "no title").number, 1)
-    box = _box(state, 0)
     style = state.memo.setdefault(BOX_STYLE, box[1] if box is not None else _NONE)
     upvotes: int | None = None
     if box is not None:
@@ -273,9 +284,6 @@ def entry(state: ParseState) -> bool:
         upvotes = box[2]
     elif style != _NONE:
         reporter.defect("missing-upvotes", first.number, 1)
-    shape = _shape(state, 0)
-    if shape is None:
-        raise InternalError(f"line {first.number} starts an entry that does not read")
     title = _field(state, shape.title)
     paper = Paper(title=plain(join_wrapped(title.texts)), abstract="", line=first.number,
                   upvotes=upvotes)
