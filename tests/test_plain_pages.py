@@ -19,14 +19,16 @@ import datetime
 import io
 import itertools
 
+import hypothesis.strategies as st
 import pytest
+from hypothesis import given
 
 import digestparse
 from dialect_support import assert_paths_agree
 from digestparse.dialects import detect
 from digestparse.dialects.text_urls import TEXT_URLS
 from digestparse.grammar import PAGE_PHRASES
-from hostile_support import uncovered_lines
+from hostile_support import REFERENCE, check_lenient, edit_lines, uncovered_lines
 from page_support import TODAY, Entry
 
 ABSTRACT = (
@@ -123,12 +125,12 @@ def page(
     inline: bool = False,
 ) -> str:
     """A made-up page: ``kind`` is ``daily`` (a page date), ``search`` (a query and a page
-    date) or ``week`` (a week label, no page date)."""
+    date), ``week`` or ``month`` (a label, no page date)."""
     header = [*MENU, *PROMO, "Daily Papers", "by", "AK", "and the research community"]
     if kind == "search":
         header.append("made-up query")
     header += SWITCHER
-    header.append("Week 47" if kind == "week" else PAGE_DATE)
+    header.append({"week": "Week 47", "month": "November 2026"}.get(kind, PAGE_DATE))
     wrap = 40 if blanks == "blocks" else 0
     blocks = [[line] for line in header]
     for entry in entries:
@@ -199,7 +201,7 @@ def test_every_layout_reads_exactly(box: str, bullet: str, glued: bool, blanks: 
     assert digest.page_date == datetime.date(2025 + 1, 11, 25)
 
 
-@pytest.mark.parametrize("kind", ["daily", "search", "week"])
+@pytest.mark.parametrize("kind", ["daily", "search", "week", "month"])
 @pytest.mark.parametrize("box", BOXES)
 def test_page_kinds(kind: str, box: str) -> None:
     for blanks in BLANKS:
@@ -207,8 +209,9 @@ def test_page_kinds(kind: str, box: str) -> None:
         assert fields(digest) == expected(box=box)
         assert "Daily Papers" in digest.header
         assert ("made-up query" in digest.header) is (kind == "search")
-        if kind == "week":
-            assert digest.page_date is None and "Week 47" in digest.header
+        if kind in ("week", "month"):
+            assert digest.page_date is None
+            assert ("Week 47" if kind == "week" else "November 2026") in digest.header
         else:
             assert digest.page_date == datetime.date(2026, 11, 25)
 
@@ -464,3 +467,36 @@ def test_a_trending_card_whose_name_is_lost_is_missing_submitter() -> None:
     digest = digestparse.parse(broken, reference_date=TODAY)
     assert [p.submitted_by for p in digest.papers] == list(SUBMITTERS)  # the other copy
     assert uncovered_lines(broken, digest) == []
+
+
+# -- any damage: the invariants ------------------------------------------------------------------
+
+
+@st.composite
+def mutated_page(draw: st.DrawFn) -> str:
+    """A made-up page in one of the layouts, with one to six line edits after its header
+    (so that the reading without URLs is still chosen)."""
+    box, bullet, glued, blanks = draw(st.sampled_from(LAYOUTS))
+    lines = page(box=box, bullet=bullet, glued=glued, blanks=blanks).split("\n")
+    first = lines.index(PAGE_DATE) + 1
+    for _ in range(draw(st.integers(1, 6))):
+        edit = draw(st.sampled_from(("delete", "duplicate", "swap", "move", "blank", "unblank")))
+        edit_lines(draw, lines, edit, draw(st.integers(first, len(lines) - 1)), first=first)
+    return "\n".join(lines)
+
+
+@given(mutated_page())
+def test_damaged_pages_lose_nothing_and_strict_raises_at_the_first_report(text: str) -> None:
+    digest = check_lenient(text)
+    assert digest.dialect == "text-urls"
+    try:
+        strict = digestparse.parse(text, mode="strict", reference_date=REFERENCE)
+    except digestparse.ParseError as error:
+        first = digest.diagnostics[0]
+        assert (error.code, error.line, error.column) == (first.code, first.line, first.column)
+    else:
+        assert digest.diagnostics == () and strict.papers == digest.papers
+    assert_paths_agree(TEXT_URLS, text, REFERENCE)
+    for paper in digest.papers:
+        assert paper.paper_id is None and paper.url is None
+        assert paper.title not in PAGE_PHRASES and not paper.title.startswith("\u00b7")
