@@ -500,3 +500,24 @@ def test_damaged_pages_lose_nothing_and_strict_raises_at_the_first_report(text: 
     for paper in digest.papers:
         assert paper.paper_id is None and paper.url is None
         assert paper.title not in PAGE_PHRASES and not paper.title.startswith("\u00b7")
+
+
+def test_two_pages_joined_the_second_headers_date_counts() -> None:
+    """A second page's header between two entries is junk, as in the URL reading, and its
+    page date counts for the yearless dates after it: ``Mar 10`` under ``Mar 3`` is after
+    its page (under the first page's ``Nov 25`` it is not)."""
+    later = Entry("0", "A Paper on the Second Page", ABSTRACT, 4, "Mar 10", authors=2)
+    first = page(ENTRIES[:1], blanks="none").split("\nPrevious\n")[0]  # without its end
+    second = page((later,), blanks="none")
+    text = first + "\n" + second.replace(f"\n{PAGE_DATE}\n", "\nMar 3\n", 1)
+    lines = text.split("\n")
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", lines.index("Hugging Face", 1) + 1, lines.index("Mar 3") + 1),
+        ("date-after-page", lines.index("Mar 10") + 1, lines.index("Mar 10") + 1)]
+    assert [p.title for p in digest.papers] == [ENTRIES[0].title, later.title]
+    assert digest.page_date == datetime.date(2026, 11, 25)
+    assert uncovered_lines(text, digest) == []
+    undated = first + "\n" + second.replace(f"\n{PAGE_DATE}\n", "\n", 1)
+    assert [d.code for d in digestparse.parse(undated, reference_date=TODAY).diagnostics] == [
+        "junk"]

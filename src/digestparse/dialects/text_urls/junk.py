@@ -48,7 +48,10 @@ def junk_run(state: ParseState) -> bool:
     the yearless dates after it, as a repeated header's does in the other dialects.
     """
     if PLAIN in state.memo:
-        return plain_junk_run(state)
+        held_title, last_line = plain_junk_run(state)
+        if held_title and state.peek() is not None:
+            _page_date(state, last_line.text, last_line.number)
+        return True
     title, last = _first_block(state)
     rest = state.peek()
     if rest is None:

@@ -30,7 +30,7 @@ import attrs
 
 from ... import lines as lines_module
 from ...dates import date_parts, entry_date_fields, read_count
-from ...grammar import PROMO, PROMO_DAILY, SUBSCRIBE, opens_page_end
+from ...grammar import PAGE_TITLES, PROMO, PROMO_DAILY, SUBSCRIBE, opens_page_end
 from ...links import extract_links
 from ...markup import join_wrapped, plain
 from ...model import Paper
@@ -427,10 +427,14 @@ def _is_comment_count(state: ParseState) -> bool:
     return _box(state, 1) is not None and starts_entry(state, 1)
 
 
-def junk_run(state: ParseState) -> bool:
-    """The lines up to the next entry or the page's end, one report."""
+def junk_run(state: ParseState) -> tuple[bool, Line]:
+    """The lines up to the next entry or the page's end, one report (here a line with no
+    blank line before it may start an entry: a browser's copy has none); whether the
+    page's title was among them, and the last of them."""
     first = last = state.advance()
+    title = first.text in PAGE_TITLES
     while state.peek() is not None and not starts_entry(state) and not starts_page_end(state):
         last = state.advance()
+        title = title or last.text in PAGE_TITLES
     report_junk(state, first, last)
-    return True
+    return title, last
