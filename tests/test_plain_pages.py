@@ -422,18 +422,20 @@ SUBMITTERS = ("vvasilev", "made_up_user", "someone")
 STARS = ("1.2k", "", "11.3k")
 
 
-def _trending_card(at: int, copy: int, entry: Entry) -> list[str]:
+def _trending_card(at: int, copy: int, entry: Entry, dated: bool, lead: bool) -> list[str]:
     who = f"{entry.authors} authors" if entry.authors else str(entry.organization)
     published = "Published on " if copy == 0 else ""
     links = ([f"GitHub {STARS[at]}"] if STARS[at] else []) + ["arXiv Page"]
-    return ["Submitted by", SUBMITTERS[at], entry.title, entry.abstract, who, "\u00b7",
-            published + entry.date, "Upvote", str(entry.upvotes or "-"), *links]
+    date = ["\u00b7", published + entry.date] if dated else []
+    lead_in = ["Submitted by", SUBMITTERS[at]] if lead else []
+    return [*lead_in, entry.title, entry.abstract, who, *date, "Upvote",
+            str(entry.upvotes or "-"), *links]
 
 
-def trending_page(blanks: str) -> str:
+def trending_page(blanks: str, *, dated: bool = True, lead: bool = True) -> str:
     header = [*MENU, *PROMO, "Trending Papers", "by", "AK", "and the research community"]
     cards = [line for at, entry in enumerate(TRENDING) for copy in (0, 1)
-             for line in _trending_card(at, copy, entry)]
+             for line in _trending_card(at, copy, entry, dated, lead)]
     lines = [*header, *cards, "Previous", "1", "2", "Next", "System theme"]
     return ("\n\n" if blanks == "every" else "\n").join(lines) + "\n"
 
@@ -453,6 +455,37 @@ def test_the_trending_page(blanks: str) -> None:
     assert lines[first.line - 1] == "Submitted by"
     assert lines[first.end_line - 1] == "arXiv Page"  # the second copy's last line
     assert lines.count(TRENDING[0].title) == 2
+
+
+@pytest.mark.parametrize("lead", [True, False])
+@pytest.mark.parametrize("blanks", ["every", "none"])
+def test_trending_cards_without_dates(blanks: str, lead: bool) -> None:
+    """Cards that show no ``·`` and date (capture 04's trending page) end at their upvote
+    button: ``date`` and ``votes`` None, no deviation; the organization is the line above
+    the button. Without lead-ins the first card must show its authors (its title is
+    otherwise told from the header's last lines only by a lead-in)."""
+    cards = TRENDING if lead else (TRENDING[0], *TRENDING[1:])
+    digest = read_every_way(trending_page(blanks, dated=False, lead=lead))
+    want = [card | {"date": None, "votes": None,
+                    "submitted_by": SUBMITTERS[at] if lead else None}
+            for at, card in enumerate(expected(cards))]
+    assert fields(digest) == want
+
+
+def test_a_dated_trending_page_whose_card_lost_its_date() -> None:
+    """Once a card has shown its date, a card without one lost it: ``missing-date`` at the
+    line that came instead (its upvote button), and the card is read."""
+    lines = trending_page("none").split("\n")
+    at = lines.index(TRENDING[1].date, lines.index(TRENDING[1].title))  # its first copy
+    del lines[at - 1 : at + 1]  # '·' and the date
+    text = "\n".join(lines)
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=TODAY)
+    assert (raised.value.code, raised.value.line) == ("missing-date", at)
+    assert lines[at - 1] == "Upvote"
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [p.date is not None for p in digest.papers] == [True, True, True]  # the 2nd copy
+    assert uncovered_lines(text, digest) == []
 
 
 def test_a_trending_card_whose_name_is_lost_is_missing_submitter() -> None:

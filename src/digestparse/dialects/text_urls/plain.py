@@ -30,7 +30,15 @@ import attrs
 
 from ... import lines as lines_module
 from ...dates import date_parts, entry_date_fields, read_count
-from ...grammar import PAGE_TITLES, PROMO, PROMO_DAILY, SUBSCRIBE, opens_page_end
+from ...grammar import (
+    DAILY_PAPERS,
+    PAGE_TITLES,
+    PROMO,
+    PROMO_DAILY,
+    SUBSCRIBE,
+    TRENDING_PAPERS,
+    opens_page_end,
+)
 from ...links import extract_links
 from ...markup import join_wrapped, plain
 from ...model import Paper
@@ -73,6 +81,12 @@ PLAIN = "text-urls: no URLs"
 #: the first had one.
 BOX_STYLE = "text-urls: upvote box without URLs"
 _BOXED, _BARE, _NONE = "box", "bare", "none"
+#: ``ParseState.memo`` key: the capture is the trending page (its header's title is
+#: ``Trending Papers``, with no ``Daily Papers``), whose cards may show no date.
+TRENDING = "text-urls: the trending page without URLs"
+#: ``ParseState.memo`` key: a card of this page has shown its date. A trending page shows a
+#: date on every card or on none (captures 05, 04), as in the URL reading.
+CARDS_DATED = "text-urls: cards with dates, without URLs"
 #: How many lines ``choose_reading`` looks at (and at most ``MAX_LINE`` characters).
 _SCAN_LINES = 200
 #: The header's lines that a tool keeping links writes with their link (``Subscribe``), or
@@ -111,6 +125,8 @@ def choose_reading(state: ParseState) -> None:
         )
     if linkless and detect_plain(texts):
         state.memo[PLAIN] = True
+        if TRENDING_PAPERS in texts and DAILY_PAPERS not in texts:
+            state.memo[TRENDING] = True
 
 
 @attrs.frozen
@@ -129,6 +145,8 @@ class _Shape:
     ended: bool = False
     #: Whether a date comes where ``·`` or the authors belong (``·`` lost).
     dated: bool = False
+    #: Whether the organization's name is followed by what follows an undated trending card.
+    undated: bool = False
 
 
 def _box(state: ParseState, ahead: int) -> tuple[int, str, int] | None:
@@ -166,8 +184,20 @@ def _split(state: ParseState, at: int, count: int) -> tuple[int, bool]:
 def _shape(state: ParseState, at: int) -> _Shape | None:
     """The entry's text lines from ``at`` up to its authors line or its ``·``; None where
     another kind of line comes first (or none within ``MAX_TEXT_LINES``)."""
+    trending = TRENDING in state.memo
     for count in range(MAX_TEXT_LINES + 1):
         line = state.peek(at + count)
+        if trending and count >= 2 and _ends_undated_card(state, at + count):
+            # No ``·`` and date: the line above this one is the organization's name, or
+            # the card shows none (capture 04 shows cards with neither authors nor one).
+            name = state.peek(at + count - 1)
+            if count >= 3 and name is not None and len(name.text) <= MAX_ORGANIZATION_LEN:
+                title, exact = _split(state, at, count - 1)
+                if exact:
+                    return _Shape(count - 1, title, True, exact, undated=True)
+            title, exact = _split(state, at, count)
+            if exact:
+                return _Shape(count, title, False, exact, undated=True)
         if line is None:
             return _Shape(count, min(count, 1), False, False, ended=True) if count else None
         if (
@@ -197,6 +227,22 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
     return None
 
 
+def _ends_undated_card(state: ParseState, ahead: int) -> bool:
+    """Whether the line at ``ahead`` may follow a trending card's authors or organization
+    where the card shows no date: its upvote button (``Upvote``), a card link's label
+    (``GitHub 1.2k``), the next card's lead-in, the page's end or the input's end."""
+    line = state.peek(ahead)
+    if line is None:
+        return True
+    text = line.text
+    return (
+        text in (UPVOTE_LABEL, SUBMITTED_BY)
+        or (text.startswith(UPVOTE_LABEL) and box_value(text) is not None)
+        or is_card_link(text)
+        or opens_page_end(text)
+    )
+
+
 def _plain_shape(state: ParseState, at: int, count: int) -> _Shape | None:
     """The shape of ``count`` text lines from ``at`` with no organization after them."""
     if not count:
@@ -224,10 +270,10 @@ def _entry_at(state: ParseState, ahead: int) -> tuple[int, _Box | None, _Shape] 
             and name.kind is TEXT
             and " " not in name.text
             and box_value(name.text) is None
-            and (card := _card(state, ahead + 2)) is not None
+            and (card := _card(state, ahead + 2, lead=True)) is not None
         ):
             return 2, *card
-        if (card := _card(state, ahead + 1)) is not None:
+        if (card := _card(state, ahead + 1, lead=True)) is not None:
             return 1, *card
     card = _card(state, ahead)
     return (0, *card) if card is not None else None
@@ -240,9 +286,11 @@ def starts_entry(state: ParseState, ahead: int = 0) -> bool:
     return _entry_at(state, ahead) is not None
 
 
-def _card(state: ParseState, ahead: int) -> tuple[_Box | None, _Shape] | None:
-    """The box (None: none) and the shape of the card whose box or title is at ``ahead``;
-    None where no card starts there."""
+def _card(
+    state: ParseState, ahead: int, *, lead: bool = False
+) -> tuple[_Box | None, _Shape] | None:
+    """The box (None: none) and the shape of the card whose box or title is at ``ahead``
+    (under a lead-in where ``lead``); None where no card starts there."""
     box = _box(state, ahead)
     if box is not None:
         shape = _shape(state, ahead + box[0])
@@ -251,13 +299,14 @@ def _card(state: ParseState, ahead: int) -> tuple[_Box | None, _Shape] | None:
     if line is None or line.kind is not TEXT:
         return None
     shape = _shape(state, ahead)
-    # Where ``·`` is lost, the date ends the entry's text: a title told so only once the
-    # first entry is read (the header's lines before its page date are none).
+    # Where ``·`` is lost, the date ends the entry's text, and where a trending card shows
+    # no date, its upvote button, card links or the next lead-in do: a title told so only
+    # under a lead-in or once the first entry is read (the header's last lines are none).
     if (
         shape is not None
         and shape.exact
         and not shape.ended
-        and (not shape.dated or BOX_STYLE in state.memo)
+        and (not (shape.dated or shape.undated) or lead or BOX_STYLE in state.memo)
     ):
         return None, shape
     return None
@@ -328,6 +377,9 @@ def _authors_link(state: ParseState, ahead: int) -> bool:
 def _metadata(state: ParseState, fields: dict[str, object], organization: bool) -> None:
     """Authors or organization, ``·``, the date and an optional comment count, into ``fields``."""
     reporter = state.reporter
+    if TRENDING in state.memo and _ends_undated_card(state, 0):
+        _undated(state, fields)  # neither authors nor organization (capture 04)
+        return
     state.advance_by(_avatars(state, 0))
     line = next_line(state, "no metadata")
     glued = split_metadata(line.text)
@@ -354,6 +406,9 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: bool) 
         fields["organization"] = plain(state.advance().text)
     else:
         reporter.defect("missing-authors", line.number, 1)
+    if TRENDING in state.memo and _ends_undated_card(state, 0):
+        _undated(state, fields)
+        return
     separator = next_line(state, "no '\u00b7' line")
     if separator.kind is SEPARATOR_KIND:
         state.advance()
@@ -379,8 +434,17 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: bool) 
     _after_date(state, fields)
 
 
+def _undated(state: ParseState, fields: dict[str, object]) -> None:
+    """The end of a trending card that shows no date (capture 04): none lost, unless a card
+    of this page has shown its date (``missing-date`` at the line that came instead)."""
+    if CARDS_DATED in state.memo:
+        state.reporter.defect("missing-date", next_line(state, "no date line").number, 1)
+    _after_date(state, fields)
+
+
 def _dated(state: ParseState, line: Line, text: str, fields: dict[str, object]) -> None:
     """The date ``text`` (the end of ``line``) and the comment count glued after it."""
+    state.memo[CARDS_DATED] = True
     text = date_text(text)
     parts = date_parts(text, line.number)
     fields.update(entry_date_fields(state, line.number, parts))

@@ -15,7 +15,18 @@ from collections.abc import Sequence
 
 from ...dates import MAX_AUTHOR_DIGITS, read_date_line
 from ...grammar import PERIODS, PROMO_DAILY, SEPARATOR
-from .lines import COUNT, DATE, TEXT, UPVOTE_LABEL, classify, date_text, is_box, is_count
+from .lines import (
+    COUNT,
+    DATE,
+    SUBMITTED_BY,
+    TEXT,
+    UPVOTE_LABEL,
+    classify,
+    date_text,
+    is_box,
+    is_card_link,
+    is_count,
+)
 
 #: The authors where no link is kept: ``3 authors``, ``• 3 authors``, ``* 3 authors``,
 #: ``- 3 authors`` (the avatars' list item's bullet, as each tool writes one).
@@ -101,7 +112,8 @@ def detect_plain(head: Sequence[str]) -> bool:
     (``·``, the date, ``2``, then a title or the next box); or the 2026 header's
     ``once a day!`` promo line or its Daily / Weekly / Monthly switcher together with an
     authors line that is a bare count (``3 authors``: the seeds write ``• 3 authors``, and
-    html-text ``- 3 authors`` over its own ``· date``) right above a ``·`` and a date."""
+    html-text ``- 3 authors`` over its own ``· date``) right above a ``·`` and a date; or
+    a trending card's upvote button over a card link's label or the next lead-in."""
     header_2026 = False
     for index, line in enumerate(head):
         following = head[index + 1] if index + 1 < len(head) else None
@@ -125,7 +137,7 @@ def detect_plain(head: Sequence[str]) -> bool:
             and _entry_follows(head, index + 2)
         ):
             return True
-        if _count_after_date(head, index):
+        if _count_after_date(head, index) or _button_over_card_end(head, index):
             return True
         if (
             header_2026
@@ -166,6 +178,20 @@ def _count_after_date(head: Sequence[str], index: int) -> bool:
         and classify(head[count]) is COUNT
         and _after_count(head, count + 1)
     )
+
+
+def _button_over_card_end(head: Sequence[str], index: int) -> bool:
+    """A trending card's upvote button (``Upvote`` over its count, or ``Upvote 12``) at
+    ``index``, then a card link's label (``GitHub 1.2k``, ``arXiv Page``) or the next
+    card's ``Submitted by``, each as bare text: lynx writes the button's link around it."""
+    line = head[index]
+    if line == UPVOTE_LABEL and index + 1 < len(head) and is_count(head[index + 1], dash=True):
+        after = index + 2
+    elif line.startswith(UPVOTE_WORD) and box_value(line) is not None:
+        after = index + 1
+    else:
+        return False
+    return after < len(head) and (is_card_link(head[after]) or head[after] == SUBMITTED_BY)
 
 
 def _after_count(head: Sequence[str], index: int) -> bool:
