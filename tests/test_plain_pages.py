@@ -245,6 +245,15 @@ def test_the_comment_count_glued_after_the_date() -> None:
     assert fields(digest) == expected()
 
 
+def test_the_authors_date_and_count_on_one_line() -> None:
+    """``3 authors · Nov 25 3``: a tool that keeps the metadata's inline elements on one
+    line, the authors' as well as an organization's."""
+    text = page(blanks="none")
+    glued = text.replace("\n3 authors\n\u00b7\nNov 25\n3\n", "\n3 authors \u00b7 Nov 25 3\n")
+    assert glued != text
+    assert fields(read_every_way(glued)) == expected()
+
+
 def test_a_bare_box_is_told_from_a_comment_count() -> None:
     """On a page whose boxes are bare numbers, a number after the date is its comment count
     only where the next entry's box follows it; else it is that box."""
