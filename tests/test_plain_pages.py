@@ -398,9 +398,12 @@ def test_damage_raises_at_the_first_deviation(blanks: str, edit: str) -> None:
     got = [f for f in fields(digest) if f["title"] != ENTRIES[1].title]
     assert got == (intact[:1] if edit == "truncated" else intact)
     damaged = next(f for f in fields(digest) if f["title"] == ENTRIES[1].title)
-    lost = {"drop the organization": {"organization": None},
-            "drop the abstract": {"abstract": ""},
-            "drop the box": {"upvotes": None}}.get(edit, {})
+    losses: dict[str, dict[str, object]] = {
+        "drop the organization": {"organization": None},
+        "drop the abstract": {"abstract": ""},
+        "drop the box": {"upvotes": None},
+    }
+    lost = losses.get(edit, {})
     if edit != "truncated":  # the rest of the damaged entry is read as written
         for key, value in expected()[1].items():
             if key not in ("date", "votes"):
