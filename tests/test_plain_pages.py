@@ -28,7 +28,7 @@ from dialect_support import assert_paths_agree
 from digestparse.dialects import detect
 from digestparse.dialects.text_urls import TEXT_URLS
 from digestparse.grammar import PAGE_PHRASES
-from hostile_support import REFERENCE, check_lenient, edit_lines, uncovered_lines
+from hostile_support import REFERENCE, SEEDS, check_lenient, edit_lines, uncovered_lines
 from page_support import TODAY, Entry
 
 ABSTRACT = (
@@ -338,6 +338,21 @@ def test_a_seed_like_page_with_2026_counts_is_text_urls() -> None:
                                reference_date=TODAY)
     assert [(p.title, p.author_count, p.votes) for p in digest.papers] == [
         ("Title", 2, 4), ("Next Title", 2, 0)]
+
+
+def test_a_count_alone_in_a_seed_is_a_stray_line() -> None:
+    """A seed writes each count on its date line (``May 29, 2024 1``): a number alone on its
+    line after a date there is a damaged seed's stray line, which ``text`` reports, not a 2026
+    comment count that would make the page text-urls and pass strict mode with votes=12."""
+    lines = SEEDS[0].split("\n")
+    assert "May 29, 2024 1" in lines
+    at = lines.index("Nov 3") + 1  # the first entry's date, with no count
+    lines.insert(at, "12")
+    text = "\n".join(lines)
+    assert detect(_head(text)).name == "text"  # type: ignore[union-attr]
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=REFERENCE)
+    assert (raised.value.code, raised.value.line) == ("junk", at + 1)
 
 
 # -- damaged pages -----------------------------------------------------------------------------
