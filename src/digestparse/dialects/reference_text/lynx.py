@@ -18,7 +18,16 @@ from collections.abc import Sequence
 import attrs
 
 from ...dates import DATE_PATTERN, DateLine, read_date_line
-from ...grammar import MONTH_NUMBER, PAGE_PHRASES, PAGE_TITLES, SEPARATOR
+from ...grammar import (
+    BYLINE,
+    BYLINE_SPACED,
+    MONTH_NUMBER,
+    PAGE_PHRASES,
+    PAGE_TITLES,
+    PROMO,
+    PROMO_DAILY,
+    SEPARATOR,
+)
 from ...markup import without_image_alts
 from .lines import TRUNCATION_MARK, Dated
 
@@ -168,7 +177,7 @@ class _Head:
 def detect(head: Sequence[str]) -> bool:
     """A lynx dump of the listing: lines that start with lynx's link numbers, the page's
     title (``Daily Papers``/``Trending Papers``) as a line of its own, and the listing's own
-    marks: an authors line (``* 3 authors``) or an upvote link (``[31]-``, ``[35]65``) right
+    words (its promo lines, its byline) or marks: an authors line (``* 3 authors``) or an upvote link (``[31]-``, ``[35]65``) right
     above a linked title, or a card's ``· Published on`` line. A lynx dump of another page
     has the numbers, not these."""
     marks = 0
@@ -179,13 +188,19 @@ def detect(head: Sequence[str]) -> bool:
         if not line:
             continue
         first = line[0]
-        if first == "[" and MARK.match(line):
+        rest = after_mark(line) if first == "[" else None
+        if rest is not None:
             marks += 1
-            rest = line[MARK.match(line).end() :]  # type: ignore[union-attr]
             if not listing and previous and box_count(after_mark(previous) or "x") is not None:
                 listing = bool(rest) and not rest[0].isdigit()
+        elif "[" in line and MARK.search(line):
+            marks += 1  # a menu item: '* [2]Models'
+        if rest is not None:
+            pass
         elif not title and unmarked(line).strip() in PAGE_TITLES:
             title = True
+        elif not listing and unmarked(line).strip() in _OWN_WORDS:
+            listing = True
         elif not listing and first in _BULLETS and line.endswith(("author", "authors")):
             listing = authors_count(line) is not None
         elif not listing and first == SEPARATOR and "Published on" in line:
@@ -196,5 +211,8 @@ def detect(head: Sequence[str]) -> bool:
     return False
 
 
+#: The listing's own words in its header (no other page writes them): the promo lines and
+#: the byline, once lynx's link numbers are removed (``by[30]AK and the research community``).
+_OWN_WORDS = frozenset({PROMO, PROMO_DAILY, BYLINE, BYLINE_SPACED})
 #: A dump of the listing numbers every menu item and entry link: a handful at least.
 _MIN_MARKS = 3

@@ -286,6 +286,8 @@ def _title_text(line: Line | None) -> str | None:
         return None
     if len(rest) < _MAX_PAGE_END_TITLE and in_page_end(unmarked(rest)):
         return None  # '[300]Previous [301]Next'
+    if _phrase(line) is not None:
+        return None  # '[29]Subscribe', '[31]Trending Papers'
     return rest
 
 
@@ -345,8 +347,8 @@ def _boxless_title(state: ParseState) -> bool:
     line = state.peek()
     if _title_text(line) is None or line is None or in_page_end(unmarked(line.text)):
         return False
-    if _phrase(line) is not None:
-        return False  # '[29]Subscribe', '[31]Trending Papers'
+    if _organization_lines(state) is not None:
+        return False  # '[67][microsoft] Microsoft' and the '·' after it
     after = state.peek(1 + _title_continuation(state, 0, card=True))
     if after is None or (line.indent and after.indent <= line.indent):
         return False  # lynx indents the body, not the headings
@@ -667,9 +669,12 @@ def _read_summary(state: ParseState) -> tuple[str, bool]:
 def _organization_lines(state: ParseState) -> int | None:
     """How many lines an organization link takes (``[67][microsoft] Microsoft``, wrapped
     over up to three), where a ``·`` follows it or ends its last line; else None."""
+    first = state.peek()
     for count in range(1, _MAX_ORGANIZATION_LINES + 1):
         line = state.peek(count - 1)
-        if line is None or (count > 1 and (line.gap or line.kind is not LynxKind.TEXT)):
+        if line is None or first is None:
+            return None
+        if count > 1 and (line.gap or line.kind is not LynxKind.TEXT or line.indent != first.indent):
             return None
         if " · " in line.text or line.text.endswith(" ·"):
             return count
@@ -730,12 +735,12 @@ def _read_metadata(state: ParseState, *, card: bool) -> _Fields:
             if card and following.kind is not LynxKind.DATE:
                 return fields  # '* 8 authors' alone (no date on this card)
             state.reporter.defect("missing-separator", following.number, 1)
-    if after_separator:
+    text = (after_separator or "").removeprefix(_PUBLISHED_ON.strip()).strip()
+    if text:
         assert separator_line is not None
-        text = after_separator.removeprefix(_PUBLISHED_ON.strip()).strip()
-        column = separator_line.text.rfind(after_separator) + 1
+        column = separator_line.text.rfind(text) + 1
         return _dated(state, fields, separator_line, text, column)
-    date = state.peek()
+    date = state.peek()  # the date wrapped to the next line: '· Published on' / 'Oct 4, 2026'
     if date is None or date.kind is LynxKind.TRUNCATED:
         fields.cut = True
         return fields
