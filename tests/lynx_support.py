@@ -160,9 +160,10 @@ def footer(link: Numbers) -> list[str]:
 
 
 def page(entries: tuple[Entry, ...], style: Style = Style(), *, references: bool = True,
-         foot: bool = True, **head: str | None) -> str:
+         foot: bool = True, date: str | None = "Nov 26", query: str | None = None,
+         label: str | None = None) -> str:
     link = Numbers()
-    lines = menu(link) + header(link, **head)
+    lines = menu(link) + header(link, date=date, query=query, label=label)
     for item in entries:
         lines += entry(item, link, style)
     if foot:

@@ -137,7 +137,12 @@ CARDS = (
 )
 
 
-@pytest.mark.parametrize("style", (Style(), Style(blanks=False), Style(width=50)), ids=repr)
+#: Every placement but a dump with neither indents nor blank lines, where a card's wrapped
+#: title and its summary cannot be told apart (docs/format.md, known ambiguities).
+CARD_STYLES = (*STYLES[:-1], Style(indent=False, blanks=False, box="glued", width=100))
+
+
+@pytest.mark.parametrize("style", CARD_STYLES, ids=repr)
 def test_a_trending_page_folds_each_cards_two_copies(style: Style) -> None:
     text = trending(CARDS, style)
     digest = check_nothing_lost(text, _read(text))
@@ -310,8 +315,9 @@ _EDITS = ("delete", "duplicate", "swap", "move", "blank", "unblank", "glue")
 
 @st.composite
 def mutated_page(draw: st.DrawFn) -> str:
-    style = draw(st.sampled_from(STYLES))
-    lines = (trending(CARDS, style) if draw(st.booleans()) else page(ENTRIES, style)).split("\n")
+    cards = draw(st.booleans())
+    style = draw(st.sampled_from(CARD_STYLES if cards else STYLES))
+    lines = (trending(CARDS, style) if cards else page(ENTRIES, style)).split("\n")
     for _ in range(draw(st.integers(1, 4), label="edits")):
         edit = draw(st.sampled_from(_EDITS))
         i = draw(st.integers(0, len(lines) - 2))

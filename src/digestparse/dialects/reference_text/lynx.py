@@ -175,14 +175,14 @@ class _Head:
 
 
 def detect(head: Sequence[str]) -> bool:
-    """A lynx dump of the listing: lines that start with lynx's link numbers, the page's
-    title (``Daily Papers``/``Trending Papers``) as a line of its own, and the listing's own
-    words (its promo lines, its byline) or marks: an authors line (``* 3 authors``) or an upvote link (``[31]-``, ``[35]65``) right
-    above a linked title, or a card's ``· Published on`` line. A lynx dump of another page
-    has the numbers, not these."""
+    """A lynx dump of the listing: lines with lynx's link numbers (``[2]Models``), and two of
+    the listing's three signs: its title (``Daily Papers``/``Trending Papers``) as a line of
+    its own, its own header words (the promo lines, the byline), an entry's mark (an authors
+    line ``* 3 authors``, an upvote link ``[31]-`` right above a linked title, a card's ``·
+    Published on`` line). A lynx dump of another page has the numbers, not these; one sign
+    alone may be lost to damage."""
     marks = 0
-    title = False
-    listing = False
+    title = own_words = entry_mark = False
     previous = ""
     for line in head:
         if not line:
@@ -191,22 +191,22 @@ def detect(head: Sequence[str]) -> bool:
         rest = after_mark(line) if first == "[" else None
         if rest is not None:
             marks += 1
-            if not listing and previous and box_count(after_mark(previous) or "x") is not None:
-                listing = bool(rest) and not rest[0].isdigit()
-        elif "[" in line and MARK.search(line):
-            marks += 1  # a menu item: '* [2]Models'
-        if rest is not None:
-            pass
-        elif not title and unmarked(line).strip() in PAGE_TITLES:
-            title = True
-        elif not listing and unmarked(line).strip() in _OWN_WORDS:
-            listing = True
-        elif not listing and first in _BULLETS and line.endswith(("author", "authors")):
-            listing = authors_count(line) is not None
-        elif not listing and first == SEPARATOR and "Published on" in line:
-            listing = True
+            if not entry_mark and box_count(after_mark(previous) or "x") is not None:
+                entry_mark = bool(rest) and not rest[0].isdigit()
+        else:
+            if "[" in line and MARK.search(line):
+                marks += 1  # a menu item: '* [2]Models'
+            shown = unmarked(line).strip()
+            if shown in PAGE_TITLES:
+                title = True
+            elif shown in _OWN_WORDS:
+                own_words = True
+            elif first in _BULLETS and line.endswith(("author", "authors")):
+                entry_mark = entry_mark or authors_count(line) is not None
+            elif first == SEPARATOR and "Published on" in line:
+                entry_mark = True
         previous = line
-        if marks >= _MIN_MARKS and title and listing:
+        if marks >= _MIN_MARKS and title + own_words + entry_mark >= 2:
             return True
     return False
 

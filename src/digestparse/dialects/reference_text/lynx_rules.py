@@ -288,7 +288,18 @@ def _title_text(line: Line | None) -> str | None:
         return None  # '[300]Previous [301]Next'
     if _phrase(line) is not None:
         return None  # '[29]Subscribe', '[31]Trending Papers'
+    if rest[0] == "[" and _submitted(line.text) is not None:
+        return None  # '[11][IMG]Submitted by'
+    if " ·" in rest and _is_dated_organization(rest):
+        return None  # '[26][kandinsky] Kandinsky Lab · Published on Oct 4, 2026'
     return rest
+
+
+def _is_dated_organization(text: str) -> bool:
+    """An organization link with its separator (and the date) after it."""
+    _name, _, after = text.rpartition(" ·")
+    after = after.strip().removeprefix(_PUBLISHED_ON.strip()).strip()
+    return not after or read_date(after) is not None
 
 
 #: No line of the page's end that starts with a link is longer.
@@ -333,12 +344,27 @@ def entry_start(state: ParseState) -> _Start | None:
                 return _Start(2, following.text)
         if only_images(rest):
             return _lead_in(state, 1)
+        if rest.startswith("[") and _submitted(line.text) is not None:
+            return _lead_in(state, 0)  # the thumbnail glued to 'Submitted by'
         if _boxless_title(state):
             return _Start(0)
         return None
     if kind is LynxKind.TEXT and line.text.startswith(_SUBMITTED_BY):
         return _lead_in(state, 0)
     return None
+
+
+def _submitted(text: str) -> str | None:
+    """What follows ``Submitted by`` on a line that starts with it, maybe after the card's
+    thumbnail (``[11][IMG]Submitted by``), else None."""
+    if not text.startswith(_SUBMITTED_BY):
+        rest = after_mark(text)
+        if rest is None or "[" not in rest:
+            return None
+        text = strip_image_alt(rest).lstrip()
+        if not text.startswith(_SUBMITTED_BY):
+            return None
+    return text[len(_SUBMITTED_BY) :]
 
 
 def _boxless_title(state: ParseState) -> bool:
@@ -364,9 +390,10 @@ def _lead_in(state: ParseState, at: int) -> _Start | None:
     submitted = False
     name: str | None = None
     line = state.peek(ahead)
-    if line is not None and line.kind is LynxKind.TEXT and line.text.startswith(_SUBMITTED_BY):
+    after = _submitted(line.text) if line is not None else None
+    if after is not None:
         submitted = True
-        shown = _name(line.text[len(_SUBMITTED_BY) :])
+        shown = _name(after)
         ahead += 1
         if shown:
             name = shown
@@ -553,14 +580,14 @@ def _title_continuation(state: ParseState, at: int, *, card: bool) -> int:
         line = state.peek(at + 1 + count)
         if line is None or line.kind is not LynxKind.TEXT or line.gap or line.indent != indent:
             break
-        if line.text.startswith(_SUBMITTED_BY):
+        if line.text.startswith(_SUBMITTED_BY) or only_images(line.text):
             break
         count += 1
     if not count:
         return 0
     after = state.peek(at + 1 + count)
-    if after is not None and after.kind is LynxKind.LINK and after.indent >= indent:
-        return count
+    if not card and after is not None and after.kind is LynxKind.LINK and after.indent >= indent:
+        return count  # the listing's abstract link
     if card and not (after is not None and after.kind is LynxKind.TEXT and after.indent != indent):
         return 0
     return count
@@ -674,7 +701,8 @@ def _organization_lines(state: ParseState) -> int | None:
         line = state.peek(count - 1)
         if line is None or first is None:
             return None
-        if count > 1 and (line.gap or line.kind is not LynxKind.TEXT or line.indent != first.indent):
+        glued = not line.gap and line.kind is LynxKind.TEXT and line.indent == first.indent
+        if count > 1 and not glued:
             return None
         if " · " in line.text or line.text.endswith(" ·"):
             return count
@@ -738,6 +766,12 @@ def _read_metadata(state: ParseState, *, card: bool) -> _Fields:
     text = (after_separator or "").removeprefix(_PUBLISHED_ON.strip()).strip()
     if text:
         assert separator_line is not None
+        wrapped = state.peek()
+        if read_date(text) is None and wrapped is not None and not wrapped.gap:
+            joined = f"{text} {wrapped.text}"  # the date wrapped: '· Oct 4,' / '2026'
+            if read_date(joined) is not None:
+                state.advance()
+                return _dated(state, fields, wrapped, joined, -len(text))
         column = separator_line.text.rfind(text) + 1
         return _dated(state, fields, separator_line, text, column)
     date = state.peek()  # the date wrapped to the next line: '· Published on' / 'Oct 4, 2026'
@@ -747,6 +781,9 @@ def _read_metadata(state: ParseState, *, card: bool) -> _Fields:
     if date.kind is LynxKind.DATE:
         state.advance()
         return _dated(state, fields, date, date.text, 1)
+    if date.text.startswith(_PUBLISHED_ON) and read_date(date.text[len(_PUBLISHED_ON) :]):
+        state.advance()  # '[26][kandinsky] Kandinsky Lab ·' / 'Published on Oct 4, 2026'
+        return _dated(state, fields, date, date.text[len(_PUBLISHED_ON) :], len(_PUBLISHED_ON) + 1)
     if date.kind is LynxKind.TEXT and not _opens_next(state) and not starts_page_end(state):
         state.advance()
         state.reporter.defect("bad-date", date.number, 1)
