@@ -161,8 +161,9 @@ def phrase(text: str, kind: LynxKind) -> str | None:
     return shown if shown in PAGE_PHRASES else None
 
 
-#: No header line is longer (the longest phrase is 51 characters, marks and alts besides).
-MAX_PHRASE_LINE = 100
+#: No header line is longer (the longest phrase is 51 characters; a link number and the
+#: byline's image alt add some); the check keeps the work off an abstract's wrapped lines.
+MAX_PHRASE_LINE = 64
 
 
 @attrs.frozen
