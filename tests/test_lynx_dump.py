@@ -350,3 +350,62 @@ def test_no_title_is_a_url_bracket_count_date_or_header_phrase() -> None:
         for text in (page(ENTRIES, style), trending(CARDS, style)):
             for paper in _read(text).papers:
                 assert bad_title(paper.title) is None, (style, paper)
+
+
+def _replace(old: str, *new: str, text: str | None = None) -> tuple[str, int]:
+    """The daily page with the line ``old`` replaced by ``new``, and ``old``'s line number."""
+    lines = (text if text is not None else page(ENTRIES)).split("\n")
+    at = lines.index(old)
+    lines[at : at + 1] = list(new)
+    return "\n".join(lines), at + 1
+
+
+def test_header_variants_lynx_may_write() -> None:
+    for old, new in (
+        ("by[11]AK and the research community",
+         "by [11][papers-by.png] AK and the research community"),
+        ("   [10]Subscribe", "   ____________________ [Subscribe]"),
+        ("   [10]Subscribe", "   [BUTTON] [10]Subscribe"),
+        ("   Nov 26", "   Nov 26\n   [99][arrow]"),
+    ):
+        text, _ = _replace(old, *new.split("\n"))
+        digest = check_nothing_lost(text, _read(text))
+        assert digest.diagnostics == (), (new, digest.diagnostics)
+        assert _fields(digest) == _expected()
+        assert "Daily Papers" in digest.header
+
+
+def test_an_abstract_whose_number_stands_alone_and_one_that_lost_it() -> None:
+    text, _ = _replace("   [19]Another abstract.", "   [19]", "   Another abstract.")
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert digest.papers[1].abstract == "Another abstract."
+    text, at = _replace("   [19]Another abstract.", "   Another abstract.")
+    digest = check_nothing_lost(text, _read(text))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-link", at)]
+    assert digest.papers[1].abstract == "Another abstract."
+
+
+def test_damaged_metadata_is_reported_where_it_is() -> None:
+    text, at = _replace("     * 1 authors", "     * one author")
+    digest = check_nothing_lost(text, _read(text))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-authors", at)]
+    assert digest.papers[1].author_count is None
+    assert digest.papers[1].date == datetime.date(2026, 11, 24)
+    lines = page(ENTRIES).split("\n")
+    at = lines.index("   [20]")
+    del lines[at : at + 2]  # the authors link and its item
+    digest = check_nothing_lost("\n".join(lines), _read("\n".join(lines)))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-authors", at + 1)]
+    text, at = _replace("   Nov 25 [16]3", "   Nov 25 [16]" + "9" * 19)
+    digest = _read(text)
+    assert [(d.code, d.line, d.column) for d in digest.diagnostics] == [("bad-votes", at, 15)]
+    assert digest.papers[0].votes == 0
+
+
+def test_a_card_whose_upvote_count_is_on_its_own_line() -> None:
+    text = trending(CARDS)
+    text, _ = _replace("   [14]Upvote 149", "   [14]Upvote", "   149", text=text)
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    assert digest.papers[0].upvotes == 149

@@ -57,6 +57,8 @@ _DATE_AND_COMMENTS = re.compile(DATE_PATTERN + r"(?: ?\[[0-9]+\] ?([0-9]+))?")
 #: An authors line with the link's number wherever lynx puts it: ``* 3 authors``, ``* [34]3
 #: authors``, ``[34]* 3 authors``, ``[34]3 authors``.
 _AUTHORS = re.compile(r"(?:(?:\[[0-9]+\]|[*+o#@](?= )) *)*([0-9]+) authors?")
+#: A text field as lynx draws it.
+_FIELD = re.compile(r"_{3,}")
 #: Marks lynx writes for images, buttons and fields: an image's alt in brackets, ``[IMG]``.
 _ALT = re.compile(r"\[[^\[\]\n]*\]")
 
@@ -153,6 +155,8 @@ def phrase(text: str, kind: LynxKind) -> str | None:
     elif kind is not LynxKind.LINK and kind is not LynxKind.TEXT:
         return None
     shown = unmarked(text).strip()
+    if "___" in shown:
+        shown = _FIELD.sub("", shown).strip()  # the subscribe form's field before its button
     if shown.startswith("[") and shown.endswith("]") and shown.count("[") == 1:
         shown = shown[1:-1]  # a button: ``[Subscribe]``
     shown = " ".join(without_image_alts(shown).split()) if "[" in shown else " ".join(

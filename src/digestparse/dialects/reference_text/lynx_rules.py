@@ -607,9 +607,11 @@ def _read_title(state: ParseState, first: Line, text: str, *, card: bool) -> str
     return join_wrapped(parts.texts)
 
 
-def _ends_abstract(state: ParseState) -> bool:
+def _ends_abstract(state: ParseState, *, first: bool = False) -> bool:
     """Whether the abstract has ended at the next line: the metadata, the next entry, the
-    page's end, a header or the capture tool's mark."""
+    page's end, a header or the capture tool's mark. The ``first`` line after the title is
+    the abstract's, unless it shows an organization's logo (``[67][microsoft] Microsoft``)
+    with its ``·``: a link line and a ``·`` alone are an abstract that lost its authors."""
     line = state.peek()
     if line is None or line.kind in (LynxKind.ITEM, LynxKind.SEPARATOR, LynxKind.TRUNCATED):
         return True
@@ -617,7 +619,7 @@ def _ends_abstract(state: ParseState) -> bool:
         rest = after_mark(line.text) or ""
         if not rest or only_images(rest) or authors_count(line.text) is not None:
             return True
-        if _organization_lines(state) is not None:
+        if (not first or rest[0] == "[") and _organization_lines(state) is not None:
             return True
     start = entry_start(state)
     if (start is not None and (start.count is not None or start.glued or start.lead_in)) or (
@@ -631,7 +633,7 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
     """The listing's abstract, a link: ``[33]Long-form …`` and the lines wrapped after it.
     Returns it and whether the input is cut inside it."""
     line = state.peek()
-    if line is None or (_ends_abstract(state) and not (
+    if line is None or (_ends_abstract(state, first=True) and not (
         line.kind is LynxKind.LINK and not after_mark(line.text) and _text_after(state)
     )):
         where = line.number if line is not None else state.last_line
