@@ -16,8 +16,9 @@ from hypothesis import given, note
 
 import digestparse
 from dialect_support import bad_title, detector_head
-from digestparse.dialects import detect
-from digestparse.dialects.reference_text import LYNX_DUMP, REFERENCE_TEXT
+from digestparse.dialects import detect, html_text, markdown, text_urls
+from digestparse.dialects.reference_text import LYNX_DUMP, REFERENCE_TEXT, detect_references
+from digestparse.dialects.text import plainly_text
 from hostile_support import check_nothing_lost, edit_lines
 from lynx_support import Style, page, trending
 from page_support import TODAY, Entry
@@ -184,6 +185,17 @@ def test_a_lynx_dump_of_the_listing_is_reference_text_in_lynxs_notation() -> Non
     for text in (page(ENTRIES), page(ENTRIES, Style(indent=False, blanks=False)),
                  trending(CARDS), page(ENTRIES, query="q")):
         assert detect(detector_head(text)) is LYNX_DUMP
+
+
+def test_no_detector_tried_before_takes_a_lynx_dump_and_no_plain_text_mark_is_in_it() -> None:
+    for text in (page(ENTRIES), page(ENTRIES, Style(indent=False, blanks=False)),
+                 trending(CARDS), page(ENTRIES[:1], references=False)):
+        head = detector_head(text)
+        assert not markdown.detect(head)
+        assert not text_urls.detect(head)
+        assert not plainly_text(head)
+        assert not html_text.extracted(head)
+        assert not detect_references(head)
 
 
 def test_a_lynx_dump_of_another_page_is_no_capture() -> None:
