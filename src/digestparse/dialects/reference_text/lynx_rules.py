@@ -375,7 +375,7 @@ def _boxless_title(state: ParseState) -> bool:
         return False
     if _organization_lines(state) is not None:
         return False  # '[67][microsoft] Microsoft' and the '·' after it
-    after = state.peek(1 + _title_continuation(state, 0, card=True))
+    after = state.peek(1 + _title_continuation(state, 0, line.indent, card=True))
     if after is None or (line.indent and after.indent <= line.indent):
         return False  # lynx indents the body, not the headings
     if after.kind is LynxKind.LINK:
@@ -564,17 +564,15 @@ def _count(state: ParseState, line: Line, text: str) -> int | None:
 
 def _abstract_link_next(state: ParseState, title: Line) -> bool:
     """Whether a link line with words (the listing's abstract) follows the title's lines."""
-    after = state.peek(_title_continuation(state, -1, card=False))
+    after = state.peek(_title_continuation(state, -1, title.indent, card=False))
     return _title_text(after) is not None and after is not None and after.indent >= title.indent
 
 
-def _title_continuation(state: ParseState, at: int, *, card: bool) -> int:
-    """How many lines after the title's line (at ``at`` ahead; -1: the one just read) are
-    the rest of a wrapped title: text lines glued to it at its indent. Under a card's title,
-    where the summary is plain text too, only where a line at another indent (the summary)
-    comes after them."""
-    title = state.peek(at) if at >= 0 else None
-    indent = title.indent if title is not None else _last_indent(state)
+def _title_continuation(state: ParseState, at: int, indent: int, *, card: bool) -> int:
+    """How many lines after the title's line (``at`` lines ahead; -1: the one just read) are
+    the rest of a wrapped title: text lines glued to it at its ``indent``. Under a card's
+    title, where the summary is plain text too, only where a line at another indent (the
+    summary) comes after them."""
     count = 0
     while count < _MAX_TITLE_LINES:
         line = state.peek(at + 1 + count)
@@ -593,15 +591,9 @@ def _title_continuation(state: ParseState, at: int, *, card: bool) -> int:
     return count
 
 
-def _last_indent(state: ParseState) -> int:
-    memo = state.memo.get("lynx_title_indent")
-    return memo if isinstance(memo, int) else 0
-
-
 def _read_title(state: ParseState, first: Line, text: str, *, card: bool) -> str:
-    state.memo["lynx_title_indent"] = first.indent
     parts = FieldLines(first, text)
-    for _ in range(_title_continuation(state, -1, card=card)):
+    for _ in range(_title_continuation(state, -1, first.indent, card=card)):
         parts.add(state.advance())
     parts.report(state)
     return join_wrapped(parts.texts)
