@@ -108,9 +108,13 @@ def detect(head: Sequence[str]) -> Dialect | None:
 
 def forced(dialect: Dialect, head: Sequence[str]) -> Dialect:
     """The reader of a dialect the caller named: ``reference-text`` has two notations, and
-    its detector's marks tell which one ``head`` is in."""
-    if dialect.name == "reference-text" and dialect.classify is reference_text.lines.classify:
-        return reference_text.for_head(head)
+    its detector's marks tell which one ``head`` is in (lynx's own: ``LYNX_DUMP``)."""
+    if (
+        dialect.name == "reference-text"
+        and dialect.classify is reference_text.lines.classify
+        and reference_text.in_lynx_notation(head)
+    ):
+        return reference_text.LYNX_DUMP
     return dialect
 
 

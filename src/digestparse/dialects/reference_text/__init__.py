@@ -56,11 +56,14 @@ def detect(head: Sequence[str]) -> bool:
 
 
 def for_head(head: Sequence[str]) -> Dialect:
-    """The reader of an input this dialect's detector accepted (or that the caller forced to
-    it): lynx's own notation where only that notation's marks are in ``head``."""
-    if not detect_references(head) and lynx.detect(head):
-        return _get("LYNX_DUMP")
-    return _get("REFERENCE_TEXT")
+    """The reader of an input this dialect's detector accepted: lynx's own notation where
+    only that notation's marks are in ``head``."""
+    return _get("LYNX_DUMP") if in_lynx_notation(head) else _get("REFERENCE_TEXT")
+
+
+def in_lynx_notation(head: Sequence[str]) -> bool:
+    """Whether ``head`` is in lynx's own notation (and shows no ``[text][N]`` references)."""
+    return not detect_references(head) and lynx.detect(head)
 
 
 def detect_references(head: Sequence[str]) -> bool:
@@ -178,4 +181,6 @@ def _get(name: str) -> Dialect:
     return found if isinstance(found, Dialect) else __getattr__(name)
 
 
-__all__ = ["LYNX_DUMP", "REFERENCE_TEXT", "detect", "detect_references", "for_head"]
+__all__ = [
+    "LYNX_DUMP", "REFERENCE_TEXT", "detect", "detect_references", "for_head", "in_lynx_notation"
+]
