@@ -609,6 +609,13 @@ def _ends_abstract(state: ParseState, *, first: bool = False) -> bool:
         return True
     if line.kind is LynxKind.LINK:
         rest = after_mark(line.text) or ""
+        if not rest and not first:
+            # The authors link's number alone, unless text follows it: a citation of the
+            # abstract wrapped onto its own line ('[12]').
+            after = state.peek(1)
+            return after is None or after.kind is not LynxKind.TEXT or (
+                authors_count(after.text) is not None
+            )
         if not rest or only_images(rest) or authors_count(line.text) is not None:
             return True
         if (not first or rest[0] == "[") and _organization_lines(state) is not None:
