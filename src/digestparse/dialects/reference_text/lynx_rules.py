@@ -46,8 +46,8 @@ from ...grammar import (
 from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt
 from ...model import Paper
+from ...rules import page_end as page_end_rule
 from ...rules.junk import report_junk
-from ...rules.page_end import MAX_PAGE_END_LINES
 from ...state import Line, ParseState
 from ..bounded import FieldLines
 from .lynx import (
@@ -425,37 +425,14 @@ def _name(text: str) -> str:
 
 
 def starts_page_end(state: ParseState) -> bool:
-    return _page_end_extent(state) is not None
-
-
-def _page_end_extent(state: ParseState) -> int | None:
-    """How many lines the page's end takes from the next line to the input's end (lynx's
-    link numbers removed, each line as ``grammar.in_page_end`` reads it), else None."""
-    first = state.peek()
-    if first is None or not may_start_page_end(unmarked(first.text)):
-        return None
-    ahead = 0
-    opened = False
-    while (line := state.peek(ahead)) is not None:
-        if ahead >= MAX_PAGE_END_LINES:
-            return None
-        text = unmarked(line.text)
-        if not in_page_end(text):
-            return None
-        opened = opened or opens_page_end(text)
-        ahead += 1
-    return ahead if opened else None
+    """Whether the page's end starts at the next line, each line read without lynx's
+    numbers (``[30]Previous [31]Next``, ``[32]System theme``)."""
+    return page_end_rule.starts_page_end(state, unmarked)
 
 
 def page_end(state: ParseState) -> bool:
     """The pagination, footer and ``References`` list to the input's end."""
-    ahead = _page_end_extent(state)
-    if ahead is None:
-        return False
-    first = state.advance()
-    state.advance_by(ahead - 1)
-    state.page_end_span = (first.number, state.last_line)
-    return True
+    return page_end_rule.page_end(state, unmarked)
 
 
 # --- an entry ------------------------------------------------------------------------------
