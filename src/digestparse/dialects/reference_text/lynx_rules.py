@@ -469,14 +469,11 @@ def entry(state: ParseState) -> bool:
     if start is None or first is None:
         return False
     count: int | None = None
-    if start.lead_in:
-        state.advance_by(start.before)
-        if start.submitted and start.name is None:
-            title_line = state.peek()
-            assert title_line is not None
-            state.reporter.defect("missing-submitter", title_line.number, 1)
-    elif start.before:
-        state.advance_by(start.before)
+    state.advance_by(start.before)
+    if start.submitted and start.name is None:
+        title_line = state.peek()
+        assert title_line is not None
+        state.reporter.defect("missing-submitter", title_line.number, 1)
     if start.count is not None:
         count = _count(state, first, start.count)
     title_line = state.advance()
@@ -691,6 +688,8 @@ def _organization_lines(state: ParseState) -> int | None:
 
 
 def _read_metadata(state: ParseState, *, card: bool) -> _Fields:
+    """The authors or organization, the ``·`` and the date (with its comment count); a
+    card's may lack the ``·`` and date (``* 8 authors`` alone)."""
     fields = _Fields()
     line = state.peek()
     if line is None or line.kind is LynxKind.TRUNCATED:
@@ -723,12 +722,11 @@ def _read_metadata(state: ParseState, *, card: bool) -> _Fields:
         return fields
     if not authored:
         where = state.peek()
-        if where is not None and (where.kind is LynxKind.SEPARATOR or where.kind is LynxKind.DATE):
-            state.reporter.defect("missing-authors", where.number, 1)
-        elif not card:
-            return fields
-        else:
-            return fields
+        if where is None or (
+            where.kind is not LynxKind.SEPARATOR and where.kind is not LynxKind.DATE
+        ):
+            return fields  # no metadata block at all: no deviation, as in the listing above
+        state.reporter.defect("missing-authors", where.number, 1)
     if after_separator is None:
         following = state.peek()
         if following is not None and following.kind is LynxKind.SEPARATOR:
