@@ -439,3 +439,11 @@ def test_a_card_whose_upvote_count_is_on_its_own_line() -> None:
     digest = check_nothing_lost(text, _read(text))
     assert digest.diagnostics == ()
     assert digest.papers[0].upvotes == 149
+
+
+def test_a_listing_row_under_a_submitted_by_block() -> None:
+    text, _ = _replace("   [17]-", "   Submitted by", "   [IMG]", "   [99]vvasilev", "   [17]-")
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+    assert digest.papers[1].submitted_by == "vvasilev"

@@ -405,15 +405,33 @@ def _lead_in(state: ParseState, at: int) -> _Start | None:
             if (
                 following is not None
                 and following.kind in (LynxKind.TEXT, LynxKind.LINK)
-                and _title_text(state.peek(ahead + 1)) is not None
+                and _row_at(state, ahead + 1)
             ):
                 name = _name(following.text) or None  # plain or linked: '[17]vvasilev'
                 ahead += 1
-    if _title_text(state.peek(ahead)) is None:
-        return None
     if ahead == 0:
         return None
+    if _title_text(state.peek(ahead)) is None:
+        # The listing's row under a lead-in: its upvote link, then the title.
+        box = state.peek(ahead)
+        count = box_count(after_mark(box.text) or "") if box is not None else None
+        if count is None or _title_text(state.peek(ahead + 1)) is None:
+            return None
+        return _Start(ahead + 1, count, lead_in=True, submitted=submitted, name=name)
     return _Start(ahead, lead_in=True, submitted=submitted, name=name)
+
+
+def _row_at(state: ParseState, ahead: int) -> bool:
+    """Whether a title, or an upvote link and a title, starts ``ahead`` lines on."""
+    if _title_text(state.peek(ahead)) is not None:
+        return True
+    box = state.peek(ahead)
+    return (
+        box is not None
+        and box.kind is LynxKind.LINK
+        and box_count(after_mark(box.text) or "") is not None
+        and _title_text(state.peek(ahead + 1)) is not None
+    )
 
 
 def _name(text: str) -> str:
