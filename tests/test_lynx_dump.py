@@ -447,3 +447,15 @@ def test_a_listing_row_under_a_submitted_by_block() -> None:
     assert digest.diagnostics == ()
     assert _fields(digest) == _expected()
     assert digest.papers[1].submitted_by == "vvasilev"
+
+
+@pytest.mark.parametrize("indent", [True, False])
+def test_an_abstract_wrapped_at_a_lone_star_or_hash(indent: bool) -> None:
+    body = "   " if indent else ""
+    text = page(ENTRIES, Style(indent=indent))
+    text, _ = _replace(f"{body}[19]Another abstract.", f"{body}[19]Another abstract with",
+                       f"{body}# of tokens and", f"{body}* boundaries.", text=text)
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    assert digest.papers[1].abstract == "Another abstract with # of tokens and * boundaries."
+    assert digest.papers[1].author_count == 1

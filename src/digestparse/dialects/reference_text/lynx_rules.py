@@ -316,8 +316,8 @@ def _glued_box(line: Line) -> tuple[str, str] | None:
         return None
     count = box_count(rest[: second.start()])
     title = rest[second.end() :]
-    if count is None or not title or only_images(title):
-        return None
+    if count is None or not title or only_images(title) or box_count(title) is not None:
+        return None  # '[25]1[25]1': a count link twice
     return count, title
 
 
@@ -591,14 +591,24 @@ def _read_title(state: ParseState, first: Line, text: str, *, card: bool) -> str
     return join_wrapped(parts.texts)
 
 
-def _ends_abstract(state: ParseState, *, first: bool = False) -> bool:
+def _ends_abstract(state: ParseState, *, first: bool = False, text_indent: int = 0) -> bool:
     """Whether the abstract has ended at the next line: the metadata, the next entry, the
     page's end, a header or the capture tool's mark. The ``first`` line after the title is
     the abstract's, unless it shows an organization's logo (``[67][microsoft] Microsoft``)
-    with its ``·``: a link line and a ``·`` alone are an abstract that lost its authors."""
+    with its ``·``: a link line and a ``·`` alone are an abstract that lost its authors.
+    ``text_indent``: the abstract's first line's."""
     line = state.peek()
-    if line is None or line.kind in (LynxKind.ITEM, LynxKind.SEPARATOR, LynxKind.TRUNCATED):
+    if line is None or line.kind is LynxKind.SEPARATOR or line.kind is LynxKind.TRUNCATED:
         return True
+    if line.kind is LynxKind.ITEM:
+        # The authors list; a line of the text that starts with a lone '*' or '#' ('# of
+        # tokens …', wrapped there) is no list item where it stands at the text's indent.
+        return (
+            first
+            or line.indent > text_indent
+            or is_avatar(line.text)
+            or authors_count(line.text) is not None
+        )
     if line.kind is LynxKind.LINK:
         rest = after_mark(line.text) or ""
         if not rest and not first:
@@ -641,7 +651,7 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
             "missing-link", line.number, 1, detail="an abstract without its link number"
         )
         parts = None
-    while not _ends_abstract(state):
+    while not _ends_abstract(state, text_indent=line.indent):
         following = state.advance()
         if parts is None:
             parts = FieldLines(following)
