@@ -459,3 +459,19 @@ def test_an_abstract_wrapped_at_a_lone_star_or_hash(indent: bool) -> None:
     assert digest.diagnostics == ()
     assert digest.papers[1].abstract == "Another abstract with # of tokens and * boundaries."
     assert digest.papers[1].author_count == 1
+
+
+def test_a_card_summary_wrapped_at_a_lone_hash_and_an_organization_not_linked() -> None:
+    text = trending(CARDS)
+    text, _ = _replace("   A family of models.", "   A family of models with", "   # of tokens.",
+                       text=text)
+    linked = "   [26][kandinsky] Kandinsky Lab · Published on Oct 4, 2026"
+    assert text.count(linked) == 1
+    text = text.replace(linked, "   Kandinsky Lab · Published on Oct 4, 2026")
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    card = digest.papers[1]
+    assert (card.abstract, card.organization) == (
+        "A family of models with # of tokens.", "Kandinsky Lab"
+    )
+    assert card.date == datetime.date(2026, 10, 4)

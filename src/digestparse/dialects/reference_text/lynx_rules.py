@@ -675,13 +675,16 @@ def _text_after(state: ParseState) -> bool:
 def _read_summary(state: ParseState) -> tuple[str, bool]:
     """A card's summary: plain text lines up to its metadata."""
     parts: FieldLines | None = None
-    while (line := state.peek()) is not None and line.kind in (
-        LynxKind.TEXT, LynxKind.COUNT, LynxKind.DATE,
+    while (line := state.peek()) is not None and (
+        line.kind in (LynxKind.TEXT, LynxKind.COUNT, LynxKind.DATE)
+        or (parts is not None and line.kind is LynxKind.ITEM and _wrapped_at_bullet(line, parts))
     ):
         if entry_start(state) is not None or starts_repeated_header(state):
             break
         if parts is not None and starts_page_end(state):
             break
+        if " ·" in line.text and _is_dated_organization(line.text):
+            break  # 'Kandinsky Lab · Published on Oct 4, 2026' (an organization not linked)
         if parts is None:
             parts = FieldLines(state.advance())
         else:
@@ -694,6 +697,17 @@ def _read_summary(state: ParseState) -> tuple[str, bool]:
         return "", False
     parts.report(state)
     return join_wrapped(parts.texts), line is not None and line.kind is LynxKind.TRUNCATED
+
+
+def _wrapped_at_bullet(line: Line, parts: FieldLines) -> bool:
+    """A summary line that starts with a lone ``*`` or ``#`` of the text: at the summary's
+    indent, glued to it, and neither an avatar nor an authors item."""
+    return (
+        not line.gap
+        and line.indent == parts.last.indent
+        and not is_avatar(line.text)
+        and authors_count(line.text) is None
+    )
 
 
 def _organization_lines(state: ParseState) -> int | None:
