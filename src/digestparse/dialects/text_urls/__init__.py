@@ -22,20 +22,31 @@ button (``[``, ``Upvote``, ``N](url)``) and card links (``GitHub 1.2k`` and its
 URL) after its date (docs/format.md, "Other pages").
 
 Its line classes are in ``lines.py``, its rules in ``rules.py`` and
-``junk.py``, and its fast path in ``fastpath.py``. Detection needs only
-``lines.py``: ``TEXT_URLS`` (with the rules and the fast path) is built when first
-asked for, so that reading another dialect never imports them.
+``junk.py``, and its fast path in ``fastpath.py``. A capture whose tool kept no URL
+is read by ``plain.py`` (line shapes and detector: ``plain_lines.py``). Detection
+needs only ``lines.py`` and ``plain_lines.py``: ``TEXT_URLS`` (with the rules and the
+fast path) is built when first asked for, so that reading another dialect never
+imports them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..base import Dialect, built_on_first_use
-from .lines import Kind, classify, detect
+from .lines import Kind, classify
+from .lines import detect as detect_urls
+from .plain_lines import detect_plain
 
 if TYPE_CHECKING:
     TEXT_URLS: Dialect
+
+
+def detect(head: Sequence[str]) -> bool:
+    """A capture with its URL lines (``lines.detect``), or the 2026 page from a tool that
+    kept no URL (``plain_lines.detect_plain``, read by ``plain.py``)."""
+    return detect_urls(head) or detect_plain(head)
 
 
 def _build() -> Dialect:

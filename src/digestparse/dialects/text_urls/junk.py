@@ -35,6 +35,8 @@ from .lines import (
     is_url,
     link_paper_id,
 )
+from .plain import PLAIN
+from .plain import junk_run as plain_junk_run
 from .rules import starts_entry
 
 
@@ -45,6 +47,11 @@ def junk_run(state: ParseState) -> bool:
     before an entry is a second page's header (captures joined): its page date counts for
     the yearless dates after it, as a repeated header's does in the other dialects.
     """
+    if PLAIN in state.memo:
+        held_title, last_line = plain_junk_run(state)
+        if held_title and state.peek() is not None:
+            _page_date(state, last_line.text, last_line.number)
+        return True
     title, last = _first_block(state)
     rest = state.peek()
     if rest is None:

@@ -17,6 +17,7 @@ from ...state import Line, ParseState
 from ..block_header import read_block_header
 from ..bounded import FieldLines
 from ..truncated import Truncated, next_line, report_truncated
+from . import plain as without_urls
 from .lines import (
     AUTHORS,
     AUTHORS_LINK,
@@ -39,6 +40,7 @@ from .lines import (
     is_site_url,
     link_paper_id,
 )
+from .plain import PLAIN
 
 #: ``ParseState.memo`` key: a card of this page has shown its date (the fast path reads only
 #: such cards). A trending page shows a date on every card or on none (05, 04), as in the
@@ -56,6 +58,7 @@ def read_header(state: ParseState) -> None:
     ``Digest.header`` leaves out the URL lines. The page date's arrow after it (the
     next day's, an icon-only link: its URL line alone) is part of the header too.
     """
+    without_urls.choose_reading(state)
     dated = read_block_header(
         state, starts_entry=starts_entry, date_kind=DATE, header_text=_header_text
     )
@@ -77,6 +80,8 @@ def starts_entry(state: ParseState, ahead: int = 0) -> bool:
     """An upvote box, or a title: a text line whose URL line names a paper (not a card
     link's label, ``arXiv Page``); or a lead-in (``_lead_in``), whatever follows it: where
     no box or title does, ``entry`` reports it."""
+    if PLAIN in state.memo:
+        return without_urls.starts_entry(state, ahead)
     line = state.peek(ahead)
     if line is None:
         return False
@@ -147,6 +152,8 @@ def _title_link(state: ParseState, ahead: int) -> str | None:
 
 
 def entry(state: ParseState) -> bool:
+    if PLAIN in state.memo:
+        return without_urls.entry(state)
     first = state.peek()
     if first is None or not starts_entry(state):
         return False

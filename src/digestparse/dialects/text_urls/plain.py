@@ -1,0 +1,504 @@
+"""The ``text-urls`` dialect's reading of a capture whose tool kept no URL (docs/format.md,
+"Without URLs").
+
+One entry (a browser's copy: no blank lines; other tools put blank lines anywhere)::
+
+    12
+    A Made-up Title
+    A made-up abstract of one line or many.
+    • 3 authors
+    ·
+    May 30
+    4
+
+The reading is chosen once per capture (``choose_reading``): where the lines up to
+the first entries hold no URL line of the site and show the 2026 page's marks
+(``plain_lines.detect_plain``). The rules then read entries here: a missing URL is no
+deviation, and there is none to read. Elsewhere (the URL reading) nothing changes.
+
+Without URL lines, a title is told from the abstract by the lines' layout: where blank
+lines stand between the entry's lines, the title is the first run of lines glued
+together and the abstract the rest; where there are none, the title is the first line.
+An organization is the short line right above ``·`` after the abstract. A bare number
+after the date is its comment count, except on a page whose upvote boxes are bare
+numbers too: there it is the comment count only where the next entry's box follows it.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ... import lines as lines_module
+from ...dates import date_parts, entry_date_fields, read_count
+from ...grammar import (
+    DAILY_PAPERS,
+    PAGE_TITLES,
+    PROMO,
+    PROMO_DAILY,
+    SUBSCRIBE,
+    TRENDING_PAPERS,
+    opens_page_end,
+)
+from ...links import extract_links
+from ...markup import join_wrapped, plain
+from ...model import Paper
+from ...rules.junk import report_junk
+from ...rules.page_end import starts_page_end
+from ...state import Line, ParseState
+from ..bounded import FieldLines
+from ..truncated import Truncated, next_line, report_truncated
+from .lines import (
+    AUTHORS,
+    AUTHORS_LINK,
+    BRACKET,
+    COUNT,
+    DATE,
+    SEPARATOR_KIND,
+    SUBMITTED_BY,
+    TEXT,
+    UPVOTE_LABEL,
+    UPVOTES,
+    URL,
+    date_text,
+    is_card_link,
+    is_count,
+    is_site_url,
+)
+from .plain_lines import (
+    AVATAR_BULLETS,
+    authors_count,
+    box_value,
+    detect_plain,
+    glued_date,
+    is_separator,
+    split_metadata,
+)
+
+#: ``ParseState.memo`` key: this capture is read without URLs.
+PLAIN = "text-urls: no URLs"
+#: ``ParseState.memo`` key: how the capture's first entry showed its upvote box
+#: (``_BOXED``, ``_BARE`` or ``_NONE``); an entry without one is a deviation only where
+#: the first had one.
+BOX_STYLE = "text-urls: upvote box without URLs"
+_BOXED, _BARE, _NONE = "box", "bare", "none"
+#: ``ParseState.memo`` key: the capture is the trending page (its header's title is
+#: ``Trending Papers``, with no ``Daily Papers``), whose cards may show no date.
+TRENDING = "text-urls: the trending page without URLs"
+#: ``ParseState.memo`` key: a card of this page has shown its date. A trending page shows a
+#: date on every card or on none (captures 05, 04), as in the URL reading.
+CARDS_DATED = "text-urls: cards with dates, without URLs"
+#: How many lines ``choose_reading`` looks at (and at most ``MAX_LINE`` characters).
+_SCAN_LINES = 200
+#: The header's lines that a tool keeping links writes with their link (``Subscribe``), or
+#: which it never writes without the other dialects' marks (the promo lines).
+_LINKLESS = frozenset({SUBSCRIBE, PROMO, PROMO_DAILY})
+#: How an authors line without its link starts: its count, or a bullet other than markdown's.
+_LINKLESS_AUTHORS = frozenset("0123456789\u2022*")
+#: A title and an abstract are looked for over at most this many lines before the
+#: metadata, so that looking for an entry stays bounded in a long run of text.
+MAX_TEXT_LINES = 64
+#: An organization's name is at most this long (an abstract's line is longer).
+MAX_ORGANIZATION_LEN = 100
+
+
+def choose_reading(state: ParseState) -> None:
+    """Read the capture without URLs where its first lines hold no URL line of the site
+    (``huggingface.co``: a menu's, an upvote box's or a title's link), show the 2026 page
+    (``detect_plain``) and show that their tool kept no link: ``Subscribe`` or the promo
+    lines over no URL line, or an authors line that is no link (``3 authors``, ``• 3
+    authors``, ``* 3 authors``; ``- 3 authors`` is a markdown list item as well)."""
+    texts: list[str] = []
+    linkless = False
+    held = 0
+    for ahead in range(_SCAN_LINES):
+        line = state.peek(ahead)
+        if line is None:
+            break
+        if line.kind is URL and is_site_url(line.text):
+            return
+        held += len(line.text)
+        if held > lines_module.MAX_LINE:
+            break
+        texts.append(line.text)
+        linkless = linkless or line.text in _LINKLESS or (
+            line.text[:1] in _LINKLESS_AUTHORS and authors_count(line.text) is not None
+        )
+    if linkless and detect_plain(texts):
+        state.memo[PLAIN] = True
+        if TRENDING_PAPERS in texts and DAILY_PAPERS not in texts:
+            state.memo[TRENDING] = True
+
+
+@attrs.frozen
+class _Shape:
+    """The text lines of an entry from its title on, up to its metadata."""
+
+    #: The title's and the abstract's lines.
+    texts: int
+    #: How many of them are the title's.
+    title: int
+    #: Whether the line after them is the organization's name.
+    organization: bool
+    #: Whether the texts are exactly a title and an abstract (an entry without a box must be).
+    exact: bool
+    #: Whether the input ends before the metadata.
+    ended: bool = False
+    #: Whether a date comes where ``·`` or the authors belong (``·`` lost).
+    dated: bool = False
+    #: Whether the organization's name is followed by what follows an undated trending card.
+    undated: bool = False
+
+
+def _box(state: ParseState, ahead: int) -> tuple[int, str, int] | None:
+    """An upvote box at ``ahead``: its lines, its style and the upvotes; None: none."""
+    line = state.peek(ahead)
+    if line is None:
+        return None
+    if line.kind is UPVOTES:
+        return 1, _BOXED, box_value(line.text) or 0
+    if line.text == UPVOTE_LABEL:
+        count = state.peek(ahead + 1)
+        if count is not None and is_count(count.text, dash=True):
+            return 2, _BOXED, box_value(count.text) or 0
+        return None
+    if line.kind is COUNT or line.text == "-":
+        return 1, _BARE, box_value(line.text) or 0
+    value = box_value(line.text)
+    return (1, _BOXED, value) if value is not None else None
+
+
+def _split(state: ParseState, at: int, count: int) -> tuple[int, bool]:
+    """How many of the ``count`` text lines from ``at`` are the title, and whether they are
+    exactly a title and an abstract (two runs of glued lines, or two lines where no blank
+    line stands between them)."""
+    runs = [0]
+    for index in range(1, count):
+        line = state.peek(at + index)
+        if line is not None and line.gap:
+            runs.append(index)
+    if len(runs) > 1:
+        return runs[1], len(runs) == 2
+    return 1, count == 2
+
+
+def _shape(state: ParseState, at: int) -> _Shape | None:
+    """The entry's text lines from ``at`` up to its authors line or its ``·``; None where
+    another kind of line comes first (or none within ``MAX_TEXT_LINES``)."""
+    trending = TRENDING in state.memo
+    for count in range(MAX_TEXT_LINES + 1):
+        line = state.peek(at + count)
+        if trending and count >= 2 and _ends_undated_card(state, at + count):
+            # No ``·`` and date: the line above this one is the organization's name, or
+            # the card shows none (capture 04 shows cards with neither authors nor one).
+            name = state.peek(at + count - 1)
+            if count >= 3 and name is not None and len(name.text) <= MAX_ORGANIZATION_LEN:
+                title, exact = _split(state, at, count - 1)
+                if exact:
+                    return _Shape(count - 1, title, True, exact, undated=True)
+            title, exact = _split(state, at, count)
+            if exact:
+                return _Shape(count, title, False, exact, undated=True)
+        if line is None:
+            return _Shape(count, min(count, 1), False, False, ended=True) if count else None
+        if (
+            authors_count(line.text) is not None
+            or _authors_link(state, at + count)
+            or _avatars(state, at + count)
+        ):
+            return _plain_shape(state, at, count)
+        glued = split_metadata(line.text)
+        if glued is not None and count:
+            # The authors or organization, ``·`` and the date on one line.
+            title, exact = _split(state, at, count)
+            return _Shape(count, title, authors_count(glued[0]) is None, exact)
+        if line.kind is SEPARATOR_KIND or is_separator(line.text) or line.kind is DATE:
+            if count >= 2:
+                name = state.peek(at + count - 1)
+                if name is not None and len(name.text) <= MAX_ORGANIZATION_LEN:
+                    title, exact = _split(state, at, count - 1)
+                    if exact or count == 2:
+                        return _Shape(count - 1, title, True, exact, dated=line.kind is DATE)
+            shape = _plain_shape(state, at, count)
+            return attrs.evolve(shape, dated=True) if shape and line.kind is DATE else shape
+        if (line.kind is not TEXT and line.kind is not URL) or box_value(line.text) is not None:
+            # Without URLs, a URL line is a hard-wrapped title's or abstract's (w3m); a box
+            # (``Upvote 12``, ``-``) starts the next entry.
+            return None
+    return None
+
+
+def _ends_undated_card(state: ParseState, ahead: int) -> bool:
+    """Whether the line at ``ahead`` may follow a trending card's authors or organization
+    where the card shows no date: its upvote button (``Upvote``), a card link's label
+    (``GitHub 1.2k``), the next card's lead-in, the page's end or the input's end."""
+    line = state.peek(ahead)
+    if line is None:
+        return True
+    text = line.text
+    return (
+        text in (UPVOTE_LABEL, SUBMITTED_BY)
+        or (text.startswith(UPVOTE_LABEL) and box_value(text) is not None)
+        or is_card_link(text)
+        or opens_page_end(text)
+    )
+
+
+def _plain_shape(state: ParseState, at: int, count: int) -> _Shape | None:
+    """The shape of ``count`` text lines from ``at`` with no organization after them."""
+    if not count:
+        return None
+    title, exact = _split(state, at, count)
+    return _Shape(count, title, False, exact)
+
+
+#: An upvote box: its lines, its style and the upvotes (``_box``).
+_Box = tuple[int, str, int]
+
+
+def _entry_at(state: ParseState, ahead: int) -> tuple[int, _Box | None, _Shape] | None:
+    """The entry that starts at ``ahead``: how many lines its lead-in has, its box and its
+    shape; None where none starts there.
+
+    A trending card's lead-in is ``Submitted by`` and the submitter's name (a user name: no
+    blank in it) over the card's box or title; only ``Submitted by`` where the name is lost
+    (the card follows right after it)."""
+    line = state.peek(ahead)
+    if line is not None and line.text == SUBMITTED_BY:
+        name = state.peek(ahead + 1)
+        if (
+            name is not None
+            and name.kind is TEXT
+            and " " not in name.text
+            and box_value(name.text) is None
+            and (card := _card(state, ahead + 2, lead=True)) is not None
+        ):
+            return 2, *card
+        if (card := _card(state, ahead + 1, lead=True)) is not None:
+            return 1, *card
+    card = _card(state, ahead)
+    return (0, *card) if card is not None else None
+
+
+def starts_entry(state: ParseState, ahead: int = 0) -> bool:
+    """A trending card's lead-in, an upvote box followed by a title (a text line); or, with
+    no box, exactly a title and an abstract followed by the authors or an organization's
+    ``·`` (``_entry_at``)."""
+    return _entry_at(state, ahead) is not None
+
+
+def _card(
+    state: ParseState, ahead: int, *, lead: bool = False
+) -> tuple[_Box | None, _Shape] | None:
+    """The box (None: none) and the shape of the card whose box or title is at ``ahead``
+    (under a lead-in where ``lead``); None where no card starts there."""
+    box = _box(state, ahead)
+    if box is not None:
+        shape = _shape(state, ahead + box[0])
+        return (box, shape) if shape is not None and shape.texts > 0 else None
+    line = state.peek(ahead)
+    if line is None or line.kind is not TEXT:
+        return None
+    shape = _shape(state, ahead)
+    # Where ``·`` is lost, the date ends the entry's text, and where a trending card shows
+    # no date, its upvote button, card links or the next lead-in do: a title told so only
+    # under a lead-in or once the first entry is read (the header's last lines are none).
+    if (
+        shape is not None
+        and shape.exact
+        and not shape.ended
+        and (not (shape.dated or shape.undated) or lead or BOX_STYLE in state.memo)
+    ):
+        return None, shape
+    return None
+
+
+def entry(state: ParseState) -> bool:
+    first = state.peek()
+    start = _entry_at(state, 0) if first is not None else None
+    if first is None or start is None:
+        return False
+    lead, box, shape = start
+    reporter = state.reporter
+    fields: dict[str, object] = {}
+    if lead:
+        state.advance()
+        if lead == 2:
+            fields["submitted_by"] = plain(state.advance().text)
+        else:
+            reporter.defect("missing-submitter", next_line(state, "no title").number, 1)
+    style = state.memo.setdefault(BOX_STYLE, box[1] if box is not None else _NONE)
+    upvotes: int | None = None
+    if box is not None:
+        state.advance_by(box[0])
+        upvotes = box[2]
+    elif style != _NONE:
+        reporter.defect("missing-upvotes", first.number, 1)
+    title = _field(state, shape.title)
+    paper = Paper(title=plain(join_wrapped(title.texts)), abstract="", line=first.number,
+                  upvotes=upvotes)
+    try:
+        if shape.texts > shape.title:
+            abstract = join_wrapped(_field(state, shape.texts - shape.title).texts)
+            fields.update(abstract=abstract, links=extract_links(abstract))
+        else:
+            reporter.defect("missing-abstract", next_line(state, "no abstract").number, 1)
+        if shape.ended:
+            raise Truncated("no metadata")
+        _metadata(state, fields, shape.organization)
+    except Truncated as truncated:
+        report_truncated(state, first.number, truncated)
+    state.papers.append(attrs.evolve(paper, end_line=state.last_line, **fields))  # type: ignore[arg-type]
+    return True
+
+
+def _field(state: ParseState, count: int) -> FieldLines:
+    lines = FieldLines(state.advance())
+    for _ in range(count - 1):
+        lines.add(state.advance())
+    lines.report(state)
+    return lines
+
+
+def _avatars(state: ParseState, ahead: int) -> int:
+    """How many lone bullets (the authors' avatars, ``AVATAR_BULLETS``) stand at ``ahead``
+    right above an authors line; 0 where none do, or no authors line follows them."""
+    count = 0
+    while (line := state.peek(ahead + count)) is not None and line.text in AVATAR_BULLETS:
+        count += 1
+    return count if count and line is not None and authors_count(line.text) is not None else 0
+
+
+def _authors_link(state: ParseState, ahead: int) -> bool:
+    """``[`` and ``N authors](url)``: the authors link as capture 02's export writes it,
+    kept where only the URL lines were taken out (``grep -v '^https\\?://'``)."""
+    return state.peek_is(ahead, BRACKET) and state.peek_is(ahead + 1, AUTHORS)
+
+
+def _metadata(state: ParseState, fields: dict[str, object], organization: bool) -> None:
+    """Authors or organization, ``·``, the date and an optional comment count, into ``fields``."""
+    reporter = state.reporter
+    if TRENDING in state.memo and _ends_undated_card(state, 0):
+        _undated(state, fields)  # neither authors nor organization (capture 04)
+        return
+    state.advance_by(_avatars(state, 0))
+    line = next_line(state, "no metadata")
+    glued = split_metadata(line.text)
+    if glued is not None:
+        who, date = glued
+        state.advance()
+        count = authors_count(who)
+        if count is not None:
+            fields["author_count"] = count
+        else:
+            fields["organization"] = plain(who)
+        _dated(state, line, date, fields)
+        _after_date(state, fields)
+        return
+    count = authors_count(line.text)
+    if count is not None:
+        state.advance()
+        fields["author_count"] = count
+    elif _authors_link(state, 0):
+        state.advance()
+        match = AUTHORS_LINK.fullmatch(state.advance().text)
+        fields["author_count"] = int(match.group(1)) if match is not None else None
+    elif organization:
+        fields["organization"] = plain(state.advance().text)
+    else:
+        reporter.defect("missing-authors", line.number, 1)
+    if TRENDING in state.memo and _ends_undated_card(state, 0):
+        _undated(state, fields)
+        return
+    separator = next_line(state, "no '\u00b7' line")
+    if separator.kind is SEPARATOR_KIND:
+        state.advance()
+    elif (after := glued_date(separator.text)) is not None:
+        _dated(state, state.advance(), after, fields)
+        _after_date(state, fields)
+        return
+    else:
+        reporter.defect("missing-separator", separator.number, 1)
+    date_line = next_line(state, "no date line")
+    if date_line.kind is DATE:
+        _dated(state, state.advance(), date_line.text, fields)
+    elif (
+        date_line.kind is TEXT
+        and not starts_entry(state)
+        and not opens_page_end(date_line.text)
+        and not is_card_link(date_line.text)
+    ):
+        state.advance()
+        reporter.defect("bad-date", date_line.number, 1, detail=repr(date_line.text[:40]))
+    else:
+        reporter.defect("missing-date", date_line.number, 1)
+    _after_date(state, fields)
+
+
+def _undated(state: ParseState, fields: dict[str, object]) -> None:
+    """The end of a trending card that shows no date (capture 04): none lost, unless a card
+    of this page has shown its date (``missing-date`` at the line that came instead)."""
+    if CARDS_DATED in state.memo:
+        state.reporter.defect("missing-date", next_line(state, "no date line").number, 1)
+    _after_date(state, fields)
+
+
+def _dated(state: ParseState, line: Line, text: str, fields: dict[str, object]) -> None:
+    """The date ``text`` (the end of ``line``) and the comment count glued after it."""
+    state.memo[CARDS_DATED] = True
+    text = date_text(text)
+    parts = date_parts(text, line.number)
+    fields.update(entry_date_fields(state, line.number, parts))
+    if parts.count_text is not None:
+        column = line.column(parts.count_column + len(line.text) - len(text))
+        fields["votes"] = read_count(state, line.number, parts.count_text, column)
+
+
+def _after_date(state: ParseState, fields: dict[str, object]) -> None:
+    """The comment count on its own line; on a page whose cards show no box over their
+    title, the upvote button (``Upvote`` and the count: capture 05's trending card shows
+    it after the date); and a trending card's link labels (``GitHub 1.2k``: without their
+    URLs there is nothing to keep of them)."""
+    line = state.peek()
+    if line is not None and line.kind is COUNT and "votes" in fields and _is_comment_count(state):
+        fields["votes"] = int(state.advance().text)
+    if state.memo.get(BOX_STYLE) == _NONE and (button := _upvote_button(state)) is not None:
+        lines, upvotes = button
+        state.advance_by(lines)
+        fields["upvotes"] = upvotes
+    while (line := state.peek()) is not None and line.kind is TEXT and is_card_link(line.text):
+        state.advance()
+
+
+def _upvote_button(state: ParseState) -> tuple[int, int] | None:
+    """The upvote button next (``Upvote`` over its count, or ``Upvote 12``): its lines and
+    the upvotes; None where there is none."""
+    line = state.peek()
+    if line is None or not line.text.startswith(UPVOTE_LABEL):
+        return None
+    box = _box(state, 0)
+    return (box[0], box[2]) if box is not None and box[1] == _BOXED else None
+
+
+def _is_comment_count(state: ParseState) -> bool:
+    """Whether the number after the date is its comment count, not the next entry's box:
+    always, unless the page's boxes are bare numbers; then only where the next entry's
+    box, the page's end or the input's end follows it."""
+    if state.memo.get(BOX_STYLE) != _BARE:
+        return True
+    following = state.peek(1)
+    if following is None or opens_page_end(following.text):
+        return True
+    return _box(state, 1) is not None and starts_entry(state, 1)
+
+
+def junk_run(state: ParseState) -> tuple[bool, Line]:
+    """The lines up to the next entry or the page's end, one report (here a line with no
+    blank line before it may start an entry: a browser's copy has none); whether the
+    page's title was among them, and the last of them."""
+    first = last = state.advance()
+    title = first.text in PAGE_TITLES
+    while state.peek() is not None and not starts_entry(state) and not starts_page_end(state):
+        last = state.advance()
+        title = title or last.text in PAGE_TITLES
+    report_junk(state, first, last)
+    return title, last

@@ -1,0 +1,201 @@
+"""The shapes of the 2026 page's lines where the capture kept no URL, and their detector.
+
+A browser's select-all copy, ``w3m -dump``, ``lynx -dump -nonumbers -nolist`` or
+BeautifulSoup's ``get_text("\\n")`` writes the elements capture 02 shows without their
+URL lines, and writes some of them differently: the upvote box as ``[-] 12``, a bare
+``12`` (``-`` before anyone voted), ``Upvote`` and the count, or not at all; the authors
+as ``3 authors`` with or without a bullet (``•``, ``*``, ``-``); ``·`` alone or with the
+date after it (``· May 30``). ``plain.py`` reads them (docs/format.md, "Without URLs").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...dates import MAX_AUTHOR_DIGITS, read_date_line
+from ...grammar import PERIODS, PROMO_DAILY, SEPARATOR
+from .lines import (
+    COUNT,
+    DATE,
+    SUBMITTED_BY,
+    TEXT,
+    UPVOTE_LABEL,
+    classify,
+    date_text,
+    is_box,
+    is_card_link,
+    is_count,
+)
+
+#: The authors where no link is kept: ``3 authors``, ``• 3 authors``, ``* 3 authors``,
+#: ``- 3 authors`` (the avatars' list item's bullet, as each tool writes one).
+AUTHORS_TEXT = re.compile(rf"(?:[\u2022*-] )?([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?")
+#: ``·`` with the date after it on the same line (``· May 30``): a tool that keeps the
+#: metadata's inline elements on one line.
+GLUED_SEPARATOR = SEPARATOR + " "
+#: The upvote button's label where a tool writes it (``Upvote`` and the count, on one line
+#: or two).
+UPVOTE_WORD = UPVOTE_LABEL + " "
+#: How far after a box the detector looks for the entry's ``·``.
+_ENTRY_LINES = 12
+
+
+def authors_count(text: str) -> int | None:
+    """The number of authors of an authors line without a link, or None if it is none."""
+    if not text or text[-1] not in "sr":
+        return None
+    match = AUTHORS_TEXT.fullmatch(text)
+    return int(match.group(1)) if match is not None else None
+
+
+def glued_date(text: str) -> str | None:
+    """The date after ``·`` on a line ``· May 30`` (None: the line is no such line)."""
+    if not text.startswith(GLUED_SEPARATOR):
+        return None
+    rest = text[len(GLUED_SEPARATOR) :].lstrip(" ")
+    return rest if rest and classify(rest) is DATE else None
+
+
+#: An avatar in the authors' list where a tool writes the list item's bullet and no alt
+#: text (inscriptis: ``*`` alone on its line, above ``* 3 authors``).
+AVATAR_BULLETS = frozenset({"*", "\u2022"})
+_INLINE_SEPARATOR = " " + SEPARATOR + " "
+
+
+def split_metadata(text: str) -> tuple[str, str] | None:
+    """The authors or organization and the date where a tool writes them on one line with
+    ``·`` between (``Made-up Lab · Oct 3, 2025``, ``3 authors · May 30 4``); None: the line
+    is no such line."""
+    who, separator, date = text.rpartition(_INLINE_SEPARATOR)
+    date = date.lstrip(" ")
+    if not separator or not who.strip() or not date or classify(date) is not DATE:
+        return None
+    return who.strip(), date
+
+
+def is_separator(text: str) -> bool:
+    """``·`` alone, or with a date after it."""
+    return text == SEPARATOR or glued_date(text) is not None
+
+
+def box_value(text: str) -> int | None:
+    """The upvotes of a one-line upvote box (``[-] 12``, ``Upvote 12``, a bare ``12`` or
+    ``-``), or None where the line is none. A bare number may be a comment count as well:
+    ``plain.py`` tells them apart."""
+    if is_box(text):
+        count = text[4:]
+    elif text.startswith(UPVOTE_WORD) and is_count(text[len(UPVOTE_WORD) :], dash=True):
+        count = text[len(UPVOTE_WORD) :]
+    elif is_count(text, dash=True):
+        count = text
+    else:
+        return None
+    return 0 if count == "-" else int(count)
+
+
+def _entry_follows(head: Sequence[str], index: int) -> bool:
+    """Whether a ``·`` comes within a few lines after ``index`` (the box's entry), and the
+    lines up to it show no link markup (lynx's ``][8]``, a markdown link, a bracket)."""
+    for line in head[index : index + _ENTRY_LINES]:
+        if is_separator(line):
+            return True
+        if line[:1] in "[]" or "](" in line or "][" in line:
+            return False
+    return False
+
+
+def detect_plain(head: Sequence[str]) -> bool:
+    """The 2026 page without URLs, told by marks the seeds (the old page) never show:
+    an upvote box (``[-] 12``, ``Upvote 12`` or ``Upvote`` and its count) over a title, with
+    the entry's ``·`` after it; a comment count on its own line after an entry's date
+    (``·``, the date, ``2``, then a title or the next box); or the 2026 header's
+    ``once a day!`` promo line or its Daily / Weekly / Monthly switcher together with an
+    authors line that is a bare count (``3 authors``: the seeds write ``• 3 authors``, and
+    html-text ``- 3 authors`` over its own ``· date``) right above a ``·`` and a date; or
+    a trending card's upvote button over a card link's label or the next lead-in."""
+    header_2026 = False
+    for index, line in enumerate(head):
+        following = head[index + 1] if index + 1 < len(head) else None
+        if line == PROMO_DAILY or (
+            line == PERIODS[0] and tuple(head[index : index + 3]) == PERIODS
+        ):
+            header_2026 = True
+        if following is None:
+            break
+        if (
+            (is_box(line) or (line.startswith(UPVOTE_WORD) and box_value(line) is not None))
+            and classify(following) is TEXT
+            and _entry_follows(head, index + 1)
+        ):
+            return True
+        if (
+            line == UPVOTE_LABEL
+            and is_count(following, dash=True)
+            and index + 2 < len(head)
+            and classify(head[index + 2]) is TEXT
+            and _entry_follows(head, index + 2)
+        ):
+            return True
+        if _count_after_date(head, index) or _button_over_card_end(head, index):
+            return True
+        if (
+            header_2026
+            and is_separator(following)
+            and authors_count(line) is not None
+            # The seeds' ``•`` (a seed under today's header stays text), html-text's ``- ``
+            # over its own ``· date``: a bare count is this reading's alone, and lynx's
+            # ``* 3 authors`` is one only where the head shows no link markup.
+            and (line[:1].isdigit() or (line[:1] == "*" and not _marked_up(head)))
+            and (glued_date(following) is not None
+                 or (index + 2 < len(head) and classify(head[index + 2]) is DATE))
+        ):
+            return True
+    return False
+
+
+def _marked_up(head: Sequence[str]) -> bool:
+    """Whether a line of ``head`` holds a link's markup (lynx's ``][8]``, markdown's ``](``)."""
+    return any("](" in line or "][" in line for line in head)
+
+
+def _count_after_date(head: Sequence[str], index: int) -> bool:
+    """``·`` and a date (on one line or two) at ``index``, then a comment count on its own
+    line, then a title, a box or the end."""
+    line = head[index]
+    if line == SEPARATOR and index + 1 < len(head) and classify(head[index + 1]) is DATE:
+        date, count = head[index + 1], index + 2
+    else:
+        glued = glued_date(line)
+        if glued is None:
+            return False
+        date, count = glued, index + 1
+    parts = read_date_line(date_text(date))
+    return (
+        parts is not None
+        and parts.count_text is None
+        and count < len(head)
+        and classify(head[count]) is COUNT
+        and _after_count(head, count + 1)
+    )
+
+
+def _button_over_card_end(head: Sequence[str], index: int) -> bool:
+    """A trending card's upvote button (``Upvote`` over its count, or ``Upvote 12``) at
+    ``index``, then a card link's label (``GitHub 1.2k``, ``arXiv Page``) or the next
+    card's ``Submitted by``, each as bare text: lynx writes the button's link around it."""
+    line = head[index]
+    if line == UPVOTE_LABEL and index + 1 < len(head) and is_count(head[index + 1], dash=True):
+        after = index + 2
+    elif line.startswith(UPVOTE_WORD) and box_value(line) is not None:
+        after = index + 1
+    else:
+        return False
+    return after < len(head) and (is_card_link(head[after]) or head[after] == SUBMITTED_BY)
+
+
+def _after_count(head: Sequence[str], index: int) -> bool:
+    """What may follow an entry's comment count: the next title or box, or the end."""
+    if index >= len(head):
+        return True
+    return classify(head[index]) in (TEXT, COUNT) or box_value(head[index]) is not None

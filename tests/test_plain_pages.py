@@ -1,0 +1,568 @@
+"""The 2026 page as text from a tool that kept no URL, read by the ``text-urls`` dialect.
+
+A browser's select-all copy, ``w3m -dump``, ``lynx -dump -nonumbers -nolist`` and
+BeautifulSoup's ``get_text("\\n")`` write the elements capture 02 shows (a text walk of
+the page) without their URL lines: the upvote box over the title (`` [-] 12`` as 02
+writes it, a bare ``12``, ``Upvote`` and the count, or nothing where the tool drops the
+button), the title, the abstract, the authors (``3 authors``, with the avatars' list
+bullet or not) or an organization's name, ``·`` (alone, or with the date after it), the
+date and the comment count (on its own line, or after the date). Blank lines stand
+anywhere: between every two lines (``get_text("\\n")``), nowhere (a browser's copy), or
+between blocks, whose lines a tool may hard-wrap (``w3m``). Below, made-up pages are
+written that way from known fields (``page_support.Entry``), and each must read back
+exactly those fields, with no diagnostic.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import itertools
+
+import hypothesis.strategies as st
+import pytest
+from hypothesis import given
+
+import digestparse
+from dialect_support import assert_paths_agree
+from digestparse.dialects import detect
+from digestparse.dialects.text_urls import TEXT_URLS
+from digestparse.grammar import PAGE_PHRASES
+from hostile_support import REFERENCE, check_lenient, edit_lines, uncovered_lines
+from page_support import TODAY, Entry
+
+ABSTRACT = (
+    "We study a made-up problem with a made-up method and report made-up results on three "
+    "benchmarks, improving on the previous best by a margin that we also made up."
+)
+ENTRIES = (
+    Entry("0", "Plain Title of a Made-up Paper", ABSTRACT, 12, "Nov 25", 3, authors=3),
+    Entry("0", "A Second Made-up Paper: Nothing Ventured", "Another " + ABSTRACT, 0, "Nov 24",
+          organization="Made-up Lab"),
+    Entry("0", "Third Paper", "Third " + ABSTRACT + " Code: https://example.org/x.", 7,
+          "Oct 3, 2025", 1, authors=1),
+    Entry("0", "Fourth Paper, Organization, No Comments", "Fourth " + ABSTRACT, 1, "Nov 20",
+          organization="University of X, Lab Y"),
+    Entry("0", "Fifth Paper With Many Votes", "Fifth " + ABSTRACT, 250, "Sep 2, 2024", 65,
+          authors=671),
+)
+#: ``Entry.date`` resolved under TODAY (read by hand).
+DATES = ("2026-11-25", "2026-11-24", "2025-10-03", "2026-11-20", "2024-09-02")
+PAGE_DATE = "Nov 25"
+
+MENU = ["Hugging Face", "Models", "Datasets", "Spaces", "Docs", "Pricing", "Log In", "Sign Up"]
+PROMO = ["new", "Get trending papers in your email inbox once a day!",
+         "Get trending papers in your email inbox!", "Subscribe"]
+SWITCHER = ["Daily", "Weekly", "Monthly"]
+FOOTER = ["Previous", "1", "2", "Next", "System theme", "Company", "TOS", "Privacy", "About"]
+
+BOXES = ("box", "bare", "upvote", "upvote-one-line", "none")
+BULLETS = ("", "\u2022 ", "* ", "- ")
+BLANKS = ("every", "none", "blocks")
+
+
+def _box(entry: Entry, style: str) -> list[str]:
+    count = str(entry.upvotes) if entry.upvotes else "-"
+    return {
+        "box": [f" [-] {count}"],
+        "bare": [count],
+        "upvote": ["Upvote", count],
+        "upvote-one-line": [f"Upvote {count}"],
+        "none": [],
+    }[style]
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` hard-wrapped at ``width`` as a text browser does (at spaces)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+class Paragraph(list[str]):
+    """A title's or an abstract's lines: a block a text browser sets off with blank lines."""
+
+
+def _card(
+    entry: Entry, box: str, bullet: str, glued: bool, wrap: int, inline: bool = False
+) -> list[list[str]]:
+    """One entry's blocks (each a list of lines written together). ``inline``: as
+    inscriptis writes the metadata: each avatar a lone ``*`` above ``* 3 authors``, and
+    ``·``, the date and the comment count on one line, after the organization's name."""
+    who = f"{bullet}{entry.authors} authors" if entry.authors else str(entry.organization)
+    date = entry.date
+    blocks = [[line] for line in _box(entry, box)]
+    title = _wrap(entry.title, wrap) if wrap else [entry.title]
+    abstract = _wrap(entry.abstract, wrap) if wrap else [entry.abstract]
+    blocks += [Paragraph(title), Paragraph(abstract)]
+    if inline:
+        count = f" {entry.comments}" if entry.comments else ""
+        if entry.authors:
+            blocks += [["    *"]] * 2 + [[f"    * {entry.authors} authors"],
+                                         [f"  \u00b7 {date}{count}"]]
+        else:
+            blocks.append([f"  {entry.organization} \u00b7 {date}{count}"])
+        return blocks
+    blocks.append([who])
+    blocks += [["\u00b7 " + date]] if glued else [["\u00b7"], [date]]
+    if entry.comments:
+        blocks.append([str(entry.comments)])
+    return blocks
+
+
+def page(
+    entries: tuple[Entry, ...] = ENTRIES,
+    *,
+    kind: str = "daily",
+    box: str = "box",
+    bullet: str = "",
+    glued: bool = False,
+    blanks: str = "every",
+    inline: bool = False,
+) -> str:
+    """A made-up page: ``kind`` is ``daily`` (a page date), ``search`` (a query and a page
+    date), ``week`` or ``month`` (a label, no page date)."""
+    header = [*MENU, *PROMO, "Daily Papers", "by", "AK", "and the research community"]
+    if kind == "search":
+        header.append("made-up query")
+    header += SWITCHER
+    header.append({"week": "Week 47", "month": "November 2026"}.get(kind, PAGE_DATE))
+    wrap = 40 if blanks == "blocks" else 0
+    blocks = [[line] for line in header]
+    for entry in entries:
+        blocks += _card(entry, box, bullet, glued, wrap, inline)
+    blocks += [[line] for line in FOOTER]
+    if blanks == "none":
+        return "\n".join(line for block in blocks for line in block) + "\n"
+    if blanks == "blocks":  # w3m: blank lines around the title and the abstract only
+        out: list[str] = []
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                out += ["", *block, ""]
+            else:
+                out += block
+        return "\n".join(out) + "\n"
+    return "\n\n".join(line for block in blocks for line in block) + "\n"
+
+
+def expected(entries: tuple[Entry, ...] = ENTRIES, *, box: str = "box") -> list[dict[str, object]]:
+    """The fields each entry must give: the ones it was written from."""
+    return [
+        {
+            "title": entry.title,
+            "abstract": entry.abstract,
+            "upvotes": None if box == "none" else entry.upvotes,
+            "author_count": entry.authors,
+            "organization": entry.organization,
+            "date": DATES[ENTRIES.index(entry)],
+            "votes": entry.comments,
+            "paper_id": None,
+            "url": None,
+            "submitted_by": None,
+        }
+        for entry in entries
+    ]
+
+
+def fields(digest: digestparse.Digest) -> list[dict[str, object]]:
+    keys = ("title", "abstract", "upvotes", "author_count", "organization", "date", "votes",
+            "paper_id", "url", "submitted_by")
+    return [{key: paper.to_dict()[key] for key in keys} for paper in digest.papers]
+
+
+def read_every_way(text: str) -> digestparse.Digest:
+    """The strict digest of ``text``, once lenient, bytes, a stream and the fast path agree
+    with it and it leaves no line out."""
+    digest = digestparse.parse(text, mode="strict", reference_date=TODAY)
+    assert digest.dialect == "text-urls"
+    assert digest.diagnostics == ()
+    lenient = digestparse.parse(text, reference_date=TODAY)
+    assert lenient == digest
+    assert digestparse.parse(text.encode(), reference_date=TODAY) == digest
+    streamed = list(digestparse.iter_papers(io.StringIO(text), reference_date=TODAY))
+    assert [p.to_dict() for p in streamed] == [p.to_dict() for p in digest.papers]
+    assert uncovered_lines(text, lenient) == []
+    assert_paths_agree(TEXT_URLS, text, TODAY)
+    return digest
+
+
+LAYOUTS = list(itertools.product(BOXES, BULLETS, (False, True), BLANKS))
+
+
+@pytest.mark.parametrize(("box", "bullet", "glued", "blanks"), LAYOUTS)
+def test_every_layout_reads_exactly(box: str, bullet: str, glued: bool, blanks: str) -> None:
+    text = page(box=box, bullet=bullet, glued=glued, blanks=blanks)
+    digest = read_every_way(text)
+    assert fields(digest) == expected(box=box)
+    assert digest.page_date == datetime.date(2025 + 1, 11, 25)
+
+
+@pytest.mark.parametrize("kind", ["daily", "search", "week", "month"])
+@pytest.mark.parametrize("box", BOXES)
+def test_page_kinds(kind: str, box: str) -> None:
+    for blanks in BLANKS:
+        digest = read_every_way(page(kind=kind, box=box, blanks=blanks))
+        assert fields(digest) == expected(box=box)
+        assert "Daily Papers" in digest.header
+        assert ("made-up query" in digest.header) is (kind == "search")
+        if kind in ("week", "month"):
+            assert digest.page_date is None
+            assert ("Week 47" if kind == "week" else "November 2026") in digest.header
+        else:
+            assert digest.page_date == datetime.date(2026, 11, 25)
+
+
+@pytest.mark.parametrize("box", BOXES)
+@pytest.mark.parametrize("blanks", BLANKS)
+def test_inscriptis_metadata_on_one_line(box: str, blanks: str) -> None:
+    """inscriptis writes each avatar as a lone ``*``, the authors as ``* 3 authors``, and
+    ``·``, the date and the comment count on one line, after the organization's name
+    (``Made-up Lab · Nov 24``), all indented (a probe of inscriptis 2 on made-up HTML)."""
+    digest = read_every_way(page(box=box, blanks=blanks, inline=True))
+    assert fields(digest) == expected(box=box)
+
+
+def test_spans_run_from_the_box_to_the_comment_count() -> None:
+    text = page(blanks="none", box="upvote")
+    lines = text.split("\n")
+    digest = read_every_way(text)
+    first = digest.papers[0]
+    assert lines[first.line - 1] == "Upvote" and lines[first.line] == "12"
+    assert lines[first.end_line - 1] == "3"  # the comment count
+    fifth = digest.papers[4]
+    assert lines[fifth.end_line - 1] == "65" and lines[fifth.end_line] == "Previous"
+    assert digest.header_span == (1, lines.index(PAGE_DATE) + 1)
+
+
+def test_the_comment_count_glued_after_the_date() -> None:
+    """``May 30 65``: the count after a space, as the seeds write it."""
+    text = page(blanks="none").replace("\nNov 25\n3\n", "\nNov 25 3\n")
+    digest = read_every_way(text)
+    assert fields(digest) == expected()
+
+
+def test_the_authors_date_and_count_on_one_line() -> None:
+    """``3 authors · Nov 25 3``: a tool that keeps the metadata's inline elements on one
+    line, the authors' as well as an organization's."""
+    text = page(blanks="none")
+    glued = text.replace("\n3 authors\n\u00b7\nNov 25\n3\n", "\n3 authors \u00b7 Nov 25 3\n")
+    assert glued != text
+    assert fields(read_every_way(glued)) == expected()
+
+
+def test_a_bare_box_is_told_from_a_comment_count() -> None:
+    """On a page whose boxes are bare numbers, a number after the date is its comment count
+    only where the next entry's box follows it; else it is that box."""
+    for blanks in BLANKS:
+        digest = read_every_way(page(box="bare", blanks=blanks))
+        assert [(p.upvotes, p.votes) for p in digest.papers] == [
+            (12, 3), (0, 0), (7, 1), (1, 0), (250, 65)]
+
+
+def test_capture_02_without_its_url_lines() -> None:
+    """Capture 02 with every URL line taken out (``grep -v '^https\\?://'``) gives the
+    capture's papers without their ids, and nothing to report."""
+    from dialect_support import TEXT_URLS_CAPTURE
+
+    with_urls = TEXT_URLS_CAPTURE.parse("\n".join(TEXT_URLS_CAPTURE.lines))
+    text = "\n".join(
+        line for line in TEXT_URLS_CAPTURE.lines if not line.startswith(("https://", "http://"))
+    )
+    digest = digestparse.parse(text, mode="strict")
+    assert digest.dialect == "text-urls" and digest.diagnostics == ()
+    without = [p.to_dict() | {"line": 0, "end_line": 0} for p in digest.papers]
+    assert without == [
+        p.to_dict() | {"line": 0, "end_line": 0, "paper_id": None, "url": None}
+        for p in with_urls.papers
+    ]
+    assert len(without) == 19
+
+
+def test_no_title_is_a_box_count_date_or_header_phrase() -> None:
+    for box, bullet, glued, blanks in LAYOUTS:
+        digest = digestparse.parse(
+            page(box=box, bullet=bullet, glued=glued, blanks=blanks), reference_date=TODAY)
+        for paper in digest.papers:
+            title = paper.title
+            assert not title.startswith(("http", "[", "\u00b7", "Upvote")), title
+            assert not title.replace("-", "").isdigit(), title
+            assert title not in PAGE_PHRASES and title not in FOOTER, title
+            assert digestparse.dates.read_date_line(title) is None, title
+
+
+# -- the URL reading is untouched ---------------------------------------------------------------
+
+
+def test_a_dropped_url_line_in_a_url_capture_stays_missing_link() -> None:
+    from dialect_support import TEXT_URLS_CAPTURE
+
+    lines = list(TEXT_URLS_CAPTURE.lines)
+    at = lines.index("https://huggingface.co/papers/2410.05434")
+    del lines[at]
+    text = "\n".join(lines)
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict")
+    assert (raised.value.code, raised.value.line) == ("missing-link", at + 2)
+
+
+# -- detection ---------------------------------------------------------------------------------
+
+
+def _head(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()][:200]
+
+
+@pytest.mark.parametrize(("box", "bullet", "glued", "blanks"), LAYOUTS)
+def test_detected_as_text_urls(box: str, bullet: str, glued: bool, blanks: str) -> None:
+    head = _head(page(box=box, bullet=bullet, glued=glued, blanks=blanks))
+    found = detect(head)
+    assert found is not None and found.name == "text-urls"
+
+
+def test_a_seed_like_page_with_2026_counts_is_text_urls() -> None:
+    """The seeds' page (``• N authors``, no promo's ``once a day!``) with an upvote box over
+    each title, or a comment count after a date, is the 2026 page."""
+    seed = ["new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers",
+            "byAK and the research community", "Nov 25", "Title", ABSTRACT, "  \u2022 2 authors",
+            "\u00b7", "Nov 25"]
+    assert detect(_head("\n\n".join(seed))).name == "text"  # type: ignore[union-attr]
+    counted = [*seed, "4", "Next Title", ABSTRACT, "  \u2022 2 authors", "\u00b7", "Nov 24"]
+    assert detect(_head("\n\n".join(counted))).name == "text-urls"  # type: ignore[union-attr]
+    boxed = [*seed[:6], " [-] 3", *seed[6:]]
+    assert detect(_head("\n\n".join(boxed))).name == "text-urls"  # type: ignore[union-attr]
+    digest = digestparse.parse("\n\n".join(counted) + "\n", mode="strict",
+                               reference_date=TODAY)
+    assert [(p.title, p.author_count, p.votes) for p in digest.papers] == [
+        ("Title", 2, 4), ("Next Title", 2, 0)]
+
+
+# -- damaged pages -----------------------------------------------------------------------------
+
+
+def _damaged(blanks: str, edit: str) -> tuple[str, int, str]:
+    """A page with one edit in its second entry; the line (1-based) and code of the first
+    deviation, read off the lines."""
+    text = page(blanks=blanks)
+    lines = text.split("\n")
+    title = lines.index(ENTRIES[1].title)
+    org = lines.index(str(ENTRIES[1].organization))
+    separator = lines.index("\u00b7", org)
+    if edit == "drop the separator":
+        del lines[separator]
+        return "\n".join(lines), lines.index("Nov 24", org) + 1, "missing-separator"
+    if edit == "drop the date":
+        del lines[lines.index("Nov 24", separator)]
+        following = next(i for i in range(separator + 1, len(lines)) if lines[i])
+        return "\n".join(lines), following + 1, "missing-date"
+    if edit == "bad date":
+        lines[lines.index("Nov 24", separator)] = "Nov 2x"
+        return "\n".join(lines), lines.index("Nov 2x") + 1, "bad-date"
+    if edit == "count glued to the day":  # ``Nov 244``: Nov 24 and 4, or Nov 2 and 44?
+        lines[lines.index("Nov 24", separator)] = "Nov 244"
+        return "\n".join(lines), lines.index("Nov 244") + 1, "bad-date"
+    if edit == "drop the organization":  # the abstract, too long for a name, above '·'
+        del lines[org]
+        return "\n".join(lines), lines.index("\u00b7", title) + 1, "missing-authors"
+    if edit == "drop the abstract":  # the organization's name right after the title
+        del lines[lines.index(ENTRIES[1].abstract)]
+        return "\n".join(lines), lines.index(str(ENTRIES[1].organization)) + 1, (
+            "missing-abstract")
+    if edit == "drop the box":
+        del lines[lines.index(" [-] -", 0, title)]
+        return "\n".join(lines), lines.index(ENTRIES[1].title) + 1, "missing-upvotes"
+    if edit == "truncated":
+        return "\n".join(lines[: separator + 1]), lines.index(" [-] -") + 1, "truncated-entry"
+    raise AssertionError(edit)
+
+
+EDITS = ("drop the separator", "drop the date", "bad date", "count glued to the day",
+         "drop the organization", "drop the abstract", "drop the box", "truncated")
+
+
+@pytest.mark.parametrize("blanks", BLANKS[:2])
+@pytest.mark.parametrize("edit", EDITS)
+def test_damage_raises_at_the_first_deviation(blanks: str, edit: str) -> None:
+    text, line, code = _damaged(blanks, edit)
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=TODAY)
+    assert (raised.value.code, raised.value.line) == (code, line)
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert digest.dialect == "text-urls"
+    assert (digest.diagnostics[0].code, digest.diagnostics[0].line) == (code, line)
+    assert uncovered_lines(text, digest) == []
+    intact = [f for i, f in enumerate(expected()) if i != 1]
+    got = [f for f in fields(digest) if f["title"] != ENTRIES[1].title]
+    assert got == (intact[:1] if edit == "truncated" else intact)
+    damaged = next(f for f in fields(digest) if f["title"] == ENTRIES[1].title)
+    losses: dict[str, dict[str, object]] = {
+        "drop the organization": {"organization": None},
+        "drop the abstract": {"abstract": ""},
+        "drop the box": {"upvotes": None},
+    }
+    lost = losses.get(edit, {})
+    if edit != "truncated":  # the rest of the damaged entry is read as written
+        for key, value in expected()[1].items():
+            if key not in ("date", "votes"):
+                assert damaged[key] == lost.get(key, value), key
+
+
+def test_a_stray_line_between_entries_is_junk_and_nothing_else_is_lost() -> None:
+    for blanks in ("every", "none"):
+        text = page(blanks=blanks).replace("\n3\n", "\n3\n\u2605 sponsored \u2605\n", 1)
+        lines = text.split("\n")
+        digest = digestparse.parse(text, reference_date=TODAY)
+        assert [(d.code, d.line) for d in digest.diagnostics] == [
+            ("junk", lines.index("\u2605 sponsored \u2605") + 1)]
+        assert fields(digest) == expected()
+        assert uncovered_lines(text, digest) == []
+
+
+# -- the trending page ---------------------------------------------------------------------------
+#
+# ``/papers/trending`` without URLs, in capture 05's order: each card twice in a row, a
+# lead-in (``Submitted by`` and the submitter's name) above the title, an AI summary where
+# the abstract stands, the authors or organization, ``·`` and the date (``Published on`` in
+# the first copy, as 05 shows), then the upvote button (``Upvote`` and the count) and the
+# card's links (``GitHub 1.2k``, ``arXiv Page``).
+
+TRENDING = (ENTRIES[0], ENTRIES[1], ENTRIES[4])
+SUBMITTERS = ("vvasilev", "made_up_user", "someone")
+STARS = ("1.2k", "", "11.3k")
+
+
+def _trending_card(at: int, copy: int, entry: Entry, dated: bool, lead: bool) -> list[str]:
+    who = f"{entry.authors} authors" if entry.authors else str(entry.organization)
+    published = "Published on " if copy == 0 else ""
+    links = ([f"GitHub {STARS[at]}"] if STARS[at] else []) + ["arXiv Page"]
+    date = ["\u00b7", published + entry.date] if dated else []
+    lead_in = ["Submitted by", SUBMITTERS[at]] if lead else []
+    return [*lead_in, entry.title, entry.abstract, who, *date, "Upvote",
+            str(entry.upvotes or "-"), *links]
+
+
+def trending_page(blanks: str, *, dated: bool = True, lead: bool = True) -> str:
+    header = [*MENU, *PROMO, "Trending Papers", "by", "AK", "and the research community"]
+    cards = [line for at, entry in enumerate(TRENDING) for copy in (0, 1)
+             for line in _trending_card(at, copy, entry, dated, lead)]
+    lines = [*header, *cards, "Previous", "1", "2", "Next", "System theme"]
+    return ("\n\n" if blanks == "every" else "\n").join(lines) + "\n"
+
+
+@pytest.mark.parametrize("blanks", ["every", "none"])
+def test_the_trending_page(blanks: str) -> None:
+    text = trending_page(blanks)
+    digest = read_every_way(text)
+    want = [
+        card | {"votes": 0, "submitted_by": SUBMITTERS[at]}
+        for at, card in enumerate(expected(TRENDING))
+    ]
+    assert fields(digest) == want
+    assert "Trending Papers" in digest.header and digest.page_date is None
+    lines = text.split("\n")
+    first = digest.papers[0]
+    assert lines[first.line - 1] == "Submitted by"
+    assert lines[first.end_line - 1] == "arXiv Page"  # the second copy's last line
+    assert lines.count(TRENDING[0].title) == 2
+
+
+@pytest.mark.parametrize("lead", [True, False])
+@pytest.mark.parametrize("blanks", ["every", "none"])
+def test_trending_cards_without_dates(blanks: str, lead: bool) -> None:
+    """Cards that show no ``·`` and date (capture 04's trending page) end at their upvote
+    button: ``date`` and ``votes`` None, no deviation; the organization is the line above
+    the button. Without lead-ins the first card must show its authors (its title is
+    otherwise told from the header's last lines only by a lead-in)."""
+    cards = TRENDING if lead else (TRENDING[0], *TRENDING[1:])
+    digest = read_every_way(trending_page(blanks, dated=False, lead=lead))
+    want = [card | {"date": None, "votes": None,
+                    "submitted_by": SUBMITTERS[at] if lead else None}
+            for at, card in enumerate(expected(cards))]
+    assert fields(digest) == want
+
+
+def test_a_dated_trending_page_whose_card_lost_its_date() -> None:
+    """Once a card has shown its date, a card without one lost it: ``missing-date`` at the
+    line that came instead (its upvote button), and the card is read."""
+    lines = trending_page("none").split("\n")
+    at = lines.index(TRENDING[1].date, lines.index(TRENDING[1].title))  # its first copy
+    del lines[at - 1 : at + 1]  # '·' and the date
+    text = "\n".join(lines)
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=TODAY)
+    assert (raised.value.code, raised.value.line) == ("missing-date", at)
+    assert lines[at - 1] == "Upvote"
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [p.date is not None for p in digest.papers] == [True, True, True]  # the 2nd copy
+    assert uncovered_lines(text, digest) == []
+
+
+def test_a_trending_card_whose_name_is_lost_is_missing_submitter() -> None:
+    text = trending_page("none")
+    lines = text.split("\n")
+    at = lines.index(SUBMITTERS[1])
+    del lines[at]
+    broken = "\n".join(lines)
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(broken, mode="strict", reference_date=TODAY)
+    assert (raised.value.code, raised.value.line) == ("missing-submitter", at + 1)
+    digest = digestparse.parse(broken, reference_date=TODAY)
+    assert [p.submitted_by for p in digest.papers] == list(SUBMITTERS)  # the other copy
+    assert uncovered_lines(broken, digest) == []
+
+
+# -- any damage: the invariants ------------------------------------------------------------------
+
+
+@st.composite
+def mutated_page(draw: st.DrawFn) -> str:
+    """A made-up page in one of the layouts, with one to six line edits after its header
+    (so that the reading without URLs is still chosen)."""
+    box, bullet, glued, blanks = draw(st.sampled_from(LAYOUTS))
+    lines = page(box=box, bullet=bullet, glued=glued, blanks=blanks).split("\n")
+    first = lines.index(PAGE_DATE) + 1
+    for _ in range(draw(st.integers(1, 6))):
+        edit = draw(st.sampled_from(("delete", "duplicate", "swap", "move", "blank", "unblank")))
+        edit_lines(draw, lines, edit, draw(st.integers(first, len(lines) - 1)), first=first)
+    return "\n".join(lines)
+
+
+@given(mutated_page())
+def test_damaged_pages_lose_nothing_and_strict_raises_at_the_first_report(text: str) -> None:
+    digest = check_lenient(text)
+    assert digest.dialect == "text-urls"
+    try:
+        strict = digestparse.parse(text, mode="strict", reference_date=REFERENCE)
+    except digestparse.ParseError as error:
+        first = digest.diagnostics[0]
+        assert (error.code, error.line, error.column) == (first.code, first.line, first.column)
+    else:
+        assert digest.diagnostics == () and strict.papers == digest.papers
+    assert_paths_agree(TEXT_URLS, text, REFERENCE)
+    for paper in digest.papers:
+        assert paper.paper_id is None and paper.url is None
+        assert paper.title not in PAGE_PHRASES and not paper.title.startswith("\u00b7")
+
+
+def test_two_pages_joined_the_second_headers_date_counts() -> None:
+    """A second page's header between two entries is junk, as in the URL reading, and its
+    page date counts for the yearless dates after it: ``Mar 10`` under ``Mar 3`` is after
+    its page (under the first page's ``Nov 25`` it is not)."""
+    later = Entry("0", "A Paper on the Second Page", ABSTRACT, 4, "Mar 10", authors=2)
+    first = page(ENTRIES[:1], blanks="none").split("\nPrevious\n")[0]  # without its end
+    second = page((later,), blanks="none")
+    text = first + "\n" + second.replace(f"\n{PAGE_DATE}\n", "\nMar 3\n", 1)
+    lines = text.split("\n")
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", lines.index("Hugging Face", 1) + 1, lines.index("Mar 3") + 1),
+        ("date-after-page", lines.index("Mar 10") + 1, lines.index("Mar 10") + 1)]
+    assert [p.title for p in digest.papers] == [ENTRIES[0].title, later.title]
+    assert digest.page_date == datetime.date(2026, 11, 25)
+    assert uncovered_lines(text, digest) == []
+    undated = first + "\n" + second.replace(f"\n{PAGE_DATE}\n", "\n", 1)
+    assert [d.code for d in digestparse.parse(undated, reference_date=TODAY).diagnostics] == [
+        "junk"]
