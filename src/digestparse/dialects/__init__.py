@@ -100,8 +100,22 @@ def detect(head: Sequence[str]) -> Dialect | None:
                 return TEXT
             if name in _BEFORE_HTML_TEXT and html_text.extracted(head):
                 return BY_NAME["html-text"]  # its own section anchors (html_text/lines.py)
+            if name == "reference-text":
+                return reference_text.for_head(head)  # which of its two notations
             return load()
     return None
+
+
+def forced(dialect: Dialect, head: Sequence[str]) -> Dialect:
+    """The reader of a dialect the caller named: ``reference-text`` has two notations, and
+    its detector's marks tell which one ``head`` is in (lynx's own: ``LYNX_DUMP``)."""
+    if (
+        dialect.name == "reference-text"
+        and dialect.classify is reference_text.lines.classify
+        and reference_text.in_lynx_notation(head)
+    ):
+        return reference_text.LYNX_DUMP
+    return dialect
 
 
 def __getattr__(name: str) -> tuple[Dialect, ...]:
@@ -111,5 +125,6 @@ def __getattr__(name: str) -> tuple[Dialect, ...]:
 
 
 __all__ = [
-    "BY_NAME", "DETECT_CHARS", "DETECT_LINES", "DIALECTS", "DIALECT_NAMES", "Dialect", "detect"
+    "BY_NAME", "DETECT_CHARS", "DETECT_LINES", "DIALECTS", "DIALECT_NAMES", "Dialect", "detect",
+    "forced",
 ]
