@@ -198,6 +198,24 @@ def test_no_detector_tried_before_takes_a_lynx_dump_and_no_plain_text_mark_is_in
         assert not detect_references(head)
 
 
+@pytest.mark.parametrize("style", STYLES, ids=repr)
+def test_a_dump_whose_logo_alt_text_has_no_brackets_is_still_lynxs(style: Style) -> None:
+    # lynx may write an image's alt text bare ('[1]Hugging Face's logo Hugging Face'). With
+    # authors' entries only, no line of the head then shows '][', and the bare '* 3 authors'
+    # under the 2026 header satisfied the no-URL text-urls marks: the dump was read as
+    # text-urls, with no paper.
+    entries = ENTRIES[1:3]
+    text = page(entries, style).replace("[Hugging Face's logo] ", "Hugging Face's logo ", 1)
+    assert "][" not in text.split("References")[0]
+    assert detect(detector_head(text)) is LYNX_DUMP
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    assert _fields(digest) == [
+        (e.title, e.abstract, e.upvotes, e.comments, e.organization, e.authors, date, None, None)
+        for e, date in zip(entries, DATES[1:3], strict=True)
+    ]
+
+
 def test_a_lynx_dump_of_another_page_is_no_capture() -> None:
     readme = "\n".join([
         "[1]Skip to content",
