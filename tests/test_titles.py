@@ -15,14 +15,25 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import digestparse
+import lynx_support
 from dialect_support import capture_lines
 from digestparse.dates import read_date_line
 from digestparse.grammar import PAGE_PHRASES
 from digestparse.markup import plain
+from page_support import Entry
 
+LYNX_ENTRIES = (
+    Entry("2611.01234", "Plain Title", "An abstract about [3] models.", 12, "Nov 25", 3,
+          organization="OCC"),
+    Entry("2611.02345", "A title long enough to wrap over two lines at lynx's default "
+          "width of the dump", "Another abstract.", 0, "Nov 24", authors=2, avatars=1),
+)
 FIXTURES = Path(__file__).parent / "fixtures"
 SOURCES = sorted(FIXTURES.glob("0*.txt")) + sorted((FIXTURES / "captures").glob("*.txt"))
-TEXTS = [path.read_text(encoding="utf-8") for path in SOURCES]
+TEXTS = [path.read_text(encoding="utf-8") for path in SOURCES] + [
+    # lynx's own notation (``lynx -dump``), made-up pages: no such capture exists.
+    lynx_support.page(LYNX_ENTRIES), lynx_support.trending(LYNX_ENTRIES),
+]
 REFERENCE = datetime.date(2026, 11, 25)
 
 _URL = regex.compile(r"(?i)^\S*(?:https?://|www\.)\S*$")

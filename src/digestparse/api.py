@@ -15,6 +15,7 @@ from .dates import check_reference_date
 from .diagnostics import Mode, Reporter, reading_order
 from .dialects import BY_NAME, DETECT_LINES, DIALECT_NAMES, Dialect, detect
 from .dialects import base as dialect_base
+from .dialects import forced as forced_reader
 from .errors import CallerError, raise_for_caller
 from .lines import (
     BLOCK_SIZE,
@@ -131,7 +132,7 @@ def _session(
 ) -> _Session:
     """``early``: the reading defects of the wrapper's lines, which the state never reads."""
     content = _content_head(head, wrapper)
-    dialect = forced if forced is not None else detect(content)
+    dialect = forced_reader(forced, content) if forced is not None else detect(content)
     if reference_date is None:
         captured = wrapper.captured_at
         reference_date = capture_day(captured) if captured is not None else today()

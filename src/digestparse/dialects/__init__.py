@@ -49,6 +49,11 @@ _TAKEN_BY_TEXT_MARKS = frozenset({"reference-text"})
 #: capture may hold a line another detector takes for its mark (an abstract ending in
 #: citations, ``[3][4]``, ends like a lynx reference), and no other tool writes the anchors.
 _BEFORE_HTML_TEXT = frozenset({"markdown", "text-urls", "reference-text"})
+#: The detectors tried before reference-text's that a lynx dump can satisfy: text-urls
+#: reads a page whose tool kept no URL (a bare ``* 3 authors`` under the 2026 header), and a
+#: dump in lynx's own notation has no URL line either until its ``References``. Its link
+#: numbers (``[12]Title``) say that its tool kept the links, as numbers: it is lynx's.
+_BEFORE_LYNX = frozenset({"text-urls"})
 
 
 class _ByName(MutableMapping[str, Dialect]):
@@ -100,8 +105,24 @@ def detect(head: Sequence[str]) -> Dialect | None:
                 return TEXT
             if name in _BEFORE_HTML_TEXT and html_text.extracted(head):
                 return BY_NAME["html-text"]  # its own section anchors (html_text/lines.py)
+            if name in _BEFORE_LYNX and reference_text.in_lynx_notation(head):
+                return reference_text.for_head(head)
+            if name == "reference-text":
+                return reference_text.for_head(head)  # which of its two notations
             return load()
     return None
+
+
+def forced(dialect: Dialect, head: Sequence[str]) -> Dialect:
+    """The reader of a dialect the caller named: ``reference-text`` has two notations, and
+    its detector's marks tell which one ``head`` is in (lynx's own: ``LYNX_DUMP``)."""
+    if (
+        dialect.name == "reference-text"
+        and dialect.classify is reference_text.lines.classify
+        and reference_text.in_lynx_notation(head)
+    ):
+        return reference_text.LYNX_DUMP
+    return dialect
 
 
 def __getattr__(name: str) -> tuple[Dialect, ...]:
@@ -111,5 +132,6 @@ def __getattr__(name: str) -> tuple[Dialect, ...]:
 
 
 __all__ = [
-    "BY_NAME", "DETECT_CHARS", "DETECT_LINES", "DIALECTS", "DIALECT_NAMES", "Dialect", "detect"
+    "BY_NAME", "DETECT_CHARS", "DETECT_LINES", "DIALECTS", "DIALECT_NAMES", "Dialect", "detect",
+    "forced",
 ]

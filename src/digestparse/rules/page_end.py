@@ -18,6 +18,8 @@ run of footer-like junk costs no more than reading it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 
 from ..grammar import in_page_end, may_start_page_end, opens_page_end
@@ -39,9 +41,11 @@ class _Scan:
     opener: int = 0
 
 
-def page_end(state: ParseState) -> bool:
-    """Consume the page's end when it starts at the next line and runs to the input's end."""
-    ahead = _extent(state)
+def page_end(state: ParseState, shown: Callable[[str], str] | None = None) -> bool:
+    """Consume the page's end when it starts at the next line and runs to the input's end.
+    ``shown``: what of a line the page's end is read from (lynx's own notation removes its
+    link numbers, ``[30]Previous``); the whole line when None."""
+    ahead = _extent(state, shown)
     if ahead is None:
         return False
     first = state.advance()
@@ -50,17 +54,19 @@ def page_end(state: ParseState) -> bool:
     return True
 
 
-def starts_page_end(state: ParseState) -> bool:
+def starts_page_end(state: ParseState, shown: Callable[[str], str] | None = None) -> bool:
     """Whether the page's end starts at the next line (``page_end`` would consume it), told
     without consuming anything: where an entry wants a field, the page's end is none."""
-    return _extent(state) is not None
+    return _extent(state, shown) is not None
 
 
-def _extent(state: ParseState) -> int | None:
+def _extent(state: ParseState, shown: Callable[[str], str] | None = None) -> int | None:
     """How many non-blank lines the page's end takes when it starts at the next line and
     runs to the input's end, else None."""
     first = state.peek()
-    if first is None or not may_start_page_end(first.text):
+    if first is None or not may_start_page_end(
+        first.text if shown is None else shown(first.text)
+    ):
         return None
     scan = state.memo.get("page_end")
     if not isinstance(scan, _Scan):
@@ -74,11 +80,12 @@ def _extent(state: ParseState) -> int | None:
         if ahead >= MAX_PAGE_END_LINES:
             return None
         if line.number > scan.members_to:
-            if not in_page_end(line.text):
+            text = line.text if shown is None else shown(line.text)
+            if not in_page_end(text):
                 scan.refused = line.number
                 return None
             scan.members_to = line.number
-            if opens_page_end(line.text):
+            if opens_page_end(text):
                 scan.opener = line.number
         ahead += 1
     if scan.opener < first.number:

@@ -9,8 +9,14 @@ reads runs of canonical entries, and ``chrome.py`` and ``cut.py`` the menu,
 header and cut entry between copies of the page, straight from the window for
 those rules. docs/format.md (*The reference-text dialect*) gives its grammar.
 
-Detection needs only ``lines.py``: ``REFERENCE_TEXT`` (with the header, the rules and the
-fast path) is built when first asked for, so that reading another dialect never imports them.
+lynx's own notation (``lynx -dump``: ``[N]text``, the numbered URLs under ``References``
+at the end) is the same dialect written otherwise: ``lynx.py`` detects it and classifies its
+lines, ``lynx_rules.py`` reads them, and ``LYNX_DUMP`` (also named ``reference-text``) is
+the Dialect that does; ``for_head`` tells which of the two a detected input is.
+
+Detection needs only ``lines.py`` and ``lynx.py``: ``REFERENCE_TEXT`` (with the header, the
+rules and the fast path) and ``LYNX_DUMP`` are built when first asked for, so that reading
+another dialect never imports them.
 """
 
 from __future__ import annotations
@@ -28,10 +34,12 @@ from ...grammar import (
     TRENDING_PAPERS,
 )
 from ..base import Dialect, built_on_first_use
+from . import lynx
 from .lines import Kind, classify, page_phrase
 
 if TYPE_CHECKING:
     REFERENCE_TEXT: Dialect
+    LYNX_DUMP: Dialect
 
 #: The listing's own words in its header: its title, byline and promo lines.
 _OWN_PHRASES = frozenset(
@@ -42,6 +50,23 @@ _ENDS_WITH_REFERENCE = re.compile(r"\]\[[0-9]+\]$")
 
 
 def detect(head: Sequence[str]) -> bool:
+    """Either notation: ``[text][N]`` references (``detect_references``) or lynx's own
+    (``lynx.detect``)."""
+    return detect_references(head) or lynx.detect(head)
+
+
+def for_head(head: Sequence[str]) -> Dialect:
+    """The reader of an input this dialect's detector accepted: lynx's own notation where
+    only that notation's marks are in ``head``."""
+    return _get("LYNX_DUMP") if in_lynx_notation(head) else _get("REFERENCE_TEXT")
+
+
+def in_lynx_notation(head: Sequence[str]) -> bool:
+    """Whether ``head`` is in lynx's own notation (and shows no ``[text][N]`` references)."""
+    return not detect_references(head) and lynx.detect(head)
+
+
+def detect_references(head: Sequence[str]) -> bool:
     """lynx's references (a line ending in ``][N]``) and the listing's own words: its title,
     byline or promo lines, or an authors box line (``* 3 authors``) with a lone ``·`` or an
     upvote box. A lynx dump of another page has the references, not these marks."""
@@ -118,7 +143,44 @@ def _build() -> Dialect:
     )
 
 
-__getattr__ = built_on_first_use(__name__, "REFERENCE_TEXT", _build)
+def _build_lynx() -> Dialect:
+    from .lynx_rules import entry as lynx_entry
+    from .lynx_rules import junk as lynx_junk
+    from .lynx_rules import page_end as lynx_page_end
+    from .lynx_rules import read_header as read_lynx_header
+    from .lynx_rules import repeated_header as lynx_repeated_header
+
+    return Dialect(
+        name="reference-text",
+        detect=detect,
+        classify=lynx.classify,
+        header=read_lynx_header,
+        rules=(
+            ("repeated_header", lynx_repeated_header),
+            ("entry", lynx_entry),
+            ("page_end", lynx_page_end),
+            ("junk", lynx_junk),
+        ),
+    )
 
 
-__all__ = ["REFERENCE_TEXT", "detect"]
+_BUILDERS = {
+    "REFERENCE_TEXT": built_on_first_use(__name__, "REFERENCE_TEXT", _build),
+    "LYNX_DUMP": built_on_first_use(__name__, "LYNX_DUMP", _build_lynx),
+}
+
+
+def __getattr__(name: str) -> Dialect:
+    if name not in _BUILDERS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _BUILDERS[name](name)
+
+
+def _get(name: str) -> Dialect:
+    found = globals().get(name)
+    return found if isinstance(found, Dialect) else __getattr__(name)
+
+
+__all__ = [
+    "LYNX_DUMP", "REFERENCE_TEXT", "detect", "detect_references", "for_head", "in_lynx_notation"
+]

@@ -1,0 +1,223 @@
+"""lynx's own notation of the ``reference-text`` dialect: what ``lynx -dump`` writes.
+
+lynx numbers each link in brackets right before its text, ``[32]MURMUR: …``, with nothing
+where the text ends, and lists the numbered URLs at the end under ``References``. Body text
+is indented, headings are not, and lines wrap at the dump's width. docs/format.md (*lynx's
+own notation*) gives the shapes read; they are reasoned from lynx's documentation and the
+page's markup (capture 01 shows the page's parts in the other notation), not observed.
+
+Detection needs only this module; ``lynx_rules.py`` reads the lines.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ...dates import DATE_PATTERN, DateLine, read_date_line
+from ...grammar import (
+    BYLINE,
+    BYLINE_SPACED,
+    MONTH_NUMBER,
+    PAGE_PHRASES,
+    PAGE_TITLES,
+    PROMO,
+    PROMO_DAILY,
+    SEPARATOR,
+)
+from ...markup import without_image_alts
+from .lines import TRUNCATION_MARK, Dated
+
+
+class LynxKind(enum.Enum):
+    #: A line that starts with a link's number: ``[32]MURMUR: …``, ``[31]-``, ``[34]``.
+    LINK = "link"
+    #: A list item: ``* 3 authors``, ``* [2]Models``, nested ``+ …``/``o …``, ``*`` alone.
+    ITEM = "item"
+    #: ``·`` alone, or with the date after it (``· May 30``, ``· Published on …``).
+    SEPARATOR = "separator"
+    #: ``May 30``, ``Mar 8, 2024 [39]6`` (the comment count as a link).
+    DATE = "date"
+    #: ``-`` or a number alone: an upvote count on the line after its link's number.
+    COUNT = "count"
+    #: The capture tool's mark where it cut the page.
+    TRUNCATED = "truncated"
+    TEXT = "text"
+
+
+#: A link's number, as lynx writes it before the link's text.
+MARK = re.compile(r"\[([0-9]+)\]")
+#: lynx's list bullets, by nesting depth.
+_BULLETS = "*+o#@"
+#: ``Mar 8, 2024 [39]6``, ``May 29[6]6``: a date, then perhaps its comment count as a link.
+_DATE_AND_COMMENTS = re.compile(DATE_PATTERN + r"(?: ?\[[0-9]+\] ?([0-9]+))?")
+#: An authors line with the link's number wherever lynx puts it: ``* 3 authors``, ``* [34]3
+#: authors``, ``[34]* 3 authors``, ``[34]3 authors``.
+_AUTHORS = re.compile(r"(?:(?:\[[0-9]+\]|[*+o#@](?= )) *)*([0-9]+) authors?")
+#: A text field as lynx draws it.
+_FIELD = re.compile(r"_{3,}")
+#: Marks lynx writes for images, buttons and fields: an image's alt in brackets, ``[IMG]``.
+_ALT = re.compile(r"\[[^\[\]\n]*\]")
+
+
+def classify(line: str) -> LynxKind:
+    """The kind of one stripped, non-blank line."""
+    first = line[0]
+    if first == "[":
+        if line == TRUNCATION_MARK:
+            return LynxKind.TRUNCATED
+        return LynxKind.LINK if MARK.match(line) else LynxKind.TEXT
+    if first in _BULLETS and (len(line) == 1 or line[1] == " "):
+        return LynxKind.ITEM
+    if first == SEPARATOR:
+        return LynxKind.SEPARATOR
+    if line == "-" or (line.isascii() and line.isdigit()):
+        return LynxKind.COUNT
+    if line[:3] in MONTH_NUMBER and read_date(line) is not None:
+        return LynxKind.DATE
+    return LynxKind.TEXT
+
+
+def after_mark(text: str) -> str | None:
+    """The text after the link number a line starts with (``[32]MURMUR`` gives ``MURMUR``),
+    or None when it starts with none."""
+    found = MARK.match(text)
+    return text[found.end() :] if found is not None else None
+
+
+def unmarked(text: str) -> str:
+    """``text`` without lynx's link numbers (``by[30]AK`` gives ``byAK``)."""
+    return MARK.sub("", text) if "[" in text else text
+
+
+def read_date(text: str) -> Dated | None:
+    """A date line, ``Mar 8, 2024 [39]6``, or None. A bare count after the date (``Jul 20
+    9``) reads too."""
+    whole = _DATE_AND_COMMENTS.fullmatch(text)
+    if whole is not None:
+        month, day, year, comments = whole.groups()
+        shown = text[: whole.end(3) if year is not None else whole.end(2)]
+        parts = DateLine(MONTH_NUMBER[month], int(day), int(year) if year else None, None, shown)
+        column = whole.start(4) + 1 if comments is not None else parts.count_column
+        return Dated(parts, comments, column)
+    parts_only = read_date_line(text)
+    if parts_only is None:
+        return None
+    return Dated(parts_only, parts_only.count_text, parts_only.count_column)
+
+
+def authors_count(text: str) -> str | None:
+    """The digits of an authors line, or None."""
+    found = _AUTHORS.fullmatch(text)
+    return found.group(1) if found is not None else None
+
+
+def is_avatar(text: str) -> bool:
+    """An author's avatar item: a list item that shows only images (``*``, ``* [IMG]``,
+    ``* [34][IMG]``)."""
+    if text[0] not in _BULLETS or (len(text) > 1 and text[1] != " "):
+        return False
+    return not without_image_alts(unmarked(text[1:]).strip())
+
+
+def box_count(rest: str) -> str | None:
+    """The count of an upvote link's text (``-``, ``65``, ``Upvote 65``), or None."""
+    rest = rest.strip()
+    if rest.startswith("Upvote"):
+        rest = rest[len("Upvote") :].strip()
+    if rest == "-" or (rest.isascii() and rest.isdigit()):
+        return rest
+    return None
+
+
+def upvotes(count: str) -> int:
+    return 0 if count == "-" else int(count)
+
+
+def only_images(text: str) -> bool:
+    """Text that shows nothing but lynx's image marks (``[IMG]``, ``[logo]``) or nothing."""
+    return not _ALT.sub("", text).strip()
+
+
+def phrase(text: str, kind: LynxKind) -> str | None:
+    """The page header phrase a line shows without lynx's marks, or None. A list item that
+    links (``* [16]Daily Papers``) is navigation, not the phrase; a button shows its label in
+    brackets (``[Subscribe]``)."""
+    if len(text) > MAX_PHRASE_LINE:
+        return None
+    if kind is LynxKind.ITEM:
+        if "[" in text:
+            return None
+        text = text[1:]
+    elif kind is not LynxKind.LINK and kind is not LynxKind.TEXT:
+        return None
+    shown = unmarked(text).strip()
+    if "___" in shown:
+        shown = _FIELD.sub("", shown).strip()  # the subscribe form's field before its button
+    if shown.startswith("[") and shown.endswith("]") and shown.count("[") == 1:
+        shown = shown[1:-1]  # a button: ``[Subscribe]``
+    shown = " ".join(without_image_alts(shown).split()) if "[" in shown else " ".join(
+        shown.split()
+    )
+    return shown if shown in PAGE_PHRASES else None
+
+
+#: No header line is longer (the longest phrase is 51 characters; a link number and the
+#: byline's image alt add some); the check keeps the work off an abstract's wrapped lines.
+MAX_PHRASE_LINE = 64
+
+
+@attrs.frozen
+class _Head:
+    """What detection found in the first lines."""
+
+    marks: int = 0
+    title: bool = False
+    listing: bool = False
+
+
+def detect(head: Sequence[str]) -> bool:
+    """A lynx dump of the listing: lines with lynx's link numbers (``[2]Models``), and two of
+    the listing's three signs: its title (``Daily Papers``/``Trending Papers``) as a line of
+    its own, its own header words (the promo lines, the byline), an entry's mark (an authors
+    line ``* 3 authors``, an upvote link ``[31]-`` right above a linked title, a card's ``·
+    Published on`` line). A lynx dump of another page has the numbers, not these; one sign
+    alone may be lost to damage."""
+    marks = 0
+    title = own_words = entry_mark = False
+    previous = ""
+    for line in head:
+        if not line:
+            continue
+        first = line[0]
+        rest = after_mark(line) if first == "[" else None
+        if rest is not None:
+            marks += 1
+            if not entry_mark and box_count(after_mark(previous) or "x") is not None:
+                entry_mark = bool(rest) and not rest[0].isdigit()
+        else:
+            if "[" in line and MARK.search(line):
+                marks += 1  # a menu item: '* [2]Models'
+            shown = unmarked(line).strip()
+            if shown in PAGE_TITLES:
+                title = True
+            elif shown in _OWN_WORDS:
+                own_words = True
+            elif first in _BULLETS and line.endswith(("author", "authors")):
+                entry_mark = entry_mark or authors_count(line) is not None
+            elif first == SEPARATOR and "Published on" in line:
+                entry_mark = True
+        previous = line
+        if marks >= _MIN_MARKS and title + own_words + entry_mark >= 2:
+            return True
+    return False
+
+
+#: The listing's own words in its header (no other page writes them): the promo lines and
+#: the byline, once lynx's link numbers are removed (``by[30]AK and the research community``).
+_OWN_WORDS = frozenset({PROMO, PROMO_DAILY, BYLINE, BYLINE_SPACED})
+#: A dump of the listing numbers every menu item and entry link: a handful at least.
+_MIN_MARKS = 3

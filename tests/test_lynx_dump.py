@@ -1,0 +1,495 @@
+"""The reference-text dialect on lynx's own notation: ``lynx -dump`` of the listing.
+
+Each page here is written from known fields by ``lynx_support`` in the placements a lynx
+rendering of the page's markup can produce (``Style``), so the expected values are the given
+fields, never the parser's output. No real dump was observed (docs/format.md says so).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import hypothesis.strategies as st
+import pytest
+from hypothesis import given, note
+
+import digestparse
+from dialect_support import bad_title, detector_head
+from digestparse.dialects import detect, html_text, markdown, text_urls
+from digestparse.dialects.reference_text import LYNX_DUMP, REFERENCE_TEXT, detect_references
+from digestparse.dialects.text import plainly_text
+from hostile_support import check_nothing_lost, edit_lines
+from lynx_support import Style, page, trending
+from page_support import TODAY, Entry
+
+LONG = "We study long context speech models [3] and more. " + "Each sentence adds words. " * 8
+ENTRIES = (
+    Entry("2611.01234", "Plain Title", LONG.strip(), 12, "Nov 25", 3, organization="OCC"),
+    Entry("2611.02345", "One Author Only", "Another abstract.", 0, "Nov 24", authors=1),
+    Entry("2611.03456", "Many Authors and a title long enough to wrap over two lines at the "
+          "dump's width", "Third abstract.", 7, "Oct 3, 2025", 1, authors=5, avatars=2),
+    Entry("2611.04567", "[Re] Brackets *and* stars", "A 45\\% gain, see [12].", 1, "Nov 20",
+          organization="Mohamed bin Zayed University of Artificial Intelligence Lab"),
+)
+DATES = (
+    datetime.date(2026, 11, 25), datetime.date(2026, 11, 24), datetime.date(2025, 10, 3),
+    datetime.date(2026, 11, 20),
+)
+
+STYLES = (
+    Style(),
+    Style(blanks=False),
+    Style(box="split"),
+    Style(box="glued"),
+    Style(authors="item"),
+    Style(authors="before"),
+    Style(separator="date"),
+    Style(comments="next"),
+    Style(indent=False),
+    Style(width=50),
+    Style(width=200),
+    Style(blanks=False, box="split", comments="next", separator="date", authors="item"),
+    Style(indent=False, blanks=False, box="glued", comments="next", width=40),
+)
+
+
+def _read(text: str | bytes, mode: str = "lenient") -> digestparse.Digest:
+    return digestparse.parse(text, mode=mode, reference_date=TODAY)  # type: ignore[arg-type]
+
+
+def _fields(digest: digestparse.Digest) -> list[tuple[object, ...]]:
+    return [
+        (p.title, p.abstract, p.upvotes, p.votes, p.organization, p.author_count, p.date,
+         p.paper_id, p.url)
+        for p in digest.papers
+    ]
+
+
+def _expected(entries: tuple[Entry, ...] = ENTRIES) -> list[tuple[object, ...]]:
+    return [
+        (e.title, e.abstract, e.upvotes, e.comments, e.organization, e.authors, date, None, None)
+        for e, date in zip(entries, DATES, strict=True)
+    ]
+
+
+@pytest.mark.parametrize("style", STYLES, ids=repr)
+def test_a_daily_page_reads_every_field_in_every_placement(style: Style) -> None:
+    text = page(ENTRIES, style)
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.dialect == "reference-text"
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+    assert digest.header == (
+        "new", "Get trending papers in your email inbox once a day!",
+        "Get trending papers in your email inbox!", "Subscribe", "Daily Papers",
+        "byAK and the research community", "Daily", "Weekly", "Monthly",
+    )
+    assert digest.page_date == datetime.date(2026, 11, 26)
+    lines = text.split("\n")
+    footer = digest.footer_span
+    assert footer is not None
+    assert lines[footer[0] - 1].strip().endswith("Next")  # the pagination opens it
+    assert lines[footer[1] - 1].strip().endswith("https://huggingface.co/huggingface")
+    assert _read(text, "strict") == digest
+
+
+def test_the_entries_lines_and_the_papers_spans() -> None:
+    text = page(ENTRIES[:2])
+    lines = text.split("\n")
+    digest = _read(text)
+    first, second = digest.papers
+    assert lines[first.line - 1] == "   [12]12"
+    assert lines[first.end_line - 1] == "   Nov 25 [16]3"
+    assert lines[second.line - 1] == "   [17]-"
+    assert lines[second.end_line - 1] == "   Nov 24"
+    assert first.links == ()  # the abstract's '[3]' is no URL
+    assert (first.date_text, first.year_explicit) == ("Nov 25", False)
+
+
+def test_a_search_page_shows_its_query_and_a_week_page_its_label() -> None:
+    search = _read(page(ENTRIES, query="long context asr"))
+    assert search.diagnostics == ()
+    assert search.header[-4:] == ("long context asr", "Daily", "Weekly", "Monthly")
+    assert _fields(search) == _expected()
+    week = _read(page(ENTRIES, date=None, label="Week 47"))
+    assert week.diagnostics == ()
+    assert week.header[-1] == "Week 47"
+    assert week.page_date is None
+    assert _fields(week) == _expected()
+
+
+def test_without_references_or_footer_the_last_entry_ends_the_page() -> None:
+    for text in (page(ENTRIES, references=False), page(ENTRIES, foot=False)):
+        digest = check_nothing_lost(text, _read(text))
+        assert digest.diagnostics == ()
+        assert _fields(digest) == _expected()
+    bare = page(ENTRIES, references=False, foot=False)
+    digest = check_nothing_lost(bare, _read(bare))
+    assert (digest.diagnostics, digest.footer_span) == ((), None)
+
+
+CARDS = (
+    Entry("2611.01234", "TradingAgents: Multi-Agents LLM Financial Trading Framework for real "
+          "firms", "A multi-agent framework using large language models for stock trading "
+          "simulates real-world trading firms.", 149, "Dec 28, 2024", authors=4, avatars=1),
+    Entry("2611.02345", "Kandinsky 5", "A family of models.", 0, "Oct 4, 2026",
+          organization="Kandinsky Lab"),
+)
+
+
+#: Every placement but a dump with neither indents nor blank lines, where a card's wrapped
+#: title and its summary cannot be told apart (docs/format.md, known ambiguities).
+CARD_STYLES = (*STYLES[:-1], Style(indent=False, blanks=False, box="glued", width=100))
+
+
+@pytest.mark.parametrize("style", CARD_STYLES, ids=repr)
+def test_a_trending_page_folds_each_cards_two_copies(style: Style) -> None:
+    text = trending(CARDS, style)
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    assert digest.header[-1] == "Trending Papers"
+    assert [
+        (p.title, p.abstract, p.upvotes, p.votes, p.organization, p.author_count, p.date,
+         p.submitted_by)
+        for p in digest.papers
+    ] == [
+        (CARDS[0].title, CARDS[0].abstract, 149, 0, None, 4, datetime.date(2024, 12, 28),
+         "vvasilev"),
+        (CARDS[1].title, CARDS[1].abstract, 0, 0, "Kandinsky Lab", None,
+         datetime.date(2026, 10, 4), "vvasilev"),
+    ]
+    lines = text.split("\n")
+    assert lines[digest.papers[0].line - 1] == "[11][IMG]"  # the first copy's thumbnail
+
+
+def test_str_bytes_and_stream_agree_in_both_modes() -> None:
+    text = page(ENTRIES, Style(box="split", comments="next"))
+    for mode in ("lenient", "strict"):
+        digest = _read(text, mode)
+        assert _read(text.encode(), mode) == digest
+        streamed = digestparse.iter_papers(io.StringIO(text), mode=mode, reference_date=TODAY)
+        assert tuple(streamed) == digest.papers
+
+
+def test_a_forced_reference_text_reads_lynxs_notation() -> None:
+    text = page(ENTRIES)
+    forced = digestparse.parse(text, dialect="reference-text", reference_date=TODAY)
+    assert forced == _read(text)
+
+
+# --- detection ---------------------------------------------------------------------------
+
+
+def test_a_lynx_dump_of_the_listing_is_reference_text_in_lynxs_notation() -> None:
+    for text in (page(ENTRIES), page(ENTRIES, Style(indent=False, blanks=False)),
+                 trending(CARDS), page(ENTRIES, query="q")):
+        assert detect(detector_head(text)) is LYNX_DUMP
+
+
+def test_no_detector_tried_before_takes_a_lynx_dump_and_no_plain_text_mark_is_in_it() -> None:
+    for text in (page(ENTRIES), page(ENTRIES, Style(indent=False, blanks=False)),
+                 trending(CARDS), page(ENTRIES[:1], references=False)):
+        head = detector_head(text)
+        assert not markdown.detect(head)
+        assert not text_urls.detect(head)
+        assert not plainly_text(head)
+        assert not html_text.extracted(head)
+        assert not detect_references(head)
+
+
+@pytest.mark.parametrize("style", STYLES, ids=repr)
+def test_a_dump_whose_logo_alt_text_has_no_brackets_is_still_lynxs(style: Style) -> None:
+    # lynx may write an image's alt text bare ('[1]Hugging Face's logo Hugging Face'). With
+    # authors' entries only, no line of the head then shows '][', and the bare '* 3 authors'
+    # under the 2026 header satisfied the no-URL text-urls marks: the dump was read as
+    # text-urls, with no paper.
+    entries = ENTRIES[1:3]
+    text = page(entries, style).replace("[Hugging Face's logo] ", "Hugging Face's logo ", 1)
+    assert "][" not in text.split("References")[0]
+    assert detect(detector_head(text)) is LYNX_DUMP
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    assert _fields(digest) == [
+        (e.title, e.abstract, e.upvotes, e.comments, e.organization, e.authors, date, None, None)
+        for e, date in zip(entries, DATES[1:3], strict=True)
+    ]
+
+
+def test_a_lynx_dump_of_another_page_is_no_capture() -> None:
+    readme = "\n".join([
+        "[1]Skip to content",
+        "     * [2]Product",
+        "     * [3]Pricing",
+        "",
+        "                                  digestparse",
+        "",
+        "   [4]Daily Papers parser. [5]MIT license",
+        "",
+        "   * 3 authors wrote this README.",
+        "   [6]12",
+        "   [7]Contributors",
+        "",
+        "References",
+        "",
+        "   1. https://github.com/",
+    ])
+    digest = _read(readme)
+    assert [d.code for d in digest.diagnostics] == ["unknown-format"]
+    # With a line of the seeds' grammar (a date) it is the text dialect's to refuse or read;
+    # lynx's marks alone never make it a capture of the listing.
+    dated = readme.replace("   [6]12", "   Jun 29\n   [6]12")
+    assert detect(detector_head(dated)) not in (LYNX_DUMP, REFERENCE_TEXT)
+    news = "\n".join([
+        "[1]Hacker News [2]new | [3]past | [4]comments",
+        "   1. [5]Show HN: A parser for Daily Papers (example.com)",
+        "      128 points by [6]someone 3 hours ago | [7]12 comments",
+        "   2. [8]Another story",
+        "References",
+    ])
+    assert [d.code for d in _read(news).diagnostics] == ["unknown-format"]
+
+
+def test_lynxs_notation_is_not_taken_for_the_reference_notation() -> None:
+    """The reference notation keeps its own reader where the head shows ``][N]`` lines."""
+    capture = (
+        "tests/fixtures/captures/01_hfpapers_search_longcontext_asr_lynx.txt"
+    )
+    with open(capture, encoding="utf-8") as handle:
+        head = detector_head(handle.read())
+    assert detect(head) is REFERENCE_TEXT
+
+
+# --- damage --------------------------------------------------------------------------------
+
+
+def _lines() -> list[str]:
+    return page(ENTRIES).split("\n")
+
+
+def _at(lines: list[str], text: str) -> int:
+    return lines.index(text)
+
+
+def test_a_dropped_upvote_link_is_bad_upvotes_at_the_title() -> None:
+    lines = _lines()
+    del lines[_at(lines, "   [17]-")]
+    title = _at(lines, "[18]One Author Only") + 1
+    digest = check_nothing_lost("\n".join(lines), _read("\n".join(lines)))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-upvotes", title)]
+    assert _fields(digest)[1][:2] == ("One Author Only", "Another abstract.")
+    assert digest.papers[1].upvotes is None
+    with pytest.raises(digestparse.ParseError) as raised:
+        _read("\n".join(lines), "strict")
+    error = raised.value
+    assert (error.code, error.line, error.column) == ("bad-upvotes", title, 1)
+
+
+def test_a_dropped_separator_and_a_dropped_date() -> None:
+    lines = _lines()
+    at = _at(lines, "   [20]")
+    assert lines[at + 2] == "   ·"
+    del lines[at + 2]
+    digest = _read("\n".join(lines))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-separator", at + 3)]
+    assert digest.papers[1].date == datetime.date(2026, 11, 24)
+    lines = _lines()
+    del lines[at + 3]
+    digest = check_nothing_lost("\n".join(lines), _read("\n".join(lines)))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-date", at + 5)]
+    assert (digest.papers[1].date, digest.papers[1].votes) == (None, None)
+    assert len(digest.papers) == 4
+
+
+def test_a_glued_line_and_a_bad_date() -> None:
+    lines = _lines()
+    at = _at(lines, "   Nov 24")
+    lines[at] = "   Nov 24th"
+    digest = _read("\n".join(lines))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-date", at + 1)]
+    lines = _lines()
+    at = _at(lines, "   ·")  # the first entry's separator glued to its date line
+    lines[at : at + 2] = ["   · Nov 25 [16]3 [17]-"]
+    digest = check_nothing_lost("\n".join(lines), _read("\n".join(lines)))
+    assert digest.diagnostics[0].code == "bad-date"
+    assert digest.diagnostics[0].line == at + 1
+
+
+def test_a_dump_cut_inside_an_abstract_keeps_the_papers_before() -> None:
+    lines = _lines()
+    at = _at(lines, "   [23]Third abstract.")
+    text = "\n".join([*lines[:at], "   [23]Thi", "", "[Content truncated]"])
+    digest = check_nothing_lost(text, _read(text))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("truncated-entry", at + 3)]
+    assert [p.title for p in digest.papers] == [e.title for e in ENTRIES[:3]]
+    assert digest.papers[2].abstract == "Thi"
+    cut = "\n".join(lines[: _at(lines, "[18]One Author Only") + 1])
+    digest = check_nothing_lost(cut, _read(cut))
+    assert [d.code for d in digest.diagnostics] == ["truncated-entry"]
+    assert len(digest.papers) == 1
+
+
+def test_junk_between_entries_is_one_diagnostic() -> None:
+    lines = _lines()
+    at = _at(lines, "   [17]-")
+    lines[at:at] = ["   [BUTTON] Load more", "   some stray text", ""]
+    digest = check_nothing_lost("\n".join(lines), _read("\n".join(lines)))
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", at + 1, at + 2)
+    ]
+    assert _fields(digest) == _expected()
+
+
+_EDITS = ("delete", "duplicate", "swap", "move", "blank", "unblank", "glue")
+
+
+@st.composite
+def mutated_page(draw: st.DrawFn) -> str:
+    cards = draw(st.booleans())
+    style = draw(st.sampled_from(CARD_STYLES if cards else STYLES))
+    lines = (trending(CARDS, style) if cards else page(ENTRIES, style)).split("\n")
+    for _ in range(draw(st.integers(1, 4), label="edits")):
+        edit = draw(st.sampled_from(_EDITS))
+        i = draw(st.integers(0, len(lines) - 2))
+        if not edit_lines(draw, lines, edit, i):  # glue
+            lines[i : i + 2] = [lines[i] + lines[i + 1]]
+    text = "\n".join(lines)
+    if draw(st.booleans()):
+        text = text[: draw(st.integers(0, len(text)), label="truncate at")]
+    return text
+
+
+@given(mutated_page())
+def test_a_damaged_dump_loses_nothing_and_strict_stops_at_the_first_finding(source: str) -> None:
+    note(repr(source))
+    digest = check_nothing_lost(source, _read(source))
+    try:
+        strict = _read(source, "strict")
+    except digestparse.ParseError as error:
+        first = digest.diagnostics[0]
+        assert (error.code, error.line, error.column) == (first.code, first.line, first.column)
+    else:
+        assert digest.diagnostics == ()
+        assert strict == digest
+    if digest.dialect == "reference-text":  # a dump damaged past detection is another's
+        for paper in digest.papers:
+            assert bad_title(paper.title) is None, paper
+
+
+def test_no_title_is_a_url_bracket_count_date_or_header_phrase() -> None:
+    for style in STYLES:
+        for text in (page(ENTRIES, style), trending(CARDS, style)):
+            for paper in _read(text).papers:
+                assert bad_title(paper.title) is None, (style, paper)
+
+
+def _replace(old: str, *new: str, text: str | None = None) -> tuple[str, int]:
+    """The daily page with the line ``old`` replaced by ``new``, and ``old``'s line number."""
+    lines = (text if text is not None else page(ENTRIES)).split("\n")
+    at = lines.index(old)
+    lines[at : at + 1] = list(new)
+    return "\n".join(lines), at + 1
+
+
+def test_header_variants_lynx_may_write() -> None:
+    for old, new in (
+        ("by[11]AK and the research community",
+         "by [11][papers-by.png] AK and the research community"),
+        ("   [10]Subscribe", "   ____________________ [Subscribe]"),
+        ("   [10]Subscribe", "   [BUTTON] [10]Subscribe"),
+        ("   Nov 26", "   Nov 26\n   [99][arrow]"),
+    ):
+        text, _ = _replace(old, *new.split("\n"))
+        digest = check_nothing_lost(text, _read(text))
+        assert digest.diagnostics == (), (new, digest.diagnostics)
+        assert _fields(digest) == _expected()
+        assert "Daily Papers" in digest.header
+
+
+def test_an_abstract_whose_number_stands_alone_and_one_that_lost_it() -> None:
+    text, _ = _replace("   [19]Another abstract.", "   [19]", "   Another abstract.")
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert digest.papers[1].abstract == "Another abstract."
+    text, at = _replace("   [19]Another abstract.", "   Another abstract.")
+    digest = check_nothing_lost(text, _read(text))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-link", at)]
+    assert digest.papers[1].abstract == "Another abstract."
+
+
+def test_a_citation_wrapped_onto_a_line_of_its_own_stays_in_the_abstract() -> None:
+    text, _ = _replace("   [19]Another abstract.", "   [19]Another abstract as in", "   [12]",
+                       "   and more.")
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    assert digest.papers[1].abstract == "Another abstract as in [12] and more."
+    assert digest.papers[1].author_count == 1
+
+
+def test_a_search_query_in_its_field() -> None:
+    text, _ = _replace("   long context asr", "   long context asr_______________",
+                       text=page(ENTRIES, query="long context asr"))
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    assert "long context asr" in digest.header
+
+
+def test_damaged_metadata_is_reported_where_it_is() -> None:
+    text, at = _replace("     * 1 authors", "     * one author")
+    digest = check_nothing_lost(text, _read(text))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-authors", at)]
+    assert digest.papers[1].author_count is None
+    assert digest.papers[1].date == datetime.date(2026, 11, 24)
+    lines = page(ENTRIES).split("\n")
+    at = lines.index("   [20]")
+    del lines[at : at + 2]  # the authors link and its item
+    digest = check_nothing_lost("\n".join(lines), _read("\n".join(lines)))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-authors", at + 1)]
+    text, at = _replace("   Nov 25 [16]3", "   Nov 25 [16]" + "9" * 19)
+    digest = _read(text)
+    assert [(d.code, d.line, d.column) for d in digest.diagnostics] == [("bad-votes", at, 15)]
+    assert digest.papers[0].votes == 0
+
+
+def test_a_card_whose_upvote_count_is_on_its_own_line() -> None:
+    text = trending(CARDS)
+    text, _ = _replace("   [14]Upvote 149", "   [14]Upvote", "   149", text=text)
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    assert digest.papers[0].upvotes == 149
+
+
+def test_a_listing_row_under_a_submitted_by_block() -> None:
+    text, _ = _replace("   [17]-", "   Submitted by", "   [IMG]", "   [99]vvasilev", "   [17]-")
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+    assert digest.papers[1].submitted_by == "vvasilev"
+
+
+@pytest.mark.parametrize("indent", [True, False])
+def test_an_abstract_wrapped_at_a_lone_star_or_hash(indent: bool) -> None:
+    body = "   " if indent else ""
+    text = page(ENTRIES, Style(indent=indent))
+    text, _ = _replace(f"{body}[19]Another abstract.", f"{body}[19]Another abstract with",
+                       f"{body}# of tokens and", f"{body}* boundaries.", text=text)
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    assert digest.papers[1].abstract == "Another abstract with # of tokens and * boundaries."
+    assert digest.papers[1].author_count == 1
+
+
+def test_a_card_summary_wrapped_at_a_lone_hash_and_an_organization_not_linked() -> None:
+    text = trending(CARDS)
+    text, _ = _replace("   A family of models.", "   A family of models with", "   # of tokens.",
+                       text=text)
+    linked = "   [26][kandinsky] Kandinsky Lab · Published on Oct 4, 2026"
+    assert text.count(linked) == 1
+    text = text.replace(linked, "   Kandinsky Lab · Published on Oct 4, 2026")
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    card = digest.papers[1]
+    assert (card.abstract, card.organization) == (
+        "A family of models with # of tokens.", "Kandinsky Lab"
+    )
+    assert card.date == datetime.date(2026, 10, 4)
