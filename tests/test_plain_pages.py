@@ -581,3 +581,29 @@ def test_two_pages_joined_the_second_headers_date_counts() -> None:
     undated = first + "\n" + second.replace(f"\n{PAGE_DATE}\n", "\n", 1)
     assert [d.code for d in digestparse.parse(undated, reference_date=TODAY).diagnostics] == [
         "junk"]
+
+
+@pytest.mark.parametrize("blanks", ["every", "blocks"])
+def test_two_entries_merged_are_reported(blanks: str) -> None:
+    """The first entry lost its authors, ``·``, date and count, the second its box: where
+    blank lines stand between the runs, the second title starts a run of its own that starts
+    an entry, so the first entry ends at its abstract with its metadata reported missing
+    (the URL reading reports the same damage on capture 02), not read silently as one
+    paper whose abstract holds the second title and abstract."""
+    lines = page(blanks=blanks).split("\n")
+    start = lines.index("3 authors")
+    box = lines.index(" [-] -", start)
+    del lines[start : box + 1]
+    text = "\n".join(lines)
+    title = next(i for i in range(start, len(lines)) if lines[i])
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=TODAY)
+    assert (raised.value.code, raised.value.line) == ("missing-authors", title + 1)
+    digest = check_lenient(text)
+    assert [paper.title for paper in digest.papers] == [entry.title for entry in ENTRIES]
+    first, second = digest.papers[:2]
+    assert (first.abstract, first.date, second.upvotes) == (ENTRIES[0].abstract, None, None)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        (code, title + 1)
+        for code in ("missing-authors", "missing-separator", "missing-date", "missing-upvotes")
+    ]
