@@ -116,7 +116,7 @@ def detect_plain(head: Sequence[str]) -> bool:
     html-text ``- 3 authors`` over its own ``· date``) right above a ``·`` and a date; or
     a trending card's upvote button over a card link's label or the next lead-in."""
     header_2026 = False
-    counts_glued = _counts_glued(head)
+    counts_glued: bool | None = None  # looked for once a count after a date is seen
     for index, line in enumerate(head):
         following = head[index + 1] if index + 1 < len(head) else None
         if line == PROMO_DAILY or (
@@ -139,9 +139,12 @@ def detect_plain(head: Sequence[str]) -> bool:
             and _entry_follows(head, index + 2)
         ):
             return True
-        if (not counts_glued and _count_after_date(head, index)) or _button_over_card_end(
-            head, index
-        ):
+        if _count_after_date(head, index):
+            if counts_glued is None:
+                counts_glued = _counts_glued(head)
+            if not counts_glued:
+                return True
+        if _button_over_card_end(head, index):
             return True
         if (
             header_2026
