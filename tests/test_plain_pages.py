@@ -28,7 +28,7 @@ from dialect_support import assert_paths_agree
 from digestparse.dialects import detect
 from digestparse.dialects.text_urls import TEXT_URLS
 from digestparse.grammar import PAGE_PHRASES
-from hostile_support import REFERENCE, check_lenient, edit_lines, uncovered_lines
+from hostile_support import REFERENCE, SEEDS, check_lenient, edit_lines, uncovered_lines
 from page_support import TODAY, Entry
 
 ABSTRACT = (
@@ -340,6 +340,21 @@ def test_a_seed_like_page_with_2026_counts_is_text_urls() -> None:
         ("Title", 2, 4), ("Next Title", 2, 0)]
 
 
+def test_a_count_alone_in_a_seed_is_a_stray_line() -> None:
+    """A seed writes each count on its date line (``May 29, 2024 1``): a number alone on its
+    line after a date there is a damaged seed's stray line, which ``text`` reports, not a 2026
+    comment count that would make the page text-urls and pass strict mode with votes=12."""
+    lines = SEEDS[0].split("\n")
+    assert "May 29, 2024 1" in lines
+    at = lines.index("Nov 3") + 1  # the first entry's date, with no count
+    lines.insert(at, "12")
+    text = "\n".join(lines)
+    assert detect(_head(text)).name == "text"  # type: ignore[union-attr]
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=REFERENCE)
+    assert (raised.value.code, raised.value.line) == ("junk", at + 1)
+
+
 # -- damaged pages -----------------------------------------------------------------------------
 
 
@@ -566,3 +581,29 @@ def test_two_pages_joined_the_second_headers_date_counts() -> None:
     undated = first + "\n" + second.replace(f"\n{PAGE_DATE}\n", "\n", 1)
     assert [d.code for d in digestparse.parse(undated, reference_date=TODAY).diagnostics] == [
         "junk"]
+
+
+@pytest.mark.parametrize("blanks", ["every", "blocks"])
+def test_two_entries_merged_are_reported(blanks: str) -> None:
+    """The first entry lost its authors, ``·``, date and count, the second its box: where
+    blank lines stand between the runs, the second title starts a run of its own that starts
+    an entry, so the first entry ends at its abstract with its metadata reported missing
+    (the URL reading reports the same damage on capture 02), not read silently as one
+    paper whose abstract holds the second title and abstract."""
+    lines = page(blanks=blanks).split("\n")
+    start = lines.index("3 authors")
+    box = lines.index(" [-] -", start)
+    del lines[start : box + 1]
+    text = "\n".join(lines)
+    title = next(i for i in range(start, len(lines)) if lines[i])
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=TODAY)
+    assert (raised.value.code, raised.value.line) == ("missing-authors", title + 1)
+    digest = check_lenient(text)
+    assert [paper.title for paper in digest.papers] == [entry.title for entry in ENTRIES]
+    first, second = digest.papers[:2]
+    assert (first.abstract, first.date, second.upvotes) == (ENTRIES[0].abstract, None, None)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        (code, title + 1)
+        for code in ("missing-authors", "missing-separator", "missing-date", "missing-upvotes")
+    ]

@@ -227,6 +227,34 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
     return None
 
 
+def _merged(state: ParseState, at: int, shape: _Shape) -> _Shape:
+    """The text of a boxed entry cut after its title, its abstract and an organization's
+    name where the next run of lines (blank lines between runs) starts an entry of its own:
+    the entry lost its ``·`` and date (and its authors) and the next one its box (two entries
+    merged), which ``_metadata`` then reports missing at the next title. Without blank lines
+    between them the lines cannot tell (the first is the title, the rest the abstract)."""
+    if shape.exact or shape.title >= shape.texts:
+        return shape
+    runs = [
+        index for index in range(shape.title + 1, shape.texts)
+        if (line := state.peek(at + index)) is not None and line.gap
+    ]
+    if not runs:
+        return shape
+    name = state.peek(at + runs[0])
+    if _card(state, at + runs[0]) is not None:
+        return _Shape(runs[0], shape.title, False, True)
+    if (
+        len(runs) >= 2
+        and runs[1] == runs[0] + 1
+        and name is not None
+        and len(name.text) <= MAX_ORGANIZATION_LEN
+        and _card(state, at + runs[1]) is not None
+    ):
+        return _Shape(runs[0], shape.title, True, True)
+    return shape
+
+
 def _ends_undated_card(state: ParseState, ahead: int) -> bool:
     """Whether the line at ``ahead`` may follow a trending card's authors or organization
     where the card shows no date: its upvote button (``Upvote``), a card link's label
@@ -294,7 +322,9 @@ def _card(
     box = _box(state, ahead)
     if box is not None:
         shape = _shape(state, ahead + box[0])
-        return (box, shape) if shape is not None and shape.texts > 0 else None
+        if shape is None or shape.texts == 0:
+            return None
+        return box, _merged(state, ahead + box[0], shape)
     line = state.peek(ahead)
     if line is None or line.kind is not TEXT:
         return None

@@ -109,12 +109,14 @@ def detect_plain(head: Sequence[str]) -> bool:
     """The 2026 page without URLs, told by marks the seeds (the old page) never show:
     an upvote box (``[-] 12``, ``Upvote 12`` or ``Upvote`` and its count) over a title, with
     the entry's ``·`` after it; a comment count on its own line after an entry's date
-    (``·``, the date, ``2``, then a title or the next box); or the 2026 header's
+    (``·``, the date, ``2``, then a title or the next box) where no date line carries its
+    count as the seeds write it (``_counts_glued``); or the 2026 header's
     ``once a day!`` promo line or its Daily / Weekly / Monthly switcher together with an
     authors line that is a bare count (``3 authors``: the seeds write ``• 3 authors``, and
     html-text ``- 3 authors`` over its own ``· date``) right above a ``·`` and a date; or
     a trending card's upvote button over a card link's label or the next lead-in."""
     header_2026 = False
+    counts_glued: bool | None = None  # looked for once a count after a date is seen
     for index, line in enumerate(head):
         following = head[index + 1] if index + 1 < len(head) else None
         if line == PROMO_DAILY or (
@@ -137,7 +139,12 @@ def detect_plain(head: Sequence[str]) -> bool:
             and _entry_follows(head, index + 2)
         ):
             return True
-        if _count_after_date(head, index) or _button_over_card_end(head, index):
+        if _count_after_date(head, index):
+            if counts_glued is None:
+                counts_glued = _counts_glued(head)
+            if not counts_glued:
+                return True
+        if _button_over_card_end(head, index):
             return True
         if (
             header_2026
@@ -157,6 +164,18 @@ def detect_plain(head: Sequence[str]) -> bool:
 def _marked_up(head: Sequence[str]) -> bool:
     """Whether a line of ``head`` holds a link's markup (lynx's ``][8]``, markdown's ``](``)."""
     return any("](" in line or "][" in line for line in head)
+
+
+def _counts_glued(head: Sequence[str]) -> bool:
+    """Whether a date line of ``head`` carries its count (``May 29, 2024 1``), as the seeds
+    write every count: a page writes its counts one way, so a count alone on its line there
+    is a stray line (a damaged seed), no 2026 comment count."""
+    for line in head:
+        if classify(line) is DATE:
+            parts = read_date_line(date_text(line))
+            if parts is not None and parts.count_text is not None:
+                return True
+    return False
 
 
 def _count_after_date(head: Sequence[str], index: int) -> bool:
