@@ -26,7 +26,7 @@ from hypothesis import given
 import digestparse
 from dialect_support import assert_paths_agree
 from digestparse.dialects import detect
-from digestparse.dialects.text_urls import TEXT_URLS
+from digestparse.dialects.text_urls import TEXT_URLS, plain
 from digestparse.grammar import PAGE_PHRASES
 from hostile_support import REFERENCE, SEEDS, check_lenient, edit_lines, uncovered_lines
 from page_support import TODAY, Entry
@@ -436,6 +436,31 @@ def test_a_stray_line_between_entries_is_junk_and_nothing_else_is_lost() -> None
         assert uncovered_lines(text, digest) == []
 
 
+JUNK_LINE = "A made-up line of prose that belongs to no entry"
+
+
+@pytest.mark.parametrize("blanks", ["every", "none"])
+@pytest.mark.parametrize("run", [1, 63, 64, 65, 66, 200])
+def test_a_long_run_of_prose_between_entries_is_one_junk_and_the_next_entry_reads(
+    blanks: str, run: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A junk run asks at each of its lines whether an entry starts there: the text lines
+    # one look found free of metadata are not read again by the next (``plain._TEXT_RUN``).
+    # Around ``MAX_TEXT_LINES`` (64) the look stops short of the next entry's metadata.
+    junk = [f"{JUNK_LINE} {number}" for number in range(run)]
+    separator = "\n\n" if blanks == "every" else "\n"
+    box = f"{separator} [-] -{separator}"  # the second entry's
+    text = page(blanks=blanks).replace(box, separator + separator.join(junk) + box, 1)
+    lines = text.split("\n")
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("junk", lines.index(junk[0]) + 1, lines.index(junk[-1]) + 1)]
+    assert fields(digest) == expected()
+    assert uncovered_lines(text, digest) == []
+    monkeypatch.setattr(plain, "_known_run", lambda state, at, first: 0)
+    assert digestparse.parse(text, reference_date=TODAY) == digest
+
+
 # -- the trending page ---------------------------------------------------------------------------
 #
 # ``/papers/trending`` without URLs, in capture 05's order: each card twice in a row, a
@@ -607,3 +632,30 @@ def test_two_entries_merged_are_reported(blanks: str) -> None:
         (code, title + 1)
         for code in ("missing-authors", "missing-separator", "missing-date", "missing-upvotes")
     ]
+
+
+@st.composite
+def page_with_prose(draw: st.DrawFn) -> str:
+    """A made-up page with runs of prose lines (about ``MAX_TEXT_LINES`` long) put in, and
+    one to four line edits after its header."""
+    box, bullet, glued, blanks = draw(st.sampled_from(LAYOUTS))
+    lines = page(box=box, bullet=bullet, glued=glued, blanks=blanks).split("\n")
+    first = lines.index(PAGE_DATE) + 1
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(first, len(lines) - 1))
+        lines[at:at] = [JUNK_LINE] * draw(st.integers(55, 140))
+    for _ in range(draw(st.integers(1, 4))):
+        edit = draw(st.sampled_from(("delete", "duplicate", "swap", "move", "blank", "unblank")))
+        edit_lines(draw, lines, edit, draw(st.integers(first, len(lines) - 1)), first=first)
+    return "\n".join(lines)
+
+
+@given(page_with_prose())
+def test_the_text_run_memo_changes_no_reading(text: str) -> None:
+    with_memo = digestparse.parse(text, reference_date=TODAY)
+    original = plain._known_run
+    plain._known_run = lambda state, at, first: 0
+    try:
+        assert digestparse.parse(text, reference_date=TODAY) == with_memo
+    finally:
+        plain._known_run = original

@@ -26,6 +26,8 @@ numbers too: there it is the comment count only where the next entry's box follo
 
 from __future__ import annotations
 
+from typing import cast
+
 import attrs
 
 from ... import lines as lines_module
@@ -87,6 +89,11 @@ TRENDING = "text-urls: the trending page without URLs"
 #: ``ParseState.memo`` key: a card of this page has shown its date. A trending page shows a
 #: date on every card or on none (captures 05, 04), as in the URL reading.
 CARDS_DATED = "text-urls: cards with dates, without URLs"
+#: ``ParseState.memo`` key: the numbers of the first and the last line of a run that
+#: ``_shape`` found holds no end of an entry's text (``_undecided``). A later look from a
+#: line inside the run goes on after it: a junk run asks at each of its lines, and reading
+#: the same ``MAX_TEXT_LINES`` lines again at each cost about 90 times a normal line.
+_TEXT_RUN = "text-urls: a run of text without metadata"
 #: How many lines ``choose_reading`` looks at (and at most ``MAX_LINE`` characters).
 _SCAN_LINES = 200
 #: The header's lines that a tool keeping links writes with their link (``Subscribe``), or
@@ -185,7 +192,9 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
     """The entry's text lines from ``at`` up to its authors line or its ``·``; None where
     another kind of line comes first (or none within ``MAX_TEXT_LINES``)."""
     trending = TRENDING in state.memo
-    for count in range(MAX_TEXT_LINES + 1):
+    first = state.peek(at)
+    known = _known_run(state, at, first)
+    for count in range(known, MAX_TEXT_LINES + 1):
         line = state.peek(at + count)
         if trending and count >= 2 and _ends_undated_card(state, at + count):
             # No ``·`` and date: the line above this one is the organization's name, or
@@ -224,7 +233,35 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
             # Without URLs, a URL line is a hard-wrapped title's or abstract's (w3m); a box
             # (``Upvote 12``, ``-``) starts the next entry.
             return None
+    last = state.peek(at + MAX_TEXT_LINES)
+    if first is not None and last is not None and not trending:
+        state.memo[_TEXT_RUN] = (first.number, last.number)
     return None
+
+
+def _known_run(state: ParseState, at: int, first: Line | None) -> int:
+    """From how many lines after ``at`` on ``_shape`` must look: past the last line of a run
+    it has already found undecided (``_TEXT_RUN``) where ``at`` is inside that run.
+
+    Each check of a line in ``_shape``'s loop but the trending page's (not cached: whether
+    an undated card ends there depends on where its text starts) depends on that line
+    alone, so a start inside the run finds every line up to the run's last undecided too.
+    The run's last line is found by bisection over the lines ahead (their numbers rise)."""
+    run = state.memo.get(_TEXT_RUN)
+    if first is None or run is None:
+        return 0
+    start, end = cast("tuple[int, int]", run)
+    if not start <= first.number <= end:
+        return 0
+    low, high = 0, MAX_TEXT_LINES  # the run's last line is at most this far from ``at``
+    while low < high:
+        middle = (low + high + 1) // 2
+        line = state.peek(at + middle)
+        if line is not None and line.number <= end:
+            low = middle
+        else:
+            high = middle - 1
+    return low + 1
 
 
 def _merged(state: ParseState, at: int, shape: _Shape) -> _Shape:
