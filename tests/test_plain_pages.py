@@ -355,6 +355,20 @@ def test_a_count_alone_in_a_seed_is_a_stray_line() -> None:
     assert (raised.value.code, raised.value.line) == ("junk", at + 1)
 
 
+
+def test_a_box_line_over_a_seeds_authors_line_is_a_stray_line() -> None:
+    """The upvote box stands over a title: over a seed's ``• 2 authors`` it is a stray line
+    of a damaged seed, which ``text`` reports, not the 2026 page's mark."""
+    lines = SEEDS[0].split("\n")
+    at = lines.index("  \u2022 2 authors")
+    lines.insert(at, " [-] 5")
+    text = "\n".join(lines)
+    assert detect(_head(text)).name == "text"  # type: ignore[union-attr]
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("leading-whitespace", at + 1), ("junk", at + 1)]
+
+
 # -- damaged pages -----------------------------------------------------------------------------
 
 

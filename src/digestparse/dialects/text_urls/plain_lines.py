@@ -128,6 +128,7 @@ def detect_plain(head: Sequence[str]) -> bool:
         if (
             (is_box(line) or (line.startswith(UPVOTE_WORD) and box_value(line) is not None))
             and classify(following) is TEXT
+            and authors_count(following) is None  # a title, not a seed's '• 4 authors'
             and _entry_follows(head, index + 1)
         ):
             return True
