@@ -189,7 +189,29 @@ def _split(state: ParseState, at: int, count: int) -> tuple[int, bool]:
             runs.append(index)
     if len(runs) > 1:
         return runs[1], len(runs) == 2
+    indented = _indented_split(state, at, count)
+    if indented:
+        return indented, True
     return 1, count == 2
+
+
+def _indented_split(state: ParseState, at: int, count: int) -> int:
+    """Where no blank line stands between them: how many of the ``count`` lines from ``at``
+    are the title where the title's lines stand at the margin and the abstract's all after
+    an indent (lynx indents body text, not a heading); 0 where they do not."""
+    first = state.peek(at)
+    if first is None or first.indent or count < 2:
+        return 0
+    title = 1
+    while title < count and (line := state.peek(at + title)) is not None and not line.indent:
+        title += 1
+    if title == count:
+        return 0
+    for index in range(title, count):
+        line = state.peek(at + index)
+        if line is None or not line.indent:
+            return 0
+    return title
 
 
 def _shape(state: ParseState, at: int) -> _Shape | None:
