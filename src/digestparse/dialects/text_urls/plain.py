@@ -37,6 +37,7 @@ from ...grammar import (
     PAGE_TITLES,
     PROMO,
     PROMO_DAILY,
+    SEPARATOR,
     SUBSCRIBE,
     TRENDING_PAPERS,
     opens_page_end,
@@ -49,6 +50,7 @@ from ...rules.page_end import starts_page_end
 from ...state import Line, ParseState
 from ..bounded import FieldLines
 from ..truncated import Truncated, next_line, report_truncated
+from ..html_text.lines import PUBLISHED
 from .lines import (
     AUTHORS,
     AUTHORS_LINK,
@@ -549,6 +551,7 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: int) -
         last = state.peek(organization - 1)
         glued_last = last is not None and split_metadata(last.text) is not None
         names = [state.advance().text for _ in range(organization - glued_last)]
+    wrapped = bool(names) and _wrapped_separator(names)
     line = next_line(state, "no metadata")
     glued = split_metadata(line.text)
     if glued is not None:
@@ -578,7 +581,9 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: int) -
         _undated(state, fields)
         return
     separator = next_line(state, "no '\u00b7' line")
-    if separator.kind is SEPARATOR_KIND:
+    if wrapped:
+        pass  # ``·`` ended the name's line
+    elif separator.kind is SEPARATOR_KIND:
         state.advance()
     elif (after := glued_date(separator.text)) is not None:
         _dated(state, state.advance(), after, fields)
@@ -600,6 +605,21 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: int) -
     else:
         reporter.defect("missing-date", date_line.number, 1)
     _after_date(state, fields)
+
+
+#: What may follow ``·`` at the end of an organization's line that lynx wrapped before the
+#: date (``[kandinsky] Kandinsky Lab · Published on`` over ``Oct 4, 2026``).
+_BEFORE_DATE = frozenset({"", PUBLISHED.strip()})
+
+
+def _wrapped_separator(names: list[str]) -> bool:
+    """Whether the name's last line ends with ``·`` (and ``Published on``), the date wrapped
+    onto the next line; that line then loses them."""
+    who, separator, rest = names[-1].rpartition(" " + SEPARATOR)
+    if not separator or not who.strip() or rest.strip() not in _BEFORE_DATE:
+        return False
+    names[-1] = who
+    return True
 
 
 def _organization(lines: list[str]) -> str:
