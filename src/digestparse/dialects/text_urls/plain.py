@@ -49,8 +49,8 @@ from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
 from ...state import Line, ParseState
 from ..bounded import FieldLines
-from ..truncated import Truncated, next_line, report_truncated
 from ..html_text.lines import PUBLISHED
+from ..truncated import Truncated, next_line, report_truncated
 from .lines import (
     AUTHORS,
     AUTHORS_LINK,
