@@ -18,8 +18,12 @@ deviation, and there is none to read. Elsewhere (the URL reading) nothing change
 
 Without URL lines, a title is told from the abstract by the lines' layout: where blank
 lines stand between the entry's lines, the title is the first run of lines glued
-together and the abstract the rest; where there are none, the title is the first line.
-An organization is the short line right above ``·`` after the abstract. A bare number
+together and the abstract the rest; where there are none, the title is the first line
+(or, where it stands at the margin over an indented abstract, as lynx writes them, its
+lines at the margin). An organization is the short line right above ``·`` after the
+abstract, or the lines from one that starts with its logo's alt text (lynx: ``[occ] OCC``,
+read ``OCC``). lynx's image placeholders (``[IMG]``) are read as avatars over the authors
+and as a trending card's thumbnail and submitter's avatar around ``Submitted by``. A bare number
 after the date is its comment count, except on a page whose upvote boxes are bare
 numbers too: there it is the comment count only where the next entry's box follows it.
 """
