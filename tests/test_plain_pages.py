@@ -788,3 +788,35 @@ def test_lynx_placeholders_and_logos() -> None:
     assert plain_lines.is_card_links("GitHub 131 arXiv Page")
     assert not plain_lines.is_card_links("GitHub 131 and more")
 
+
+
+@st.composite
+def mutated_nonumbers(draw: st.DrawFn) -> str:
+    """A lynx ``-nonumbers`` daily or trending dump with one to six line edits after its
+    header (its page title)."""
+    style = draw(st.sampled_from(NONUMBER_STYLES))
+    if draw(st.booleans()):
+        text = lynx_support.trending(LYNX_CARDS, style, references=False)
+    else:
+        text = lynx_support.page(LYNX_ENTRIES, style, references=False)
+    lines = nonumbers(text).split("\n")
+    last_header_line = "   Nov 26" if "   Nov 26" in lines else " " * 30 + "Trending Papers"
+    first = lines.index(last_header_line) + 1
+    for _ in range(draw(st.integers(1, 6))):
+        edit = draw(st.sampled_from(("delete", "duplicate", "swap", "move", "blank", "unblank")))
+        edit_lines(draw, lines, edit, draw(st.integers(first, len(lines) - 1)), first=first)
+    return "\n".join(lines)
+
+
+@given(mutated_nonumbers())
+def test_damaged_nonumbers_dumps_lose_nothing(text: str) -> None:
+    digest = check_lenient(text)
+    try:
+        strict = digestparse.parse(text, mode="strict", reference_date=REFERENCE)
+    except digestparse.ParseError as error:
+        first = digest.diagnostics[0]
+        assert (error.code, error.line, error.column) == (first.code, first.line, first.column)
+    else:
+        assert digest.diagnostics == () and strict.papers == digest.papers
+    if digest.dialect == "text-urls":  # edits may leave the head no mark of the 2026 page
+        assert_paths_agree(TEXT_URLS, text, REFERENCE)
