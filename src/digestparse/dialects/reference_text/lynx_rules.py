@@ -218,8 +218,9 @@ def _check_header(state: ParseState, lines: list[Line]) -> list[Line]:
 
 def _is_query(state: ParseState, line: Line, after: list[Line]) -> bool:
     """A search page's query below the byline (lynx may show it in its field, ``Intercode
-    Bash____``): a short line with a header phrase or the page date right after it."""
-    if line.kind is not LynxKind.TEXT or len(line.text) > _MAX_QUERY_LINE:
+    Bash____``, numbered where it numbers fields, ``[31]Intercode Bash____``): a short line
+    with a header phrase or the page date right after it."""
+    if line.kind not in (LynxKind.TEXT, LynxKind.LINK) or len(line.text) > _MAX_QUERY_LINE:
         return False
     shown = [other for other in after if not _is_unlabelled(other)]
     if shown:
@@ -560,6 +561,11 @@ def _abstract_link_next(state: ParseState, title: Line) -> bool:
     return _title_text(after) is not None and after is not None and after.indent >= title.indent
 
 
+#: What a wrapped title's later line may look like: a title wrapped before its last number
+#: ('… Part' / '2') or a date-like word leaves a line of that kind.
+_TITLE_KINDS = (LynxKind.TEXT, LynxKind.COUNT, LynxKind.DATE)
+
+
 def _title_continuation(state: ParseState, at: int, indent: int, *, card: bool) -> int:
     """How many lines after the title's line (``at`` lines ahead; -1: the one just read) are
     the rest of a wrapped title: text lines glued to it at its ``indent``. Under a card's
@@ -568,7 +574,7 @@ def _title_continuation(state: ParseState, at: int, indent: int, *, card: bool) 
     count = 0
     while count < _MAX_TITLE_LINES:
         line = state.peek(at + 1 + count)
-        if line is None or line.kind is not LynxKind.TEXT or line.gap or line.indent != indent:
+        if line is None or line.kind not in _TITLE_KINDS or line.gap or line.indent != indent:
             break
         if line.text.startswith(_SUBMITTED_BY) or only_images(line.text):
             break
@@ -678,6 +684,7 @@ def _read_summary(state: ParseState) -> tuple[str, bool]:
     while (line := state.peek()) is not None and (
         line.kind in (LynxKind.TEXT, LynxKind.COUNT, LynxKind.DATE)
         or (parts is not None and line.kind is LynxKind.ITEM and _wrapped_at_bullet(line, parts))
+        or (parts is not None and line.kind is LynxKind.LINK and _wrapped_at_citation(state, parts))
     ):
         if entry_start(state) is not None or starts_repeated_header(state):
             break
@@ -708,6 +715,25 @@ def _wrapped_at_bullet(line: Line, parts: FieldLines) -> bool:
         and not is_avatar(line.text)
         and authors_count(line.text) is None
     )
+
+
+def _wrapped_at_citation(state: ParseState, parts: FieldLines) -> bool:
+    """A summary line that starts with a citation of the text (``[12] show that …``,
+    ``[12].``): glued to the summary at its indent, with a space or a punctuation mark
+    after the number where lynx glues a link's text to it, and no organization's line."""
+    line = state.peek()
+    assert line is not None
+    rest = after_mark(line.text) or ""
+    return (
+        not line.gap
+        and line.indent == parts.last.indent
+        and rest[:1] in _AFTER_CITATION
+        and not only_images(rest)
+        and _organization_lines(state) is None
+    )
+
+
+_AFTER_CITATION = frozenset(" .,;:)")
 
 
 def _organization_lines(state: ParseState) -> int | None:
