@@ -607,3 +607,50 @@ def test_a_card_summary_wrapped_at_a_citation() -> None:
          "gains hold [3].", "OCC", 17)
     ]
     assert digest.papers[0].date == datetime.date(2026, 10, 4)
+
+
+@pytest.mark.parametrize(
+    ("shown", "organization"),
+    [
+        ("occ OCC", "OCC"),
+        ("idiap Idiap Research Institute", "Idiap Research Institute"),
+        ("reviewlab Review Lab", "Review Lab"),
+        ("Review Lab Review Lab", "Review Lab"),
+        ("[reviewlab] Review Lab", "Review Lab"),
+        ("Review Lab", "Review Lab"),
+    ],
+)
+def test_an_organizations_logo_alt_shown_bare(shown: str, organization: str) -> None:
+    # lynx writes an image's alt text as it is, without brackets: the logo's alt (the
+    # organization's handle) stands before the name.
+    text = _REVIEW_HEAD.format(title="Daily Papers") + f"""\
+     * Daily
+     * Weekly
+     * Monthly
+
+   Nov 26
+
+   [6]-
+
+[7]Sparse Reviewers
+
+   [8]We revisit sparse reviewers.
+   [9]{shown} ·
+   Nov 25 [10]2
+
+   [11]
+   5
+
+[12]Dense Reviewers
+
+   [13]We revisit dense reviewers.
+   [14]
+     * 2 authors
+   ·
+   Nov 24
+"""
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    assert [(p.title, p.organization, p.author_count, p.votes) for p in digest.papers] == [
+        ("Sparse Reviewers", organization, None, 2), ("Dense Reviewers", None, 2, 0)
+    ]

@@ -440,6 +440,26 @@ def _name(text: str) -> str:
     return " ".join(strip_image_alt(unmarked(text)).split()) if "[" in text else text.strip()
 
 
+def _organization_name(shown: str) -> str:
+    """An organization's name without its logo: lynx writes an image's alt text as it is,
+    so ``[67]microsoft Microsoft`` shows the logo's alt (the organization's handle) bare
+    before the name; a bracketed alt (``[microsoft] Microsoft``) is dropped as everywhere.
+    The bare alt is the words before the rest that, letters and digits only, start with
+    them (``idiap Idiap Research Institute``, ``kandinskylab Kandinsky Lab``)."""
+    if shown.startswith("["):
+        return " ".join(strip_image_alt(shown).split())
+    words = shown.split()
+    for size in range(1, len(words)):
+        alt = _squashed(words[:size])
+        if alt and _squashed(words[size:]).startswith(alt):
+            return " ".join(words[size:])
+    return " ".join(words)
+
+
+def _squashed(words: list[str]) -> str:
+    return "".join(char for char in "".join(words).casefold() if char.isalnum())
+
+
 # --- the page's end ------------------------------------------------------------------------
 
 
@@ -781,7 +801,7 @@ def _read_metadata(state: ParseState, *, card: bool) -> _Fields:
             read = [state.advance() for _ in range(size)]
             joined = " ".join(part.text for part in read)
             name, _, rest = joined.partition(" ·")
-            fields.organization = " ".join(strip_image_alt(unmarked(name)).split()) or None
+            fields.organization = _organization_name(unmarked(name).strip()) or None
             if joined.endswith(" ·") or " · " in joined:
                 separator_line = read[-1]
                 after_separator = rest.strip()
