@@ -654,3 +654,64 @@ def test_an_organizations_logo_alt_shown_bare(shown: str, organization: str) -> 
     assert [(p.title, p.organization, p.author_count, p.votes) for p in digest.papers] == [
         ("Sparse Reviewers", organization, None, 2), ("Dense Reviewers", None, 2, 0)
     ]
+
+
+def test_lynxs_button_mark_in_the_header_and_the_footer() -> None:
+    # lynx writes '(BUTTON)' before a <button>'s label: the tabs, a form's button and the
+    # footer's theme switch may be buttons.
+    text = """\
+[1]Hugging Face's logo Hugging Face
+
+     * [2]Models
+     * (BUTTON)
+
+   new
+
+   Get trending papers in your email inbox once a day!
+
+   Get trending papers in your email inbox!
+
+   (BUTTON) Subscribe
+
+                                 Daily Papers
+
+by[3]AK and the research community
+
+     * (BUTTON) Daily
+     * (BUTTON) Weekly
+     * (BUTTON) Monthly
+
+   Nov 26
+
+   [4]3
+
+[5]Sparse Reviewers
+
+   [6]We revisit sparse reviewers.
+   [7]
+     * 2 authors
+   ·
+   Nov 25
+
+   [8]Previous [9]Next
+
+   (BUTTON) System theme
+   Company
+
+References
+
+   1. https://huggingface.co/
+"""
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    assert digest.header == (
+        "new", "Get trending papers in your email inbox once a day!",
+        "Get trending papers in your email inbox!", "Subscribe", "Daily Papers",
+        "byAK and the research community", "Daily", "Weekly", "Monthly",
+    )
+    assert [(p.title, p.upvotes, p.author_count) for p in digest.papers] == [
+        ("Sparse Reviewers", 3, 2)
+    ]
+    lines = text.split("\n")
+    assert digest.footer_span == (lines.index("   [8]Previous [9]Next") + 1, len(lines) - 1)
+    assert _read(text, "strict") == digest

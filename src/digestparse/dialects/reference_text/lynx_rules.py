@@ -51,11 +51,13 @@ from ...rules.junk import report_junk
 from ...state import Line, ParseState
 from ..bounded import FieldLines
 from .lynx import (
+    BUTTON,
     MARK,
     LynxKind,
     after_mark,
     authors_count,
     box_count,
+    chrome_words,
     is_avatar,
     only_images,
     phrase,
@@ -105,9 +107,9 @@ def _is_menu(line: Line) -> bool:
 
 def _is_unlabelled(line: Line) -> bool:
     """A header line that shows no words: an icon link (``[5]``, ``[5][arrow]``), an empty
-    item (``*``), a button or field lynx draws (``[BUTTON]``, ``____``)."""
+    item (``*``), a button or field lynx draws (``[BUTTON]``, ``(BUTTON)``, ``____``)."""
     text = line.text
-    if text == "*" or not text.strip("_"):
+    if text == "*" or not text.strip("_") or text == BUTTON:
         return True
     rest = after_mark(text)
     return only_images(rest if rest is not None else text)
@@ -162,7 +164,7 @@ def _header_text(line: Line) -> str:
     found = _phrase(line)
     if found is not None:
         return found
-    return " ".join(unmarked(line.text).rstrip("_").split())
+    return " ".join(chrome_words(line.text).rstrip("_").split())
 
 
 def _read_arrow(state: ParseState) -> None:
@@ -465,13 +467,13 @@ def _squashed(words: list[str]) -> str:
 
 def starts_page_end(state: ParseState) -> bool:
     """Whether the page's end starts at the next line, each line read without lynx's
-    numbers (``[30]Previous [31]Next``, ``[32]System theme``)."""
-    return page_end_rule.starts_page_end(state, unmarked)
+    numbers and button mark (``[30]Previous [31]Next``, ``(BUTTON) System theme``)."""
+    return page_end_rule.starts_page_end(state, chrome_words)
 
 
 def page_end(state: ParseState) -> bool:
     """The pagination, footer and ``References`` list to the input's end."""
-    return page_end_rule.page_end(state, unmarked)
+    return page_end_rule.page_end(state, chrome_words)
 
 
 # --- an entry ------------------------------------------------------------------------------
@@ -653,7 +655,7 @@ def _ends_abstract(state: ParseState, *, first: bool = False, text_indent: int =
         starts_repeated_header(state)
     ):
         return True  # a title without an upvote link before it would be text of the abstract
-    return may_start_page_end(unmarked(line.text)) and starts_page_end(state)
+    return may_start_page_end(chrome_words(line.text)) and starts_page_end(state)
 
 
 def _read_abstract(state: ParseState) -> tuple[str, bool]:
@@ -952,7 +954,7 @@ def _read_links_lines(state: ParseState) -> None:
         line = state.peek()
         if line is None or line.kind is not LynxKind.LINK or entry_start(state) is not None:
             return
-        if starts_page_end(state) or opens_page_end(unmarked(line.text)):
+        if starts_page_end(state) or opens_page_end(chrome_words(line.text)):
             return
         state.advance()
 
