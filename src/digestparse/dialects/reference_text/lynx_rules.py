@@ -451,11 +451,16 @@ def _organization_name(shown: str) -> str:
     if shown.startswith("["):
         return " ".join(strip_image_alt(shown).split())
     words = shown.split()
-    for size in range(1, len(words)):
+    for size in range(1, min(len(words), _MAX_ALT_WORDS + 1)):
         alt = _squashed(words[:size])
         if alt and _squashed(words[size:]).startswith(alt):
             return " ".join(words[size:])
     return " ".join(words)
+
+
+#: The most words a logo's alt (an organization's handle or name) is looked for in; it also
+#: keeps the work linear on a long damaged line.
+_MAX_ALT_WORDS = 6
 
 
 def _squashed(words: list[str]) -> str:
