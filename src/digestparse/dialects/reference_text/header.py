@@ -29,7 +29,7 @@ from .chrome import HEADER_KINDS, MAX_HEADER_LINES, header_span
 from .lines import MENU_KINDS, Kind, must_read_dated, page_phrase, read_dated
 
 #: The header phrases in page order; any may be missing except the page title.
-_STEPS: tuple[tuple[str, ...], ...] = (
+STEPS: tuple[tuple[str, ...], ...] = (
     (NEW,),
     (PROMO_DAILY,),
     (PROMO,),
@@ -38,12 +38,12 @@ _STEPS: tuple[tuple[str, ...], ...] = (
     (BYLINE, BYLINE_SPACED),
     *((period,) for period in PERIODS),
 )
-_STEP_OF = {phrase: index for index, phrases in enumerate(_STEPS) for phrase in phrases}
-_TITLE_STEP = _STEP_OF[DAILY_PAPERS]
-_BYLINE_STEP = _STEP_OF[BYLINE]
+STEP_OF = {phrase: index for index, phrases in enumerate(STEPS) for phrase in phrases}
+TITLE_STEP = STEP_OF[DAILY_PAPERS]
+BYLINE_STEP = STEP_OF[BYLINE]
 #: ``Trending Papers`` after the byline or the switcher is the page's tab to the trending
 #: list (late 2026: 03:26 ``[Trending Papers](…)``, 05:41), the last header line, once.
-_TAB_STEP = len(_STEPS)
+TAB_STEP = len(STEPS)
 
 
 def read_header(state: ParseState) -> None:
@@ -159,26 +159,26 @@ def _check_header(state: ParseState, lines: list[Line]) -> list[Line]:
     query = False
     for index, line in enumerate(page_lines):
         phrase = page_phrase(line.text, line.kind)
-        if phrase is None and step >= _TITLE_STEP and line is page_lines[-1] and _is_period(line):
+        if phrase is None and step >= TITLE_STEP and line is page_lines[-1] and _is_period(line):
             break  # the week or month view's label where the daily page has its date
-        if phrase is None and step >= _TITLE_STEP and _is_unlabelled(line):
+        if phrase is None and step >= TITLE_STEP and _is_unlabelled(line):
             continue  # an icon link (02:81-85), an empty switcher item (05:28-34)
-        if phrase is None and not query and step >= _BYLINE_STEP and _is_query(
+        if phrase is None and not query and step >= BYLINE_STEP and _is_query(
             state, line, _without_icons(page_lines[index + 1 :])
         ):
             query = True  # the search page's query
             continue
-        found = _STEP_OF.get(phrase, -1) if phrase is not None else -1
-        if phrase == TRENDING_PAPERS and step > _TITLE_STEP:
-            found = _TAB_STEP
-        if found > _TITLE_STEP and step < _TITLE_STEP:
+        found = STEP_OF.get(phrase, -1) if phrase is not None else -1
+        if phrase == TRENDING_PAPERS and step > TITLE_STEP:
+            found = TAB_STEP
+        if found > TITLE_STEP and step < TITLE_STEP:
             state.reporter.defect("bad-header", line.number, 1, detail=f"expected {DAILY_PAPERS!r}")
             return page_lines
         if found <= step:
             state.reporter.defect("bad-header", line.number, 1, detail="unexpected line")
             return page_lines
         step = found
-    if step < _TITLE_STEP:
+    if step < TITLE_STEP:
         where = lines[-1].number + 1
         state.reporter.defect("bad-header", where, 1, detail=f"expected {DAILY_PAPERS!r}")
     return page_lines

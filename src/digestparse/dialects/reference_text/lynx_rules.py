@@ -29,15 +29,8 @@ from ...dates import (
     set_page_date,
 )
 from ...grammar import (
-    BYLINE,
-    BYLINE_SPACED,
     DAILY_PAPERS,
-    NEW,
     PERIOD_LABEL,
-    PERIODS,
-    PROMO,
-    PROMO_DAILY,
-    SUBSCRIBE,
     TRENDING_PAPERS,
     in_page_end,
     may_start_page_end,
@@ -50,6 +43,7 @@ from ...rules import page_end as page_end_rule
 from ...rules.junk import report_junk
 from ...state import Line, ParseState
 from ..bounded import FieldLines
+from .header import BYLINE_STEP, STEP_OF, TAB_STEP, TITLE_STEP
 from .lynx import (
     BUTTON,
     MARK,
@@ -77,21 +71,7 @@ _MAX_HEADER_LINES = 120
 #: The longest line read as a search query.
 _MAX_QUERY_LINE = 200
 
-# --- the header ---------------------------------------------------------------------------
-
-_STEPS: tuple[tuple[str, ...], ...] = (
-    (NEW,),
-    (PROMO_DAILY,),
-    (PROMO,),
-    (SUBSCRIBE,),
-    (DAILY_PAPERS, TRENDING_PAPERS),
-    (BYLINE, BYLINE_SPACED),
-    *((period,) for period in PERIODS),
-)
-_STEP_OF = {words: index for index, phrases in enumerate(_STEPS) for words in phrases}
-_TITLE_STEP = _STEP_OF[DAILY_PAPERS]
-_BYLINE_STEP = _STEP_OF[BYLINE]
-_TAB_STEP = len(_STEPS)
+# --- the header (its phrases in page order: header.STEPS) --------------------------------------
 
 
 def _phrase(line: Line) -> str | None:
@@ -191,28 +171,28 @@ def _check_header(state: ParseState, lines: list[Line]) -> list[Line]:
     query = False
     for index, line in enumerate(page_lines):
         found_phrase = _phrase(line)
-        if found_phrase is None and step >= _TITLE_STEP:
+        if found_phrase is None and step >= TITLE_STEP:
             if line is page_lines[-1] and _is_period(line):
                 break  # the week or month view's label
             if _is_unlabelled(line):
                 continue
             rest = page_lines[index + 1 :]
-            if not query and step >= _BYLINE_STEP and _is_query(state, line, rest):
+            if not query and step >= BYLINE_STEP and _is_query(state, line, rest):
                 query = True
                 continue
-        found = _STEP_OF.get(found_phrase, -1) if found_phrase is not None else -1
-        if found_phrase == TRENDING_PAPERS and step > _TITLE_STEP:
-            found = _TAB_STEP
-        if found > _TITLE_STEP and step < _TITLE_STEP:
+        found = STEP_OF.get(found_phrase, -1) if found_phrase is not None else -1
+        if found_phrase == TRENDING_PAPERS and step > TITLE_STEP:
+            found = TAB_STEP
+        if found > TITLE_STEP and step < TITLE_STEP:
             state.reporter.defect("bad-header", line.number, 1, detail=f"expected {DAILY_PAPERS!r}")
             return page_lines
-        if found == -1 and step < _TITLE_STEP and _is_unlabelled(line):
+        if found == -1 and step < TITLE_STEP and _is_unlabelled(line):
             continue  # the subscribe form's field and button
         if found <= step:
             state.reporter.defect("bad-header", line.number, 1, detail="unexpected line")
             return page_lines
         step = found
-    if step < _TITLE_STEP:
+    if step < TITLE_STEP:
         where = lines[-1].number + 1 if lines else state.last_line
         state.reporter.defect("bad-header", where, 1, detail=f"expected {DAILY_PAPERS!r}")
     return page_lines
