@@ -19,7 +19,7 @@ from dialect_support import bad_title, detector_head
 from digestparse.dialects import detect, html_text, markdown, text_urls
 from digestparse.dialects.reference_text import LYNX_DUMP, REFERENCE_TEXT, detect_references
 from digestparse.dialects.text import plainly_text
-from hostile_support import check_nothing_lost, edit_lines
+from hostile_support import check_nothing_lost, damaged_text
 from lynx_support import Style, page, trending
 from page_support import TODAY, Entry
 
@@ -340,23 +340,13 @@ def test_junk_between_entries_is_one_diagnostic() -> None:
     assert _fields(digest) == _expected()
 
 
-_EDITS = ("delete", "duplicate", "swap", "move", "blank", "unblank", "glue")
-
 
 @st.composite
 def mutated_page(draw: st.DrawFn) -> str:
     cards = draw(st.booleans())
     style = draw(st.sampled_from(CARD_STYLES if cards else STYLES))
-    lines = (trending(CARDS, style) if cards else page(ENTRIES, style)).split("\n")
-    for _ in range(draw(st.integers(1, 4), label="edits")):
-        edit = draw(st.sampled_from(_EDITS))
-        i = draw(st.integers(0, len(lines) - 2))
-        if not edit_lines(draw, lines, edit, i):  # glue
-            lines[i : i + 2] = [lines[i] + lines[i + 1]]
-    text = "\n".join(lines)
-    if draw(st.booleans()):
-        text = text[: draw(st.integers(0, len(text)), label="truncate at")]
-    return text
+    return damaged_text(
+        draw, (trending(CARDS, style) if cards else page(ENTRIES, style)).split("\n"))
 
 
 @given(mutated_page())
