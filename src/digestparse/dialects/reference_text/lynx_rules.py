@@ -29,9 +29,7 @@ from ...dates import (
     set_page_date,
 )
 from ...grammar import (
-    DAILY_PAPERS,
     PERIOD_LABEL,
-    TRENDING_PAPERS,
     in_page_end,
     may_start_page_end,
     opens_page_end,
@@ -43,7 +41,7 @@ from ...rules import page_end as page_end_rule
 from ...rules.junk import report_junk
 from ...state import Line, ParseState
 from ..bounded import FieldLines
-from .header import BYLINE_STEP, STEP_OF, TAB_STEP, TITLE_STEP
+from .header import HeaderLines, check_header_order
 from .lynx import (
     BUTTON,
     MARK,
@@ -119,7 +117,7 @@ def read_header(state: ParseState) -> None:
         if line.kind not in _HEADER_KINDS or starts_page_end(state):
             break
         lines.append(state.advance())
-    page_lines = _check_header(state, lines)
+    page_lines = check_header_order(state, lines, _SHOWN)
     shown = [line for line in page_lines if not _is_unlabelled(line)]
     state.header = tuple(_header_text(line) for line in shown)
     state.header_span = (lines[0].number, lines[-1].number)
@@ -161,43 +159,6 @@ def _read_arrow(state: ParseState) -> None:
     state.advance()
 
 
-def _check_header(state: ParseState, lines: list[Line]) -> list[Line]:
-    """Report the first header line out of place; return the page's lines (no menu)."""
-    start = 0
-    while start < len(lines) and _is_menu(lines[start]):
-        start += 1
-    page_lines = lines[start:]
-    step = -1
-    query = False
-    for index, line in enumerate(page_lines):
-        found_phrase = _phrase(line)
-        if found_phrase is None and step >= TITLE_STEP:
-            if line is page_lines[-1] and _is_period(line):
-                break  # the week or month view's label
-            if _is_unlabelled(line):
-                continue
-            rest = page_lines[index + 1 :]
-            if not query and step >= BYLINE_STEP and _is_query(state, line, rest):
-                query = True
-                continue
-        found = STEP_OF.get(found_phrase, -1) if found_phrase is not None else -1
-        if found_phrase == TRENDING_PAPERS and step > TITLE_STEP:
-            found = TAB_STEP
-        if found > TITLE_STEP and step < TITLE_STEP:
-            state.reporter.defect("bad-header", line.number, 1, detail=f"expected {DAILY_PAPERS!r}")
-            return page_lines
-        if found == -1 and step < TITLE_STEP and _is_unlabelled(line):
-            continue  # the subscribe form's field and button
-        if found <= step:
-            state.reporter.defect("bad-header", line.number, 1, detail="unexpected line")
-            return page_lines
-        step = found
-    if step < TITLE_STEP:
-        where = lines[-1].number + 1 if lines else state.last_line
-        state.reporter.defect("bad-header", where, 1, detail=f"expected {DAILY_PAPERS!r}")
-    return page_lines
-
-
 def _is_query(state: ParseState, line: Line, after: list[Line]) -> bool:
     """A search page's query below the byline (lynx may show it in its field, ``Intercode
     Bash____``, numbered where it numbers fields, ``[31]Intercode Bash____``): a short line
@@ -208,6 +169,17 @@ def _is_query(state: ParseState, line: Line, after: list[Line]) -> bool:
     if shown:
         return _phrase(shown[0]) is not None
     return state.peek_is(0, LynxKind.DATE)
+
+
+#: lynx's header lines (its subscribe form's field and button before the page's title).
+_SHOWN = HeaderLines(
+    phrase=_phrase,
+    is_menu=_is_menu,
+    is_period=_is_period,
+    is_unlabelled=_is_unlabelled,
+    is_query=_is_query,
+    unlabelled_before_title=True,
+)
 
 
 def starts_repeated_header(state: ParseState) -> bool:
