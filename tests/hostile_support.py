@@ -168,3 +168,34 @@ def edit_lines(
     else:
         return False
     return True
+
+
+#: The edits ``damaged_text`` draws from: ``edit_lines``'s and ``glue`` (a line joined to the
+#: next, as a lost line break leaves them).
+DAMAGE_EDITS = ("delete", "duplicate", "swap", "move", "blank", "unblank", "glue")
+
+
+def damaged_text(
+    draw: st.DrawFn,
+    lines: list[str],
+    *,
+    edits: tuple[str, ...] = DAMAGE_EDITS,
+    most: int = 4,
+    blanks: tuple[int, int] | None = None,
+) -> str:
+    """``lines`` with one to ``most`` of ``edits`` anywhere, joined, and maybe cut short at
+    any character (a truncated capture)."""
+    lines = list(lines)
+    for _ in range(draw(st.integers(1, most), label="edits")):
+        if not lines:
+            break
+        edit = draw(st.sampled_from(edits))
+        i = draw(st.integers(0, len(lines) - 1))
+        if not edit_lines(draw, lines, edit, i, blanks=blanks) and edit == "glue" and (
+            i + 1 < len(lines)
+        ):
+            lines[i : i + 2] = [lines[i] + lines[i + 1]]
+    text = "\n".join(lines)
+    if draw(st.booleans()):
+        text = text[: draw(st.integers(0, len(text)), label="truncate at")]
+    return text

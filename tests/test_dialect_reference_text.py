@@ -42,7 +42,7 @@ from digestparse.dialects.reference_text import REFERENCE_TEXT, chrome, cut, fas
 from digestparse.dialects.reference_text.fastpath import read_canonical
 from digestparse.grammar import MONTHS, PAGE_PHRASES, PROMO_DAILY
 from digestparse.state import ParseState
-from hostile_support import SEED_PATHS, check_nothing_lost, edit_lines
+from hostile_support import SEED_PATHS, check_nothing_lost, damaged_text
 
 CAPTURES = Path(__file__).parent / "fixtures" / "captures"
 CAPTURE = CAPTURES / "01_hfpapers_search_longcontext_asr_lynx.txt"
@@ -596,20 +596,7 @@ _DATE = re.compile(r"^(" + "|".join(MONTHS) + r") [0-9]{1,2}(, [0-9]{4})?\b")
 
 @st.composite
 def mutated_capture(draw: st.DrawFn) -> str:
-    lines = list(LINES)
-    for _ in range(draw(st.integers(1, 6), label="edits")):
-        if not lines:
-            break
-        edit = draw(st.sampled_from(_EDITS))
-        i = draw(st.integers(0, len(lines) - 1))
-        if not edit_lines(draw, lines, edit, i, blanks=(1, 2)) and edit == "glue" and (
-            i + 1 < len(lines)
-        ):
-            lines[i : i + 2] = [lines[i] + lines[i + 1]]
-    text = "\n".join(lines)
-    if draw(st.booleans()):
-        text = text[: draw(st.integers(0, len(text)), label="truncate at")]
-    return text
+    return damaged_text(draw, list(LINES), edits=_EDITS, most=6, blanks=(1, 2))
 
 
 def _check_titles(digest: digestparse.Digest) -> None:

@@ -25,7 +25,7 @@ from hypothesis import given, note
 import digestparse
 from dialect_support import assert_paths_agree
 from digestparse.dialects.reference_text import REFERENCE_TEXT
-from hostile_support import check_nothing_lost, edit_lines
+from hostile_support import check_nothing_lost, damaged_text
 from page_support import HF, TODAY, Entry
 
 LONG_ABSTRACT = (
@@ -406,22 +406,12 @@ def test_without_images_the_empty_avatar_items_run_into_the_count(width: int) ->
     assert digest.papers[1].author_count == 5
 
 
-_EDITS = ("delete", "duplicate", "swap", "move", "blank", "unblank", "glue")
-
 
 @st.composite
 def mutated_page(draw: st.DrawFn) -> str:
     width = draw(st.sampled_from([0, 78]))
-    lines = (trending(width) if draw(st.booleans()) else page(width=width)).split("\n")
-    for _ in range(draw(st.integers(1, 4), label="edits")):
-        edit = draw(st.sampled_from(_EDITS))
-        i = draw(st.integers(0, len(lines) - 2))
-        if not edit_lines(draw, lines, edit, i):  # glue
-            lines[i : i + 2] = [lines[i] + lines[i + 1]]
-    text = "\n".join(lines)
-    if draw(st.booleans()):
-        text = text[: draw(st.integers(0, len(text)), label="truncate at")]
-    return text
+    return damaged_text(
+        draw, (trending(width) if draw(st.booleans()) else page(width=width)).split("\n"))
 
 
 @given(mutated_page())

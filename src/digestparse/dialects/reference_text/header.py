@@ -8,6 +8,10 @@ community``, ``* Daily``); then the page date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import attrs
+
 from ... import lines as lines_module
 from ...dates import set_page_date
 from ...grammar import (
@@ -29,7 +33,7 @@ from .chrome import HEADER_KINDS, MAX_HEADER_LINES, header_span
 from .lines import MENU_KINDS, Kind, must_read_dated, page_phrase, read_dated
 
 #: The header phrases in page order; any may be missing except the page title.
-_STEPS: tuple[tuple[str, ...], ...] = (
+STEPS: tuple[tuple[str, ...], ...] = (
     (NEW,),
     (PROMO_DAILY,),
     (PROMO,),
@@ -38,12 +42,12 @@ _STEPS: tuple[tuple[str, ...], ...] = (
     (BYLINE, BYLINE_SPACED),
     *((period,) for period in PERIODS),
 )
-_STEP_OF = {phrase: index for index, phrases in enumerate(_STEPS) for phrase in phrases}
-_TITLE_STEP = _STEP_OF[DAILY_PAPERS]
-_BYLINE_STEP = _STEP_OF[BYLINE]
+STEP_OF = {phrase: index for index, phrases in enumerate(STEPS) for phrase in phrases}
+TITLE_STEP = STEP_OF[DAILY_PAPERS]
+BYLINE_STEP = STEP_OF[BYLINE]
 #: ``Trending Papers`` after the byline or the switcher is the page's tab to the trending
 #: list (late 2026: 03:26 ``[Trending Papers](…)``, 05:41), the last header line, once.
-_TAB_STEP = len(_STEPS)
+TAB_STEP = len(STEPS)
 
 
 def read_header(state: ParseState) -> None:
@@ -60,7 +64,7 @@ def read_header(state: ParseState) -> None:
         state.reporter.defect("missing-header", first.number, 1)
         return
     lines = _take_header_lines(state)
-    page_lines = _check_header(state, lines)
+    page_lines = check_header_order(state, lines, _SHOWN)
     state.header = tuple(_plain_header(line) for line in _without_icons(page_lines))
     state.header_span = (lines[0].number, lines[-1].number)
     if read_page_date(state):
@@ -149,37 +153,65 @@ def _take_header_lines(state: ParseState) -> list[Line]:
     return lines
 
 
-def _check_header(state: ParseState, lines: list[Line]) -> list[Line]:
-    """Report the first header line out of place; return the page's header lines (no menu)."""
+@attrs.frozen
+class HeaderLines:
+    """How a notation shows the header's lines, for ``check_header_order``."""
+
+    #: The header phrase a line shows (None: none).
+    phrase: Callable[[Line], str | None]
+    #: A line of the site's menu (before the page's own header).
+    is_menu: Callable[[Line], bool]
+    #: A week or month view's label where the daily page shows its date.
+    is_period: Callable[[Line], bool]
+    #: A line that shows no words (an icon link, an empty item, a button).
+    is_unlabelled: Callable[[Line], bool]
+    #: The search page's query, given the lines after it.
+    is_query: Callable[[ParseState, Line, list[Line]], bool]
+    #: Whether lines without words may stand before the page's title too (lynx draws the
+    #: subscribe form's field and button there).
+    unlabelled_before_title: bool = False
+
+
+def check_header_order(state: ParseState, lines: list[Line], shown: HeaderLines) -> list[Line]:
+    """Report the first header line out of place (``STEPS``' order); return the page's
+    header lines (no menu)."""
     start = 0
-    while start < len(lines) and _is_menu(lines[start]):
+    while start < len(lines) and shown.is_menu(lines[start]):
         start += 1
     page_lines = lines[start:]
     step = -1
     query = False
     for index, line in enumerate(page_lines):
-        phrase = page_phrase(line.text, line.kind)
-        if phrase is None and step >= _TITLE_STEP and line is page_lines[-1] and _is_period(line):
-            break  # the week or month view's label where the daily page has its date
-        if phrase is None and step >= _TITLE_STEP and _is_unlabelled(line):
-            continue  # an icon link (02:81-85), an empty switcher item (05:28-34)
-        if phrase is None and not query and step >= _BYLINE_STEP and _is_query(
-            state, line, _without_icons(page_lines[index + 1 :])
-        ):
-            query = True  # the search page's query
-            continue
-        found = _STEP_OF.get(phrase, -1) if phrase is not None else -1
-        if phrase == TRENDING_PAPERS and step > _TITLE_STEP:
-            found = _TAB_STEP
-        if found > _TITLE_STEP and step < _TITLE_STEP:
+        phrase = shown.phrase(line)
+        if phrase is None and step >= TITLE_STEP:
+            if line is page_lines[-1] and shown.is_period(line):
+                break  # the week or month view's label where the daily page has its date
+            if shown.is_unlabelled(line):
+                continue  # an icon link (02:81-85), an empty switcher item (05:28-34)
+            if not query and step >= BYLINE_STEP and shown.is_query(
+                state, line, page_lines[index + 1 :]
+            ):
+                query = True  # the search page's query
+                continue
+        found = STEP_OF.get(phrase, -1) if phrase is not None else -1
+        if phrase == TRENDING_PAPERS and step > TITLE_STEP:
+            found = TAB_STEP
+        if found > TITLE_STEP and step < TITLE_STEP:
             state.reporter.defect("bad-header", line.number, 1, detail=f"expected {DAILY_PAPERS!r}")
             return page_lines
+        if (
+            found == -1
+            and step < TITLE_STEP
+            and shown.unlabelled_before_title
+            and shown.is_unlabelled(line)
+        ):
+            continue
         if found <= step:
             state.reporter.defect("bad-header", line.number, 1, detail="unexpected line")
             return page_lines
         step = found
-    if step < _TITLE_STEP:
-        where = lines[-1].number + 1
+    if step < TITLE_STEP:
+        where = lines[-1].number + 1 if lines else state.last_line
         state.reporter.defect("bad-header", where, 1, detail=f"expected {DAILY_PAPERS!r}")
     return page_lines
 
@@ -204,6 +236,7 @@ def _is_query(state: ParseState, line: Line, after: list[Line]) -> bool:
     with a header phrase or the page date right after it."""
     if line.kind is not Kind.TEXT or len(line.text) > MAX_QUERY_LINE:
         return False
+    after = _without_icons(after)
     if after:
         return page_phrase(after[0].text, after[0].kind) is not None
     return state.peek_is(0, Kind.DATE)
@@ -227,3 +260,13 @@ def _plain_header(line: Line) -> str:
     if phrase is not None:
         return phrase
     return plain(line.text) if _is_period(line) else line.text
+
+
+#: The ``[text][N]`` notation's header lines.
+_SHOWN = HeaderLines(
+    phrase=lambda line: page_phrase(line.text, line.kind),
+    is_menu=_is_menu,
+    is_period=_is_period,
+    is_unlabelled=_is_unlabelled,
+    is_query=_is_query,
+)

@@ -88,6 +88,21 @@ def after_mark(text: str) -> str | None:
     return text[found.end() :] if found is not None else None
 
 
+#: What lynx writes before a button's label (``(BUTTON) System theme``).
+BUTTON = "(BUTTON)"
+
+
+def unbuttoned(text: str) -> str:
+    """``text`` (stripped) without lynx's button mark before it."""
+    return text[len(BUTTON) :].lstrip() if text.startswith(BUTTON) else text
+
+
+def chrome_words(text: str) -> str:
+    """A chrome line's words as the page shows them: without lynx's link numbers and the
+    button mark (``(BUTTON) [32]System theme`` gives ``System theme``)."""
+    return unbuttoned(unmarked(text).strip())
+
+
 def unmarked(text: str) -> str:
     """``text`` without lynx's link numbers (``by[30]AK`` gives ``byAK``)."""
     return MARK.sub("", text) if "[" in text else text
@@ -154,7 +169,7 @@ def phrase(text: str, kind: LynxKind) -> str | None:
         text = text[1:]
     elif kind is not LynxKind.LINK and kind is not LynxKind.TEXT:
         return None
-    shown = unmarked(text).strip()
+    shown = unbuttoned(unmarked(text).strip())
     if "___" in shown:
         shown = _FIELD.sub("", shown).strip()  # the subscribe form's field before its button
     if shown.startswith("[") and shown.endswith("]") and shown.count("[") == 1:

@@ -29,16 +29,7 @@ from ...dates import (
     set_page_date,
 )
 from ...grammar import (
-    BYLINE,
-    BYLINE_SPACED,
-    DAILY_PAPERS,
-    NEW,
     PERIOD_LABEL,
-    PERIODS,
-    PROMO,
-    PROMO_DAILY,
-    SUBSCRIBE,
-    TRENDING_PAPERS,
     in_page_end,
     may_start_page_end,
     opens_page_end,
@@ -50,12 +41,15 @@ from ...rules import page_end as page_end_rule
 from ...rules.junk import report_junk
 from ...state import Line, ParseState
 from ..bounded import FieldLines
+from .header import HeaderLines, check_header_order
 from .lynx import (
+    BUTTON,
     MARK,
     LynxKind,
     after_mark,
     authors_count,
     box_count,
+    chrome_words,
     is_avatar,
     only_images,
     phrase,
@@ -75,21 +69,7 @@ _MAX_HEADER_LINES = 120
 #: The longest line read as a search query.
 _MAX_QUERY_LINE = 200
 
-# --- the header ---------------------------------------------------------------------------
-
-_STEPS: tuple[tuple[str, ...], ...] = (
-    (NEW,),
-    (PROMO_DAILY,),
-    (PROMO,),
-    (SUBSCRIBE,),
-    (DAILY_PAPERS, TRENDING_PAPERS),
-    (BYLINE, BYLINE_SPACED),
-    *((period,) for period in PERIODS),
-)
-_STEP_OF = {words: index for index, phrases in enumerate(_STEPS) for words in phrases}
-_TITLE_STEP = _STEP_OF[DAILY_PAPERS]
-_BYLINE_STEP = _STEP_OF[BYLINE]
-_TAB_STEP = len(_STEPS)
+# --- the header (its phrases in page order: header.STEPS) --------------------------------------
 
 
 def _phrase(line: Line) -> str | None:
@@ -105,9 +85,9 @@ def _is_menu(line: Line) -> bool:
 
 def _is_unlabelled(line: Line) -> bool:
     """A header line that shows no words: an icon link (``[5]``, ``[5][arrow]``), an empty
-    item (``*``), a button or field lynx draws (``[BUTTON]``, ``____``)."""
+    item (``*``), a button or field lynx draws (``[BUTTON]``, ``(BUTTON)``, ``____``)."""
     text = line.text
-    if text == "*" or not text.strip("_"):
+    if text == "*" or not text.strip("_") or text == BUTTON:
         return True
     rest = after_mark(text)
     return only_images(rest if rest is not None else text)
@@ -137,7 +117,7 @@ def read_header(state: ParseState) -> None:
         if line.kind not in _HEADER_KINDS or starts_page_end(state):
             break
         lines.append(state.advance())
-    page_lines = _check_header(state, lines)
+    page_lines = check_header_order(state, lines, _SHOWN)
     shown = [line for line in page_lines if not _is_unlabelled(line)]
     state.header = tuple(_header_text(line) for line in shown)
     state.header_span = (lines[0].number, lines[-1].number)
@@ -162,7 +142,7 @@ def _header_text(line: Line) -> str:
     found = _phrase(line)
     if found is not None:
         return found
-    return " ".join(unmarked(line.text).rstrip("_").split())
+    return " ".join(chrome_words(line.text).rstrip("_").split())
 
 
 def _read_arrow(state: ParseState) -> None:
@@ -179,52 +159,27 @@ def _read_arrow(state: ParseState) -> None:
     state.advance()
 
 
-def _check_header(state: ParseState, lines: list[Line]) -> list[Line]:
-    """Report the first header line out of place; return the page's lines (no menu)."""
-    start = 0
-    while start < len(lines) and _is_menu(lines[start]):
-        start += 1
-    page_lines = lines[start:]
-    step = -1
-    query = False
-    for index, line in enumerate(page_lines):
-        found_phrase = _phrase(line)
-        if found_phrase is None and step >= _TITLE_STEP:
-            if line is page_lines[-1] and _is_period(line):
-                break  # the week or month view's label
-            if _is_unlabelled(line):
-                continue
-            rest = page_lines[index + 1 :]
-            if not query and step >= _BYLINE_STEP and _is_query(state, line, rest):
-                query = True
-                continue
-        found = _STEP_OF.get(found_phrase, -1) if found_phrase is not None else -1
-        if found_phrase == TRENDING_PAPERS and step > _TITLE_STEP:
-            found = _TAB_STEP
-        if found > _TITLE_STEP and step < _TITLE_STEP:
-            state.reporter.defect("bad-header", line.number, 1, detail=f"expected {DAILY_PAPERS!r}")
-            return page_lines
-        if found == -1 and step < _TITLE_STEP and _is_unlabelled(line):
-            continue  # the subscribe form's field and button
-        if found <= step:
-            state.reporter.defect("bad-header", line.number, 1, detail="unexpected line")
-            return page_lines
-        step = found
-    if step < _TITLE_STEP:
-        where = lines[-1].number + 1 if lines else state.last_line
-        state.reporter.defect("bad-header", where, 1, detail=f"expected {DAILY_PAPERS!r}")
-    return page_lines
-
-
 def _is_query(state: ParseState, line: Line, after: list[Line]) -> bool:
     """A search page's query below the byline (lynx may show it in its field, ``Intercode
-    Bash____``): a short line with a header phrase or the page date right after it."""
-    if line.kind is not LynxKind.TEXT or len(line.text) > _MAX_QUERY_LINE:
+    Bash____``, numbered where it numbers fields, ``[31]Intercode Bash____``): a short line
+    with a header phrase or the page date right after it."""
+    if line.kind not in (LynxKind.TEXT, LynxKind.LINK) or len(line.text) > _MAX_QUERY_LINE:
         return False
     shown = [other for other in after if not _is_unlabelled(other)]
     if shown:
         return _phrase(shown[0]) is not None
     return state.peek_is(0, LynxKind.DATE)
+
+
+#: lynx's header lines (its subscribe form's field and button before the page's title).
+_SHOWN = HeaderLines(
+    phrase=_phrase,
+    is_menu=_is_menu,
+    is_period=_is_period,
+    is_unlabelled=_is_unlabelled,
+    is_query=_is_query,
+    unlabelled_before_title=True,
+)
 
 
 def starts_repeated_header(state: ParseState) -> bool:
@@ -439,18 +394,43 @@ def _name(text: str) -> str:
     return " ".join(strip_image_alt(unmarked(text)).split()) if "[" in text else text.strip()
 
 
+def _organization_name(shown: str) -> str:
+    """An organization's name without its logo: lynx writes an image's alt text as it is,
+    so ``[67]microsoft Microsoft`` shows the logo's alt (the organization's handle) bare
+    before the name; a bracketed alt (``[microsoft] Microsoft``) is dropped as everywhere.
+    The bare alt is the words before the rest that, letters and digits only, start with
+    them (``idiap Idiap Research Institute``, ``kandinskylab Kandinsky Lab``)."""
+    if shown.startswith("["):
+        return " ".join(strip_image_alt(shown).split())
+    words = shown.split()
+    for size in range(1, min(len(words), _MAX_ALT_WORDS + 1)):
+        alt = _squashed(words[:size])
+        if alt and _squashed(words[size:]).startswith(alt):
+            return " ".join(words[size:])
+    return " ".join(words)
+
+
+#: The most words a logo's alt (an organization's handle or name) is looked for in; it also
+#: keeps the work linear on a long damaged line.
+_MAX_ALT_WORDS = 6
+
+
+def _squashed(words: list[str]) -> str:
+    return "".join(char for char in "".join(words).casefold() if char.isalnum())
+
+
 # --- the page's end ------------------------------------------------------------------------
 
 
 def starts_page_end(state: ParseState) -> bool:
     """Whether the page's end starts at the next line, each line read without lynx's
-    numbers (``[30]Previous [31]Next``, ``[32]System theme``)."""
-    return page_end_rule.starts_page_end(state, unmarked)
+    numbers and button mark (``[30]Previous [31]Next``, ``(BUTTON) System theme``)."""
+    return page_end_rule.starts_page_end(state, chrome_words)
 
 
 def page_end(state: ParseState) -> bool:
     """The pagination, footer and ``References`` list to the input's end."""
-    return page_end_rule.page_end(state, unmarked)
+    return page_end_rule.page_end(state, chrome_words)
 
 
 # --- an entry ------------------------------------------------------------------------------
@@ -560,6 +540,11 @@ def _abstract_link_next(state: ParseState, title: Line) -> bool:
     return _title_text(after) is not None and after is not None and after.indent >= title.indent
 
 
+#: What a wrapped title's later line may look like: a title wrapped before its last number
+#: ('… Part' / '2') or a date-like word leaves a line of that kind.
+_TITLE_KINDS = (LynxKind.TEXT, LynxKind.COUNT, LynxKind.DATE)
+
+
 def _title_continuation(state: ParseState, at: int, indent: int, *, card: bool) -> int:
     """How many lines after the title's line (``at`` lines ahead; -1: the one just read) are
     the rest of a wrapped title: text lines glued to it at its ``indent``. Under a card's
@@ -568,7 +553,7 @@ def _title_continuation(state: ParseState, at: int, indent: int, *, card: bool) 
     count = 0
     while count < _MAX_TITLE_LINES:
         line = state.peek(at + 1 + count)
-        if line is None or line.kind is not LynxKind.TEXT or line.gap or line.indent != indent:
+        if line is None or line.kind not in _TITLE_KINDS or line.gap or line.indent != indent:
             break
         if line.text.startswith(_SUBMITTED_BY) or only_images(line.text):
             break
@@ -627,7 +612,7 @@ def _ends_abstract(state: ParseState, *, first: bool = False, text_indent: int =
         starts_repeated_header(state)
     ):
         return True  # a title without an upvote link before it would be text of the abstract
-    return may_start_page_end(unmarked(line.text)) and starts_page_end(state)
+    return may_start_page_end(chrome_words(line.text)) and starts_page_end(state)
 
 
 def _read_abstract(state: ParseState) -> tuple[str, bool]:
@@ -678,6 +663,7 @@ def _read_summary(state: ParseState) -> tuple[str, bool]:
     while (line := state.peek()) is not None and (
         line.kind in (LynxKind.TEXT, LynxKind.COUNT, LynxKind.DATE)
         or (parts is not None and line.kind is LynxKind.ITEM and _wrapped_at_bullet(line, parts))
+        or (parts is not None and line.kind is LynxKind.LINK and _wrapped_at_citation(state, parts))
     ):
         if entry_start(state) is not None or starts_repeated_header(state):
             break
@@ -708,6 +694,25 @@ def _wrapped_at_bullet(line: Line, parts: FieldLines) -> bool:
         and not is_avatar(line.text)
         and authors_count(line.text) is None
     )
+
+
+def _wrapped_at_citation(state: ParseState, parts: FieldLines) -> bool:
+    """A summary line that starts with a citation of the text (``[12] show that …``,
+    ``[12].``): glued to the summary at its indent, with a space or a punctuation mark
+    after the number where lynx glues a link's text to it, and no organization's line."""
+    line = state.peek()
+    assert line is not None
+    rest = after_mark(line.text) or ""
+    return (
+        not line.gap
+        and line.indent == parts.last.indent
+        and rest[:1] in _AFTER_CITATION
+        and not only_images(rest)
+        and _organization_lines(state) is None
+    )
+
+
+_AFTER_CITATION = frozenset(" .,;:)")
 
 
 def _organization_lines(state: ParseState) -> int | None:
@@ -755,7 +760,7 @@ def _read_metadata(state: ParseState, *, card: bool) -> _Fields:
             read = [state.advance() for _ in range(size)]
             joined = " ".join(part.text for part in read)
             name, _, rest = joined.partition(" ·")
-            fields.organization = " ".join(strip_image_alt(unmarked(name)).split()) or None
+            fields.organization = _organization_name(unmarked(name).strip()) or None
             if joined.endswith(" ·") or " · " in joined:
                 separator_line = read[-1]
                 after_separator = rest.strip()
@@ -906,7 +911,7 @@ def _read_links_lines(state: ParseState) -> None:
         line = state.peek()
         if line is None or line.kind is not LynxKind.LINK or entry_start(state) is not None:
             return
-        if starts_page_end(state) or opens_page_end(unmarked(line.text)):
+        if starts_page_end(state) or opens_page_end(chrome_words(line.text)):
             return
         state.advance()
 
