@@ -18,15 +18,17 @@ from __future__ import annotations
 import datetime
 import io
 import itertools
+import re
 
 import hypothesis.strategies as st
 import pytest
 from hypothesis import given
 
 import digestparse
+import lynx_support
 from dialect_support import assert_paths_agree
 from digestparse.dialects import detect
-from digestparse.dialects.text_urls import TEXT_URLS, plain
+from digestparse.dialects.text_urls import TEXT_URLS, plain, plain_lines
 from digestparse.grammar import PAGE_PHRASES
 from hostile_support import REFERENCE, SEEDS, check_lenient, edit_lines, uncovered_lines
 from page_support import TODAY, Entry
@@ -673,3 +675,148 @@ def test_the_text_run_memo_changes_no_reading(text: str) -> None:
         assert digestparse.parse(text, reference_date=TODAY) == with_memo
     finally:
         plain._known_run = original
+
+
+# -- lynx -dump -nonumbers -nolist ------------------------------------------------------
+
+#: Made-up entries for lynx's dumps: a logo before a short and a long (wrapped) organization,
+#: avatars (``* [IMG]``), a title that wraps, a bracket in a title that is no link number.
+LYNX_ENTRIES = (
+    Entry("2611.01234", "Plain Title", ABSTRACT, 12, "Nov 25", 3, organization="OCC"),
+    Entry("2611.02345", "One Author Only", "Another abstract.", 0, "Nov 24", authors=1,
+          avatars=1),
+    Entry("2611.03456", "Many Authors and a title long enough to wrap over two lines at the "
+          "dump's width", "Third abstract.", 7, "Oct 3, 2025", 1, authors=5, avatars=2),
+    Entry("2611.04567", "[Re] Brackets and stars", "A 45% gain.", 1, "Nov 20",
+          organization="Mohamed bin Zayed University of Artificial Intelligence Lab"),
+)
+#: ``LYNX_ENTRIES``' dates under TODAY (read by hand).
+LYNX_DATES = ("2026-11-25", "2026-11-24", "2025-10-03", "2026-11-20")
+LYNX_CARDS = (
+    Entry("2611.01234", "TradingAgents: Multi-Agents LLM Financial Trading Framework for real "
+          "firms", "A multi-agent framework using large language models for stock trading "
+          "simulates real-world trading firms.", 149, "Dec 28, 2024", authors=4, avatars=1),
+    Entry("2611.02345", "Kandinsky 5", "A family of models.", 0, "Oct 4, 2026",
+          organization="Kandinsky Lab"),
+)
+LYNX_CARD_DATES = ("2024-12-28", "2026-10-04")
+#: Every placement of ``lynx_support`` but the upvote box on the title's line
+#: (``box="glued"``: ``12 Plain Title``, see docs/format.md) and a dump with neither indents
+#: nor blank lines (a wrapped title and abstract cannot be told apart there).
+NONUMBER_STYLES = (
+    lynx_support.Style(),
+    lynx_support.Style(blanks=False),
+    lynx_support.Style(box="split"),
+    lynx_support.Style(authors="item"),
+    lynx_support.Style(authors="before"),
+    lynx_support.Style(separator="date"),
+    lynx_support.Style(comments="next"),
+    lynx_support.Style(indent=False),
+    lynx_support.Style(width=50),
+    lynx_support.Style(width=200),
+    lynx_support.Style(blanks=False, box="split", comments="next", separator="date",
+                       authors="item"),
+)
+
+
+def nonumbers(text: str) -> str:
+    """A ``lynx -dump`` page (without its References) as ``-nonumbers`` writes it."""
+    assert "References" not in text
+    return re.sub(r"\[[0-9]+\]", "", text)
+
+
+def lynx_expected(entries: tuple[Entry, ...], dates: tuple[str, ...],
+                  submitted_by: str | None = None) -> list[dict[str, object]]:
+    return [
+        {
+            "title": entry.title, "abstract": entry.abstract, "upvotes": entry.upvotes,
+            "author_count": entry.authors, "organization": entry.organization,
+            "date": date, "votes": entry.comments, "paper_id": None, "url": None,
+            "submitted_by": submitted_by,
+        }
+        for entry, date in zip(entries, dates, strict=True)
+    ]
+
+
+@pytest.mark.parametrize("style", NONUMBER_STYLES, ids=repr)
+@pytest.mark.parametrize("kind", ["daily", "search", "week"])
+def test_lynx_nonumbers_pages_read_exactly(kind: str, style: lynx_support.Style) -> None:
+    """``* [IMG]`` avatars are read with the authors, and ``[occ] OCC`` is the organization
+    ``OCC`` (its logo's alt text is no part of the name), wrapped or not."""
+    query, date, label = {
+        "daily": (None, "Nov 26", None), "search": ("long context asr", "Nov 26", None),
+        "week": (None, None, "Week 47"),
+    }[kind]
+    text = nonumbers(lynx_support.page(LYNX_ENTRIES, style, references=False, query=query,
+                                       date=date, label=label))
+    assert "* [IMG]" in text and "[occ] OCC" in text
+    digest = read_every_way(text)
+    assert fields(digest) == lynx_expected(LYNX_ENTRIES, LYNX_DATES)
+    assert digest.page_date == (None if kind == "week" else datetime.date(2026, 11, 26))
+    lines = text.split("\n")
+    assert digest.footer_span is not None
+    assert lines[digest.footer_span[0] - 1].strip() == "Previous Next"
+    last = digest.papers[-1]
+    assert lines[last.end_line - 1].endswith("Nov 20")  # its date: no comment count
+
+
+@pytest.mark.parametrize("style", NONUMBER_STYLES, ids=repr)
+def test_lynx_nonumbers_trending_page_reads_exactly(style: lynx_support.Style) -> None:
+    """Each card's thumbnail (``[IMG]`` over ``Submitted by``) and the submitter's avatar
+    (``[IMG]`` under it) are read with the card; the footer is the page's end, no card."""
+    text = nonumbers(lynx_support.trending(LYNX_CARDS, style, references=False))
+    digest = read_every_way(text)
+    assert fields(digest) == lynx_expected(LYNX_CARDS, LYNX_CARD_DATES, "vvasilev")
+    assert digest.header[-1] == "Trending Papers"
+    lines = text.split("\n")
+    first, second = digest.papers
+    assert lines[first.line - 1] == "[IMG]"  # the first copy's thumbnail
+    assert lines[first.end_line - 1].strip() == "GitHub 131 arXiv Page"  # the second copy's
+    assert digest.footer_span is not None
+    assert lines[digest.footer_span[0] - 1].strip() == "Previous Next"
+    assert second.end_line < digest.footer_span[0]
+
+
+def test_lynx_placeholders_and_logos() -> None:
+    assert all(map(plain_lines.is_placeholder, ["[IMG]", "* [IMG]", "[LINK]", "[INLINE]",
+                                                 "\u2022 [occ]", "[Hugging Face's logo]"]))
+    # A box, a number, a bracket alone, or text after the bracket: no placeholder.
+    assert not any(map(plain_lines.is_placeholder, ["[-]", "[12]", "[", "[IMG] x", "IMG"]))
+    assert plain_lines.without_logo("[occ] OCC") == "OCC"
+    assert plain_lines.without_logo("[occ]") == "[occ]"  # nothing after it: kept
+    assert plain_lines.without_logo("OCC [occ]") == "OCC [occ]"
+    assert plain_lines.is_card_links("GitHub 131 arXiv Page")
+    assert not plain_lines.is_card_links("GitHub 131 and more")
+
+
+
+@st.composite
+def mutated_nonumbers(draw: st.DrawFn) -> str:
+    """A lynx ``-nonumbers`` daily or trending dump with one to six line edits after its
+    header (its page title)."""
+    style = draw(st.sampled_from(NONUMBER_STYLES))
+    if draw(st.booleans()):
+        text = lynx_support.trending(LYNX_CARDS, style, references=False)
+    else:
+        text = lynx_support.page(LYNX_ENTRIES, style, references=False)
+    lines = nonumbers(text).split("\n")
+    last_header_line = "   Nov 26" if "   Nov 26" in lines else " " * 30 + "Trending Papers"
+    first = lines.index(last_header_line) + 1
+    for _ in range(draw(st.integers(1, 6))):
+        edit = draw(st.sampled_from(("delete", "duplicate", "swap", "move", "blank", "unblank")))
+        edit_lines(draw, lines, edit, draw(st.integers(first, len(lines) - 1)), first=first)
+    return "\n".join(lines)
+
+
+@given(mutated_nonumbers())
+def test_damaged_nonumbers_dumps_lose_nothing(text: str) -> None:
+    digest = check_lenient(text)
+    try:
+        strict = digestparse.parse(text, mode="strict", reference_date=REFERENCE)
+    except digestparse.ParseError as error:
+        first = digest.diagnostics[0]
+        assert (error.code, error.line, error.column) == (first.code, first.line, first.column)
+    else:
+        assert digest.diagnostics == () and strict.papers == digest.papers
+    if digest.dialect == "text-urls":  # edits may leave the head no mark of the 2026 page
+        assert_paths_agree(TEXT_URLS, text, REFERENCE)

@@ -18,8 +18,12 @@ deviation, and there is none to read. Elsewhere (the URL reading) nothing change
 
 Without URL lines, a title is told from the abstract by the lines' layout: where blank
 lines stand between the entry's lines, the title is the first run of lines glued
-together and the abstract the rest; where there are none, the title is the first line.
-An organization is the short line right above ``·`` after the abstract. A bare number
+together and the abstract the rest; where there are none, the title is the first line
+(or, where it stands at the margin over an indented abstract, as lynx writes them, its
+lines at the margin). An organization is the short line right above ``·`` after the
+abstract, or the lines from one that starts with its logo's alt text (lynx: ``[occ] OCC``,
+read ``OCC``). lynx's image placeholders (``[IMG]``) are read as avatars over the authors
+and as a trending card's thumbnail and submitter's avatar around ``Submitted by``. A bare number
 after the date is its comment count, except on a page whose upvote boxes are bare
 numbers too: there it is the comment count only where the next entry's box follows it.
 """
@@ -37,6 +41,7 @@ from ...grammar import (
     PAGE_TITLES,
     PROMO,
     PROMO_DAILY,
+    SEPARATOR,
     SUBSCRIBE,
     TRENDING_PAPERS,
     opens_page_end,
@@ -48,6 +53,7 @@ from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
 from ...state import Line, ParseState
 from ..bounded import FieldLines
+from ..html_text.lines import PUBLISHED
 from ..truncated import Truncated, next_line, report_truncated
 from .lines import (
     AUTHORS,
@@ -62,7 +68,6 @@ from .lines import (
     UPVOTES,
     URL,
     date_text,
-    is_card_link,
     is_count,
     is_site_url,
 )
@@ -72,8 +77,12 @@ from .plain_lines import (
     box_value,
     detect_plain,
     glued_date,
+    has_logo,
+    is_card_links,
+    is_placeholder,
     is_separator,
     split_metadata,
+    without_logo,
 )
 
 #: ``ParseState.memo`` key: this capture is read without URLs.
@@ -144,8 +153,9 @@ class _Shape:
     texts: int
     #: How many of them are the title's.
     title: int
-    #: Whether the line after them is the organization's name.
-    organization: bool
+    #: How many lines after them are the organization's name (0: none; more than one where
+    #: lynx wrapped a name after its logo's alt text, the last maybe with ``·`` and the date).
+    organization: int
     #: Whether the texts are exactly a title and an abstract (an entry without a box must be).
     exact: bool
     #: Whether the input ends before the metadata.
@@ -185,7 +195,29 @@ def _split(state: ParseState, at: int, count: int) -> tuple[int, bool]:
             runs.append(index)
     if len(runs) > 1:
         return runs[1], len(runs) == 2
+    indented = _indented_split(state, at, count)
+    if indented:
+        return indented, True
     return 1, count == 2
+
+
+def _indented_split(state: ParseState, at: int, count: int) -> int:
+    """Where no blank line stands between them: how many of the ``count`` lines from ``at``
+    are the title where the title's lines stand at the margin and the abstract's all after
+    an indent (lynx indents body text, not a heading); 0 where they do not."""
+    first = state.peek(at)
+    if first is None or first.indent or count < 2:
+        return 0
+    title = 1
+    while title < count and (line := state.peek(at + title)) is not None and not line.indent:
+        title += 1
+    if title == count:
+        return 0
+    for index in range(title, count):
+        line = state.peek(at + index)
+        if line is None or not line.indent:
+            return 0
+    return title
 
 
 def _shape(state: ParseState, at: int) -> _Shape | None:
@@ -200,15 +232,20 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
             # No ``·`` and date: the line above this one is the organization's name, or
             # the card shows none (capture 04 shows cards with neither authors nor one).
             name = state.peek(at + count - 1)
-            if count >= 3 and name is not None and len(name.text) <= MAX_ORGANIZATION_LEN:
-                title, exact = _split(state, at, count - 1)
+            names = _logo_name(state, at, count) or 1
+            if (
+                count >= 2 + names
+                and name is not None
+                and len(name.text) <= MAX_ORGANIZATION_LEN
+            ):
+                title, exact = _split(state, at, count - names)
                 if exact:
-                    return _Shape(count - 1, title, True, exact, undated=True)
+                    return _Shape(count - names, title, names, exact, undated=True)
             title, exact = _split(state, at, count)
             if exact:
-                return _Shape(count, title, False, exact, undated=True)
+                return _Shape(count, title, 0, exact, undated=True)
         if line is None:
-            return _Shape(count, min(count, 1), False, False, ended=True) if count else None
+            return _Shape(count, min(count, 1), 0, False, ended=True) if count else None
         if (
             authors_count(line.text) is not None
             or _authors_link(state, at + count)
@@ -218,15 +255,26 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
         glued = split_metadata(line.text)
         if glued is not None and count:
             # The authors or organization, ``·`` and the date on one line.
-            title, exact = _split(state, at, count)
-            return _Shape(count, title, authors_count(glued[0]) is None, exact)
+            if authors_count(glued[0]) is not None:
+                title, exact = _split(state, at, count)
+                return _Shape(count, title, 0, exact)
+            # The name's lines before this one, where lynx wrapped it after its logo.
+            names = _logo_name(state, at, count + 1) or 1
+            title, exact = _split(state, at, count + 1 - names)
+            return _Shape(count + 1 - names, title, names, exact)
         if line.kind is SEPARATOR_KIND or is_separator(line.text) or line.kind is DATE:
+            names = _logo_name(state, at, count)
+            if names:
+                # A name after its logo's alt text (lynx): an organization however the
+                # text above it runs.
+                title, exact = _split(state, at, count - names)
+                return _Shape(count - names, title, names, exact, dated=line.kind is DATE)
             if count >= 2:
                 name = state.peek(at + count - 1)
                 if name is not None and len(name.text) <= MAX_ORGANIZATION_LEN:
                     title, exact = _split(state, at, count - 1)
                     if exact or count == 2:
-                        return _Shape(count - 1, title, True, exact, dated=line.kind is DATE)
+                        return _Shape(count - 1, title, 1, exact, dated=line.kind is DATE)
             shape = _plain_shape(state, at, count)
             return attrs.evolve(shape, dated=True) if shape and line.kind is DATE else shape
         if (line.kind is not TEXT and line.kind is not URL) or box_value(line.text) is not None:
@@ -280,7 +328,7 @@ def _merged(state: ParseState, at: int, shape: _Shape) -> _Shape:
         return shape
     name = state.peek(at + runs[0])
     if _card(state, at + runs[0]) is not None:
-        return _Shape(runs[0], shape.title, False, True)
+        return _Shape(runs[0], shape.title, 0, True)
     if (
         len(runs) >= 2
         and runs[1] == runs[0] + 1
@@ -288,7 +336,7 @@ def _merged(state: ParseState, at: int, shape: _Shape) -> _Shape:
         and len(name.text) <= MAX_ORGANIZATION_LEN
         and _card(state, at + runs[1]) is not None
     ):
-        return _Shape(runs[0], shape.title, True, True)
+        return _Shape(runs[0], shape.title, 1, True)
     return shape
 
 
@@ -303,7 +351,7 @@ def _ends_undated_card(state: ParseState, ahead: int) -> bool:
     return (
         text in (UPVOTE_LABEL, SUBMITTED_BY)
         or (text.startswith(UPVOTE_LABEL) and box_value(text) is not None)
-        or is_card_link(text)
+        or is_card_links(text)
         or opens_page_end(text)
     )
 
@@ -313,35 +361,83 @@ def _plain_shape(state: ParseState, at: int, count: int) -> _Shape | None:
     if not count:
         return None
     title, exact = _split(state, at, count)
-    return _Shape(count, title, False, exact)
+    return _Shape(count, title, 0, exact)
+
+
+#: An organization's name after its logo's alt text spans at most this many lines (lynx
+#: wraps it at the dump's width).
+_NAME_LINES = 3
+
+
+def _logo_name(state: ParseState, at: int, count: int) -> int:
+    """How many of the lines right before ``at + count`` are an organization's name that
+    starts with its logo's alt text in brackets (lynx: ``[occ] OCC``, maybe wrapped), with at
+    least one line of text before them; 0 where they are none."""
+    for names in range(1, min(count - 1, _NAME_LINES) + 1):
+        line = state.peek(at + count - names)
+        if line is None:
+            return 0
+        if has_logo(line.text):
+            return names
+        if line.gap:
+            return 0
+    return 0
 
 
 #: An upvote box: its lines, its style and the upvotes (``_box``).
 _Box = tuple[int, str, int]
 
 
-def _entry_at(state: ParseState, ahead: int) -> tuple[int, _Box | None, _Shape] | None:
-    """The entry that starts at ``ahead``: how many lines its lead-in has, its box and its
-    shape; None where none starts there.
+@attrs.frozen
+class _Lead:
+    """A trending card's lines before its box or title."""
+
+    #: How many lines.
+    lines: int = 0
+    #: Whether ``Submitted by`` is among them.
+    submitted: bool = False
+    #: Which of them is the submitter's name (None: none).
+    name: int | None = None
+
+
+_NO_LEAD = _Lead()
+
+
+def _entry_at(state: ParseState, ahead: int) -> tuple[_Lead, _Box | None, _Shape] | None:
+    """The entry that starts at ``ahead``: its lead-in, its box and its shape; None where
+    none starts there.
 
     A trending card's lead-in is ``Submitted by`` and the submitter's name (a user name: no
     blank in it) over the card's box or title; only ``Submitted by`` where the name is lost
-    (the card follows right after it)."""
-    line = state.peek(ahead)
+    (the card follows right after it). lynx writes the card's thumbnail before it and the
+    submitter's avatar after ``Submitted by`` as image placeholders (``[IMG]``), read with it."""
+    thumbnail = _placeholder_at(state, ahead)
+    line = state.peek(ahead + thumbnail)
     if line is not None and line.text == SUBMITTED_BY:
-        name = state.peek(ahead + 1)
+        at = ahead + thumbnail + 1
+        at += _placeholder_at(state, at)
+        name = state.peek(at)
         if (
             name is not None
             and name.kind is TEXT
             and " " not in name.text
             and box_value(name.text) is None
-            and (card := _card(state, ahead + 2, lead=True)) is not None
+            and not is_placeholder(name.text)
+            and (card := _card(state, at + 1, lead=True)) is not None
         ):
-            return 2, *card
-        if (card := _card(state, ahead + 1, lead=True)) is not None:
-            return 1, *card
+            return _Lead(at + 1 - ahead, True, at - ahead), *card
+        if (card := _card(state, at, lead=True)) is not None:
+            return _Lead(at - ahead, True), *card
+    if thumbnail and (card := _card(state, ahead + thumbnail)) is not None:
+        return _Lead(thumbnail), *card
     card = _card(state, ahead)
-    return (0, *card) if card is not None else None
+    return (_NO_LEAD, *card) if card is not None else None
+
+
+def _placeholder_at(state: ParseState, ahead: int) -> int:
+    """1 where an image's placeholder (``[IMG]``) stands alone at ``ahead``, else 0."""
+    line = state.peek(ahead)
+    return int(line is not None and is_placeholder(line.text))
 
 
 def starts_entry(state: ParseState, ahead: int = 0) -> bool:
@@ -374,6 +470,9 @@ def _card(
         and shape.exact
         and not shape.ended
         and (not (shape.dated or shape.undated) or lead or BOX_STYLE in state.memo)
+        # The page's end (``Previous Next``, lynx's pagination on one line) over the footer's
+        # lines would read as a card without a date.
+        and not (shape.undated and opens_page_end(line.text))
     ):
         return None, shape
     return None
@@ -387,12 +486,12 @@ def entry(state: ParseState) -> bool:
     lead, box, shape = start
     reporter = state.reporter
     fields: dict[str, object] = {}
-    if lead:
-        state.advance()
-        if lead == 2:
-            fields["submitted_by"] = plain(state.advance().text)
-        else:
-            reporter.defect("missing-submitter", next_line(state, "no title").number, 1)
+    for index in range(lead.lines):
+        line = state.advance()
+        if index == lead.name:
+            fields["submitted_by"] = plain(line.text)
+    if lead.submitted and lead.name is None:
+        reporter.defect("missing-submitter", next_line(state, "no title").number, 1)
     style = state.memo.setdefault(BOX_STYLE, box[1] if box is not None else _NONE)
     upvotes: int | None = None
     if box is not None:
@@ -427,10 +526,13 @@ def _field(state: ParseState, count: int) -> FieldLines:
 
 
 def _avatars(state: ParseState, ahead: int) -> int:
-    """How many lone bullets (the authors' avatars, ``AVATAR_BULLETS``) stand at ``ahead``
-    right above an authors line; 0 where none do, or no authors line follows them."""
+    """How many lone bullets (the authors' avatars, ``AVATAR_BULLETS``) or image placeholders
+    (lynx's ``* [IMG]``) stand at ``ahead`` right above an authors line; 0 where none do, or
+    no authors line follows them."""
     count = 0
-    while (line := state.peek(ahead + count)) is not None and line.text in AVATAR_BULLETS:
+    while (line := state.peek(ahead + count)) is not None and (
+        line.text in AVATAR_BULLETS or is_placeholder(line.text)
+    ):
         count += 1
     return count if count and line is not None and authors_count(line.text) is not None else 0
 
@@ -441,23 +543,29 @@ def _authors_link(state: ParseState, ahead: int) -> bool:
     return state.peek_is(ahead, BRACKET) and state.peek_is(ahead + 1, AUTHORS)
 
 
-def _metadata(state: ParseState, fields: dict[str, object], organization: bool) -> None:
+def _metadata(state: ParseState, fields: dict[str, object], organization: int) -> None:
     """Authors or organization, ``·``, the date and an optional comment count, into ``fields``."""
     reporter = state.reporter
     if TRENDING in state.memo and _ends_undated_card(state, 0):
         _undated(state, fields)  # neither authors nor organization (capture 04)
         return
     state.advance_by(_avatars(state, 0))
+    names: list[str] = []
+    if organization:
+        last = state.peek(organization - 1)
+        glued_last = last is not None and split_metadata(last.text) is not None
+        names = [state.advance().text for _ in range(organization - glued_last)]
+    wrapped = bool(names) and _wrapped_separator(names)
     line = next_line(state, "no metadata")
     glued = split_metadata(line.text)
     if glued is not None:
         who, date = glued
         state.advance()
         count = authors_count(who)
-        if count is not None:
+        if count is not None and not names:
             fields["author_count"] = count
         else:
-            fields["organization"] = plain(who)
+            fields["organization"] = _organization([*names, who])
         _dated(state, line, date, fields)
         _after_date(state, fields)
         return
@@ -469,15 +577,17 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: bool) 
         state.advance()
         match = AUTHORS_LINK.fullmatch(state.advance().text)
         fields["author_count"] = int(match.group(1)) if match is not None else None
-    elif organization:
-        fields["organization"] = plain(state.advance().text)
+    elif names:
+        fields["organization"] = _organization(names)
     else:
         reporter.defect("missing-authors", line.number, 1)
     if TRENDING in state.memo and _ends_undated_card(state, 0):
         _undated(state, fields)
         return
     separator = next_line(state, "no '\u00b7' line")
-    if separator.kind is SEPARATOR_KIND:
+    if wrapped:
+        pass  # ``·`` ended the name's line
+    elif separator.kind is SEPARATOR_KIND:
         state.advance()
     elif (after := glued_date(separator.text)) is not None:
         _dated(state, state.advance(), after, fields)
@@ -492,13 +602,33 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: bool) 
         date_line.kind is TEXT
         and not starts_entry(state)
         and not opens_page_end(date_line.text)
-        and not is_card_link(date_line.text)
+        and not is_card_links(date_line.text)
     ):
         state.advance()
         reporter.defect("bad-date", date_line.number, 1, detail=repr(date_line.text[:40]))
     else:
         reporter.defect("missing-date", date_line.number, 1)
     _after_date(state, fields)
+
+
+#: What may follow ``·`` at the end of an organization's line that lynx wrapped before the
+#: date (``[kandinsky] Kandinsky Lab · Published on`` over ``Oct 4, 2026``).
+_BEFORE_DATE = frozenset({"", PUBLISHED.strip()})
+
+
+def _wrapped_separator(names: list[str]) -> bool:
+    """Whether the name's last line ends with ``·`` (and ``Published on``), the date wrapped
+    onto the next line; that line then loses them."""
+    who, separator, rest = names[-1].rpartition(" " + SEPARATOR)
+    if not separator or not who.strip() or rest.strip() not in _BEFORE_DATE:
+        return False
+    names[-1] = who
+    return True
+
+
+def _organization(lines: list[str]) -> str:
+    """An organization's name from its lines, without its logo's alt text (lynx)."""
+    return plain(without_logo(join_wrapped(lines)))
 
 
 def _undated(state: ParseState, fields: dict[str, object]) -> None:
@@ -532,7 +662,7 @@ def _after_date(state: ParseState, fields: dict[str, object]) -> None:
         lines, upvotes = button
         state.advance_by(lines)
         fields["upvotes"] = upvotes
-    while (line := state.peek()) is not None and line.kind is TEXT and is_card_link(line.text):
+    while (line := state.peek()) is not None and line.kind is TEXT and is_card_links(line.text):
         state.advance()
 
 

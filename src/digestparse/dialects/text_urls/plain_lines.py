@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from ...dates import MAX_AUTHOR_DIGITS, read_date_line
 from ...grammar import PERIODS, PROMO_DAILY, SEPARATOR
 from .lines import (
+    CARD_LINK,
+    CARD_LINK_START,
     COUNT,
     DATE,
     SUBMITTED_BY,
@@ -60,6 +62,40 @@ def glued_date(text: str) -> str | None:
 #: An avatar in the authors' list where a tool writes the list item's bullet and no alt
 #: text (inscriptis: ``*`` alone on its line, above ``* 3 authors``).
 AVATAR_BULLETS = frozenset({"*", "\u2022"})
+#: lynx's placeholder for an image (``[IMG]``, ``[LINK]``, ``[INLINE]``) or the image's alt
+#: text in brackets (``[occ]``), alone on its line, bulleted (``* [IMG]``: an avatar) or not
+#: (a card's thumbnail, a submitter's avatar). Not ``[-]`` or ``[12]``: a box's or a number.
+_PLACEHOLDER = re.compile(r"(?:[\u2022*+-] )?\[[^\[\]0-9-][^\[\]]*\]")
+#: An organization's logo's alt text in brackets before its name (``[occ] OCC``), as lynx
+#: writes an image with alt text.
+_LOGO = re.compile(r"\[[^\[\]]+\] +")
+#: A trending card's link labels on one line (``GitHub 131 arXiv Page``), as lynx writes
+#: the links of a line without their URLs.
+_CARD_LINKS = re.compile(rf"(?:{CARD_LINK.pattern})(?: +(?:{CARD_LINK.pattern}))*")
+
+
+def is_placeholder(text: str) -> bool:
+    """An image's placeholder alone on its line (``_PLACEHOLDER``)."""
+    return text[-1:] == "]" and _PLACEHOLDER.fullmatch(text) is not None
+
+
+def has_logo(text: str) -> bool:
+    """Whether the line starts with a logo's alt text in brackets and a name after it."""
+    match = _LOGO.match(text) if text[:1] == "[" else None
+    return match is not None and match.end() < len(text)
+
+
+def without_logo(name: str) -> str:
+    """An organization's name without the logo's alt text before it (``[occ] OCC``: ``OCC``)."""
+    match = _LOGO.match(name) if name[:1] == "[" else None
+    return name[match.end() :] if match is not None and match.end() < len(name) else name
+
+
+def is_card_links(text: str) -> bool:
+    """A card link's label (``GitHub 1.2k``), or several on one line (lynx)."""
+    return is_card_link(text) or (
+        text[:1] in CARD_LINK_START and _CARD_LINKS.fullmatch(text) is not None
+    )
 _INLINE_SEPARATOR = " " + SEPARATOR + " "
 
 
