@@ -610,6 +610,20 @@ def _check_titles(digest: digestparse.Digest) -> None:
         assert title not in PAGE_PHRASES, title
 
 
+def test_a_line_glued_after_a_titles_reference_is_reported_and_left_out_of_the_title() -> None:
+    # Line 59, '### [MURMUR: …][32]', with the abstract's '[' (line 61) glued on.
+    lines = [*LINES[:58], LINES[58] + LINES[60], LINES[59], *LINES[61:]]
+    assert lines[58].endswith("][32][")
+    digest = parse("\n".join(lines))
+    assert digest.papers[0].title == "MURMUR: An Efficient Inference System for Long-Form ASR"
+    first = digest.diagnostics[0]
+    assert (first.code, first.line, first.column) == ("unbalanced-bracket", 59, len(LINES[58]) + 1)
+    assert first.message.endswith("text after the title's '][N]'")
+    with pytest.raises(digestparse.ParseError) as raised:
+        parse("\n".join(lines), "strict")
+    assert (raised.value.line, raised.value.column) == (59, len(LINES[58]) + 1)
+
+
 @given(mutated_capture())
 def test_mutated_capture_lenient_never_raises_and_loses_nothing(source: str) -> None:
     note(repr(source[:200]))

@@ -346,6 +346,14 @@ def _read_title(state: ParseState, wrapped: bool = True) -> str:
     # The close is on the last line, which a title cut short (field-too-long) did not keep.
     close = TITLE_CLOSE.search(joined)
     last = parts.last
+    if close is None and joined.startswith("["):
+        glued = _GLUED_AFTER_CLOSE.search(last.text)
+        if glued is not None:  # the next line glued on: the title ends at its reference
+            state.reporter.defect(
+                "unbalanced-bracket", last.number, last.column(glued.end() + 1),
+                detail="text after the title's '][N]'",
+            )
+            close = _GLUED_AFTER_CLOSE.search(joined)
     closed = close is not None or TITLE_CLOSE.search(last.text) is not None
     # A plain title may start with a bracketed word of its own (``[MASK] Is All You Need``):
     # its brackets balance, as a link's '[' cut from its '][N]' does not.
@@ -363,6 +371,8 @@ def _read_title(state: ParseState, wrapped: bool = True) -> str:
     return " ".join(text.split())
 
 
+#: A title's reference with more text after it on its line (``[Title][53]Long-form …``).
+_GLUED_AFTER_CLOSE = re.compile(r"\]\[[0-9]+\](?=\S)")
 #: The most lines html2text wraps a title over at its width (``### [`` on the first only).
 _MAX_TITLE_LINES = 8
 #: Lines that may go on a title or abstract that html2text wrapped: none of the lines that
