@@ -216,6 +216,16 @@ def test_a_dump_whose_logo_alt_text_has_no_brackets_is_still_lynxs(style: Style)
     ]
 
 
+def test_lynxs_placeholder_for_an_image_at_a_titles_end_is_no_part_of_it() -> None:
+    # An icon without alt text inside the title's link: lynx writes '[IMG]' after its text.
+    text = page(ENTRIES)
+    assert text.count("]Plain Title\n") == 1
+    text = text.replace("]Plain Title\n", "]Plain Title [IMG]\n", 1)
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+
+
 def test_a_lynx_dump_of_another_page_is_no_capture() -> None:
     readme = "\n".join([
         "[1]Skip to content",

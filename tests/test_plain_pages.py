@@ -589,7 +589,6 @@ def mutated_page(draw: st.DrawFn) -> str:
 @given(mutated_page())
 def test_damaged_pages_lose_nothing_and_strict_raises_at_the_first_report(text: str) -> None:
     digest = check_lenient(text)
-    assert digest.dialect == "text-urls"
     try:
         strict = digestparse.parse(text, mode="strict", reference_date=REFERENCE)
     except digestparse.ParseError as error:
@@ -597,6 +596,11 @@ def test_damaged_pages_lose_nothing_and_strict_raises_at_the_first_report(text: 
         assert (error.code, error.line, error.column) == (first.code, first.line, first.column)
     else:
         assert digest.diagnostics == () and strict.papers == digest.papers
+    if digest.dialect != "text-urls":
+        # Damage may take every 2026 mark out of the first lines (a box-less layout whose
+        # entries lost their '·'): the page is then the seeds' text, read with its findings.
+        assert digest.dialect == "text" and digest.diagnostics
+        return
     assert_paths_agree(TEXT_URLS, text, REFERENCE)
     for paper in digest.papers:
         assert paper.paper_id is None and paper.url is None

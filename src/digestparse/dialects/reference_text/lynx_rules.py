@@ -18,6 +18,7 @@ and a line of links (``[20]GitHub 110k [21]arXiv Page``). docs/format.md gives t
 from __future__ import annotations
 
 import datetime
+import re
 
 import attrs
 
@@ -573,7 +574,12 @@ def _read_title(state: ParseState, first: Line, text: str, *, card: bool) -> str
     for _ in range(_title_continuation(state, -1, first.indent, card=card)):
         parts.add(state.advance())
     parts.report(state)
-    return join_wrapped(parts.texts)
+    # lynx's own words for an image without alt text are never a title's (an icon glued on).
+    return _PLACEHOLDERS_AT_END.sub("", join_wrapped(parts.texts))
+
+
+#: lynx's placeholders for images without alt text, at the end of a title.
+_PLACEHOLDERS_AT_END = re.compile(r"(?:\s*\[(?:IMG|INLINE|LINK|IMAGE)\])+$")
 
 
 def _ends_abstract(state: ParseState, *, first: bool = False, text_indent: int = 0) -> bool:
