@@ -130,10 +130,41 @@ def entry_lines(entry: Entry, style: Style) -> list[str]:
     return lines
 
 
+#: The site's menu as converters of the whole page write it before the header (firecrawl's
+#: main content leaves it out): the logo link, the site's pages, Log In and Sign Up.
+MENUS = {
+    "html2text": (
+        f"[![Hugging Face's logo]({HF}/front/assets/huggingface_logo-\n"
+        f"noborder.svg)Hugging Face]({HF}/)\n\n"
+        + "\n".join(f"  * [{name}]({HF}/{slug})" for name, slug in (
+            ("Models", "models"), ("Datasets", "datasets"), ("Spaces", "spaces"),
+            ("Buckets new", "storage"), ("Docs", "docs"), ("Pricing", "pricing"),
+            ("Log In", "login"), ("Sign Up", "join")))
+    ),
+    "markdownify": (
+        f"[![Hugging Face's logo]({HF}/front/assets/huggingface_logo-noborder.svg)Hugging Face]"
+        f"({HF}/)\n\n* [Models]({HF}/models)\n* [Datasets]({HF}/datasets)\n\n"
+        f"[Log In]({HF}/login) [Sign Up]({HF}/join)"
+    ),
+    "Jina Reader": (
+        f"[![Image 1: Hugging Face's logo]({HF}/front/assets/huggingface_logo-noborder.svg) "
+        f'Hugging Face]({HF}/ "Hugging Face")\n\n*   [Models]({HF}/models)\n'
+        f"*   [Docs]({HF}/docs)\n*   [Log In]({HF}/login)\n*   [Sign Up]({HF}/join)"
+    ),
+    "relative links": "[Hugging Face](/)\n\n- [Models](/models)\n- [Log In](/login)",
+}
+
+
 def listing(
-    style: Style = Style(), label: str = "Nov 26", tail: bool = True, nav: bool = False
+    style: Style = Style(),
+    label: str = "Nov 26",
+    tail: bool = True,
+    nav: bool = False,
+    menu: str | None = None,
 ) -> str:
     lines = header(style, label)
+    if menu is not None:
+        lines.insert(0, MENUS[menu])
     if nav:  # the arrows around the date: links with an icon and no text
         lines[-1:-1] = [f"[]({HF}/papers/date/2026-11-25)"]
         lines.append(f"[]({HF}/papers/date/2026-11-27)")
@@ -300,6 +331,52 @@ def test_the_arrows_around_the_page_date_are_the_header(label: str) -> None:
     assert digest.header_span == (1, 23)
 
 
+@pytest.mark.parametrize("menu", sorted(MENUS))
+def test_the_sites_menu_before_the_header_is_part_of_it(menu: str) -> None:
+    """A converter of the whole page writes the site's menu first: links to the site's
+    pages, hard-wrapped by html2text. It is no content (issue 10: a navigation menu is
+    skipped and its lines are in the header's span), so nothing is reported."""
+    text = listing(menu=menu)
+    digest = assert_reads_the_entries(text)
+    reference = digestparse.parse(listing(), reference_date=TODAY)
+    assert digest.header == reference.header
+    assert digest.page_date == reference.page_date
+    menu_lines = MENUS[menu].count("\n") + 1
+    assert digest.header_span == (1, reference.header_span[1] + menu_lines + 1)
+
+
+@pytest.mark.parametrize(
+    "stray",
+    [
+        f"[Models]({HF}/models) and more",  # text beside the links
+        f"- [A Paper]({HF}/papers/2611.09999)",  # a paper's link is no menu item
+        "- Models",  # an item with no link
+    ],
+)
+def test_a_menu_paragraph_that_is_not_only_links_to_site_pages_is_reported(stray: str) -> None:
+    """Only links to the site's pages, up to the header, are the menu: with anything else
+    in it the capture does not start with the header, as before."""
+    text = listing(menu="markdownify").replace(f"* [Datasets]({HF}/datasets)", stray, 1)
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics][:2] == ["missing-header", "junk"]
+    assert (digest.diagnostics[0].line, digest.diagnostics[0].column) == (1, 1)
+    assert len(digest.papers) == len(ENTRIES)
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(MARKDOWN, text, TODAY)
+
+
+def test_menu_links_with_no_header_after_them_are_reported() -> None:
+    """Links to the site's pages with an entry, not the header, after them are no menu."""
+    text = listing()
+    body = text[text.index("[12](") :]
+    without_header = MENUS["markdownify"] + "\n\n" + body
+    digest = digestparse.parse(without_header, reference_date=TODAY)
+    assert digest.dialect == "markdown"
+    assert [d.code for d in digest.diagnostics][:2] == ["missing-header", "junk"]
+    assert len(digest.papers) == len(ENTRIES)
+    assert uncovered_lines(without_header, digest) == []
+
+
 def test_links_with_titles() -> None:
     """A converter writes a link's ``title`` attribute after its target,
     ``[text](url "title")``: the target is the URL alone, wherever a link is read."""
@@ -451,12 +528,14 @@ def test_a_trending_entry_with_its_submitter(image: str, glued: bool) -> None:
     ),
     st.sampled_from(["Nov 26", "Week 48", "November 2026"]),
     st.booleans(),
+    st.sampled_from([None, *sorted(MENUS)]),
 )
 def test_any_mix_of_converter_habits_reads_the_entries(
-    style: Style, label: str, nav: bool
+    style: Style, label: str, nav: bool, menu: str | None
 ) -> None:
-    note(listing(style, label=label, nav=nav))
-    assert_reads_the_entries(listing(style, label=label, nav=nav))
+    text = listing(style, label=label, nav=nav, menu=menu)
+    note(text)
+    assert_reads_the_entries(text)
 
 
 def test_the_late_trending_card_in_markdown_is_left_to_html_text() -> None:

@@ -138,6 +138,19 @@ DATED = re.compile(
     r"(?:([^\u00b7]*[^\s\u00b7]) )?\u00b7 (?:Published on )?((" + "|".join(MONTHS)
     + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?)"
 )
+#: The site's navigation menu, as a converter of the whole page writes it before the page's
+#: header (html2text, markdownify, Jina Reader; firecrawl's main content leaves it out): the
+#: logo link, then links to the site's pages, as list items or side by side (``[Log In](…)
+#: [Sign Up](…)``). One paragraph of it, its lines joined by newlines: a link's text and
+#: target may be hard-wrapped (html2text wraps at 78 columns, inside a URL too).
+_MENU_IMAGE = r"!\[[^\[\]]*\]\([^()\s]*(?:\n[^()\s]*)?\)"
+_MENU_LINK = (
+    r"\[(?:[^\[\]]|" + _MENU_IMAGE + r")*\]\([^()\s]*(?:\n[^()\s]*)?(?: +\"[^\"]*\")?\)"
+)
+_MENU_ITEM = r"(?:[-*+] +)?" + _MENU_LINK
+MENU_PARAGRAPH = re.compile(_MENU_ITEM + r"(?:\s+" + _MENU_ITEM + ")*")
+#: A menu links to the site's pages, never to a paper's.
+_PAPER_TARGET = re.compile(r"papers/[0-9]")
 #: No longer line is looked at as a dated line (an organization's name is short).
 _DATED_MAX = 200
 #: A setext heading's underline (markdownify and turndown write ``<h1>`` and ``<h2>`` so).
@@ -197,6 +210,17 @@ def classify(line: str) -> Kind:
         if SEPARATOR in line and DATED.fullmatch(line):
             return Kind.DATED
     return Kind.TEXT
+
+
+def is_menu_paragraph(text: str) -> bool:
+    """Whether ``text`` (a paragraph's lines joined by newlines) is part of the site's menu:
+    links only (``MENU_PARAGRAPH``), none to a paper, none a page phrase (``[Daily
+    Papers](…)`` is the header's)."""
+    return (
+        MENU_PARAGRAPH.fullmatch(text) is not None
+        and _PAPER_TARGET.search(text) is None
+        and not is_page_phrase(text)
+    )
 
 
 def before_separator(line: str) -> str:

@@ -63,6 +63,7 @@ from .lines import (
     classify,
     closes_link,
     date_parts,
+    is_menu_paragraph,
     is_organization_link,
     is_page_phrase,
     is_plain_title,
@@ -95,6 +96,8 @@ def read_header(state: ParseState) -> None:
             "missing-header", state.wrapper_end + 1, 1, detail="the input is empty"
         )
         return
+    menu = _menu_lines(state)
+    state.advance_by(menu)
     lines: list[Line] = []
     held = 0  # characters: a header holds at most MAX_LINE (a longer one goes on as repeated)
     query = False  # one query at most, under the byline: another stray line is junk
@@ -133,7 +136,36 @@ def read_header(state: ParseState) -> None:
     if labelled or state.page_date is not None:
         while (line := state.peek()) is not None and _is_blank_link(line):
             state.advance()  # the arrow to the next day, week or month
-    state.header_span = (lines[0].number, state.last_line)
+    state.header_span = (first.number if menu else lines[0].number, state.last_line)
+
+
+#: The site's menu is looked for over at most this many lines before the header (the
+#: site's has a dozen items).
+_MAX_MENU_LINES = 60
+
+
+def _menu_lines(state: ParseState) -> int:
+    """How many lines the site's menu takes before the page's header: paragraphs that are
+    links to the site's pages only (``is_menu_paragraph``), with a header line right after
+    them. 0 when the capture does not start so (the header's absence is then reported)."""
+    count = 0
+    held = 0  # characters: bounded by MAX_LINE, as the header is
+    while count < _MAX_MENU_LINES:
+        line = state.peek(count)
+        if line is None or held > lines_module.MAX_LINE:
+            return 0
+        if line.kind is Kind.HEADER or _wrapped_phrase(state, line):
+            return count
+        size = 1
+        while (glued := state.peek(count + size)) is not None and glued.gap == 0:
+            size += 1
+        paragraph = [state.peek(count + i) for i in range(size)]
+        text = "\n".join(part.text for part in paragraph if part is not None)
+        held += len(text)
+        if not is_menu_paragraph(text):
+            return 0
+        count += size
+    return 0
 
 
 #: A header line hard-wrapped (html2text wraps at 78 columns) goes on over at most this many
