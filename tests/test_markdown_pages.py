@@ -346,6 +346,23 @@ def test_the_sites_menu_before_the_header_is_part_of_it(menu: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "style",
+    [Style(), Style(images=False, separator="spaced"), Style(authors="split", bullet="  * ")],
+)
+def test_the_sites_relative_links(style: Style) -> None:
+    """A converter given the page's HTML without its address (markitdown, html2text without
+    ``baseurl``) keeps the site's links relative: ``[12](/login?next=…)``, ``### [Title]
+    (/papers/ID)``, ``[Name](/slug)``. The page is the same; a paper's id comes from
+    ``/papers/ID`` and its ``url`` is that page on huggingface.co."""
+    text = listing(style, menu="relative links").replace(HF, "")
+    assert f"({HF}/" not in text  # the avatars stay on their CDN
+    digest = assert_reads_the_entries(text)
+    assert [paper.url for paper in digest.papers] == [
+        f"{HF}/papers/{entry.paper_id}" for entry in ENTRIES
+    ]
+
+
+@pytest.mark.parametrize(
     "stray",
     [
         f"[Models]({HF}/models) and more",  # text beside the links
@@ -529,11 +546,14 @@ def test_a_trending_entry_with_its_submitter(image: str, glued: bool) -> None:
     st.sampled_from(["Nov 26", "Week 48", "November 2026"]),
     st.booleans(),
     st.sampled_from([None, *sorted(MENUS)]),
+    st.booleans(),
 )
 def test_any_mix_of_converter_habits_reads_the_entries(
-    style: Style, label: str, nav: bool, menu: str | None
+    style: Style, label: str, nav: bool, menu: str | None, relative: bool
 ) -> None:
     text = listing(style, label=label, nav=nav, menu=menu)
+    if relative:  # the site's links as a converter without the page's address keeps them
+        text = text.replace(HF, "")
     note(text)
     assert_reads_the_entries(text)
 

@@ -35,6 +35,13 @@ from digestparse.model import title_key
         ("https://huggingface.co/login?next=%2Fpapers%2F2606.00683", None),
         ("https://huggingface.co/papers/trending", None),
         ("https://github.com/org/2606.00683", None),
+        # The site's relative link, as a converter given the HTML without its address keeps it.
+        ("/papers/2606.00683", "2606.00683"),
+        ("/papers/2609.11115#community", "2609.11115"),
+        ("/papers/trending", None),
+        ("/login?next=%2Fpapers%2F2606.00683", None),
+        ("/org/papers/2606.00683", None),
+        ("papers/2606.00683", None),
     ],
 )
 def test_paper_id(url: str, want: str | None) -> None:

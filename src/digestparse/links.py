@@ -168,9 +168,11 @@ def extract_links(text: str) -> tuple[str, ...]:
 
 
 #: A paper's page on huggingface.co or arXiv; the id is arXiv's (``2606.00683``, old-style
-#: ``hep-th/9901001`` too), with an optional version suffix that is not part of it.
+#: ``hep-th/9901001`` too), with an optional version suffix that is not part of it. The
+#: site's own links may be relative (``/papers/2606.00683``): a converter given the page's
+#: HTML without its address (markitdown, html2text, pandoc) keeps them so.
 _PAPER_LINK = regex.compile(
-    r"(?i:https?://)?(?:www\.)?(?i:huggingface\.co/papers|arxiv\.org/(?:abs|pdf))/"
+    r"(?:(?i:https?://)?(?:www\.)?(?i:huggingface\.co/papers|arxiv\.org/(?:abs|pdf))|/papers)/"
     r"((?:[a-z-]+(?:\.[A-Z]{2})?/)?[0-9]{4,}(?:\.[0-9]{4,5})?)(?:v[0-9]+)?(?:\.pdf)?"
     r"(?=$|[/?#\s)\]>\"'])"
 )
@@ -179,7 +181,8 @@ PAPER_PAGE = "https://huggingface.co/papers/"
 
 
 def paper_id(url: str) -> str | None:
-    """The paper id in a huggingface.co/papers/ID or arxiv.org/abs/ID link, or None.
+    """The paper id in a huggingface.co/papers/ID (or the site's relative /papers/ID) or
+    arxiv.org/abs/ID link, or None.
 
     A version suffix (``v2``) is dropped; ``#community`` and query parts are ignored.
     """

@@ -85,9 +85,11 @@ LINKED_AUTHORS = re.compile(r"\[" + _BULLET + r"([0-9]+) authors?\]" + _URL)
 BARE_AUTHORS = re.compile(_BULLET + r"([0-9]+) authors?")
 AUTHORS_TAIL = re.compile(_BULLET + r"([0-9]+) authors?\]" + _URL)
 #: An organization's link without its avatar image (a converter that leaves images out):
-#: ``[Name](https://huggingface.co/slug)``, a link to one page of the site's top level.
+#: ``[Name](https://huggingface.co/slug)``, a link to one page of the site's top level (or
+#: ``[Name](/slug)``, the site's relative link).
 ORGANIZATION_LINK = re.compile(
-    r"\[([^\[\]]*[^\[\]\s])\]\(https://huggingface\.co/(?!papers\b|login\b)[A-Za-z0-9][\w.-]*/?"
+    r"\[([^\[\]]*[^\[\]\s])\]\((?:https://huggingface\.co)?/(?!papers\b|login\b)"
+    r"[A-Za-z0-9][\w.-]*/?"
     r'(?: +"[^"]*")?\)'
 )
 #: The lines around an authors list that html2text and turndown write as a link of its
@@ -359,9 +361,9 @@ def _listing_mark(line: str) -> bool:
     if first == "[":
         # Not ``[Upvote N](…)``: that box is the late-2026 trending card's, html-text's.
         if line[1:2] in ("-", *"0123456789") and UPVOTES.fullmatch(line):
-            return "huggingface.co/" in line
+            return _links_the_site(line)
         if line[1:2] == "\\" and UPVOTE_BOX.fullmatch(line):
-            return "huggingface.co/" in line
+            return _links_the_site(line)
         if line[1:2] in ("-", "*", "+") and line[2:3] == " ":
             return bool(LINKED_AUTHORS.fullmatch(line) or LINKED_AVATAR.match(line))
         return line.startswith("[LINK: ") and REPOSITORY.fullmatch(line) is not None
@@ -373,6 +375,12 @@ def _listing_mark(line: str) -> bool:
         match = DATE.fullmatch(line) if line[0] in _MONTH_INITIALS else None
         return match is not None and match.group(4) is not None
     return False
+
+
+def _links_the_site(line: str) -> bool:
+    """Whether an upvote box links to huggingface.co: its address, or the site's relative
+    login link (``/login?next=…``) in a converter's output without the page's address."""
+    return "huggingface.co/" in line or "](/login?" in line
 
 
 def detect(head: Sequence[str]) -> bool:
