@@ -155,19 +155,34 @@ MENUS = {
 }
 
 
+#: The arrows around the page date where a converter writes them on the date's line.
+_ICON = "![](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)"
+ARROWS = {
+    "both": f"[]({HF}/papers/date/2026-11-25){{}}[]({HF}/papers/date/2026-11-27)",
+    "before": f"[]({HF}/papers/date/2026-11-25){{}}",
+    "after": f"{{}}[]({HF}/papers/date/2026-11-27)",
+    "icons": f"[{_ICON}]({HF}/papers/date/2026-11-25){{}}[{_ICON}]({HF}/papers/date/2026-11-27)",
+    "spaced": f"[]({HF}/papers/week/2026-W47) {{}} []({HF}/papers/week/2026-W49)",
+    # html2text wraps at 78 columns, after a hyphen inside a URL too
+    "wrapped": f"[]({HF}/papers/date/2026-11-\n25){{}}[]({HF}/papers/date/2026-11-27)",
+}
+
+
 def listing(
     style: Style = Style(),
     label: str = "Nov 26",
     tail: bool = True,
-    nav: bool = False,
+    nav: bool | str = False,
     menu: str | None = None,
 ) -> str:
     lines = header(style, label)
     if menu is not None:
         lines.insert(0, MENUS[menu])
-    if nav:  # the arrows around the date: links with an icon and no text
+    if nav is True:  # the arrows around the date: links with an icon and no text
         lines[-1:-1] = [f"[]({HF}/papers/date/2026-11-25)"]
         lines.append(f"[]({HF}/papers/date/2026-11-27)")
+    elif nav:  # the arrows on the date's line (ARROWS)
+        lines[-1] = ARROWS[nav].format(label)
     for entry in ENTRIES:
         lines += entry_lines(entry, style)
     if tail:
@@ -392,6 +407,79 @@ def test_menu_links_with_no_header_after_them_are_reported() -> None:
     assert [d.code for d in digest.diagnostics][:2] == ["missing-header", "junk"]
     assert len(digest.papers) == len(ENTRIES)
     assert uncovered_lines(without_header, digest) == []
+
+
+@pytest.mark.parametrize("nav", sorted(ARROWS))
+def test_the_arrows_on_the_page_dates_line_are_the_header(nav: str) -> None:
+    """Where the arrows share the date's block, a converter writes them on its line
+    (``[](…)Nov 26[](…)``, the icon maybe an image): the page date, in the header's span."""
+    text = listing(nav=nav)
+    digest = assert_reads_the_entries(text)
+    reference = digestparse.parse(listing(), reference_date=TODAY)
+    assert digest.header == reference.header
+    assert digest.page_date == reference.page_date == datetime.date(2026, 11, 26)
+    assert digest.header_span == (1, reference.header_span[1] + ARROWS[nav].count("\n"))
+
+
+def test_a_page_date_with_a_year_between_arrows_is_reported_at_the_date() -> None:
+    text = listing(nav="before", label="Nov 26, 2026")
+    digest = digestparse.parse(text, reference_date=TODAY)
+    arrow = ARROWS["before"].format("")
+    assert [(d.code, d.line, d.column) for d in digest.diagnostics] == [
+        ("bad-page-date", 19, len(arrow) + len("Nov ") + 1)]
+    assert digest.page_date == datetime.date(2026, 11, 26)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ARROWS["both"].format("Nov 26 edition"),  # no date between the arrows
+        "[](https://example.com/papers/date/2026-11-25)Nov 26",  # no arrow of the site's
+        "Nov 26[](https://huggingface.co/papers/2611.01234)",  # a paper's link, no arrow
+    ],
+)
+def test_a_line_that_is_no_page_date_between_arrows_is_junk(line: str) -> None:
+    text = listing().replace("\n\nNov 26\n\n", f"\n\n{line}\n\n", 1)
+    assert line in text
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", 19)]
+    assert digest.page_date is None
+    assert uncovered_lines(text, digest) == []
+
+
+def test_a_repeated_header_holds_a_page_date_between_arrows() -> None:
+    one = listing(nav="wrapped", tail=False).replace("Nov 26", "Nov 25")
+    two = listing(nav="icons", tail=False)
+    text = one + "\n" + two
+    second = one.count("\n") + 2
+    header_end = second + two.split("\n\n[12](")[0].count("\n")
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("repeated-header", second, header_end)]
+    assert digest.page_date == datetime.date(2026, 11, 25)  # the first page's
+    assert len(digest.papers) == 2 * len(ENTRIES)
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(MARKDOWN, text, TODAY)
+
+
+@pytest.mark.parametrize("icon", [_ICON, _ICON + " "])
+def test_the_comment_icon_inside_the_comment_link(icon: str) -> None:
+    """The comment count's link holds a speech-bubble icon, an inline SVG that
+    html-to-markdown and pandoc write as an image: ``May 30[![](data:…)4](…#community)``."""
+    text = re.sub(
+        r"\[([0-9]+)\]\((\S+#community)\)", lambda m: f"[{icon}{m[1]}]({m[2]})", listing()
+    )
+    assert text.count(icon + "3](") == 1
+    assert_reads_the_entries(text)
+
+
+def test_an_avatar_list_written_inside_its_link_on_one_line() -> None:
+    """html-to-markdown writes the authors link's list on one line, a bullet per item, the
+    avatars' images left out: ``[- - - 5 authors](url)``."""
+    avatars = f"[- ![]({HF}/avatars/0.svg)\\\\\n- ![]({HF}/avatars/1.svg)\\\\\n- 5 authors]("
+    text = listing().replace(avatars, "[- - - 5 authors](", 1)
+    assert "[- - - 5 authors](" in text
+    assert_reads_the_entries(text)
 
 
 def test_links_with_titles() -> None:

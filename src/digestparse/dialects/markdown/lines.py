@@ -81,7 +81,9 @@ UPVOTE_BOX = re.compile(r"\[(?:Upvote ?(?:\\(?=-))?|\\(?=-))(-|[0-9]{1,9})\]" + 
 #: A list item's bullet: ``-`` (firecrawl), ``*`` (markdownify, turndown, html2text) or
 #: ``+``, and one or more spaces (turndown writes ``*   ``).
 _BULLET = r"[-*+] +"
-LINKED_AUTHORS = re.compile(r"\[" + _BULLET + r"([0-9]+) authors?\]" + _URL)
+#: html-to-markdown writes the list inside the link on one line, a bullet per item, the
+#: avatars without images: ``[- - - - 3 authors](url)``.
+LINKED_AUTHORS = re.compile(r"\[(?:" + _BULLET + r")+([0-9]+) authors?\]" + _URL)
 BARE_AUTHORS = re.compile(_BULLET + r"([0-9]+) authors?")
 AUTHORS_TAIL = re.compile(_BULLET + r"([0-9]+) authors?\]" + _URL)
 #: An organization's link without its avatar image (a converter that leaves images out):
@@ -113,9 +115,12 @@ ORGANIZATION = re.compile(r"\[!\[[^\]\n]*\]" + _ANY_URL + r"([^\[\]]*)\]" + _ANY
 _TARGET = re.compile(r'([^()\s]*)(?:| +"[^"]*")')
 _PLAIN_TARGET = re.compile(r"[^()\s]*")
 #: The comment count comes glued to the date or after one space (firecrawl writes both).
+#: Its link holds the page's speech-bubble icon, an inline SVG, which most converters drop
+#: and some (html-to-markdown, pandoc) write as an image: ``[![](data:…)6](…#community)``.
+_ICON = r"(?:!\[[^\[\]]*\]\([^()\s]*\) ?)?"
 DATE = re.compile(
     "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?"
-    r"(?: ?\[([0-9]+)\]" + _URL + ")?"
+    r"(?: ?\[" + _ICON + r"([0-9]+)\]" + _URL + ")?"
 )
 _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -133,6 +138,18 @@ PERIOD_LABEL = re.compile(
     r"|(?:" + "|".join(MONTHS + _MONTH_NAMES) + r") [0-9]{4}"
     r"|[0-9]{4}-(?:0[1-9]|1[0-2])"
     r"|" + _DAY + r" ?[-\u2013\u2014] ?(?:" + _DAY + r"|(?:[1-9]|[12][0-9]|3[01]))"
+)
+#: The page date with the arrows to the day (week, month) before and after it on its line, as
+#: a converter writes them where they share the date's block: icon links with no text,
+#: ``[](…/papers/date/2026-11-24)Nov 25[](…/papers/date/2026-11-26)``, or with the icon as
+#: an image (``[![](data:…)](…)``). At least one arrow; group 1 is the date.
+_ARROW = (
+    r"\[" + _ICON + r"\]\((?:https://huggingface\.co)?/papers/(?:date|week|month)/[^()\s]*\)"
+)
+ARROWED_DATE = re.compile(
+    "(?:" + _ARROW + r") ?((?:" + "|".join(MONTHS) + r") [1-9][0-9]?(?:, [0-9]{4})?)"
+    r"(?: ?" + _ARROW + ")?"
+    "|((?:" + "|".join(MONTHS) + r") [1-9][0-9]?(?:, [0-9]{4})?) ?" + _ARROW
 )
 #: A trending card's date line (capture 05 shows ``· Published on Oct 4, 2026`` and, in the
 #: second copy, ``· Oct 4, 2026``), maybe after the organization's name.
@@ -269,6 +286,16 @@ def date_fields(line: str) -> DateFields | None:
     month, day, year, count = match.group(1, 2, 3, 4)
     text = line[: match.end(3) if year else match.end(2)]
     return MONTH_NUMBER[month], int(day), int(year) if year else None, count, text
+
+
+def arrowed_date(text: str) -> tuple[DateLine, int] | None:
+    """The page date of an ``ARROWED_DATE`` line, and where it starts in ``text``."""
+    match = ARROWED_DATE.fullmatch(text)
+    if match is None:
+        return None
+    group = 1 if match.group(1) is not None else 2
+    parts = date_parts(match.group(group))
+    return (parts, match.start(group)) if parts is not None else None
 
 
 def date_parts(line: str) -> DateLine | None:

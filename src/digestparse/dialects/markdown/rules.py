@@ -59,6 +59,7 @@ from .lines import (
     UNDERLINE,
     UPVOTE_WORD,
     Kind,
+    arrowed_date,
     before_separator,
     classify,
     closes_link,
@@ -133,10 +134,51 @@ def read_header(state: ParseState) -> None:
         date_line = state.advance()
         set_page_date(state, date_line.number, _date(date_line), indent=date_line.indent)
         state.top_page_date = state.page_date
+    elif _read_arrowed_date(state) is not None:
+        state.top_page_date = state.page_date
     if labelled or state.page_date is not None:
         while (line := state.peek()) is not None and _is_blank_link(line):
             state.advance()  # the arrow to the next day, week or month
     state.header_span = (first.number if menu else lines[0].number, state.last_line)
+
+
+#: A page date with its arrows is no longer (an arrow's icon may be an SVG written as a
+#: ``data:`` URI of some hundred characters).
+_MAX_ARROWED = 4096
+#: The kinds of a page date's line with its arrows: an arrow first (its icon maybe an image,
+#: ``[![](…)](…)``), or the date.
+_ARROWED_KINDS = (Kind.LINK_TEXT, Kind.ORGANIZATION, Kind.TEXT)
+
+
+def _arrowed_date(state: ParseState) -> tuple[int, int, DateLine, int] | None:
+    """The page date with its arrows on its line (``ARROWED_DATE``), maybe hard-wrapped over
+    the lines glued to it: how many lines it takes, its line, its parts and its column - 1;
+    None, with nothing consumed, where the next lines are not one."""
+    first = state.peek()
+    if first is None or first.kind not in _ARROWED_KINDS or len(first.text) > _MAX_ARROWED:
+        return None
+    texts = [first.text]
+    for size in range(1, _MAX_WRAPPED + 1):
+        found = arrowed_date(join_wrapped(texts))
+        if found is not None:
+            parts, start = found
+            return size, first.number, parts, first.indent + start
+        following = state.peek(size)
+        if following is None or following.gap:
+            return None
+        texts.append(following.text)
+    return None
+
+
+def _read_arrowed_date(state: ParseState) -> DateLine | None:
+    """Read the header's page date with its arrows on its line (``_arrowed_date``)."""
+    arrowed = _arrowed_date(state)
+    if arrowed is None:
+        return None
+    size, number, parts, indent = arrowed
+    state.advance_by(size)
+    set_page_date(state, number, parts, indent=indent)
+    return parts
 
 
 #: The site's menu is looked for over at most this many lines before the header (the
@@ -256,13 +298,19 @@ def repeated_header(state: ParseState) -> bool:
     if labelled:
         last = state.advance()
     date_line = state.advance() if state.peek_is(0, Kind.DATE) else None
-    end = date_line.number if date_line is not None else last.number
-    if labelled or date_line is not None:
+    arrowed = _arrowed_date(state) if date_line is None else None
+    if arrowed is not None:
+        state.advance_by(arrowed[0])
+    end = last.number if date_line is None and arrowed is None else state.last_line
+    if labelled or date_line is not None or arrowed is not None:
         while (line := state.peek()) is not None and _is_blank_link(line):
             end = state.advance().number  # the arrow to the next day, week or month
     state.reporter.defect("repeated-header", first.number, 1, end_line=end, gap=first.gap)
     if date_line is not None:
         set_page_date(state, date_line.number, _date(date_line), indent=date_line.indent)
+    elif arrowed is not None:
+        _, number, parts, indent = arrowed
+        set_page_date(state, number, parts, indent=indent)
     return True
 
 
@@ -307,8 +355,9 @@ def _raw_header(state: ParseState, first: Line) -> bool:
             kind = classify(text)
             if len(text) <= _KNOWN_LEN and len(kinds) < _KNOWN_MAX:
                 kinds[text] = kind
-        if kind is Kind.TEXT or kind is Kind.LINK_TEXT:
-            # Maybe a search query, a period or an arrow link: the state reads on.
+        if kind is Kind.TEXT or kind is Kind.LINK_TEXT or kind is Kind.ORGANIZATION:
+            # Maybe a search query, a period, an arrow link or the page date between its
+            # arrows (``[![](icon)](…)Nov 26``): the state reads on.
             return False
         if kind is not Kind.HEADER:
             break
