@@ -72,6 +72,10 @@ class Style:
     #: (markdownify: ``[Upvote``, a blank line, ``101](url)``).
     boxes: str = "inline"
     upvote_word: bool = False
+    #: The paper's thumbnail before the upvote box, a link with one image
+    #: (``[![](…/social-thumbnails/papers/ID.png)](…/papers/ID)``): none, on one line, or
+    #: hard-wrapped inside its image's URL (html2text).
+    thumbnails: str = "none"
 
 
 def header(style: Style, label: str = "Nov 26") -> list[str]:
@@ -92,6 +96,11 @@ def entry_lines(entry: Entry, style: Style) -> list[str]:
     url = f"{HF}/papers/{entry.paper_id}"
     upvotes = str(entry.upvotes) if entry.upvotes else style.dash
     login = f"{HF}/login?next=%2Fpapers%2F{entry.paper_id}"
+    thumbnail = (
+        f"[![](https://cdn-thumbnails.huggingface.co/social-"
+        f"{chr(10) if style.thumbnails == 'wrapped' else ''}"
+        f"thumbnails/papers/{entry.paper_id}.png)]({url})"
+    )
     if style.boxes != "split":
         box = {"inline": "", "word": "Upvote", "word-spaced": "Upvote ",
                "word-lines": "Upvote\n\n"}[style.boxes]
@@ -101,6 +110,8 @@ def entry_lines(entry: Entry, style: Style) -> list[str]:
         box = f"Upvote\n\n{upvotes}" if style.upvote_word else upvotes
         lines = [f"[\n\n{box}\n\n]({login})", f"### [{entry.title}]({url})",
                  f"[\n\n{entry.abstract}\n\n]({url})"]
+    if style.thumbnails != "none":
+        lines.insert(0, thumbnail)
     if entry.organization is not None:
         slug = entry.organization.split()[0].lower()
         image = f"![{slug}](https://cdn-avatars.huggingface.co/{slug}.png)" if style.images else ""
@@ -152,6 +163,11 @@ MENUS = {
         f"*   [Docs]({HF}/docs)\n*   [Log In]({HF}/login)\n*   [Sign Up]({HF}/join)"
     ),
     "relative links": "[Hugging Face](/)\n\n- [Models](/models)\n- [Log In](/login)",
+    # markdownify writes the document's <title> first, glued to the logo link
+    "with the document title": (
+        f"Daily Papers - Hugging Face\n[Hugging Face]({HF}/)\n\n* [Models]({HF}/models)"
+    ),
+    "the document title alone": "# Daily Papers - Hugging Face",
 }
 
 
@@ -482,6 +498,46 @@ def test_an_avatar_list_written_inside_its_link_on_one_line() -> None:
     assert_reads_the_entries(text)
 
 
+@pytest.mark.parametrize("thumbnails", ["one line", "wrapped"])
+@pytest.mark.parametrize("boxes", ["inline", "word"])
+def test_a_thumbnail_before_the_upvote_box_starts_the_entry(thumbnails: str, boxes: str) -> None:
+    """A card may show the paper's thumbnail first (05's trending cards do): a link to the
+    paper's page with one image, before the box. It is the entry's first line."""
+    text = listing(Style(thumbnails=thumbnails, boxes=boxes))
+    digest = assert_reads_the_entries(text)
+    lines = text.split("\n")
+    starts = [n for n, line in enumerate(lines, 1) if line.startswith("[![](https://cdn-thumb")]
+    assert [paper.line for paper in digest.papers] == starts
+    assert len(starts) == len(ENTRIES)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Some text that is no entry.",  # no entry after it
+        f"[12]({HF}/login?next=%2Fpapers%2F2611.01234)",  # a box with no title after it
+    ],
+)
+def test_a_thumbnail_with_no_entry_after_it_is_junk(after: str) -> None:
+    thumbnail = f"[![](https://cdn-thumbnails.huggingface.co/t.png)]({HF}/papers/2611.09999)"
+    text = listing(tail=False) + "\n" + thumbnail + "\n\n" + after + "\n"
+    digest = digestparse.parse(text, reference_date=TODAY)
+    thumbnail_line = text.split("\n").index(thumbnail) + 1
+    assert [(d.code, d.line) for d in digest.diagnostics][:1] == [("junk", thumbnail_line)]
+    assert len(digest.papers) == len(ENTRIES)
+    assert uncovered_lines(text, digest) == []
+
+
+def test_an_image_link_to_no_paper_before_the_box_is_junk() -> None:
+    """Only a link to the paper's page is a thumbnail: another image link stays junk."""
+    logo = f"[![](https://cdn-avatars.huggingface.co/occ.png)]({HF}/occ)"
+    text = listing().replace(f"\n\n[12]({HF}/login", f"\n\n{logo}\n\n[12]({HF}/login", 1)
+    assert logo in text
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("junk", text.split("\n").index(logo) + 1)]
+
+
 def test_links_with_titles() -> None:
     """A converter writes a link's ``title`` attribute after its target,
     ``[text](url "title")``: the target is the URL alone, wherever a link is read."""
@@ -602,7 +658,12 @@ def test_a_trending_entry_with_its_submitter(image: str, glued: bool) -> None:
     title = "### Agent Lightning: Train ANY AI Agents with Reinforcement Learning\n"
     gap = "\n" if glued else "\n\n"
     lead = gap.join(["Submitted by", *filter(None, [image.strip()]), "vvasilev"]) + "\n\n"
+    thumbnail = (
+        "[![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2510.03253.png)]"
+        "(https://huggingface.co/papers/2510.03253)\n\n"
+    )
     text = capture.replace(title, lead + title)
+    text = text.replace("Submitted by", thumbnail + "Submitted by", 1)
     text = text.replace("- 8 authors\n", "- 8 authors\n\u00b7 Published on Jan 4\n", 1)
     text = text.replace("- 8 authors\n[", "- 8 authors\n\u00b7 Jan 4\n[", 1)
     assert text.count("Submitted by") == 2
@@ -612,7 +673,7 @@ def test_a_trending_entry_with_its_submitter(image: str, glued: bool) -> None:
     first = digest.papers[0]
     assert (first.submitted_by, first.date, first.author_count) == (
         "vvasilev", datetime.date(2026, 1, 4), 8)
-    assert first.line == text.split("\n").index("Submitted by") + 1
+    assert first.line == text.split("\n").index(thumbnail.strip()) + 1  # 05's thumbnail
     assert comparable(digest)[1:] == comparable(reference)[1:]
     assert len(digest.papers) == len(reference.papers)
     assert uncovered_lines(text, digest) == []
@@ -630,6 +691,7 @@ def test_a_trending_entry_with_its_submitter(image: str, glued: bool) -> None:
         images=st.booleans(),
         boxes=st.sampled_from(["inline", "split", "word", "word-spaced", "word-lines"]),
         upvote_word=st.booleans(),
+        thumbnails=st.sampled_from(["none", "one line", "wrapped"]),
     ),
     st.sampled_from(["Nov 26", "Week 48", "November 2026"]),
     st.booleans(),

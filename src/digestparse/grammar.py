@@ -17,6 +17,8 @@ BYLINE_SPACED = "by AK and the research community"
 TRENDING_PAPERS = "Trending Papers"
 #: The page's title, one of the two: a header holds it (a page's header, also a second one).
 PAGE_TITLES = frozenset({DAILY_PAPERS, TRENDING_PAPERS})
+#: The HTML document's title (``<title>``), which some converters write first.
+DOCUMENT_TITLES = frozenset(title + " - Hugging Face" for title in PAGE_TITLES)
 
 #: Every line that is a header line wherever it stands (tokenizer kind HEADER), in order.
 HEADER_LINES = (

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from ...dates import DateLine
 from ...grammar import HEADER_SET, MONTH_NUMBER, MONTHS, PAGE_PHRASES, SEPARATOR
+from ...links import paper_id
 from ...markup import plain
 from ...state import BLANKS
 
@@ -240,6 +241,19 @@ def is_menu_paragraph(text: str) -> bool:
         and _PAPER_TARGET.search(text) is None
         and not is_page_phrase(text)
     )
+
+
+#: A paper's thumbnail: a link to the paper's page whose text is one image,
+#: ``[![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/ID.png)](…/papers/ID)``.
+#: The trending cards show one first (capture 05); the daily page may too.
+_THUMBNAIL = re.compile(r"\[!\[[^\[\]]*\]" + _ANY_URL + r"\]" + _URL)
+
+
+def is_thumbnail(text: str) -> bool:
+    """Whether ``text`` is a link to a paper's page (``links.paper_id``) with one image as its
+    text."""
+    match = _THUMBNAIL.fullmatch(text)
+    return match is not None and paper_id(match.group(1)) is not None
 
 
 def before_separator(line: str) -> str:

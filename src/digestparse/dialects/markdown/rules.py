@@ -23,6 +23,7 @@ from ...errors import InternalError
 from ...grammar import (
     BYLINE,
     BYLINE_SPACED,
+    DOCUMENT_TITLES,
     MONTH_NUMBER,
     SEPARATOR,
     cannot_be_title,
@@ -68,6 +69,7 @@ from .lines import (
     is_organization_link,
     is_page_phrase,
     is_plain_title,
+    is_thumbnail,
     link_url,
     opens_trending,
 )
@@ -188,8 +190,9 @@ _MAX_MENU_LINES = 60
 
 def _menu_lines(state: ParseState) -> int:
     """How many lines the site's menu takes before the page's header: paragraphs that are
-    links to the site's pages only (``is_menu_paragraph``), with a header line right after
-    them. 0 when the capture does not start so (the header's absence is then reported)."""
+    links to the site's pages only (``is_menu_paragraph``), maybe the document's title
+    (``Daily Papers - Hugging Face``), with a header line right after them. 0 when the
+    capture does not start so (the header's absence is then reported)."""
     count = 0
     held = 0  # characters: bounded by MAX_LINE, as the header is
     while count < _MAX_MENU_LINES:
@@ -198,6 +201,9 @@ def _menu_lines(state: ParseState) -> int:
             return 0
         if line.kind is Kind.HEADER or _wrapped_phrase(state, line):
             return count
+        if line.text.lstrip("# ") in DOCUMENT_TITLES:  # markdownify writes ``<title>`` first
+            count += 1
+            continue
         size = 1
         while (glued := state.peek(count + size)) is not None and glued.gap == 0:
             size += 1
@@ -412,10 +418,18 @@ def entry(state: ParseState) -> bool:
     first = state.peek()
     if first is None:
         return False
+    thumbnail = 0
+    if first.kind is Kind.ORGANIZATION:
+        thumbnail = _thumbnail(state)
+        if not thumbnail:
+            return False
+        state.advance_by(thumbnail)
     submitter: str | None = None
-    if first.kind is Kind.TEXT and first.text == SUBMITTED_BY:
+    if (lead_first := state.peek()) is not None and lead_first.text == SUBMITTED_BY:
         lead = _lead_in(state)
         if lead is None:
+            if thumbnail:
+                raise InternalError(f"line {first.number}: a thumbnail's lead-in was checked")
             return False
         state.advance_by(lead[0])
         submitter = lead[1]
@@ -465,11 +479,40 @@ def entry(state: ParseState) -> bool:
 _MAX_NAME = 100
 
 
-def _lead_in(state: ParseState) -> tuple[int, str] | None:
-    """A trending card's lead-in (capture 05): ``Submitted by``, maybe the submitter's avatar
-    (``![](url)``), the name, then the entry's title or upvote line and title: (how many
-    lines it has, the name); None when the lines are not that."""
-    ahead = 1
+def _thumbnail(state: ParseState) -> int:
+    """How many lines the paper's thumbnail takes (``THUMBNAIL``, maybe hard-wrapped over the
+    lines glued to it) where an entry follows it: its title, its upvote line and title, or a
+    submitter's lead-in (``_lead_in``); 0 where the lines are not that."""
+    first = state.peek()
+    if first is None or len(first.text) > _MAX_QUERY:
+        return 0
+    texts = [first.text]
+    size = 1
+    while not is_thumbnail(join_wrapped(texts)):
+        following = state.peek(size)
+        if size == _MAX_WRAPPED or following is None or following.gap:
+            return 0
+        texts.append(following.text)
+        size += 1
+    after = state.peek(size)
+    if after is None:
+        return 0
+    if (
+        after.kind is Kind.TITLE
+        or (after.kind is Kind.UPVOTES and state.peek_is(size + 1, Kind.TITLE))
+        or (after.text in _BOX_OPENS and _split_box(state, size) is not None)
+    ):
+        return size
+    if after.text == SUBMITTED_BY and _lead_in(state, size) is not None:
+        return size
+    return 0
+
+
+def _lead_in(state: ParseState, at: int = 0) -> tuple[int, str] | None:
+    """A trending card's lead-in (capture 05), from the line ``at`` on: ``Submitted by``,
+    maybe the submitter's avatar (``![](url)``), the name, then the entry's title or upvote
+    line and title: (how many lines it has, the name); None when the lines are not that."""
+    ahead = at + 1
     name = state.peek(ahead)
     if name is not None and name.text.startswith("![") and not plain(name.text, escapes=True):
         ahead += 1
@@ -482,28 +525,28 @@ def _lead_in(state: ParseState) -> tuple[int, str] | None:
         or (after.kind is Kind.UPVOTES and state.peek_is(ahead + 2, Kind.TITLE))
     ):
         return None
-    return ahead + 1, plain(name.text, escapes=True)
+    return ahead + 1 - at, plain(name.text, escapes=True)
 
 
 #: The first line of an upvote box written over several lines.
 _BOX_OPENS = (LIST_LINK_OPEN, "[" + UPVOTE_WORD)
 
 
-def _split_box(state: ParseState) -> tuple[int, int] | None:
-    """An upvote box written around its blocks: ``[`` alone, maybe ``Upvote``, the count
-    (``-`` or digits), ``](url)`` (turndown), or ``[Upvote`` then ``N](url)`` (markdownify,
-    and capture 05), with a title after it: (how many lines it has, its count); None when
-    the lines are not that."""
-    line = state.peek(1)
+def _split_box(state: ParseState, at: int = 0) -> tuple[int, int] | None:
+    """An upvote box written around its blocks, from the line ``at`` on: ``[`` alone, maybe
+    ``Upvote``, the count (``-`` or digits), ``](url)`` (turndown), or ``[Upvote`` then
+    ``N](url)`` (markdownify, and capture 05), with a title after it: (how many lines it
+    has, its count); None when the lines are not that."""
+    line = state.peek(at + 1)
     if line is None:
         return None
-    first = state.peek()
+    first = state.peek(at)
     if first is not None and first.text != LIST_LINK_OPEN:  # ``[Upvote``, then ``N](url)``
         tail = SPLIT_COUNT_TAIL.fullmatch(line.text)
-        if tail is None or not state.peek_is(2, Kind.TITLE):
+        if tail is None or not state.peek_is(at + 2, Kind.TITLE):
             return None
         return 2, 0 if tail.group(1).endswith("-") else int(tail.group(1))
-    ahead = 1
+    ahead = at + 1
     if line.text == UPVOTE_WORD:
         ahead += 1
         line = state.peek(ahead)
@@ -514,7 +557,7 @@ def _split_box(state: ParseState) -> tuple[int, int] | None:
         return None
     if not state.peek_is(ahead + 2, Kind.TITLE):
         return None
-    return ahead + 2, 0 if line.text.endswith("-") else int(line.text)
+    return ahead + 2 - at, 0 if line.text.endswith("-") else int(line.text)
 
 
 #: At most this many paragraphs make an abstract written around its blocks.
