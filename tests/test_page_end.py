@@ -59,6 +59,15 @@ MARKDOWN_END = """[Previous](https://huggingface.co/papers/date/2026-10-01)
 
 Trending Papers ranked by GitHub stars activity"""
 
+#: The footer as html2text writes the whole page: links side by side, hard-wrapped at 78
+#: columns inside a URL.
+MARKDOWN_WRAPPED_END = """[Previous](https://huggingface.co/papers?p=0)[1](https://huggingface.co/papers?p=0)
+
+System theme
+
+[TOS](https://huggingface.co/terms-of-
+service)[Privacy](https://huggingface.co/privacy)[About](https://huggingface.co/huggingface)"""
+
 REFERENCE_END = """[Previous][300]
 
 System theme
@@ -126,6 +135,7 @@ CASES: dict[str, tuple[str, int | None, str, tuple[str, ...]]] = {
     "text-urls": ("02", None, TEXT_URLS_END, ()),
     "markdown": ("03", None, MARKDOWN_END, ()),
     "markdown-rule": ("04", None, "--------------------", ()),
+    "markdown-wrapped": ("03", None, MARKDOWN_WRAPPED_END, ()),
     # 01 is a fenced capture whose last entry is cut: keep the entries before it.
     "reference-text": ("01", 934, REFERENCE_END, ("```",)),
     "reference-text-references": ("01", 934, REFERENCE_LIST_END, ("```",)),
@@ -301,6 +311,13 @@ def test_a_page_end_is_read_over_a_bounded_number_of_lines() -> None:
         ("[Next \u2192](https://huggingface.co/papers/date/2026-10-03)", True, True),
         ("**Company**", False, True),
         ("\u2192", False, True),
+        # A line of links hard-wrapped inside a URL (html2text): the cut link and the URL's
+        # rest before another link are no words of the line.
+        ("[TOS](https://huggingface.co/terms-of-", False, True),
+        ("service)[Privacy](https://huggingface.co/privacy)", False, True),
+        ("service)", False, False),  # a URL's rest alone may be anything's
+        ("see Fig. 3)[TOS](https://huggingface.co/terms)", False, False),
+        ("[A Title About Models](https://example.com/a-", False, False),
     ],
 )
 def test_page_end_lines(line: str, opens: bool, belongs: bool) -> None:

@@ -122,6 +122,10 @@ _WORD_DECORATION = "*_\u00ab\u00bb\u2039\u203a\u2190\u2192"
 _PAPER_TARGET = regex.compile(
     r"(?i:huggingface\.co/papers/[0-9]|arxiv\.org/(?:abs|pdf)/|%2Fpapers%2F[0-9])"
 )
+#: A markdown link cut by a hard wrap inside its URL, at a line's end (``[TOS](https://…-``),
+#: and the URL's rest that starts the next line (``service)``).
+_WRAPPED_LINK_HEAD = regex.compile(r"\[([^\[\]]*)\]\((?:https?://|/)[^()\s]*$")
+_WRAPPED_LINK_TAIL = regex.compile(r"^[^\s()\[\]]+\)(?=\[)")
 #: The longest line of the page's end that is read as one.
 PAGE_END_MAX_LEN = 400
 
@@ -184,6 +188,10 @@ def _page_end_words(text: str) -> list[str]:
     each other, ``[Previous](…)[Next](…)``, kept apart), decoration stripped."""
     # Escapes resolved, as they were before plain() kept them by default: a markdown footer's
     # "\\* Previous" opens the page's end (the other capture tools write no escapes).
+    if text[-1:] != ")" or text[:1] != "[":
+        # html2text wraps a line of footer links inside a URL: ``[TOS](https://…/terms-of-``
+        # then ``service)[Privacy](…)``. The cut link keeps its text; the URL's tail is none.
+        text = _WRAPPED_LINK_HEAD.sub(r"\1", _WRAPPED_LINK_TAIL.sub("", text, count=1))
     spaced = text.replace(")[", ") [")
     words = (word.strip(_WORD_DECORATION) for word in plain(spaced, escapes=True).split())
     return [word for word in words if word]
