@@ -129,13 +129,17 @@ def test_tokenize_is_lossless(text: str) -> None:
 
 @given(any_text)
 @example("\n0\n\n0")  # the fast path once skipped the blank first line's defect
+@example("\ufeff\ufeff")  # the stream is given the input's own first line, its BOM kept
 def test_iter_papers_matches_parse(text: str) -> None:
     """The streaming parser sees the same papers and diagnostics as parse()."""
     digest = lenient(text)
     diagnostics: list[digestparse.Diagnostic] = []
+    lines = input_lines(text)  # without the BOM, which the stream removes itself
+    if text.startswith("\ufeff"):
+        lines[0] = "\ufeff" + lines[0]
     papers = list(
         digestparse.iter_papers(
-            input_lines(text),
+            lines,
             reference_date=REFERENCE,
             on_diagnostic=diagnostics.append,
             name="<string>",
