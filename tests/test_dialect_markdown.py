@@ -27,6 +27,7 @@ from hypothesis import given, note
 
 import digestparse
 from dialect_support import FastPathSpy
+from dialect_support import assert_paths_agree as rules_and_fast_path_agree
 from digestparse.diagnostics import Reporter
 from digestparse.dialects import BY_NAME
 from digestparse.dialects.markdown import MARKDOWN
@@ -49,6 +50,7 @@ from hostile_support import (
     check_nothing_lost,
     comparable,
     edit_lines,
+    uncovered_lines,
 )
 from seeds import SEEDS
 
@@ -509,6 +511,12 @@ CASES = [
          ("missing-separator", "bad-date"), 8,
          fields={"organization": "OCC", "date": None, "votes": None, "end_line": 38}),
     Case("03: upvote line glued to the title", MD03, glue(30), ("junk", 30, 1), ("junk",), 7),
+    # The title's link ends the title; the rest of the line is the abstract's first line.
+    Case("03: abstract glued onto the title's line", MD03, glue(32),
+         ("unbalanced-bracket", 32, 112), ("unbalanced-bracket",), 8,
+         fields={"title": "OCC-RAG: Optimal Cognitive Core for Faithful Question Answering",
+                 "paper_id": "2606.00683", "organization": "OCC",
+                 "date": datetime.date(2026, 5, 29), "votes": 6, "end_line": 38}),
     Case("03: truncated after a title", MD03, keep_until(32), ("truncated-entry", 30, 1),
          ("truncated-entry",), 0),
     Case("03: truncated after the '·'", MD03, keep_until(39), ("truncated-entry", 38, 1),
@@ -535,6 +543,32 @@ CASES = [
     Case("04: truncated inside a hard-wrapped abstract", MD04, keep_until(90), ("", 0, 0), (),
          7, index=6, fields={"span": (81, 90), "author_count": None, "links": ()}),
 ]
+
+
+@pytest.mark.parametrize(("title_line", "index"), [(32, 0), (56, 2)])
+def test_an_abstract_glued_onto_its_titles_line_is_kept(title_line: int, index: int) -> None:
+    """The rest of a title's line after its link is the abstract's first line (linked, or
+    hard-wrapped over the lines after it): the abstract is the undamaged capture's."""
+    lines = MD03.split("\n")
+    assert lines[title_line - 1].startswith("### [")
+    damaged = "\n".join(glue(title_line)(lines))
+    digest = digestparse.parse(damaged)
+    reference = digestparse.parse(MD03)
+    assert [d.code for d in digest.diagnostics] == ["unbalanced-bracket"]
+    assert digest.papers[index].abstract == reference.papers[index].abstract
+    assert digest.papers[index].title == reference.papers[index].title
+    assert uncovered_lines(damaged, digest) == []
+    rules_and_fast_path_agree(MARKDOWN, damaged)
+
+
+def test_text_glued_after_a_title_with_brackets_inside_is_read_as_before() -> None:
+    """Only the usual title, ``### [Title](url)``, is split at its link: where the title
+    holds brackets the link's end is not told from the line alone."""
+    lines = MD03.split("\n")
+    lines[31] = lines[31].replace("[OCC-RAG:", "[[OCC]-RAG:", 1)
+    damaged = "\n".join(glue(32)(lines))
+    digest = digestparse.parse(damaged)
+    assert [d.code for d in digest.diagnostics] == ["missing-abstract"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)

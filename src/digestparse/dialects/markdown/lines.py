@@ -256,6 +256,18 @@ def is_thumbnail(text: str) -> bool:
     return match is not None and paper_id(match.group(1)) is not None
 
 
+#: A title line with the next line glued on after its link: ``### [Title](url)[Abstract …``
+#: (the line break lost). Only the usual title, with no bracket inside its text.
+_GLUED_AFTER_TITLE = re.compile(r"### \[[^\[\]]*[^\[\]\\]\]" + _URL + r"[ \t]*(?=\S)")
+
+
+def glued_after_title(line: str) -> int:
+    """Where the text glued after a title line's link starts (``_GLUED_AFTER_TITLE``); 0 when
+    nothing follows the link."""
+    match = _GLUED_AFTER_TITLE.match(line)
+    return match.end() if match is not None else 0
+
+
 def before_separator(line: str) -> str:
     """An authors or organization line without the ``·`` that some converters keep on the
     line of the link before it (``[…](url) ·``); the line itself when it has none."""

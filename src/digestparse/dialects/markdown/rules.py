@@ -65,6 +65,7 @@ from .lines import (
     classify,
     closes_link,
     date_parts,
+    glued_after_title,
     is_menu_paragraph,
     is_organization_link,
     is_page_phrase,
@@ -450,20 +451,26 @@ def entry(state: ParseState) -> bool:
     elif start.kind is not Kind.TITLE:
         return False
     title_line = state.advance()
-    title, title_url = _read_title(state, title_line)
+    glued = _glued_line(state, title_line)
+    if glued is None:
+        title, title_url = _read_title(state, title_line)
+    else:
+        title, title_url, _ = title_of([title_line.text[: glued.indent - title_line.indent]])
     if not title:
         state.reporter.defect(
             "junk", first.number, 1, end_line=state.last_line, gap=first.gap,
             detail="a title line without a title",
         )
         return True
-    following = state.peek()
+    following = glued if glued is not None else state.peek()
     if following is None:
         state.reporter.defect(
             "truncated-entry", first.number, 1, end_line=state.last_line, detail="a title alone"
         )
         return True
-    abstract, abstract_url = _read_abstract(state, following, is_plain_title(title_line.text))
+    abstract, abstract_url = _read_abstract(
+        state, following, is_plain_title(title_line.text), glued=glued is not None
+    )
     metadata = _read_metadata(state)
     paper = entry_paper(
         title, title_url, abstract, abstract_url, metadata, upvotes,
@@ -647,13 +654,31 @@ def _bracketed_text(line: Line) -> bool:
     )
 
 
+def _glued_line(state: ParseState, title: Line) -> Line | None:
+    """The rest of a title line that has the next line glued on after its link (``### [Title]
+    (url)[Abstract …``), reported and read as the abstract's first line; None when the
+    title's line holds the title alone."""
+    start = glued_after_title(title.text)
+    if not start:
+        return None
+    state.reporter.defect(
+        "unbalanced-bracket", title.number, title.column(start + 1),
+        detail="text after the title's link",
+    )
+    rest = title.text[start:]
+    return Line(classify(rest), rest, title.number, 0, (), title.indent + start)
+
+
 def _read_abstract(
-    state: ParseState, following: Line, plain_title: bool
+    state: ParseState, following: Line, plain_title: bool, *, glued: bool = False
 ) -> tuple[str, str | None]:
     """The abstract and its link target: ``[text](url)`` (the listing) or plain text (the
     trending page, whose titles are plain: there a line that starts with ``[`` is text too),
     hard-wrapped over the lines glued to its first line; the page's end (``[Previous](…)``,
-    a rule) is none."""
+    a rule) is none. ``glued``: ``following`` is the rest of the title's line (read, not in
+    the state)."""
+    if glued:
+        return _read_glued_abstract(state, following)
     if following.kind in _ABSTRACT_KINDS and starts_page_end(state):
         state.reporter.defect("missing-abstract", following.number, 1)
         return "", None
@@ -683,6 +708,23 @@ def _read_abstract(
         return plain_abstract(lines.texts), None
     state.reporter.defect("missing-abstract", following.number, 1)
     return "", None
+
+
+def _read_glued_abstract(state: ParseState, first: Line) -> tuple[str, str | None]:
+    """The abstract whose first line is ``first``, the rest of its title's line: a linked
+    abstract, maybe hard-wrapped over the lines glued to it, or its text."""
+    lines = FieldLines(first)
+    if first.kind is Kind.LINK_TEXT:
+        if not closes_link(first.text):
+            _take_until_closed(state, lines)
+        lines.report(state)
+        abstract, url, closed = linked_abstract(lines.texts)
+        _check_closed(state, lines, closed, first, 1, "abstract")
+        return abstract, url
+    while state.peek_is(0, Kind.TEXT, glued=True):
+        lines.add(state.advance())
+    lines.report(state)
+    return plain_abstract(lines.texts), None
 
 
 # -- metadata -------------------------------------------------------------
