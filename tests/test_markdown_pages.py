@@ -73,8 +73,8 @@ class Style:
     boxes: str = "inline"
     upvote_word: bool = False
     #: The paper's thumbnail before the upvote box, a link with one image
-    #: (``[![](…/social-thumbnails/papers/ID.png)](…/papers/ID)``): none, on one line, or
-    #: hard-wrapped inside its image's URL (html2text).
+    #: (``[![](…/social-thumbnails/papers/ID.png)](…/papers/ID)``): none, on one line,
+    #: hard-wrapped inside its image's URL (html2text), or without its image (``[](…)``).
     thumbnails: str = "none"
 
 
@@ -101,6 +101,8 @@ def entry_lines(entry: Entry, style: Style) -> list[str]:
         f"{chr(10) if style.thumbnails == 'wrapped' else ''}"
         f"thumbnails/papers/{entry.paper_id}.png)]({url})"
     )
+    if style.thumbnails == "without its image":
+        thumbnail = f"[]({url})"
     if style.boxes != "split":
         box = {"inline": "", "word": "Upvote", "word-spaced": "Upvote ",
                "word-lines": "Upvote\n\n"}[style.boxes]
@@ -489,6 +491,39 @@ def test_the_comment_icon_inside_the_comment_link(icon: str) -> None:
     assert_reads_the_entries(text)
 
 
+@pytest.mark.parametrize("bullet", ["*   ", "  * ", "- "])
+def test_avatar_items_without_their_images_on_the_count_line(bullet: str) -> None:
+    """html2text without images writes an avatar list's items as bullets alone on the line of
+    its last item: ``*   *   *   5 authors`` inside the link around the list."""
+    text = listing(Style(authors="split", bullet=bullet))
+    items = "".join(f"{bullet}![]({HF}/avatars/{n}.svg)\n" for n in range(2))
+    bare = text.replace(items + f"{bullet}5 authors", f"{bullet}{bullet}{bullet}5 authors", 1)
+    assert f"{bullet}{bullet}{bullet}5 authors" in bare
+    assert_reads_the_entries(bare)
+
+
+def test_a_too_long_count_after_bare_bullets_is_reported_at_its_column() -> None:
+    text = listing(Style(authors="split", bullet="*   "))
+    items = "".join(f"*   ![]({HF}/avatars/{n}.svg)\n" for n in range(2))
+    bare = text.replace(items + "*   5 authors", "*   *   " + "9" * 30 + " authors", 1)
+    digest = digestparse.parse(bare, reference_date=TODAY)
+    line = bare.split("\n").index("*   *   " + "9" * 30 + " authors") + 1
+    assert [(d.code, d.line, d.column) for d in digest.diagnostics] == [
+        ("bad-authors", line, len("*   *   ") + 1)]
+
+
+def test_a_too_long_trending_count_is_reported_at_its_column() -> None:
+    """``*   N authors`` (turndown's bullet): the count's column is after the bullet's spaces."""
+    capture = (Path(__file__).parent / "fixtures" / "captures"
+               / "04_hfpapers_trending_markdown_dupes.txt").read_text("utf-8")
+    long_count = "*   " + "9" * 30 + " authors"
+    text = capture.replace("- 8 authors\n", long_count + "\n", 1)
+    digest = digestparse.parse(text)
+    line = text.split("\n").index(long_count) + 1
+    assert [(d.code, d.line, d.column) for d in digest.diagnostics] == [
+        ("bad-authors", line, len("*   ") + 1)]
+
+
 def test_an_avatar_list_written_inside_its_link_on_one_line() -> None:
     """html-to-markdown writes the authors link's list on one line, a bullet per item, the
     avatars' images left out: ``[- - - 5 authors](url)``."""
@@ -498,15 +533,19 @@ def test_an_avatar_list_written_inside_its_link_on_one_line() -> None:
     assert_reads_the_entries(text)
 
 
-@pytest.mark.parametrize("thumbnails", ["one line", "wrapped"])
+@pytest.mark.parametrize("thumbnails", ["one line", "wrapped", "without its image"])
 @pytest.mark.parametrize("boxes", ["inline", "word"])
 def test_a_thumbnail_before_the_upvote_box_starts_the_entry(thumbnails: str, boxes: str) -> None:
     """A card may show the paper's thumbnail first (05's trending cards do): a link to the
-    paper's page with one image, before the box. It is the entry's first line."""
+    paper's page with one image (or none: html2text's ``ignore_images``), before the box.
+    It is the entry's first line, also the first entry's, right after the page date."""
     text = listing(Style(thumbnails=thumbnails, boxes=boxes))
     digest = assert_reads_the_entries(text)
     lines = text.split("\n")
-    starts = [n for n, line in enumerate(lines, 1) if line.startswith("[![](https://cdn-thumb")]
+    starts = [
+        n for n, line in enumerate(lines, 1)
+        if line.startswith(("[![](https://cdn-thumb", f"[]({HF}/papers/2611."))
+    ]
     assert [paper.line for paper in digest.papers] == starts
     assert len(starts) == len(ENTRIES)
 
@@ -691,7 +730,7 @@ def test_a_trending_entry_with_its_submitter(image: str, glued: bool) -> None:
         images=st.booleans(),
         boxes=st.sampled_from(["inline", "split", "word", "word-spaced", "word-lines"]),
         upvote_word=st.booleans(),
-        thumbnails=st.sampled_from(["none", "one line", "wrapped"]),
+        thumbnails=st.sampled_from(["none", "one line", "wrapped", "without its image"]),
     ),
     st.sampled_from(["Nov 26", "Week 48", "November 2026"]),
     st.booleans(),

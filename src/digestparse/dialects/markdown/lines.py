@@ -85,7 +85,9 @@ _BULLET = r"[-*+] +"
 #: html-to-markdown writes the list inside the link on one line, a bullet per item, the
 #: avatars without images: ``[- - - - 3 authors](url)``.
 LINKED_AUTHORS = re.compile(r"\[(?:" + _BULLET + r")+([0-9]+) authors?\]" + _URL)
-BARE_AUTHORS = re.compile(_BULLET + r"([0-9]+) authors?")
+#: html2text without images writes the avatar items of a list as bullets alone, on the line
+#: of the last item: ``*   *   *   * 3 authors``.
+BARE_AUTHORS = re.compile(r"(?:" + _BULLET + r")+([0-9]+) authors?")
 AUTHORS_TAIL = re.compile(_BULLET + r"([0-9]+) authors?\]" + _URL)
 #: An organization's link without its avatar image (a converter that leaves images out):
 #: ``[Name](https://huggingface.co/slug)``, a link to one page of the site's top level (or
@@ -244,14 +246,15 @@ def is_menu_paragraph(text: str) -> bool:
 
 
 #: A paper's thumbnail: a link to the paper's page whose text is one image,
-#: ``[![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/ID.png)](…/papers/ID)``.
-#: The trending cards show one first (capture 05); the daily page may too.
-_THUMBNAIL = re.compile(r"\[!\[[^\[\]]*\]" + _ANY_URL + r"\]" + _URL)
+#: ``[![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/ID.png)](…/papers/ID)``,
+#: or nothing where the converter leaves images out (``[](…/papers/ID)``). The trending
+#: cards show one first (capture 05); the daily page may too.
+_THUMBNAIL = re.compile(r"\[(?:!\[[^\[\]]*\]" + _ANY_URL + r")?\]" + _URL)
 
 
 def is_thumbnail(text: str) -> bool:
-    """Whether ``text`` is a link to a paper's page (``links.paper_id``) with one image as its
-    text."""
+    """Whether ``text`` is a link to a paper's page (``links.paper_id``) with one image or
+    nothing as its text."""
     match = _THUMBNAIL.fullmatch(text)
     return match is not None and paper_id(match.group(1)) is not None
 

@@ -240,11 +240,13 @@ def _wrapped_phrase(state: ParseState, line: Line) -> int:
 
 def _is_blank_link(line: Line) -> bool:
     """Whether ``line`` is a link with no text (``[](url)``, ``[![](icon)](url)``): the
-    arrows around the page date, as html2text and turndown write an icon link."""
+    arrows around the page date, as html2text and turndown write an icon link; not one to a
+    paper (the first entry's thumbnail without its image)."""
     return (
         line.kind is Kind.LINK_TEXT
         and len(line.text) <= _MAX_QUERY
         and not plain(line.text, escapes=True)
+        and not is_thumbnail(line.text)
     )
 
 
@@ -420,7 +422,7 @@ def entry(state: ParseState) -> bool:
     if first is None:
         return False
     thumbnail = 0
-    if first.kind is Kind.ORGANIZATION:
+    if first.kind is Kind.ORGANIZATION or first.text.startswith(_EMPTY_LINK):
         thumbnail = _thumbnail(state)
         if not thumbnail:
             return False
@@ -484,6 +486,10 @@ def entry(state: ParseState) -> bool:
 
 #: A submitter's name is one short line.
 _MAX_NAME = 100
+
+
+#: How a link with no text starts (a thumbnail without its image, an arrow).
+_EMPTY_LINK = "[]("
 
 
 def _thumbnail(state: ParseState) -> int:
@@ -811,7 +817,9 @@ def _read_trending(state: ParseState, metadata: Metadata) -> Metadata:
     line = state.peek()
     if line is not None and line.kind is Kind.AUTHORS:  # ``- N authors``: it opens the block
         state.advance()
-        metadata.author_count = _count(state, line, BARE_AUTHORS.fullmatch(line.text), 3)
+        match = BARE_AUTHORS.fullmatch(line.text)
+        column = match.start(1) + 1 if match is not None else 1
+        metadata.author_count = _count(state, line, match, column)
         line = state.peek()
     if line is not None and line.kind is Kind.DATED:
         _read_dated(state, state.advance(), metadata)
