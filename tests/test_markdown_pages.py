@@ -50,7 +50,8 @@ class Style:
     #: The list bullet with its spaces: ``- `` (firecrawl), ``* `` (markdownify),
     #: ``*   `` (turndown), ``  * `` (html2text).
     bullet: str = "- "
-    #: ``atx`` (``# Daily Papers``) or ``setext`` (``Daily Papers`` over ``====``).
+    #: ``atx`` (``# Daily Papers``), ``atx closed`` (markdownify's ``ATX_CLOSED``: ``# Daily
+    #: Papers #``) or ``setext`` (``Daily Papers`` over ``====``).
     headings: str = "atx"
     #: Where the ``·`` goes: on its own line, after the authors or organization link
     #: (``glued`` with no space, ``spaced`` after one), or ``before date`` on its line.
@@ -82,6 +83,8 @@ def header(style: Style, label: str = "Nov 26") -> list[str]:
     byline = f"by [![]({HF}/front/assets/papers-by.png)AK]({HF}/akhaliq) and the research community"
     if style.headings == "atx":
         titles = ["# Daily Papers", f"## {byline}"]
+    elif style.headings == "atx closed":
+        titles = ["# Daily Papers #", f"## {byline} ##"]
     else:
         titles = ["Daily Papers\n" + "=" * 12, byline + "\n" + "-" * len(byline)]
     switcher = "\n".join(style.bullet + period for period in ("Daily", "Weekly", "Monthly"))
@@ -103,14 +106,15 @@ def entry_lines(entry: Entry, style: Style) -> list[str]:
     )
     if style.thumbnails == "without its image":
         thumbnail = f"[]({url})"
+    closing = " ###" if style.headings == "atx closed" else ""
     if style.boxes != "split":
         box = {"inline": "", "word": "Upvote", "word-spaced": "Upvote ",
                "word-lines": "Upvote\n\n"}[style.boxes]
-        lines = [f"[{box}{upvotes}]({login})", f"### [{entry.title}]({url})",
+        lines = [f"[{box}{upvotes}]({login})", f"### [{entry.title}]({url}){closing}",
                  f"[{entry.abstract}]({url})"]
     else:
         box = f"Upvote\n\n{upvotes}" if style.upvote_word else upvotes
-        lines = [f"[\n\n{box}\n\n]({login})", f"### [{entry.title}]({url})",
+        lines = [f"[\n\n{box}\n\n]({login})", f"### [{entry.title}]({url}){closing}",
                  f"[\n\n{entry.abstract}\n\n]({url})"]
     if style.thumbnails != "none":
         lines.insert(0, thumbnail)
@@ -393,6 +397,26 @@ def test_the_sites_relative_links(style: Style) -> None:
     assert [paper.url for paper in digest.papers] == [
         f"{HF}/papers/{entry.paper_id}" for entry in ENTRIES
     ]
+
+
+def test_headings_with_their_closing_hashes() -> None:
+    """markdownify's ``ATX_CLOSED`` closes every heading with its ``#`` sequence: the header
+    lines and titles read as without it (not as a title with text glued after its link)."""
+    text = listing(Style(headings="atx closed"))
+    assert "### [Plain Title](https://huggingface.co/papers/2611.01234) ###" in text
+    digest = assert_reads_the_entries(text)
+    assert digest.header == digestparse.parse(listing(), reference_date=TODAY).header
+
+
+@pytest.mark.parametrize("menu", ["markdownify", "html2text"])
+def test_a_menu_glued_to_the_header(menu: str) -> None:
+    """html2text's ``single_line_break`` leaves no blank line between the menu's last line
+    and the header's first: the menu ends there."""
+    text = listing(menu=menu)
+    glued = text.replace(MENUS[menu] + "\n\nnew\n", MENUS[menu] + "\nnew\n", 1)
+    assert glued != text
+    digest = assert_reads_the_entries(glued)
+    assert digest.header[0] == "new"
 
 
 @pytest.mark.parametrize(
@@ -723,7 +747,7 @@ def test_a_trending_entry_with_its_submitter(image: str, glued: bool) -> None:
     st.builds(
         Style,
         bullet=st.sampled_from(["- ", "* ", "*   ", "+ ", "  * "]),
-        headings=st.sampled_from(["atx", "setext"]),
+        headings=st.sampled_from(["atx", "atx closed", "setext"]),
         separator=st.sampled_from(["own line", "glued", "spaced", "before date"]),
         dash=st.sampled_from(["-", "\\-"]),
         authors=st.sampled_from(["inline", "split"]),

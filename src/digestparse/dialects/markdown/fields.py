@@ -16,7 +16,14 @@ from ...dates import MAX_AUTHOR_DIGITS
 from ...links import extract_links, paper_id, paper_url
 from ...markup import join_wrapped, plain, unescape
 from ...model import Paper, fast_paper
-from .lines import ORGANIZATION, UPVOTE_BOX, UPVOTES, link_parts, opens_no_link
+from .lines import (
+    ORGANIZATION,
+    UPVOTE_BOX,
+    UPVOTES,
+    link_parts,
+    opens_no_link,
+    without_closing_hashes,
+)
 
 
 @attrs.define
@@ -114,7 +121,7 @@ def title_of_line(line: str) -> tuple[str, str | None, bool]:
 
 
 def _title(joined: str) -> tuple[str, str | None, bool]:
-    text = joined[4:].strip()
+    text = without_closing_hashes(joined)[4:].strip()
     if not text.startswith("["):
         return plain(text, escapes=True), None, True
     # The listing's usual ``[Title](url)``, told here without a call: its first bracket

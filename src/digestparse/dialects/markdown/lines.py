@@ -195,7 +195,19 @@ def is_page_phrase(line: str) -> bool:
 # joins: removing their markup takes several regex passes, looking them up does not.
 @functools.lru_cache(maxsize=1024)
 def _is_phrase(line: str) -> bool:
-    return plain(line, escapes=True) in _HEADER_TEXT
+    return plain(without_closing_hashes(line), escapes=True) in _HEADER_TEXT
+
+
+#: An ATX heading's optional closing sequence (markdownify's ``ATX_CLOSED``: ``# Daily
+#: Papers #``), a blank before it.
+_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
+
+
+def without_closing_hashes(line: str) -> str:
+    """A heading line without its closing ``#`` sequence; any other line as it is."""
+    if line[:1] != "#" or line[-1:] != "#":
+        return line
+    return _CLOSING_HASHES.sub("", line)
 
 
 def classify(line: str) -> Kind:
@@ -266,8 +278,8 @@ _GLUED_AFTER_TITLE = re.compile(r"### \[[^\[\]]*[^\[\]\\]\]" + _URL + r"[ \t]*(?
 
 def glued_after_title(line: str) -> int:
     """Where the text glued after a title line's link starts (``_GLUED_AFTER_TITLE``); 0 when
-    nothing follows the link."""
-    match = _GLUED_AFTER_TITLE.match(line)
+    nothing follows the link (or only the heading's closing ``#`` sequence)."""
+    match = _GLUED_AFTER_TITLE.match(without_closing_hashes(line))
     return match.end() if match is not None else 0
 
 

@@ -73,6 +73,7 @@ from .lines import (
     is_thumbnail,
     link_url,
     opens_trending,
+    without_closing_hashes,
 )
 
 #: A header holds at most this many lines (the captures' have a few): the rest of a longer
@@ -132,7 +133,7 @@ def read_header(state: ParseState) -> None:
     labelled = _is_period(state.peek())
     if labelled:
         lines.append(state.advance())
-    state.header = tuple(plain(line.text, escapes=True) for line in lines)
+    state.header = tuple(plain(without_closing_hashes(line.text), escapes=True) for line in lines)
     if state.peek_is(0, Kind.DATE):
         date_line = state.advance()
         set_page_date(state, date_line.number, _date(date_line), indent=date_line.indent)
@@ -206,7 +207,11 @@ def _menu_lines(state: ParseState) -> int:
             count += 1
             continue
         size = 1
-        while (glued := state.peek(count + size)) is not None and glued.gap == 0:
+        while (
+            (glued := state.peek(count + size)) is not None
+            and glued.gap == 0
+            and glued.kind is not Kind.HEADER  # html2text's single_line_break: no blank line
+        ):
             size += 1
         paragraph = [state.peek(count + i) for i in range(size)]
         text = "\n".join(part.text for part in paragraph if part is not None)
@@ -270,7 +275,7 @@ def _is_period(line: Line | None) -> bool:
 def _under_byline(lines: list[Line]) -> bool:
     """Whether the header's ``lines`` so far hold the byline, under which search pages show
     their query (a text line before it is a stray line, reported as junk)."""
-    return any(plain(line.text, escapes=True) in _BYLINES for line in lines)
+    return any(plain(without_closing_hashes(line.text), escapes=True) in _BYLINES for line in lines)
 
 
 def _is_query(state: ParseState, line: Line) -> bool:
@@ -609,7 +614,7 @@ def _read_title(state: ParseState, line: Line) -> tuple[str, str | None]:
     """The title and its link target: ``### [Title](url)`` or ``### Title``, hard-wrapped over
     the lines glued to it."""
     lines = FieldLines(line)
-    if not is_plain_title(line.text) and not closes_link(line.text):
+    if not is_plain_title(line.text) and not closes_link(without_closing_hashes(line.text)):
         _take_until_closed(state, lines)
     while state.peek_is(0, Kind.TEXT, glued=True):
         lines.add(state.advance())
