@@ -316,6 +316,10 @@ def test_a_page_end_is_read_over_a_bounded_number_of_lines() -> None:
         ("[TOS](https://huggingface.co/terms-of-", False, True),
         ("service)[Privacy](https://huggingface.co/privacy)", False, True),
         ("service)", False, False),  # a URL's rest alone may be anything's
+        # Reference links glued to each other (html2text's reference style, the whole page).
+        ("[Previous][31][1][31][2][32][Next][32]", True, True),
+        ("[TOS][33][Privacy][34][About][35]", False, True),
+        ("[Previous][31][A Paper][32]", False, False),
         ("see Fig. 3)[TOS](https://huggingface.co/terms)", False, False),
         ("[A Title About Models](https://example.com/a-", False, False),
     ],

@@ -95,10 +95,18 @@ def page(
     label: str = "Nov 26",
     query: str | None = None,
     tail: bool = True,
+    whole: bool = False,
 ) -> str:
-    """The daily (search, week) page as html2text writes it with ``inline_links=False``."""
+    """The daily (search, week) page as html2text writes it with ``inline_links=False``;
+    ``whole``: the whole page, the site's menu first, the footer's links glued together."""
     ref = _Refs()
-    lines = [
+    lines = []
+    if whole:
+        logo = ref(HF + "/front/assets/huggingface_logo-noborder.svg")
+        lines += [f"[![Hugging Face's logo][{logo}]Hugging Face][{ref(HF + '/')}]", ""]
+        lines += [f"  * [{name}][{ref(HF + '/' + name.lower())}]" for name in ("Models", "Docs")]
+        lines += ["", f"[Log In][{ref(HF + '/login')}] [Sign Up][{ref(HF + '/join')}]", ""]
+    lines += [
         "new", "", "Get trending papers in your email inbox once a day!", "",
         "Get trending papers in your email inbox!", "",
         f"[Subscribe][{ref(HF + '/login?next=%2Fpapers')}]", "", "# Daily Papers", "",
@@ -115,7 +123,11 @@ def page(
     ]
     for entry in entries:
         lines += _entry(entry, ref, width)
-    if tail:
+    if tail and whole:
+        lines += [f"[Previous][{previous}][1][{previous}][2][{following}][Next][{following}]", ""]
+        lines += ["System theme", "", "".join(
+            f"[{word}][{ref(HF + '/' + word.lower())}]" for word in ("TOS", "Privacy", "About"))]
+    elif tail:
         lines += [f"[Previous][{previous}] [Next][{following}]", ""]
         lines += [f"  * [{word}][{ref(HF + '/' + word.lower())}]" for word in ("TOS", "About")]
     # At its width html2text puts a blank line between the definitions, at 0 none.
@@ -177,6 +189,23 @@ def test_the_daily_page_as_html2text_writes_it(width: int) -> None:
     assert digest.page_date == datetime.date(2026, 11, 26)
     assert digest.papers[0].line == text.split("\n").index("[12][7]") + 1
     assert digest.footer_span is not None
+
+
+@pytest.mark.parametrize("width", [0, 78])
+def test_the_whole_page_with_the_sites_menu_and_footer(width: int) -> None:
+    """html2text run on the whole page writes the site's menu first (items as a list and
+    side by side, ``[Log In][8] [Sign Up][9]``) and the footer's links glued together
+    (``[Previous][31][1][31][2][32][Next][32]``): the header's span and the page's end."""
+    text = page(width=width, whole=True)
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+    assert digest.header == _read(page(width=width)).header
+    assert digest.header_span is not None and digest.header_span[0] == 1
+    lines = text.split("\n")
+    previous = next(n for n, line in enumerate(lines, 1) if line.startswith("[Previous]"))
+    last = max(n for n, line in enumerate(lines, 1) if line.strip())
+    assert digest.footer_span == (previous, last)
 
 
 def test_the_search_page_holds_its_query_in_the_header() -> None:

@@ -126,6 +126,8 @@ _PAPER_TARGET = regex.compile(
 #: and the URL's rest that starts the next line (``service)``).
 _WRAPPED_LINK_HEAD = regex.compile(r"\[([^\[\]]*)\]\((?:https?://|/)[^()\s]*$")
 _WRAPPED_LINK_TAIL = regex.compile(r"^[^\s()\[\]]+\)(?=\[)")
+#: A reference link's ``][N]`` with another link glued after it.
+_GLUED_REFERENCES = regex.compile(r"(\]\[[0-9]+\])(?=\[)")
 #: The longest line of the page's end that is read as one.
 PAGE_END_MAX_LEN = 400
 
@@ -193,6 +195,8 @@ def _page_end_words(text: str) -> list[str]:
         # then ``service)[Privacy](…)``. The cut link keeps its text; the URL's tail is none.
         text = _WRAPPED_LINK_HEAD.sub(r"\1", _WRAPPED_LINK_TAIL.sub("", text, count=1))
     spaced = text.replace(")[", ") [")
+    if "][" in spaced:  # reference links glued to each other: ``[Previous][31][1][31]``
+        spaced = _GLUED_REFERENCES.sub(r"\1 ", spaced)
     words = (word.strip(_WORD_DECORATION) for word in plain(spaced, escapes=True).split())
     return [word for word in words if word]
 

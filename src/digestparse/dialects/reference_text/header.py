@@ -8,6 +8,7 @@ community``, ``* Daily``); then the page date.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import attrs
@@ -217,7 +218,15 @@ def check_header_order(state: ParseState, lines: list[Line], shown: HeaderLines)
 
 
 def _is_menu(line: Line) -> bool:
+    if line.kind is Kind.TEXT:  # menu items side by side: ``[Log In][8] [Sign Up][9]``
+        return _REFERENCES_ONLY.fullmatch(line.text) is not None
     return line.kind in MENU_KINDS and page_phrase(line.text, line.kind) is None
+
+
+#: A line of references only, side by side (html2text's reference-style menu).
+_REFERENCES_ONLY = re.compile(
+    r"(?:\[(?:[^\[\]]|\[[^\[\]]*\](?:\[[0-9]+\])?)*\]\[[0-9]+\][ \t]*){2,}"
+)
 
 
 def _is_unlabelled(line: Line) -> bool:
