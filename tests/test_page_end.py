@@ -136,6 +136,8 @@ CASES: dict[str, tuple[str, int | None, str, tuple[str, ...]]] = {
     "markdown": ("03", None, MARKDOWN_END, ()),
     "markdown-rule": ("04", None, "--------------------", ()),
     "markdown-wrapped": ("03", None, MARKDOWN_WRAPPED_END, ()),
+    # A plain-text converter that glues inline links together (inscriptis).
+    "text-urls-glued": ("02", None, "Previous12Next\n  System theme\nTOSPrivacyAbout", ()),
     # 01 is a fenced capture whose last entry is cut: keep the entries before it.
     "reference-text": ("01", 934, REFERENCE_END, ("```",)),
     "reference-text-references": ("01", 934, REFERENCE_LIST_END, ("```",)),
@@ -316,6 +318,13 @@ def test_a_page_end_is_read_over_a_bounded_number_of_lines() -> None:
         ("[TOS](https://huggingface.co/terms-of-", False, True),
         ("service)[Privacy](https://huggingface.co/privacy)", False, True),
         ("service)", False, False),  # a URL's rest alone may be anything's
+        # Inline links glued into one word (inscriptis, get_text() without a separator).
+        ("Previous12Next", True, True),
+        ("TOSPrivacyAbout", False, True),
+        ("Previously", False, False),
+        ("NextGen", False, False),
+        ("AboutUs", False, False),
+        ("Papers2026Models", False, True),
         # Reference links glued to each other (html2text's reference style, the whole page).
         ("[Previous][31][1][31][2][32][Next][32]", True, True),
         ("[TOS][33][Privacy][34][About][35]", False, True),

@@ -142,6 +142,8 @@ def opens_page_end(text: str) -> bool:
     if text in PAGE_END_OPENERS:
         return True
     words = _page_end_words(text)
+    if len(words) < _GLUED_LINE_WORDS:  # pagination glued into a word: ``Previous12Next``
+        words = [part for word in words for part in _glued_words(word)]
     if " ".join(words) in PAGE_END_OPENERS:
         return True
     if ("Previous" in words or "Next" in words) and in_page_end(text):
@@ -179,10 +181,7 @@ def in_page_end(text: str) -> bool:
         return _REFERENCE_ITEM.fullmatch(text) is not None
     if _PAGE_END_MARK.fullmatch(text) is not None:
         return True
-    return all(
-        word in PAGE_END_WORDS or word.isdecimal() or word in _ELLIPSES
-        for word in _page_end_words(text)
-    )
+    return all(_is_page_end_word(word) for word in _page_end_words(text))
 
 
 def _page_end_words(text: str) -> list[str]:
@@ -199,6 +198,54 @@ def _page_end_words(text: str) -> list[str]:
         spaced = _GLUED_REFERENCES.sub(r"\1 ", spaced)
     words = (word.strip(_WORD_DECORATION) for word in plain(spaced, escapes=True).split())
     return [word for word in words if word]
+
+
+def _is_page_end_word(word: str) -> bool:
+    """A footer word, a page number, an ellipsis, or footer words and page numbers glued
+    together (``_glued_words``)."""
+    if word in PAGE_END_WORDS or word.isdecimal() or word in _ELLIPSES:
+        return True
+    parts = _glued_words(word)
+    return len(parts) > 1 and all(part in PAGE_END_WORDS or part.isdecimal() for part in parts)
+
+
+#: A line of pagination glued into words has fewer words than this.
+_GLUED_LINE_WORDS = 4
+#: The longest word a glued run of footer words is looked for in.
+_GLUED_WORDS_MAX = 120
+_PAGE_END_WORD_LENGTHS = sorted({len(word) for word in PAGE_END_WORDS})
+#: What such a run starts with (a prose word rarely does: it is not read further).
+_GLUED_WORDS_START = tuple(sorted(PAGE_END_WORDS)) + tuple("0123456789")
+
+
+def _glued_words(word: str) -> list[str]:
+    """A word of the page's end, or the footer words and page numbers it is made of where a
+    converter glued inline links together (inscriptis, ``get_text()``: ``Previous12Next``,
+    ``TOSPrivacyAbout``); the word itself where it is not made of them."""
+    if (
+        word in PAGE_END_WORDS
+        or word.isdecimal()
+        or len(word) > _GLUED_WORDS_MAX
+        or not word.startswith(_GLUED_WORDS_START)
+    ):
+        return [word]
+    # ways[i]: one way of making word[:i] of them, None where there is none.
+    ways: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for size in _PAGE_END_WORD_LENGTHS:
+            before = ways[end - size] if size <= end else None
+            if before is not None and word[end - size : end] in PAGE_END_WORDS:
+                ways[end] = [*before, word[end - size : end]]
+                break
+        else:
+            start = end
+            while start > 0 and word[start - 1].isdigit():
+                start -= 1
+            before = ways[start] if start < end else None
+            if before is not None:
+                ways[end] = [*before, word[start:end]]
+    found = ways[-1]
+    return found if found is not None and len(found) > 1 else [word]
 
 
 def cannot_be_title(text: str) -> bool:
