@@ -16,7 +16,7 @@ from digestparse.dialects.html_text import HTML_TEXT
 from digestparse.dialects.markdown import MARKDOWN
 from digestparse.dialects.text_urls import TEXT_URLS
 from digestparse.errors import ParseError
-from digestparse.grammar import in_page_end, opens_page_end
+from digestparse.grammar import in_page_end, opens_page_end, wraps_on
 from digestparse.rules.page_end import MAX_PAGE_END_LINES
 from digestparse.tokenizer import TokenKind
 from hostile_support import uncovered_lines
@@ -329,6 +329,11 @@ def test_a_page_end_is_read_over_a_bounded_number_of_lines() -> None:
         ("[Previous][31][1][31][2][32][Next][32]", True, True),
         ("[TOS][33][Privacy][34][About][35]", False, True),
         ("[Previous][31][A Paper][32]", False, False),
+        # Words glued to links (html2text writes inline elements with no blank between).
+        ("[Next][34]System theme[TOS][35][Privacy][36]", True, True),
+        ("[Next](https://huggingface.co/papers/trending?p=1)System theme"
+         "[TOS](https://huggingface.co/terms-of-service)", True, True),
+        ("[Next](https://huggingface.co/papers/trending?p=1)Some paper", False, False),
         ("see Fig. 3)[TOS](https://huggingface.co/terms)", False, False),
         ("[A Title About Models](https://example.com/a-", False, False),
     ],
@@ -508,3 +513,18 @@ def test_a_page_end_after_a_title_and_its_link_is_no_abstract() -> None:
     assert digest.footer_span == (first, len(source.split("\n")) - 1)
     assert uncovered_lines(source, digest) == []
     assert_paths_agree(TEXT_URLS, source)
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "gap", "goes_on"),
+    [
+        ("   [11]: https://cdn-thumbnails.huggingface.co/social-", "thumbnails/p/1.png", 0, True),
+        ("   [11]: https://cdn-thumbnails.huggingface.co/social-", "thumbnails/p/1.png", 1, False),
+        ("   [11]: https://cdn-thumbnails.huggingface.co/social", "thumbnails/p/1.png", 0, False),
+        ("   [11]: https://cdn-thumbnails.huggingface.co/social-", "two words", 0, False),
+    ],
+)
+def test_a_url_wrapped_at_a_hyphen_goes_on_its_line(
+    before: str, text: str, gap: int, goes_on: bool
+) -> None:
+    assert wraps_on(before, text, gap) is goes_on

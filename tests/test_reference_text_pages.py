@@ -55,8 +55,13 @@ class _Refs:
     def __call__(self, url: str) -> int:
         return self.urls.setdefault(url, len(self.urls) + 1)
 
-    def definitions(self) -> list[str]:
-        return [f"   [{number}]: {url}" for url, number in self.urls.items()]
+    def definitions(self, width: int = 0) -> list[str]:
+        """The definitions, each wrapped as html2text wraps at ``width`` (after a hyphen in
+        a URL too, its lines joined by newlines); 0: none wrapped."""
+        return [
+            "\n".join(_wrap(f"   [{number}]: {url}", width)) if width else f"   [{number}]: {url}"
+            for url, number in self.urls.items()
+        ]
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -269,13 +274,26 @@ def test_the_papers_have_no_ids() -> None:
     assert {paper.paper_id for paper in digest.papers} == {None}
 
 
-def _card(entry: Entry, ref: _Refs, width: int, name: str) -> list[str]:
+def _card(
+    entry: Entry, ref: _Refs, width: int, name: str, blocks_apart: bool = False
+) -> list[str]:
     """A trending card as html2text writes it: thumbnail, Submitted-by line, title, plain
-    summary, authors or organization with the date, upvote link, links line."""
+    summary, authors or organization with the date, upvote link, links line.
+    ``blocks_apart``: the Submitted-by block's parts as blocks of their own (``Submitted
+    by``, the avatar, the name on lines of their own), the links' icon left as a blank."""
     paper = f"{HF}/papers/{entry.paper_id}"
+    thumbnail = ref(
+        "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/"
+        + entry.paper_id + ".png"
+    )
+    avatar = ref(HF + "/avatars/sub.svg")
+    submitted = (
+        [["Submitted by"], [f"![][{avatar}]"], [name]] if blocks_apart
+        else [[f"Submitted by ![][{avatar}] [{name}][{ref(HF + '/' + name)}]"]]
+    )
     blocks = [
-        [f"[![][{ref('https://cdn/thumb/' + entry.paper_id + '.png')}]][{ref(paper)}]"],
-        [f"Submitted by ![][{ref(HF + '/avatars/sub.svg')}] [{name}][{ref(HF + '/' + name)}]"],
+        [f"[![][{thumbnail}]][{ref(paper)}]"],
+        *submitted,
         _wrap(f"### [{entry.title}][{ref(paper)}]", width),
         _wrap(entry.abstract, width),
     ]
@@ -292,8 +310,9 @@ def _card(entry: Entry, ref: _Refs, width: int, name: str) -> list[str]:
         blocks += [[*avatars, f"  * {entry.authors} {word}"], [f"· Published on {entry.date}"]]
     shown = str(entry.upvotes) if entry.upvotes else "-"
     blocks.append([f"[Upvote{shown}][{ref(HF + '/login?next=%2Fpapers%2F' + entry.paper_id)}]"])
+    icon = " " if blocks_apart else ""
     blocks.append([
-        f"[GitHub 131][{ref('https://github.com/o/' + entry.paper_id)}] "
+        f"[{icon}GitHub 131][{ref('https://github.com/o/' + entry.paper_id)}] "
         f"[arXiv Page][{ref('https://arxiv.org/abs/' + entry.paper_id)}]"
     ])
     return [line for block in blocks for line in [*block, ""]]
@@ -309,25 +328,42 @@ CARDS = (
 )
 
 
-def trending(width: int = 0) -> str:
+def trending(width: int = 0, whole: bool = False) -> str:
+    """The trending page as html2text writes it; ``whole``: as the whole page's markup may
+    write it (the switcher's items empty on one line, the Submitted-by block's parts apart,
+    the footer's links glued, the definitions wrapped at the width)."""
     ref = _Refs()
+    switcher = ["  *   *   * "] if whole else ["  * Daily", "  * Weekly", "  * Monthly"]
     lines = [
         f"[Subscribe][{ref(HF + '/login?next=%2Fpapers')}]", "", "# Trending Papers", "",
         f"## by [![][{ref(HF + '/front/assets/papers-by.png')}]AK][{ref(HF + '/akhaliq')}]"
-        " and the research community", "", "  * Daily", "  * Weekly", "  * Monthly", "",
+        " and the research community", "", *switcher, "",
         f"[Trending Papers][{ref(HF + '/papers/trending')}]", "",
     ]
     for number, entry in enumerate(CARDS):
-        card = _card(entry, ref, width, f"user{number}")
+        card = _card(entry, ref, width, f"user{number}", blocks_apart=whole)
         lines += card + card  # the trending page shows each card twice
-    spaced = [part for line in ref.definitions() for part in (line, "")]
-    lines += ["", *(spaced if width else ref.definitions()), ""]
+    if whole:
+        lines += [
+            f"[Next][{ref(HF + '/papers/trending?p=1')}]System theme"
+            f"[TOS][{ref(HF + '/terms-of-service')}][Privacy][{ref(HF + '/privacy')}]", "",
+        ]
+    definitions = ref.definitions(width if whole else 0)
+    spaced = [part for line in definitions for part in (line, "")]
+    lines += ["", *(spaced if width else definitions), ""]
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.parametrize("whole", [False, True])
 @pytest.mark.parametrize("width", [0, 78])
-def test_the_trending_page_as_html2text_writes_it(width: int) -> None:
-    digest = _read(trending(width))
+def test_the_trending_page_as_html2text_writes_it(width: int, whole: bool) -> None:
+    """``whole``: the Submitted-by block's avatar and name on lines of their own, the
+    switcher's empty items on one line, the footer's links glued to its words, definitions
+    wrapped at the width after a hyphen in their URL: all read, none reported."""
+    text = trending(width, whole=whole)
+    if whole and width:
+        assert any(line.startswith("thumbnails/papers/") for line in text.split("\n"))
+    digest = _read(text)
     assert digest.diagnostics == ()
     assert [
         (paper.title, paper.abstract, paper.upvotes, paper.organization, paper.author_count,

@@ -126,8 +126,12 @@ _PAPER_TARGET = regex.compile(
 #: and the URL's rest that starts the next line (``service)``).
 _WRAPPED_LINK_HEAD = regex.compile(r"\[([^\[\]]*)\]\((?:https?://|/)[^()\s]*$")
 _WRAPPED_LINK_TAIL = regex.compile(r"^[^\s()\[\]]+\)(?=\[)")
-#: A reference link's ``][N]`` with another link glued after it.
-_GLUED_REFERENCES = regex.compile(r"(\]\[[0-9]+\])(?=\[)")
+#: A reference link's ``][N]`` with a word or another link glued after it.
+_GLUED_REFERENCES = regex.compile(r"(\]\[[0-9]+\])(?=[^\s\]])")
+#: A link's ``)`` with a word glued after it (``[Next](…)System``).
+_GLUED_AFTER_LINK = regex.compile(r"\)(?=\w)")
+#: A link's ``[`` glued after a word (``theme[TOS]``).
+_GLUED_BEFORE_LINK = regex.compile(r"(?<=\w)\[")
 #: The longest line of the page's end that is read as one.
 PAGE_END_MAX_LEN = 400
 
@@ -194,10 +198,22 @@ def _page_end_words(text: str) -> list[str]:
         # then ``service)[Privacy](…)``. The cut link keeps its text; the URL's tail is none.
         text = _WRAPPED_LINK_HEAD.sub(r"\1", _WRAPPED_LINK_TAIL.sub("", text, count=1))
     spaced = text.replace(")[", ") [")
-    if "][" in spaced:  # reference links glued to each other: ``[Previous][31][1][31]``
+    if ")" in spaced:  # a word glued after a link: ``[Next](…)System theme``
+        spaced = _GLUED_AFTER_LINK.sub(") ", spaced)
+    if "][" in spaced:  # reference links glued to other words: ``[Previous][31][1][31]``
         spaced = _GLUED_REFERENCES.sub(r"\1 ", spaced)
+    if "[" in spaced:  # a word glued before a link: ``System theme[TOS](…)``
+        spaced = _GLUED_BEFORE_LINK.sub(" [", spaced)
     words = (word.strip(_WORD_DECORATION) for word in plain(spaced, escapes=True).split())
     return [word for word in words if word]
+
+
+def wraps_on(before: str, text: str, gap: int) -> bool:
+    """Whether a line (``text``, ``gap`` blank lines before it) is the rest of a URL that
+    html2text wrapped after a hyphen at its width, on the line ``before`` (``[11]:
+    https://cdn-thumbnails.huggingface.co/social-``, then ``thumbnails/papers/ID.png``):
+    glued to it, one word. A line of the page's end so, with the line it goes on."""
+    return gap == 0 and before.endswith("-") and bool(text) and " " not in text
 
 
 def _is_page_end_word(word: str) -> bool:

@@ -22,8 +22,8 @@ from collections.abc import Callable
 
 import attrs
 
-from ..grammar import in_page_end, may_start_page_end, opens_page_end
-from ..state import ParseState
+from ..grammar import in_page_end, may_start_page_end, opens_page_end, wraps_on
+from ..state import Line, ParseState
 
 #: The most non-blank lines a page's end is read over: they are held until it is settled
 #: (the site footer shows some thirty, a lynx dump's list of references some hundreds).
@@ -81,7 +81,7 @@ def _extent(state: ParseState, shown: Callable[[str], str] | None = None) -> int
             return None
         if line.number > scan.members_to:
             text = line.text if shown is None else shown(line.text)
-            if not in_page_end(text):
+            if not in_page_end(text) and not _goes_on(state, ahead, line):
                 scan.refused = line.number
                 return None
             scan.members_to = line.number
@@ -91,6 +91,13 @@ def _extent(state: ParseState, shown: Callable[[str], str] | None = None) -> int
     if scan.opener < first.number:
         return None
     return ahead
+
+
+def _goes_on(state: ParseState, ahead: int, line: Line) -> bool:
+    """Whether ``line`` (``ahead`` lines on) goes on the page's end line before it, a URL
+    wrapped at a hyphen (``grammar.wraps_on``)."""
+    before = state.peek(ahead - 1) if ahead else None
+    return before is not None and wraps_on(before.text, line.text, line.gap)
 
 
 def _known(state: ParseState, first: int, members_to: int) -> int:

@@ -59,10 +59,14 @@ def _is_thumbnail(kind: object, text: str) -> bool:
 
 
 def is_image(line: Line) -> bool:
-    """A line that is only images, as lynx writes them: ``[IMG]`` (the submitter's avatar)."""
-    return line.kind is Kind.TEXT and line.text.startswith("[") and not without_image_alts(
-        line.text
-    )
+    """A line that is only images, as lynx writes them, ``[IMG]`` (the submitter's avatar),
+    or as html2text does, ``![][13]``."""
+    text = line.text
+    if line.kind is not Kind.TEXT:
+        return False
+    if text.startswith("!["):
+        return not without_reference_images(text).strip()
+    return text.startswith("[") and not without_image_alts(text)
 
 
 def may_open_lead_in(line: Line) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ...grammar import wraps_on
 from ...rules.page_end import MAX_PAGE_END_LINES
 from ...state import ParseState
 
@@ -51,9 +52,14 @@ def _extent(state: ParseState) -> int | None:
     if isinstance(refused, int) and first.number <= refused:
         return None  # an earlier try found a line that is no definition before the end
     ahead = 1
+    before = first
     while (line := state.peek(ahead)) is not None:
-        if ahead >= MAX_PAGE_END_LINES or not is_definition(line.text):
+        if ahead >= MAX_PAGE_END_LINES or not (
+            is_definition(line.text) or wraps_on(before.text, line.text, line.gap)
+        ):
             state.memo[_MEMO] = line.number
             return None
+        before = line
         ahead += 1
     return ahead
+

@@ -232,8 +232,12 @@ _REFERENCES_ONLY = re.compile(
 def _is_unlabelled(line: Line) -> bool:
     """A header line that shows no words: a link without text (``[][31]``, ``[[arrow]][31]``:
     the page's icon links, 02:81-85) or an empty item (``*``: the period switcher as 05:28-34
-    keeps it)."""
-    return line.text == "*" or card.is_thumbnail(line)
+    keeps it; html2text writes the empty items on one line, ``*   *   *``)."""
+    return _EMPTY_ITEMS.fullmatch(line.text) is not None or card.is_thumbnail(line)
+
+
+#: Empty list items, one or several on a line.
+_EMPTY_ITEMS = re.compile(r"\*(?:[ \t]+\*)*")
 
 
 def _without_icons(lines: list[Line]) -> list[Line]:
