@@ -522,6 +522,8 @@ def test_a_page_end_after_a_title_and_its_link_is_no_abstract() -> None:
         ("   [11]: https://cdn-thumbnails.huggingface.co/social-", "thumbnails/p/1.png", 1, False),
         ("   [11]: https://cdn-thumbnails.huggingface.co/social", "thumbnails/p/1.png", 0, False),
         ("   [11]: https://cdn-thumbnails.huggingface.co/social-", "two words", 0, False),
+        ("--------------------", "Hello", 0, False),  # a rule, no URL
+        ("[TOS](https://huggingface.co/terms-of-", "service)[Privacy](/privacy)", 0, True),
     ],
 )
 def test_a_url_wrapped_at_a_hyphen_goes_on_its_line(

@@ -213,7 +213,14 @@ def wraps_on(before: str, text: str, gap: int) -> bool:
     html2text wrapped after a hyphen at its width, on the line ``before`` (``[11]:
     https://cdn-thumbnails.huggingface.co/social-``, then ``thumbnails/papers/ID.png``):
     glued to it, one word. A line of the page's end so, with the line it goes on."""
-    return gap == 0 and before.endswith("-") and bool(text) and " " not in text
+    return (
+        gap == 0
+        and before.endswith("-")
+        and before[-2:-1] not in ("-", " ", "")  # not a rule's dashes, nor a dash alone
+        and "/" in before  # a URL's
+        and bool(text)
+        and " " not in text
+    )
 
 
 def _is_page_end_word(word: str) -> bool:
