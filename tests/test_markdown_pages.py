@@ -413,6 +413,30 @@ def test_a_menu_paragraph_that_is_not_only_links_to_site_pages_is_reported(stray
     assert_paths_agree(MARKDOWN, text, TODAY)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"[12]({HF}/login?next=%2Fpapers%2F2611.09999)",  # an entry's upvote box
+        f"[Upvote -]({HF}/login?next=%2Fpapers%2F2611.09999)",
+        "[LINK: GitHub 11.3k](https://github.com/example/repo)",  # an entry's repository
+    ],
+)
+def test_an_entrys_line_among_the_menus_links_is_reported(line: str) -> None:
+    """A line of an entry (its box, its repository link) is no menu item, glued to one or
+    in a paragraph of its own: the capture does not start with the header, as before."""
+    menu = MENUS["html2text"]
+    for text in (
+        listing(menu="html2text").replace(menu, menu + "\n" + line, 1),
+        listing(menu="html2text").replace(menu, menu + "\n\n" + line, 1),
+    ):
+        assert line in text
+        digest = digestparse.parse(text, reference_date=TODAY)
+        assert [d.code for d in digest.diagnostics][:2] == ["missing-header", "junk"]
+        assert len(digest.papers) == len(ENTRIES)
+        assert uncovered_lines(text, digest) == []
+        assert_paths_agree(MARKDOWN, text, TODAY)
+
+
 def test_menu_links_with_no_header_after_them_are_reported() -> None:
     """Links to the site's pages with an entry, not the header, after them are no menu."""
     text = listing()

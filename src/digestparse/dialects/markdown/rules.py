@@ -186,6 +186,10 @@ def _read_arrowed_date(state: ParseState) -> DateLine | None:
 #: The site's menu is looked for over at most this many lines before the header (the
 #: site's has a dozen items).
 _MAX_MENU_LINES = 60
+#: The kinds of a menu's lines: its links (``[Log In](…)``, the logo's ``[![…](…)Hugging
+#: Face](…)``), list items and wrapped parts of them. Not an upvote box (``[12](…/login?
+#: next=%2Fpapers%2FID)``) or a ``[LINK: …](…)`` line: those are an entry's.
+_MENU_KINDS = (Kind.TEXT, Kind.LINK_TEXT, Kind.ORGANIZATION)
 
 
 def _menu_lines(state: ParseState) -> int:
@@ -208,6 +212,8 @@ def _menu_lines(state: ParseState) -> int:
         while (glued := state.peek(count + size)) is not None and glued.gap == 0:
             size += 1
         paragraph = [state.peek(count + i) for i in range(size)]
+        if any(part is None or part.kind not in _MENU_KINDS for part in paragraph):
+            return 0  # an entry's line (its box, its repository link) is no menu item
         text = "\n".join(part.text for part in paragraph if part is not None)
         held += len(text)
         if not is_menu_paragraph(text):
