@@ -552,6 +552,30 @@ def test_a_thumbnail_with_no_entry_after_it_is_junk(after: str) -> None:
     assert uncovered_lines(text, digest) == []
 
 
+@pytest.mark.parametrize("thumbnails", ["one line", "wrapped"])
+@pytest.mark.parametrize("boxes", ["inline", "split", "word-lines"])
+def test_a_thumbnail_of_another_paper_before_an_entry_is_junk(thumbnails: str, boxes: str) -> None:
+    """A thumbnail is the entry's only where it links the entry's paper: one linking
+    another paper is what is left of a damaged entry, junk (as without the thumbnail rule),
+    and the entry after it starts at its box."""
+    text = listing(Style(thumbnails=thumbnails, boxes=boxes))
+    damaged = text.replace("papers/2611.02345.png)](", "papers/2611.09999.png)](", 1)
+    damaged = damaged.replace("2611.02345)\n\n[", "2611.09999)\n\n[", 1)
+    assert damaged.count("2611.09999") == 2
+    digest = digestparse.parse(damaged, reference_date=TODAY)
+    lines = damaged.split("\n")
+    wrapped = thumbnails == "wrapped"  # the id is on the thumbnail's second line
+    thumbnail = next(n for n, line in enumerate(lines, 1) if "2611.09999" in line) - wrapped
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", thumbnail)]
+    assert [paper.paper_id for paper in digest.papers] == [e.paper_id for e in ENTRIES]
+    assert digest.papers[1].line > thumbnail + wrapped
+    assert uncovered_lines(damaged, digest) == []
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(damaged, mode="strict", reference_date=TODAY)
+    assert (raised.value.code, raised.value.line) == ("junk", thumbnail)
+    assert_paths_agree(MARKDOWN, damaged, TODAY)
+
+
 def test_an_image_link_to_no_paper_before_the_box_is_junk() -> None:
     """Only a link to the paper's page is a thumbnail: another image link stays junk."""
     logo = f"[![](https://cdn-avatars.huggingface.co/occ.png)]({HF}/occ)"
