@@ -13,7 +13,9 @@ parser, so the expected values are the fields it was given.
 from __future__ import annotations
 
 import datetime
+import io
 import re
+import tracemalloc
 from pathlib import Path
 
 import attrs
@@ -447,6 +449,43 @@ def test_menu_links_with_no_header_after_them_are_reported() -> None:
     assert [d.code for d in digest.diagnostics][:2] == ["missing-header", "junk"]
     assert len(digest.papers) == len(ENTRIES)
     assert uncovered_lines(without_header, digest) == []
+
+
+def _streamed_peak(text: str) -> int:
+    """The peak of memory traced while ``iter_papers`` streams ``text`` as markdown (after a
+    first read, which fills the caches and imports what parsing needs)."""
+
+    data = text.encode()
+
+    def read(source: io.BytesIO) -> None:
+        stream = digestparse.iter_papers(
+            source, dialect="markdown", reference_date=TODAY,
+            on_diagnostic=lambda _diagnostic: None,
+        )
+        for _paper in stream:
+            pass
+
+    read(io.BytesIO(data))
+    source = io.BytesIO(data)
+    tracemalloc.start()
+    try:
+        read(source)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_long_paragraph_of_links_before_the_header_is_not_held() -> None:
+    """The menu is looked for over a few dozen lines: a paragraph of links glued over
+    thousands of lines is no menu, and streaming it holds no more than a short one does."""
+
+    def page(links: int) -> str:
+        return f"[Models]({HF}/models)\n" * links + "\n" + listing()
+
+    small, large = _streamed_peak(page(20_000)), _streamed_peak(page(80_000))
+    assert large < 1.5 * small, (small, large)  # held, 80_000 lines took 200 times more
+    digest = digestparse.parse(page(100), reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics][:2] == ["missing-header", "junk"]
 
 
 @pytest.mark.parametrize("nav", sorted(ARROWS))

@@ -212,6 +212,8 @@ def _menu_lines(state: ParseState) -> int:
         size = 1
         while (glued := state.peek(count + size)) is not None and glued.gap == 0:
             size += 1
+            if count + size > _MAX_MENU_LINES:
+                return 0  # no menu: and its lines are not held (a stream's memory is bounded)
         paragraph = [state.peek(count + i) for i in range(size)]
         if any(part is None or part.kind not in _MENU_KINDS for part in paragraph):
             return 0  # an entry's line (its box, its repository link) is no menu item
