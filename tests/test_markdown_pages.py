@@ -375,6 +375,7 @@ def test_the_sites_menu_before_the_header_is_part_of_it(menu: str) -> None:
     assert digest.header == reference.header
     assert digest.page_date == reference.page_date
     menu_lines = MENUS[menu].count("\n") + 1
+    assert reference.header_span is not None
     assert digest.header_span == (1, reference.header_span[1] + menu_lines + 1)
 
 
@@ -497,6 +498,7 @@ def test_the_arrows_on_the_page_dates_line_are_the_header(nav: str) -> None:
     reference = digestparse.parse(listing(), reference_date=TODAY)
     assert digest.header == reference.header
     assert digest.page_date == reference.page_date == datetime.date(2026, 11, 26)
+    assert reference.header_span is not None
     assert digest.header_span == (1, reference.header_span[1] + ARROWS[nav].count("\n"))
 
 
