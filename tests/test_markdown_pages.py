@@ -528,6 +528,27 @@ def test_a_line_that_is_no_page_date_between_arrows_is_junk(line: str) -> None:
     assert uncovered_lines(text, digest) == []
 
 
+@pytest.mark.parametrize("nav", [False, True, "both"])
+@pytest.mark.parametrize("target", [f"{HF}/papers/2611.09999", "/papers/2611.09999"])
+def test_an_empty_link_to_a_paper_after_the_page_date_is_junk(nav: bool | str, target: str) -> None:
+    """The arrows after the page date are links with no text to a day, week or month; an
+    empty link to a paper's page (an image-less thumbnail of a damaged entry) is no arrow:
+    it is junk there as anywhere else, not part of the header."""
+    stray = f"[]({target})"
+    damaged = listing(nav=nav).replace("\n\n[12](", f"\n\n{stray}\n\n[12](", 1)
+    assert stray in damaged
+    digest = digestparse.parse(damaged, reference_date=TODAY)
+    line = damaged.split("\n").index(stray) + 1
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", line)]
+    assert digest.header_span is not None and digest.header_span[1] < line
+    assert digest.page_date == datetime.date(2026, 11, 26)
+    assert len(digest.papers) == len(ENTRIES)
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(damaged, mode="strict", reference_date=TODAY)
+    assert (raised.value.code, raised.value.line) == ("junk", line)
+    assert_paths_agree(MARKDOWN, damaged, TODAY)
+
+
 def test_a_repeated_header_holds_a_page_date_between_arrows() -> None:
     one = listing(nav="wrapped", tail=False).replace("Nov 26", "Nov 25")
     two = listing(nav="icons", tail=False)

@@ -70,6 +70,7 @@ from .lines import (
     is_organization_link,
     is_page_phrase,
     is_plain_title,
+    link_parts,
     link_url,
     opens_trending,
     thumbnail_id,
@@ -248,12 +249,16 @@ def _wrapped_phrase(state: ParseState, line: Line) -> int:
 
 def _is_blank_link(line: Line) -> bool:
     """Whether ``line`` is a link with no text (``[](url)``, ``[![](icon)](url)``): the
-    arrows around the page date, as html2text and turndown write an icon link."""
-    return (
-        line.kind is Kind.LINK_TEXT
-        and len(line.text) <= _MAX_QUERY
-        and not plain(line.text, escapes=True)
-    )
+    arrows around the page date, as html2text and turndown write an icon link. Not one to a
+    paper's page (a thumbnail with its image left out): no arrow links a paper."""
+    if (
+        line.kind is not Kind.LINK_TEXT
+        or len(line.text) > _MAX_QUERY
+        or plain(line.text, escapes=True)
+    ):
+        return False
+    parts = link_parts(line.text)
+    return parts is None or paper_id(parts[1]) is None
 
 
 def _is_underline(line: Line) -> bool:
