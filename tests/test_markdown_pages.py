@@ -13,7 +13,9 @@ parser, so the expected values are the fields it was given.
 from __future__ import annotations
 
 import datetime
+import io
 import re
+import tracemalloc
 from pathlib import Path
 
 import attrs
@@ -379,6 +381,7 @@ def test_the_sites_menu_before_the_header_is_part_of_it(menu: str) -> None:
     assert digest.header == reference.header
     assert digest.page_date == reference.page_date
     menu_lines = MENUS[menu].count("\n") + 1
+    assert reference.header_span is not None
     assert digest.header_span == (1, reference.header_span[1] + menu_lines + 1)
 
 
@@ -439,6 +442,30 @@ def test_a_menu_paragraph_that_is_not_only_links_to_site_pages_is_reported(stray
     assert_paths_agree(MARKDOWN, text, TODAY)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"[12]({HF}/login?next=%2Fpapers%2F2611.09999)",  # an entry's upvote box
+        f"[Upvote -]({HF}/login?next=%2Fpapers%2F2611.09999)",
+        "[LINK: GitHub 11.3k](https://github.com/example/repo)",  # an entry's repository
+    ],
+)
+def test_an_entrys_line_among_the_menus_links_is_reported(line: str) -> None:
+    """A line of an entry (its box, its repository link) is no menu item, glued to one or
+    in a paragraph of its own: the capture does not start with the header, as before."""
+    menu = MENUS["html2text"]
+    for text in (
+        listing(menu="html2text").replace(menu, menu + "\n" + line, 1),
+        listing(menu="html2text").replace(menu, menu + "\n\n" + line, 1),
+    ):
+        assert line in text
+        digest = digestparse.parse(text, reference_date=TODAY)
+        assert [d.code for d in digest.diagnostics][:2] == ["missing-header", "junk"]
+        assert len(digest.papers) == len(ENTRIES)
+        assert uncovered_lines(text, digest) == []
+        assert_paths_agree(MARKDOWN, text, TODAY)
+
+
 def test_menu_links_with_no_header_after_them_are_reported() -> None:
     """Links to the site's pages with an entry, not the header, after them are no menu."""
     text = listing()
@@ -451,6 +478,43 @@ def test_menu_links_with_no_header_after_them_are_reported() -> None:
     assert uncovered_lines(without_header, digest) == []
 
 
+def _streamed_peak(text: str) -> int:
+    """The peak of memory traced while ``iter_papers`` streams ``text`` as markdown (after a
+    first read, which fills the caches and imports what parsing needs)."""
+
+    data = text.encode()
+
+    def read(source: io.BytesIO) -> None:
+        stream = digestparse.iter_papers(
+            source, dialect="markdown", reference_date=TODAY,
+            on_diagnostic=lambda _diagnostic: None,
+        )
+        for _paper in stream:
+            pass
+
+    read(io.BytesIO(data))
+    source = io.BytesIO(data)
+    tracemalloc.start()
+    try:
+        read(source)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_long_paragraph_of_links_before_the_header_is_not_held() -> None:
+    """The menu is looked for over a few dozen lines: a paragraph of links glued over
+    thousands of lines is no menu, and streaming it holds no more than a short one does."""
+
+    def page(links: int) -> str:
+        return f"[Models]({HF}/models)\n" * links + "\n" + listing()
+
+    small, large = _streamed_peak(page(20_000)), _streamed_peak(page(80_000))
+    assert large < 1.5 * small, (small, large)  # held, 80_000 lines took 200 times more
+    digest = digestparse.parse(page(100), reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics][:2] == ["missing-header", "junk"]
+
+
 @pytest.mark.parametrize("nav", sorted(ARROWS))
 def test_the_arrows_on_the_page_dates_line_are_the_header(nav: str) -> None:
     """Where the arrows share the date's block, a converter writes them on its line
@@ -460,6 +524,7 @@ def test_the_arrows_on_the_page_dates_line_are_the_header(nav: str) -> None:
     reference = digestparse.parse(listing(), reference_date=TODAY)
     assert digest.header == reference.header
     assert digest.page_date == reference.page_date == datetime.date(2026, 11, 26)
+    assert reference.header_span is not None
     assert digest.header_span == (1, reference.header_span[1] + ARROWS[nav].count("\n"))
 
 
@@ -487,6 +552,27 @@ def test_a_line_that_is_no_page_date_between_arrows_is_junk(line: str) -> None:
     assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", 19)]
     assert digest.page_date is None
     assert uncovered_lines(text, digest) == []
+
+
+@pytest.mark.parametrize("nav", [False, True, "both"])
+@pytest.mark.parametrize("target", [f"{HF}/papers/2611.09999", "/papers/2611.09999"])
+def test_an_empty_link_to_a_paper_after_the_page_date_is_junk(nav: bool | str, target: str) -> None:
+    """The arrows after the page date are links with no text to a day, week or month; an
+    empty link to a paper's page (an image-less thumbnail of a damaged entry) is no arrow:
+    it is junk there as anywhere else, not part of the header."""
+    stray = f"[]({target})"
+    damaged = listing(nav=nav).replace("\n\n[12](", f"\n\n{stray}\n\n[12](", 1)
+    assert stray in damaged
+    digest = digestparse.parse(damaged, reference_date=TODAY)
+    line = damaged.split("\n").index(stray) + 1
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", line)]
+    assert digest.header_span is not None and digest.header_span[1] < line
+    assert digest.page_date == datetime.date(2026, 11, 26)
+    assert len(digest.papers) == len(ENTRIES)
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(damaged, mode="strict", reference_date=TODAY)
+    assert (raised.value.code, raised.value.line) == ("junk", line)
+    assert_paths_agree(MARKDOWN, damaged, TODAY)
 
 
 def test_a_repeated_header_holds_a_page_date_between_arrows() -> None:
@@ -589,6 +675,30 @@ def test_a_thumbnail_with_no_entry_after_it_is_junk(after: str) -> None:
     assert [(d.code, d.line) for d in digest.diagnostics][:1] == [("junk", thumbnail_line)]
     assert len(digest.papers) == len(ENTRIES)
     assert uncovered_lines(text, digest) == []
+
+
+@pytest.mark.parametrize("thumbnails", ["one line", "wrapped"])
+@pytest.mark.parametrize("boxes", ["inline", "split", "word-lines"])
+def test_a_thumbnail_of_another_paper_before_an_entry_is_junk(thumbnails: str, boxes: str) -> None:
+    """A thumbnail is the entry's only where it links the entry's paper: one linking
+    another paper is what is left of a damaged entry, junk (as without the thumbnail rule),
+    and the entry after it starts at its box."""
+    text = listing(Style(thumbnails=thumbnails, boxes=boxes))
+    damaged = text.replace("papers/2611.02345.png)](", "papers/2611.09999.png)](", 1)
+    damaged = damaged.replace("2611.02345)\n\n[", "2611.09999)\n\n[", 1)
+    assert damaged.count("2611.09999") == 2
+    digest = digestparse.parse(damaged, reference_date=TODAY)
+    lines = damaged.split("\n")
+    wrapped = thumbnails == "wrapped"  # the id is on the thumbnail's second line
+    thumbnail = next(n for n, line in enumerate(lines, 1) if "2611.09999" in line) - wrapped
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", thumbnail)]
+    assert [paper.paper_id for paper in digest.papers] == [e.paper_id for e in ENTRIES]
+    assert digest.papers[1].line > thumbnail + wrapped
+    assert uncovered_lines(damaged, digest) == []
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(damaged, mode="strict", reference_date=TODAY)
+    assert (raised.value.code, raised.value.line) == ("junk", thumbnail)
+    assert_paths_agree(MARKDOWN, damaged, TODAY)
 
 
 def test_an_image_link_to_no_paper_before_the_box_is_junk() -> None:

@@ -267,8 +267,13 @@ _THUMBNAIL = re.compile(r"\[(?:!\[[^\[\]]*\]" + _ANY_URL + r")?\]" + _URL)
 def is_thumbnail(text: str) -> bool:
     """Whether ``text`` is a link to a paper's page (``links.paper_id``) with one image or
     nothing as its text."""
+    return thumbnail_id(text) is not None
+
+
+def thumbnail_id(text: str) -> str | None:
+    """The paper id of a thumbnail (``is_thumbnail``), or None where ``text`` is not one."""
     match = _THUMBNAIL.fullmatch(text)
-    return match is not None and paper_id(match.group(1)) is not None
+    return paper_id(match.group(1)) if match is not None else None
 
 
 #: A title line with the next line glued on after its link: ``### [Title](url)[Abstract …``

@@ -29,6 +29,7 @@ from ...grammar import (
     cannot_be_title,
     opens_page_end,
 )
+from ...links import paper_id
 from ...markup import join_wrapped, plain
 from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
@@ -70,9 +71,10 @@ from .lines import (
     is_organization_link,
     is_page_phrase,
     is_plain_title,
-    is_thumbnail,
+    link_parts,
     link_url,
     opens_trending,
+    thumbnail_id,
     without_closing_hashes,
 )
 
@@ -188,6 +190,10 @@ def _read_arrowed_date(state: ParseState) -> DateLine | None:
 #: The site's menu is looked for over at most this many lines before the header (the
 #: site's has a dozen items).
 _MAX_MENU_LINES = 60
+#: The kinds of a menu's lines: its links (``[Log In](…)``, the logo's ``[![…](…)Hugging
+#: Face](…)``), list items and wrapped parts of them. Not an upvote box (``[12](…/login?
+#: next=%2Fpapers%2FID)``) or a ``[LINK: …](…)`` line: those are an entry's.
+_MENU_KINDS = (Kind.TEXT, Kind.LINK_TEXT, Kind.ORGANIZATION)
 
 
 def _menu_lines(state: ParseState) -> int:
@@ -213,7 +219,11 @@ def _menu_lines(state: ParseState) -> int:
             and glued.kind is not Kind.HEADER  # html2text's single_line_break: no blank line
         ):
             size += 1
+            if count + size > _MAX_MENU_LINES:
+                return 0  # no menu: and its lines are not held (a stream's memory is bounded)
         paragraph = [state.peek(count + i) for i in range(size)]
+        if any(part is None or part.kind not in _MENU_KINDS for part in paragraph):
+            return 0  # an entry's line (its box, its repository link) is no menu item
         text = "\n".join(part.text for part in paragraph if part is not None)
         held += len(text)
         if not is_menu_paragraph(text):
@@ -245,14 +255,16 @@ def _wrapped_phrase(state: ParseState, line: Line) -> int:
 
 def _is_blank_link(line: Line) -> bool:
     """Whether ``line`` is a link with no text (``[](url)``, ``[![](icon)](url)``): the
-    arrows around the page date, as html2text and turndown write an icon link; not one to a
-    paper (the first entry's thumbnail without its image)."""
-    return (
-        line.kind is Kind.LINK_TEXT
-        and len(line.text) <= _MAX_QUERY
-        and not plain(line.text, escapes=True)
-        and not is_thumbnail(line.text)
-    )
+    arrows around the page date, as html2text and turndown write an icon link. Not one to a
+    paper's page (a thumbnail with its image left out): no arrow links a paper."""
+    if (
+        line.kind is not Kind.LINK_TEXT
+        or len(line.text) > _MAX_QUERY
+        or plain(line.text, escapes=True)
+    ):
+        return False
+    parts = link_parts(line.text)
+    return parts is None or paper_id(parts[1]) is None
 
 
 def _is_underline(line: Line) -> bool:
@@ -499,31 +511,63 @@ _EMPTY_LINK = "[]("
 
 def _thumbnail(state: ParseState) -> int:
     """How many lines the paper's thumbnail takes (``THUMBNAIL``, maybe hard-wrapped over the
-    lines glued to it) where an entry follows it: its title, its upvote line and title, or a
-    submitter's lead-in (``_lead_in``); 0 where the lines are not that."""
+    lines glued to it) where an entry follows it (``_entry_title``) whose title links the
+    same paper or none; 0 where the lines are not that."""
     first = state.peek()
     if first is None or len(first.text) > _MAX_QUERY:
         return 0
     texts = [first.text]
     size = 1
-    while not is_thumbnail(join_wrapped(texts)):
+    while (identifier := thumbnail_id(join_wrapped(texts))) is None:
         following = state.peek(size)
         if size == _MAX_WRAPPED or following is None or following.gap:
             return 0
         texts.append(following.text)
         size += 1
-    after = state.peek(size)
-    if after is None:
+    title = _entry_title(state, size)
+    if title is None or _title_id(state, title) not in (None, identifier):
+        # Another paper's thumbnail: what is left of a damaged entry, not this one's.
         return 0
-    if (
-        after.kind is Kind.TITLE
-        or (after.kind is Kind.UPVOTES and state.peek_is(size + 1, Kind.TITLE))
-        or (after.text in _BOX_OPENS and _split_box(state, size) is not None)
-    ):
-        return size
-    if after.text == SUBMITTED_BY and _lead_in(state, size) is not None:
-        return size
-    return 0
+    return size
+
+
+def _entry_title(state: ParseState, at: int) -> int | None:
+    """Where the title is of the entry that starts at line ``at`` (its title, its upvote line
+    and title, a split box and title, or a submitter's lead-in before one of those); None
+    where no entry starts there."""
+    after = state.peek(at)
+    if after is None:
+        return None
+    if after.kind is Kind.TITLE:
+        return at
+    if after.kind is Kind.UPVOTES:
+        return at + 1 if state.peek_is(at + 1, Kind.TITLE) else None
+    if after.text in _BOX_OPENS:
+        box = _split_box(state, at)
+        return at + box[0] if box is not None else None
+    if after.text == SUBMITTED_BY:
+        lead = _lead_in(state, at)
+        if lead is None:
+            return None
+        title = at + lead[0]
+        return title + 1 if state.peek_is(title, Kind.UPVOTES) else title
+    return None
+
+
+def _title_id(state: ParseState, at: int) -> str | None:
+    """The paper id of the title line ``at`` links (hard-wrapped over at most
+    ``_MAX_WRAPPED`` lines glued to it); None where it links none, or not that soon."""
+    line = state.peek(at)
+    if line is None:
+        return None
+    texts = [line.text]
+    while not is_plain_title(texts[0]) and not closes_link(texts[-1]):
+        following = state.peek(at + len(texts))
+        if len(texts) == _MAX_WRAPPED or following is None or following.gap:
+            return None
+        texts.append(following.text)
+    url = title_of(texts)[1]
+    return paper_id(url) if url else None
 
 
 def _lead_in(state: ParseState, at: int = 0) -> tuple[int, str] | None:
