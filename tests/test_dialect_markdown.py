@@ -511,6 +511,14 @@ CASES = [
          ("missing-separator", "bad-date"), 8,
          fields={"organization": "OCC", "date": None, "votes": None, "end_line": 38}),
     Case("03: upvote line glued to the title", MD03, glue(30), ("junk", 30, 1), ("junk",), 7),
+    # A text line glued under a linked title closed on its line is no part of the title:
+    # the title keeps its text and its link's id (the line took both before).
+    Case("03: a stray line glued under the title", MD03,
+         lambda lines: [*lines[:32], "Stray, see [x](https://huggingface.co/papers/2601.99999)",
+                        *lines[32:]],
+         ("junk", 35, 1), ("junk",), 8,
+         fields={"title": "OCC-RAG: Optimal Cognitive Core for Faithful Question Answering",
+                 "paper_id": "2606.00683"}),
     # The title's link ends the title; the rest of the line is the abstract's first line.
     Case("03: abstract glued onto the title's line", MD03, glue(32),
          ("unbalanced-bracket", 32, 112), ("unbalanced-bracket",), 8,

@@ -57,6 +57,7 @@ from .lines import (
     is_plain_title,
     link_url,
     opens_trending,
+    without_closing_hashes,
 )
 
 #: Joining an abstract's lines splits off the blanks at their starts as the rules strip them,
@@ -607,9 +608,12 @@ def _glued_links(
 
 def _title_lines(raw: list[str], k: int, count: int) -> tuple[list[str], int] | None:
     """The title line ``raw[k]`` and the text lines glued to it (stripped), with the index
-    of the last; None where a glued line is not a text line or the rules would cut the
+    of the last; None where a glued line is not a text line, goes after a linked title
+    closed on its line (no part of it: the rules read it), or the rules would cut the
     field (field-too-long)."""
     texts = [raw[k]]
+    if not is_plain_title(raw[k]) and closes_link(without_closing_hashes(raw[k])):
+        return None
     while k + 1 < count and raw[k + 1]:
         text = raw[k + 1].strip(BLANKS)
         if not text or classify(text) is not Kind.TEXT:

@@ -656,12 +656,13 @@ def _upvotes(line: Line) -> int:
 
 def _read_title(state: ParseState, line: Line) -> tuple[str, str | None]:
     """The title and its link target: ``### [Title](url)`` or ``### Title``, hard-wrapped over
-    the lines glued to it."""
+    the lines glued to it (a linked title up to its link's close, no further)."""
     lines = FieldLines(line)
-    if not is_plain_title(line.text) and not closes_link(without_closing_hashes(line.text)):
+    if is_plain_title(line.text):
+        while state.peek_is(0, Kind.TEXT, glued=True):
+            lines.add(state.advance())
+    elif not closes_link(without_closing_hashes(line.text)):
         _take_until_closed(state, lines)
-    while state.peek_is(0, Kind.TEXT, glued=True):
-        lines.add(state.advance())
     lines.report(state)
     title, url, closed = title_of(lines.texts)
     _check_closed(state, lines, closed, line, 5, "title")
