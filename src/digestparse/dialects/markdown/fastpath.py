@@ -612,7 +612,12 @@ def _title_lines(raw: list[str], k: int, count: int) -> tuple[list[str], int] | 
     closed on its line (no part of it: the rules read it), or the rules would cut the
     field (field-too-long)."""
     texts = [raw[k]]
-    if not is_plain_title(raw[k]) and closes_link(without_closing_hashes(raw[k])):
+    if (
+        k + 1 < count
+        and raw[k + 1]
+        and not is_plain_title(raw[k])
+        and closes_link(without_closing_hashes(raw[k]))
+    ):
         return None
     while k + 1 < count and raw[k + 1]:
         text = raw[k + 1].strip(BLANKS)
