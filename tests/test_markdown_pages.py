@@ -528,6 +528,31 @@ def test_the_arrows_on_the_page_dates_line_are_the_header(nav: str) -> None:
     assert digest.header_span == (1, reference.header_span[1] + ARROWS[nav].count("\n"))
 
 
+@pytest.mark.parametrize("nav", ["both", "spaced", "wrapped", "icons"])
+@pytest.mark.parametrize("label", ["Week 48", "November 2026", "2026-W48", "Nov 23 - Nov 29"])
+def test_a_period_between_its_arrows_is_the_header(nav: str, label: str) -> None:
+    """The week and month views show their period where the daily page shows its date, with
+    the same arrows: on its line, it is the header's last line, as without them."""
+    text = listing(nav=nav, label=label)
+    digest = assert_reads_the_entries(text)
+    reference = digestparse.parse(listing(label=label), reference_date=TODAY)
+    assert digest.header == reference.header
+    assert digest.header[-1] == label
+    assert digest.page_date is None
+
+
+def test_a_repeated_header_holds_a_period_between_arrows() -> None:
+    one = listing(nav="both", label="Week 48", tail=False)
+    text = one + "\n" + one
+    second = one.count("\n") + 2
+    header_end = second + one.split("\n\n[12](")[0].count("\n")
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("repeated-header", second, header_end)]
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(MARKDOWN, text, TODAY)
+
+
 def test_a_page_date_with_a_year_between_arrows_is_reported_at_the_date() -> None:
     text = listing(nav="before", label="Nov 26, 2026")
     digest = digestparse.parse(text, reference_date=TODAY)

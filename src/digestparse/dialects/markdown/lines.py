@@ -154,6 +154,13 @@ ARROWED_DATE = re.compile(
     r"(?: ?" + _ARROW + ")?"
     "|((?:" + "|".join(MONTHS) + r") [1-9][0-9]?(?:, [0-9]{4})?) ?" + _ARROW
 )
+_LABEL = "(?:" + PERIOD_LABEL.pattern + ")"
+#: A week or month view's period with its arrows on its line, as ``ARROWED_DATE``
+#: (``[](…/papers/week/2026-W47)Week 48[](…/papers/week/2026-W49)``); group 1 or 2 is it.
+ARROWED_PERIOD = re.compile(
+    "(?:" + _ARROW + r") ?(" + _LABEL + r")(?: ?" + _ARROW + ")?"
+    "|(" + _LABEL + r") ?" + _ARROW
+)
 #: A trending card's date line (capture 05 shows ``· Published on Oct 4, 2026`` and, in the
 #: second copy, ``· Oct 4, 2026``), maybe after the organization's name.
 DATED = re.compile(
@@ -342,6 +349,14 @@ def arrowed_date(text: str) -> tuple[DateLine, int] | None:
     group = 1 if match.group(1) is not None else 2
     parts = date_parts(match.group(group))
     return (parts, match.start(group)) if parts is not None else None
+
+
+def arrowed_period(text: str) -> str | None:
+    """The period of an ``ARROWED_PERIOD`` line."""
+    match = ARROWED_PERIOD.fullmatch(text)
+    if match is None:
+        return None
+    return match.group(1) if match.group(1) is not None else match.group(2)
 
 
 def date_parts(line: str) -> DateLine | None:

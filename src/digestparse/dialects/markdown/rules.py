@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 import attrs
 
@@ -62,6 +63,7 @@ from .lines import (
     UPVOTE_WORD,
     Kind,
     arrowed_date,
+    arrowed_period,
     before_separator,
     classify,
     closes_link,
@@ -135,6 +137,11 @@ def read_header(state: ParseState) -> None:
     labelled = _is_period(state.peek())
     if labelled:
         lines.append(state.advance())
+    elif (period := _arrowed_period(state)) is not None:
+        start = state.advance()
+        state.advance_by(period[0] - 1)
+        lines.append(Line(Kind.TEXT, period[1], start.number, start.gap))
+        labelled = True
     state.header = tuple(plain(without_closing_hashes(line.text), escapes=True) for line in lines)
     if state.peek_is(0, Kind.DATE):
         date_line = state.advance()
@@ -148,6 +155,8 @@ def read_header(state: ParseState) -> None:
     state.header_span = (first.number if menu else lines[0].number, state.last_line)
 
 
+_Found = TypeVar("_Found")
+
 #: A page date with its arrows is no longer (an arrow's icon may be an SVG written as a
 #: ``data:`` URI of some hundred characters).
 _MAX_ARROWED = 4096
@@ -160,15 +169,33 @@ def _arrowed_date(state: ParseState) -> tuple[int, int, DateLine, int] | None:
     """The page date with its arrows on its line (``ARROWED_DATE``), maybe hard-wrapped over
     the lines glued to it: how many lines it takes, its line, its parts and its column - 1;
     None, with nothing consumed, where the next lines are not one."""
+    found = _arrowed(state, arrowed_date)
+    if found is None:
+        return None
+    size, (parts, start) = found
+    first = state.peek()
+    if first is None:
+        raise InternalError("an arrowed date was read from no line")
+    return size, first.number, parts, first.indent + start
+
+
+def _arrowed_period(state: ParseState) -> tuple[int, str] | None:
+    """A week or month view's period with its arrows on its line (``ARROWED_PERIOD``), maybe
+    hard-wrapped: how many lines it takes and the period."""
+    return _arrowed(state, arrowed_period)
+
+
+def _arrowed(state: ParseState, read: Callable[[str], _Found | None]) -> tuple[int, _Found] | None:
+    """What ``read`` finds in the next line, or in it and up to two lines glued to it joined
+    as a hard wrap: how many lines it takes, and that; None, with nothing consumed."""
     first = state.peek()
     if first is None or first.kind not in _ARROWED_KINDS or len(first.text) > _MAX_ARROWED:
         return None
     texts = [first.text]
     for size in range(1, _MAX_WRAPPED + 1):
-        found = arrowed_date(join_wrapped(texts))
+        found = read(join_wrapped(texts))
         if found is not None:
-            parts, start = found
-            return size, first.number, parts, first.indent + start
+            return size, found
         following = state.peek(size)
         if following is None or following.gap:
             return None
@@ -323,6 +350,10 @@ def repeated_header(state: ParseState) -> bool:
     labelled = _is_period(state.peek())
     if labelled:
         last = state.advance()
+    elif (period := _arrowed_period(state)) is not None:
+        for _ in range(period[0]):
+            last = state.advance()
+        labelled = True
     date_line = state.advance() if state.peek_is(0, Kind.DATE) else None
     arrowed = _arrowed_date(state) if date_line is None else None
     if arrowed is not None:
