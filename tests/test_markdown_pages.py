@@ -872,6 +872,9 @@ def test_a_trending_entry_with_its_submitter(image: str, glued: bool) -> None:
     assert (first.submitted_by, first.date, first.author_count) == (
         "vvasilev", datetime.date(2026, 1, 4), 8)
     assert first.line == text.split("\n").index(thumbnail.strip()) + 1  # 05's thumbnail
+    # The title is plain: the thumbnail's link gives the paper's id (the copy has none).
+    assert (first.paper_id, first.url) == (
+        "2510.03253", "https://huggingface.co/papers/2510.03253")
     assert comparable(digest)[1:] == comparable(reference)[1:]
     assert len(digest.papers) == len(reference.papers)
     assert uncovered_lines(text, digest) == []

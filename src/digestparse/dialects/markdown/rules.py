@@ -30,7 +30,7 @@ from ...grammar import (
     cannot_be_title,
     opens_page_end,
 )
-from ...links import paper_id
+from ...links import paper_id, paper_url
 from ...markup import join_wrapped, plain
 from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
@@ -470,10 +470,12 @@ def entry(state: ParseState) -> bool:
     if first is None:
         return False
     thumbnail = 0
+    shown: str | None = None  # the paper id the thumbnail links
     if first.kind is Kind.ORGANIZATION or first.text.startswith(_EMPTY_LINK):
-        thumbnail = _thumbnail(state)
-        if not thumbnail:
+        found = _thumbnail(state)
+        if found is None:
             return False
+        thumbnail, shown = found
         state.advance_by(thumbnail)
     submitter: str | None = None
     if (lead_first := state.peek()) is not None and lead_first.text == SUBMITTED_BY:
@@ -528,6 +530,8 @@ def entry(state: ParseState) -> bool:
     )
     if submitter is not None:
         paper = attrs.evolve(paper, submitted_by=submitter)
+    if paper.paper_id is None and shown is not None:  # a plain title: the thumbnail tells
+        paper = attrs.evolve(paper, paper_id=shown, url=paper_url(shown))
     state.papers.append(paper)
     return True
 
@@ -540,26 +544,27 @@ _MAX_NAME = 100
 _EMPTY_LINK = "[]("
 
 
-def _thumbnail(state: ParseState) -> int:
+def _thumbnail(state: ParseState) -> tuple[int, str] | None:
     """How many lines the paper's thumbnail takes (``THUMBNAIL``, maybe hard-wrapped over the
-    lines glued to it) where an entry follows it (``_entry_title``) whose title links the
-    same paper or none; 0 where the lines are not that."""
+    lines glued to it) and the paper id it links, where an entry follows it
+    (``_entry_title``) whose title links the same paper or none; None where the lines are
+    not that."""
     first = state.peek()
     if first is None or len(first.text) > _MAX_QUERY:
-        return 0
+        return None
     texts = [first.text]
     size = 1
     while (identifier := thumbnail_id(join_wrapped(texts))) is None:
         following = state.peek(size)
         if size == _MAX_WRAPPED or following is None or following.gap:
-            return 0
+            return None
         texts.append(following.text)
         size += 1
     title = _entry_title(state, size)
     if title is None or _title_id(state, title) not in (None, identifier):
         # Another paper's thumbnail: what is left of a damaged entry, not this one's.
-        return 0
-    return size
+        return None
+    return size, identifier
 
 
 def _entry_title(state: ParseState, at: int) -> int | None:
