@@ -59,7 +59,9 @@ SWITCHER = ["Daily", "Weekly", "Monthly"]
 FOOTER = ["Previous", "1", "2", "Next", "System theme", "Company", "TOS", "Privacy", "About"]
 
 BOXES = ("box", "bare", "upvote", "upvote-one-line", "none")
-BULLETS = ("", "\u2022 ", "* ", "- ")
+#: The authors line's bullet: none, inscriptis's, html2text's, a dash, turndown's, and
+#: html2text's without images (the avatars' empty items on the count's line).
+BULLETS = ("", "\u2022 ", "* ", "- ", "*   ", "*   *   * ")
 BLANKS = ("every", "none", "blocks")
 
 
@@ -439,6 +441,26 @@ def test_damage_raises_at_the_first_deviation(blanks: str, edit: str) -> None:
         for key, value in expected()[1].items():
             if key not in ("date", "votes"):
                 assert damaged[key] == lost.get(key, value), key
+
+
+@pytest.mark.parametrize("blanks", BLANKS[:2])
+def test_the_last_date_run_together_with_its_count_is_a_bad_date(blanks: str) -> None:
+    """A tool that drops the blank between the date and its comment count (html2text
+    without links) writes ``Sep 2, 202465`` after the last entry's ``·``: that is its bad
+    date line, not a new entry's title over the page's footer."""
+    text = page(blanks=blanks)
+    lines = text.split("\n")
+    date = lines.index("Sep 2, 2024")
+    count = next(i for i in range(date + 1, len(lines)) if lines[i])
+    assert lines[count] == "65"
+    lines[date] = "Sep 2, 202465"
+    del lines[count]
+    damaged = "\n".join(lines)
+    digest = digestparse.parse(damaged, reference_date=TODAY)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-date", date + 1)]
+    assert [paper.title for paper in digest.papers] == [entry.title for entry in ENTRIES]
+    assert digest.footer_span is not None
+    assert uncovered_lines(damaged, digest) == []
 
 
 def test_a_stray_line_between_entries_is_junk_and_nothing_else_is_lost() -> None:

@@ -81,6 +81,7 @@ from .plain_lines import (
     is_card_links,
     is_placeholder,
     is_separator,
+    looks_dated,
     split_metadata,
     without_logo,
 )
@@ -598,11 +599,13 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: int) -
     date_line = next_line(state, "no date line")
     if date_line.kind is DATE:
         _dated(state, state.advance(), date_line.text, fields)
-    elif (
-        date_line.kind is TEXT
-        and not starts_entry(state)
-        and not opens_page_end(date_line.text)
-        and not is_card_links(date_line.text)
+    elif date_line.kind is TEXT and (
+        looks_dated(date_line.text)  # ``Sep 99``: a date and its count run together
+        or (
+            not starts_entry(state)
+            and not opens_page_end(date_line.text)
+            and not is_card_links(date_line.text)
+        )
     ):
         state.advance()
         reporter.defect("bad-date", date_line.number, 1, detail=repr(date_line.text[:40]))

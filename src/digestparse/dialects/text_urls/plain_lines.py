@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from ...dates import MAX_AUTHOR_DIGITS, read_date_line
-from ...grammar import PERIODS, PROMO_DAILY, SEPARATOR
+from ...grammar import MONTHS, PERIODS, PROMO_DAILY, SEPARATOR
 from .lines import (
     CARD_LINK,
     CARD_LINK_START,
@@ -31,8 +31,10 @@ from .lines import (
 )
 
 #: The authors where no link is kept: ``3 authors``, ``• 3 authors``, ``* 3 authors``,
-#: ``- 3 authors`` (the avatars' list item's bullet, as each tool writes one).
-AUTHORS_TEXT = re.compile(rf"(?:[\u2022*-] )?([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?")
+#: ``- 3 authors`` (the avatars' list item's bullet, as each tool writes one), also with
+#: more spaces (turndown's ``*   3 authors``) or the avatars' empty items on its line
+#: (html2text without images: ``*   *   * 3 authors``).
+AUTHORS_TEXT = re.compile(rf"(?:[\u2022*+-] +)*([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?")
 #: ``·`` with the date after it on the same line (``· May 30``): a tool that keeps the
 #: metadata's inline elements on one line.
 GLUED_SEPARATOR = SEPARATOR + " "
@@ -49,6 +51,19 @@ def authors_count(text: str) -> int | None:
         return None
     match = AUTHORS_TEXT.fullmatch(text)
     return int(match.group(1)) if match is not None else None
+
+
+#: A month's name and a digit after it: a date line, maybe a bad one (``Sep 99``: Sep 9 and
+#: its comment count run together, as a tool that drops the blank between them writes it).
+_DATED_START = re.compile(r"(?:Published on )?(?:" + "|".join(MONTHS) + r")[a-z]* [0-9]")
+#: A date line is short (``Published on Sep 30, 2026`` and a count).
+_MAX_DATED = 40
+
+
+def looks_dated(text: str) -> bool:
+    """Whether a text line after ``·`` is its date line, if a bad one: it starts like a
+    date and is short."""
+    return len(text) <= _MAX_DATED and _DATED_START.match(text) is not None
 
 
 def glued_date(text: str) -> str | None:
