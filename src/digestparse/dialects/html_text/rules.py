@@ -6,6 +6,8 @@ the fast path (``fastpath.py``) shares.
 
 from __future__ import annotations
 
+import enum
+
 import attrs
 
 from ...dates import entry_date_fields, read_count, read_date_line
@@ -40,16 +42,22 @@ from .lines import (
     DATED,
     LINKS,
     META,
+    OPEN,
     ORGANIZATION,
     PLACEHOLDER,
     PLACEHOLDER_LINE,
     SEPARATOR_LINE,
     SUBMITTED,
+    SUBMITTED_BY,
+    SUBMITTED_INLINE,
     TEXT,
     TITLE,
     TITLE_MARK,
     UPVOTE,
+    UPVOTE_BOX,
+    UPVOTE_BOX_LINE,
     UPVOTE_COUNT,
+    UPVOTE_OPEN,
     Kind,
     author_count,
     classify,
@@ -57,6 +65,7 @@ from .lines import (
     is_pagination,
     meta,
     nav_link,
+    opens,
 )
 
 #: A title wrapped over more lines than this is taken as unclosed.
@@ -66,6 +75,9 @@ BOXES_ABOVE = "html-text: upvote boxes above the titles"
 #: ``ParseState.memo`` key: a card of this page has shown its date (the fast path reads only
 #: such cards). A trending page shows a date on every card or on none (05, 04).
 DATES_SHOWN = "html-text: cards with dates"
+#: ``ParseState.memo`` key: a card of this page has shown the extractor's anchor before its
+#: title (05): that tool draws the upvote box over two lines, a markdown converter on one.
+ANCHORED = "html-text: anchors before the titles"
 
 # -- the header ---------------------------------------------------------------
 
@@ -109,6 +121,9 @@ def starts_entry(state: ParseState, ahead: int = 0) -> bool:
     kind = line.kind
     if kind is TITLE or kind is SUBMITTED:
         return True
+    if kind is OPEN:  # a thumbnail's link wrapped over glued lines (html2text)
+        glued = _glued(state, ahead)
+        kind, ahead = glued.kind, ahead + glued.count - 1
     if kind not in _LEAD_IN_STARTS:
         return False
     following = state.peek(ahead + 1)
@@ -134,6 +149,54 @@ _AFTER_ANCHOR = (TITLE, SUBMITTED, ANCHOR)
 _AFTER_AVATAR_LINK = (TITLE, SUBMITTED, ANCHOR, BOX, UPVOTE)
 _AFTER_BOX = (TITLE, ANCHOR)
 _LEAD_IN_STARTS = (AVATAR_LINK, ANCHOR, BOX, UPVOTE)
+
+
+#: A converter's link wrapped over more lines than this is not read as one.
+MAX_GLUED = 4
+#: The kinds of the lines that are the rest of a wrapped link's paragraph once the link is
+#: closed: an organization's `` · Published on`` and date wrapped onto the next line.
+_GLUED_AFTER = (TEXT, DATE, DATED, SEPARATOR_LINE)
+
+
+@attrs.frozen(slots=True)
+class _Glued:
+    """A line read with the glued lines after it that a converter wrapped it onto."""
+
+    kind: enum.Enum
+    text: str
+    #: How many lines it takes (1: the line alone, as it is).
+    count: int
+    #: Its last line, where a defect in its end is reported.
+    last: Line
+
+
+def _glued(state: ParseState, ahead: int = 0) -> _Glued:
+    """The line ``ahead`` (there must be one) with the glued lines html2text wrapped it onto
+    (docs/format.md, "Markdown converters"): a link or image left open (``OPEN``) goes on to
+    the line that closes it, and a line that starts with an image inside a link (an
+    organization) takes the text glued after it. Alone, as it is, where no such line closes
+    it within ``MAX_GLUED`` lines."""
+    line = state.peek(ahead)
+    assert line is not None
+    kind = line.kind
+    if kind is not OPEN and not line.text.startswith("[!["):
+        return _Glued(kind, line.text, 1, line)  # the usual line
+    parts = [line.text]
+    last = line
+    still_open = kind is OPEN
+    while len(parts) < MAX_GLUED:
+        following = state.peek(ahead + len(parts))
+        if following is None or following.gap:
+            break
+        if not still_open and following.kind not in _GLUED_AFTER:
+            break
+        parts.append(following.text)
+        last = following
+        still_open = opens(join_wrapped(parts))
+    if len(parts) == 1 or still_open:
+        return _Glued(kind, line.text, 1, line)
+    joined = join_wrapped(parts)
+    return _Glued(classify(joined), joined, len(parts), last)
 
 
 @attrs.frozen(slots=True)
@@ -175,10 +238,10 @@ def entry(state: ParseState) -> bool:
                               detail="no upvote box above the title")
     try:
         abstract_lines: FieldLines | None = None
-        if state.peek_is(0, TEXT) or _abstract_link(state.peek()) or _bracket_abstract(state):
+        if _abstract_line(state) or _abstract_link(state.peek()) or _bracket_abstract(state):
             opening = state.advance()
             abstract_lines = FieldLines(opening)
-            while state.peek_is(0, TEXT):
+            while _abstract_line(state):
                 abstract_lines.add(state.advance())
             abstract_lines.report(state)
         following = next_line(
@@ -201,12 +264,16 @@ def entry(state: ParseState) -> bool:
         if box_below:
             _upvotes(state, fields)
         # The pagination after the last entry is the page's end, not its links.
-        while (
-            (link := state.peek()) is not None
-            and link.kind is LINKS
-            and not is_pagination(link.text)
-        ):
-            text = state.advance().text
+        while (link := state.peek()) is not None:
+            if link.kind is LINKS:
+                if is_pagination(link.text):
+                    break
+                text = state.advance().text
+            elif link.kind is OPEN and (glued := _glued(state)).kind is LINKS:
+                state.advance_by(glued.count)  # wrapped over glued lines (html2text)
+                text = glued.text
+            else:
+                break
             identifier = identifier or link_id(text)
     except Truncated as truncated:
         report_truncated(state, paper.line, truncated)
@@ -222,17 +289,31 @@ def _lead_in(state: ParseState) -> _LeadIn:
     submitted_by: str | None = None
     if state.peek_is(0, AVATAR_LINK):
         first = state.advance()
+    elif state.peek_is(0, OPEN) and (glued := _glued(state)).kind is AVATAR_LINK:
+        first = state.advance()
+        state.advance_by(glued.count - 1)
     if state.peek_is(0, SUBMITTED):
         block = state.advance()
         first = first or block
-        if state.peek_is(0, PLACEHOLDER):
-            state.advance()
-        if state.peek_is(0, TEXT):
-            submitted_by = plain(state.advance().text)
+        if block.text != SUBMITTED_BY:  # ``Submitted by![](img)name`` on one line
+            inline = SUBMITTED_INLINE.fullmatch(block.text)
+            assert inline is not None  # its kind says so
+            if inline.group(1).strip():
+                submitted_by = plain(inline.group(1))
+            else:
+                state.reporter.defect("missing-submitter", block.number,
+                                      block.column(len(block.text) + 1))
         else:
-            following = state.peek()
-            where = following.number if following is not None else block.number
-            state.reporter.defect("missing-submitter", where, 1)
+            if state.peek_is(0, PLACEHOLDER):
+                state.advance()
+            elif state.peek_is(0, OPEN) and (glued := _glued(state)).kind is PLACEHOLDER:
+                state.advance_by(glued.count)
+            if state.peek_is(0, TEXT):
+                submitted_by = plain(state.advance().text)
+            else:
+                following = state.peek()
+                where = following.number if following is not None else block.number
+                state.reporter.defect("missing-submitter", where, 1)
     upvotes: int | None = None
     box = state.peek()
     if box is not None and (box.kind is BOX or box.kind is UPVOTE) and starts_entry(state):
@@ -245,7 +326,22 @@ def _lead_in(state: ParseState) -> _LeadIn:
     while state.peek_is(0, ANCHOR):
         line = state.advance()
         first = first or line
+        state.memo[ANCHORED] = True
     return _LeadIn(first, submitted_by, upvotes)
+
+
+def _abstract_line(state: ParseState) -> bool:
+    """Whether the next line is one of the abstract's: a text line, or one that opens a link
+    or an image, unless it and its glued lines make a line of another kind (docs/format.md,
+    "Markdown converters")."""
+    line = state.peek()
+    if line is None:
+        return False
+    kind = line.kind
+    if kind is TEXT and not line.text.startswith("[!["):
+        return True
+    # An organization whose date html2text wrapped onto the next line starts as text.
+    return (kind is TEXT or kind is OPEN) and _glued(state).kind in (TEXT, OPEN)
 
 
 def _abstract_link(line: Line | None) -> bool:
@@ -272,7 +368,7 @@ def _title(state: ParseState) -> tuple[str, str | None]:
     # "### " holds no "](": the first line's whole text tells as well as its title part.
     while "](" not in parts.last.text and count < MAX_TITLE_LINES:
         following = state.peek()
-        if following is None or following.gap or following.kind not in (TEXT, LINKS):
+        if following is None or following.gap or following.kind not in _TITLE_PARTS:
             break
         parts.add(state.advance())
         count += 1
@@ -286,6 +382,9 @@ def _title(state: ParseState) -> tuple[str, str | None]:
     return title
 
 
+_TITLE_PARTS = (TEXT, LINKS, OPEN)
+
+
 def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> None:
     """Author avatars and count, or an organization; ``·`` and the date, on the line of the
     organization or the authors' ``·``, or (the daily page) each on a line of its own; then
@@ -296,13 +395,19 @@ def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> 
         state.advance()
     if state.peek_is(0, AUTHORS):
         fields["author_count"] = author_count(state.advance().text)
-    elif state.peek_is(0, ORGANIZATION):
-        fields["organization"] = organization_of(state.advance().text)
+    else:
+        organization = _glued(state) if state.peek() is not None else None
+        if organization is not None and organization.kind is ORGANIZATION:
+            state.advance_by(organization.count)
+            fields["organization"] = organization_of(organization.text)
     line = first = next_line(state, "no date line")
     comments: str | None = None
-    if line.kind is META:
-        state.advance()
-        split = meta(line.text)
+    glued = _glued(state)
+    if glued.kind is META:
+        state.advance_by(glued.count)
+        # A date line wrapped over glued lines (html2text) is reported on its last line.
+        line = glued.last
+        split = meta(glued.text)
         if split is None:
             raise InternalError(
                 f"line {line.number} was classified as a date line but does not read"
@@ -325,7 +430,7 @@ def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> 
             return
     else:
         # An undated card, unless the page's cards have shown dates: then its date was lost.
-        if not (box_below and line.kind is UPVOTE and DATES_SHOWN not in state.memo):
+        if not (box_below and line.kind in _BOXES and DATES_SHOWN not in state.memo):
             state.reporter.defect("missing-date", line.number, 1)
         return
     state.memo[DATES_SHOWN] = True
@@ -333,7 +438,7 @@ def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> 
         state.reporter.defect("missing-authors", first.number, 1)
     parts = read_date_line(date_text)
     if parts is None or parts.count_text is not None:
-        column = line.column(line.text.rfind(date_text) + 1)
+        column = line.column(max(line.text.rfind(date_text), 0) + 1)
         state.reporter.defect("bad-date", line.number, column, detail=repr(date_text[:40]))
         return
     fields.update(entry_date_fields(state, line.number, parts))
@@ -347,9 +452,28 @@ def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> 
         fields["votes"] = read_count(state, line.number, comments, line.column(column))
 
 
+_BOXES = (UPVOTE, UPVOTE_BOX)
+
+
 def _upvotes(state: ParseState, fields: dict[str, object]) -> None:
-    """``[Upvote`` and, on the next line, ``N](login url)``."""
+    """``[Upvote`` and, on the next line, ``N](login url)``; or, as the markdown converters
+    write it, the box on one line: ``[Upvote117](url)``, ``[Upvote 117](url)``."""
     opening = next_line(state, "no upvote count")
+    if opening.kind is UPVOTE_BOX:
+        state.advance()
+        if ANCHORED in state.memo:  # the extractor's page: the box's line break was lost
+            state.reporter.defect("missing-upvotes", opening.number, 1,
+                                  detail="'[Upvote' and its count on one line")
+            return
+        box = UPVOTE_BOX_LINE.fullmatch(opening.text)
+        if box is None:
+            state.reporter.defect("missing-upvotes", opening.number,
+                                  opening.column(len(UPVOTE_OPEN) + 1),
+                                  detail="an upvote box without a count")
+            return
+        count = box.group(1)
+        fields["upvotes"] = 0 if count == "-" else int(count)
+        return
     if opening.kind is not UPVOTE:
         state.reporter.defect("missing-upvotes", opening.number, 1)
         return
@@ -407,8 +531,8 @@ def _skip_junk_blocks(state: ParseState) -> None:
         if first == count:
             break
         kind = classify(raw[first].strip(BLANKS))
-        if kind is TITLE or kind is SUBMITTED:
-            break
+        if kind is TITLE or kind is SUBMITTED or kind is OPEN:
+            break  # (a link wrapped over lines: the loop sees whether it starts an entry)
         if kind in _LEAD_IN_STARTS:
             second = _next_text(raw, first + 1, count)
             if second == count and not complete:
