@@ -81,6 +81,20 @@ def abstract_of(joined: str) -> tuple[str, str | None]:
 _LINK_CLOSE = re.compile(r"\]\(([^()\s]*)\)\Z")
 
 
+def closes_paper_link(text: str) -> bool:
+    """Whether a line ends with a link's close to a paper's page, ``](https://huggingface.co/
+    papers/ID)``: the end of an abstract linked to its paper."""
+    if text[-1:] != ")":
+        return False
+    close = _LINK_CLOSE.search(text)
+    return (
+        close is not None
+        and close.group(1).startswith(PAPER_PAGE)
+        and "#" not in close.group(1)
+        and paper_id(close.group(1)) is not None
+    )
+
+
 def broken_abstract(abstract: str) -> tuple[str, str, str | None] | None:
     """Where an abstract that ``abstract_of`` kept as text is the daily page's link to the
     paper with its first or last line lost: the diagnostic, the text without what is left

@@ -139,13 +139,17 @@ _UPVOTE_BOX_OPEN = "[Upvote"
 MD_AVATAR_LINE = re.compile(rf"[-*+][ \t]+{_IMAGE}")
 MD_AUTHORS_LINE = re.compile(rf"[-*+][ \t]+([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?")
 EMPTY_ITEMS_LINE = re.compile(r"[-*+](?:[ \t]+[-*+])*")
-#: How a line starts that may open a link or an image wrapped onto the next lines.
-_OPENINGS = ("[![", "![", "[ ")
+#: How a line of links starts that html2text wrapped: a link and the next one, or a link
+#: whose address goes on on the next line (after a hyphen).
+_LINKS_OPENING = re.compile(r"\[[^\[\]]+\]\((?:\S+\) \[|\S*$)")
+#: How a lead-in on one line starts whose avatar html2text may wrap onto the next line.
+_SUBMITTED_OPENINGS = ("Submitted by![", "Submitted by ![")
 
 
 def opens(text: str) -> bool:
-    """Whether a line that starts like a converter's link (``_OPENINGS``) leaves a bracket or
-    a parenthesis open at its end: html2text wrapped it, the rest is on the next lines."""
+    """Whether a line that starts like a converter's link or image (``[![``, ``![``, ``[ ``,
+    a lead-in with its avatar) leaves a bracket or a parenthesis open at its end: html2text
+    wrapped it, the rest is on the next lines."""
     depth = 0
     for character in text:
         if character in "[(":
@@ -193,7 +197,7 @@ def classify(line: str) -> Kind:
                 return AVATAR
         if LINKS_LINE.fullmatch(line):
             return LINKS
-        if second == " " and opens(line):
+        if (second == " " or _LINKS_OPENING.match(line)) and opens(line):
             return OPEN
         return TEXT
     if first == "-":
@@ -216,6 +220,8 @@ def classify(line: str) -> Kind:
         return UPVOTE_COUNT if UPVOTE_COUNT_LINE.fullmatch(line) else TEXT
     if line == SUBMITTED_BY or (first == "S" and SUBMITTED_INLINE.fullmatch(line)):
         return SUBMITTED
+    if first == "S" and line.startswith(_SUBMITTED_OPENINGS) and opens(line):
+        return OPEN
     if SEPARATOR in line:
         if line == SEPARATOR:
             return SEPARATOR_LINE

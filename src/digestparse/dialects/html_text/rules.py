@@ -25,6 +25,7 @@ from .fields import (
     abstract_of,
     box_count,
     broken_abstract,
+    closes_paper_link,
     link_id,
     organization_of,
     title_of,
@@ -121,9 +122,11 @@ def starts_entry(state: ParseState, ahead: int = 0) -> bool:
     kind = line.kind
     if kind is TITLE or kind is SUBMITTED:
         return True
-    if kind is OPEN:  # a thumbnail's link wrapped over glued lines (html2text)
+    if kind is OPEN:  # a thumbnail or a lead-in wrapped over glued lines (html2text)
         glued = _glued(state, ahead)
         kind, ahead = glued.kind, ahead + glued.count - 1
+        if kind is SUBMITTED:
+            return True
     if kind not in _LEAD_IN_STARTS:
         return False
     following = state.peek(ahead + 1)
@@ -132,7 +135,10 @@ def starts_entry(state: ParseState, ahead: int = 0) -> bool:
     if kind is UPVOTE:
         third = state.peek(ahead + 2)
         return following.kind is UPVOTE_COUNT and third is not None and third.kind in _AFTER_BOX
-    return _follows_lead_in(kind, following.kind)  # type: ignore[arg-type]
+    following_kind = following.kind
+    if following_kind is OPEN:
+        following_kind = _glued(state, ahead + 1).kind
+    return _follows_lead_in(kind, following_kind)  # type: ignore[arg-type]
 
 
 def _follows_lead_in(kind: Kind, following: Kind) -> bool:
@@ -152,7 +158,7 @@ _LEAD_IN_STARTS = (AVATAR_LINK, ANCHOR, BOX, UPVOTE)
 
 
 #: A converter's link wrapped over more lines than this is not read as one.
-MAX_GLUED = 4
+MAX_GLUED = 6
 #: The kinds of the lines that are the rest of a wrapped link's paragraph once the link is
 #: closed: an organization's `` · Published on`` and date wrapped onto the next line.
 _GLUED_AFTER = (TEXT, DATE, DATED, SEPARATOR_LINE)
@@ -241,7 +247,11 @@ def entry(state: ParseState) -> bool:
         if _abstract_line(state) or _abstract_link(state.peek()) or _bracket_abstract(state):
             opening = state.advance()
             abstract_lines = FieldLines(opening)
-            while _abstract_line(state):
+            # An abstract linked to its paper (the daily page) ends where its link closes.
+            linked = opening.text[:1] == "["
+            while not (linked and closes_paper_link(abstract_lines.last.text)) and (
+                _abstract_line(state)
+            ):
                 abstract_lines.add(state.advance())
             abstract_lines.report(state)
         following = next_line(
@@ -292,17 +302,23 @@ def _lead_in(state: ParseState) -> _LeadIn:
     elif state.peek_is(0, OPEN) and (glued := _glued(state)).kind is AVATAR_LINK:
         first = state.advance()
         state.advance_by(glued.count - 1)
-    if state.peek_is(0, SUBMITTED):
+    lead = state.peek()
+    lead_glued = _glued(state) if lead is not None and lead.kind is OPEN else None
+    if state.peek_is(0, SUBMITTED) or (lead_glued is not None and lead_glued.kind is SUBMITTED):
         block = state.advance()
         first = first or block
-        if block.text != SUBMITTED_BY:  # ``Submitted by![](img)name`` on one line
-            inline = SUBMITTED_INLINE.fullmatch(block.text)
+        text, last = block.text, block
+        if lead_glued is not None:  # wrapped over glued lines (html2text)
+            state.advance_by(lead_glued.count - 1)
+            text, last = lead_glued.text, lead_glued.last
+        if text != SUBMITTED_BY:  # ``Submitted by![](img)name`` on one line
+            inline = SUBMITTED_INLINE.fullmatch(text)
             assert inline is not None  # its kind says so
             if inline.group(1).strip():
                 submitted_by = plain(inline.group(1))
-            else:
-                state.reporter.defect("missing-submitter", block.number,
-                                      block.column(len(block.text) + 1))
+            else:  # where the name should be
+                state.reporter.defect("missing-submitter", last.number,
+                                      last.column(len(last.text) + 1))
         else:
             if state.peek_is(0, PLACEHOLDER):
                 state.advance()
@@ -539,6 +555,8 @@ def _skip_junk_blocks(state: ParseState) -> None:
                 break  # the line that tells is not in the window yet
             if second < count:
                 following = classify(raw[second].strip(BLANKS))
+                if following is OPEN:
+                    break  # a lead-in wrapped over lines after it: the loop sees
                 if kind is not UPVOTE:
                     if _follows_lead_in(kind, following):
                         break
