@@ -106,6 +106,8 @@ class Style:
     relative: bool = False
     #: Whether a space parts the organization's image from its name.
     organization_space: bool = True
+    #: Headings closed by their marks (markdownify's ``ATX_CLOSED``: ``# Trending Papers #``).
+    closed: bool = False
 
 
 HABITS = {
@@ -118,6 +120,7 @@ HABITS = {
     "markdownify": Style(),
     "markdownify relative inline": Style(submitted="inline", relative=True),
     "markitdown": Style(organization_space=False),
+    "markdownify ATX_CLOSED": Style(closed=True),
     "html-to-markdown": Style(bullet="- ", box="spaced", icon=ICON, switcher="items"),
     "plus bullets": Style(bullet="+   ", box="spaced"),
 }
@@ -137,7 +140,8 @@ def _card(card: Card, style: Style) -> list[list[str]]:
             blocks.append([f"Submitted by![]({avatar}){card.submitter}"])
         else:
             blocks += [["Submitted by"], [f"![]({avatar})"], [card.submitter]]
-    blocks += [[f"### [{card.title}]({paper})"], [card.abstract]]
+    blocks += [[f"### [{card.title}]({paper})" + (" ###" if style.closed else "")],
+               [card.abstract]]
     published = f"Published on {card.date}"
     if card.organization is not None:
         name, handle = card.organization
@@ -170,7 +174,7 @@ def _header(style: Style) -> list[list[str]]:
         [f"[Log In]({HF}/login) [Sign Up]({HF}/join)"],
         ["new"], ["Get trending papers in your email inbox once a day!"],
         ["Get trending papers in your email inbox!"], [f"[Subscribe]({HF}/login?next=%2Fpapers)"],
-        ["# Trending Papers"],
+        ["# Trending Papers" + (" #" if style.closed else "")],
         [f"## by [![]({HF}/front/assets/papers-by.png)AK]({HF}/akhaliq) and the research"
          " community"],
     ]
@@ -358,6 +362,7 @@ def test_damage_near_the_new_shapes_is_reported(name: str) -> None:
     width=st.sampled_from([None, 78, 60]),
     relative=st.booleans(),
     organization_space=st.booleans(),
+    closed=st.booleans(),
     cards=st.lists(st.sampled_from(CARDS), min_size=1, max_size=4, unique=True),
 )
 def test_any_mix_of_the_habits_reads_every_card(cards: list[Card], **habits: Any) -> None:

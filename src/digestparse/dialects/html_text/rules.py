@@ -7,6 +7,7 @@ the fast path (``fastpath.py``) shares.
 from __future__ import annotations
 
 import enum
+import re
 
 import attrs
 
@@ -107,7 +108,13 @@ def _header_text(line: Line) -> str | None:
     icon lost), which show nothing."""
     if line.kind is ANCHOR or line.kind is DASH:
         return None
-    return plain(PLACEHOLDER_LINE.sub("", line.text)) or None
+    text = line.text
+    if text[-1] == "#" and text[0] == "#":  # a closed heading (markdownify's ATX_CLOSED)
+        text = _CLOSING_HASHES.sub("", text)
+    return plain(PLACEHOLDER_LINE.sub("", text)) or None
+
+
+_CLOSING_HASHES = re.compile(r"[ \t]+#+\Z")
 
 
 # -- entries ----------------------------------------------------------------------
