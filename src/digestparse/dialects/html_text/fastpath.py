@@ -25,7 +25,7 @@ from ...markup import join_wrapped, plain
 from ...model import Paper, fast_paper
 from ...state import BLANK_CHARS, BLANKS, ParseState
 from ..bounded import too_long
-from ..window import EntryReader, read_window
+from ..window import read_window
 from .fields import broken_abstract, link_id, link_text, organization_of, title_of
 from .lines import (
     LINKS,
@@ -35,7 +35,7 @@ from .lines import (
     is_pagination,
     meta,
 )
-from .rules import ANCHORED, BOXES_ABOVE, DATES_SHOWN, starts_entry
+from .rules import BOXES_ABOVE, DATES_SHOWN, starts_entry
 
 #: A line that does not start with a blank (``state.BLANKS``; whether it ends with one is
 #: checked afterwards: a pattern for that would make the matcher try every split of each line).
@@ -64,7 +64,7 @@ _HEAD = re.compile(
     (?P<blanks>\n*)
     (?:\[\[[^\[\]\n]*\]\]\((?P<avatar>[^\n]*)\n+)?            # avatar link to the paper
     (?:Submitted\ by\n+(?:\[[^\[\]\n]*\]\n+)?(?P<submitter>{_LINE})\n+)?
-    (?P<anchors>(?:<a\ id="[^"<>\n]*"></a>\n+)*)               # anchors
+    (?:<a\ id="[^"<>\n]*"></a>\n+)*                            # anchors
     \#\#\#\ (?P<heading>[^\n]*\]\([^\n]*|{_BLANK}*{_NOT_BLANK}[^\n]*(?:\n[^\n]+){{1,3}})\n+
     (?={_NOT_BLANK})                                          # an abstract line starts
     """,
@@ -104,19 +104,7 @@ def read_canonical(state: ParseState) -> bool:
     if BOXES_ABOVE in state.memo:
         return False  # a daily page: its cards are not the canonical (trending) ones
     limit = state.date_limit
-    readers: list[_Reader] = []
-
-    def reader_for(raw: list[str]) -> EntryReader:
-        reader = _Reader(raw, limit)
-        readers.append(reader)
-        return reader.entry
-
-    read = read_window(state, reader_for)
-    # As the rules mark it (``rules.ANCHORED``): an entry read with its anchors, or one
-    # matched and left to the rules, which read its anchors before anything after it.
-    if any(reader.anchored for reader in readers):
-        state.memo[ANCHORED] = True
-    if not read:
+    if not read_window(state, lambda raw: _Reader(raw, limit).entry):
         return False
     state.memo[DATES_SHOWN] = True  # every entry this path reads has its date
     return True
@@ -127,9 +115,7 @@ class _Reader:
     and ``_TAIL`` over a chunk of them joined; ``entry`` is what ``window.read_window``
     calls."""
 
-    __slots__ = (
-        "_chunk", "_end", "_last", "_limit", "_line", "_long", "_offset", "_raw", "anchored"
-    )
+    __slots__ = ("_chunk", "_end", "_last", "_limit", "_line", "_long", "_offset", "_raw")
 
     def __init__(self, raw: list[str], limit: datetime.date) -> None:
         self._raw = raw
@@ -142,8 +128,6 @@ class _Reader:
         #: The texts of the last entry read (the abstract apart, with its count of line
         #: breaks) and its fields: the copy after it has the same.
         self._last: tuple[tuple[Any, ...], str, int, _Fields | None] = ((), "", 0, None)
-        #: Whether a head it matched had anchors before its title (``rules.ANCHORED``).
-        self.anchored = False
 
     def _load(self, index: int) -> None:
         self._end = min(index + _CHUNK_LINES, len(self._raw))
@@ -162,8 +146,6 @@ class _Reader:
         head = _match_head(chunk, offset)
         if head is None:
             return None
-        if head.group("anchors"):
-            self.anchored = True
         # The abstract: its first line, then one more line at a time while the tail does not
         # match (``(?:\n+{_LINE})*?``), each after blank lines and starting with no blank.
         start = head.end()
@@ -183,7 +165,7 @@ class _Reader:
         end = tail.end()
         if self._long and too_long(end - offset):
             return None  # a field the rules may cut (field-too-long)
-        blanks, avatar, submitter, heading = head.group(1, 2, 3, 5)
+        blanks, avatar, submitter, heading = head.group(1, 2, 3, 4)
         authors, meta_line, upvotes, url, links, following = tail.group(1, 2, 3, 4, 5, 6)
         # The first non-empty line after the entry, which the rules look at to end it.
         if not following:

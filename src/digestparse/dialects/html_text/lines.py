@@ -142,6 +142,9 @@ EMPTY_ITEMS_LINE = re.compile(r"[-*+](?:[ \t]+[-*+])*")
 #: How a line of links starts that html2text wrapped: a link and the next one, or a link
 #: whose address goes on on the next line (after a hyphen).
 _LINKS_OPENING = re.compile(r"\[[^\[\]]+\]\((?:\S+\) \[|\S*$)")
+#: The first characters of a converter's lines that 05's tool does not write: a bullet, an
+#: image.
+_CONVERTER_MARKS = frozenset("*+!S")
 #: How a lead-in on one line starts whose avatar html2text may wrap onto the next line.
 _SUBMITTED_OPENINGS = ("Submitted by![", "Submitted by ![")
 
@@ -171,13 +174,13 @@ def classify(line: str) -> Kind:
     if first == "[":
         if line == UPVOTE_OPEN or line == "[":
             return UPVOTE
-        second = line[1:2]
+        second = line[1]  # the line is more than "["
         if second == "[":
             if AVATAR_LINK_LINE.fullmatch(line):
                 return AVATAR_LINK
             if SEPARATOR not in line and ORGANIZATION_LINE.fullmatch(line):
                 return ORGANIZATION
-        elif second == "!" or second == "U":
+        elif second in "!U":
             kind = _converted(line)
             if kind is not None:
                 return kind
@@ -210,18 +213,10 @@ def classify(line: str) -> Kind:
         if UPVOTE_COUNT_LINE.fullmatch(line):
             return UPVOTE_COUNT
         return _bullet(line)
-    if first == "*" or first == "+":
-        return _bullet(line)
-    if first == "!":
-        if IMAGE_LINE.fullmatch(line):
-            return PLACEHOLDER
-        return OPEN if line.startswith("![") and opens(line) else TEXT
     if "0" <= first <= "9":
         return UPVOTE_COUNT if UPVOTE_COUNT_LINE.fullmatch(line) else TEXT
-    if line == SUBMITTED_BY or (first == "S" and SUBMITTED_INLINE.fullmatch(line)):
+    if line == SUBMITTED_BY:
         return SUBMITTED
-    if first == "S" and line.startswith(_SUBMITTED_OPENINGS) and opens(line):
-        return OPEN
     if SEPARATOR in line:
         if line == SEPARATOR:
             return SEPARATOR_LINE
@@ -238,7 +233,28 @@ def classify(line: str) -> Kind:
         and (split := entry_date(line)) is not None
     ):
         return DATED if read_date_line(split[0]) is not None else TEXT
+    if first in _CONVERTER_MARKS:
+        return _converter_line(line)
     return TEXT
+
+
+def _converter_line(line: str) -> Kind:
+    """A line that starts like no line of 05's tool, as a markdown converter writes it: a
+    bullet (``_bullet``), an image alone (05's placeholder), the lead-in on one line
+    (``Submitted by![](img)name``), or the start of an image or lead-in wrapped onto the next
+    lines."""
+    first = line[0]
+    if first == "S":
+        if not line.startswith(_SUBMITTED_OPENINGS):
+            return TEXT
+        if SUBMITTED_INLINE.fullmatch(line):
+            return SUBMITTED
+        return OPEN if opens(line) else TEXT
+    if first != "!":
+        return _bullet(line)
+    if IMAGE_LINE.fullmatch(line):
+        return PLACEHOLDER
+    return OPEN if line.startswith("![") and opens(line) else TEXT
 
 
 def _converted(line: str) -> Kind | None:

@@ -77,9 +77,6 @@ BOXES_ABOVE = "html-text: upvote boxes above the titles"
 #: ``ParseState.memo`` key: a card of this page has shown its date (the fast path reads only
 #: such cards). A trending page shows a date on every card or on none (05, 04).
 DATES_SHOWN = "html-text: cards with dates"
-#: ``ParseState.memo`` key: a card of this page has shown the extractor's anchor before its
-#: title (05): that tool draws the upvote box over two lines, a markdown converter on one.
-ANCHORED = "html-text: anchors before the titles"
 
 # -- the header ---------------------------------------------------------------
 
@@ -218,6 +215,8 @@ class _LeadIn:
     submitted_by: str | None = None
     #: The daily page's upvote box above the title (None: none there).
     upvotes: int | None = None
+    #: Whether it ends with the extractor's anchors (05's tool; no markdown converter's).
+    anchored: bool = False
 
 
 def entry(state: ParseState) -> bool:
@@ -279,7 +278,7 @@ def entry(state: ParseState) -> bool:
             state.reporter.defect("missing-abstract", following.number, 1)
         _metadata(state, fields, box_below)
         if box_below:
-            _upvotes(state, fields)
+            _upvotes(state, fields, lead_in.anchored)
         # The pagination after the last entry is the page's end, not its links.
         while (link := state.peek()) is not None:
             if link.kind is LINKS:
@@ -338,6 +337,7 @@ def _lead_in(state: ParseState) -> _LeadIn:
                 where = following.number if following is not None else block.number
                 state.reporter.defect("missing-submitter", where, 1)
     upvotes: int | None = None
+    anchored = False
     box = state.peek()
     if box is not None and (box.kind is BOX or box.kind is UPVOTE) and starts_entry(state):
         state.advance()
@@ -349,8 +349,8 @@ def _lead_in(state: ParseState) -> _LeadIn:
     while state.peek_is(0, ANCHOR):
         line = state.advance()
         first = first or line
-        state.memo[ANCHORED] = True
-    return _LeadIn(first, submitted_by, upvotes)
+        anchored = True
+    return _LeadIn(first, submitted_by, upvotes, anchored)
 
 
 def _abstract_line(state: ParseState) -> bool:
@@ -478,13 +478,13 @@ def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> 
 _BOXES = (UPVOTE, UPVOTE_BOX)
 
 
-def _upvotes(state: ParseState, fields: dict[str, object]) -> None:
+def _upvotes(state: ParseState, fields: dict[str, object], anchored: bool) -> None:
     """``[Upvote`` and, on the next line, ``N](login url)``; or, as the markdown converters
     write it, the box on one line: ``[Upvote117](url)``, ``[Upvote 117](url)``."""
     opening = next_line(state, "no upvote count")
     if opening.kind is UPVOTE_BOX:
         state.advance()
-        if ANCHORED in state.memo:  # the extractor's page: the box's line break was lost
+        if anchored:  # a card of the extractor (05), which draws the box over two lines
             state.reporter.defect("missing-upvotes", opening.number, 1,
                                   detail="'[Upvote' and its count on one line")
             return
