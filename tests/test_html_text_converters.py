@@ -108,6 +108,8 @@ class Style:
     organization_space: bool = True
     #: Headings closed by their marks (markdownify's ``ATX_CLOSED``: ``# Trending Papers #``).
     closed: bool = False
+    #: Link targets in angle brackets (html2text's ``protect_links``: ``](<url>)``).
+    protect: bool = False
 
 
 HABITS = {
@@ -117,6 +119,10 @@ HABITS = {
                                       switcher="one line", submitted="inline", width=78),
     "html2text relative": Style(bullet="  * ", box="glued", icon=" ", switcher="one line",
                                 width=78, relative=True),
+    "html2text protect_links": Style(bullet="  * ", box="glued", icon=" ",
+                                     switcher="one line", protect=True),
+    "html2text protect_links relative": Style(bullet="  * ", box="glued", icon=" ",
+                                              switcher="one line", protect=True, relative=True),
     "markdownify": Style(),
     "markdownify relative inline": Style(submitted="inline", relative=True),
     "markitdown": Style(organization_space=False),
@@ -127,7 +133,9 @@ HABITS = {
 
 
 def _link(style: Style, path: str) -> str:
-    return path if style.relative else HF + path
+    """A link's target: a path on the site, or another site's address."""
+    url = path if style.relative or path.startswith("https:") else HF + path
+    return f"<{url}>" if style.protect else url
 
 
 def _card(card: Card, style: Style) -> list[list[str]]:
@@ -160,8 +168,9 @@ def _card(card: Card, style: Style) -> list[list[str]]:
         "spaced": [f"[Upvote {count}]({login})"],
         "two lines": ["[Upvote", f"{count}]({login})"],
     }[style.box])
-    blocks.append([f"[{style.icon}GitHub {card.stars}](https://github.com/a/b-c) "
-                   f"[arXiv Page](https://arxiv.org/abs/{card.paper_id})"])
+    github = _link(style, "https://github.com/a/b-c")
+    arxiv = _link(style, f"https://arxiv.org/abs/{card.paper_id}")
+    blocks.append([f"[{style.icon}GitHub {card.stars}]({github}) [arXiv Page]({arxiv})"])
     return blocks
 
 
@@ -279,6 +288,7 @@ def test_the_links_of_each_card_are_kept_in_its_span() -> None:
         first = next(i for i, line in enumerate(lines) if card.paper_id + ".png" in line)
         last = next(i for i, line in enumerate(lines)
                     if line.startswith(f"Page](https://arxiv.org/abs/{card.paper_id}")) + 1
+        assert paper.url == f"{HF}/papers/{card.paper_id}"
         assert paper.span == (first, last)
 
 
@@ -363,6 +373,7 @@ def test_damage_near_the_new_shapes_is_reported(name: str) -> None:
     relative=st.booleans(),
     organization_space=st.booleans(),
     closed=st.booleans(),
+    protect=st.booleans(),
     cards=st.lists(st.sampled_from(CARDS), min_size=1, max_size=4, unique=True),
 )
 def test_any_mix_of_the_habits_reads_every_card(cards: list[Card], **habits: Any) -> None:

@@ -399,15 +399,16 @@ def detect(head: Sequence[str]) -> bool:
 
 
 #: A title's link to a paper's page: absolute, or the site's relative link (a converter's
-#: output of a page saved with them).
-_PAPER_TARGETS = ("](https://huggingface.co/papers/", "](/papers/")
+#: output of a page saved with them), maybe in angle brackets (html2text's
+#: ``protect_links``).
+_PAPER_TARGETS = ("](https://huggingface.co/papers/", "](/papers/", "](</papers/")
 
 
 def _links_paper(head: Sequence[str], index: int) -> bool:
     """Whether the title line at ``index`` links to a paper, on its line or, wrapped, on one
     of the next glued ones (as ``rules._title`` reads it)."""
     line = head[index]
-    if "huggingface.co/papers/" in line or "](/papers/" in line:
+    if "huggingface.co/papers/" in line or "](/papers/" in line or "](</papers/" in line:
         return True
     if not line.startswith(TITLE_MARK + "[") or "](" in line:
         return False
@@ -424,4 +425,4 @@ MAX_TITLE_PARTS = 4
 def _links_login(line: str) -> bool:
     """Whether a box links to the site's login page (the box every capture shows, made
     logged out), absolute or relative."""
-    return "huggingface.co/login" in line or "](/login?" in line
+    return "huggingface.co/login" in line or "](/login?" in line or "](</login?" in line
