@@ -26,7 +26,7 @@ from typing import Any
 import attrs
 import hypothesis.strategies as st
 import pytest
-from hypothesis import given, note, settings
+from hypothesis import assume, given, note, settings
 
 import digestparse
 from dialect_support import assert_paths_agree
@@ -110,6 +110,9 @@ class Style:
     closed: bool = False
     #: Link targets in angle brackets (html2text's ``protect_links``: ``](<url>)``).
     protect: bool = False
+    #: Whether images are kept (html2text's ``ignore_images`` leaves them out: an empty
+    #: thumbnail link ``[](url)``, empty avatar items on the count's line).
+    images: bool = True
 
 
 HABITS = {
@@ -123,6 +126,8 @@ HABITS = {
                                      switcher="one line", protect=True),
     "html2text protect_links relative": Style(bullet="  * ", box="glued", icon=" ",
                                               switcher="one line", protect=True, relative=True),
+    "html2text ignore_images": Style(bullet="  * ", box="glued", icon=" ",
+                                     switcher="one line", width=78, images=False),
     "markdownify": Style(),
     "markdownify relative inline": Style(submitted="inline", relative=True),
     "markitdown": Style(organization_space=False),
@@ -141,26 +146,33 @@ def _link(style: Style, path: str) -> str:
 def _card(card: Card, style: Style) -> list[list[str]]:
     """The card's paragraphs, each a list of glued lines."""
     paper = _link(style, f"/papers/{card.paper_id}")
-    blocks = [[f"[![]({THUMBNAILS}{card.paper_id}.png)]({paper})"]]
+    thumbnail = f"![]({THUMBNAILS}{card.paper_id}.png)" if style.images else ""
+    blocks = [[f"[{thumbnail}]({paper})"]]
     if card.submitter is not None:
         avatar = card.avatar_url or f"https://cdn-avatars.huggingface.co/{card.submitter}.png"
         if style.submitted == "inline":
             blocks.append([f"Submitted by![]({avatar}){card.submitter}"])
-        else:
+        elif style.images:
             blocks += [["Submitted by"], [f"![]({avatar})"], [card.submitter]]
+        else:
+            blocks += [["Submitted by"], [card.submitter]]
     blocks += [[f"### [{card.title}]({paper})" + (" ###" if style.closed else "")],
                [card.abstract]]
     published = f"Published on {card.date}"
     if card.organization is not None:
         name, handle = card.organization
         image = f"![{handle}]({card.avatar_url or 'https://cdn-avatars.huggingface.co/x.png'})"
+        image = image if style.images else ""
         gap = " " if style.organization_space else ""
         blocks.append([f"[{image}{gap}{name}]({_link(style, '/' + handle)}) \u00b7 {published}"])
     else:
         items = [f"{style.bullet}![](https://huggingface.co/avatars/a{n}.svg)"
                  for n in range(card.avatars)]
         word = "author" if card.authors == 1 else "authors"
-        blocks += [[*items, f"{style.bullet}{card.authors} {word}"], [f"\u00b7 {published}"]]
+        count_item = f"{style.bullet}{card.authors} {word}"
+        if not style.images:  # the empty items run into the count's line
+            items, count_item = [], style.bullet * card.avatars + count_item
+        blocks += [[*items, count_item], [f"\u00b7 {published}"]]
     count = str(card.upvotes) if card.upvotes else "-"
     login = _link(style, f"/login?next=%2Fpapers%2F{card.paper_id}")
     blocks.append({
@@ -170,7 +182,8 @@ def _card(card: Card, style: Style) -> list[list[str]]:
     }[style.box])
     github = _link(style, "https://github.com/a/b-c")
     arxiv = _link(style, f"https://arxiv.org/abs/{card.paper_id}")
-    blocks.append([f"[{style.icon}GitHub {card.stars}]({github}) [arXiv Page]({arxiv})"])
+    icon = style.icon if style.images or style.icon != ICON else " "
+    blocks.append([f"[{icon}GitHub {card.stars}]({github}) [arXiv Page]({arxiv})"])
     return blocks
 
 
@@ -374,10 +387,12 @@ def test_damage_near_the_new_shapes_is_reported(name: str) -> None:
     organization_space=st.booleans(),
     closed=st.booleans(),
     protect=st.booleans(),
+    images=st.booleans(),
     cards=st.lists(st.sampled_from(CARDS), min_size=1, max_size=4, unique=True),
 )
 def test_any_mix_of_the_habits_reads_every_card(cards: list[Card], **habits: Any) -> None:
     style = Style(**habits)
+    assume(style.images or style.submitted == "block")  # ``Submitted byname``: not read
     note(repr(style))
     digest = _read(page(style, tuple(cards)))
     assert digest.diagnostics == ()

@@ -272,7 +272,7 @@ def _read_fields(
             line[-1] not in BLANK_CHARS and classify(line) is TEXT for line in abstract_lines
         ):
             return None
-        if "[![" in abstract_text and any(line.startswith("[![") for line in abstract_lines):
+        if "\n[" in abstract_text and any(map(_organization_start, abstract_lines)):
             return None  # maybe an organization wrapped over lines (html2text): the rules
         abstract = join_wrapped(abstract_lines)
     else:
@@ -303,6 +303,12 @@ def _read_fields(
         paper_url(identifier) if identifier is not None else None,
         plain(submitter) if submitter is not None else None,
     )
+
+
+def _organization_start(line: str) -> bool:
+    """Whether a line may start an organization's line that html2text wrapped (the rules
+    glue the next lines to it: ``rules._glued``)."""
+    return line.startswith(("[![", "[ "))
 
 
 def _reads_as(line: str, kind: Kind) -> bool:

@@ -134,10 +134,17 @@ SUBMITTED_INLINE = re.compile(rf"Submitted by ?{_IMAGE} ?(.*)")
 #: on one line; a line that starts so is one, its count checked by the rules.
 UPVOTE_BOX_LINE = re.compile(r"\[Upvote ?([0-9]{1,18}|-)\]\((\S*)\)")
 _UPVOTE_BOX_OPEN = "[Upvote"
-#: Markdown bullets: ``* ![](img)`` (an author's avatar), ``* 8 authors``, and the period
+#: Markdown bullets: ``* ![](img)`` (an author's avatar), ``* 8 authors`` (after empty
+#: items where the avatars' images were left out: ``*   * 8 authors``), and the period
 #: switcher's empty items, ``*   *   *`` on one line (html2text) or ``-`` alone.
 MD_AVATAR_LINE = re.compile(rf"[-*+][ \t]+{_IMAGE}")
-MD_AUTHORS_LINE = re.compile(rf"[-*+][ \t]+([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?")
+MD_AUTHORS_LINE = re.compile(
+    rf"[-*+](?:[ \t]+[-*+])*[ \t]+([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?"
+)
+#: ``[](https://huggingface.co/papers/ID)``: the thumbnail's link with its image left out
+#: (html2text's ``ignore_images``); a link alone to another day is no paper's
+#: (``nav_link``).
+EMPTY_PAPER_LINK_LINE = re.compile(r"\[\]\(<?\S*/papers/[0-9]{4}\.[0-9]{4,5}>?\)")
 EMPTY_ITEMS_LINE = re.compile(r"[-*+](?:[ \t]+[-*+])*")
 #: How a line of links starts that html2text wrapped: a link and the next one, or a link
 #: whose address goes on on the next line (after a hyphen).
@@ -184,6 +191,8 @@ def classify(line: str) -> Kind:
             kind = _converted(line)
             if kind is not None:
                 return kind
+        elif second == "]" and EMPTY_PAPER_LINK_LINE.fullmatch(line):
+            return AVATAR_LINK  # the thumbnail, its image left out (html2text)
         if PLACEHOLDER_LINE.fullmatch(line):
             return PLACEHOLDER
         if SEPARATOR in line and meta(line) is not None:

@@ -166,6 +166,9 @@ MAX_GLUED = 6
 #: The kinds of the lines that are the rest of a wrapped link's paragraph once the link is
 #: closed: an organization's `` · Published on`` and date wrapped onto the next line.
 _GLUED_AFTER = (TEXT, DATE, DATED, SEPARATOR_LINE)
+#: How an organization's line starts: its image inside its link, or a blank where html2text
+#: left the image out.
+_GLUE_STARTS = ("[![", "[ ")
 
 
 @attrs.frozen(slots=True)
@@ -189,7 +192,7 @@ def _glued(state: ParseState, ahead: int = 0) -> _Glued:
     line = state.peek(ahead)
     assert line is not None
     kind = line.kind
-    if kind is not OPEN and not line.text.startswith("[!["):
+    if kind is not OPEN and not line.text.startswith(_GLUE_STARTS):
         return _Glued(kind, line.text, 1, line)  # the usual line
     parts = [line.text]
     last = line
@@ -361,7 +364,7 @@ def _abstract_line(state: ParseState) -> bool:
     if line is None:
         return False
     kind = line.kind
-    if kind is TEXT and not line.text.startswith("[!["):
+    if kind is TEXT and not line.text.startswith(_GLUE_STARTS):
         return True
     # An organization whose date html2text wrapped onto the next line starts as text.
     return (kind is TEXT or kind is OPEN) and _glued(state).kind in (TEXT, OPEN)
