@@ -375,7 +375,7 @@ def test_damage_near_the_new_shapes_is_reported(name: str) -> None:
 # -- a mix of every habit ---------------------------------------------------------------
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     bullet=st.sampled_from(["  * ", "* ", "- ", "+ ", "*   "]),
     box=st.sampled_from(["glued", "spaced", "two lines"]),

@@ -306,9 +306,9 @@ def _read_fields(
 
 
 def _organization_start(line: str) -> bool:
-    """Whether a line may start an organization's line that html2text wrapped (the rules
-    glue the next lines to it: ``rules._glued``)."""
-    return line.startswith(("[![", "[ "))
+    """Whether a text line may start an organization's line that html2text wrapped (the
+    rules may glue the next lines to it: ``rules._glue_start``)."""
+    return line[:1] == "["
 
 
 def _reads_as(line: str, kind: Kind) -> bool:

@@ -13,6 +13,7 @@ import attrs
 
 from ...dates import entry_date_fields, read_count, read_date_line
 from ...errors import InternalError
+from ...grammar import SEPARATOR
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
@@ -171,6 +172,29 @@ _GLUED_AFTER = (TEXT, DATE, DATED, SEPARATOR_LINE)
 _GLUE_STARTS = ("[![", "[ ")
 
 
+def _glue_start(line: Line) -> bool:
+    """Whether a line may be an organization's that html2text wrapped onto the next lines:
+    its image inside its link (``[![``), a blank where the image was left out (``[ ``), or
+    a plain link whose date line was cut (``[Name](url) ·``, ``… · Published on Oct 4,``)
+    or that goes on on the next line."""
+    text = line.text
+    if text[:1] != "[":
+        return False
+    if text.startswith(_GLUE_STARTS):
+        return True
+    if text[1:2] == "[":
+        return False  # 05's own organization, never wrapped
+    if text.endswith(_CUT_SEPARATOR):
+        return True
+    if line.kind is not META:
+        return line.kind is TEXT and opens(text)  # ``[Carnegie Mellon`` / ``University](…)``
+    split = meta(text)
+    return split is not None and read_date_line(split[1]) is None
+
+
+_CUT_SEPARATOR = " " + SEPARATOR
+
+
 @attrs.frozen(slots=True)
 class _Glued:
     """A line read with the glued lines after it that a converter wrapped it onto."""
@@ -192,11 +216,11 @@ def _glued(state: ParseState, ahead: int = 0) -> _Glued:
     line = state.peek(ahead)
     assert line is not None
     kind = line.kind
-    if kind is not OPEN and not line.text.startswith(_GLUE_STARTS):
+    if kind is not OPEN and not _glue_start(line):
         return _Glued(kind, line.text, 1, line)  # the usual line
     parts = [line.text]
     last = line
-    still_open = kind is OPEN
+    still_open = kind is OPEN or opens(line.text)
     while len(parts) < MAX_GLUED:
         following = state.peek(ahead + len(parts))
         if following is None or following.gap:
@@ -364,10 +388,14 @@ def _abstract_line(state: ParseState) -> bool:
     if line is None:
         return False
     kind = line.kind
-    if kind is TEXT and not line.text.startswith(_GLUE_STARTS):
+    if kind is TEXT and not _glue_start(line):
         return True
-    # An organization whose date html2text wrapped onto the next line starts as text.
-    return (kind is TEXT or kind is OPEN) and _glued(state).kind in (TEXT, OPEN)
+    # An organization whose link or date html2text wrapped onto the next line starts as text.
+    return (kind is TEXT or kind is OPEN) and _glued(state).kind not in _NOT_ABSTRACT
+
+
+#: What a line of the abstract and the glued lines after it are not.
+_NOT_ABSTRACT = (META, ORGANIZATION, AVATAR_LINK, SUBMITTED, PLACEHOLDER)
 
 
 def _abstract_link(line: Line | None) -> bool:
