@@ -91,16 +91,11 @@ _LINK_CLOSE = re.compile(r"\]\(([^()\s]*)\)\Z")
 
 def closes_paper_link(text: str) -> bool:
     """Whether a line ends with a link's close to a paper's page, ``](https://huggingface.co/
-    papers/ID)``: the end of an abstract linked to its paper."""
+    papers/ID)`` (the id is not checked here): the end of an abstract linked to its paper."""
     if text[-1:] != ")":
         return False
     close = _LINK_CLOSE.search(text)
-    return (
-        close is not None
-        and close.group(1).startswith(PAPER_PAGE)
-        and "#" not in close.group(1)
-        and paper_id(close.group(1)) is not None
-    )
+    return close is not None and close.group(1).startswith(PAPER_PAGE) and "#" not in close.group(1)
 
 
 def broken_abstract(abstract: str) -> tuple[str, str, str | None] | None:

@@ -159,14 +159,11 @@ _SUBMITTED_OPENINGS = ("Submitted by![", "Submitted by ![")
 def opens(text: str) -> bool:
     """Whether a line that starts like a converter's link or image (``[![``, ``![``, ``[ ``,
     a lead-in with its avatar) leaves a bracket or a parenthesis open at its end: html2text
-    wrapped it, the rest is on the next lines."""
-    depth = 0
-    for character in text:
-        if character in "[(":
-            depth += 1
-        elif character in "])" and depth:
-            depth -= 1
-    return depth > 0
+    wrapped it, the rest is on the next lines (counted, not paired: the closes come after
+    the opens on these lines)."""
+    return text.count("[") > text.count("]") or text.count("(") > text.count(")")
+
+
 #: Text after `` · `` this short, starting like a month, is read as a date (or a bad one).
 _MAX_DATE_TEXT = 24
 
@@ -209,7 +206,7 @@ def classify(line: str) -> Kind:
                 return AVATAR
         if LINKS_LINE.fullmatch(line):
             return LINKS
-        if (second == " " or _LINKS_OPENING.match(line)) and opens(line):
+        if (second == " " or ("](" in line and _LINKS_OPENING.match(line))) and opens(line):
             return OPEN
         return TEXT
     if first == "-":
@@ -221,7 +218,7 @@ def classify(line: str) -> Kind:
             return AVATAR
         if UPVOTE_COUNT_LINE.fullmatch(line):
             return UPVOTE_COUNT
-        return _bullet(line)
+        return _bullet(line) if line[2:3] in _AFTER_BULLET else TEXT
     if "0" <= first <= "9":
         return UPVOTE_COUNT if UPVOTE_COUNT_LINE.fullmatch(line) else TEXT
     if line == SUBMITTED_BY:
@@ -242,7 +239,7 @@ def classify(line: str) -> Kind:
         and (split := entry_date(line)) is not None
     ):
         return DATED if read_date_line(split[0]) is not None else TEXT
-    if first in _CONVERTER_MARKS:
+    if first in _CONVERTER_MARKS and (first != "S" or line.startswith(_SUBMITTED_OPENINGS)):
         return _converter_line(line)
     return TEXT
 
@@ -284,8 +281,20 @@ def _converted(line: str) -> Kind | None:
     return OPEN if opens(line) else None
 
 
+#: How the item after a converter's bullet starts: an image, a count, another bullet.
+_BULLET_ITEMS = frozenset("!0123456789-*+")
+#: The character after ``-`` and one more of a converter's bullet line: the item's first or
+#: more blank (``- Source URL: …`` is text).
+_AFTER_BULLET = frozenset(" \t") | _BULLET_ITEMS
+
+
 def _bullet(line: str) -> Kind:
     """A line starting with a markdown bullet: an avatar, an authors count or empty items."""
+    if line[1:2].strip() and line[1:2] not in "-*+":
+        return TEXT  # ``-text``: none of them
+    rest = line[1:].lstrip(" \t")
+    if rest and rest[0] not in _BULLET_ITEMS:
+        return TEXT  # ``- Source URL: …``: text, not an avatar, a count or another bullet
     if MD_AUTHORS_LINE.fullmatch(line):
         return AUTHORS
     if MD_AVATAR_LINE.fullmatch(line):

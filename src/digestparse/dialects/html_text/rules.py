@@ -172,7 +172,7 @@ _GLUED_AFTER = (TEXT, DATE, DATED, SEPARATOR_LINE)
 _GLUE_STARTS = ("[![", "[ ")
 
 
-def _glue_start(line: Line) -> bool:
+def _glue_start(line: Line, plain_links: bool = True) -> bool:
     """Whether a line may be an organization's that html2text wrapped onto the next lines:
     its image inside its link (``[![``), a blank where the image was left out (``[ ``), or
     a plain link whose date line was cut (``[Name](url) ·``, ``… · Published on Oct 4,``)
@@ -186,8 +186,8 @@ def _glue_start(line: Line) -> bool:
         return False  # 05's own organization, never wrapped
     if text.endswith(_CUT_SEPARATOR):
         return True
-    if line.kind is not META:
-        return line.kind is TEXT and opens(text)  # ``[Carnegie Mellon`` / ``University](…)``
+    if line.kind is not META:  # ``[Carnegie Mellon`` / ``University](…)``
+        return plain_links and line.kind is TEXT and opens(text)
     split = meta(text)
     return split is not None and read_date_line(split[1]) is None
 
@@ -217,7 +217,7 @@ def _glued(state: ParseState, ahead: int = 0) -> _Glued:
     assert line is not None
     kind = line.kind
     if kind is not OPEN and not _glue_start(line):
-        return _Glued(kind, line.text, 1, line)  # the usual line
+        return _Glued(kind, line.text, 1, line)
     parts = [line.text]
     last = line
     still_open = kind is OPEN or opens(line.text)
@@ -277,7 +277,11 @@ def entry(state: ParseState) -> bool:
                               detail="no upvote box above the title")
     try:
         abstract_lines: FieldLines | None = None
-        if _abstract_line(state) or _abstract_link(state.peek()) or _bracket_abstract(state):
+        if (
+            _abstract_line(state, first=True)
+            or _abstract_link(state.peek())
+            or _bracket_abstract(state)
+        ):
             opening = state.advance()
             abstract_lines = FieldLines(opening)
             # An abstract linked to its paper (the daily page) ends where its link closes.
@@ -330,14 +334,18 @@ def _lead_in(state: ParseState) -> _LeadIn:
     """The lines before a title that belong to its entry."""
     first: Line | None = None
     submitted_by: str | None = None
-    if state.peek_is(0, AVATAR_LINK):
+    line = state.peek()
+    if line is not None and line.kind is AVATAR_LINK:
         first = state.advance()
-    elif state.peek_is(0, OPEN) and (glued := _glued(state)).kind is AVATAR_LINK:
+        line = state.peek()
+    elif line is not None and line.kind is OPEN and (glued := _glued(state)).kind is AVATAR_LINK:
         first = state.advance()
         state.advance_by(glued.count - 1)
-    lead = state.peek()
-    lead_glued = _glued(state) if lead is not None and lead.kind is OPEN else None
-    if state.peek_is(0, SUBMITTED) or (lead_glued is not None and lead_glued.kind is SUBMITTED):
+        line = state.peek()
+    lead_glued = _glued(state) if line is not None and line.kind is OPEN else None
+    if line is not None and (
+        line.kind is SUBMITTED or (lead_glued is not None and lead_glued.kind is SUBMITTED)
+    ):
         block = state.advance()
         first = first or block
         text, last = block.text, block
@@ -353,9 +361,12 @@ def _lead_in(state: ParseState) -> _LeadIn:
                 state.reporter.defect("missing-submitter", last.number,
                                       last.column(len(last.text) + 1))
         else:
-            if state.peek_is(0, PLACEHOLDER):
+            image = state.peek()
+            if image is not None and image.kind is PLACEHOLDER:
                 state.advance()
-            elif state.peek_is(0, OPEN) and (glued := _glued(state)).kind is PLACEHOLDER:
+            elif image is not None and image.kind is OPEN and (
+                (glued := _glued(state)).kind is PLACEHOLDER
+            ):
                 state.advance_by(glued.count)
             if state.peek_is(0, TEXT):
                 submitted_by = plain(state.advance().text)
@@ -380,15 +391,17 @@ def _lead_in(state: ParseState) -> _LeadIn:
     return _LeadIn(first, submitted_by, upvotes, anchored)
 
 
-def _abstract_line(state: ParseState) -> bool:
+def _abstract_line(state: ParseState, first: bool = False) -> bool:
     """Whether the next line is one of the abstract's: a text line, or one that opens a link
     or an image, unless it and its glued lines make a line of another kind (docs/format.md,
-    "Markdown converters")."""
+    "Markdown converters"). Its ``first`` line opening a plain link is the daily page's
+    abstract linked to the paper, never looked at as a wrapped organization: with no
+    abstract before it, such an organization is read as one (and its card reported)."""
     line = state.peek()
     if line is None:
         return False
     kind = line.kind
-    if kind is TEXT and not _glue_start(line):
+    if kind is TEXT and (line.text[0] != "[" or not _glue_start(line, plain_links=not first)):
         return True
     # An organization whose link or date html2text wrapped onto the next line starts as text.
     return (kind is TEXT or kind is OPEN) and _glued(state).kind not in _NOT_ABSTRACT
@@ -450,18 +463,32 @@ def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> 
     if state.peek_is(0, AUTHORS):
         fields["author_count"] = author_count(state.advance().text)
     else:
-        organization = _glued(state) if state.peek() is not None else None
-        if organization is not None and organization.kind is ORGANIZATION:
-            state.advance_by(organization.count)
-            fields["organization"] = organization_of(organization.text)
+        line = state.peek()
+        if line is None:
+            pass
+        elif line.kind is ORGANIZATION and not _glue_start(line):
+            fields["organization"] = organization_of(state.advance().text)  # the usual line
+        elif line.kind is OPEN or (line.text[0] == "[" and _glue_start(line)):
+            organization = _glued(state)
+            if organization.kind is ORGANIZATION:
+                state.advance_by(organization.count)
+                fields["organization"] = organization_of(organization.text)
     line = first = next_line(state, "no date line")
     comments: str | None = None
-    glued = _glued(state)
-    if glued.kind is META:
+    kind, text = line.kind, line.text
+    if kind is META and (text[0] != "[" or not _glue_start(line)):  # the usual line
+        state.advance()
+        date_line_text = text
+    elif (kind is OPEN or (text[0] == "[" and _glue_start(line))) and (
+        (glued := _glued(state)).kind is META
+    ):
         state.advance_by(glued.count)
         # A date line wrapped over glued lines (html2text) is reported on its last line.
-        line = glued.last
-        split = meta(glued.text)
+        line, date_line_text = glued.last, glued.text
+    else:
+        date_line_text = ""
+    if date_line_text:
+        split = meta(date_line_text)
         if split is None:
             raise InternalError(
                 f"line {line.number} was classified as a date line but does not read"
