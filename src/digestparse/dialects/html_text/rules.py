@@ -286,10 +286,17 @@ def entry(state: ParseState) -> bool:
             abstract_lines = FieldLines(opening)
             # An abstract linked to its paper (the daily page) ends where its link closes.
             linked = opening.text[:1] == "["
-            while not (linked and closes_paper_link(abstract_lines.last.text)) and (
-                _abstract_line(state)
-            ):
-                abstract_lines.add(state.advance())
+            last = opening.text
+            while not (linked and last[-1] == ")" and closes_paper_link(last)):
+                line = state.peek()
+                if line is None:
+                    break
+                # The usual line is text; the others are looked at closer.
+                if (line.kind is not TEXT or line.text[0] == "[") and not _abstract_line(state):
+                    break
+                line = state.advance()
+                abstract_lines.add(line)
+                last = line.text
             abstract_lines.report(state)
         following = next_line(
             state, "no date line" if abstract_lines is not None else "no abstract"
