@@ -60,6 +60,7 @@ class Card:
     avatars: int = 0
     stars: str = "131"
     avatar_url: str = ""
+    github: str = "https://github.com/a/b-c"
 
 
 CARDS = (
@@ -75,7 +76,9 @@ CARDS = (
          avatar_url=LONG_AVATAR),
     Card("2510.03253", "Agent Lightning: Train ANY AI Agents with Reinforcement Learning",
          "Agent Lightning is a flexible RL framework.", 92, "Oct 3, 2025",
-         submitter="akhaliq", authors=8, avatars=3, stars="11.3k"),
+         submitter="akhaliq", authors=8, avatars=3, stars="11.3k",
+         # Long enough that html2text wraps the line of links inside it, after a hyphen.
+         github="https://github.com/microsoft/agent-lightning-reinforcement-learning-framework"),
     Card("2510.04444", "Short", "One line.", 5, "Sep 9, 2025", authors=1, avatars=1),
 )
 #: The dates above, read by hand.
@@ -180,7 +183,7 @@ def _card(card: Card, style: Style) -> list[list[str]]:
         "spaced": [f"[Upvote {count}]({login})"],
         "two lines": ["[Upvote", f"{count}]({login})"],
     }[style.box])
-    github = _link(style, "https://github.com/a/b-c")
+    github = _link(style, card.github)
     arxiv = _link(style, f"https://arxiv.org/abs/{card.paper_id}")
     icon = style.icon if style.images or style.icon != ICON else " "
     blocks.append([f"[{icon}GitHub {card.stars}]({github}) [arXiv Page]({arxiv})"])
@@ -290,6 +293,7 @@ def test_html2text_wraps_the_cards_it_is_read_from() -> None:
     assert any(line.endswith("CarnegieMellonU) \u00b7") for line in lines)  # the date next
     assert any(line.endswith(".png)") for line in lines)  # the organization's name next
     assert any(line.endswith("[arXiv") for line in lines)
+    assert any(line.endswith("agent-lightning-reinforcement-") for line in lines)
 
 
 def test_the_links_of_each_card_are_kept_in_its_span() -> None:
@@ -300,7 +304,7 @@ def test_the_links_of_each_card_are_kept_in_its_span() -> None:
         # The thumbnail's link, wrapped after ``social-``: its first line is the card's.
         first = next(i for i, line in enumerate(lines) if card.paper_id + ".png" in line)
         last = next(i for i, line in enumerate(lines)
-                    if line.startswith(f"Page](https://arxiv.org/abs/{card.paper_id}")) + 1
+                    if f"](https://arxiv.org/abs/{card.paper_id})" in line) + 1
         assert paper.url == f"{HF}/papers/{card.paper_id}"
         assert paper.span == (first, last)
 
