@@ -568,3 +568,16 @@ def test_a_linked_abstract_whose_text_is_lost_is_missing_abstract() -> None:
     assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-abstract", text - 1)]
     assert [_fields(paper) for paper in digest.papers][:3] == CARD_FIELDS[:3]
     assert digest.papers[3].abstract == "" and digest.papers[3].paper_id == CARDS[3][0]
+
+
+def test_a_linked_abstract_ends_where_its_link_closes() -> None:
+    """A text line after the abstract's ``](paper url)`` is not the abstract's: it is
+    reported where the metadata should be (it was glued on, the link's markup kept in the
+    abstract, with no diagnostic)."""
+    lines = daily_page()
+    close = next(i for i, line in enumerate(lines) if line.startswith("We release OCC-RAG"))
+    lines[close + 1 : close + 1] = ["", "A stray line after the link."]
+    digest = _read(lines)
+    first = digest.diagnostics[0]
+    assert (first.code, first.line, first.column) == ("missing-date", close + 3, 1)
+    assert digest.papers[0].abstract == CARD_FIELDS[0][1]

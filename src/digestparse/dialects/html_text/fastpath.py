@@ -272,6 +272,8 @@ def _read_fields(
             line[-1] not in BLANK_CHARS and classify(line) is TEXT for line in abstract_lines
         ):
             return None
+        if "\n[" in abstract_text and any(map(_organization_start, abstract_lines)):
+            return None  # maybe an organization wrapped over lines (html2text): the rules
         abstract = join_wrapped(abstract_lines)
     else:
         if abstract_text[-1] in BLANK_CHARS or classify(abstract_text) is not TEXT:
@@ -301,6 +303,12 @@ def _read_fields(
         paper_url(identifier) if identifier is not None else None,
         plain(submitter) if submitter is not None else None,
     )
+
+
+def _organization_start(line: str) -> bool:
+    """Whether a text line may start an organization's line that html2text wrapped (the
+    rules may glue the next lines to it: ``rules._glue_start``)."""
+    return line[:1] == "["
 
 
 def _reads_as(line: str, kind: Kind) -> bool:

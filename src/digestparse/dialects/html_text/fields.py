@@ -25,12 +25,20 @@ def title_of(heading: str) -> tuple[str, str | None] | None:
         return None
     whole = _WHOLE_LINK.fullmatch(heading)
     if whole is not None:
-        return link_text(whole.group(1)), paper_id(whole.group(2))
+        return link_text(whole.group(1)), target_id(whole.group(2))
     found = links(heading)
     if not found:
         return None
     text, url = found[0]
-    return link_text(text), paper_id(url)
+    return link_text(text), target_id(url)
+
+
+def target_id(url: str) -> str | None:
+    """``links.paper_id`` of a link's target, which html2text's ``protect_links`` writes in
+    angle brackets (``](<https://huggingface.co/papers/ID>)``)."""
+    if url[:1] == "<" and url[-1:] == ">":
+        url = url[1:-1]
+    return paper_id(url)
 
 
 def link_text(text: str) -> str:
@@ -52,7 +60,7 @@ def organization_of(text: str) -> str:
 def link_id(line: str) -> str | None:
     """The paper id of the first paper link (``[arXiv Page](…)``) on a line of links."""
     for _text, url in links(line):
-        identifier = paper_id(url)
+        identifier = target_id(url)
         if identifier is not None:
             return identifier
     return None
@@ -79,6 +87,15 @@ def abstract_of(joined: str) -> tuple[str, str | None]:
 
 #: A link's close at the end of a text: ``](url)``.
 _LINK_CLOSE = re.compile(r"\]\(([^()\s]*)\)\Z")
+
+
+def closes_paper_link(text: str) -> bool:
+    """Whether a line ends with a link's close to a paper's page, ``](https://huggingface.co/
+    papers/ID)`` (the id is not checked here): the end of an abstract linked to its paper."""
+    if text[-1:] != ")":
+        return False
+    close = _LINK_CLOSE.search(text)
+    return close is not None and close.group(1).startswith(PAPER_PAGE) and "#" not in close.group(1)
 
 
 def broken_abstract(abstract: str) -> tuple[str, str, str | None] | None:

@@ -57,6 +57,11 @@ class Kind(enum.Enum):
     #: An entry's date alone on its line, which is no page date: with its comment count
     #: (``May 29[6](…#community)``, ``Apr 11 [2](…#community)``) or ``Published on May 29``.
     DATED = "entry date"
+    #: ``[Upvote117](url)``: the trending card's upvote box on one line (a markdown converter).
+    UPVOTE_BOX = "one-line upvote box"
+    #: The first line of a link or an image a markdown converter wrapped over glued lines
+    #: (html2text at width 78): ``[![](https://cdn-thumbnails.huggingface.co/social-``.
+    OPEN = "wrapped link"
     TEXT = "text"
 
 
@@ -65,6 +70,7 @@ AVATAR_LINK, AVATAR, DASH, AUTHORS = Kind.AVATAR_LINK, Kind.AVATAR, Kind.DASH, K
 ORGANIZATION, SEPARATOR_LINE = Kind.ORGANIZATION, Kind.SEPARATOR
 META, UPVOTE, UPVOTE_COUNT, LINKS = Kind.META, Kind.UPVOTE, Kind.UPVOTE_COUNT, Kind.LINKS
 BOX, COMMENTS, DATED = Kind.BOX, Kind.COMMENTS, Kind.DATED
+UPVOTE_BOX, OPEN = Kind.UPVOTE_BOX, Kind.OPEN
 DATE, TEXT = Kind.DATE, Kind.TEXT
 
 SUBMITTED_BY = "Submitted by"
@@ -102,6 +108,62 @@ LINKS_LINE = re.compile(r"\[[^\[\]]+\]\(\S+\)(?: \[[^\[\]]+\]\(\S+\))*")
 #: the page's end after the last entry (``rules/page_end.py``), never that entry's links.
 PAGINATION_LINKS = ("[Previous]", "[Next]")
 _SEPARATOR = " " + SEPARATOR + " "
+
+# -- the markdown converters' shapes (docs/format.md, "Markdown converters") ------------------
+# html2text, markdownify, markitdown and html-to-markdown write the page's images as markdown
+# images where 05 has its placeholders, its lists as markdown bullets, and html2text wraps a
+# paragraph at 78 characters over glued lines (inside a link, and at a hyphen inside a URL).
+
+#: A markdown image, ``![alt](url)``: the converters' ``<img>``.
+_IMAGE = r"!\[[^\[\]]*\]\([^\s()]*\)"
+#: An image alone on its line (the Submitted-by avatar): 05's placeholder.
+IMAGE_LINE = re.compile(_IMAGE)
+#: ``[![](img)](url)``: the thumbnail linked to the paper, 05's avatar link.
+IMAGE_LINK_LINE = re.compile(rf"\[{_IMAGE}\]\((\S+)\)")
+#: ``[![alt](img) Name](url)`` or ``[![alt](img)Name](url)``: an organization.
+IMAGE_ORGANIZATION_LINE = re.compile(rf"\[{_IMAGE} ?[^\[\]]*[^\[\]\s][^\[\]]*\]\(\S+\)")
+#: A line of links whose first one starts with an image (html-to-markdown keeps the GitHub
+#: icon as a data URL: ``[![](data:image/svg+xml;base64,…) GitHub 131](url) [arXiv Page](…)``).
+IMAGE_LINKS_LINE = re.compile(
+    rf"\[(?:{_IMAGE})?[^\[\]]+\]\(\S+\)(?: \[(?:{_IMAGE})?[^\[\]]+\]\(\S+\))*"
+)
+#: ``Submitted by![](img)name``: the lead-in on one line (the converters, inline blocks);
+#: the name may be missing (reported).
+SUBMITTED_INLINE = re.compile(rf"Submitted by ?{_IMAGE} ?(.*)")
+#: ``[Upvote117](url)``, ``[Upvote 117](url)``, ``[Upvote -](url)``: the trending card's box
+#: on one line; a line that starts so is one, its count checked by the rules.
+UPVOTE_BOX_LINE = re.compile(r"\[Upvote ?([0-9]{1,18}|-)\]\((\S*)\)")
+_UPVOTE_BOX_OPEN = "[Upvote"
+#: Markdown bullets: ``* ![](img)`` (an author's avatar), ``* 8 authors`` (after empty
+#: items where the avatars' images were left out: ``*   * 8 authors``), and the period
+#: switcher's empty items, ``*   *   *`` on one line (html2text) or ``-`` alone.
+MD_AVATAR_LINE = re.compile(rf"[-*+][ \t]+{_IMAGE}")
+MD_AUTHORS_LINE = re.compile(
+    rf"[-*+](?:[ \t]+[-*+])*[ \t]+([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?"
+)
+#: ``[](https://huggingface.co/papers/ID)``: the thumbnail's link with its image left out
+#: (html2text's ``ignore_images``); a link alone to another day is no paper's
+#: (``nav_link``).
+EMPTY_PAPER_LINK_LINE = re.compile(r"\[\]\(<?\S*/papers/[0-9]{4}\.[0-9]{4,5}>?\)")
+EMPTY_ITEMS_LINE = re.compile(r"[-*+](?:[ \t]+[-*+])*")
+#: How a line of links starts that html2text wrapped: a link and the next one, or a link
+#: whose address goes on on the next line (after a hyphen).
+_LINKS_OPENING = re.compile(r"\[[^\[\]]+\]\((?:\S+\) \[|\S*$)")
+#: The first characters of a converter's lines that 05's tool does not write: a bullet, an
+#: image.
+_CONVERTER_MARKS = frozenset("*+!S")
+#: How a lead-in on one line starts whose avatar html2text may wrap onto the next line.
+_SUBMITTED_OPENINGS = ("Submitted by![", "Submitted by ![")
+
+
+def opens(text: str) -> bool:
+    """Whether a line that starts like a converter's link or image (``[![``, ``![``, ``[ ``,
+    a lead-in with its avatar) leaves a bracket or a parenthesis open at its end: html2text
+    wrapped it, the rest is on the next lines (counted, not paired: the closes come after
+    the opens on these lines)."""
+    return text.count("[") > text.count("]") or text.count("(") > text.count(")")
+
+
 #: Text after `` · `` this short, starting like a month, is read as a date (or a bad one).
 _MAX_DATE_TEXT = 24
 
@@ -116,16 +178,22 @@ def classify(line: str) -> Kind:
     if first == "[":
         if line == UPVOTE_OPEN or line == "[":
             return UPVOTE
-        if line.startswith("[["):
+        second = line[1]  # the line is more than "["
+        if second == "[":
             if AVATAR_LINK_LINE.fullmatch(line):
                 return AVATAR_LINK
             if SEPARATOR not in line and ORGANIZATION_LINE.fullmatch(line):
                 return ORGANIZATION
+        elif second in "!U":
+            kind = _converted(line)
+            if kind is not None:
+                return kind
+        elif second == "]" and EMPTY_PAPER_LINK_LINE.fullmatch(line):
+            return AVATAR_LINK  # the thumbnail, its image left out (html2text)
         if PLACEHOLDER_LINE.fullmatch(line):
             return PLACEHOLDER
         if SEPARATOR in line and meta(line) is not None:
             return META
-        second = line[1:2]
         if (second == "-" or second == " " or "0" <= second <= "9") and BOX_LINE.fullmatch(line):
             if line.endswith(_COMMENTS_TARGET):
                 return COMMENTS
@@ -136,7 +204,11 @@ def classify(line: str) -> Kind:
                 return AUTHORS
             if AVATAR_LINE.fullmatch(line):
                 return AVATAR
-        return LINKS if LINKS_LINE.fullmatch(line) else TEXT
+        if LINKS_LINE.fullmatch(line):
+            return LINKS
+        if (second == " " or ("](" in line and _LINKS_OPENING.match(line))) and opens(line):
+            return OPEN
+        return TEXT
     if first == "-":
         if line == "-":
             return DASH
@@ -144,7 +216,9 @@ def classify(line: str) -> Kind:
             return AUTHORS
         if AVATAR_LINE.fullmatch(line):
             return AVATAR
-        return UPVOTE_COUNT if UPVOTE_COUNT_LINE.fullmatch(line) else TEXT
+        if UPVOTE_COUNT_LINE.fullmatch(line):
+            return UPVOTE_COUNT
+        return _bullet(line) if line[2:3] in _AFTER_BULLET else TEXT
     if "0" <= first <= "9":
         return UPVOTE_COUNT if UPVOTE_COUNT_LINE.fullmatch(line) else TEXT
     if line == SUBMITTED_BY:
@@ -165,7 +239,67 @@ def classify(line: str) -> Kind:
         and (split := entry_date(line)) is not None
     ):
         return DATED if read_date_line(split[0]) is not None else TEXT
+    if first in _CONVERTER_MARKS and (first != "S" or line.startswith(_SUBMITTED_OPENINGS)):
+        return _converter_line(line)
     return TEXT
+
+
+def _converter_line(line: str) -> Kind:
+    """A line that starts like no line of 05's tool, as a markdown converter writes it: a
+    bullet (``_bullet``), an image alone (05's placeholder), the lead-in on one line
+    (``Submitted by![](img)name``), or the start of an image or lead-in wrapped onto the next
+    lines."""
+    first = line[0]
+    if first == "S":
+        if not line.startswith(_SUBMITTED_OPENINGS):
+            return TEXT
+        if SUBMITTED_INLINE.fullmatch(line):
+            return SUBMITTED
+        return OPEN if opens(line) else TEXT
+    if first != "!":
+        return _bullet(line)
+    if IMAGE_LINE.fullmatch(line):
+        return PLACEHOLDER
+    return OPEN if line.startswith("![") and opens(line) else TEXT
+
+
+def _converted(line: str) -> Kind | None:
+    """The kind of a line starting ``[!`` or ``[U`` that a markdown converter writes (an
+    image inside a link, a one-line upvote box); None for the other kinds' tests."""
+    if line.startswith(_UPVOTE_BOX_OPEN):
+        return UPVOTE_BOX if line[-1] == ")" and "](" in line else None
+    if not line.startswith("[!["):
+        return None
+    if IMAGE_LINK_LINE.fullmatch(line):
+        return AVATAR_LINK
+    if SEPARATOR in line and meta(line) is not None:
+        return META
+    if IMAGE_ORGANIZATION_LINE.fullmatch(line):
+        return ORGANIZATION
+    if IMAGE_LINKS_LINE.fullmatch(line):
+        return LINKS
+    return OPEN if opens(line) else None
+
+
+#: How the item after a converter's bullet starts: an image, a count, another bullet.
+_BULLET_ITEMS = frozenset("!0123456789-*+")
+#: The character after ``-`` and one more of a converter's bullet line: the item's first or
+#: more blank (``- Source URL: …`` is text).
+_AFTER_BULLET = frozenset(" \t") | _BULLET_ITEMS
+
+
+def _bullet(line: str) -> Kind:
+    """A line starting with a markdown bullet: an avatar, an authors count or empty items."""
+    if line[1:2].strip() and line[1:2] not in "-*+":
+        return TEXT  # ``-text``: none of them
+    rest = line[1:].lstrip(" \t")
+    if rest and rest[0] not in _BULLET_ITEMS:
+        return TEXT  # ``- Source URL: …``: text, not an avatar, a count or another bullet
+    if MD_AUTHORS_LINE.fullmatch(line):
+        return AUTHORS
+    if MD_AVATAR_LINE.fullmatch(line):
+        return AVATAR
+    return DASH if EMPTY_ITEMS_LINE.fullmatch(line) else TEXT
 
 
 #: How a date line alone starts (a month, or ``Published on``), and its longest length with
@@ -195,9 +329,12 @@ def entry_date(text: str) -> tuple[str, str | None] | None:
 def author_count(line: str) -> int:
     """The count of an authors line (``AUTHORS_LINE``): ``- 4 authors``, ``[- 4 authors](url)``."""
     found = AUTHORS_LINE.fullmatch(line)
-    if found is None:
+    if found is not None:
+        return int(found.group(2))
+    bullet = MD_AUTHORS_LINE.fullmatch(line)
+    if bullet is None:
         raise ValueError(f"not an authors line: {line!r}")
-    return int(found.group(2))
+    return int(bullet.group(1))
 
 
 def is_pagination(line: str) -> bool:
@@ -260,14 +397,50 @@ def extracted(head: Sequence[str]) -> bool:
 
 
 def detect(head: Sequence[str]) -> bool:
-    """``[Upvote`` followed by its ``N](url)`` line, or a Submitted-by block in a listing."""
+    """``[Upvote`` followed by its ``N](url)`` line, or the box on one line linked to the
+    login page (``[Upvote117](url)``, the markdown converters); or a Submitted-by block (on
+    one line: ``Submitted by![](img)name``) in a listing, whose titles link to papers (a
+    title wrapped over lines, html2text, links on a later line)."""
     submitted = titled = False
     for index, line in enumerate(head):
-        if line == UPVOTE_OPEN and index + 1 < len(head):
-            if UPVOTE_COUNT_LINE.fullmatch(head[index + 1]):
+        if line.startswith(UPVOTE_OPEN):
+            if line == UPVOTE_OPEN:
+                if index + 1 < len(head) and UPVOTE_COUNT_LINE.fullmatch(head[index + 1]):
+                    return True
+            elif UPVOTE_BOX_LINE.fullmatch(line) and _links_login(line):
                 return True
-        elif line == SUBMITTED_BY:
-            submitted = True
-        elif line.startswith(TITLE_MARK) and "huggingface.co/papers/" in line:
-            titled = True
+        elif line.startswith(SUBMITTED_BY):
+            submitted = submitted or line == SUBMITTED_BY or bool(SUBMITTED_INLINE.fullmatch(line))
+        elif line.startswith(TITLE_MARK):
+            titled = titled or _links_paper(head, index)
     return (submitted and titled) or extracted(head)
+
+
+#: A title's link to a paper's page: absolute, or the site's relative link (a converter's
+#: output of a page saved with them), maybe in angle brackets (html2text's
+#: ``protect_links``).
+_PAPER_TARGETS = ("](https://huggingface.co/papers/", "](/papers/", "](</papers/")
+
+
+def _links_paper(head: Sequence[str], index: int) -> bool:
+    """Whether the title line at ``index`` links to a paper, on its line or, wrapped, on one
+    of the next glued ones (as ``rules._title`` reads it)."""
+    line = head[index]
+    if "huggingface.co/papers/" in line or "](/papers/" in line or "](</papers/" in line:
+        return True
+    if not line.startswith(TITLE_MARK + "[") or "](" in line:
+        return False
+    for following in head[index + 1 : index + MAX_TITLE_PARTS]:
+        if "](" in following:
+            return any(target in following for target in _PAPER_TARGETS)
+    return False
+
+
+#: How many lines a wrapped title takes at most (``rules.MAX_TITLE_LINES``).
+MAX_TITLE_PARTS = 4
+
+
+def _links_login(line: str) -> bool:
+    """Whether a box links to the site's login page (the box every capture shows, made
+    logged out), absolute or relative."""
+    return "huggingface.co/login" in line or "](/login?" in line or "](</login?" in line

@@ -6,10 +6,14 @@ the fast path (``fastpath.py``) shares.
 
 from __future__ import annotations
 
+import enum
+import re
+
 import attrs
 
 from ...dates import entry_date_fields, read_count, read_date_line
 from ...errors import InternalError
+from ...grammar import SEPARATOR
 from ...links import extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
@@ -23,6 +27,7 @@ from .fields import (
     abstract_of,
     box_count,
     broken_abstract,
+    closes_paper_link,
     link_id,
     organization_of,
     title_of,
@@ -40,16 +45,22 @@ from .lines import (
     DATED,
     LINKS,
     META,
+    OPEN,
     ORGANIZATION,
     PLACEHOLDER,
     PLACEHOLDER_LINE,
     SEPARATOR_LINE,
     SUBMITTED,
+    SUBMITTED_BY,
+    SUBMITTED_INLINE,
     TEXT,
     TITLE,
     TITLE_MARK,
     UPVOTE,
+    UPVOTE_BOX,
+    UPVOTE_BOX_LINE,
     UPVOTE_COUNT,
+    UPVOTE_OPEN,
     Kind,
     author_count,
     classify,
@@ -57,6 +68,7 @@ from .lines import (
     is_pagination,
     meta,
     nav_link,
+    opens,
 )
 
 #: A title wrapped over more lines than this is taken as unclosed.
@@ -94,7 +106,13 @@ def _header_text(line: Line) -> str | None:
     icon lost), which show nothing."""
     if line.kind is ANCHOR or line.kind is DASH:
         return None
-    return plain(PLACEHOLDER_LINE.sub("", line.text)) or None
+    text = line.text
+    if text[-1] == "#" and text[0] == "#":  # a closed heading (markdownify's ATX_CLOSED)
+        text = _CLOSING_HASHES.sub("", text)
+    return plain(PLACEHOLDER_LINE.sub("", text)) or None
+
+
+_CLOSING_HASHES = re.compile(r"[ \t]+#+\Z")
 
 
 # -- entries ----------------------------------------------------------------------
@@ -109,6 +127,11 @@ def starts_entry(state: ParseState, ahead: int = 0) -> bool:
     kind = line.kind
     if kind is TITLE or kind is SUBMITTED:
         return True
+    if kind is OPEN:  # a thumbnail or a lead-in wrapped over glued lines (html2text)
+        glued = _glued(state, ahead)
+        kind, ahead = glued.kind, ahead + glued.count - 1
+        if kind is SUBMITTED:
+            return True
     if kind not in _LEAD_IN_STARTS:
         return False
     following = state.peek(ahead + 1)
@@ -117,7 +140,10 @@ def starts_entry(state: ParseState, ahead: int = 0) -> bool:
     if kind is UPVOTE:
         third = state.peek(ahead + 2)
         return following.kind is UPVOTE_COUNT and third is not None and third.kind in _AFTER_BOX
-    return _follows_lead_in(kind, following.kind)  # type: ignore[arg-type]
+    following_kind = following.kind
+    if following_kind is OPEN:
+        following_kind = _glued(state, ahead + 1).kind
+    return _follows_lead_in(kind, following_kind)  # type: ignore[arg-type]
 
 
 def _follows_lead_in(kind: Kind, following: Kind) -> bool:
@@ -136,12 +162,88 @@ _AFTER_BOX = (TITLE, ANCHOR)
 _LEAD_IN_STARTS = (AVATAR_LINK, ANCHOR, BOX, UPVOTE)
 
 
+#: A converter's link wrapped over more lines than this is not read as one.
+MAX_GLUED = 6
+#: The kinds of the lines that are the rest of a wrapped link's paragraph once the link is
+#: closed: an organization's `` · Published on`` and date wrapped onto the next line.
+_GLUED_AFTER = (TEXT, DATE, DATED, SEPARATOR_LINE)
+#: How an organization's line starts: its image inside its link, or a blank where html2text
+#: left the image out.
+_GLUE_STARTS = ("[![", "[ ")
+
+
+def _glue_start(line: Line, plain_links: bool = True) -> bool:
+    """Whether a line may be an organization's that html2text wrapped onto the next lines:
+    its image inside its link (``[![``), a blank where the image was left out (``[ ``), or
+    a plain link whose date line was cut (``[Name](url) ·``, ``… · Published on Oct 4,``)
+    or that goes on on the next line."""
+    text = line.text
+    if text[:1] != "[":
+        return False
+    if text.startswith(_GLUE_STARTS):
+        return True
+    if text[1:2] == "[":
+        return False  # 05's own organization, never wrapped
+    if text.endswith(_CUT_SEPARATOR):
+        return True
+    if line.kind is not META:  # ``[Carnegie Mellon`` / ``University](…)``
+        return plain_links and line.kind is TEXT and opens(text)
+    split = meta(text)
+    return split is not None and read_date_line(split[1]) is None
+
+
+_CUT_SEPARATOR = " " + SEPARATOR
+
+
+@attrs.frozen(slots=True)
+class _Glued:
+    """A line read with the glued lines after it that a converter wrapped it onto."""
+
+    kind: enum.Enum
+    text: str
+    #: How many lines it takes (1: the line alone, as it is).
+    count: int
+    #: Its last line, where a defect in its end is reported.
+    last: Line
+
+
+def _glued(state: ParseState, ahead: int = 0) -> _Glued:
+    """The line ``ahead`` (there must be one) with the glued lines html2text wrapped it onto
+    (docs/format.md, "Markdown converters"): a link or image left open (``OPEN``) goes on to
+    the line that closes it, and a line that starts with an image inside a link (an
+    organization) takes the text glued after it. Alone, as it is, where no such line closes
+    it within ``MAX_GLUED`` lines."""
+    line = state.peek(ahead)
+    assert line is not None
+    kind = line.kind
+    if kind is not OPEN and not _glue_start(line):
+        return _Glued(kind, line.text, 1, line)
+    parts = [line.text]
+    last = line
+    still_open = kind is OPEN or opens(line.text)
+    while len(parts) < MAX_GLUED:
+        following = state.peek(ahead + len(parts))
+        if following is None or following.gap:
+            break
+        if not still_open and following.kind not in _GLUED_AFTER:
+            break
+        parts.append(following.text)
+        last = following
+        still_open = opens(join_wrapped(parts))
+    if len(parts) == 1 or still_open:
+        return _Glued(kind, line.text, 1, line)
+    joined = join_wrapped(parts)
+    return _Glued(classify(joined), joined, len(parts), last)
+
+
 @attrs.frozen(slots=True)
 class _LeadIn:
     first: Line | None = None
     submitted_by: str | None = None
     #: The daily page's upvote box above the title (None: none there).
     upvotes: int | None = None
+    #: Whether it ends with the extractor's anchors (05's tool; no markdown converter's).
+    anchored: bool = False
 
 
 def entry(state: ParseState) -> bool:
@@ -175,11 +277,26 @@ def entry(state: ParseState) -> bool:
                               detail="no upvote box above the title")
     try:
         abstract_lines: FieldLines | None = None
-        if state.peek_is(0, TEXT) or _abstract_link(state.peek()) or _bracket_abstract(state):
+        if (
+            _abstract_line(state, first=True)
+            or _abstract_link(state.peek())
+            or _bracket_abstract(state)
+        ):
             opening = state.advance()
             abstract_lines = FieldLines(opening)
-            while state.peek_is(0, TEXT):
-                abstract_lines.add(state.advance())
+            # An abstract linked to its paper (the daily page) ends where its link closes.
+            linked = opening.text[:1] == "["
+            last = opening.text
+            while not (linked and last[-1] == ")" and closes_paper_link(last)):
+                line = state.peek()
+                if line is None:
+                    break
+                # The usual line is text; the others are looked at closer.
+                if (line.kind is not TEXT or line.text[0] == "[") and not _abstract_line(state):
+                    break
+                line = state.advance()
+                abstract_lines.add(line)
+                last = line.text
             abstract_lines.report(state)
         following = next_line(
             state, "no date line" if abstract_lines is not None else "no abstract"
@@ -199,14 +316,18 @@ def entry(state: ParseState) -> bool:
             state.reporter.defect("missing-abstract", following.number, 1)
         _metadata(state, fields, box_below)
         if box_below:
-            _upvotes(state, fields)
+            _upvotes(state, fields, lead_in.anchored)
         # The pagination after the last entry is the page's end, not its links.
-        while (
-            (link := state.peek()) is not None
-            and link.kind is LINKS
-            and not is_pagination(link.text)
-        ):
-            text = state.advance().text
+        while (link := state.peek()) is not None:
+            if link.kind is LINKS:
+                if is_pagination(link.text):
+                    break
+                text = state.advance().text
+            elif link.kind is OPEN and (glued := _glued(state)).kind is LINKS:
+                state.advance_by(glued.count)  # wrapped over glued lines (html2text)
+                text = glued.text
+            else:
+                break
             identifier = identifier or link_id(text)
     except Truncated as truncated:
         report_truncated(state, paper.line, truncated)
@@ -220,20 +341,48 @@ def _lead_in(state: ParseState) -> _LeadIn:
     """The lines before a title that belong to its entry."""
     first: Line | None = None
     submitted_by: str | None = None
-    if state.peek_is(0, AVATAR_LINK):
+    line = state.peek()
+    if line is not None and line.kind is AVATAR_LINK:
         first = state.advance()
-    if state.peek_is(0, SUBMITTED):
+        line = state.peek()
+    elif line is not None and line.kind is OPEN and (glued := _glued(state)).kind is AVATAR_LINK:
+        first = state.advance()
+        state.advance_by(glued.count - 1)
+        line = state.peek()
+    lead_glued = _glued(state) if line is not None and line.kind is OPEN else None
+    if line is not None and (
+        line.kind is SUBMITTED or (lead_glued is not None and lead_glued.kind is SUBMITTED)
+    ):
         block = state.advance()
         first = first or block
-        if state.peek_is(0, PLACEHOLDER):
-            state.advance()
-        if state.peek_is(0, TEXT):
-            submitted_by = plain(state.advance().text)
+        text, last = block.text, block
+        if lead_glued is not None:  # wrapped over glued lines (html2text)
+            state.advance_by(lead_glued.count - 1)
+            text, last = lead_glued.text, lead_glued.last
+        if text != SUBMITTED_BY:  # ``Submitted by![](img)name`` on one line
+            inline = SUBMITTED_INLINE.fullmatch(text)
+            assert inline is not None  # its kind says so
+            if inline.group(1).strip():
+                submitted_by = plain(inline.group(1))
+            else:  # where the name should be
+                state.reporter.defect("missing-submitter", last.number,
+                                      last.column(len(last.text) + 1))
         else:
-            following = state.peek()
-            where = following.number if following is not None else block.number
-            state.reporter.defect("missing-submitter", where, 1)
+            image = state.peek()
+            if image is not None and image.kind is PLACEHOLDER:
+                state.advance()
+            elif image is not None and image.kind is OPEN and (
+                (glued := _glued(state)).kind is PLACEHOLDER
+            ):
+                state.advance_by(glued.count)
+            if state.peek_is(0, TEXT):
+                submitted_by = plain(state.advance().text)
+            else:
+                following = state.peek()
+                where = following.number if following is not None else block.number
+                state.reporter.defect("missing-submitter", where, 1)
     upvotes: int | None = None
+    anchored = False
     box = state.peek()
     if box is not None and (box.kind is BOX or box.kind is UPVOTE) and starts_entry(state):
         state.advance()
@@ -245,7 +394,28 @@ def _lead_in(state: ParseState) -> _LeadIn:
     while state.peek_is(0, ANCHOR):
         line = state.advance()
         first = first or line
-    return _LeadIn(first, submitted_by, upvotes)
+        anchored = True
+    return _LeadIn(first, submitted_by, upvotes, anchored)
+
+
+def _abstract_line(state: ParseState, first: bool = False) -> bool:
+    """Whether the next line is one of the abstract's: a text line, or one that opens a link
+    or an image, unless it and its glued lines make a line of another kind (docs/format.md,
+    "Markdown converters"). Its ``first`` line opening a plain link is the daily page's
+    abstract linked to the paper, never looked at as a wrapped organization: with no
+    abstract before it, such an organization is read as one (and its card reported)."""
+    line = state.peek()
+    if line is None:
+        return False
+    kind = line.kind
+    if kind is TEXT and (line.text[0] != "[" or not _glue_start(line, plain_links=not first)):
+        return True
+    # An organization whose link or date html2text wrapped onto the next line starts as text.
+    return (kind is TEXT or kind is OPEN) and _glued(state).kind not in _NOT_ABSTRACT
+
+
+#: What a line of the abstract and the glued lines after it are not.
+_NOT_ABSTRACT = (META, ORGANIZATION, AVATAR_LINK, SUBMITTED, PLACEHOLDER)
 
 
 def _abstract_link(line: Line | None) -> bool:
@@ -272,7 +442,7 @@ def _title(state: ParseState) -> tuple[str, str | None]:
     # "### " holds no "](": the first line's whole text tells as well as its title part.
     while "](" not in parts.last.text and count < MAX_TITLE_LINES:
         following = state.peek()
-        if following is None or following.gap or following.kind not in (TEXT, LINKS):
+        if following is None or following.gap or following.kind not in _TITLE_PARTS:
             break
         parts.add(state.advance())
         count += 1
@@ -286,6 +456,9 @@ def _title(state: ParseState) -> tuple[str, str | None]:
     return title
 
 
+_TITLE_PARTS = (TEXT, LINKS, OPEN)
+
+
 def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> None:
     """Author avatars and count, or an organization; ``·`` and the date, on the line of the
     organization or the authors' ``·``, or (the daily page) each on a line of its own; then
@@ -296,13 +469,33 @@ def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> 
         state.advance()
     if state.peek_is(0, AUTHORS):
         fields["author_count"] = author_count(state.advance().text)
-    elif state.peek_is(0, ORGANIZATION):
-        fields["organization"] = organization_of(state.advance().text)
+    else:
+        line = state.peek()
+        if line is None:
+            pass
+        elif line.kind is ORGANIZATION and not _glue_start(line):
+            fields["organization"] = organization_of(state.advance().text)  # the usual line
+        elif line.kind is OPEN or (line.text[0] == "[" and _glue_start(line)):
+            organization = _glued(state)
+            if organization.kind is ORGANIZATION:
+                state.advance_by(organization.count)
+                fields["organization"] = organization_of(organization.text)
     line = first = next_line(state, "no date line")
     comments: str | None = None
-    if line.kind is META:
+    kind, text = line.kind, line.text
+    if kind is META and (text[0] != "[" or not _glue_start(line)):  # the usual line
         state.advance()
-        split = meta(line.text)
+        date_line_text = text
+    elif (kind is OPEN or (text[0] == "[" and _glue_start(line))) and (
+        (glued := _glued(state)).kind is META
+    ):
+        state.advance_by(glued.count)
+        # A date line wrapped over glued lines (html2text) is reported on its last line.
+        line, date_line_text = glued.last, glued.text
+    else:
+        date_line_text = ""
+    if date_line_text:
+        split = meta(date_line_text)
         if split is None:
             raise InternalError(
                 f"line {line.number} was classified as a date line but does not read"
@@ -325,7 +518,7 @@ def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> 
             return
     else:
         # An undated card, unless the page's cards have shown dates: then its date was lost.
-        if not (box_below and line.kind is UPVOTE and DATES_SHOWN not in state.memo):
+        if not (box_below and line.kind in _BOXES and DATES_SHOWN not in state.memo):
             state.reporter.defect("missing-date", line.number, 1)
         return
     state.memo[DATES_SHOWN] = True
@@ -333,7 +526,7 @@ def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> 
         state.reporter.defect("missing-authors", first.number, 1)
     parts = read_date_line(date_text)
     if parts is None or parts.count_text is not None:
-        column = line.column(line.text.rfind(date_text) + 1)
+        column = line.column(max(line.text.rfind(date_text), 0) + 1)
         state.reporter.defect("bad-date", line.number, column, detail=repr(date_text[:40]))
         return
     fields.update(entry_date_fields(state, line.number, parts))
@@ -347,9 +540,28 @@ def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> 
         fields["votes"] = read_count(state, line.number, comments, line.column(column))
 
 
-def _upvotes(state: ParseState, fields: dict[str, object]) -> None:
-    """``[Upvote`` and, on the next line, ``N](login url)``."""
+_BOXES = (UPVOTE, UPVOTE_BOX)
+
+
+def _upvotes(state: ParseState, fields: dict[str, object], anchored: bool) -> None:
+    """``[Upvote`` and, on the next line, ``N](login url)``; or, as the markdown converters
+    write it, the box on one line: ``[Upvote117](url)``, ``[Upvote 117](url)``."""
     opening = next_line(state, "no upvote count")
+    if opening.kind is UPVOTE_BOX:
+        state.advance()
+        if anchored:  # a card of the extractor (05), which draws the box over two lines
+            state.reporter.defect("missing-upvotes", opening.number, 1,
+                                  detail="'[Upvote' and its count on one line")
+            return
+        box = UPVOTE_BOX_LINE.fullmatch(opening.text)
+        if box is None:
+            state.reporter.defect("missing-upvotes", opening.number,
+                                  opening.column(len(UPVOTE_OPEN) + 1),
+                                  detail="an upvote box without a count")
+            return
+        count = box.group(1)
+        fields["upvotes"] = 0 if count == "-" else int(count)
+        return
     if opening.kind is not UPVOTE:
         state.reporter.defect("missing-upvotes", opening.number, 1)
         return
@@ -407,14 +619,16 @@ def _skip_junk_blocks(state: ParseState) -> None:
         if first == count:
             break
         kind = classify(raw[first].strip(BLANKS))
-        if kind is TITLE or kind is SUBMITTED:
-            break
+        if kind is TITLE or kind is SUBMITTED or kind is OPEN:
+            break  # (a link wrapped over lines: the loop sees whether it starts an entry)
         if kind in _LEAD_IN_STARTS:
             second = _next_text(raw, first + 1, count)
             if second == count and not complete:
                 break  # the line that tells is not in the window yet
             if second < count:
                 following = classify(raw[second].strip(BLANKS))
+                if following is OPEN:
+                    break  # a lead-in wrapped over lines after it: the loop sees
                 if kind is not UPVOTE:
                     if _follows_lead_in(kind, following):
                         break
