@@ -318,6 +318,10 @@ def test_a_page_end_is_read_over_a_bounded_number_of_lines() -> None:
         ("[TOS](https://huggingface.co/terms-of-", False, True),
         ("service)[Privacy](https://huggingface.co/privacy)", False, True),
         ("service)", False, False),  # a URL's rest alone may be anything's
+        # The footer's first words with its links on one line (html-to-markdown).
+        ("System theme[TOS](https://huggingface.co/terms-of-service)"
+         "[Privacy](https://huggingface.co/privacy)", True, True),
+        ("System theme of the paper", False, False),
         # Inline links glued into one word (inscriptis, get_text() without a separator).
         ("Previous12Next", True, True),
         ("TOSPrivacyAbout", False, True),

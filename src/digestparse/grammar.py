@@ -152,6 +152,8 @@ def opens_page_end(text: str) -> bool:
         return True
     if ("Previous" in words or "Next" in words) and in_page_end(text):
         return True
+    if " ".join(words).startswith(_OPENER_STARTS) and in_page_end(text):
+        return True  # the footer's first words and its links on one line: ``System theme[TOS](…)``
     return text[:1] in "-*_=" and _PAGE_END_MARK.fullmatch(text) is not None
 
 
@@ -232,6 +234,7 @@ def _is_page_end_word(word: str) -> bool:
     return len(parts) > 1 and all(part in PAGE_END_WORDS or part.isdecimal() for part in parts)
 
 
+_OPENER_STARTS = tuple(sorted(opener + " " for opener in PAGE_END_OPENERS))
 #: A line of pagination glued into words has fewer words than this.
 _GLUED_LINE_WORDS = 4
 #: The longest word a glued run of footer words is looked for in.
