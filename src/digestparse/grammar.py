@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from .markup import plain
@@ -124,14 +126,14 @@ _PAPER_TARGET = regex.compile(
 )
 #: A markdown link cut by a hard wrap inside its URL, at a line's end (``[TOS](https://…-``),
 #: and the URL's rest that starts the next line (``service)``).
-_WRAPPED_LINK_HEAD = regex.compile(r"\[([^\[\]]*)\]\((?:https?://|/)[^()\s]*$")
-_WRAPPED_LINK_TAIL = regex.compile(r"^[^\s()\[\]]+\)(?=\[)")
+_WRAPPED_LINK_HEAD = re.compile(r"\[([^\[\]]*)\]\((?:https?://|/)[^()\s]*$")
+_WRAPPED_LINK_TAIL = re.compile(r"^[^\s()\[\]]+\)(?=\[)")
 #: A reference link's ``][N]`` with a word or another link glued after it.
-_GLUED_REFERENCES = regex.compile(r"(\]\[[0-9]+\])(?=[^\s\]])")
+_GLUED_REFERENCES = re.compile(r"(\]\[[0-9]+\])(?=[^\s\]])")
 #: A link's ``)`` with a word glued after it (``[Next](…)System``).
-_GLUED_AFTER_LINK = regex.compile(r"\)(?=\w)")
+_GLUED_AFTER_LINK = re.compile(r"\)(?=\w)")
 #: A link's ``[`` glued after a word (``theme[TOS]``).
-_GLUED_BEFORE_LINK = regex.compile(r"(?<=\w)\[")
+_GLUED_BEFORE_LINK = re.compile(r"(?<=\w)\[")
 #: The longest line of the page's end that is read as one.
 PAGE_END_MAX_LEN = 400
 
@@ -195,17 +197,21 @@ def _page_end_words(text: str) -> list[str]:
     each other, ``[Previous](…)[Next](…)``, kept apart), decoration stripped."""
     # Escapes resolved, as they were before plain() kept them by default: a markdown footer's
     # "\\* Previous" opens the page's end (the other capture tools write no escapes).
-    if text[-1:] != ")" or text[:1] != "[":
+    if "[" not in text:  # no link: only words (the usual junk, prose)
+        spaced = text
+    else:
         # html2text wraps a line of footer links inside a URL: ``[TOS](https://…/terms-of-``
         # then ``service)[Privacy](…)``. The cut link keeps its text; the URL's tail is none.
-        text = _WRAPPED_LINK_HEAD.sub(r"\1", _WRAPPED_LINK_TAIL.sub("", text, count=1))
-    spaced = text.replace(")[", ") [")
-    if ")" in spaced:  # a word glued after a link: ``[Next](…)System theme``
-        spaced = _GLUED_AFTER_LINK.sub(") ", spaced)
-    if "][" in spaced:  # reference links glued to other words: ``[Previous][31][1][31]``
-        spaced = _GLUED_REFERENCES.sub(r"\1 ", spaced)
-    if "[" in spaced:  # a word glued before a link: ``System theme[TOS](…)``
-        spaced = _GLUED_BEFORE_LINK.sub(" [", spaced)
+        if text[:1] != "[" and ")[" in text:
+            text = _WRAPPED_LINK_TAIL.sub("", text, count=1)
+        if text[-1:] != ")" and "](" in text:
+            text = _WRAPPED_LINK_HEAD.sub(r"\1", text)
+        spaced = text.replace(")[", ") [")
+        if ")" in spaced:  # a word glued after a link: ``[Next](…)System theme``
+            spaced = _GLUED_AFTER_LINK.sub(") ", spaced)
+        if "][" in spaced:  # reference links glued to other words: ``[Previous][31][1][31]``
+            spaced = _GLUED_REFERENCES.sub(r"\1 ", spaced)
+        spaced = _GLUED_BEFORE_LINK.sub(" [", spaced)  # ``System theme[TOS](…)``
     words = (word.strip(_WORD_DECORATION) for word in plain(spaced, escapes=True).split())
     return [word for word in words if word]
 
