@@ -4,6 +4,7 @@ the run loop's events and a fast-path spy, and the two URL-keeping dialects' cap
 from __future__ import annotations
 
 import datetime
+import io
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -25,7 +26,7 @@ from digestparse.lines import split_text
 from digestparse.parser import run
 from digestparse.state import ParseState
 from digestparse.wrapper import is_fence_end, read_wrapper
-from hostile_support import check_nothing_lost, edit_lines
+from hostile_support import check_nothing_lost, edit_lines, uncovered_lines
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CAPTURES = FIXTURES / "captures"
@@ -198,6 +199,29 @@ def parse_events(
         events.append(("error", error.code, error.line, error.column, str(error)))
     events.append(("end", state.header, state.header_span, state.top_page_date, state.page_date))
     return events
+
+
+def read_checked(dialect: Dialect, text: str, reference: datetime.date) -> digestparse.Digest:
+    """The lenient digest of ``text``, once it is read as ``dialect``, every non-blank line is
+    accounted for, strict mode raises at lenient's first diagnostic (or reads it), bytes and
+    a stream read the same, and the rules and the fast path agree."""
+    digest = digestparse.parse(text, reference_date=reference)
+    assert digest.dialect == dialect.name
+    assert uncovered_lines(text, digest) == []
+    if digest.diagnostics:
+        first = digest.diagnostics[0]
+        with pytest.raises(ParseError) as raised:
+            digestparse.parse(text, reference_date=reference, mode="strict")
+        assert (raised.value.code, raised.value.line, raised.value.column) == (
+            first.code, first.line, first.column)
+    else:
+        digestparse.parse(text, reference_date=reference, mode="strict")
+    assert digestparse.parse(text.encode("utf-8"), reference_date=reference) == digest
+    streamed = list(digestparse.iter_papers(
+        io.BytesIO(text.encode("utf-8")), reference_date=reference, block_size=64))
+    assert streamed == list(digest.papers)
+    assert_paths_agree(dialect, text, reference)
+    return digest
 
 
 def assert_paths_agree(

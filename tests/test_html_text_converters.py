@@ -19,7 +19,6 @@ from known fields by ``page``, so the expected values are the fields it was give
 from __future__ import annotations
 
 import datetime
-import io
 import textwrap
 from typing import Any
 
@@ -29,9 +28,8 @@ import pytest
 from hypothesis import assume, given, note, settings
 
 import digestparse
-from dialect_support import assert_paths_agree
+from dialect_support import read_checked
 from digestparse.dialects.html_text import HTML_TEXT
-from hostile_support import uncovered_lines
 
 HF = "https://huggingface.co"
 TODAY = datetime.date(2026, 11, 26)
@@ -247,27 +245,8 @@ def _fields(paper: digestparse.Paper) -> tuple[Any, ...]:
 
 
 def _read(lines: list[str]) -> digestparse.Digest:
-    """The lenient digest, once the page is detected as html-text, every non-blank line is
-    accounted for, strict mode raises at lenient's first diagnostic (or reads it), bytes and
-    a stream read the same, and the rules and the fast path agree."""
-    text = "\n".join(lines)
-    digest = digestparse.parse(text, reference_date=TODAY)
-    assert digest.dialect == "html-text"
-    assert uncovered_lines(text, digest) == []
-    if digest.diagnostics:
-        first = digest.diagnostics[0]
-        with pytest.raises(digestparse.ParseError) as raised:
-            digestparse.parse(text, reference_date=TODAY, mode="strict")
-        assert (raised.value.code, raised.value.line, raised.value.column) == (
-            first.code, first.line, first.column)
-    else:
-        digestparse.parse(text, reference_date=TODAY, mode="strict")
-    assert digestparse.parse(text.encode("utf-8"), reference_date=TODAY) == digest
-    streamed = list(digestparse.iter_papers(
-        io.BytesIO(text.encode("utf-8")), reference_date=TODAY, block_size=64))
-    assert streamed == list(digest.papers)
-    assert_paths_agree(HTML_TEXT, text, TODAY)
-    return digest
+    """``dialect_support.read_checked`` of the page's lines as html-text."""
+    return read_checked(HTML_TEXT, "\n".join(lines), TODAY)
 
 
 @pytest.mark.parametrize("habit", list(HABITS))

@@ -20,15 +20,19 @@ allows is read back: the expected fields are the ones the page was written from.
 from __future__ import annotations
 
 import datetime
-import io
 from typing import Any
 
 import pytest
 
 import digestparse
-from dialect_support import CAPTURE_PATHS, assert_paths_agree, capture_lines, delete, replace
+from dialect_support import (
+    CAPTURE_PATHS,
+    capture_lines,
+    delete,
+    read_checked,
+    replace,
+)
 from digestparse.dialects.html_text import HTML_TEXT
-from hostile_support import uncovered_lines
 
 REFERENCE = datetime.date(2026, 10, 31)
 IMAGE = "[\u56fe\u7247\uff1a\u65e0\u66ff\u4ee3\u6587\u672c]"
@@ -180,26 +184,8 @@ def _fields(paper: digestparse.Paper) -> tuple[Any, ...]:
 
 
 def _read(lines: list[str]) -> digestparse.Digest:
-    """The lenient digest, once the input is read as html-text, every line is accounted for,
-    strict mode agrees, bytes and a stream read the same and both paths agree."""
-    text = "\n".join(lines)
-    digest = digestparse.parse(text, reference_date=REFERENCE)
-    assert digest.dialect == "html-text"
-    assert uncovered_lines(text, digest) == []
-    if digest.diagnostics:
-        first = digest.diagnostics[0]
-        with pytest.raises(digestparse.ParseError) as raised:
-            digestparse.parse(text, reference_date=REFERENCE, mode="strict")
-        assert (raised.value.code, raised.value.line, raised.value.column) == (
-            first.code, first.line, first.column)
-    else:
-        digestparse.parse(text, reference_date=REFERENCE, mode="strict")
-    assert digestparse.parse(text.encode("utf-8"), reference_date=REFERENCE) == digest
-    streamed = list(digestparse.iter_papers(
-        io.BytesIO(text.encode("utf-8")), reference_date=REFERENCE, block_size=64))
-    assert streamed == list(digest.papers)
-    assert_paths_agree(HTML_TEXT, text, REFERENCE)
-    return digest
+    """``dialect_support.read_checked`` of the page's lines as html-text."""
+    return read_checked(HTML_TEXT, "\n".join(lines), REFERENCE)
 
 
 # -- the daily page -----------------------------------------------------------------------

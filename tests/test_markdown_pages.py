@@ -541,16 +541,24 @@ def test_a_period_between_its_arrows_is_the_header(nav: str, label: str) -> None
     assert digest.page_date is None
 
 
-def test_a_repeated_header_holds_a_period_between_arrows() -> None:
-    one = listing(nav="both", label="Week 48", tail=False)
-    text = one + "\n" + one
+def _joined_pages(one: str, two: str) -> digestparse.Digest:
+    """Two pages joined: the second page's header is the one report, every line accounted
+    for, both paths agree."""
+    text = one + "\n" + two
     second = one.count("\n") + 2
-    header_end = second + one.split("\n\n[12](")[0].count("\n")
+    header_end = second + two.split("\n\n[12](")[0].count("\n")
     digest = digestparse.parse(text, reference_date=TODAY)
     assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
         ("repeated-header", second, header_end)]
+    assert len(digest.papers) == 2 * len(ENTRIES)
     assert uncovered_lines(text, digest) == []
     assert_paths_agree(MARKDOWN, text, TODAY)
+    return digest
+
+
+def test_a_repeated_header_holds_a_period_between_arrows() -> None:
+    one = listing(nav="both", label="Week 48", tail=False)
+    _joined_pages(one, one)
 
 
 def test_a_page_date_with_a_year_between_arrows_is_reported_at_the_date() -> None:
@@ -602,17 +610,8 @@ def test_an_empty_link_to_a_paper_after_the_page_date_is_junk(nav: bool | str, t
 
 def test_a_repeated_header_holds_a_page_date_between_arrows() -> None:
     one = listing(nav="wrapped", tail=False).replace("Nov 26", "Nov 25")
-    two = listing(nav="icons", tail=False)
-    text = one + "\n" + two
-    second = one.count("\n") + 2
-    header_end = second + two.split("\n\n[12](")[0].count("\n")
-    digest = digestparse.parse(text, reference_date=TODAY)
-    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
-        ("repeated-header", second, header_end)]
+    digest = _joined_pages(one, listing(nav="icons", tail=False))
     assert digest.page_date == datetime.date(2026, 11, 25)  # the first page's
-    assert len(digest.papers) == 2 * len(ENTRIES)
-    assert uncovered_lines(text, digest) == []
-    assert_paths_agree(MARKDOWN, text, TODAY)
 
 
 @pytest.mark.parametrize("icon", [_ICON, _ICON + " "])

@@ -770,7 +770,7 @@ def _read_abstract(
     a rule) is none. ``glued``: ``following`` is the rest of the title's line (read, not in
     the state)."""
     if glued:
-        return _read_glued_abstract(state, following)
+        return _read_abstract_from(state, following)
     if following.kind in _ABSTRACT_KINDS and starts_page_end(state):
         state.reporter.defect("missing-abstract", following.number, 1)
         return "", None
@@ -785,26 +785,17 @@ def _read_abstract(
     if following.kind is Kind.LINK_TEXT:
         if following.text == LIST_LINK_OPEN and (split := _split_abstract(state)) is not None:
             return split
-        lines = FieldLines(state.advance())
-        if not closes_link(following.text):
-            _take_until_closed(state, lines)
-        lines.report(state)
-        abstract, url, closed = linked_abstract(lines.texts)
-        _check_closed(state, lines, closed, following, 1, "abstract")
-        return abstract, url
+        return _read_abstract_from(state, state.advance())
     if following.kind is Kind.TEXT:
-        lines = FieldLines(state.advance())
-        while state.peek_is(0, Kind.TEXT, glued=True):
-            lines.add(state.advance())
-        lines.report(state)
-        return plain_abstract(lines.texts), None
+        return _read_abstract_from(state, state.advance())
     state.reporter.defect("missing-abstract", following.number, 1)
     return "", None
 
 
-def _read_glued_abstract(state: ParseState, first: Line) -> tuple[str, str | None]:
-    """The abstract whose first line is ``first``, the rest of its title's line: a linked
-    abstract, maybe hard-wrapped over the lines glued to it, or its text."""
+def _read_abstract_from(state: ParseState, first: Line) -> tuple[str, str | None]:
+    """The abstract whose first line, ``first``, is read (the next line, or the rest of its
+    title's line): a linked abstract up to its link's close, or text hard-wrapped over the
+    lines glued to it."""
     lines = FieldLines(first)
     if first.kind is Kind.LINK_TEXT:
         if not closes_link(first.text):
