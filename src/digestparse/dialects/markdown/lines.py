@@ -271,14 +271,9 @@ def is_menu_paragraph(text: str) -> bool:
 _THUMBNAIL = re.compile(r"\[(?:!\[[^\[\]]*\]" + _ANY_URL + r")?\]" + _URL)
 
 
-def is_thumbnail(text: str) -> bool:
-    """Whether ``text`` is a link to a paper's page (``links.paper_id``) with one image or
-    nothing as its text."""
-    return thumbnail_id(text) is not None
-
-
 def thumbnail_id(text: str) -> str | None:
-    """The paper id of a thumbnail (``is_thumbnail``), or None where ``text`` is not one."""
+    """The paper id of a thumbnail (``_THUMBNAIL``: a link to a paper's page, ``links.paper_id``,
+    with one image or nothing as its text), or None where ``text`` is not one."""
     match = _THUMBNAIL.fullmatch(text)
     return paper_id(match.group(1)) if match is not None else None
 
