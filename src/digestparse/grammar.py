@@ -240,6 +240,7 @@ def _is_page_end_word(word: str) -> bool:
     return len(parts) > 1 and all(part in PAGE_END_WORDS or part.isdecimal() for part in parts)
 
 
+#: An opener's words with more after them on the line (``System theme TOS Privacy``).
 _OPENER_STARTS = tuple(sorted(opener + " " for opener in PAGE_END_OPENERS))
 #: A line of pagination glued into words has fewer words than this.
 _GLUED_LINE_WORDS = 4

@@ -62,4 +62,3 @@ def _extent(state: ParseState) -> int | None:
         before = line
         ahead += 1
     return ahead
-
