@@ -933,15 +933,8 @@ def test_a_repeated_header_holds_its_period_arrows_and_underlines(
     """Two captures of the same view joined: the second header, with its period or page
     date, the arrows around it and setext underlines, is one ``repeated-header``."""
     one = listing(style, label=label, nav=nav, tail=False)
+    digest = _joined_pages(one, one)
     text = one + "\n" + one
-    second = one.count("\n") + 2  # the second copy's first line
-    header_end = second + one.split("\n\n[12](")[0].count("\n")  # its page date or arrow
-    digest = digestparse.parse(text, reference_date=TODAY)
-    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
-        ("repeated-header", second, header_end)]
-    assert len(digest.papers) == 2 * len(ENTRIES)
-    assert uncovered_lines(text, digest) == []
-    assert_paths_agree(MARKDOWN, text, TODAY)
     with monkeypatch.context() as patch:
         patch.setattr(markdown_rules, "READ_RAW", False)
         assert digestparse.parse(text, reference_date=TODAY) == digest
