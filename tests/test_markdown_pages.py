@@ -422,6 +422,20 @@ def test_a_menu_glued_to_the_header(menu: str) -> None:
     assert digest.header[0] == "new"
 
 
+@pytest.mark.parametrize("relative", [False, True])
+@pytest.mark.parametrize("style", [Style(), Style(thumbnails="one line", images=False)])
+def test_link_targets_in_angle_brackets(style: Style, relative: bool) -> None:
+    """html2text's ``protect_links`` writes every link's target in angle brackets,
+    ``[Title](<https://…>)`` (CommonMark's form): the targets are the URLs inside them."""
+    text = listing(style, nav="both", menu="markdownify")
+    if relative:
+        text = text.replace(HF, "")
+    protected = re.sub(r"(?<!!\[)(\]\()([^()\s]+)\)", r"\1<\2>)", text)
+    assert "](<" in protected and "](<" not in text
+    digest = assert_reads_the_entries(protected)
+    assert digest.page_date == datetime.date(2026, 11, 26)
+
+
 @pytest.mark.parametrize(
     "stray",
     [

@@ -93,8 +93,8 @@ AUTHORS_TAIL = re.compile(_BULLET + r"([0-9]+) authors?\]" + _URL)
 #: ``[Name](https://huggingface.co/slug)``, a link to one page of the site's top level (or
 #: ``[Name](/slug)``, the site's relative link).
 ORGANIZATION_LINK = re.compile(
-    r"\[([^\[\]]*[^\[\]\s])\]\((?:https://huggingface\.co)?/(?!papers\b|login\b)"
-    r"[A-Za-z0-9][\w.-]*/?"
+    r"\[([^\[\]]*[^\[\]\s])\]\(<?(?:https://huggingface\.co)?/(?!papers\b|login\b)"
+    r"[A-Za-z0-9][\w.-]*/?>?"
     r'(?: +"[^"]*")?\)'
 )
 #: The lines around an authors list that html2text and turndown write as a link of its
@@ -147,7 +147,8 @@ PERIOD_LABEL = re.compile(
 #: ``[](…/papers/date/2026-11-24)Nov 25[](…/papers/date/2026-11-26)``, or with the icon as
 #: an image (``[![](data:…)](…)``). At least one arrow; group 1 is the date.
 _ARROW = (
-    r"\[" + _ICON + r"\]\((?:https://huggingface\.co)?/papers/(?:date|week|month)/[^()\s]*\)"
+    r"\[" + _ICON
+    + r"\]\(<?(?:https://huggingface\.co)?/papers/(?:date|week|month)/[^()\s<>]*>?\)"
 )
 ARROWED_DATE = re.compile(
     "(?:" + _ARROW + r") ?((?:" + "|".join(MONTHS) + r") [1-9][0-9]?(?:, [0-9]{4})?)"
@@ -275,7 +276,7 @@ def thumbnail_id(text: str) -> str | None:
     """The paper id of a thumbnail (``_THUMBNAIL``: a link to a paper's page, ``links.paper_id``,
     with one image or nothing as its text), or None where ``text`` is not one."""
     match = _THUMBNAIL.fullmatch(text)
-    return paper_id(match.group(1)) if match is not None else None
+    return paper_id(without_angle_brackets(match.group(1))) if match is not None else None
 
 
 #: A title line with the next line glued on after its link: ``### [Title](url)[Abstract …``
@@ -373,11 +374,19 @@ def link_parts(text: str) -> tuple[str, str] | None:
         return None
     url = text[end + 2 : -1]
     if _PLAIN_TARGET.fullmatch(url):  # the usual target, told without a group
-        return text[1:end], url
+        return text[1:end], without_angle_brackets(url)
     target = _TARGET.fullmatch(url)
     if target is None:
         return None
-    return text[1:end], target.group(1)
+    return text[1:end], without_angle_brackets(target.group(1))
+
+
+def without_angle_brackets(url: str) -> str:
+    """A link target without the angle brackets a converter may put around it
+    (``[Title](<https://…>)``: html2text's ``protect_links``, CommonMark's form)."""
+    if url[:1] == "<" and url[-1:] == ">":
+        return url[1:-1]
+    return url
 
 
 def is_organization_link(text: str) -> bool:
@@ -463,7 +472,7 @@ def _listing_mark(line: str) -> bool:
 def _links_the_site(line: str) -> bool:
     """Whether an upvote box links to huggingface.co: its address, or the site's relative
     login link (``/login?next=…``) in a converter's output without the page's address."""
-    return "huggingface.co/" in line or "](/login?" in line
+    return "huggingface.co/" in line or "](/login?" in line or "](</login?" in line
 
 
 def detect(head: Sequence[str]) -> bool:
