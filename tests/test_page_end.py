@@ -297,6 +297,12 @@ def test_a_page_end_is_read_over_a_bounded_number_of_lines() -> None:
         ("32. https://huggingface.co/papers/2606.00683", False, True),
         ("[33]: https://huggingface.co/login?next=%2Fpapers%2F2606.00683", False, True),
         ("[35]: https://arxiv.org/abs/2606.00683", False, True),
+        # html2text's definitions of the site's relative links (given the HTML alone).
+        ("[36]: /terms-of-service", False, True),
+        ("[16]: /login?next=%2Fpapers%2F2611.00001", False, True),
+        ("[17]: /papers/2611.00001", False, True),
+        ("[31]: ?p=0", False, True),
+        ("36. /terms-of-service", False, False),
         ("1 2 3 ... 9", False, True),
         ("Company", False, True),
         ("Trending Papers", False, True),

@@ -106,6 +106,8 @@ _NO_LETTER = regex.compile(r"[^\p{L}\p{M}]*+")
 #: (``file://localhost/…``, ``mailto:…``, ``javascript:…``).
 _REFERENCE_ITEM_PATTERN = (
     r"(?:[0-9]++\.\s++|\[[0-9]++\]:\s*+)(?i:https?://|file:|mailto:|javascript:)\S*+"
+    # html2text's definition of a link the page wrote relative (given the HTML alone)
+    r"|\[[0-9]++\]:\s*+[/?#]\S*+"
 )
 _REFERENCE_ITEM = regex.compile(_REFERENCE_ITEM_PATTERN)
 #: A line of the page's end that holds no word of its own: a URL or a link alone on the line,
