@@ -130,13 +130,14 @@ def test_tokenize_is_lossless(text: str) -> None:
 @given(any_text)
 @example("\n0\n\n0")  # the fast path once skipped the blank first line's defect
 @example("\ufeff\ufeff")  # the stream is given the input's own first line, its BOM kept
+@example("\ufeff")  # a BOM alone: no line but the BOM's
 def test_iter_papers_matches_parse(text: str) -> None:
     """The streaming parser sees the same papers and diagnostics as parse()."""
     digest = lenient(text)
     diagnostics: list[digestparse.Diagnostic] = []
     lines = input_lines(text)  # without the BOM, which the stream removes itself
     if text.startswith("\ufeff"):
-        lines[0] = "\ufeff" + lines[0]
+        lines[:1] = ["\ufeff" + (lines[0] if lines else "")]
     papers = list(
         digestparse.iter_papers(
             lines,
