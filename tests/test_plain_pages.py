@@ -20,6 +20,7 @@ import io
 import itertools
 import re
 
+import attrs
 import hypothesis.strategies as st
 import pytest
 from hypothesis import given
@@ -843,4 +844,147 @@ def test_damaged_nonumbers_dumps_lose_nothing(text: str) -> None:
     digest = check_lenient(text)
     _check_strict_stops_at_the_first_report(text, digest)
     if digest.dialect == "text-urls":  # edits may leave the head no mark of the 2026 page
+        assert_paths_agree(TEXT_URLS, text, REFERENCE)
+
+
+# -- html2text without links ---------------------------------------------------------------------
+
+#: What html2text keeps of the site's menu and footer with ``ignore_links`` and
+#: ``ignore_images``: the items' words, the inline ones run together.
+H2T_MENU = ["Hugging Face", "  * Models", "  * Datasets", "  * Docs", "Log In Sign Up"]
+H2T_FOOTER = ["Previous12Next", "System theme", "TOSPrivacyAbout"]
+
+
+def _html2text_wrap(text: str) -> list[str]:
+    return _wrap(text, 78)
+
+
+def html2text_without_links(entries: tuple[Entry, ...] = ENTRIES) -> str:
+    """The daily page as ``html2text --ignore-links --ignore-images`` writes it: markdown's
+    headings and list bullets without a link or an image, blocks hard-wrapped at 78
+    columns, the upvote box a bare count (``-``: none yet), the avatars' empty list items
+    on the authors' line, and the comment count's link text run into the date before it
+    (``Nov 253``)."""
+    blocks = [*H2T_MENU, *PROMO, "# Daily Papers", "## by AK and the research community",
+              *(f"  * {label}" for label in SWITCHER), "Trending Papers", PAGE_DATE]
+    lines = [line for block in blocks for line in (block, "")]
+    for entry in entries:
+        who = f"  *   *   * {entry.authors} authors" if entry.authors else entry.organization
+        count = str(entry.comments) if entry.comments else ""
+        for block in (
+            [str(entry.upvotes or "-")],
+            _html2text_wrap("### " + entry.title),
+            _html2text_wrap(entry.abstract),
+            [str(who)],
+            ["\u00b7"],
+            [entry.date + count],
+        ):
+            lines += [*block, ""]
+    lines += [line for block in H2T_FOOTER for line in (block, "")]
+    return "\n".join(lines)
+
+
+def test_html2text_without_links_reads_every_entry() -> None:
+    """Read by the reading without URLs: each entry's fields as written, except that a date
+    with its comment count run into it is a ``bad-date`` (``Nov 253`` is Nov 25 and 3, or
+    Nov 2 and 53): no date and no count. Every entry here shows a count, so that no bare box
+    after a date without one looks like a comment count: the page is told by its authors
+    line over ``·`` and such a date line (detected as ``text`` before, with 13 papers)."""
+    entries = tuple(attrs.evolve(entry, comments=entry.comments or 2) for entry in ENTRIES)
+    text = html2text_without_links(entries)
+    lines = text.split("\n")
+    assert lines.count("Nov 253") == 1 and "Sep 2, 202465" in lines  # the page as described
+    assert detect(_head(text)).name == "text-urls"  # type: ignore[union-attr]
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [(d.code, lines[d.line - 1]) for d in digest.diagnostics] == [
+        ("bad-date", entry.date + str(entry.comments)) for entry in entries
+    ]
+    assert fields(digest) == [card | {"date": None, "votes": None} for card in expected()]
+    assert digest.page_date == datetime.date(2026, 11, 25)
+    assert digest.footer_span is not None
+    assert lines[digest.footer_span[0] - 1] == "Previous12Next"
+    assert uncovered_lines(text, digest) == []
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=TODAY)
+    assert (raised.value.code, raised.value.line) == ("bad-date", digest.diagnostics[0].line)
+    assert_paths_agree(TEXT_URLS, text, TODAY)
+
+
+def test_html2text_without_links_where_some_dates_show_no_count() -> None:
+    """A date that shows no count reads (``Nov 24``: votes 0)."""
+    text = html2text_without_links()
+    lines = text.split("\n")
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [(d.code, lines[d.line - 1]) for d in digest.diagnostics] == [
+        ("bad-date", entry.date + str(entry.comments)) for entry in ENTRIES if entry.comments
+    ]
+    assert fields(digest) == [
+        card | ({"date": None, "votes": None} if entry.comments else {})
+        for entry, card in zip(ENTRIES, expected(), strict=True)
+    ]
+    assert uncovered_lines(text, digest) == []
+
+
+def test_html2text_without_links_and_without_counts_reads_exactly() -> None:
+    """Where no entry shows a comment count, no date has one run into it: every field reads,
+    with no diagnostic."""
+    entries = tuple(attrs.evolve(entry, comments=0) for entry in ENTRIES)
+    digest = read_every_way(html2text_without_links(entries))
+    assert fields(digest) == [card | {"votes": 0} for card in expected()]
+
+
+@pytest.mark.parametrize("blanks", ["every", "none"])
+@pytest.mark.parametrize("spaces", [" ", "  "])
+def test_a_trending_lead_in_on_one_line(blanks: str, spaces: str) -> None:
+    """html2text writes ``Submitted by``, the avatar and the name inline: without images,
+    ``Submitted by  vvasilev`` (the avatar's place left blank). The name is the submitter."""
+    joiner = "\n\n" if blanks == "every" else "\n"
+    text = trending_page(blanks)
+    for name in SUBMITTERS:
+        text = text.replace(f"Submitted by{joiner}{name}\n", f"Submitted by{spaces}{name}\n")
+    assert "Submitted by\n" not in text
+    digest = read_every_way(text)
+    assert [paper.submitted_by for paper in digest.papers] == list(SUBMITTERS)
+    lines = text.split("\n")
+    assert lines[digest.papers[0].line - 1] == f"Submitted by{spaces}{SUBMITTERS[0]}"
+
+
+def test_a_one_line_lead_in_with_no_card_after_it_is_junk() -> None:
+    """``Submitted by`` and a name over no card is no lead-in; nor are words after it that
+    are no user name."""
+    text = trending_page("none")
+    lines = text.split("\n")
+    at = lines.index("Submitted by", lines.index(TRENDING[0].title))  # the second copy's
+    lines[at : at + 2] = ["Submitted by two words"]
+    broken = "\n".join(lines)
+    digest = digestparse.parse(broken, reference_date=TODAY)
+    assert [(d.code, d.line) for d in digest.diagnostics][:1] == [("junk", at + 1)]
+    assert uncovered_lines(broken, digest) == []
+    assert plain_lines.submitter_on_line("Submitted by  vvasilev") == "vvasilev"
+    assert plain_lines.submitter_on_line("Submitted by") is None
+    assert plain_lines.submitter_on_line("Submitted by two words") is None
+    assert plain_lines.submitter_on_line("Submitted byvvasilev") is None
+
+
+@st.composite
+def mutated_html2text_page(draw: st.DrawFn) -> str:
+    """The html2text page without links, or the trending page with one-line lead-ins, with
+    one to six line edits after its header."""
+    if draw(st.booleans()):
+        lines = html2text_without_links().split("\n")
+        first = lines.index(PAGE_DATE) + 1
+    else:
+        text = trending_page("none")
+        for name in SUBMITTERS:
+            text = text.replace(f"Submitted by\n{name}\n", f"Submitted by  {name}\n")
+        lines = text.split("\n")
+        first = lines.index("and the research community") + 1
+    return _edited_after(draw, lines, first)
+
+
+@given(mutated_html2text_page())
+def test_damaged_html2text_pages_lose_nothing(text: str) -> None:
+    digest = check_lenient(text)
+    _check_strict_stops_at_the_first_report(text, digest)
+    if digest.dialect == "text-urls":
         assert_paths_agree(TEXT_URLS, text, REFERENCE)

@@ -83,6 +83,7 @@ from .plain_lines import (
     is_separator,
     looks_dated,
     split_metadata,
+    submitter_on_line,
     without_logo,
 )
 
@@ -414,6 +415,12 @@ def _entry_at(state: ParseState, ahead: int) -> tuple[_Lead, _Box | None, _Shape
     submitter's avatar after ``Submitted by`` as image placeholders (``[IMG]``), read with it."""
     thumbnail = _placeholder_at(state, ahead)
     line = state.peek(ahead + thumbnail)
+    if (
+        line is not None
+        and submitter_on_line(line.text) is not None
+        and (card := _card(state, ahead + thumbnail + 1, lead=True)) is not None
+    ):
+        return _Lead(thumbnail + 1, True, thumbnail), *card
     if line is not None and line.text == SUBMITTED_BY:
         at = ahead + thumbnail + 1
         at += _placeholder_at(state, at)
@@ -490,7 +497,7 @@ def entry(state: ParseState) -> bool:
     for index in range(lead.lines):
         line = state.advance()
         if index == lead.name:
-            fields["submitted_by"] = plain(line.text)
+            fields["submitted_by"] = submitter_on_line(line.text) or plain(line.text)
     if lead.submitted and lead.name is None:
         reporter.defect("missing-submitter", next_line(state, "no title").number, 1)
     style = state.memo.setdefault(BOX_STYLE, box[1] if box is not None else _NONE)

@@ -125,6 +125,19 @@ def split_metadata(text: str) -> tuple[str, str] | None:
     return who.strip(), date
 
 
+#: A trending card's lead-in on one line, the submitter's name after the words (html2text
+#: without links or images: ``Submitted by  vvasilev``, the avatar's place left blank).
+_SUBMITTED_BY_NAME = re.compile(re.escape(SUBMITTED_BY) + r" +([^ ]+)")
+
+
+def submitter_on_line(text: str) -> str | None:
+    """The name in a one-line lead-in ``Submitted by NAME``, or None where the line is none."""
+    if not text.startswith(SUBMITTED_BY) or len(text) == len(SUBMITTED_BY):
+        return None
+    match = _SUBMITTED_BY_NAME.fullmatch(text)
+    return match.group(1) if match is not None else None
+
+
 def is_separator(text: str) -> bool:
     """``·`` alone, or with a date after it."""
     return text == SEPARATOR or glued_date(text) is not None
@@ -207,10 +220,17 @@ def detect_plain(head: Sequence[str]) -> bool:
             # ``* 3 authors`` is one only where the head shows no link markup.
             and (line[:1].isdigit() or (line[:1] == "*" and not _marked_up(head)))
             and (glued_date(following) is not None
-                 or (index + 2 < len(head) and classify(head[index + 2]) is DATE))
+                 or (index + 2 < len(head) and _date_or_glued_count(head[index + 2])))
         ):
             return True
     return False
+
+
+def _date_or_glued_count(text: str) -> bool:
+    """A date line, or one that starts like a date and runs its comment count into it
+    (``Nov 204``: html2text without links writes the count's link right after the date):
+    a bad date line, still the 2026 page's."""
+    return classify(text) is DATE or looks_dated(text)
 
 
 def _marked_up(head: Sequence[str]) -> bool:
@@ -262,7 +282,11 @@ def _button_over_card_end(head: Sequence[str], index: int) -> bool:
         after = index + 1
     else:
         return False
-    return after < len(head) and (is_card_link(head[after]) or head[after] == SUBMITTED_BY)
+    return after < len(head) and (
+        is_card_link(head[after])
+        or head[after] == SUBMITTED_BY
+        or submitter_on_line(head[after]) is not None
+    )
 
 
 def _after_count(head: Sequence[str], index: int) -> bool:
