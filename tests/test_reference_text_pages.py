@@ -25,6 +25,7 @@ from hypothesis import given, note
 import digestparse
 from dialect_support import assert_paths_agree
 from digestparse.dialects.reference_text import REFERENCE_TEXT
+from digestparse.dialects.reference_text import lines as ref_lines
 from hostile_support import check_nothing_lost, damaged_text
 from page_support import HF, TODAY, Entry
 
@@ -70,10 +71,12 @@ def _wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=True)
 
 
-def _entry(entry: Entry, ref: _Refs, width: int) -> list[str]:
+def _entry(entry: Entry, ref: _Refs, width: int, thumbnail: bool = False) -> list[str]:
     paper = f"{HF}/papers/{entry.paper_id}"
     shown = str(entry.upvotes) if entry.upvotes else "-"
-    blocks = [
+    image = f"https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/{entry.paper_id}.png"
+    blocks = [[f"[![][{ref(image)}]][{ref(paper)}]"]] if thumbnail else []
+    blocks += [
         [f"[{shown}][{ref(HF + '/login?next=%2Fpapers%2F' + entry.paper_id)}]"],
         _wrap(f"### [{entry.title}][{ref(paper)}]", width),
         _wrap(f"[{entry.abstract}][{ref(paper)}]", width),
@@ -101,9 +104,14 @@ def page(
     query: str | None = None,
     tail: bool = True,
     whole: bool = False,
+    thumbnails: bool = False,
+    arrows_inline: bool = False,
 ) -> str:
     """The daily (search, week) page as html2text writes it with ``inline_links=False``;
-    ``whole``: the whole page, the site's menu first, the footer's links glued together."""
+    ``whole``: the whole page, the site's menu first, the footer's links glued together;
+    ``thumbnails``: each entry's thumbnail (``[![][N]][M]``) over its box;
+    ``arrows_inline``: the page date's arrows on its line (``[][5]Nov 26[][6]``), as
+    html2text writes them where the date and its arrows share one block."""
     ref = _Refs()
     lines = []
     if whole:
@@ -124,10 +132,13 @@ def page(
     lines += [
         "  * Daily", "  * Weekly", "  * Monthly", "",
         f"[Trending Papers][{ref(HF + '/papers/trending')}]", "",
-        f"[][{previous}]", "", label, "", f"[][{following}]", "",
     ]
+    if arrows_inline:
+        lines += [f"[][{previous}]{label}[][{following}]", ""]
+    else:
+        lines += [f"[][{previous}]", "", label, "", f"[][{following}]", ""]
     for entry in entries:
-        lines += _entry(entry, ref, width)
+        lines += _entry(entry, ref, width, thumbnails)
     if tail and whole:
         lines += [f"[Previous][{previous}][1][{previous}][2][{following}][Next][{following}]", ""]
         lines += ["System theme", "", "".join(
@@ -211,6 +222,81 @@ def test_the_whole_page_with_the_sites_menu_and_footer(width: int) -> None:
     previous = next(n for n, line in enumerate(lines, 1) if line.startswith("[Previous]"))
     last = max(n for n, line in enumerate(lines, 1) if line.strip())
     assert digest.footer_span == (previous, last)
+
+
+@pytest.mark.parametrize("width", [0, 78])
+def test_the_daily_page_with_each_entrys_thumbnail(width: int) -> None:
+    """The thumbnail over the box starts the entry; the abstract is still the one reference
+    of the daily page, read without its brackets (it kept them, silently)."""
+    text = page(width=width, thumbnails=True)
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+    assert text.split("\n")[digest.papers[0].line - 1].startswith("[![][")
+
+
+@pytest.mark.parametrize("thumbnails", [False, True])
+@pytest.mark.parametrize("label", ["Nov 26", "Week 48", "November 2026"])
+def test_the_page_dates_arrows_on_its_line(label: str, thumbnails: bool) -> None:
+    """``[][5]Nov 26[][6]``: the page date (or the period) between its arrows is the header's
+    last line, as when each stands on its own line (it was ``bad-header``); the first
+    entry's thumbnail right after it is that entry's, not an arrow."""
+    text = page(label=label, arrows_inline=True, thumbnails=thumbnails)
+    assert f"]{label}[" in text
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+    apart = _read(page(label=label, thumbnails=thumbnails))
+    assert digest.header == apart.header
+    assert digest.page_date == apart.page_date
+    lines = text.split("\n")
+    assert digest.header_span is not None
+    assert lines[digest.header_span[1] - 1].endswith("]")
+    assert label in lines[digest.header_span[1] - 1]
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("[][4]Nov 2", (11, 2, None)),
+        ("Nov 26[][5]", (11, 26, None)),
+        ("[][4] Oct 3, 2025 [][5]", (10, 3, 2025)),
+        ("[![][7]][4]Nov 26[![][8]][5]", (11, 26, None)),
+        ("[][4]Nov 26[ 3][5]", None),  # a comment count is no arrow
+        ("[][4]Week 48[][5]", None),  # a period: a header line
+        ("[][4][][5]", None),
+    ],
+)
+def test_a_date_line_with_its_arrows(line: str, date: tuple[int, int, int | None] | None) -> None:
+    """A line is a date line exactly when its date reads (the damage property found a cut
+    ``[][4]Nov 2`` classified as a date that did not read: an InternalError)."""
+    dated = ref_lines.read_dated(line)
+    assert (ref_lines.classify(line) is ref_lines.Kind.DATE) == (date is not None)
+    if date is None:
+        assert dated is None
+    else:
+        assert dated is not None and dated.comments is None
+        assert (dated.parts.month, dated.parts.day, dated.parts.year) == date
+
+
+@pytest.mark.parametrize("thumbnails", [False, True])
+def test_a_repeated_header_with_the_arrows_on_its_dates_line(thumbnails: bool) -> None:
+    """Two pages joined: the second header ends at its page date's line, whose arrow is
+    the next day's (the next entry's thumbnail is not), and its date counts after it."""
+    first = page(ENTRIES[:2], tail=False, arrows_inline=True, thumbnails=thumbnails)
+    first = first[: first.index("   [1]:")]  # the first page's definitions were cut off
+    second = page(ENTRIES[2:], arrows_inline=True, thumbnails=thumbnails, label="Nov 20")
+    text = first + second
+    lines = text.split("\n")
+    digest = _read(text)
+    header = lines.index("# Daily Papers", lines.index("# Daily Papers") + 1)
+    start = max(n for n in range(header) if lines[n] == "new") + 1
+    date = lines.index("[][4]Nov 20[][5]") + 1
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("repeated-header", start, date)
+    ]
+    assert _fields(digest) == _expected()
+    assert digest.papers[2].line == date + 2
 
 
 def test_the_search_page_holds_its_query_in_the_header() -> None:
@@ -475,8 +561,10 @@ def test_without_images_the_empty_avatar_items_run_into_the_count(width: int) ->
 @st.composite
 def mutated_page(draw: st.DrawFn) -> str:
     width = draw(st.sampled_from([0, 78]))
-    return damaged_text(
-        draw, (trending(width) if draw(st.booleans()) else page(width=width)).split("\n"))
+    if draw(st.booleans()):
+        return damaged_text(draw, trending(width).split("\n"))
+    daily = page(width=width, thumbnails=draw(st.booleans()), arrows_inline=draw(st.booleans()))
+    return damaged_text(draw, daily.split("\n"))
 
 
 @given(mutated_page())

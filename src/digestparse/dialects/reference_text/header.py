@@ -31,7 +31,7 @@ from ...markup import plain
 from ...state import Line, ParseState
 from . import card
 from .chrome import HEADER_KINDS, MAX_HEADER_LINES, header_span
-from .lines import MENU_KINDS, Kind, must_read_dated, page_phrase, read_dated
+from .lines import MENU_KINDS, Kind, has_arrow_after, must_read_dated, page_phrase, read_dated
 
 #: The header phrases in page order; any may be missing except the page title.
 STEPS: tuple[tuple[str, ...], ...] = (
@@ -68,10 +68,18 @@ def read_header(state: ParseState) -> None:
     page_lines = check_header_order(state, lines, _SHOWN)
     state.header = tuple(_plain_header(line) for line in _without_icons(page_lines))
     state.header_span = (lines[0].number, lines[-1].number)
-    if read_page_date(state):
+    arrowed = False
+    date_line = state.peek()
+    if read_page_date(state) and date_line is not None:
         state.top_page_date = state.page_date
         state.header_span = (lines[0].number, state.last_line)
-    if (state.page_date is not None or _is_period(lines[-1])) and _read_arrow(state):
+        arrowed = has_arrow_after(date_line.text)
+    if (
+        (state.page_date is not None or _is_period(lines[-1]))
+        and not arrowed
+        and not has_arrow_after(lines[-1].text)
+        and _read_arrow(state)
+    ):
         state.header_span = (lines[0].number, state.last_line)
 
 
@@ -99,7 +107,7 @@ def repeated_header(state: ParseState) -> bool:
         if date_line is not None and date_line.kind is Kind.DATE:
             state.advance()
             dated = read_dated(date_line.text)
-    if date_line is not None and dated is not None:
+    if date_line is not None and dated is not None and not has_arrow_after(date_line.text):
         _read_arrow(state)
     state.reporter.defect(
         "repeated-header", first.number, 1, end_line=state.last_line, gap=first.gap

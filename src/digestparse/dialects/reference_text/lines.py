@@ -15,7 +15,7 @@ import attrs
 
 from ...dates import DATE_PATTERN, DateLine, read_date_line
 from ...errors import InternalError
-from ...grammar import MONTH_NUMBER, PAGE_PHRASES, SEPARATOR
+from ...grammar import MONTH_NUMBER, MONTHS, PAGE_PHRASES, SEPARATOR
 from ...markup import is_reference_close, plain, whole_reference, without_image_alts
 
 
@@ -61,6 +61,15 @@ _COMMENTS = re.compile(r" ?\[ *([0-9]+) *\]\[[0-9]+\]$")
 _HEADING = re.compile(r"#{1,6} ")
 #: A date, then perhaps its comment count as a reference: ``Mar 8, 2024 [ 6][39]``.
 DATE_AND_COMMENTS = re.compile(DATE_PATTERN + r"(?: ?\[ *([0-9]+) *\]\[[0-9]+\])?")
+#: An arrow to the day (week, month) before or after the page date, as html2text writes an
+#: icon link: ``[][5]``, or ``[![][7]][5]`` where the icon is an image.
+_ARROW = r"\[(?:!\[[^\[\]]*\]\[[0-9]+\])?\]\[[0-9]+\]"
+_PAGE_DATE = "(?:" + "|".join(MONTHS) + r") [1-9][0-9]?(?:, [0-9]{4})?"
+#: The page date with its arrows on its line (``[][5]Nov 26[][6]``), where html2text finds
+#: them in the date's block; at least one arrow. Group 1 or 2 is the date.
+ARROWED_DATE = re.compile(
+    rf"{_ARROW} ?({_PAGE_DATE})(?: ?{_ARROW})?|({_PAGE_DATE}) ?{_ARROW}"
+)
 
 
 def classify(line: str) -> Kind:
@@ -73,7 +82,7 @@ def classify(line: str) -> Kind:
             return Kind.TRUNCATED
         text = whole_reference(line)
         if text is None:
-            return Kind.TEXT
+            return Kind.DATE if line[1:2] in "]!" and arrowed_date(line) else Kind.TEXT
         return Kind.BOX if upvotes(_box_text(text)) is not None else Kind.REFERENCE
     if first == "]":
         return Kind.CLOSE if is_reference_close(line) else Kind.TEXT
@@ -122,10 +131,29 @@ def read_dated(line: str) -> Dated | None:
     match = _COMMENTS.search(line) if line[-1] == "]" else None
     parts = read_date_line(line if match is None else line[: match.start()])
     if parts is None or (match is not None and parts.count_text is not None):
-        return None
+        return arrowed_date(line) if "][" in line else None
     if match is None:
         return Dated(parts, parts.count_text, parts.count_column)
     return Dated(parts, match.group(1), match.start(1) + 1)
+
+
+#: A line with the arrow to the next day (week, month) after its date or label.
+_ARROW_AFTER = re.compile(rf".*[^\]\s] ?{_ARROW}")
+
+
+def has_arrow_after(line: str) -> bool:
+    """Whether the page date's (period's) line ends with the arrow after it (``Nov 26[][6]``):
+    then the next line is no arrow (it may be the first entry's thumbnail)."""
+    return line[-1:] == "]" and _ARROW_AFTER.fullmatch(line) is not None
+
+
+def arrowed_date(line: str) -> Dated | None:
+    """The page date of an ``ARROWED_DATE`` line (it shows no comment count), or None."""
+    match = ARROWED_DATE.fullmatch(line)
+    if match is None:
+        return None
+    parts = read_date_line(match.group(1) or match.group(2))
+    return Dated(parts, None, 0) if parts is not None else None
 
 
 def must_read_dated(line: str, number: int) -> Dated:

@@ -230,7 +230,8 @@ def entry(state: ParseState) -> bool:
     # lead-in without html2text's images shows lynx's: html2text's text carries its escapes,
     # lynx's never does.
     escaped = is_card and (wrapped or not led_in)
-    if is_card and not state.peek_is(0, Kind.OPEN):
+    # Under its thumbnail, the daily page's abstract is still one reference (html2text).
+    if is_card and not state.peek_is(0, Kind.OPEN) and not _inline_abstract_lines(state):
         abstract, cut = _read_summary(state)
     else:
         abstract, cut, inline = _read_abstract(state)
