@@ -128,8 +128,9 @@ IMAGE_LINKS_LINE = re.compile(
     rf"\[(?:{_IMAGE})?[^\[\]]+\]\(\S+\)(?: \[(?:{_IMAGE})?[^\[\]]+\]\(\S+\))*"
 )
 #: ``Submitted by![](img)name``: the lead-in on one line (the converters, inline blocks);
-#: the name may be missing (reported).
-SUBMITTED_INLINE = re.compile(rf"Submitted by ?{_IMAGE} ?(.*)")
+#: the name may be missing (reported). Without the image (html2text's ``ignore_images``),
+#: blanks stand where it was and the name is one word: ``Submitted by  vvasilev``.
+SUBMITTED_INLINE = re.compile(rf"Submitted by(?: ?{_IMAGE} ?(.*)| +([^\s\[\]()]+))")
 #: ``[Upvote117](url)``, ``[Upvote 117](url)``, ``[Upvote -](url)``: the trending card's box
 #: on one line; a line that starts so is one, its count checked by the rules.
 UPVOTE_BOX_LINE = re.compile(r"\[Upvote ?([0-9]{1,18}|-)\]\((\S*)\)")
@@ -152,8 +153,8 @@ _LINKS_OPENING = re.compile(r"\[[^\[\]]+\]\((?:\S+\) \[|\S*$)")
 #: The first characters of a converter's lines that 05's tool does not write: a bullet, an
 #: image.
 _CONVERTER_MARKS = frozenset("*+!S")
-#: How a lead-in on one line starts whose avatar html2text may wrap onto the next line.
-_SUBMITTED_OPENINGS = ("Submitted by![", "Submitted by ![")
+#: How a lead-in on one line starts (its avatar html2text may wrap onto the next line).
+_SUBMITTED_OPENINGS = ("Submitted by![", "Submitted by ")
 
 
 def opens(text: str) -> bool:

@@ -362,8 +362,9 @@ def _lead_in(state: ParseState) -> _LeadIn:
         if text != SUBMITTED_BY:  # ``Submitted by![](img)name`` on one line
             inline = SUBMITTED_INLINE.fullmatch(text)
             assert inline is not None  # its kind says so
-            if inline.group(1).strip():
-                submitted_by = plain(inline.group(1))
+            name = inline.group(1) or inline.group(2) or ""
+            if name.strip():
+                submitted_by = plain(name)
             else:  # where the name should be
                 state.reporter.defect("missing-submitter", last.number,
                                       last.column(len(last.text) + 1))
