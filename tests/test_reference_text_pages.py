@@ -71,11 +71,16 @@ def _wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=True)
 
 
-def _entry(entry: Entry, ref: _Refs, width: int, thumbnail: bool = False) -> list[str]:
+def _entry(
+    entry: Entry, ref: _Refs, width: int, thumbnail: bool = False, images: bool = True
+) -> list[str]:
     paper = f"{HF}/papers/{entry.paper_id}"
     shown = str(entry.upvotes) if entry.upvotes else "-"
     image = f"https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/{entry.paper_id}.png"
-    blocks = [[f"[![][{ref(image)}]][{ref(paper)}]"]] if thumbnail else []
+    blocks = []
+    if thumbnail:
+        shown_image = f"![][{ref(image)}]" if images else ""
+        blocks.append([f"[{shown_image}][{ref(paper)}]"])
     blocks += [
         [f"[{shown}][{ref(HF + '/login?next=%2Fpapers%2F' + entry.paper_id)}]"],
         _wrap(f"### [{entry.title}][{ref(paper)}]", width),
@@ -84,16 +89,25 @@ def _entry(entry: Entry, ref: _Refs, width: int, thumbnail: bool = False) -> lis
     if entry.organization is not None:
         slug = entry.organization.split()[0].lower()
         image = f"![{slug}][{ref('https://cdn-avatars.huggingface.co/v1/' + slug + '.png')}]"
+        image = image if images else ""
         blocks.append(
             _wrap(f"[{image}{entry.organization}][{ref(HF + '/' + slug)}] ·", width)
         )
     else:
-        word = "author" if entry.authors == 1 else "authors"
-        avatars = [f"  * ![][{ref(f'{HF}/avatars/a{k}.svg')}]" for k in range(entry.avatars)]
-        blocks += [["["], [*avatars, f"  * {entry.authors} {word}"], [f"][{ref(paper)}] ·"]]
+        blocks += [["["], _authors_items(entry, ref, images), [f"][{ref(paper)}] ·"]]
     count = f"[{entry.comments}][{ref(paper + '#community')}]" if entry.comments else ""
     blocks.append([entry.date + count])
     return [line for block in blocks for line in [*block, ""]]
+
+
+def _authors_items(entry: Entry, ref: _Refs, images: bool) -> list[str]:
+    """The avatars' list items and the count's; without images html2text runs the empty
+    items into the count's line (``  *   *   * 5 authors``)."""
+    word = "author" if entry.authors == 1 else "authors"
+    if not images:
+        return ["  * " * (entry.avatars + 1) + f"{entry.authors} {word}"]
+    avatars = [f"  * ![][{ref(f'{HF}/avatars/a{k}.svg')}]" for k in range(entry.avatars)]
+    return [*avatars, f"  * {entry.authors} {word}"]
 
 
 def page(
@@ -106,6 +120,7 @@ def page(
     whole: bool = False,
     thumbnails: bool = False,
     arrows_inline: bool = False,
+    images: bool = True,
 ) -> str:
     """The daily (search, week) page as html2text writes it with ``inline_links=False``;
     ``whole``: the whole page, the site's menu first, the footer's links glued together;
@@ -138,7 +153,7 @@ def page(
     else:
         lines += [f"[][{previous}]", "", label, "", f"[][{following}]", ""]
     for entry in entries:
-        lines += _entry(entry, ref, width, thumbnails)
+        lines += _entry(entry, ref, width, thumbnails, images)
     if tail and whole:
         lines += [f"[Previous][{previous}][1][{previous}][2][{following}][Next][{following}]", ""]
         lines += ["System theme", "", "".join(
@@ -361,7 +376,8 @@ def test_the_papers_have_no_ids() -> None:
 
 
 def _card(
-    entry: Entry, ref: _Refs, width: int, name: str, blocks_apart: bool = False
+    entry: Entry, ref: _Refs, width: int, name: str, blocks_apart: bool = False,
+    images: bool = True,
 ) -> list[str]:
     """A trending card as html2text writes it: thumbnail, Submitted-by line, title, plain
     summary, authors or organization with the date, upvote link, links line.
@@ -372,13 +388,14 @@ def _card(
         "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/"
         + entry.paper_id + ".png"
     )
-    avatar = ref(HF + "/avatars/sub.svg")
+    avatar = f"![][{ref(HF + '/avatars/sub.svg')}]" if images else ""
     submitted = (
-        [["Submitted by"], [f"![][{avatar}]"], [name]] if blocks_apart
-        else [[f"Submitted by ![][{avatar}] [{name}][{ref(HF + '/' + name)}]"]]
+        [["Submitted by"], *([[avatar]] if images else []), [name]] if blocks_apart
+        else [[f"Submitted by {avatar} [{name}][{ref(HF + '/' + name)}]"]]
     )
+    shown_thumbnail = f"![][{thumbnail}]" if images else ""
     blocks = [
-        [f"[![][{thumbnail}]][{ref(paper)}]"],
+        [f"[{shown_thumbnail}][{ref(paper)}]"],
         *submitted,
         _wrap(f"### [{entry.title}][{ref(paper)}]", width),
         _wrap(entry.abstract, width),
@@ -386,14 +403,13 @@ def _card(
     if entry.organization is not None:
         slug = entry.organization.split()[0].lower()
         image = f"![{slug}][{ref('https://cdn-avatars.huggingface.co/v1/' + slug + '.png')}]"
+        image = image if images else ""
         blocks.append(_wrap(
             f"[{image}{entry.organization}][{ref(HF + '/' + slug)}] · Published on {entry.date}",
             width,
         ))
     else:
-        word = "author" if entry.authors == 1 else "authors"
-        avatars = [f"  * ![][{ref(f'{HF}/avatars/a{k}.svg')}]" for k in range(entry.avatars)]
-        blocks += [[*avatars, f"  * {entry.authors} {word}"], [f"· Published on {entry.date}"]]
+        blocks += [_authors_items(entry, ref, images), [f"· Published on {entry.date}"]]
     shown = str(entry.upvotes) if entry.upvotes else "-"
     blocks.append([f"[Upvote{shown}][{ref(HF + '/login?next=%2Fpapers%2F' + entry.paper_id)}]"])
     icon = " " if blocks_apart else ""
@@ -414,7 +430,9 @@ CARDS = (
 )
 
 
-def trending(width: int = 0, whole: bool = False) -> str:
+def trending(
+    width: int = 0, whole: bool = False, images: bool = True, cards: tuple[Entry, ...] | None = None
+) -> str:
     """The trending page as html2text writes it; ``whole``: as the whole page's markup may
     write it (the switcher's items empty on one line, the Submitted-by block's parts apart,
     the footer's links glued, the definitions wrapped at the width)."""
@@ -426,8 +444,8 @@ def trending(width: int = 0, whole: bool = False) -> str:
         " and the research community", "", *switcher, "",
         f"[Trending Papers][{ref(HF + '/papers/trending')}]", "",
     ]
-    for number, entry in enumerate(CARDS):
-        card = _card(entry, ref, width, f"user{number}", blocks_apart=whole)
+    for number, entry in enumerate(CARDS if cards is None else cards):
+        card = _card(entry, ref, width, f"user{number}", blocks_apart=whole, images=images)
         lines += card + card  # the trending page shows each card twice
     if whole:
         lines += [
@@ -438,6 +456,65 @@ def trending(width: int = 0, whole: bool = False) -> str:
     spaced = [part for line in definitions for part in (line, "")]
     lines += ["", *(spaced if width else definitions), ""]
     return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("width", [0, 78])
+def test_the_daily_page_without_images_with_thumbnails(width: int) -> None:
+    """html2text's ``ignore_images``: each thumbnail an empty link (``[][12]``) over the box,
+    the avatars' empty items on the count's line. Under such a thumbnail the wrapped long
+    title was cut at its first line (its rest taken into the abstract)."""
+    text = page(width=width, thumbnails=True, images=False)
+    assert text.count("![") == 1 and "  *   *   * 5 authors" in text  # only the byline's
+    if width:
+        assert any(line.startswith("long ") for line in text.split("\n"))
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+
+
+#: Cards whose titles html2text wraps at 78 columns.
+LONG_CARDS = (
+    Entry("2611.05678", "A Card With a Title Long Enough to Wrap at Seventy-Eight Columns, "
+          "Twice Over, Since It Goes On and On", "Its summary.", 3, "Nov 21, 2026",
+          organization="OCC"),
+    Entry("2611.06789", "Another Long Title: " + "words " * 12 + "end", "A summary.", 0,
+          "Oct 3, 2025", authors=5, avatars=2),
+)
+
+
+@pytest.mark.parametrize("whole", [False, True])
+@pytest.mark.parametrize("images", [True, False])
+def test_trending_cards_with_wrapped_titles(images: bool, whole: bool) -> None:
+    """A title wrapped at 78 columns under a card's lead-in: with images, html2text's image
+    notation tells the lead-in is html2text's; without, the thumbnail and the title link the
+    paper under one reference number (html2text numbers each URL once). Without images the
+    title was cut at its first line, the rest taken into the summary, with a report."""
+    text = trending(78, whole=whole, images=images, cards=LONG_CARDS)
+    lines = text.split("\n")
+    assert any(line.startswith("Over, Since It Goes On and On][") for line in lines)
+    assert (text.count("![") > 1) == images  # the byline's image aside
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert [
+        (paper.title, paper.abstract, paper.upvotes, paper.organization, paper.author_count,
+         paper.date, paper.submitted_by)
+        for paper in digest.papers
+    ] == [
+        (LONG_CARDS[0].title, "Its summary.", 3, "OCC", None, datetime.date(2026, 11, 21),
+         "user0"),
+        (LONG_CARDS[1].title, "A summary.", 0, None, 5, datetime.date(2025, 10, 3), "user1"),
+    ]
+
+
+def test_a_wrapped_title_under_a_thumbnail_of_another_number_is_not_joined() -> None:
+    """Capture 01's tool numbers every link: a thumbnail whose number the title does not
+    close with tells nothing, and a title line that does not close is reported as before."""
+    text = trending(78, images=False, cards=LONG_CARDS[:1])
+    lines = text.split("\n")
+    thumbnail = next(i for i, line in enumerate(lines) if line.startswith("[]["))
+    lines[thumbnail] = "[][99]"
+    digest = digestparse.parse("\n".join(lines), reference_date=TODAY)
+    assert "unbalanced-bracket" in [d.code for d in digest.diagnostics]
 
 
 @pytest.mark.parametrize("whole", [False, True])
@@ -561,9 +638,12 @@ def test_without_images_the_empty_avatar_items_run_into_the_count(width: int) ->
 @st.composite
 def mutated_page(draw: st.DrawFn) -> str:
     width = draw(st.sampled_from([0, 78]))
+    images = draw(st.booleans())
     if draw(st.booleans()):
-        return damaged_text(draw, trending(width).split("\n"))
-    daily = page(width=width, thumbnails=draw(st.booleans()), arrows_inline=draw(st.booleans()))
+        cards = draw(st.sampled_from([CARDS, LONG_CARDS]))
+        return damaged_text(draw, trending(width, images=images, cards=cards).split("\n"))
+    daily = page(width=width, thumbnails=draw(st.booleans()), arrows_inline=draw(st.booleans()),
+                 images=images)
     return damaged_text(draw, daily.split("\n"))
 
 

@@ -208,6 +208,7 @@ def entry(state: ParseState) -> bool:
         submitted_by = lead.name if lead is not None else None
         # html2text writes the lead-in's images as '![alt][N]', lynx as '[IMG]' or an alt.
         wrapped = any("![" in line.text for k in range(size) if (line := state.peek(k)))
+        thumbnail = _reference_number(first.text) if card.is_thumbnail(first) else None
         state.advance_by(size - box)
         if lead is not None and lead.submitted and submitted_by is None:
             after = state.peek()
@@ -215,6 +216,7 @@ def entry(state: ParseState) -> bool:
             state.reporter.defect("missing-submitter", where, 1)
         if box:
             count = _read_upvotes(state, box)
+        wrapped = wrapped or _title_links_as(state, thumbnail)
     elif size:
         count = _read_upvotes(state, size)
     title = _read_title(state, wrapped)
@@ -384,17 +386,41 @@ _WRAPPED_KINDS = (
 )
 
 
-def _wrapped_title_lines(state: ParseState) -> int:
-    """How many glued lines go on a linked title that html2text wrapped at its width (its
-    later lines without ``### ``): up to the first that ends with ``][N]``; 0 when none
-    does."""
+def _wrapped_title_lines(state: ParseState, at: int = 0) -> int:
+    """How many glued lines from ``at`` go on a linked title that html2text wrapped at its
+    width (its later lines without ``### ``): up to the first that ends with ``][N]``; 0
+    when none does."""
     for ahead in range(_MAX_TITLE_LINES):
-        line = state.peek(ahead)
+        line = state.peek(at + ahead)
         if line is None or line.gap or line.kind not in _WRAPPED_KINDS:
             return 0
         if TITLE_CLOSE.search(line.text):
             return ahead + 1
     return 0
+
+
+#: The number of the reference a line ends with (``][12]``).
+_REFERENCE_NUMBER = re.compile(r"\]\[([0-9]+)\]$")
+
+
+def _reference_number(text: str) -> str | None:
+    found = _REFERENCE_NUMBER.search(text)
+    return found.group(1) if found is not None else None
+
+
+def _title_links_as(state: ParseState, thumbnail: str | None) -> bool:
+    """Whether the title at the next line links under the thumbnail's reference number, on
+    its first line or on the last of those html2text wraps it over: html2text numbers each
+    URL once (the thumbnail and the title both link the paper), capture 01's tool numbers
+    each link, so the title is html2text's and may be wrapped so."""
+    title = state.peek()
+    if thumbnail is None or title is None or title.kind is not Kind.TITLE:
+        return False
+    last: Line | None = title
+    if not TITLE_CLOSE.search(title.text) and title.text.startswith("### ["):
+        wrapped = _wrapped_title_lines(state, 1)
+        last = state.peek(wrapped) if wrapped else None
+    return last is not None and _reference_number(last.text) == thumbnail
 
 
 #: The most lines a one-reference abstract is wrapped over (html2text, at its width).
