@@ -240,6 +240,18 @@ def test_the_daily_page_as_firecrawl_writes_it() -> None:
     assert digest.footer_span is not None
 
 
+def test_header_phrases_with_their_marks_escaped() -> None:
+    """html2text's ``escape_snob`` escapes every mark, the promo lines' ``!`` too (``once a
+    day\\!``): still the header's lines (they were ``junk``, then a ``repeated-header``)."""
+    text = listing().replace("inbox once a day!", "inbox once a day\\!").replace(
+        "inbox!\n", "inbox\\!\n")
+    assert "once a day\\!" in text and "inbox\\!\n" in text
+    digest = assert_reads_the_entries(text)
+    reference = digestparse.parse(listing(), reference_date=TODAY)
+    assert digest.header == reference.header
+    assert digest.header_span == reference.header_span
+
+
 @pytest.mark.parametrize(
     "label",
     ["Week 48", "Week 48, 2026", "2026-W48", "W48", "November 2026", "Nov 2026", "2026-11",

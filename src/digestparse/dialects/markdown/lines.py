@@ -192,6 +192,8 @@ _MONTH_INITIALS = frozenset(name[0] for name in MONTHS)
 _HEADER_TEXT = frozenset(HEADER_SET | PAGE_PHRASES)
 #: Longer lines are not looked up: hashing a whole abstract line costs more than the test.
 _HEADER_TEXT_MAX = max(map(len, _HEADER_TEXT))
+#: A page phrase with its punctuation escaped (a backslash before each mark) is no longer.
+_ESCAPED_HEADER_MAX = 2 * _HEADER_TEXT_MAX
 
 
 def is_page_phrase(line: str) -> bool:
@@ -247,6 +249,8 @@ def classify(line: str) -> Kind:
     if size <= _DATED_MAX:  # a long line (an abstract's) is none of these
         if size <= _HEADER_TEXT_MAX and line in _HEADER_TEXT:
             return Kind.HEADER
+        if "\\" in line and size <= _ESCAPED_HEADER_MAX and is_page_phrase(line):
+            return Kind.HEADER  # html2text's escape_snob: ``once a day\!``
         if first == "b" and line.startswith("by ") and is_page_phrase(line):
             return Kind.HEADER  # the byline of a setext heading: no ``## `` before it
         if SEPARATOR in line and DATED.fullmatch(line):
