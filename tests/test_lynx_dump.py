@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 
 import hypothesis.strategies as st
 import pytest
@@ -161,6 +162,18 @@ def test_a_trending_page_folds_each_cards_two_copies(style: Style) -> None:
     ]
     lines = text.split("\n")
     assert lines[digest.papers[0].line - 1] == "[11][IMG]"  # the first copy's thumbnail
+
+
+@pytest.mark.parametrize("style", CARD_STYLES, ids=repr)
+def test_a_card_with_no_repository_shows_its_arxiv_link_alone(style: Style) -> None:
+    """``[21]arXiv Page`` alone on its line (a card with no GitHub link) is the card's link,
+    not the title of a paper with no abstract (it was, boxed by the card's upvote link)."""
+    text = re.sub(r"\[[0-9]+\]GitHub 131 ", "", trending(CARDS, style))
+    assert "GitHub" not in text and "]arXiv Page" in text
+    digest = check_nothing_lost(text, _read(text))
+    assert digest.diagnostics == ()
+    assert [p.title for p in digest.papers] == [card.title for card in CARDS]
+    assert [p.upvotes for p in digest.papers] == [149, 0]
 
 
 def test_str_bytes_and_stream_agree_in_both_modes() -> None:

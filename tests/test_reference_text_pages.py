@@ -72,7 +72,8 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def _entry(
-    entry: Entry, ref: _Refs, width: int, thumbnail: bool = False, images: bool = True
+    entry: Entry, ref: _Refs, width: int, thumbnail: bool = False, images: bool = True,
+    comments_apart: bool = False,
 ) -> list[str]:
     paper = f"{HF}/papers/{entry.paper_id}"
     shown = str(entry.upvotes) if entry.upvotes else "-"
@@ -96,7 +97,10 @@ def _entry(
     else:
         blocks += [["["], _authors_items(entry, ref, images), [f"][{ref(paper)}] ·"]]
     count = f"[{entry.comments}][{ref(paper + '#community')}]" if entry.comments else ""
-    blocks.append([entry.date + count])
+    if comments_apart and count:  # the count's link in a block of its own
+        blocks += [[entry.date], [count]]
+    else:
+        blocks.append([entry.date + count])
     return [line for block in blocks for line in [*block, ""]]
 
 
@@ -121,6 +125,7 @@ def page(
     thumbnails: bool = False,
     arrows_inline: bool = False,
     images: bool = True,
+    comments_apart: bool = False,
 ) -> str:
     """The daily (search, week) page as html2text writes it with ``inline_links=False``;
     ``whole``: the whole page, the site's menu first, the footer's links glued together;
@@ -153,7 +158,7 @@ def page(
     else:
         lines += [f"[][{previous}]", "", label, "", f"[][{following}]", ""]
     for entry in entries:
-        lines += _entry(entry, ref, width, thumbnails, images)
+        lines += _entry(entry, ref, width, thumbnails, images, comments_apart)
     if tail and whole:
         lines += [f"[Previous][{previous}][1][{previous}][2][{following}][Next][{following}]", ""]
         lines += ["System theme", "", "".join(
@@ -472,6 +477,20 @@ def test_the_daily_page_without_images_with_thumbnails(width: int) -> None:
     assert _fields(digest) == _expected()
 
 
+@pytest.mark.parametrize("thumbnails", [False, True])
+@pytest.mark.parametrize("width", [0, 78])
+def test_a_comment_count_on_its_own_line(width: int, thumbnails: bool) -> None:
+    """Where the page puts the comment count's link in a block of its own, html2text writes
+    ``Nov 25`` then ``[3][11]``: the count, not the next entry's box (a title would follow
+    that). Under thumbnails the entry is no trending card: the count was its upvotes."""
+    text = page(width=width, thumbnails=thumbnails, comments_apart=True)
+    lines = text.split("\n")
+    assert "Nov 25" in lines and "Oct 3, 2025" in lines  # both counted dates stand alone
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+
+
 #: Cards whose titles html2text wraps at 78 columns.
 LONG_CARDS = (
     Entry("2611.05678", "A Card With a Title Long Enough to Wrap at Seventy-Eight Columns, "
@@ -643,7 +662,7 @@ def mutated_page(draw: st.DrawFn) -> str:
         cards = draw(st.sampled_from([CARDS, LONG_CARDS]))
         return damaged_text(draw, trending(width, images=images, cards=cards).split("\n"))
     daily = page(width=width, thumbnails=draw(st.booleans()), arrows_inline=draw(st.booleans()),
-                 images=images)
+                 images=images, comments_apart=draw(st.booleans()))
     return damaged_text(draw, daily.split("\n"))
 
 

@@ -93,6 +93,19 @@ PAGE_PHRASES = frozenset(
 )
 
 
+#: The label of a trending card's own link after its date: its code repository with the star
+#: count (``GitHub 1.2k``, ``GitHub 476``) or its arXiv page (capture 05 shows both on a card).
+#: Never a paper's title.
+CARD_LINK = re.compile(r"GitHub(?: [0-9][0-9.,]*[kKmM]?)?|arXiv Page")
+#: What a card link's label starts with (``is_card_link`` is told by it before the pattern).
+CARD_LINK_START = frozenset("Ga")
+
+
+def is_card_link(text: str) -> bool:
+    """A card link's label alone (``CARD_LINK``)."""
+    return text[:1] in CARD_LINK_START and CARD_LINK.fullmatch(text) is not None
+
+
 #: Lines starting with one of these may be a page phrase in some markup (``# Daily Papers``).
 _MARKUP_START = frozenset("#-*+[")
 #: One token that is a URL (``https://…``, ``www.…``) or a markdown link or image to one.

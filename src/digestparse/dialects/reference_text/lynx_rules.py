@@ -32,6 +32,7 @@ from ...dates import (
 from ...grammar import (
     PERIOD_LABEL,
     in_page_end,
+    is_card_link,
     may_start_page_end,
     opens_page_end,
 )
@@ -238,6 +239,8 @@ def _title_text(line: Line | None) -> str | None:
         return None
     if "[" in rest and MARK.search(rest):
         return None  # a line of links: '[20]GitHub 131 [21]arXiv Page'
+    if is_card_link(rest.strip()):
+        return None  # one card link alone: '[21]arXiv Page' (a card with no repository)
     if authors_count(line.text) is not None:
         return None
     if len(rest) < _MAX_PAGE_END_TITLE and in_page_end(unmarked(rest)):

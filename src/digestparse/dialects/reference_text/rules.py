@@ -197,6 +197,7 @@ def entry(state: ParseState) -> bool:
             return True
     submitted_by = None
     count = None
+    box = 0
     led_in = first.kind is Kind.TEXT or first.kind is Kind.REFERENCE
     # html2text wraps a title over lines without '### '; lynx repeats '### ' on each line, so
     # under lynx's box (its '[' or count on a line of its own) or lead-in such a line is no
@@ -228,6 +229,10 @@ def entry(state: ParseState) -> bool:
     is_card = led_in or (
         size == 0 and not state.peek_is(0, Kind.OPEN) and not _closed_text_ahead(state)
     )
+    if led_in and box and (state.peek_is(0, Kind.OPEN) or _inline_abstract_lines(state)):
+        # A thumbnail over the box, the title and a linked abstract: the daily page's entry
+        # (html2text), no card. Its comment count follows its date, not an upvote link.
+        is_card = False
     # An abstract that is one reference is html2text's layout, and so are cards, unless a
     # lead-in without html2text's images shows lynx's: html2text's text carries its escapes,
     # lynx's never does.
@@ -924,7 +929,7 @@ def _read_metadata(state: ParseState) -> _Metadata:
     if date_line is None or _is_cut(state):
         return _Metadata(author_count, organization, cut=True)
     if date_line.kind is Kind.DATE:
-        return _with_date(state, state.advance(), author_count, organization)
+        return _with_date(state, state.advance(), author_count, organization, listing=True)
     if date_line.kind is Kind.TEXT:
         line = state.advance()
         state.reporter.defect("bad-date", line.number, 1, detail=repr(line.text[:40]))
@@ -992,10 +997,17 @@ def _authors(state: ParseState, line: Line) -> int | None:
 
 
 def _with_date(
-    state: ParseState, line: Line, author_count: int | None, organization: str | None
+    state: ParseState, line: Line, author_count: int | None, organization: str | None,
+    *, listing: bool = False,
 ) -> _Metadata:
+    """The metadata with the date line ``line``; in a ``listing`` entry the comment count may
+    follow on its own line (a card's upvote link stands there)."""
     dated = must_read_dated(line.text, line.number)
-    votes = read_count(state, line.number, dated.comments, line.column(dated.comments_column))
+    if listing and dated.comments is None and (count := _comments_apart(state)) is not None:
+        line, digits = count
+        votes = read_count(state, line.number, digits, line.column(line.text.index(digits) + 1))
+    else:
+        votes = read_count(state, line.number, dated.comments, line.column(dated.comments_column))
     parts = dated.parts
     return _Metadata(
         author_count,
@@ -1005,6 +1017,26 @@ def _with_date(
         parts.text,
         parts.year is not None,
     )
+
+
+#: A comment count linked alone on its line (``[4][19]``).
+_COUNT_LINK = re.compile(r"\[ *([0-9]+) *\]\[[0-9]+\]")
+
+
+def _comments_apart(state: ParseState) -> tuple[Line, str] | None:
+    """The comment count on its own line after a date that shows none (html2text, where the
+    page puts the count's link in a block of its own: ``Nov 20`` then ``[4][19]``): the line
+    and its digits, consumed; None where the next line is no such count. It reads as the next
+    entry's one-line box as well, so it is the count only where no title follows it."""
+    line = state.peek()
+    if line is None or line.kind is not Kind.BOX:
+        return None
+    found = _COUNT_LINK.fullmatch(line.text)
+    after = state.peek(1)
+    if found is None or (after is not None and after.kind is Kind.TITLE):
+        return None
+    state.advance()
+    return line, found.group(1)
 
 
 def junk(state: ParseState) -> bool:

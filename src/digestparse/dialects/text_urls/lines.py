@@ -7,7 +7,10 @@ import re
 from collections.abc import Sequence
 
 from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS, read_date_line
+from ...grammar import CARD_LINK as CARD_LINK  # plain_lines' pattern of labels
+from ...grammar import CARD_LINK_START as CARD_LINK_START
 from ...grammar import PAGE_PHRASES, SEPARATOR, SUBSCRIBE
+from ...grammar import is_card_link as is_card_link  # a text line, followed by its URL line
 from ...links import PAPER_PAGE, paper_id
 from ...markup import balanced, plain
 from ..html_text.lines import PUBLISHED
@@ -41,11 +44,6 @@ AUTHORS_LINK = re.compile(rf"([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?\]\((\S*)\
 #: A date line may start with ``Published on `` on a trending card, and its lead-in holds
 #: ``Submitted by`` (capture 05 shows both; the html-text dialect's words).
 MAX_DATE_LEN = len("Sep 30, 2024 ") + 18
-#: The label of a card's own link after its date: its code repository with the star count
-#: (``GitHub 1.2k``, ``GitHub 476``) or its arXiv page (capture 05 shows both on a card).
-CARD_LINK = re.compile(r"GitHub(?: [0-9][0-9.,]*[kKmM]?)?|arXiv Page")
-#: What a card link's label starts with (``is_card_link`` is told by it before the pattern).
-CARD_LINK_START = frozenset("Ga")
 #: The upvote button's text where a card shows it after the date (capture 05's trending
 #: card): a link written ``[``, ``Upvote``, ``117](url)`` (or ``[Upvote`` on one line).
 UPVOTE_LABEL = "Upvote"
@@ -138,11 +136,6 @@ SITE_PAGES = ("https://huggingface.co/", "http://huggingface.co/")
 def is_site_url(text: str) -> bool:
     """Whether a URL line leads to a page of the site (an organization's), not elsewhere."""
     return text.startswith(SITE_PAGES)
-
-
-def is_card_link(text: str) -> bool:
-    """A card link's label (``CARD_LINK``): a text line, followed by its URL line."""
-    return text[:1] in CARD_LINK_START and CARD_LINK.fullmatch(text) is not None
 
 
 def is_box(text: str) -> bool:
