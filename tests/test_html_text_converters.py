@@ -308,6 +308,19 @@ def test_a_one_line_box_linked_elsewhere_is_no_mark() -> None:
     assert digestparse.parse("\n".join(lines), reference_date=TODAY).dialect != "html-text"
 
 
+@pytest.mark.parametrize("habit", list(HABITS))
+def test_an_abstract_that_reads_submitted_by_a_word_is_the_abstract(habit: str) -> None:
+    """A one-line abstract ``Submitted by reviewers.`` is prose, not a lead-in without its
+    avatar (that one keeps the avatar's two blanks: ``Submitted by  vvasilev``). Read as a
+    lead-in, it started a new entry: the card lost its abstract, organization and date."""
+    cards = (CARDS[0], attrs.evolve(CARDS[1], abstract="Submitted by reviewers."), *CARDS[2:])
+    digest = _read(page(HABITS[habit], cards))
+    assert digest.diagnostics == ()
+    want = expected()
+    want[1] = (*want[1][:2], "Submitted by reviewers.", *want[1][3:])
+    assert [_fields(paper) for paper in digest.papers] == want
+
+
 # -- damage near the new shapes -------------------------------------------------------------
 
 

@@ -966,6 +966,19 @@ def test_a_one_line_lead_in_with_no_card_after_it_is_junk() -> None:
     assert plain_lines.submitter_on_line("Submitted byvvasilev") is None
 
 
+@pytest.mark.parametrize("blanks", BLANKS)
+def test_a_title_that_reads_like_a_one_line_lead_in_is_the_title(blanks: str) -> None:
+    """A box-less daily page whose title is ``Submitted by Humans`` over an organization's
+    entry: the line starts its own card, so it is the title, not a lead-in (as a lead-in,
+    the abstract was taken for the title and the organization for the abstract)."""
+    entries = (ENTRIES[0], attrs.evolve(ENTRIES[1], title="Submitted by Humans"))
+    digest = read_every_way(page(entries, box="none", blanks=blanks))
+    assert fields(digest) == [
+        card | {"upvotes": None, "title": entry.title}
+        for entry, card in zip(entries, expected(ENTRIES[:2]), strict=True)
+    ]
+
+
 @st.composite
 def mutated_html2text_page(draw: st.DrawFn) -> str:
     """The html2text page without links, or the trending page with one-line lead-ins, with

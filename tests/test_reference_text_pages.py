@@ -299,6 +299,23 @@ def test_a_date_line_with_its_arrows(line: str, date: tuple[int, int, int | None
         assert (dated.parts.month, dated.parts.day, dated.parts.year) == date
 
 
+@pytest.mark.parametrize("arrows_inline", [False, True])
+@pytest.mark.parametrize("line", ["Nov 24[][40]", "[][39]Nov 24[][40]", "[![][7]][40]Nov 24"])
+def test_an_entrys_date_line_with_arrows_is_a_bad_date(line: str, arrows_inline: bool) -> None:
+    """Only the page date stands between its arrows: an entry's date line shaped so is a
+    ``bad-date`` as before (it was read silently, the reference after it dropped)."""
+    lines = page(arrows_inline=arrows_inline).split("\n")
+    at = lines.index(ENTRIES[1].date)
+    lines[at] = line
+    text = "\n".join(lines)
+    digest = _read(text)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-date", at + 1)]
+    assert (digest.papers[1].date, digest.papers[1].votes) == (None, None)
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=TODAY)
+    assert (raised.value.code, raised.value.line) == ("bad-date", at + 1)
+
+
 @pytest.mark.parametrize("thumbnails", [False, True])
 def test_a_repeated_header_with_the_arrows_on_its_dates_line(thumbnails: bool) -> None:
     """Two pages joined: the second header ends at its page date's line, whose arrow is

@@ -129,8 +129,9 @@ IMAGE_LINKS_LINE = re.compile(
 )
 #: ``Submitted by![](img)name``: the lead-in on one line (the converters, inline blocks);
 #: the name may be missing (reported). Without the image (html2text's ``ignore_images``),
-#: blanks stand where it was and the name is one word: ``Submitted by  vvasilev``.
-SUBMITTED_INLINE = re.compile(rf"Submitted by(?: ?{_IMAGE} ?(.*)| +([^\s\[\]()]+))")
+#: blanks stand where it was and the name is one word: ``Submitted by  vvasilev``. Its two
+#: blanks (the ones around the avatar) tell it from prose (an abstract ``Submitted by X.``).
+SUBMITTED_INLINE = re.compile(rf"Submitted by(?: ?{_IMAGE} ?(.*)| {{2,}}([^\s\[\]()]+))")
 #: ``[Upvote117](url)``, ``[Upvote 117](url)``, ``[Upvote -](url)``: the trending card's box
 #: on one line; a line that starts so is one, its count checked by the rules.
 UPVOTE_BOX_LINE = re.compile(r"\[Upvote ?([0-9]{1,18}|-)\]\((\S*)\)")

@@ -156,6 +156,12 @@ def arrowed_date(line: str) -> Dated | None:
     return Dated(parts, None, 0) if parts is not None else None
 
 
+def is_arrowed_date(line: str) -> bool:
+    """Whether a date line is the page date between its arrows (``ARROWED_DATE``): the page
+    date's shape only, no entry's (an entry's date has no arrow: ``bad-date``)."""
+    return "][" in line and ARROWED_DATE.fullmatch(line) is not None
+
+
 def must_read_dated(line: str, number: int) -> Dated:
     """``read_dated`` of a line classified as a date (so it must read)."""
     dated = read_dated(line)

@@ -76,6 +76,7 @@ from .lines import (
     before_glued_separator,
     box_count,
     html2text_unescaped,
+    is_arrowed_date,
     is_avatar,
     must_read_dated,
     page_phrase,
@@ -928,9 +929,10 @@ def _read_metadata(state: ParseState) -> _Metadata:
     date_line = state.peek()
     if date_line is None or _is_cut(state):
         return _Metadata(author_count, organization, cut=True)
-    if date_line.kind is Kind.DATE:
+    arrowed = date_line.kind is Kind.DATE and is_arrowed_date(date_line.text)
+    if date_line.kind is Kind.DATE and not arrowed:
         return _with_date(state, state.advance(), author_count, organization, listing=True)
-    if date_line.kind is Kind.TEXT:
+    if date_line.kind is Kind.TEXT or arrowed:
         line = state.advance()
         state.reporter.defect("bad-date", line.number, 1, detail=repr(line.text[:40]))
     else:

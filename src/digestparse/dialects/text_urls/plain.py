@@ -419,6 +419,8 @@ def _entry_at(state: ParseState, ahead: int) -> tuple[_Lead, _Box | None, _Shape
         line is not None
         and submitter_on_line(line.text) is not None
         and (card := _card(state, ahead + thumbnail + 1, lead=True)) is not None
+        # A title that reads so (``Submitted by Humans``) starts its own card.
+        and _card(state, ahead + thumbnail) is None
     ):
         return _Lead(thumbnail + 1, True, thumbnail), *card
     if line is not None and line.text == SUBMITTED_BY:
