@@ -79,6 +79,9 @@ class Style:
     #: (``[![](…/social-thumbnails/papers/ID.png)](…/papers/ID)``): none, on one line,
     #: hard-wrapped inside its image's URL (html2text), or without its image (``[](…)``).
     thumbnails: str = "none"
+    #: The comment count's link glued after the date (``May 29[6](…#community)``, firecrawl)
+    #: or, where the page sets it in a block of its own, on the next line (``apart``).
+    comments: str = "glued"
 
 
 def header(style: Style, label: str = "Nov 26") -> list[str]:
@@ -145,7 +148,10 @@ def entry_lines(entry: Entry, style: Style) -> list[str]:
         lines.append(by + (" \u00b7" if style.separator == "spaced" else "\u00b7"))
     comments = f"[{entry.comments}]({url}#community)" if entry.comments else ""
     before = "\u00b7 " if style.separator == "before date" else ""
-    lines.append(before + entry.date + comments)
+    if style.comments == "apart" and comments:
+        lines += [before + entry.date, comments]
+    else:
+        lines.append(before + entry.date + comments)
     return lines
 
 
@@ -301,6 +307,19 @@ def test_an_escaped_dash_upvote_box() -> None:
 def test_all_converter_differences_at_once() -> None:
     style = Style(bullet="*   ", headings="setext", separator="spaced", dash="\\-")
     assert_reads_the_entries(listing(style, label="Week 48"))
+
+
+@pytest.mark.parametrize("thumbnails", ["none", "wrapped"])
+@pytest.mark.parametrize("separator", ["own line", "before date"])
+def test_a_comment_count_on_its_own_line(separator: str, thumbnails: str) -> None:
+    """Where the page sets the comment count's link in a block of its own, converters write
+    it on the line after the date (``Nov 25`` then ``[3](…#community)``): the count (it
+    was junk, and votes 0). Its ``#community`` target tells it from the next upvote box."""
+    style = Style(separator=separator, comments="apart", thumbnails=thumbnails)
+    text = listing(style)
+    assert any(line.startswith("[3](") for line in text.split("\n"))
+    digest = assert_reads_the_entries(text)
+    assert [paper.votes for paper in digest.papers] == [entry.comments for entry in ENTRIES]
 
 
 @pytest.mark.parametrize("bullet", ["* ", "*   ", "+ "])
@@ -918,6 +937,7 @@ def test_a_trending_entry_with_its_submitter(image: str, glued: bool) -> None:
         boxes=st.sampled_from(["inline", "split", "word", "word-spaced", "word-lines"]),
         upvote_word=st.booleans(),
         thumbnails=st.sampled_from(["none", "one line", "wrapped", "without its image"]),
+        comments=st.sampled_from(["glued", "apart"]),
     ),
     st.sampled_from(["Nov 26", "Week 48", "November 2026"]),
     st.booleans(),

@@ -229,7 +229,7 @@ class _Reader:
             if k >= count or raw[k - 3] or raw[k - 2] != SEPARATOR or raw[k - 1]:
                 return None
             dated = _date_of(raw[k], self.dates, self.limit)
-            if dated is None:
+            if dated is None or _comments_follow(raw, k, count):
                 return None
             when, votes_count, date_text, year_explicit = dated
         else:  # the trending page
@@ -489,6 +489,8 @@ class _Reader:
             raise _GiveWay
         k = self.next_line(k + 1)
         self.date(raw[k], fields)
+        if _comments_follow(raw, k, self.count):
+            raise _GiveWay
         return k, fields
 
     def trending(self, k: int) -> tuple[int, Metadata]:
@@ -540,6 +542,16 @@ class _Reader:
         if dated is None:
             raise _GiveWay
         fields.date, fields.votes, fields.date_text, fields.year_explicit = dated
+
+
+def _comments_follow(raw: list[str], k: int, count: int) -> bool:
+    """Whether the next line with text after the date line ``raw[k]`` is a comment count's
+    link (``[6](…#community)``), which the rules read with the date (``COMMENTS_LINK``).
+    The end of ``raw`` is the input's (``window.py`` makes sure of it)."""
+    k += 1
+    while k < count and not raw[k]:
+        k += 1
+    return k < count and raw[k].endswith(("#community)", "#community>)"))
 
 
 def _date_of(

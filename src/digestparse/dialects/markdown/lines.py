@@ -125,6 +125,12 @@ DATE = re.compile(
     "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?"
     r"(?: ?\[" + _ICON + r"([0-9]+)\]" + _URL + ")?"
 )
+#: The comment count's link alone on its line, where the page sets it in a block of its own
+#: (``May 29`` then ``[6](…/papers/ID#community)``): told from the next entry's upvote box
+#: by its target. Group 1 is the count.
+COMMENTS_LINK = re.compile(
+    r"\[" + _ICON + r"([0-9]+)\]\(<?[^()\s]*/papers/[^()\s]*#community>?\)"
+)
 _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -455,6 +461,8 @@ def _listing_mark(line: str) -> bool:
     """A line no generic markdown page and no other dialect's capture has (docs/dialects.md)."""
     first = line[0]
     if first == "[":
+        if line.endswith(("#community)", "#community>)")):  # the count's link on its line
+            return COMMENTS_LINK.fullmatch(line) is not None
         # Not ``[Upvote N](…)``: that box is the late-2026 trending card's, html-text's.
         if line[1:2] in ("-", *"0123456789") and UPVOTES.fullmatch(line):
             return _links_the_site(line)

@@ -50,6 +50,7 @@ from .fields import (
 from .lines import (
     AUTHORS_TAIL,
     BARE_AUTHORS,
+    COMMENTS_LINK,
     DATED,
     LINKED_AUTHORS,
     LINKED_AVATAR,
@@ -1023,6 +1024,19 @@ def _after_separator(text: str) -> str | None:
     return date if date_parts(date) is not None else None
 
 
+def _comments_apart(state: ParseState) -> tuple[Line, str] | None:
+    """The comment count's link alone on the line after a date that shows none
+    (``COMMENTS_LINK``): the line, consumed, and its digits; None where there is none."""
+    line = state.peek()
+    if line is None or not line.text.endswith(("#community)", "#community>)")):
+        return None
+    found = COMMENTS_LINK.fullmatch(line.text)
+    if found is None:
+        return None
+    state.advance()
+    return line, found.group(1)
+
+
 def _read_date(state: ParseState, line: Line, metadata: Metadata, prefix: str = "") -> None:
     """The date line's fields; ``prefix`` is what comes before the date on its line."""
     text = line.text[len(prefix) :]
@@ -1032,7 +1046,12 @@ def _read_date(state: ParseState, line: Line, metadata: Metadata, prefix: str = 
     column = parts.count_column + len(prefix)
     if parts.count_text is not None and text[len(parts.text)] == " ":
         column += 1  # the count comes after a space, not glued on
-    votes = read_count(state, line.number, parts.count_text, line.column(column))
+    apart = _comments_apart(state) if parts.count_text is None else None
+    if apart is not None:
+        count, digits = apart
+        votes = read_count(state, count.number, digits, count.column(count.text.index(digits) + 1))
+    else:
+        votes = read_count(state, line.number, parts.count_text, line.column(column))
     metadata.date = resolve_entry_date(state, line.number, parts)
     metadata.votes = votes
     metadata.date_text = parts.text
