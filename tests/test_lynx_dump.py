@@ -728,3 +728,20 @@ References
     lines = text.split("\n")
     assert digest.footer_span == (lines.index("   [8]Previous [9]Next") + 1, len(lines) - 1)
     assert _read(text, "strict") == digest
+
+
+def test_link_numbers_that_do_not_grow_are_no_lynx_marks() -> None:
+    """lynx numbers links in the page's order: the same ``[2611]`` over each card (w3m's
+    image) is no lynx dump's; a mark of thousands of digits is read without ``int`` of it."""
+    from digestparse.dialects.reference_text import lynx
+
+    head = ["Daily Papers", "Get trending papers in your email inbox once a day!",
+            "[2611]", "117", "Title", "[2611]", "25", "Other", "[2611]", "-", "Third"]
+    assert not lynx.detect(head)
+    grown = ["Daily Papers", "Get trending papers in your email inbox once a day!",
+             "[5]", "117", "Title", "[9]", "25", "Other", "[13]", "-", "Third"]
+    assert lynx.detect(grown)
+    huge = ["Daily Papers", "Get trending papers in your email inbox once a day!",
+            "[1]x", "[2]y", "[" + "9" * 5000 + "]z"]
+    assert lynx.detect(huge)
+    digestparse.parse("\n".join(huge) + "\n")  # no error from a long number

@@ -981,11 +981,15 @@ def test_a_title_that_reads_like_a_one_line_lead_in_is_the_title(blanks: str) ->
 
 @st.composite
 def mutated_html2text_page(draw: st.DrawFn) -> str:
-    """The html2text page without links, or the trending page with one-line lead-ins, with
-    one to six line edits after its header."""
-    if draw(st.booleans()):
+    """The html2text page without links, w3m's page, or the trending page with one-line
+    lead-ins, with one to six line edits after its header."""
+    kind = draw(st.sampled_from(["html2text", "w3m", "trending"]))
+    if kind == "html2text":
         lines = html2text_without_links().split("\n")
         first = lines.index(PAGE_DATE) + 1
+    elif kind == "w3m":
+        lines = w3m_page().split("\n")
+        first = lines.index(f" {PAGE_DATE} ") + 1
     else:
         text = trending_page("none")
         for name in SUBMITTERS:
@@ -1001,3 +1005,52 @@ def test_damaged_html2text_pages_lose_nothing(text: str) -> None:
     _check_strict_stops_at_the_first_report(text, digest)
     if digest.dialect == "text-urls":
         assert_paths_agree(TEXT_URLS, text, REFERENCE)
+
+
+# -- w3m -------------------------------------------------------------------------------------------
+
+#: w3m's header of the daily page: the logo's alt text run into the site's name, the menu and
+#: the switcher as ``•`` items, the byline's image as its file name in brackets.
+W3M_HEADER = [
+    "Hugging Face's logoHugging Face", "", "  \u2022 Models", "  \u2022 Docs", "", "Log In Sign Up",
+    "new", "", "Get trending papers in your email inbox once a day!", "",
+    "Get trending papers in your email inbox!", "", "Subscribe", "", "Daily Papers", "",
+    "by [papers-by]AK and the research community", "", *(f"  \u2022 {s}" for s in SWITCHER),
+    "", "Trending Papers", f" {PAGE_DATE} ",
+]
+
+
+def w3m_page(entries: tuple[Entry, ...] = ENTRIES) -> str:
+    """The daily page as ``w3m -dump`` writes it where the comment count is a block of its
+    own: each card's thumbnail as the start of its file name in brackets (``[2611]``: w3m
+    shows an image without alt text so), a line of one blank, the box a bare count, the
+    title and abstract wrapped at 80 columns, the avatars as bracketed names over
+    ``• 3 authors``, then ``·``, the date and the count with no blank line between them."""
+    lines = list(W3M_HEADER)
+    for entry in entries:
+        lines += ["[2611]", " ", str(entry.upvotes or "-"), "", *_wrap(entry.title, 80), "",
+                  *_wrap(entry.abstract, 80), ""]
+        if entry.authors:
+            lines += [" ", "", *(f"  \u2022 [a{k}]" for k in range(min(entry.authors, 3))),
+                      f"  \u2022 {entry.authors} author{'s' if entry.authors != 1 else ''}", ""]
+        else:
+            lines.append(str(entry.organization))
+        lines += ["\u00b7", entry.date]
+        if entry.comments:
+            lines.append(str(entry.comments))
+    lines += ["PreviousNext", "", "System theme", "", "TOSPrivacyAbout"]
+    return "\n".join(lines) + "\n"
+
+
+def test_the_daily_page_as_w3m_writes_it() -> None:
+    """Read without URLs. The thumbnails ``[2611]`` are images (the same bracketed number
+    over every card: no lynx link number, which grows); a comment count is told from the
+    next entry's bare box by the box and title after the thumbnail. Detected as lynx's
+    notation before, with no paper."""
+    text = w3m_page()
+    assert text.count("[2611]") == len(ENTRIES)
+    assert detect(_head(text)).name == "text-urls"  # type: ignore[union-attr]
+    digest = read_every_way(text)
+    assert fields(digest) == expected(box="bare")
+    lines = text.split("\n")
+    assert lines[digest.papers[0].line - 1] == "[2611]"

@@ -200,22 +200,30 @@ def detect(head: Sequence[str]) -> bool:
     its own, its own header words (the promo lines, the byline), an entry's mark (an authors
     line ``* 3 authors``, an upvote link ``[31]-`` right above a linked title, a card's ``·
     Published on`` line). A lynx dump of another page has the numbers, not these; one sign
-    alone may be lost to damage."""
+    alone may be lost to damage. lynx numbers the links in the page's order, so only a
+    number above the last one counts: w3m writes an image as its file name's start in
+    brackets, the same ``[2611]`` over every card of a month's papers."""
     marks = 0
+    last = -1
     title = own_words = entry_mark = False
     previous = ""
     for line in head:
         if not line:
             continue
         first = line[0]
-        rest = after_mark(line) if first == "[" else None
-        if rest is not None:
-            marks += 1
+        found = MARK.match(line) if first == "[" else None
+        if found is not None:
+            rest = line[found.end() :]
+            if (number := _link_number(found)) > last:
+                marks += 1
+                last = number
             if not entry_mark and box_count(after_mark(previous) or "x") is not None:
                 entry_mark = bool(rest) and not rest[0].isdigit()
         else:
-            if "[" in line and MARK.search(line):
+            inner = MARK.search(line) if "[" in line else None
+            if inner is not None and (number := _link_number(inner)) > last:
                 marks += 1  # a menu item: '* [2]Models'
+                last = number
             shown = unmarked(line).strip()
             if shown in PAGE_TITLES:
                 title = True
@@ -231,6 +239,14 @@ def detect(head: Sequence[str]) -> bool:
     return False
 
 
+def _link_number(found: re.Match[str]) -> int:
+    """The number of a link mark; a longer one than any page numbers reads as that bound."""
+    digits = found.group(1)
+    return int(digits) if len(digits) <= _MAX_LINK_DIGITS else 10**_MAX_LINK_DIGITS
+
+
+#: No page numbers this many links (``int`` is never given a long run of digits).
+_MAX_LINK_DIGITS = 9
 #: The listing's own words in its header (no other page writes them): the promo lines and
 #: the byline, once lynx's link numbers are removed (``by[30]AK and the research community``).
 _OWN_WORDS = frozenset({PROMO, PROMO_DAILY, BYLINE, BYLINE_SPACED})

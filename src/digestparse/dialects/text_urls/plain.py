@@ -697,7 +697,8 @@ def _is_comment_count(state: ParseState) -> bool:
     following = state.peek(1)
     if following is None or opens_page_end(following.text):
         return True
-    return _box(state, 1) is not None and starts_entry(state, 1)
+    box = 1 + _placeholder_at(state, 1)  # the next card's thumbnail (w3m: ``[2611]``)
+    return _box(state, box) is not None and starts_entry(state, 1)
 
 
 def junk_run(state: ParseState) -> tuple[bool, Line]:

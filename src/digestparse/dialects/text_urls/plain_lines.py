@@ -80,7 +80,7 @@ AVATAR_BULLETS = frozenset({"*", "\u2022"})
 #: lynx's placeholder for an image (``[IMG]``, ``[LINK]``, ``[INLINE]``) or the image's alt
 #: text in brackets (``[occ]``), alone on its line, bulleted (``* [IMG]``: an avatar) or not
 #: (a card's thumbnail, a submitter's avatar). Not ``[-]`` or ``[12]``: a box's or a number.
-_PLACEHOLDER = re.compile(r"(?:[\u2022*+-] )?\[[^\[\]0-9-][^\[\]]*\]")
+_PLACEHOLDER = re.compile(r"(?:[\u2022*+-] )?\[(?:[^\[\]0-9-][^\[\]]*|[0-9]{4})\]")
 #: An organization's logo's alt text in brackets before its name (``[occ] OCC``), as lynx
 #: writes an image with alt text.
 _LOGO = re.compile(r"\[[^\[\]]+\] +")
@@ -291,6 +291,8 @@ def _button_over_card_end(head: Sequence[str], index: int) -> bool:
 
 def _after_count(head: Sequence[str], index: int) -> bool:
     """What may follow an entry's comment count: the next title or box, or the end."""
+    if index < len(head) and is_placeholder(head[index]):
+        index += 1  # the next card's thumbnail (w3m: ``[2611]``, its file name's start)
     if index >= len(head):
         return True
     return classify(head[index]) in (TEXT, COUNT) or box_value(head[index]) is not None
