@@ -28,6 +28,7 @@ from hypothesis import given
 import digestparse
 import lynx_support
 from dialect_support import assert_paths_agree
+from digestparse import grammar
 from digestparse.dialects import detect
 from digestparse.dialects.text_urls import TEXT_URLS, plain, plain_lines
 from digestparse.grammar import PAGE_PHRASES
@@ -1054,3 +1055,21 @@ def test_the_daily_page_as_w3m_writes_it() -> None:
     assert fields(digest) == expected(box="bare")
     lines = text.split("\n")
     assert lines[digest.papers[0].line - 1] == "[2611]"
+
+
+@pytest.mark.parametrize("blanks", BLANKS)
+def test_a_logos_bare_alt_text_before_an_organizations_name(blanks: str) -> None:
+    """Text browsers write the logo's alt text, the organization's handle, bare before its
+    name (``madeup-lab Made-up Lab``, as lynx does with its numbers): no part of the name
+    where, letters and digits only, the name starts with it. A handle that is no start of
+    the name (the seeds' ``LAMDA-NeSy NJU-IRP``) cannot be told from a name and is kept."""
+    text = page(blanks=blanks).replace("\nMade-up Lab\n", "\nmadeup-lab Made-up Lab\n")
+    text = text.replace("\nUniversity of X, Lab Y\n", "\nuni-x University of X, Lab Y\n")
+    assert "madeup-lab Made-up Lab" in text and "uni-x University" in text
+    digest = read_every_way(text)
+    assert [paper.organization for paper in digest.papers if paper.organization] == [
+        "Made-up Lab", "uni-x University of X, Lab Y"]
+    assert grammar.without_bare_logo_alt("kandinskylab Kandinsky Lab") == "Kandinsky Lab"
+    assert grammar.without_bare_logo_alt("Edge0 Edge0") == "Edge0"
+    assert grammar.without_bare_logo_alt("Edge0") == "Edge0"
+    assert grammar.without_bare_logo_alt("LAMDA-NeSy NJU-IRP") == "LAMDA-NeSy NJU-IRP"

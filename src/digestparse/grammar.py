@@ -106,6 +106,29 @@ def is_card_link(text: str) -> bool:
     return text[:1] in CARD_LINK_START and CARD_LINK.fullmatch(text) is not None
 
 
+def without_bare_logo_alt(name: str) -> str:
+    """An organization's name without its logo's alt text written bare before it, as text
+    browsers write an image (lynx, w3m, links): ``kandinskylab Kandinsky Lab``. The alt
+    (the organization's handle) is the words before the rest that, letters and digits only,
+    start with them (``idiap Idiap Research Institute``); anything else is kept as it is
+    (``LAMDA-NeSy NJU-IRP``: the handle is no start of the name)."""
+    words = name.split()
+    for size in range(1, min(len(words), _MAX_ALT_WORDS + 1)):
+        alt = _squashed(words[:size])
+        if alt and _squashed(words[size:]).startswith(alt):
+            return " ".join(words[size:])
+    return " ".join(words)
+
+
+#: The most words a logo's alt (an organization's handle or name) is looked for in; it also
+#: keeps the work linear on a long damaged line.
+_MAX_ALT_WORDS = 6
+
+
+def _squashed(words: list[str]) -> str:
+    return "".join(char for char in "".join(words).casefold() if char.isalnum())
+
+
 #: Lines starting with one of these may be a page phrase in some markup (``# Daily Papers``).
 _MARKUP_START = frozenset("#-*+[")
 #: One token that is a URL (``https://…``, ``www.…``) or a markdown link or image to one.

@@ -35,6 +35,7 @@ from ...grammar import (
     is_card_link,
     may_start_page_end,
     opens_page_end,
+    without_bare_logo_alt,
 )
 from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt
@@ -401,26 +402,11 @@ def _name(text: str) -> str:
 def _organization_name(shown: str) -> str:
     """An organization's name without its logo: lynx writes an image's alt text as it is,
     so ``[67]microsoft Microsoft`` shows the logo's alt (the organization's handle) bare
-    before the name; a bracketed alt (``[microsoft] Microsoft``) is dropped as everywhere.
-    The bare alt is the words before the rest that, letters and digits only, start with
-    them (``idiap Idiap Research Institute``, ``kandinskylab Kandinsky Lab``)."""
+    before the name (``grammar.without_bare_logo_alt``); a bracketed alt (``[microsoft]
+    Microsoft``) is dropped as everywhere."""
     if shown.startswith("["):
         return " ".join(strip_image_alt(shown).split())
-    words = shown.split()
-    for size in range(1, min(len(words), _MAX_ALT_WORDS + 1)):
-        alt = _squashed(words[:size])
-        if alt and _squashed(words[size:]).startswith(alt):
-            return " ".join(words[size:])
-    return " ".join(words)
-
-
-#: The most words a logo's alt (an organization's handle or name) is looked for in; it also
-#: keeps the work linear on a long damaged line.
-_MAX_ALT_WORDS = 6
-
-
-def _squashed(words: list[str]) -> str:
-    return "".join(char for char in "".join(words).casefold() if char.isalnum())
+    return without_bare_logo_alt(shown)
 
 
 # --- the page's end ------------------------------------------------------------------------

@@ -45,6 +45,7 @@ from ...grammar import (
     SUBSCRIBE,
     TRENDING_PAPERS,
     opens_page_end,
+    without_bare_logo_alt,
 )
 from ...links import extract_links
 from ...markup import join_wrapped, plain
@@ -639,8 +640,9 @@ def _wrapped_separator(names: list[str]) -> bool:
 
 
 def _organization(lines: list[str]) -> str:
-    """An organization's name from its lines, without its logo's alt text (lynx)."""
-    return plain(without_logo(join_wrapped(lines)))
+    """An organization's name from its lines, without its logo's alt text, in brackets
+    (lynx: ``[occ] OCC``) or bare (lynx, w3m, links: ``kandinskylab Kandinsky Lab``)."""
+    return without_bare_logo_alt(plain(without_logo(join_wrapped(lines))))
 
 
 def _undated(state: ParseState, fields: dict[str, object]) -> None:
