@@ -1073,3 +1073,28 @@ def test_a_logos_bare_alt_text_before_an_organizations_name(blanks: str) -> None
     assert grammar.without_bare_logo_alt("Edge0 Edge0") == "Edge0"
     assert grammar.without_bare_logo_alt("Edge0") == "Edge0"
     assert grammar.without_bare_logo_alt("LAMDA-NeSy NJU-IRP") == "LAMDA-NeSy NJU-IRP"
+
+
+@pytest.mark.parametrize("blanks", ["every", "none"])
+def test_trending_cards_as_text_browsers_run_their_blocks_together(blanks: str) -> None:
+    """lynx runs the upvote button's two blocks together (``Upvote117``); w3m writes the
+    submitter's avatar as its file name in brackets on the lead-in's line (``Submitted by
+    [vvasilev] vvasilev``). Both read as the blocks apart do (the button was junk, the
+    lead-in lost its name)."""
+    joiner = "\n\n" if blanks == "every" else "\n"
+    text = trending_page(blanks)
+    for entry in TRENDING:
+        count = str(entry.upvotes or "-")
+        text = text.replace(f"Upvote{joiner}{count}\n", f"Upvote{count}\n")
+    for name in SUBMITTERS:
+        text = text.replace(f"Submitted by{joiner}{name}\n", f"Submitted by [{name}] {name}\n")
+    assert f"Upvote{TRENDING[0].upvotes}\n" in text and "Submitted by [vvasilev] vvasilev" in text
+    digest = read_every_way(text)
+    want = [
+        card | {"votes": 0, "submitted_by": SUBMITTERS[at]}
+        for at, card in enumerate(expected(TRENDING))
+    ]
+    assert fields(digest) == want
+    assert plain_lines.box_value("Upvote117") == 117
+    assert plain_lines.box_value("Upvote-") == 0
+    assert plain_lines.box_value("Upvoted") is None

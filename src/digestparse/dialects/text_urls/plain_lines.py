@@ -39,8 +39,9 @@ AUTHORS_TEXT = re.compile(rf"(?:[\u2022*+-] +)*([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) 
 #: metadata's inline elements on one line.
 GLUED_SEPARATOR = SEPARATOR + " "
 #: The upvote button's label where a tool writes it (``Upvote`` and the count, on one line
-#: or two).
-UPVOTE_WORD = UPVOTE_LABEL + " "
+#: or two; on one line maybe run together, ``Upvote117``, where the button's two blocks are
+#: inline to the tool: lynx).
+UPVOTE_WORD = UPVOTE_LABEL
 #: How far after a box the detector looks for the entry's ``·``.
 _ENTRY_LINES = 12
 
@@ -126,8 +127,9 @@ def split_metadata(text: str) -> tuple[str, str] | None:
 
 
 #: A trending card's lead-in on one line, the submitter's name after the words (html2text
-#: without links or images: ``Submitted by  vvasilev``, the avatar's place left blank).
-_SUBMITTED_BY_NAME = re.compile(re.escape(SUBMITTED_BY) + r" +([^ ]+)")
+#: without links or images: ``Submitted by  vvasilev``, the avatar's place left blank; w3m,
+#: the avatar's file name in brackets before it: ``Submitted by [vvasilev] vvasilev``).
+_SUBMITTED_BY_NAME = re.compile(re.escape(SUBMITTED_BY) + r" +(?:\[[^\[\]]+\] +)?([^ \[\]]+)")
 
 
 def submitter_on_line(text: str) -> str | None:
@@ -144,13 +146,15 @@ def is_separator(text: str) -> bool:
 
 
 def box_value(text: str) -> int | None:
-    """The upvotes of a one-line upvote box (``[-] 12``, ``Upvote 12``, a bare ``12`` or
-    ``-``), or None where the line is none. A bare number may be a comment count as well:
-    ``plain.py`` tells them apart."""
+    """The upvotes of a one-line upvote box (``[-] 12``, ``Upvote 12``, ``Upvote12``, a bare
+    ``12`` or ``-``), or None where the line is none. A bare number may be a comment count as
+    well: ``plain.py`` tells them apart."""
     if is_box(text):
         count = text[4:]
-    elif text.startswith(UPVOTE_WORD) and is_count(text[len(UPVOTE_WORD) :], dash=True):
-        count = text[len(UPVOTE_WORD) :]
+    elif text.startswith(UPVOTE_WORD) and is_count(
+        count := text[len(UPVOTE_WORD) :].lstrip(" "), dash=True
+    ):
+        pass
     elif is_count(text, dash=True):
         count = text
     else:
