@@ -1098,3 +1098,15 @@ def test_trending_cards_as_text_browsers_run_their_blocks_together(blanks: str) 
     assert plain_lines.box_value("Upvote117") == 117
     assert plain_lines.box_value("Upvote-") == 0
     assert plain_lines.box_value("Upvoted") is None
+
+
+@pytest.mark.parametrize("blanks", BLANKS)
+def test_bullets_with_a_no_break_space(blanks: str) -> None:
+    """elinks writes a list item's bullet and a no-break space (``•\\u00a0 3 authors``, its
+    avatars ``•\\u00a0[IMG]``): the authors line as with a space (it was missing-authors,
+    the line taken into the abstract)."""
+    text = page(bullet="\u2022\u00a0", blanks=blanks)
+    assert "\u2022\u00a03 authors" in text
+    digest = read_every_way(text)
+    assert fields(digest) == expected()
+    assert plain_lines.is_placeholder("\u2022\u00a0[IMG]")

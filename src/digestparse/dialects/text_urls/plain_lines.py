@@ -34,7 +34,7 @@ from .lines import (
 #: ``- 3 authors`` (the avatars' list item's bullet, as each tool writes one), also with
 #: more spaces (turndown's ``*   3 authors``) or the avatars' empty items on its line
 #: (html2text without images: ``*   *   * 3 authors``).
-AUTHORS_TEXT = re.compile(rf"(?:[\u2022*+-] +)*([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?")
+AUTHORS_TEXT = re.compile(rf"(?:[\u2022*+-][ \u00a0]+)*([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?")
 #: ``·`` with the date after it on the same line (``· May 30``): a tool that keeps the
 #: metadata's inline elements on one line.
 GLUED_SEPARATOR = SEPARATOR + " "
@@ -81,7 +81,7 @@ AVATAR_BULLETS = frozenset({"*", "\u2022"})
 #: lynx's placeholder for an image (``[IMG]``, ``[LINK]``, ``[INLINE]``) or the image's alt
 #: text in brackets (``[occ]``), alone on its line, bulleted (``* [IMG]``: an avatar) or not
 #: (a card's thumbnail, a submitter's avatar). Not ``[-]`` or ``[12]``: a box's or a number.
-_PLACEHOLDER = re.compile(r"(?:[\u2022*+-] )?\[(?:[^\[\]0-9-][^\[\]]*|[0-9]{4})\]")
+_PLACEHOLDER = re.compile(r"(?:[\u2022*+-][ \u00a0])?\[(?:[^\[\]0-9-][^\[\]]*|[0-9]{4})\]")
 #: An organization's logo's alt text in brackets before its name (``[occ] OCC``), as lynx
 #: writes an image with alt text.
 _LOGO = re.compile(r"\[[^\[\]]+\] +")
