@@ -1110,3 +1110,16 @@ def test_bullets_with_a_no_break_space(blanks: str) -> None:
     digest = read_every_way(text)
     assert fields(digest) == expected()
     assert plain_lines.is_placeholder("\u2022\u00a0[IMG]")
+
+
+def test_elinks_references_without_numbers_are_the_pages_end() -> None:
+    """``elinks -dump -no-numbering`` lists the page's links at its end as ``. https://…``
+    under ``References`` / ``Visible links``: the page's end (they were junk)."""
+    body = page(blanks="every")
+    text = body + "\nReferences\n\n   Visible links\n" + "".join(
+        f"   . https://huggingface.co/papers/2611.0{k}\n" for k in range(5))
+    digest = read_every_way(text)
+    assert fields(digest) == expected()
+    lines = text.split("\n")
+    assert digest.footer_span is not None
+    assert lines[digest.footer_span[1] - 1] == "   . https://huggingface.co/papers/2611.04"

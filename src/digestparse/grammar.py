@@ -138,10 +138,11 @@ _NO_LETTER = regex.compile(r"[^\p{L}\p{M}]*+")
 
 
 #: An item of a list of references: it names every link of the page, each paper's among them,
-#: and is never a line of an entry. lynx run on a saved page lists other schemes too
+#: and is never a line of an entry (``12. https://…``; elinks without its numbers writes
+#: ``. https://…``). lynx run on a saved page lists other schemes too
 #: (``file://localhost/…``, ``mailto:…``, ``javascript:…``).
 _REFERENCE_ITEM_PATTERN = (
-    r"(?:[0-9]++\.\s++|\[[0-9]++\]:\s*+)(?i:https?://|file:|mailto:|javascript:)\S*+"
+    r"(?:[0-9]*+\.\s++|\[[0-9]++\]:\s*+)(?i:https?://|file:|mailto:|javascript:)\S*+"
     # html2text's definition of a link the page wrote relative (given the HTML alone)
     r"|\[[0-9]++\]:\s*+[/?#]\S*+"
 )
