@@ -1021,12 +1021,13 @@ W3M_HEADER = [
 ]
 
 
-def w3m_page(entries: tuple[Entry, ...] = ENTRIES) -> str:
+def w3m_page(entries: tuple[Entry, ...] = ENTRIES, *, glued: bool = False) -> str:
     """The daily page as ``w3m -dump`` writes it where the comment count is a block of its
     own: each card's thumbnail as the start of its file name in brackets (``[2611]``: w3m
     shows an image without alt text so), a line of one blank, the box a bare count, the
     title and abstract wrapped at 80 columns, the avatars as bracketed names over
-    ``• 3 authors``, then ``·``, the date and the count with no blank line between them."""
+    ``• 3 authors``, then ``·``, the date and the count with no blank line between them
+    (``glued``: the count's link inline after the date, run into it: ``Nov 253``)."""
     lines = list(W3M_HEADER)
     for entry in entries:
         lines += ["[2611]", " ", str(entry.upvotes or "-"), "", *_wrap(entry.title, 80), "",
@@ -1037,7 +1038,9 @@ def w3m_page(entries: tuple[Entry, ...] = ENTRIES) -> str:
         else:
             lines.append(str(entry.organization))
         lines += ["\u00b7", entry.date]
-        if entry.comments:
+        if entry.comments and glued:
+            lines[-1] += str(entry.comments)
+        elif entry.comments:
             lines.append(str(entry.comments))
     lines += ["PreviousNext", "", "System theme", "", "TOSPrivacyAbout"]
     return "\n".join(lines) + "\n"
@@ -1123,3 +1126,19 @@ def test_elinks_references_without_numbers_are_the_pages_end() -> None:
     lines = text.split("\n")
     assert digest.footer_span is not None
     assert lines[digest.footer_span[1] - 1] == "   . https://huggingface.co/papers/2611.04"
+
+
+def test_w3m_with_counts_run_into_dates_is_read_not_invented() -> None:
+    """Where every date has its count run into it (``Nov 253``) and the authors lines are
+    ``• N authors`` as the seeds write them, the thumbnail placeholder over a bare box over
+    a title is the mark of the 2026 page (the seeds show no image). Each such date is a
+    bad-date; before, the page was read as the seeds' text, with 8 papers from 5."""
+    entries = tuple(attrs.evolve(entry, comments=entry.comments or 2) for entry in ENTRIES)
+    text = w3m_page(entries, glued=True)
+    assert "Nov 253" in text.split("\n")
+    assert detect(_head(text)).name == "text-urls"  # type: ignore[union-attr]
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics] == ["bad-date"] * len(entries)
+    assert fields(digest) == [card | {"date": None, "votes": None} for card in expected(box="bare")]
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(TEXT_URLS, text, TODAY)

@@ -215,6 +215,8 @@ def detect_plain(head: Sequence[str]) -> bool:
                 return True
         if _button_over_card_end(head, index):
             return True
+        if _thumbnail_over_box(head, index):
+            return True
         if (
             header_2026
             and is_separator(following)
@@ -290,6 +292,20 @@ def _button_over_card_end(head: Sequence[str], index: int) -> bool:
         is_card_link(head[after])
         or head[after] == SUBMITTED_BY
         or submitter_on_line(head[after]) is not None
+    )
+
+
+def _thumbnail_over_box(head: Sequence[str], index: int) -> bool:
+    """A card's thumbnail as an image placeholder (w3m's ``[2611]``, lynx's ``[IMG]``) over
+    its upvote box (a bare count, ``-``) over a title, with the entry's ``·`` after it: the
+    seeds show no image."""
+    return (
+        index + 2 < len(head)
+        and is_placeholder(head[index])
+        and box_value(head[index + 1]) is not None
+        and classify(head[index + 2]) is TEXT
+        and authors_count(head[index + 2]) is None
+        and _entry_follows(head, index + 2)
     )
 
 
