@@ -508,6 +508,42 @@ def test_a_comment_count_on_its_own_line(width: int, thumbnails: bool) -> None:
     assert _fields(digest) == _expected()
 
 
+@pytest.mark.parametrize("comments_apart", [False, True])
+@pytest.mark.parametrize("thumbnails", [False, True])
+def test_page_numbers_after_a_date_without_a_count_are_no_comment_count(
+    thumbnails: bool, comments_apart: bool
+) -> None:
+    """A list's first page shows its page numbers with no ``Previous`` before them, each a
+    block of its own (``[1][40]``, ``[2][41]``, ``[Next][41]``): after the last entry's date
+    without a count, ``[1][40]`` is the page's end, not the entry's comment count (it was
+    read as 1 comment, with no report)."""
+    text = page(tail=False, thumbnails=thumbnails, comments_apart=comments_apart)
+    lines = text.split("\n")
+    last = max(k for k, line in enumerate(lines) if line == "Nov 20")  # no count on it
+    lines[last + 1 : last + 1] = ["", "[1][40]", "", "[2][41]", "", "[Next][41]"]
+    text = "\n".join(lines)
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+    assert digest.footer_span is not None
+    assert digest.footer_span[0] == last + 3  # the first page number's line
+
+
+def test_a_comment_count_on_its_own_line_before_the_first_page_numbers() -> None:
+    """The last entry's count apart (``[2][23]``), then the page numbers (``[1][40]``,
+    ``[2][41]``): the count is no page number, the one after it is not the next."""
+    entries = (*ENTRIES[:3], attrs.evolve(ENTRIES[3], comments=2))
+    text = page(entries, tail=False, comments_apart=True)
+    lines = text.split("\n")
+    count = max(k for k, line in enumerate(lines) if line == "Nov 20") + 2
+    assert lines[count].startswith("[2][")
+    lines[count + 1 : count + 1] = ["", "[1][40]", "", "[2][41]", "", "[Next][41]"]
+    digest = _read("\n".join(lines))
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected(entries)
+    assert digest.footer_span is not None and digest.footer_span[0] == count + 3
+
+
 #: Cards whose titles html2text wraps at 78 columns.
 LONG_CARDS = (
     Entry("2611.05678", "A Card With a Title Long Enough to Wrap at Seventy-Eight Columns, "
