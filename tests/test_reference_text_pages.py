@@ -529,6 +529,20 @@ def test_page_numbers_after_a_date_without_a_count_are_no_comment_count(
     assert digest.footer_span[0] == last + 3  # the first page number's line
 
 
+def test_a_repeated_box_after_a_date_without_a_count_is_no_comment_count() -> None:
+    """The next entry's box twice (a repeated line) after a date that shows no count: its
+    two copies link one URL (one reference number), so the first is no comment count, but
+    junk, as it was (it was read as the entry's count, with no report)."""
+    lines = page().split("\n")
+    box = lines.index("Nov 24") + 2
+    assert lines[box].startswith("[7][")
+    lines[box:box] = [lines[box]]
+    digest = digestparse.parse("\n".join(lines), reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics] == ["junk"]
+    assert [paper.votes for paper in digest.papers] == [3, 0, 1, 0]
+    check_nothing_lost("\n".join(lines), digest)
+
+
 def test_a_comment_count_on_its_own_line_before_the_first_page_numbers() -> None:
     """The last entry's count apart (``[2][23]``), then the page numbers (``[1][40]``,
     ``[2][41]``): the count is no page number, the one after it is not the next."""

@@ -1044,6 +1044,8 @@ def _comments_apart(state: ParseState) -> tuple[Line, str] | None:
     after = state.peek(1)
     if found is None or (after is not None and after.kind is Kind.TITLE):
         return None
+    if after is not None and _reference_number(after.text) == _reference_number(line.text):
+        return None  # one URL twice: the next entry's box repeated, no count and a box
     if after is not None and _next_page_number(after.text, found.group(1)) and starts_page_end(
         state
     ):
