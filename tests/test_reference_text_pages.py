@@ -529,6 +529,19 @@ def test_page_numbers_after_a_date_without_a_count_are_no_comment_count(
     assert digest.footer_span[0] == last + 3  # the first page number's line
 
 
+def test_page_numbers_before_a_second_capture_are_no_comment_count() -> None:
+    """Two captures joined, the first page's numbers between them: no page's end there
+    (another page follows), and still no comment count, but junk from ``[1][40]`` on."""
+    text = page(tail=False)
+    lines = text.split("\n")
+    last = max(k for k, line in enumerate(lines) if line == "Nov 20")
+    joined = [*lines[: last + 1], "", "[1][40]", "", "[2][41]", "", "[Next][41]", "", text]
+    digest = digestparse.parse("\n".join(joined), reference_date=TODAY)
+    assert [paper.votes for paper in digest.papers] == [3, 0, 1, 0] * 2
+    junk = digest.diagnostics[0]
+    assert (junk.code, junk.line) == ("junk", last + 3)
+
+
 def test_a_repeated_box_after_a_date_without_a_count_is_no_comment_count() -> None:
     """The next entry's box twice (a repeated line) after a date that shows no count: its
     two copies link one URL (one reference number), so the first is no comment count, but

@@ -1036,7 +1036,7 @@ def _comments_apart(state: ParseState) -> tuple[Line, str] | None:
     page puts the count's link in a block of its own: ``Nov 20`` then ``[4][19]``): the line
     and its digits, consumed; None where the next line is no such count. It reads as the next
     entry's one-line box as well, so it is the count only where no title follows it; and as
-    a list's first page number (the next number follows it, and the page's end)."""
+    a list's first page number, so not where the next number follows it (with no title)."""
     line = state.peek()
     if line is None or line.kind is not Kind.BOX:
         return None
@@ -1046,8 +1046,10 @@ def _comments_apart(state: ParseState) -> tuple[Line, str] | None:
         return None
     if after is not None and _reference_number(after.text) == _reference_number(line.text):
         return None  # one URL twice: the next entry's box repeated, no count and a box
-    if after is not None and _next_page_number(after.text, found.group(1)) and starts_page_end(
-        state
+    if (
+        after is not None
+        and _next_page_number(after.text, found.group(1))
+        and not state.peek_is(2, Kind.TITLE)  # with a title: the count, then the next box
     ):
         return None  # a list's first page numbers: ``[1][40]``, ``[2][41]``, ``[Next][41]``
     state.advance()
