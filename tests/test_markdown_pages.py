@@ -322,6 +322,24 @@ def test_a_comment_count_on_its_own_line(separator: str, thumbnails: str) -> Non
     assert [paper.votes for paper in digest.papers] == [entry.comments for entry in ENTRIES]
 
 
+@pytest.mark.parametrize(
+    "target", ["https://example.org/papers/attention", "https://example.org/papers/2611.01234"]
+)
+def test_a_comment_count_link_to_another_site_marks_no_capture(target: str) -> None:
+    """A count's link alone is a mark of this dialect only where it links a paper's page on
+    the site: a notes page with a heading and ``[12](https://example.org/papers/…#community)``
+    is foreign input (it was read as a markdown capture, its headings as two papers)."""
+    text = (
+        "# My reading notes\n\n### Week 48\n\nSome thoughts on a paper.\n\n"
+        f"[12]({target}#community)\n\n### Week 49\n\nMore notes.\n"
+    )
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert (digest.dialect, digest.papers) == ("unknown", ())
+    assert [d.code for d in digest.diagnostics] == ["unknown-format"]
+    relative = text.replace(target, "/papers/2611.01234")  # the site's own relative link
+    assert digestparse.parse(relative, reference_date=TODAY).dialect == "markdown"
+
+
 @pytest.mark.parametrize("moved", [False, True])
 def test_a_comment_count_on_its_own_line_that_links_another_paper_is_junk(moved: bool) -> None:
     """The count's link names its paper (``…/papers/ID#community``): after the date of an
