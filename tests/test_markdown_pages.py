@@ -322,6 +322,45 @@ def test_a_comment_count_on_its_own_line(separator: str, thumbnails: str) -> Non
     assert [paper.votes for paper in digest.papers] == [entry.comments for entry in ENTRIES]
 
 
+@pytest.mark.parametrize(
+    "target", ["https://example.org/papers/attention", "https://example.org/papers/2611.01234"]
+)
+def test_a_comment_count_link_to_another_site_marks_no_capture(target: str) -> None:
+    """A count's link alone is a mark of this dialect only where it links a paper's page on
+    the site: a notes page with a heading and ``[12](https://example.org/papers/…#community)``
+    is foreign input (it was read as a markdown capture, its headings as two papers)."""
+    text = (
+        "# My reading notes\n\n### Week 48\n\nSome thoughts on a paper.\n\n"
+        f"[12]({target}#community)\n\n### Week 49\n\nMore notes.\n"
+    )
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert (digest.dialect, digest.papers) == ("unknown", ())
+    assert [d.code for d in digest.diagnostics] == ["unknown-format"]
+    relative = text.replace(target, "/papers/2611.01234")  # the site's own relative link
+    assert digestparse.parse(relative, reference_date=TODAY).dialect == "markdown"
+
+
+@pytest.mark.parametrize("moved", [False, True])
+def test_a_comment_count_on_its_own_line_that_links_another_paper_is_junk(moved: bool) -> None:
+    """The count's link names its paper (``…/papers/ID#community``): after the date of an
+    entry whose title links another paper it is no count of that entry's (a line moved from
+    another entry, or a link to another paper), but junk, as it was; it was read as that
+    entry's count with no report."""
+    lines = listing(Style(comments="apart")).split("\n")
+    first = next(k for k, line in enumerate(lines) if line.endswith("2611.01234#community)"))
+    if moved:  # the first entry's count, after the second entry's date (which shows none)
+        count = lines.pop(first)
+        lines[lines.index("Nov 24") + 1 : lines.index("Nov 24") + 1] = ["", count]
+    else:
+        lines[first] = lines[first].replace("2611.01234", "2611.09999")
+    text = "\n".join(lines)
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics] == ["junk"]
+    assert [paper.votes for paper in digest.papers] == [0, 0, 1, 0]
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(MARKDOWN, text, TODAY)
+
+
 @pytest.mark.parametrize("bullet", ["* ", "*   ", "+ "])
 def test_the_trending_page_with_other_bullets_reads_as_capture_04(bullet: str) -> None:
     capture = (Path(__file__).parent / "fixtures" / "captures"

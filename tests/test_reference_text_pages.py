@@ -508,6 +508,69 @@ def test_a_comment_count_on_its_own_line(width: int, thumbnails: bool) -> None:
     assert _fields(digest) == _expected()
 
 
+@pytest.mark.parametrize("comments_apart", [False, True])
+@pytest.mark.parametrize("thumbnails", [False, True])
+def test_page_numbers_after_a_date_without_a_count_are_no_comment_count(
+    thumbnails: bool, comments_apart: bool
+) -> None:
+    """A list's first page shows its page numbers with no ``Previous`` before them, each a
+    block of its own (``[1][40]``, ``[2][41]``, ``[Next][41]``): after the last entry's date
+    without a count, ``[1][40]`` is the page's end, not the entry's comment count (it was
+    read as 1 comment, with no report)."""
+    text = page(tail=False, thumbnails=thumbnails, comments_apart=comments_apart)
+    lines = text.split("\n")
+    last = max(k for k, line in enumerate(lines) if line == "Nov 20")  # no count on it
+    lines[last + 1 : last + 1] = ["", "[1][40]", "", "[2][41]", "", "[Next][41]"]
+    text = "\n".join(lines)
+    digest = _read(text)
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected()
+    assert digest.footer_span is not None
+    assert digest.footer_span[0] == last + 3  # the first page number's line
+
+
+def test_page_numbers_before_a_second_capture_are_no_comment_count() -> None:
+    """Two captures joined, the first page's numbers between them: no page's end there
+    (another page follows), and still no comment count, but junk from ``[1][40]`` on."""
+    text = page(tail=False)
+    lines = text.split("\n")
+    last = max(k for k, line in enumerate(lines) if line == "Nov 20")
+    joined = [*lines[: last + 1], "", "[1][40]", "", "[2][41]", "", "[Next][41]", "", text]
+    digest = digestparse.parse("\n".join(joined), reference_date=TODAY)
+    assert [paper.votes for paper in digest.papers] == [3, 0, 1, 0] * 2
+    junk = digest.diagnostics[0]
+    assert (junk.code, junk.line) == ("junk", last + 3)
+
+
+def test_a_repeated_box_after_a_date_without_a_count_is_no_comment_count() -> None:
+    """The next entry's box twice (a repeated line) after a date that shows no count: its
+    two copies link one URL (one reference number), so the first is no comment count, but
+    junk, as it was (it was read as the entry's count, with no report)."""
+    lines = page().split("\n")
+    box = lines.index("Nov 24") + 2
+    assert lines[box].startswith("[7][")
+    lines[box:box] = [lines[box]]
+    digest = digestparse.parse("\n".join(lines), reference_date=TODAY)
+    assert [d.code for d in digest.diagnostics] == ["junk"]
+    assert [paper.votes for paper in digest.papers] == [3, 0, 1, 0]
+    check_nothing_lost("\n".join(lines), digest)
+
+
+def test_a_comment_count_on_its_own_line_before_the_first_page_numbers() -> None:
+    """The last entry's count apart (``[2][23]``), then the page numbers (``[1][40]``,
+    ``[2][41]``): the count is no page number, the one after it is not the next."""
+    entries = (*ENTRIES[:3], attrs.evolve(ENTRIES[3], comments=2))
+    text = page(entries, tail=False, comments_apart=True)
+    lines = text.split("\n")
+    count = max(k for k, line in enumerate(lines) if line == "Nov 20") + 2
+    assert lines[count].startswith("[2][")
+    lines[count + 1 : count + 1] = ["", "[1][40]", "", "[2][41]", "", "[Next][41]"]
+    digest = _read("\n".join(lines))
+    assert digest.diagnostics == ()
+    assert _fields(digest) == _expected(entries)
+    assert digest.footer_span is not None and digest.footer_span[0] == count + 3
+
+
 #: Cards whose titles html2text wraps at 78 columns.
 LONG_CARDS = (
     Entry("2611.05678", "A Card With a Title Long Enough to Wrap at Seventy-Eight Columns, "

@@ -462,7 +462,10 @@ def _listing_mark(line: str) -> bool:
     first = line[0]
     if first == "[":
         if line.endswith(("#community)", "#community>)")):  # the count's link on its line
-            return COMMENTS_LINK.fullmatch(line) is not None
+            # to a paper's page on the site: ``…/papers/ID#community`` of any other site is not
+            return COMMENTS_LINK.fullmatch(line) is not None and paper_id(
+                line[line.rindex("](") + 2 : -1].strip("<>")
+            ) is not None
         # Not ``[Upvote N](…)``: that box is the late-2026 trending card's, html-text's.
         if line[1:2] in ("-", *"0123456789") and UPVOTES.fullmatch(line):
             return _links_the_site(line)

@@ -524,7 +524,7 @@ def entry(state: ParseState) -> bool:
     abstract, abstract_url = _read_abstract(
         state, following, is_plain_title(title_line.text), glued=glued is not None
     )
-    metadata = _read_metadata(state)
+    metadata = _read_metadata(state, paper_id(title_url) if title_url else None)
     paper = entry_paper(
         title, title_url, abstract, abstract_url, metadata, upvotes,
         first.number, state.last_line,
@@ -814,15 +814,15 @@ def _read_abstract_from(state: ParseState, first: Line) -> tuple[str, str | None
 # -- metadata -------------------------------------------------------------
 
 
-def _read_metadata(state: ParseState) -> Metadata:
+def _read_metadata(state: ParseState, paper: str | None = None) -> Metadata:
     """The listing's block (authors or organization, ``·``, date), the trending page's
-    (``- N authors``, ``[LINK: …](url)`` lines), or nothing."""
+    (``- N authors``, ``[LINK: …](url)`` lines), or nothing; ``paper`` is the entry's id."""
     first = state.peek()
     if first is None:
         return Metadata()
     if first.kind is Kind.LINK_TEXT:
         if first.text == LIST_LINK_OPEN:
-            return _read_list_link(state)
+            return _read_list_link(state, paper)
         if not is_organization_link(first.text):
             return Metadata()
     elif first.kind not in METADATA_KINDS:
@@ -837,7 +837,7 @@ def _read_metadata(state: ParseState) -> Metadata:
         metadata.organization, separated = _read_organization(state, state.advance())
     else:
         state.reporter.defect("missing-authors", first.number, 1)
-    _read_separator_and_date(state, metadata, separated)
+    _read_separator_and_date(state, metadata, separated, paper)
     return metadata
 
 
@@ -860,7 +860,7 @@ def _closes_before_separator(text: str) -> bool:
     return closes_link(before_separator(text))
 
 
-def _read_list_link(state: ParseState) -> Metadata:
+def _read_list_link(state: ParseState, paper: str | None = None) -> Metadata:
     """An authors list written as a link of its own: ``[`` alone, a blank line, the avatar
     items and ``- N authors`` glued under them, a blank line, ``](url)`` (the ``·`` may come
     after it), then the listing's ``·`` and date. Only that whole shape is read: a ``[`` with
@@ -887,7 +887,7 @@ def _read_list_link(state: ParseState) -> Metadata:
     metadata = Metadata()
     metadata.author_count = _count(state, count, match, column)
     text = state.advance().text
-    _read_separator_and_date(state, metadata, before_separator(text) is not text)
+    _read_separator_and_date(state, metadata, before_separator(text) is not text, paper)
     return metadata
 
 
@@ -977,7 +977,9 @@ def _read_authors(state: ParseState, line: Line) -> tuple[int | None, bool]:
     return _count(state, tail, match, column), text is not tail.text
 
 
-def _read_separator_and_date(state: ParseState, metadata: Metadata, separated: bool) -> None:
+def _read_separator_and_date(
+    state: ParseState, metadata: Metadata, separated: bool, paper: str | None = None
+) -> None:
     line = state.peek()
     if line is None and not separated:
         state.reporter.defect("truncated-entry", state.last_line, 1, detail="no '\u00b7' line")
@@ -989,7 +991,7 @@ def _read_separator_and_date(state: ParseState, metadata: Metadata, separated: b
         line = state.peek()
     elif line is not None and _after_separator(line.text) is not None:
         state.advance()  # ``· May 29[6](…)``: the separator on the date's line
-        _read_date(state, line, metadata, _SEPARATOR_PREFIX)
+        _read_date(state, line, metadata, _SEPARATOR_PREFIX, paper)
         return
     elif line is not None:
         state.reporter.defect("missing-separator", line.number, 1)
@@ -997,7 +999,7 @@ def _read_separator_and_date(state: ParseState, metadata: Metadata, separated: b
         state.reporter.defect("truncated-entry", state.last_line, 1, detail="no date line")
     elif line.kind is Kind.DATE:
         state.advance()
-        _read_date(state, line, metadata)
+        _read_date(state, line, metadata, paper=paper)
     elif line.kind is Kind.TEXT and not opens_page_end(line.text):
         state.advance()
         state.reporter.defect("bad-date", line.number, 1, detail=repr(line.text[:40]))
@@ -1024,21 +1026,28 @@ def _after_separator(text: str) -> str | None:
     return date if date_parts(date) is not None else None
 
 
-def _comments_apart(state: ParseState) -> tuple[Line, str] | None:
+def _comments_apart(state: ParseState, paper: str | None = None) -> tuple[Line, str] | None:
     """The comment count's link alone on the line after a date that shows none
-    (``COMMENTS_LINK``): the line, consumed, and its digits; None where there is none."""
+    (``COMMENTS_LINK``): the line, consumed, and its digits; None where there is none, or
+    where it links another paper than the entry's (``paper``, when known)."""
     line = state.peek()
     if line is None or not line.text.endswith(("#community)", "#community>)")):
         return None
     found = COMMENTS_LINK.fullmatch(line.text)
     if found is None:
         return None
+    target = line.text[line.text.rindex("](") + 2 : -1].strip("<>")
+    if paper is not None and paper_id(target) != paper:
+        return None  # another entry's count, moved here: junk, as it was
     state.advance()
     return line, found.group(1)
 
 
-def _read_date(state: ParseState, line: Line, metadata: Metadata, prefix: str = "") -> None:
-    """The date line's fields; ``prefix`` is what comes before the date on its line."""
+def _read_date(
+    state: ParseState, line: Line, metadata: Metadata, prefix: str = "", paper: str | None = None
+) -> None:
+    """The date line's fields; ``prefix`` is what comes before the date on its line, ``paper``
+    the entry's id."""
     text = line.text[len(prefix) :]
     parts = date_parts(text)
     if parts is None:
@@ -1046,7 +1055,7 @@ def _read_date(state: ParseState, line: Line, metadata: Metadata, prefix: str = 
     column = parts.count_column + len(prefix)
     if parts.count_text is not None and text[len(parts.text)] == " ":
         column += 1  # the count comes after a space, not glued on
-    apart = _comments_apart(state) if parts.count_text is None else None
+    apart = _comments_apart(state, paper) if parts.count_text is None else None
     if apart is not None:
         count, digits = apart
         votes = read_count(state, count.number, digits, count.column(count.text.index(digits) + 1))

@@ -1025,11 +1025,18 @@ def _with_date(
 _COUNT_LINK = re.compile(r"\[ *([0-9]+) *\]\[[0-9]+\]")
 
 
+def _next_page_number(text: str, digits: str) -> bool:
+    """Whether ``text`` starts with the link of the page number after ``digits`` (``[2][41]``)."""
+    found = _COUNT_LINK.match(text)
+    return found is not None and int(found.group(1)) == int(digits) + 1
+
+
 def _comments_apart(state: ParseState) -> tuple[Line, str] | None:
     """The comment count on its own line after a date that shows none (html2text, where the
     page puts the count's link in a block of its own: ``Nov 20`` then ``[4][19]``): the line
     and its digits, consumed; None where the next line is no such count. It reads as the next
-    entry's one-line box as well, so it is the count only where no title follows it."""
+    entry's one-line box as well, so it is the count only where no title follows it; and as
+    a list's first page number, so not where the next number follows it (with no title)."""
     line = state.peek()
     if line is None or line.kind is not Kind.BOX:
         return None
@@ -1037,6 +1044,14 @@ def _comments_apart(state: ParseState) -> tuple[Line, str] | None:
     after = state.peek(1)
     if found is None or (after is not None and after.kind is Kind.TITLE):
         return None
+    if after is not None and _reference_number(after.text) == _reference_number(line.text):
+        return None  # one URL twice: the next entry's box repeated, no count and a box
+    if (
+        after is not None
+        and _next_page_number(after.text, found.group(1))
+        and not state.peek_is(2, Kind.TITLE)  # with a title: the count, then the next box
+    ):
+        return None  # a list's first page numbers: ``[1][40]``, ``[2][41]``, ``[Next][41]``
     state.advance()
     return line, found.group(1)
 
