@@ -745,3 +745,18 @@ def test_link_numbers_that_do_not_grow_are_no_lynx_marks() -> None:
             "[1]x", "[2]y", "[" + "9" * 5000 + "]z"]
     assert lynx.detect(huge)
     digestparse.parse("\n".join(huge) + "\n")  # no error from a long number
+
+
+def test_a_high_link_number_moved_to_the_head_leaves_the_others_counted() -> None:
+    """A line of the page that moved above the menu (a copy, an edit) keeps its high link
+    number; the menu's growing numbers after it are still lynx's marks."""
+    from digestparse.dialects.reference_text import lynx
+
+    head = ["[480]Sparse Reviewers", "Daily Papers",
+            "Get trending papers in your email inbox once a day!",
+            "   * [2]Models", "   * [3]Datasets", "   * [4]Spaces"]
+    assert lynx.detect(head)
+    assert not lynx.detect(head[:-1])  # two growing numbers are not enough
+    falling = ["Daily Papers", "Get trending papers in your email inbox once a day!",
+               "[9]x", "[7]y", "[5]z", "[3]w"]
+    assert not lynx.detect(falling)

@@ -11,11 +11,10 @@ Detection needs only this module; ``lynx_rules.py`` reads the lines.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from collections.abc import Sequence
-
-import attrs
 
 from ...dates import DATE_PATTERN, DateLine, read_date_line
 from ...grammar import (
@@ -185,26 +184,17 @@ def phrase(text: str, kind: LynxKind) -> str | None:
 MAX_PHRASE_LINE = 64
 
 
-@attrs.frozen
-class _Head:
-    """What detection found in the first lines."""
-
-    marks: int = 0
-    title: bool = False
-    listing: bool = False
-
-
 def detect(head: Sequence[str]) -> bool:
     """A lynx dump of the listing: lines with lynx's link numbers (``[2]Models``), and two of
     the listing's three signs: its title (``Daily Papers``/``Trending Papers``) as a line of
     its own, its own header words (the promo lines, the byline), an entry's mark (an authors
     line ``* 3 authors``, an upvote link ``[31]-`` right above a linked title, a card's ``·
     Published on`` line). A lynx dump of another page has the numbers, not these; one sign
-    alone may be lost to damage. lynx numbers the links in the page's order, so only a
-    number above the last one counts: w3m writes an image as its file name's start in
-    brackets, the same ``[2611]`` over every card of a month's papers."""
-    marks = 0
-    last = -1
+    alone may be lost to damage. lynx numbers the links in the page's order, so the marks
+    are the longest run of growing numbers among them: w3m writes an image as its file
+    name's start in brackets, the same ``[2611]`` over every card of a month's papers, and
+    one high number moved to the head must not hide the growing ones after it."""
+    growing = _GrowingNumbers()
     title = own_words = entry_mark = False
     previous = ""
     for line in head:
@@ -214,16 +204,13 @@ def detect(head: Sequence[str]) -> bool:
         found = MARK.match(line) if first == "[" else None
         if found is not None:
             rest = line[found.end() :]
-            if (number := _link_number(found)) > last:
-                marks += 1
-                last = number
+            growing.add(_link_number(found))
             if not entry_mark and box_count(after_mark(previous) or "x") is not None:
                 entry_mark = bool(rest) and not rest[0].isdigit()
         else:
             inner = MARK.search(line) if "[" in line else None
-            if inner is not None and (number := _link_number(inner)) > last:
-                marks += 1  # a menu item: '* [2]Models'
-                last = number
+            if inner is not None:
+                growing.add(_link_number(inner))  # a menu item: '* [2]Models'
             shown = unmarked(line).strip()
             if shown in PAGE_TITLES:
                 title = True
@@ -234,9 +221,28 @@ def detect(head: Sequence[str]) -> bool:
             elif first == SEPARATOR and "Published on" in line:
                 entry_mark = True
         previous = line
-        if marks >= _MIN_MARKS and title + own_words + entry_mark >= 2:
+        if growing.longest >= _MIN_MARKS and title + own_words + entry_mark >= 2:
             return True
     return False
+
+
+class _GrowingNumbers:
+    """The length of the longest strictly growing run (not necessarily adjacent) of the
+    numbers added so far: ``ends[k]`` is the least number that ends such a run of k + 1."""
+
+    def __init__(self) -> None:
+        self.ends: list[int] = []
+
+    @property
+    def longest(self) -> int:
+        return len(self.ends)
+
+    def add(self, number: int) -> None:
+        at = bisect.bisect_left(self.ends, number)
+        if at == len(self.ends):
+            self.ends.append(number)
+        else:
+            self.ends[at] = number
 
 
 def _link_number(found: re.Match[str]) -> int:
