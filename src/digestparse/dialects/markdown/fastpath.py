@@ -46,6 +46,7 @@ from .fields import (
 from .lines import (
     AUTHORS_TAIL,
     BARE_AUTHORS,
+    COMMENTS_LINK_END,
     DATE,
     LINKED_AUTHORS,
     METADATA_KINDS,
@@ -551,7 +552,7 @@ def _comments_follow(raw: list[str], k: int, count: int) -> bool:
     k += 1
     while k < count and not raw[k]:
         k += 1
-    return k < count and raw[k].endswith(("#community)", "#community>)"))
+    return k < count and raw[k].endswith(COMMENTS_LINK_END)
 
 
 def _date_of(

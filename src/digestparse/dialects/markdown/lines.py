@@ -131,6 +131,21 @@ DATE = re.compile(
 COMMENTS_LINK = re.compile(
     r"\[" + _ICON + r"([0-9]+)\]\(<?[^()\s]*/papers/[^()\s]*#community>?\)"
 )
+#: How a line that is a comment count's link ends (the target may be in angle brackets).
+COMMENTS_LINK_END = ("#community)", "#community>)")
+
+
+def comments_link(line: str) -> tuple[str, str | None] | None:
+    """The count and the linked paper's id (``links.paper_id``; None for a page that is no
+    paper's) of a comment count's link alone on its line (``COMMENTS_LINK``), or None."""
+    if not line.endswith(COMMENTS_LINK_END):
+        return None
+    found = COMMENTS_LINK.fullmatch(line)
+    if found is None:
+        return None
+    return found.group(1), paper_id(line[line.rindex("](") + 2 : -1].strip("<>"))
+
+
 _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -461,11 +476,10 @@ def _listing_mark(line: str) -> bool:
     """A line no generic markdown page and no other dialect's capture has (docs/dialects.md)."""
     first = line[0]
     if first == "[":
-        if line.endswith(("#community)", "#community>)")):  # the count's link on its line
+        if line.endswith(COMMENTS_LINK_END):  # the count's link on its line
             # to a paper's page on the site: ``…/papers/ID#community`` of any other site is not
-            return COMMENTS_LINK.fullmatch(line) is not None and paper_id(
-                line[line.rindex("](") + 2 : -1].strip("<>")
-            ) is not None
+            found = comments_link(line)
+            return found is not None and found[1] is not None
         # Not ``[Upvote N](…)``: that box is the late-2026 trending card's, html-text's.
         if line[1:2] in ("-", *"0123456789") and UPVOTES.fullmatch(line):
             return _links_the_site(line)

@@ -50,7 +50,6 @@ from .fields import (
 from .lines import (
     AUTHORS_TAIL,
     BARE_AUTHORS,
-    COMMENTS_LINK,
     DATED,
     LINKED_AUTHORS,
     LINKED_AVATAR,
@@ -68,6 +67,7 @@ from .lines import (
     before_separator,
     classify,
     closes_link,
+    comments_link,
     date_parts,
     glued_after_title,
     is_menu_paragraph,
@@ -1031,16 +1031,14 @@ def _comments_apart(state: ParseState, paper: str | None = None) -> tuple[Line, 
     (``COMMENTS_LINK``): the line, consumed, and its digits; None where there is none, or
     where it links another paper than the entry's (``paper``, when known)."""
     line = state.peek()
-    if line is None or not line.text.endswith(("#community)", "#community>)")):
+    found = comments_link(line.text) if line is not None else None
+    if line is None or found is None:
         return None
-    found = COMMENTS_LINK.fullmatch(line.text)
-    if found is None:
-        return None
-    target = line.text[line.text.rindex("](") + 2 : -1].strip("<>")
-    if paper is not None and paper_id(target) != paper:
+    digits, linked = found
+    if paper is not None and linked != paper:
         return None  # another entry's count, moved here: junk, as it was
     state.advance()
-    return line, found.group(1)
+    return line, digits
 
 
 def _read_date(

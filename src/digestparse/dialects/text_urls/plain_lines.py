@@ -152,9 +152,9 @@ def box_value(text: str) -> int | None:
     if is_box(text):
         count = text[4:]
     elif text.startswith(UPVOTE_WORD) and is_count(
-        count := text[len(UPVOTE_WORD) :].lstrip(" "), dash=True
+        label_count := text[len(UPVOTE_WORD) :].lstrip(" "), dash=True
     ):
-        pass
+        count = label_count
     elif is_count(text, dash=True):
         count = text
     else:
