@@ -1103,6 +1103,40 @@ def test_trending_cards_as_text_browsers_run_their_blocks_together(blanks: str) 
     assert plain_lines.box_value("Upvoted") is None
 
 
+@pytest.mark.parametrize("blanks", ["every", "none"])
+def test_w3ms_lead_in_with_its_name_on_the_next_line_or_lost(blanks: str) -> None:
+    """w3m's lead-in with the avatar but no name on its line (``Submitted by [vvasilev]``):
+    the name is the next line's, as under ``Submitted by`` alone; where it is lost (in both
+    copies of the card), the card is read with ``missing-submitter`` in each copy. It was
+    junk, and the card's first copy was lost into it."""
+    joiner = "\n\n" if blanks == "every" else "\n"
+    first, second = SUBMITTERS[0], SUBMITTERS[1]
+    text = trending_page(blanks).replace(
+        f"Submitted by{joiner}{first}\n", f"Submitted by [{first}]{joiner}{first}\n"
+    )
+    assert text.count(f"Submitted by [{first}]{joiner}{first}\n") == 2
+    want = [card | {"votes": 0, "submitted_by": SUBMITTERS[at]}
+            for at, card in enumerate(expected(TRENDING))]
+    assert fields(read_every_way(text)) == want
+
+    lost = text.replace(f"Submitted by{joiner}{second}\n", f"Submitted by [{second}]\n")
+    lines = lost.split("\n")
+    leads = [at + 1 for at, line in enumerate(lines) if line == f"Submitted by [{second}]"]
+    assert len(leads) == 2
+    # Each report stands on the line after the lead-in: where the name should be.
+    after = [at + 1 + (1 if blanks == "every" else 0) for at in leads]
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(lost, mode="strict", reference_date=TODAY)
+    assert (raised.value.code, raised.value.line) == ("missing-submitter", after[0])
+    digest = digestparse.parse(lost, reference_date=TODAY)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("missing-submitter", line) for line in after
+    ]
+    want[1] = want[1] | {"submitted_by": None}
+    assert fields(digest) == want
+    assert uncovered_lines(lost, digest) == []
+
+
 @pytest.mark.parametrize("blanks", BLANKS)
 def test_bullets_with_a_no_break_space(blanks: str) -> None:
     """elinks writes a list item's bullet and a no-break space (``•\\u00a0 3 authors``, its

@@ -80,6 +80,7 @@ from .plain_lines import (
     glued_date,
     has_logo,
     is_card_links,
+    is_lead_in_words,
     is_placeholder,
     is_separator,
     looks_dated,
@@ -424,7 +425,7 @@ def _entry_at(state: ParseState, ahead: int) -> tuple[_Lead, _Box | None, _Shape
         and _card(state, ahead + thumbnail) is None
     ):
         return _Lead(thumbnail + 1, True, thumbnail), *card
-    if line is not None and line.text == SUBMITTED_BY:
+    if line is not None and is_lead_in_words(line.text):
         at = ahead + thumbnail + 1
         at += _placeholder_at(state, at)
         name = state.peek(at)

@@ -132,6 +132,20 @@ def split_metadata(text: str) -> tuple[str, str] | None:
 _SUBMITTED_BY_NAME = re.compile(re.escape(SUBMITTED_BY) + r" +(?:\[[^\[\]]+\] +)?([^ \[\]]+)")
 
 
+#: The lead-in's words with the submitter's avatar after them (w3m writes an image as its file
+#: name's start in brackets: ``Submitted by [vvasilev]``) and no name: it may follow on the
+#: next line, or be lost.
+_SUBMITTED_BY_AVATAR = re.compile(re.escape(SUBMITTED_BY) + r" +\[[^\[\]]+\]")
+
+
+def is_lead_in_words(text: str) -> bool:
+    """``Submitted by`` without the submitter's name on its line: alone, or with the avatar's
+    placeholder after it (``_SUBMITTED_BY_AVATAR``)."""
+    return text == SUBMITTED_BY or (
+        text.startswith(SUBMITTED_BY) and _SUBMITTED_BY_AVATAR.fullmatch(text) is not None
+    )
+
+
 def submitter_on_line(text: str) -> str | None:
     """The name in a one-line lead-in ``Submitted by NAME``, or None where the line is none."""
     if not text.startswith(SUBMITTED_BY) or len(text) == len(SUBMITTED_BY):
@@ -290,7 +304,7 @@ def _button_over_card_end(head: Sequence[str], index: int) -> bool:
         return False
     return after < len(head) and (
         is_card_link(head[after])
-        or head[after] == SUBMITTED_BY
+        or is_lead_in_words(head[after])
         or submitter_on_line(head[after]) is not None
     )
 
