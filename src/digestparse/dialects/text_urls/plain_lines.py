@@ -126,31 +126,30 @@ def split_metadata(text: str) -> tuple[str, str] | None:
     return who.strip(), date
 
 
-#: A trending card's lead-in on one line, the submitter's name after the words (html2text
-#: without links or images: ``Submitted by  vvasilev``, the avatar's place left blank; w3m,
-#: the avatar's file name in brackets before it: ``Submitted by [vvasilev] vvasilev``).
-_SUBMITTED_BY_NAME = re.compile(re.escape(SUBMITTED_BY) + r" +(?:\[[^\[\]]+\] +)?([^ \[\]]+)")
-
-
-#: The lead-in's words with the submitter's avatar after them (w3m writes an image as its file
-#: name's start in brackets: ``Submitted by [vvasilev]``) and no name: it may follow on the
-#: next line, or be lost.
-_SUBMITTED_BY_AVATAR = re.compile(re.escape(SUBMITTED_BY) + r" +\[[^\[\]]+\]")
+#: A trending card's lead-in words on a line, perhaps with the submitter's avatar and name
+#: after them (group 1): html2text without links or images leaves the avatar's place blank
+#: (``Submitted by  vvasilev``); w3m writes the avatar as its file name's start in brackets
+#: (``Submitted by [vvasilev] vvasilev``), or with no name, which may follow on the next line
+#: or be lost (``Submitted by [vvasilev]``).
+_SUBMITTED_BY_LINE = re.compile(
+    re.escape(SUBMITTED_BY) + r"(?: +\[[^\[\]]+\])?(?: +([^ \[\]]+))?"
+)
 
 
 def is_lead_in_words(text: str) -> bool:
     """``Submitted by`` without the submitter's name on its line: alone, or with the avatar's
-    placeholder after it (``_SUBMITTED_BY_AVATAR``)."""
-    return text == SUBMITTED_BY or (
-        text.startswith(SUBMITTED_BY) and _SUBMITTED_BY_AVATAR.fullmatch(text) is not None
-    )
+    placeholder after it."""
+    if not text.startswith(SUBMITTED_BY):
+        return False
+    match = _SUBMITTED_BY_LINE.fullmatch(text)
+    return match is not None and match.group(1) is None
 
 
 def submitter_on_line(text: str) -> str | None:
     """The name in a one-line lead-in ``Submitted by NAME``, or None where the line is none."""
-    if not text.startswith(SUBMITTED_BY) or len(text) == len(SUBMITTED_BY):
+    if not text.startswith(SUBMITTED_BY):
         return None
-    match = _SUBMITTED_BY_NAME.fullmatch(text)
+    match = _SUBMITTED_BY_LINE.fullmatch(text)
     return match.group(1) if match is not None else None
 
 
