@@ -146,7 +146,8 @@ def link_paper_id(url: str) -> str | None:
     """``paper_id(url)``, told without its pattern for the usual paper page
     (``https://huggingface.co/papers/2410.05434``) and for the other links of the page
     (``https://huggingface.co/models``), which name no paper: every ASCII link that
-    does holds one of these two, in any case."""
+    does holds ``/papers/`` (the site's page, also relative) or ``arxiv.org/``, in any
+    case."""
     tail = url[len(PAPER_PAGE) :]
     if (
         url.startswith(PAPER_PAGE)
@@ -159,7 +160,7 @@ def link_paper_id(url: str) -> str | None:
         return tail
     if url.isascii():
         lowered = url.lower()
-        if "huggingface.co/papers/" not in lowered and "arxiv.org/" not in lowered:
+        if "/papers/" not in lowered and "arxiv.org/" not in lowered:
             return None
     return paper_id(url)
 
