@@ -906,6 +906,16 @@ def test_fast_path_agrees_with_the_rules_on_damaged_captures(lines: list[str]) -
     assert_paths_agree(REFERENCE_TEXT, lines, CAPTURED)
 
 
+def test_fast_path_gives_way_where_a_count_apart_may_follow_a_date() -> None:
+    """A one-line box after a date that shows no count, with no title after it, is the
+    rules' comment count on its own line (``[4][19]``); the fast path ended the entry at its
+    date and left the line to junk (the long hypothesis profile found it)."""
+    at = BODY.index("May 30") + 1
+    assert BODY[at : at + 3] == ["[", "65", "][35]"]  # the next entry's box, on three lines
+    lines = [*BODY[:at], "[65][35]", *BODY[at:]]
+    assert_paths_agree(REFERENCE_TEXT, lines, CAPTURED)
+
+
 def test_forced_on_a_seed_reports_positions_and_invents_nothing() -> None:
     seed = SEED_PATHS[0].read_text(encoding="utf-8")
     with pytest.raises(digestparse.ParseError) as raised:

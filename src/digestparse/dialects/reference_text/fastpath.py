@@ -34,9 +34,16 @@ from ...grammar import MONTH_NUMBER, PAGE_PHRASES, SEPARATOR
 from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt, whole_reference
 from ...model import Paper, fast_paper
-from ...state import ParseState
+from ...state import BLANKS, ParseState
 from ..window import read_runs, settled_end
-from .lines import MAX_AVATARS, MAX_PHRASE_LINE, TITLE_CLOSE, Kind, page_phrase
+from .lines import (
+    COUNT_LINK,
+    MAX_AVATARS,
+    MAX_PHRASE_LINE,
+    TITLE_CLOSE,
+    Kind,
+    page_phrase,
+)
 
 #: ``][N]`` alone on its line, then any blank lines.
 _CLOSE = r"\]\[[0-9]+\]\n\n*"
@@ -225,8 +232,30 @@ def _entry(
     match = _ENTRY.fullmatch(text)
     if match is None:
         return None
+    if match.group("comments") is None and _count_apart_may_follow(raw, date_index + 1, count):
+        return None
     paper = _paper(match, base + i + match.start("box") + 1, base + date_index + 1, limit)
     return (paper, date_index + 1) if paper is not None else None
+
+
+def _count_apart_may_follow(raw: list[str], j: int, count: int) -> bool:
+    """Whether the next line with text from ``raw[j]`` on may be the comment count on a line
+    of its own (``COUNT_LINK``), which the rules read with a date that shows none
+    (``rules._comments_apart``): unless a title follows it (it is then the next entry's
+    box), the rules read the entry. Where the lines run past ``count``, it may."""
+    j = _next_with_text(raw, j, count)
+    if j >= count:
+        return False
+    if raw[j][:1] != "[" or COUNT_LINK.fullmatch(raw[j].strip(BLANKS)) is None:
+        return False
+    after = _next_with_text(raw, j + 1, count)
+    return after >= count or not raw[after].startswith("### ")
+
+
+def _next_with_text(raw: list[str], j: int, count: int) -> int:
+    while j < count and not raw[j].strip(BLANKS):
+        j += 1
+    return j
 
 
 #: The groups ``_paper`` reads, in one call.

@@ -58,6 +58,9 @@ _AUTHORS = re.compile(r"(?:\*\s+)*\* ([0-9]+) authors?")
 #: The comment count after a date, as lynx writes its link: `` [ 6][39]`` (blanks around the
 #: link's text kept, as in ``* [ Models ][2]``).
 _COMMENTS = re.compile(r" ?\[ *([0-9]+) *\]\[[0-9]+\]$")
+#: A comment count linked alone on its line (``[4][19]``), where html2text finds the count's
+#: link in a block of its own after the date; group 1 is the count.
+COUNT_LINK = re.compile(r"\[ *([0-9]+) *\]\[[0-9]+\]")
 _HEADING = re.compile(r"#{1,6} ")
 #: A date, then perhaps its comment count as a reference: ``Mar 8, 2024 [ 6][39]``.
 DATE_AND_COMMENTS = re.compile(DATE_PATTERN + r"(?: ?\[ *([0-9]+) *\]\[[0-9]+\])?")

@@ -67,6 +67,7 @@ from .cut import read_cut_entry
 from .definitions import is_definition, starts_reference_definitions
 from .header import starts_repeated_header
 from .lines import (
+    COUNT_LINK,
     GLUED_SEPARATOR,
     MAX_AVATARS,
     TITLE_CLOSE,
@@ -1021,13 +1022,11 @@ def _with_date(
     )
 
 
-#: A comment count linked alone on its line (``[4][19]``).
-_COUNT_LINK = re.compile(r"\[ *([0-9]+) *\]\[[0-9]+\]")
 
 
 def _next_page_number(text: str, digits: str) -> bool:
     """Whether ``text`` starts with the link of the page number after ``digits`` (``[2][41]``)."""
-    found = _COUNT_LINK.match(text)
+    found = COUNT_LINK.match(text)
     return found is not None and int(found.group(1)) == int(digits) + 1
 
 
@@ -1040,7 +1039,7 @@ def _comments_apart(state: ParseState) -> tuple[Line, str] | None:
     line = state.peek()
     if line is None or line.kind is not Kind.BOX:
         return None
-    found = _COUNT_LINK.fullmatch(line.text)
+    found = COUNT_LINK.fullmatch(line.text)
     after = state.peek(1)
     if found is None or (after is not None and after.kind is Kind.TITLE):
         return None
