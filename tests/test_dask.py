@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import json
 import random
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ import pytest
 from dask.distributed import Client, LocalCluster
 
 import digestparse
-from digestparse import Digest, Paper, daskio
+from digestparse import Digest, Paper, daskio, wrapper
 from digestparse.dates import format_date
 from digestparse.merge import MERGE_FIELDS, date_from_name
 from seeds import REFERENCE_DATE, SEEDS
@@ -176,6 +177,39 @@ def test_without_a_reference_date_a_capture_reads_its_dates_against_its_own_time
     want = sorted((r.to_dict() for r in digestparse.merge([digest]).papers),
                   key=lambda r: r["key"])
     assert got == want
+
+
+def test_a_dump_without_a_capture_time_reads_its_dates_against_the_clients_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers may not share the client's clock (another machine, or midnight passing
+    during a run): the client reads its day once, and a dump that states no capture time
+    resolves its yearless dates against that day on every worker, as it gets ``captured``.
+    Here the client's clock says 2020-01-05 and the worker's is the real one."""
+    path = tmp_path / "dump.txt"
+    path.write_text(SEEDS[0].read_text(encoding="utf-8"), encoding="utf-8")
+    client_now = datetime.datetime(2020, 1, 5, 12, 0, tzinfo=datetime.timezone.utc)
+    monkeypatch.setattr(wrapper, "_local_now", lambda: client_now)
+    papers, _ = daskio.read_papers([path])
+    monkeypatch.undo()
+    assert wrapper.today() != datetime.date(2020, 1, 5)  # the worker's clock
+    frame = papers.compute(scheduler="sync")
+    assert frame["captured"].iloc[0] == "2020-01-05"
+    assert frame["date"].iloc[0] == "2019-11-03"  # the first entry's "Nov 3"
+    assert wrapper.today() != datetime.date(2020, 1, 5)  # the pin ends with the parse
+
+
+def test_today_is_pins_the_day_in_its_own_thread_only() -> None:
+    """Dask's default scheduler runs partitions on threads: one pin must not leak into
+    another thread's parse."""
+    seen: list[datetime.date] = []
+    with wrapper.today_is(datetime.date(2020, 1, 5)):
+        assert wrapper.today() == datetime.date(2020, 1, 5)
+        other = threading.Thread(target=lambda: seen.append(wrapper.today()))
+        other.start()
+        other.join()
+    assert seen == [wrapper.capture_day(wrapper._local_now())]
+    assert seen != [datetime.date(2020, 1, 5)]
 
 
 def test_one_path_instead_of_a_list_is_a_type_error() -> None:

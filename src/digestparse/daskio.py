@@ -38,7 +38,7 @@ from .dates import check_reference_date
 from .identity import identity_groups
 from .merge import MERGE_FIELDS, Merger, capture_date
 from .model import RECORD_FIELDS, Paper
-from .wrapper import today
+from .wrapper import today, today_is
 
 #: Files read into one partition by default.
 FILES_PER_PARTITION = 64
@@ -104,12 +104,14 @@ def _read_group(
     Each dump is parsed as ``parse_file(path, reference_date=reference_date)`` parses it:
     without a reference date, against the capture time it states, else today. A dump
     that states no capture time (nor, with ``date_from_name``, a date in its name) was
-    captured ``today``, the client's day, the same on every worker.
+    captured ``today``, the client's day, the same on every worker: its yearless dates
+    resolve against that day too, not against the worker's clock.
     """
     papers: list[dict[str, Any]] = []
     diagnostics: list[dict[str, Any]] = []
     for number, path in enumerate(paths, start=first):
-        digest = parse_file(path, reference_date=reference_date)
+        with today_is(today):
+            digest = parse_file(path, reference_date=reference_date)
         day = capture_date(digest, use_name=date_from_name, reference_date=reference_date or today)
         for paper in digest.papers:
             record = {"source": digest.source, **paper.to_dict()}

@@ -17,10 +17,12 @@ that line and any after it are the wrapper's footer.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime
 import email.utils
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -287,11 +289,32 @@ def capture_day(captured: datetime.datetime) -> datetime.date:
     return max(captured.date(), utc)
 
 
+#: The day ``today`` gives instead of the clock's, inside ``today_is``.
+_PINNED_TODAY: contextvars.ContextVar[datetime.date | None] = contextvars.ContextVar(
+    "digestparse_pinned_today", default=None
+)
+
+
 def today() -> datetime.date:
     """The day yearless dates resolve against when nothing says when the page was captured:
     the capture day (``capture_day``) of the machine's clock now. West of UTC in the evening
     the page already shows the next day; the machine's own day would put it a year back."""
-    return capture_day(_local_now())
+    pinned = _PINNED_TODAY.get()
+    return pinned if pinned is not None else capture_day(_local_now())
+
+
+@contextlib.contextmanager
+def today_is(day: datetime.date) -> Iterator[None]:
+    """``today()`` is ``day`` in this thread (this context) until the block ends.
+
+    Dask runs a series' parses on workers whose clocks may not agree with the client's,
+    or may cross midnight during the run: the client reads its day once and pins it there.
+    """
+    token = _PINNED_TODAY.set(day)
+    try:
+        yield
+    finally:
+        _PINNED_TODAY.reset(token)
 
 
 def _local_now() -> datetime.datetime:
