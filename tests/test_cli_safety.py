@@ -263,6 +263,21 @@ def test_csv_formula_is_neutralized_and_csv_raw_keeps_it(tmp_path: Path) -> None
     assert raw_row["title"] == lines[12]
 
 
+def test_csv_raw_with_another_format_is_a_usage_error() -> None:
+    """It changes CSV cells only: with JSON (already exact) it would do nothing, silently."""
+    for command, format_ in [("parse", "jsonl"), ("parse", "json"), ("merge", "jsonl"),
+                             ("merge", "json")]:
+        status, out, err = run_main(command, "--format", format_, "--csv-raw", str(SEEDS[0]))
+        assert (status, out) == (2, b""), (command, format_)
+        assert err.decode().splitlines()[-1] == (
+            f"digestparse {command}: error: --csv-raw needs --format csv"
+        )
+    status, out, _ = run_main("parse", "--csv-raw", str(SEEDS[0]))  # jsonl by default
+    assert (status, out) == (2, b"")
+    status, out, _ = run_main("merge", "--format", "csv", "--csv-raw", str(SEEDS[0]))
+    assert status == 0 and out.startswith(b"key,")
+
+
 def test_non_utf8_file_name_is_shown_as_backslash_x_in_every_format(tmp_path: Path) -> None:
     directory = os.fsencode(tmp_path / "dumps")
     os.mkdir(directory)

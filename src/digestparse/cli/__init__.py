@@ -72,6 +72,9 @@ def run(argv: Sequence[str]) -> int:
     parser = command_parsers[command]
     args = parse_command_args(parser, args_list[1:])
     args.command = command
+    # It changes only CSV cells: with JSON it would do nothing, and say nothing of it.
+    if getattr(args, "csv_raw", False) and args.format != "csv":
+        parser.error("--csv-raw needs --format csv")
     if command == "diff":
         return run_diff_command(args, parser)
     try:
