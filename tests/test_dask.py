@@ -199,6 +199,19 @@ def test_a_dump_without_a_capture_time_reads_its_dates_against_the_clients_day(
     assert wrapper.today() != datetime.date(2020, 1, 5)  # the pin ends with the parse
 
 
+def test_date_from_name_gives_a_dump_without_a_capture_time_its_year(tmp_path: Path) -> None:
+    """As ``digestparse merge --date-from-name``: seed 0's "Nov 3" under "Dec 12" in a dump
+    named for 2023-12-11 (one local day behind the page) is 2023-11-03, not this year's."""
+    path = tmp_path / "2023-12-11.txt"
+    path.write_text(SEEDS[0].read_text(encoding="utf-8"), encoding="utf-8")
+    papers, _ = daskio.read_papers([path], date_from_name=True)
+    frame = papers.compute(scheduler="sync")
+    assert frame["captured"].iloc[0] == "2023-12-11"
+    assert frame["date"].iloc[0] == "2023-11-03"
+    papers, _ = daskio.read_papers([path])
+    assert not papers.compute(scheduler="sync")["date"].iloc[0].startswith("2023-")
+
+
 def test_today_is_pins_the_day_in_its_own_thread_only() -> None:
     """Dask's default scheduler runs partitions on threads: one pin must not leak into
     another thread's parse."""

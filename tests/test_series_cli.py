@@ -67,6 +67,63 @@ def test_merge_without_date_from_name_uses_the_reference_date(series: Path) -> N
     assert records[0]["seen"][0]["source"] == "dumps/2025-11-07.txt"
 
 
+#: Seed 0's first paper ("What Benefits Drive Membership in Medicare Advantage Plans?")
+#: is dated "Nov 3" under the page date "Dec 12" (read from the file).
+FIRST_TITLE = "What Benefits Drive Membership in Medicare Advantage Plans?"
+
+
+def _first_paper_date(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    [record] = [r for r in records if r["title"] == FIRST_TITLE]
+    return str(record["date"])
+
+
+def test_merge_date_from_name_gives_a_dump_without_a_capture_time_its_year(
+    tmp_path: Path,
+) -> None:
+    """An archive's dump from 2023 read as of today would get this year's dates (and
+    spurious conflicts where today's day falls between two captures). The name's date
+    gives the year; the day after it, so that a name one local day behind the page's
+    (UTC) date does not put the page a year back; ``--reference-date`` still wins."""
+    shutil.copy(SEEDS[0], tmp_path / "2023-12-12.txt")
+    named = run_cli("merge", "--date-from-name", "2023-12-12.txt", cwd=tmp_path,
+                    reference=False)
+    assert _first_paper_date(named) == "2023-11-03"
+    unnamed = run_cli("merge", "2023-12-12.txt", cwd=tmp_path, reference=False)
+    assert not _first_paper_date(unnamed).startswith("2023-")  # as of today
+    given = run_cli("merge", "--date-from-name", "--reference-date", "2025-12-31",
+                    "2023-12-12.txt", cwd=tmp_path, reference=False)
+    assert _first_paper_date(given) == "2025-11-03"
+    shutil.copy(SEEDS[0], tmp_path / "2023-12-11.txt")  # the page shows Dec 12
+    behind = run_cli("merge", "--date-from-name", "2023-12-11.txt", cwd=tmp_path,
+                     reference=False)
+    assert _first_paper_date(behind) == "2023-11-03"
+
+
+def test_merge_of_the_dated_seeds_needs_no_reference_date(series: Path) -> None:
+    """docs/cli.md: the seeds' names give their yearless dates the year they were scraped
+    in, as ``--reference-date 2025-12-31`` does."""
+    named = run_cli("merge", "--date-from-name", "dumps", cwd=series, reference=False)
+    given = run_cli("merge", "--date-from-name", "dumps", cwd=series)
+    assert named.returncode == given.returncode == 0
+    assert named.stdout == given.stdout
+    assert named.stderr == given.stderr == (
+        "checked 5 files, 233 papers: 0 warnings; 182 distinct papers\n"
+    )
+
+
+def test_merge_date_from_name_leaves_a_stated_capture_time_first(tmp_path: Path) -> None:
+    seed = SEEDS[0].read_text(encoding="utf-8").replace("\nDec 12\n", "\nJun 1\n", 1)
+    seed = seed.replace("\nNov 3\n", "\nMay 30\n", 1)
+    (tmp_path / "2021-06-01.txt").write_text(
+        "---\ncaptured: 2024-06-01T08:00:00Z\n---\n" + seed, encoding="utf-8"
+    )
+    result = run_cli("merge", "--date-from-name", "2021-06-01.txt", cwd=tmp_path,
+                     reference=False)
+    assert _first_paper_date(result) == "2024-05-30"
+
+
 def test_merge_json_and_csv_hold_the_same_records(series: Path) -> None:
     lines = run_cli("merge", "--date-from-name", "dumps", cwd=series).stdout
     records = [json.loads(line) for line in lines.splitlines()]
@@ -172,6 +229,19 @@ def test_series_check_stale_and_partial(tmp_path: Path) -> None:
     assert lower.stdout.splitlines()[0] == (
         "./20251213.txt:11:1: stale-capture the capture shows the previous capture's page "
         "again: page date 2025-12-12 captured on 2025-12-13, as in ./20251212.txt")
+
+
+def test_series_check_reads_page_dates_as_of_the_names(tmp_path: Path) -> None:
+    """The series places dumps by their names' dates; their page dates take their year
+    from there too (read as of today, 2023's page dates said this year's)."""
+    shutil.copy(SEEDS[0], tmp_path / "2023-12-12.txt")
+    shutil.copy(SEEDS[0], tmp_path / "2023-12-13.txt")  # the site still showed Dec 12
+    result = run_cli("check", "--series", "--select", "stale-capture", "2023-12-12.txt",
+                     "2023-12-13.txt", cwd=tmp_path, reference=False)
+    assert result.stdout.splitlines() == [
+        "2023-12-13.txt:11:1: stale-capture the capture shows the previous capture's page "
+        "again: page date 2023-12-12 captured on 2023-12-13, as in 2023-12-12.txt"
+    ]
 
 
 def test_series_check_keeps_each_files_own_findings(series: Path) -> None:

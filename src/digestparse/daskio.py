@@ -36,7 +36,7 @@ import pandas as pd
 from .api import parse_file
 from .dates import check_reference_date
 from .identity import identity_groups
-from .merge import MERGE_FIELDS, Merger, capture_date
+from .merge import MERGE_FIELDS, Merger, capture_date, name_reference_day
 from .model import RECORD_FIELDS, Paper
 from .wrapper import today, today_is
 
@@ -102,15 +102,17 @@ def _read_group(
     """One partition: the papers and the diagnostics of ``paths`` (numbered from ``first``).
 
     Each dump is parsed as ``parse_file(path, reference_date=reference_date)`` parses it:
-    without a reference date, against the capture time it states, else today. A dump
-    that states no capture time (nor, with ``date_from_name``, a date in its name) was
+    without a reference date, against the capture time it states, else (with
+    ``date_from_name``) the date in its name (``merge.name_reference_day``), else today. A
+    dump that states no capture time (nor, with ``date_from_name``, a date in its name) was
     captured ``today``, the client's day, the same on every worker: its yearless dates
     resolve against that day too, not against the worker's clock.
     """
     papers: list[dict[str, Any]] = []
     diagnostics: list[dict[str, Any]] = []
     for number, path in enumerate(paths, start=first):
-        with today_is(today):
+        named = name_reference_day(path) if date_from_name else None
+        with today_is(named or today):
             digest = parse_file(path, reference_date=reference_date)
         day = capture_date(digest, use_name=date_from_name, reference_date=reference_date or today)
         for paper in digest.papers:
@@ -138,7 +140,8 @@ def read_papers(
 
     One partition per ``files_per_partition`` files. Each dump is parsed as
     ``parse_file(path, reference_date=reference_date)`` parses it (without a reference
-    date, against the capture time it states, else today); capture dates as in
+    date, against the capture time it states, else with ``date_from_name`` the date in
+    its name, else today), as ``digestparse merge`` does; capture dates as in
     ``digestparse.merge``. No paths give empty frames. The two frames come from the
     same tasks: compute them together (``dask.compute(papers, diagnostics)``) to parse
     each file once.

@@ -164,6 +164,20 @@ def date_from_name(path: str) -> datetime.date | None:
     return None
 
 
+def name_reference_day(path: str) -> datetime.date | None:
+    """The day the yearless dates of a dump resolve against when only its name dates it
+    (``date_from_name``): the day after the name's date, None without one.
+
+    A name gives a local day: west of UTC in the evening the page already shows the next
+    day, which the name's own day would put a year back; the day after puts no date wrong
+    (as ``wrapper.capture_day`` takes the later of two days).
+    """
+    named = date_from_name(path)
+    if named is None:
+        return None
+    return named if named == datetime.date.max else named + datetime.timedelta(days=1)
+
+
 def capture_date(
     digest: Digest, *, use_name: bool = False, reference_date: datetime.date | None = None
 ) -> datetime.date:

@@ -94,6 +94,8 @@ def run(argv: Sequence[str]) -> int:
         want_records=args.command in ("parse", "merge"),
         check=check_options(args, parser) if args.command == "check" else None,
         dialect=args.dialect,
+        name_dates=(command == "merge" and args.date_from_name)
+        or (command == "check" and args.series),
     )
     jobs = args.jobs if args.jobs is not None else default_jobs()
     progress = Progress(

@@ -32,7 +32,8 @@ class Settings:
     """What to do with every file (plain class: a dataclass costs import time)."""
 
     __slots__ = (
-        "check", "dialect", "ignore", "mode", "reference_date", "select", "want_records"
+        "check", "dialect", "ignore", "mode", "name_dates", "reference_date", "select",
+        "want_records",
     )
 
     def __init__(
@@ -46,6 +47,9 @@ class Settings:
         dialect: str = "auto",
         #: check's CI options (cli/guard.py); None for parse and a check without them.
         check: CheckOptions | None = None,
+        #: merge --date-from-name and check --series: without ``reference_date``, a dump
+        #: that states no capture time reads its yearless dates as of its name's date.
+        name_dates: bool = False,
     ) -> None:
         self.mode: Mode = mode
         self.reference_date = reference_date
@@ -54,6 +58,7 @@ class Settings:
         self.want_records = want_records
         self.dialect = dialect
         self.check = check
+        self.name_dates = name_dates
 
 
 class FileResult:
