@@ -25,6 +25,7 @@ from hypothesis import given, note
 
 import digestparse
 from dialect_support import assert_paths_agree
+from digestparse import grammar
 from digestparse.dialects.markdown import MARKDOWN
 from digestparse.dialects.markdown import rules as markdown_rules
 from hostile_support import comparable, uncovered_lines
@@ -67,6 +68,9 @@ class Style:
     #: Whether images are kept (converters can leave them out: html2text's
     #: ``ignore_images``): without them an organization is ``[Name](url)``.
     images: bool = True
+    #: html2text's ``images_to_alt`` (with ``images`` off): the avatar's alt text, the
+    #: organization's handle, glued before its name: ``[occOCC](…/occ)``.
+    logo_alt: bool = False
     #: How the upvote box and the abstract, links around blocks, are written: ``inline``
     #: (``[101](url)``) or ``split`` (turndown: ``[``, a blank line, the block, a blank
     #: line, ``](url)``), ``Upvote`` then the count where ``upvote_word``; or with the word
@@ -126,7 +130,8 @@ def entry_lines(entry: Entry, style: Style) -> list[str]:
     if entry.organization is not None:
         slug = entry.organization.split()[0].lower()
         image = f"![{slug}](https://cdn-avatars.huggingface.co/{slug}.png)" if style.images else ""
-        by = f"[{image}{entry.organization}]({HF}/{slug})"
+        alt = slug if style.logo_alt else ""
+        by = f"[{image}{alt}{entry.organization}]({HF}/{slug})"
     else:
         word = "author" if entry.authors == 1 else "authors"
         shown = entry.avatars if style.images else 0
@@ -886,6 +891,33 @@ def test_a_page_without_images(separator: str, authors: str) -> None:
     text = listing(Style(images=False, separator=separator, authors=authors))
     assert "![" not in text.split("and the research community", 1)[1]
     assert_reads_the_entries(text)
+
+
+@pytest.mark.parametrize("separator", ["own line", "spaced"])
+def test_an_organizations_handle_glued_before_its_name(separator: str) -> None:
+    """html2text's ``images_to_alt`` writes the avatar as its alt text, the handle of the
+    organization's page, glued to the name: ``[carnegieCarnegie Mellon University](…)``.
+    The name was read with the handle in it, silently."""
+    text = listing(Style(images=False, logo_alt=True, separator=separator))
+    assert f"[occOCC]({HF}/occ)" in text
+    assert_reads_the_entries(text)
+
+
+def test_a_handle_is_taken_off_only_where_a_word_of_its_own_follows() -> None:
+    cases = {
+        ("occ-aiOCC", "occ-ai"): "OCC",
+        ("QwenQwen", "Qwen"): "Qwen",
+        ("deepseek-aideepseek-ai", "deepseek-ai"): "deepseek-ai",
+        ("umass2U", "umass"): "2U",
+        ("Qwen", "Qwen"): "Qwen",
+        ("google-research", "google"): "google-research",
+        ("nvidiaresearch", "nvidia"): "nvidiaresearch",
+        ("Qwen Team", "Qwen"): "Qwen Team",
+        ("OCC", "occ"): "OCC",
+        ("OCC", ""): "OCC",
+    }
+    for (name, handle), kept in cases.items():
+        assert grammar.without_glued_logo_alt(name, handle) == kept, (name, handle)
 
 
 def test_a_link_to_something_else_after_the_abstract_is_still_junk() -> None:

@@ -120,6 +120,19 @@ def without_bare_logo_alt(name: str) -> str:
     return " ".join(words)
 
 
+def without_glued_logo_alt(name: str, handle: str) -> str:
+    """An organization's name without its logo's alt text, its page's handle
+    (``huggingface.co/HANDLE``), glued before it, as html2text's ``images_to_alt`` writes the
+    avatar: ``[occ-aiOCC](https://huggingface.co/occ-ai)``. Taken off only where the rest
+    starts a word of its own (a capital or a digit) or is the handle again
+    (``deepseek-aideepseek-ai``); a name that merely starts with its handle keeps it
+    (``google-research``, ``nvidiaresearch``, and ``Qwen`` alone)."""
+    rest = name[len(handle) :] if handle and name.startswith(handle) else ""
+    if rest and (rest[0].isupper() or rest[0].isdigit() or rest.casefold() == handle.casefold()):
+        return rest
+    return name
+
+
 #: The most words a logo's alt (an organization's handle or name) is looked for in; it also
 #: keeps the work linear on a long damaged line.
 _MAX_ALT_WORDS = 6

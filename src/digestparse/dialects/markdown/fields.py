@@ -13,11 +13,13 @@ import re
 import attrs
 
 from ...dates import MAX_AUTHOR_DIGITS
+from ...grammar import without_glued_logo_alt
 from ...links import extract_links, paper_id, paper_url
 from ...markup import join_wrapped, plain, unescape
 from ...model import Paper, fast_paper
 from .lines import (
     ORGANIZATION,
+    ORGANIZATION_LINK,
     UPVOTE_BOX,
     UPVOTES,
     link_parts,
@@ -48,6 +50,8 @@ def organization_of(line: str) -> str | None:
     image and link are gone.
     """
     match = ORGANIZATION.fullmatch(line)
+    if match is None and (link := ORGANIZATION_LINK.fullmatch(line)) is not None:
+        return without_glued_logo_alt(plain(line, escapes=True), link.group(2)) or None
     name = match.group(1) if match is not None else line
     return plain(name if name == name.strip() else line, escapes=True) or None
 

@@ -94,7 +94,7 @@ AUTHORS_TAIL = re.compile(_BULLET + r"([0-9]+) authors?\]" + _URL)
 #: ``[Name](/slug)``, the site's relative link).
 ORGANIZATION_LINK = re.compile(
     r"\[([^\[\]]*[^\[\]\s])\]\(<?(?:https://huggingface\.co)?/(?!papers\b|login\b)"
-    r"[A-Za-z0-9][\w.-]*/?>?"
+    r"([A-Za-z0-9][\w.-]*)/?>?"
     r'(?: +"[^"]*")?\)'
 )
 #: The lines around an authors list that html2text and turndown write as a link of its
