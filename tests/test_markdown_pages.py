@@ -903,16 +903,25 @@ def test_an_organizations_handle_glued_before_its_name(separator: str) -> None:
     assert_reads_the_entries(text)
 
 
-def test_a_handle_is_taken_off_only_where_a_word_of_its_own_follows() -> None:
+def test_a_handle_is_taken_off_only_where_the_rest_is_like_it() -> None:
+    """The name must start with the handle or the handle with it, letters and digits only:
+    a name that merely starts with its handle (``QwenLM``) is a name."""
     cases = {
         ("occ-aiOCC", "occ-ai"): "OCC",
         ("QwenQwen", "Qwen"): "Qwen",
         ("deepseek-aideepseek-ai", "deepseek-ai"): "deepseek-ai",
-        ("umass2U", "umass"): "2U",
+        ("CarnegieMellonUCarnegie Mellon University", "CarnegieMellonU"):
+            "Carnegie Mellon University",
         ("Qwen", "Qwen"): "Qwen",
+        ("QwenLM", "Qwen"): "QwenLM",
+        ("Qwen2", "Qwen"): "Qwen2",
+        ("QwenQ", "Qwen"): "QwenQ",
         ("google-research", "google"): "google-research",
         ("nvidiaresearch", "nvidia"): "nvidiaresearch",
         ("Qwen Team", "Qwen"): "Qwen Team",
+        # Not told: the alt and a name unlike it (it stays, as before).
+        ("umassUniversity of Massachusetts Amherst", "umass"):
+            "umassUniversity of Massachusetts Amherst",
         ("OCC", "occ"): "OCC",
         ("OCC", ""): "OCC",
     }

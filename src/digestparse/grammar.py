@@ -123,13 +123,19 @@ def without_bare_logo_alt(name: str) -> str:
 def without_glued_logo_alt(name: str, handle: str) -> str:
     """An organization's name without its logo's alt text, its page's handle
     (``huggingface.co/HANDLE``), glued before it, as html2text's ``images_to_alt`` writes the
-    avatar: ``[occ-aiOCC](https://huggingface.co/occ-ai)``. Taken off only where the rest
-    starts a word of its own (a capital or a digit) or is the handle again
-    (``deepseek-aideepseek-ai``); a name that merely starts with its handle keeps it
-    (``google-research``, ``nvidiaresearch``, and ``Qwen`` alone)."""
-    rest = name[len(handle) :] if handle and name.startswith(handle) else ""
-    if rest and (rest[0].isupper() or rest[0].isdigit() or rest.casefold() == handle.casefold()):
-        return rest
+    avatar: ``[occ-aiOCC](https://huggingface.co/occ-ai)``. Taken off only where the rest,
+    letters and digits only, starts with the handle or the handle with it (``OCC``,
+    ``QwenQwen``, ``CarnegieMellonUCarnegie Mellon University``), as ``without_bare_logo_alt``
+    tells a bare alt; a name that merely starts with its handle keeps it (``QwenLM``,
+    ``Qwen2``, ``google-research``)."""
+    if not handle or not name.startswith(handle):
+        return name
+    rest = name[len(handle) :]
+    squashed_rest, squashed_handle = _squashed([rest]), _squashed([handle])
+    if squashed_rest.startswith(squashed_handle) or (
+        len(squashed_rest) > 1 and squashed_handle.startswith(squashed_rest)
+    ):
+        return rest.strip()
     return name
 
 
