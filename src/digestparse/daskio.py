@@ -103,7 +103,8 @@ def _read_group(
 
     Each dump is parsed as ``parse_file(path, reference_date=reference_date)`` parses it:
     without a reference date, against the capture time it states, else (with
-    ``date_from_name``) the date in its name (``merge.name_reference_day``), else today. A
+    ``date_from_name``) the day after the date in its name (``merge.name_reference_day``),
+    else today. A
     dump that states no capture time (nor, with ``date_from_name``, a date in its name) was
     captured ``today``, the client's day, the same on every worker: its yearless dates
     resolve against that day too, not against the worker's clock.
@@ -140,8 +141,8 @@ def read_papers(
 
     One partition per ``files_per_partition`` files. Each dump is parsed as
     ``parse_file(path, reference_date=reference_date)`` parses it (without a reference
-    date, against the capture time it states, else with ``date_from_name`` the date in
-    its name, else today), as ``digestparse merge`` does; capture dates as in
+    date, against the capture time it states, else with ``date_from_name`` the day after
+    the date in its name, else today), as ``digestparse merge`` does; capture dates as in
     ``digestparse.merge``. No paths give empty frames. The two frames come from the
     same tasks: compute them together (``dask.compute(papers, diagnostics)``) to parse
     each file once.

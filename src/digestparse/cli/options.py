@@ -124,7 +124,8 @@ def add_reference_date_option(parser: argparse.ArgumentParser) -> None:
         type=reference_date_arg,
         metavar="DATE",
         help="resolve yearless dates as of DATE (YYYY-MM-DD; default: the capture time a "
-        "capture wrapper gives, else today)",
+        "capture wrapper gives, else for merge --date-from-name and check --series the "
+        "file name's date, else today)",
     )
 
 
@@ -317,7 +318,8 @@ def add_merge_options(merge: argparse.ArgumentParser) -> None:
         "--date-from-name",
         action="store_true",
         help="a capture that states no capture time was captured on the YYYY-MM-DD or "
-        "YYYYMMDD date in its file name (default: the reference date)",
+        "YYYYMMDD date in its file name (default: the reference date); without "
+        "--reference-date its yearless dates take their year from there too",
     )
     add_csv_raw_option(merge)
 
