@@ -104,10 +104,9 @@ def _read_group(
     Each dump is parsed as ``parse_file(path, reference_date=reference_date)`` parses it:
     without a reference date, against the capture time it states, else (with
     ``date_from_name``) the day after the date in its name (``merge.name_reference_day``),
-    else today. A
-    dump that states no capture time (nor, with ``date_from_name``, a date in its name) was
-    captured ``today``, the client's day, the same on every worker: its yearless dates
-    resolve against that day too, not against the worker's clock.
+    else today. A dump that states no capture time (nor, with ``date_from_name``, a date in
+    its name) was captured ``today``, the client's day, the same on every worker: its
+    yearless dates resolve against that day too, not against the worker's clock.
     """
     papers: list[dict[str, Any]] = []
     diagnostics: list[dict[str, Any]] = []

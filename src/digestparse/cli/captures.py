@@ -92,4 +92,3 @@ def _dated_by_name(name: str, settings: Settings) -> contextlib.AbstractContextM
     if day is None or settings.reference_date is not None:
         return contextlib.nullcontext()
     return today_is(day)
-
