@@ -112,12 +112,12 @@ def one_paper_lines() -> list[str]:
 
 
 def run_main(
-    *args: str, stdin: bytes | None = b"", encoding: str = "utf-8"
+    *args: str, stdin: bytes | None = b"", encoding: str = "utf-8", reference: bool = True
 ) -> tuple[int, bytes, bytes]:
     """``digestparse.cli.main(args)`` in this process (fast enough for property tests),
-    with the fixtures' reference date and ``--jobs 1`` (no worker processes forked from
-    the test process); stdout and stderr as bytes in ``encoding``.
-    ``stdin=None`` runs it with standard input closed."""
+    with the fixtures' reference date (unless ``reference`` is false) and ``--jobs 1`` (no
+    worker processes forked from the test process); stdout and stderr as bytes in
+    ``encoding``. ``stdin=None`` runs it with standard input closed."""
     from digestparse.cli import main
 
     out, err = io.BytesIO(), io.BytesIO()
@@ -127,7 +127,7 @@ def run_main(
     sys.stderr = io.TextIOWrapper(err, encoding=encoding, write_through=True)
     try:
         try:
-            status = main([*args, "--jobs", "1", *REFERENCE])
+            status = main([*args, "--jobs", "1", *(REFERENCE if reference else ())])
         except SystemExit as exit_:  # argparse: usage errors, --help
             status = exit_.code if isinstance(exit_.code, int) else 2
         return status, out.getvalue(), err.getvalue()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import os
@@ -26,11 +27,14 @@ from cli_helpers import (
     SEEDS,
     TRAILING,
     damaged_dumps,
+    one_paper_lines,
     run_cli,
+    run_main,
     seed_lines,
     without_first_separator,
     write_lines,
 )
+from digestparse import wrapper
 from digestparse.cli.escape import escape_github_data, escape_github_property
 
 SEED_NAMES = [seed.name for seed in SEEDS]
@@ -335,6 +339,28 @@ def test_reference_date_spellings(damaged: Path) -> None:
     )
     assert incomplete.returncode == 2
     assert "incomplete date: 'Dec 31'" in incomplete.stderr
+
+
+def test_one_run_reads_the_clock_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two undated dumps dated "Jan 1", parsed by a run that crosses midnight on New Year's
+    Eve: both are read as of the day the run started (2025-12-31, so 2025-01-01), not the
+    second as of the next day (2026-01-01)."""
+    lines = one_paper_lines()
+    assert (lines[10], lines[18]) == ("Dec 12", "Nov 3")  # the page date, the paper's date
+    lines[10] = lines[18] = "Jan 1"
+    for name in ("a.txt", "b.txt"):
+        write_lines(tmp_path / name, lines)
+    readings = iter(
+        [datetime.datetime(2025, 12, 31, 23, 59, 59, tzinfo=datetime.timezone.utc)]
+    )
+    after_midnight = datetime.datetime(2026, 1, 1, 0, 0, 1, tzinfo=datetime.timezone.utc)
+    monkeypatch.setattr(wrapper, "_local_now", lambda: next(readings, after_midnight))
+    status, out, err = run_main(
+        "parse", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), reference=False
+    )
+    assert (status, err) == (0, b"")
+    dates = [json.loads(line)["date"] for line in out.decode().splitlines()]
+    assert dates == ["2025-01-01", "2025-01-01"]
 
 
 def test_version_and_help() -> None:

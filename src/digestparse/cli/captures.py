@@ -3,13 +3,11 @@ once, keep its findings like ``check`` does, and what the series needs of it."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 from functools import partial
 
-from ..merge import name_reference_day
 from ..model import Paper
-from ..wrapper import capture_day, today_is
+from ..wrapper import capture_day
 from .escape import escape_text
 from .guard import guard_file
 from .inputs import Task, UnreadableInput
@@ -59,8 +57,7 @@ def process_capture(task: Task, settings: Settings) -> CaptureResult:
     dump = Dump(settings.check, keep_papers=settings.want_records)
     selected = partial(is_selected, settings=settings)
     try:
-        with _dated_by_name(task.name, settings):
-            result.papers, found = parse_for_mode(source, task.name, settings, dump=dump)
+        result.papers, found = parse_for_mode(source, task.name, settings, dump=dump)
         result.findings, result.omitted = found.sorted(), found.omitted
         digest = dump.digest(task.name)
         if settings.check is not None:  # check --series: the CI options too (cli/guard.py)
@@ -83,12 +80,3 @@ def process_capture(task: Task, settings: Settings) -> CaptureResult:
         result.kept = digest.papers
     return result
 
-
-def _dated_by_name(name: str, settings: Settings) -> contextlib.AbstractContextManager[None]:
-    """Where the series places a dump by its name's date, its yearless dates take their year
-    from that date too, unless ``--reference-date`` is given (a capture time the dump states
-    still comes first): an archive's old dumps read as of today would get this year's."""
-    day = name_reference_day(name) if settings.name_dates else None
-    if day is None or settings.reference_date is not None:
-        return contextlib.nullcontext()
-    return today_is(day)

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..merge import MERGE_FIELDS, Merger, date_from_name
-from ..wrapper import today
 from .captures import CaptureResult, human, process_capture
 from .inputs import Task
 from .jobs import run_tasks
@@ -25,18 +24,16 @@ from .worker import Settings, is_selected
 MERGE_CSV_COLUMNS = MERGE_FIELDS
 
 
-def capture_day(
-    result: CaptureResult, use_name: bool, reference_date: datetime.date | None
-) -> datetime.date:
+def capture_day(result: CaptureResult, use_name: bool, settings: Settings) -> datetime.date:
     """The capture's own date, else (``--date-from-name``) its name's, else the reference
-    date (``--reference-date``, else today)."""
+    date (``--reference-date``, else the run's day)."""
     if result.captured_at is not None:
         return result.captured_at
     if use_name:
         named = date_from_name(result.name)
         if named is not None:
             return named
-    return reference_date or today()
+    return settings.reference_date or settings.today
 
 
 def run_merge(
@@ -54,7 +51,7 @@ def run_merge(
             count_result(result, tally, progress)
             for diagnostic in result.findings:
                 progress.note(human(str(diagnostic)))
-            captured = capture_day(result, args.date_from_name, settings.reference_date)
+            captured = capture_day(result, args.date_from_name, settings)
             merger.add_papers(result.kept, result.name, captured, number)
     merged = merger.result()
     progress.clear()

@@ -20,6 +20,8 @@ from ..api import iter_papers
 from ..diagnostics import Mode
 from ..errors import InternalError, ParseError
 from ..model import Diagnostic, Digest, Paper
+from ..wrapper import today as clock_today
+from ..wrapper import today_is
 from .bounded_findings import MAX_FINDINGS, BoundedFindings
 from .inputs import Task, UnreadableInput, check_text, open_dump
 
@@ -33,7 +35,7 @@ class Settings:
 
     __slots__ = (
         "check", "dialect", "ignore", "mode", "name_dates", "reference_date", "select",
-        "want_records",
+        "today", "want_records",
     )
 
     def __init__(
@@ -50,6 +52,10 @@ class Settings:
         #: merge --date-from-name and check --series: without ``reference_date``, a dump
         #: that states no capture time reads its yearless dates as of its name's date.
         name_dates: bool = False,
+        #: The day "today" is for the whole run (None: read the clock now). Read once, so
+        #: that a run which crosses midnight, or whose workers' clocks disagree, gives one
+        #: undated dump's yearless dates the same year as the next one's.
+        today: datetime.date | None = None,
     ) -> None:
         self.mode: Mode = mode
         self.reference_date = reference_date
@@ -59,6 +65,7 @@ class Settings:
         self.dialect = dialect
         self.check = check
         self.name_dates = name_dates
+        self.today = today if today is not None else clock_today()
 
 
 class FileResult:
@@ -280,14 +287,17 @@ def _papers(
     dump: Dump | None = None,
 ) -> Iterator[Paper]:
     try:
-        stream = iter_papers(
-            source(),
-            mode=mode,
-            reference_date=settings.reference_date,
-            name=name,
-            on_diagnostic=on_diagnostic,
-            dialect=settings.dialect,
-        )
+        # The session reads "today" when it starts, within iter_papers: the pin need not
+        # outlive the call.
+        with today_is(fallback_day(name, settings)):
+            stream = iter_papers(
+                source(),
+                mode=mode,
+                reference_date=settings.reference_date,
+                name=name,
+                on_diagnostic=on_diagnostic,
+                dialect=settings.dialect,
+            )
         if dump is None:
             yield from stream
             return
@@ -316,6 +326,19 @@ def _streamed_records(
     finally:
         close_source(source, copy)
     result.findings, result.omitted = found.sorted(), found.omitted
+
+
+def fallback_day(name: str, settings: Settings) -> datetime.date:
+    """What a dump's yearless dates resolve against when it states no capture time and no
+    ``--reference-date`` is given: the run's one day; with ``settings.name_dates`` (the
+    series commands) the day after its name's date, where the name has one, for an
+    archive's old dumps read as of today would get this year's dates."""
+    if not settings.name_dates:
+        return settings.today
+    from ..merge import name_reference_day  # only the series commands load the merge
+
+    named = name_reference_day(name)
+    return named if named is not None else settings.today
 
 
 def parse_for_mode(
