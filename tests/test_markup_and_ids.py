@@ -42,6 +42,13 @@ from digestparse.model import title_key
         ("/login?next=%2Fpapers%2F2606.00683", None),
         ("/org/papers/2606.00683", None),
         ("papers/2606.00683", None),
+        # A number alone, or an old-style id without its seven digits, is no paper's id.
+        ("/papers/2410", None),
+        ("https://huggingface.co/papers/2410", None),
+        ("https://arxiv.org/abs/24100543", None),
+        ("https://arxiv.org/abs/hep-th/99010", None),
+        ("https://arxiv.org/abs/math.GT/0309136v1", "math.GT/0309136"),
+        ("https://huggingface.co/papers/date/2026-06-29", None),
     ],
 )
 def test_paper_id(url: str, want: str | None) -> None:

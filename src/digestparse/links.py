@@ -167,13 +167,15 @@ def extract_links(text: str) -> tuple[str, ...]:
     return tuple(links)
 
 
-#: A paper's page on huggingface.co or arXiv; the id is arXiv's (``2606.00683``, old-style
-#: ``hep-th/9901001`` too), with an optional version suffix that is not part of it. The
-#: site's own links may be relative (``/papers/2606.00683``): a converter given the page's
-#: HTML without its address (markitdown, html2text, pandoc) keeps them so.
+#: A paper's page on huggingface.co or arXiv; the id is arXiv's: ``YYMM.NNNNN`` (four or five
+#: digits after the dot), or an old-style one, an archive and seven digits
+#: (``hep-th/9901001``), with an optional version suffix that is not part of it. A number
+#: alone (``/papers/2410``) is no id. The site's own links may be relative
+#: (``/papers/2606.00683``): a converter given the page's HTML without its address
+#: (markitdown, html2text, pandoc) keeps them so.
 _PAPER_LINK = regex.compile(
     r"(?:(?i:https?://)?(?:www\.)?(?i:huggingface\.co/papers|arxiv\.org/(?:abs|pdf))|/papers)/"
-    r"((?:[a-z-]+(?:\.[A-Z]{2})?/)?[0-9]{4,}(?:\.[0-9]{4,5})?)(?:v[0-9]+)?(?:\.pdf)?"
+    r"([a-z-]+(?:\.[A-Z]{2})?/[0-9]{7}|[0-9]{4,}\.[0-9]{4,5})(?:v[0-9]+)?(?:\.pdf)?"
     r"(?=$|[/?#\s)\]>\"'])"
 )
 
