@@ -361,6 +361,56 @@ def test_invalid_utf8_in_the_body_and_after_the_closing_fence_are_both_reported(
         assert all("replaced by U+FFFD" in d.message for d in found if d.code == "invalid-utf8")
 
 
+def test_a_second_capture_after_the_closing_fence_is_reported_not_lost() -> None:
+    """Two captures joined into one file: the footer is not read, but its text is reported
+    (``junk`` from its first line with text to its last), so the second capture's papers are
+    not lost without a word; in a stream and with any block size alike."""
+    text = "\n".join(LINES)
+    assert text.endswith("```\n") and text.count("\n") == 947  # the fence ends line 947
+    joined = text + text
+    want = [("truncated-entry", 946, 946), ("junk", 948, 2 * 947)]
+    digest = check_nothing_lost(joined, digestparse.parse(joined))
+    assert len(digest.papers) == 34
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == want
+    assert digest.diagnostics[1].message == (
+        "lines that are not part of any entry: text after the capture's closing fence, not read"
+    )
+    assert digest.footer_span == (947, 2 * 947)
+    for block_size in (7, 4096, 1 << 20):
+        stream = digestparse.iter_papers(io.BytesIO(joined.encode()), block_size=block_size)
+        assert len(list(stream)) == 34
+        assert [(d.code, d.line, d.end_line) for d in stream.diagnostics] == want, block_size
+    lines = digestparse.iter_papers(joined.splitlines(keepends=True))
+    assert len(list(lines)) == 34
+    assert [(d.code, d.line, d.end_line) for d in lines.diagnostics] == want
+
+
+def _fenced_seed(after: str) -> str:
+    """Seed 0 in capture 01's wrapper (with a capture time: no reading depends on today),
+    then ``after`` its closing fence."""
+    top = "# Web source\n\n- URL: https://huggingface.co/papers\n- Captured: 2025-12-31\n\n"
+    return top + "```text\n" + SEED.rstrip("\n") + "\n```\n" + after
+
+
+def test_text_after_the_closing_fence_fails_a_strict_parse_at_its_line() -> None:
+    fence = _fenced_seed("").count("\n")
+    assert digestparse.parse(_fenced_seed(""), mode="strict").footer_span == (fence, fence)
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(_fenced_seed("\n  Saved with a clipper\n"), mode="strict")
+    assert str(raised.value) == (
+        f"<string>:{fence + 2}:1: junk lines that are not part of any entry: text after the "
+        "capture's closing fence, not read"
+    )
+
+
+@pytest.mark.parametrize("after", ["\n", "\n\n  \t\n", "\u00a0\n\ufeff\n", "\n\n"])
+def test_blank_lines_after_the_closing_fence_are_no_finding(after: str) -> None:
+    source = _fenced_seed(after)
+    digest = digestparse.parse(source, mode="strict")
+    assert (len(digest.papers), digest.diagnostics) == (25, ())
+    assert digest.footer_span is not None and digest.footer_span[1] >= source.count("\n")
+
+
 def test_a_run_defect_reported_before_its_line_does_not_fold_into_a_later_run() -> None:
     found: list[digestparse.Diagnostic] = []
     reporter = Reporter("lenient", "<string>", found.append)

@@ -36,6 +36,7 @@ from .wrapper import (
     WRAPPER_WINDOW,
     Wrapper,
     capture_day,
+    is_blank,
     is_fence_end,
     read_wrapper,
     today,
@@ -48,17 +49,37 @@ StreamSource = Union[str, "os.PathLike[str]", IO[str], IO[bytes], Iterable[str],
 class _Footer:
     """Where a fenced capture body ended: its closing fence and the lines after it."""
 
-    __slots__ = ("first", "last", "refused")
+    __slots__ = ("first", "last", "refused", "text_first", "text_last")
 
     def __init__(self) -> None:
         self.first = 0
         self.last = 0
         #: No dialect recognised the input: the footer's reading defects are not reported.
         self.refused = False
+        #: The first and last lines after the closing fence that hold text (0: none).
+        self.text_first = 0
+        self.text_last = 0
 
     @property
     def span(self) -> tuple[int, int] | None:
         return (self.first, self.last) if self.first else None
+
+    def note(self, number: int, line: str) -> None:
+        """Line ``number`` (after the closing fence) is ``line``."""
+        if not is_blank(line):
+            self.text_first = self.text_first or number
+            self.text_last = number
+
+    def report_text(self, reporter: Reporter) -> None:
+        """Text after the closing fence is not read, so it is reported: nothing the wrapper's
+        format puts there, it may be a second capture joined to the first, whose papers
+        would otherwise be lost without a word. (Called as the parse ends: every body line
+        comes before it.)"""
+        if self.text_first and not self.refused:
+            reporter.defect(
+                "junk", self.text_first, 1, end_line=self.text_last,
+                detail="text after the capture's closing fence, not read",
+            )
 
 
 class _Session:
@@ -147,7 +168,7 @@ def _session(
     if dialect is None:
         papers: Iterator[Paper] = _refuse(state)
     else:
-        papers = run(state, dialect)
+        papers = run(state, dialect, footer.report_text)
     return _Session(state, dialect, wrapper, footer, papers)
 
 
@@ -227,8 +248,12 @@ def _fenced_blocks(
                 # The footer is not parsed, but its lines are counted and their reading
                 # defects reported, as when the whole input is given to ``parse``.
                 last = number + len(block.lines)
+                for after, line in enumerate(block.lines[index + 1 :], footer.first + 1):
+                    footer.note(after, line)
                 outside = [(n, d) for n, d in sorted(block.defects.items()) if n >= footer.first]
                 for rest in blocks:
+                    for after, line in enumerate(rest.lines, last + 1):
+                        footer.note(after, line)
                     last += len(rest.lines)
                     outside += sorted(rest.defects.items())
                 for line_number, found in outside if not footer.refused else ():
@@ -278,6 +303,8 @@ def _fenced_list(lines: list[str], wrapper: Wrapper, footer: _Footer) -> list[st
     for index in range(wrapper.end, len(lines)):
         if is_fence_end(lines[index], wrapper.fence):
             footer.first, footer.last = index + 1, len(lines)
+            for number in range(index + 2, len(lines) + 1):
+                footer.note(number, lines[number - 1])
             return lines[:index]
     return lines
 
@@ -287,8 +314,10 @@ def _fenced_stream(lines: Iterator[str], wrapper: Wrapper, footer: _Footer) -> I
     for line in lines:
         number += 1
         if wrapper.fence is not None and is_fence_end(line, wrapper.fence):
-            footer.first = number
-            footer.last = number + sum(1 for _ in lines)
+            footer.first = footer.last = number
+            for rest in lines:
+                footer.last += 1
+                footer.note(footer.last, rest)
             return
         yield line
 

@@ -98,7 +98,8 @@ HELP: dict[str, str] = {
     "bad-votes": "The count after a date has more than 18 digits.",
     "junk": (
         "Lines that cannot start an entry where one must start, such as a stray '\u00b7', "
-        "authors or date line between entries. They are skipped."
+        "authors or date line between entries, or text after a capture's closing fence "
+        "(two captures joined into one file). They are skipped."
     ),
     "unclosed-link": (
         "In a markdown capture, a link's text ('[...') is not closed by '](url)', as when "

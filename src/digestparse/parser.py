@@ -9,18 +9,25 @@ one shows it is not a copy (``copies.py``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .copies import fold_copies
+from .diagnostics import Reporter
 from .dialects import Dialect
 from .errors import InternalError, raise_for_caller
 from .model import Paper
 from .state import ParseState
 
 
-def run(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
-    """Parse the state's lines with ``dialect``'s rules, yielding papers as they complete."""
-    papers = _papers(state, dialect)
+def run(
+    state: ParseState,
+    dialect: Dialect,
+    at_end: Callable[[Reporter], None] | None = None,
+) -> Iterator[Paper]:
+    """Parse the state's lines with ``dialect``'s rules, yielding papers as they complete.
+    ``at_end`` may report on what follows the lines (a capture wrapper's footer) before the
+    reporter finishes."""
+    papers = _papers(state, dialect, at_end)
     if not dialect.merge_copies:
         return _guarded(state, papers)
     return _guarded(state, fold_copies(papers))
@@ -33,7 +40,9 @@ def _guarded(state: ParseState, papers: Iterator[Paper]) -> Iterator[Paper]:
         raise_for_caller(error, f"near line {state.number}")
 
 
-def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
+def _papers(
+    state: ParseState, dialect: Dialect, at_end: Callable[[Reporter], None] | None
+) -> Iterator[Paper]:
     reporter = state.reporter
     fast_path = dialect.fast_path if state.raw_lines is not None else None
     rules = dialect.rules
@@ -75,6 +84,8 @@ def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
             end_line=state.number,
             detail="blank lines at the end",
         )
+    if at_end is not None:
+        at_end(reporter)
     reporter.finish()
 
 

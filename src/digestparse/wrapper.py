@@ -1,6 +1,6 @@
 """Capture wrappers: what capture tools put around the listing, which is not content.
 
-Recognised at the very top of the input (docs/dialects.md#capture-wrappers):
+Recognised at the very top of the input (docs/dialects.md#how-detection-works):
 
 - YAML front matter: a ``---`` line, ``key: value`` lines, a closing ``---``;
 - a metadata preamble: a ``# Title`` line followed by ``- Key: value`` list
@@ -12,7 +12,9 @@ Recognised at the very top of the input (docs/dialects.md#capture-wrappers):
 
 What they say is kept: the captured address (``source_url``) and the
 capture time (``captured_at``). A fenced body ends at its closing fence;
-that line and any after it are the wrapper's footer.
+that line and any after it are the wrapper's footer, which is not read: a line
+with text in it there is reported (``junk``), for it may be a second capture
+joined to the first.
 """
 
 from __future__ import annotations
@@ -113,6 +115,11 @@ _WRAPPER_BLANKS = BLANKS + "\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029"
 
 def _stripped(line: str) -> str:
     return line.strip(_WRAPPER_BLANKS)
+
+
+def is_blank(line: str) -> bool:
+    """Whether a wrapper's line (one of its footer's too) holds nothing."""
+    return not line.strip(_WRAPPER_BLANKS)
 
 
 def _first_nonblank(lines: Sequence[str], start: int) -> int | None:
