@@ -46,6 +46,7 @@ from digestparse.model import title_key
         ("/papers/2410", None),
         ("https://huggingface.co/papers/2410", None),
         ("https://arxiv.org/abs/24100543", None),
+        ("https://huggingface.co/papers/24100.54341", None),  # YYMM has four digits
         ("https://arxiv.org/abs/hep-th/99010", None),
         ("https://arxiv.org/abs/math.GT/0309136v1", "math.GT/0309136"),
         ("https://huggingface.co/papers/date/2026-06-29", None),

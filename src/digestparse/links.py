@@ -175,7 +175,7 @@ def extract_links(text: str) -> tuple[str, ...]:
 #: (markitdown, html2text, pandoc) keeps them so.
 _PAPER_LINK = regex.compile(
     r"(?:(?i:https?://)?(?:www\.)?(?i:huggingface\.co/papers|arxiv\.org/(?:abs|pdf))|/papers)/"
-    r"([a-z-]+(?:\.[A-Z]{2})?/[0-9]{7}|[0-9]{4,}\.[0-9]{4,5})(?:v[0-9]+)?(?:\.pdf)?"
+    r"([a-z-]+(?:\.[A-Z]{2})?/[0-9]{7}|[0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?(?:\.pdf)?"
     r"(?=$|[/?#\s)\]>\"'])"
 )
 
@@ -194,7 +194,7 @@ def paper_id(url: str) -> str | None:
         number, dot, part = identifier.partition(".")
         if (
             identifier.isascii()
-            and len(number) >= 4
+            and len(number) == 4
             and number.isdigit()
             and dot
             and 4 <= len(part) <= 5
