@@ -403,6 +403,29 @@ def test_text_after_the_closing_fence_fails_a_strict_parse_at_its_line() -> None
     )
 
 
+@pytest.mark.parametrize("after", [b"Second capture\n", b"\xff\n"])
+def test_a_strict_stream_hands_out_every_clean_paper_before_the_footers_defect(
+    after: bytes,
+) -> None:
+    """A trending capture folds its copies, and the fold holds its last paper back until the
+    body ends: the footer's defect, reported first, kept that clean paper (capture 04's
+    twelfth, before the fence) from the caller of a strict stream."""
+    lines = capture_lines("04")
+    assert lines[3] == "--------------------"  # its own **URL:** preamble ends here
+    body = "\n".join(lines[4:]).strip("\n")
+    data = ("# Web source\n\n- URL: https://huggingface.co/papers\n\n```text\n" + body
+            + "\n```\n").encode() + after
+    footer = data.count(b"\n")  # the footer's text is the last line
+    papers: list[digestparse.Paper] = []
+    with pytest.raises(digestparse.ParseError) as raised:
+        for paper in digestparse.iter_papers(
+            io.BytesIO(data), mode="strict", reference_date=datetime.date(2026, 12, 31)
+        ):
+            papers.append(paper)
+    assert (raised.value.line, raised.value.column) == (footer, 1)
+    assert len(papers) == 12  # as lenient mode reads it (tests/test_captures.py: 04 holds 12)
+
+
 @pytest.mark.parametrize("after", ["\n", "\n\n  \t\n", "\u00a0\n\ufeff\n", "\n\n"])
 def test_blank_lines_after_the_closing_fence_are_no_finding(after: str) -> None:
     source = _fenced_seed(after)

@@ -27,10 +27,25 @@ def run(
     """Parse the state's lines with ``dialect``'s rules, yielding papers as they complete.
     ``at_end`` may report on what follows the lines (a capture wrapper's footer) before the
     reporter finishes."""
-    papers = _papers(state, dialect, at_end)
-    if not dialect.merge_copies:
-        return _guarded(state, papers)
-    return _guarded(state, fold_copies(papers))
+    papers = _papers(state, dialect)
+    if dialect.merge_copies:
+        papers = fold_copies(papers)
+    return _guarded(state, _then_finish(state.reporter, papers, at_end))
+
+
+def _then_finish(
+    reporter: Reporter, papers: Iterator[Paper], at_end: Callable[[Reporter], None] | None
+) -> Iterator[Paper]:
+    """Every paper of the lines, then what follows them reported and the reporter finished.
+
+    The copies' fold holds the last paper back until the lines end: had the footer been
+    reported first, strict mode would raise for it without handing out that clean paper,
+    which comes before it. (``_papers`` has raised already for the lines' own defects.)
+    """
+    yield from papers
+    if at_end is not None:
+        at_end(reporter)
+    reporter.finish()
 
 
 def _guarded(state: ParseState, papers: Iterator[Paper]) -> Iterator[Paper]:
@@ -40,9 +55,7 @@ def _guarded(state: ParseState, papers: Iterator[Paper]) -> Iterator[Paper]:
         raise_for_caller(error, f"near line {state.number}")
 
 
-def _papers(
-    state: ParseState, dialect: Dialect, at_end: Callable[[Reporter], None] | None
-) -> Iterator[Paper]:
+def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
     reporter = state.reporter
     fast_path = dialect.fast_path if state.raw_lines is not None else None
     rules = dialect.rules
@@ -84,9 +97,12 @@ def _papers(
             end_line=state.number,
             detail="blank lines at the end",
         )
-    if at_end is not None:
-        at_end(reporter)
-    reporter.finish()
+    # The lines have ended: their defects go out, and strict mode raises the first, before
+    # the paper the copies' fold may hold is handed out (it may hold that defect). What
+    # follows the lines (a fenced body's footer, whose reading defects were reported when
+    # its fence was met) lies after them: ``_then_finish`` reports it.
+    reporter.flush()
+    reporter.checkpoint(state.number)
 
 
 def _drain(state: ParseState) -> Iterator[Paper]:
