@@ -270,6 +270,20 @@ def test_capture_date_prefers_captured_at_then_name_then_reference() -> None:
         REFERENCE_DATE)
 
 
+def test_merge_reads_today_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two undated captures merged across midnight: both are placed on the day the merge
+    started, not the second on the next day."""
+    from digestparse import wrapper
+
+    readings = iter([datetime.datetime(2025, 12, 31, 23, 59, 59, tzinfo=datetime.timezone.utc)])
+    after_midnight = datetime.datetime(2026, 1, 1, 0, 0, 1, tzinfo=datetime.timezone.utc)
+    monkeypatch.setattr(wrapper, "_local_now", lambda: next(readings, after_midnight))
+    merged = digestparse.merge([digest("a.txt", paper("T")), digest("b.txt", paper("T"))])
+    (record,) = merged.papers
+    assert [sighting.captured for sighting in record.seen] == [datetime.date(2025, 12, 31)] * 2
+    assert record.first_seen == record.last_seen == datetime.date(2025, 12, 31)
+
+
 def test_capture_date_is_the_day_yearless_dates_resolve_against() -> None:
     """At 21:00 at UTC-5 it is already the next day in UTC, the site's day: the page and
     its yearless dates are read against that day, and the capture is placed on it too."""

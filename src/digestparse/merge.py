@@ -697,13 +697,16 @@ def merge(
 
     Each digest's capture date is its ``captured_at``, else (with
     ``date_from_name``) a ``YYYY-MM-DD`` or ``YYYYMMDD`` date in its source
-    name, else ``reference_date`` (default: today). Captures are ordered by
-    capture date, then as given. The digests are read one at a time and not kept.
+    name, else ``reference_date`` (default: today, read once when the merge starts).
+    Captures are ordered by capture date, then as given. The digests are read one at a
+    time and not kept.
     """
     merger = Merger(mode)
     reference_date = check_reference_date(reference_date)
     if isinstance(digests, (str, bytes, Digest)):
         raise TypeError(_not_digests(digests))
+    if reference_date is None:
+        reference_date = today()  # once: a merge that crosses midnight has one "today"
     for digest in digests:
         if not isinstance(digest, Digest):
             raise TypeError(_not_digests(digest))
