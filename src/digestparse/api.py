@@ -113,37 +113,9 @@ def _check_dialect(dialect: str) -> Dialect | None:
         ) from None
 
 
-def _start(
-    lines: Iterable[str] | Blocks,
-    reporter: Reporter,
-    forced: Dialect | None,
-    reference_date: datetime.date | None,
-) -> _Session:
-    """Read the wrapper, choose the dialect (``forced``, else detected) and build the state
-    over ``lines``."""
-    footer = _Footer()
-    if isinstance(lines, Blocks):
-        return _start_blocks(lines, reporter, forced, reference_date, footer)
-    if isinstance(lines, list):
-        head: list[str] = lines
-        rest: Iterator[str] = iter(())
-        wrapper = read_wrapper(lines) if lines else NO_WRAPPER
-    else:
-        rest = iter(lines)
-        head = list(itertools.islice(rest, WRAPPER_WINDOW))
-        wrapper = read_wrapper(head) if head else NO_WRAPPER
-        _read_detection_lines(head, rest, wrapper.end)
-    body: Iterable[str]
-    if isinstance(lines, list):
-        body = _fenced_list(lines, wrapper, footer)
-    else:
-        body = _fenced_stream(itertools.chain(head[wrapper.end :], rest), wrapper, footer)
-    return _session(head, body, wrapper, footer, reporter, forced, reference_date)
-
-
 def _session(
     head: list[str],
-    body: Iterable[str] | Blocks,
+    body: Blocks,
     wrapper: Wrapper,
     footer: _Footer,
     reporter: Reporter,
@@ -177,14 +149,15 @@ def _session(
 _BLOCK_HEAD_LINES = 2 * WRAPPER_WINDOW
 
 
-def _start_blocks(
+def _start(
     blocks: Blocks,
     reporter: Reporter,
     forced: Dialect | None,
     reference_date: datetime.date | None,
-    footer: _Footer,
 ) -> _Session:
-    """``_start`` for a block source: the head is read in whole blocks, the rest streams."""
+    """Read the wrapper, choose the dialect (``forced``, else detected) and build the state
+    over ``blocks``: the head is read in whole blocks, the rest streams."""
+    footer = _Footer()
     head: list[str] = []
     defects: LineDefects = {}
     budget = dialect_base.DETECT_CHARS
@@ -264,20 +237,6 @@ def _fenced_blocks(
         yield block
 
 
-def _read_detection_lines(head: list[str], rest: Iterator[str], start: int) -> None:
-    """Read on until ``head`` holds DETECT_LINES non-blank lines from ``start`` on (or all)."""
-    found = sum(1 for line in head[start:] if line.strip())
-    size = sum(map(len, itertools.islice(head, start, None)))
-    while found < DETECT_LINES and size <= dialect_base.DETECT_CHARS:
-        line = next(rest, None)
-        if line is None:
-            return
-        head.append(line)
-        size += len(line)
-        if line.strip():
-            found += 1
-
-
 def _content_head(head: list[str], wrapper: Wrapper) -> list[str]:
     """The first non-blank lines after the wrapper, stripped: what the detectors see."""
     content: list[str] = []
@@ -295,31 +254,6 @@ def _content_head(head: list[str], wrapper: Wrapper) -> list[str]:
             if len(content) == DETECT_LINES:
                 break
     return content
-
-
-def _fenced_list(lines: list[str], wrapper: Wrapper, footer: _Footer) -> list[str]:
-    if wrapper.fence is None:
-        return lines
-    for index in range(wrapper.end, len(lines)):
-        if is_fence_end(lines[index], wrapper.fence):
-            footer.first, footer.last = index + 1, len(lines)
-            for number in range(index + 2, len(lines) + 1):
-                footer.note(number, lines[number - 1])
-            return lines[:index]
-    return lines
-
-
-def _fenced_stream(lines: Iterator[str], wrapper: Wrapper, footer: _Footer) -> Iterator[str]:
-    number = wrapper.end
-    for line in lines:
-        number += 1
-        if wrapper.fence is not None and is_fence_end(line, wrapper.fence):
-            footer.first = footer.last = number
-            for rest in lines:
-                footer.last += 1
-                footer.note(footer.last, rest)
-            return
-        yield line
 
 
 def _refuse(state: ParseState) -> Iterator[Paper]:
@@ -400,7 +334,7 @@ def parse(
 
 
 def _start_guarded(
-    lines: Iterable[str] | Blocks,
+    lines: Blocks,
     reporter: Reporter,
     dialect: str,
     reference_date: datetime.date | None,
