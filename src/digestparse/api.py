@@ -218,8 +218,8 @@ def _fenced_blocks(
                 footer.first = number + index + 1
                 inside = {n: d for n, d in block.defects.items() if n < footer.first}
                 yield Block(block.lines[:index], inside)
-                # The footer is not parsed, but its lines are counted and their reading
-                # defects reported, as when the whole input is given to ``parse``.
+                # The footer is not parsed, but its lines are counted, their reading defects
+                # reported, and their text noted (``_Footer.report_text``).
                 last = number + len(block.lines)
                 for after, line in enumerate(block.lines[index + 1 :], footer.first + 1):
                     footer.note(after, line)
