@@ -284,6 +284,27 @@ def test_merge_reads_today_once(monkeypatch: pytest.MonkeyPatch) -> None:
     assert record.first_seen == record.last_seen == datetime.date(2025, 12, 31)
 
 
+
+def test_merge_pins_its_day_for_digests_parsed_as_it_pulls_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``merge(parse(...) for ...)`` across midnight: each dump's "Jan 1" resolves against
+    the day the merge started (2025-12-31, so 2025-01-01), as its capture date does; the
+    parse after midnight read 2026-01-01 under a capture date of 2025-12-31."""
+    from digestparse import wrapper
+
+    readings = iter([datetime.datetime(2025, 12, 31, 23, 59, 59, tzinfo=datetime.timezone.utc)])
+    after_midnight = datetime.datetime(2026, 1, 1, 0, 0, 1, tzinfo=datetime.timezone.utc)
+    monkeypatch.setattr(wrapper, "_local_now", lambda: next(readings, after_midnight))
+    dump = "Daily Papers\n\nJan 1\n\nT\n\nA\n\n  \u2022 2 authors\n\u00b7\nJan 1"
+    merged = digestparse.merge(digestparse.parse(dump, name=name) for name in ("a", "b"))
+    (record,) = merged.papers
+    assert record.date == datetime.date(2025, 1, 1)
+    assert merged.diagnostics == ()  # no conflict between the two dates
+    assert [sighting.captured for sighting in record.seen] == [datetime.date(2025, 12, 31)] * 2
+    assert wrapper.today() == datetime.date(2026, 1, 1)  # the pin ends with the merge
+
+
 def test_capture_date_is_the_day_yearless_dates_resolve_against() -> None:
     """At 21:00 at UTC-5 it is already the next day in UTC, the site's day: the page and
     its yearless dates are read against that day, and the capture is placed on it too."""

@@ -34,7 +34,7 @@ import attrs
 from .dates import check_reference_date
 from .diagnostics import Mode, Reporter, check_mode
 from .model import Diagnostic, Digest, title_key
-from .wrapper import capture_day, today
+from .wrapper import capture_day, today, today_is
 
 #: The fields of a merge record, in output order (see the module docstring).
 MERGE_FIELDS: tuple[str, ...] = (
@@ -697,7 +697,10 @@ def merge(
 
     Each digest's capture date is its ``captured_at``, else (with
     ``date_from_name``) a ``YYYY-MM-DD`` or ``YYYYMMDD`` date in its source
-    name, else ``reference_date`` (default: today, read once when the merge starts).
+    name, else ``reference_date`` (default: today, read once when the merge starts). That
+    day is also "today" for digests parsed while the merge pulls them
+    (``parse_file(p) for p in paths``): one without its own reference date or capture
+    time reads its yearless dates against that day.
     Captures are ordered by capture date, then as given. The digests are read one at a
     time and not kept.
     """
@@ -705,13 +708,15 @@ def merge(
     reference_date = check_reference_date(reference_date)
     if isinstance(digests, (str, bytes, Digest)):
         raise TypeError(_not_digests(digests))
-    if reference_date is None:
-        reference_date = today()  # once: a merge that crosses midnight has one "today"
-    for digest in digests:
-        if not isinstance(digest, Digest):
-            raise TypeError(_not_digests(digest))
-        merger.add(
-            digest,
-            capture_date(digest, use_name=date_from_name, reference_date=reference_date),
-        )
+    # "today" is read once, and pinned while the digests are pulled: a merge that crosses
+    # midnight places every undated capture on one day, and digests parsed lazily
+    # (``parse_file(p) for p in paths``) read their yearless dates against that day too.
+    day = reference_date if reference_date is not None else today()
+    with today_is(day):
+        for digest in digests:
+            if not isinstance(digest, Digest):
+                raise TypeError(_not_digests(digest))
+            merger.add(
+                digest, capture_date(digest, use_name=date_from_name, reference_date=day)
+            )
     return merger.result()
