@@ -108,6 +108,21 @@ def test_the_entries_lines_and_the_papers_spans() -> None:
     assert (first.date_text, first.year_explicit) == ("Nov 25", False)
 
 
+def test_elinks_reference_list_under_visible_links_reads_as_lynxs() -> None:
+    """``elinks -dump`` numbers links as lynx does and lists them under ``References``, with
+    a ``Visible links`` line first (seen in elinks 0.16's output): the same papers, and
+    the list is the page's end, up to the last line."""
+    text = page(ENTRIES)
+    assert text.count("References\n\n") == 1
+    elinks = text.replace("References\n\n", "References\n\n   Visible links\n")
+    digest = _read(elinks)
+    assert (digest.dialect, digest.diagnostics) == ("reference-text", ())
+    assert _fields(digest) == _expected()
+    assert digest.footer_span is not None
+    assert digest.footer_span[1] == len(elinks.rstrip("\n").split("\n"))
+    assert _read(elinks, "strict") == digest
+
+
 def test_a_search_page_shows_its_query_and_a_week_page_its_label() -> None:
     search = _read(page(ENTRIES, query="long context asr"))
     assert search.diagnostics == ()
