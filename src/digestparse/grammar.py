@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import regex
 
@@ -91,6 +92,26 @@ PAGE_PHRASES = frozenset(
     {NEW, PROMO_DAILY, PROMO, SUBSCRIBE, DAILY_PAPERS, TRENDING_PAPERS, BYLINE_SPACED,
      BYLINE, *PERIODS}
 )
+
+
+#: What names the listing in its header, in a capture of any dialect once its markup is
+#: removed: the promo lines, the page's title and byline, the HTML document's title. (``new``,
+#: ``Subscribe`` and the period switcher's words are too common on other pages to name it.)
+LISTING_NAMES = frozenset(
+    {PROMO_DAILY, PROMO, BYLINE, BYLINE_SPACED, *PAGE_TITLES, *DOCUMENT_TITLES}
+)
+#: A longer line names nothing (the byline with its image link is about 130 characters).
+_LISTING_NAME_LINE_MAX = 300
+
+
+def listing_names(head: Sequence[str]) -> int:
+    """How many of ``LISTING_NAMES`` the lines of ``head`` show, each counted once."""
+    found = {
+        text
+        for line in head
+        if 0 < len(line) <= _LISTING_NAME_LINE_MAX and (text := plain(line)) in LISTING_NAMES
+    }
+    return len(found)
 
 
 #: The label of a trending card's own link after its date: its code repository with the star

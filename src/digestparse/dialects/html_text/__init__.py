@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..base import Dialect, built_on_first_use
-from .lines import Kind, classify, detect, extracted
+from .lines import Kind, classify, detect, extracted, shows_anchors
 
 if TYPE_CHECKING:
     HTML_TEXT: Dialect
@@ -35,4 +35,4 @@ def _build() -> Dialect:
 
 __getattr__ = built_on_first_use(__name__, "HTML_TEXT", _build)
 
-__all__ = ["HTML_TEXT", "Kind", "detect", "extracted"]
+__all__ = ["HTML_TEXT", "Kind", "detect", "extracted", "shows_anchors"]

@@ -382,6 +382,16 @@ def meta(line: str) -> tuple[str, str, str | None] | None:
 _SECTION_ANCHOR = re.compile(r'<a id="source-section-[0-9]+"></a>')
 
 
+def _is_anchor(line: str) -> bool:
+    return line[:1] == "<" and _SECTION_ANCHOR.fullmatch(line) is not None
+
+
+def shows_anchors(head: Sequence[str]) -> bool:
+    """Whether the head holds this extractor's section anchors: its mark on a page cut
+    before its first entry, which shows no other (``dialects.detect``)."""
+    return any(map(_is_anchor, head))
+
+
 def extracted(head: Sequence[str]) -> bool:
     """Whether the head shows this extractor's own mark, its section anchors, and a title
     linked to a paper: a daily or search page of this tool (upvote boxes ``[N](url)`` and
@@ -389,7 +399,7 @@ def extracted(head: Sequence[str]) -> bool:
     first (``dialects/__init__.py``)."""
     anchored = titled = False
     for line in head:
-        if line[:1] == "<" and _SECTION_ANCHOR.fullmatch(line):
+        if _is_anchor(line):
             anchored = True
         elif line.startswith(TITLE_MARK) and "huggingface.co/papers/" in line:
             titled = True

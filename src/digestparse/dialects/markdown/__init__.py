@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..base import Dialect, built_on_first_use
-from .lines import Kind, classify, detect
+from .lines import Kind, classify, detect, shows_header_heading
 
 if TYPE_CHECKING:
     MARKDOWN: Dialect
@@ -41,4 +41,4 @@ def _build() -> Dialect:
 __getattr__ = built_on_first_use(__name__, "MARKDOWN", _build)
 
 
-__all__ = ["MARKDOWN", "Kind", "detect"]
+__all__ = ["MARKDOWN", "Kind", "detect", "shows_header_heading"]

@@ -504,6 +504,15 @@ def _links_the_site(line: str) -> bool:
     return "huggingface.co/" in line or "](/login?" in line or "](</login?" in line
 
 
+def shows_header_heading(head: Sequence[str]) -> bool:
+    """Whether a heading that is no title (``# Daily Papers``, ``## by AK and the research
+    community``) is one of the page's phrases: this style's mark on a page cut before its
+    first entry, which shows no other (``dialects.detect``)."""
+    return any(
+        line[:1] == "#" and not line.startswith("### ") and is_page_phrase(line) for line in head
+    )
+
+
 def detect(head: Sequence[str]) -> bool:
     """``### `` title lines and a mark of this capture style (``_listing_mark``), or plain
     ``### Title`` lines and two bare ``- N authors`` lines (a trending page without

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..base import Dialect, built_on_first_use
-from .lines import Kind, classify
+from .lines import Kind, classify, shows_site_links
 from .lines import detect as detect_urls
 from .plain_lines import detect_plain
 
@@ -67,4 +67,4 @@ def _build() -> Dialect:
 
 __getattr__ = built_on_first_use(__name__, "TEXT_URLS", _build)
 
-__all__ = ["TEXT_URLS", "Kind", "detect"]
+__all__ = ["TEXT_URLS", "Kind", "detect", "shows_site_links"]

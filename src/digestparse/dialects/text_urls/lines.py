@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -163,6 +164,19 @@ def link_paper_id(url: str) -> str | None:
         if "/papers/" not in lowered and "arxiv.org/" not in lowered:
             return None
     return paper_id(url)
+
+
+def shows_site_links(head: Sequence[str]) -> bool:
+    """Whether two labels are each followed by their URL line to a page of the site (the
+    menu's ``Models`` over ``https://huggingface.co/models``): this style's mark on a page
+    cut before its first entry, which shows no other (``dialects.detect``)."""
+    pairs = 0
+    for line, following in itertools.pairwise(head):
+        if line and following and not is_url(line) and is_url(following) and is_site_url(following):
+            pairs += 1
+            if pairs == 2:
+                return True
+    return False
 
 
 def detect(head: Sequence[str]) -> bool:

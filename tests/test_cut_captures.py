@@ -1,0 +1,154 @@
+"""A capture cut short keeps its dialect and gives its own papers, never its menu as papers.
+
+A capture cut before its first entry shows only the page's header; detection tells its
+dialect by its tool's notation of that header (docs/dialects.md, "How detection works").
+The expected titles come from each capture's hand-written expected file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+import pytest
+
+import digestparse
+from dialect_support import CAPTURES, SEED_PATHS, bad_title, capture_lines
+
+EXPECTED = sorted(CAPTURES.glob("*.expected.json"))
+
+
+def _expected(prefix: str) -> dict[str, Any]:
+    (path,) = [path for path in EXPECTED if path.name.startswith(prefix)]
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _reference(prefix: str) -> datetime.date | None:
+    reference = _expected(prefix).get("reference_date")
+    return datetime.date.fromisoformat(reference) if reference else None
+
+
+@pytest.mark.parametrize("prefix", [path.name[:2] for path in EXPECTED])
+def test_a_capture_cut_at_any_line_gives_its_own_papers_in_order(prefix: str) -> None:
+    """Every paper is the capture's paper at its place; only the last may have lost the
+    end of its title (a wrapped title cut between its lines)."""
+    titles = [paper["title"] for paper in _expected(prefix)["papers"]]
+    lines = capture_lines(prefix)
+    reference = _reference(prefix)
+    for cut in range(len(lines) + 1):
+        got = [
+            paper.title
+            for paper in digestparse.parse("\n".join(lines[:cut]), reference_date=reference).papers
+        ]
+        where = f"cut after line {cut}: {got}"
+        assert len(got) <= len(titles), where
+        if got:
+            assert got[:-1] == titles[: len(got) - 1], where
+            assert titles[len(got) - 1].startswith(got[-1]), where
+        assert [title for title in got if bad_title(title)] == [], where
+
+
+@pytest.mark.parametrize(
+    ("prefix", "cut", "dialect", "titles", "diagnostics", "strict"),
+    [
+        # Front matter (1-8), the document's title (10, 11), the menu with a URL line
+        # after each label (13-51), new, the promo lines and Subscribe (53-59): no date, no
+        # entry.
+        pytest.param(
+            "02", 60, "text-urls", [], [("missing-header", 10, 10), ("junk", 10, 59)],
+            "<string>:10:1: missing-header the dump does not start with the Daily Papers header",
+            id="text-urls-menu-and-promo",
+        ),
+        # The header ends at the byline (11); the first card's title (13) and abstract (15)
+        # stand, its authors line (16) is cut off.
+        pytest.param(
+            "04", 15, "markdown",
+            ["Agent Lightning: Train ANY AI Agents with Reinforcement Learning"], [], None,
+            id="markdown-first-card-without-authors",
+        ),
+        # The extractor's anchors (11, 24), new, the promo lines, Subscribe and the page's
+        # title (26): the header, and nothing after it.
+        pytest.param("05", 26, "html-text", [], [], None, id="html-text-header-only"),
+    ],
+)
+def test_a_capture_cut_before_its_first_entry_keeps_its_dialect(
+    prefix: str,
+    cut: int,
+    dialect: str,
+    titles: list[str],
+    diagnostics: list[tuple[str, int, int]],
+    strict: str | None,
+) -> None:
+    text = "\n".join(capture_lines(prefix)[:cut])
+    reference = _reference(prefix)
+    digest = digestparse.parse(text, reference_date=reference)
+    assert digest.dialect == dialect
+    assert [paper.title for paper in digest.papers] == titles
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == diagnostics
+    if strict is None:
+        digestparse.parse(text, mode="strict", reference_date=reference)
+    else:
+        with pytest.raises(digestparse.ParseError) as raised:
+            digestparse.parse(text, mode="strict", reference_date=reference)
+        assert str(raised.value) == strict
+
+
+_REFUSED = (
+    "<string>:1:1: unknown-format the input is not a capture of the Daily Papers listing: "
+    "no dialect recognises it (docs/dialects.md)"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Capture 02's menu without the document's title: the site's links, not the listing.
+        "\n".join(capture_lines("02")[:9] + capture_lines("02")[11:50]),
+        "# digestparse\n\n## Daily Papers\n\nReads the listing's captures.\n",
+        '<a id="source-section-0"></a>\n\n# Daily Papers\n\nA page about the listing.\n',
+    ],
+    ids=["site-menu-alone", "readme-heading", "anchor-and-one-name"],
+)
+def test_a_header_notation_without_the_listing_names_is_refused(text: str) -> None:
+    digest = digestparse.parse(text)
+    assert (digest.dialect, digest.papers) == ("unknown", ())
+    assert [d.code for d in digest.diagnostics] == ["unknown-format"]
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict")
+    assert str(raised.value) == _REFUSED
+
+
+def test_a_seed_under_a_text_urls_menu_stays_text() -> None:
+    """The seed's own header, in a row, decides before the header notation is looked at.
+    (What the text dialect makes of the lines before its header is its own affair.)"""
+    seed = SEED_PATHS[0]
+    text = seed.read_text(encoding="utf-8")
+    menu = "Models\n\nhttps://huggingface.co/models\n\nDatasets\n\nhttps://huggingface.co/datasets\n\n"
+    want = json.loads(seed.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    reference = datetime.date.fromisoformat(want["reference_date"])
+    digest = digestparse.parse(menu + text, reference_date=reference)
+    assert digest.dialect == "text"
+    titles = [paper["title"] for paper in want["papers"]]
+    assert [paper.title for paper in digest.papers][-len(titles) :] == titles
+
+
+def test_the_cut_fixtures_are_as_described() -> None:
+    """The lines the cases above name, read by hand from the captures."""
+    lines02 = capture_lines("02")
+    assert (lines02[9], lines02[52], lines02[58]) == (
+        "# Daily Papers - Hugging Face", "new", "Subscribe",
+    )
+    assert all(line.strip() == "" or "http" not in line for line in lines02[52:60])
+    lines04 = capture_lines("04")
+    assert lines04[10:15:2] == [
+        "## by AK and the research community",
+        "### Agent Lightning: Train ANY AI Agents with Reinforcement Learning",
+        lines04[14],
+    ]
+    assert lines04[15] == "- 8 authors"
+    lines05 = capture_lines("05")
+    assert (lines05[10], lines05[23], lines05[25]) == (
+        '<a id="source-section-0"></a>', '<a id="source-section-1"></a>', "# Trending Papers",
+    )
