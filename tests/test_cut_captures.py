@@ -152,3 +152,82 @@ def test_the_cut_fixtures_are_as_described() -> None:
     assert (lines05[10], lines05[23], lines05[25]) == (
         '<a id="source-section-0"></a>', '<a id="source-section-1"></a>', "# Trending Papers",
     )
+
+
+@pytest.mark.parametrize("prefix", [path.name[:2] for path in EXPECTED])
+def test_a_capture_cut_inside_a_line_gives_its_own_papers_in_order(prefix: str) -> None:
+    """As above, with the input's last line cut halfway (a file truncated at a byte)."""
+    titles = [paper["title"] for paper in _expected(prefix)["papers"]]
+    lines = capture_lines(prefix)
+    reference = _reference(prefix)
+    for cut, line in enumerate(lines):
+        if len(line) < 2:
+            continue
+        text = "\n".join([*lines[:cut], line[: len(line) // 2]])
+        got = [paper.title for paper in digestparse.parse(text, reference_date=reference).papers]
+        where = f"line {cut + 1} cut halfway: {got}"
+        assert len(got) <= len(titles), where
+        if got:
+            assert got[:-1] == titles[: len(got) - 1], where
+            assert titles[len(got) - 1].startswith(got[-1]), where
+
+
+@pytest.mark.parametrize(
+    ("cut", "kept", "papers", "first"),
+    [
+        # The first card's title line (53), cut inside its link: the card (lead-in from 44)
+        # is a title alone.
+        (53, "### [Kandinsky 6.0 Video: Foundation Models for Synchronized Video and Audio "
+             "Generation](https://hugg", 0, 44),
+        # The second copy's title (78), cut inside its text: the first copy (44-66) stands
+        # alone; the second (lead-in from 69) is a title alone, not a paper "Kandinsky 6.0
+        # Video: Foundation Mo" beside it.
+        (78, "### [Kandinsky 6.0 Video: Foundation Mo", 1, 69),
+    ],
+    ids=["inside-the-link", "second-copy"],
+)
+def test_html_text_cut_in_a_title_is_a_title_alone(
+    cut: int, kept: str, papers: int, first: int
+) -> None:
+    lines = capture_lines("05")
+    assert lines[cut - 1].startswith(kept) and lines[cut - 1] != kept
+    assert lines[first - 1] == "Submitted by"
+    text = "\n".join([*lines[: cut - 1], kept])
+    digest = digestparse.parse(text)
+    assert [(p.title, p.span) for p in digest.papers] == [
+        ("Kandinsky 6.0 Video: Foundation Models for Synchronized Video and Audio Generation",
+         (44, 66)),
+    ][:papers]
+    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
+        ("truncated-entry", first, cut)
+    ]
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict")
+    assert str(raised.value) == (
+        f"<string>:{first}:1: truncated-entry the entry ends before it is complete: a title alone"
+    )
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        "### [Kandinsky 6.0 Video: Foundation Models for Synchronized Video and Audio "
+        "Generation](https://hugg",
+        "### [Kandinsky 6.0 Video: Foundation Models for Synchronized Video and Audio "
+        "Generation]",
+    ],
+    ids=["target-cut", "no-target"],
+)
+def test_html_text_title_without_its_whole_link_is_its_text(damaged: str) -> None:
+    """Inside the input, a title line whose link lost its end keeps the link's text as the
+    title (not ``…](https://hugg``), so the card's second copy, whole, folds into it."""
+    lines = capture_lines("05")
+    text = "\n".join([*lines[:52], damaged, *lines[53:]])
+    digest = digestparse.parse(text)
+    first = digest.papers[0]
+    assert (first.title, first.span, first.paper_id) == (
+        "Kandinsky 6.0 Video: Foundation Models for Synchronized Video and Audio Generation",
+        (44, 92),
+        "2610.05608",
+    )
+    assert [(d.code, d.line, d.column) for d in digest.diagnostics] == [("missing-link", 53, 5)]

@@ -33,6 +33,20 @@ def title_of(heading: str) -> tuple[str, str | None] | None:
     return link_text(text), target_id(url)
 
 
+def unlinked_title(heading: str) -> str:
+    """The title of a heading whose link is not whole (``title_of`` gives None): its text
+    without the link's ``[``, and without what is left of the link's target where the
+    line ends inside it or right after the link's text (the input cut there:
+    ``[Title](https://hugg``, ``[Title]``)."""
+    text = heading.removeprefix("[")
+    cut = text.rfind("](")
+    if cut >= 0 and ")" not in text[cut:]:
+        return text[:cut]
+    if heading.startswith("[") and text.endswith("]"):
+        return text[:-1]
+    return text
+
+
 def target_id(url: str) -> str | None:
     """``links.paper_id`` of a link's target, which html2text's ``protect_links`` writes in
     angle brackets (``](<https://huggingface.co/papers/ID>)``)."""

@@ -31,6 +31,7 @@ from .fields import (
     link_id,
     organization_of,
     title_of,
+    unlinked_title,
     upvote_count,
 )
 from .lines import (
@@ -258,6 +259,12 @@ def entry(state: ParseState) -> bool:
                                   detail="a lead-in without a title")
         return True
     title, identifier = _title(state)
+    if identifier is None and state.peek() is None:
+        # The input ends in the title, before its link was whole: a title alone (maybe cut
+        # itself, a trending card's second copy too) makes no paper, as in every dialect.
+        state.reporter.defect("truncated-entry", (lead_in.first or title_line).number, 1,
+                              end_line=state.last_line, detail="a title alone")
+        return True
     paper = Paper(
         title=title,
         abstract="",
@@ -451,9 +458,10 @@ def _title(state: ParseState) -> tuple[str, str | None]:
     joined = join_wrapped(parts.texts)
     title = title_of(joined)
     if title is None:
-        state.reporter.defect("missing-link", line.number, line.column(len(TITLE_MARK) + 1),
-                              detail="a title without its link")
-        return plain(joined.removeprefix("[")), None
+        if state.peek() is not None:  # else the input's end cut the link: a title alone
+            state.reporter.defect("missing-link", line.number, line.column(len(TITLE_MARK) + 1),
+                                  detail="a title without its link")
+        return plain(unlinked_title(joined)), None
     return title
 
 
