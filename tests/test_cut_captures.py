@@ -107,9 +107,10 @@ _REFUSED = (
         # Capture 02's menu without the document's title: the site's links, not the listing.
         "\n".join(capture_lines("02")[:9] + capture_lines("02")[11:50]),
         "# digestparse\n\n## Daily Papers\n\nReads the listing's captures.\n",
+        "# hf-digest\n\n## Daily Papers\n\nFetches.\n\n## Trending Papers\n\nMore.\n",
         '<a id="source-section-0"></a>\n\n# Daily Papers\n\nA page about the listing.\n',
     ],
-    ids=["site-menu-alone", "readme-heading", "anchor-and-one-name"],
+    ids=["site-menu-alone", "readme-heading", "readme-two-headings", "anchor-and-title"],
 )
 def test_a_header_notation_without_the_listing_names_is_refused(text: str) -> None:
     digest = digestparse.parse(text)
@@ -118,6 +119,19 @@ def test_a_header_notation_without_the_listing_names_is_refused(text: str) -> No
     with pytest.raises(digestparse.ParseError) as raised:
         digestparse.parse(text, mode="strict")
     assert str(raised.value) == _REFUSED
+
+
+def test_a_list_of_the_sites_links_is_no_listing_cut_short() -> None:
+    """Labels over the site's URL lines and the page's title, but no line only the listing's
+    header has (a promo line, the document's title): read as before, by the text fallback,
+    which reports it; never a clean, empty text-urls page."""
+    text = (
+        "My bookmarks\n\nHF models\nhttps://huggingface.co/models\n\n"
+        "HF datasets\nhttps://huggingface.co/datasets\n\nTrending Papers\n"
+    )
+    digest = digestparse.parse(text)
+    assert digest.dialect == "text"
+    assert digest.diagnostics[0].code == "missing-header"
 
 
 def test_a_seed_under_a_text_urls_menu_stays_text() -> None:
@@ -231,3 +245,44 @@ def test_html_text_title_without_its_whole_link_is_its_text(damaged: str) -> Non
         "2610.05608",
     )
     assert [(d.code, d.line, d.column) for d in digest.diagnostics] == [("missing-link", 53, 5)]
+
+
+@pytest.mark.parametrize("prefix", [path.name[:2] for path in EXPECTED])
+def test_a_capture_whose_start_is_lost_gives_its_whole_entries(prefix: str) -> None:
+    """Cut at its start, wherever at least one entry is left whole from its first line (the
+    expected file's ``line``): those entries' papers come last, in order, and at most one
+    paper, from what is left of the entry cut, comes before them; or, where too little is
+    left to tell the dialect, the input is refused and nothing is invented (capture 01 with
+    only its last card, which the capture tool cut before its ``·``)."""
+    papers = _expected(prefix)["papers"]
+    lines = capture_lines(prefix)
+    reference = _reference(prefix)
+    for cut in range(1, len(lines)):
+        whole = [paper["title"] for paper in papers if paper["line"] > cut]
+        if not whole:
+            continue
+        text = "\n".join(lines[cut:])
+        digest = digestparse.parse(text, reference_date=reference)
+        if digest.dialect == "unknown":
+            assert len(whole) == 1 and digest.papers == (), f"lines {cut + 1}- refused"
+            continue
+        got = [paper.title for paper in digest.papers]
+        where = f"lines {cut + 1}- : {got[:3]}"
+        assert got[len(got) - len(whole) :] == whole, where
+        assert len(got) - len(whole) <= 1, where
+
+
+def test_a_lynx_capture_whose_start_is_lost_is_reference_text() -> None:
+    """Capture 01 from line 910 on: no header and no authors line (the card at 883 is cut
+    after its authors box), then two whole cards with linked titles ``### [Title][N]``
+    (917, 939), lone ``·`` lines and upvote boxes (``[``, a count, ``][N]``)."""
+    lines = capture_lines("01")
+    assert lines[909:912] == ["][174]", "\u00b7", "Jun 29, 2024 [ 1][175]"]
+    assert lines[912:915] == ["[", "2", "][176]"]
+    assert lines[916].startswith("### [Distilling") and lines[938].startswith("### [Reducing")
+    assert lines[938].endswith("][182]")
+    digest = digestparse.parse("\n".join(lines[909:]), reference_date=_reference("01"))
+    assert digest.dialect == "reference-text"
+    assert [paper.title for paper in digest.papers] == [
+        paper["title"] for paper in _expected("01")["papers"][-2:]
+    ]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import regex
 
-from .markup import plain
+from .markup import plain, unescape
 
 NEW = "new"
 PROMO_DAILY = "Get trending papers in your email inbox once a day!"
@@ -94,24 +94,33 @@ PAGE_PHRASES = frozenset(
 )
 
 
-#: What names the listing in its header, in a capture of any dialect once its markup is
-#: removed: the promo lines, the page's title and byline, the HTML document's title. (``new``,
-#: ``Subscribe`` and the period switcher's words are too common on other pages to name it.)
-LISTING_NAMES = frozenset(
-    {PROMO_DAILY, PROMO, BYLINE, BYLINE_SPACED, *PAGE_TITLES, *DOCUMENT_TITLES}
-)
-#: A longer line names nothing (the byline with its image link is about 130 characters).
-_LISTING_NAME_LINE_MAX = 300
+#: The promo lines: every 2026 capture shows one as a line of its own, whatever its tool.
+PROMOS = frozenset({PROMO_DAILY, PROMO})
+#: A heading line's text, without its marks (``## Title ##``).
+_HEADING_LINE = re.compile(r"#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
+#: A longer line names nothing.
+_NAME_LINE_MAX = 2 * HEADER_MAX_LEN
 
 
-def listing_names(head: Sequence[str]) -> int:
-    """How many of ``LISTING_NAMES`` the lines of ``head`` show, each counted once."""
-    found = {
-        text
-        for line in head
-        if 0 < len(line) <= _LISTING_NAME_LINE_MAX and (text := plain(line)) in LISTING_NAMES
-    }
-    return len(found)
+def names_the_listing(head: Sequence[str]) -> bool:
+    """Whether ``head`` holds a line that only the listing's own header has, in any tool's
+    notation: a promo line, or the HTML document's title (``Daily Papers - Hugging Face``)
+    where it is no link's label (a link, or a label over its URL line, as the site's menu
+    shows ``Daily Papers`` on every page). A heading's marks and markdown's backslash
+    escapes (``once a day\\!``) are looked through; the page's title and byline are not
+    enough, a README may head a section with them."""
+    for index, line in enumerate(head):
+        if not line or len(line) > _NAME_LINE_MAX or "](" in line or "][" in line:
+            continue
+        heading = _HEADING_LINE.fullmatch(line) if line[0] == "#" else None
+        text = unescape(heading.group(1) if heading is not None else line)
+        if text in PROMOS:
+            return True
+        if text in DOCUMENT_TITLES:
+            following = head[index + 1] if index + 1 < len(head) else ""
+            if not following.startswith(("https://", "http://")):
+                return True
+    return False
 
 
 #: The label of a trending card's own link after its date: its code repository with the star

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..grammar import listing_names
+from ..grammar import names_the_listing
 from . import html_text, markdown, reference_text, text_urls
 from .base import DETECT_CHARS, DETECT_LINES, Dialect
 from .text import TEXT, plainly_text
@@ -118,27 +118,23 @@ def detect(head: Sequence[str]) -> Dialect | None:
 
 #: A capture cut before its first entry shows no entry's mark, only the page's header; the
 #: text detector would take it for a damaged dump for its header lines and read its menu
-#: as entries. Its tool's notation tells it: each dialect here, tried in this order where
-#: no detector above accepts, with how many of the listing's names (``grammar.LISTING_NAMES``)
-#: it needs beside its mark. Anchors and headings are written on any page, so they need two;
-#: the site's own links (the menu) need one, which says the page is the listing.
-_HEADER_ONLY: tuple[tuple[str, int, Callable[[Sequence[str]], bool]], ...] = (
-    ("html-text", 2, html_text.shows_anchors),
-    ("text-urls", 1, text_urls.shows_site_links),
-    ("markdown", 2, markdown.shows_header_heading),
+#: as entries. Where the head names the listing (``grammar.names_the_listing``), its tool's
+#: notation of the header tells its dialect: each here, tried in this order where no
+#: detector above accepts (docs/dialects.md).
+_HEADER_ONLY: tuple[tuple[str, Callable[[Sequence[str]], bool]], ...] = (
+    ("html-text", html_text.shows_anchors),
+    ("text-urls", text_urls.shows_site_links),
+    ("markdown", markdown.shows_header_heading),
 )
 
 
 def _header_only(head: Sequence[str]) -> Dialect | None:
     """The dialect of a capture cut before its first entry (``_HEADER_ONLY``), or None; never
     for a head with a plain-text dump's own mark (``text.plainly_text``)."""
-    if plainly_text(head):
+    if plainly_text(head) or not names_the_listing(head):
         return None
-    names = listing_names(head)
-    if not names:
-        return None
-    for name, needed, shows_mark in _HEADER_ONLY:
-        if names >= needed and shows_mark(head):
+    for name, shows_mark in _HEADER_ONLY:
+        if shows_mark(head):
             return BY_NAME[name]
     return None
 
