@@ -1513,3 +1513,22 @@ def test_an_escaped_page_end_line_is_the_pages_end(
 
 def test_an_escaped_page_phrase_in_markup_cannot_be_a_title() -> None:
     assert cannot_be_title("# Get trending papers in your email inbox once a day\\!")
+
+
+def test_a_bare_authors_line_over_the_listings_date_keeps_both() -> None:
+    """Capture 03's entry at 99 with its authors link dropped (``- 10 authors`` where the
+    capture writes ``[- 10 authors](…)``, as a converter that drops the link around the
+    authors list would): the ``·`` and the date after it are the entry's, not junk."""
+    (path,) = sorted(CAPTURES.glob("03_*.txt"))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[104] == "[- 10 authors](https://huggingface.co/papers/2609.00319)"
+    assert lines[106:109] == ["\u00b7", "", "Aug 30"]
+    lines[104] = "- 10 authors"
+    source = "\n".join(lines)
+    digest = digestparse.parse(source, mode="strict")
+    paper = digest.papers[4]
+    assert (paper.title[:16], paper.author_count, paper.date, paper.votes, paper.span) == (
+        "Sources of Truth", 10, datetime.date(2026, 8, 30), 0, (99, 109),
+    )
+    assert len(digest.papers) == 8 and digest.diagnostics == ()
+    rules_and_fast_path_agree(MARKDOWN, source)

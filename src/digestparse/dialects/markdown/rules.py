@@ -829,7 +829,7 @@ def _read_metadata(state: ParseState, paper: str | None = None) -> Metadata:
         return Metadata()
     metadata = Metadata()
     if opens_trending(first.kind, first.text):
-        return _read_trending(state, metadata)
+        return _read_trending(state, metadata, paper)
     separated = False  # the ``·`` kept on the line of the link before it
     if first.kind is Kind.AUTHORS:
         metadata.author_count, separated = _read_authors(state, state.advance())
@@ -891,15 +891,24 @@ def _read_list_link(state: ParseState, paper: str | None = None) -> Metadata:
     return metadata
 
 
-def _read_trending(state: ParseState, metadata: Metadata) -> Metadata:
+def _read_trending(state: ParseState, metadata: Metadata, paper: str | None = None) -> Metadata:
     line = state.peek()
+    listing_date = False
     if line is not None and line.kind is Kind.AUTHORS:  # ``- N authors``: it opens the block
         state.advance()
         match = BARE_AUTHORS.fullmatch(line.text)
         column = match.start(1) + 1 if match is not None else 1
         metadata.author_count = _count(state, line, match, column)
         line = state.peek()
-    if line is not None and line.kind is Kind.DATED:
+        if line is not None and line.kind is not Kind.DATED and (
+            line.kind is Kind.SEPARATOR or _after_separator(line.text) is not None
+        ):
+            # The listing's ``·`` and date under a bare authors line: a converter that
+            # drops the link around the authors list writes it so.
+            _read_separator_and_date(state, metadata, False, paper)
+            listing_date = True
+            line = state.peek()
+    if not listing_date and line is not None and line.kind is Kind.DATED:
         _read_dated(state, state.advance(), metadata)
         line = state.peek()
     if line is not None and line.kind is Kind.REPOSITORY:
