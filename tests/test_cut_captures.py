@@ -70,7 +70,17 @@ def test_a_capture_cut_at_any_line_gives_its_own_papers_in_order(prefix: str) ->
         ),
         # The extractor's anchors (11, 24), new, the promo lines, Subscribe and the page's
         # title (26): the header, and nothing after it.
-        pytest.param("05", 26, "html-text", [], [], None, id="html-text-header-only"),
+        pytest.param(
+            "05", 26, "html-text", [], [("no-entries", 26, 26)],
+            "<string>:26:1: no-entries the capture ends after its header, with no entry",
+            id="html-text-header-only",
+        ),
+        # The markdown header up to its title (9): nothing after it.
+        pytest.param(
+            "04", 9, "markdown", [], [("no-entries", 9, 9)],
+            "<string>:9:1: no-entries the capture ends after its header, with no entry",
+            id="markdown-header-only",
+        ),
     ],
 )
 def test_a_capture_cut_before_its_first_entry_keeps_its_dialect(
@@ -108,9 +118,11 @@ _REFUSED = (
         "\n".join(capture_lines("02")[:9] + capture_lines("02")[11:50]),
         "# digestparse\n\n## Daily Papers\n\nReads the listing's captures.\n",
         "# hf-digest\n\n## Daily Papers\n\nFetches.\n\n## Trending Papers\n\nMore.\n",
+        "# Get trending papers in your email inbox!\n",
         '<a id="source-section-0"></a>\n\n# Daily Papers\n\nA page about the listing.\n',
     ],
-    ids=["site-menu-alone", "readme-heading", "readme-two-headings", "anchor-and-title"],
+    ids=["site-menu-alone", "readme-heading", "readme-two-headings", "promo-heading",
+         "anchor-and-title"],
 )
 def test_a_header_notation_without_the_listing_names_is_refused(text: str) -> None:
     digest = digestparse.parse(text)
@@ -162,6 +174,7 @@ def test_the_cut_fixtures_are_as_described() -> None:
         lines04[14],
     ]
     assert lines04[15] == "- 8 authors"
+    assert lines04[8] == "## Trending Papers"
     lines05 = capture_lines("05")
     assert (lines05[10], lines05[23], lines05[25]) == (
         '<a id="source-section-0"></a>', '<a id="source-section-1"></a>', "# Trending Papers",
@@ -285,4 +298,18 @@ def test_a_lynx_capture_whose_start_is_lost_is_reference_text() -> None:
     assert digest.dialect == "reference-text"
     assert [paper.title for paper in digest.papers] == [
         paper["title"] for paper in _expected("01")["papers"][-2:]
+    ]
+
+
+def test_html_text_input_ending_after_a_whole_title_link_keeps_the_paper() -> None:
+    """The link is whole (to no paper's page): the title is read, and the entry is cut
+    after it (``no abstract``), as before."""
+    lines = capture_lines("05")
+    text = "\n".join([*lines[:52], "### [Kandinsky 6.0 Video](https://huggingface.co/papers?q=foo)"])
+    digest = digestparse.parse(text)
+    assert [(p.title, p.paper_id, p.span) for p in digest.papers] == [
+        ("Kandinsky 6.0 Video", None, (44, 53))
+    ]
+    assert [(d.code, d.line, d.end_line, d.message) for d in digest.diagnostics] == [
+        ("truncated-entry", 44, 53, "the entry ends before it is complete: no abstract")
     ]

@@ -778,6 +778,17 @@ def test_detector_rejects_a_lynx_dump_of_another_page() -> None:
     assert parse(NEWS).dialect != "reference-text"
 
 
+def test_detector_rejects_a_news_dump_with_a_lone_separator() -> None:
+    """A count in brackets right above a linked title, and a lone ``·`` (the byline's, on a
+    line of its own): not the listing whose start is lost, whose ``·`` stands over a date."""
+    news = NEWS.replace(
+        "By [Jane Doe][11] \u00b7 5 min read", "By [Jane Doe][11]\n\u00b7\n5 min read"
+    )
+    assert "\n\u00b7\n5 min read" in news
+    assert not REFERENCE_TEXT.detect(detector_head(news))
+    assert parse(news).dialect != "reference-text"
+
+
 @pytest.mark.parametrize("keep", range(41, 948, 13))
 def test_every_cut_of_the_capture_stays_in_the_dialect(keep: int) -> None:
     """From its first promo line on, any prefix of the capture is read as reference-text."""

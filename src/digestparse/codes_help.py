@@ -71,6 +71,10 @@ HELP: dict[str, str] = {
         "The dump (or a header) starts before the entry is complete. The capture was probably "
         "cut off; capture the page again."
     ),
+    "no-entries": (
+        "The capture ends in its header: no entry follows it. The capture was probably cut "
+        "off after the header (or the page showed no entries); capture the page again."
+    ),
     "missing-authors": (
         "A metadata block starts with '\u00b7' or a date line: the authors or organization "
         "line is missing."

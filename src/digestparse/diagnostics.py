@@ -53,6 +53,7 @@ CODES: dict[str, str] = {
     "unknown-format": "the input is not a capture of the Daily Papers listing",
     "bad-upvotes": "malformed upvote count before the title",
     "unbalanced-bracket": "a bracketed block lacks its '[' line or its '][N]' close",
+    "no-entries": "the capture ends after its header, with no entry",
     # Codes about a series of captures (digestparse.merge, digestparse.series):
     "conflict": "two captures of one paper disagree on a field that should not change",
     "stale-capture": "the capture shows the previous capture's page again",

@@ -61,9 +61,11 @@ def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
     rules = dialect.rules
     dialect.header(state)
     yield from _drain(state)
+    header_only = True  # no line after the header: set False once the body reads one
     while True:
         # Again while it reads entries: it stops at each block's end to hand them out.
         while fast_path is not None and fast_path(state):
+            header_only = False
             # As after a rule, the line after the last entry is read (and may report)
             # before that entry's paper is handed out.
             last = state.papers.pop()
@@ -74,6 +76,7 @@ def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
         line = state.peek()
         if line is None:
             break
+        header_only = False
         for _name, rule in rules:
             if rule(state):
                 break
@@ -84,6 +87,8 @@ def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
             reporter.checkpoint(state.last_line)
         yield from _drain(state)
     state.report_held()
+    if header_only and dialect.entries_expected and state.header_span is not None:
+        reporter.defect("no-entries", state.header_span[1], 1)
     # Blank lines are defects only in a dialect that counts them (the seeds' text).
     if (
         dialect.whitespace_defects

@@ -77,4 +77,5 @@ TEXT = Dialect(
     keep_indent=AUTHORS,
     fast_path=read_canonical,
     merge_copies=False,
+    entries_expected=False,
 )

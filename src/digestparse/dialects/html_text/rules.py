@@ -259,7 +259,7 @@ def entry(state: ParseState) -> bool:
                                   detail="a lead-in without a title")
         return True
     title, identifier = _title(state)
-    if identifier is None and state.peek() is None:
+    if identifier is _CUT_LINK:
         # The input ends in the title, before its link was whole: a title alone (maybe cut
         # itself, a trending card's second copy too) makes no paper, as in every dialect.
         state.reporter.defect("truncated-entry", (lead_in.first or title_line).number, 1,
@@ -442,8 +442,13 @@ def _bracket_abstract(state: ParseState) -> bool:
     return line is not None and line.text == "[" and state.peek_is(1, TEXT)
 
 
+#: ``_title``'s id where the input ends in the title, before its link is whole.
+_CUT_LINK = "cut"
+
+
 def _title(state: ParseState) -> tuple[str, str | None]:
-    """The title (wrapped lines joined) and the paper id of its link."""
+    """The title (wrapped lines joined) and the paper id of its link (``_CUT_LINK`` where the
+    input ends before the link is whole)."""
     line = state.advance()
     parts = FieldLines(line, line.text[len(TITLE_MARK) :])
     count = 1
@@ -458,9 +463,10 @@ def _title(state: ParseState) -> tuple[str, str | None]:
     joined = join_wrapped(parts.texts)
     title = title_of(joined)
     if title is None:
-        if state.peek() is not None:  # else the input's end cut the link: a title alone
-            state.reporter.defect("missing-link", line.number, line.column(len(TITLE_MARK) + 1),
-                                  detail="a title without its link")
+        if state.peek() is None:  # the input's end cut the link: a title alone
+            return "", _CUT_LINK
+        state.reporter.defect("missing-link", line.number, line.column(len(TITLE_MARK) + 1),
+                              detail="a title without its link")
         return plain(unlinked_title(joined)), None
     return title
 

@@ -16,7 +16,16 @@ import re
 from collections.abc import Sequence
 
 from ...dates import DateLine
-from ...grammar import HEADER_SET, MONTH_NUMBER, MONTHS, PAGE_PHRASES, SEPARATOR
+from ...grammar import (
+    BYLINE,
+    BYLINE_SPACED,
+    HEADER_SET,
+    MONTH_NUMBER,
+    MONTHS,
+    PAGE_PHRASES,
+    PAGE_TITLES,
+    SEPARATOR,
+)
 from ...links import paper_id
 from ...markup import plain
 from ...state import BLANKS
@@ -505,12 +514,27 @@ def _links_the_site(line: str) -> bool:
 
 
 def shows_header_heading(head: Sequence[str]) -> bool:
-    """Whether a heading that is no title (``# Daily Papers``, ``## by AK and the research
-    community``) is one of the page's phrases: this style's mark on a page cut before its
-    first entry, which shows no other (``dialects.detect``)."""
+    """Whether a heading that is no title is the page's title or byline (``# Daily Papers``,
+    ``## Trending Papers``, ``## by AK and the research community``, its link to AK
+    removed): this style's mark on a page cut before its first entry, which shows no other
+    (``dialects.detect``). The promo lines name the listing in every style's header, so a
+    promo line made a heading is no mark of this one."""
     return any(
-        line[:1] == "#" and not line.startswith("### ") and is_page_phrase(line) for line in head
+        line[:1] == "#"
+        and not line.startswith("### ")
+        and len(line) <= _PHRASE_MAX
+        and _heading_phrase(line) in _TITLE_AND_BYLINE
+        for line in head
     )
+
+
+#: The page's title and byline, the headings of this style's header.
+_TITLE_AND_BYLINE = frozenset({*PAGE_TITLES, BYLINE, BYLINE_SPACED})
+
+
+@functools.lru_cache(maxsize=1024)
+def _heading_phrase(line: str) -> str:
+    return plain(without_closing_hashes(line), escapes=True)
 
 
 def detect(head: Sequence[str]) -> bool:

@@ -69,17 +69,20 @@ def in_lynx_notation(head: Sequence[str]) -> bool:
 def detect_references(head: Sequence[str]) -> bool:
     """lynx's references (a line ending in ``][N]``) and the listing's own words: its title,
     byline or promo lines, or an authors box line (``* 3 authors``) with a lone ``·`` or an
-    upvote box, or a linked title (``### [Title][6]``) with both, or a lynx title with a
-    card's mark. A lynx dump of another page has the references, not these marks (a news
-    page may show a linked title over a count in brackets, but not the listing's lone
-    ``·``)."""
+    upvote box, or a lynx title with a card's mark, or (a capture whose start is lost) an
+    upvote box right above a linked title (``### [Title][6]``) and a lone ``·`` right above
+    a date line. A lynx dump of another page has the references, not these marks (a news
+    page may show a linked title under a count in brackets, but not the listing's ``·``
+    over a date)."""
     style = False
     own_words = False
     authors = False
     other_mark = False
     title = False
-    linked_title = False  # ``### [Title][6]``: no other tool writes a title so
-    separator = box = False
+    # A capture whose start is lost: an upvote box right above a linked title ``### [Title][6]``
+    # (no other tool writes a title so), and a lone ``·`` right above a date line.
+    boxed_title = dated_separator = False
+    after_box = False
     card_mark = False
     previous: tuple[Kind, Kind] = (Kind.TEXT, Kind.TEXT)
     for line in head:
@@ -93,24 +96,26 @@ def detect_references(head: Sequence[str]) -> bool:
             # line): an html-text card cut before its header has the card's date line too
             # (``### [Title](url)``), and an abstract ending in citations ends like a reference.
             linked = line.startswith("### [") and _ENDS_WITH_REFERENCE.search(line) is not None
-            linked_title = linked_title or linked
+            boxed_title = boxed_title or (linked and after_box)
             title = title or linked or not line.startswith("### [")
         elif kind is Kind.TEXT and not card_mark:
             card_mark = _is_card_mark(line, previous[1])
+        box = kind is Kind.BOX or (kind is Kind.CLOSE and previous == (Kind.OPEN, Kind.COUNT))
         if kind is Kind.AUTHORS:
             authors = True
-        elif kind is Kind.SEPARATOR:
-            other_mark = separator = True
-        elif kind is Kind.BOX or (kind is Kind.CLOSE and previous == (Kind.OPEN, Kind.COUNT)):
-            other_mark = box = True
+        elif kind is Kind.SEPARATOR or box:
+            other_mark = True
+        elif kind is Kind.DATE and previous[1] is Kind.SEPARATOR:
+            dated_separator = True
         elif not own_words and page_phrase(line, kind) in _OWN_PHRASES:
             own_words = True
+        after_box = box
         previous = (previous[1], kind)
         if style and (
             own_words
             or (authors and other_mark)
             or (title and card_mark)
-            or (linked_title and separator and box)  # a capture whose start is lost
+            or (boxed_title and dated_separator)
         ):
             return True
     return False
