@@ -42,7 +42,7 @@ class Dialect:
     merge_copies: bool = True
     #: Whether a capture that ends after its header is reported (``no-entries``): a header
     #: with no fixed end cannot tell a page with no entries from one cut after its header.
-    #: The seeds' header ends with the page date: a dump of it alone is a day without papers.
+    #: A seed-style dump of its header alone has always read as a day without papers.
     entries_expected: bool = True
 
     def new_state(
