@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import regex
 
-from .markup import plain, unescape
+from .markup import plain, without_closing_hashes
 
 NEW = "new"
 PROMO_DAILY = "Get trending papers in your email inbox once a day!"
@@ -96,8 +96,6 @@ PAGE_PHRASES = frozenset(
 
 #: The promo lines: every 2026 capture shows one as a line of its own, whatever its tool.
 PROMOS = frozenset({PROMO_DAILY, PROMO})
-#: A heading line's text, without its marks (``## Title ##``).
-_HEADING_LINE = re.compile(r"#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 #: A longer line names nothing.
 _NAME_LINE_MAX = 2 * HEADER_MAX_LEN
 
@@ -106,14 +104,13 @@ def names_the_listing(head: Sequence[str]) -> bool:
     """Whether ``head`` holds a line that only the listing's own header has, in any tool's
     notation: a promo line, or the HTML document's title (``Daily Papers - Hugging Face``)
     where it is no link's label (a link, or a label over its URL line, as the site's menu
-    shows ``Daily Papers`` on every page). A heading's marks and markdown's backslash
+    shows ``Daily Papers`` on every page). A heading's or list item's marks and markdown's backslash
     escapes (``once a day\\!``) are looked through; the page's title and byline are not
     enough, a README may head a section with them."""
     for index, line in enumerate(head):
         if not line or len(line) > _NAME_LINE_MAX or "](" in line or "][" in line:
             continue
-        heading = _HEADING_LINE.fullmatch(line) if line[0] == "#" else None
-        text = unescape(heading.group(1) if heading is not None else line)
+        text = plain(without_closing_hashes(line), escapes=True)
         if text in PROMOS:
             return True
         if text in DOCUMENT_TITLES:

@@ -99,6 +99,18 @@ def balanced(text: str) -> bool:
     return depth == 0
 
 
+#: An ATX heading's optional closing sequence (markdownify's ``ATX_CLOSED``: ``# Daily
+#: Papers #``), a blank before it.
+_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
+
+
+def without_closing_hashes(line: str) -> str:
+    """A heading line without its closing ``#`` sequence; any other line as it is."""
+    if line[:1] != "#" or line[-1:] != "#":
+        return line
+    return _CLOSING_HASHES.sub("", line)
+
+
 def unescape(text: str) -> str:
     """Markdown backslash escapes resolved: ``\\_`` is ``_``, ``\\>`` is ``>``, ``\\ `` is a
     space; a backslash before anything else (``\\alpha``) stays."""

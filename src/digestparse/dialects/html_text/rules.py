@@ -258,13 +258,14 @@ def entry(state: ParseState) -> bool:
             state.reporter.defect("junk", first.number, 1, end_line=state.last_line,
                                   detail="a lead-in without a title")
         return True
-    title, identifier = _title(state)
-    if identifier is _CUT_LINK:
+    read = _title(state)
+    if read is None:
         # The input ends in the title, before its link was whole: a title alone (maybe cut
         # itself, a trending card's second copy too) makes no paper, as in every dialect.
         state.reporter.defect("truncated-entry", (lead_in.first or title_line).number, 1,
                               end_line=state.last_line, detail="a title alone")
         return True
+    title, identifier = read
     paper = Paper(
         title=title,
         abstract="",
@@ -442,13 +443,9 @@ def _bracket_abstract(state: ParseState) -> bool:
     return line is not None and line.text == "[" and state.peek_is(1, TEXT)
 
 
-#: ``_title``'s id where the input ends in the title, before its link is whole.
-_CUT_LINK = "cut"
-
-
-def _title(state: ParseState) -> tuple[str, str | None]:
-    """The title (wrapped lines joined) and the paper id of its link (``_CUT_LINK`` where the
-    input ends before the link is whole)."""
+def _title(state: ParseState) -> tuple[str, str | None] | None:
+    """The title (wrapped lines joined) and the paper id of its link; None where the input
+    ends before the link is whole."""
     line = state.advance()
     parts = FieldLines(line, line.text[len(TITLE_MARK) :])
     count = 1
@@ -464,7 +461,7 @@ def _title(state: ParseState) -> tuple[str, str | None]:
     title = title_of(joined)
     if title is None:
         if state.peek() is None:  # the input's end cut the link: a title alone
-            return "", _CUT_LINK
+            return None
         state.reporter.defect("missing-link", line.number, line.column(len(TITLE_MARK) + 1),
                               detail="a title without its link")
         return plain(unlinked_title(joined)), None

@@ -28,6 +28,7 @@ from ...grammar import (
 )
 from ...links import paper_id
 from ...markup import plain
+from ...markup import without_closing_hashes as without_closing_hashes  # the rules' too
 from ...state import BLANKS
 
 
@@ -233,21 +234,13 @@ def is_page_phrase(line: str) -> bool:
 
 # The lines asked about are mostly the header's, which come back with every page a capture
 # joins: removing their markup takes several regex passes, looking them up does not.
-@functools.lru_cache(maxsize=1024)
 def _is_phrase(line: str) -> bool:
-    return plain(without_closing_hashes(line), escapes=True) in _HEADER_TEXT
+    return _phrase_text(line) in _HEADER_TEXT
 
 
-#: An ATX heading's optional closing sequence (markdownify's ``ATX_CLOSED``: ``# Daily
-#: Papers #``), a blank before it.
-_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
-
-
-def without_closing_hashes(line: str) -> str:
-    """A heading line without its closing ``#`` sequence; any other line as it is."""
-    if line[:1] != "#" or line[-1:] != "#":
-        return line
-    return _CLOSING_HASHES.sub("", line)
+@functools.lru_cache(maxsize=1024)
+def _phrase_text(line: str) -> str:
+    return plain(without_closing_hashes(line), escapes=True)
 
 
 def classify(line: str) -> Kind:
@@ -523,18 +516,13 @@ def shows_header_heading(head: Sequence[str]) -> bool:
         line[:1] == "#"
         and not line.startswith("### ")
         and len(line) <= _PHRASE_MAX
-        and _heading_phrase(line) in _TITLE_AND_BYLINE
+        and _phrase_text(line) in _TITLE_AND_BYLINE
         for line in head
     )
 
 
 #: The page's title and byline, the headings of this style's header.
 _TITLE_AND_BYLINE = frozenset({*PAGE_TITLES, BYLINE, BYLINE_SPACED})
-
-
-@functools.lru_cache(maxsize=1024)
-def _heading_phrase(line: str) -> str:
-    return plain(without_closing_hashes(line), escapes=True)
 
 
 def detect(head: Sequence[str]) -> bool:
