@@ -7,7 +7,6 @@ the fast path (``fastpath.py``) shares.
 from __future__ import annotations
 
 import enum
-import re
 
 import attrs
 
@@ -15,7 +14,7 @@ from ...dates import entry_date_fields, read_count, read_date_line
 from ...errors import InternalError
 from ...grammar import SEPARATOR
 from ...links import extract_links, paper_url
-from ...markup import join_wrapped, plain
+from ...markup import join_wrapped, plain, without_closing_hashes
 from ...model import Paper
 from ...rules.junk import junk
 from ...rules.page_end import page_end
@@ -107,13 +106,7 @@ def _header_text(line: Line) -> str | None:
     icon lost), which show nothing."""
     if line.kind is ANCHOR or line.kind is DASH:
         return None
-    text = line.text
-    if text[-1] == "#" and text[0] == "#":  # a closed heading (markdownify's ATX_CLOSED)
-        text = _CLOSING_HASHES.sub("", text)
-    return plain(PLACEHOLDER_LINE.sub("", text)) or None
-
-
-_CLOSING_HASHES = re.compile(r"[ \t]+#+\Z")
+    return plain(PLACEHOLDER_LINE.sub("", without_closing_hashes(line.text))) or None
 
 
 # -- entries ----------------------------------------------------------------------
