@@ -213,8 +213,8 @@ def test_xml_text_is_well_formed_and_reads_back_as_the_escaped_text(text: str) -
     element = ElementTree.fromstring(document.encode("utf-8"))
     shown = escape_text(text).replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
     assert (element.text or "") == shown
-    # Attribute-value normalization turns a tab into a space; element text keeps it.
-    assert element.get("title") == shown.replace("\t", " ")
+    # A raw tab in an attribute would read back as a space (attribute-value normalization).
+    assert element.get("title") == shown
 
 
 @given(hostile_text)
@@ -236,6 +236,65 @@ def test_a_csv_cell_is_never_a_formula(text: str) -> None:
 
 
 # --- the pins of issue 9, as the real command ------------------------------------------
+
+
+def test_a_baseline_file_holds_no_raw_control_or_bidi_character(tmp_path: Path) -> None:
+    """The baseline is reviewed in pull requests: the damaged line's text and the file's name
+    are \\u escapes there, and read back to what they were."""
+    lines = one_paper_lines()
+    lines[12] = "Title \u202e evil \x9b31m \u2028 x "  # trailing blank: a finding on this line
+    name = "dump\u202etxt.\x7f.txt"
+    write_lines(tmp_path / name, lines)
+    status, _, err = run_main("check", "--write-baseline", str(tmp_path / "bl.json"),
+                              str(tmp_path / name))
+    assert status == 0, err
+    text = (tmp_path / "bl.json").read_text(encoding="utf-8")
+    assert unsafe(text) == []
+    [finding] = json.loads(text)["findings"]
+    assert os.path.abspath(finding["path"]) == str(tmp_path / name)  # stored relative
+    assert finding["line"] == lines[12]
+    status, out, err = run_main("check", "--baseline", str(tmp_path / "bl.json"),
+                                str(tmp_path / name))
+    assert (status, out) == (0, b""), err
+
+
+def test_json_cells_of_merge_csv_stay_json(tmp_path: Path) -> None:
+    """``seen`` and ``links`` are JSON text in their cells (docs/cli.md): the CSV escaping must
+    find nothing to change in them, or a control character in a file name would leave
+    ``\\x7f``, which is no JSON escape."""
+    name = "2025-12-12\x7f\u202e.txt"
+    shutil.copy(SEEDS[0], tmp_path / name)
+    status, out, err = run_main("merge", "--format", "csv", str(tmp_path / name))
+    assert status == 0, err
+    text = out.decode("utf-8")
+    assert unsafe(text, allowed="\r\n") == []
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert rows
+    for row in rows:
+        assert [sight["source"] for sight in json.loads(row["seen"])] == [str(tmp_path / name)]
+        assert isinstance(json.loads(row["links"]), list)
+
+
+def test_no_output_line_starts_a_github_workflow_command(tmp_path: Path) -> None:
+    """GitHub Actions runs a line of a job's output that starts with ``::``: a file named so
+    is shown as ``./::…``, the same file, in every format."""
+    for name in ("::stop-commands::tok.txt", "::warning title=Forged::owned.txt"):
+        without_first_separator(tmp_path / name)
+        shown = "./" + name
+        result = run_cli("check", name, cwd=tmp_path)
+        assert result.returncode == 1
+        assert result.stdout.splitlines() == [
+            f"{shown}:18:1: missing-separator metadata block has no '\u00b7' line"
+        ]
+        result = run_cli("parse", "--format", "csv", name, cwd=tmp_path)
+        assert result.stderr.splitlines() == [
+            f"{shown}:18:1: missing-separator metadata block has no '\u00b7' line"
+        ]
+        rows = result.stdout.splitlines()[1:]
+        assert rows and all(row.startswith(shown + ",") for row in rows)
+        result = run_cli("check", "--format", "json", name, cwd=tmp_path)
+        assert [row["path"] for row in json.loads(result.stdout)["files"]] == [shown]
+        (tmp_path / name).unlink()
 
 
 def test_a_newline_in_a_file_name_cannot_forge_a_finding(tmp_path: Path) -> None:

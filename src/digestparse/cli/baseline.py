@@ -14,7 +14,6 @@ The file is sorted, stable JSON (docs/cli.md shows one).
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -22,13 +21,12 @@ from dataclasses import dataclass
 from ..diagnostics import CLI_CODES, CODES, SERIES_CODES
 from ..lines import split_text, wide_codec
 from ..model import Diagnostic
+from .escape import json_dumps
 
 BASELINE_VERSION = 1
 #: Lines longer than this are recorded abbreviated, with a hash of the whole line.
 LONG_LINE = 100
 _KEEP = 60
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: (path, code, line text); the path is "" in a baseline for any file.
 Key = tuple[str, str, str]
@@ -113,12 +111,10 @@ def baseline_json(baseline: Baseline) -> str:
         "any_file": baseline.any_file,
         "findings": entries,
     }
-    import json  # only a run that writes a baseline needs it
-
-    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    # Undecodable bytes of a file name (lone surrogates) as JSON escapes: the file stays
-    # UTF-8, and reads back to the same name.
-    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    # The file is reviewed in pull requests: control and bidi characters of a damaged line
+    # or a file name as \u escapes; undecodable bytes of a file name (lone surrogates) too,
+    # so that the file stays UTF-8 and reads back to the same name.
+    return json_dumps(document, indent=2, sort_keys=True) + "\n"
 
 
 def write_baseline(path: str, baseline: Baseline) -> None:

@@ -5,7 +5,8 @@ terminal escape sequence, a bidi control reorders what the reader sees, a newlin
 file name forges a finding, and a cell starting with ``=`` is a spreadsheet formula.
 
 - :func:`display_name`: a path as it is shown everywhere (JSON too): bytes that are not
-  UTF-8 (``os.fsdecode`` keeps them as lone surrogates) become ``\\xNN`` text.
+  UTF-8 (``os.fsdecode`` keeps them as lone surrogates) become ``\\xNN`` text, and a name
+  that a line would start with ``::`` gets ``./`` before it.
 - :func:`escape_text`: human-facing text (check's text and github formats, stderr, CSV):
   control characters (category Cc) except tab, the bidi controls and the Unicode line and
   paragraph separators become visible escapes. Backslashes stay as they are (titles hold
@@ -60,19 +61,24 @@ def escape_text(text: str) -> str:
 
 
 def display_name(name: str) -> str:
-    """A path or name as shown in every format: undecodable bytes as ``\\xNN`` text."""
-    return _SURROGATE_BYTES.sub(lambda match: _visible(match.group()), name)
+    """A path or name as shown in every format: undecodable bytes as ``\\xNN`` text, and
+    ``./`` before a name that starts with ``::``. Text lines and CSV rows start with the
+    name, and GitHub Actions runs a line of a job's output that starts with ``::`` as a
+    workflow command (``::stop-commands::``, a forged ``::error``); ``./::a.txt`` is the
+    same file."""
+    shown = _SURROGATE_BYTES.sub(lambda match: _visible(match.group()), name)
+    return "./" + shown if shown.startswith("::") else shown
 
 
 def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def json_dumps(value: Any, *, indent: int | None = None) -> str:
+def json_dumps(value: Any, *, indent: int | None = None, sort_keys: bool = False) -> str:
     """``value`` as JSON that reads back exactly and shows no control or bidi character raw."""
     import json  # not at import time: a plain `check` never writes JSON
 
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    text = json.dumps(value, ensure_ascii=False, indent=indent, sort_keys=sort_keys)
     # These characters can only occur inside JSON strings, where a \u escape means the same.
     return _JSON_UNSAFE.sub(_json_escape, text)
 
@@ -95,10 +101,11 @@ _NOT_XML = re.compile("[\ufffe\uffff]")  # the two XML 1.0 excludes beyond Cc an
 
 def escape_xml(text: str) -> str:
     """``text`` for XML 1.0 element content or a double-quoted attribute: human escaping
-    first (what remains is valid XML), then ``&``, ``<``, ``>``, ``"``."""
+    first (what remains is valid XML), then ``&``, ``<``, ``>``, ``"`` and tab."""
     visible = _NOT_XML.sub(lambda match: _visible(match.group()), escape_text(text))
-    # As xml.sax.saxutils.escape, which would bring urllib, http and ssl into every start.
+    # As xml.sax.saxutils.escape, which would bring urllib, http and ssl into every start;
+    # a tab as a reference, since an XML reader turns a raw one in an attribute into a space.
     return (
         visible.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace('"', "&quot;")
+        .replace('"', "&quot;").replace("\t", "&#9;")
     )

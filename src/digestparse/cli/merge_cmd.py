@@ -6,13 +6,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
-import json
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 from ..merge import MERGE_FIELDS, Merger, date_from_name
 from .captures import CaptureResult, human, process_capture
+from .escape import json_dumps
 from .inputs import Task
 from .jobs import run_tasks
 from .progress import Progress
@@ -75,5 +75,7 @@ def merge_csv_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False)  # seen, links: JSON text in the cell
+        # seen, links: JSON text in the cell, with nothing left for the CSV escaping to
+        # change, so that the cell stays JSON
+        return json_dumps(value)
     return str(value)
