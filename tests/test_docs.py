@@ -76,6 +76,17 @@ def test_every_code_is_documented_with_an_example_and_its_error() -> None:
     assert LIBRARY_CODES and set(CODES) >= CLI_CODES
 
 
+def test_the_counts_the_docs_give_are_the_codes_there_are() -> None:
+    match = re.search(r"There are (\d+): (\d+) that parsing one capture gives,\n(\d+) that only a "
+                      r"series.*?and (\d+) that only\n`digestparse check`", FULL_DOC, re.DOTALL)
+    assert match is not None
+    assert tuple(map(int, match.groups())) == (
+        len(CODES), len(LIBRARY_CODES), len(SERIES_CODES), len(CLI_CODES)
+    )
+    cli_doc = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert f"of the {len(CODES)} rules, only the one" in cli_doc  # one SARIF rule per code
+
+
 @pytest.mark.parametrize("code", sorted(LIBRARY_CODES))
 def test_example_raises_the_quoted_error(code: str) -> None:
     source = _evaluate(EXAMPLES[code])

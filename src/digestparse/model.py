@@ -60,7 +60,7 @@ class Paper:
     end_line: int = 0
     date_text: str | None = None
     year_explicit: bool | None = None
-    #: The upvote count shown before the title ('-' reads as 0); None where not captured.
+    #: The upvote count on the entry's card ('-' reads as 0); None where not captured.
     upvotes: int | None = None
     #: The arXiv-style id from the paper's huggingface.co/papers/ID or arxiv.org/abs/ID link.
     paper_id: str | None = None
