@@ -524,3 +524,42 @@ def test_a_backslash_in_a_title_or_organization_reads_the_same_on_both_paths(
         titles = [paper.title for paper in _lenient(text).papers]
         title = "The Other Half of the Memory\\% Wall: Serving 35B MoEs from SSD with Trained"
         assert f"{title} Routing Prediction" in titles
+
+
+@pytest.mark.parametrize("tail", ["\u00b7 And more.", "\u00b7 May we?", "\u00b7 Figure 3"])
+def test_a_middle_dot_in_an_abstract_is_text(tail: str) -> None:
+    """Only a date (or a misspelt one) after `` · `` makes an organization-and-date line: an
+    abstract's ``x · And more.`` was read as one, with an empty abstract and four reports."""
+    lines = list(LINES)
+    abstracts = [i for i, line in enumerate(lines) if line.startswith("We present Kandinsky 6.0")]
+    assert len(abstracts) == 2  # both copies of the first card
+    for i in abstracts:
+        lines[i] += " " + tail
+    text = "\n".join(lines)
+    digest = _lenient(text)
+    assert digest.diagnostics == ()
+    assert digest.papers[0].abstract == INTACT[0].abstract + " " + tail
+    assert [p.title for p in digest.papers] == [p.title for p in INTACT]
+    assert_paths_agree(HTML_TEXT, text)
+
+
+def test_a_middle_dot_inside_a_linked_abstract_is_text() -> None:
+    """The daily page's abstract is a link; a `` · `` line inside it, before the link closes,
+    is the abstract's."""
+    text = "\n".join([
+        "new", "", "Get trending papers in your email inbox!", "",
+        "[Subscribe](https://huggingface.co/login?next=%2Fpapers)", "", "# Daily Papers", "",
+        "Oct 30", "", "[5](https://huggingface.co/login?next=%2Fpapers%2F2610.20001)", "",
+        '<a id="source-section-3"></a>', "",
+        "### [A Title](https://huggingface.co/papers/2610.20001)", "",
+        "[We score pairs with the product x \u00b7 And then",
+        "rank them.](https://huggingface.co/papers/2610.20001)", "",
+        "[- 7 authors](https://huggingface.co/papers/2610.20001)", "", "\u00b7", "", "Oct 28",
+    ])
+    digest = digestparse.parse(text, reference_date=datetime.date(2026, 10, 31))
+    assert (digest.dialect, digest.diagnostics) == ("html-text", ())
+    [paper] = digest.papers
+    assert (paper.title, paper.abstract, paper.author_count, paper.date, paper.upvotes) == (
+        "A Title", "We score pairs with the product x \u00b7 And then rank them.", 7,
+        datetime.date(2026, 10, 28), 5,
+    )

@@ -21,6 +21,10 @@ DATE_PATTERN = "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4
 #: A whole date line. Digits are ASCII only; the count's length is checked later.
 DATE_LINE = re.compile(DATE_PATTERN + r"(?: ([0-9]+))?")
 
+#: How a date starts, well formed or misspelt (``Sep 4``, ``Sept. 4``, ``September 4th``):
+#: a month's name and a digit, or the name alone at the end (a date hard-wrapped after it).
+_DATE_START = re.compile("(?:" + "|".join(MONTHS) + r")[a-z]*\.?,?(?: ?[0-9]|\Z)")
+
 #: Longest count accepted after a date; longer ones are reported, never passed to int().
 MAX_COUNT_DIGITS = 18
 #: Longest author count accepted, in every dialect; a longer one is ``bad-authors``.
@@ -81,6 +85,13 @@ def read_clean_date(line: str, limit: datetime.date) -> CleanDate | None:
     if len(count_text) > MAX_COUNT_DIGITS:
         return None
     return when, int(count_text), line[: match.start(4) - 1], year_text is not None
+
+
+def starts_like_date(text: str) -> bool:
+    """Whether ``text`` starts as a date does, a misspelt one or one cut by a hard wrap after
+    its month included: read as a date (or a ``bad-date``) where a date may stand, and
+    never where only prose would start so (``· And more``, ``· May we``)."""
+    return _DATE_START.match(text) is not None
 
 
 def read_date_line(line: str) -> DateLine | None:

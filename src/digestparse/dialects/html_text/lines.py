@@ -28,7 +28,7 @@ import enum
 import re
 from collections.abc import Sequence
 
-from ...dates import MAX_AUTHOR_DIGITS, read_date_line
+from ...dates import MAX_AUTHOR_DIGITS, read_date_line, starts_like_date
 from ...grammar import SEPARATOR
 
 
@@ -166,7 +166,7 @@ def opens(text: str) -> bool:
     return text.count("[") > text.count("]") or text.count("(") > text.count(")")
 
 
-#: Text after `` · `` this short, starting like a month, is read as a date (or a bad one).
+#: Text after `` · `` this short, starting like a date, is read as a date (or a bad one).
 _MAX_DATE_TEXT = 24
 
 
@@ -373,7 +373,9 @@ def meta(line: str) -> tuple[str, str, str | None] | None:
         commented = _DATE_COMMENTS.fullmatch(date)
         if commented is not None:
             date, count = commented.group(1), commented.group(2)
-    if not date or not "A" <= date[0] <= "S" or len(date) > _MAX_DATE_TEXT:
+    if len(date) > _MAX_DATE_TEXT or not (
+        starts_like_date(date) or PUBLISHED.startswith(date + " ")  # wrapped in ``Published on``
+    ):
         return None
     return organization, date, count
 
