@@ -1532,3 +1532,57 @@ def test_a_bare_authors_line_over_the_listings_date_keeps_both() -> None:
     )
     assert len(digest.papers) == 8 and digest.diagnostics == ()
     rules_and_fast_path_agree(MARKDOWN, source)
+
+
+_LISTING_WITH_TITLE = """new
+
+Get trending papers in your email inbox!
+
+[Subscribe](https://huggingface.co/login?next=%2Fpapers)
+
+# Daily Papers
+
+Oct 2
+
+[5](https://huggingface.co/login?next=%2Fpapers%2F2401.12345)
+
+### [{title}](https://huggingface.co/papers/2401.12345)
+
+[An abstract.](https://huggingface.co/papers/2401.12345)
+
+[- 3 authors](https://huggingface.co/papers/2401.12345)
+
+·
+
+Sep 1
+"""
+_TRENDING_WITH_TITLE = """## Trending Papers
+
+## by AK and the research community
+
+### {title}
+
+A summary.
+- 3 authors
+[LINK: GitHub 1k](https://github.com/a/b)
+"""
+
+
+@pytest.mark.parametrize("page", [_LISTING_WITH_TITLE, _TRENDING_WITH_TITLE],
+                         ids=["listing", "trending"])
+@pytest.mark.parametrize(("written", "title"), [
+    ("# of Tokens Matters", "# of Tokens Matters"),
+    ("\\# of Tokens Matters", "# of Tokens Matters"),
+    ("- Minus: A Title", "- Minus: A Title"),
+    ("+1 for Rewards", "+1 for Rewards"),
+])
+def test_a_heading_s_text_and_a_link_s_text_have_no_marks_of_their_own(
+    page: str, written: str, title: str
+) -> None:
+    """After ``### `` and inside ``[…]`` a ``#`` or a bullet is the title's own text: the
+    first of them was dropped as a second heading mark (``of Tokens Matters``)."""
+    text = page.format(title=written)
+    digest = digestparse.parse(text, mode="strict", reference_date=datetime.date(2026, 10, 2))
+    assert digest.dialect == "markdown"
+    assert [paper.title for paper in digest.papers] == [title]
+    rules_and_fast_path_agree(MARKDOWN, text, datetime.date(2026, 10, 2))

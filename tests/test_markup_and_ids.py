@@ -190,4 +190,7 @@ _MARKUP_PIECES = st.sampled_from(
 @given(st.lists(_MARKUP_PIECES, max_size=12).map("".join))
 def test_plain_shortcut_agrees_with_the_full_reading(text: str) -> None:
     for escapes in (False, True):
-        assert markup.plain(text, escapes=escapes) == markup._plain(text, escapes)
+        for marks in (False, True):
+            assert markup.plain(text, escapes=escapes, marks=marks) == markup._plain(
+                text, escapes, marks
+            )

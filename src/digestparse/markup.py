@@ -117,14 +117,15 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(_ESCAPED, text) if "\\" in text else text
 
 
-def plain(line: str, *, escapes: bool = False) -> str:
+def plain(line: str, *, escapes: bool = False, marks: bool = True) -> str:
     """The text a reader sees: no heading marks, bullets, images or link targets; with
     ``escapes`` (markdown), backslash escapes resolved too. The other capture tools write
     the page's text as it is: a title's TeX ``45\\%`` keeps its backslash, as the page
-    shows it."""
+    shows it. Without ``marks`` a leading ``#`` or bullet is text: inside a heading or a
+    link there is none (``### [# of Tokens](…)`` is ``# of Tokens``)."""
     if _is_plain(line):
         return line
-    return _plain(line, escapes)
+    return _plain(line, escapes, marks)
 
 
 def _is_plain(line: str) -> bool:
@@ -144,13 +145,14 @@ def _is_plain(line: str) -> bool:
     )
 
 
-def _plain(line: str, escapes: bool) -> str:
+def _plain(line: str, escapes: bool, marks: bool) -> str:
     text = strip_links(line.strip())
-    # Only at the start: "*Spoon* Soup" has no bullet and keeps its "* ".
-    heading = _HEADING.match(text) if text.startswith("#") else None
-    text = text[heading.end() :] if heading is not None else text
-    bullet = _BULLET.match(text) if text[:1] in "-*+" else None
-    text = text[bullet.end() :] if bullet is not None else text
+    if marks:
+        # Only at the start: "*Spoon* Soup" has no bullet and keeps its "* ".
+        heading = _HEADING.match(text) if text.startswith("#") else None
+        text = text[heading.end() :] if heading is not None else text
+        bullet = _BULLET.match(text) if text[:1] in "-*+" else None
+        text = text[bullet.end() :] if bullet is not None else text
     return " ".join((unescape(text) if escapes else text).split())
 
 

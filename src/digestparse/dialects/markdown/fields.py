@@ -125,9 +125,11 @@ def title_of_line(line: str) -> tuple[str, str | None, bool]:
 
 
 def _title(joined: str) -> tuple[str, str | None, bool]:
+    # The heading's text after ``### `` and a link's text hold no heading mark or bullet of
+    # their own: ``### # of Tokens`` and ``### [# of Tokens](…)`` are ``# of Tokens``.
     text = without_closing_hashes(joined)[4:].strip()
     if not text.startswith("["):
-        return plain(text, escapes=True), None, True
+        return plain(text, escapes=True, marks=False), None, True
     # The listing's usual ``[Title](url)``, told here without a call: its first bracket
     # closes right before ``(`` with no bracket inside. Else ``opens_no_link`` tells.
     close = text.find("]")
@@ -138,11 +140,11 @@ def _title(joined: str) -> tuple[str, str | None, bool]:
         and text[close - 1] != "\\"
     )
     if not usual and opens_no_link(text):
-        return plain(text, escapes=True), None, True
+        return plain(text, escapes=True, marks=False), None, True
     parts = link_parts(text)
     if parts is None:
-        return plain(before_target(text), escapes=True), None, False
-    return plain(parts[0], escapes=True), parts[1], True
+        return plain(before_target(text), escapes=True, marks=False), None, False
+    return plain(parts[0], escapes=True, marks=False), parts[1], True
 
 
 def linked_abstract(texts: list[str]) -> tuple[str, str | None, bool]:
