@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given
 
 import digestparse
-from digestparse import InternalError, Paper, ParseError, lines
+from digestparse import InternalError, Paper, ParseError, lines, markup
 from digestparse.dates import format_date
 from digestparse.diagnostics import reading_order
 from digestparse.grammar import CANONICAL_HEADER, HEADER_LINES, SEPARATOR, cannot_be_title
@@ -274,6 +274,38 @@ def test_long_abstract_line_in_an_entry() -> None:
     assert len(abstract) <= lines.MAX_LINE
     digest = check_lenient(f"{HEADER}\n\nTitle\n\n{abstract}")
     assert len(digest.papers) == 1 and len(digest.papers[0].links) == 2
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "[" * 20_000 + "x" + "](u)" * 20_000,  # links nested 20,000 deep: 100 KB
+        "![" * 50_000,
+        "![a](" * 20_000,
+        "[![" * 33_000,
+        "[a](" * 25_000,
+        '[a](b "' * 14_000,
+    ],
+    ids=["nested-links", "unclosed-images", "unclosed-image-targets", "images-in-links",
+         "unclosed-link-targets", "unclosed-link-titles"],
+)
+def test_a_title_of_unclosed_or_nested_links_is_read_in_linear_time(title: str) -> None:
+    """Every dialect reads a title through ``markup.plain``, whose link and image patterns
+    once scanned to the line's end from every ``[`` (and removed nested links one level a
+    pass): 40 KB of such a title took 9 s, and a line may hold a MiB. Read in linear time,
+    these take well under a second; quadratic, minutes. (A title of nothing but image
+    markup is no title: then the two lines are a ``junk`` line and a cut entry.)"""
+    digest = check_lenient(f"{HEADER}\n\n{title}\n\nAbstract.")
+    if title in ("![" * 50_000, "[![" * 33_000):
+        assert (digest.papers, _codes(digest)) == ((), ["junk", "truncated-entry"])
+    else:
+        assert [paper.abstract for paper in digest.papers] == ["Abstract."]
+
+
+def test_links_nested_deeper_than_a_page_nests_them_keep_the_outer_markup() -> None:
+    assert markup.strip_links("[[[x](u)](v)](w) and ![i](s)[y][3]") == "x and y"
+    deep = "[" * 10 + "x" + "](u)" * 10
+    assert markup.strip_links(deep) == "[[" + "x" + "](u)" * 2
 
 
 @pytest.mark.parametrize("lines", [10**6])

@@ -14,15 +14,22 @@ import re
 import regex
 
 #: A link's or image's target may have a title after it: ``(url "title")``.
-_TITLE = r'(?: ++"[^"\n]*+")?+'
-_IMAGE = regex.compile(r"!\[[^\]\n]*+\]\([^)\s]*+" + _TITLE + r"\)")
+#: No part of a link or an image runs over a ``[``, where the next one may start, other than
+#: the one level of brackets a link's text may hold: each try then ends at the next ``[``,
+#: and a line of unclosed ``![`` or ``[a](`` takes linear time, not quadratic.
+_TITLE = r'(?: ++"[^"\[\n]*+")?+'
+_TARGET = r"[^)\s\[]*+"
+_IMAGE = regex.compile(r"!\[[^\[\]\n]*+\]\(" + _TARGET + _TITLE + r"\)")
 #: A link's text may hold one level of brackets: ``[[logo] Name](url)``. An escaped bracket
 #: (``\[``, ``\]``) is text: it neither opens nor closes a link, and a link's text may hold
 #: one (``[Lab \] One](url)``).
 _LINK = regex.compile(
-    r"(?<!\\)\[((?:\\.|[^\[\]\n\\]|\[[^\[\]\n]*+\])*+)\](?:\(([^)\s]*+)" + _TITLE
+    r"(?<!\\)\[((?:\\.|[^\[\]\n\\]|\[[^\[\]\n]*+\])*+)\](?:\((" + _TARGET + r")" + _TITLE
     + r"\)|\[([0-9]++)\])"
 )
+#: How many levels of links inside links ``strip_links`` removes, one pass over the line
+#: each: a page nests two at most (an image inside a link, a logo inside a name).
+_MAX_LINK_DEPTH = 8
 _HEADING = regex.compile(r"#{1,6}+\s++")
 _BULLET = regex.compile(r"[-*+]\s++")
 #: A backslash before any ASCII punctuation character escapes it (CommonMark; converters
@@ -45,15 +52,21 @@ def links(line: str) -> list[tuple[str, str]]:
 
 
 def strip_links(line: str) -> str:
-    """``line`` with images removed and every link replaced by its text, innermost first."""
+    """``line`` with images removed and every link replaced by its text, innermost first
+    (links nested deeper than ``_MAX_LINK_DEPTH`` keep the outer levels' markup)."""
     if "[" not in line:  # no image and no link: nothing to do (most lines)
         return line
     text = _IMAGE.sub("", line)
-    while True:
-        replaced = _LINK.sub(lambda m: m.group(1), text)
+    for _ in range(_MAX_LINK_DEPTH):
+        replaced = _LINK.sub(_link_text, text)
         if replaced == text:
-            return text
+            break
         text = replaced
+    return text
+
+
+def _link_text(match: regex.Match[str]) -> str:
+    return match.group(1)
 
 
 def whole_reference(line: str) -> str | None:
