@@ -93,6 +93,10 @@ _COMMON_ORGANIZATION = re.compile(r"\[\[[^\[\]\n]*\] ([^\[\]\n\\]*)\]\([^)\s]*\)
 #: does not match a chunk matches nowhere.
 _ENTRY_LINES = 128
 _CHUNK_LINES = 4 * _ENTRY_LINES
+#: An abstract of more lines than this (a capture writes one or two) is left to the rules:
+#: where no tail follows, each try would otherwise look for one at every line of the chunk,
+#: and a run of headings with no card after them took a second per 50 KB.
+_ABSTRACT_LINES = 48
 #: Lines starting with one of these are never date lines (``classify``).
 _NOT_META_START = frozenset("<#-0123456789")
 
@@ -150,7 +154,7 @@ class _Reader:
         # match (``(?:\n+{_LINE})*?``), each after blank lines and starting with no blank.
         start = head.end()
         stop = chunk.find("\n", start)
-        while True:
+        for _ in range(_ABSTRACT_LINES):
             if stop < 0:
                 return None  # no tail after the abstract's last line in the chunk
             tail = _match_tail(chunk, stop)
@@ -162,6 +166,8 @@ class _Reader:
             if following_line == len(chunk) or chunk[following_line] in BLANK_CHARS:
                 return None
             stop = chunk.find("\n", following_line)
+        else:
+            return None
         end = tail.end()
         if self._long and too_long(end - offset):
             return None  # a field the rules may cut (field-too-long)
