@@ -311,6 +311,29 @@ def test_parse_rejects_other_types_and_modes() -> None:
         digestparse.parse("new", mode="loose")  # type: ignore[arg-type]
 
 
+
+def test_a_strided_memoryview_reads_as_its_bytes() -> None:
+    data = seed_text(0).encode()
+    spread = bytes(b for byte in data for b in (byte, 0x21))  # every other byte is data
+    view = memoryview(spread)[::2]
+    assert not view.c_contiguous
+    parsed = digestparse.parse(view, reference_date=REFERENCE_DATE)
+    assert parsed == digestparse.parse(data, reference_date=REFERENCE_DATE)
+    assert len(parsed.papers) == 25  # seed 000, counted by hand
+
+
+@pytest.mark.parametrize("size", [0, -1, True, 1.5, 2**30 + 1, 2**70])
+def test_iter_papers_refuses_a_block_size_out_of_range(size: object) -> None:
+    with pytest.raises(ValueError, match="block_size must be an int from 1 to 1073741824"):
+        digestparse.iter_papers(io.BytesIO(b"x"), block_size=size)  # type: ignore[arg-type]
+
+
+def test_iter_papers_takes_the_largest_block_size() -> None:
+    data = seed_text(0).encode()
+    stream = digestparse.iter_papers(io.BytesIO(data), block_size=2**30,
+                                     reference_date=REFERENCE_DATE)
+    assert list(stream) == list(digestparse.parse(data, reference_date=REFERENCE_DATE).papers)
+
 # -- tokens and errors -------------------------------------------------------
 
 

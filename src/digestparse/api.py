@@ -19,6 +19,7 @@ from .dialects import forced as forced_reader
 from .errors import CallerError, raise_for_caller
 from .lines import (
     BLOCK_SIZE,
+    MAX_BLOCK_SIZE,
     Block,
     Blocks,
     LineDefects,
@@ -300,7 +301,7 @@ def _make_reporter(mode: Mode, name: str, emit: Callable[[Diagnostic], None]) ->
 
 
 def parse(
-    source: str | bytes,
+    source: str | bytes | bytearray | memoryview,
     *,
     mode: Mode = "lenient",
     reference_date: datetime.date | None = None,
@@ -324,6 +325,8 @@ def parse(
     if isinstance(source, str):
         lines = text_blocks(source)
     elif isinstance(source, (bytes, bytearray, memoryview)):
+        if isinstance(source, memoryview) and not source.c_contiguous:
+            source = source.tobytes()  # a strided view: BytesIO takes only contiguous bytes
         lines = binary_blocks(io.BytesIO(source).read, reporter)
     else:
         raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
@@ -451,8 +454,14 @@ def iter_papers(
     about ``block_size`` characters. The dialect is chosen from the first
     lines, which are read when ``iter_papers`` is called.
     """
-    if not isinstance(block_size, int) or isinstance(block_size, bool) or block_size < 1:
-        raise ValueError(f"block_size must be a positive int, not {block_size!r}")
+    if (
+        not isinstance(block_size, int)
+        or isinstance(block_size, bool)
+        or not 1 <= block_size <= MAX_BLOCK_SIZE
+    ):
+        raise ValueError(
+            f"block_size must be an int from 1 to {MAX_BLOCK_SIZE}, not {block_size!r}"
+        )
     diagnostics: list[Diagnostic] = []
     emit = on_diagnostic if on_diagnostic is not None else diagnostics.append
     if isinstance(source, (str, os.PathLike)):

@@ -35,6 +35,8 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 #: How many bytes a stream is read in by default (and characters of lines gathered per block).
 BLOCK_SIZE = 1 << 16
+#: The largest block ``iter_papers`` takes (1 GiB): a read of more fails before it starts.
+MAX_BLOCK_SIZE = 1 << 30
 #: The bytes the UTF-16 and UTF-32 sniff needs.
 _SNIFF = 4
 #: The longest line kept, in characters (1 MiB of ASCII; no capture comes near it).
