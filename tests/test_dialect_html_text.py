@@ -526,10 +526,13 @@ def test_a_backslash_in_a_title_or_organization_reads_the_same_on_both_paths(
         assert f"{title} Routing Prediction" in titles
 
 
-@pytest.mark.parametrize("tail", ["\u00b7 And more.", "\u00b7 May we?", "\u00b7 Figure 3"])
+@pytest.mark.parametrize(
+    "tail", ["\u00b7 And more.", "\u00b7 May we?", "\u00b7 Figure 3", "\u00b7 May 29 planning"]
+)
 def test_a_middle_dot_in_an_abstract_is_text(tail: str) -> None:
-    """Only a date (or a misspelt one) after `` · `` makes an organization-and-date line: an
-    abstract's ``x · And more.`` was read as one, with an empty abstract and four reports."""
+    """Only a date (or a misspelt one) after `` · ``, and an organization's name of at most
+    100 characters before it, make an organization-and-date line: an abstract's ``x · And
+    more.`` was read as one, with an empty abstract and four reports."""
     lines = list(LINES)
     abstracts = [i for i, line in enumerate(lines) if line.startswith("We present Kandinsky 6.0")]
     assert len(abstracts) == 2  # both copies of the first card

@@ -83,6 +83,9 @@ PERIOD_LABEL = regex.compile(
 
 BULLET = "\u2022"
 SEPARATOR = "\u00b7"
+#: An organization's name is at most this long, as the page shows it: a longer line before
+#: `` · `` and a date is an abstract's (capture dialects).
+MAX_ORGANIZATION_LEN = 100
 AUTHORS_PREFIX = "  " + BULLET + " "
 
 BOM = "\ufeff"

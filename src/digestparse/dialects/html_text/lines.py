@@ -29,7 +29,8 @@ import re
 from collections.abc import Sequence
 
 from ...dates import MAX_AUTHOR_DIGITS, read_date_line, starts_like_date
-from ...grammar import SEPARATOR
+from ...grammar import MAX_ORGANIZATION_LEN, SEPARATOR
+from ...markup import plain
 
 
 class Kind(enum.Enum):
@@ -377,6 +378,8 @@ def meta(line: str) -> tuple[str, str, str | None] | None:
         starts_like_date(date) or PUBLISHED.startswith(date + " ")  # wrapped in ``Published on``
     ):
         return None
+    if len(organization) > MAX_ORGANIZATION_LEN and len(plain(organization)) > MAX_ORGANIZATION_LEN:
+        return None  # an abstract's line, with `` · May 29`` in its text
     return organization, date, count
 
 

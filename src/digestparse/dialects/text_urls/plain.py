@@ -38,6 +38,7 @@ from ... import lines as lines_module
 from ...dates import date_parts, entry_date_fields, read_count
 from ...grammar import (
     DAILY_PAPERS,
+    MAX_ORGANIZATION_LEN,
     PAGE_TITLES,
     PROMO,
     PROMO_DAILY,
@@ -117,8 +118,6 @@ _LINKLESS_AUTHORS = frozenset("0123456789\u2022*")
 #: A title and an abstract are looked for over at most this many lines before the
 #: metadata, so that looking for an entry stays bounded in a long run of text.
 MAX_TEXT_LINES = 64
-#: An organization's name is at most this long (an abstract's line is longer).
-MAX_ORGANIZATION_LEN = 100
 
 
 def choose_reading(state: ParseState) -> None:
