@@ -354,6 +354,52 @@ def test_memory_does_not_grow_with_one_endless_line(
             "1048576 characters are read" in completed.stdout.decode()
 
 
+CAPTURE_03 = SEED.parent / "captures" / "03_hfpapers_search_source_citations_firecrawl_md.txt"
+
+
+def _blank_runs(path: Path, shape: str) -> None:
+    """Blank lines where a stream has to look past them: 30 MB alone; 6 MB inside a seed's
+    entry as lines of blanks (each a ``trailing-whitespace``, folded into one run); 30 MB
+    after a markdown capture's first title (line 32, read by hand)."""
+    with open(path, "wb") as file:
+        if shape == "empty lines":
+            file.write(b"\n" * 30_000_000)
+        elif shape == "lines of blanks in an entry":
+            header = SEED.read_bytes().split(b"\n\nWhat Benefits")[0]  # lines 1-11
+            file.write(header + b"\n\nTitle\n" + b"  \n" * 3_000_000 + b"Abstract\n")
+        else:
+            lines = CAPTURE_03.read_bytes().split(b"\n")
+            file.write(b"\n".join(lines[:32]) + b"\n" * 30_000_000 + b"\n".join(lines[32:]))
+
+
+@pytest.mark.parametrize(
+    ("shape", "findings"),
+    [
+        ("empty lines", ["1:1: missing-header"]),
+        ("lines of blanks in an entry",
+         ["14:1: trailing-whitespace", "15:1: extra-blank-line"]),
+        ("empty lines in a capture", []),
+    ],
+)
+def test_memory_does_not_grow_with_a_run_of_blank_lines(
+    tmp_path: Path, shape: str, findings: list[str]
+) -> None:
+    """Blank lines cost no character, but each was held: by the dialect detection (which
+    reads on to the first 200 non-blank lines), by the stream's window (kept back to the
+    first line not consumed), and, for lines of blanks, by their held white-space defects
+    and strict mode's messages. These took 0.5 to 1.6 GB."""
+    _blank_runs(tmp_path / "blank.txt", shape)
+    status, peak_mb, completed = run_cli_peak(
+        "check", "--jobs", "1", *REFERENCE, "blank.txt", cwd=tmp_path
+    )
+    assert peak_mb < 64, peak_mb
+    assert status == (1 if findings else 0)
+    shown = [" ".join(line.split(" ")[:2]) for line in completed.stdout.decode().splitlines()]
+    assert shown == [f"blank.txt:{finding}" for finding in findings]
+    if not findings:
+        assert "checked 1 file, 8 papers: 0 findings" in completed.stderr.decode().splitlines()
+
+
 def test_a_file_defective_everywhere_lists_its_first_findings_and_counts_the_rest(
     tmp_path: Path,
 ) -> None:

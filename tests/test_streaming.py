@@ -16,6 +16,7 @@ import io
 import pathlib
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import Literal
 
 import attrs
 import pytest
@@ -342,3 +343,65 @@ def test_damaged_captures_stream_like_parse(
     data = b"\n".join(lines) * 2
     for mode in ("lenient", "strict"):
         assert streamed(io.BytesIO(data), mode, block_size) == parsed(data, mode), mode
+
+
+def _with_blank_runs(path: pathlib.Path, seed: int) -> tuple[str, datetime.date | None]:
+    """The file with runs of blank lines (empty or of blanks) put in at three places."""
+    import json
+    import random
+
+    expected = path.with_suffix(".expected.json")
+    reference: datetime.date | None = REFERENCE
+    if expected.exists():
+        day = json.loads(expected.read_text(encoding="utf-8")).get("reference_date")
+        reference = datetime.date.fromisoformat(day) if day else None
+    rng = random.Random(seed)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for _ in range(3):
+        at = rng.randrange(len(lines))
+        lines[at:at] = [rng.choice(["", "  ", " \t"])] * rng.randrange(1, 40)
+    return "\n".join(lines), reference
+
+
+@pytest.mark.parametrize("behind", [1, 3, 8])
+@pytest.mark.parametrize("path", [*SEEDS, *CAPTURES], ids=lambda path: path.name[:3])
+def test_a_window_that_lets_blank_runs_go_reads_the_same(
+    path: pathlib.Path, behind: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stream's window lets go of the lines more than ``_WINDOW_BEHIND`` before the one
+    being read (so that a long run of blank lines is not held), and ``rewind`` then declines
+    until the rules have consumed past them: with a window of a few lines, that happens at
+    nearly every block's end, and every reading must still be the same."""
+    from digestparse import state
+
+    for seed in range(4):
+        text, reference = _with_blank_runs(path, seed)
+        for mode in ("lenient", "strict"):
+            expected = _read_as_it_ends(text, mode, reference)
+            monkeypatch.setattr(state, "_WINDOW_BEHIND", behind)
+            assert _read_as_it_ends(text, mode, reference) == expected
+            for block_size in (7, 512):
+                assert _read_as_it_ends(text, mode, reference, block_size) == expected
+            monkeypatch.undo()
+
+
+def _read_as_it_ends(
+    text: str, mode: Literal["strict", "lenient"], reference: datetime.date | None,
+    block_size: int | None = None,
+) -> object:
+    """The papers and the diagnostics (in line order: a stream does not sort them) of
+    ``parse``, or of ``iter_papers`` over the bytes in blocks of ``block_size``; or the
+    strict error."""
+    try:
+        if block_size is None:
+            digest = digestparse.parse(text, mode=mode, reference_date=reference)
+            papers, diagnostics = digest.papers, digest.diagnostics
+        else:
+            stream = digestparse.iter_papers(
+                io.BytesIO(text.encode()), mode=mode, reference_date=reference,
+                block_size=block_size, name="<string>",
+            )
+            papers, diagnostics = tuple(stream), tuple(stream.diagnostics)
+    except ParseError as error:
+        return str(error)
+    return papers, sorted(diagnostics, key=lambda d: (d.line, d.column, d.code))

@@ -177,7 +177,7 @@ def _start(
     count = size = 0  # the first lines of the head, and their characters
     while True:
         while count < len(head) and count < _BLOCK_HEAD_LINES and size <= budget:
-            size += len(head[count])
+            size += len(head[count]) + 1  # its line break too: blank lines count
             count += 1
         if count >= _BLOCK_HEAD_LINES or size > budget or not read_block():
             break
@@ -185,14 +185,15 @@ def _start(
     # Read on until the detectors' DETECT_LINES non-blank lines are all in the head.
     found = size = 0
     index = wrapper.end
+    span_end = wrapper.end + dialect_base.DETECT_SPAN
     while True:
-        while index < len(head) and found < DETECT_LINES and size <= budget:
+        while index < len(head) and found < DETECT_LINES and size <= budget and index < span_end:
             line = head[index]
-            size += len(line)
+            size += len(line) + 1
             index += 1
             if line.strip():
                 found += 1
-        if found >= DETECT_LINES or size > budget or not read_block():
+        if found >= DETECT_LINES or size > budget or index >= span_end or not read_block():
             break
     # The state never reads the wrapper's lines: the session reports their reading defects.
     early = [(number, defects.pop(number)) for number in sorted(defects) if number <= wrapper.end]
@@ -243,8 +244,8 @@ def _content_head(head: list[str], wrapper: Wrapper) -> list[str]:
     content: list[str] = []
     size = 0  # the characters of the lines from the wrapper's end, blank ones too
     budget = dialect_base.DETECT_CHARS
-    for line in itertools.islice(head, wrapper.end, None):
-        size += len(line)
+    for line in itertools.islice(head, wrapper.end, wrapper.end + dialect_base.DETECT_SPAN):
+        size += len(line) + 1
         if size > budget:
             break  # the head ends at this line, or soon after it
         if wrapper.fence is not None and is_fence_end(line, wrapper.fence):

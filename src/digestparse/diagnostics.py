@@ -145,10 +145,9 @@ class Reporter:
         the same defect may continue across them.
         """
         message = CODES[code] + (f": {detail}" if detail else "")
-        if self.strict:
-            self._messages.setdefault((code, line, column), message)
         diagnostic = Diagnostic(code, message, line, column, end_line, self.source)
         if code not in RUN_CODES:
+            self._remember(diagnostic)
             self.count += 1
             self._hand_over(diagnostic)
             return
@@ -157,20 +156,30 @@ class Reporter:
             # Found after a later occurrence (a fenced body's footer is read when its
             # closing fence is met, before the body's lines are parsed): not the run's
             # next line, so it stands alone and the run stays open.
+            self._remember(diagnostic)
             self.count += 1
             self._hand_over(diagnostic)
             return
         self._pending.pop(code, None)
-        if pending is not None:
-            if line <= pending.end_line + gap + 1:
-                end = max(end_line, line, pending.end_line)
-                diagnostic = Diagnostic(
-                    code, CODES[code], pending.line, pending.column, end, self.source
-                )
-            else:
+        if pending is not None and line <= pending.end_line + gap + 1:
+            # The run goes on: it is raised, if at all, with its first line's message, so
+            # a line folded into it leaves nothing behind (a run of millions of lines).
+            end = max(end_line, line, pending.end_line)
+            diagnostic = Diagnostic(
+                code, CODES[code], pending.line, pending.column, end, self.source
+            )
+        else:
+            if pending is not None:
                 self.count += 1
                 self._hand_over(pending)
+            self._remember(diagnostic)
         self._pending[code] = diagnostic
+
+    def _remember(self, diagnostic: Diagnostic) -> None:
+        """Strict mode: keep the message of the first defect at a position, raised with it."""
+        if self.strict:
+            key = (diagnostic.code, diagnostic.line, diagnostic.column)
+            self._messages.setdefault(key, diagnostic.message)
 
     def _hand_over(self, diagnostic: Diagnostic) -> None:
         try:

@@ -27,6 +27,14 @@ from .model import Paper
 BLANKS = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000\ufeff"
 #: ``BLANKS`` as a set: ``char in BLANK_CHARS`` costs what ``char in " \t"`` does.
 BLANK_CHARS = frozenset(BLANKS)
+#: A white-space defect: (code, line, column, gap, count). ``count`` consecutive lines, each
+#: one blank line further on, have it at that column (a run of lines of blanks only).
+Defect = tuple[str, int, int, int, int]
+#: How many lines before the one being read a stream's window keeps at most. It keeps the
+#: lines from the first one not consumed, so that ``rewind`` can go back there; past this
+#: many (a long run of blank lines) it lets the older ones go, and ``rewind`` declines
+#: until a rule has consumed the lines after them, so memory stays bounded.
+_WINDOW_BEHIND = 1 << 16
 
 
 class Line(NamedTuple):
@@ -39,10 +47,10 @@ class Line(NamedTuple):
     number: int
     #: How many blank lines come right before this one.
     gap: int
-    #: White-space defects of this line and the blank lines before it, as
-    #: (code, line, column, gap): reported when the line is consumed, so that
-    #: looking ahead never makes strict mode raise for a later line first.
-    defects: tuple[tuple[str, int, int, int], ...] = ()
+    #: White-space defects of this line and the blank lines before it (``Defect``): reported
+    #: when the line is consumed, so that looking ahead never makes strict mode raise for a
+    #: later line first.
+    defects: tuple[Defect, ...] = ()
     #: How many characters were stripped before ``text`` (set only when there were some).
     indent: int = 0
 
@@ -130,9 +138,9 @@ class ParseState:
         self._ahead: deque[Line] = deque()
         #: What ``rewind`` set aside (the lines peeked at, the position after them, the held
         #: defects), given back if nothing is consumed before the next peek.
-        self._parked: tuple[deque[Line], int, list[tuple[str, int, int, int]]] | None = None
+        self._parked: tuple[deque[Line], int, list[Defect]] | None = None
         #: White-space defects of blank lines read since the last non-blank line.
-        self._held: list[tuple[str, int, int, int]] = []
+        self._held: list[Defect] = []
         self.reporter = reporter
         self.reference_date = reference_date
         #: The page date that yearless entry dates resolve against (a second header may change it).
@@ -211,6 +219,7 @@ class ParseState:
         if self._ahead:
             first = self._ahead[0]
             unread = first.number - 1 - first.gap
+        unread = max(unread, self.number - _WINDOW_BEHIND)
         assert self._raw is not None
         self._raw = self._raw[unread - self._base :] + block.lines
         self._base = unread
@@ -232,14 +241,17 @@ class ParseState:
         held = self._held
         if line and line[-1] in " \t":
             stripped = line.rstrip(" \t")
-            held.append(("trailing-whitespace", self.number, len(stripped) + 1, gap))
+            if stripped:
+                held.append(("trailing-whitespace", self.number, len(stripped) + 1, gap, 1))
+            else:
+                _hold_blank_line(held, self.number, gap)
             line = stripped
         if not line:
             return None
         kind = self._classify(line)
         indent = 0
         if line[0] in " \t" and kind is not self._keep_indent:
-            held.append(("leading-whitespace", self.number, 1, gap))
+            held.append(("leading-whitespace", self.number, 1, gap, 1))
             text = line.lstrip(" \t")
             indent, line = len(line) - len(text), text
         if held:
@@ -257,9 +269,11 @@ class ParseState:
         self._report(self._held)
         self._held = []
 
-    def _report(self, defects: Iterable[tuple[str, int, int, int]]) -> None:
-        for code, number, column, gap in defects:
-            self.reporter.defect(code, number, column, gap=gap)
+    def _report(self, defects: Iterable[Defect]) -> None:
+        defect = self.reporter.defect
+        for code, number, column, gap, count in defects:
+            for k in range(count):
+                defect(code, number + k, column, gap=gap + k)
 
     def rewind(self) -> bool:
         """Forget the lines peeked at, so that the fast path can read them itself.
@@ -271,7 +285,7 @@ class ParseState:
         """
         raw = self._raw
         buffer = self._ahead
-        if raw is None:
+        if raw is None or not self.rewindable:
             return False
         if buffer:
             # The fast path is tried before the rules at every line and most often reads
@@ -290,6 +304,14 @@ class ParseState:
             buffer, number, held = parked
             if buffer[0].number - 1 - buffer[0].gap == self.number:
                 self._ahead, self.number, self._held = buffer, number, held
+
+    @property
+    def rewindable(self) -> bool:
+        """Whether the window still holds the first line not consumed (``rewind`` would
+        succeed on a list or block source): a long run of blank lines after it, read while
+        looking ahead, lets it go (``_WINDOW_BEHIND``)."""
+        buffer = self._ahead
+        return not buffer or buffer[0].number - 1 - buffer[0].gap >= self._base
 
     @property
     def raw_lines(self) -> list[str] | None:
@@ -399,3 +421,20 @@ class ParseState:
 
 
 Rule = Callable[[ParseState], bool]
+
+
+def _hold_blank_line(held: list[Defect], number: int, gap: int) -> None:
+    """Hold the ``trailing-whitespace`` of line ``number``, blanks only: one more line of the
+    run held before it, where there is one, so that a long run of such lines is held in one
+    entry."""
+    if held:
+        code, first, column, first_gap, count = held[-1]
+        if (
+            code == "trailing-whitespace"
+            and column == 1
+            and first + count == number
+            and first_gap + count == gap
+        ):
+            held[-1] = (code, first, 1, first_gap, count + 1)
+            return
+    held.append(("trailing-whitespace", number, 1, gap, 1))

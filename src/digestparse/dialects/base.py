@@ -70,6 +70,9 @@ DETECT_LINES = 200
 #: until the parse reaches them, so they are bounded like a field (4 ``lines.MAX_LINE``;
 #: a capture's first 200 lines hold some tens of thousands).
 DETECT_CHARS = 1 << 22
+#: ... and in how many lines, blank ones included (a run of blank lines costs no character
+#: but a line held: a capture's first 200 lines hold some hundreds).
+DETECT_SPAN = 1 << 16
 
 
 def built_on_first_use(

@@ -392,7 +392,7 @@ def _raw_header(state: ParseState, first: Line) -> bool:
     ``Line`` and looks ahead twice for each of its lines.
     """
     raw = state.raw_lines
-    if raw is None or first.defects:
+    if raw is None or first.defects or not state.rewindable:
         return False
     base = state.raw_base
     count = state.raw_end()[0]
