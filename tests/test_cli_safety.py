@@ -278,7 +278,9 @@ def test_json_cells_of_merge_csv_stay_json(tmp_path: Path) -> None:
 def test_no_output_line_starts_a_github_workflow_command(tmp_path: Path) -> None:
     """GitHub Actions runs a line of a job's output that starts with ``::``: a file named so
     is shown as ``./::…``, the same file, in every format."""
-    for name in ("::stop-commands::tok.txt", "::warning title=Forged::owned.txt"):
+    # The runner looks for ``::`` after the blanks that start a line.
+    for name in ("::stop-commands::tok.txt", "::warning title=Forged::owned.txt",
+                 " ::error::y.txt", "\t::error::t.txt"):
         without_first_separator(tmp_path / name)
         shown = "./" + name
         result = run_cli("check", name, cwd=tmp_path)
@@ -295,6 +297,12 @@ def test_no_output_line_starts_a_github_workflow_command(tmp_path: Path) -> None
         result = run_cli("check", "--format", "json", name, cwd=tmp_path)
         assert [row["path"] for row in json.loads(result.stdout)["files"]] == [shown]
         (tmp_path / name).unlink()
+    # Standard input named so is still standard input in SARIF (no path normalised away).
+    status, out, _ = run_main("check", "--format", "sarif", "--stdin-name", "::s/../q.txt",
+                              "-", stdin=SEEDS[0].read_bytes())
+    assert status == 0
+    [artifact] = json.loads(out)["runs"][0]["artifacts"]
+    assert artifact["location"]["uri"] == "./%3A%3As/../q.txt"
 
 
 def test_a_newline_in_a_file_name_cannot_forge_a_finding(tmp_path: Path) -> None:

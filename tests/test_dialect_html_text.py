@@ -566,3 +566,47 @@ def test_a_middle_dot_inside_a_linked_abstract_is_text() -> None:
         "A Title", "We score pairs with the product x \u00b7 And then rank them.", 7,
         datetime.date(2026, 10, 28), 5,
     )
+
+
+_ONE_CARD = """# Trending Papers
+
+<a id="source-section-3"></a>
+
+### [Title](https://huggingface.co/papers/2610.05608)
+
+An abstract.
+
+{line}
+
+[Upvote
+
+117](https://huggingface.co/login?next=%2Fpapers%2F2610.05608)
+"""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Lab](https://huggingface.co/lab) \u00b7 SEP 4, 2026",
+        "[Lab](https://huggingface.co/lab) \u00b7 Sep-4, 2026",
+        "[Lab](https://huggingface.co/lab) \u00b7 Sep  4, 2026",
+        "[Lab](https://huggingface.co/lab) \u00b7 Sep\u00a04, 2026",
+        "[Lab](https://huggingface.co/lab) \u00b7 Pub",
+        "[Lab](https://huggingface.co/lab) \u00b7 Soon",
+        "[[\u56fe\u7247\uff1alab] Lab](https://huggingface.co/lab) \u00b7 Soon",
+        "Lab \u00b7 Sept 4th, 2026",
+    ],
+)
+def test_a_misspelt_date_on_the_organization_line_is_bad_date(line: str) -> None:
+    """The line stays the card's organization and date line where its date is damaged (after
+    an organization's link, anything; after a short name, what starts as a date does), and
+    the date is reported; the card keeps its organization and upvotes."""
+    text = _ONE_CARD.format(line=line)
+    digest = digestparse.parse(text, reference_date=datetime.date(2026, 11, 26))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-date", 9)]
+    [paper] = digest.papers
+    assert (paper.abstract, paper.organization, paper.date, paper.upvotes) == (
+        "An abstract.", "Lab", None, 117,
+    )
+    with pytest.raises(digestparse.ParseError, match=r"^<string>:9:[0-9]+: bad-date"):
+        digestparse.parse(text, mode="strict", reference_date=datetime.date(2026, 11, 26))

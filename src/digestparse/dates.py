@@ -21,9 +21,12 @@ DATE_PATTERN = "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4
 #: A whole date line. Digits are ASCII only; the count's length is checked later.
 DATE_LINE = re.compile(DATE_PATTERN + r"(?: ([0-9]+))?")
 
-#: How a date starts, well formed or misspelt (``Sep 4``, ``Sept. 4``, ``September 4th``):
-#: a month's name and a digit, or the name alone at the end (a date hard-wrapped after it).
-_DATE_START = re.compile("(?:" + "|".join(MONTHS) + r")[a-z]*\.?,?(?: ?[0-9]|\Z)")
+#: How a date starts, well formed or misspelt (``Sep 4``, ``Sept. 4``, ``SEP 4``, ``Sep-4``,
+#: ``Sep  4``, ``September 4th``): a month's name, in any case, and a digit after blanks or
+#: punctuation, or the name alone at the end (a date hard-wrapped after it).
+_DATE_START = re.compile(
+    "(?:" + "|".join(MONTHS) + r")[a-z]*\.?(?:[\s,./-]*[0-9]|\Z)", re.IGNORECASE
+)
 
 #: Longest count accepted after a date; longer ones are reported, never passed to int().
 MAX_COUNT_DIGITS = 18

@@ -14,12 +14,13 @@ import re
 import regex
 
 #: A link's or image's target may have a title after it: ``(url "title")``.
-#: No part of a link or an image runs over a ``[``, where the next one may start, other than
-#: the one level of brackets a link's text may hold: each try then ends at the next ``[``,
-#: and a line of unclosed ``![`` or ``[a](`` takes linear time, not quadratic.
+#: No part of a link or an image runs over a ``[`` where the next one may start (an image's
+#: alt text over ``![``; a link's text holds one level of brackets): each try then ends
+#: there, and a line of unclosed ``![`` or ``[a](`` takes linear time, not quadratic.
 _TITLE = r'(?: ++"[^"\[\n]*+")?+'
 _TARGET = r"[^)\s\[]*+"
-_IMAGE = regex.compile(r"!\[[^\[\]\n]*+\]\(" + _TARGET + _TITLE + r"\)")
+_ALT = r"(?:[^\]\n!]|!(?!\[))*+"
+_IMAGE = regex.compile(r"!\[" + _ALT + r"\]\(" + _TARGET + _TITLE + r"\)")
 #: A link's text may hold one level of brackets: ``[[logo] Name](url)``. An escaped bracket
 #: (``\[``, ``\]``) is text: it neither opens nor closes a link, and a link's text may hold
 #: one (``[Lab \] One](url)``).
@@ -53,7 +54,7 @@ def links(line: str) -> list[tuple[str, str]]:
 
 def strip_links(line: str) -> str:
     """``line`` with images removed and every link replaced by its text, innermost first
-    (links nested deeper than ``_MAX_LINK_DEPTH`` keep the outer levels' markup)."""
+    (links nested deeper than ``_MAX_LINK_DEPTH`` keep some of their markup)."""
     if "[" not in line:  # no image and no link: nothing to do (most lines)
         return line
     text = _IMAGE.sub("", line)

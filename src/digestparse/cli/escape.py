@@ -62,12 +62,13 @@ def escape_text(text: str) -> str:
 
 def display_name(name: str) -> str:
     """A path or name as shown in every format: undecodable bytes as ``\\xNN`` text, and
-    ``./`` before a name that starts with ``::``. Text lines and CSV rows start with the
-    name, and GitHub Actions runs a line of a job's output that starts with ``::`` as a
-    workflow command (``::stop-commands::``, a forged ``::error``); ``./::a.txt`` is the
-    same file."""
+    ``./`` before a name that starts with ``::`` (blanks before it too). Text lines and CSV
+    rows start with the name, and GitHub Actions runs a line of a job's output that starts
+    with ``::`` as a workflow command (``::stop-commands::``, a forged ``::error``);
+    ``./::a.txt`` is the same file."""
     shown = _SURROGATE_BYTES.sub(lambda match: _visible(match.group()), name)
-    return "./" + shown if shown.startswith("::") else shown
+    # The runner looks for ``::`` after any blanks that start the line.
+    return "./" + shown if shown.lstrip().startswith("::") else shown
 
 
 def _json_escape(match: re.Match[str]) -> str:

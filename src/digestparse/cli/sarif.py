@@ -14,6 +14,7 @@ from .. import __version__
 from ..codes_help import HELP
 from ..diagnostics import CODES
 from ..model import Diagnostic
+from .escape import display_name
 from .guard import Guard
 from .tally import Tally
 from .worker import FileResult
@@ -70,8 +71,10 @@ def sarif_log(
     findings: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
     indexes: dict[str, int] = {}  # an input given twice is one artifact (they are unique)
+    # The results carry names as they are shown (``display_name``), the option as given.
+    shown_stdin = None if stdin_name is None else display_name(stdin_name)
     for result in results:
-        uri = artifact_uri(result.name, result.name == stdin_name)
+        uri = artifact_uri(result.name, result.name == shown_stdin)
         index = indexes.setdefault(uri, len(indexes))
         problem = result.internal_error or result.error
         if index == len(artifacts):

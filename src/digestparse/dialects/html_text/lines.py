@@ -375,13 +375,27 @@ def meta(line: str) -> tuple[str, str, str | None] | None:
         if commented is not None:
             date, count = commented.group(1), commented.group(2)
     if len(date) > _MAX_DATE_TEXT or not (
-        starts_like_date(date) or PUBLISHED.startswith(date + " ")  # wrapped in ``Published on``
+        starts_like_date(date)
+        or (date and PUBLISHED.startswith(date))  # ``Published on`` cut by a wrap
+        or _is_organization_link(organization)  # the date damaged: still this line
     ):
         return None
     if len(organization) > MAX_ORGANIZATION_LEN and len(plain(organization)) > MAX_ORGANIZATION_LEN:
         return None  # an abstract's line, with `` · May 29`` in its text
     return organization, date, count
 
+
+def _is_organization_link(text: str) -> bool:
+    """Whether ``text`` is an organization's link alone, logo or not (what stands before
+    `` · `` and the date on 05's line)."""
+    return text[:1] == "[" and (
+        ORGANIZATION_LINE.fullmatch(text) is not None
+        or IMAGE_ORGANIZATION_LINE.fullmatch(text) is not None
+        or _PLAIN_LINK.fullmatch(text) is not None
+    )
+
+
+_PLAIN_LINK = re.compile(r"\[[^\[\]]+\]\(\S+\)")
 
 #: The anchor ``structured-html-v2`` writes before each heading; no other tool writes it.
 _SECTION_ANCHOR = re.compile(r'<a id="source-section-[0-9]+"></a>')
