@@ -1021,7 +1021,14 @@ W3M_HEADER = [
 ]
 
 
-def w3m_page(entries: tuple[Entry, ...] = ENTRIES, *, glued: bool = False) -> str:
+#: w3m's avatars as the starts of real avatars' file names (10 characters at most): an md5
+#: hash (``/avatars/1515b197a71d150ddecaf7cd109ac84e.svg``, capture 03) or an upload's
+#: number (``uploads/1672164046414-624b4a96….png``), often starting with a digit.
+W3M_HASHED_AVATARS = ("1515b197a7", "1672164046", "e94debf286")
+
+
+def w3m_page(entries: tuple[Entry, ...] = ENTRIES, *, glued: bool = False,
+             avatars: tuple[str, ...] = ("a0", "a1", "a2")) -> str:
     """The daily page as ``w3m -dump`` writes it where the comment count is a block of its
     own: each card's thumbnail as the start of its file name in brackets (``[2611]``: w3m
     shows an image without alt text so), a line of one blank, the box a bare count, the
@@ -1033,7 +1040,7 @@ def w3m_page(entries: tuple[Entry, ...] = ENTRIES, *, glued: bool = False) -> st
         lines += ["[2611]", " ", str(entry.upvotes or "-"), "", *_wrap(entry.title, 80), "",
                   *_wrap(entry.abstract, 80), ""]
         if entry.authors:
-            lines += [" ", "", *(f"  \u2022 [a{k}]" for k in range(min(entry.authors, 3))),
+            lines += [" ", "", *(f"  \u2022 [{name}]" for name in avatars[: entry.authors]),
                       f"  \u2022 {entry.authors} author{'s' if entry.authors != 1 else ''}", ""]
         else:
             lines.append(str(entry.organization))
@@ -1058,6 +1065,16 @@ def test_the_daily_page_as_w3m_writes_it() -> None:
     assert fields(digest) == expected(box="bare")
     lines = text.split("\n")
     assert lines[digest.papers[0].line - 1] == "[2611]"
+
+
+def test_w3ms_avatars_named_by_a_hash_that_starts_with_a_digit() -> None:
+    """An avatar whose file name starts with a digit (``• [1515b197a7]``) is an avatar too,
+    not abstract text (it was run silently into the abstract) or an invented paper's title."""
+    text = w3m_page(avatars=W3M_HASHED_AVATARS)
+    assert "\u2022 [1672164046]" in text
+    digest = read_every_way(text)
+    assert fields(digest) == expected(box="bare")
+    assert not any("[" in paper.abstract for paper in digest.papers)
 
 
 @pytest.mark.parametrize("blanks", BLANKS)

@@ -80,8 +80,12 @@ def glued_date(text: str) -> str | None:
 AVATAR_BULLETS = frozenset({"*", "\u2022"})
 #: lynx's placeholder for an image (``[IMG]``, ``[LINK]``, ``[INLINE]``) or the image's alt
 #: text in brackets (``[occ]``), alone on its line, bulleted (``* [IMG]``: an avatar) or not
-#: (a card's thumbnail, a submitter's avatar). Not ``[-]`` or ``[12]``: a box's or a number.
-_PLACEHOLDER = re.compile(r"(?:[\u2022*+-][ \u00a0])?\[(?:[^\[\]0-9-][^\[\]]*|[0-9]{4})\]")
+#: (a card's thumbnail, a submitter's avatar), or w3m's start of the image's file name
+#: (``[2611]`` of ``2611.01234.png``; ``[1515b197a7]`` of an avatar's hash, up to 10
+#: characters). Not ``[-]`` or ``[12]``: a box's or a number.
+_PLACEHOLDER = re.compile(
+    r"(?:[\u2022*+-][ \u00a0])?\[(?:[^\[\]0-9-][^\[\]]*|[0-9]{4}|[0-9][0-9A-Za-z_-]{5,9})\]"
+)
 #: An organization's logo's alt text in brackets before its name (``[occ] OCC``), as lynx
 #: writes an image with alt text.
 _LOGO = re.compile(r"\[[^\[\]]+\] +")
