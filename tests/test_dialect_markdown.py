@@ -1187,7 +1187,7 @@ def test_a_comment_count_after_a_space_is_the_entrys_votes(
         ("Apr 11 [" + "9" * 19 + "](https://huggingface.co/papers/2601.22222#community)",
          "bad-votes", 9),
         ("Jul 24, 2024 [" + "9" * 19 + "](u)", "bad-votes", 15),
-        ("Apr 11  [2](https://huggingface.co/papers/2601.22222#community)", "bad-date", 1),
+        ("Apr 11   [2](https://huggingface.co/papers/2601.22222#community)", "bad-date", 1),
         ("Apr 11 [2]", "bad-date", 1),
         ("Apr 11 2", "bad-date", 1),
     ],

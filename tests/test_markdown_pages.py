@@ -86,6 +86,10 @@ class Style:
     #: The comment count's link glued after the date (``May 29[6](…#community)``, firecrawl)
     #: or, where the page sets it in a block of its own, on the next line (``apart``).
     comments: str = "glued"
+    #: The blanks of the page's markup around the box's count and in the comment count's
+    #: link where its icon was: ``none``, kept inside the links (html2text: ``[ 42 ](…)``,
+    #: ``Nov 24 [ 3](…)``) or moved out of them (markdownify: ``Nov 24  [3](…)``).
+    padding: str = "none"
 
 
 def header(style: Style, label: str = "Nov 26") -> list[str]:
@@ -119,7 +123,8 @@ def entry_lines(entry: Entry, style: Style) -> list[str]:
     if style.boxes != "split":
         box = {"inline": "", "word": "Upvote", "word-spaced": "Upvote ",
                "word-lines": "Upvote\n\n"}[style.boxes]
-        lines = [f"[{box}{upvotes}]({login})", f"### [{entry.title}]({url}){closing}",
+        padded = f" {upvotes} " if style.padding == "html2text" and not box else upvotes
+        lines = [f"[{box}{padded}]({login})", f"### [{entry.title}]({url}){closing}",
                  f"[{entry.abstract}]({url})"]
     else:
         box = f"Upvote\n\n{upvotes}" if style.upvote_word else upvotes
@@ -152,6 +157,10 @@ def entry_lines(entry: Entry, style: Style) -> list[str]:
     else:
         lines.append(by + (" \u00b7" if style.separator == "spaced" else "\u00b7"))
     comments = f"[{entry.comments}]({url}#community)" if entry.comments else ""
+    if comments and style.padding == "html2text":
+        comments = f"[ {entry.comments}]({url}#community)"
+    if comments and style.comments != "apart" and style.padding != "none":
+        comments = (" " if style.padding == "html2text" else "  ") + comments
     before = "\u00b7 " if style.separator == "before date" else ""
     if style.comments == "apart" and comments:
         lines += [before + entry.date, comments]
@@ -323,6 +332,22 @@ def test_a_comment_count_on_its_own_line(separator: str, thumbnails: str) -> Non
     style = Style(separator=separator, comments="apart", thumbnails=thumbnails)
     text = listing(style)
     assert any(line.startswith("[3](") for line in text.split("\n"))
+    digest = assert_reads_the_entries(text)
+    assert [paper.votes for paper in digest.papers] == [entry.comments for entry in ENTRIES]
+
+
+@pytest.mark.parametrize(
+    ("padding", "comments"),
+    [("html2text", "glued"), ("html2text", "apart"), ("markdownify", "glued")],
+)
+def test_blanks_around_the_counts_inside_or_before_their_links(padding: str, comments: str) -> None:
+    """The page's markup has blanks around the box's count and where the comment link's
+    icon is: html2text keeps them in the links (``[ 42 ](…)``, ``Nov 24 [ 3](…)``),
+    markdownify moves them before it (``Nov 24  [3](…)``). The same counts (they were
+    ``junk`` and ``bad-date``: no upvotes, no date, no comment count)."""
+    text = listing(Style(padding=padding, comments=comments))
+    shown = {"html2text": f"[ {ENTRIES[0].upvotes} ](", "markdownify": "  [3]("}[padding]
+    assert shown in text
     digest = assert_reads_the_entries(text)
     assert [paper.votes for paper in digest.papers] == [entry.comments for entry in ENTRIES]
 
@@ -1018,6 +1043,7 @@ def test_a_trending_entry_with_its_submitter(image: str, glued: bool) -> None:
         upvote_word=st.booleans(),
         thumbnails=st.sampled_from(["none", "one line", "wrapped", "without its image"]),
         comments=st.sampled_from(["glued", "apart"]),
+        padding=st.sampled_from(["none", "html2text", "markdownify"]),
     ),
     st.sampled_from(["Nov 26", "Week 48", "November 2026"]),
     st.booleans(),

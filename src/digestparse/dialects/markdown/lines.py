@@ -87,8 +87,11 @@ _URL = r'\(([^()\s]*)(?:\)| +"[^"]*"\))'
 UPVOTES = re.compile(r"\[(-|[0-9]{1,9})\]" + _URL)
 #: The same box as other converters write it, apart so that the usual one costs no more:
 #: turndown escapes a ``-`` that starts a block (``[\-]``); the trending page's box shows
-#: the word ``Upvote`` above its count (html2text glues them: ``[Upvote117]``).
-UPVOTE_BOX = re.compile(r"\[(?:Upvote ?(?:\\(?=-))?|\\(?=-))(-|[0-9]{1,9})\]" + _URL)
+#: the word ``Upvote`` above its count (html2text glues them: ``[Upvote117]``); html2text
+#: keeps the blanks of the box's markup around the count (``[ 42 ]``).
+UPVOTE_BOX = re.compile(
+    r"\[(?:Upvote ?(?:\\(?=-))?| *\\(?=-)| +)(-|[0-9]{1,9}) *\]" + _URL
+)
 #: A list item's bullet: ``-`` (firecrawl), ``*`` (markdownify, turndown, html2text) or
 #: ``+``, and one or more spaces (turndown writes ``*   ``).
 _BULLET = r"[-*+] +"
@@ -127,19 +130,21 @@ ORGANIZATION = re.compile(r"\[!\[[^\]\n]*\]" + _ANY_URL + r"([^\[\]]*)\]" + _ANY
 #: A link target: no white space and no parentheses; maybe a title after it.
 _TARGET = re.compile(r'([^()\s]*)(?:| +"[^"]*")')
 _PLAIN_TARGET = re.compile(r"[^()\s]*")
-#: The comment count comes glued to the date or after one space (firecrawl writes both).
+#: The comment count comes glued to the date or after one space (firecrawl writes both), or
+#: two (markdownify moves the link text's leading blank out of the link: ``Nov 24  [3](…)``).
 #: Its link holds the page's speech-bubble icon, an inline SVG, which most converters drop
-#: and some (html-to-markdown, pandoc) write as an image: ``[![](data:…)6](…#community)``.
-_ICON = r"(?:!\[[^\[\]]*\]\([^()\s]*\) ?)?"
+#: and some (html-to-markdown, pandoc) write as an image: ``[![](data:…)6](…#community)``;
+#: html2text keeps the blank that stands for the dropped icon (``[ 6](…#community)``).
+_ICON = r"(?:!\[[^\[\]]*\]\([^()\s]*\))? ?"
 DATE = re.compile(
     "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?"
-    r"(?: ?\[" + _ICON + r"([0-9]+)\]" + _URL + ")?"
+    r"(?: {0,2}\[" + _ICON + r"([0-9]+) ?\]" + _URL + ")?"
 )
 #: The comment count's link alone on its line, where the page sets it in a block of its own
 #: (``May 29`` then ``[6](…/papers/ID#community)``): told from the next entry's upvote box
 #: by its target. Group 1 is the count.
 COMMENTS_LINK = re.compile(
-    r"\[" + _ICON + r"([0-9]+)\]\(<?[^()\s]*/papers/[^()\s]*#community>?\)"
+    r"\[" + _ICON + r"([0-9]+) ?\]\(<?[^()\s]*/papers/[^()\s]*#community>?\)"
 )
 #: How a line that is a comment count's link ends (the target may be in angle brackets).
 COMMENTS_LINK_END = ("#community)", "#community>)")
@@ -332,7 +337,7 @@ def _classify_bracket(line: str) -> Kind:
     second = line[1:2]
     if (second == "-" or "0" <= second <= "9") and UPVOTES.fullmatch(line):
         return Kind.UPVOTES
-    if second in "\\U" and UPVOTE_BOX.fullmatch(line):
+    if second in "\\U " and UPVOTE_BOX.fullmatch(line):
         return Kind.UPVOTES
     if line.startswith("[!["):
         return Kind.ORGANIZATION
