@@ -795,6 +795,40 @@ def test_lynx_nonumbers_pages_read_exactly(kind: str, style: lynx_support.Style)
     assert lines[last.end_line - 1].endswith("Nov 20")  # its date: no comment count
 
 
+def with_url_list(numbered: str) -> str:
+    """A ``lynx -dump`` page as ``-nonumbers`` without ``-nolist`` writes it: its references
+    as a list of bare URLs under ``Visible links:`` (those of links with text) and
+    ``Hidden links:`` (here the last three), the numbers gone."""
+    body, _, references = numbered.partition("References\n\n")
+    urls = [line.split(". ", 1)[1] for line in references.splitlines() if line.strip()]
+    listed = ["   Visible links:", *urls[:-3], "", "   Hidden links:", *urls[-3:]]
+    return nonumbers(body) + "\n".join(listed) + "\n"
+
+
+@pytest.mark.parametrize("kind", ["daily", "trending"])
+def test_lynx_nonumbers_with_its_list_of_urls(kind: str) -> None:
+    """The list of URLs lynx adds at the end is the page's end, also where it comes within
+    the first 200 lines (a short page): the page is still read without URLs (the list's
+    URLs made it read as one that keeps them, each label without its URL line: no paper,
+    one ``junk``). lynx's ``(BUTTON)`` before ``System theme`` is the footer's too."""
+    if kind == "daily":
+        numbered = lynx_support.page(LYNX_ENTRIES, lynx_support.Style())
+        expected = lynx_expected(LYNX_ENTRIES, LYNX_DATES)
+    else:
+        numbered = lynx_support.trending(LYNX_CARDS, lynx_support.Style())
+        expected = lynx_expected(LYNX_CARDS, LYNX_CARD_DATES, "vvasilev")
+    numbered = numbered.replace("System theme", "(BUTTON) System theme")
+    text = with_url_list(numbered)
+    lines = text.split("\n")
+    assert len(lines) < 200 and "https://huggingface.co/papers/" in text
+    digest = read_every_way(text)
+    assert digest.dialect == "text-urls"
+    assert fields(digest) == expected
+    assert digest.footer_span is not None
+    assert lines[digest.footer_span[0] - 1].strip() == "Previous Next"
+    assert digest.footer_span[1] == len(lines) - 1
+
+
 @pytest.mark.parametrize("style", NONUMBER_STYLES, ids=repr)
 def test_lynx_nonumbers_trending_page_reads_exactly(style: lynx_support.Style) -> None:
     """Each card's thumbnail (``[IMG]`` over ``Submitted by``) and the submitter's avatar

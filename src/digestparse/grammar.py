@@ -40,6 +40,9 @@ PERIODS = ("Daily", "Weekly", "Monthly")
 #: The canonical header, as render() writes it.
 CANONICAL_HEADER = (NEW, PROMO, SUBSCRIBE, DAILY_PAPERS, BYLINE)
 
+#: The headings lynx puts over the list of the page's URLs it adds at the end (also with
+#: ``-nonumbers``, where the list's URLs have no numbers): not the page's links.
+LINK_LIST_HEADINGS = frozenset({"References", "Visible links:", "Hidden links:"})
 #: How the 2026 page ends after its last entry, once markup is removed: pagination, the
 #: site footer, a line the trending list leaves at the very end, and the heading lynx puts
 #: over the list of references it adds. A line that is one of these opens the page's end
@@ -47,7 +50,7 @@ CANONICAL_HEADER = (NEW, PROMO, SUBSCRIBE, DAILY_PAPERS, BYLINE)
 PAGE_END_OPENERS = frozenset(
     {
         "Previous", "Next", "System theme", "Trending Papers ranked by GitHub stars activity",
-        "References",
+        *LINK_LIST_HEADINGS,
     }
 )
 #: The words of the page's end: each word of each of its lines is one of these (or a page
@@ -60,6 +63,7 @@ PAGE_END_WORDS = frozenset(
         "Blog", "Learn", "Forum", "Status", "Changelog", "Hugging", "Face",
         "Trending", "Papers", "ranked", "by", "GitHub", "stars", "activity",
         "References", "References:", "Visible", "Hidden", "links", "links:",
+        "(BUTTON)",
     )
 )
 
@@ -265,6 +269,16 @@ def may_start_page_end(text: str) -> bool:
         return False
     words = _page_end_words(text)
     return bool(words) and all(word.isdecimal() or word in _ELLIPSES for word in words)
+
+
+#: An item of lynx's list of URLs without numbers (``lynx -dump -nonumbers``): a URL alone.
+_LINK_LIST_ITEM = regex.compile(r"(?i:https?|ftp|file|mailto):\S++")
+
+
+def in_link_list(text: str) -> bool:
+    """Whether a line (stripped) may be an item of lynx's list of URLs under one of
+    ``LINK_LIST_HEADINGS``: there a URL to a paper is the list's, no entry's."""
+    return _LINK_LIST_ITEM.fullmatch(text) is not None
 
 
 def in_page_end(text: str) -> bool:

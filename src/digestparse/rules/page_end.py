@@ -22,7 +22,14 @@ from collections.abc import Callable
 
 import attrs
 
-from ..grammar import in_page_end, may_start_page_end, opens_page_end, wraps_on
+from ..grammar import (
+    LINK_LIST_HEADINGS,
+    in_link_list,
+    in_page_end,
+    may_start_page_end,
+    opens_page_end,
+    wraps_on,
+)
 from ..state import Line, ParseState
 
 #: The most non-blank lines a page's end is read over: they are held until it is settled
@@ -34,11 +41,13 @@ MAX_PAGE_END_LINES = 1000
 class _Scan:
     """What earlier tries found ahead (line numbers): every non-blank line after the try's
     first up to ``members_to`` may belong to a page's end; ``refused`` may not (0: none
-    found); ``opener`` is the last of them that opens one (0: none)."""
+    found); ``opener`` is the last of them that opens one (0: none); ``listed`` is the first
+    of them that heads lynx's list of URLs (0: none)."""
 
     members_to: int = 0
     refused: int = 0
     opener: int = 0
+    listed: int = 0
 
 
 def page_end(state: ParseState, shown: Callable[[str], str] | None = None) -> bool:
@@ -72,7 +81,7 @@ def _extent(state: ParseState, shown: Callable[[str], str] | None = None) -> int
     if not isinstance(scan, _Scan):
         scan = state.memo["page_end"] = _Scan()
     if scan.members_to < first.number:  # what earlier tries found lies behind: forget it
-        scan.members_to = scan.opener = 0
+        scan.members_to = scan.opener = scan.listed = 0
     if first.number <= scan.refused:
         return None  # a line that belongs to no page's end comes before the input ends
     ahead = _known(state, first.number, scan.members_to)
@@ -81,12 +90,15 @@ def _extent(state: ParseState, shown: Callable[[str], str] | None = None) -> int
             return None
         if line.number > scan.members_to:
             text = line.text if shown is None else shown(line.text)
-            if not in_page_end(text) and not _goes_on(state, ahead, line):
+            listed = 0 < scan.listed < line.number and in_link_list(text)
+            if not listed and not in_page_end(text) and not _goes_on(state, ahead, line):
                 scan.refused = line.number
                 return None
             scan.members_to = line.number
             if opens_page_end(text):
                 scan.opener = line.number
+            if not scan.listed and text in LINK_LIST_HEADINGS:
+                scan.listed = line.number
         ahead += 1
     if scan.opener < first.number:
         return None

@@ -38,6 +38,7 @@ from ... import lines as lines_module
 from ...dates import date_parts, entry_date_fields, read_count
 from ...grammar import (
     DAILY_PAPERS,
+    LINK_LIST_HEADINGS,
     MAX_ORGANIZATION_LEN,
     PAGE_TITLES,
     PROMO,
@@ -131,7 +132,7 @@ def choose_reading(state: ParseState) -> None:
     held = 0
     for ahead in range(_SCAN_LINES):
         line = state.peek(ahead)
-        if line is None:
+        if line is None or line.text in LINK_LIST_HEADINGS:  # lynx's list of URLs after the page
             break
         if line.kind is URL and is_site_url(line.text):
             return
