@@ -443,6 +443,22 @@ def test_lines_hard_wrapped_as_html2text_wraps_them() -> None:
     assert digest.header_span == (1, 20)
 
 
+@pytest.mark.parametrize("separator", ["own line", "spaced"])
+@pytest.mark.parametrize(
+    "cut",
+    ["Carnegie\nMellon University](https://huggingface.co/",
+     "Carnegie\nMellon\nUniversity](https://huggingface.co/"],
+)
+def test_a_wrapped_organization_link_without_its_image(separator: str, cut: str) -> None:
+    """Without images (html2text's ``ignore_images``) the organization is ``[Name](url)``,
+    which html2text may wrap too: read as with its image (it was junk, and the entry lost its
+    organization and its date)."""
+    style = Style(bullet="  * ", separator=separator, images=False)
+    text = listing(style).replace("Carnegie Mellon University](https://huggingface.co/", cut, 1)
+    assert "\n[Carnegie\nMellon" in text
+    assert_reads_the_entries(text)
+
+
 def test_a_wrapped_organization_link_that_never_closes() -> None:
     """An organization link cut short by a blank line is reported where it opens."""
     text = listing(Style(separator="spaced")).replace(

@@ -823,7 +823,7 @@ def _read_metadata(state: ParseState, paper: str | None = None) -> Metadata:
     if first.kind is Kind.LINK_TEXT:
         if first.text == LIST_LINK_OPEN:
             return _read_list_link(state, paper)
-        if not is_organization_link(first.text):
+        if not is_organization_link(first.text) and not _wraps_to_organization_link(state):
             return Metadata()
     elif first.kind not in METADATA_KINDS:
         return Metadata()
@@ -854,6 +854,25 @@ def _read_organization(state: ParseState, line: Line) -> tuple[str | None, bool]
     _check_closed(state, lines, closed, line, 1, "organization")
     # A link left open keeps its text, without its ``[``.
     return organization_of(text if closed else text[1:]), text is not joined
+
+
+#: The most lines an organization's link without its image is hard-wrapped over (html2text
+#: wraps at 78 columns, inside the URL too).
+_MAX_ORGANIZATION_LINES = 4
+
+
+def _wraps_to_organization_link(state: ParseState) -> bool:
+    """Whether the next line opens an organization's link without its image that goes on
+    over the text lines glued to it (``[Carnegie Mellon`` / ``University](…/CMU)``)."""
+    texts = []
+    for ahead in range(_MAX_ORGANIZATION_LINES):
+        line = state.peek(ahead)
+        if line is None or (ahead and (line.gap or line.kind is not Kind.TEXT)):
+            return False
+        texts.append(line.text)
+        if ahead and _closes_before_separator(line.text):
+            return is_organization_link(join_wrapped(texts))
+    return False
 
 
 def _closes_before_separator(text: str) -> bool:
