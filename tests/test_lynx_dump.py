@@ -684,10 +684,9 @@ def test_an_organizations_logo_alt_shown_bare(shown: str, organization: str) -> 
     ]
 
 
-def test_lynxs_button_mark_in_the_header_and_the_footer() -> None:
-    # lynx writes '(BUTTON)' before a <button>'s label: the tabs, a form's button and the
-    # footer's theme switch may be buttons.
-    text = """\
+#: A dump with lynx's button marks: the tabs, a form's button and the footer's theme switch may
+#: be buttons (lynx writes '(BUTTON)' before a <button>'s label).
+_BUTTONS_PAGE = """\
 [1]Hugging Face's logo Hugging Face
 
      * [2]Models
@@ -730,6 +729,10 @@ References
 
    1. https://huggingface.co/
 """
+
+
+def test_lynxs_button_mark_in_the_header_and_the_footer() -> None:
+    text = _BUTTONS_PAGE
     digest = check_nothing_lost(text, _read(text))
     assert digest.diagnostics == ()
     assert digest.header == (
@@ -743,6 +746,20 @@ References
     lines = text.split("\n")
     assert digest.footer_span == (lines.index("   [8]Previous [9]Next") + 1, len(lines) - 1)
     assert _read(text, "strict") == digest
+
+
+def test_lynxs_empty_button_items_after_the_byline() -> None:
+    """The trending page's switcher shows no labels: lynx writes its items as ``* (BUTTON)``
+    alone (it was ``bad-header``), a header line that shows no words."""
+    text = _BUTTONS_PAGE
+    for period in ("Daily", "Weekly", "Monthly"):
+        text = text.replace(f"* (BUTTON) {period}\n", "* (BUTTON)\n")
+    assert text.count("* (BUTTON)\n") == 4
+    digest = check_nothing_lost(text, _read(text, "strict"))
+    assert digest.header[-1] == "byAK and the research community"
+    assert [(p.title, p.upvotes, p.author_count) for p in digest.papers] == [
+        ("Sparse Reviewers", 3, 2)
+    ]
 
 
 def test_link_numbers_that_do_not_grow_are_no_lynx_marks() -> None:

@@ -88,8 +88,11 @@ def _is_menu(line: Line) -> bool:
 
 def _is_unlabelled(line: Line) -> bool:
     """A header line that shows no words: an icon link (``[5]``, ``[5][arrow]``), an empty
-    item (``*``), a button or field lynx draws (``[BUTTON]``, ``(BUTTON)``, ``____``)."""
+    item (``*``), a button or field lynx draws (``[BUTTON]``, ``(BUTTON)``, ``____``), also
+    as an item (the trending page's switcher, whose buttons show no label: ``* (BUTTON)``)."""
     text = line.text
+    if text[:2] == "* ":
+        text = text[2:].lstrip()
     if text == "*" or not text.strip("_") or text == BUTTON:
         return True
     rest = after_mark(text)
