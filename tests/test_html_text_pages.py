@@ -408,6 +408,28 @@ def test_a_daily_card_without_its_upvote_box_takes_none_from_the_next(box: str) 
     assert [_fields(paper)[3:] for paper in digest.papers] == [f[3:] for f in CARD_FIELDS]
 
 
+@pytest.mark.parametrize("box", ["line", "upvote"])
+def test_a_first_card_without_its_upvote_box_takes_none_from_the_next(box: str) -> None:
+    """A first card without its box gives no sign yet that the page's boxes stand above the
+    titles: the box after it could be its own, below it as on the trending page. It links
+    back to the next card's paper, so it is that card's (each card took the next one's
+    count, and the report came cards later): ``missing-upvotes`` at that box."""
+    lines = daily_page(box=box)
+    first_id = CARDS[0][0]
+    if box == "line":
+        del lines[next(k for k, line in enumerate(lines) if line.endswith(f"{LOGIN}{first_id})"))]
+    else:
+        at = lines.index(next(line for line in lines if line.endswith(f"{LOGIN}{first_id})"))) - 2
+        del lines[at : at + 3]
+    assert f"{LOGIN}{first_id})" not in "\n".join(lines)
+    digest = _read(lines)
+    login = next(k for k, line in enumerate(lines) if LOGIN in line)  # the second card's
+    opening = login - 2 if box == "upvote" else login  # ``[Upvote``, a blank line, the count
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-upvotes", opening + 1)]
+    assert [paper.upvotes for paper in digest.papers] == [None, *(f[2] for f in CARD_FIELDS[1:])]
+    assert [_fields(paper)[3:] for paper in digest.papers] == [f[3:] for f in CARD_FIELDS]
+
+
 @pytest.mark.parametrize("title", ["Uni[Mate: One Model", "Uni]Mate: One Model", "Ends In C:\\"])
 def test_an_unbalanced_bracket_or_a_backslash_in_a_title_is_text(title: str) -> None:
     """The tool escapes nothing: the title is everything between the heading's first ``[``

@@ -205,6 +205,19 @@ def paper_id(url: str) -> str | None:
     return match.group(1) if match is not None else None
 
 
+#: An upvote box's link: the login page, with the paper's page to return to after it
+#: (``https://huggingface.co/login?next=%2Fpapers%2F2609.05415``).
+_LOGIN_TO_PAPER = regex.compile(
+    r"/login\?next=(?:%2[Ff]|/)papers(?:%2[Ff]|/)([0-9]{4}\.[0-9]{4,5})(?![0-9])"
+)
+
+
+def login_paper_id(url: str) -> str | None:
+    """The id of the paper an upvote box's login link returns to, or None."""
+    match = _LOGIN_TO_PAPER.search(url)
+    return match.group(1) if match is not None else None
+
+
 def paper_url(identifier: str) -> str:
     """The paper's page on huggingface.co."""
     return PAPER_PAGE + identifier

@@ -13,7 +13,7 @@ import attrs
 from ...dates import entry_date_fields, read_count, read_date_line
 from ...errors import InternalError
 from ...grammar import SEPARATOR
-from ...links import extract_links, paper_url
+from ...links import extract_links, login_paper_id, paper_url
 from ...markup import join_wrapped, plain, without_closing_hashes
 from ...model import Paper
 from ...rules.junk import junk
@@ -317,7 +317,7 @@ def entry(state: ParseState) -> bool:
             state.reporter.defect("missing-abstract", following.number, 1)
         _metadata(state, fields, box_below)
         if box_below:
-            _upvotes(state, fields, lead_in.anchored)
+            _upvotes_below(state, fields, lead_in.anchored, identifier)
         # The pagination after the last entry is the page's end, not its links.
         while (link := state.peek()) is not None:
             if link.kind is LINKS:
@@ -546,6 +546,36 @@ def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> 
 
 
 _BOXES = (UPVOTE, UPVOTE_BOX)
+
+
+def _upvotes_below(
+    state: ParseState, fields: dict[str, object], anchored: bool, identifier: str | None
+) -> None:
+    """The upvote box below a card without one above its title (``_upvotes``), unless that
+    box links back to another paper than the card's (``identifier``): then it is the next
+    card's, above its title (a daily page whose first card lost its box), and this card has
+    none."""
+    box = state.peek()
+    other = _box_paper(state) if box is not None and identifier is not None else None
+    if box is not None and other is not None and other != identifier:
+        state.reporter.defect("missing-upvotes", box.number, 1,
+                              detail=f"the upvote box here is paper {other}'s")
+        return
+    _upvotes(state, fields, anchored)
+
+
+def _box_paper(state: ParseState) -> str | None:
+    """The paper that the upvote box on the next line links back to (its login link's
+    ``next``), or None: no box there, or no paper named."""
+    box = state.peek()
+    if box is None or box.kind not in _BOXES:
+        return None
+    if box.kind is UPVOTE:
+        count = state.peek(1)
+        if count is None or count.kind is not UPVOTE_COUNT:
+            return None
+        box = count
+    return login_paper_id(box.text)
 
 
 def _upvotes(state: ParseState, fields: dict[str, object], anchored: bool) -> None:
