@@ -1188,6 +1188,8 @@ def test_a_comment_count_after_a_space_is_the_entrys_votes(
          "bad-votes", 9),
         ("Jul 24, 2024 [" + "9" * 19 + "](u)", "bad-votes", 15),
         ("Apr 11   [2](https://huggingface.co/papers/2601.22222#community)", "bad-date", 1),
+        # the next entry's upvote box glued on: its count is no comment count
+        ("Apr 11[2](https://huggingface.co/login?next=%2Fpapers%2F2601.22223)", "bad-date", 1),
         ("Apr 11 [2]", "bad-date", 1),
         ("Apr 11 2", "bad-date", 1),
     ],

@@ -138,7 +138,8 @@ _PLAIN_TARGET = re.compile(r"[^()\s]*")
 _ICON = r"(?:!\[[^\[\]]*\]\([^()\s]*\))? ?"
 DATE = re.compile(
     "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?"
-    r"(?: {0,2}\[" + _ICON + r"([0-9]+) ?\]" + _URL + ")?"
+    # not an upvote box's link to the login page: the next entry's box glued on
+    r"(?: {0,2}\[" + _ICON + r"([0-9]+) ?\](?!\([^()\s]*/login\?)" + _URL + ")?"
 )
 #: The comment count's link alone on its line, where the page sets it in a block of its own
 #: (``May 29`` then ``[6](…/papers/ID#community)``): told from the next entry's upvote box
