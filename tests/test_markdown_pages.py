@@ -1135,6 +1135,32 @@ def test_an_organization_link_cut_short_takes_no_separator_or_date() -> None:
     assert_paths_agree(MARKDOWN, text, TODAY)
 
 
+@pytest.mark.parametrize("after", ["authors", "next box"])
+def test_an_abstract_link_cut_short_takes_no_field_of_its_own(after: str) -> None:
+    """In a capture without blank lines, an abstract whose link's close was cut
+    (``](https:/``) stops before the next line that is a field of its own: the authors link,
+    or (where the entry shows no metadata) the next entry's upvote box and title. It took
+    them silently into its text, up to the first that closes a link."""
+    second = ENTRIES[1]
+    text = listing(Style()).replace("\n\n", "\n")
+    text = text.replace(f"[{second.abstract}]({HF}/papers/{second.paper_id})",
+                        f"[{second.abstract}](https:/", 1)
+    if after == "next box":
+        text = text.replace(f"[- 1 author]({HF}/papers/{second.paper_id})\n\u00b7\n"
+                            f"{second.date}\n", "", 1)
+    digest = digestparse.parse(text, reference_date=TODAY)
+    cut = text.split("\n").index(f"[{second.abstract}](https:/") + 1
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("unclosed-link", cut)]
+    assert [paper.abstract for paper in digest.papers] == [e.abstract for e in ENTRIES]
+    assert [paper.upvotes for paper in digest.papers] == [e.upvotes for e in ENTRIES]
+    authors = [e.authors for e in ENTRIES]
+    if after == "next box":
+        authors[1] = None
+    assert [paper.author_count for paper in digest.papers] == authors
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(MARKDOWN, text, TODAY)
+
+
 def test_a_repeated_header_holds_a_wrapped_byline() -> None:
     """html2text wraps the byline inside its image's URL in every copy of the header."""
     one = listing(Style(bullet="  * "), tail=False).replace(

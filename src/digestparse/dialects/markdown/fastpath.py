@@ -58,6 +58,7 @@ from .lines import (
     is_plain_title,
     link_url,
     opens_trending,
+    starts_own_field,
     without_closing_hashes,
 )
 
@@ -449,6 +450,7 @@ class _Reader:
         if (
             len(texts) < 2 or " " in ends or "\t" in ends or ")" in ends[:-1]
             or not (ends.isascii() or BLANK_CHARS.isdisjoint(ends))
+            or starts_own_field(classify(texts[-1]), texts[-1])  # the rules stop before it
         ):
             raise _GiveWay
         return texts

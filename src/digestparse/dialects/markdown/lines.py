@@ -68,6 +68,19 @@ METADATA_KINDS = (
 )
 
 
+#: The kinds of line that start a field of their own (the next entry's title, the
+#: metadata's authors or organization link; the upvote box, ``starts_own_field``).
+_OWN_FIELD_KINDS = (Kind.TITLE, Kind.AUTHORS, Kind.ORGANIZATION)
+
+
+def starts_own_field(kind: enum.Enum, line: str) -> bool:
+    """Whether a line of ``kind`` starts a field of its own, which a link opened on an earlier
+    line and not closed there (its close cut) never goes on over: the next entry's title or
+    upvote box (linked to the login page: ``[3](…)`` alone may be a wrapped citation), the
+    metadata's authors or organization link."""
+    return kind in _OWN_FIELD_KINDS or (kind is Kind.UPVOTES and "/login?" in line)
+
+
 def opens_trending(kind: Kind, line: str) -> bool:
     """Whether a metadata line (of one of ``METADATA_KINDS``) opens the trending page's block,
     ``- N authors`` or a link line, rather than the listing's."""

@@ -77,6 +77,7 @@ from .lines import (
     link_parts,
     link_url,
     opens_trending,
+    starts_own_field,
     thumbnail_id,
     without_closing_hashes,
 )
@@ -713,9 +714,12 @@ def _take_until_closed(
     kinds: tuple[Kind, ...] | None = None,
 ) -> None:
     """Glued lines (of ``kinds`` only, when given) up to the one that closes the link opened
-    on the field's first line."""
+    on the field's first line; never a line of a field of its own (``starts_own_field``: a
+    field whose close was cut would take it; it is ``unclosed-link``)."""
     while (line := state.peek()) is not None and line.gap == 0:
         if kinds is not None and line.kind not in kinds:
+            return
+        if starts_own_field(line.kind, line.text):
             return
         lines.add(state.advance())
         if closes(line.text):
