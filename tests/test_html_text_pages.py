@@ -33,6 +33,7 @@ from dialect_support import (
     replace,
 )
 from digestparse.dialects.html_text import HTML_TEXT
+from hostile_support import uncovered_lines
 
 REFERENCE = datetime.date(2026, 10, 31)
 IMAGE = "[\u56fe\u7247\uff1a\u65e0\u66ff\u4ee3\u6587\u672c]"
@@ -354,6 +355,43 @@ def test_a_trending_card_may_show_no_date() -> None:
     assert [paper.organization for paper in digest.papers] == [None] * 6
     assert [paper.author_count for paper in digest.papers] == [None, None, 4, None, None, 9]
     assert [paper.upvotes for paper in digest.papers] == [117, 25, 149, 22, 323, 76]
+
+
+def _anchored_trending_page(ids: list[str]) -> list[str]:
+    """A trending page as 05's extractor writes it where a card shows no thumbnail and no
+    Submitted-by block: each card twice, an anchor, the title, the summary, the
+    organization and the upvote box below, no date."""
+    lines = ["new", "", "Get trending papers in your email inbox!", "",
+             "<a id=\"source-section-1\"></a>", "", "# Trending Papers", ""]
+    for section, paper in enumerate(paper for paper in ids for _copy in (1, 2)):
+        count = int(paper[-2:])
+        lines += [f"<a id=\"source-section-{section + 2}\"></a>", "",
+                  f"### [Title {paper}]({PAPER}{paper})", "", f"Summary of {paper}.", "",
+                  "[[\u56fe\u7247\uff1aacme] Acme Lab](https://huggingface.co/acme)", "",
+                  "[Upvote", "", f"{count}]({LOGIN}{paper})", "", ""]
+    return lines
+
+
+@pytest.mark.parametrize("card", [0, 1, 2])
+def test_a_trending_copy_that_lost_its_title_leaves_the_other_cards_alone(card: int) -> None:
+    """A card's first copy without its title: its upvote box stands right above the second
+    copy's title, where a daily card's box stands. The trending box (``[Upvote``) says
+    nothing of the page's layout: the next cards keep their boxes below them (each lost
+    its count, with three reports, once the page was taken for boxes above). The first
+    card's lost copy is no part of the header."""
+    ids = ["2611.00011", "2611.00022", "2611.00033", "2611.00044"]
+    lines = _anchored_trending_page(ids)
+    assert [paper.upvotes for paper in _read(lines).papers] == [11, 22, 33, 44]
+    title = lines.index(f"### [Title {ids[card]}]({PAPER}{ids[card]})")
+    del lines[title]
+    digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
+    assert [paper.upvotes for paper in digest.papers] == [11, 22, 33, 44]
+    assert [paper.title for paper in digest.papers] == [f"Title {i}" for i in ids]
+    assert uncovered_lines("\n".join(lines), digest) == []
+    # The lost copy's summary and organization are junk (the first card's were taken into
+    # the header, silently): the one report, next to the lost title's place.
+    assert [d.code for d in digest.diagnostics] == ["junk"]
+    assert title - 2 <= digest.diagnostics[0].line <= title + 3
 
 
 def test_a_trending_card_with_an_organization_and_no_date() -> None:

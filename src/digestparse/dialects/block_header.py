@@ -26,6 +26,7 @@ def read_block_header(
     starts_entry: Callable[[ParseState, int], bool],
     date_kind: enum.Enum,
     header_text: Callable[[Line], str | None],
+    card_kinds: tuple[enum.Enum, ...] = (),
 ) -> bool:
     """Read the lines before the first entry (``starts_entry``) as the header.
 
@@ -34,6 +35,11 @@ def read_block_header(
     (as ``header_text`` reads a line; None leaves a line out of
     ``state.header``); else ``missing-header`` and nothing is consumed.
     Returns whether a header was read and ended at its page date.
+
+    Where an entry ends the block without a page date (the trending page) and a line of
+    ``card_kinds`` (an entry's metadata) comes after the page's last own phrase, the first
+    entry lost its title: the header ends before the text after that phrase, which the
+    body rules account for.
     """
     first = state.peek()
     if first is None:
@@ -65,6 +71,8 @@ def read_block_header(
         # rules account for it.
         phrases = [i for i, line in enumerate(lines) if header_text(line) in PAGE_PHRASES]
         del lines[phrases[-1] + 1 if phrases else 0 :]
+    elif date_line is None and card_kinds:
+        _cut_before_a_card(lines, header_text, card_kinds)
     texts = [
         text for line in lines
         if line is not date_line and (text := header_text(line)) is not None
@@ -81,3 +89,16 @@ def read_block_header(
         set_page_date(state, date_line.number, parts, indent=date_line.indent)
         state.top_page_date = state.page_date
     return date_line is not None
+
+
+def _cut_before_a_card(
+    lines: list[Line], header_text: Callable[[Line], str | None], card_kinds: tuple[enum.Enum, ...]
+) -> None:
+    """Drop from ``lines`` what follows the page's last own phrase from its first line with
+    text on, where a line of ``card_kinds`` comes after that phrase."""
+    phrases = [i for i, line in enumerate(lines) if header_text(line) in PAGE_PHRASES]
+    after = phrases[-1] + 1 if phrases else 0
+    if not any(line.kind in card_kinds for line in lines[after:]):
+        return
+    shown = (i for i in range(after, len(lines)) if header_text(lines[i]) is not None)
+    del lines[next(shown, len(lines)) :]

@@ -89,7 +89,8 @@ def read_header(state: ParseState) -> None:
     a second ``Trending Papers`` tab label, so any line is accepted.
     ``Digest.header`` leaves out the anchors and the image placeholders.
     """
-    read_block_header(state, starts_entry=starts_entry, date_kind=DATE, header_text=_header_text)
+    read_block_header(state, starts_entry=starts_entry, date_kind=DATE,
+                      header_text=_header_text, card_kinds=_CARD_KINDS)
     # The link to the next day (or week, month) drawn after the page date.
     if state.header_span is not None and state.page_date is not None:
         first = state.header_span[0]
@@ -98,6 +99,11 @@ def read_header(state: ParseState) -> None:
                 break
             state.advance()
             state.header_span = (first, state.last_line)
+
+
+#: Lines of an entry's metadata and upvote box, which no header shows after its last phrase.
+_CARD_KINDS = (ORGANIZATION, META, AUTHORS, AVATAR, Kind.SEPARATOR, DATED, UPVOTE, UPVOTE_COUNT,
+               UPVOTE_BOX, BOX, COMMENTS)
 
 
 def _header_text(line: Line) -> str | None:
@@ -238,6 +244,8 @@ class _LeadIn:
     upvotes: int | None = None
     #: Whether it ends with the extractor's anchors (05's tool; no markdown converter's).
     anchored: bool = False
+    #: Whether that box shows the word ``Upvote``, as the trending card's does below it.
+    worded: bool = False
 
 
 def entry(state: ParseState) -> bool:
@@ -270,8 +278,6 @@ def entry(state: ParseState) -> bool:
     # The trending card draws its upvote box below the metadata, the daily page's above the
     # title (then it is in the lead-in). On a page whose cards have shown it above, a card
     # without one lacks it: the box below it is the next card's.
-    if lead_in.upvotes is not None:
-        state.memo[BOXES_ABOVE] = True
     box_below = lead_in.upvotes is None and BOXES_ABOVE not in state.memo
     if lead_in.upvotes is None and not box_below:
         state.reporter.defect("missing-upvotes", title_line.number, 1,
@@ -315,9 +321,15 @@ def entry(state: ParseState) -> bool:
             fields.update(abstract=abstract, links=extract_links(abstract))
         else:
             state.reporter.defect("missing-abstract", following.number, 1)
-        _metadata(state, fields, box_below)
+        _metadata(state, fields, box_below or lead_in.worded)
         if box_below:
             _upvotes_below(state, fields, lead_in.anchored, identifier)
+        elif lead_in.worded and identifier is not None and _box_paper(state) == identifier:
+            # The card's own box below it, as on the trending page: the one above was its
+            # first copy's, whose title was lost. It says nothing of the page's layout.
+            _upvotes(state, fields, lead_in.anchored)
+        elif lead_in.upvotes is not None:
+            state.memo[BOXES_ABOVE] = True
         # The pagination after the last entry is the page's end, not its links.
         while (link := state.peek()) is not None:
             if link.kind is LINKS:
@@ -384,7 +396,7 @@ def _lead_in(state: ParseState) -> _LeadIn:
                 where = following.number if following is not None else block.number
                 state.reporter.defect("missing-submitter", where, 1)
     upvotes: int | None = None
-    anchored = False
+    anchored = worded = False
     box = state.peek()
     if box is not None and (box.kind is BOX or box.kind is UPVOTE) and starts_entry(state):
         state.advance()
@@ -393,11 +405,12 @@ def _lead_in(state: ParseState) -> _LeadIn:
         upvotes = (
             box_count(box.text) if box.kind is BOX else upvote_count(state.advance().text)
         )
+        worded = box.text == UPVOTE_OPEN
     while state.peek_is(0, ANCHOR):
         line = state.advance()
         first = first or line
         anchored = True
-    return _LeadIn(first, submitted_by, upvotes, anchored)
+    return _LeadIn(first, submitted_by, upvotes, anchored, worded)
 
 
 def _abstract_line(state: ParseState, first: bool = False) -> bool:
