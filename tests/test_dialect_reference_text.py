@@ -109,6 +109,22 @@ def test_capture_truncation_is_one_diagnostic_at_the_mark() -> None:
     assert last.abstract.endswith("to process long contexts. Ho")
 
 
+@pytest.mark.parametrize("number", [80, 205])
+def test_a_box_that_lost_its_bracket_after_a_date_keeps_the_dialect(number: int) -> None:
+    """A box that lost its ``[`` line, right after a date with no comment count, shows a
+    bare count under the date (``Jan 11`` / ``0`` / ``][35]``), as a tool that kept no URL
+    writes a comment count: the ``][N]`` under the count is link markup, which such a tool
+    never writes, and the capture stays reference-text (it was read as text-urls, every
+    paper lost)."""
+    assert LINES[number - 1] == "[" and LINES[number].isdigit() and LINES[number - 2][:3] in MONTHS
+    text = edited(lambda lines: [*lines[: number - 1], *lines[number:]])
+    digest = check_lenient(text)
+    assert digest.dialect == "reference-text"
+    own = [(d.code, d.line - 1) for d in parse(TEXT).diagnostics]  # the capture's cut end
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-upvotes", number), *own]
+    assert len(digest.papers) == len(parse(TEXT).papers)
+
+
 def test_forced_dialect_and_streaming_read_the_same() -> None:
     digest = parse(TEXT)
     assert parse(TEXT, dialect="reference-text") == digest

@@ -185,9 +185,15 @@ def _entry_follows(head: Sequence[str], index: int) -> bool:
     for line in head[index : index + _ENTRY_LINES]:
         if is_separator(line):
             return True
-        if line[:1] in "[]" or "](" in line or "][" in line:
+        if _shows_link_markup(line):
             return False
     return False
+
+
+def _shows_link_markup(line: str) -> bool:
+    """Whether a line shows link markup (lynx's ``][8]``, a markdown link, a bracket at its
+    start), which a tool that kept no URL does not write."""
+    return line[:1] in "[]" or "](" in line or "][" in line
 
 
 def detect_plain(head: Sequence[str]) -> bool:
@@ -327,9 +333,13 @@ def _thumbnail_over_box(head: Sequence[str], index: int) -> bool:
 
 
 def _after_count(head: Sequence[str], index: int) -> bool:
-    """What may follow an entry's comment count: the next title or box, or the end."""
+    """What may follow an entry's comment count: the next title or box, or the end. Not a
+    line of link markup (``][35]``: lynx's box around a count, its ``[`` lost)."""
     if index < len(head) and is_placeholder(head[index]):
         index += 1  # the next card's thumbnail (w3m: ``[2611]``, its file name's start)
     if index >= len(head):
         return True
-    return classify(head[index]) in (TEXT, COUNT) or box_value(head[index]) is not None
+    line = head[index]
+    if classify(line) is TEXT:
+        return not _shows_link_markup(line)
+    return classify(line) is COUNT or box_value(line) is not None
