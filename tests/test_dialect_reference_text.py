@@ -125,6 +125,21 @@ def test_a_box_that_lost_its_bracket_after_a_date_keeps_the_dialect(number: int)
     assert len(digest.papers) == len(parse(TEXT).papers)
 
 
+@pytest.mark.parametrize("cut", ["[[microsoft] Micro", "[[microsoft]", "[[micro"])
+def test_an_organization_cut_before_its_reference_is_reported(cut: str) -> None:
+    """An organization line cut before its ``][N]`` is ``unbalanced-bracket`` at its end,
+    and the name keeps no ``[`` (it was read silently as ``[Micro``)."""
+    number = LINES.index("[[microsoft] Microsoft][67]") + 1
+    text = edited(lambda lines: [*lines[: number - 1], cut, *lines[number:]])
+    digest = check_lenient(text)
+    first = digest.diagnostics[0]
+    assert (first.code, first.line, first.column) == ("unbalanced-bracket", number, len(cut) + 1)
+    paper = next(paper for paper in digest.papers if paper.line < number <= paper.end_line)
+    # A cut inside the logo's alt text, or right after it, leaves no name.
+    assert paper.organization == ("Micro" if cut == "[[microsoft] Micro" else None)
+    assert_paths_agree(REFERENCE_TEXT, text, CAPTURED)
+
+
 def test_forced_dialect_and_streaming_read_the_same() -> None:
     digest = parse(TEXT)
     assert parse(TEXT, dialect="reference-text") == digest

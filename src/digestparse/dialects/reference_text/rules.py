@@ -910,12 +910,24 @@ def _read_metadata(state: ParseState) -> _Metadata:
     elif first.kind is Kind.REFERENCE or first.kind is Kind.TEXT or first.kind is Kind.BOX:
         glued = _separated_organization(state) if first.kind is Kind.TEXT else 0
         wrapped = _wrapped_organization(state) if first.kind is Kind.TEXT and not glued else None
-        whole = " ".join(state.advance().text for _ in range(glued or wrapped or 1))
+        read = [state.advance() for _ in range(glued or wrapped or 1)]
+        whole = " ".join(line.text for line in read)
         if glued:
             whole = whole[: -len(GLUED_SEPARATOR)].rstrip()
             separated = True
         text = whole_reference(whole)
-        organization = _organization_name(text if text is not None else whole)
+        if text is None and whole.startswith("[") and not balanced(whole):
+            # a link cut before its '][N]' (``[[logo] Name``): the name without its '['
+            last = read[-1]
+            state.reporter.defect(
+                "unbalanced-bracket", last.number, last.column(len(last.text) + 1),
+                detail="no '][N]' after the organization",
+            )
+            whole = whole[1:]
+        # A cut inside the logo's alt text (``[[micro``) leaves no name.
+        logo_cut = whole.startswith("[") and "]" not in whole
+        name = _organization_name(text if text is not None else whole)
+        organization = None if logo_cut else name or None
     else:
         state.reporter.defect("missing-authors", first.number, 1)
     separator = state.peek()
