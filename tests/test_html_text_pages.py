@@ -587,6 +587,31 @@ def test_a_linked_abstract_that_lost_a_line_is_reported(
         assert [_fields(paper) for paper in digest.papers[1:]] == CARD_FIELDS[1:]
 
 
+@pytest.mark.parametrize("bracketed", [False, True])
+@pytest.mark.parametrize("cut", ["https://huggingface", "https:/", ""])
+def test_a_linked_abstract_whose_target_was_cut_is_reported(bracketed: bool, cut: str) -> None:
+    """A linked abstract whose ``](url)`` was cut inside its target (``](https://hugging``)
+    is ``unclosed-link`` at its first line, and the abstract is its text alone (it kept
+    ``](https://hugging`` at its end, with no diagnostic)."""
+    paper, fields = CARDS[0]
+    text_lines = fields["abstract_lines"]
+    if bracketed:  # ``[``, blank, the text lines, blank, ``](url)``
+        lines = _bracket_abstracts(daily_page())
+        first = lines.index(text_lines[0]) - 2
+        close = lines.index(f"]({PAPER}{paper})")
+    else:
+        lines = daily_page()
+        first = lines.index(f"[{text_lines[0]}")
+        close = lines.index(f"{text_lines[-1]}]({PAPER}{paper})")
+    lines[close] = lines[close][: lines[close].rindex("](") + 2] + cut
+    first += 1  # 1-based
+    digest = _read(lines)
+    assert [(d.code, d.line, d.column) for d in digest.diagnostics] == [
+        ("unclosed-link", first, 1)]
+    assert digest.papers[0].abstract == " ".join(fields["abstract_lines"])
+    assert [_fields(paper) for paper in digest.papers[1:]] == CARD_FIELDS[1:]
+
+
 def test_a_trending_summary_ending_with_a_links_close_is_reported_by_both_paths() -> None:
     """A summary ending with ``](https://huggingface.co/papers/…)`` and no ``[`` open: the
     rest of a link whose first line was lost, ``unbalanced-bracket``, the close dropped; the

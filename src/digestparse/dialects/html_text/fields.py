@@ -99,6 +99,8 @@ def abstract_of(joined: str) -> tuple[str, str | None]:
     return joined, None
 
 
+#: A link's target cut before its ``)``, at the end of a text: ``(https://hugging``.
+_CUT_TARGET = re.compile(r"\([^()\s]*")
 #: A link's close at the end of a text: ``](url)``.
 _LINK_CLOSE = re.compile(r"\]\(([^()\s]*)\)\Z")
 
@@ -118,17 +120,20 @@ def broken_abstract(abstract: str) -> tuple[str, str, str | None] | None:
     of the link, and the paper id of its target; None where it is text.
 
     ``unclosed-link``: it opens with a ``[`` that no ``]`` closes (its ``…](url)`` line
-    lost). ``unbalanced-bracket``: it ends with ``](url)`` to a paper's page and no ``[``
+    lost), or that one closes with a target cut at the end (``](https://hugging``).
+    ``unbalanced-bracket``: it ends with ``](url)`` to a paper's page and no ``[``
     is open before it (its ``[…`` line lost)."""
     if abstract[:1] == "[":
         depth = 0
-        for character in abstract:
+        for index, character in enumerate(abstract):
             if character == "[":
                 depth += 1
             elif character == "]":
                 depth -= 1
                 if depth == 0:
-                    return None
+                    # ``… ](https://hugging``: its target cut, the input's or the line's end
+                    cut = _CUT_TARGET.fullmatch(abstract, index + 1) is not None
+                    return ("unclosed-link", abstract[1:index].strip(), None) if cut else None
         return "unclosed-link", abstract[1:].strip(), None
     if abstract[-1:] != ")":
         return None
