@@ -66,8 +66,13 @@ class Case(DamagedCase):
 
 
 CASES = [
+    # the abstract's URL line names the paper too
     Case("title link dropped", delete(95), ("missing-link", 96, 1), ("missing-link",),
-         0, {"paper_id": None, "url": None, "author_count": 2, "abstract_start": "While large"}),
+         0, {"paper_id": "2410.05434", "url": "https://huggingface.co/papers/2410.05434",
+             "author_count": 2, "abstract_start": "While large"}),
+    # a URL line cut short names no paper: reported (it lost the id silently)
+    Case("title link cut", replace(95, "https://huggingface"), ("missing-link", 95, 1),
+         ("missing-link",), 0, {"paper_id": "2410.05434", "author_count": 2}),
     Case("upvote box dropped", delete(89), ("junk", 90, 1), ("junk", "missing-upvotes"),
          0, {"upvotes": None, "line": 92, "paper_id": "2410.05434"}),
     Case("lone bracket dropped", delete(101), ("bad-authors", 102, 1), ("bad-authors",),

@@ -160,6 +160,8 @@ def _canonical_entry(
     end = positions[used - 1] + 1
     if _card_link_at(raw, end):
         return None
+    if link_paper_id(elements[3]) is None:
+        return None  # the title's URL line names no paper (cut short): the rules report it
     head = elements[0], elements[2], elements[3], elements[4]
     metadata = author_count, organization, (when, votes, date_text, year_explicit)
     return _paper(head, metadata, positions[0] + 1, end), end
@@ -223,6 +225,8 @@ def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int
     elif _card_link_at(raw, end):  # (_after_date looks for one itself)
         return _canonical_entry(raw, index, limit)
     identifier = link_paper_id(title_url)
+    if identifier is None:
+        return None  # the title's URL line names no paper (cut short): the rules report it
     abstract = abstract.strip()  # join_wrapped() of a single line is the line stripped
     paper = fast_paper(
         plain(title.strip()),
@@ -302,6 +306,7 @@ def _paper(
     box, title, title_url, abstract = head
     author_count, organization, (when, votes, date_text, year_explicit) = metadata
     identifier = link_paper_id(title_url)
+    # (``_canonical_entry`` made sure that it names a paper.)
     # join_wrapped() of a single line is the line stripped.
     abstract = abstract.strip()
     upvotes = box[len(UPVOTE_BOX) :]

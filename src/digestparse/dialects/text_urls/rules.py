@@ -209,10 +209,13 @@ def entry(state: ParseState) -> bool:
         line=first.number,
         upvotes=upvotes,
     )
+    identifier: str | None = None
     try:
-        identifier = link_paper_id(_link(state, title_lines.last) or "")
-        if identifier is not None:
-            fields.update(paper_id=identifier, url=paper_url(identifier))
+        title_url = _link(state, title_lines.last)
+        identifier = link_paper_id(title_url or "")
+        if title_url is not None and identifier is None:  # a URL line cut short
+            reporter.defect("missing-link", state.last_line, 1,
+                            detail=f"after line {title_lines.last.number}: no paper's link")
         following = next_line(state, "no abstract")
         if following.kind is TEXT and starts_page_end(state):
             # ``Previous`` and the footer: the entry was cut after its title.
@@ -224,12 +227,15 @@ def entry(state: ParseState) -> bool:
                 fields.update(abstract=abstract, links=extract_links(abstract))
                 if state.peek_is(0, URL) or not _trending(state):
                     # A trending card's summary is no link (capture 05).
-                    _link(state, abstract_lines.last)
+                    abstract_url = _link(state, abstract_lines.last)
+                    identifier = identifier or link_paper_id(abstract_url or "")
             else:
                 reporter.defect("missing-abstract", following.number, 1)
             _metadata(state, fields, boxed)
     except Truncated as truncated:
         report_truncated(state, first.number, truncated)
+    if identifier is not None:
+        fields.update(paper_id=identifier, url=paper_url(identifier))
     state.papers.append(attrs.evolve(paper, end_line=state.last_line, **fields))  # type: ignore[arg-type]
     return True
 
