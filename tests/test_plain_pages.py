@@ -1087,6 +1087,56 @@ def w3m_page(entries: tuple[Entry, ...] = ENTRIES, *, glued: bool = False,
     return "\n".join(lines) + "\n"
 
 
+#: More trending cards, of other months than LYNX_CARDS' (each card's thumbnail is its
+#: month's ``[2412]``), so that the page's thumbnails grow somewhere as lynx's numbers do.
+W3M_CARDS = (
+    *LYNX_CARDS,
+    Entry("2609.03456", "UniMate: One Unified Model", "Unified models for mates.", 22,
+          "Sep 4, 2026", organization="Princeton University"),
+    Entry("2510.04567", "Agent Lightning", "Train any agent.", 92, "Oct 3, 2025", authors=8),
+)
+W3M_CARD_DATES = (*LYNX_CARD_DATES, "2026-09-04", "2025-10-03")
+
+
+def w3m_trending(cards: tuple[Entry, ...], *, elinks: bool = False) -> str:
+    """The trending page as ``w3m -dump`` writes it (``elinks``: as ``elinks -dump
+    -no-numbering`` does, its images left out): each card twice, its thumbnail as its
+    month (``[2412]``), the submitter's avatar as its file name's start, the button's
+    ``Upvote`` over its count and the card's links on one line."""
+    lines = ["Hugging Face's logoHugging Face", "", *PROMO, "", "Trending Papers", "",
+             "by [papers-by]AK and the research community", "", "Trending Papers", ""]
+    for card in cards:
+        for copy in (1, 2):
+            date = f"Published on {card.date}" if copy == 1 else card.date
+            lines.append("[IMG]" if elinks else f"[{card.paper_id[:4]}]")
+            avatar = "" if elinks else " [b86183113f]"
+            lines += [f"Submitted by{avatar} vvasilev", "", *_wrap(card.title, 80), "",
+                      *_wrap(card.abstract, 80), ""]
+            if card.organization:
+                lines.append(f"{card.organization} \u00b7 {date}")
+            else:
+                bullet = "\u2022\u00a0" if elinks else "\u2022 "
+                avatars = [] if elinks else [f"  {bullet}[a6e745b48d]"] * card.avatars
+                lines += [*avatars, f"  {bullet}{card.authors} authors", "", f"\u00b7 {date}"]
+            lines += ["Upvote", str(card.upvotes or "-"), "GitHub 131 arXiv Page"]
+    lines += ["Previous Next", "", "System theme"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("elinks", [False, True])
+def test_the_trending_page_as_w3m_and_elinks_write_it(elinks: bool) -> None:
+    """Read without URLs. The thumbnails (``[2412]``, twice over each card, of several
+    months) are no lynx link numbers, which never repeat (the page was taken for lynx's
+    notation, with no paper); the button's ``Upvote`` over its count over the card's links
+    on one line is the trending card's mark (it was read as the seeds' text, with invented
+    papers)."""
+    text = w3m_trending(W3M_CARDS, elinks=elinks)
+    assert ("[2611]\nSubmitted by" in text) != elinks and "GitHub 131 arXiv Page" in text
+    digest = read_every_way(text)
+    assert digest.dialect == "text-urls"
+    assert fields(digest) == lynx_expected(W3M_CARDS, W3M_CARD_DATES, "vvasilev")
+
+
 def test_the_daily_page_as_w3m_writes_it() -> None:
     """Read without URLs. The thumbnails ``[2611]`` are images (the same bracketed number
     over every card: no lynx link number, which grows); a comment count is told from the

@@ -192,11 +192,13 @@ def detect(head: Sequence[str]) -> bool:
     Published on`` line). A lynx dump of another page has the numbers, not these; one sign
     alone may be lost to damage. lynx numbers the links in the page's order, so the marks
     are the longest run of growing numbers among them: w3m writes an image as its file
-    name's start in brackets, the same ``[2611]`` over every card of a month's papers, and
-    one high number moved to the head must not hide the growing ones after it."""
+    name's start in brackets, the same ``[2611]`` over every card of a month's papers (a
+    mark alone on its line that comes more than once is none), and one high number moved
+    to the head must not hide the growing ones after it."""
     growing = _GrowingNumbers()
     title = own_words = entry_mark = False
     previous = ""
+    repeated = _repeated_lone_marks(head)
     for line in head:
         if not line:
             continue
@@ -204,7 +206,8 @@ def detect(head: Sequence[str]) -> bool:
         found = MARK.match(line) if first == "[" else None
         if found is not None:
             rest = line[found.end() :]
-            growing.add(_link_number(found))
+            if line not in repeated:
+                growing.add(_link_number(found))
             if not entry_mark and box_count(after_mark(previous) or "x") is not None:
                 entry_mark = bool(rest) and not rest[0].isdigit()
         else:
@@ -224,6 +227,19 @@ def detect(head: Sequence[str]) -> bool:
         if growing.longest >= _MIN_MARKS and title + own_words + entry_mark >= 2:
             return True
     return False
+
+
+def _repeated_lone_marks(head: Sequence[str]) -> frozenset[str]:
+    """The lines that are a mark alone (``[2610]``) and come more than once: lynx numbers
+    each link once, while w3m writes an image as its file name's start, the paper's month
+    over each card (twice over each card of the trending page, whose cards come in two
+    copies)."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for line in head:
+        if line[:1] == "[" and line[-1:] == "]" and MARK.fullmatch(line):
+            (repeated if line in seen else seen).add(line)
+    return frozenset(repeated)
 
 
 class _GrowingNumbers:

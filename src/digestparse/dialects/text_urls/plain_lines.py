@@ -302,8 +302,9 @@ def _count_after_date(head: Sequence[str], index: int) -> bool:
 
 def _button_over_card_end(head: Sequence[str], index: int) -> bool:
     """A trending card's upvote button (``Upvote`` over its count, or ``Upvote 12``) at
-    ``index``, then a card link's label (``GitHub 1.2k``, ``arXiv Page``) or the next
-    card's ``Submitted by``, each as bare text: lynx writes the button's link around it."""
+    ``index``, then a card link's label (``GitHub 1.2k``, ``arXiv Page``; several on one
+    line, as lynx and w3m write them) or the next card's ``Submitted by``, each as bare
+    text: lynx writes the button's link around it."""
     line = head[index]
     if line == UPVOTE_LABEL and index + 1 < len(head) and is_count(head[index + 1], dash=True):
         after = index + 2
@@ -312,7 +313,7 @@ def _button_over_card_end(head: Sequence[str], index: int) -> bool:
     else:
         return False
     return after < len(head) and (
-        is_card_link(head[after])
+        is_card_links(head[after])
         or is_lead_in_words(head[after])
         or submitter_on_line(head[after]) is not None
     )
