@@ -114,6 +114,9 @@ class Style:
     #: Whether images are kept (html2text's ``ignore_images`` leaves them out: an empty
     #: thumbnail link ``[](url)``, empty avatar items on the count's line).
     images: bool = True
+    #: Without images, each written as its alt text (html2text's ``images_to_alt``): the
+    #: organization's logo as its handle before its name (``[kandinskylab Kandinsky Lab]``).
+    images_to_alt: bool = False
 
 
 HABITS = {
@@ -129,6 +132,12 @@ HABITS = {
                                               switcher="one line", protect=True, relative=True),
     "html2text ignore_images": Style(bullet="  * ", box="glued", icon=" ",
                                      switcher="one line", width=78, images=False),
+    "html2text images_to_alt": Style(bullet="  * ", box="glued", icon=" ",
+                                     switcher="one line", width=78, images=False,
+                                     images_to_alt=True),
+    "html2text images_to_alt glued": Style(bullet="  * ", box="glued", icon=" ",
+                                           switcher="one line", images=False,
+                                           images_to_alt=True, organization_space=False),
     "html2text ignore_images inline lead-in": Style(
         bullet="  * ", box="glued", icon=" ", switcher="one line", submitted="inline", width=78,
         images=False),
@@ -168,7 +177,7 @@ def _card(card: Card, style: Style) -> list[list[str]]:
     if card.organization is not None:
         name, handle = card.organization
         image = f"![{handle}]({card.avatar_url or 'https://cdn-avatars.huggingface.co/x.png'})"
-        image = image if style.images else ""
+        image = image if style.images else handle if style.images_to_alt else ""
         gap = " " if style.organization_space else ""
         blocks.append([f"[{image}{gap}{name}]({_link(style, '/' + handle)}) \u00b7 {published}"])
     else:
@@ -389,6 +398,7 @@ def test_damage_near_the_new_shapes_is_reported(name: str) -> None:
     closed=st.booleans(),
     protect=st.booleans(),
     images=st.booleans(),
+    images_to_alt=st.booleans(),
     cards=st.lists(st.sampled_from(CARDS), min_size=1, max_size=4, unique=True),
 )
 def test_any_mix_of_the_habits_reads_every_card(cards: list[Card], **habits: Any) -> None:

@@ -1162,6 +1162,27 @@ def test_w3ms_avatars_named_by_a_hash_that_starts_with_a_digit() -> None:
 
 
 @pytest.mark.parametrize("blanks", BLANKS)
+def test_a_logos_alt_text_glued_before_an_organizations_name(blanks: str) -> None:
+    """w3m, links and elinks write the logo's alt text, the organization's handle, glued
+    to its name where the page puts no blank between them (``occ-aiOCC``, capture 03's
+    markup): no part of the name where, letters and digits only, one starts with the other
+    at a capital letter (it was kept). A name that merely repeats a start is kept."""
+    text = page(blanks=blanks).replace("\nMade-up Lab\n", "\nmadeup-labMade-up Lab\n")
+    text = text.replace("\nUniversity of X, Lab Y\n", "\nuni-xUniversity of X, Lab Y\n")
+    assert "madeup-labMade-up Lab" in text and "uni-xUniversity" in text
+    digest = read_every_way(text)
+    assert [paper.organization for paper in digest.papers if paper.organization] == [
+        "Made-up Lab", "uni-xUniversity of X, Lab Y"]
+    assert grammar.without_unknown_glued_alt("occ-aiOCC") == "OCC"
+    assert grammar.without_unknown_glued_alt("QwenQwen") == "Qwen"
+    assert grammar.without_unknown_glued_alt(
+        "CarnegieMellonUCarnegie Mellon University") == "Carnegie Mellon University"
+    for name in ("Kakao Brain", "AIDC-AI", "XiaomiMiMo", "MMMU", "NVIDIA", "QwenLM", "Qwen2"):
+        assert grammar.without_unknown_glued_alt(name) == name
+    assert grammar.without_bare_logo_alt("occ-ai OCC") == "OCC"
+
+
+@pytest.mark.parametrize("blanks", BLANKS)
 def test_a_logos_bare_alt_text_before_an_organizations_name(blanks: str) -> None:
     """Text browsers write the logo's alt text, the organization's handle, bare before its
     name (``madeup-lab Made-up Lab``, as lynx does with its numbers): no part of the name

@@ -144,12 +144,13 @@ def without_bare_logo_alt(name: str) -> str:
     """An organization's name without its logo's alt text written bare before it, as text
     browsers write an image (lynx, w3m, links): ``kandinskylab Kandinsky Lab``. The alt
     (the organization's handle) is the words before the rest that, letters and digits only,
-    start with them (``idiap Idiap Research Institute``); anything else is kept as it is
-    (``LAMDA-NeSy NJU-IRP``: the handle is no start of the name)."""
+    start with them (``idiap Idiap Research Institute``) or that they start with
+    (``occ-ai OCC``); anything else is kept as it is (``LAMDA-NeSy NJU-IRP``: the handle is
+    no start of the name)."""
     words = name.split()
     for size in range(1, min(len(words), _MAX_ALT_WORDS + 1)):
-        alt = _squashed(words[:size])
-        if alt and _squashed(words[size:]).startswith(alt):
+        alt, rest = _squashed(words[:size]), _squashed(words[size:])
+        if alt and (rest.startswith(alt) or (len(rest) > 1 and alt.startswith(rest))):
             return " ".join(words[size:])
     return " ".join(words)
 
@@ -170,6 +171,23 @@ def without_glued_logo_alt(name: str, handle: str) -> str:
         len(squashed_rest) > 1 and squashed_handle.startswith(squashed_rest)
     ):
         return rest.strip()
+    return name
+
+
+def without_unknown_glued_alt(name: str) -> str:
+    """An organization's name without its logo's alt text glued before it where its handle
+    is not known (w3m, links and elinks write ``<img alt="occ-ai">OCC`` as ``occ-aiOCC``).
+    The alt is a start of the name's first word, of two characters at least, ending in a
+    letter or digit before a capital letter or digit, that ``without_glued_logo_alt`` takes
+    off (``QwenQwen``, ``occ-aiOCC``, ``CarnegieMellonUCarnegie Mellon University``); a
+    name that merely repeats a start is kept (``Kakao``, ``AIDC-AI``, ``MiMo``)."""
+    first = name.split(" ", 1)[0]
+    for cut in range(2, len(first)):
+        if not (first[cut].isupper() or first[cut].isdigit()) or not first[cut - 1].isalnum():
+            continue
+        rest = without_glued_logo_alt(name, name[:cut])
+        if rest != name:
+            return rest
     return name
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ...grammar import without_bare_logo_alt, without_glued_logo_alt
 from ...links import PAPER_PAGE, paper_id
 from ...markup import links, plain, strip_links
 from .lines import BOX_LINE, PLACEHOLDER_LINE
@@ -65,10 +66,20 @@ def link_text(text: str) -> str:
 
 
 def organization_of(text: str) -> str:
-    """``[<img> Name](url)`` read as ``Name``."""
+    """``[<img> Name](url)`` read as ``Name``; the logo's alt text where a converter wrote
+    it for the image (html2text's ``images_to_alt``: ``[kandinskylab Kandinsky Lab](…)``,
+    ``[occ-aiOCC](…/occ-ai)``) is no part of it (``grammar.without_bare_logo_alt``,
+    ``without_glued_logo_alt``)."""
     found = links(text)
-    name = found[0][0] if len(found) == 1 and text.startswith("[") else text
-    return plain(PLACEHOLDER_LINE.sub("", name))
+    name, url = found[0] if len(found) == 1 and text.startswith("[") else (text, "")
+    shown = plain(PLACEHOLDER_LINE.sub("", name))
+    page = url.strip("<>").removeprefix(_SITE[:-1])  # ``/HANDLE`` on the site, maybe relative
+    handle = page[1:].strip("/") if page.startswith("/") else ""
+    return without_bare_logo_alt(without_glued_logo_alt(shown, handle))
+
+
+#: Where an organization's link goes: its page on the site, ``https://huggingface.co/HANDLE``.
+_SITE = "https://huggingface.co/"
 
 
 def link_id(line: str) -> str | None:

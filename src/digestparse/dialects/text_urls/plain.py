@@ -48,6 +48,7 @@ from ...grammar import (
     TRENDING_PAPERS,
     opens_page_end,
     without_bare_logo_alt,
+    without_unknown_glued_alt,
 )
 from ...links import extract_links
 from ...markup import join_wrapped, plain
@@ -642,8 +643,10 @@ def _wrapped_separator(names: list[str]) -> bool:
 
 def _organization(lines: list[str]) -> str:
     """An organization's name from its lines, without its logo's alt text, in brackets
-    (lynx: ``[occ] OCC``) or bare (lynx, w3m, links: ``kandinskylab Kandinsky Lab``)."""
-    return without_bare_logo_alt(plain(without_logo(join_wrapped(lines))))
+    (lynx: ``[occ] OCC``), bare (lynx, w3m, links: ``kandinskylab Kandinsky Lab``) or glued
+    (w3m, links, elinks: ``occ-aiOCC``)."""
+    name = without_bare_logo_alt(plain(without_logo(join_wrapped(lines))))
+    return without_unknown_glued_alt(name)
 
 
 def _undated(state: ParseState, fields: dict[str, object]) -> None:
