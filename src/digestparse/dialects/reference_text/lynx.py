@@ -23,6 +23,7 @@ from ...grammar import (
     MONTH_NUMBER,
     PAGE_PHRASES,
     PAGE_TITLES,
+    PERIODS,
     PROMO,
     PROMO_DAILY,
     SEPARATOR,
@@ -49,13 +50,17 @@ class LynxKind(enum.Enum):
 
 #: A link's number, as lynx writes it before the link's text.
 MARK = re.compile(r"\[([0-9]+)\]")
-#: lynx's list bullets, by nesting depth.
-_BULLETS = "*+o#@"
+#: lynx's list bullets, by nesting depth, and elinks' (``•`` and a no-break space).
+_BULLETS = "*+o#@\u2022"
+#: What follows a bullet: a space (lynx), a no-break space (elinks).
+_AFTER_BULLET = " \u00a0"
+#: elinks' bullet: a dump in lynx's notation whose items start so is elinks'.
+ELINKS_BULLET = "\u2022"
 #: ``Mar 8, 2024 [39]6``, ``May 29[6]6``: a date, then perhaps its comment count as a link.
 _DATE_AND_COMMENTS = re.compile(DATE_PATTERN + r"(?: ?\[[0-9]+\] ?([0-9]+))?")
 #: An authors line with the link's number wherever lynx puts it: ``* 3 authors``, ``* [34]3
 #: authors``, ``[34]* 3 authors``, ``[34]3 authors``.
-_AUTHORS = re.compile(r"(?:(?:\[[0-9]+\]|[*+o#@](?= )) *)*([0-9]+) authors?")
+_AUTHORS = re.compile(r"(?:(?:\[[0-9]+\]|[*+o#@\u2022](?=[ \u00a0]))[ \u00a0]*)*([0-9]+) authors?")
 #: A text field as lynx draws it.
 _FIELD = re.compile(r"_{3,}")
 #: Marks lynx writes for images, buttons and fields: an image's alt in brackets, ``[IMG]``.
@@ -69,7 +74,7 @@ def classify(line: str) -> LynxKind:
         if line == TRUNCATION_MARK:
             return LynxKind.TRUNCATED
         return LynxKind.LINK if MARK.match(line) else LynxKind.TEXT
-    if first in _BULLETS and (len(line) == 1 or line[1] == " "):
+    if first in _BULLETS and (len(line) == 1 or line[1] in _AFTER_BULLET):
         return LynxKind.ITEM
     if first == SEPARATOR:
         return LynxKind.SEPARATOR
@@ -78,6 +83,14 @@ def classify(line: str) -> LynxKind:
     if line[:3] in MONTH_NUMBER and read_date(line) is not None:
         return LynxKind.DATE
     return LynxKind.TEXT
+
+
+def without_bullet(text: str) -> str:
+    """A list item's text without its bullet (``* (BUTTON)`` gives ``(BUTTON)``; an empty
+    item, ``*`` or elinks' ``•``, gives ``""``); any other line as it is."""
+    if text[:1] and text[0] in _BULLETS and (len(text) == 1 or text[1] in _AFTER_BULLET):
+        return text[1:].strip(_AFTER_BULLET)
+    return text
 
 
 def after_mark(text: str) -> str | None:
@@ -131,8 +144,12 @@ def authors_count(text: str) -> str | None:
 
 def is_avatar(text: str) -> bool:
     """An author's avatar item: a list item that shows only images (``*``, ``* [IMG]``,
-    ``* [34][IMG]``)."""
-    if text[0] not in _BULLETS or (len(text) > 1 and text[1] != " "):
+    ``* [34][IMG]``; elinks puts the number of a link around several items before the
+    bullet of the next: ``[22]• [23][IMG]``)."""
+    rest = after_mark(text)
+    if rest is not None:
+        text = rest
+    if not text or text[0] not in _BULLETS or (len(text) > 1 and text[1] not in _AFTER_BULLET):
         return False
     return not without_image_alts(unmarked(text[1:]).strip())
 
@@ -163,9 +180,9 @@ def phrase(text: str, kind: LynxKind) -> str | None:
     if len(text) > MAX_PHRASE_LINE:
         return None
     if kind is LynxKind.ITEM:
-        if "[" in text:
-            return None
-        text = text[1:]
+        text = without_bullet(text)
+        if "[" in text and unmarked(text).strip() not in PERIODS:
+            return None  # but the switcher's tabs, which elinks numbers as links
     elif kind is not LynxKind.LINK and kind is not LynxKind.TEXT:
         return None
     shown = unbuttoned(unmarked(text).strip())

@@ -36,6 +36,7 @@ from ...grammar import (
     may_start_page_end,
     opens_page_end,
     without_bare_logo_alt,
+    without_unknown_glued_alt,
 )
 from ...links import extract_links
 from ...markup import join_wrapped, strip_image_alt
@@ -47,6 +48,7 @@ from ..bounded import FieldLines
 from .header import HeaderLines, check_header_order
 from .lynx import (
     BUTTON,
+    ELINKS_BULLET,
     MARK,
     LynxKind,
     after_mark,
@@ -59,6 +61,7 @@ from .lynx import (
     read_date,
     unmarked,
     upvotes,
+    without_bullet,
 )
 
 _SUBMITTED_BY = "Submitted by"
@@ -90,10 +93,8 @@ def _is_unlabelled(line: Line) -> bool:
     """A header line that shows no words: an icon link (``[5]``, ``[5][arrow]``), an empty
     item (``*``), a button or field lynx draws (``[BUTTON]``, ``(BUTTON)``, ``____``), also
     as an item (the trending page's switcher, whose buttons show no label: ``* (BUTTON)``)."""
-    text = line.text
-    if text[:2] == "* ":
-        text = text[2:].lstrip()
-    if text == "*" or not text.strip("_") or text == BUTTON:
+    text = without_bullet(line.text)
+    if not text.strip("_") or text == BUTTON:
         return True
     rest = after_mark(text)
     return only_images(rest if rest is not None else text)
@@ -123,6 +124,8 @@ def read_header(state: ParseState) -> None:
         if line.kind not in _HEADER_KINDS or starts_page_end(state):
             break
         lines.append(state.advance())
+    if any(line.text[:1] == ELINKS_BULLET for line in lines):
+        state.memo[ELINKS] = True
     page_lines = check_header_order(state, lines, _SHOWN)
     shown = [line for line in page_lines if not _is_unlabelled(line)]
     state.header = tuple(_header_text(line) for line in shown)
@@ -142,6 +145,9 @@ def read_header(state: ParseState) -> None:
 
 
 _HEADER_KINDS = (LynxKind.LINK, LynxKind.ITEM, LynxKind.TEXT)
+#: ``ParseState.memo`` key: the dump is elinks' (its header's list items start with
+#: ``ELINKS_BULLET``), which numbers no link around a block: an abstract shows no number.
+ELINKS = "reference-text: elinks' numbers"
 
 
 def _header_text(line: Line) -> str:
@@ -405,11 +411,12 @@ def _name(text: str) -> str:
 def _organization_name(shown: str) -> str:
     """An organization's name without its logo: lynx writes an image's alt text as it is,
     so ``[67]microsoft Microsoft`` shows the logo's alt (the organization's handle) bare
-    before the name (``grammar.without_bare_logo_alt``); a bracketed alt (``[microsoft]
-    Microsoft``) is dropped as everywhere."""
+    before the name (``grammar.without_bare_logo_alt``), and elinks glued to it
+    (``[31]occ-ai[32]OCC``, ``grammar.without_unknown_glued_alt``); a bracketed alt
+    (``[microsoft] Microsoft``) is dropped as everywhere."""
     if shown.startswith("["):
         return " ".join(strip_image_alt(shown).split())
-    return without_bare_logo_alt(shown)
+    return without_unknown_glued_alt(without_bare_logo_alt(shown))
 
 
 # --- the page's end ------------------------------------------------------------------------
@@ -630,9 +637,10 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
         rest = after_mark(line.text) or ""
         parts = FieldLines(line, rest) if rest else None
     else:
-        state.reporter.defect(
-            "missing-link", line.number, 1, detail="an abstract without its link number"
-        )
+        if ELINKS not in state.memo:  # elinks numbers no link around a block (the abstract)
+            state.reporter.defect(
+                "missing-link", line.number, 1, detail="an abstract without its link number"
+            )
         parts = None
     while not _ends_abstract(state, text_indent=line.indent):
         following = state.advance()
@@ -836,7 +844,7 @@ def _read_authors(state: ParseState) -> int | None:
         if line is first and line.kind is LynxKind.LINK:
             state.advance()
             continue
-        if line.kind is LynxKind.ITEM and is_avatar(line.text):
+        if (line.kind is LynxKind.ITEM or line.kind is LynxKind.LINK) and is_avatar(line.text):
             state.advance()
             avatars += 1
             continue
