@@ -394,6 +394,18 @@ def test_a_trending_copy_that_lost_its_title_leaves_the_other_cards_alone(card: 
     assert title - 2 <= digest.diagnostics[0].line <= title + 3
 
 
+def test_a_trending_box_that_names_another_paper_is_the_cards_own() -> None:
+    """A trending card's box whose login link names a paper that no title near it shows
+    (a line swapped in, or the page's own slip) is still the card's: no later card is read
+    otherwise (each reported a missing box and date once it was left to the next)."""
+    ids = ["2611.00011", "2611.00022", "2611.00033", "2611.00044"]
+    lines = [line.replace(f"{LOGIN}2611.00022)", f"{LOGIN}2611.00099)")
+             for line in _anchored_trending_page(ids)]
+    digest = _read(lines)
+    assert [paper.upvotes for paper in digest.papers] == [11, 22, 33, 44]
+    assert digest.diagnostics == ()
+
+
 def test_a_trending_card_with_an_organization_and_no_date() -> None:
     """The organization alone on its line, no ``\u00b7`` and no date: the organization, not a line
     of the abstract (on a page whose cards show no date)."""
@@ -466,6 +478,28 @@ def test_a_first_card_without_its_upvote_box_takes_none_from_the_next(box: str) 
     assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-upvotes", opening + 1)]
     assert [paper.upvotes for paper in digest.papers] == [None, *(f[2] for f in CARD_FIELDS[1:])]
     assert [_fields(paper)[3:] for paper in digest.papers] == [f[3:] for f in CARD_FIELDS]
+
+
+@pytest.mark.parametrize("meta", ["split", "inline"])
+def test_a_first_daily_card_without_its_date_under_worded_boxes_is_reported(meta: str) -> None:
+    """A daily page whose boxes show the word (``[Upvote`` above the title): the first card
+    without its date line is ``missing-date`` at the next card's box, as a card after it
+    would be (a worded box above a title may be a trending copy's, whose card may show no
+    date, but only where the box after the card links back to the card's own paper)."""
+    lines = daily_page(box="upvote", meta=meta)
+    date = CARD_FIELDS[0][5]
+    assert date is not None
+    shown = CARDS[0][1]["date_line"]
+    at = next(k for k, line in enumerate(lines) if line.endswith(shown))
+    if meta == "split":
+        del lines[at - 2 : at + 1]  # the dot and the date
+    else:
+        lines[at] = lines[at][: -len(" \u00b7 " + shown)]
+    digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
+    box = lines.index(f"{CARDS[1][1]['box']}]({LOGIN}{CARDS[1][0]})") - 1  # its ``[Upvote``
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-date", box)]
+    assert digest.papers[0].date is None
+    assert [paper.upvotes for paper in digest.papers] == [f[2] for f in CARD_FIELDS]
 
 
 @pytest.mark.parametrize("title", ["Uni[Mate: One Model", "Uni]Mate: One Model", "Ends In C:\\"])

@@ -1135,14 +1135,52 @@ def test_an_organization_link_cut_short_takes_no_separator_or_date() -> None:
     assert_paths_agree(MARKDOWN, text, TODAY)
 
 
-@pytest.mark.parametrize("after", ["authors", "next box"])
+def test_an_upvote_box_glued_onto_a_date_line() -> None:
+    """The next entry's box glued onto an entry's date line (``Nov 24[12](…/login?…)``) is no
+    comment count: ``bad-date``, and the next entry has no box (its count was read as the
+    comment count, silently). Glued onto the page date, the page date stays, with its
+    ``bad-page-date`` (a page date shows no count), as before."""
+    second, third = ENTRIES[1], ENTRIES[2]
+    text = listing(Style())
+    box = f"[{third.upvotes}]({HF}/login?next=%2Fpapers%2F{third.paper_id})"
+    glued = text.replace(f"{second.date}\n\n{box}", f"{second.date}{box}", 1)
+    assert glued != text
+    digest = digestparse.parse(glued, reference_date=TODAY)
+    line = glued.split("\n").index(f"{second.date}{box}") + 1
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-date", line)]
+    assert (digest.papers[1].date, digest.papers[1].votes) == (None, None)
+    assert digest.papers[2].upvotes is None
+    assert_paths_agree(MARKDOWN, glued, TODAY)
+    first_box = f"[{ENTRIES[0].upvotes}]({HF}/login?next=%2Fpapers%2F{ENTRIES[0].paper_id})"
+    on_page_date = text.replace(f"Nov 26\n\n{first_box}", f"Nov 26{first_box}", 1)
+    assert on_page_date != text
+    digest = digestparse.parse(on_page_date, reference_date=TODAY)
+    assert digest.page_date == datetime.date(2026, 11, 26)
+    assert [d.code for d in digest.diagnostics][:1] == ["bad-page-date"]
+
+
+@pytest.mark.parametrize("padding", [" ", "  "])
+def test_a_padded_comment_count_too_long_is_reported_at_its_first_digit(padding: str) -> None:
+    count = "9" * 19
+    link = f"[{count}]" if padding == "  " else f"[ {count}]"
+    text = listing(Style()).replace("Nov 25[3](", f"Nov 25{padding}{link}(", 1)
+    digest = digestparse.parse(text, reference_date=TODAY)
+    line = next(x for x in text.split("\n") if count in x)
+    assert [(d.code, d.column) for d in digest.diagnostics] == [
+        ("bad-votes", line.index(count) + 1)]
+
+
+@pytest.mark.parametrize("after", ["authors", "next box", "organization link"])
 def test_an_abstract_link_cut_short_takes_no_field_of_its_own(after: str) -> None:
     """In a capture without blank lines, an abstract whose link's close was cut
     (``](https:/``) stops before the next line that is a field of its own: the authors link,
-    or (where the entry shows no metadata) the next entry's upvote box and title. It took
-    them silently into its text, up to the first that closes a link."""
+    or (where the entry shows no metadata) the next entry's upvote box and title, or an
+    organization's link without its image on one line. It took them silently into its
+    text, up to the first that closes a link."""
     second = ENTRIES[1]
-    text = listing(Style()).replace("\n\n", "\n")
+    text = listing(Style(images=after != "organization link")).replace("\n\n", "\n")
+    if after == "organization link":  # the first entry's, ``[OCC](…/occ)``, without its image
+        second = ENTRIES[0]
     text = text.replace(f"[{second.abstract}]({HF}/papers/{second.paper_id})",
                         f"[{second.abstract}](https:/", 1)
     if after == "next box":
@@ -1157,6 +1195,7 @@ def test_an_abstract_link_cut_short_takes_no_field_of_its_own(after: str) -> Non
     if after == "next box":
         authors[1] = None
     assert [paper.author_count for paper in digest.papers] == authors
+    assert [paper.organization for paper in digest.papers] == [e.organization for e in ENTRIES]
     assert uncovered_lines(text, digest) == []
     assert_paths_agree(MARKDOWN, text, TODAY)
 

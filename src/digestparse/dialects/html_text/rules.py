@@ -321,7 +321,8 @@ def entry(state: ParseState) -> bool:
             fields.update(abstract=abstract, links=extract_links(abstract))
         else:
             state.reporter.defect("missing-abstract", following.number, 1)
-        _metadata(state, fields, box_below or lead_in.worded)
+        # A worded box above the title, the card's first copy's: the card's own may follow.
+        _metadata(state, fields, box_below, identifier if lead_in.worded else None)
         if box_below:
             _upvotes_below(state, fields, lead_in.anchored, identifier)
         elif lead_in.worded and identifier is not None and _box_paper(state) == identifier:
@@ -477,12 +478,14 @@ def _title(state: ParseState) -> tuple[str, str | None] | None:
 _TITLE_PARTS = (TEXT, LINKS, OPEN)
 
 
-def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> None:
+def _metadata(
+    state: ParseState, fields: dict[str, object], box_below: bool, own_box: str | None = None
+) -> None:
     """Author avatars and count, or an organization; ``·`` and the date, on the line of the
     organization or the authors' ``·``, or (the daily page) each on a line of its own; then
     the comment count, on the date's line or the next. A card whose upvote box comes next
-    (``box_below``, the trending page) may show no date: capture 04's trending page shows
-    none."""
+    (``box_below``, the trending page; or a box that links back to the card's paper,
+    ``own_box``) may show no date: capture 04's trending page shows none."""
     while state.peek_is(0, DASH) or state.peek_is(0, AVATAR):
         state.advance()
     if state.peek_is(0, AUTHORS):
@@ -536,7 +539,8 @@ def _metadata(state: ParseState, fields: dict[str, object], box_below: bool) -> 
             return
     else:
         # An undated card, unless the page's cards have shown dates: then its date was lost.
-        if not (box_below and line.kind in _BOXES and DATES_SHOWN not in state.memo):
+        below = box_below or (own_box is not None and _box_paper(state) == own_box)
+        if not (below and line.kind in _BOXES and DATES_SHOWN not in state.memo):
             state.reporter.defect("missing-date", line.number, 1)
         return
     state.memo[DATES_SHOWN] = True
@@ -565,16 +569,35 @@ def _upvotes_below(
     state: ParseState, fields: dict[str, object], anchored: bool, identifier: str | None
 ) -> None:
     """The upvote box below a card without one above its title (``_upvotes``), unless that
-    box links back to another paper than the card's (``identifier``): then it is the next
-    card's, above its title (a daily page whose first card lost its box), and this card has
-    none."""
+    box links back to another paper than the card's (``identifier``), the next title's:
+    then it is the next card's, above its title (a daily page whose first card lost its
+    box), and this card has none."""
     box = state.peek()
     other = _box_paper(state) if box is not None and identifier is not None else None
-    if box is not None and other is not None and other != identifier:
+    if box is not None and other is not None and other != identifier and (
+        _next_title_paper(state) == other
+    ):
         state.reporter.defect("missing-upvotes", box.number, 1,
                               detail=f"the upvote box here is paper {other}'s")
         return
     _upvotes(state, fields, anchored)
+
+
+#: How far after an upvote box the title it stands above is looked for (the box's lines,
+#: the extractor's anchors).
+_BOX_TO_TITLE = 6
+
+
+def _next_title_paper(state: ParseState) -> str | None:
+    """The paper id of the next title's link, where one comes within a few lines."""
+    for ahead in range(_BOX_TO_TITLE):
+        line = state.peek(ahead)
+        if line is None:
+            return None
+        if line.kind is TITLE:
+            read = title_of(line.text[len(TITLE_MARK) :])
+            return read[1] if read is not None else None
+    return None
 
 
 def _box_paper(state: ParseState) -> str | None:

@@ -77,8 +77,12 @@ def starts_own_field(kind: enum.Enum, line: str) -> bool:
     """Whether a line of ``kind`` starts a field of its own, which a link opened on an earlier
     line and not closed there (its close cut) never goes on over: the next entry's title or
     upvote box (linked to the login page: ``[3](…)`` alone may be a wrapped citation), the
-    metadata's authors or organization link."""
-    return kind in _OWN_FIELD_KINDS or (kind is Kind.UPVOTES and "/login?" in line)
+    metadata's authors or organization link (also without its image, on one line)."""
+    return (
+        kind in _OWN_FIELD_KINDS
+        or (kind is Kind.UPVOTES and "/login?" in line)
+        or (kind is Kind.LINK_TEXT and line[-1:] == ")" and is_organization_link(line))
+    )
 
 
 def opens_trending(kind: Kind, line: str) -> bool:
@@ -151,8 +155,7 @@ _PLAIN_TARGET = re.compile(r"[^()\s]*")
 _ICON = r"(?:!\[[^\[\]]*\]\([^()\s]*\))? ?"
 DATE = re.compile(
     "(" + "|".join(MONTHS) + r") ([1-9]|[12][0-9]|3[01])(?:, ([0-9]{4}))?"
-    # not an upvote box's link to the login page: the next entry's box glued on
-    r"(?: {0,2}\[" + _ICON + r"([0-9]+) ?\](?!\([^()\s]*/login\?)" + _URL + ")?"
+    r"(?: {0,2}\[" + _ICON + r"([0-9]+) ?\]" + _URL + ")?"
 )
 #: The comment count's link alone on its line, where the page sets it in a block of its own
 #: (``May 29`` then ``[6](…/papers/ID#community)``): told from the next entry's upvote box
@@ -399,6 +402,12 @@ def arrowed_period(text: str) -> str | None:
     if match is None:
         return None
     return match.group(1) if match.group(1) is not None else match.group(2)
+
+
+def box_glued_to_date(line: str, parts: DateLine) -> bool:
+    """Whether the count after an entry's date (``parts``, of ``line``) links to the login
+    page: the next entry's upvote box glued on, no comment count."""
+    return parts.count_text is not None and "/login?" in line[len(parts.text) :]
 
 
 def date_parts(line: str) -> DateLine | None:

@@ -50,6 +50,7 @@ from .fields import (
 from .lines import (
     AUTHORS_TAIL,
     BARE_AUTHORS,
+    DATE,
     DATED,
     LINKED_AUTHORS,
     LINKED_AVATAR,
@@ -65,6 +66,7 @@ from .lines import (
     arrowed_date,
     arrowed_period,
     before_separator,
+    box_glued_to_date,
     classify,
     closes_link,
     comments_link,
@@ -1082,9 +1084,12 @@ def _read_date(
     parts = date_parts(text)
     if parts is None:
         raise InternalError(f"line {line.number} was classified as a date")
-    column = parts.count_column + len(prefix)
-    if parts.count_text is not None and text[len(parts.text)] == " ":
-        column += 1  # the count comes after a space, not glued on
+    if box_glued_to_date(text, parts):
+        state.reporter.defect("bad-date", line.number, 1, detail=repr(line.text[:40]))
+        return
+    found = DATE.fullmatch(text) if parts.count_text is not None else None
+    # at the count's first digit, whatever blanks stand before it (``Nov 24 [ 3](…)``)
+    column = len(prefix) + (found.start(4) + 1 if found is not None else parts.count_column)
     apart = _comments_apart(state, paper) if parts.count_text is None else None
     if apart is not None:
         count, digits = apart
