@@ -27,6 +27,7 @@ import pytest
 import digestparse
 from dialect_support import (
     CAPTURE_PATHS,
+    assert_paths_agree,
     capture_lines,
     delete,
     read_checked,
@@ -404,6 +405,17 @@ def test_a_trending_box_that_names_another_paper_is_the_cards_own() -> None:
     digest = _read(lines)
     assert [paper.upvotes for paper in digest.papers] == [11, 22, 33, 44]
     assert digest.diagnostics == ()
+
+
+def test_an_organization_after_its_logos_placeholder_is_kept_as_written() -> None:
+    """After the logo's placeholder (capture 05's image placeholder) the rest
+    of the link's text is the name, whatever it repeats (``NAVER NAVER Cloud``): the
+    rules read it as the fast path does (they took the first word for a logo's alt)."""
+    lines = [line.replace("] Kandinsky Lab]", "] NAVER NAVER Cloud]") for line in CAPTURE_05]
+    assert lines != CAPTURE_05
+    digest = _read(lines)
+    assert digest.papers[0].organization == "NAVER NAVER Cloud"
+    assert_paths_agree(HTML_TEXT, "\n".join(lines), REFERENCE)
 
 
 def test_a_trending_card_with_an_organization_and_no_date() -> None:

@@ -1137,6 +1137,24 @@ def test_the_trending_page_as_w3m_and_elinks_write_it(elinks: bool) -> None:
     assert fields(digest) == lynx_expected(W3M_CARDS, W3M_CARD_DATES, "vvasilev")
 
 
+def test_citations_in_w3m_abstracts_are_no_lynx_numbers() -> None:
+    """Citations in brackets inside abstracts (``low latency [3], but``) next to w3m's
+    ``• 3 authors`` lines: lynx's own bullet is ``*``, so the authors lines are no sign of
+    a numbered dump, and the page (its start lost, from ``Daily Papers`` on) stays w3m's."""
+    text = w3m_page()
+    text = text[text.index("Daily Papers\n") :]
+    for number, entry in zip((3, 7, 12), ENTRIES, strict=False):
+        first = _wrap(entry.abstract, 80)[0]  # the abstract's first line, as w3m wraps it
+        words = first.split(" ")
+        cited = " ".join([*words[:1], f"[{number}]", *words[1:]])
+        assert f"\n{first}\n" in text
+        text = text.replace(f"\n{first}\n", f"\n{cited}\n", 1)
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert digest.dialect == "text-urls"
+    assert [paper.title for paper in digest.papers] == [entry.title for entry in ENTRIES]
+    assert "[3]" in digest.papers[0].abstract
+
+
 def test_the_daily_page_as_w3m_writes_it() -> None:
     """Read without URLs. The thumbnails ``[2611]`` are images (the same bracketed number
     over every card: no lynx link number, which grows); a comment count is told from the
@@ -1185,11 +1203,14 @@ def test_the_rules_that_tell_a_logos_alt_text_from_a_name() -> None:
     assert bare("occ-ai OCC") == "OCC"  # the handle starts with the name
     assert bare("Edge0 Edge0") == "Edge0"
     assert glued("occ-aiOCC") == "OCC"
-    assert glued("QwenQwen") == "Qwen"
-    assert glued("CarnegieMellonUCarnegie Mellon University") == "Carnegie Mellon University"
+    assert glued("nvidiaNVIDIA") == "NVIDIA"
+    assert glued("deepseek-aiDeepSeek") == "DeepSeek"
     for name in ("Edge0", "LAMDA-NeSy NJU-IRP", "Meta AI", "Kandinsky Lab"):
         assert bare(name) == name
-    for name in ("Kakao Brain", "AIDC-AI", "XiaomiMiMo", "MMMU", "NVIDIA", "QwenLM", "Qwen2"):
+    # a name that repeats itself or a start, and so a handle written as a name (``QwenQwen``)
+    for name in ("Kakao Brain", "AIDC-AI", "XiaomiMiMo", "MMMU", "NVIDIA", "QwenLM", "Qwen2",
+                 "PaddlePaddle", "DiDi", "Seq2Seq", "Pix2Pix", "QwenQwen",
+                 "CarnegieMellonUCarnegie Mellon University"):
         assert glued(name) == name
 
 

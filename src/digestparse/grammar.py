@@ -177,20 +177,26 @@ def without_glued_logo_alt(name: str, handle: str) -> str:
 def without_unknown_glued_alt(name: str) -> str:
     """An organization's name without its logo's alt text glued before it where its handle
     is not known (w3m, links and elinks write ``<img alt="occ-ai">OCC`` as ``occ-aiOCC``).
-    The alt is a start of the name's first word, of two characters at least, ending in a
-    letter or digit before a capital letter or digit, that ``without_glued_logo_alt`` takes
-    off (``QwenQwen``, ``occ-aiOCC``, ``CarnegieMellonUCarnegie Mellon University``); a
-    name that merely repeats a start is kept (``Kakao``, ``AIDC-AI``, ``MiMo``)."""
+    The alt is a start of the name's first word in a handle's letters (lower case, digits,
+    ``-``, ``_``, ``.``; two at least, the last a letter or digit) before a capital letter,
+    that ``without_glued_logo_alt`` takes off (``occ-aiOCC``, ``nvidiaNVIDIA``). A name
+    that merely repeats itself or a start is kept (``PaddlePaddle``, ``DiDi``, ``Seq2Seq``,
+    ``Kakao``, ``AIDC-AI``), and so, as the price of that, is a handle written as its name
+    (``QwenQwen``)."""
     first = name.split(" ", 1)[0]
     for cut in range(2, len(first)):
-        if not (first[cut].isupper() or first[cut].isdigit()) or not first[cut - 1].isalnum():
+        if not first[cut].isupper():
             continue
+        if not first[cut - 1].isalnum() or _HANDLE.fullmatch(first, 0, cut) is None:
+            break  # no handle's letter before a later capital either
         rest = without_glued_logo_alt(name, name[:cut])
         if rest != name:
             return rest
     return name
 
 
+#: What a handle written lower case is made of (``occ-ai``, ``kandinskylab``).
+_HANDLE = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 #: The most words a logo's alt (an organization's handle or name) is looked for in; it also
 #: keeps the work linear on a long damaged line.
 _MAX_ALT_WORDS = 6

@@ -66,13 +66,17 @@ def link_text(text: str) -> str:
 
 
 def organization_of(text: str) -> str:
-    """``[<img> Name](url)`` read as ``Name``; the logo's alt text where a converter wrote
-    it for the image (html2text's ``images_to_alt``: ``[kandinskylab Kandinsky Lab](…)``,
-    ``[occ-aiOCC](…/occ-ai)``) is no part of it (``grammar.without_bare_logo_alt``,
+    """``[<img> Name](url)`` read as ``Name``: the rest of the link's text where the logo
+    is its placeholder (capture 05's); where a converter wrote the logo's alt text instead
+    (html2text's ``images_to_alt``: ``[kandinskylab Kandinsky Lab](…)``,
+    ``[occ-aiOCC](…/occ-ai)``), without it (``grammar.without_bare_logo_alt``,
     ``without_glued_logo_alt``)."""
     found = links(text)
     name, url = found[0] if len(found) == 1 and text.startswith("[") else (text, "")
-    shown = plain(PLACEHOLDER_LINE.sub("", name))
+    unpictured = PLACEHOLDER_LINE.sub("", name)
+    shown = plain(unpictured)
+    if unpictured != name:  # the logo is its placeholder: the rest is the name, as written
+        return shown
     page = url.strip("<>").removeprefix(_SITE[:-1])  # ``/HANDLE`` on the site, maybe relative
     handle = page[1:].strip("/") if page.startswith("/") else ""
     return without_bare_logo_alt(without_glued_logo_alt(shown, handle))

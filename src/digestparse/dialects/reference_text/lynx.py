@@ -50,8 +50,11 @@ class LynxKind(enum.Enum):
 
 #: A link's number, as lynx writes it before the link's text.
 MARK = re.compile(r"\[([0-9]+)\]")
-#: lynx's list bullets, by nesting depth, and elinks' (``•`` and a no-break space).
-_BULLETS = "*+o#@\u2022"
+#: lynx's list bullets, by nesting depth.
+_LYNX_BULLETS = "*+o#@"
+#: ... and elinks' (``•`` and a no-break space), which text browsers without numbers write
+#: too (w3m: an authors line ``• 3 authors`` is no sign of a numbered dump).
+_BULLETS = _LYNX_BULLETS + "\u2022"
 #: What follows a bullet: a space (lynx), a no-break space (elinks).
 _AFTER_BULLET = " \u00a0"
 #: elinks' bullet: a dump in lynx's notation whose items start so is elinks'.
@@ -236,7 +239,7 @@ def detect(head: Sequence[str]) -> bool:
                 title = True
             elif shown in _OWN_WORDS:
                 own_words = True
-            elif first in _BULLETS and line.endswith(("author", "authors")):
+            elif first in _LYNX_BULLETS and line.endswith(("author", "authors")):
                 entry_mark = entry_mark or authors_count(line) is not None
             elif first == SEPARATOR and "Published on" in line:
                 entry_mark = True

@@ -208,6 +208,9 @@ def detect_plain(head: Sequence[str]) -> bool:
     a trending card's upvote button over a card link's label or the next lead-in."""
     header_2026 = False
     counts_glued: bool | None = None  # looked for once a count after a date is seen
+    # markdown's images or links: a converter's page that kept them (html2text without links
+    # keeps its images), no tool's without URLs
+    markup = any("](" in line for line in head)
     for index, line in enumerate(head):
         following = head[index + 1] if index + 1 < len(head) else None
         if line == PROMO_DAILY or (
@@ -236,7 +239,7 @@ def detect_plain(head: Sequence[str]) -> bool:
                 counts_glued = _counts_glued(head)
             if not counts_glued:
                 return True
-        if _button_over_card_end(head, index):
+        if _button_over_card_end(head, index, markup):
             return True
         if _thumbnail_over_box(head, index):
             return True
@@ -300,11 +303,12 @@ def _count_after_date(head: Sequence[str], index: int) -> bool:
     )
 
 
-def _button_over_card_end(head: Sequence[str], index: int) -> bool:
+def _button_over_card_end(head: Sequence[str], index: int, markup: bool = False) -> bool:
     """A trending card's upvote button (``Upvote`` over its count, or ``Upvote 12``) at
     ``index``, then a card link's label (``GitHub 1.2k``, ``arXiv Page``; several on one
-    line, as lynx and w3m write them) or the next card's ``Submitted by``, each as bare
-    text: lynx writes the button's link around it."""
+    line, as w3m and elinks write them, where the head shows no markdown ``markup``) or the
+    next card's ``Submitted by``, each as bare text: lynx writes the button's link around
+    it."""
     line = head[index]
     if line == UPVOTE_LABEL and index + 1 < len(head) and is_count(head[index + 1], dash=True):
         after = index + 2
@@ -313,7 +317,8 @@ def _button_over_card_end(head: Sequence[str], index: int) -> bool:
     else:
         return False
     return after < len(head) and (
-        is_card_links(head[after])
+        is_card_link(head[after])
+        or (not markup and is_card_links(head[after]))
         or is_lead_in_words(head[after])
         or submitter_on_line(head[after]) is not None
     )
