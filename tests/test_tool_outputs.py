@@ -126,3 +126,16 @@ def test_an_output_left_unread_is_reported_and_invents_no_paper(name: str) -> No
     assert [paper.title for paper in digest.papers] == titles
     assert digest.diagnostics != ()
     assert uncovered_lines(text, digest) == []
+
+
+def test_elinks_card_without_avatars_keeps_the_dump_elinks() -> None:
+    """A card whose authors show no avatar: elinks writes its authors line alone, ``•`` and
+    a no-break space (``•\u00a01 authors``) right above the ``·``, no seed's ``• 1 authors``
+    (it was read as the seeds' text dialect, with invented papers)."""
+    text = (TOOLS / "daily.elinks.txt").read_text("utf-8")
+    avatar = "     \u2022\u00a0[52][IMG]\n     [53]\u2022\u00a01 authors\n"
+    assert avatar in text
+    text = text.replace(avatar, "     \u2022\u00a01 authors\n")
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    assert (digest.dialect, digest.diagnostics) == ("reference-text", ())
+    assert [fields(paper) for paper in digest.papers] == expected("daily", "elinks")

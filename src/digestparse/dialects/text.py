@@ -56,13 +56,14 @@ def _header_follows(head: Sequence[str], index: int) -> bool:
 
 def plainly_text(head: Sequence[str]) -> bool:
     """Whether ``head`` has a mark only a plain-text dump writes: the ``text`` header's
-    lines in a row (``_holds_text_header``), or an authors line with the ``•`` bullet right
-    above a lone ``·`` (the other dialects write ``- N authors``, ``* N authors`` or a
-    link). Detection asks this before the other detectors."""
+    lines in a row (``_holds_text_header``), or an authors line with the ``•`` bullet and a
+    space right above a lone ``·`` (the other dialects write ``- N authors``, ``* N
+    authors`` or a link; elinks ``•`` and a no-break space). Detection asks this before the
+    other detectors."""
     if _holds_text_header(head):
         return True
     return any(
-        line.startswith(BULLET) and following == SEPARATOR
+        line.startswith(BULLET + " ") and following == SEPARATOR
         for line, following in itertools.pairwise(head)
     )
 
