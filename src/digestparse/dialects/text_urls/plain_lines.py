@@ -326,14 +326,17 @@ def _button_over_card_end(head: Sequence[str], index: int, markup: bool = False)
 
 def _thumbnail_over_box(head: Sequence[str], index: int) -> bool:
     """A card's thumbnail as an image placeholder (w3m's ``[2611]``, lynx's ``[IMG]``) over
-    its upvote box (a bare count, ``-``) over a title, with the entry's ``·`` after it: the
-    seeds show no image."""
+    its upvote box (a bare count, ``-``) over a title, with the entry's ``·`` after it, an
+    abstract at least between them: the seeds show no image (and one whose title is in
+    brackets over an abstract that is a number, ``[A]`` over ``0``, has its organization
+    right above its ``·``)."""
     return (
-        index + 2 < len(head)
+        index + 3 < len(head)
         and is_placeholder(head[index])
         and box_value(head[index + 1]) is not None
         and classify(head[index + 2]) is TEXT
         and authors_count(head[index + 2]) is None
+        and not is_separator(head[index + 3])
         and _entry_follows(head, index + 2)
     )
 
