@@ -231,9 +231,12 @@ def detect(head: Sequence[str]) -> bool:
             if not entry_mark and box_count(after_mark(previous) or "x") is not None:
                 entry_mark = bool(rest) and not rest[0].isdigit()
         else:
-            inner = MARK.search(line) if "[" in line else None
+            # a menu item ('* [2]Models'); not a mark inside text, which may be a citation
+            # ('low latency [3], but', as w3m writes an abstract)
+            bullet = line.lstrip()[:1]
+            inner = MARK.search(line) if bullet and bullet in _BULLETS and "[" in line else None
             if inner is not None:
-                growing.add(_link_number(inner))  # a menu item: '* [2]Models'
+                growing.add(_link_number(inner))
             shown = unmarked(line).strip()
             if shown in PAGE_TITLES:
                 title = True
