@@ -746,6 +746,19 @@ def noisy(draw: st.DrawFn) -> str:
     return joined(lines)
 
 
+def test_an_avatar_lines_swapped_into_an_abstract_both_paths_stop_there() -> None:
+    """An authors list's first line (``[- ![](avatar)\\\\``) swapped into a wrapped abstract:
+    a field of its own, before which the abstract's link ends (``unclosed-link``), in the
+    fast path as in the rules (the fast path read on to the link's close)."""
+    lines = lines_of(MD03)
+    at = next(k for k, line in enumerate(lines) if line.startswith("[Generative search engines"))
+    lines.insert(at + 1, "[- ![](https://huggingface.co/avatars/5f.svg)\\\\")
+    source = joined(lines)
+    assert "unclosed-link" in [d.code for d in digestparse.parse(source).diagnostics]
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert_paths_agree(source, monkeypatch)
+
+
 @given(noisy())
 def test_the_fast_path_agrees_on_mutations(source: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:

@@ -450,7 +450,10 @@ class _Reader:
         if (
             len(texts) < 2 or " " in ends or "\t" in ends or ")" in ends[:-1]
             or not (ends.isascii() or BLANK_CHARS.isdisjoint(ends))
-            or starts_own_field(classify(texts[-1]), texts[-1])  # the rules stop before it
+            or any(  # a line of a field of its own, before which the rules stop
+                text[:1] in _OWN_FIELD_STARTS and starts_own_field(classify(text), text)
+                for text in texts[1:]
+            )
         ):
             raise _GiveWay
         return texts
@@ -545,6 +548,11 @@ class _Reader:
         if dated is None:
             raise _GiveWay
         fields.date, fields.votes, fields.date_text, fields.year_explicit = dated
+
+
+#: What a line that starts a field of its own starts with (``lines.starts_own_field``): a
+#: title's ``#``, a link's ``[``, a list item's bullet.
+_OWN_FIELD_STARTS = frozenset("#[-*+")
 
 
 def _comments_follow(raw: list[str], k: int, count: int) -> bool:
