@@ -1208,6 +1208,8 @@ def test_the_rules_that_tell_a_logos_alt_text_from_a_name() -> None:
     assert glued("occ-aiOCC") == "OCC"
     assert glued("nvidiaNVIDIA") == "NVIDIA"
     assert glued("deepseek-aiDeepSeek") == "DeepSeek"
+    assert glued("01-ai01.AI") == "01.AI"  # before a digit too
+    assert glued("360ai360 AI") == "360 AI"
     for name in ("Edge0", "LAMDA-NeSy NJU-IRP", "Meta AI", "Kandinsky Lab"):
         assert bare(name) == name
     # a name that repeats itself or a start, and so a handle written as a name (``QwenQwen``)

@@ -159,10 +159,11 @@ def without_glued_logo_alt(name: str, handle: str) -> str:
     """An organization's name without its logo's alt text, its page's handle
     (``huggingface.co/HANDLE``), glued before it, as html2text's ``images_to_alt`` writes the
     avatar: ``[occ-aiOCC](https://huggingface.co/occ-ai)``. Taken off only where the rest,
-    letters and digits only, starts with the handle or the handle with it (``OCC``,
-    ``QwenQwen``, ``CarnegieMellonUCarnegie Mellon University``), as ``without_bare_logo_alt``
-    tells a bare alt; a name that merely starts with its handle keeps it (``QwenLM``,
-    ``Qwen2``, ``google-research``)."""
+    letters and digits only, starts with the handle or the handle with it (``OCC``; with
+    the handle known, also ``QwenQwen`` and ``CarnegieMellonUCarnegie Mellon University``,
+    which ``without_unknown_glued_alt`` keeps), as ``without_bare_logo_alt`` tells a bare
+    alt; a name that merely starts with its handle keeps it (``QwenLM``, ``Qwen2``,
+    ``google-research``)."""
     if not handle or not name.startswith(handle):
         return name
     rest = name[len(handle) :]
@@ -178,14 +179,15 @@ def without_unknown_glued_alt(name: str) -> str:
     """An organization's name without its logo's alt text glued before it where its handle
     is not known (w3m, links and elinks write ``<img alt="occ-ai">OCC`` as ``occ-aiOCC``).
     The alt is a start of the name's first word in a handle's letters (lower case, digits,
-    ``-``, ``_``, ``.``; two at least, the last a letter or digit) before a capital letter,
-    that ``without_glued_logo_alt`` takes off (``occ-aiOCC``, ``nvidiaNVIDIA``). A name
+    ``-``, ``_``, ``.``; two at least, the last a letter or digit) before a capital letter
+    or a digit, that ``without_glued_logo_alt`` takes off (``occ-aiOCC``, ``nvidiaNVIDIA``,
+    ``01-ai01.AI``). A name
     that merely repeats itself or a start is kept (``PaddlePaddle``, ``DiDi``, ``Seq2Seq``,
     ``Kakao``, ``AIDC-AI``), and so, as the price of that, is a handle written as its name
     (``QwenQwen``)."""
     first = name.split(" ", 1)[0]
     for cut in range(2, len(first)):
-        if not first[cut].isupper():
+        if not (first[cut].isupper() or first[cut].isdigit()):
             continue
         if not first[cut - 1].isalnum() or _HANDLE.fullmatch(first, 0, cut) is None:
             break  # no handle's letter before a later capital either
