@@ -450,10 +450,14 @@ class _Reader:
         if (
             len(texts) < 2 or " " in ends or "\t" in ends or ")" in ends[:-1]
             or not (ends.isascii() or BLANK_CHARS.isdisjoint(ends))
-            or any(  # a line of a field of its own, before which the rules stop
-                text[:1] in _OWN_FIELD_STARTS and starts_own_field(classify(text), text)
-                for text in texts[1:]
-            )
+        ):
+            raise _GiveWay
+        # A line of a field of its own, before which the rules stop: looked at closer only
+        # where a line starts as one may (the usual wrapped line starts with a letter).
+        starts = "".join([text[0] for text in texts[1:]])
+        if not _OWN_FIELD_STARTS.isdisjoint(starts) and any(
+            text[0] in _OWN_FIELD_STARTS and starts_own_field(classify(text), text)
+            for text in texts[1:]
         ):
             raise _GiveWay
         return texts

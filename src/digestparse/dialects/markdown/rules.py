@@ -721,7 +721,7 @@ def _take_until_closed(
     while (line := state.peek()) is not None and line.gap == 0:
         if kinds is not None and line.kind not in kinds:
             return
-        if starts_own_field(line.kind, line.text):
+        if line.kind is not Kind.TEXT and starts_own_field(line.kind, line.text):
             return
         lines.add(state.advance())
         if closes(line.text):
