@@ -181,10 +181,9 @@ def without_unknown_glued_alt(name: str) -> str:
     The alt is a start of the name's first word in a handle's letters (lower case, digits,
     ``-``, ``_``, ``.``; two at least, the last a letter or digit) before a capital letter
     or a digit, that ``without_glued_logo_alt`` takes off (``occ-aiOCC``, ``nvidiaNVIDIA``,
-    ``01-ai01.AI``). A name
-    that merely repeats itself or a start is kept (``PaddlePaddle``, ``DiDi``, ``Seq2Seq``,
-    ``Kakao``, ``AIDC-AI``), and so, as the price of that, is a handle written as its name
-    (``QwenQwen``)."""
+    ``01-ai01.AI``). A name that merely repeats itself or a start is kept
+    (``PaddlePaddle``, ``DiDi``, ``Seq2Seq``, ``Kakao``, ``AIDC-AI``), and so, as the price
+    of that, is a handle written as its name (``QwenQwen``)."""
     first = name.split(" ", 1)[0]
     for cut in range(2, len(first)):
         if not (first[cut].isupper() or first[cut].isdigit()):
