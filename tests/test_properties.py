@@ -79,18 +79,23 @@ def papers(draw: st.DrawFn) -> digestparse.Paper:
     )
 
 
-#: A title in brackets over an abstract that is a number over an organization, as w3m
-#: writes a thumbnail over a bare box over a title: read as text-urls without URLs once.
+#: A title in brackets over an abstract that is a number over an organization or the next
+#: entry, as w3m writes a thumbnail over a bare box over a title: read as text-urls without
+#: URLs once.
+_JAN_1 = datetime.date(2025, 1, 1)
 _LIKE_A_THUMBNAIL = [
-    digestparse.Paper(title="A", abstract="0", author_count=0, organization=None,
-                      date=datetime.date(2025, 1, 1), votes=0),
-    digestparse.Paper(title="[A]", abstract="0", author_count=None, organization=":",
-                      date=datetime.date(2025, 1, 1), votes=0),
+    digestparse.Paper(title="A", abstract="0", author_count=0, date=_JAN_1, votes=0),
+    digestparse.Paper(title="[A]", abstract="0", organization=":", date=_JAN_1, votes=0),
+]
+_LIKE_A_THUMBNAIL_UNDATED = [
+    digestparse.Paper(title="[A]", abstract="0"),
+    digestparse.Paper(title="A", abstract="0", author_count=0, date=_JAN_1, votes=0),
 ]
 
 
 @given(st.lists(papers(), max_size=6))
 @example(generated=_LIKE_A_THUMBNAIL)
+@example(generated=_LIKE_A_THUMBNAIL_UNDATED)
 def test_render_then_parse_gives_the_papers_back(generated: list[digestparse.Paper]) -> None:
     digest = digestparse.Digest(papers=tuple(generated), page_date=PAGE_DATE)
     text = digestparse.render(digest)

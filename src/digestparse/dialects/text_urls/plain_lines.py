@@ -324,15 +324,19 @@ def _button_over_card_end(head: Sequence[str], index: int, markup: bool = False)
     )
 
 
+#: A card's thumbnail as text browsers write an image with no alt text: lynx's ``[IMG]``
+#: (or its other words), w3m's start of the file name, the paper's month (``[2611]``).
+_THUMBNAIL = re.compile(r"\[(?:IMG|INLINE|LINK|IMAGE|[0-9]{4})\]")
+
+
 def _thumbnail_over_box(head: Sequence[str], index: int) -> bool:
-    """A card's thumbnail as an image placeholder (w3m's ``[2611]``, lynx's ``[IMG]``) over
-    its upvote box (a bare count, ``-``) over a title, with the entry's ``·`` after it, an
-    abstract at least between them: the seeds show no image (and one whose title is in
-    brackets over an abstract that is a number, ``[A]`` over ``0``, has its organization
-    right above its ``·``)."""
+    """A card's thumbnail (``_THUMBNAIL``) over its upvote box (a bare count, ``-``) over a
+    title, with the entry's ``·`` after it, an abstract at least between them: the seeds
+    show no image (a seed whose title is in brackets, ``[A]``, over an abstract that is a
+    number, ``0``, is no card)."""
     return (
         index + 3 < len(head)
-        and is_placeholder(head[index])
+        and _THUMBNAIL.fullmatch(head[index]) is not None
         and box_value(head[index + 1]) is not None
         and classify(head[index + 2]) is TEXT
         and authors_count(head[index + 2]) is None
