@@ -49,6 +49,7 @@ from .lines import (
     COMMENTS_LINK_END,
     DATE,
     LINKED_AUTHORS,
+    LOGIN_LINK,
     METADATA_KINDS,
     REPOSITORY,
     UPVOTES,
@@ -578,7 +579,7 @@ def _date_of(
     if match is None:
         return None
     month, day, year, count = match.group(1, 2, 3, 4)
-    if count is not None and (len(count) > MAX_COUNT_DIGITS or "/login?" in line):
+    if count is not None and (len(count) > MAX_COUNT_DIGITS or LOGIN_LINK in line):
         return None  # a count too long, or the next entry's box glued on: the rules report
     text = line[: match.end(3) if year else match.end(2)]
     when = dates.get(text, _NOT_READ)

@@ -68,6 +68,9 @@ METADATA_KINDS = (
 )
 
 
+#: What an upvote box's link holds, and no comment count's: the site's login page (with
+#: the paper to return to, ``…/login?next=%2Fpapers%2FID``).
+LOGIN_LINK = "/login?"
 #: The kinds of line that start a field of their own (the next entry's title, the
 #: metadata's authors or organization link; the upvote box, ``starts_own_field``).
 _OWN_FIELD_KINDS = (Kind.TITLE, Kind.AUTHORS, Kind.ORGANIZATION)
@@ -80,7 +83,7 @@ def starts_own_field(kind: enum.Enum, line: str) -> bool:
     metadata's authors or organization link (also without its image, on one line)."""
     return (
         kind in _OWN_FIELD_KINDS
-        or (kind is Kind.UPVOTES and "/login?" in line)
+        or (kind is Kind.UPVOTES and LOGIN_LINK in line)
         or (kind is Kind.LINK_TEXT and line[-1:] == ")" and is_organization_link(line))
     )
 
@@ -407,7 +410,7 @@ def arrowed_period(text: str) -> str | None:
 def box_glued_to_date(line: str, parts: DateLine) -> bool:
     """Whether the count after an entry's date (``parts``, of ``line``) links to the login
     page: the next entry's upvote box glued on, no comment count."""
-    return parts.count_text is not None and "/login?" in line[len(parts.text) :]
+    return parts.count_text is not None and LOGIN_LINK in line[len(parts.text) :]
 
 
 def date_parts(line: str) -> DateLine | None:
