@@ -45,6 +45,9 @@ _WHOLE_REFERENCE = regex.compile(r"\[(.*)\]\[[0-9]++\]")
 #: lynx writes an image as its alt text in brackets: ``[microsoft] Microsoft``.
 _IMAGE_ALT = regex.compile(r"\[[^\[\]\n]*+\]\s*+")
 _ANY_IMAGE_ALT = regex.compile(r"\[[^\[\]\n]*+\]")
+#: What lynx writes, in brackets, for an image with no alt text (``[IMG]``, ``[INLINE]``):
+#: a pattern's part.
+LYNX_IMAGE = r"\[(?:IMG|INLINE|LINK|IMAGE)\]"
 
 
 def links(line: str) -> list[tuple[str, str]]:

@@ -39,7 +39,7 @@ from ...grammar import (
     without_unknown_glued_alt,
 )
 from ...links import extract_links
-from ...markup import join_wrapped, strip_image_alt
+from ...markup import LYNX_IMAGE, join_wrapped, strip_image_alt
 from ...model import Paper
 from ...rules import page_end as page_end_rule
 from ...rules.junk import report_junk
@@ -578,7 +578,7 @@ def _read_title(state: ParseState, first: Line, text: str, *, card: bool) -> str
 
 
 #: lynx's placeholders for images without alt text, at the end of a title.
-_PLACEHOLDERS_AT_END = re.compile(r"(?:\s*\[(?:IMG|INLINE|LINK|IMAGE)\])+$")
+_PLACEHOLDERS_AT_END = re.compile(rf"(?:\s*{LYNX_IMAGE})+$")
 
 
 def _ends_abstract(state: ParseState, *, first: bool = False, text_indent: int = 0) -> bool:

@@ -160,9 +160,10 @@ def _canonical_entry(
     end = positions[used - 1] + 1
     if _card_link_at(raw, end):
         return None
-    if link_paper_id(elements[3]) is None:
+    identifier = link_paper_id(elements[3])
+    if identifier is None:
         return None  # the title's URL line names no paper (cut short): the rules report it
-    head = elements[0], elements[2], elements[3], elements[4]
+    head = elements[0], elements[2], identifier, elements[4]
     metadata = author_count, organization, (when, votes, date_text, year_explicit)
     return _paper(head, metadata, positions[0] + 1, end), end
 
@@ -242,7 +243,7 @@ def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int
         year_explicit,
         upvotes=0 if upvotes == "-" else int(upvotes),
         paper_id=identifier,
-        url=paper_url(identifier) if identifier is not None else None,
+        url=paper_url(identifier),
     )
     return paper, end
 
@@ -301,12 +302,10 @@ def _paper(
     end: int,
 ) -> Paper:
     """The paper of an entry read without a report: ``head`` is its upvote box, title,
-    title link and abstract (stripped), ``metadata`` its author count, organization and
-    date (date, votes, date text, year explicit)."""
-    box, title, title_url, abstract = head
+    paper id (from the title's link) and abstract (stripped), ``metadata`` its author
+    count, organization and date (date, votes, date text, year explicit)."""
+    box, title, identifier, abstract = head
     author_count, organization, (when, votes, date_text, year_explicit) = metadata
-    identifier = link_paper_id(title_url)
-    # (``_canonical_entry`` made sure that it names a paper.)
     # join_wrapped() of a single line is the line stripped.
     abstract = abstract.strip()
     upvotes = box[len(UPVOTE_BOX) :]
@@ -324,7 +323,7 @@ def _paper(
         year_explicit,
         upvotes=0 if upvotes == "-" else int(upvotes),
         paper_id=identifier,
-        url=paper_url(identifier) if identifier is not None else None,
+        url=paper_url(identifier),
     )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from ...dates import MAX_AUTHOR_DIGITS, read_date_line
 from ...grammar import MONTHS, PERIODS, PROMO_DAILY, SEPARATOR
+from ...markup import LYNX_IMAGE
 from .lines import (
     CARD_LINK,
     CARD_LINK_START,
@@ -326,7 +327,7 @@ def _button_over_card_end(head: Sequence[str], index: int, markup: bool = False)
 
 #: A card's thumbnail as text browsers write an image with no alt text: lynx's ``[IMG]``
 #: (or its other words), w3m's start of the file name, the paper's month (``[2611]``).
-_THUMBNAIL = re.compile(r"\[(?:IMG|INLINE|LINK|IMAGE|[0-9]{4})\]")
+_THUMBNAIL = re.compile(rf"{LYNX_IMAGE}|\[[0-9]{{4}}\]")
 
 
 def _thumbnail_over_box(head: Sequence[str], index: int) -> bool:
