@@ -35,12 +35,16 @@ DIALECTS = {
     "h2t_default": "markdown", "h2t_bw0": "markdown", "h2t_ignore_images": "markdown",
     "h2t_images_to_alt": "markdown", "h2t_protect_links": "markdown",
     "mdfy_default": "markdown", "mdfy_atx": "markdown",
+    "bs4_default": "text-urls", "bs4_nl": "text-urls", "inscriptis_default": "text-urls",
+    "inscriptis_images": "text-urls", "htmltext_default": "text-urls",
+    "markitdown_default": "markdown",
 }
 #: The trending page is html-text in markdown (its cards are 05's).
 TRENDING_MARKDOWN = "html-text"
 #: Outputs with no paper id: no URL kept, or only in a numbered list at the end.
 NO_IDS = {"w3m_plain", "w3m_cols200", "links", "links_w200", "elinks", "elinks_noref",
-          "elinks_nonum", "elinks_nonum_noref", "lynx_w200", "lynx_nonumbers"}
+          "elinks_nonum", "elinks_nonum_noref", "lynx_w200", "lynx_nonumbers",
+          "bs4_default", "bs4_nl", "inscriptis_default", "inscriptis_images", "htmltext_default"}
 #: Organizations whose logo's alt text no rule can tell from the name (a handle unlike the
 #: name), as the tools that write the alt show them: glued on the daily page (its markup
 #: puts no blank between logo and name), bare on the trending page (read off the files).
@@ -95,7 +99,7 @@ def fields(paper: digestparse.Paper) -> dict[str, Any]:
 
 
 def test_every_output_is_here() -> None:
-    assert len(OUTPUTS) == 33  # tools/*.txt; tools/unread/ holds two more
+    assert len(OUTPUTS) == 45  # tools/*.txt; tools/unread/ holds two more
     assert {len(TRUTH["daily"]), len(TRUTH["trending"])} == {8, 6}
 
 
@@ -139,3 +143,30 @@ def test_elinks_card_without_avatars_keeps_the_dump_elinks() -> None:
     digest = digestparse.parse(text, reference_date=REFERENCE)
     assert (digest.dialect, digest.diagnostics) == ("reference-text", ())
     assert [fields(paper) for paper in digest.papers] == expected("daily", "elinks")
+
+
+def _bs4_daily_with(old: str, new: str) -> str:
+    text = (TOOLS / "daily.bs4_default.txt").read_text("utf-8")
+    assert text.count(old) == 1
+    return text.replace(old, new)
+
+
+def test_a_date_and_its_count_apart_read_as_one_line_glued_or_not() -> None:
+    """BeautifulSoup's ``get_text()`` keeps the blanks around the comment icon it leaves out
+    (``Nov 24  3``); the count is the comment count, also after a ``·`` on the date's line."""
+    for text in (
+        _bs4_daily_with("·\nNov 24  3\n", "·\nNov 24    3\n"),
+        _bs4_daily_with("·\nNov 24  3\n", "· Nov 24  3\n"),
+    ):
+        digest = digestparse.parse(text, reference_date=REFERENCE)
+        assert (digest.dialect, digest.diagnostics) == ("text-urls", ())
+        assert [fields(paper) for paper in digest.papers] == expected("daily", "bs4_default")
+
+
+def test_a_misspelt_date_with_two_blanks_is_no_count() -> None:
+    """``Nov  24``: two blanks inside the date are a misspelt date, not a date and a count."""
+    text = _bs4_daily_with("·\nNov 24  3\n", "·\nNov  24\n")
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    assert [(d.code, d.line, d.column) for d in digest.diagnostics] == [("bad-date", 58, 1)]
+    assert (digest.papers[0].date, digest.papers[0].votes) == (None, None)
+    assert [paper.title for paper in digest.papers] == [card["title"] for card in TRUTH["daily"]]

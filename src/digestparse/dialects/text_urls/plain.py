@@ -79,6 +79,7 @@ from .plain_lines import (
     AVATAR_BULLETS,
     authors_count,
     box_value,
+    closed_up_date,
     detect_plain,
     glued_date,
     has_logo,
@@ -611,6 +612,8 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: int) -
     date_line = next_line(state, "no date line")
     if date_line.kind is DATE:
         _dated(state, state.advance(), date_line.text, fields)
+    elif date_line.kind is TEXT and (closed := closed_up_date(date_line.text)) is not None:
+        _dated(state, state.advance(), closed, fields)
     elif date_line.kind is TEXT and (
         looks_dated(date_line.text)  # ``Sep 99``: a date and its count run together
         or (

@@ -68,12 +68,31 @@ def looks_dated(text: str) -> bool:
     return len(text) <= _MAX_DATED and _DATED_START.match(text) is not None
 
 
+#: A date and its comment count with more than one blank between them, where a tool keeps
+#: the blanks around the comment icon it leaves out (BeautifulSoup's ``get_text()``:
+#: ``Nov 24  3``).
+_SPACED_COUNT = re.compile(r"(\S.*?\S) {2,}([0-9]+)")
+
+
+def closed_up_date(text: str) -> str | None:
+    """A date and its comment count with blanks between them (``_SPACED_COUNT``), written
+    with one (``Nov 24 3``); None where the line is no such line (``Nov  24``: a misspelt
+    date, no count)."""
+    match = _SPACED_COUNT.fullmatch(text) if text[-1:].isdigit() else None
+    if match is None or classify(match.group(1)) is not DATE:
+        return None
+    closed = f"{match.group(1)} {match.group(2)}"
+    return closed if classify(closed) is DATE else None
+
+
 def glued_date(text: str) -> str | None:
     """The date after ``·`` on a line ``· May 30`` (None: the line is no such line)."""
     if not text.startswith(GLUED_SEPARATOR):
         return None
     rest = text[len(GLUED_SEPARATOR) :].lstrip(" ")
-    return rest if rest and classify(rest) is DATE else None
+    if rest and classify(rest) is DATE:
+        return rest
+    return closed_up_date(rest)
 
 
 #: An avatar in the authors' list where a tool writes the list item's bullet and no alt
@@ -87,9 +106,9 @@ AVATAR_BULLETS = frozenset({"*", "\u2022"})
 _PLACEHOLDER = re.compile(
     r"(?:[\u2022*+-][ \u00a0])?\[(?:[^\[\]0-9-][^\[\]]*|[0-9]{4}|[0-9][0-9A-Za-z_-]{5,9})\]"
 )
-#: An organization's logo's alt text in brackets before its name (``[occ] OCC``), as lynx
-#: writes an image with alt text.
-_LOGO = re.compile(r"\[[^\[\]]+\] +")
+#: An organization's logo's alt text in brackets before its name, as lynx writes an image
+#: with alt text (``[occ] OCC``), or glued to it, as inscriptis does (``[occ-ai]OCC``).
+_LOGO = re.compile(r"\[[^\[\]]+\] *")
 #: A trending card's link labels on one line (``GitHub 131 arXiv Page``), as lynx writes
 #: the links of a line without their URLs.
 _CARD_LINKS = re.compile(rf"(?:{CARD_LINK.pattern})(?: +(?:{CARD_LINK.pattern}))*")
