@@ -37,14 +37,16 @@ DIALECTS = {
     "mdfy_default": "markdown", "mdfy_atx": "markdown",
     "bs4_default": "text-urls", "bs4_nl": "text-urls", "inscriptis_default": "text-urls",
     "inscriptis_images": "text-urls", "htmltext_default": "text-urls",
-    "markitdown_default": "markdown",
+    "markitdown_default": "markdown", "pandoc_plain": "text-urls",
+    "pandoc_plain_nowrap": "text-urls",
 }
 #: The trending page is html-text in markdown (its cards are 05's).
 TRENDING_MARKDOWN = "html-text"
 #: Outputs with no paper id: no URL kept, or only in a numbered list at the end.
 NO_IDS = {"w3m_plain", "w3m_cols200", "links", "links_w200", "elinks", "elinks_noref",
           "elinks_nonum", "elinks_nonum_noref", "lynx_w200", "lynx_nonumbers",
-          "bs4_default", "bs4_nl", "inscriptis_default", "inscriptis_images", "htmltext_default"}
+          "bs4_default", "bs4_nl", "inscriptis_default", "inscriptis_images", "htmltext_default",
+          "pandoc_plain", "pandoc_plain_nowrap"}
 #: Organizations whose logo's alt text no rule can tell from the name (a handle unlike the
 #: name), as the tools that write the alt show them: glued on the daily page (its markup
 #: puts no blank between logo and name), bare on the trending page (read off the files).
@@ -99,7 +101,7 @@ def fields(paper: digestparse.Paper) -> dict[str, Any]:
 
 
 def test_every_output_is_here() -> None:
-    assert len(OUTPUTS) == 45  # tools/*.txt; tools/unread/ holds two more
+    assert len(OUTPUTS) == 49  # tools/*.txt; tools/unread/ holds two more
     assert {len(TRUTH["daily"]), len(TRUTH["trending"])} == {8, 6}
 
 

@@ -448,10 +448,20 @@ def _entry_at(state: ParseState, ahead: int) -> tuple[_Lead, _Box | None, _Shape
     return (_NO_LEAD, *card) if card is not None else None
 
 
+#: A card's images before its box: its thumbnail and the box's icon (pandoc writes both,
+#: ``[]``), after the page's date on the first card also the next day's arrow.
+_MAX_IMAGES = 3
+
+
 def _placeholder_at(state: ParseState, ahead: int) -> int:
-    """1 where an image's placeholder (``[IMG]``) stands alone at ``ahead``, else 0."""
-    line = state.peek(ahead)
-    return int(line is not None and is_placeholder(line.text))
+    """How many images' placeholders (``[IMG]``, ``[]``) stand alone from ``ahead`` on, up
+    to ``_MAX_IMAGES``."""
+    count = 0
+    while count < _MAX_IMAGES and (line := state.peek(ahead + count)) is not None:
+        if not is_placeholder(line.text):
+            break
+        count += 1
+    return count
 
 
 def starts_entry(state: ParseState, ahead: int = 0) -> bool:

@@ -71,7 +71,7 @@ def looks_dated(text: str) -> bool:
 #: A date and its comment count with more than one blank between them, where a tool keeps
 #: the blanks around the comment icon it leaves out (BeautifulSoup's ``get_text()``:
 #: ``Nov 24  3``).
-_SPACED_COUNT = re.compile(r"(\S.*?\S) {2,}([0-9]+)")
+_SPACED_COUNT = re.compile(r"(\S.*?\S)(?: {2,}| +\[\] +)([0-9]+)")
 
 
 def closed_up_date(text: str) -> str | None:
@@ -102,9 +102,10 @@ AVATAR_BULLETS = frozenset({"*", "\u2022"})
 #: text in brackets (``[occ]``), alone on its line, bulleted (``* [IMG]``: an avatar) or not
 #: (a card's thumbnail, a submitter's avatar), or w3m's start of the image's file name
 #: (``[2611]`` of ``2611.01234.png``; ``[1515b197a7]`` of an avatar's hash, up to 10
-#: characters). Not ``[-]`` or ``[12]``: a box's or a number.
+#: characters), or pandoc's image with no alt text (``[]``, ``- []``). Not ``[-]`` or
+#: ``[12]``: a box's or a number.
 _PLACEHOLDER = re.compile(
-    r"(?:[\u2022*+-][ \u00a0])?\[(?:[^\[\]0-9-][^\[\]]*|[0-9]{4}|[0-9][0-9A-Za-z_-]{5,9})\]"
+    r"(?:[\u2022*+-][ \u00a0])?\[(?:[^\[\]0-9-][^\[\]]*|[0-9]{4}|[0-9][0-9A-Za-z_-]{5,9})?\]"
 )
 #: An organization's logo's alt text in brackets before its name, as lynx writes an image
 #: with alt text (``[occ] OCC``), or glued to it, as inscriptis does (``[occ-ai]OCC``).
@@ -132,10 +133,15 @@ def without_logo(name: str) -> str:
 
 
 def is_card_links(text: str) -> bool:
-    """A card link's label (``GitHub 1.2k``), or several on one line (lynx)."""
+    """A card link's label (``GitHub 1.2k``), or several on one line (lynx), maybe after the
+    icon's placeholder (pandoc: ``[] GitHub 131 arXiv Page``)."""
+    if text.startswith(_EMPTY_IMAGE):
+        text = text[len(_EMPTY_IMAGE) :]
     return is_card_link(text) or (
         text[:1] in CARD_LINK_START and _CARD_LINKS.fullmatch(text) is not None
     )
+#: pandoc's image with no alt text, before a link's label on its line.
+_EMPTY_IMAGE = "[] "
 _INLINE_SEPARATOR = " " + SEPARATOR + " "
 
 
@@ -153,10 +159,10 @@ def split_metadata(text: str) -> tuple[str, str] | None:
 #: A trending card's lead-in words on a line, perhaps with the submitter's avatar and name
 #: after them (group 1): html2text without links or images leaves the avatar's place blank
 #: (``Submitted by  vvasilev``); w3m writes the avatar as its file name's start in brackets
-#: (``Submitted by [vvasilev] vvasilev``), or with no name, which may follow on the next line
-#: or be lost (``Submitted by [vvasilev]``).
+#: (``Submitted by [vvasilev] vvasilev``), pandoc as ``[]`` (``Submitted by [] vvasilev``), or
+#: with no name, which may follow on the next line or be lost (``Submitted by [vvasilev]``).
 _SUBMITTED_BY_LINE = re.compile(
-    re.escape(SUBMITTED_BY) + r"(?: +\[[^\[\]]+\])?(?: +([^ \[\]]+))?"
+    re.escape(SUBMITTED_BY) + r"(?: +\[[^\[\]]*\])?(?: +([^ \[\]]+))?"
 )
 
 
@@ -225,7 +231,8 @@ def detect_plain(head: Sequence[str]) -> bool:
     ``once a day!`` promo line or its Daily / Weekly / Monthly switcher together with an
     authors line that is a bare count (``3 authors``: the seeds write ``• 3 authors``, and
     html-text ``- 3 authors`` over its own ``· date``) right above a ``·`` and a date; or
-    a trending card's upvote button over a card link's label or the next lead-in."""
+    a trending card's upvote button over a card link's label or the next lead-in; or
+    pandoc's avatars with no alt text over the authors line (``_empty_avatars_over_authors``)."""
     header_2026 = False
     counts_glued: bool | None = None  # looked for once a count after a date is seen
     # markdown's images or links: a converter's page that kept them (html2text without links
@@ -263,6 +270,8 @@ def detect_plain(head: Sequence[str]) -> bool:
             return True
         if _thumbnail_over_box(head, index):
             return True
+        if not markup and _empty_avatars_over_authors(head, index):
+            return True
         if (
             header_2026
             and is_separator(following)
@@ -276,6 +285,22 @@ def detect_plain(head: Sequence[str]) -> bool:
         ):
             return True
     return False
+
+
+#: An avatar as pandoc's plain text writes it: an image with no alt text in a list item.
+_EMPTY_AVATAR = re.compile(r"[\u2022*+-] \[\]")
+
+
+def _empty_avatars_over_authors(head: Sequence[str], index: int) -> bool:
+    """An avatar with no alt text in its list item (``- []``: pandoc) right above the
+    authors line, which is the list's last item (``- 5 authors``), over the entry's ``·``:
+    the seeds show no image, and markdown writes an image with its URL."""
+    return (
+        index + 2 < len(head)
+        and _EMPTY_AVATAR.fullmatch(head[index]) is not None
+        and authors_count(head[index + 1]) is not None
+        and is_separator(head[index + 2])
+    )
 
 
 def _date_or_glued_count(text: str) -> bool:
