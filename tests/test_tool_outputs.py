@@ -20,6 +20,7 @@ import pytest
 import digestparse
 from dialect_support import assert_paths_agree
 from digestparse.dialects import BY_NAME
+from digestparse.dialects.markdown import rules as markdown_rules
 from hostile_support import uncovered_lines
 
 TOOLS = Path(__file__).parent / "fixtures" / "tools"
@@ -38,7 +39,7 @@ DIALECTS = {
     "bs4_default": "text-urls", "bs4_nl": "text-urls", "inscriptis_default": "text-urls",
     "inscriptis_images": "text-urls", "htmltext_default": "text-urls",
     "markitdown_default": "markdown", "pandoc_plain": "text-urls",
-    "pandoc_plain_nowrap": "text-urls",
+    "pandoc_plain_nowrap": "text-urls", "htmd_default": "markdown",
 }
 #: The trending page is html-text in markdown (its cards are 05's).
 TRENDING_MARKDOWN = "html-text"
@@ -101,7 +102,7 @@ def fields(paper: digestparse.Paper) -> dict[str, Any]:
 
 
 def test_every_output_is_here() -> None:
-    assert len(OUTPUTS) == 49  # tools/*.txt; tools/unread/ holds two more
+    assert len(OUTPUTS) == 51  # tools/*.txt; tools/unread/ holds two more
     assert {len(TRUTH["daily"]), len(TRUTH["trending"])} == {8, 6}
 
 
@@ -172,3 +173,28 @@ def test_a_misspelt_date_with_two_blanks_is_no_count() -> None:
     assert [(d.code, d.line, d.column) for d in digest.diagnostics] == [("bad-date", 58, 1)]
     assert (digest.papers[0].date, digest.papers[0].votes) == (None, None)
     assert [paper.title for paper in digest.papers] == [card["title"] for card in TRUTH["daily"]]
+
+
+def test_a_repeated_header_keeps_its_icon_links() -> None:
+    """html-to-markdown writes the header's icons as ``data:`` images (``[![](data:…)Trending
+    Papers](…)``, the date's arrows ``[![](data:…)](…)``): a second capture's header is one
+    ``repeated-header``, from ``new`` to the arrow after its date, read through the state or
+    straight from the window."""
+    text = (TOOLS / "daily.htmd_default.txt").read_text("utf-8")
+    body = text.split("---\n", 2)[2]  # without its front matter
+    joined = text.rstrip("\n") + "\n\n" + body
+    second = text.count("\n") + 2 + body.splitlines().index("new")
+    assert joined.splitlines()[second - 1] == "new"
+    for read_raw in (True, False):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(markdown_rules, "READ_RAW", read_raw)
+            digest = digestparse.parse(joined, reference_date=REFERENCE)
+        headers = [d for d in digest.diagnostics if d.line >= second]
+        assert [(d.code, d.line, d.end_line) for d in headers] == [
+            ("repeated-header", second, second + 22)
+        ]
+        lines = joined.splitlines()
+        assert lines[second + 19] == "Nov 25"  # line second + 20
+        assert lines[second + 21].startswith("[![](data:")  # the arrow after it
+        assert lines[second + 21].endswith("/papers/date/2026-11-26)")
+        assert [fields(paper) for paper in digest.papers] == 2 * expected("daily", "htmd_default")

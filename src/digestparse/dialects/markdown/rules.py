@@ -122,6 +122,7 @@ def read_header(state: ParseState) -> None:
         if not (
             line.kind is Kind.HEADER
             or wrapped
+            or (lines and _is_icon_phrase(line))
             or (not query and _under_byline(lines) and _is_query(state, line))
         ):
             break
@@ -284,18 +285,34 @@ def _wrapped_phrase(state: ParseState, line: Line) -> int:
     return 0
 
 
+#: The kinds of a link with no text: its icon, where kept, is an image first in the link's
+#: text (``[![](…)](…)``), which the tokenizer takes for an organization's logo.
+_ICON_LINK_KINDS = (Kind.LINK_TEXT, Kind.ORGANIZATION)
+
+
 def _is_blank_link(line: Line) -> bool:
     """Whether ``line`` is a link with no text (``[](url)``, ``[![](icon)](url)``): the
     arrows around the page date, as html2text and turndown write an icon link. Not one to a
     paper's page (a thumbnail with its image left out): no arrow links a paper."""
     if (
-        line.kind is not Kind.LINK_TEXT
-        or len(line.text) > _MAX_QUERY
+        line.kind not in _ICON_LINK_KINDS
+        or len(line.text) > _MAX_ARROWED
         or plain(line.text, escapes=True)
     ):
         return False
     parts = link_parts(line.text)
     return parts is None or paper_id(parts[1]) is None
+
+
+def _is_icon_phrase(line: Line) -> bool:
+    """Whether ``line`` is a link to a page phrase with its icon in the text
+    (``[![](data:…)Trending Papers](…/papers/trending)``: html-to-markdown writes an inline
+    SVG icon as a ``data:`` URI), which the tokenizer takes for an organization's logo."""
+    return (
+        line.kind is Kind.ORGANIZATION
+        and len(line.text) <= _MAX_ARROWED
+        and is_page_phrase(plain(line.text, escapes=True))
+    )
 
 
 def _is_underline(line: Line) -> bool:
@@ -344,6 +361,7 @@ def repeated_header(state: ParseState) -> bool:
         if not (
             line.kind is Kind.HEADER
             or wrapped
+            or _is_icon_phrase(line)
             or _is_query(state, line)
             or _is_blank_link(line)
             or _is_underline(line)
@@ -437,8 +455,9 @@ def _raw_header(state: ParseState, first: Line) -> bool:
 
 
 def _arrow_after(raw: list[str], i: int, count: int) -> bool:
-    """Whether the next non-blank line from ``raw[i]`` on may be an arrow link (``[](url)``)
-    after a repeated header's page date, or is not in the window: the state reads it."""
+    """Whether the next non-blank line from ``raw[i]`` on may be an arrow link (``[](url)``,
+    ``[![](icon)](url)``) after a repeated header's page date, or is not in the window: the
+    state reads it."""
     while i < count:
         text = raw[i].strip(BLANKS)
         if text:
@@ -449,7 +468,7 @@ def _arrow_after(raw: list[str], i: int, count: int) -> bool:
                 kind = classify(text)
                 if len(text) <= _KNOWN_LEN and len(_KNOWN) < _KNOWN_MAX:
                     _KNOWN[text] = kind
-            return kind is Kind.LINK_TEXT
+            return kind in _ICON_LINK_KINDS
         i += 1
     return True
 
