@@ -206,6 +206,9 @@ _ARROW = (
     r"\[" + _ICON
     + r"\]\(<?(?:https://huggingface\.co)?/papers/(?:date|week|month)/[^()\s<>]*>?\)"
 )
+#: An arrow alone on its line (html-to-markdown writes the arrows and the date as
+#: paragraphs of their own).
+ARROW = re.compile(_ARROW)
 ARROWED_DATE = re.compile(
     "(?:" + _ARROW + r") ?((?:" + "|".join(MONTHS) + r") [1-9][0-9]?(?:, [0-9]{4})?)"
     r"(?: ?" + _ARROW + ")?"

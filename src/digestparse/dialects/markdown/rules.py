@@ -48,6 +48,7 @@ from .fields import (
     upvote_count,
 )
 from .lines import (
+    ARROW,
     AUTHORS_TAIL,
     BARE_AUTHORS,
     DATE,
@@ -291,13 +292,15 @@ _ICON_LINK_KINDS = (Kind.LINK_TEXT, Kind.ORGANIZATION)
 
 
 def _is_blank_link(line: Line) -> bool:
-    """Whether ``line`` is a link with no text (``[](url)``, ``[![](icon)](url)``): the
-    arrows around the page date, as html2text and turndown write an icon link. Not one to a
-    paper's page (a thumbnail with its image left out): no arrow links a paper."""
-    if (
-        line.kind not in _ICON_LINK_KINDS
-        or len(line.text) > _MAX_ARROWED
-        or plain(line.text, escapes=True)
+    """Whether ``line`` is a link with no text (``[](url)``): the arrows around the page
+    date, as html2text and turndown write an icon link; with its icon as an image
+    (``[![](data:…)](…)``: html-to-markdown) only where it links a day, week or month
+    (``ARROW``), as a logo's link is an image too. Not one to a paper's page (a thumbnail
+    with its image left out): no arrow links a paper."""
+    if line.kind is Kind.ORGANIZATION:
+        return len(line.text) <= _MAX_ARROWED and ARROW.fullmatch(line.text) is not None
+    if line.kind is not Kind.LINK_TEXT or len(line.text) > _MAX_QUERY or plain(
+        line.text, escapes=True
     ):
         return False
     parts = link_parts(line.text)
