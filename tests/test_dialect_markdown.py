@@ -792,7 +792,7 @@ def test_lines_under_link_lines_read_alike_both_ways(
 # -- shared helpers made faster for this dialect keep their results ----------------
 
 _PIECES = st.sampled_from(["a", "B", "-", " ", "\t", "\\", "\\ ", "é", "Ⅸ", "ﬁ", "1", "_", "\xa0",
-                           "\u2028", "\x1c", "[", "](u)", "end-", "  "])
+                           "\u2028", "\x1c", "[", "](u)", "end-", "  ", "https://", ":/", "/"])
 _TEXTS = st.lists(_PIECES, max_size=12).map("".join)
 
 
@@ -807,7 +807,8 @@ def _reference_join(parts: list[str]) -> str:
         text = part.strip()
         if not text:
             continue
-        if joined and not (joined.endswith("-") and joined[-2:-1].strip() not in ("", "-")):
+        hyphen = joined.endswith("-") and joined[-2:-1].strip() not in ("", "-")
+        if joined and not (hyphen or joined.endswith("://")):
             joined += " "
         joined += text
     return joined

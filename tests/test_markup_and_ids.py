@@ -125,6 +125,13 @@ def test_join_wrapped() -> None:
     assert join_wrapped(["the effect -", "when"]) == "the effect - when"
     # A dash is no word broken by a hyphen: it keeps its space.
     assert join_wrapped(["improvements --", "for example"]) == "improvements -- for example"
+    # w3m breaks a URL after its scheme; a URL that ends a line with a slash keeps the space
+    assert join_wrapped(["Project page: https://", "example.org/"]) == (
+        "Project page: https://example.org/"
+    )
+    assert join_wrapped(["see https://example.org/", "for more"]) == (
+        "see https://example.org/ for more"
+    )
     # A hyphen after a bracket, a quote or a sign breaks a word all the same.
     assert join_wrapped(["Sec. 3.2 (a)-", "(c)"]) == "Sec. 3.2 (a)-(c)"
     assert join_wrapped(["Large Language Model (LLM)-", "based"]) == (

@@ -175,24 +175,26 @@ def _plain(line: str, escapes: bool, marks: bool) -> str:
 
 def join_wrapped(parts: list[str]) -> str:
     """Hard-wrapped lines joined into one: one space between lines, none after a line that
-    ends with a hyphen (``state-of-the-`` + ``art``, ``(LLM)-`` + ``based``). A dash keeps
-    its space: a lone `` -``, or ``--`` (``improvements --`` + ``for example``).
+    ends with a hyphen (``state-of-the-`` + ``art``, ``(LLM)-`` + ``based``) or with a
+    URL's scheme (``https://`` + ``example.org/``: w3m breaks a URL there). A dash keeps its
+    space: a lone `` -``, or ``--`` (``improvements --`` + ``for example``).
 
     Each part is stripped first; empty parts are dropped.
     """
     texts = list(filter(None, map(str.strip, parts)))
     joined = " ".join(texts)
-    # A line that ends with '-' is followed by the joining space: without "- " in the
-    # result no line but the last ends with '-' (the common case, without the loop).
-    if "- " not in joined:
+    # A line that ends with '-' or '://' is followed by the joining space: without "- " or
+    # ":// " in the result no line but the last ends so (the common case, without the loop).
+    if "- " not in joined and ":// " not in joined:
         return joined
     pieces: list[str] = []
-    tail = ""  # the last two characters joined so far
+    tail = ""  # the last three characters joined so far
     for text in texts:
         # A hyphen after anything but white space or another hyphen (a dash) glues.
-        if tail and not (tail.endswith("-") and tail[-2:-1].strip() not in ("", "-")):
+        hyphen = tail.endswith("-") and tail[-2:-1].strip() not in ("", "-")
+        if tail and not (hyphen or tail.endswith("://")):
             pieces.append(" ")
             tail = " "
         pieces.append(text)
-        tail = (tail + text)[-2:]
+        tail = (tail + text)[-3:]
     return "".join(pieces)
