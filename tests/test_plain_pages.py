@@ -1317,3 +1317,35 @@ def test_w3m_with_counts_run_into_dates_is_read_not_invented() -> None:
     assert fields(digest) == [card | {"date": None, "votes": None} for card in expected(box="bare")]
     assert uncovered_lines(text, digest) == []
     assert_paths_agree(TEXT_URLS, text, TODAY)
+
+
+@pytest.mark.parametrize("blanks", BLANKS)
+@pytest.mark.parametrize("start", ["[CLS]tokens", "[CLS] tokens", "[x]Another"])
+def test_an_abstract_starting_with_a_bracket_over_an_organization_stays_the_abstract(
+    blanks: str, start: str
+) -> None:
+    """A bracketed word glued to the abstract's start is no logo: the organization's name
+    is the line above the ``·`` only (inscriptis' glued logo ``[occ-ai]OCC`` is taken off
+    a name, but tells nothing of where the name starts)."""
+    organized = ENTRIES[1]
+    abstract = f"{start} are all you need: " + ABSTRACT
+    entries = (ENTRIES[0], attrs.evolve(organized, abstract=abstract), *ENTRIES[2:])
+    digest = read_every_way(page(entries, blanks=blanks))
+    assert fields(digest) == [
+        {**paper, "abstract": abstract} if number == 1 else paper
+        for number, paper in enumerate(expected())
+    ]
+
+
+def test_a_seed_whose_abstract_is_an_empty_image_stays_a_seed() -> None:
+    """pandoc's avatar ``- []`` over ``- 5 authors`` marks the 2026 page; a seed's authors
+    line is ``• 3 authors``, so a seed whose abstract reads ``- []`` is still a seed."""
+    seed = SEEDS[0]
+    lines = seed.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("  \u2022 ")) - 2
+    assert lines[at + 1] == ""
+    lines[at] = "- []"
+    digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
+    assert digest.dialect == "text"
+    assert digest.diagnostics == ()
+    assert "- []" in [paper.abstract for paper in digest.papers]

@@ -77,6 +77,7 @@ from .lines import (
 )
 from .plain_lines import (
     AVATAR_BULLETS,
+    EMPTY_IMAGE,
     authors_count,
     box_value,
     closed_up_date,
@@ -378,10 +379,15 @@ _NAME_LINES = 3
 def _logo_name(state: ParseState, at: int, count: int) -> int:
     """How many of the lines right before ``at + count`` are an organization's name that
     starts with its logo's alt text in brackets (lynx: ``[occ] OCC``, maybe wrapped), with at
-    least one line of text before them; 0 where they are none."""
+    least one line of text before them; 0 where they are none, or where they are longer
+    than a name (an abstract that starts with a bracket, ``[CLS] tokens are…``)."""
+    size = 0
     for names in range(1, min(count - 1, _NAME_LINES) + 1):
         line = state.peek(at + count - names)
         if line is None:
+            return 0
+        size += len(line.text)
+        if size > MAX_ORGANIZATION_LEN:
             return 0
         if has_logo(line.text):
             return names
@@ -448,19 +454,26 @@ def _entry_at(state: ParseState, ahead: int) -> tuple[_Lead, _Box | None, _Shape
     return (_NO_LEAD, *card) if card is not None else None
 
 
-#: A card's images before its box: its thumbnail and the box's icon (pandoc writes both,
-#: ``[]``), after the page's date on the first card also the next day's arrow.
-_MAX_IMAGES = 3
+#: A card's images before its box as pandoc writes them (``[]``): its thumbnail and the
+#: box's icon, after the page's date on the first card also the next day's arrow.
+_MAX_EMPTY_IMAGES = 3
 
 
 def _placeholder_at(state: ParseState, ahead: int) -> int:
-    """How many images' placeholders (``[IMG]``, ``[]``) stand alone from ``ahead`` on, up
-    to ``_MAX_IMAGES``."""
-    count = 0
-    while count < _MAX_IMAGES and (line := state.peek(ahead + count)) is not None:
-        if not is_placeholder(line.text):
-            break
-        count += 1
+    """How many images' placeholders stand alone from ``ahead`` on: 1 (a thumbnail,
+    ``[IMG]``, ``[2611]``), or up to ``_MAX_EMPTY_IMAGES`` of pandoc's ``[]``; 0 where none
+    does."""
+    line = state.peek(ahead)
+    if line is None or not is_placeholder(line.text):
+        return 0
+    count = 1
+    if line.text == EMPTY_IMAGE:
+        while (
+            count < _MAX_EMPTY_IMAGES
+            and (line := state.peek(ahead + count)) is not None
+            and line.text == EMPTY_IMAGE
+        ):
+            count += 1
     return count
 
 

@@ -107,9 +107,14 @@ AVATAR_BULLETS = frozenset({"*", "\u2022"})
 _PLACEHOLDER = re.compile(
     r"(?:[\u2022*+-][ \u00a0])?\[(?:[^\[\]0-9-][^\[\]]*|[0-9]{4}|[0-9][0-9A-Za-z_-]{5,9})?\]"
 )
+#: pandoc's image with no alt text, alone on its line.
+EMPTY_IMAGE = "[]"
 #: An organization's logo's alt text in brackets before its name, as lynx writes an image
-#: with alt text (``[occ] OCC``), or glued to it, as inscriptis does (``[occ-ai]OCC``).
-_LOGO = re.compile(r"\[[^\[\]]+\] *")
+#: with alt text (``[occ] OCC``).
+_LOGO = re.compile(r"\[[^\[\]]+\] +")
+#: The same glued to the name, as inscriptis writes it (``[occ-ai]OCC``): taken off a name,
+#: but no sign that a line is a name (an abstract may start so, ``[CLS]tokens are…``).
+_GLUED_LOGO = re.compile(r"\[[^\[\]]+\] *")
 #: A trending card's link labels on one line (``GitHub 131 arXiv Page``), as lynx writes
 #: the links of a line without their URLs.
 _CARD_LINKS = re.compile(rf"(?:{CARD_LINK.pattern})(?: +(?:{CARD_LINK.pattern}))*")
@@ -127,21 +132,24 @@ def has_logo(text: str) -> bool:
 
 
 def without_logo(name: str) -> str:
-    """An organization's name without the logo's alt text before it (``[occ] OCC``: ``OCC``)."""
-    match = _LOGO.match(name) if name[:1] == "[" else None
+    """An organization's name without the logo's alt text before it (``[occ] OCC``,
+    ``[occ-ai]OCC``: ``OCC``)."""
+    match = _GLUED_LOGO.match(name) if name[:1] == "[" else None
     return name[match.end() :] if match is not None and match.end() < len(name) else name
 
 
 def is_card_links(text: str) -> bool:
     """A card link's label (``GitHub 1.2k``), or several on one line (lynx), maybe after the
     icon's placeholder (pandoc: ``[] GitHub 131 arXiv Page``)."""
-    if text.startswith(_EMPTY_IMAGE):
-        text = text[len(_EMPTY_IMAGE) :]
+    if text.startswith(_EMPTY_IMAGE_BEFORE):
+        text = text[len(_EMPTY_IMAGE_BEFORE) :]
     return is_card_link(text) or (
         text[:1] in CARD_LINK_START and _CARD_LINKS.fullmatch(text) is not None
     )
+
+
 #: pandoc's image with no alt text, before a link's label on its line.
-_EMPTY_IMAGE = "[] "
+_EMPTY_IMAGE_BEFORE = EMPTY_IMAGE + " "
 _INLINE_SEPARATOR = " " + SEPARATOR + " "
 
 
@@ -288,16 +296,18 @@ def detect_plain(head: Sequence[str]) -> bool:
 
 
 #: An avatar as pandoc's plain text writes it: an image with no alt text in a list item.
-_EMPTY_AVATAR = re.compile(r"[\u2022*+-] \[\]")
+_EMPTY_AVATAR = re.compile(r"[*+-] \[\]")
 
 
 def _empty_avatars_over_authors(head: Sequence[str], index: int) -> bool:
     """An avatar with no alt text in its list item (``- []``: pandoc) right above the
-    authors line, which is the list's last item (``- 5 authors``), over the entry's ``·``:
-    the seeds show no image, and markdown writes an image with its URL."""
+    authors line, which is the list's last item, with the same bullet (``- 5 authors``),
+    over the entry's ``·``: markdown writes an image with its URL, and a seed's authors line
+    is ``• 5 authors`` (a seed whose abstract is ``- []`` stays a seed)."""
     return (
         index + 2 < len(head)
         and _EMPTY_AVATAR.fullmatch(head[index]) is not None
+        and head[index + 1][:1] == head[index][:1]
         and authors_count(head[index + 1]) is not None
         and is_separator(head[index + 2])
     )
