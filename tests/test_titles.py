@@ -138,3 +138,71 @@ def test_a_title_keeps_the_backslash_the_page_shows(
     assert title in titles
     assert len(titles) == len(original.papers)
     assert [d.code for d in digest.diagnostics] == [d.code for d in original.diagnostics]
+
+
+_SEED_LIKE = """new
+
+Get trending papers in your email inbox!
+
+Subscribe
+
+Daily Papers
+
+byAK and the research community
+
+Dec 12
+
+A Real Title
+
+A real abstract.
+
+  \u2022 2 authors
+\u00b7
+Jun 9
+
+{title}
+
+Second abstract.
+
+  \u2022 1 authors
+\u00b7
+Jun 8
+"""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12](https://huggingface.co/login)",  # a link's tail, its text cut off
+        "<https://example.org/x>",
+        "(https://example.org/x)",
+        "[https://example.org/x]",
+        "github.com/a/b",  # bare links, as links.py reads them
+        "www.github.com/a/b",
+        "name.github.io/x",
+        "[x][3]",  # a lynx reference
+    ],
+)
+def test_a_link_in_any_notation_is_never_a_title(line: str) -> None:
+    """format.md, Entries: a line that is only a link, in any notation and with no blank in
+    it, is never a title; where a title should start it is ``junk`` (strict raises it)."""
+    text = _SEED_LIKE.format(title=line)
+    number = text.split("\n").index(line) + 1
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    assert (digest.dialect, digest.diagnostics[0].code, digest.diagnostics[0].line) == (
+        "text", "junk", number)
+    assert line not in [paper.title for paper in digest.papers]
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=REFERENCE)
+    assert (raised.value.code, raised.value.line, raised.value.column) == ("junk", number, 1)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Node.js and Deno", "Qwen3", "GPT-4o/o1", "I/O", "X.ai/Grok", "Code at https://a.org/x",
+     "[CLS] and [SEP]"],
+)
+def test_a_title_with_a_dot_slash_or_link_in_it_is_still_a_title(title: str) -> None:
+    text = _SEED_LIKE.format(title=title)
+    digest = digestparse.parse(text, mode="strict", reference_date=REFERENCE)
+    assert [paper.title for paper in digest.papers] == ["A Real Title", title]

@@ -209,8 +209,16 @@ def _squashed(words: list[str]) -> str:
 
 #: Lines starting with one of these may be a page phrase in some markup (``# Daily Papers``).
 _MARKUP_START = frozenset("#-*+[")
-#: One token that is a URL (``https://…``, ``www.…``) or a markdown link or image to one.
-_LONE_LINK = regex.compile(r"(?:(?i:https?://|www\.)|!?\[\S*?\]\((?i:https?://))\S*+")
+#: One token (no blank in it) that is a link in any notation: a URL (``https://…``,
+#: ``www.…``), maybe in brackets (``<https://…>``), a markdown link or image or a link's
+#: cut tail (``12](https://…)``), a bare link as ``links.py`` reads one (``github.com/a/b``,
+#: ``name.github.io/x``), or a lynx reference (``[x][3]``). Not text that merely holds a
+#: URL (``=HYPERLINK("https://…")``).
+_LONE_LINK = regex.compile(
+    r"[<(\[]?(?:(?i:https?://|www\.|github\.com/)|[A-Za-z0-9-]++\.(?i:github\.io/))\S*+"
+    r"|!?\[?[^\s\]]*+\]\((?i:https?://)\S*+"
+    r"|\[[^\s\]]*+\]\[[0-9]++\]"
+)
 #: Neither a letter nor a combining mark anywhere: digits, punctuation, symbols, blanks.
 _NO_LETTER = regex.compile(r"[^\p{L}\p{M}]*+")
 
@@ -417,8 +425,8 @@ def cannot_be_title(text: str) -> bool:
     ):
         return True
     first = text[:1]
-    if first.isalpha() and first not in "hHwW":
-        return False  # most titles: starts with a letter, cannot be a URL
+    if first.isalpha() and first not in "hHwW" and (" " in text or "." not in text):
+        return False  # most titles: starts with a letter, and is no bare link
     if _LONE_LINK.fullmatch(text) is not None:
         return True  # a URL, or a link in some markup, alone on its line
     return _NO_LETTER.fullmatch(text) is not None
