@@ -1349,3 +1349,23 @@ def test_a_seed_whose_abstract_is_an_empty_image_stays_a_seed() -> None:
     assert digest.dialect == "text"
     assert digest.diagnostics == ()
     assert "- []" in [paper.abstract for paper in digest.papers]
+
+
+def test_a_seed_with_one_stray_box_stays_a_seed_and_reports_it() -> None:
+    """One upvote box over a title where the head shows more entries is a damaged seed's
+    stray line: the seed stays ``text`` and the line is reported (as text-urls, the seed
+    read with no report, strict mode too)."""
+    lines = SEEDS[0].split("\n")
+    separator = lines.index("\u00b7")
+    title = separator + 3  # the ``·``, the date line, a blank line, the next title
+    assert lines[title - 1] == "" and lines[title]
+    lines[title:title] = [" [-] 12", ""]
+    text = "\n".join(lines)
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    assert digest.dialect == "text"
+    assert [(d.code, d.line) for d in digest.diagnostics][:2] == [
+        ("leading-whitespace", title + 1), ("junk", title + 1)]
+    assert [paper.title for paper in digest.papers] == [
+        paper.title for paper in digestparse.parse(SEEDS[0], reference_date=REFERENCE).papers]
+    with pytest.raises(digestparse.ParseError):
+        digestparse.parse(text, mode="strict", reference_date=REFERENCE)

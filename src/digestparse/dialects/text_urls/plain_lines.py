@@ -233,7 +233,8 @@ def _shows_link_markup(line: str) -> bool:
 def detect_plain(head: Sequence[str]) -> bool:
     """The 2026 page without URLs, told by marks the seeds (the old page) never show:
     an upvote box (``[-] 12``, ``Upvote 12`` or ``Upvote`` and its count) over a title, with
-    the entry's ``·`` after it; a comment count on its own line after an entry's date
+    the entry's ``·`` after it, over two titles where the head shows two entries or more
+    (one is a damaged seed's stray line); a comment count on its own line after an entry's date
     (``·``, the date, ``2``, then a title or the next box) where no date line carries its
     count as the seeds write it (``_counts_glued``); or the 2026 header's
     ``once a day!`` promo line or its Daily / Weekly / Monthly switcher together with an
@@ -242,6 +243,7 @@ def detect_plain(head: Sequence[str]) -> bool:
     a trending card's upvote button over a card link's label or the next lead-in; or
     pandoc's avatars with no alt text over the authors line (``_empty_avatars_over_authors``)."""
     header_2026 = False
+    boxed = 0  # titles with an upvote box right over them
     counts_glued: bool | None = None  # looked for once a count after a date is seen
     # markdown's images or links: a converter's page that kept them (html2text without links
     # keeps its images), no tool's without URLs
@@ -260,7 +262,9 @@ def detect_plain(head: Sequence[str]) -> bool:
             and authors_count(following) is None  # a title, not a seed's '• 4 authors'
             and _entry_follows(head, index + 1)
         ):
-            return True
+            boxed += 1
+            if boxed > 1:
+                return True
         if (
             line == UPVOTE_LABEL
             and is_count(following, dash=True)
@@ -292,7 +296,9 @@ def detect_plain(head: Sequence[str]) -> bool:
                  or (index + 2 < len(head) and _date_or_glued_count(head[index + 2])))
         ):
             return True
-    return False
+    # One box where the head shows more entries is a damaged seed's stray line: a page
+    # that has boxes shows one over every entry.
+    return boxed == 1 and sum(map(is_separator, head)) < 2
 
 
 #: An avatar as pandoc's plain text writes it: an image with no alt text in a list item.
