@@ -19,6 +19,7 @@ import datetime
 import io
 import itertools
 import re
+from pathlib import Path
 
 import attrs
 import hypothesis.strategies as st
@@ -53,6 +54,8 @@ ENTRIES = (
 #: ``Entry.date`` resolved under TODAY (read by hand).
 DATES = ("2026-11-25", "2026-11-24", "2025-10-03", "2026-11-20", "2024-09-02")
 PAGE_DATE = "Nov 25"
+#: The reference date of the tools' outputs (tests/test_tool_outputs.py).
+TOOLS_REFERENCE = datetime.date(2026, 11, 26)
 
 MENU = ["Hugging Face", "Models", "Datasets", "Spaces", "Docs", "Pricing", "Log In", "Sign Up"]
 PROMO = ["new", "Get trending papers in your email inbox once a day!",
@@ -1369,3 +1372,49 @@ def test_a_seed_with_one_stray_box_stays_a_seed_and_reports_it() -> None:
         paper.title for paper in digestparse.parse(SEEDS[0], reference_date=REFERENCE).papers]
     with pytest.raises(digestparse.ParseError):
         digestparse.parse(text, mode="strict", reference_date=REFERENCE)
+
+
+@pytest.mark.parametrize("field", ["title", "abstract"])
+def test_a_two_entry_page_whose_second_entry_starts_with_a_bracket_is_text_urls(
+    field: str,
+) -> None:
+    """Both entries boxed: a title or abstract that starts with a bracket (``[Re] …``,
+    ``[CLS] …``) shows no link markup of a tool that kept URLs, and the page is read as
+    the no-URL page it is (the box mark counts boxes against the head's entries)."""
+    first = attrs.evolve(ENTRIES[0], comments=0, organization=None, authors=3)
+    second = attrs.evolve(ENTRIES[1], organization=None, authors=2)
+    second = attrs.evolve(second, **{field: "[Re] " + getattr(second, field)})
+    text = page((first, second), kind="search", bullet="\u2022 ", blanks="none")
+    assert "\n3\n" not in text  # no comment count: the box is the page's one mark
+    digest = read_every_way(text)
+    assert [(paper.title, paper.abstract, paper.upvotes, paper.author_count)
+            for paper in digest.papers] == [
+        (entry.title, entry.abstract, entry.upvotes, entry.authors) for entry in (first, second)]
+
+
+_SIAT = "Shenzhen Institutes of Advanced Technology, Chinese Academy of Sciences"
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new"),
+    [
+        ("trending.pandoc_plain.txt", "[kandinskylab] Kandinsky Lab · ",
+         "[siat] Shenzhen Institutes of Advanced Technology, Chinese Academy of\nSciences · "),
+        ("daily.pandoc_plain.txt", "[umass]University of Massachusetts Amherst\n",
+         "[siat]Shenzhen Institutes of Advanced Technology, Chinese Academy of\nSciences\n"),
+    ],
+)
+def test_pandoc_wraps_a_long_organization_with_its_logo(name: str, old: str, new: str) -> None:
+    """pandoc wraps a name at 72 columns, after its logo's alt, spaced or glued: the lines
+    from the logo on are the name (at most 100 characters, without the alt and the date)."""
+    text = (Path(__file__).parent / "fixtures" / "tools" / name).read_text("utf-8")
+    assert old in text
+    digest = digestparse.parse(text.replace(old, new), reference_date=TOOLS_REFERENCE)
+    assert (digest.dialect, digest.diagnostics) == ("text-urls", ())
+    before = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
+    organizations = [paper.organization for paper in before.papers]
+    replaced = old.split("]", 1)[1].split(" \u00b7")[0].strip()
+    organizations = [_SIAT if name == replaced else name for name in organizations]
+    assert [paper.organization for paper in digest.papers] == organizations
+    assert [paper.abstract for paper in digest.papers] == [
+        paper.abstract for paper in before.papers]

@@ -83,6 +83,7 @@ from .plain_lines import (
     closed_up_date,
     detect_plain,
     glued_date,
+    has_glued_logo,
     has_logo,
     is_card_links,
     is_lead_in_words,
@@ -378,18 +379,24 @@ _NAME_LINES = 3
 
 def _logo_name(state: ParseState, at: int, count: int) -> int:
     """How many of the lines right before ``at + count`` are an organization's name that
-    starts with its logo's alt text in brackets (lynx: ``[occ] OCC``, maybe wrapped), with at
-    least one line of text before them; 0 where they are none, or where they are longer
-    than a name (an abstract that starts with a bracket, ``[CLS] tokens are…``)."""
+    starts with its logo's alt text in brackets (lynx: ``[occ] OCC``, maybe wrapped; pandoc
+    also glued, ``[siat]Shenzhen …``, where the name is a paragraph of its own), with at least
+    one line of text before them; 0 where they are none, or where the name they hold (without
+    the alt, and the `` · date`` glued to its last line) is longer than a name: an abstract
+    that starts with a bracket (``[CLS] tokens are…``)."""
     size = 0
     for names in range(1, min(count - 1, _NAME_LINES) + 1):
         line = state.peek(at + count - names)
         if line is None:
             return 0
-        size += len(line.text)
+        text = line.text
+        if names == 1 and (glued := split_metadata(text)) is not None:
+            text = glued[0]
+        logo = has_logo(text) or (line.gap > 0 and has_glued_logo(text))
+        size += len(without_logo(text) if logo else text)
         if size > MAX_ORGANIZATION_LEN:
             return 0
-        if has_logo(line.text):
+        if logo:
             return names
         if line.gap:
             return 0

@@ -131,6 +131,13 @@ def has_logo(text: str) -> bool:
     return match is not None and match.end() < len(text)
 
 
+def has_glued_logo(text: str) -> bool:
+    """Whether the line starts with a logo's alt text in brackets and a name right after it
+    (``[siat]Shenzhen Institutes …``: pandoc, inscriptis)."""
+    match = _GLUED_LOGO.match(text) if text[:1] == "[" else None
+    return match is not None and match.end() < len(text)
+
+
 def without_logo(name: str) -> str:
     """An organization's name without the logo's alt text before it (``[occ] OCC``,
     ``[occ-ai]OCC``: ``OCC``)."""
@@ -233,8 +240,9 @@ def _shows_link_markup(line: str) -> bool:
 def detect_plain(head: Sequence[str]) -> bool:
     """The 2026 page without URLs, told by marks the seeds (the old page) never show:
     an upvote box (``[-] 12``, ``Upvote 12`` or ``Upvote`` and its count) over a title, with
-    the entry's ``·`` after it, over two titles where the head shows two entries or more
-    (one is a damaged seed's stray line); a comment count on its own line after an entry's date
+    the entry's ``·`` after it, over half the titles of the head's entries or more (a
+    page with boxes shows one over every entry; one box among many entries is a damaged
+    seed's stray line); a comment count on its own line after an entry's date
     (``·``, the date, ``2``, then a title or the next box) where no date line carries its
     count as the seeds write it (``_counts_glued``); or the 2026 header's
     ``once a day!`` promo line or its Daily / Weekly / Monthly switcher together with an
@@ -244,6 +252,7 @@ def detect_plain(head: Sequence[str]) -> bool:
     pandoc's avatars with no alt text over the authors line (``_empty_avatars_over_authors``)."""
     header_2026 = False
     boxed = 0  # titles with an upvote box right over them
+    entries: int | None = None  # the head's ``·`` lines, counted at the first box
     counts_glued: bool | None = None  # looked for once a count after a date is seen
     # markdown's images or links: a converter's page that kept them (html2text without links
     # keeps its images), no tool's without URLs
@@ -263,7 +272,9 @@ def detect_plain(head: Sequence[str]) -> bool:
             and _entry_follows(head, index + 1)
         ):
             boxed += 1
-            if boxed > 1:
+            if entries is None:
+                entries = sum(map(is_separator, head))
+            if 2 * boxed >= entries:
                 return True
         if (
             line == UPVOTE_LABEL
@@ -296,9 +307,7 @@ def detect_plain(head: Sequence[str]) -> bool:
                  or (index + 2 < len(head) and _date_or_glued_count(head[index + 2])))
         ):
             return True
-    # One box where the head shows more entries is a damaged seed's stray line: a page
-    # that has boxes shows one over every entry.
-    return boxed == 1 and sum(map(is_separator, head)) < 2
+    return False
 
 
 #: An avatar as pandoc's plain text writes it: an image with no alt text in a list item.
