@@ -299,8 +299,10 @@ def _is_blank_link(line: Line) -> bool:
     with its image left out): no arrow links a paper."""
     if line.kind is Kind.ORGANIZATION:
         return len(line.text) <= _MAX_ARROWED and ARROW.fullmatch(line.text) is not None
-    if line.kind is not Kind.LINK_TEXT or len(line.text) > _MAX_QUERY or plain(
-        line.text, escapes=True
+    if (
+        line.kind is not Kind.LINK_TEXT
+        or len(line.text) > _MAX_QUERY
+        or plain(line.text, escapes=True)
     ):
         return False
     parts = link_parts(line.text)

@@ -83,7 +83,6 @@ from .plain_lines import (
     closed_up_date,
     detect_plain,
     glued_date,
-    has_glued_logo,
     has_logo,
     is_card_links,
     is_lead_in_words,
@@ -392,7 +391,7 @@ def _logo_name(state: ParseState, at: int, count: int) -> int:
         text = line.text
         if names == 1 and (glued := split_metadata(text)) is not None:
             text = glued[0]
-        logo = has_logo(text) or (line.gap > 0 and has_glued_logo(text))
+        logo = has_logo(text, glued=line.gap > 0)
         size += len(without_logo(text) if logo else text)
         if size > MAX_ORGANIZATION_LEN:
             return 0

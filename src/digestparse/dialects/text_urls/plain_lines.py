@@ -107,8 +107,9 @@ AVATAR_BULLETS = frozenset({"*", "\u2022"})
 _PLACEHOLDER = re.compile(
     r"(?:[\u2022*+-][ \u00a0])?\[(?:[^\[\]0-9-][^\[\]]*|[0-9]{4}|[0-9][0-9A-Za-z_-]{5,9})?\]"
 )
-#: pandoc's image with no alt text, alone on its line.
+#: pandoc's image with no alt text, alone on its line, and before a link's label on its line.
 EMPTY_IMAGE = "[]"
+_EMPTY_IMAGE_BEFORE = EMPTY_IMAGE + " "
 #: An organization's logo's alt text in brackets before its name, as lynx writes an image
 #: with alt text (``[occ] OCC``).
 _LOGO = re.compile(r"\[[^\[\]]+\] +")
@@ -125,16 +126,10 @@ def is_placeholder(text: str) -> bool:
     return text[-1:] == "]" and _PLACEHOLDER.fullmatch(text) is not None
 
 
-def has_logo(text: str) -> bool:
-    """Whether the line starts with a logo's alt text in brackets and a name after it."""
-    match = _LOGO.match(text) if text[:1] == "[" else None
-    return match is not None and match.end() < len(text)
-
-
-def has_glued_logo(text: str) -> bool:
-    """Whether the line starts with a logo's alt text in brackets and a name right after it
-    (``[siat]Shenzhen Institutes …``: pandoc, inscriptis)."""
-    match = _GLUED_LOGO.match(text) if text[:1] == "[" else None
+def has_logo(text: str, *, glued: bool = False) -> bool:
+    """Whether the line starts with a logo's alt text in brackets and a name after it, or,
+    where ``glued``, also right after it (``[siat]Shenzhen Institutes …``: pandoc)."""
+    match = (_GLUED_LOGO if glued else _LOGO).match(text) if text[:1] == "[" else None
     return match is not None and match.end() < len(text)
 
 
@@ -155,8 +150,6 @@ def is_card_links(text: str) -> bool:
     )
 
 
-#: pandoc's image with no alt text, before a link's label on its line.
-_EMPTY_IMAGE_BEFORE = EMPTY_IMAGE + " "
 _INLINE_SEPARATOR = " " + SEPARATOR + " "
 
 
