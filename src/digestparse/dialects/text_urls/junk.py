@@ -159,8 +159,10 @@ def _starts_entry(
         return True
     if text[0] == "h" and is_url(text):
         # No title; but the avatar link over ``Submitted by`` may open a lead-in
-        # (rules._lead_in): that is told line by line.
-        return None if following is not None and following[1] == SUBMITTED_BY else False
+        # (rules._lead_in): that is told line by line, as is a URL line at the window's end.
+        if following is None:
+            return False if complete else None
+        return None if following[1] == SUBMITTED_BY else False
     if text == SUBMITTED_BY:
         return None
     if following is None:
