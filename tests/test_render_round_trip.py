@@ -76,6 +76,10 @@ def dated_dumps(draw: st.DrawFn) -> str:
 # A date line without an authors line (date_text and year_explicit, no author_count).
 @example(_HEAD + "Dec 12\n\nT\n\nA\n\nNov 3")
 @example(_HEAD + "Dec 12\n\nT\n\nA\n\n\u00b7\nNov 3, 2020")
+# No page date at the top; a later header's (bad, with a year) gives the dates after it theirs.
+@example(_HEAD.replace("Subscribe", "Subscrib") + "T\n\nA\n\n  \u2022 2 authors\n\u00b7\nNov 3\n\n"
+         + "Get trending papers in your email inbox!\n\nFeb 17, 2022\n\n"
+         + "U\n\nB\n\n  \u2022 2 authors\n\u00b7\nJun 9")
 @given(st.one_of(dated_dumps(), mutated_text(), any_text))
 def test_render_of_a_lenient_digest_reads_back_or_raises(text: str) -> None:
     digest = lenient(text)
@@ -97,6 +101,23 @@ def test_papers_under_a_second_page_date_are_refused() -> None:
     assert digest.papers[1].date == datetime.date(2024, 11, 3)
     with pytest.raises(ValueError, match="another day"):
         digestparse.render(digest)
+
+
+def test_papers_under_a_later_page_date_without_one_at_the_top_are_refused() -> None:
+    broken_top = _HEAD + "Dec 12x\n\nT\n\nA\n\n  \u2022 2 authors\n\u00b7\nNov 3\n\n"
+    later = _HEAD + "Mar 1\n\nU\n\nB\n\n  \u2022 2 authors\n\u00b7\nJun 9"
+    digest = lenient(broken_top + later)
+    assert digest.page_date is None
+    # Nov 3 against the reference date (2025-12-31); Jun 9 against the later header's
+    # Mar 1, which is 2025-03-01: the Jun 9 before it is 2024's.
+    assert [p.date for p in digest.papers] == [datetime.date(2025, 11, 3),
+                                               datetime.date(2024, 6, 9)]
+    with pytest.raises(ValueError, match=r"'U': .* a later header \(line 21\)"):
+        digestparse.render(digest)
+    # Before the later header, the reference date gives the year back: written as it was.
+    first = attrs.evolve(digest, papers=digest.papers[:1])
+    back = digestparse.parse(digestparse.render(first), reference_date=REFERENCE)
+    assert back.papers[0].date == datetime.date(2025, 11, 3)
 
 
 def test_a_date_without_an_authors_line_is_refused() -> None:

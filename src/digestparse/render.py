@@ -36,6 +36,7 @@ def render(papers_or_digest: Digest | Iterable[Paper]) -> str:
     (``upvotes``, ``paper_id``, ``url``, ``submitted_by``) are dropped.
     """
     page_date: datetime.date | None = None
+    later_page = 0
     if isinstance(papers_or_digest, Digest):
         digest = papers_or_digest
         # Its own header only when it is well formed: a damaged one (a stray line of another
@@ -46,6 +47,8 @@ def render(papers_or_digest: Digest | Iterable[Paper]) -> str:
         page_date = digest.page_date
         if page_date is not None:
             header.append(format_date(page_date, year_explicit=False))
+        else:
+            later_page = _later_page_line(digest)
         papers: Iterable[Paper] = digest.papers
     elif isinstance(papers_or_digest, (str, bytes, Paper)):
         raise TypeError(_not_papers(papers_or_digest))
@@ -64,8 +67,24 @@ def render(papers_or_digest: Digest | Iterable[Paper]) -> str:
                 f"paper {paper.title!r}: a first title that reads as a misspelt page date "
                 "or switcher line needs a page date before it"
             )
+        if later_page and paper.line >= later_page and paper.year_explicit is False:
+            raise ValueError(
+                f"paper {paper.title!r}: the yearless date {paper.date_text!r} may have been "
+                f"read against the page date of a later header (line {later_page}), which "
+                "the text cannot give back without a page date of its own"
+            )
         blocks.extend(_render_paper(paper, page_date))
     return "\n\n".join(blocks)
+
+
+def _later_page_line(digest: Digest) -> int:
+    """For a digest without a page date: the first line where a later page's header may
+    have set one (0: nowhere). Yearless dates after it may have taken their year from it,
+    not from the reference date the text reads back against. In the ``text`` dialect only
+    a repeated header sets one; the ``text-urls`` dialect reads a joined page's header as
+    junk and takes its page date, so in the other dialects junk counts too."""
+    codes = ("repeated-header",) if digest.dialect == "text" else ("repeated-header", "junk")
+    return min((d.line for d in digest.diagnostics if d.code in codes), default=0)
 
 
 def _not_papers(value: object) -> str:
