@@ -499,6 +499,46 @@ def test_closed_output_pipe_ends_the_run_promptly(
             kill_group(process.pid)
 
 
+def _many_findings(path: Path, entries: int = 3000) -> Path:
+    """A dump whose every title ends in a blank: one ``trailing-whitespace`` each."""
+    head = seed_lines(0)[:10]  # the header and its page date
+    entry = ["", "Title {} ", "", "Abstract {}", "", "  \u2022 2 authors", "\u00b7", "Jun 9"]
+    lines = head[:-1] + [line.format(n) for n in range(entries) for line in entry]
+    return write_lines(path, lines)
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit"])
+def test_closed_pipe_ends_an_unbuffered_document_with_141(tmp_path: Path, fmt: str) -> None:
+    """Under ``PYTHONUNBUFFERED`` a document written in one piece to a pipe closed meanwhile
+    was cut short with no error, and the run ended with its findings' status (1)."""
+    dump = _many_findings(tmp_path / "many.txt")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "digestparse", "check", "-q", "--format", fmt, str(dump),
+         *REFERENCE],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+    )
+    assert process.stdout is not None
+    assert process.stdout.read(10)  # like `| head -c 10`
+    process.stdout.close()
+    assert process.wait(timeout=TIMEOUT) == 141
+
+
+def test_an_unbuffered_document_is_written_whole(tmp_path: Path) -> None:
+    dump = _many_findings(tmp_path / "many.txt")
+    outputs = []
+    for unbuffered in ("", "1"):
+        env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
+        outputs.append(subprocess.run(
+            [sys.executable, "-m", "digestparse", "check", "-q", "--format", "json",
+             str(dump), *REFERENCE],
+            capture_output=True, env=env, timeout=TIMEOUT, check=False,
+        ))
+    assert [result.returncode for result in outputs] == [1, 1]
+    assert outputs[0].stdout == outputs[1].stdout
+    assert json.loads(outputs[1].stdout)["summary"]["findings"] == 3000
+
+
 # --- point 13: output never fails on encoding --------------------------------------------
 
 

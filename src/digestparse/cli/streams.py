@@ -14,6 +14,7 @@ import codecs
 import errno
 import io
 import os
+import select
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -72,6 +73,7 @@ class GuardedOutput(io.TextIOBase):
         self._label = label
         #: A closed stream swallows what is written (stderr: the user chose to drop it).
         self._closed_ok = closed_ok
+        self._raw = _unbuffered(stream)
 
     def write(self, text: str) -> int:
         if self._stream is None:
@@ -79,9 +81,28 @@ class GuardedOutput(io.TextIOBase):
                 raise OutputFailed(self._label, None, _closed())
             return 0
         try:
+            if self._raw is not None:
+                return self._write_all(self._stream, self._raw, text)
             return self._stream.write(text)
         except OSError as error:
             raise OutputFailed(self._label, self._stream, error) from None
+
+    @staticmethod
+    def _write_all(stream: TextIO, raw: io.RawIOBase, text: str) -> int:
+        """Write ``text`` to the unbuffered ``raw`` under ``stream`` until all of it is out.
+
+        An unbuffered text stream (``python -u``, ``PYTHONUNBUFFERED``) hands each write to
+        the file once, and a pipe closed while a large document is written takes a part of
+        it without an error: the rest was lost and the run ended as if all was written. The
+        next write after such a part fails (a closed pipe: exit 141)."""
+        view = memoryview(text.encode(stream.encoding, stream.errors or "strict"))
+        while view:
+            written = raw.write(view)
+            if written is None:  # a non-blocking descriptor that is full: wait for it
+                select.select([], [raw], [])
+                continue
+            view = view[written:]
+        return len(text)
 
     def flush(self) -> None:
         if self._stream is None:
@@ -109,6 +130,17 @@ class GuardedOutput(io.TextIOBase):
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
+
+
+def _unbuffered(stream: TextIO | None) -> io.RawIOBase | None:
+    """The file under ``stream`` when nothing buffers it (``python -u``) and it writes
+    ``\\n`` as it is (POSIX), else None."""
+    raw = getattr(stream, "buffer", None)
+    if not isinstance(raw, io.RawIOBase) or os.linesep != "\n":
+        return None
+    if not getattr(stream, "write_through", False) or getattr(stream, "encoding", None) is None:
+        return None
+    return raw
 
 
 class _GuardedCalls:
