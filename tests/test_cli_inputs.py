@@ -50,6 +50,66 @@ def test_directory_scans_take_regular_files_only(tmp_path: Path) -> None:
         ]
 
 
+def test_inputs_a_scan_refuses_are_in_every_report(tmp_path: Path) -> None:
+    """A FIFO or a dangling link in a scanned directory, and a directory with no dump, are
+    each an input that could not be checked: the JSON ``files``, SARIF's notifications and
+    a JUnit ``<error>`` name them in their place, as a missing file. They were counted in
+    the summary but missing from these reports."""
+    scan = tmp_path / "scan"
+    scan.mkdir()
+    (tmp_path / "empty").mkdir()
+    shutil.copy(SEED, scan / "b_good.txt")
+    os.mkfifo(scan / "a_fifo.txt")
+    (scan / "c_gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    reasons = {
+        "empty": "cannot check empty: directory has no *.txt files",
+        "scan/a_fifo.txt": "cannot check scan/a_fifo.txt: a FIFO, not a regular file",
+        "scan/c_gone.txt": "cannot check scan/c_gone.txt: No such file or directory",
+    }
+    paths = ["empty", "scan/a_fifo.txt", "scan/b_good.txt", "scan/c_gone.txt", "gone.txt"]
+    reasons["gone.txt"] = "cannot read gone.txt: No such file or directory"
+    for jobs in ("1", "2"):
+        args = ("--jobs", jobs, "empty", "scan", "gone.txt")
+        result = run_cli("check", "--format", "json", *args, cwd=tmp_path)
+        assert result.returncode == 2
+        files = json.loads(result.stdout)["files"]
+        assert [row["path"] for row in files] == paths
+        assert {row["path"]: row["error"] for row in files if row["error"]} == reasons
+        assert [row["status"] for row in files].count("not-checked") == 4
+        sarif = json.loads(run_cli("check", "--format", "sarif", *args, cwd=tmp_path).stdout)
+        (run,) = sarif["runs"]
+        (invocation,) = run["invocations"]
+        notified = [note["message"]["text"] for note in invocation["toolExecutionNotifications"]]
+        assert notified == [reasons[path] for path in paths if path in reasons]
+        assert invocation["executionSuccessful"] is False
+        junit = run_cli("check", "--format", "junit", *args, cwd=tmp_path).stdout
+        assert 'tests="5" failures="0" errors="4"' in junit
+        for reason in reasons.values():
+            assert f'<error message="{reason}" type="not-checked">' in junit
+
+
+def test_reports_count_the_findings_a_file_does_not_list(tmp_path: Path) -> None:
+    """Past the first 10,000 findings of a file: JUnit's failure message counts them all
+    and its text says how many are not listed; SARIF names them in a notification."""
+    header = b"\n\n".join(SEED.read_bytes().split(b"\n\n")[:6])  # up to the page date
+    data = header + b"\n\n" + b"".join(b"new\n\nx%d\n\n" % n for n in range(20_000))
+    (tmp_path / "bad.txt").write_bytes(data)
+    every = len(digestparse.parse(data, reference_date=datetime.date(2025, 12, 31)).diagnostics)
+    assert every > 10_001
+    more = f"{every - 10_000} more findings not listed (a file lists its first 10000, by line)"
+    junit = run_cli("check", "--format", "junit", "bad.txt", cwd=tmp_path).stdout
+    assert f'<failure message="{every} findings" type="digestparse">' in junit
+    assert f"{more}</failure>" in junit
+    lenient = run_cli("check", "--lenient", "--format", "junit", "bad.txt", cwd=tmp_path)
+    assert f"warning: {more}</system-out>" in lenient.stdout
+    sarif = json.loads(run_cli("check", "--format", "sarif", "bad.txt", cwd=tmp_path).stdout)
+    (run,) = sarif["runs"]
+    assert len(run["results"]) == 10_000
+    (note,) = run["invocations"][0]["toolExecutionNotifications"]
+    assert (note["level"], note["message"]["text"]) == ("warning", more)
+    assert run["invocations"][0]["executionSuccessful"] is True
+
+
 def _feed_fifo(path: Path, data: bytes) -> threading.Thread:
     def write() -> None:
         with open(path, "wb") as fifo:

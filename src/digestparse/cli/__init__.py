@@ -78,7 +78,7 @@ def run(argv: Sequence[str]) -> int:
     if command == "diff":
         return run_diff_command(args, parser)
     try:
-        tasks, errors = expand_paths(args.paths, args.stdin_name)
+        tasks = expand_paths(args.paths, args.stdin_name)
     except UsageError as usage_error:
         parser.error(str(usage_error))  # exits 2
     # A file name is shown the same way in every format (bytes that are not UTF-8 as \xNN).
@@ -102,9 +102,7 @@ def run(argv: Sequence[str]) -> int:
         len(tasks),
         enabled=not args.quiet and len(tasks) > PROGRESS_MIN_FILES and sys.stderr.isatty(),
     )
-    tally = Tally(unreadable=len(errors))
-    for message in errors:
-        say(f"digestparse: {message}")
+    tally = Tally()
     # closing(): on any exit (Ctrl-C, a closed pipe) the worker pool is stopped at once.
     try:
         # Imported here: each command loads only its own code (json, csv, the series).

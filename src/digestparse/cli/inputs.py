@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from ..lines import wide_codec
+from .escape import display_name
 
 STDIN = "-"
 #: A NUL byte this near the start makes a file binary (git and grep look as far).
@@ -38,19 +39,22 @@ class Task:
 
     ``spooled``: ``path`` is a temporary copy (of standard input) to delete
     after the run. ``data`` is set instead of ``path`` by callers that have
-    the bytes in memory already.
+    the bytes in memory already. ``problem``: why the input cannot be checked, found
+    while the command line was read (a FIFO in a directory, an empty directory); it is
+    reported as an unreadable file is, in its place among the results.
     """
 
-    __slots__ = ("data", "name", "path", "spooled")
+    __slots__ = ("data", "name", "path", "problem", "spooled")
 
     def __init__(
         self, name: str, path: str | None = None, data: bytes | None = None,
-        spooled: bool = False,
+        spooled: bool = False, problem: str = "",
     ) -> None:
         self.name = name
         self.path = path
         self.data = data
         self.spooled = spooled
+        self.problem = problem
 
     def __repr__(self) -> str:
         return f"Task({self.name!r}, path={self.path!r})"
@@ -64,20 +68,20 @@ class Task:
         return hash((self.name, self.path, self.data))
 
 
-def expand_paths(paths: Iterable[str], stdin_name: str) -> tuple[list[Task], list[str]]:
-    """The inputs named on the command line, with directories searched, and any errors."""
+def expand_paths(paths: Iterable[str], stdin_name: str) -> list[Task]:
+    """The inputs named on the command line, with directories searched; an input that
+    cannot be checked is a task with its ``problem``."""
     tasks: list[Task] = []
-    errors: list[str] = []
     paths = list(paths)
     if paths.count(STDIN) > 1:  # before standard input is copied anywhere
         raise UsageError("standard input (-) can be given only once")
     for path in paths:
         if path == STDIN:
             try:
-                tasks.append(Task(stdin_name, path=spool(sys.stdin.buffer, stdin_name),
-                                  spooled=True))
+                copy = spool(sys.stdin.buffer, display_name(stdin_name))
+                tasks.append(Task(stdin_name, path=copy, spooled=True))
             except UnreadableInput as error:
-                errors.append(str(error))
+                tasks.append(Task(stdin_name, problem=str(error)))
             continue
         try:
             mode = os.stat(path).st_mode
@@ -90,16 +94,19 @@ def expand_paths(paths: Iterable[str], stdin_name: str) -> tuple[list[Task], lis
             for name, problem in dumps_under(path):
                 seen += 1
                 if problem:
-                    errors.append(f"cannot check {name}: {problem}")
+                    problem = f"cannot check {display_name(name)}: {problem}"
+                    tasks.append(Task(name, problem=problem))
                 else:
                     tasks.append(Task(name, path=name))
             if not seen:
-                errors.append(f"cannot check {path}: directory has no *.txt files")
+                problem = f"cannot check {display_name(path)}: directory has no *.txt files"
+                tasks.append(Task(path, problem=problem))
         elif stat.S_ISREG(mode) or stat.S_ISFIFO(mode):
             tasks.append(Task(path, path=path))
         else:
-            errors.append(f"cannot check {path}: {kind_of(mode)}, not a file")
-    return tasks, errors
+            problem = f"cannot check {display_name(path)}: {kind_of(mode)}, not a file"
+            tasks.append(Task(path, problem=problem))
+    return tasks
 
 
 def kind_of(mode: int) -> str:

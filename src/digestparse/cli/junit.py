@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Diagnostic
 from .escape import escape_xml
 from .guard import FAILING_CODES, Guard
-from .tally import plural
+from .tally import not_listed, plural
 from .worker import FileResult
 
 SUITE_NAME = "digestparse check"
@@ -49,12 +49,22 @@ def testcase(result: FileResult, strict: bool) -> tuple[str, str | None]:
     for diagnostic in result.findings:
         fails = strict or diagnostic.code in FAILING_CODES
         (failing if fails else warnings).append(diagnostic)
-    if failing:
-        failure = {"message": plural(len(failing), "finding"), "type": "digestparse"}
-        children.append(_element(inner, "failure", failure, [str(d) for d in failing]))
+    # Findings past the ones a file lists (MAX_FINDINGS) count in the message too.
+    omitted = result.omitted
+    failing_omitted = sum(n for code, n in omitted.items() if strict or code in FAILING_CODES)
+    warnings_omitted = omitted.total() - failing_omitted
+    if failing or failing_omitted:
+        failure = {"message": plural(len(failing) + failing_omitted, "finding"),
+                   "type": "digestparse"}
+        lines = [str(d) for d in failing]
+        if failing_omitted:
+            lines.append(not_listed(failing_omitted))
+        children.append(_element(inner, "failure", failure, lines))
         outcome = "failure"
-    if warnings:
+    if warnings or warnings_omitted:
         lines = [f"warning: {d}" for d in warnings]
+        if warnings_omitted:
+            lines.append(f"warning: {not_listed(warnings_omitted)}")
         children.append(_element(inner, "system-out", {}, lines))
     if not children:
         return _element("    ", "testcase", attributes, []), outcome

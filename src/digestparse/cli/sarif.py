@@ -16,7 +16,7 @@ from ..diagnostics import CODES
 from ..model import Diagnostic
 from .escape import display_name
 from .guard import Guard
-from .tally import Tally
+from .tally import Tally, not_listed
 from .worker import FileResult
 
 SARIF_VERSION = "2.1.0"
@@ -87,6 +87,15 @@ def sarif_log(
                 {
                     "level": "error",
                     "message": {"text": problem},
+                    "locations": [{"physicalLocation": physical_location(uri, index, None)}],
+                }
+            )
+        omitted = result.omitted.total()
+        if omitted:  # past the findings a file lists: counted in the summary, named here
+            notifications.append(
+                {
+                    "level": "warning",
+                    "message": {"text": not_listed(omitted)},
                     "locations": [{"physicalLocation": physical_location(uri, index, None)}],
                 }
             )

@@ -15,16 +15,24 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+def not_listed(omitted: int) -> str:
+    """What a file's findings past the ``MAX_FINDINGS`` it lists come to."""
+    return (
+        f"{plural(omitted, 'more finding')} not listed "
+        f"(a file lists its first {MAX_FINDINGS}, by line)"
+    )
+
+
 class Tally:
     """The counts of a run (plain class: a dataclass costs import time)."""
 
     __slots__ = ("failures", "file_rows", "files", "findings", "internal", "papers", "unreadable")
 
-    def __init__(self, unreadable: int = 0) -> None:
+    def __init__(self) -> None:
         self.files = 0
         self.papers = 0
         self.findings = 0
-        self.unreadable = unreadable
+        self.unreadable = 0
         self.internal = 0
         #: Findings that fail the run whatever the mode (too-damaged).
         self.failures = 0
@@ -72,10 +80,7 @@ def count_result(result: FileResult, tally: Tally, progress: Progress) -> None:
     omitted = result.omitted.total()
     if omitted:
         tally.findings += omitted
-        progress.note(
-            f"digestparse: {result.name}: {plural(omitted, 'more finding')} not listed "
-            f"(a file lists its first {MAX_FINDINGS}, by line)"
-        )
+        progress.note(f"digestparse: {result.name}: {not_listed(omitted)}")
     tally.file_rows.append(
         {
             "path": result.name,

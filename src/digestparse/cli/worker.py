@@ -214,6 +214,8 @@ Source = Callable[[], IO[bytes]]
 def open_source(task: Task) -> tuple[Source, str | None]:
     """A function giving the source for ``iter_papers`` (rewound on a second call: a failing
     file is read twice), and the temporary copy to delete afterwards."""
+    if task.problem:
+        raise UnreadableInput(task.problem)
     data = task.data
     if data is not None:
         check_text(data[:8192], task.name)
