@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import random
 import threading
 from collections.abc import Iterator
@@ -111,6 +112,22 @@ def test_diagnostics_frame(tmp_path: Path) -> None:
     rows = diagnostics.compute(scheduler="sync").to_dict("records")
     assert [(r["line"], r["column"], r["code"]) for r in rows] == [
         (13, 60, "trailing-whitespace")]
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_as_the_cli_shows_it(tmp_path: Path) -> None:
+    """Arrow strings cannot hold the lone surrogates ``os.fsdecode`` keeps bytes that are
+    not UTF-8 as: computing the frames raised ``UnicodeEncodeError``."""
+    lines = SEEDS[0].read_text(encoding="utf-8").split("\n")
+    lines[12] += " "
+    name = os.fsdecode(bytes(tmp_path) + b"/bad\xff.txt")
+    Path(name).write_text("\n".join(lines), encoding="utf-8")
+    papers, diagnostics = daskio.read_papers([name], reference_date=REFERENCE_DATE)
+    papers, diagnostics = dask.compute(papers, diagnostics, scheduler="sync")
+    shown = f"{tmp_path}/bad\\xff.txt"
+    assert set(papers["source"]) == {shown} and len(papers) == 25
+    assert list(diagnostics["source"]) == [shown]
+    merged = daskio.merge_papers(daskio.read_papers([name])[0]).compute(scheduler="sync")
+    assert len(merged) == 25
 
 
 def test_merge_on_two_worker_processes_equals_merge(

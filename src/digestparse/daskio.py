@@ -34,6 +34,7 @@ import dask.dataframe as dd
 import pandas as pd
 
 from .api import parse_file
+from .cli.escape import display_name
 from .dates import check_reference_date
 from .identity import identity_groups
 from .merge import MERGE_FIELDS, Merger, capture_date, name_reference_day
@@ -115,12 +116,17 @@ def _read_group(
         with today_is(named or today):
             digest = parse_file(path, reference_date=reference_date)
         day = capture_date(digest, use_name=date_from_name, reference_date=reference_date or today)
+        # A name that is not UTF-8 is shown as the CLI shows it (``bad\xff.txt``): Arrow
+        # strings cannot hold the lone surrogates ``os.fsdecode`` keeps such bytes as.
+        source = display_name(digest.source)
         for paper in digest.papers:
-            record = {"source": digest.source, **paper.to_dict()}
+            record = {"source": source, **paper.to_dict()}
             record["links"] = json.dumps(record["links"], ensure_ascii=False)
             record.update(capture=number, captured=day.isoformat(), key=paper.key)
             papers.append(record)
-        diagnostics.extend(diagnostic.to_dict() for diagnostic in digest.diagnostics)
+        diagnostics.extend(
+            {**diagnostic.to_dict(), "source": source} for diagnostic in digest.diagnostics
+        )
     return _frame(papers, PAPER_META), _frame(diagnostics, DIAGNOSTIC_META)
 
 
