@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -275,6 +276,43 @@ def test_iter_papers_from_file_objects_and_lines(tmp_path: Path) -> None:
     assert tuple(digestparse.iter_papers(lines, reference_date=REFERENCE_DATE)) == want
     crlf = io.StringIO(text.replace("\n", "\r\n"), newline="")
     assert tuple(digestparse.iter_papers(crlf, reference_date=REFERENCE_DATE)) == want
+
+
+def test_iter_papers_keeps_what_a_read_that_ignores_its_size_returns() -> None:
+    """The stream probes a file object with ``read(0)``; a reader that ignores the size gave
+    the whole input to that probe, which was thrown away: no papers, no report of it."""
+
+    class WholeReader:
+        def __init__(self, data: bytes) -> None:
+            self.data = data
+
+        def read(self, size: int = -1) -> bytes:
+            data, self.data = self.data, b""
+            return data
+
+    data = seed_text(4).encode("utf-8")
+    want = digestparse.parse(data, reference_date=REFERENCE_DATE)
+    stream = digestparse.iter_papers(WholeReader(data), reference_date=REFERENCE_DATE)
+    assert tuple(stream) == want.papers and len(want.papers) > 10
+    assert stream.diagnostics == list(want.diagnostics)
+
+
+@pytest.mark.parametrize("data", [b"new", bytearray(b"new"), memoryview(b"new")],
+                         ids=["bytes", "bytearray", "memoryview"])
+def test_iter_papers_sends_bytes_to_parse(data: object) -> None:
+    with pytest.raises(TypeError, match=r"use parse\(\) for bytes"):
+        digestparse.iter_papers(data)  # type: ignore[arg-type]
+
+
+def test_parse_file_does_not_take_a_file_descriptor(tmp_path: Path) -> None:
+    """``open`` reads (and closes) an int as a descriptor: parse_file checks the path first."""
+    path = tmp_path / "dump.txt"
+    path.write_text(seed_text(0), encoding="utf-8")
+    with path.open("rb") as file:
+        with pytest.raises(TypeError, match="not int"):
+            digestparse.parse_file(file.fileno())  # type: ignore[arg-type]
+        assert os.fstat(file.fileno())  # still open
+        assert file.read(3) == b"new"
 
 
 def test_iter_papers_is_lazy_and_reports_diagnostics_as_they_come() -> None:

@@ -379,11 +379,10 @@ def parse_file(
     dialect: str = "auto",
 ) -> Digest:
     """Parse the capture in the file at ``path`` (read as UTF-8 bytes)."""
-    with open(path, "rb") as file:
+    name = os.fspath(path)  # first: ``open`` would take an int for a descriptor, and close it
+    with open(name, "rb") as file:
         data = file.read()
-    return parse(
-        data, mode=mode, reference_date=reference_date, name=os.fspath(path), dialect=dialect
-    )
+    return parse(data, mode=mode, reference_date=reference_date, name=name, dialect=dialect)
 
 
 class PaperStream(Iterator[Paper]):
@@ -470,7 +469,7 @@ def iter_papers(
         label = name or str(path)
         reporter = _make_reporter(mode, label, emit)
         lines: Blocks = Blocks(_file_blocks(path, reporter, block_size))
-    elif isinstance(source, (bytes, bytearray)):
+    elif isinstance(source, (bytes, bytearray, memoryview)):
         raise TypeError("iter_papers() takes a path, a file or lines; use parse() for bytes")
     else:
         label = name or str(getattr(source, "name", "<stream>"))
@@ -488,10 +487,23 @@ def _stream_blocks(source: object, reporter: Reporter, block_size: int) -> Block
         if isinstance(probe, bytes):
             # read1 returns what a pipe holds instead of waiting for a whole block.
             read1 = getattr(source, "read1", None)
-            return binary_blocks(read1 if callable(read1) else read, reporter, block_size)
+            reader = read1 if callable(read1) else read
+            if probe:  # a read that ignores its size gave the input's start already
+                reader = _read_after(probe, reader)
+            return binary_blocks(reader, reporter, block_size)
     if not isinstance(source, Iterable):
         raise TypeError(f"iter_papers() cannot read a {type(source).__name__}")
     return item_blocks(source, reporter, block_size)
+
+
+def _read_after(first: bytes, read: Callable[[int], bytes]) -> Callable[[int], bytes]:
+    """``read``, whose first call gives ``first`` instead."""
+    pending = [first]
+
+    def read_on(size: int) -> bytes:
+        return pending.pop() if pending else read(size)
+
+    return read_on
 
 
 def _file_blocks(path: str, reporter: Reporter, block_size: int) -> Iterator[Block]:
