@@ -19,6 +19,7 @@ from hypothesis import example, given, note
 
 import digestparse
 from digestparse import Digest, Paper, TokenKind
+from digestparse.dates import format_date
 from digestparse.grammar import CANONICAL_HEADER
 from hostile_support import REFERENCE, lenient
 from test_hostile import any_text
@@ -139,6 +140,22 @@ def test_year_explicit_none_writes_the_year_unless_the_page_date_gives_it() -> N
     page = Digest(papers=(past,), page_date=datetime.date(2020, 12, 12))
     expected = "Dec 12\n\nT\n\nA\n\n  \u2022 1 authors\n\u00b7\nJun 9"
     assert digestparse.render(page).endswith(expected)
+
+
+@pytest.mark.parametrize(("date", "page_date"), [
+    (datetime.date(2024, 2, 29), datetime.date(2025, 12, 12)),  # Feb 29, 2025: impossible
+    (datetime.date(2024, 12, 20), datetime.date(2025, 1, 5)),  # Dec 20, 2025: after the page
+])
+def test_year_explicit_none_writes_the_year_where_yearless_would_be_reported(
+    date: datetime.date, page_date: datetime.date,
+) -> None:
+    """Read leniently these come back as the same day, but with a report: strict mode
+    rejected the text render wrote."""
+    page = Digest(papers=(Paper("T", "A", author_count=1, date=date),), page_date=page_date)
+    text = digestparse.render(page)
+    assert text.endswith(f"\n{format_date(date, year_explicit=True)}")
+    (back,) = digestparse.parse(text, mode="strict", reference_date=page_date).papers
+    assert back.date == date
 
 
 def test_a_date_text_that_is_not_the_date_is_refused() -> None:

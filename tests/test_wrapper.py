@@ -234,6 +234,12 @@ def test_a_capture_time_at_the_calendar_ends_is_no_crash(captured: str) -> None:
         ("Thu, 26 Nov 2026 08:00:00 +9900", None),
         ("Thu, 26 Foo 2026 08:00:00 GMT", None),
         ("Nov 26 2026", None),
+        # Four digits are the year, also below 100 (the email module read 0001 as 2001).
+        ("Mon, 01 Jan 0001 00:00:00 +1400", datetime.datetime(
+            1, 1, 1, tzinfo=datetime.timezone(datetime.timedelta(hours=14)))),
+        ("Sun, 01 Jan 0099 12:00:00 GMT", datetime.datetime(
+            99, 1, 1, 12, tzinfo=datetime.timezone.utc)),
+        ("Thu, 29 Feb 0025 08:00:00 GMT", None),  # 2025 has none either; 25 neither
     ],
 )
 def test_parse_timestamp(text: str, want: datetime.datetime | None) -> None:

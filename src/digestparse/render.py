@@ -135,16 +135,18 @@ def _year_explicit(paper: Paper, date: datetime.date, page_date: datetime.date |
     """Whether the paper's date is written with its year.
 
     ``year_explicit=None`` (a paper built by hand) writes the year unless the
-    yearless date reads back as the same day against the page date. A yearless
+    yearless date reads back as the same day against the page date, with no report. A yearless
     date must read back against the page date (when there is one): papers read
     under a second header's page date, or with a year the page date does not
     give them, are refused rather than moved to another day.
     """
     if paper.year_explicit:
         return True
-    reads_back = page_date is not None and _resolve(date, page_date) == date
     if paper.year_explicit is None:
-        return not reads_back
+        # Yearless only where it reads back with no report: in the page date's year, on or
+        # before it (``Feb 29`` under a 2025 page date is an impossible date).
+        return page_date is None or not (date.year == page_date.year and date <= page_date)
+    reads_back = page_date is not None and _resolve(date, page_date) == date
     if page_date is not None and not reads_back:
         raise ValueError(
             f"paper {paper.title!r}: the yearless date {format_date(date, False)!r} "

@@ -72,7 +72,7 @@ _TIMESTAMP = re.compile(
 )
 
 #: The start of an RFC 2822 date-time: an optional weekday, then day, month name and year.
-_RFC2822 = re.compile(r"(?:[A-Z][a-z]{2}, *)?[0-9]{1,2} +[A-Z][a-z]{2} +[0-9]{4} ")
+_RFC2822 = re.compile(r"(?:[A-Z][a-z]{2}, *)?[0-9]{1,2} +[A-Z][a-z]{2} +([0-9]{4}) ")
 
 
 @attrs.frozen(slots=True)
@@ -270,10 +270,14 @@ def parse_timestamp(text: str) -> datetime.datetime | None:
 
 
 def _rfc2822(text: str) -> datetime.datetime | None:
-    if _RFC2822.match(text.strip()) is None:
+    start = _RFC2822.match(text.strip())
+    if start is None:
         return None
     try:
         parsed = email.utils.parsedate_to_datetime(text.strip())
+        # The email module reads a year below 100 as two digits (``0001`` as 2001); the
+        # pattern took four, which mean what they say.
+        parsed = parsed.replace(year=int(start.group(1)))
     except (TypeError, ValueError, IndexError, OverflowError):
         return None  # a day or time that does not exist, as for ISO 8601
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=datetime.timezone.utc)
