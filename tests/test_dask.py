@@ -128,6 +128,8 @@ def test_a_file_name_that_is_not_utf8_is_shown_as_the_cli_shows_it(tmp_path: Pat
     assert list(diagnostics["source"]) == [shown]
     merged = daskio.merge_papers(daskio.read_papers([name])[0]).compute(scheduler="sync")
     assert len(merged) == 25
+    as_bytes, _ = daskio.read_papers([os.fsencode(name)])  # type: ignore[list-item]
+    assert set(as_bytes.compute(scheduler="sync")["source"]) == {shown}
 
 
 def test_merge_on_two_worker_processes_equals_merge(

@@ -121,6 +121,27 @@ def test_papers_under_a_later_page_date_without_one_at_the_top_are_refused() -> 
     assert back.papers[0].date == datetime.date(2025, 11, 3)
 
 
+def test_junk_before_papers_refuses_them_only_where_it_may_be_a_page_header() -> None:
+    """Without a page date, junk counts as a later page's header only in text-urls, the
+    one dialect that reads one as junk and takes its page date."""
+    capture = sorted((REPO / "tests" / "fixtures" / "captures").glob("03_*.txt"))[0]
+    lines = capture.read_text(encoding="utf-8").split("\n")
+    assert lines[27] == "Oct 2"  # capture 03's page date
+    del lines[27]
+    day = datetime.date(2026, 10, 2)
+    end = digestparse.parse("\n".join(lines), reference_date=day).papers[1].end_line
+    lines[end:end] = ["", "Some stray words here"]
+    digest = digestparse.parse("\n".join(lines), reference_date=day)
+    assert (digest.dialect, digest.page_date) == ("markdown", None)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", end + 2)]
+    assert not all(paper.year_explicit for paper in digest.papers[2:])
+    back = digestparse.parse(digestparse.render(digest), reference_date=day)
+    assert _written(back.papers) == _written(digest.papers)
+    as_text_urls = attrs.evolve(digest, dialect="text-urls")
+    with pytest.raises(ValueError, match=f"a later header \\(line {end + 2}\\)"):
+        digestparse.render(as_text_urls)
+
+
 def test_a_date_without_an_authors_line_is_refused() -> None:
     digest = lenient(_HEAD + "Dec 12\n\nT\n\nA\n\nNov 3")
     assert digest.papers[0].date_text == "Nov 3"

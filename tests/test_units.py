@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -292,7 +293,9 @@ def test_iter_papers_keeps_what_a_read_that_ignores_its_size_returns() -> None:
 
     data = seed_text(4).encode("utf-8")
     want = digestparse.parse(data, reference_date=REFERENCE_DATE)
-    stream = digestparse.iter_papers(WholeReader(data), reference_date=REFERENCE_DATE)
+    stream = digestparse.iter_papers(
+        WholeReader(data), reference_date=REFERENCE_DATE,  # type: ignore[arg-type]
+    )
     assert tuple(stream) == want.papers and len(want.papers) > 10
     assert stream.diagnostics == list(want.diagnostics)
 
@@ -302,6 +305,32 @@ def test_iter_papers_keeps_what_a_read_that_ignores_its_size_returns() -> None:
 def test_iter_papers_sends_bytes_to_parse(data: object) -> None:
     with pytest.raises(TypeError, match=r"use parse\(\) for bytes"):
         digestparse.iter_papers(data)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("chunk", [None, 1, 7], ids=["all", "1", "7"])
+def test_iter_papers_reads_on_a_text_reader_that_ignores_the_size(chunk: int | None) -> None:
+    """A text reader (no io.TextIOBase) whose read gives text whatever the size: the
+    probe's text is the input's start and ``read`` gives the rest (iterating it would start
+    after what the probe took). Lines cut between reads, ``\\r\\n`` too, are joined."""
+
+    class TextReader:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+        def read(self, size: int = -1) -> str:
+            cut = len(self.text) if chunk is None else chunk
+            data, self.text = self.text[:cut], self.text[cut:]
+            return data
+
+        def __iter__(self) -> Iterator[str]:
+            return iter(self.text.splitlines(keepends=True))
+
+    text = seed_text(4)
+    want = digestparse.parse(text, reference_date=REFERENCE_DATE)
+    for source in (text, text.replace("\n", "\r\n")):
+        stream = digestparse.iter_papers(TextReader(source), reference_date=REFERENCE_DATE)
+        assert tuple(stream) == want.papers
+        assert stream.diagnostics == list(want.diagnostics)
 
 
 def test_parse_file_does_not_take_a_file_descriptor(tmp_path: Path) -> None:

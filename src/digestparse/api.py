@@ -491,6 +491,10 @@ def _stream_blocks(source: object, reporter: Reporter, block_size: int) -> Block
             if probe:  # a read that ignores its size gave the input's start already
                 reader = _read_after(probe, reader)
             return binary_blocks(reader, reporter, block_size)
+        if isinstance(probe, str) and probe:
+            # A text reader that ignores the size: it is read on by ``read``, since
+            # iterating it would start after what the probe took.
+            return item_blocks(_text_lines(probe, read, block_size), reporter, block_size)
     if not isinstance(source, Iterable):
         raise TypeError(f"iter_papers() cannot read a {type(source).__name__}")
     return item_blocks(source, reporter, block_size)
@@ -504,6 +508,25 @@ def _read_after(first: bytes, read: Callable[[int], bytes]) -> Callable[[int], b
         return pending.pop() if pending else read(size)
 
     return read_on
+
+
+def _text_lines(first: str, read: Callable[[int], object], size: int) -> Iterator[str]:
+    """The lines of ``first`` and of what ``read`` gives after it, each with its ``\\n``
+    (a ``\\r`` is left to ``item_blocks``, which splits at it, also before a ``\\n``
+    that the next read gives)."""
+    pending = first
+    while True:
+        more = read(size)
+        if not isinstance(more, str):  # the caller's reader: item_blocks passes it on
+            raise TypeError(f"read() gave {type(more).__name__} after str")
+        if not more:
+            break
+        pending += more
+        *lines, pending = pending.split("\n")
+        for line in lines:
+            yield line + "\n"
+    if pending:
+        yield pending
 
 
 def _file_blocks(path: str, reporter: Reporter, block_size: int) -> Iterator[Block]:

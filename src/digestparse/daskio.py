@@ -118,7 +118,7 @@ def _read_group(
         day = capture_date(digest, use_name=date_from_name, reference_date=reference_date or today)
         # A name that is not UTF-8 is shown as the CLI shows it (``bad\xff.txt``): Arrow
         # strings cannot hold the lone surrogates ``os.fsdecode`` keeps such bytes as.
-        source = display_name(digest.source)
+        source = display_name(os.fsdecode(digest.source))  # a bytes path's too
         for paper in digest.papers:
             record = {"source": source, **paper.to_dict()}
             record["links"] = json.dumps(record["links"], ensure_ascii=False)

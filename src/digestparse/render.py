@@ -80,10 +80,10 @@ def render(papers_or_digest: Digest | Iterable[Paper]) -> str:
 def _later_page_line(digest: Digest) -> int:
     """For a digest without a page date: the first line where a later page's header may
     have set one (0: nowhere). Yearless dates after it may have taken their year from it,
-    not from the reference date the text reads back against. In the ``text`` dialect only
-    a repeated header sets one; the ``text-urls`` dialect reads a joined page's header as
-    junk and takes its page date, so in the other dialects junk counts too."""
-    codes = ("repeated-header",) if digest.dialect == "text" else ("repeated-header", "junk")
+    not from the reference date the text reads back against. A repeated header sets one in
+    every dialect; the ``text-urls`` dialect also reads a joined page's header as junk and
+    takes its page date (``dialects/text_urls/junk.py``)."""
+    codes = ("repeated-header", "junk") if digest.dialect == "text-urls" else ("repeated-header",)
     return min((d.line for d in digest.diagnostics if d.code in codes), default=0)
 
 

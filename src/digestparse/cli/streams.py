@@ -132,15 +132,24 @@ class GuardedOutput(io.TextIOBase):
         return getattr(self._stream, name)
 
 
+#: Encodings that encode each write alone as the stream would (no byte order mark, no
+#: shift state): a write can go around the text stream.
+_STATELESS = frozenset({"utf-8", "ascii", "iso8859-1", "cp1252"})
+
+
 def _unbuffered(stream: TextIO | None) -> io.RawIOBase | None:
-    """The file under ``stream`` when nothing buffers it (``python -u``) and it writes
-    ``\\n`` as it is (POSIX), else None."""
+    """The file under ``stream`` when nothing buffers it (``python -u``), it writes ``\\n``
+    as it is (POSIX) and its encoding has no state (``_STATELESS``), else None."""
     raw = getattr(stream, "buffer", None)
     if not isinstance(raw, io.RawIOBase) or os.linesep != "\n":
         return None
-    if not getattr(stream, "write_through", False) or getattr(stream, "encoding", None) is None:
+    if not getattr(stream, "write_through", False):
         return None
-    return raw
+    try:
+        codec = codecs.lookup(getattr(stream, "encoding", None) or "").name
+    except LookupError:
+        return None
+    return raw if codec in _STATELESS else None
 
 
 class _GuardedCalls:
