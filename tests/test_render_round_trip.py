@@ -142,6 +142,23 @@ def test_junk_before_papers_refuses_them_only_where_it_may_be_a_page_header() ->
         digestparse.render(as_text_urls)
 
 
+def test_papers_that_would_make_the_text_another_dialect_are_refused() -> None:
+    """A text-urls reading of a damaged trending capture kept a trending card's upvote box,
+    ``[Upvote`` over ``92](…login…)``, as a paper's title and abstract: written, they are
+    html-text's mark, and the text read back as html-text with no paper."""
+    box = Paper("[Upvote", "92](https://huggingface.co/login?next=%2Fpapers%2F2510.03253)")
+    before = Paper("A title", "An abstract.")
+    with pytest.raises(ValueError, match="read back as the html-text dialect"):
+        digestparse.render([before, box])
+    # Past the lines the detectors read, they are a title and an abstract like others.
+    many = [Paper(f"Title {n}", f"Abstract {n}.") for n in range(120)]
+    text = digestparse.render([*many, box])
+    back = digestparse.parse(text)
+    assert back.dialect == "text" and back.papers[-1] == attrs.evolve(
+        box, line=back.papers[-1].line, end_line=back.papers[-1].end_line,
+        links=back.papers[-1].links)
+
+
 def test_a_date_without_an_authors_line_is_refused() -> None:
     digest = lenient(_HEAD + "Dec 12\n\nT\n\nA\n\nNov 3")
     assert digest.papers[0].date_text == "Nov 3"

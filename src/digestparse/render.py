@@ -10,8 +10,10 @@ reference date the digest was parsed with, when its page date line had no year).
 from __future__ import annotations
 
 import datetime
+import io
 from collections.abc import Iterable
 
+from .api import iter_papers
 from .dates import MAX_COUNT_DIGITS, format_date, latest_on_or_before
 from .grammar import AUTHORS_PREFIX, CANONICAL_HEADER, SEPARATOR, cannot_be_title
 from .model import Digest, Paper
@@ -74,7 +76,22 @@ def render(papers_or_digest: Digest | Iterable[Paper]) -> str:
                 "the text cannot give back without a page date of its own"
             )
         blocks.extend(_render_paper(paper, page_date))
-    return "\n\n".join(blocks)
+    text = "\n\n".join(blocks)
+    _check_read_as_text(text)
+    return text
+
+
+def _check_read_as_text(text: str) -> None:
+    """Raise where ``text`` would not be read back in the ``text`` dialect. A lenient
+    digest of a damaged capture may hold a paper made of another dialect's lines (a
+    trending card's ``[Upvote`` over ``92](…)``, read as a title and an abstract); written
+    near the start, they are that dialect's mark, and the detector would choose it."""
+    dialect = iter_papers(io.StringIO(text)).dialect  # reads only the detectors' head
+    if dialect != "text":
+        raise ValueError(
+            f"the papers would read back as the {dialect} dialect, not as text: a title, "
+            "abstract or organization holds lines of that dialect's shape"
+        )
 
 
 def _later_page_line(digest: Digest) -> int:
