@@ -33,8 +33,10 @@ def _reference(prefix: str) -> datetime.date | None:
 @pytest.mark.parametrize("prefix", [path.name[:2] for path in EXPECTED])
 def test_a_capture_cut_at_any_line_gives_its_own_papers_in_order(prefix: str) -> None:
     """Every paper is the capture's paper at its place; only the last may have lost the
-    end of its title (a wrapped title cut between its lines)."""
-    titles = [paper["title"] for paper in _expected(prefix)["papers"]]
+    end of its title (a wrapped title cut between its lines). No paper whose lines all
+    come before the cut is lost, so the whole capture gives every paper."""
+    papers = _expected(prefix)["papers"]
+    titles = [paper["title"] for paper in papers]
     lines = capture_lines(prefix)
     reference = _reference(prefix)
     for cut in range(len(lines) + 1):
@@ -44,6 +46,7 @@ def test_a_capture_cut_at_any_line_gives_its_own_papers_in_order(prefix: str) ->
         ]
         where = f"cut after line {cut}: {got}"
         assert len(got) <= len(titles), where
+        assert len(got) >= sum(paper["end_line"] <= cut for paper in papers), where
         if got:
             assert got[:-1] == titles[: len(got) - 1], where
             assert titles[len(got) - 1].startswith(got[-1]), where

@@ -125,17 +125,24 @@ def test_seed_is_clean_and_round_trips(seed: int) -> None:
 
 @given(st.integers(0, len(SEEDS) - 1), st.data())
 def test_intact_entries_survive_damage_elsewhere(seed: int, data: st.DataObject) -> None:
-    """Deleting one line loses at most the papers touching it (and the next one)."""
+    """Deleting one line loses at most the papers touching it and the next one.
+
+    Seed 003 shows no metadata block: its entries are a title and an abstract, one blank
+    line apart, and a lost line shifts every pair after it (the abstract reads as the next
+    title), which nothing in the text can set right. There only the papers before the
+    damage must survive. (Checked exhaustively for every line of every seed outside the
+    suite: the rule holds for each deletion in the other four.)"""
     lines = SEEDS[seed].split("\n")
     clean = lenient(SEEDS[seed])
     i = data.draw(st.integers(0, len(lines) - 1), label="deleted line index")
     damaged = lenient("\n".join(lines[:i] + lines[i + 1 :]))
     removed = i + 1
+    resyncs = all(paper.date is not None for paper in clean.papers)
+    after = [k for k, paper in enumerate(clean.papers) if paper.line > removed + 2]
     expected = [
         p.title
         for k, p in enumerate(clean.papers)
-        if p.end_line < removed - 2
-        or (p.line > removed + 2 and (k == 0 or clean.papers[k - 1].end_line < removed - 2))
+        if p.end_line < removed - 2 or (resyncs and p.line > removed + 2 and k != after[0])
     ]
     got = {p.title for p in damaged.papers}
     missing = [title for title in expected if title not in got]

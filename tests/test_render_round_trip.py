@@ -309,11 +309,17 @@ FIXTURE_DUMPS = sorted(
 )
 
 
+#: The one fixture whose lenient digest render refuses whole: capture 04's trending
+#: entries show authors and no date, which the text dialect cannot hold.
+NOT_RENDERED = {"04_hfpapers_trending_markdown_dupes.txt": "a metadata block needs a date"}
+
+
 @pytest.mark.parametrize("path", FIXTURE_DUMPS, ids=lambda path: path.name)
 def test_render_of_every_fixture_and_its_damage_reads_back_or_raises(path: Path) -> None:
     """The seeds, the captures and the tool outputs, whole, joined to themselves (a second
     page after the first) and with every seventh line dropped: render writes what reads
-    back, or raises (another dialect's digest is written in the text dialect)."""
+    back, or raises (another dialect's digest is written in the text dialect). Each whole
+    fixture but one is written."""
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")
     dropped = "\n".join(line for number, line in enumerate(lines) if number % 7 != 3)
@@ -321,7 +327,10 @@ def test_render_of_every_fixture_and_its_damage_reads_back_or_raises(path: Path)
         digest = lenient(variant)
         try:
             written = digestparse.render(digest)
-        except ValueError:
+        except ValueError as error:
+            if variant is text:
+                assert path.name in NOT_RENDERED, str(error)
+                assert NOT_RENDERED[path.name] in str(error)
             continue
         back = digestparse.parse(written, reference_date=digest.page_date or REFERENCE)
         assert _written(back.papers) == _written(digest.papers)
