@@ -40,6 +40,7 @@ DIALECTS = {
     "inscriptis_images": "text-urls", "htmltext_default": "text-urls",
     "markitdown_default": "markdown", "pandoc_plain": "text-urls",
     "pandoc_plain_nowrap": "text-urls", "htmd_default": "markdown",
+    "crawl4ai_default": "markdown",
 }
 #: The trending page is html-text in markdown (its cards are 05's).
 TRENDING_MARKDOWN = "html-text"
@@ -102,7 +103,7 @@ def fields(paper: digestparse.Paper) -> dict[str, Any]:
 
 
 def test_every_output_is_here() -> None:
-    assert len(OUTPUTS) == 52  # tools/*.txt; tools/unread/ holds two more
+    assert len(OUTPUTS) == 54  # tools/*.txt; tools/unread/ holds two more
     assert {len(TRUTH["daily"]), len(TRUTH["trending"])} == {8, 6}
 
 
