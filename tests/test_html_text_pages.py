@@ -20,6 +20,7 @@ allows is read back: the expected fields are the ones the page was written from.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 import pytest
@@ -233,6 +234,35 @@ def test_daily_cards_read_with_their_fields(box: str, meta: str, authors: str) -
     assert digest.diagnostics == ()
     assert [_fields(paper) for paper in digest.papers] == CARD_FIELDS
     assert [paper.paper_id for paper in digest.papers] == [paper for paper, _ in CARDS]
+
+
+@pytest.mark.parametrize("box", ["line", "upvote"])
+@pytest.mark.parametrize("wrap", ["", "<>"], ids=["relative", "angle-brackets"])
+def test_a_daily_page_with_the_sites_links_relative_reads_as_with_absolute_ones(
+    box: str, wrap: str
+) -> None:
+    """A page saved without its address keeps the site's links relative (docs/format.md,
+    "Relative links"). The one-line upvote box (``[101](/login?…)``) was junk and took its
+    card with it, the linked abstract (``[…](/papers/ID)``) was missing-abstract, and an
+    arrow after the page date (``[](/papers/date/…)``) was junk."""
+    absolute = "](https://huggingface.co/"
+    relative = "](<" + "/" if wrap else "](/"
+    lines = []
+    for line in daily_page(box=box):
+        if absolute in line:
+            line = line.replace(absolute, relative)
+            if wrap:
+                line = re.sub(r"\]\(<(/[^)\s]*)\)", r"](<\1>)", line)
+        lines.append(line)
+    assert sum(line.count("](/") + line.count("](</") for line in lines) >= 20
+    text = "\n".join(lines)
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    assert (digest.dialect, digest.diagnostics) == ("html-text", ())
+    assert [_fields(paper) for paper in digest.papers] == CARD_FIELDS
+    assert [paper.paper_id for paper in digest.papers] == [paper for paper, _ in CARDS]
+    assert [paper.url for paper in digest.papers] == [PAPER + paper for paper, _ in CARDS]
+    assert digest.page_date == datetime.date(2026, 10, 30)
+    assert _read(lines) == digest
 
 
 def test_a_daily_card_spans_from_its_thumbnail_to_its_date() -> None:

@@ -56,6 +56,18 @@ def target_id(url: str) -> str | None:
     return paper_id(url)
 
 
+def is_paper_page(url: str) -> bool:
+    """Whether a link's target is a page of the site's papers, not an anchor in one
+    (``#community``): absolute, the site's relative link (a page saved without its address,
+    ``/papers/ID``) or in angle brackets (html2text's ``protect_links``)."""
+    if url[:1] == "<" and url[-1:] == ">":
+        url = url[1:-1]
+    return url.startswith((PAPER_PAGE, _RELATIVE_PAPER_PAGE)) and "#" not in url
+
+
+_RELATIVE_PAPER_PAGE = "/papers/"
+
+
 def link_text(text: str) -> str:
     """A title's link text as the page shows it, runs of white space read as one space. The
     text is inside the link's brackets, so a ``#`` or ``-`` it starts with (``# of Tokens``)
@@ -107,9 +119,9 @@ def abstract_of(joined: str) -> tuple[str, str | None]:
     is a line of links such as ``[arXiv Page](https://arxiv.org/abs/ID)``."""
     if joined[:1] == "[" and joined[-1:] == ")":
         found = _WHOLE_LINK.fullmatch(joined)
-        if found is not None and found.group(2).startswith(PAPER_PAGE):
-            identifier = paper_id(found.group(2))
-            if identifier is not None and "#" not in found.group(2):
+        if found is not None and is_paper_page(found.group(2)):
+            identifier = target_id(found.group(2))
+            if identifier is not None:
                 return found.group(1).strip(), identifier
     return joined, None
 
@@ -126,7 +138,7 @@ def closes_paper_link(text: str) -> bool:
     if text[-1:] != ")":
         return False
     close = _LINK_CLOSE.search(text)
-    return close is not None and close.group(1).startswith(PAPER_PAGE) and "#" not in close.group(1)
+    return close is not None and is_paper_page(close.group(1))
 
 
 def broken_abstract(abstract: str) -> tuple[str, str, str | None] | None:
@@ -153,9 +165,9 @@ def broken_abstract(abstract: str) -> tuple[str, str, str | None] | None:
     if abstract[-1:] != ")":
         return None
     close = _LINK_CLOSE.search(abstract)
-    if close is None or not close.group(1).startswith(PAPER_PAGE) or "#" in close.group(1):
+    if close is None or not is_paper_page(close.group(1)):
         return None
-    identifier = paper_id(close.group(1))
+    identifier = target_id(close.group(1))
     if identifier is None:
         return None
     depth = 0

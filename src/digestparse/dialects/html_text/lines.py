@@ -97,7 +97,6 @@ ORGANIZATION_LINE = re.compile(r"\[\[[^\[\]]*\] ?[^\[\]]*[^\[\]\s][^\[\]]*\]\(\S
 #: every capture shows it (made logged out; a page number ``[2](…?p=2)`` is a plain link);
 #: with a ``#community`` target (and spaces allowed around the count) the comment count.
 BOX_LINE = re.compile(r"\[ ?([0-9]{1,18}|-) ?\]\((\S*)\)")
-_BOX_TARGET = "huggingface.co/login"
 _COMMENTS_TARGET = "#community)"
 #: A comment count after a date, glued on or after one space.
 _DATE_COMMENTS = re.compile(r"(.*?) ?\[ ?([0-9]+) ?\]\(\S*\)")
@@ -200,7 +199,7 @@ def classify(line: str) -> Kind:
         if (second == "-" or second == " " or "0" <= second <= "9") and BOX_LINE.fullmatch(line):
             if line.endswith(_COMMENTS_TARGET):
                 return COMMENTS
-            if _BOX_TARGET in line:
+            if _links_login(line):
                 return BOX
         if second == "-":
             if AUTHORS_LINE.fullmatch(line):
@@ -353,7 +352,8 @@ def nav_link(line: str) -> bool:
 
 
 _NAV_LINK = re.compile(
-    r"\[(?:\[[^\[\]]*\]|[^\[\]]*)\]\(https://huggingface\.co/papers/(?:date|week|month)/[^\s()]*\)"
+    r"\[(?:\[[^\[\]]*\]|[^\[\]]*)\]"
+    r"\((<)?(?:https://huggingface\.co)?/papers/(?:date|week|month)/[^\s()<>]*(?(1)>)\)"
 )
 
 
@@ -420,7 +420,7 @@ def extracted(head: Sequence[str]) -> bool:
     for line in head:
         if _is_anchor(line):
             anchored = True
-        elif line.startswith(TITLE_MARK) and "huggingface.co/papers/" in line:
+        elif line.startswith(TITLE_MARK) and any(target in line for target in _PAPER_TARGETS):
             titled = True
         if anchored and titled:
             return True
