@@ -728,3 +728,23 @@ def test_a_linked_abstract_ends_where_its_link_closes() -> None:
     first = digest.diagnostics[0]
     assert (first.code, first.line, first.column) == ("missing-date", close + 3, 1)
     assert digest.papers[0].abstract == CARD_FIELDS[0][1]
+
+
+@pytest.mark.parametrize("last", ["42", "-"])
+def test_a_linked_abstracts_last_line_may_be_a_number(last: str) -> None:
+    """A wrapped abstract whose last line is a number closing its link (``42](…/papers/ID)``)
+    looks like a trending box's count line, ``117](…/login?…)``, but links to the paper: it
+    ends the abstract. It was ``unclosed-link`` and the card lost its authors and date."""
+    lines = daily_page()
+    close = next(i for i, line in enumerate(lines) if line.startswith("We release OCC-RAG"))
+    text, target = lines[close].split("](")
+    lines[close : close + 1] = [f"{text} Trained on languages numbering", f"{last}]({target}"]
+    digest = _read(lines)
+    assert digest.diagnostics == ()
+    assert digest.papers[0].abstract == (
+        f"{CARD_FIELDS[0][1]} Trained on languages numbering {last}"
+    )
+    assert [_fields(paper)[2:] for paper in digest.papers] == [
+        fields[2:] for fields in CARD_FIELDS
+    ]
+    assert digest.papers[0].end_line == lines.index(CARDS[0][1]["date_line"]) + 1

@@ -298,8 +298,14 @@ def entry(state: ParseState) -> bool:
                 line = state.peek()
                 if line is None:
                     break
-                # The usual line is text; the others are looked at closer.
-                if (line.kind is not TEXT or line.text[0] == "[") and not _abstract_line(state):
+                # The usual line is text; the others are looked at closer. A last line that
+                # is a number closing the link (``42](…/papers/ID)``) is no upvote count,
+                # whose link goes to the login page.
+                if (
+                    (line.kind is not TEXT or line.text[0] == "[")
+                    and not _abstract_line(state)
+                    and not (linked and line.kind is UPVOTE_COUNT and closes_paper_link(line.text))
+                ):
                     break
                 line = state.advance()
                 abstract_lines.add(line)
