@@ -85,6 +85,10 @@ CASES = [
          0, {"abstract": "", "links": (), "author_count": 2}),
     Case("comment count dropped", delete(229), ("junk", 230, 1), ("junk",),
          6, {"votes": 0, "end_line": 227}),
+    # the abstract, its paper's URL line and ``·``: no organization (it was read as one)
+    Case("authors dropped", delete(101, 102, 103), ("missing-authors", 102, 1),
+         ("missing-authors",), 0, {"abstract_start": "While large", "organization": None,
+                                   "author_count": None, "date": datetime.date(2024, 10, 7)}),
     Case("organization name dropped", delete(269), ("missing-authors", 272, 1),
          ("missing-authors",), 8, {"organization": None, "date": datetime.date(2025, 10, 23)}),
     Case("separator glued to the date", then(replace(105, "\u00b7 Oct 7, 2024"), delete(107)),

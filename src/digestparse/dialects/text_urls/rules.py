@@ -277,10 +277,15 @@ def _link(state: ParseState, label: Line) -> str | None:
 
 
 def _organization_ahead(state: ParseState, ahead: int) -> bool:
-    """A name, its URL line and ``·``: an organization instead of the authors."""
+    """A name, its URL line and ``·``: an organization instead of the authors. A text whose
+    URL line is a paper's page is the abstract, linked to its paper, of an entry that lost its
+    authors line."""
+    url = state.peek(ahead + 1)
     return (
         state.peek_is(ahead, TEXT)
-        and state.peek_is(ahead + 1, URL)
+        and url is not None
+        and url.kind is URL
+        and link_paper_id(url.text) is None
         and state.peek_is(ahead + 2, SEPARATOR_KIND)
     )
 
