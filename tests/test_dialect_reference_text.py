@@ -35,6 +35,7 @@ from dialect_support import (
     keep_until,
     parse_events,
     replace,
+    then,
 )
 from digestparse.diagnostics import Mode
 from digestparse.dialects import BY_NAME
@@ -413,6 +414,14 @@ class Case:
     fields: dict[str, Any] = attrs.field(factory=dict)
 
 
+_ONE_LINE_ABSTRACT = "Long-form automatic speech recognition (ASR) needs accuracy and speed."
+
+
+def _one_line_abstract(lines: list[str]) -> list[str]:
+    """Entry 1's abstract (lines 62-73: blank, ten lines of text, blank) on one line."""
+    return [*lines[:61], _ONE_LINE_ABSTRACT, *lines[73:]]
+
+
 CASES = [
     Case("dropped '·'", delete(78), ("missing-separator", 78, 1),
          ("missing-separator", "truncated-entry"),
@@ -438,6 +447,13 @@ CASES = [
     Case("dropped authors line", delete(76), ("bad-authors", 76, 1),
          ("bad-authors", "truncated-entry"),
          fields={"author_count": None, "date": datetime.date(2026, 5, 30)}),
+    # The abstract on one line, then the authors box dropped: ``[`` / text / ``][33]`` / ``·``
+    # is the abstract (it was read as a bad authors box, and the abstract lost).
+    Case("one-line abstract, dropped authors box",
+         then(delete(75, 76, 77), _one_line_abstract), ("missing-authors", 64, 1),
+         ("missing-authors", "truncated-entry"),
+         fields={"abstract": _ONE_LINE_ABSTRACT, "author_count": None, "organization": None,
+                 "date": datetime.date(2026, 5, 30), "span": (55, 65)}),
     Case("dropped date line", delete(79), ("missing-date", 79, 1),
          ("missing-date", "truncated-entry"),
          fields={"date": None, "votes": None, "end_line": 78}),

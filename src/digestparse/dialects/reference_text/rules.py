@@ -510,7 +510,11 @@ def _read_abstract(state: ParseState) -> tuple[str, bool, bool]:
     """The joined abstract ('' when there is none), whether the input is cut inside it, and
     whether it is one reference (html2text's layout)."""
     line = state.peek()
-    if line is None or entry_start(state) is not None or _opens_metadata(state):
+    if (
+        line is None
+        or entry_start(state) is not None
+        or (_opens_metadata(state) and not _one_line_abstract_box(state))
+    ):
         where = line.number if line is not None else state.last_line
         state.reporter.defect("missing-abstract", where, 1)
         return "", False, False
@@ -555,6 +559,20 @@ def _read_abstract(state: ParseState) -> tuple[str, bool, bool]:
             "unbalanced-bracket", line.number, 1, detail="no '][N]' line after the abstract"
         )
     return abstract, False, False
+
+
+def _one_line_abstract_box(state: ParseState) -> bool:
+    """Whether a box of one text line that is no authors' count (``[`` / ``An abstract.`` /
+    ``][3]`` / ``·``), which ``_opens_metadata`` takes for a bad authors box, is the abstract
+    of an entry that lost its authors box: under the title, text names no authors."""
+    content = state.peek(1)
+    return (
+        state.peek_is(0, Kind.OPEN)
+        and content is not None
+        and content.kind is Kind.TEXT
+        and "author" not in content.text.lower()
+        and state.peek_is(2, Kind.CLOSE)
+    )
 
 
 def _read_summary(state: ParseState) -> tuple[str, bool]:
