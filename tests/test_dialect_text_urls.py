@@ -652,3 +652,19 @@ def test_a_stray_date_between_entries_is_no_page_date() -> None:
         ("junk", at + 1, at + 1)]
     dated = [paper.date for paper in digest.papers if paper.date_text == "Mar 20"]
     assert dated == [datetime.date(2026, 3, 20)]
+
+
+@pytest.mark.parametrize(
+    "title", ["# of Tokens Matters", "- Minus Sign Networks", "* Starred Attention", "+ Plus"]
+)
+def test_a_title_that_starts_with_a_markup_character_keeps_it(title: str) -> None:
+    """This export writes the page's text as it is (every link's URL on its own line): a
+    title marked by its paper's URL line is kept whole, its first character too. A leading
+    ``# ``, ``- ``, ``* `` or ``+ `` was taken for markdown and dropped, with no report."""
+    assert LINES[92] == "Better than Your Teacher: LLM Agents that learn from Privileged AI Feedback"
+    text = "\n".join(replace(93, title)(LINES))
+    digest = _lenient(text)
+    assert digest.diagnostics == ()
+    assert digest.papers[0].title == title
+    assert [paper.title for paper in digest.papers[1:]] == [paper.title for paper in INTACT[1:]]
+    assert_paths_agree(TEXT_URLS, text)

@@ -230,7 +230,7 @@ def _entry(limit: datetime.date, raw: list[str], index: int) -> tuple[Paper, int
         return None  # the title's URL line names no paper (cut short): the rules report it
     abstract = abstract.strip()  # join_wrapped() of a single line is the line stripped
     paper = fast_paper(
-        plain(title.strip()),
+        plain(title.strip(), marks=False),
         abstract,
         int(match.group(1)),
         None,
@@ -310,7 +310,7 @@ def _paper(
     abstract = abstract.strip()
     upvotes = box[len(UPVOTE_BOX) :]
     return fast_paper(
-        plain(title.strip()),
+        plain(title.strip(), marks=False),
         abstract,
         author_count,
         organization,

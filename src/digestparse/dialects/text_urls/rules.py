@@ -204,7 +204,7 @@ def entry(state: ParseState) -> bool:
         return True
     title_lines = _wrapped(state)
     paper = Paper(
-        title=plain(join_wrapped(title_lines.texts)),
+        title=plain(join_wrapped(title_lines.texts), marks=False),
         abstract="",
         line=first.number,
         upvotes=upvotes,
