@@ -10,8 +10,9 @@ the first block is read as the generic rule reads it (with its report,
 same way.
 
 Only an entry start after a blank line ends the run (the generic rule takes a
-line glued to the one before it whatever it is); the fast path, too, starts
-only at an upvote box, which starts an entry. Where the source is a list or a
+line glued to the one before it whatever it is), or an upvote box glued to it:
+blank lines carry no meaning in this dialect, and no junk line is a box. The
+fast path, too, starts only at an upvote box, which starts an entry. Where the source is a list or a
 window of lines, the run is read from it directly, as the fast path reads;
 ``tests/test_dialect_text_urls.py`` checks that both ways agree with the
 generic rule.
@@ -77,7 +78,7 @@ def _first_block(state: ParseState) -> tuple[bool, str]:
     title, and its last line's text."""
     first = last = state.advance()
     title = first.text in PAGE_TITLES
-    while (line := state.peek()) is not None and line.gap == 0:
+    while (line := state.peek()) is not None and line.gap == 0 and not _is_box(line.text):
         last = state.advance()
         title = title or last.text in PAGE_TITLES
     report_junk(state, first, last)
@@ -98,7 +99,9 @@ def _run(state: ParseState) -> tuple[int, bool, str]:
     the page's title was among them, and the text of the last of them ("": none)."""
     title = False
     text = ""
-    while (line := state.peek()) is not None and (line.gap == 0 or not starts_entry(state)):
+    while (line := state.peek()) is not None and (
+        (line.gap == 0 and not _is_box(line.text)) or not starts_entry(state)
+    ):
         text = state.advance().text
         title = title or text in PAGE_TITLES
     return state.last_line, title, text
@@ -120,7 +123,9 @@ def _run_in_window(state: ParseState) -> tuple[bool, str] | None:
     while line is not None:
         index = line[0]
         following = _next_line(raw, index + 1, count)
-        if index > last + 1 and _starts_entry(raw, line, following, count, complete) is not False:
+        if (index > last + 1 or _is_box(line[1])) and _starts_entry(
+            raw, line, following, count, complete
+        ) is not False:
             break  # after a blank line: an entry, or a line that the window cannot tell
         text = line[1]
         if text in PAGE_TITLES:
@@ -130,6 +135,12 @@ def _run_in_window(state: ParseState) -> tuple[bool, str] | None:
         return None
     state.skip_to(base + last + 1)
     return title, text
+
+
+def _is_box(text: str) -> bool:
+    """An upvote box, `` [-] 5``: it starts an entry even glued to the junk above it, since
+    blank lines carry no meaning here (docs/format.md) and no junk line is one."""
+    return text.startswith(UPVOTE_BOX) and is_box(text)
 
 
 def _next_line(raw: list[str], index: int, count: int) -> tuple[int, str] | None:
