@@ -700,3 +700,25 @@ def test_a_title_that_starts_with_a_markup_character_keeps_it(title: str) -> Non
     assert digest.papers[0].title == title
     assert [paper.title for paper in digest.papers[1:]] == [paper.title for paper in INTACT[1:]]
     assert_paths_agree(TEXT_URLS, text)
+
+
+@pytest.mark.parametrize("abstract", [
+    "**New** results on [x](y) and more.",
+    "*Emphasis* first, then a link-like [f](x) in the text.",
+    "# of tokens matters; see [1](2).",
+])
+def test_an_abstract_that_starts_with_a_mark_and_holds_link_syntax_is_text(
+    abstract: str
+) -> None:
+    """Only a line that starts with a markdown link or image (maybe after a bullet or heading
+    mark) is one; this export writes every URL on its own line. An abstract starting with
+    ``*`` or ``#`` and holding ``](`` later was taken for a link line: missing-abstract,
+    and the entry lost its authors and date."""
+    assert LINES[96].startswith("While large language models")
+    text = "\n".join(replace(97, abstract)(LINES))
+    digest = _lenient(text)
+    assert digest.diagnostics == ()
+    assert (digest.papers[0].abstract, digest.papers[0].author_count) == (abstract, 2)
+    assert classify("- [x](https://example.org)") is Kind.BRACKETED
+    assert classify("![logo](https://example.org/a.png)") is Kind.BRACKETED
+    assert_paths_agree(TEXT_URLS, text)

@@ -104,13 +104,19 @@ PLAIN_LEN = max(len(PUBLISHED) + MAX_DATE_LEN, _MAX_PHRASE_LEN)
 
 
 def _bracketed(line: str) -> bool:
-    """A damaged upvote box (``[-] 9…9`` past 18 digits), a markdown link (this export
-    writes every URL on its own line), or a line that reads as nothing but one bracket
-    (an image's alt text; not ``[CLS] and [SEP]``, text between two brackets)."""
-    if line.startswith("[-]") or "](" in line:
+    """A damaged upvote box (``[-] 9…9`` past 18 digits), a markdown link or image at the
+    line's start, maybe after a bullet or heading mark (this export writes every URL on its
+    own line; ``**New** results [x](y)`` is text), or a line that reads as nothing but one
+    bracket (an image's alt text; not ``[CLS] and [SEP]``, text between two brackets)."""
+    if line.startswith("[-]") or ("](" in line and _LINK_START.match(line) is not None):
         return True
     text = plain(line)
     return not text or (text[0] == "[" and text[-1] == "]" and balanced(text[1:-1]))
+
+
+#: How a line that starts with a markdown link or image starts: ``[``, ``![``, ``- [``,
+#: ``### [``.
+_LINK_START = re.compile(r"(?:[-*+]\s+|#+\s+)*!?\[")
 
 
 def date_text(line: str) -> str:
