@@ -92,6 +92,9 @@ CASES = [
     Case("authors dropped", delete(101, 102, 103), ("missing-authors", 102, 1),
          ("missing-authors",), 0, {"abstract_start": "While large", "organization": None,
                                    "author_count": None, "date": datetime.date(2024, 10, 7)}),
+    # a count of too many digits over its #community URL line: never a title
+    Case("comment count too long", replace(229, "9" * 19), ("bad-votes", 229, 1),
+         ("bad-votes",), 6, {"votes": 0, "end_line": 231}),
     Case("organization name dropped", delete(269), ("missing-authors", 272, 1),
          ("missing-authors",), 8, {"organization": None, "date": datetime.date(2025, 10, 23)}),
     Case("separator glued to the date", then(replace(105, "\u00b7 Oct 7, 2024"), delete(107)),

@@ -264,6 +264,8 @@ def _after_date(raw: list[str], after: int) -> tuple[int, int] | None:
     if j == after:
         return None
     text = raw[j].strip(BLANKS)
+    if text[0] in DIGITS and text.isascii() and text.isdigit() and not is_count(text):
+        return None  # a count of too many digits: the rules report it
     if not (text[0] in DIGITS and is_count(text)):
         if text[0] in CARD_LINK_START and is_card_link(text):
             return None
@@ -373,6 +375,8 @@ def _comment_count(elements: list[str], after: int, ended: bool) -> int | None:
     if after >= len(elements):
         return -1 if ended else None  # the input's end, or a glued line the rules read
     count = elements[after]
+    if count[0] in DIGITS and count.isascii() and count.isdigit() and not is_count(count):
+        return None  # a count of too many digits: the rules report it
     if not (count[0] in DIGITS and is_count(count)):
         return -1
     if after + 1 >= len(elements) or not is_url(elements[after + 1]):

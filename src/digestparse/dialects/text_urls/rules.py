@@ -460,3 +460,29 @@ def _dated(state: ParseState, line: Line, fields: dict[str, object]) -> None:
         count = state.advance()
         fields["votes"] = int(count.text)
         _link(state, count)
+    elif _long_count(state):
+        # More digits than a count may have, over its ``#community`` URL line: ``bad-votes``
+        # (a lone count is never a title).
+        count = state.advance()
+        fields["votes"] = read_count(state, count.number, count.text, count.column(1))
+        _link(state, count)
+
+
+def _long_count(state: ParseState) -> bool:
+    """Whether the next line is a comment count of more digits than a count may have,
+    followed by its ``…#community`` URL line."""
+    line = state.peek()
+    url = state.peek(1)
+    return (
+        line is not None
+        and line.kind is TEXT
+        and line.text.isascii()
+        and line.text.isdigit()
+        and url is not None
+        and url.kind is URL
+        and url.text.endswith(COMMUNITY)
+    )
+
+
+#: What a comment count's URL line ends with: the paper page's discussion.
+COMMUNITY = "#community"
