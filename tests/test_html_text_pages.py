@@ -448,6 +448,18 @@ def test_an_organization_after_its_logos_placeholder_is_kept_as_written() -> Non
     assert_paths_agree(HTML_TEXT, "\n".join(lines), REFERENCE)
 
 
+def test_a_bracket_inside_an_organizations_name_is_the_names_own() -> None:
+    """Only the logo's placeholder before the name is dropped: ``Allen [AI] Institute``
+    keeps its ``[AI]``. Every bracketed text was dropped, in strict mode too, with no
+    report (``Allen Institute``)."""
+    lines = [line.replace("] Kandinsky Lab]", "] Kandinsky [AI] Lab]") for line in CAPTURE_05]
+    assert lines != CAPTURE_05
+    digest = _read(lines)
+    assert digest.diagnostics == ()
+    assert digest.papers[0].organization == "Kandinsky [AI] Lab"
+    assert_paths_agree(HTML_TEXT, "\n".join(lines), REFERENCE)
+
+
 def test_a_trending_card_with_an_organization_and_no_date() -> None:
     """The organization alone on its line, no ``\u00b7`` and no date: the organization, not a line
     of the abstract (on a page whose cards show no date)."""

@@ -85,7 +85,7 @@ def organization_of(text: str) -> str:
     ``without_glued_logo_alt``)."""
     found = links(text)
     name, url = found[0] if len(found) == 1 and text.startswith("[") else (text, "")
-    unpictured = PLACEHOLDER_LINE.sub("", name)
+    unpictured = _LEADING_PLACEHOLDERS.sub("", name, count=1)
     shown = plain(unpictured)
     if unpictured != name:  # the logo is its placeholder: the rest is the name, as written
         return shown
@@ -93,6 +93,10 @@ def organization_of(text: str) -> str:
     handle = page[1:].strip("/") if page.startswith("/") else ""
     return without_bare_logo_alt(without_glued_logo_alt(shown, handle))
 
+
+#: The logo's placeholder before the name (capture 05's image placeholder); a bracket later
+#: in the name (``Allen [AI] Institute``) is the name's own.
+_LEADING_PLACEHOLDERS = re.compile(rf"\A(?:\s*(?:{PLACEHOLDER_LINE.pattern}))+")
 
 #: Where an organization's link goes: its page on the site, ``https://huggingface.co/HANDLE``.
 _SITE = "https://huggingface.co/"
