@@ -64,3 +64,20 @@ def test_a_missing_id_is_filled_from_the_copy_whose_title_folds_the_same() -> No
     assert (paper.title, paper.abstract, paper.paper_id, paper.line, paper.end_line) == (
         "A Model", "x", "2606.00001", 1, 4,
     )
+
+
+def test_a_copy_that_shows_authors_fills_nothing_where_the_first_shows_an_organization() -> None:
+    """Authors or an organization is one field shown two ways: a folded paper never has
+    both (render refuses such a paper; the schema gives each as null when the other is
+    shown). It had both where copies disagreed."""
+    first = Paper("A Model", "x", organization="OCC", line=1, end_line=2)
+    second = Paper("A Model", "", author_count=5, paper_id="2606.00001", line=3, end_line=4)
+    (paper,) = fold_copies(iter([first, second]))
+    assert (paper.organization, paper.author_count, paper.abstract, paper.paper_id) == (
+        "OCC", None, "x", "2606.00001",
+    )
+    (paper,) = fold_copies(iter([second, first]))
+    assert (paper.organization, paper.author_count, paper.abstract) == (None, 5, "x")
+    lacking = Paper("A Model", "x", line=1, end_line=2)
+    (paper,) = fold_copies(iter([lacking, second]))
+    assert (paper.organization, paper.author_count) == (None, 5)

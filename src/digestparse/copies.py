@@ -2,8 +2,8 @@
 
 Two papers in a row are copies when their titles fold to the same key and
 their paper ids do not disagree. The copies become one paper: the first
-copy's fields win, the second fills what the first lacks, and the span
-covers both.
+copy's fields win, the second fills what the first lacks (the authors count
+and the organization count as one field), and the span covers both.
 """
 
 from __future__ import annotations
@@ -54,4 +54,9 @@ def merge_copy(first: Paper, second: Paper) -> Paper:
         for name, own, value in zip(_FILLABLE, mine, theirs, strict=True)
         if own in _EMPTY and value not in _EMPTY
     }
+    if missing and (first.author_count is not None or first.organization is not None):
+        # Authors or an organization: one field shown two ways. The first copy's wins whole;
+        # a copy showing the other kind fills nothing (a paper never has both).
+        missing.pop("author_count", None)
+        missing.pop("organization", None)
     return evolve_paper(first, end_line=max(first.end_line, second.end_line), **missing)
