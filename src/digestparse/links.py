@@ -180,6 +180,9 @@ _PAPER_LINK = regex.compile(
 )
 
 PAPER_PAGE = "https://huggingface.co/papers/"
+#: The anchor of a paper page's discussion, which a comment count links to
+#: (``https://huggingface.co/papers/ID#community``).
+COMMENTS_ANCHOR = "#community"
 
 
 def paper_id(url: str) -> str | None:

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 from ...dates import MAX_AUTHOR_DIGITS, read_date_line, starts_like_date
 from ...grammar import MAX_ORGANIZATION_LEN, SEPARATOR
+from ...links import COMMENTS_ANCHOR
 from ...markup import plain
 
 
@@ -97,7 +98,7 @@ ORGANIZATION_LINE = re.compile(r"\[\[[^\[\]]*\] ?[^\[\]]*[^\[\]\s][^\[\]]*\]\(\S
 #: every capture shows it (made logged out; a page number ``[2](…?p=2)`` is a plain link);
 #: with a ``#community`` target (and spaces allowed around the count) the comment count.
 BOX_LINE = re.compile(r"\[ ?([0-9]{1,18}|-) ?\]\((\S*)\)")
-_COMMENTS_TARGET = "#community)"
+_COMMENTS_TARGET = COMMENTS_ANCHOR + ")"
 #: A comment count after a date, glued on or after one space.
 _DATE_COMMENTS = re.compile(r"(.*?) ?\[ ?([0-9]+) ?\]\(\S*\)")
 #: ``22](url)``; ``-](url)`` when the paper has no upvote yet (read as 0, as on every page).

@@ -26,7 +26,7 @@ from ...grammar import (
     PAGE_TITLES,
     SEPARATOR,
 )
-from ...links import paper_id
+from ...links import COMMENTS_ANCHOR, paper_id
 from ...markup import plain
 from ...markup import without_closing_hashes as without_closing_hashes  # the rules' too
 from ...state import BLANKS
@@ -167,7 +167,7 @@ COMMENTS_LINK = re.compile(
     r"\[" + _ICON + r"([0-9]+) ?\]\(<?[^()\s]*/papers/[^()\s]*#community>?\)"
 )
 #: How a line that is a comment count's link ends (the target may be in angle brackets).
-COMMENTS_LINK_END = ("#community)", "#community>)")
+COMMENTS_LINK_END = (COMMENTS_ANCHOR + ")", COMMENTS_ANCHOR + ">)")
 
 
 def comments_link(line: str) -> tuple[str, str | None] | None:
@@ -526,7 +526,7 @@ def _listing_mark(line: str) -> bool:
         return line.startswith("[LINK: ") and REPOSITORY.fullmatch(line) is not None
     if first in "-*+":
         return AUTHORS_TAIL.fullmatch(line) is not None
-    if line.endswith("#community)"):
+    if line.endswith(COMMENTS_LINK_END[0]):
         if first == SEPARATOR and line.startswith(SEPARATOR + " "):  # ``· May 29[6](…)``
             line = line[2:]
         match = DATE.fullmatch(line) if line[0] in _MONTH_INITIALS else None

@@ -12,8 +12,9 @@ same way.
 Only an entry start after a blank line ends the run (the generic rule takes a
 line glued to the one before it whatever it is), or an upvote box glued to it:
 blank lines carry no meaning in this dialect, and no junk line is a box. The
-fast path, too, starts only at an upvote box, which starts an entry. Where the source is a list or a
-window of lines, the run is read from it directly, as the fast path reads;
+fast path, too, starts only at an upvote box, which starts an entry. Where the
+source is a list or a window of lines, the run is read from it directly, as
+the fast path reads;
 ``tests/test_dialect_text_urls.py`` checks that both ways agree with the
 generic rule.
 """

@@ -9,7 +9,7 @@ import attrs
 from ...dates import date_parts, entry_date_fields, read_count
 from ...errors import InternalError
 from ...grammar import DAILY_PAPERS, TRENDING_PAPERS, opens_page_end
-from ...links import PAPER_PAGE, extract_links, paper_url
+from ...links import COMMENTS_ANCHOR, PAPER_PAGE, extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
 from ...rules.page_end import starts_page_end
@@ -480,9 +480,6 @@ def _long_count(state: ParseState) -> bool:
         and line.text.isdigit()
         and url is not None
         and url.kind is URL
-        and url.text.endswith(COMMUNITY)
+        and url.text.endswith(COMMENTS_ANCHOR)
     )
 
-
-#: What a comment count's URL line ends with: the paper page's discussion.
-COMMUNITY = "#community"
