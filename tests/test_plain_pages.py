@@ -1175,6 +1175,29 @@ def test_the_daily_page_as_w3m_writes_it() -> None:
     assert lines[digest.papers[0].line - 1] == "[2611]"
 
 
+@pytest.mark.parametrize("repeat", [4, 8, 12])
+def test_the_daily_page_as_w3m_writes_it_with_abstracts_of_real_length(repeat: int) -> None:
+    """A real abstract runs 15 to 25 lines at 80 columns. The detector looked for an entry's
+    ``·`` only 12 lines past its box, so a page whose abstracts were all longer than about
+    eight lines was no page without URLs: detected as ``text``, its byline and thumbnails
+    read as papers."""
+    entries = tuple(attrs.evolve(entry, abstract=" ".join([entry.abstract] * repeat))
+                    for entry in ENTRIES)
+    text = w3m_page(entries)
+    for entry in entries:  # the count after the date and a blank, as w3m writes it
+        if entry.comments:
+            apart = f"\n{entry.date}\n{entry.comments}\n"
+            assert apart in text
+            text = text.replace(apart, f"\n{entry.date} {entry.comments}\n", 1)
+    assert min(len(_wrap(entry.abstract, 80)) for entry in entries) >= 2 * repeat
+    assert detect(_head(text)).name == "text-urls"  # type: ignore[union-attr]
+    digest = read_every_way(text)
+    want = expected(box="bare")
+    for card, entry in zip(want, entries, strict=True):
+        card["abstract"] = entry.abstract
+    assert fields(digest) == want
+
+
 def test_w3ms_avatars_named_by_a_hash_that_starts_with_a_digit() -> None:
     """An avatar whose file name starts with a digit (``• [1515b197a7]``) is an avatar too,
     not abstract text (it was run silently into the abstract) or an invented paper's title."""

@@ -78,6 +78,7 @@ from .lines import (
 from .plain_lines import (
     AVATAR_BULLETS,
     EMPTY_IMAGE,
+    MAX_TEXT_LINES,
     authors_count,
     box_value,
     closed_up_date,
@@ -119,9 +120,6 @@ _SCAN_LINES = 200
 _LINKLESS = frozenset({SUBSCRIBE, PROMO, PROMO_DAILY})
 #: How an authors line without its link starts: its count, or a bullet other than markdown's.
 _LINKLESS_AUTHORS = frozenset("0123456789\u2022*")
-#: A title and an abstract are looked for over at most this many lines before the
-#: metadata, so that looking for an entry stays bounded in a long run of text.
-MAX_TEXT_LINES = 64
 
 
 def choose_reading(state: ParseState) -> None:

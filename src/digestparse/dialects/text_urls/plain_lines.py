@@ -43,8 +43,13 @@ GLUED_SEPARATOR = SEPARATOR + " "
 #: or two; on one line maybe run together, ``Upvote117``, where the button's two blocks are
 #: inline to the tool: lynx).
 UPVOTE_WORD = UPVOTE_LABEL
-#: How far after a box the detector looks for the entry's ``·``.
-_ENTRY_LINES = 12
+#: A title and an abstract are looked for over at most this many lines before the
+#: metadata, so that looking for an entry stays bounded in a long run of text.
+MAX_TEXT_LINES = 64
+#: How far after a box the detector looks for the entry's ``·``: past its title and an
+#: abstract as long as the reader takes (a real abstract is 15 to 25 lines at 80 columns),
+#: three avatars and the authors line.
+_ENTRY_LINES = MAX_TEXT_LINES + 4
 
 
 def authors_count(text: str) -> int | None:
