@@ -1198,6 +1198,23 @@ def test_the_daily_page_as_w3m_writes_it_with_abstracts_of_real_length(repeat: i
     assert fields(digest) == want
 
 
+@pytest.mark.parametrize("url", ["https://huggingface.co/made-up/model.",
+                                 "https://huggingface.co/papers/2401.00001"])
+def test_a_site_url_wrapped_to_the_start_of_an_abstracts_line_is_text(url: str) -> None:
+    """A tool that kept no link can wrap an abstract's own URL onto a line of its own, glued
+    to the text above it. That line of the site made the capture read as one that keeps its
+    links (each URL on a line after its label), which read no paper at all."""
+    first = attrs.evolve(ENTRIES[0], abstract=ENTRIES[0].abstract + " Weights: " + url)
+    entries = (first, *ENTRIES[1:])
+    text = w3m_page(entries)
+    assert f" {url}" in text
+    text = text.replace(f" {url}", f"\n{url}", 1)
+    digest = read_every_way(text)
+    want = expected(box="bare")
+    want[0]["abstract"] = first.abstract
+    assert fields(digest) == want
+
+
 def test_w3ms_avatars_named_by_a_hash_that_starts_with_a_digit() -> None:
     """An avatar whose file name starts with a digit (``• [1515b197a7]``) is an avatar too,
     not abstract text (it was run silently into the abstract) or an invented paper's title."""

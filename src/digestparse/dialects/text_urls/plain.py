@@ -131,12 +131,14 @@ def choose_reading(state: ParseState) -> None:
     texts: list[str] = []
     linkless = False
     held = 0
+    previous: Line | None = None
     for ahead in range(_SCAN_LINES):
         line = state.peek(ahead)
         if line is None or line.text in LINK_LIST_HEADINGS:  # lynx's list of URLs after the page
             break
-        if line.kind is URL and is_site_url(line.text):
+        if line.kind is URL and is_site_url(line.text) and not _wrapped_into(line, previous):
             return
+        previous = line
         held += len(line.text)
         if held > lines_module.MAX_LINE:
             break
@@ -148,6 +150,14 @@ def choose_reading(state: ParseState) -> None:
         state.memo[PLAIN] = True
         if TRENDING_PAPERS in texts and DAILY_PAPERS not in texts:
             state.memo[TRENDING] = True
+
+
+def _wrapped_into(url: Line, previous: Line | None) -> bool:
+    """Whether a URL line is the end of a paragraph of text, glued to the text line above it
+    (``We release weights at`` / ``https://huggingface.co/org/model.``: a tool wrapped an
+    abstract there), not a link's own line: a page that keeps its links writes one after
+    each label, and the label of a box (`` [-] 5``) is no text."""
+    return url.gap == 0 and previous is not None and previous.kind is TEXT
 
 
 @attrs.frozen
