@@ -199,3 +199,27 @@ def test_a_repeated_header_keeps_its_icon_links() -> None:
         assert lines[second + 21].startswith("[![](data:")  # the arrow after it
         assert lines[second + 21].endswith("/papers/date/2026-11-26)")
         assert [fields(paper) for paper in digest.papers] == 2 * expected("daily", "htmd_default")
+
+
+#: The outputs read without URLs (no link kept: text-urls, no paper id).
+LINKLESS = sorted(tool for tool, dialect in DIALECTS.items()
+                  if dialect == "text-urls" and tool in NO_IDS)
+
+
+@pytest.mark.parametrize("tool", LINKLESS)
+def test_a_daily_page_cut_inside_its_first_card_is_read_without_urls(tool: str) -> None:
+    """A capture cut after its first card's title, before any ``·``: the 2026 header and
+    no link kept make it a page without URLs, whose first card is ``truncated-entry``. It
+    was read as the seeds' text, with the site's menu and the byline taken for papers."""
+    lines = (TOOLS / f"daily.{tool}.txt").read_text("utf-8").split("\n")
+    title = TRUTH["daily"][0]["title"]
+    (at,) = [i for i, line in enumerate(lines) if line.strip() and title.startswith(line.strip())
+             and len(line.strip()) > 20][:1]
+    text = "\n".join(lines[: at + 1])
+    assert "\u00b7" not in text
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    assert digest.dialect == "text-urls"
+    assert [d.code for d in digest.diagnostics] == ["truncated-entry"]
+    assert [paper.title for paper in digest.papers] == [lines[at].strip()]
+    assert title.startswith(digest.papers[0].title)
+    assert uncovered_lines(text, digest) == []

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from ...dates import MAX_AUTHOR_DIGITS, read_date_line
-from ...grammar import MONTHS, PERIODS, PROMO_DAILY, SEPARATOR
+from ...grammar import MONTHS, PAGE_PHRASES, PERIODS, PROMO_DAILY, SEPARATOR
 from ...markup import LYNX_IMAGE
 from .lines import (
     CARD_LINK,
@@ -247,7 +247,9 @@ def detect_plain(head: Sequence[str]) -> bool:
     authors line that is a bare count (``3 authors``: the seeds write ``• 3 authors``, and
     html-text ``- 3 authors`` over its own ``· date``) right above a ``·`` and a date; or
     a trending card's upvote button over a card link's label or the next lead-in; or
-    pandoc's avatars with no alt text over the authors line (``_empty_avatars_over_authors``)."""
+    pandoc's avatars with no alt text over the authors line (``_empty_avatars_over_authors``);
+    or the 2026 header with no ``·`` but maybe the last line, after the site's menu or over
+    a box and a title (a capture cut before its first entry's date)."""
     header_2026 = False
     boxed = 0  # titles with an upvote box right over them
     entries: int | None = None  # the head's ``·`` lines, counted at the first box
@@ -304,6 +306,41 @@ def detect_plain(head: Sequence[str]) -> bool:
             and (glued_date(following) is not None
                  or (index + 2 < len(head) and _date_or_glued_count(head[index + 2])))
         ):
+            return True
+    # A 2026 page cut before its first entry's date, or after its header: the header's
+    # promo line or switcher, no ``·`` in the head but maybe its last line, and an upvote
+    # box (``42``, ``[-] 5``, ``Upvote``) over a title or the site's menu before the header.
+    # Read as the other dialects read such a capture (``truncated-entry``, ``no-entries``),
+    # not as the seeds' text, which took its menu for papers. (A seed shows no box and
+    # starts with its header; one whose entries have no metadata, 003, shows no ``·``.)
+    return (
+        header_2026
+        and not any(map(is_separator, head[:-1]))
+        and (head[0] not in PAGE_PHRASES or _box_over_title(head))
+        and not any(map(_link_notation, head))
+    )
+
+
+#: A link's number as lynx and elinks write it before its text (``[12]Subscribe``).
+_LINK_NUMBER = re.compile(r"\[[0-9]+\]\S")
+
+
+def _link_notation(line: str) -> bool:
+    """Whether a line writes a link (a markdown link, lynx's ``][8]`` reference or a link's
+    number before its text): a tool that kept its links, read by another dialect."""
+    return "](" in line or "][" in line or _LINK_NUMBER.match(line) is not None
+
+
+def _box_over_title(head: Sequence[str]) -> bool:
+    """Whether the head shows an upvote box (one line, or ``Upvote`` over its count) right
+    over a text line that is no authors line: a card's box over its title."""
+    for index, line in enumerate(head[:-1]):
+        if line == UPVOTE_LABEL and is_count(head[index + 1], dash=True):
+            index += 1
+        elif box_value(line) is None:
+            continue
+        title = head[index + 1] if index + 1 < len(head) else ""
+        if title and classify(title) is TEXT and authors_count(title) is None:
             return True
     return False
 
