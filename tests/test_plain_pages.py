@@ -1458,3 +1458,22 @@ def test_pandoc_wraps_a_long_organization_with_its_logo(name: str, old: str, new
     assert [paper.organization for paper in digest.papers] == organizations
     assert [paper.abstract for paper in digest.papers] == [
         paper.abstract for paper in before.papers]
+
+
+def test_a_number_under_a_date_that_shows_its_count_is_the_next_cards_box() -> None:
+    """A date line that shows its comment count (``Nov 24 6``) has no second one on the
+    next line: a number there is the next card's bare box, so the page has boxes and the
+    first card, which shows none, lost its own. It was taken for the comment count, over
+    the one on the date line (``votes`` 99), with no report."""
+    text = "\n".join([
+        "Get trending papers in your email inbox once a day!", "Subscribe", "Daily Papers",
+        "Daily", "Weekly", "Monthly",
+        "Alpha Title", "Alpha abstract.", "3 authors", "\u00b7", "Nov 24 6",
+        "99", "Beta Title", "Beta abstract.", "2 authors", "\u00b7", "Nov 23 1",
+    ]) + "\n"
+    digest = digestparse.parse(text, reference_date=TODAY)
+    assert digest.dialect == "text-urls"
+    assert [(p.title, p.upvotes, p.votes) for p in digest.papers] == [
+        ("Alpha Title", None, 6), ("Beta Title", 99, 1)]
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-upvotes", 7)]
+    assert_paths_agree(TEXT_URLS, text, TODAY)

@@ -223,3 +223,24 @@ def test_a_daily_page_cut_inside_its_first_card_is_read_without_urls(tool: str) 
     assert [paper.title for paper in digest.papers] == [lines[at].strip()]
     assert title.startswith(digest.papers[0].title)
     assert uncovered_lines(text, digest) == []
+
+
+@pytest.mark.parametrize("tool", LINKLESS)
+def test_a_daily_page_whose_first_card_lost_its_box_keeps_every_other_card(tool: str) -> None:
+    """The first card sets the page's style of upvote box. Where its bare box (``42``) was
+    lost, the page read as one without boxes: each later box became the card above's
+    comment count and every card after lost its upvotes, with no report. A ``-`` box, or a
+    number under a date line that showed its count, is no comment count: the page has
+    boxes, and the first card lost its own."""
+    lines = (TOOLS / f"daily.{tool}.txt").read_text("utf-8").split("\n")
+    (box,) = [index for index, line in enumerate(lines) if line.strip() == "42"][:1]
+    del lines[box]
+    text = "\n".join(lines)
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    assert [d.code for d in digest.diagnostics] == ["missing-upvotes"]
+    assert digest.diagnostics[0].line == digest.papers[0].line
+    want = expected("daily", tool)
+    want[0]["upvotes"] = None
+    assert [fields(paper) for paper in digest.papers] == want
+    with pytest.raises(digestparse.ParseError, match="missing-upvotes"):
+        digestparse.parse(text, mode="strict", reference_date=REFERENCE)

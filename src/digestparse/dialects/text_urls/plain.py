@@ -35,7 +35,7 @@ from typing import cast
 import attrs
 
 from ... import lines as lines_module
-from ...dates import date_parts, entry_date_fields, read_count
+from ...dates import date_parts, entry_date_fields, read_count, read_date_line
 from ...grammar import (
     DAILY_PAPERS,
     LINK_LIST_HEADINGS,
@@ -197,6 +197,32 @@ def _box(state: ParseState, ahead: int) -> tuple[int, str, int] | None:
         return 1, _BARE, box_value(line.text) or 0
     value = box_value(line.text)
     return (1, _BOXED, value) if value is not None else None
+
+
+def _bare_box_ahead(state: ParseState) -> bool:
+    """Whether a later entry shows a bare box that is no comment count, over its title: ``-``
+    (a count is a number), or a number right under a date line that showed its count."""
+    previous: Line | None = None
+    for ahead in range(_SCAN_LINES):
+        line = state.peek(ahead)
+        if line is None:
+            return False
+        if (line.text == "-" or (line.kind is COUNT and _counted_date(previous))) and (
+            previous is None or previous.text != UPVOTE_LABEL
+        ):
+            title = state.peek(ahead + 1)
+            if title is not None and title.kind is TEXT:
+                return True
+        previous = line
+    return False
+
+
+def _counted_date(line: Line | None) -> bool:
+    """Whether a line is a date line with its comment count after it (``Nov 24 6``)."""
+    if line is None or line.kind is not DATE:
+        return False
+    parts = read_date_line(date_text(line.text))
+    return parts is not None and parts.count_text is not None
 
 
 def _split(state: ParseState, at: int, count: int) -> tuple[int, bool]:
@@ -543,7 +569,13 @@ def entry(state: ParseState) -> bool:
             fields["submitted_by"] = submitter_on_line(line.text) or plain(line.text)
     if lead.submitted and lead.name is None:
         reporter.defect("missing-submitter", next_line(state, "no title").number, 1)
-    style = state.memo.setdefault(BOX_STYLE, box[1] if box is not None else _NONE)
+    if BOX_STYLE not in state.memo:
+        # The first entry sets the page's style; where it shows no box, a box that no comment
+        # count can be further on says it lost it.
+        state.memo[BOX_STYLE] = (
+            box[1] if box is not None else _BARE if _bare_box_ahead(state) else _NONE
+        )
+    style = state.memo[BOX_STYLE]
     upvotes: int | None = None
     if box is not None:
         state.advance_by(box[0])
@@ -617,8 +649,7 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: int) -
             fields["author_count"] = count
         else:
             fields["organization"] = _organization([*names, who])
-        _dated(state, line, date, fields)
-        _after_date(state, fields)
+        _after_date(state, fields, counted=_dated(state, line, date, fields))
         return
     count = authors_count(line.text)
     if count is not None:
@@ -641,16 +672,16 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: int) -
     elif separator.kind is SEPARATOR_KIND:
         state.advance()
     elif (after := glued_date(separator.text)) is not None:
-        _dated(state, state.advance(), after, fields)
-        _after_date(state, fields)
+        _after_date(state, fields, counted=_dated(state, state.advance(), after, fields))
         return
     else:
         reporter.defect("missing-separator", separator.number, 1)
     date_line = next_line(state, "no date line")
+    counted = False
     if date_line.kind is DATE:
-        _dated(state, state.advance(), date_line.text, fields)
+        counted = _dated(state, state.advance(), date_line.text, fields)
     elif date_line.kind is TEXT and (closed := closed_up_date(date_line.text)) is not None:
-        _dated(state, state.advance(), closed, fields)
+        counted = _dated(state, state.advance(), closed, fields)
     elif date_line.kind is TEXT and (
         looks_dated(date_line.text)  # ``Sep 99``: a date and its count run together
         or (
@@ -663,7 +694,7 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: int) -
         reporter.defect("bad-date", date_line.number, 1, detail=repr(date_line.text[:40]))
     else:
         reporter.defect("missing-date", date_line.number, 1)
-    _after_date(state, fields)
+    _after_date(state, fields, counted=counted)
 
 
 #: What may follow ``·`` at the end of an organization's line that lynx wrapped before the
@@ -697,24 +728,34 @@ def _undated(state: ParseState, fields: dict[str, object]) -> None:
     _after_date(state, fields)
 
 
-def _dated(state: ParseState, line: Line, text: str, fields: dict[str, object]) -> None:
-    """The date ``text`` (the end of ``line``) and the comment count glued after it."""
+def _dated(state: ParseState, line: Line, text: str, fields: dict[str, object]) -> bool:
+    """The date ``text`` (the end of ``line``) and the comment count glued after it; whether
+    there was one."""
     state.memo[CARDS_DATED] = True
     text = date_text(text)
     parts = date_parts(text, line.number)
     fields.update(entry_date_fields(state, line.number, parts))
-    if parts.count_text is not None:
-        column = line.column(parts.count_column + len(line.text) - len(text))
-        fields["votes"] = read_count(state, line.number, parts.count_text, column)
+    if parts.count_text is None:
+        return False
+    column = line.column(parts.count_column + len(line.text) - len(text))
+    fields["votes"] = read_count(state, line.number, parts.count_text, column)
+    return True
 
 
-def _after_date(state: ParseState, fields: dict[str, object]) -> None:
-    """The comment count on its own line; on a page whose cards show no box over their
-    title, the upvote button (``Upvote`` and the count: capture 05's trending card shows
-    it after the date); and a trending card's link labels (``GitHub 1.2k``: without their
-    URLs there is nothing to keep of them)."""
+def _after_date(state: ParseState, fields: dict[str, object], counted: bool = False) -> None:
+    """The comment count on its own line, unless the date line showed one (``counted``:
+    a number after it is the next entry's box); on a page whose cards show no box over
+    their title, the upvote button (``Upvote`` and the count: capture 05's trending card
+    shows it after the date); and a trending card's link labels (``GitHub 1.2k``: without
+    their URLs there is nothing to keep of them)."""
     line = state.peek()
-    if line is not None and line.kind is COUNT and "votes" in fields and _is_comment_count(state):
+    if (
+        line is not None
+        and line.kind is COUNT
+        and "votes" in fields
+        and not counted
+        and _is_comment_count(state)
+    ):
         fields["votes"] = int(state.advance().text)
     if state.memo.get(BOX_STYLE) == _NONE and (button := _upvote_button(state)) is not None:
         lines, upvotes = button
