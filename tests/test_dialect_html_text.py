@@ -295,11 +295,14 @@ SECOND_PAGES = {
         *body[:34], "[[\u56fe\u7247\uff1aa]](https://huggingface.co/papers/1)", "", *body[34:]
     ], 41),
     "anchor": (lambda body: body[:34] + body[41:], 41),
-    # A title glued to a block of junk is junk too; the junk goes on to the next entry.
+    # A title glued to a block of junk starts its entry (a converter such as crawl4ai writes
+    # no blank line between blocks): the junk ends before it.
     "glued title": (lambda body: [
         *body[:32], "### [Glued](https://huggingface.co/papers/2609.00001)", *body[32:]
-    ], 42),
+    ], 41),
 }
+#: What the glued title's entry adds: the paper and its reports (no abstract, date or box).
+GLUED_ENTRY = ("Glued", ["missing-abstract", "missing-date", "missing-upvotes"])
 
 
 @pytest.mark.parametrize("name", SECOND_PAGES)
@@ -308,10 +311,18 @@ def test_the_junk_of_a_repeated_page_ends_where_an_entry_starts(name: str) -> No
     text, shift = _twice(edit)
     assert_paths_agree(HTML_TEXT, text)
     digest = _lenient(text)
-    assert [(d.code, d.line, d.end_line) for d in digest.diagnostics] == [
-        ("junk", 11 + shift, last + shift)
-    ]
-    assert len(digest.papers) == 2 * len(INTACT)
+    first, *others = digest.diagnostics
+    assert (first.code, first.line, first.end_line) == ("junk", 11 + shift, last + shift)
+    titles = [paper.title for paper in digest.papers]
+    if name == "glued title":
+        title, codes = GLUED_ENTRY
+        assert [d.code for d in others] == codes
+        assert titles.count(title) == 1
+        assert digest.papers[titles.index(title)].line == last + shift + 1
+        titles.remove(title)
+    else:
+        assert others == []
+    assert len(titles) == 2 * len(INTACT)
 
 
 @pytest.mark.parametrize("block_size", [1, 7, 64, 1 << 16])
@@ -328,22 +339,29 @@ def test_the_junk_of_a_repeated_page_streams_in_any_block_size(
         io.BytesIO(text.encode("utf-8")), reference_date=REFERENCE, block_size=block_size,
         on_diagnostic=diagnostics.append,
     ))
-    assert papers == list(_parse(text).papers)
-    assert [(d.code, d.line, d.end_line) for d in diagnostics] == [
-        ("junk", 11 + shift, last + shift)
-    ]
+    whole = _parse(text)
+    assert papers == list(whole.papers)
+    # A stream reports a run of junk once it knows where the run ends, maybe after the
+    # next entry's reports; parse() gives them in the order of their lines.
+    diagnostics.sort(key=lambda d: (d.line, d.code))
+    assert [attrs.evolve(d, source="") for d in diagnostics] == [
+        attrs.evolve(d, source="") for d in whole.diagnostics]
+    assert (diagnostics[0].code, diagnostics[0].line, diagnostics[0].end_line) == (
+        "junk", 11 + shift, last + shift)
+    assert len(diagnostics) == (1 if name != "glued title" else 1 + len(GLUED_ENTRY[1]))
 
 
 @pytest.mark.parametrize("block_size", [1, 7])
 @pytest.mark.parametrize("blocks", range(24, 34))
 def test_a_long_run_of_junk_streams_like_parse(blocks: int, block_size: int) -> None:
-    """Junk blocks of two lines (the second a title, which is junk when glued to junk) and
-    then an anchor before a title, the entry's lead-in: the run is longer than the window
-    the junk rule starts in, and its length moves the window's end across the blocks, the
-    anchor and the blank line after it (where the next window must tell, not this one)."""
+    """Junk blocks of two lines and then an anchor before a title, the entry's lead-in: the
+    run is longer than the window the junk rule starts in, and its length moves the
+    window's end across the blocks, the anchor and the blank line after it (where the next
+    window must tell, not this one). (A title glued to junk starts its entry:
+    ``SECOND_PAGES``.)"""
     junk: list[str] = []
     for number in range(blocks):
-        junk += [f"junk {number}", "### [Glued](https://huggingface.co/papers/2609.00001)", ""]
+        junk += [f"junk {number}", f"and the line glued to it, {number}", ""]
     body = LINES[9:]
     text = "\n".join(LINES[:9] + body + [""] + junk + body[41:])  # body[41] is an anchor
     want = _parse(text)

@@ -244,3 +244,17 @@ def test_a_daily_page_whose_first_card_lost_its_box_keeps_every_other_card(tool:
     assert [fields(paper) for paper in digest.papers] == want
     with pytest.raises(digestparse.ParseError, match="missing-upvotes"):
         digestparse.parse(text, mode="strict", reference_date=REFERENCE)
+
+
+def test_crawl4ai_trending_page_that_lost_a_title_keeps_every_card() -> None:
+    """crawl4ai writes no blank line between blocks: a run of junk went on over every line
+    glued to it, to the end of the page, so one lost title lost all six cards. A line that
+    starts an entry ends the junk: the card's second copy gives it whole."""
+    lines = (TOOLS / "trending.crawl4ai_default.txt").read_text("utf-8").split("\n")
+    (title,) = [i for i, line in enumerate(lines) if line.startswith("### [Kandinsky")][:1]
+    assert lines[title - 1] and lines[title + 1]  # glued to the lines around it
+    del lines[title]
+    digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
+    assert digest.dialect == "html-text"
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", title - 1)]
+    assert [fields(paper) for paper in digest.papers] == expected("trending", "crawl4ai_default")

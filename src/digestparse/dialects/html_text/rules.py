@@ -16,7 +16,7 @@ from ...grammar import SEPARATOR
 from ...links import extract_links, login_paper_id, paper_url
 from ...markup import join_wrapped, plain, without_closing_hashes
 from ...model import Paper
-from ...rules.junk import junk
+from ...rules.junk import report_junk
 from ...rules.page_end import page_end
 from ...state import BLANKS, Line, ParseState, Rule
 from ..block_header import read_block_header
@@ -160,6 +160,8 @@ _AFTER_ANCHOR = (TITLE, SUBMITTED, ANCHOR)
 _AFTER_AVATAR_LINK = (TITLE, SUBMITTED, ANCHOR, BOX, UPVOTE)
 _AFTER_BOX = (TITLE, ANCHOR)
 _LEAD_IN_STARTS = (AVATAR_LINK, ANCHOR, BOX, UPVOTE)
+#: The kinds of line that may start an entry (``starts_entry`` tells).
+_MAY_START = (TITLE, SUBMITTED, OPEN, *_LEAD_IN_STARTS)
 
 
 #: A converter's link wrapped over more lines than this is not read as one.
@@ -653,7 +655,9 @@ def _upvotes(state: ParseState, fields: dict[str, object], anchored: bool) -> No
 
 
 def junk_blocks(state: ParseState) -> bool:
-    """``rules.junk`` for each block of junk up to the next line that starts an entry.
+    """Each block of junk (``rules.junk``'s: a line and the lines glued to it, but never a
+    line that starts an entry: a converter such as crawl4ai writes no blank line between
+    blocks) up to the next line that starts an entry.
 
     The run loop would try the fast path and ``entry`` before each block, both
     in vain (they start only where ``starts_entry`` holds). Blocks separated only
@@ -661,19 +665,26 @@ def junk_blocks(state: ParseState) -> bool:
     after the first are reported at once: the diagnostic comes out the same, and
     the first block's report keeps its message for strict mode.
     """
-    junk(state)
+    first = state.advance()
+    report_junk(state, first, _glued_junk(state, first))
     following = state.peek()
     if following is None or starts_entry(state):
         return True
     _skip_junk_blocks(state)
     while state.peek() is not None and not starts_entry(state):
-        state.advance()
-        while (line := state.peek()) is not None and line.gap == 0:
-            state.advance()
+        _glued_junk(state, state.advance())
     state.reporter.defect(
         "junk", following.number, 1, end_line=state.last_line, gap=following.gap
     )
     return True
+
+
+def _glued_junk(state: ParseState, last: Line) -> Line:
+    """Consume the lines glued to ``last``, the junk line just read, up to one that starts
+    an entry; the last line consumed."""
+    while (line := state.peek()) is not None and line.gap == 0 and not starts_entry(state):
+        last = state.advance()
+    return last
 
 
 def _skip_junk_blocks(state: ParseState) -> None:
@@ -720,8 +731,13 @@ def _skip_junk_blocks(state: ParseState) -> None:
                     ):
                         break
         end = first + 1
-        while end < count and raw[end].strip(BLANKS):
+        while end < count and (text := raw[end].strip(BLANKS)):
+            if classify(text) in _MAY_START:
+                break  # a line glued to the block that may start an entry: the loop sees
             end += 1
+        if end < count and raw[end].strip(BLANKS):
+            done = end
+            break
         if end == count and not complete:
             break  # the block may go on past the window
         i = done = end
