@@ -31,13 +31,14 @@ def _papers(draw: st.DrawFn) -> list[Paper]:
 
 def _fold_by_rule(papers: list[Paper]) -> list[tuple[int, int, str | None]]:
     """(line, end_line, paper_id) of each folded paper: a paper is a copy of the one held
-    when their title keys are equal and their ids do not both exist and differ."""
+    when both have the same id, or when their title keys are equal and one has no id."""
     out: list[list[Any]] = []
     for paper in papers:
         if out:
             held = out[-1]
             ids = (held[3], paper.paper_id)
-            if title_key(held[0]) == paper.key and not (None not in ids and ids[0] != ids[1]):
+            same_id = None not in ids and ids[0] == ids[1]
+            if same_id or (None in ids and title_key(held[0]) == paper.key):
                 held[2] = paper.end_line
                 held[3] = held[3] if held[3] is not None else paper.paper_id
                 continue
@@ -81,3 +82,15 @@ def test_a_copy_that_shows_authors_fills_nothing_where_the_first_shows_an_organi
     lacking = Paper("A Model", "x", line=1, end_line=2)
     (paper,) = fold_copies(iter([lacking, second]))
     assert (paper.organization, paper.author_count) == (None, 5)
+
+
+def test_copies_with_one_paper_id_fold_whatever_their_titles() -> None:
+    """A paper id names one paper: two in a row with the same id are copies even where one
+    copy's title was damaged (two wrapped lines glued: ``AudioGeneration``). They were two
+    papers with one id."""
+    first = Paper("Video and AudioGeneration", "x", paper_id="2610.05608", line=1, end_line=2)
+    second = Paper("Video and Audio Generation", "", paper_id="2610.05608", submitted_by="v",
+                   line=3, end_line=4)
+    (paper,) = fold_copies(iter([first, second]))
+    assert (paper.title, paper.submitted_by, paper.line, paper.end_line) == (
+        "Video and AudioGeneration", "v", 1, 4)

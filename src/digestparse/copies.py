@@ -1,9 +1,10 @@
 """Consecutive copies of one entry (the trending layout shows each entry twice in a row).
 
-Two papers in a row are copies when their titles fold to the same key and
-their paper ids do not disagree. The copies become one paper: the first
-copy's fields win, the second fills what the first lacks (the authors count
-and the organization count as one field), and the span covers both.
+Two papers in a row are copies when they have the same paper id, or when their
+titles fold to the same key and one of them has no paper id. The copies become
+one paper: the first copy's fields win, the second fills what the first lacks
+(the authors count and the organization count as one field), and the span
+covers both.
 """
 
 from __future__ import annotations
@@ -29,8 +30,13 @@ def fold_copies(papers: Iterator[Paper]) -> Iterator[Paper]:
     for paper in papers:
         if held is not None:
             held_id, paper_id = held.paper_id, paper.paper_id
+            if held_id is not None and held_id == paper_id:
+                # One paper's id: a copy, even where one copy's title was damaged (a wrapped
+                # title's lines glued, ``AudioGeneration``).
+                held = merge_copy(held, paper)
+                continue
             # Two paper ids that differ rule a copy out without folding either title.
-            if held_id is None or paper_id is None or held_id == paper_id:
+            if held_id is None or paper_id is None:
                 if held_key is None:
                     held_key = held.key
                 key = held_key if paper.title == held.title else paper.key
