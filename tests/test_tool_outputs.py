@@ -258,3 +258,20 @@ def test_crawl4ai_trending_page_that_lost_a_title_keeps_every_card() -> None:
     assert digest.dialect == "html-text"
     assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", title - 1)]
     assert [fields(paper) for paper in digest.papers] == expected("trending", "crawl4ai_default")
+
+
+@pytest.mark.parametrize("page", ["daily", "trending"])
+@pytest.mark.parametrize("tool", LINKLESS)
+def test_an_output_without_urls_that_lost_its_promo_line_reads_the_same(
+    tool: str, page: str
+) -> None:
+    """The header's ``… once a day!`` line lost: the period switcher marks the 2026 header
+    as well, as each tool writes it (``* Daily``, ``• Daily``, ``- Daily``, lynx's
+    ``* (BUTTON) Daily``). Only its bare form counted, so inscriptis, links, lynx, w3m and
+    elinks pages were read as the seeds' text and their cards lost their metadata."""
+    lines = (TOOLS / f"{page}.{tool}.txt").read_text("utf-8").split("\n")
+    (promo,) = [i for i, line in enumerate(lines) if "once a day!" in line]
+    del lines[promo]
+    digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
+    assert (digest.dialect, digest.diagnostics) == ("text-urls", ())
+    assert [fields(paper) for paper in digest.papers] == expected(page, tool)

@@ -260,7 +260,7 @@ def detect_plain(head: Sequence[str]) -> bool:
     for index, line in enumerate(head):
         following = head[index + 1] if index + 1 < len(head) else None
         if line == PROMO_DAILY or (
-            line == PERIODS[0] and tuple(head[index : index + 3]) == PERIODS
+            line[-5:] == PERIODS[0] and _switcher_at(head, index)
         ):
             header_2026 = True
         if following is None:
@@ -343,6 +343,18 @@ def _box_over_title(head: Sequence[str]) -> bool:
         if title and classify(title) is TEXT and authors_count(title) is None:
             return True
     return False
+
+
+#: A line of the period switcher as the tools write it: ``Daily``, a list item (``* Daily``,
+#: ``• Daily``, ``- Daily``) or lynx's button (``* (BUTTON) Daily``).
+_PERIOD = re.compile(r"(?:[-*+\u2022][ \u00a0]+)?(?:\(BUTTON\) )?(Daily|Weekly|Monthly)")
+
+
+def _switcher_at(head: Sequence[str], index: int) -> bool:
+    """Whether the switcher's three lines, ``Daily``, ``Weekly``, ``Monthly``, start at
+    ``index`` (the 2026 header's; the seeds never show it)."""
+    periods = [_PERIOD.fullmatch(line) for line in head[index : index + 3]]
+    return tuple(found.group(1) if found else "" for found in periods) == PERIODS
 
 
 #: An avatar as pandoc's plain text writes it: an image with no alt text in a list item.
