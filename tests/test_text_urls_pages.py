@@ -340,7 +340,9 @@ def test_odd_titles_one_author_no_upvotes_and_zero_comments() -> None:
         lines = [line.replace("2 authors]", "1 author]") for line in lines]
         lines[date] += " "
         lines[date + 1 : date + 1] = _elements("0", f"{HF}/papers/{INTACT[0].paper_id}#community")
-        entries += lines
+        # Each its own paper: two in a row with one paper id are copies of one paper.
+        paper_id = str(INTACT[0].paper_id)
+        entries += [line.replace(paper_id, f"{paper_id[:-1]}{number}") for line in lines]
     lines = [*LINES[: BOXES[0]], *entries, *LINES[BOXES[1] :]]
     digest = _check(lines)
     assert digest.diagnostics == ()
