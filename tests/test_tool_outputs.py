@@ -275,3 +275,19 @@ def test_an_output_without_urls_that_lost_its_promo_line_reads_the_same(
     digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
     assert (digest.dialect, digest.diagnostics) == ("text-urls", ())
     assert [fields(paper) for paper in digest.papers] == expected(page, tool)
+
+
+@pytest.mark.parametrize("page", ["daily", "trending"])
+def test_lynx_nonumbers_list_of_urls_without_its_heading_is_no_link_of_the_page(
+    page: str
+) -> None:
+    """lynx adds the page's URLs after it, under ``Visible links:``. With that heading lost
+    the URLs followed the footer: the capture read as one that keeps its links (one URL
+    line after each label) and gave no paper. The page's end ends the look for links."""
+    lines = (TOOLS / f"{page}.lynx_nonumbers.txt").read_text("utf-8").split("\n")
+    (heading,) = [i for i, line in enumerate(lines) if line.strip() == "Visible links:"]
+    del lines[heading]
+    digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
+    assert digest.dialect == "text-urls"
+    assert [fields(paper) for paper in digest.papers] == expected(page, "lynx_nonumbers")
+    assert [d.code for d in digest.diagnostics] == ["junk"]  # the URLs, no longer a list

@@ -38,7 +38,6 @@ from ... import lines as lines_module
 from ...dates import date_parts, entry_date_fields, read_count, read_date_line
 from ...grammar import (
     DAILY_PAPERS,
-    LINK_LIST_HEADINGS,
     MAX_ORGANIZATION_LEN,
     PAGE_TITLES,
     PROMO,
@@ -134,7 +133,9 @@ def choose_reading(state: ParseState) -> None:
     previous: Line | None = None
     for ahead in range(_SCAN_LINES):
         line = state.peek(ahead)
-        if line is None or line.text in LINK_LIST_HEADINGS:  # lynx's list of URLs after the page
+        if line is None or opens_page_end(line.text):
+            # The page's end, with the list of URLs lynx adds after it (``Visible links:``,
+            # or its URLs alone where that heading was lost): no link of the page.
             break
         if line.kind is URL and is_site_url(line.text) and not _wrapped_into(line, previous):
             return
