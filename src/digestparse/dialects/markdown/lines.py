@@ -519,14 +519,14 @@ def _listing_mark(line: str) -> bool:
         # Not ``[Upvote N](…)``: that box is the late-2026 trending card's, html-text's.
         if line[1:2] in ("-", *"0123456789") and UPVOTES.fullmatch(line):
             return _links_the_site(line)
-        if line[1:2] == "\\" and UPVOTE_BOX.fullmatch(line):
+        if line[1:2] in ("\\", " ") and UPVOTE_BOX.fullmatch(line):  # ``[\-]``, ``[ 42 ]``
             return _links_the_site(line)
         if line[1:2] in ("-", "*", "+") and line[2:3] == " ":
             return bool(LINKED_AUTHORS.fullmatch(line) or LINKED_AVATAR.match(line))
         return line.startswith("[LINK: ") and REPOSITORY.fullmatch(line) is not None
     if first in "-*+":
         return AUTHORS_TAIL.fullmatch(line) is not None
-    if line.endswith(COMMENTS_LINK_END[0]):
+    if line.endswith(COMMENTS_LINK_END):  # (its target maybe in angle brackets)
         if first == SEPARATOR and line.startswith(SEPARATOR + " "):  # ``· May 29[6](…)``
             line = line[2:]
         match = DATE.fullmatch(line) if line[0] in _MONTH_INITIALS else None
