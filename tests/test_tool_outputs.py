@@ -311,3 +311,21 @@ def test_a_markdown_daily_page_that_lost_its_title_heading_reads_the_same(tool: 
     digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
     assert (digest.dialect, digest.diagnostics) == ("markdown", ())
     assert [fields(paper) for paper in digest.papers] == expected("daily", tool)
+
+
+@pytest.mark.parametrize("tool", LINKLESS)
+def test_a_trending_lead_in_glued_to_the_line_under_it_is_still_the_lead_in(tool: str) -> None:
+    """The blank lines under every ``Submitted by …`` line lost: each lead-in is glued to the
+    line under it (the card's title, or the name). A one-line lead-in then read as the
+    first line of a wrapped title, with no report: a paper titled ``Submitted by bupalinyu
+    The Other Half …``, its copy a paper of its own."""
+    lines = (TOOLS / f"trending.{tool}.txt").read_text("utf-8").split("\n")
+    glued: list[str] = []
+    for line in lines:
+        if glued and glued[-1].strip().startswith("Submitted by") and not line.strip():
+            continue
+        glued.append(line)
+    assert len(glued) < len(lines)
+    digest = digestparse.parse("\n".join(glued), reference_date=REFERENCE)
+    assert (digest.dialect, digest.diagnostics) == ("text-urls", ())
+    assert [fields(paper) for paper in digest.papers] == expected("trending", tool)

@@ -470,8 +470,10 @@ def _entry_at(state: ParseState, ahead: int) -> tuple[_Lead, _Box | None, _Shape
         line is not None
         and submitter_on_line(line.text) is not None
         and (card := _card(state, ahead + thumbnail + 1, lead=True)) is not None
-        # A title that reads so (``Submitted by Humans``) starts its own card.
-        and _card(state, ahead + thumbnail) is None
+        # A title that reads so (``Submitted by Humans``) starts its own card; not where it
+        # is glued to the title under it on the trending page, whose cards all start so:
+        # the two would read as one wrapped title (a blank line lost between them).
+        and (_glued_to_title(state, ahead + thumbnail) or _card(state, ahead + thumbnail) is None)
     ):
         return _Lead(thumbnail + 1, True, thumbnail), *card
     if line is not None and is_lead_in_words(line.text):
@@ -493,6 +495,13 @@ def _entry_at(state: ParseState, ahead: int) -> tuple[_Lead, _Box | None, _Shape
         return _Lead(thumbnail), *card
     card = _card(state, ahead)
     return (_NO_LEAD, *card) if card is not None else None
+
+
+def _glued_to_title(state: ParseState, ahead: int) -> bool:
+    """Whether the one-line lead-in at ``ahead`` of a trending page has the next line glued
+    to it (no blank line between them)."""
+    following = state.peek(ahead + 1)
+    return TRENDING in state.memo and following is not None and following.gap == 0
 
 
 #: A card's images before its box as pandoc writes them (``[]``): its thumbnail and the
