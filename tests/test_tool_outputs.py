@@ -329,3 +329,22 @@ def test_a_trending_lead_in_glued_to_the_line_under_it_is_still_the_lead_in(tool
     digest = digestparse.parse("\n".join(glued), reference_date=REFERENCE)
     assert (digest.dialect, digest.diagnostics) == ("text-urls", ())
     assert [fields(paper) for paper in digest.papers] == expected("trending", tool)
+
+
+@pytest.mark.parametrize("tool", ["elinks_nonum", "elinks_nonum_noref", "inscriptis_default",
+                                  "inscriptis_images", "lynx_nonumbers", "w3m_cols200",
+                                  "w3m_plain"])
+def test_avatars_whose_authors_count_was_lost_are_no_organization(tool: str) -> None:
+    """A card's ``1 authors`` line lost: the avatar above it (``• [IMG]``, ``*``,
+    ``• [d00af60d43]``) stood right over the ``·``, where an organization's name does, and
+    became the card's organization with no report. An avatar names no one: the card is
+    ``missing-authors``."""
+    lines = (TOOLS / f"daily.{tool}.txt").read_text("utf-8").split("\n")
+    (count,) = [i for i, line in enumerate(lines) if line.strip().endswith("1 authors")]
+    del lines[count]
+    digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
+    assert [d.code for d in digest.diagnostics] == ["missing-authors"]
+    want = expected("daily", tool)
+    (card,) = [card for card in want if card["author_count"] == 1]
+    card["author_count"] = None
+    assert [fields(paper) for paper in digest.papers] == want

@@ -648,6 +648,8 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: int) -
         last = state.peek(organization - 1)
         glued_last = last is not None and split_metadata(last.text) is not None
         names = [state.advance().text for _ in range(organization - glued_last)]
+        if all(name in AVATAR_BULLETS or is_placeholder(name) for name in names):
+            names = []  # the authors' avatars, their count lost: no organization's name
     wrapped = bool(names) and _wrapped_separator(names)
     line = next_line(state, "no metadata")
     glued = split_metadata(line.text)
