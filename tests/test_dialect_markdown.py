@@ -493,6 +493,10 @@ CASES = [
                  "for AI Benchmarks and Evaluation"}),
     Case("03: upvote line dropped", MD03, delete(30), ("", 0, 0), (), 8,
          fields={"line": 31, "upvotes": None, "paper_id": "2606.00683"}),
+    # The first entry showed its box: a later one without it lost it (it was silent).
+    Case("03: a later upvote line dropped", MD03, delete(42), ("missing-upvotes", 43, 1),
+         ("missing-upvotes",), 8, index=1,
+         fields={"line": 43, "upvotes": None, "paper_id": "2609.11115"}),
     Case("03: the avatar list loses its count line", MD03, delete(81),
          ("bad-authors", 81, 1), ("bad-authors",), 8, index=2,
          fields={"author_count": None, "date": datetime.date(2025, 2, 27), "end_line": 84}),

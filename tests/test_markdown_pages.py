@@ -1138,7 +1138,8 @@ def test_an_organization_link_cut_short_takes_no_separator_or_date() -> None:
 def test_an_upvote_box_glued_onto_a_date_line() -> None:
     """The next entry's box glued onto an entry's date line (``Nov 24[12](…/login?…)``) is no
     comment count: ``bad-date``, and the next entry has no box (its count was read as the
-    comment count, silently). Glued onto the page date, the page date stays, with its
+    comment count, silently), ``missing-upvotes`` at its title as on any page whose entries
+    show boxes. Glued onto the page date, the page date stays, with its
     ``bad-page-date`` (a page date shows no count), as before."""
     second, third = ENTRIES[1], ENTRIES[2]
     text = listing(Style())
@@ -1147,7 +1148,9 @@ def test_an_upvote_box_glued_onto_a_date_line() -> None:
     assert glued != text
     digest = digestparse.parse(glued, reference_date=TODAY)
     line = glued.split("\n").index(f"{second.date}{box}") + 1
-    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-date", line)]
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("bad-date", line), ("missing-upvotes", line + 2)]
+    assert glued.split("\n")[line + 1].startswith(f"### [{third.title}")
     assert (digest.papers[1].date, digest.papers[1].votes) == (None, None)
     assert digest.papers[2].upvotes is None
     assert_paths_agree(MARKDOWN, glued, TODAY)

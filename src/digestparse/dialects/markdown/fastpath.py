@@ -62,6 +62,7 @@ from .lines import (
     starts_own_field,
     without_closing_hashes,
 )
+from .rules import BOXES_SHOWN
 
 #: Joining an abstract's lines splits off the blanks at their starts as the rules strip them,
 #: all but U+FEFF, which is no white space to ``str.split``: an abstract that holds one is
@@ -95,6 +96,8 @@ def read_entries(state: ParseState) -> bool:
     if len(_ORGANIZATIONS) > _CACHE_LIMIT:
         _ORGANIZATIONS.clear()
 
+    memo = state.memo
+
     def reader_for(raw: list[str]) -> Callable[[int], tuple[Paper, int] | None]:
         reader = _Reader(raw, limit, dates)
         usual = reader.usual
@@ -103,9 +106,14 @@ def read_entries(state: ParseState) -> bool:
         def entry(i: int) -> tuple[Paper, int] | None:
             try:
                 read = usual(i)
-                return read if read is not None else general(i)
+                read = read if read is not None else general(i)
             except _GiveWay:
                 return None
+            if read[0].upvotes is not None:
+                memo[BOXES_SHOWN] = True
+            elif BOXES_SHOWN in memo:
+                return None  # the box lost, which the rules report
+            return read
 
         return entry
 

@@ -97,6 +97,9 @@ _ABSTRACT_KINDS = (Kind.LINK_TEXT, Kind.TEXT)
 _LINK_LINE_START = "[LINK"
 #: Lines that start an entry or a header: a run of junk stops before them.
 _STARTS = frozenset({Kind.TITLE, Kind.UPVOTES, Kind.HEADER})
+#: ``ParseState.memo`` key: an entry of this page has shown its upvote box, so an entry
+#: without one lost it (the trending page shows none: no entry sets it there).
+BOXES_SHOWN = "markdown: upvote boxes over the titles"
 
 
 # -- header ---------------------------------------------------------------
@@ -530,6 +533,11 @@ def entry(state: ParseState) -> bool:
         upvotes = box[1]
     elif start.kind is not Kind.TITLE:
         return False
+    if upvotes is not None:
+        state.memo[BOXES_SHOWN] = True
+    elif BOXES_SHOWN in state.memo:
+        # A listing page shows a box over every title (``[-](…)`` before any vote).
+        state.reporter.defect("missing-upvotes", start.number, 1)
     title_line = state.advance()
     glued = _glued_line(state, title_line)
     if glued is None:
