@@ -492,13 +492,17 @@ def test_a_page_end_after_an_upvote_box_alone_is_no_paper() -> None:
 )
 def test_a_page_end_after_a_title_alone_is_no_abstract(prefix: str, title: str, end: str) -> None:
     """A last entry cut right after its title: the page's end is no abstract (``Previous``,
-    a rule), the abstract is missing, and the page's end stays the footer."""
+    a rule), the abstract is missing, and the page's end stays the footer. (On the listing
+    the entry shows its upvote line, as the entries before it do.)"""
     lines = _listing_lines(prefix)
-    source = "\n".join([*lines, "", title, "", end]) + "\n"
-    first = len(lines) + 4
+    box = ["[5](https://huggingface.co/login?next=%2Fpapers%2F2609.07777)", ""]
+    lead = box if prefix == "03" else []
+    source = "\n".join([*lines, "", *lead, title, "", end]) + "\n"
+    first = len(lines) + 4 + len(lead)
     digest = digestparse.parse(source)
     paper = digest.papers[-1]
-    assert (paper.title, paper.abstract, paper.span) == ("Cut Widgets", "", (first - 2,) * 2)
+    assert (paper.title, paper.abstract, paper.span) == (
+        "Cut Widgets", "", (first - 2 - len(lead), first - 2))
     assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-abstract", first)]
     assert digest.footer_span == (first, len(source.split("\n")) - 1)
     assert uncovered_lines(source, digest) == []
