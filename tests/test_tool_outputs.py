@@ -348,3 +348,19 @@ def test_avatars_whose_authors_count_was_lost_are_no_organization(tool: str) -> 
     (card,) = [card for card in want if card["author_count"] == 1]
     card["author_count"] = None
     assert [fields(paper) for paper in digest.papers] == want
+
+
+@pytest.mark.parametrize("tool", ["elinks", "elinks_noref", "lynx_w200"])
+def test_a_lost_middle_dot_in_lynxs_own_notation_is_missing_separator(tool: str) -> None:
+    """Each card's ``·`` lost in turn (lynx's own notation, ``[31]occ-ai[32]OCC`` over
+    ``Nov 24 [33]6``): the organization and the date ran into the abstract, with no report.
+    The date ends the abstract, and a link line right above it is the organization."""
+    lines = (TOOLS / f"daily.{tool}.txt").read_text("utf-8").split("\n")
+    separators = [i for i, line in enumerate(lines) if line.strip() == "\u00b7"]
+    assert len(separators) == len(TRUTH["daily"])
+    for separator in separators:
+        text = "\n".join(lines[:separator] + lines[separator + 1 :])
+        digest = digestparse.parse(text, reference_date=REFERENCE)
+        assert [(d.code, d.line) for d in digest.diagnostics] == [
+            ("missing-separator", separator + 1)]
+        assert [fields(paper) for paper in digest.papers] == expected("daily", tool)

@@ -590,6 +590,8 @@ def _ends_abstract(state: ParseState, *, first: bool = False, text_indent: int =
     line = state.peek()
     if line is None or line.kind is LynxKind.SEPARATOR or line.kind is LynxKind.TRUNCATED:
         return True
+    if line.kind is LynxKind.DATE and not first:
+        return True  # the date, its ``·`` lost: no line of an abstract reads as one
     if line.kind is LynxKind.ITEM:
         # The authors list; a line of the text that starts with a lone '*' or '#' ('# of
         # tokens …', wrapped there) is no list item where it stands at the text's indent.
@@ -723,7 +725,8 @@ _AFTER_CITATION = frozenset(" .,;:)")
 
 def _organization_lines(state: ParseState) -> int | None:
     """How many lines an organization link takes (``[67][microsoft] Microsoft``, wrapped
-    over up to three), where a ``·`` follows it or ends its last line; else None."""
+    over up to three), where a ``·`` follows it or ends its last line, or the date follows
+    it (its ``·`` lost); else None."""
     first = state.peek()
     for count in range(1, _MAX_ORGANIZATION_LINES + 1):
         line = state.peek(count - 1)
@@ -735,7 +738,9 @@ def _organization_lines(state: ParseState) -> int | None:
         if " · " in line.text or line.text.endswith(" ·"):
             return count
         after = state.peek(count)
-        if after is not None and after.kind is LynxKind.SEPARATOR:
+        if after is not None and (
+            after.kind is LynxKind.SEPARATOR or (after.kind is LynxKind.DATE and count == 1)
+        ):
             return count
     return None
 
