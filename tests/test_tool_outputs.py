@@ -364,3 +364,23 @@ def test_a_lost_middle_dot_in_lynxs_own_notation_is_missing_separator(tool: str)
         assert [(d.code, d.line) for d in digest.diagnostics] == [
             ("missing-separator", separator + 1)]
         assert [fields(paper) for paper in digest.papers] == expected("daily", tool)
+
+
+@pytest.mark.parametrize("tool", [tool for tool in LINKLESS if tool != "bs4_default"])
+def test_a_trending_cards_date_glued_to_its_button_spoils_that_copy_alone(tool: str) -> None:
+    """The first card's date line run into its upvote button (``… Oct 4, 2026Upvote``): that
+    copy reads as no card. Its button then read as the next card's box over the card's links
+    taken for a title, every card after it out of step (titles ``GitHub 131 arXiv Page
+    Submitted by …``), or the copy was taken into the header with no report. Card links are
+    no title, and card lines after the header's last phrase are no header: the copy is
+    ``junk``, and the other copy gives the card. (``bs4_default``, which glues the button's
+    count on too, still reads the damaged line as the first copy's organization.)"""
+    lines = (TOOLS / f"trending.{tool}.txt").read_text("utf-8").split("\n")
+    (date,) = [i for i, line in enumerate(lines) if "Published on Oct 4, 2026" in line][:1]
+    button = next(i for i in range(date + 1, len(lines)) if lines[i].strip())
+    lines[date : button + 1] = [lines[date] + lines[button]]
+    text = "\n".join(lines)
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    assert [d.code for d in digest.diagnostics] == ["junk"]
+    assert digest.diagnostics[0].line <= date + 1 <= digest.diagnostics[0].end_line
+    assert [fields(paper) for paper in digest.papers] == expected("trending", tool)

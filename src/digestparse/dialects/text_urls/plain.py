@@ -541,12 +541,15 @@ def _card(
     (under a lead-in where ``lead``); None where no card starts there."""
     box = _box(state, ahead)
     if box is not None:
+        title = state.peek(ahead + box[0])
+        if title is not None and is_card_links(title.text):
+            return None  # a trending card's button over its links: no title comes after it
         shape = _shape(state, ahead + box[0])
         if shape is None or shape.texts == 0:
             return None
         return box, _merged(state, ahead + box[0], shape)
     line = state.peek(ahead)
-    if line is None or line.kind is not TEXT:
+    if line is None or line.kind is not TEXT or is_card_links(line.text):
         return None
     shape = _shape(state, ahead)
     # Where ``·`` is lost, the date ends the entry's text, and where a trending card shows

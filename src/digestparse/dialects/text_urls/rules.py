@@ -60,13 +60,20 @@ def read_header(state: ParseState) -> None:
     """
     without_urls.choose_reading(state)
     dated = read_block_header(
-        state, starts_entry=starts_entry, date_kind=DATE, header_text=_header_text
+        state, starts_entry=starts_entry, date_kind=DATE, header_text=_header_text,
+        card_kinds=_CARD_KINDS,
     )
     arrow = state.peek()
     if dated and arrow is not None and arrow.kind is URL and PERIOD_PAGE.fullmatch(arrow.text):
         state.advance()
         if state.header_span is not None:
             state.header_span = (state.header_span[0], state.last_line)
+
+
+#: Lines of a card's metadata (a count, ``·``): after the header's last own phrase, on a
+#: page with no page date (the trending page), they say the first card lost what starts it,
+#: and its lines are the body's, not the header's (``block_header.py``).
+_CARD_KINDS = (COUNT, SEPARATOR_KIND)
 
 
 def _header_text(line: Line) -> str | None:
