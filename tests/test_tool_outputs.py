@@ -384,3 +384,18 @@ def test_a_trending_cards_date_glued_to_its_button_spoils_that_copy_alone(tool: 
     assert [d.code for d in digest.diagnostics] == ["junk"]
     assert digest.diagnostics[0].line <= date + 1 <= digest.diagnostics[0].end_line
     assert [fields(paper) for paper in digest.papers] == expected("trending", tool)
+
+
+@pytest.mark.parametrize("tool", [tool for tool in LINKLESS if tool != "bs4_default"])
+def test_a_trending_button_that_lost_its_label_is_no_box_over_a_title(tool: str) -> None:
+    """The last card's ``Upvote`` label lost, its count (``-``) stands alone after the date,
+    over the card's links. A page's first card without a box looks ahead for a bare box
+    that no comment count can be; that count is none (the trending page's button comes
+    after the date, over the links): it set the page's style to bare boxes, and every card
+    lost its upvotes, each reported. The damaged button is ``junk``."""
+    lines = (TOOLS / f"trending.{tool}.txt").read_text("utf-8").split("\n")
+    labels = [i for i, line in enumerate(lines) if line.strip() == "Upvote"]
+    del lines[labels[-1]]
+    digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
+    assert [d.code for d in digest.diagnostics] == ["junk"]
+    assert [fields(paper) for paper in digest.papers] == expected("trending", tool)

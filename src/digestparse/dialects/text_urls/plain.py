@@ -202,7 +202,11 @@ def _box(state: ParseState, ahead: int) -> tuple[int, str, int] | None:
 
 def _bare_box_ahead(state: ParseState) -> bool:
     """Whether a later entry shows a bare box that is no comment count, over its title: ``-``
-    (a count is a number), or a number right under a date line that showed its count."""
+    (a count is a number), or a number right under a date line that showed its count. Not
+    on the trending page, whose button comes after the date (``Upvote`` over its count): a
+    count there whose label was lost is no box over a title."""
+    if TRENDING in state.memo:
+        return False
     previous: Line | None = None
     for ahead in range(_SCAN_LINES):
         line = state.peek(ahead)
@@ -212,7 +216,7 @@ def _bare_box_ahead(state: ParseState) -> bool:
             previous is None or previous.text != UPVOTE_LABEL
         ):
             title = state.peek(ahead + 1)
-            if title is not None and title.kind is TEXT:
+            if title is not None and title.kind is TEXT and not is_card_links(title.text):
                 return True
         previous = line
     return False
