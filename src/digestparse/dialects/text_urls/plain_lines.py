@@ -308,17 +308,30 @@ def detect_plain(head: Sequence[str]) -> bool:
         ):
             return True
     # A 2026 page cut before its first entry's date, or after its header: the header's
-    # promo line or switcher, no ``·`` in the head but maybe its last line, and an upvote
-    # box (``42``, ``[-] 5``, ``Upvote``) over a title or the site's menu before the header.
-    # Read as the other dialects read such a capture (``truncated-entry``, ``no-entries``),
-    # not as the seeds' text, which took its menu for papers. (A seed shows no box and
-    # starts with its header; one whose entries have no metadata, 003, shows no ``·``.)
+    # promo line or switcher, no ``·`` in the head but maybe its last line, no more lines
+    # after the header's last phrase than one card takes, and an upvote box (``42``,
+    # ``[-] 5``, ``Upvote``) over a title or the site's menu before the header. Read as the
+    # other dialects read such a capture (``truncated-entry``, ``no-entries``), not as the
+    # seeds' text, which took its menu for papers. (A seed shows no box and starts with its
+    # header; one whose entries have no metadata, 003, shows no ``·`` but many entries.)
     return (
         header_2026
         and not any(map(is_separator, head[:-1]))
+        and _one_card_after_header(head)
         and (head[0] not in PAGE_PHRASES or _box_over_title(head))
         and not any(map(_link_notation, head))
     )
+
+
+def _one_card_after_header(head: Sequence[str]) -> bool:
+    """Whether the lines after the header's last phrase are no more than one card takes
+    (its box, title, abstract, avatars and authors line): a capture cut inside its first."""
+    last = max(
+        (index for index, line in enumerate(head)
+         if line in PAGE_PHRASES or _PERIOD.fullmatch(line) is not None),
+        default=-1,
+    )
+    return len(head) - 1 - last <= _ENTRY_LINES + 2
 
 
 #: A link's number as lynx and elinks write it before its text (``[12]Subscribe``).
