@@ -1606,3 +1606,13 @@ def test_a_heading_s_text_and_a_link_s_text_have_no_marks_of_their_own(
     assert digest.dialect == "markdown"
     assert [paper.title for paper in digest.papers] == [title]
     rules_and_fast_path_agree(MARKDOWN, text, datetime.date(2026, 10, 2))
+
+
+def test_a_joined_trending_capture_after_a_listing_reports_no_lost_box() -> None:
+    """Capture 03 (a listing, every entry boxed) and then 04 (the trending page, no box):
+    whether entries show boxes is each page's own, and a header between them starts a new
+    page. The trending entries were each ``missing-upvotes``."""
+    alone = [digestparse.parse(source) for source in (MD03, MD04)]
+    joined = digestparse.parse(MD03 + MD04)
+    assert "missing-upvotes" not in [d.code for d in joined.diagnostics]
+    assert [p.title for p in joined.papers] == [p.title for d in alone for p in d.papers]

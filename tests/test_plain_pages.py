@@ -1477,3 +1477,17 @@ def test_a_number_under_a_date_that_shows_its_count_is_the_next_cards_box() -> N
         ("Alpha Title", None, 6), ("Beta Title", 99, 1)]
     assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-upvotes", 7)]
     assert_paths_agree(TEXT_URLS, text, TODAY)
+
+
+def test_a_seed_before_a_page_without_urls_is_read_with_no_lost_boxes() -> None:
+    """A seed dump and then lynx's page without URLs in one file: the seed's first card,
+    which shows no box, looked ahead for the page's boxes and found the next capture's, so
+    every card of the seed was ``missing-upvotes``. The look stops at a page's title or end,
+    and a second page's header leaves its boxes to its own cards."""
+    seed = SEEDS[0]
+    lynx = (Path(__file__).parent / "fixtures" / "tools" / "daily.lynx_nonumbers.txt").read_text(
+        "utf-8")
+    for text in (seed + "\n" + lynx, lynx + "\n" + seed):
+        digest = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
+        assert digest.dialect == "text-urls"
+        assert [d.code for d in digest.diagnostics] == ["junk"]

@@ -361,6 +361,8 @@ def repeated_header(state: ParseState) -> bool:
     first = state.peek()
     if first is None or first.kind is not Kind.HEADER:
         return False
+    # Another capture's page follows: whether its entries show boxes is its own.
+    state.memo.pop(BOXES_SHOWN, None)
     if READ_RAW and _raw_header(state, first):
         return True
     first = last = state.advance()

@@ -210,8 +210,8 @@ def _bare_box_ahead(state: ParseState) -> bool:
     previous: Line | None = None
     for ahead in range(_SCAN_LINES):
         line = state.peek(ahead)
-        if line is None:
-            return False
+        if line is None or line.text in PAGE_TITLES or opens_page_end(line.text):
+            return False  # this page's cards end there (another capture's may follow)
         if (line.text == "-" or (line.kind is COUNT and _counted_date(previous))) and (
             previous is None or previous.text != UPVOTE_LABEL
         ):
