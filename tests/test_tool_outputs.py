@@ -335,19 +335,23 @@ def test_a_trending_lead_in_glued_to_the_line_under_it_is_still_the_lead_in(tool
                                   "inscriptis_images", "lynx_nonumbers", "w3m_cols200",
                                   "w3m_plain"])
 def test_avatars_whose_authors_count_was_lost_are_no_organization(tool: str) -> None:
-    """A card's ``1 authors`` line lost: the avatar above it (``• [IMG]``, ``*``,
+    """A card's ``N authors`` line lost: the avatar above it (``• [IMG]``, ``*``,
     ``• [d00af60d43]``) stood right over the ``·``, where an organization's name does, and
-    became the card's organization with no report. An avatar names no one: the card is
-    ``missing-authors``."""
-    lines = (TOOLS / f"daily.{tool}.txt").read_text("utf-8").split("\n")
-    (count,) = [i for i, line in enumerate(lines) if line.strip().endswith("1 authors")]
-    del lines[count]
-    digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
-    assert [d.code for d in digest.diagnostics] == ["missing-authors"]
-    want = expected("daily", tool)
-    (card,) = [card for card in want if card["author_count"] == 1]
-    card["author_count"] = None
-    assert [fields(paper) for paper in digest.papers] == want
+    became the card's organization with no report; with more avatars, the ones above it
+    made a paper titled ``• [IMG]``. Avatars name no one: the card is
+    ``missing-authors``, and keeps the rest of its fields."""
+    whole = (TOOLS / f"daily.{tool}.txt").read_text("utf-8").split("\n")
+    counts = [i for i, line in enumerate(whole) if line.strip().endswith(" authors")]
+    assert len(counts) == sum(card["author_count"] is not None for card in TRUTH["daily"])
+    for count in counts:
+        lines = whole[:count] + whole[count + 1 :]
+        digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
+        assert [d.code for d in digest.diagnostics] == ["missing-authors"]
+        want = expected("daily", tool)
+        shown = int(whole[count].split()[-2])  # ``• 12 authors``
+        (card,) = [card for card in want if card["author_count"] == shown]
+        card["author_count"] = None
+        assert [fields(paper) for paper in digest.papers] == want
 
 
 @pytest.mark.parametrize("tool", ["elinks", "elinks_noref", "lynx_w200"])

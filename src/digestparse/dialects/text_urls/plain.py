@@ -310,6 +310,12 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
             return _Shape(count + 1 - names, title, names, exact)
         if line.kind is SEPARATOR_KIND or is_separator(line.text) or line.kind is DATE:
             names = _logo_name(state, at, count)
+            avatars = _avatars_above(state, at, count)
+            if avatars and count > avatars:
+                # The authors' avatars over the ``·``, their count line lost: no text of
+                # the entry's, nor an organization (``_metadata`` reports them).
+                title, exact = _split(state, at, count - avatars)
+                return _Shape(count - avatars, title, avatars, exact, dated=line.kind is DATE)
             if names:
                 # A name after its logo's alt text (lynx): an organization however the
                 # text above it runs.
@@ -635,6 +641,17 @@ def _avatars(state: ParseState, ahead: int) -> int:
     ):
         count += 1
     return count if count and line is not None and authors_count(line.text) is not None else 0
+
+
+def _avatars_above(state: ParseState, at: int, count: int) -> int:
+    """How many avatar lines (a lone bullet, an image's placeholder) stand right above the
+    line ``count`` lines after ``at``."""
+    avatars = 0
+    while avatars < count and (line := state.peek(at + count - 1 - avatars)) is not None and (
+        line.text in AVATAR_BULLETS or is_placeholder(line.text)
+    ):
+        avatars += 1
+    return avatars
 
 
 def _authors_link(state: ParseState, ahead: int) -> bool:
