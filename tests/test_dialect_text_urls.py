@@ -36,6 +36,7 @@ from dialect_support import (
     replace,
     then,
 )
+from digestparse.dates import read_date_line, set_page_date
 from digestparse.dialects.text_urls import TEXT_URLS
 from digestparse.dialects.text_urls.lines import (
     PLAIN_LEN,
@@ -46,8 +47,8 @@ from digestparse.dialects.text_urls.lines import (
     is_box,
     link_paper_id,
 )
-from digestparse.dialects.text_urls.rules import entry
-from digestparse.grammar import opens_page_end
+from digestparse.dialects.text_urls.rules import entry, starts_entry
+from digestparse.grammar import PAGE_TITLES, opens_page_end
 from digestparse.lines import text_blocks
 from digestparse.links import paper_id
 from digestparse.rules.junk import report_junk
@@ -307,14 +308,33 @@ def mutated() -> st.SearchStrategy[str]:
 def junk_block(state: ParseState) -> bool:
     """The generic junk rule (``rules/junk.py``: a line and the lines glued to it), except
     that an upvote box glued to the block starts the next entry: blank lines carry no
-    meaning in this dialect."""
+    meaning in this dialect. And as docs/format.md says of two captures joined: a run of
+    junk blocks that holds the page's title and ends with a yearless date line, right
+    before an entry, is a second page's header, and that line its page date."""
     first = last = state.advance()
+    texts = [first.text]
     while (line := state.peek()) is not None and line.gap == 0:
         if line.text.startswith(UPVOTE_BOX) and is_box(line.text):
             break
         last = state.advance()
+        texts.append(last.text)
     report_junk(state, first, last)
+    run = state.memo.get(_ORACLE_RUN, (False, 0))
+    assert isinstance(run, tuple)
+    held, end = run
+    goes_on = end == first.number - first.gap - 1  # only blank lines since the last block
+    titled = (held and goes_on) or any(text in PAGE_TITLES for text in texts)
+    state.memo[_ORACLE_RUN] = (titled, last.number)
+    parts = read_date_line(last.text) if classify(last.text) is Kind.DATE else None
+    if (
+        titled and parts is not None and parts.year is None and parts.count_text is None
+        and state.peek() is not None and starts_entry(state)
+    ):
+        set_page_date(state, last.number, parts)
     return True
+
+
+_ORACLE_RUN = "test: the junk run so far (whether it holds the page's title, its last line)"
 
 
 #: The dialect with that junk rule, called once per block of junk lines.
