@@ -41,7 +41,6 @@ from digestparse.dialects.text_urls import TEXT_URLS
 from digestparse.dialects.text_urls.lines import (
     PLAIN_LEN,
     SHAPED_START,
-    UPVOTE_BOX,
     Kind,
     classify,
     is_box,
@@ -314,7 +313,7 @@ def junk_block(state: ParseState) -> bool:
     first = last = state.advance()
     texts = [first.text]
     while (line := state.peek()) is not None and line.gap == 0:
-        if line.text.startswith(UPVOTE_BOX) and is_box(line.text):
+        if is_box(line.text):
             break
         last = state.advance()
         texts.append(last.text)

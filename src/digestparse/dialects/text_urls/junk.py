@@ -81,7 +81,7 @@ def _first_block(state: ParseState) -> tuple[bool, str]:
     title, and its last line's text."""
     first = last = state.advance()
     title = first.text in PAGE_TITLES
-    while (line := state.peek()) is not None and line.gap == 0 and not _is_box(line.text):
+    while (line := state.peek()) is not None and line.gap == 0 and not is_box(line.text):
         last = state.advance()
         title = title or last.text in PAGE_TITLES
     report_junk(state, first, last)
@@ -103,7 +103,7 @@ def _run(state: ParseState) -> tuple[int, bool, str]:
     title = False
     text = ""
     while (line := state.peek()) is not None and (
-        (line.gap == 0 and not _is_box(line.text)) or not starts_entry(state)
+        (line.gap == 0 and not is_box(line.text)) or not starts_entry(state)
     ):
         text = state.advance().text
         title = title or text in PAGE_TITLES
@@ -126,7 +126,7 @@ def _run_in_window(state: ParseState) -> tuple[bool, str] | None:
     while line is not None:
         index = line[0]
         following = _next_line(raw, index + 1, count)
-        if (index > last + 1 or _is_box(line[1])) and _starts_entry(
+        if (index > last + 1 or is_box(line[1])) and _starts_entry(
             raw, line, following, count, complete
         ) is not False:
             break  # after a blank line: an entry, or a line that the window cannot tell
@@ -138,12 +138,6 @@ def _run_in_window(state: ParseState) -> tuple[bool, str] | None:
         return None
     state.skip_to(base + last + 1)
     return title, text
-
-
-def _is_box(text: str) -> bool:
-    """An upvote box, `` [-] 5``: it starts an entry even glued to the junk above it, since
-    blank lines carry no meaning here (docs/format.md) and no junk line is one."""
-    return text.startswith(UPVOTE_BOX) and is_box(text)
 
 
 def _next_line(raw: list[str], index: int, count: int) -> tuple[int, str] | None:

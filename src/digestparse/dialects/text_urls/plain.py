@@ -636,9 +636,7 @@ def _avatars(state: ParseState, ahead: int) -> int:
     (lynx's ``* [IMG]``) stand at ``ahead`` right above an authors line; 0 where none do, or
     no authors line follows them."""
     count = 0
-    while (line := state.peek(ahead + count)) is not None and (
-        line.text in AVATAR_BULLETS or is_placeholder(line.text)
-    ):
+    while (line := state.peek(ahead + count)) is not None and _is_avatar(line.text):
         count += 1
     return count if count and line is not None and authors_count(line.text) is not None else 0
 
@@ -647,11 +645,18 @@ def _avatars_above(state: ParseState, at: int, count: int) -> int:
     """How many avatar lines (a lone bullet, an image's placeholder) stand right above the
     line ``count`` lines after ``at``."""
     avatars = 0
-    while avatars < count and (line := state.peek(at + count - 1 - avatars)) is not None and (
-        line.text in AVATAR_BULLETS or is_placeholder(line.text)
+    while (
+        avatars < count
+        and (line := state.peek(at + count - 1 - avatars)) is not None
+        and _is_avatar(line.text)
     ):
         avatars += 1
     return avatars
+
+
+def _is_avatar(text: str) -> bool:
+    """An author's avatar on its line: a lone bullet or an image's placeholder."""
+    return text in AVATAR_BULLETS or is_placeholder(text)
 
 
 def _authors_link(state: ParseState, ahead: int) -> bool:
@@ -672,7 +677,7 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: int) -
         last = state.peek(organization - 1)
         glued_last = last is not None and split_metadata(last.text) is not None
         names = [state.advance().text for _ in range(organization - glued_last)]
-        if all(name in AVATAR_BULLETS or is_placeholder(name) for name in names):
+        if all(map(_is_avatar, names)):
             names = []  # the authors' avatars, their count lost: no organization's name
     wrapped = bool(names) and _wrapped_separator(names)
     line = next_line(state, "no metadata")
