@@ -1460,6 +1460,40 @@ def test_pandoc_wraps_a_long_organization_with_its_logo(name: str, old: str, new
         paper.abstract for paper in before.papers]
 
 
+_KANDINSKY_WRAPPED = (
+    "kandinskylab Kandinsky Lab for Generative Video Research and Audio\n   Synthesis"
+)
+
+
+@pytest.mark.parametrize(
+    ("published", "dated"),
+    [
+        (" \u00b7 Published on Oct 4, 2026", " \u00b7 Oct 4, 2026"),
+        (" \u00b7 Published on Oct\n   4, 2026", " \u00b7 Oct 4,\n   2026"),
+        (" \u00b7 Published\n   on Oct 4, 2026", " \u00b7 Oct\n   4, 2026"),
+        (" \u00b7\n   Published on Oct 4, 2026", " \u00b7\n   Oct 4, 2026"),
+    ],
+)
+def test_links_wraps_a_long_organization_without_brackets(published: str, dated: str) -> None:
+    """links (and elinks, w3m) wraps a long name after any word, and the date after it
+    anywhere: the lines after the abstract's blank line are the name, where the date
+    (whole, or wrapped onto the next line) follows its last (as the tools write names
+    of 60 to 90 characters, ``long_names/`` holding shorter ones)."""
+    text = (Path(__file__).parent / "fixtures" / "tools" / "trending.links.txt").read_text("utf-8")
+    name = "kandinskylab Kandinsky Lab"
+    copies = [(" \u00b7 Published on Oct 4, 2026", published), (" \u00b7 Oct 4, 2026", dated)]
+    for old, new in copies:
+        assert text.count(name + old) == 1
+        text = text.replace(name + old, _KANDINSKY_WRAPPED + new)
+    digest = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
+    assert (digest.dialect, digest.diagnostics) == ("text-urls", ())
+    assert uncovered_lines(text, digest) == []
+    first = digest.papers[0]
+    assert first.organization == "Kandinsky Lab for Generative Video Research and Audio Synthesis"
+    assert (first.date, first.upvotes, len(digest.papers)) == (datetime.date(2026, 10, 4), 117, 6)
+    assert_paths_agree(TEXT_URLS, text, TOOLS_REFERENCE)
+
+
 def test_a_number_under_a_date_that_shows_its_count_is_the_next_cards_box() -> None:
     """A date line that shows its comment count (``Nov 24 6``) has no second one on the
     next line: a number there is the next card's bare box, so the page has boxes and the

@@ -32,7 +32,7 @@ DIALECTS = {
     "w3m_plain": "text-urls", "w3m_cols200": "text-urls", "links": "text-urls",
     "links_w200": "text-urls", "elinks": "reference-text", "elinks_noref": "reference-text",
     "elinks_nonum": "text-urls", "elinks_nonum_noref": "text-urls",
-    "lynx_w200": "reference-text", "lynx_nonumbers": "text-urls",
+    "lynx_w200": "reference-text", "lynx_nonumbers": "text-urls", "lynx": "reference-text",
     "h2t_default": "markdown", "h2t_bw0": "markdown", "h2t_ignore_images": "markdown",
     "h2t_images_to_alt": "markdown", "h2t_protect_links": "markdown",
     "mdfy_default": "markdown", "mdfy_atx": "markdown",
@@ -46,14 +46,14 @@ DIALECTS = {
 TRENDING_MARKDOWN = "html-text"
 #: Outputs with no paper id: no URL kept, or only in a numbered list at the end.
 NO_IDS = {"w3m_plain", "w3m_cols200", "links", "links_w200", "elinks", "elinks_noref",
-          "elinks_nonum", "elinks_nonum_noref", "lynx_w200", "lynx_nonumbers",
+          "elinks_nonum", "elinks_nonum_noref", "lynx_w200", "lynx_nonumbers", "lynx",
           "bs4_default", "bs4_nl", "inscriptis_default", "inscriptis_images", "htmltext_default",
           "pandoc_plain", "pandoc_plain_nowrap"}
 #: Organizations whose logo's alt text no rule can tell from the name (a handle unlike the
 #: name), as the tools that write the alt show them: glued on the daily page (its markup
 #: puts no blank between logo and name), bare on the trending page (read off the files).
 ALT_WRITERS = {"w3m_plain", "w3m_cols200", "links", "links_w200", "elinks", "elinks_noref",
-               "elinks_nonum", "elinks_nonum_noref", "lynx_w200", "lynx_nonumbers",
+               "elinks_nonum", "elinks_nonum_noref", "lynx_w200", "lynx_nonumbers", "lynx",
                "h2t_images_to_alt"}
 UNTOLD = {
     ("daily", "University of Massachusetts Amherst"): "umassUniversity of Massachusetts Amherst",
@@ -120,6 +120,43 @@ def test_a_tools_output_reads_to_the_pages_fields(name: str) -> None:
     assert uncovered_lines(text, digest) == []
     assert digestparse.parse(text, mode="strict", reference_date=REFERENCE) == digest
     assert_paths_agree(BY_NAME[dialect], text, REFERENCE)
+
+
+#: The pages of ``long_names/`` give these organizations longer names (its README.md).
+LONG_NAMES = {
+    ("daily", "University of Massachusetts Amherst"):
+        "University of Massachusetts Amherst Manning College of Information and Computer Sciences",
+    ("trending", "Kandinsky Lab"): "Kandinsky Lab for Generative Video Research",
+    ("trending", "Princeton University"): "Princeton University Department of Computer Science",
+    ("trending", "Mininglamp Technology"): "Mininglamp Technology Multimodal Research Center",
+    ("trending", "Edge0"): "Edge0 Systems Laboratory for Efficient Inference",
+}
+LONG_OUTPUTS = sorted(path.name for path in (TOOLS / "long_names").glob("*.txt"))
+
+
+def test_every_long_name_output_is_here() -> None:
+    assert len(LONG_OUTPUTS) == 13
+
+
+@pytest.mark.parametrize("name", LONG_OUTPUTS)
+def test_a_long_organization_name_wrapped_by_the_tool_reads(name: str) -> None:
+    """A name long enough that the tool wraps its line: inside the trending card's date
+    (``… · Sep 4,`` over ``2026``, ``· Published`` over ``on Sep 16, 2026``), or over two
+    lines above the daily card's ``·``. The card read with no report and the whole name
+    (it gave ``junk``, a card without a date, or the date as the next card's organization)."""
+    page, tool, _ = name.split(".")
+    text = (TOOLS / "long_names" / name).read_text("utf-8")
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    cards = expected(page, tool)
+    for card in cards:
+        for (renamed_page, short), long in LONG_NAMES.items():
+            if renamed_page == page and card["organization"] is not None:
+                card["organization"] = card["organization"].replace(short, long)
+    assert (digest.dialect, digest.diagnostics) == (DIALECTS[tool], ())
+    assert [fields(paper) for paper in digest.papers] == cards
+    assert uncovered_lines(text, digest) == []
+    assert digestparse.parse(text, mode="strict", reference_date=REFERENCE) == digest
+    assert_paths_agree(BY_NAME[DIALECTS[tool]], text, REFERENCE)
 
 
 @pytest.mark.parametrize("name", ["daily.h2t_ignore_links.txt", "trending.h2t_ignore_links.txt"])

@@ -802,10 +802,12 @@ def _read_metadata(state: ParseState, *, card: bool) -> _Fields:
         assert separator_line is not None
         wrapped = state.peek()
         if read_date(text) is None and wrapped is not None and not wrapped.gap:
-            joined = f"{text} {wrapped.text}"  # the date wrapped: '· Oct 4,' / '2026'
-            if read_date(joined) is not None:
+            # The date wrapped: '· Oct 4,' / '2026', '· Published' / 'on Oct 4, 2026'.
+            joined = f"{text} {wrapped.text}"
+            whole = joined.removeprefix(_PUBLISHED_ON)
+            if read_date(whole) is not None:
                 state.advance()
-                return _dated(state, fields, wrapped, joined, -len(text))
+                return _dated(state, fields, wrapped, whole, len(joined) - len(whole) - len(text))
         column = separator_line.text.rfind(text) + 1
         return _dated(state, fields, separator_line, text, column)
     date = state.peek()  # the date wrapped to the next line: '· Published on' / 'Oct 4, 2026'

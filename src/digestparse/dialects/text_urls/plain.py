@@ -21,11 +21,13 @@ lines stand between the entry's lines, the title is the first run of lines glued
 together and the abstract the rest; where there are none, the title is the first line
 (or, where it stands at the margin over an indented abstract, as lynx writes them, its
 lines at the margin). An organization is the short line right above ``·`` after the
-abstract, or the lines from one that starts with its logo's alt text (lynx: ``[occ] OCC``,
-read ``OCC``). lynx's image placeholders (``[IMG]``) are read as avatars over the authors
-and as a trending card's thumbnail and submitter's avatar around ``Submitted by``. A bare number
-after the date is its comment count, except on a page whose upvote boxes are bare
-numbers too: there it is the comment count only where the next entry's box follows it.
+abstract, the lines from one that starts with its logo's alt text (lynx: ``[occ] OCC``,
+read ``OCC``), or, after a blank line, the two or three lines of a long name that a tool
+wrapped; its line with `` · `` and the date may wrap inside the date. lynx's image
+placeholders (``[IMG]``) are read as avatars over the authors and as a trending card's
+thumbnail and submitter's avatar around ``Submitted by``. A bare number after the date is
+its comment count, except on a page whose upvote boxes are bare numbers too: there it is
+the comment count only where the next entry's box follows it.
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ from .plain_lines import (
     is_separator,
     looks_dated,
     split_metadata,
+    split_wrapped_metadata,
     submitter_on_line,
     without_logo,
 )
@@ -298,14 +301,15 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
             or _avatars(state, at + count)
         ):
             return _plain_shape(state, at, count)
-        glued = split_metadata(line.text)
-        if glued is not None and count:
+        glued = _metadata_at(state, at + count) if count else None
+        if glued is not None:
             # The authors or organization, ``·`` and the date on one line.
             if authors_count(glued[0]) is not None:
                 title, exact = _split(state, at, count)
                 return _Shape(count, title, 0, exact)
-            # The name's lines before this one, where lynx wrapped it after its logo.
-            names = _logo_name(state, at, count + 1) or 1
+            # The name's lines before this one, where lynx wrapped it after its logo, or
+            # where a tool wrapped a long name.
+            names = _logo_name(state, at, count + 1) or _wrapped_name(state, at, count + 1) or 1
             title, exact = _split(state, at, count + 1 - names)
             return _Shape(count + 1 - names, title, names, exact)
         if line.kind is SEPARATOR_KIND or is_separator(line.text) or line.kind is DATE:
@@ -327,6 +331,10 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
                     title, exact = _split(state, at, count - 1)
                     if exact or count == 2:
                         return _Shape(count - 1, title, 1, exact, dated=line.kind is DATE)
+                names = _wrapped_name(state, at, count)
+                if names:
+                    title, exact = _split(state, at, count - names)
+                    return _Shape(count - names, title, names, exact, dated=line.kind is DATE)
             shape = _plain_shape(state, at, count)
             return attrs.evolve(shape, dated=True) if shape and line.kind is DATE else shape
         if (line.kind is not TEXT and line.kind is not URL) or box_value(line.text) is not None:
@@ -434,7 +442,7 @@ def _logo_name(state: ParseState, at: int, count: int) -> int:
         if line is None:
             return 0
         text = line.text
-        if names == 1 and (glued := split_metadata(text)) is not None:
+        if names == 1 and (glued := _metadata_at(state, at + count - 1)) is not None:
             text = glued[0]
         logo = has_logo(text, glued=line.gap > 0)
         size += len(without_logo(text) if logo else text)
@@ -445,6 +453,47 @@ def _logo_name(state: ParseState, at: int, count: int) -> int:
         if line.gap:
             return 0
     return 0
+
+
+def _wrapped_name(state: ParseState, at: int, count: int) -> int:
+    """How many of the lines right before ``at + count`` (two to ``_NAME_LINES``) are an
+    organization's name that a tool wrapped at its width (``CarnegieMellonUCarnegie Mellon
+    University Institute for`` over ``Advanced Research``, the last maybe with its `` · date``):
+    a run of lines of its own after a blank line, no longer than a name, where the lines
+    before it are exactly a title and an abstract; 0 where they are none. Without blank
+    lines the lines cannot tell a name's start from the abstract's end."""
+    size = 0
+    for names in range(1, min(count - 2, _NAME_LINES) + 1):
+        line = state.peek(at + count - names)
+        if line is None:
+            return 0
+        text = line.text
+        if names == 1:
+            glued = _metadata_at(state, at + count - 1)
+            text = glued[0] if glued is not None else _before_separator(text)
+        size += len(text) + 1
+        if size > MAX_ORGANIZATION_LEN + 1:
+            return 0
+        if line.gap:
+            return names if names > 1 and _split(state, at, count - names)[1] else 0
+    return 0
+
+
+def _metadata_at(state: ParseState, ahead: int) -> tuple[str, str, int] | None:
+    """The authors or organization and the date on the line at ``ahead`` (``Kandinsky Lab ·
+    Oct 4, 2026``), or on it and the next where a tool wrapped it inside the date
+    (``split_wrapped_metadata``): the two and how many lines they take; None: none."""
+    line = state.peek(ahead)
+    if line is None:
+        return None
+    glued = split_metadata(line.text)
+    if glued is not None:
+        return (*glued, 1)
+    following = state.peek(ahead + 1)
+    if following is None or following.gap or SEPARATOR not in line.text:
+        return None
+    wrapped = split_wrapped_metadata(line.text, following.text)
+    return None if wrapped is None else (*wrapped, 2)
 
 
 #: An upvote box: its lines, its style and the upvotes (``_box``).
@@ -674,17 +723,17 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: int) -
     state.advance_by(_avatars(state, 0))
     names: list[str] = []
     if organization:
-        last = state.peek(organization - 1)
-        glued_last = last is not None and split_metadata(last.text) is not None
+        glued_last = _metadata_at(state, organization - 1) is not None
         names = [state.advance().text for _ in range(organization - glued_last)]
         if all(map(_is_avatar, names)):
             names = []  # the authors' avatars, their count lost: no organization's name
     wrapped = bool(names) and _wrapped_separator(names)
     line = next_line(state, "no metadata")
-    glued = split_metadata(line.text)
+    glued = _metadata_at(state, 0)
     if glued is not None:
-        who, date = glued
-        state.advance()
+        who, date, lines = glued
+        state.advance_by(lines - 1)
+        line = state.advance()  # the date's (last) line
         count = authors_count(who)
         if count is not None and not names:
             fields["author_count"] = count
@@ -746,11 +795,18 @@ _BEFORE_DATE = frozenset({"", PUBLISHED.strip()})
 def _wrapped_separator(names: list[str]) -> bool:
     """Whether the name's last line ends with ``·`` (and ``Published on``), the date wrapped
     onto the next line; that line then loses them."""
-    who, separator, rest = names[-1].rpartition(" " + SEPARATOR)
+    last = names[-1]
+    names[-1] = _before_separator(last)
+    return names[-1] != last
+
+
+def _before_separator(text: str) -> str:
+    """A name's line without the ``·`` (and ``Published on``) at its end, where the date
+    wrapped onto the next line; the line itself where it ends otherwise."""
+    who, separator, rest = text.rpartition(" " + SEPARATOR)
     if not separator or not who.strip() or rest.strip() not in _BEFORE_DATE:
-        return False
-    names[-1] = who
-    return True
+        return text
+    return who
 
 
 def _organization(lines: list[str]) -> str:

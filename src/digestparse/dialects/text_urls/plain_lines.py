@@ -169,6 +169,20 @@ def split_metadata(text: str) -> tuple[str, str] | None:
     return who.strip(), date
 
 
+def split_wrapped_metadata(text: str, following: str) -> tuple[str, str] | None:
+    """The authors or organization and the date where a tool wrapped their line inside the
+    date (links, elinks, lynx and pandoc at their widths: ``Kandinsky Lab · Oct 4,`` over
+    ``2026``, ``… · Published on Oct`` over ``4, 2026``); None: the two lines are no such
+    line. A wrap right after ``·`` or ``Published on`` leaves a date line of its own, which
+    the reading takes as such (``Kandinsky Lab ·`` over ``Published on Oct 4, 2026``)."""
+    who, separator, start = text.rpartition(_INLINE_SEPARATOR)
+    start = start.strip()
+    if not separator or not who.strip() or not start or classify(following) is DATE:
+        return None
+    date = f"{start} {following}"
+    return (who.strip(), date) if classify(date) is DATE else None
+
+
 #: A trending card's lead-in words on a line, perhaps with the submitter's avatar and name
 #: after them (group 1): html2text without links or images leaves the avatar's place blank
 #: (``Submitted by  vvasilev``); w3m writes the avatar as its file name's start in brackets
