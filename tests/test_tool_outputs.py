@@ -159,6 +159,30 @@ def test_a_long_organization_name_wrapped_by_the_tool_reads(name: str) -> None:
     assert_paths_agree(BY_NAME[DIALECTS[tool]], text, REFERENCE)
 
 
+def test_html2text_wraps_an_organizations_link_before_its_date() -> None:
+    """html2text with ``images_to_alt`` writes the organization as a plain link; where that
+    link fills the line it wraps before `` · ``, and the date line starts with ``·`` (as it
+    wrote ``Princeton University Institute``). The two lines are one date line: the
+    organization was lost and its date line reported."""
+    text = (TOOLS / "trending.h2t_images_to_alt.txt").read_text("utf-8")
+    link = "[princetonu Princeton University Institute](https://huggingface.co/princetonu)"
+    for old, date in [
+        ("[princetonu Princeton University](https://huggingface.co/princetonu) \u00b7\n"
+         "Published on Sep 4, 2026\n", "Published on Sep 4, 2026"),
+        ("[princetonu Princeton University](https://huggingface.co/princetonu) \u00b7 Sep 4,\n"
+         "2026\n", "Sep 4, 2026"),
+    ]:
+        assert text.count(old) == 1
+        text = text.replace(old, f"{link}\n\u00b7 {date}\n")
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    cards = expected("trending", "h2t_images_to_alt")
+    cards[2]["organization"] = "Princeton University Institute"
+    assert (digest.dialect, digest.diagnostics) == (TRENDING_MARKDOWN, ())
+    assert [fields(paper) for paper in digest.papers] == cards
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(BY_NAME[TRENDING_MARKDOWN], text, REFERENCE)
+
+
 @pytest.mark.parametrize("name", ["daily.h2t_ignore_links.txt", "trending.h2t_ignore_links.txt"])
 def test_an_output_left_unread_is_reported_and_invents_no_paper(name: str) -> None:
     """html2text's ``--ignore-links`` keeps the images (docs/format.md: not read): every

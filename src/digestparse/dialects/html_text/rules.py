@@ -218,6 +218,8 @@ def _glued(state: ParseState, ahead: int = 0) -> _Glued:
     line = state.peek(ahead)
     assert line is not None
     kind = line.kind
+    if kind is LINKS:
+        return _separator_below(state, ahead, line)
     if kind is not OPEN and not _glue_start(line):
         return _Glued(kind, line.text, 1, line)
     parts = [line.text]
@@ -236,6 +238,24 @@ def _glued(state: ParseState, ahead: int = 0) -> _Glued:
         return _Glued(kind, line.text, 1, line)
     joined = join_wrapped(parts)
     return _Glued(classify(joined), joined, len(parts), last)
+
+
+def _separator_below(state: ParseState, ahead: int, line: Line) -> _Glued:
+    """A link alone on its line (an organization's, its logo written as alt text:
+    ``[princetonu Princeton University Department](…)``) with its `` · `` and date on the
+    next line, glued, where html2text wrapped the line before ``·``: one date line. The
+    line alone where the next is no such line."""
+    following = state.peek(ahead + 1)
+    if (
+        following is not None
+        and not following.gap
+        and following.kind is META
+        and following.text.startswith(SEPARATOR)
+    ):
+        joined = f"{line.text} {following.text}"
+        if classify(joined) is META:
+            return _Glued(META, joined, 2, following)
+    return _Glued(line.kind, line.text, 1, line)
 
 
 @attrs.frozen(slots=True)
@@ -515,7 +535,7 @@ def _metadata(
     if kind is META and (text[0] != "[" or not _glue_start(line)):  # the usual line
         state.advance()
         date_line_text = text
-    elif (kind is OPEN or (text[0] == "[" and _glue_start(line))) and (
+    elif (kind is OPEN or kind is LINKS or (text[0] == "[" and _glue_start(line))) and (
         (glued := _glued(state)).kind is META
     ):
         state.advance_by(glued.count)
