@@ -37,6 +37,7 @@ from dialect_support import (
 )
 from digestparse.dialects.html_text import HTML_TEXT
 from digestparse.dialects.html_text.fastpath import read_canonical
+from digestparse.dialects.html_text.fields import link_text, shown
 from hostile_support import uncovered_lines
 
 LINES = HTML_TEXT_CAPTURE.lines
@@ -628,3 +629,21 @@ def test_a_misspelt_date_on_the_organization_line_is_bad_date(line: str) -> None
     )
     with pytest.raises(digestparse.ParseError, match=r"^<string>:9:[0-9]+: bad-date"):
         digestparse.parse(text, mode="strict", reference_date=datetime.date(2026, 11, 26))
+
+
+@pytest.mark.parametrize(
+    ("written", "text"),
+    [
+        ("Q\\*-Learning and x\\_t", "Q*-Learning and x_t"),  # markdownify
+        ("\\- A Title That Starts With a Dash", "- A Title That Starts With a Dash"),  # html2text
+        ("\\# of Tokens", "# of Tokens"),
+        ("45\\% Fewer Labels", "45\\% Fewer Labels"),  # TeX, as the page shows it
+        ("\\alpha-\\-fold and 5\\-shot", "\\alpha-\\-fold and 5\\-shot"),
+        ("C:\\\\path", "C:\\\\path"),
+    ],
+)
+def test_only_a_converters_escapes_are_resolved(written: str, text: str) -> None:
+    """What markdown converters escape in a card's text is resolved; a backslash before
+    anything else is the page's own, kept (capture 05's tool escapes nothing)."""
+    assert shown(written) == text
+    assert link_text(written) == text

@@ -183,6 +183,24 @@ def test_html2text_wraps_an_organizations_link_before_its_date() -> None:
     assert_paths_agree(BY_NAME[TRENDING_MARKDOWN], text, REFERENCE)
 
 
+@pytest.mark.parametrize("tool", ["mdfy_default", "h2t_default"])
+def test_a_converters_escapes_are_not_the_cards_text(tool: str) -> None:
+    """markdownify escapes every ``*`` and ``_`` of the page's text (``Q\\*-Trading``,
+    ``x\\_t``, a submitter's ``v\\_vasilev``); html2text none of these. The trending page
+    (html-text) kept markdownify's backslashes in the title, abstract and submitter, where
+    the daily page (markdown) resolved them."""
+    text = (TOOLS / "escapes" / f"trending.{tool}.txt").read_text("utf-8")
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    cards = expected("trending", tool)
+    cards[0]["submitted_by"] = "v_vasilev"
+    cards[0]["abstract"] = cards[0]["abstract"].replace(
+        "from text prompts,", "from text prompts x_t and *audio* cues,")
+    cards[1]["title"] = "Q*-Trading: Multi-Agents LLM Financial Trading Framework"
+    assert (digest.dialect, digest.diagnostics) == (TRENDING_MARKDOWN, ())
+    assert [fields(paper) for paper in digest.papers] == cards
+    assert_paths_agree(BY_NAME[TRENDING_MARKDOWN], text, REFERENCE)
+
+
 @pytest.mark.parametrize("name", ["daily.h2t_ignore_links.txt", "trending.h2t_ignore_links.txt"])
 def test_an_output_left_unread_is_reported_and_invents_no_paper(name: str) -> None:
     """html2text's ``--ignore-links`` keeps the images (docs/format.md: not read): every

@@ -26,7 +26,15 @@ from ...model import Paper, fast_paper
 from ...state import BLANK_CHARS, BLANKS, ParseState
 from ..bounded import too_long
 from ..window import read_window
-from .fields import broken_abstract, link_id, link_text, organization_of, title_of
+from .fields import (
+    broken_abstract,
+    link_id,
+    link_text,
+    organization_of,
+    shown,
+    submitter_of,
+    title_of,
+)
 from .lines import (
     LINKS,
     TEXT,
@@ -285,6 +293,7 @@ def _read_fields(
         if abstract_text[-1] in BLANK_CHARS or classify(abstract_text) is not TEXT:
             return None
         abstract = abstract_text.strip()  # ``join_wrapped`` of the one line
+    abstract = shown(abstract)
     if abstract[-1:] == ")" and broken_abstract(abstract) is not None:
         return None  # the end of a link whose first line was lost: the rules report it
     if SEPARATOR in links or (authors is None and not organization):
@@ -307,7 +316,7 @@ def _read_fields(
         0 if upvotes == "-" else int(upvotes),
         identifier,
         paper_url(identifier) if identifier is not None else None,
-        plain(submitter) if submitter is not None else None,
+        submitter_of(submitter) if submitter is not None else None,
     )
 
 

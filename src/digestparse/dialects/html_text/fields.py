@@ -68,10 +68,29 @@ def is_paper_page(url: str) -> bool:
 _RELATIVE_PAPER_PAGE = "/papers/"
 
 
+#: The backslash escapes that markdown converters write in a card's text where the page
+#: shows none: markdownify's before every ``*`` and ``_`` (``Q\*``, ``x\_t``, a submitter's
+#: ``v\_vasilev``), html2text's before a ``#``, ``-`` or ``+`` and a blank (a title's
+#: ``\- A Title``). A backslash before anything else is the page's own (TeX's ``45\%``), as
+#: capture 05's tool, which escapes nothing, writes it.
+_CONVERTER_ESCAPE = re.compile(r"\\([*_]|[#+-](?= ))")
+
+
+def shown(text: str) -> str:
+    """A card's text without the escapes a markdown converter wrote (``_CONVERTER_ESCAPE``)."""
+    return _CONVERTER_ESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
+def submitter_of(text: str) -> str:
+    """The submitter's name, as the page shows it."""
+    return plain(shown(text))
+
+
 def link_text(text: str) -> str:
     """A title's link text as the page shows it, runs of white space read as one space. The
     text is inside the link's brackets, so a ``#`` or ``-`` it starts with (``# of Tokens``)
     is the title's own, never a heading or bullet mark as ``markup.plain`` would take it."""
+    text = shown(text)
     if text[:1] in "#-*+":
         return " ".join(strip_links(text).split())
     return plain(text)
@@ -85,13 +104,14 @@ def organization_of(text: str) -> str:
     ``without_glued_logo_alt``)."""
     found = links(text)
     name, url = found[0] if len(found) == 1 and text.startswith("[") else (text, "")
+    name = shown(name)
     unpictured = _LEADING_PLACEHOLDERS.sub("", name, count=1)
-    shown = plain(unpictured)
+    text = plain(unpictured)
     if unpictured != name:  # the logo is its placeholder: the rest is the name, as written
-        return shown
+        return text
     page = url.strip("<>").removeprefix(_SITE[:-1])  # ``/HANDLE`` on the site, maybe relative
     handle = page[1:].strip("/") if page.startswith("/") else ""
-    return without_bare_logo_alt(without_glued_logo_alt(shown, handle))
+    return without_bare_logo_alt(without_glued_logo_alt(text, handle))
 
 
 #: The logo's placeholder before the name (capture 05's image placeholder); a bracket later
@@ -126,8 +146,8 @@ def abstract_of(joined: str) -> tuple[str, str | None]:
         if found is not None and is_paper_page(found.group(2)):
             identifier = target_id(found.group(2))
             if identifier is not None:
-                return found.group(1).strip(), identifier
-    return joined, None
+                return shown(found.group(1).strip()), identifier
+    return shown(joined), None
 
 
 #: A link's target cut before its ``)``, at the end of a text: ``(https://hugging``.

@@ -29,6 +29,7 @@ from .fields import (
     closes_paper_link,
     link_id,
     organization_of,
+    submitter_of,
     title_of,
     unlinked_title,
     upvote_count,
@@ -406,7 +407,7 @@ def _lead_in(state: ParseState) -> _LeadIn:
             assert inline is not None  # its kind says so
             name = inline.group(1) or inline.group(2) or ""
             if name.strip():
-                submitted_by = plain(name)
+                submitted_by = submitter_of(name)
             else:  # where the name should be
                 state.reporter.defect("missing-submitter", last.number,
                                       last.column(len(last.text) + 1))
@@ -419,7 +420,7 @@ def _lead_in(state: ParseState) -> _LeadIn:
             ):
                 state.advance_by(glued.count)
             if state.peek_is(0, TEXT):
-                submitted_by = plain(state.advance().text)
+                submitted_by = submitter_of(state.advance().text)
             else:
                 following = state.peek()
                 where = following.number if following is not None else block.number
