@@ -640,10 +640,14 @@ def test_a_misspelt_date_on_the_organization_line_is_bad_date(line: str) -> None
         ("45\\% Fewer Labels", "45\\% Fewer Labels"),  # TeX, as the page shows it
         ("\\alpha-\\-fold and 5\\-shot", "\\alpha-\\-fold and 5\\-shot"),
         ("C:\\\\path", "C:\\\\path"),
+        ("$\\alpha_t$ and k6\\_video", "$\\alpha_t$ and k6\\_video"),  # 05's TeX: a bare _
+        ("the \\# of params", "the \\# of params"),
     ],
 )
 def test_only_a_converters_escapes_are_resolved(written: str, text: str) -> None:
-    """What markdown converters escape in a card's text is resolved; a backslash before
-    anything else is the page's own, kept (capture 05's tool escapes nothing)."""
+    """What markdown converters escape in a card's text is resolved: markdownify's where
+    every ``*`` and ``_`` has its backslash, html2text's at the start; a backslash before
+    anything else, or beside a bare ``_``, is the page's own, kept (capture 05's tool
+    escapes nothing and writes TeX as the page has it)."""
     assert shown(written) == text
     assert link_text(written) == text

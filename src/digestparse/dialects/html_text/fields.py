@@ -68,17 +68,27 @@ def is_paper_page(url: str) -> bool:
 _RELATIVE_PAPER_PAGE = "/papers/"
 
 
-#: The backslash escapes that markdown converters write in a card's text where the page
-#: shows none: markdownify's before every ``*`` and ``_`` (``Q\*``, ``x\_t``, a submitter's
-#: ``v\_vasilev``), html2text's before a ``#``, ``-`` or ``+`` and a blank (a title's
-#: ``\- A Title``). A backslash before anything else is the page's own (TeX's ``45\%``), as
-#: capture 05's tool, which escapes nothing, writes it.
-_CONVERTER_ESCAPE = re.compile(r"\\([*_]|[#+-](?= ))")
+#: markdownify's escapes: a backslash before every ``*`` and ``_`` of the page's text
+#: (``Q\*``, ``x\_t``, a submitter's ``v\_vasilev``).
+_ESCAPED_MARK = re.compile(r"\\([*_])")
+#: A ``*`` or ``_`` with no backslash before it: not markdownify's text.
+_BARE_MARK = re.compile(r"(?<!\\)[*_]")
+#: html2text's escape of a ``#``, ``-`` or ``+`` and a blank that start a line (``\- A
+#: Title``).
+_LINE_START_ESCAPES = ("\\# ", "\\- ", "\\+ ")
 
 
 def shown(text: str) -> str:
-    """A card's text without the escapes a markdown converter wrote (``_CONVERTER_ESCAPE``)."""
-    return _CONVERTER_ESCAPE.sub(r"\1", text) if "\\" in text else text
+    """A card's text without the escapes a markdown converter wrote: markdownify's, where
+    every ``*`` and ``_`` of the text has its backslash, and html2text's at the text's
+    start. Capture 05's tool escapes nothing and writes TeX as the page has it, so a
+    backslash stays wherever the text shows a bare ``*`` or ``_`` (``$\\alpha_t$`` beside
+    ``k6\\_video``) and before anything else (``45\\%``, ``\\# of params`` inside a text)."""
+    if "\\" not in text:
+        return text
+    if _BARE_MARK.search(text) is None:
+        text = _ESCAPED_MARK.sub(r"\1", text)
+    return text[1:] if text.startswith(_LINE_START_ESCAPES) else text
 
 
 def submitter_of(text: str) -> str:
