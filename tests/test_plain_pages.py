@@ -1494,6 +1494,43 @@ def test_links_wraps_a_long_organization_without_brackets(published: str, dated:
     assert_paths_agree(TEXT_URLS, text, TOOLS_REFERENCE)
 
 
+def test_avatars_run_into_the_authors_line_are_no_wrapped_organization() -> None:
+    """w3m's daily page with its last avatar line run into the authors line
+    (``• [71b18f6cac]   • 5 authors``): the avatar lines after the abstract's blank line
+    were taken for an organization's name wrapped over lines, with no report."""
+    text = (Path(__file__).parent / "fixtures" / "tools" / "daily.w3m_plain.txt").read_text("utf-8")
+    old = "  \u2022 [71b18f6cac]\n  \u2022 5 authors\n"
+    assert text.count(old) == 1
+    digest = digestparse.parse(
+        text.replace(old, "  \u2022 [71b18f6cac]   \u2022 5 authors\n"),
+        reference_date=TOOLS_REFERENCE,
+    )
+    assert digest.papers[0].organization is None
+    assert "missing-authors" in [diagnostic.code for diagnostic in digest.diagnostics]
+
+
+@pytest.mark.parametrize(
+    "name", ["trending.htmltext_default.txt", "trending.links_w200.txt", "trending.links.txt"]
+)
+@pytest.mark.parametrize("copy", [0, 1])
+def test_a_trending_lead_in_over_a_card_that_lost_its_authors_is_no_title(
+    name: str, copy: int
+) -> None:
+    """A trending card's copy without its ``8 authors`` line: its lead-in ``Submitted by
+    akhaliq`` was read as a title, the title as the abstract and the abstract as the
+    organization, with no report. Every trending card starts with its lead-in, so such a
+    line is never a title there: the copy is reported, and the other copy gives the card."""
+    text = (Path(__file__).parent / "fixtures" / "tools" / name).read_text("utf-8")
+    lines = text.split("\n")
+    authors = [index for index, line in enumerate(lines) if line.endswith("8 authors")]
+    assert len(authors) == 2
+    del lines[authors[copy]]
+    digest = digestparse.parse("\n".join(lines), reference_date=TOOLS_REFERENCE)
+    titles = [paper.title for paper in digest.papers]
+    assert not [title for title in titles if title.startswith("Submitted by")]
+    assert "Agent Lightning: Train ANY AI Agents with Reinforcement Learning" in titles
+
+
 def test_a_number_under_a_date_that_shows_its_count_is_the_next_cards_box() -> None:
     """A date line that shows its comment count (``Nov 24 6``) has no second one on the
     next line: a number there is the next card's bare box, so the page has boxes and the

@@ -461,7 +461,10 @@ def _wrapped_name(state: ParseState, at: int, count: int) -> int:
     University Institute for`` over ``Advanced Research``, the last maybe with its `` · date``):
     a run of lines of its own after a blank line, no longer than a name, where the lines
     before it are exactly a title and an abstract; 0 where they are none. Without blank
-    lines the lines cannot tell a name's start from the abstract's end."""
+    lines the lines cannot tell a name's start from the abstract's end. No line of a name
+    is a list item, a bracket, an authors count or holds a ``·`` (the authors' avatars
+    over a lost count, a line run into the next), and a title is no lead-in (the card's
+    ``Submitted by NAME`` over a title and an abstract that lost its authors)."""
     size = 0
     for names in range(1, min(count - 2, _NAME_LINES) + 1):
         line = state.peek(at + count - names)
@@ -472,11 +475,33 @@ def _wrapped_name(state: ParseState, at: int, count: int) -> int:
             glued = _metadata_at(state, at + count - 1)
             text = glued[0] if glued is not None else _before_separator(text)
         size += len(text) + 1
-        if size > MAX_ORGANIZATION_LEN + 1:
+        if size > MAX_ORGANIZATION_LEN + 1 or not _may_be_name(text):
             return 0
         if line.gap:
-            return names if names > 1 and _split(state, at, count - names)[1] else 0
+            first = state.peek(at)
+            if names == 1 or first is None or _is_lead_in(first.text):
+                return 0
+            return names if _split(state, at, count - names)[1] else 0
     return 0
+
+
+#: What a line of an organization's name never starts with: a list item's bullet, an
+#: image's or a link's bracket, ``·``.
+_NOT_NAME_STARTS = frozenset("\u2022*+-[" + SEPARATOR)
+
+
+def _may_be_name(text: str) -> bool:
+    """Whether a line may be part of an organization's name (``_wrapped_name``)."""
+    return (
+        text[:1] not in _NOT_NAME_STARTS
+        and SEPARATOR not in text
+        and authors_count(text) is None
+    )
+
+
+def _is_lead_in(text: str) -> bool:
+    """A trending card's lead-in line: ``Submitted by``, with its submitter or not."""
+    return is_lead_in_words(text) or submitter_on_line(text) is not None
 
 
 def _metadata_at(state: ParseState, ahead: int) -> tuple[str, str, int] | None:
@@ -529,10 +554,13 @@ def _entry_at(state: ParseState, ahead: int) -> tuple[_Lead, _Box | None, _Shape
         line is not None
         and submitter_on_line(line.text) is not None
         and (card := _card(state, ahead + thumbnail + 1, lead=True)) is not None
-        # A title that reads so (``Submitted by Humans``) starts its own card; not where it
-        # is glued to the title under it on the trending page, whose cards all start so:
-        # the two would read as one wrapped title (a blank line lost between them).
-        and (_glued_to_title(state, ahead + thumbnail) or _card(state, ahead + thumbnail) is None)
+        # A title that reads so (``Submitted by Humans``) starts its own card; not on the
+        # trending page, whose cards all start with the lead-in: there a title that reads
+        # so stands under its own card's lead-in, and the line that reads as a card is a
+        # lead-in over a card that lost a line (its authors: the abstract would be read as
+        # the title and the title as the abstract), or glued to its title (a blank line
+        # lost between them: the two would read as one wrapped title).
+        and (TRENDING in state.memo or _card(state, ahead + thumbnail) is None)
     ):
         return _Lead(thumbnail + 1, True, thumbnail), *card
     if line is not None and is_lead_in_words(line.text):
@@ -554,13 +582,6 @@ def _entry_at(state: ParseState, ahead: int) -> tuple[_Lead, _Box | None, _Shape
         return _Lead(thumbnail), *card
     card = _card(state, ahead)
     return (_NO_LEAD, *card) if card is not None else None
-
-
-def _glued_to_title(state: ParseState, ahead: int) -> bool:
-    """Whether the one-line lead-in at ``ahead`` of a trending page has the next line glued
-    to it (no blank line between them)."""
-    following = state.peek(ahead + 1)
-    return TRENDING in state.memo and following is not None and following.gap == 0
 
 
 #: A card's images before its box as pandoc writes them (``[]``): its thumbnail and the
@@ -609,6 +630,10 @@ def _card(
         return box, _merged(state, ahead + box[0], shape)
     line = state.peek(ahead)
     if line is None or line.kind is not TEXT or is_card_links(line.text):
+        return None
+    if not lead and TRENDING in state.memo and _is_lead_in(line.text):
+        # Every trending card starts with its lead-in: such a line that is no card's lead-in
+        # here is one over a card that lost a line (its title, its authors), never a title.
         return None
     shape = _shape(state, ahead)
     # Where ``·`` is lost, the date ends the entry's text, and where a trending card shows
