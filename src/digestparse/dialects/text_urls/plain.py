@@ -32,6 +32,7 @@ the comment count only where the next entry's box follows it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import cast
 
 import attrs
@@ -437,13 +438,7 @@ def _logo_name(state: ParseState, at: int, count: int) -> int:
     the alt, and the `` · date`` glued to its last line) is longer than a name: an abstract
     that starts with a bracket (``[CLS] tokens are…``)."""
     size = 0
-    for names in range(1, min(count - 1, _NAME_LINES) + 1):
-        line = state.peek(at + count - names)
-        if line is None:
-            return 0
-        text = line.text
-        if names == 1 and (glued := _metadata_at(state, at + count - 1)) is not None:
-            text = glued[0]
+    for names, line, text in _name_lines(state, at, count, min(count - 1, _NAME_LINES)):
         logo = has_logo(text, glued=line.gap > 0)
         size += len(without_logo(text) if logo else text)
         if size > MAX_ORGANIZATION_LEN:
@@ -453,6 +448,23 @@ def _logo_name(state: ParseState, at: int, count: int) -> int:
         if line.gap:
             return 0
     return 0
+
+
+def _name_lines(
+    state: ParseState, at: int, count: int, most: int
+) -> Iterator[tuple[int, Line, str]]:
+    """The lines right before ``at + count``, from the last up, at most ``most``: how many so
+    far, the line, and its text, the last without the `` · date`` glued to it or the ``·``
+    its date wrapped after."""
+    for names in range(1, most + 1):
+        line = state.peek(at + count - names)
+        if line is None:
+            return
+        text = line.text
+        if names == 1:
+            glued = _metadata_at(state, at + count - 1)
+            text = glued[0] if glued is not None else _before_separator(text)
+        yield names, line, text
 
 
 def _wrapped_name(state: ParseState, at: int, count: int) -> int:
@@ -466,14 +478,7 @@ def _wrapped_name(state: ParseState, at: int, count: int) -> int:
     over a lost count, a line run into the next), and a title is no lead-in (the card's
     ``Submitted by NAME`` over a title and an abstract that lost its authors)."""
     size = 0
-    for names in range(1, min(count - 2, _NAME_LINES) + 1):
-        line = state.peek(at + count - names)
-        if line is None:
-            return 0
-        text = line.text
-        if names == 1:
-            glued = _metadata_at(state, at + count - 1)
-            text = glued[0] if glued is not None else _before_separator(text)
+    for names, line, text in _name_lines(state, at, count, min(count - 2, _NAME_LINES)):
         size += len(text) + 1
         if size > MAX_ORGANIZATION_LEN + 1 or not _may_be_name(text):
             return 0
