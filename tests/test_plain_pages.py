@@ -1531,6 +1531,34 @@ def test_a_trending_lead_in_over_a_card_that_lost_its_authors_is_no_title(
     assert "Agent Lightning: Train ANY AI Agents with Reinforcement Learning" in titles
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["trending.links.txt", "long_names/trending.links.txt", "trending.elinks_nonum_noref.txt"],
+)
+def test_where_names_stand_apart_a_lost_authors_line_is_reported(name: str) -> None:
+    """links and elinks write an organization's name after a blank line and wrap the
+    abstract over lines glued together. A card that lost its ``N authors`` line had the
+    abstract's last line (``training of AI agents.``) read as its organization, with no
+    report. The page's first name sets where names stand: the card is ``missing-authors``
+    (at the line after its abstract, or after the avatars elinks writes over the count),
+    and every other field reads as before (the other copy gives the count)."""
+    text = (Path(__file__).parent / "fixtures" / "tools" / name).read_text("utf-8")
+    before = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
+    lines = text.split("\n")
+    authors = [index for index, line in enumerate(lines) if line.endswith(" authors")]
+    assert len(authors) >= 2
+    for index in authors:
+        cut = lines[:index] + lines[index + 1 :]
+        digest = digestparse.parse("\n".join(cut), reference_date=TOOLS_REFERENCE)
+        [diagnostic] = digest.diagnostics
+        assert diagnostic.code == "missing-authors"
+        assert index + 1 <= diagnostic.line <= index + 7
+        assert [paper.organization for paper in digest.papers] == [
+            paper.organization for paper in before.papers]
+        assert [paper.abstract for paper in digest.papers] == [
+            paper.abstract for paper in before.papers]
+
+
 def test_a_number_under_a_date_that_shows_its_count_is_the_next_cards_box() -> None:
     """A date line that shows its comment count (``Nov 24 6``) has no second one on the
     next line: a number there is the next card's bare box, so the page has boxes and the

@@ -37,7 +37,7 @@ from .lines import (
     is_url,
     link_paper_id,
 )
-from .plain import BOX_STYLE, PLAIN
+from .plain import BOX_STYLE, NAMES_APART, PLAIN
 from .plain import junk_run as plain_junk_run
 from .rules import starts_entry
 
@@ -53,8 +53,10 @@ def junk_run(state: ParseState) -> bool:
         held_title, last_line = plain_junk_run(state)
         if held_title and state.peek() is not None:
             _page_date(state, last_line.text, last_line.number)
-            # Another capture's page follows: how its cards show their boxes is its own.
+            # Another capture's page follows: how its cards show their boxes and names is
+            # its own.
             state.memo.pop(BOX_STYLE, None)
+            state.memo.pop(NAMES_APART, None)
         return True
     title, last = _first_block(state)
     rest = state.peek()

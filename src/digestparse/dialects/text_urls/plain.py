@@ -111,6 +111,11 @@ TRENDING = "text-urls: the trending page without URLs"
 #: ``ParseState.memo`` key: a card of this page has shown its date. A trending page shows a
 #: date on every card or on none (captures 05, 04), as in the URL reading.
 CARDS_DATED = "text-urls: cards with dates, without URLs"
+#: ``ParseState.memo`` key: whether the page's first organization's name stood after a
+#: blank line (links, elinks, w3m, pandoc) or right under the abstract (lynx, a browser's
+#: copy). Where names stand apart, a line glued to the abstract above ``·`` is the
+#: abstract's last, and the card lost its authors.
+NAMES_APART = "text-urls: organizations after a blank line, without URLs"
 #: ``ParseState.memo`` key: the numbers of the first and the last line of a run that
 #: ``_shape`` found holds no end of an entry's text (``_undecided``). A later look from a
 #: line inside the run goes on after it: a junk run asks at each of its lines, and reading
@@ -328,7 +333,11 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
                 return _Shape(count - names, title, names, exact, dated=line.kind is DATE)
             if count >= 2:
                 name = state.peek(at + count - 1)
-                if name is not None and len(name.text) <= MAX_ORGANIZATION_LEN:
+                if (
+                    name is not None
+                    and len(name.text) <= MAX_ORGANIZATION_LEN
+                    and (name.gap or not state.memo.get(NAMES_APART))
+                ):
                     title, exact = _split(state, at, count - 1)
                     if exact or count == 2:
                         return _Shape(count - 1, title, 1, exact, dated=line.kind is DATE)
@@ -753,6 +762,9 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: int) -
     state.advance_by(_avatars(state, 0))
     names: list[str] = []
     if organization:
+        first = state.peek()
+        if first is not None and not _is_avatar(first.text):
+            state.memo.setdefault(NAMES_APART, first.gap > 0)
         glued_last = _metadata_at(state, organization - 1) is not None
         names = [state.advance().text for _ in range(organization - glued_last)]
         if all(map(_is_avatar, names)):
