@@ -1559,6 +1559,31 @@ def test_where_names_stand_apart_a_lost_authors_line_is_reported(name: str) -> N
             paper.abstract for paper in before.papers]
 
 
+@pytest.mark.parametrize("name", ["daily.links.txt", "daily.w3m_plain.txt"])
+def test_a_name_that_lost_its_blank_line_is_still_the_name(name: str) -> None:
+    """Where names stand after a blank line, one glued to the abstract's last sentence lost
+    that blank line (no other field reads differently for it): it stays the organization,
+    with no report, as blank lines carry no meaning in the reading."""
+    text = (Path(__file__).parent / "fixtures" / "tools" / name).read_text("utf-8")
+    before = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
+    lines = text.split("\n")
+    # The blank line between an abstract's last sentence and an organization's name.
+    blanks = [
+        index for index in range(1, len(lines) - 1)
+        if not lines[index].strip() and lines[index - 1].strip().endswith(".")
+        and lines[index + 1].strip() and not lines[index + 1].strip().endswith(" authors")
+        and "\u00b7" in lines[index + 2]
+    ]
+    assert blanks
+    for index in blanks:
+        digest = digestparse.parse(
+            "\n".join(lines[:index] + lines[index + 1 :]), reference_date=TOOLS_REFERENCE
+        )
+        assert digest.diagnostics == ()
+        assert [paper.organization for paper in digest.papers] == [
+            paper.organization for paper in before.papers]
+
+
 def test_a_number_under_a_date_that_shows_its_count_is_the_next_cards_box() -> None:
     """A date line that shows its comment count (``Nov 24 6``) has no second one on the
     next line: a number there is the next card's bare box, so the page has boxes and the

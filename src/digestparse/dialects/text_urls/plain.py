@@ -113,8 +113,8 @@ TRENDING = "text-urls: the trending page without URLs"
 CARDS_DATED = "text-urls: cards with dates, without URLs"
 #: ``ParseState.memo`` key: whether the page's first organization's name stood after a
 #: blank line (links, elinks, w3m, pandoc) or right under the abstract (lynx, a browser's
-#: copy). Where names stand apart, a line glued to the abstract above ``·`` is the
-#: abstract's last, and the card lost its authors.
+#: copy). Where names stand apart, a line glued to an abstract line that ends no sentence
+#: above ``·`` is the abstract's last, and the card lost its authors (``_wraps_on``).
 NAMES_APART = "text-urls: organizations after a blank line, without URLs"
 #: ``ParseState.memo`` key: the numbers of the first and the last line of a run that
 #: ``_shape`` found holds no end of an entry's text (``_undecided``). A later look from a
@@ -336,7 +336,7 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
                 if (
                     name is not None
                     and len(name.text) <= MAX_ORGANIZATION_LEN
-                    and (name.gap or not state.memo.get(NAMES_APART))
+                    and (name.gap or not _wraps_on(state, at + count - 2))
                 ):
                     title, exact = _split(state, at, count - 1)
                     if exact or count == 2:
@@ -457,6 +457,24 @@ def _logo_name(state: ParseState, at: int, count: int) -> int:
         if line.gap:
             return 0
     return 0
+
+
+#: How a sentence, and so an abstract, ends.
+_SENTENCE_ENDS = frozenset(".!?)\"'\u201d")
+
+
+def _wraps_on(state: ParseState, ahead: int) -> bool:
+    """Whether the line at ``ahead`` goes on on the next, glued to it, on a page whose names
+    stand after a blank line (``NAMES_APART``): a line that ends no sentence (an abstract's
+    ``… framework for RL-based`` over ``training of AI agents.``, its authors line lost). A
+    name glued to an abstract's end there lost the blank line above it, and stays a name."""
+    line = state.peek(ahead)
+    return (
+        bool(state.memo.get(NAMES_APART))
+        and line is not None
+        and line.text[-1:] not in _SENTENCE_ENDS
+        and not _is_avatar(line.text)
+    )
 
 
 def _name_lines(
