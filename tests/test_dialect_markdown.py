@@ -583,6 +583,33 @@ def test_text_glued_after_a_title_with_brackets_inside_is_read_as_before() -> No
     assert [d.code for d in digest.diagnostics] == ["missing-abstract"]
 
 
+@pytest.mark.parametrize("start", ["- We list three findings.", "* Two of them hold.",
+                                   "+ One does not.", "- 3D scenes are hard."])
+def test_an_abstract_whose_text_starts_like_a_list_item_is_the_abstract(start: str) -> None:
+    """A linked abstract whose text starts with a bullet (``[- We list …](url)``) is no
+    authors list: only an avatar's image or a count after the bullet make one."""
+    lines = MD03.split("\n")
+    assert lines[33].startswith("[Recent progress in the development")
+    lines[33] = "[" + start + " " + lines[33][1:]
+    source = "\n".join(lines)
+    digest = digestparse.parse(source, mode="strict", reference_date=REFERENCE)
+    first = digest.papers[0]
+    assert first.abstract.startswith(start + " Recent progress in the development")
+    assert (first.organization, first.date, first.votes) == ("OCC", datetime.date(2026, 5, 29), 6)
+    assert len(digest.papers) == 8
+    rules_and_fast_path_agree(MARKDOWN, source)
+
+
+def test_a_linked_authors_line_that_lost_its_word_is_still_bad_authors() -> None:
+    """A count after the bullet still makes the line an authors list, damaged or not."""
+    lines = MD03.split("\n")
+    assert lines[104].startswith("[- 10 authors](")
+    lines[104] = lines[104].replace("10 authors", "10 autors", 1)
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse("\n".join(lines), mode="strict", reference_date=REFERENCE)
+    assert (raised.value.code, raised.value.line) == ("bad-authors", 105)
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_damaged_strict(case: Case) -> None:
     source = joined(case.edit(lines_of(case.source)))

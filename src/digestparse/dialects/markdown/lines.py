@@ -142,6 +142,10 @@ SPLIT_COUNT_TAIL = re.compile(r"(\\?-|[0-9]{1,9})\]" + _URL)
 UPVOTE_WORD = "Upvote"
 #: An avatar list's first line (``[- ![](avatar)\\``) and its other items (``- ![](…)``).
 LINKED_AVATAR = re.compile(r"\[" + _BULLET + r"!\[")
+#: A link whose text opens with a list item: an avatar's image, or a count with at most
+#: one word after it (``[- 3 authors](url)``, and damaged forms of it). A link text that
+#: only starts with a bullet (an abstract's ``[- We list …](url)``) is none.
+LINKED_LIST = re.compile(r"\[(?:" + _BULLET + r")+(?:!\[|[0-9]+(?: +[^\s\]]*)?(?:\]|$))")
 AVATAR = re.compile(_BULLET + r"!\[")
 REPOSITORY = re.compile(r"\[LINK: ([^\[\]]*)\]" + _URL)
 #: ``[![alt](avatar)Name](url)``, the name without brackets (else ``markup.plain`` reads it).
@@ -364,7 +368,7 @@ def _classify_bracket(line: str) -> Kind:
         return Kind.UPVOTES
     if line.startswith("[!["):
         return Kind.ORGANIZATION
-    if second in "-*+" and line[2:3] == " ":
+    if second in "-*+" and line[2:3] == " " and LINKED_LIST.match(line):
         return Kind.AUTHORS
     if line.startswith("[LINK: ") and REPOSITORY.fullmatch(line):
         return Kind.REPOSITORY
