@@ -55,6 +55,8 @@ from hostile_support import (
 from seeds import SEEDS
 
 CAPTURES = Path(__file__).parent / "fixtures" / "captures"
+TOOLS = Path(__file__).parent / "fixtures" / "tools"
+TOOLS_DAY = datetime.date(2026, 11, 26)
 MD03 = (CAPTURES / "03_hfpapers_search_source_citations_firecrawl_md.txt").read_text("utf-8")
 MD04 = (CAPTURES / "04_hfpapers_trending_markdown_dupes.txt").read_text("utf-8")
 OTHER_CAPTURES = sorted(
@@ -155,6 +157,22 @@ def test_one_mark_of_the_style_is_enough() -> None:
     assert not MARKDOWN.detect(["[-](https://huggingface.co/login)", "- 2 authors"])
     assert not MARKDOWN.detect([entry, "[1](https://example.org/footnote)"])
     assert not MARKDOWN.detect(["### T", "- 2 authors"])
+
+
+def test_one_line_of_an_abstract_starting_with_hashes_makes_no_markdown_page() -> None:
+    """Plain ``### Title`` lines decide only as many as the cards' titles: one abstract line
+    of a plain text capture that starts with ``### `` (pandoc's, eight cards with authors
+    lines) left the page read as markdown, its cards junk."""
+    assert not MARKDOWN.detect(["### T", "- 2 authors", "- 3 authors"])
+    assert not MARKDOWN.detect(["### T", "- 2 authors", "### U", *["- 3 authors"] * 5])
+    lines = (TOOLS / "daily.pandoc_plain.txt").read_text("utf-8").split("\n")
+    assert lines[37].startswith("mixture-of-experts routing scheme")
+    lines[37] = "### " + lines[37]
+    digest = digestparse.parse("\n".join(lines), reference_date=TOOLS_DAY)
+    assert digest.dialect == "text-urls"
+    assert digest.diagnostics == ()
+    assert len(digest.papers) == 8
+    assert "SparseRoute, a ### mixture-of-experts routing" in digest.papers[0].abstract
 
 
 # -- the captures as a whole -------------------------------------------------

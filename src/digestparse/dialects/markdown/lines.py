@@ -565,9 +565,11 @@ _TITLE_AND_BYLINE = frozenset({*PAGE_TITLES, BYLINE, BYLINE_SPACED})
 
 def detect(head: Sequence[str]) -> bool:
     """``### `` title lines and a mark of this capture style (``_listing_mark``), or plain
-    ``### Title`` lines and two bare ``- N authors`` lines (a trending page without
-    repository lines). Page phrases and bare authors lines under linked titles do not
-    decide: the html-text captures show them too."""
+    ``### Title`` lines and bare ``- N authors`` lines (a trending page without repository
+    lines): two of each, and a title for every two authors lines at most, since each card
+    has its title and at most one authors line (a plain text capture whose abstract has a
+    line that starts with ``### `` is none). Page phrases and bare authors lines under
+    linked titles do not decide: the html-text captures show them too."""
     titles = plain_titles = marks = bare_authors = 0
     for line in head:
         if line.startswith("### "):
@@ -578,6 +580,6 @@ def detect(head: Sequence[str]) -> bool:
             marks += 1
         elif line.startswith("- ") and BARE_AUTHORS.fullmatch(line):
             bare_authors += 1
-        if (titles and marks) or (plain_titles and bare_authors >= 2):
+        if titles and marks:
             return True
-    return False
+    return plain_titles >= 2 and 2 <= bare_authors <= 2 * plain_titles
