@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime
 import io
 import re
+from pathlib import Path
 
+import attrs
 import hypothesis.strategies as st
 import pytest
 from hypothesis import given, note
@@ -505,6 +507,39 @@ def test_an_abstract_wrapped_at_a_lone_star_or_hash(indent: bool) -> None:
     assert digest.diagnostics == ()
     assert digest.papers[1].abstract == "Another abstract with # of tokens and * boundaries."
     assert digest.papers[1].author_count == 1
+
+
+_TOOLS = Path(__file__).parent / "fixtures" / "tools"
+
+
+@pytest.mark.parametrize(("output", "first_words"), [
+    ("long_names/daily.lynx.txt", "Tokenizers change between"),  # after its lone '[32]'
+    ("long_names/daily.elinks.txt", "Task-specialized small"),  # elinks numbers no abstract
+    ("daily.lynx_w200.txt", "Tokenizers change between"),  # one line, the avatars deeper
+    ("long_names/trending.lynx.txt", "UniMate is a unified"),  # a card's summary
+])
+@pytest.mark.parametrize("bullet", ["* ", "# ", "+ "])
+def test_a_text_that_starts_with_a_lone_star_hash_or_plus(
+    output: str, first_words: str, bullet: str
+) -> None:
+    """Real tools' dumps whose abstract or summary starts with a lone ``*``, ``#`` or ``+``
+    of its text, written by hand into the line lynx or elinks wrote: the text stays the
+    entry's (it was ``missing-abstract`` and ``bad-authors``)."""
+    original = (_TOOLS / output).read_text("utf-8")
+    lines = original.split("\n")
+    at = next(n for n, line in enumerate(lines) if line.strip().startswith(first_words))
+    lines[at] = lines[at].replace(first_words, bullet + first_words, 1)
+    text = "\n".join(lines)
+    digest = check_nothing_lost(text, digestparse.parse(text, reference_date=TODAY))
+    before = digestparse.parse(original, reference_date=TODAY)
+    assert digest.diagnostics == before.diagnostics == ()
+    assert len(digest.papers) == len(before.papers)
+    changed = [n for n, (new, old) in enumerate(zip(digest.papers, before.papers, strict=True))
+               if new != old]
+    assert len(changed) == 1
+    paper, reference = digest.papers[changed[0]], before.papers[changed[0]]
+    assert paper.abstract == bullet + reference.abstract
+    assert attrs.evolve(paper, abstract=reference.abstract) == reference
 
 
 def test_a_card_summary_wrapped_at_a_lone_hash_and_an_organization_not_linked() -> None:

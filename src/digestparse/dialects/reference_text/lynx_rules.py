@@ -595,9 +595,10 @@ def _ends_abstract(state: ParseState, *, first: bool = False, text_indent: int =
     if line.kind is LynxKind.ITEM:
         # The authors list; a line of the text that starts with a lone '*' or '#' ('# of
         # tokens …', wrapped there) is no list item where it stands at the text's indent.
+        if first:
+            return not _text_at_bullet(state, 0)
         return (
-            first
-            or line.indent > text_indent
+            line.indent > text_indent
             or is_avatar(line.text)
             or authors_count(line.text) is not None
         )
@@ -662,7 +663,31 @@ def _read_abstract(state: ParseState) -> tuple[str, bool]:
 def _text_after(state: ParseState) -> bool:
     """``[33]`` alone with the abstract's text on the lines after it."""
     following = state.peek(1)
-    return following is not None and following.kind is LynxKind.TEXT
+    return following is not None and (
+        following.kind is LynxKind.TEXT or _text_at_bullet(state, 1)
+    )
+
+
+def _text_at_bullet(state: ParseState, ahead: int) -> bool:
+    """A text's first line that starts with a lone ``*``, ``+`` or ``#`` of the text (``# of
+    tokens …``): neither an avatar nor an authors item, with the text's next line glued
+    under it at its indent, or the authors list indented deeper (lynx indents all items of
+    a list alike)."""
+    line = state.peek(ahead)
+    following = state.peek(ahead + 1)
+    if (
+        line is None
+        or line.kind is not LynxKind.ITEM
+        or is_avatar(line.text)
+        or authors_count(line.text) is not None
+        or following is None
+    ):
+        return False
+    if following.kind is LynxKind.ITEM:
+        return following.indent > line.indent
+    return following.kind is LynxKind.TEXT and not following.gap and (
+        following.indent == line.indent
+    )
 
 
 def _read_summary(state: ParseState) -> tuple[str, bool]:
@@ -671,6 +696,7 @@ def _read_summary(state: ParseState) -> tuple[str, bool]:
     while (line := state.peek()) is not None and (
         line.kind in (LynxKind.TEXT, LynxKind.COUNT, LynxKind.DATE)
         or (parts is not None and line.kind is LynxKind.ITEM and _wrapped_at_bullet(line, parts))
+        or (parts is None and _text_at_bullet(state, 0))
         or (parts is not None and line.kind is LynxKind.LINK and _wrapped_at_citation(state, parts))
     ):
         if entry_start(state) is not None or starts_repeated_header(state):
