@@ -542,6 +542,31 @@ def test_a_text_that_starts_with_a_lone_star_hash_or_plus(
     assert attrs.evolve(paper, abstract=reference.abstract) == reference
 
 
+@pytest.mark.parametrize(("output", "words"), [
+    ("long_names/daily.lynx.txt", "matters."),  # the abstract's last line
+    ("long_names/daily.elinks.txt", "corpus of three million"),  # a line inside it
+    ("long_names/trending.lynx.txt", "per-skeleton retraining."),  # a card's summary
+])
+def test_a_line_of_the_text_that_starts_with_a_middle_dot(output: str, words: str) -> None:
+    """An abstract wrapped before a ``·`` of its text (``· d) per layer``) goes on: only
+    ``·`` alone, or before a date or ``Published on``, is the listing's separator."""
+    original = (_TOOLS / output).read_text("utf-8")
+    lines = original.split("\n")
+    at = next(n for n, line in enumerate(lines) if line.strip().startswith(words))
+    lines[at] = lines[at].replace(words, "· d) per layer " + words, 1)
+    text = "\n".join(lines)
+    digest = check_nothing_lost(text, digestparse.parse(text, reference_date=TODAY))
+    before = digestparse.parse(original, reference_date=TODAY)
+    assert digest.diagnostics == ()
+    assert len(digest.papers) == len(before.papers)
+    changed = [n for n, (new, old) in enumerate(zip(digest.papers, before.papers, strict=True))
+               if new != old]
+    assert len(changed) == 1
+    paper, reference = digest.papers[changed[0]], before.papers[changed[0]]
+    assert " · d) per layer " + words in paper.abstract
+    assert attrs.evolve(paper, abstract=reference.abstract) == reference
+
+
 def test_a_card_summary_wrapped_at_a_lone_hash_and_an_organization_not_linked() -> None:
     text = trending(CARDS)
     text, _ = _replace("   A family of models.", "   A family of models with", "   # of tokens.",

@@ -80,12 +80,24 @@ def classify(line: str) -> LynxKind:
     if first in _BULLETS and (len(line) == 1 or line[1] in _AFTER_BULLET):
         return LynxKind.ITEM
     if first == SEPARATOR:
-        return LynxKind.SEPARATOR
+        return LynxKind.SEPARATOR if _opens_date(line[1:].lstrip(_AFTER_BULLET)) else (
+            LynxKind.TEXT
+        )
     if line == "-" or (line.isascii() and line.isdigit()):
         return LynxKind.COUNT
     if line[:3] in MONTH_NUMBER and read_date(line) is not None:
         return LynxKind.DATE
     return LynxKind.TEXT
+
+
+def _opens_date(rest: str) -> bool:
+    """Whether the text after a ``·`` is what the listing puts there: nothing, a date (its
+    month first, whole, wrapped or damaged) or ``Published on``. An abstract's line wrapped
+    before a ``·`` of its text (``· b is the product``) is the abstract's."""
+    return not rest or rest[:3] in MONTH_NUMBER or rest.startswith(_PUBLISHED)
+
+
+_PUBLISHED = "Published"
 
 
 def without_bullet(text: str) -> str:
