@@ -1494,6 +1494,42 @@ def test_links_wraps_a_long_organization_without_brackets(published: str, dated:
     assert_paths_agree(TEXT_URLS, text, TOOLS_REFERENCE)
 
 
+_HOMES = "deploying such planners on real robots in cluttered homes."
+
+
+@pytest.mark.parametrize(
+    ("name", "organization", "abstract_end"),
+    [
+        # The name's first word fits after ``… in cluttered homes.``: a new paragraph.
+        ("   CarnegieMellonU Carnegie Mellon University Robotics Institute for\n"
+         "   Autonomous Field Systems\n",
+         "Carnegie Mellon University Robotics Institute for Autonomous Field Systems", _HOMES),
+        # ``Institute`` would have fitted on the line above it: no tool of this width wrote
+        # these two lines as one paragraph, and only the last is read as the name.
+        ("   CarnegieMellonU Carnegie Mellon University Robotics\n   Institute\n",
+         "Institute", _HOMES + " CarnegieMellonU Carnegie Mellon University Robotics"),
+    ],
+)
+def test_lynx_wraps_a_long_organization_right_under_the_abstract(
+    name: str, organization: str, abstract_end: str
+) -> None:
+    """``lynx -dump -nonumbers`` writes no blank line between the abstract and the name: a
+    line is the name's first where its first word would have fitted after the line above
+    (the widest line of the card being no wider than lynx's), and each later line's first
+    word would not have fitted on the line above it."""
+    tools = Path(__file__).parent / "fixtures" / "tools"
+    text = (tools / "daily.lynx_nonumbers.txt").read_text("utf-8")
+    old = "   CarnegieMellonU Carnegie Mellon University\n"
+    assert text.count(old) == 1
+    text = text.replace(old, name)
+    digest = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
+    assert (digest.dialect, digest.diagnostics) == ("text-urls", ())
+    card = digest.papers[6]
+    assert (card.organization, card.abstract.endswith(abstract_end)) == (organization, True)
+    assert uncovered_lines(text, digest) == []
+    assert_paths_agree(TEXT_URLS, text, TOOLS_REFERENCE)
+
+
 def test_avatars_run_into_the_authors_line_are_no_wrapped_organization() -> None:
     """w3m's daily page with its last avatar line run into the authors line
     (``• [71b18f6cac]   • 5 authors``): the avatar lines after the abstract's blank line

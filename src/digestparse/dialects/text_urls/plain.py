@@ -32,6 +32,7 @@ the comment count only where the next entry's box follows it.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import cast
 
@@ -315,7 +316,12 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
                 return _Shape(count, title, 0, exact)
             # The name's lines before this one, where lynx wrapped it after its logo, or
             # where a tool wrapped a long name.
-            names = _logo_name(state, at, count + 1) or _wrapped_name(state, at, count + 1) or 1
+            names = (
+                _logo_name(state, at, count + 1)
+                or _wrapped_name(state, at, count + 1)
+                or _paragraph_name(state, at, count + 1)
+                or 1
+            )
             title, exact = _split(state, at, count + 1 - names)
             return _Shape(count + 1 - names, title, names, exact)
         if line.kind is SEPARATOR_KIND or is_separator(line.text) or line.kind is DATE:
@@ -340,7 +346,12 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
                 ):
                     title, exact = _split(state, at, count - 1)
                     if exact or count == 2:
-                        return _Shape(count - 1, title, 1, exact, dated=line.kind is DATE)
+                        names = _paragraph_name(state, at, count)
+                        if names:
+                            title, exact = _split(state, at, count - names)
+                        else:
+                            names = 1
+                        return _Shape(count - names, title, names, exact, dated=line.kind is DATE)
                 names = _wrapped_name(state, at, count)
                 if names:
                     title, exact = _split(state, at, count - names)
@@ -515,6 +526,59 @@ def _wrapped_name(state: ParseState, at: int, count: int) -> int:
                 return 0
             return names if _split(state, at, count - names)[1] else 0
     return 0
+
+
+def _paragraph_name(state: ParseState, at: int, count: int) -> int:
+    """How many of the lines right before ``at + count`` (two to ``_NAME_LINES``) are an
+    organization's name that a tool wrapped at its width right under the abstract, with no
+    blank line between them (lynx without link numbers: ``umass University of … College
+    of`` over ``Information and Computer Sciences``); 0 where they are none.
+
+    A tool that fills its lines puts a word on the next line only where it does not fit on
+    this one: the name's first word would have fitted after the abstract's last line (a new
+    paragraph starts there), and each later line's first word would not have fitted on the
+    line above it (the name goes on). The width is taken as the longest of these lines, never
+    wider than the tool's, so a word said to fit does fit. A line that ends with ``-`` may be
+    a word broken there, and tells nothing. Not on a page whose names stand after a blank
+    line (``NAMES_APART``)."""
+    if state.memo.get(NAMES_APART):
+        return 0
+    most = min(count - 2, _NAME_LINES)
+    names: list[tuple[Line, str]] = []
+    size = 0
+    for _names, line, text in _name_lines(state, at, count, most):
+        if line.gap or not _may_be_name(text):
+            return 0
+        size += len(text) + 1
+        if size > MAX_ORGANIZATION_LEN + 1:
+            return 0
+        names.append((line, text))
+        if len(names) < 2:
+            continue
+        above = state.peek(at + count - len(names) - 1)
+        if above is None or above.text.endswith("-"):
+            return 0
+        title, exact = _split(state, at, count - len(names))
+        if not exact:
+            continue
+        lines = [state.peek(at + index) for index in range(title, count)]
+        width = max(line.indent + len(line.text) for line in lines if line is not None)
+        first = names[-1][0]
+        if not _fits(above, first.text, width):
+            continue  # the name's first line goes on from the abstract's: look one up
+        if all(
+            not _fits(upper, lower_text, width)
+            for (_lower, lower_text), (upper, _upper_text) in itertools.pairwise(names)
+        ):
+            return len(names)
+        return 0
+    return 0
+
+
+def _fits(line: Line, following: str, width: int) -> bool:
+    """Whether the first word of ``following`` fits after ``line`` within ``width``."""
+    word = following.split(" ", 1)[0]
+    return line.indent + len(line.text) + 1 + len(word) <= width
 
 
 #: What a line of an organization's name never starts with: a list item's bullet, an
