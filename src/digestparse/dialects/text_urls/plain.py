@@ -538,9 +538,10 @@ def _paragraph_name(state: ParseState, at: int, count: int) -> int:
     this one: the name's first word would have fitted after the abstract's last line (a new
     paragraph starts there), and each later line's first word would not have fitted on the
     line above it (the name goes on). The width is taken as the longest of these lines, never
-    wider than the tool's, so a word said to fit does fit. A line that ends with ``-`` may be
-    a word broken there, and tells nothing. Not on a page whose names stand after a blank
-    line (``NAMES_APART``)."""
+    wider than the tool's, so a word said to fit does fit. The first word too long to tell
+    so is the logo's alt text, which starts the name's first line too
+    (``_opens_with_logo_alt``). A line that ends with ``-`` may be a word broken there, and
+    tells nothing. Not on a page whose names stand after a blank line (``NAMES_APART``)."""
     if state.memo.get(NAMES_APART):
         return 0
     most = min(count - 2, _NAME_LINES)
@@ -564,7 +565,7 @@ def _paragraph_name(state: ParseState, at: int, count: int) -> int:
         lines = [state.peek(at + index) for index in range(title, count)]
         width = max(line.indent + len(line.text) for line in lines if line is not None)
         first = names[-1][0]
-        if not _fits(above, first.text, width):
+        if not (_fits(above, first.text, width) or _opens_with_logo_alt(first.text)):
             continue  # the name's first line goes on from the abstract's: look one up
         if all(
             not _fits(upper, lower_text, width)
@@ -573,6 +574,17 @@ def _paragraph_name(state: ParseState, at: int, count: int) -> int:
             return len(names)
         return 0
     return 0
+
+
+def _opens_with_logo_alt(text: str) -> bool:
+    """Whether ``text`` starts with a logo's alt text written bare before the name it
+    starts (``without_bare_logo_alt``: ``CarnegieMellonU Carnegie Mellon University``), of
+    ``_MIN_ALT`` characters at least: a text's line seldom starts so."""
+    rest = without_bare_logo_alt(text)
+    return len(text) - len(rest) - 1 >= _MIN_ALT  # the alt and the blank after it
+
+
+_MIN_ALT = 4
 
 
 def _fits(line: Line, following: str, width: int) -> bool:
