@@ -19,6 +19,7 @@ import datetime
 import io
 import itertools
 import re
+import textwrap
 from pathlib import Path
 
 import attrs
@@ -1538,6 +1539,29 @@ def test_lynx_wraps_a_long_organization_right_under_the_abstract(
     assert (card.organization, card.abstract.endswith(abstract_end)) == (organization, True)
     assert uncovered_lines(text, digest) == []
     assert_paths_agree(TEXT_URLS, text, TOOLS_REFERENCE)
+
+
+@pytest.mark.parametrize("width", [48, 60])
+def test_lynx_text_wrapped_again_narrower_keeps_its_names(width: int) -> None:
+    """lynx's lines each wrapped again at a narrower width (as a terminal or a mail client
+    folds them) are no paragraph filled to one width: short lines stand inside the abstract,
+    and the line above a name tells nothing about where it starts. The cards read as lynx
+    wrote them: a differential found ``planners on real robots in cluttered homes.
+    CarnegieMellonU Carnegie Mellon University`` read as the organization."""
+    tools = Path(__file__).parent / "fixtures" / "tools"
+    text = (tools / "daily.lynx_nonumbers.txt").read_text("utf-8")
+    folded = "\n".join(
+        "\n".join(textwrap.wrap(line, width, initial_indent=" " * 3, subsequent_indent=" " * 3,
+                               break_long_words=False, break_on_hyphens=False))
+        if len(line) > width else line
+        for line in text.split("\n")
+    )
+    assert folded != text
+    digest = digestparse.parse(folded, reference_date=TOOLS_REFERENCE)
+    original = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
+    assert [(paper.organization, paper.abstract) for paper in digest.papers] == [
+        (paper.organization, paper.abstract) for paper in original.papers
+    ]
 
 
 def test_avatars_run_into_the_authors_line_are_no_wrapped_organization() -> None:

@@ -538,10 +538,11 @@ def _paragraph_name(state: ParseState, at: int, count: int) -> int:
     this one: the name's first word would have fitted after the abstract's last line (a new
     paragraph starts there), and each later line's first word would not have fitted on the
     line above it (the name goes on). The width is taken as the longest of these lines, never
-    wider than the tool's, so a word said to fit does fit. The first word too long to tell
-    so is the logo's alt text, which starts the name's first line too
-    (``_opens_with_logo_alt``). A line that ends with ``-`` may be a word broken there, and
-    tells nothing. Not on a page whose names stand after a blank line (``NAMES_APART``)."""
+    wider than the tool's, so a word said to fit does fit; the abstract's own lines must
+    show no such break (``_filled``). The first word too long to tell so is the logo's alt
+    text, which starts the name's first line too (``_opens_with_logo_alt``). A line that
+    ends with ``-`` may be a word broken there, and tells nothing. Not on a page whose names
+    stand after a blank line (``NAMES_APART``)."""
     if state.memo.get(NAMES_APART):
         return 0
     most = min(count - 2, _NAME_LINES)
@@ -567,13 +568,25 @@ def _paragraph_name(state: ParseState, at: int, count: int) -> int:
         first = names[-1][0]
         if not (_fits(above, first.text, width) or _opens_with_logo_alt(first.text)):
             continue  # the name's first line goes on from the abstract's: look one up
+        abstract = [line for line in lines[: len(lines) - len(names)] if line is not None]
         if all(
             not _fits(upper, lower_text, width)
             for (_lower, lower_text), (upper, _upper_text) in itertools.pairwise(names)
-        ):
+        ) and _filled(abstract, width):
             return len(names)
         return 0
     return 0
+
+
+def _filled(lines: list[Line], width: int) -> bool:
+    """Whether ``lines`` are one paragraph filled to ``width``: no line's first word would
+    have fitted on the line above it (a line that ends with ``-`` tells nothing). Text wrapped
+    twice, at a narrower width over a wider one, is not: there the test tells nothing."""
+    return not any(
+        _fits(upper, lower.text, width)
+        for upper, lower in itertools.pairwise(lines)
+        if not upper.text.endswith("-")
+    )
 
 
 def _opens_with_logo_alt(text: str) -> bool:
