@@ -567,6 +567,31 @@ def test_a_line_of_the_text_that_starts_with_a_middle_dot(output: str, words: st
     assert attrs.evolve(paper, abstract=reference.abstract) == reference
 
 
+@pytest.mark.parametrize("output", ["long_names/daily.lynx.txt", "long_names/trending.elinks.txt"])
+@pytest.mark.parametrize("wrapped", [
+    "   Get trending papers in your email inbox once a\n   day!",  # lynx -width=56
+    "   Get trending papers in your email inbox\n   once a day!",
+])
+def test_a_header_phrase_wrapped_at_a_narrow_width(output: str, wrapped: str) -> None:
+    """lynx and elinks at 56 columns wrap the promo line (``… once a`` over ``day!``): the
+    two lines are the one phrase (it was ``bad-header``, and strict mode rejected the dump)."""
+    original = (_TOOLS / output).read_text("utf-8")
+    promo = "   Get trending papers in your email inbox once a day!"
+    assert original.count(promo + "\n") == 1
+    text = original.replace(promo + "\n", wrapped + "\n")
+    digest = digestparse.parse(text, mode="strict", reference_date=TODAY)
+    before = digestparse.parse(original, reference_date=TODAY)
+    assert digest.header == before.header
+    assert "Get trending papers in your email inbox once a day!" in digest.header
+    # one line more above them
+    assert digest.papers == tuple(
+        attrs.evolve(paper, line=paper.line + 1, end_line=paper.end_line + 1)
+        for paper in before.papers
+    )
+    assert before.header_span is not None
+    assert digest.header_span == (before.header_span[0], before.header_span[1] + 1)
+
+
 def test_a_card_summary_wrapped_at_a_lone_hash_and_an_organization_not_linked() -> None:
     text = trending(CARDS)
     text, _ = _replace("   A family of models.", "   A family of models with", "   # of tokens.",

@@ -126,7 +126,7 @@ def read_header(state: ParseState) -> None:
         lines.append(state.advance())
     if any(line.text[:1] == ELINKS_BULLET for line in lines):
         state.memo[ELINKS] = True
-    page_lines = check_header_order(state, lines, _SHOWN)
+    page_lines = check_header_order(state, _unwrapped_phrases(lines), _SHOWN)
     shown = [line for line in page_lines if not _is_unlabelled(line)]
     state.header = tuple(_header_text(line) for line in shown)
     state.header_span = (lines[0].number, lines[-1].number)
@@ -142,6 +142,33 @@ def read_header(state: ParseState) -> None:
     if state.page_date is not None or _is_period(lines[-1]):
         _read_arrow(state)
     state.header_span = (lines[0].number, state.last_line)
+
+
+def _unwrapped_phrases(lines: list[Line]) -> list[Line]:
+    """``lines`` with each page phrase that lynx wrapped at a narrow width (``Get trending
+    papers in your email inbox once a`` over ``day!``) joined into one line: text lines glued
+    to each other, no phrase alone, that are one once joined."""
+    joined: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            following is not None
+            and line.kind is LynxKind.TEXT
+            and following.kind is LynxKind.TEXT
+            and not following.gap
+            and _phrase(line) is None
+            and _phrase(following) is None
+        ):
+            text = join_wrapped([line.text, following.text])
+            if phrase(text, LynxKind.TEXT) is not None:
+                joined.append(line._replace(text=text))
+                index += 2
+                continue
+        joined.append(line)
+        index += 1
+    return joined
 
 
 _HEADER_KINDS = (LynxKind.LINK, LynxKind.ITEM, LynxKind.TEXT)
