@@ -645,6 +645,25 @@ def test_damaged_pages_lose_nothing_and_strict_raises_at_the_first_report(text: 
         assert paper.title not in PAGE_PHRASES and not paper.title.startswith("\u00b7")
 
 
+def test_an_upvote_box_over_a_glued_date_has_no_title() -> None:
+    """A box whose entry's text moved away (here swapped with its authors line, and the
+    pagination moved above the menu, which leaves the page to the reading with URLs): the
+    ``· Nov 25`` line after the box was read as the entry's title (found by the long
+    hypothesis profile of the test above). The box is junk, reported, and no paper's title
+    is a date."""
+    lines = page(box="box", glued=True, blanks="none").split("\n")
+    box, authors = lines.index(" [-] 12"), lines.index("3 authors")
+    assert lines[authors + 1] == "\u00b7 Nov 25"
+    lines[box], lines[authors] = lines[authors], lines[box]
+    lines.insert(0, lines.pop(lines.index("Previous")))  # the pagination moved to the top
+    text = "\n".join(lines)
+    digest = check_lenient(text)
+    _check_strict_stops_at_the_first_report(text, digest)
+    assert digest.dialect == "text-urls"
+    assert not [paper.title for paper in digest.papers if paper.title.startswith("\u00b7")]
+    assert_paths_agree(TEXT_URLS, text, REFERENCE)
+
+
 def test_two_pages_joined_the_second_headers_date_counts() -> None:
     """A second page's header between two entries is junk, as in the URL reading, and its
     page date counts for the yearless dates after it: ``Mar 10`` under ``Mar 3`` is after

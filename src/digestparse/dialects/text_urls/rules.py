@@ -41,6 +41,7 @@ from .lines import (
     link_paper_id,
 )
 from .plain import PLAIN
+from .plain_lines import is_separator
 
 #: ``ParseState.memo`` key: a card of this page has shown its date (the fast path reads only
 #: such cards). A trending page shows a date on every card or on none (05, 04), as in the
@@ -195,11 +196,14 @@ def entry(state: ParseState) -> bool:
             upvotes = 0 if count == "-" else int(count)
             _link(state, box)
             title = next_line(state, "no title")
-            if title.kind is not TEXT or (
-                opens_page_end(title.text) and _title_link(state, 0) is None
+            if (
+                title.kind is not TEXT
+                or is_separator(title.text)
+                or (opens_page_end(title.text) and _title_link(state, 0) is None)
             ):
                 # An upvote box and its link with no title after them (the page's end, whose
-                # ``Previous`` links no paper, is none): the entry is lost.
+                # ``Previous`` links no paper, is none; ``· Nov 25``, the metadata of an entry
+                # whose text was lost, is none either): the entry is lost.
                 reporter.defect("junk", first.number, 1, end_line=state.last_line,
                                 detail="an upvote count without a title")
                 return True
