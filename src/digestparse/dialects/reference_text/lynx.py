@@ -94,10 +94,16 @@ def _opens_date(rest: str) -> bool:
     """Whether the text after a ``·`` is what the listing puts there: nothing, a date (its
     month first, whole, wrapped or damaged) or ``Published on``. An abstract's line wrapped
     before a ``·`` of its text (``· b is the product``) is the abstract's."""
-    return not rest or rest[:3] in MONTH_NUMBER or rest.startswith(_PUBLISHED)
+    return (
+        not rest
+        or rest[:3] in MONTH_NUMBER
+        or rest.startswith(PUBLISHED_ON)
+        or PUBLISHED_ON.startswith(rest + " ")  # wrapped right after it: ``· Published``
+    )
 
 
-_PUBLISHED = "Published"
+#: What the trending card's date line shows before the date.
+PUBLISHED_ON = "Published on "
 
 
 def without_bullet(text: str) -> str:

@@ -50,6 +50,7 @@ from .lynx import (
     BUTTON,
     ELINKS_BULLET,
     MARK,
+    PUBLISHED_ON,
     LynxKind,
     after_mark,
     authors_count,
@@ -65,7 +66,6 @@ from .lynx import (
 )
 
 _SUBMITTED_BY = "Submitted by"
-_PUBLISHED_ON = "Published on "
 #: How many lines a title wraps over at most, and an organization's name.
 _MAX_TITLE_LINES = 8
 _MAX_ORGANIZATION_LINES = 3
@@ -294,7 +294,7 @@ def _title_text(line: Line | None) -> str | None:
 def _is_dated_organization(text: str) -> bool:
     """An organization link with its separator (and the date) after it."""
     _name, _, after = text.rpartition(" ·")
-    after = after.strip().removeprefix(_PUBLISHED_ON.strip()).strip()
+    after = after.strip().removeprefix(PUBLISHED_ON.strip()).strip()
     return not after or read_date(after) is not None
 
 
@@ -624,11 +624,7 @@ def _ends_abstract(state: ParseState, *, first: bool = False, text_indent: int =
         # tokens …', wrapped there) is no list item where it stands at the text's indent.
         if first:
             return not _text_at_bullet(state, 0)
-        return (
-            line.indent > text_indent
-            or is_avatar(line.text)
-            or authors_count(line.text) is not None
-        )
+        return line.indent > text_indent or not _may_be_text(line)
     if line.kind is LynxKind.LINK:
         rest = after_mark(line.text) or ""
         if not rest and not first:
@@ -702,12 +698,8 @@ def _text_at_bullet(state: ParseState, ahead: int) -> bool:
     a list alike)."""
     line = state.peek(ahead)
     following = state.peek(ahead + 1)
-    if (
-        line is None
-        or line.kind is not LynxKind.ITEM
-        or is_avatar(line.text)
-        or authors_count(line.text) is not None
-        or following is None
+    if line is None or line.kind is not LynxKind.ITEM or not _may_be_text(line) or (
+        following is None
     ):
         return False
     if following.kind is LynxKind.ITEM:
@@ -749,12 +741,13 @@ def _read_summary(state: ParseState) -> tuple[str, bool]:
 def _wrapped_at_bullet(line: Line, parts: FieldLines) -> bool:
     """A summary line that starts with a lone ``*`` or ``#`` of the text: at the summary's
     indent, glued to it, and neither an avatar nor an authors item."""
-    return (
-        not line.gap
-        and line.indent == parts.last.indent
-        and not is_avatar(line.text)
-        and authors_count(line.text) is None
-    )
+    return not line.gap and line.indent == parts.last.indent and _may_be_text(line)
+
+
+def _may_be_text(item: Line) -> bool:
+    """Whether a list item may be a line of a text that starts with a lone ``*``, ``#`` or
+    ``+`` of it: neither an avatar nor an authors item."""
+    return not is_avatar(item.text) and authors_count(item.text) is None
 
 
 def _wrapped_at_citation(state: ParseState, parts: FieldLines) -> bool:
@@ -850,14 +843,14 @@ def _read_metadata(state: ParseState, *, card: bool) -> _Fields:
             if card and following.kind is not LynxKind.DATE:
                 return fields  # '* 8 authors' alone (no date on this card)
             state.reporter.defect("missing-separator", following.number, 1)
-    text = (after_separator or "").removeprefix(_PUBLISHED_ON.strip()).strip()
+    text = (after_separator or "").removeprefix(PUBLISHED_ON.strip()).strip()
     if text:
         assert separator_line is not None
         wrapped = state.peek()
         if read_date(text) is None and wrapped is not None and not wrapped.gap:
             # The date wrapped: '· Oct 4,' / '2026', '· Published' / 'on Oct 4, 2026'.
             joined = f"{text} {wrapped.text}"
-            whole = joined.removeprefix(_PUBLISHED_ON)
+            whole = joined.removeprefix(PUBLISHED_ON)
             if read_date(whole) is not None:
                 state.advance()
                 return _dated(state, fields, wrapped, whole, len(joined) - len(whole) - len(text))
@@ -870,9 +863,9 @@ def _read_metadata(state: ParseState, *, card: bool) -> _Fields:
     if date.kind is LynxKind.DATE:
         state.advance()
         return _dated(state, fields, date, date.text, 1)
-    if date.text.startswith(_PUBLISHED_ON) and read_date(date.text[len(_PUBLISHED_ON) :]):
+    if date.text.startswith(PUBLISHED_ON) and read_date(date.text[len(PUBLISHED_ON) :]):
         state.advance()  # '[26][kandinsky] Kandinsky Lab ·' / 'Published on Oct 4, 2026'
-        return _dated(state, fields, date, date.text[len(_PUBLISHED_ON) :], len(_PUBLISHED_ON) + 1)
+        return _dated(state, fields, date, date.text[len(PUBLISHED_ON) :], len(PUBLISHED_ON) + 1)
     if date.kind is LynxKind.TEXT and not _opens_next(state) and not starts_page_end(state):
         state.advance()
         state.reporter.defect("bad-date", date.number, 1)
