@@ -206,3 +206,48 @@ def test_a_title_with_a_dot_slash_or_link_in_it_is_still_a_title(title: str) -> 
     text = _SEED_LIKE.format(title=title)
     digest = digestparse.parse(text, mode="strict", reference_date=REFERENCE)
     assert [paper.title for paper in digest.papers] == ["A Real Title", title]
+
+
+#: A title of each notation and the same title line with its text taken out, as a converter
+#: writes a heading whose text it lost (an image or a formula only): (fixture, title, emptied).
+_EMPTIED_TITLES = [
+    ("captures/01_hfpapers_search_longcontext_asr_lynx.txt",
+     "### [Gemini 1.5: Unlocking multimodal understanding across millions of tokens of "
+     "context][36]", "### [][36]"),
+    ("captures/03_hfpapers_search_source_citations_firecrawl_md.txt",
+     "### [Benchmark Radar: A Living Database and Search Engine for AI Benchmarks and "
+     "Evaluation](", "### [](",),
+    ("captures/05_hfpapers_trending_structured_html_submittedby.txt",
+     "### [Kandinsky 6.0 Video: Foundation Models for Synchronized Video and Audio "
+     "Generation](", "### []("),
+    ("tools/long_names/daily.lynx.txt",
+     "[14]SparseRoute: Sparse Mixture Routing for Long-Context Speech Recognition", "[14]"),
+]
+
+
+@pytest.mark.parametrize(("name", "title", "emptied"), _EMPTIED_TITLES)
+def test_a_title_line_without_its_title_is_junk_not_a_paper(
+    name: str, title: str, emptied: str
+) -> None:
+    """``### [](url)``, ``### [][N]``, lynx's ``[14]`` alone: no entry starts at a title line
+    that holds no title. Its lines up to the next entry are ``junk``, and no paper has an
+    empty title. reference-text and html-text read
+    it as a paper titled "" with no report, so strict mode passed it."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    line = text[: text.index(title)].count("\n") + 1
+    damaged = text.replace(title, emptied, 1)
+    before = digestparse.parse(text, reference_date=REFERENCE)
+    digest = digestparse.parse(damaged, reference_date=REFERENCE)
+    assert all(paper.title for paper in digest.papers)
+    [lost] = [paper for paper in before.papers if paper.line <= line <= paper.end_line]
+    # A trending card's second copy (05) still gives its paper; the other pages lose it.
+    assert [paper.title for paper in digest.papers] == [
+        paper.title for paper in before.papers
+        if paper is not lost or name.startswith("captures/05")
+    ]
+    # The junk runs on over the entry's other lines (a run of junk says no more than that).
+    [junk] = [d for d in digest.diagnostics if d.line <= line <= d.end_line]
+    assert junk.code == "junk"
+    assert lost.line <= junk.line
+    with pytest.raises(digestparse.ParseError):
+        digestparse.parse(damaged, mode="strict", reference_date=REFERENCE)

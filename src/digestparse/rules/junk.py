@@ -25,3 +25,13 @@ def report_junk(state: ParseState, first: Line, last: Line) -> None:
         "junk", first.number, 1, end_line=last.number, gap=first.gap,
         detail=f"{first.kind.value} line" if first.number == last.number else "",
     )
+
+
+def report_titleless(state: ParseState, first: Line) -> None:
+    """An entry's lines from ``first`` to the last one read, whose title line holds no title
+    (``### [](url)``, ``### [][N]``): ``junk``, since a paper is known by its title and no
+    entry starts there."""
+    state.reporter.defect(
+        "junk", first.number, 1, end_line=state.last_line, gap=first.gap,
+        detail="a title line without a title",
+    )

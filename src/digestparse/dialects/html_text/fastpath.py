@@ -276,7 +276,7 @@ def _read_fields(
     if "\n" in heading and not _wrapped_title(heading.split("\n")):
         return None
     title = _title(heading)
-    if title is None:
+    if title is None or not title[0]:
         return None
     if abstract_text[0] == "[":
         return None  # maybe an abstract linked to its paper (the daily page): the rules read it

@@ -16,7 +16,7 @@ from ...grammar import SEPARATOR
 from ...links import extract_links, login_paper_id, paper_url
 from ...markup import join_wrapped, plain, without_closing_hashes
 from ...model import Paper
-from ...rules.junk import report_junk
+from ...rules.junk import report_junk, report_titleless
 from ...rules.page_end import page_end
 from ...state import BLANKS, Line, ParseState, Rule
 from ..block_header import read_block_header
@@ -290,6 +290,9 @@ def entry(state: ParseState) -> bool:
                               end_line=state.last_line, detail="a title alone")
         return True
     title, identifier = read
+    if not title:
+        report_titleless(state, lead_in.first or title_line)
+        return True
     paper = Paper(
         title=title,
         abstract="",

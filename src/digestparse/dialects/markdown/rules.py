@@ -32,7 +32,7 @@ from ...grammar import (
 )
 from ...links import paper_id, paper_url
 from ...markup import join_wrapped, plain
-from ...rules.junk import report_junk
+from ...rules.junk import report_junk, report_titleless
 from ...rules.page_end import starts_page_end
 from ...state import BLANKS, Line, ParseState, stripped_line
 from ..bounded import FieldLines
@@ -547,10 +547,7 @@ def entry(state: ParseState) -> bool:
     else:
         title, title_url, _ = title_of([title_line.text[: glued.indent - title_line.indent]])
     if not title:
-        state.reporter.defect(
-            "junk", first.number, 1, end_line=state.last_line, gap=first.gap,
-            detail="a title line without a title",
-        )
+        report_titleless(state, first)
         return True
     following = glued if glued is not None else state.peek()
     if following is None:

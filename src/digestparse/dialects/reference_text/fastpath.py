@@ -290,8 +290,8 @@ def _paper(match: re.Match[str], line: int, end_line: int, limit: datetime.date)
         when = _DATES[key] = _date(match, limit)
         if len(_DATES) > _CACHED:
             _DATES.clear()
-    if title is None or abstract is None or when is None:
-        return None
+    if not title or abstract is None or when is None:
+        return None  # no title (the rules report its line as junk), or a part not canonical
     organization: str | None = None
     if authors is None:
         try:

@@ -57,7 +57,7 @@ from ...markup import (
     whole_reference,
 )
 from ...model import Paper
-from ...rules.junk import report_junk
+from ...rules.junk import report_junk, report_titleless
 from ...rules.page_end import starts_page_end
 from ...state import Line, ParseState
 from ..bounded import FieldLines
@@ -225,6 +225,9 @@ def entry(state: ParseState) -> bool:
     title = _read_title(state, wrapped)
     if _is_cut(state):
         _report_cut(state, "a title alone", first.number)
+        return True
+    if not title:
+        report_titleless(state, first)
         return True
     # A card (the trending page's layout) has a lead-in or a plain summary and no box before
     # its title; its upvote link and links come after its date.
