@@ -1704,3 +1704,122 @@ def test_a_seed_before_a_page_without_urls_is_read_with_no_lost_boxes() -> None:
         digest = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
         assert digest.dialect == "text-urls"
         assert [d.code for d in digest.diagnostics] == ["junk"]
+
+
+#: Tools that write a blank line between a title and its abstract, and keep no URL.
+TITLES_APART_TOOLS = ["daily.links.txt", "daily.w3m_plain.txt", "daily.pandoc_plain.txt",
+                      "daily.elinks_nonum.txt", "daily.lynx_nonumbers.txt",
+                      "trending.w3m_plain.txt"]
+
+
+def _titles_over_a_blank(lines: list[str], digest: digestparse.Digest) -> list[int]:
+    """The indexes of the one-line titles after the first entry's with a blank line under
+    them (the first entry sets where the page's abstracts stand)."""
+    found = []
+    for paper in digest.papers[1:]:
+        for index in range(paper.line - 1, paper.end_line):
+            if lines[index].strip() == paper.title:
+                if not lines[index + 1].strip() and paper.abstract.startswith(
+                        lines[index + 2].strip()):
+                    found.append(index)
+                break
+    return found
+
+
+@pytest.mark.parametrize("name", TITLES_APART_TOOLS)
+def test_where_abstracts_stand_apart_a_lost_title_line_is_reported(name: str) -> None:
+    """Where the page's first abstract stands after a blank line under its title, an entry
+    that lost its title line had its abstract's first line read as the title with no report
+    (strict mode passed the capture). The abstract right under its "title" is now
+    ``missing-blank-line`` at that line."""
+    text = (Path(__file__).parent / "fixtures" / "tools" / name).read_text("utf-8")
+    lines = text.split("\n")
+    before = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
+    assert before.diagnostics == ()
+    titles = _titles_over_a_blank(lines, before)
+    assert len(titles) >= 2
+    for index in titles:
+        cut = "\n".join(lines[:index] + lines[index + 1 :])
+        digest = digestparse.parse(cut, reference_date=TOOLS_REFERENCE)
+        found = [(d.code, d.line) for d in digest.diagnostics]
+        abstract = list(itertools.takewhile(str.strip, lines[index + 2 :]))
+        if any(line.strip().startswith("http") for line in abstract):
+            # A URL of the abstract's own, wrapped at a line start (``https://huggingface.co/
+            # Qwen and the code at``), splits the lines another way: reported all the same.
+            assert any(index < line <= index + 12 for _, line in found), found
+        elif len(abstract) == 1:
+            # An abstract of one line read as the title: the entry has none.
+            assert found == [("missing-abstract", index + 4)]  # at the next line read
+        else:
+            # The blank line moved up to the title's place: the abstract's second line is
+            # right under its first, now read as the title.
+            assert ("missing-blank-line", index + 3) in found
+        with pytest.raises(digestparse.ParseError):
+            digestparse.parse(cut, mode="strict", reference_date=TOOLS_REFERENCE)
+
+
+@pytest.mark.parametrize("name", TITLES_APART_TOOLS)
+def test_where_abstracts_stand_apart_an_abstract_glued_to_its_title_is_reported(
+    name: str,
+) -> None:
+    """The same page with the blank line under one title lost: every field reads as before
+    (a title of one line), and the abstract's first line is ``missing-blank-line``."""
+    text = (Path(__file__).parent / "fixtures" / "tools" / name).read_text("utf-8")
+    lines = text.split("\n")
+    before = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
+    for index in _titles_over_a_blank(lines, before):
+        cut = "\n".join(lines[: index + 1] + lines[index + 2 :])
+        digest = digestparse.parse(cut, reference_date=TOOLS_REFERENCE)
+        assert [(d.code, d.line) for d in digest.diagnostics] == [
+            ("missing-blank-line", index + 2)]
+        assert [(p.title, p.abstract) for p in digest.papers] == [
+            (p.title, p.abstract) for p in before.papers]
+
+
+def test_where_abstracts_stand_under_their_titles_no_blank_line_is_missing() -> None:
+    """A browser's copy writes no blank line anywhere, and BeautifulSoup's ``get_text()``
+    puts the abstract right under its title: there a title over its abstract is the page's
+    layout, not a lost line, and a blank line under a later title is no deviation either
+    (tools put them anywhere)."""
+    for name in ("daily.bs4_default.txt", "trending.bs4_default.txt"):
+        text = (Path(__file__).parent / "fixtures" / "tools" / name).read_text("utf-8")
+        assert digestparse.parse(text, reference_date=TOOLS_REFERENCE).diagnostics == ()
+    copy = "\n".join([
+        "Get trending papers in your email inbox once a day!", "Subscribe", "Daily Papers",
+        "Daily", "Weekly", "Monthly", "Nov 25",
+        "12", "Alpha Title", "Alpha abstract.", "3 authors", "\u00b7", "Nov 24",
+        "7", "Beta Title", "", "Beta abstract.", "2 authors", "\u00b7", "Nov 23",
+    ]) + "\n"
+    digest = digestparse.parse(copy, reference_date=TODAY)
+    assert digest.dialect == "text-urls"
+    assert [(p.title, p.abstract) for p in digest.papers] == [
+        ("Alpha Title", "Alpha abstract."), ("Beta Title", "Beta abstract.")]
+    assert digest.diagnostics == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "glued_line"),
+    [
+        # Two lone avatar bullets and a third glued to a damaged authors line (inscriptis).
+        ("daily.inscriptis_default.txt", 88),
+        # lynx's list of the page's URLs after its end, two of them on one line.
+        ("trending.lynx_nonumbers.txt", 242),
+    ],
+)
+def test_where_abstracts_stand_apart_only_a_box_or_lead_in_makes_glued_lines_an_entry(
+    name: str, glued_line: int
+) -> None:
+    """A title glued to its abstract reads as a title of one line and the abstract only
+    under an upvote box or a trending card's lead-in: there an entry starts. Elsewhere lines
+    glued together were read as an entry of their own: a paper titled ``*`` from avatar
+    bullets, or one titled with a URL from lynx's list of links."""
+    text = (Path(__file__).parent / "fixtures" / "tools" / name).read_text("utf-8")
+    lines = text.split("\n")
+    before = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
+    index = glued_line - 1
+    glued = [*lines[:index], f"{lines[index]} {lines[index + 1]}", *lines[index + 2 :]]
+    digest = digestparse.parse("\n".join(glued), reference_date=TOOLS_REFERENCE)
+    titles = [paper.title for paper in digest.papers]
+    assert not any(title in ("*", "\u2022") or title.startswith("https://") for title in titles)
+    assert titles[: len(before.papers)] == [paper.title for paper in before.papers]
+    assert digest.diagnostics

@@ -37,7 +37,7 @@ from .lines import (
     is_url,
     link_paper_id,
 )
-from .plain import BOX_STYLE, NAMES_APART, PLAIN
+from .plain import BOX_STYLE, NAMES_APART, PLAIN, TITLES_APART
 from .plain import junk_run as plain_junk_run
 from .rules import starts_entry
 
@@ -57,6 +57,7 @@ def junk_run(state: ParseState) -> bool:
             # its own.
             state.memo.pop(BOX_STYLE, None)
             state.memo.pop(NAMES_APART, None)
+            state.memo.pop(TITLES_APART, None)
         return True
     title, last = _first_block(state)
     rest = state.peek()

@@ -117,6 +117,12 @@ CARDS_DATED = "text-urls: cards with dates, without URLs"
 #: copy). Where names stand apart, a line glued to an abstract line that ends no sentence
 #: above ``·`` is the abstract's last, and the card lost its authors (``_wraps_on``).
 NAMES_APART = "text-urls: organizations after a blank line, without URLs"
+#: ``ParseState.memo`` key: whether the page's first abstract stood after a blank line
+#: under its title (the text browsers, pandoc, inscriptis) or right under it (a browser's
+#: copy, BeautifulSoup's ``get_text()``). Where titles stand apart, an abstract glued to its
+#: title lost that blank line, or the title line itself was lost (the abstract's first line
+#: is read as the title).
+TITLES_APART = "text-urls: abstracts after a blank line, without URLs"
 #: ``ParseState.memo`` key: the numbers of the first and the last line of a run that
 #: ``_shape`` found holds no end of an entry's text (``_undecided``). A later look from a
 #: line inside the run goes on after it: a junk run asks at each of its lines, and reading
@@ -240,7 +246,7 @@ def _counted_date(line: Line | None) -> bool:
     return parts is not None and parts.count_text is not None
 
 
-def _split(state: ParseState, at: int, count: int) -> tuple[int, bool]:
+def _split(state: ParseState, at: int, count: int, anchored: bool = False) -> tuple[int, bool]:
     """How many of the ``count`` text lines from ``at`` are the title, and whether they are
     exactly a title and an abstract (two runs of glued lines, or two lines where no blank
     line stands between them)."""
@@ -254,7 +260,11 @@ def _split(state: ParseState, at: int, count: int) -> tuple[int, bool]:
     indented = _indented_split(state, at, count)
     if indented:
         return indented, True
-    return 1, count == 2
+    # Under a box or a lead-in (``anchored``: an entry starts there) on a page whose abstracts
+    # stand apart (``TITLES_APART``), lines glued from the title on lost the blank line under
+    # a title of one line (reported when read): still exact. Where nothing above tells that
+    # an entry starts, such a run is no entry's (a list of URLs, lone avatar bullets).
+    return 1, count == 2 or (anchored and count > 2 and state.memo.get(TITLES_APART) is True)
 
 
 def _indented_split(state: ParseState, at: int, count: int) -> int:
@@ -276,7 +286,7 @@ def _indented_split(state: ParseState, at: int, count: int) -> int:
     return title
 
 
-def _shape(state: ParseState, at: int) -> _Shape | None:
+def _shape(state: ParseState, at: int, anchored: bool = False) -> _Shape | None:
     """The entry's text lines from ``at`` up to its authors line or its ``·``; None where
     another kind of line comes first (or none within ``MAX_TEXT_LINES``)."""
     trending = TRENDING in state.memo
@@ -294,10 +304,10 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
                 and name is not None
                 and len(name.text) <= MAX_ORGANIZATION_LEN
             ):
-                title, exact = _split(state, at, count - names)
+                title, exact = _split(state, at, count - names, anchored)
                 if exact:
                     return _Shape(count - names, title, names, exact, undated=True)
-            title, exact = _split(state, at, count)
+            title, exact = _split(state, at, count, anchored)
             if exact:
                 return _Shape(count, title, 0, exact, undated=True)
         if line is None:
@@ -307,22 +317,22 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
             or _authors_link(state, at + count)
             or _avatars(state, at + count)
         ):
-            return _plain_shape(state, at, count)
+            return _plain_shape(state, at, count, anchored)
         glued = _metadata_at(state, at + count) if count else None
         if glued is not None:
             # The authors or organization, ``·`` and the date on one line.
             if authors_count(glued[0]) is not None:
-                title, exact = _split(state, at, count)
+                title, exact = _split(state, at, count, anchored)
                 return _Shape(count, title, 0, exact)
             # The name's lines before this one, where lynx wrapped it after its logo, or
             # where a tool wrapped a long name.
             names = (
                 _logo_name(state, at, count + 1)
-                or _wrapped_name(state, at, count + 1)
-                or _paragraph_name(state, at, count + 1)
+                or _wrapped_name(state, at, count + 1, anchored)
+                or _paragraph_name(state, at, count + 1, anchored)
                 or 1
             )
-            title, exact = _split(state, at, count + 1 - names)
+            title, exact = _split(state, at, count + 1 - names, anchored)
             return _Shape(count + 1 - names, title, names, exact)
         if line.kind is SEPARATOR_KIND or is_separator(line.text) or line.kind is DATE:
             names = _logo_name(state, at, count)
@@ -330,12 +340,12 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
             if avatars and count > avatars:
                 # The authors' avatars over the ``·``, their count line lost: no text of
                 # the entry's, nor an organization (``_metadata`` reports them).
-                title, exact = _split(state, at, count - avatars)
+                title, exact = _split(state, at, count - avatars, anchored)
                 return _Shape(count - avatars, title, avatars, exact, dated=line.kind is DATE)
             if names:
                 # A name after its logo's alt text (lynx): an organization however the
                 # text above it runs.
-                title, exact = _split(state, at, count - names)
+                title, exact = _split(state, at, count - names, anchored)
                 return _Shape(count - names, title, names, exact, dated=line.kind is DATE)
             if count >= 2:
                 name = state.peek(at + count - 1)
@@ -344,19 +354,19 @@ def _shape(state: ParseState, at: int) -> _Shape | None:
                     and len(name.text) <= MAX_ORGANIZATION_LEN
                     and (name.gap or not _wraps_on(state, at + count - 2))
                 ):
-                    title, exact = _split(state, at, count - 1)
+                    title, exact = _split(state, at, count - 1, anchored)
                     if exact or count == 2:
-                        names = _paragraph_name(state, at, count)
+                        names = _paragraph_name(state, at, count, anchored)
                         if names:
-                            title, exact = _split(state, at, count - names)
+                            title, exact = _split(state, at, count - names, anchored)
                         else:
                             names = 1
                         return _Shape(count - names, title, names, exact, dated=line.kind is DATE)
-                names = _wrapped_name(state, at, count)
+                names = _wrapped_name(state, at, count, anchored)
                 if names:
-                    title, exact = _split(state, at, count - names)
+                    title, exact = _split(state, at, count - names, anchored)
                     return _Shape(count - names, title, names, exact, dated=line.kind is DATE)
-            shape = _plain_shape(state, at, count)
+            shape = _plain_shape(state, at, count, anchored)
             return attrs.evolve(shape, dated=True) if shape and line.kind is DATE else shape
         if (line.kind is not TEXT and line.kind is not URL) or box_value(line.text) is not None:
             # Without URLs, a URL line is a hard-wrapped title's or abstract's (w3m); a box
@@ -394,7 +404,7 @@ def _known_run(state: ParseState, at: int, first: Line | None) -> int:
 
 
 def _merged(state: ParseState, at: int, shape: _Shape) -> _Shape:
-    """The text of a boxed entry cut after its title, its abstract and an organization's
+    """The text of a anchored entry cut after its title, its abstract and an organization's
     name where the next run of lines (blank lines between runs) starts an entry of its own:
     the entry lost its ``·`` and date (and its authors) and the next one its box (two entries
     merged), which ``_metadata`` then reports missing at the next title. Without blank lines
@@ -437,11 +447,11 @@ def _ends_undated_card(state: ParseState, ahead: int) -> bool:
     )
 
 
-def _plain_shape(state: ParseState, at: int, count: int) -> _Shape | None:
+def _plain_shape(state: ParseState, at: int, count: int, anchored: bool = False) -> _Shape | None:
     """The shape of ``count`` text lines from ``at`` with no organization after them."""
     if not count:
         return None
-    title, exact = _split(state, at, count)
+    title, exact = _split(state, at, count, anchored)
     return _Shape(count, title, 0, exact)
 
 
@@ -505,7 +515,7 @@ def _name_lines(
         yield names, line, text
 
 
-def _wrapped_name(state: ParseState, at: int, count: int) -> int:
+def _wrapped_name(state: ParseState, at: int, count: int, anchored: bool = False) -> int:
     """How many of the lines right before ``at + count`` (two to ``_NAME_LINES``) are an
     organization's name that a tool wrapped at its width (``CarnegieMellonUCarnegie Mellon
     University Institute for`` over ``Advanced Research``, the last maybe with its `` · date``):
@@ -524,11 +534,11 @@ def _wrapped_name(state: ParseState, at: int, count: int) -> int:
             first = state.peek(at)
             if names == 1 or first is None or _is_lead_in(first.text):
                 return 0
-            return names if _split(state, at, count - names)[1] else 0
+            return names if _split(state, at, count - names, anchored)[1] else 0
     return 0
 
 
-def _paragraph_name(state: ParseState, at: int, count: int) -> int:
+def _paragraph_name(state: ParseState, at: int, count: int, anchored: bool = False) -> int:
     """How many of the lines right before ``at + count`` (two to ``_NAME_LINES``) are an
     organization's name that a tool wrapped at its width right under the abstract, with no
     blank line between them (lynx without link numbers: ``umass University of … College
@@ -560,7 +570,7 @@ def _paragraph_name(state: ParseState, at: int, count: int) -> int:
         above = state.peek(at + count - len(names) - 1)
         if above is None or above.text.endswith("-"):
             return 0
-        title, exact = _split(state, at, count - len(names))
+        title, exact = _split(state, at, count - len(names), anchored)
         if not exact:
             continue
         lines = [state.peek(at + index) for index in range(title, count)]
@@ -745,7 +755,7 @@ def _card(
         title = state.peek(ahead + box[0])
         if title is not None and is_card_links(title.text):
             return None  # a trending card's button over its links: no title comes after it
-        shape = _shape(state, ahead + box[0])
+        shape = _shape(state, ahead + box[0], anchored=True)
         if shape is None or shape.texts == 0:
             return None
         return box, _merged(state, ahead + box[0], shape)
@@ -756,7 +766,7 @@ def _card(
         # Every trending card starts with its lead-in: such a line that is no card's lead-in
         # here is one over a card that lost a line (its title, its authors), never a title.
         return None
-    shape = _shape(state, ahead)
+    shape = _shape(state, ahead, anchored=lead)
     # Where ``·`` is lost, the date ends the entry's text, and where a trending card shows
     # no date, its upvote button, card links or the next lead-in do: a title told so only
     # under a lead-in or once the first entry is read (the header's last lines are none).
@@ -805,6 +815,7 @@ def entry(state: ParseState) -> bool:
                   upvotes=upvotes)
     try:
         if shape.texts > shape.title:
+            _abstract_apart(state)
             abstract = join_wrapped(_field(state, shape.texts - shape.title).texts)
             fields.update(abstract=abstract, links=extract_links(abstract))
         else:
@@ -816,6 +827,18 @@ def entry(state: ParseState) -> bool:
         report_truncated(state, first.number, truncated)
     state.papers.append(attrs.evolve(paper, end_line=state.last_line, **fields))  # type: ignore[arg-type]
     return True
+
+
+def _abstract_apart(state: ParseState) -> None:
+    """Where the page's abstracts stand apart from their titles (``TITLES_APART``, set by the
+    first), an abstract's first line right under its title is ``missing-blank-line``: the
+    blank line was lost, or the title line was and the abstract's first line is read as
+    the title. Blank lines elsewhere tell nothing: tools put them anywhere."""
+    line = state.peek()
+    if line is None:
+        return
+    if state.memo.setdefault(TITLES_APART, line.gap > 0) and not line.gap:
+        state.reporter.defect("missing-blank-line", line.number, 1)
 
 
 def _field(state: ParseState, count: int) -> FieldLines:
