@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import datetime
+from pathlib import Path
 from typing import Any
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import digestparse
+from digestparse import Diagnostic
 from digestparse.copies import fold_copies
+from digestparse.diagnostics import Reporter
 from digestparse.model import Paper, title_key
 
-_TITLES = st.sampled_from(["A Model", "a model", "A  Model!", "Another", "ANOTHER", "Éclair"])
+_TITLES = st.sampled_from(["A Model", "a model", "A  Model!", "Another", "ANOTHER", "Éclair",
+                           "A Model Card", "Model", "Another Model", "A Model Model"])
 _IDS = st.sampled_from([None, "2606.00001", "2606.00002"])
 
 
@@ -29,27 +37,57 @@ def _papers(draw: st.DrawFn) -> list[Paper]:
     ]
 
 
-def _fold_by_rule(papers: list[Paper]) -> list[tuple[int, int, str | None]]:
-    """(line, end_line, paper_id) of each folded paper: a paper is a copy of the one held
-    when both have the same id, or when their title keys are equal and one has no id."""
+def _lost_a_line(one: str, other: str) -> bool:
+    """Whether one title's words are the other's with words added before or after them."""
+    a, b = title_key(one).split(), title_key(other).split()
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return bool(short) and len(short) < len(long) and (
+        long[: len(short)] == short or long[-len(short) :] == short)
+
+
+def _undamaged(one: str, other: str) -> str:
+    """Of two titles one of which lost a line, the whole one: the longer, unless its extra
+    words repeat the shorter's words at that end (a line written twice)."""
+    short, long = sorted((one, other), key=lambda title: len(title_key(title)))
+    a, b = title_key(short).split(), title_key(long).split()
+    extra = b[len(a) :] if b[: len(a)] == a else b[: len(b) - len(a)]
+    at_end = b[: len(a)] == a
+    repeats = a[len(a) - len(extra) :] == extra if at_end else a[: len(extra)] == extra
+    return short if repeats and len(extra) <= len(a) else long
+
+
+def _fold_by_rule(papers: list[Paper]) -> list[tuple[str, int, int, str | None]]:
+    """(title, line, end_line, paper_id) of each folded paper: a paper is a copy of the one
+    held when both have the same id, or when their title keys are equal and one has no id,
+    or when one has no id, both have one abstract (not empty) and one title lost words at
+    its start or end (the papers drawn here show no other field). Where titles differ so,
+    the paper's is the longer, unless its extra words repeat the shorter's at that end."""
     out: list[list[Any]] = []
     for paper in papers:
         if out:
             held = out[-1]
             ids = (held[3], paper.paper_id)
             same_id = None not in ids and ids[0] == ids[1]
-            if same_id or (None in ids and title_key(held[0]) == paper.key):
+            cut = _lost_a_line(held[0], paper.title)
+            if (
+                same_id
+                or (None in ids and title_key(held[0]) == paper.key)
+                or (None in ids and cut and held[4] != "" and held[4] == paper.abstract)
+            ):
                 held[2] = paper.end_line
                 held[3] = held[3] if held[3] is not None else paper.paper_id
+                held[4] = held[4] or paper.abstract  # the second fills what the first lacks
+                if cut:
+                    held[0] = _undamaged(held[0], paper.title)
                 continue
-        out.append([paper.title, paper.line, paper.end_line, paper.paper_id])
-    return [(line, end, paper_id) for _title, line, end, paper_id in out]
+        out.append([paper.title, paper.line, paper.end_line, paper.paper_id, paper.abstract])
+    return [(title, line, end, paper_id) for title, line, end, paper_id, _ in out]
 
 
 @given(_papers())
 def test_fold_copies_follows_the_rule(papers: list[Paper]) -> None:
     folded = list(fold_copies(iter(papers)))
-    assert [(p.line, p.end_line, p.paper_id) for p in folded] == _fold_by_rule(papers)
+    assert [(p.title, p.line, p.end_line, p.paper_id) for p in folded] == _fold_by_rule(papers)
 
 
 def test_ids_that_differ_are_two_papers_even_with_one_title() -> None:
@@ -94,3 +132,88 @@ def test_copies_with_one_paper_id_fold_whatever_their_titles() -> None:
     (paper,) = fold_copies(iter([first, second]))
     assert (paper.title, paper.submitted_by, paper.line, paper.end_line) == (
         "Video and AudioGeneration", "v", 1, 4)
+
+
+def test_a_copy_that_lost_a_line_of_its_title_is_reported() -> None:
+    """Two papers in a row with one abstract, one title the other's without its last (or
+    first) line: one paper with the longer title, and ``copies-differ`` at the copy with
+    the shorter one. They were two papers, with no report."""
+    found: list[Diagnostic] = []
+    reporter = Reporter("lenient", "<string>", found.append)
+    cut = Paper("Video and Audio", "x", line=1, end_line=4)
+    whole = Paper("Video and Audio Generation", "x", submitted_by="v", line=5, end_line=9)
+    (paper,) = fold_copies(iter([cut, whole]), reporter)
+    reporter.finish()
+    assert (paper.title, paper.submitted_by, paper.line, paper.end_line) == (
+        "Video and Audio Generation", "v", 1, 9)
+    assert [(d.code, d.line, d.end_line) for d in found] == [("copies-differ", 1, 4)]
+    assert found[0].message == (
+        "two copies of one card in a row differ: a line of the title lost: "
+        "'Video and Audio' where the other copy has 'Video and Audio Generation'")
+    # Two papers whose abstracts differ, or that show a field differently (made-up pages
+    # may repeat one abstract), or whose titles share words in the middle only, stay two,
+    # with no report.
+    found.clear()
+    other = Paper("Video and Audio Generation", "y", line=5, end_line=9)
+    dated = attrs.evolve(whole, date=datetime.date(2026, 11, 24))
+    middle = Paper("New Video and Audio Models", "x", line=5, end_line=9)
+    for second in (other, middle):
+        assert len(list(fold_copies(iter([cut, second]), reporter))) == 2
+    first = attrs.evolve(cut, date=datetime.date(2026, 11, 25))
+    assert len(list(fold_copies(iter([first, dated]), reporter))) == 2
+    assert len(list(fold_copies(iter([cut, dated]), reporter))) == 1  # one shows no date
+    assert [d.code for d in found] == ["copies-differ"]
+
+
+_FIXTURES = Path(__file__).parent / "fixtures"
+#: Trending pages whose first card's title each tool wrapped over two lines, and the
+#: capture 04, whose SmolDocling title firecrawl wrapped.
+_WRAPPED_TITLES = [
+    "tools/trending.links.txt", "tools/trending.elinks.txt", "tools/trending.elinks_noref.txt",
+    "tools/trending.lynx_nonumbers.txt", "tools/trending.w3m_plain.txt",
+    "tools/long_names/trending.lynx.txt",
+    "captures/04_hfpapers_trending_markdown_dupes.txt",
+]
+
+
+@pytest.mark.parametrize("name", _WRAPPED_TITLES)
+def test_a_trending_card_copy_that_lost_its_titles_last_line_is_one_paper(name: str) -> None:
+    """Each copy in turn loses the last line of its wrapped title (``Generation``): the page
+    still reads as one paper per card with its whole title, and the copy is
+    ``copies-differ``, which strict mode raises."""
+    text = (_FIXTURES / name).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    reference = datetime.date(2026, 11, 26)
+    before = digestparse.parse(text, reference_date=reference)
+    assert before.diagnostics == ()
+    wrapped = [
+        index for paper in before.papers for index in range(paper.line, paper.end_line)
+        if lines[index - 1].strip() and (last := lines[index].strip().lstrip("# "))
+        and len(last) > 3 and last != paper.title and paper.title.endswith(" " + last)
+    ]
+    assert len(wrapped) == 2  # one line in each copy of one card
+    for index in wrapped:
+        cut = "\n".join(lines[:index] + lines[index + 1 :])
+        digest = digestparse.parse(cut, reference_date=reference)
+        assert [p.title for p in digest.papers] == [p.title for p in before.papers]
+        [diagnostic] = digest.diagnostics
+        assert diagnostic.code == "copies-differ"
+        assert index - 6 < diagnostic.line <= index
+        with pytest.raises(digestparse.ParseError, match="copies-differ"):
+            digestparse.parse(cut, mode="strict", reference_date=reference)
+
+
+def test_a_copy_that_repeats_a_line_of_its_title_is_the_damaged_one() -> None:
+    """A line written twice (``… Audio Generation`` / ``Generation``) makes the longer title
+    the damaged one: the paper keeps the shorter, and the longer copy is reported."""
+    found: list[Diagnostic] = []
+    reporter = Reporter("lenient", "<string>", found.append)
+    whole = Paper("Video and Audio Generation", "x", line=1, end_line=4)
+    twice = Paper("Video and Audio Generation Generation", "x", line=5, end_line=9)
+    (paper,) = fold_copies(iter([whole, twice]), reporter)
+    reporter.finish()
+    assert (paper.title, paper.line, paper.end_line) == ("Video and Audio Generation", 1, 9)
+    assert [(d.code, d.line, d.end_line) for d in found] == [("copies-differ", 5, 9)]
+    assert found[0].message.endswith(
+        "a line of the title repeated: 'Video and Audio Generation Generation' where the "
+        "other copy has 'Video and Audio Generation'")

@@ -49,8 +49,8 @@ CASES = [
     ("02", 107, "Oct 7, 2024 " + "1" * 19, "bad-votes", "1" * 19),
     ("02", 87, "Mar 25, 2024", "bad-page-date", "25, 2024"),
     # html-text (05): a title without its link, a date that does not read.
-    ("05", 104, "### The Other Half of the Memory Wall: Serving 35B MoEs from SSD",
-     "missing-link", "The Other"),
+    ("05", 104, "### The Other Half of the Memory Wall: Serving 35B MoEs from SSD with Trained "
+     "Routing Prediction", "missing-link", "The Other"),
     ("05", 59, "[[\u56fe\u7247\uff1akandinskylab] Kandinsky Lab](https://huggingface.co/kandinskylab)"
      " \u00b7 Published on Oct 44, 2026", "bad-date", "Oct 44"),
 ]

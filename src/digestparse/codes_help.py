@@ -75,6 +75,12 @@ HELP: dict[str, str] = {
         "The capture ends in its header: no entry follows it. The capture was probably cut "
         "off after the header (or the page showed no entries); capture the page again."
     ),
+    "copies-differ": (
+        "A trending page shows each card twice in a row. Two cards in a row with one abstract "
+        "have titles that differ only by words one of them lacks at its start or end: that "
+        "copy lost a line of its wrapped title (or wrote one twice). They are read as one "
+        "paper with the other copy's title."
+    ),
     "missing-authors": (
         "A metadata block starts with '\u00b7' or a date line: the authors or organization "
         "line is missing."

@@ -5,6 +5,11 @@ titles fold to the same key and one of them has no paper id. The copies become
 one paper: the first copy's fields win, the second fills what the first lacks
 (the authors count and the organization count as one field), and the span
 covers both.
+
+Two papers in a row with one abstract and no field shown differently, whose titles
+differ only by words that one of them lacks at its start or its end, are copies
+too, one of which lost a line of its wrapped title: they fold into one paper with
+the longer title, and the copy with the shorter is reported (``copies-differ``).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from .diagnostics import Reporter
 from .model import Paper, evolve_paper
 
 _FILLABLE = tuple(
@@ -23,8 +29,9 @@ _fillable_values = operator.attrgetter(*_FILLABLE)
 _EMPTY = (None, "", ())
 
 
-def fold_copies(papers: Iterator[Paper]) -> Iterator[Paper]:
-    """Papers with each run of consecutive copies folded into one (``merge_copy``)."""
+def fold_copies(papers: Iterator[Paper], reporter: Reporter | None = None) -> Iterator[Paper]:
+    """Papers with each run of consecutive copies folded into one (``merge_copy``); a copy
+    that lost a line of its title is reported to ``reporter`` where one is given."""
     held: Paper | None = None
     held_key: str | None = None  # folded only when needed: folding is not free
     for paper in papers:
@@ -32,8 +39,11 @@ def fold_copies(papers: Iterator[Paper]) -> Iterator[Paper]:
             held_id, paper_id = held.paper_id, paper.paper_id
             if held_id is not None and held_id == paper_id:
                 # One paper's id: a copy, even where one copy's title was damaged (a wrapped
-                # title's lines glued, ``AudioGeneration``).
-                held = merge_copy(held, paper)
+                # title's lines glued, ``AudioGeneration``; a line lost, reported).
+                if held.title != paper.title and _one_extends(held.key, paper.key):
+                    held, held_key = _merge_cut_title(held, paper, reporter), None
+                else:
+                    held = merge_copy(held, paper)
                 continue
             # Two paper ids that differ rule a copy out without folding either title.
             if held_id is None or paper_id is None:
@@ -42,6 +52,9 @@ def fold_copies(papers: Iterator[Paper]) -> Iterator[Paper]:
                 key = held_key if paper.title == held.title else paper.key
                 if key == held_key:
                     held = merge_copy(held, paper)
+                    continue
+                if _one_extends(held_key, key) and _one_card(held, paper):
+                    held, held_key = _merge_cut_title(held, paper, reporter), None
                     continue
                 yield held
                 held, held_key = paper, key
@@ -66,3 +79,51 @@ def merge_copy(first: Paper, second: Paper) -> Paper:
         missing.pop("author_count", None)
         missing.pop("organization", None)
     return evolve_paper(first, end_line=max(first.end_line, second.end_line), **missing)
+
+
+def _one_extends(first: str, second: str) -> bool:
+    """Whether one of two title keys is the other with words added at its start or its end
+    (a wrapped title that lost its first or its last line)."""
+    short, long = sorted((first, second), key=len)
+    return bool(short) and (long.startswith(short + " ") or long.endswith(" " + short))
+
+
+#: The fields two copies of one card show alike, where both show them.
+_SHOWN_ALIKE = operator.attrgetter(
+    "author_count", "organization", "date", "upvotes", "votes", "submitted_by"
+)
+
+
+def _one_card(first: Paper, second: Paper) -> bool:
+    """Whether two papers whose titles differ are one card's copies: one abstract, not
+    empty, and no field that both show with different values (distinct papers in a row
+    never share an abstract, but made-up pages may)."""
+    return (
+        bool(first.abstract)
+        and first.abstract == second.abstract
+        and all(
+            mine == theirs or mine in _EMPTY or theirs in _EMPTY
+            for mine, theirs in zip(_SHOWN_ALIKE(first), _SHOWN_ALIKE(second), strict=True)
+        )
+    )
+
+
+def _merge_cut_title(first: Paper, second: Paper, reporter: Reporter | None) -> Paper:
+    """Copies whose titles differ by a line: one paper with the title the other copy did not
+    damage. The copy with the shorter title lost a line of it, unless the longer one's
+    extra words repeat the shorter's first or last words (a line written twice): then
+    the longer is the damaged one."""
+    short, long = (first, second) if len(first.key) < len(second.key) else (second, first)
+    short_key, long_key = short.key, long.key
+    if long_key.startswith(short_key + " "):
+        repeated = f" {short_key}".endswith(" " + long_key[len(short_key) + 1 :])
+    else:
+        repeated = f"{short_key} ".startswith(long_key[: -len(short_key) - 1] + " ")
+    damaged, kept = (long, short) if repeated else (short, long)
+    if reporter is not None:
+        reporter.defect(
+            "copies-differ", damaged.line, 1, end_line=damaged.end_line,
+            detail=f"a line of the title {'repeated' if repeated else 'lost'}: "
+            f"{damaged.title!r} where the other copy has {kept.title!r}",
+        )
+    return evolve_paper(merge_copy(first, second), title=kept.title)

@@ -54,6 +54,7 @@ CODES: dict[str, str] = {
     "bad-upvotes": "malformed upvote count before the title",
     "unbalanced-bracket": "a bracketed block lacks its '[' line or its '][N]' close",
     "no-entries": "the capture ends after its header, with no entry",
+    "copies-differ": "two copies of one card in a row differ",
     # Codes about a series of captures (digestparse.merge, digestparse.series):
     "conflict": "two captures of one paper disagree on a field that should not change",
     "stale-capture": "the capture shows the previous capture's page again",

@@ -29,7 +29,7 @@ def run(
     reporter finishes."""
     papers = _papers(state, dialect)
     if dialect.merge_copies:
-        papers = fold_copies(papers)
+        papers = fold_copies(papers, state.reporter)
     return _guarded(state, _then_finish(state.reporter, papers, at_end))
 
 
