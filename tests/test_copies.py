@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 from pathlib import Path
 from typing import Any
 
@@ -217,3 +218,29 @@ def test_a_copy_that_repeats_a_line_of_its_title_is_the_damaged_one() -> None:
     assert found[0].message.endswith(
         "a line of the title repeated: 'Video and Audio Generation Generation' where the "
         "other copy has 'Video and Audio Generation'")
+
+
+def test_strict_mode_raises_copies_differ_before_a_later_defect_of_the_copy() -> None:
+    """The fold sees a damaged copy only once the next copy is read; a defect further down
+    the first copy (here its authors count) was raised first in strict mode, although
+    lenient mode lists ``copies-differ`` first. Strict mode raises what lenient lists
+    first, also when streaming."""
+    def card(title: str, authors: str) -> str:
+        return (f"### {title}\n\nA summary.\n{authors}\n"
+                "[LINK: GitHub 1](https://github.com/a/b)")
+
+    text = ("## Trending Papers\n\n" + card("A Long Title", "- 1234567890123456789 authors")
+            + "\n\n" + card("A Long Title Wrapped", "- 3 authors") + "\n")
+    reference = datetime.date(2025, 12, 31)
+    digest = digestparse.parse(text, reference_date=reference)
+    assert digest.dialect == "markdown"
+    assert [p.title for p in digest.papers] == ["A Long Title Wrapped"]
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("copies-differ", 3), ("bad-authors", 6)]
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(text, mode="strict", reference_date=reference)
+    assert (raised.value.code, raised.value.line) == ("copies-differ", 3)
+    with pytest.raises(digestparse.ParseError) as streamed:
+        list(digestparse.iter_papers(io.StringIO(text), mode="strict",
+                                     reference_date=reference))
+    assert (streamed.value.code, streamed.value.line) == ("copies-differ", 3)

@@ -15,6 +15,7 @@ the longer title, and the copy with the shorter is reported (``copies-differ``).
 from __future__ import annotations
 
 import operator
+import sys
 from collections.abc import Iterator
 
 import attrs
@@ -56,13 +57,27 @@ def fold_copies(papers: Iterator[Paper], reporter: Reporter | None = None) -> It
                 if _one_extends(held_key, key) and _one_card(held, paper):
                     held, held_key = _merge_cut_title(held, paper, reporter), None
                     continue
+                _hand_over_before(reporter, paper.line)
                 yield held
                 held, held_key = paper, key
                 continue
+            _hand_over_before(reporter, paper.line)
             yield held
+        elif reporter is not None:
+            reporter.hold_from(paper.line)
         held, held_key = paper, None
     if held is not None:
+        _hand_over_before(reporter, sys.maxsize, held.end_line)
         yield held
+
+
+def _hand_over_before(reporter: Reporter | None, line: int, checked: int = 0) -> None:
+    """Before the held paper is handed out: hold the papers from ``line`` on (the next one,
+    which may still prove a damaged copy) and let strict mode raise what lies before it
+    (or, at the end, up to ``checked``), as the run loop does before it hands out a paper."""
+    if reporter is not None:
+        reporter.hold_from(line)
+        reporter.checkpoint(checked or line - 1)
 
 
 def merge_copy(first: Paper, second: Paper) -> Paper:

@@ -113,7 +113,9 @@ class Reporter:
     recorded), with the message of its first occurrence.
     """
 
-    __slots__ = ("_emit", "_messages", "_pending", "_seen", "count", "source", "strict")
+    __slots__ = (
+        "_emit", "_held_from", "_messages", "_pending", "_seen", "count", "source", "strict"
+    )
 
     def __init__(
         self, mode: Mode, source: str, emit: Callable[[Diagnostic], None]
@@ -129,6 +131,8 @@ class Reporter:
         # One held-back diagnostic per run code: another defect in between (say,
         # trailing whitespace met while looking ahead) must not cut a junk run.
         self._pending: dict[str, Diagnostic] = {}
+        #: The first line of a paper held back (``copies.py``), which may still be reported.
+        self._held_from = sys.maxsize
 
     def defect(
         self,
@@ -211,9 +215,15 @@ class Reporter:
         if not (self.strict and (self._seen or self._pending)):
             return
         first = min([*self._seen, *self._held_back()], key=reading_order)
-        if first.line <= line:
+        if first.line <= line and first.line < self._held_from:
             message = self._messages[(first.code, first.line, first.column)]
             raise ParseError(first.code, message, first.line, first.column, self.source)
+
+    def hold_from(self, line: int) -> None:
+        """A paper from ``line`` on is held back and may still be reported (copies.py sees a
+        copy only once the next paper is read): checkpoints stop before it until the holder
+        moves the line on (``sys.maxsize``: nothing held)."""
+        self._held_from = line
 
     def finish(self) -> None:
         """The input has ended: hand over what is held back; strict mode raises the first."""

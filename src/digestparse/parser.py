@@ -59,8 +59,9 @@ def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
     reporter = state.reporter
     fast_path = dialect.fast_path if state.raw_lines is not None else None
     rules = dialect.rules
+    copies = dialect.merge_copies
     dialect.header(state)
-    yield from _drain(state)
+    yield from _drain(state, copies)
     header_only = True  # no line after the header: set False once the body reads one
     while True:
         # Again while it reads entries: it stops at each block's end to hand them out.
@@ -69,10 +70,10 @@ def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
             # As after a rule, the line after the last entry is read (and may report)
             # before that entry's paper is handed out.
             last = state.papers.pop()
-            yield from _drain(state)
+            yield from _drain(state, copies)
             state.peek()
             state.papers.append(last)
-            yield from _drain(state)
+            yield from _drain(state, copies)
         line = state.peek()
         if line is None:
             break
@@ -84,8 +85,8 @@ def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
             raise InternalError(f"no rule consumed line {line.number}")
         if reporter.strict:
             # No rule reports at a line consumed before it started (docs/reliability.md).
-            reporter.checkpoint(state.last_line)
-        yield from _drain(state)
+            _checkpoint(state, copies)
+        yield from _drain(state, copies)
     state.report_held()
     if header_only and dialect.entries_expected and state.header_span is not None:
         reporter.defect("no-entries", state.header_span[1], 1)
@@ -110,11 +111,21 @@ def _papers(state: ParseState, dialect: Dialect) -> Iterator[Paper]:
     reporter.checkpoint(state.number)
 
 
-def _drain(state: ParseState) -> Iterator[Paper]:
+def _drain(state: ParseState, copies: bool) -> Iterator[Paper]:
     if state.papers:
         reporter = state.reporter
         reporter.flush()
         if reporter.strict:  # raise before handing out a paper that holds a defect
-            reporter.checkpoint(state.last_line)
+            _checkpoint(state, copies)
         yield from state.papers
         state.papers.clear()
+
+
+def _checkpoint(state: ParseState, copies: bool) -> None:
+    """Strict mode: raise the first defect up to the last line consumed. Where copies fold
+    (``copies``), not at a paper the fold has not seen yet: it may still report that paper
+    (``copies-differ``), and holds back the one it has (``Reporter.hold_from``)."""
+    line = state.last_line
+    if copies and state.papers:
+        line = min(line, state.papers[0].line - 1)
+    state.reporter.checkpoint(line)
