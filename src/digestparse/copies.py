@@ -8,8 +8,9 @@ covers both.
 
 Two papers in a row with one abstract and no field shown differently, whose titles
 differ only by words that one of them lacks at its start or its end, are copies
-too, one of which lost a line of its wrapped title: they fold into one paper with
-the longer title, and the copy with the shorter is reported (``copies-differ``).
+too, one of which lost a line of its wrapped title (or wrote one twice): they fold
+into one paper with the undamaged copy's title, and the damaged copy is reported
+(``copies-differ``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ _EMPTY = (None, "", ())
 
 def fold_copies(papers: Iterator[Paper], reporter: Reporter | None = None) -> Iterator[Paper]:
     """Papers with each run of consecutive copies folded into one (``merge_copy``); a copy
-    that lost a line of its title is reported to ``reporter`` where one is given."""
+    that lost or repeated a line of its title is reported to ``reporter`` where one is
+    given, which also holds back strict mode's checkpoints while a paper is held."""
     held: Paper | None = None
     held_key: str | None = None  # folded only when needed: folding is not free
     for paper in papers:
