@@ -1823,3 +1823,52 @@ def test_where_abstracts_stand_apart_only_a_box_or_lead_in_makes_glued_lines_an_
     assert not any(title in ("*", "\u2022") or title.startswith("https://") for title in titles)
     assert titles[: len(before.papers)] == [paper.title for paper in before.papers]
     assert digest.diagnostics
+
+
+def _first_card_without_the_blank_under_its_title(name: str) -> tuple[list[str], int, str]:
+    """A trending page's lines with the blank line under its first card's title deleted,
+    the index of that card's lead-in line, and the text."""
+    text = (Path(__file__).parent / "fixtures" / "tools" / name).read_text("utf-8")
+    lines = text.split("\n")
+    title = next(i for i, line in enumerate(lines) if line.strip().startswith("Kandinsky 6.0"))
+    blank = next(i for i in range(title, len(lines)) if not lines[i].strip())
+    lead_in = next(i for i in range(title, 0, -1) if "Submitted by" in lines[i])
+    return lines[:blank] + lines[blank + 1 :], lead_in, text
+
+
+@pytest.mark.parametrize(
+    "name", ["trending.lynx_nonumbers.txt", "trending.elinks_nonum.txt", "trending.links.txt"]
+)
+def test_a_first_card_whose_title_stands_left_of_its_glued_summary_reads_whole(
+    name: str,
+) -> None:
+    """The page's first card sets where abstracts stand, so its own title glued to its summary
+    (the blank line under the title lost) is known by nothing but the layout. These tools
+    indent a card's text further than its title (two columns, then three): the card read
+    its two title lines and the summary's first line into the header, and its summary's
+    second line as a paper's title, silently. The indent now tells the title from the
+    summary, and the card reads as before."""
+    lines, _, text = _first_card_without_the_blank_under_its_title(name)
+    before = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
+    digest = digestparse.parse("\n".join(lines), reference_date=TOOLS_REFERENCE)
+    assert digest.header == before.header
+    assert [(p.title, p.abstract, p.submitted_by) for p in digest.papers] == [
+        (p.title, p.abstract, p.submitted_by) for p in before.papers]
+
+
+@pytest.mark.parametrize("name", ["trending.w3m_plain.txt", "trending.pandoc_plain.txt"])
+def test_a_first_card_glued_to_its_summary_at_one_indent_is_reported(name: str) -> None:
+    """Where title and summary stand at one indent, nothing tells where the title ends. The
+    header no longer takes the card's lead-in and lines (silently, as it did): a lead-in
+    after the page's title ends the header, and what no card reads there is ``junk`` from the
+    lead-in (with the thumbnail over it) on."""
+    lines, lead_in, text = _first_card_without_the_blank_under_its_title(name)
+    thumbnail = next(i for i in range(lead_in - 1, 0, -1) if lines[i].strip())
+    assert lines[thumbnail].strip() in ("[2610]", "[]")  # the card's image placeholder
+    before = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
+    digest = digestparse.parse("\n".join(lines), reference_date=TOOLS_REFERENCE)
+    assert digest.header == before.header
+    assert digest.header_span == before.header_span
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", thumbnail + 1)]
+    with pytest.raises(digestparse.ParseError, match="junk"):
+        digestparse.parse("\n".join(lines), mode="strict", reference_date=TOOLS_REFERENCE)

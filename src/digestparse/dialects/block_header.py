@@ -26,7 +26,7 @@ def read_block_header(
     starts_entry: Callable[[ParseState, int], bool],
     date_kind: enum.Enum,
     header_text: Callable[[Line], str | None],
-    card_kinds: tuple[enum.Enum, ...] = (),
+    is_card_line: Callable[[Line], bool] | None = None,
 ) -> bool:
     """Read the lines before the first entry (``starts_entry``) as the header.
 
@@ -36,10 +36,11 @@ def read_block_header(
     ``state.header``); else ``missing-header`` and nothing is consumed.
     Returns whether a header was read and ended at its page date.
 
-    Where an entry ends the block without a page date (the trending page) and a line of
-    ``card_kinds`` (an entry's metadata) comes after the page's last own phrase, the first
-    entry lost its title: the header ends before the text after that phrase, which the
-    body rules account for.
+    Where an entry ends the block without a page date (the trending page) and a line that
+    ``is_card_line`` accepts (an entry's metadata, a card's lead-in) comes after the page's
+    last own phrase, the first entry is damaged (it lost its title, or the blank line under
+    it): the header ends before the text after that phrase, which the body rules account
+    for.
     """
     first = state.peek()
     if first is None:
@@ -71,8 +72,8 @@ def read_block_header(
         # rules account for it.
         phrases = [i for i, line in enumerate(lines) if header_text(line) in PAGE_PHRASES]
         del lines[phrases[-1] + 1 if phrases else 0 :]
-    elif date_line is None and card_kinds:
-        _cut_before_a_card(lines, header_text, card_kinds)
+    elif date_line is None and is_card_line is not None:
+        _cut_before_a_card(lines, header_text, is_card_line)
     texts = [
         text for line in lines
         if line is not date_line and (text := header_text(line)) is not None
@@ -92,13 +93,15 @@ def read_block_header(
 
 
 def _cut_before_a_card(
-    lines: list[Line], header_text: Callable[[Line], str | None], card_kinds: tuple[enum.Enum, ...]
+    lines: list[Line],
+    header_text: Callable[[Line], str | None],
+    is_card_line: Callable[[Line], bool],
 ) -> None:
     """Drop from ``lines`` what follows the page's last own phrase from its first line with
-    text on, where a line of ``card_kinds`` comes after that phrase."""
+    text on, where a card's line comes after that phrase."""
     phrases = [i for i, line in enumerate(lines) if header_text(line) in PAGE_PHRASES]
     after = phrases[-1] + 1 if phrases else 0
-    if not any(line.kind in card_kinds for line in lines[after:]):
+    if not any(is_card_line(line) for line in lines[after:]):
         return
     shown = (i for i in range(after, len(lines)) if header_text(lines[i]) is not None)
     del lines[next(shown, len(lines)) :]

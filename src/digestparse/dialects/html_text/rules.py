@@ -91,7 +91,7 @@ def read_header(state: ParseState) -> None:
     ``Digest.header`` leaves out the anchors and the image placeholders.
     """
     read_block_header(state, starts_entry=starts_entry, date_kind=DATE,
-                      header_text=_header_text, card_kinds=_CARD_KINDS)
+                      header_text=_header_text, is_card_line=_is_card_line)
     # The link to the next day (or week, month) drawn after the page date.
     if state.header_span is not None and state.page_date is not None:
         first = state.header_span[0]
@@ -105,6 +105,10 @@ def read_header(state: ParseState) -> None:
 #: Lines of an entry's metadata and upvote box, which no header shows after its last phrase.
 _CARD_KINDS = (ORGANIZATION, META, AUTHORS, AVATAR, Kind.SEPARATOR, DATED, UPVOTE, UPVOTE_COUNT,
                UPVOTE_BOX, BOX, COMMENTS)
+
+
+def _is_card_line(line: Line) -> bool:
+    return line.kind in _CARD_KINDS
 
 
 def _header_text(line: Line) -> str | None:

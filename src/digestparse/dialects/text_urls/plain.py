@@ -19,8 +19,8 @@ deviation, and there is none to read. Elsewhere (the URL reading) nothing change
 Without URL lines, a title is told from the abstract by the lines' layout: where blank
 lines stand between the entry's lines, the title is the first run of lines glued
 together and the abstract the rest; where there are none, the title is the first line
-(or, where it stands at the margin over an indented abstract, as lynx writes them, its
-lines at the margin). An organization is the short line right above ``·`` after the
+(or, where it stands over an abstract indented further, as lynx writes them, its lines
+at its indent). An organization is the short line right above ``·`` after the
 abstract, the lines from one that starts with its logo's alt text (lynx: ``[occ] OCC``,
 read ``OCC``), or, after a blank line, the two or three lines of a long name that a tool
 wrapped; its line with `` · `` and the date may wrap inside the date. lynx's image
@@ -89,6 +89,7 @@ from .plain_lines import (
     glued_date,
     has_logo,
     is_card_links,
+    is_lead_in,
     is_lead_in_words,
     is_placeholder,
     is_separator,
@@ -269,19 +270,24 @@ def _split(state: ParseState, at: int, count: int, anchored: bool = False) -> tu
 
 def _indented_split(state: ParseState, at: int, count: int) -> int:
     """Where no blank line stands between them: how many of the ``count`` lines from ``at``
-    are the title where the title's lines stand at the margin and the abstract's all after
-    an indent (lynx indents body text, not a heading); 0 where they do not."""
+    are the title where the title's lines stand at one indent and the abstract's all further
+    in (lynx indents body text more than a heading: at the margin on a daily page, two
+    columns in on a trending card); 0 where they do not."""
     first = state.peek(at)
-    if first is None or first.indent or count < 2:
+    if first is None or count < 2:
         return 0
     title = 1
-    while title < count and (line := state.peek(at + title)) is not None and not line.indent:
+    while (
+        title < count
+        and (line := state.peek(at + title)) is not None
+        and line.indent == first.indent
+    ):
         title += 1
     if title == count:
         return 0
     for index in range(title, count):
         line = state.peek(at + index)
-        if line is None or not line.indent:
+        if line is None or line.indent <= first.indent:
             return 0
     return title
 
@@ -532,7 +538,7 @@ def _wrapped_name(state: ParseState, at: int, count: int, anchored: bool = False
             return 0
         if line.gap:
             first = state.peek(at)
-            if names == 1 or first is None or _is_lead_in(first.text):
+            if names == 1 or first is None or is_lead_in(first.text):
                 return 0
             return names if _split(state, at, count - names, anchored)[1] else 0
     return 0
@@ -628,11 +634,6 @@ def _may_be_name(text: str) -> bool:
         and SEPARATOR not in text
         and authors_count(text) is None
     )
-
-
-def _is_lead_in(text: str) -> bool:
-    """A trending card's lead-in line: ``Submitted by``, with its submitter or not."""
-    return is_lead_in_words(text) or submitter_on_line(text) is not None
 
 
 def _metadata_at(state: ParseState, ahead: int) -> tuple[str, str, int] | None:
@@ -762,7 +763,7 @@ def _card(
     line = state.peek(ahead)
     if line is None or line.kind is not TEXT or is_card_links(line.text):
         return None
-    if not lead and TRENDING in state.memo and _is_lead_in(line.text):
+    if not lead and TRENDING in state.memo and is_lead_in(line.text):
         # Every trending card starts with its lead-in: such a line that is no card's lead-in
         # here is one over a card that lost a line (its title, its authors), never a title.
         return None

@@ -202,6 +202,11 @@ def is_lead_in_words(text: str) -> bool:
     return match is not None and match.group(1) is None
 
 
+def is_lead_in(text: str) -> bool:
+    """A trending card's lead-in line: ``Submitted by``, with its submitter or not."""
+    return text.startswith(SUBMITTED_BY) and _SUBMITTED_BY_LINE.fullmatch(text) is not None
+
+
 def submitter_on_line(text: str) -> str | None:
     """The name in a one-line lead-in ``Submitted by NAME``, or None where the line is none."""
     if not text.startswith(SUBMITTED_BY):

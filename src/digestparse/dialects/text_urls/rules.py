@@ -41,7 +41,7 @@ from .lines import (
     link_paper_id,
 )
 from .plain import PLAIN
-from .plain_lines import is_separator
+from .plain_lines import is_lead_in, is_separator
 
 #: ``ParseState.memo`` key: a card of this page has shown its date (the fast path reads only
 #: such cards). A trending page shows a date on every card or on none (05, 04), as in the
@@ -62,7 +62,7 @@ def read_header(state: ParseState) -> None:
     without_urls.choose_reading(state)
     dated = read_block_header(
         state, starts_entry=starts_entry, date_kind=DATE, header_text=_header_text,
-        card_kinds=_CARD_KINDS,
+        is_card_line=_is_card_line,
     )
     arrow = state.peek()
     if dated and arrow is not None and arrow.kind is URL and PERIOD_PAGE.fullmatch(arrow.text):
@@ -73,8 +73,13 @@ def read_header(state: ParseState) -> None:
 
 #: Lines of a card's metadata (a count, ``·``): after the header's last own phrase, on a
 #: page with no page date (the trending page), they say the first card lost what starts it,
-#: and its lines are the body's, not the header's (``block_header.py``).
+#: and its lines are the body's, not the header's (``block_header.py``). So does a card's
+#: lead-in (``Submitted by``) that starts no card there: the card under it is damaged.
 _CARD_KINDS = (COUNT, SEPARATOR_KIND)
+
+
+def _is_card_line(line: Line) -> bool:
+    return line.kind in _CARD_KINDS or (line.kind is TEXT and is_lead_in(line.text))
 
 
 def _header_text(line: Line) -> str | None:
