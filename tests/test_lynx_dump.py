@@ -325,6 +325,47 @@ def test_a_dropped_upvote_link_is_bad_upvotes_at_the_title() -> None:
     assert (error.code, error.line, error.column) == ("bad-upvotes", title, 1)
 
 
+@pytest.mark.parametrize("output", ["daily.elinks.txt", "daily.elinks_noref.txt"])
+def test_a_daily_entry_that_lost_its_upvote_link_under_its_thumbnail_is_reported(
+    output: str,
+) -> None:
+    """elinks draws a daily entry's thumbnail (``[18][IMG]``) over its upvote link
+    (``[19]42``) and title. Without the link the thumbnail stood right over the title, which
+    read as a trending card with no upvote link after its date: ``upvotes`` None and no
+    report. A trending card's thumbnail stands over ``Submitted by``, so on any other page
+    such an entry is ``bad-upvotes`` at its title, as one without a thumbnail is."""
+    text = (_TOOLS / output).read_text("utf-8")
+    lines = text.split("\n")
+    before = digestparse.parse(text, reference_date=TODAY)
+    assert before.diagnostics == ()
+    links = [n for n, line in enumerate(lines[:-1]) if re.fullmatch(r"\[[0-9]+\]\[IMG\]",
+             line.strip()) and re.fullmatch(r"\[[0-9]+\](-|[0-9]+)", lines[n + 1].strip())]
+    assert len(links) == len(before.papers) == 8  # counted by hand: one per entry
+    for index, thumbnail in enumerate(links):
+        damaged = lines[: thumbnail + 1] + lines[thumbnail + 2 :]
+        title = next(n for n in range(thumbnail + 1, len(damaged)) if damaged[n].strip()) + 1
+        digest = digestparse.parse("\n".join(damaged), reference_date=TODAY)
+        assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-upvotes", title)]
+        assert [p.upvotes for p in digest.papers] == [
+            None if n == index else p.upvotes for n, p in enumerate(before.papers)]
+        assert [p.title for p in digest.papers] == [p.title for p in before.papers]
+
+
+def test_a_trending_card_that_lost_its_lead_in_is_no_lost_upvote_link() -> None:
+    """On the trending page a card's upvote link follows its date: a thumbnail right over a
+    title there is a card that lost its ``Submitted by`` line, and its copy gives the paper
+    whole."""
+    text = (_TOOLS / "trending.elinks.txt").read_text("utf-8")
+    lines = text.split("\n")
+    lead_in = lines.index("   Submitted by vvasilev")
+    digest = digestparse.parse("\n".join(lines[:lead_in] + lines[lead_in + 1 :]),
+                               reference_date=TODAY)
+    assert "bad-upvotes" not in [d.code for d in digest.diagnostics]
+    before = digestparse.parse(text, reference_date=TODAY)
+    assert [(p.title, p.upvotes, p.submitted_by) for p in digest.papers] == [
+        (p.title, p.upvotes, p.submitted_by) for p in before.papers]
+
+
 def test_a_dropped_separator_and_a_dropped_date() -> None:
     lines = _lines()
     at = _at(lines, "   [20]")

@@ -15,6 +15,7 @@ that mirrors the page, not by the parser; so the expected values are the given f
 from __future__ import annotations
 
 import datetime
+import re
 import textwrap
 
 import attrs
@@ -253,6 +254,27 @@ def test_the_daily_page_with_each_entrys_thumbnail(width: int) -> None:
     assert digest.diagnostics == ()
     assert _fields(digest) == _expected()
     assert text.split("\n")[digest.papers[0].line - 1].startswith("[![][")
+
+
+def test_a_daily_entry_that_lost_its_box_under_its_thumbnail_is_bad_upvotes() -> None:
+    """Without its box, an entry's thumbnail stood right over its title, which read as a
+    trending card (upvotes after its date, none there): ``upvotes`` None, silently. Only
+    the trending page's cards have no box, and their thumbnails stand over ``Submitted by``:
+    on any other page this is ``bad-upvotes`` at the title."""
+    lines = page(thumbnails=True).split("\n")
+    boxes = [n for n, line in enumerate(lines[:-2]) if re.fullmatch(
+        r"\[(-|[0-9]+)\]\[[0-9]+\]", line) and lines[n + 2].startswith("### [")]
+    assert len(boxes) == len(ENTRIES)
+    for index, box in enumerate(boxes):
+        damaged = lines[:box] + lines[box + 2 :]  # the box and the blank line under it
+        text = "\n".join(damaged)
+        digest = _read(text)
+        assert [(d.code, d.line, d.message) for d in digest.diagnostics] == [
+            ("bad-upvotes", box + 1, "malformed upvote count before the title: "
+             "no upvote box before the title")]
+        expected = _expected()
+        expected[index]["upvotes"] = None
+        assert _fields(digest) == expected
 
 
 @pytest.mark.parametrize("thumbnails", [False, True])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import regex
 
@@ -125,6 +125,14 @@ def names_the_listing(head: Sequence[str]) -> bool:
             if not following.startswith(("https://", "http://")):
                 return True
     return False
+
+
+def is_trending_page(header: Collection[str]) -> bool:
+    """Whether a page whose header holds these lines is the trending page: its title is
+    ``Trending Papers``, and ``Daily Papers`` is nowhere (the daily page's tabs show both).
+    Its cards show their upvote box after the date, not over the title, and may show no
+    date."""
+    return TRENDING_PAPERS in header and DAILY_PAPERS not in header
 
 
 #: The label of a trending card's own link after its date: its code repository with the star

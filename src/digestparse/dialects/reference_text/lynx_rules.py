@@ -33,6 +33,7 @@ from ...grammar import (
     PERIOD_LABEL,
     in_page_end,
     is_card_link,
+    is_trending_page,
     may_start_page_end,
     opens_page_end,
     without_bare_logo_alt,
@@ -518,6 +519,12 @@ def entry(state: ParseState) -> bool:
     if not has_box and not is_card:
         state.reporter.defect(
             "bad-upvotes", first.number, 1, detail="no upvote link before the title"
+        )
+    elif is_card and not start.submitted and start.before and not is_trending_page(state.header):
+        # A thumbnail right over its title: the daily page draws the upvote link between
+        # them (a trending card's thumbnail stands over its lead-in).
+        state.reporter.defect(
+            "bad-upvotes", title_line.number, 1, detail="no upvote link before the title"
         )
     if is_card:
         abstract, cut = _read_summary(state)

@@ -47,7 +47,7 @@ from typing import Protocol
 import attrs
 
 from ...dates import MAX_AUTHOR_DIGITS, MAX_COUNT_DIGITS, read_count, resolve_entry_date
-from ...grammar import opens_page_end
+from ...grammar import is_trending_page, opens_page_end
 from ...links import extract_links
 from ...markup import (
     balanced,
@@ -217,6 +217,19 @@ def entry(state: ParseState) -> bool:
             after = state.peek()
             where = after.number if after is not None else state.last_line
             state.reporter.defect("missing-submitter", where, 1)
+        title_line = state.peek()
+        if (
+            lead is not None
+            and not lead.submitted
+            and not box
+            and title_line is not None
+            and not is_trending_page(state.header)
+        ):
+            # A thumbnail right over its title: the daily page draws the box between them
+            # (a trending card's thumbnail stands over its lead-in).
+            state.reporter.defect(
+                "bad-upvotes", title_line.number, 1, detail="no upvote box before the title"
+            )
         if box:
             count = _read_upvotes(state, box)
         wrapped = wrapped or _title_links_as(state, thumbnail)

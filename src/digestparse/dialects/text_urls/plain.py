@@ -41,14 +41,13 @@ import attrs
 from ... import lines as lines_module
 from ...dates import date_parts, entry_date_fields, read_count, read_date_line
 from ...grammar import (
-    DAILY_PAPERS,
     MAX_ORGANIZATION_LEN,
     PAGE_TITLES,
     PROMO,
     PROMO_DAILY,
     SEPARATOR,
     SUBSCRIBE,
-    TRENDING_PAPERS,
+    is_trending_page,
     opens_page_end,
     without_bare_logo_alt,
     without_unknown_glued_alt,
@@ -166,7 +165,7 @@ def choose_reading(state: ParseState) -> None:
         )
     if linkless and detect_plain(texts):
         state.memo[PLAIN] = True
-        if TRENDING_PAPERS in texts and DAILY_PAPERS not in texts:
+        if is_trending_page(texts):
             state.memo[TRENDING] = True
 
 

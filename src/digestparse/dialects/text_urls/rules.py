@@ -8,7 +8,7 @@ import attrs
 
 from ...dates import date_parts, entry_date_fields, read_count
 from ...errors import InternalError
-from ...grammar import DAILY_PAPERS, TRENDING_PAPERS, opens_page_end
+from ...grammar import is_trending_page, opens_page_end
 from ...links import COMMENTS_ANCHOR, PAPER_PAGE, extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
@@ -382,7 +382,7 @@ def _metadata(state: ParseState, fields: dict[str, object], boxed: bool) -> None
 def _trending(state: ParseState) -> bool:
     """Whether the page is the trending page (its header's title), whose cards may show
     no date."""
-    return TRENDING_PAPERS in state.header and DAILY_PAPERS not in state.header
+    return is_trending_page(state.header)
 
 
 def _undated_card(state: ParseState) -> bool:
