@@ -62,7 +62,7 @@ from .lines import (
     starts_own_field,
     without_closing_hashes,
 )
-from .rules import BOXES_SHOWN
+from .rules import BOXES_SHOWN, ENTRY_READ
 
 #: Joining an abstract's lines splits off the blanks at their starts as the rules strip them,
 #: all but U+FEFF, which is no white space to ``str.split``: an abstract that holds one is
@@ -104,6 +104,8 @@ def read_entries(state: ParseState) -> bool:
         general = reader.entry
 
         def entry(i: int) -> tuple[Paper, int] | None:
+            if ENTRY_READ not in memo:
+                return None  # the page's first entry: whether it lost its box, the rules tell
             try:
                 read = usual(i)
                 read = read if read is not None else general(i)

@@ -100,6 +100,10 @@ _STARTS = frozenset({Kind.TITLE, Kind.UPVOTES, Kind.HEADER})
 #: ``ParseState.memo`` key: an entry of this page has shown its upvote box, so an entry
 #: without one lost it (the trending page shows none: no entry sets it there).
 BOXES_SHOWN = "markdown: upvote boxes over the titles"
+#: ``ParseState.memo`` key: an entry of this page has been read by the rules. The first
+#: entry without a box looks at the next entry's (``_next_title_boxed``); the fast path
+#: leaves every page's first entry to the rules.
+ENTRY_READ = "markdown: the page's first entry read"
 
 
 # -- header ---------------------------------------------------------------
@@ -363,6 +367,7 @@ def repeated_header(state: ParseState) -> bool:
         return False
     # Another capture's page follows: whether its entries show boxes is its own.
     state.memo.pop(BOXES_SHOWN, None)
+    state.memo.pop(ENTRY_READ, None)
     if READ_RAW and _raw_header(state, first):
         return True
     first = last = state.advance()
@@ -537,9 +542,12 @@ def entry(state: ParseState) -> bool:
         return False
     if upvotes is not None:
         state.memo[BOXES_SHOWN] = True
-    elif BOXES_SHOWN in state.memo:
+    elif BOXES_SHOWN in state.memo or (
+        ENTRY_READ not in state.memo and _next_title_boxed(state)
+    ):
         # A listing page shows a box over every title (``[-](…)`` before any vote).
         state.reporter.defect("missing-upvotes", start.number, 1)
+    state.memo[ENTRY_READ] = True
     title_line = state.advance()
     glued = _glued_line(state, title_line)
     if glued is None:
@@ -625,6 +633,29 @@ def _entry_title(state: ParseState, at: int) -> int | None:
     return None
 
 
+#: How far the page's first entry without a box looks for the next entry's title.
+_NEXT_TITLE_LINES = 100
+
+
+def _next_title_boxed(state: ParseState) -> bool:
+    """Whether the next entry's title after the title at the state's line (the page's first
+    entry, without a box) has an upvote box over it: then this entry lost its own. A page
+    shows a box over every title or over none (the trending page)."""
+    for ahead in range(1, _NEXT_TITLE_LINES):
+        line = state.peek(ahead)
+        if line is None or line.kind is Kind.HEADER:
+            return False
+        if line.kind is Kind.TITLE:
+            if state.peek_is(ahead - 1, Kind.UPVOTES):
+                return True
+            return any(
+                (box := _split_box(state, ahead - size)) is not None and box[0] == size
+                for size in _SPLIT_BOX_SIZES
+                if ahead - size > 0
+            )
+    return False
+
+
 def _title_id(state: ParseState, at: int) -> str | None:
     """The paper id of the title line ``at`` links (hard-wrapped over at most
     ``_MAX_WRAPPED`` lines glued to it); None where it links none, or not that soon."""
@@ -663,6 +694,8 @@ def _lead_in(state: ParseState, at: int = 0) -> tuple[int, str] | None:
 
 #: The first line of an upvote box written over several lines.
 _BOX_OPENS = (LIST_LINK_OPEN, "[" + UPVOTE_WORD)
+#: How many lines such a box takes (``_split_box``).
+_SPLIT_BOX_SIZES = (2, 3, 4)
 
 
 def _split_box(state: ParseState, at: int = 0) -> tuple[int, int] | None:
