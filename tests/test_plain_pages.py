@@ -1586,16 +1586,42 @@ def test_lynx_text_wrapped_again_narrower_keeps_its_names(width: int) -> None:
 def test_avatars_run_into_the_authors_line_are_no_wrapped_organization() -> None:
     """w3m's daily page with its last avatar line run into the authors line
     (``• [71b18f6cac]   • 5 authors``): the avatar lines after the abstract's blank line
-    were taken for an organization's name wrapped over lines, with no report."""
+    were taken for an organization's name wrapped over lines, with no report. The line is
+    the authors line with an avatar's item run into it: its count is read, and the lost
+    line break is ``bad-authors`` (it was ``missing-authors``, the count lost)."""
     text = (Path(__file__).parent / "fixtures" / "tools" / "daily.w3m_plain.txt").read_text("utf-8")
     old = "  \u2022 [71b18f6cac]\n  \u2022 5 authors\n"
     assert text.count(old) == 1
+    line = text[: text.index(old)].count("\n") + 1
     digest = digestparse.parse(
         text.replace(old, "  \u2022 [71b18f6cac]   \u2022 5 authors\n"),
         reference_date=TOOLS_REFERENCE,
     )
     assert digest.papers[0].organization is None
-    assert "missing-authors" in [diagnostic.code for diagnostic in digest.diagnostics]
+    assert digest.papers[0].author_count == 5
+    assert [(d.code, d.line, d.message) for d in digest.diagnostics] == [
+        ("bad-authors", line, "malformed authors line: an avatar run into the authors line")]
+
+
+@pytest.mark.parametrize(("name", "avatar"), [
+    ("daily.elinks_nonum.txt", "\u2022 [IMG]"),
+    ("daily.links.txt", "* [IMG]"),
+    ("daily.pandoc_plain.txt", "- []"),
+    ("daily.w3m_plain.txt", "\u2022 [d00af60d43]"),
+])
+def test_an_avatar_run_into_its_one_authors_line_keeps_the_count(name: str, avatar: str) -> None:
+    """The single-author entry's avatar item glued to its ``1 authors`` line (a lost line
+    break) was read as an organization named ``[IMG] * 1 authors``, silently."""
+    text = (Path(__file__).parent / "fixtures" / "tools" / name).read_text("utf-8")
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if " ".join(line.split()) == avatar
+              and lines[i + 1].split()[-2:] == ["1", "authors"])
+    glued = [*lines[:at], f"{lines[at]} {lines[at + 1]}", *lines[at + 2 :]]
+    before = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
+    digest = digestparse.parse("\n".join(glued), reference_date=TOOLS_REFERENCE)
+    fields = [(p.title, p.author_count, p.organization) for p in digest.papers]
+    assert fields == [(p.title, p.author_count, p.organization) for p in before.papers]
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-authors", at + 1)]
 
 
 @pytest.mark.parametrize(
@@ -1872,3 +1898,4 @@ def test_a_first_card_glued_to_its_summary_at_one_indent_is_reported(name: str) 
     assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", thumbnail + 1)]
     with pytest.raises(digestparse.ParseError, match="junk"):
         digestparse.parse("\n".join(lines), mode="strict", reference_date=TOOLS_REFERENCE)
+

@@ -87,6 +87,7 @@ from .plain_lines import (
     detect_plain,
     glued_date,
     has_logo,
+    holds_avatar,
     is_card_links,
     is_lead_in,
     is_lead_in_words,
@@ -917,6 +918,9 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: int) -
     if count is not None:
         state.advance()
         fields["author_count"] = count
+        if holds_avatar(line.text):
+            reporter.defect("bad-authors", line.number, 1,
+                            detail="an avatar run into the authors line")
     elif _authors_link(state, 0):
         state.advance()
         match = AUTHORS_LINK.fullmatch(state.advance().text)

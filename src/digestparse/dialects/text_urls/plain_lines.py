@@ -31,11 +31,16 @@ from .lines import (
     is_count,
 )
 
+#: An image's placeholder in brackets (``_PLACEHOLDER``).
+_IMAGE = r"\[(?:[^\[\]0-9-][^\[\]]*|[0-9]{4}|[0-9][0-9A-Za-z_-]{5,9})?\]"
 #: The authors where no link is kept: ``3 authors``, ``• 3 authors``, ``* 3 authors``,
 #: ``- 3 authors`` (the avatars' list item's bullet, as each tool writes one), also with
-#: more spaces (turndown's ``*   3 authors``) or the avatars' empty items on its line
-#: (html2text without images: ``*   *   * 3 authors``).
-AUTHORS_TEXT = re.compile(rf"(?:[\u2022*+-][ \u00a0]+)*([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?")
+#: more spaces (turndown's ``*   3 authors``) or the avatars' items on its line, empty
+#: (html2text without images: ``*   *   * 3 authors``) or with their placeholders (``• [IMG]
+#: • 1 authors``: the line break after an avatar's item lost).
+AUTHORS_TEXT = re.compile(
+    rf"(?:[\u2022*+-][ \u00a0]+(?:{_IMAGE}[ \u00a0]+)?)*([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?"
+)
 #: ``·`` with the date after it on the same line (``· May 30``): a tool that keeps the
 #: metadata's inline elements on one line.
 GLUED_SEPARATOR = SEPARATOR + " "
@@ -50,6 +55,12 @@ MAX_TEXT_LINES = 64
 #: abstract as long as the reader takes (a real abstract is 15 to 25 lines at 80 columns),
 #: three avatars and the authors line.
 _ENTRY_LINES = MAX_TEXT_LINES + 4
+
+
+def holds_avatar(authors: str) -> bool:
+    """Whether an authors line (``AUTHORS_TEXT``) holds an avatar's placeholder: an item
+    that the tools write on a line of its own, run into it (its line break lost)."""
+    return "[" in authors
 
 
 def authors_count(text: str) -> int | None:
@@ -109,9 +120,7 @@ AVATAR_BULLETS = frozenset({"*", "\u2022"})
 #: (``[2611]`` of ``2611.01234.png``; ``[1515b197a7]`` of an avatar's hash, up to 10
 #: characters), or pandoc's image with no alt text (``[]``, ``- []``). Not ``[-]`` or
 #: ``[12]``: a box's or a number.
-_PLACEHOLDER = re.compile(
-    r"(?:[\u2022*+-][ \u00a0])?\[(?:[^\[\]0-9-][^\[\]]*|[0-9]{4}|[0-9][0-9A-Za-z_-]{5,9})?\]"
-)
+_PLACEHOLDER = re.compile(rf"(?:[\u2022*+-][ \u00a0])?{_IMAGE}")
 #: pandoc's image with no alt text, alone on its line, and before a link's label on its line.
 EMPTY_IMAGE = "[]"
 _EMPTY_IMAGE_BEFORE = EMPTY_IMAGE + " "
