@@ -1899,3 +1899,25 @@ def test_a_first_card_glued_to_its_summary_at_one_indent_is_reported(name: str) 
     with pytest.raises(digestparse.ParseError, match="junk"):
         digestparse.parse("\n".join(lines), mode="strict", reference_date=TOOLS_REFERENCE)
 
+
+@pytest.mark.parametrize("name", [
+    "long_names/trending.links.txt", "long_names/trending.lynx_nonumbers.txt",
+    "long_names/trending.elinks_nonum_noref.txt", "long_names/trending.pandoc_plain.txt",
+    "long_names/trending.w3m_plain.txt",
+])
+def test_a_metadata_line_wrapped_in_its_date_and_glued_back_with_its_indent(name: str) -> None:
+    """A long name's line that a tool wrapped after ``· Published on``, glued back to the
+    date's line with that line's indent (``· Published on    Oct 4, 2026``): the blanks in the
+    date made it no date, and the first card read as an undated card whose organization
+    was the whole line, silently (the card's copy gave the date)."""
+    text = (Path(__file__).parent / "fixtures" / "tools" / name).read_text("utf-8")
+    lines = text.split("\n")
+    wrapped = [i for i, line in enumerate(lines) if line.endswith("\u00b7 Published on")]
+    assert wrapped
+    before = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
+    for at in wrapped:
+        glued = [*lines[:at], f"{lines[at]} {lines[at + 1]}", *lines[at + 2 :]]
+        digest = digestparse.parse("\n".join(glued), reference_date=TOOLS_REFERENCE)
+        assert [(p.title, p.organization, p.date) for p in digest.papers] == [
+            (p.title, p.organization, p.date) for p in before.papers]
+        assert digest.diagnostics == before.diagnostics

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from ...dates import MAX_AUTHOR_DIGITS, read_date_line
 from ...grammar import MONTHS, PAGE_PHRASES, PERIODS, PROMO_DAILY, SEPARATOR
 from ...markup import LYNX_IMAGE
+from ..html_text.lines import PUBLISHED
 from .lines import (
     CARD_LINK,
     CARD_LINK_START,
@@ -170,9 +171,13 @@ _INLINE_SEPARATOR = " " + SEPARATOR + " "
 def split_metadata(text: str) -> tuple[str, str] | None:
     """The authors or organization and the date where a tool writes them on one line with
     ``·`` between (``Made-up Lab · Oct 3, 2025``, ``3 authors · May 30 4``); None: the line
-    is no such line."""
+    is no such line. Blanks after ``Published on`` count as one: a line wrapped there and
+    glued back keeps the next line's indent (``· Published on    Oct 4, 2026``); blanks
+    inside the date itself stay a bad date."""
     who, separator, date = text.rpartition(_INLINE_SEPARATOR)
     date = date.lstrip(" ")
+    if date.startswith(PUBLISHED):
+        date = PUBLISHED + date[len(PUBLISHED) :].lstrip(" ")
     if not separator or not who.strip() or not date or classify(date) is not DATE:
         return None
     return who.strip(), date
