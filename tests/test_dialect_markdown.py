@@ -764,11 +764,9 @@ def fast_path_reads(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, in
 
 
 def test_the_fast_path_reads_the_captures(monkeypatch: pytest.MonkeyPatch) -> None:
-    # 03: every entry but the first, which the rules read (whether the page's first entry
-    # lost its box, they tell from the next entry's); 04: all 12 (SmolDocling's title goes on
-    # over an indented line), each pair of copies read as one paper (the first card's second
-    # copy by the fast path).
-    assert fast_path_reads(MD03, monkeypatch) == (8, 7)
+    # 03: all 8 entries; 04: all 12 (SmolDocling's title goes on over an indented line), each
+    # pair of copies read as one paper.
+    assert fast_path_reads(MD03, monkeypatch) == (8, 8)
     assert fast_path_reads(MD04, monkeypatch) == (12, 12)
     for text in (MD03, MD04):
         assert_paths_agree(text, monkeypatch)
@@ -1245,8 +1243,8 @@ def test_a_comment_count_after_a_space_is_the_entrys_votes(
          "University of Widgets"),
     ]
     assert_paths_agree(text, monkeypatch)
-    # The fast path reads them all, none is left to the rules but the page's first entry.
-    assert fast_path_reads(text, monkeypatch) == (11, 10)
+    # The fast path reads them all, none is left to the rules.
+    assert fast_path_reads(text, monkeypatch) == (11, 11)
 
 
 @pytest.mark.parametrize(

@@ -104,8 +104,6 @@ def read_entries(state: ParseState) -> bool:
         general = reader.entry
 
         def entry(i: int) -> tuple[Paper, int] | None:
-            if ENTRY_READ not in memo:
-                return None  # the page's first entry: whether it lost its box, the rules tell
             try:
                 read = usual(i)
                 read = read if read is not None else general(i)
@@ -113,8 +111,11 @@ def read_entries(state: ParseState) -> bool:
                 return None
             if read[0].upvotes is not None:
                 memo[BOXES_SHOWN] = True
-            elif BOXES_SHOWN in memo:
-                return None  # the box lost, which the rules report
+            elif BOXES_SHOWN in memo or ENTRY_READ not in memo:
+                # The box lost, which the rules report; or the page's first entry shows none,
+                # and whether it lost it the rules tell from the next entry's.
+                return None
+            memo[ENTRY_READ] = True
             return read
 
         return entry

@@ -100,9 +100,9 @@ _STARTS = frozenset({Kind.TITLE, Kind.UPVOTES, Kind.HEADER})
 #: ``ParseState.memo`` key: an entry of this page has shown its upvote box, so an entry
 #: without one lost it (the trending page shows none: no entry sets it there).
 BOXES_SHOWN = "markdown: upvote boxes over the titles"
-#: ``ParseState.memo`` key: an entry of this page has been read by the rules. The first
-#: entry without a box looks at the next entry's (``_next_title_boxed``); the fast path
-#: leaves every page's first entry to the rules.
+#: ``ParseState.memo`` key: an entry of this page has been read. The page's first entry, where
+#: it shows no box, looks at the next entry's (``_next_title_boxed``); the fast path leaves
+#: such an entry to the rules.
 ENTRY_READ = "markdown: the page's first entry read"
 
 
