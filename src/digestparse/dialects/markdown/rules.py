@@ -638,21 +638,17 @@ _NEXT_TITLE_LINES = 100
 
 
 def _next_title_boxed(state: ParseState) -> bool:
-    """Whether the next entry's title after the title at the state's line (the page's first
-    entry, without a box) has an upvote box over it: then this entry lost its own. A page
-    shows a box over every title or over none (the trending page)."""
+    """Whether the next entry after the title at the state's line (the page's first entry,
+    without a box) starts with an upvote box: then this entry lost its own. A page shows a
+    box over every title or over none (the trending page)."""
     for ahead in range(1, _NEXT_TITLE_LINES):
         line = state.peek(ahead)
-        if line is None or line.kind is Kind.HEADER:
+        if line is None or line.kind is Kind.HEADER or line.kind is Kind.TITLE:
             return False
-        if line.kind is Kind.TITLE:
-            if state.peek_is(ahead - 1, Kind.UPVOTES):
-                return True
-            return any(
-                (box := _split_box(state, ahead - size)) is not None and box[0] == size
-                for size in _SPLIT_BOX_SIZES
-                if ahead - size > 0
-            )
+        if (line.kind is Kind.UPVOTES or line.text in _BOX_OPENS) and _entry_title(
+            state, ahead
+        ) is not None:
+            return True
     return False
 
 
@@ -694,8 +690,6 @@ def _lead_in(state: ParseState, at: int = 0) -> tuple[int, str] | None:
 
 #: The first line of an upvote box written over several lines.
 _BOX_OPENS = (LIST_LINK_OPEN, "[" + UPVOTE_WORD)
-#: How many lines such a box takes (``_split_box``).
-_SPLIT_BOX_SIZES = (2, 3, 4)
 
 
 def _split_box(state: ParseState, at: int = 0) -> tuple[int, int] | None:
