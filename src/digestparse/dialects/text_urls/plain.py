@@ -410,7 +410,7 @@ def _known_run(state: ParseState, at: int, first: Line | None) -> int:
 
 
 def _merged(state: ParseState, at: int, shape: _Shape) -> _Shape:
-    """The text of a anchored entry cut after its title, its abstract and an organization's
+    """The text of a boxed entry cut after its title, its abstract and an organization's
     name where the next run of lines (blank lines between runs) starts an entry of its own:
     the entry lost its ``·`` and date (and its authors) and the next one its box (two entries
     merged), which ``_metadata`` then reports missing at the next title. Without blank lines
