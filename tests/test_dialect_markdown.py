@@ -631,6 +631,35 @@ def test_a_linked_authors_line_that_lost_its_word_is_still_bad_authors() -> None
     assert (raised.value.code, raised.value.line) == ("bad-authors", 105)
 
 
+def test_the_fast_path_reads_the_trending_pages_first_card(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # No card of the trending page shows a box, so its first card lost none: the fast path
+    # sees the next card without one and reads each page from its first card on. It used to
+    # leave each page's first card to the rules, which looked ahead for the next card's box.
+    from digestparse.dialects.markdown import rules
+
+    looks: list[int] = []
+
+    def next_title_boxed(state: ParseState) -> bool:
+        looks.append(state.number)
+        return False
+
+    monkeypatch.setattr(rules, "_next_title_boxed", next_title_boxed)
+    for text, pages in ((MD04, 1), ("\n\n".join([MD04] * 3), 3)):
+        spy = FastPathSpy(read_entries)
+        with monkeypatch.context() as patch:
+            patch.setitem(BY_NAME, "markdown", spy.on(MARKDOWN))
+            assert len(digestparse.parse(text, dialect="markdown").papers) == 12 * pages
+        assert spy.results[0] is True
+    assert looks == []
+    # Without the fast path the rules look ahead once a page.
+    with monkeypatch.context() as patch:
+        patch.setitem(BY_NAME, "markdown", SLOW)
+        digestparse.parse("\n\n".join([MD04] * 3), dialect="markdown")
+    assert len(looks) == 3
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_damaged_strict(case: Case) -> None:
     source = joined(case.edit(lines_of(case.source)))

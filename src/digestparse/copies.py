@@ -101,7 +101,7 @@ def merge_copy(first: Paper, second: Paper) -> Paper:
 def _one_extends(first: str, second: str) -> bool:
     """Whether one of two title keys is the other with words added at its start or its end
     (a wrapped title that lost its first or its last line)."""
-    short, long = sorted((first, second), key=len)
+    short, long = (first, second) if len(first) <= len(second) else (second, first)
     return bool(short) and (long.startswith(short + " ") or long.endswith(" " + short))
 
 

@@ -103,20 +103,38 @@ def read_entries(state: ParseState) -> bool:
         usual = reader.usual
         general = reader.entry
 
-        def entry(i: int) -> tuple[Paper, int] | None:
+        ahead: list[tuple[int, tuple[Paper, int] | None]] = []  # the next entry, read early
+
+        def read(i: int) -> tuple[Paper, int] | None:
+            if ahead:
+                at, found = ahead.pop()
+                if at == i:
+                    return found
             try:
-                read = usual(i)
-                read = read if read is not None else general(i)
+                found = usual(i)
+                return found if found is not None else general(i)
             except _GiveWay:
                 return None
-            if read[0].upvotes is not None:
-                memo[BOXES_SHOWN] = True
-            elif BOXES_SHOWN in memo or ENTRY_READ not in memo:
-                # The box lost, which the rules report; or the page's first entry shows none,
-                # and whether it lost it the rules tell from the next entry's.
+
+        def entry(i: int) -> tuple[Paper, int] | None:
+            found = read(i)
+            if found is None:
                 return None
+            if found[0].upvotes is not None:
+                memo[BOXES_SHOWN] = True
+            elif BOXES_SHOWN in memo:
+                return None  # the box lost, which the rules report
+            elif ENTRY_READ not in memo:
+                # The page's first entry shows no box: it lost it where the next entry
+                # shows one. Kept only where the next entry reads here without one (the
+                # trending page, every copy of which the speed corpus repeats); else the
+                # rules look ahead as they do.
+                following = read(found[1])
+                ahead.append((found[1], following))
+                if following is None or following[0].upvotes is not None:
+                    return None
             memo[ENTRY_READ] = True
-            return read
+            return found
 
         return entry
 

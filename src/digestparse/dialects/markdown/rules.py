@@ -101,8 +101,9 @@ _STARTS = frozenset({Kind.TITLE, Kind.UPVOTES, Kind.HEADER})
 #: without one lost it (the trending page shows none: no entry sets it there).
 BOXES_SHOWN = "markdown: upvote boxes over the titles"
 #: ``ParseState.memo`` key: an entry of this page has been read. The page's first entry, where
-#: it shows no box, looks at the next entry's (``_next_title_boxed``); the fast path leaves
-#: such an entry to the rules.
+#: it shows no box, looks at the next entry's (``_next_title_boxed``); the fast path keeps
+#: such an entry only where it reads the next one without a box, and leaves it to the rules
+#: otherwise.
 ENTRY_READ = "markdown: the page's first entry read"
 
 
