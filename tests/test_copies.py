@@ -125,14 +125,46 @@ def test_a_copy_that_shows_authors_fills_nothing_where_the_first_shows_an_organi
 
 def test_copies_with_one_paper_id_fold_whatever_their_titles() -> None:
     """A paper id names one paper: two in a row with the same id are copies even where one
-    copy's title was damaged (two wrapped lines glued: ``AudioGeneration``). They were two
-    papers with one id."""
-    first = Paper("Video and AudioGeneration", "x", paper_id="2610.05608", line=1, end_line=2)
-    second = Paper("Video and Audio Generation", "", paper_id="2610.05608", submitted_by="v",
+    copy's title was damaged. They were two papers with one id."""
+    first = Paper("A Video Model", "x", paper_id="2610.05608", line=1, end_line=2)
+    second = Paper("Kandinsky Video", "", paper_id="2610.05608", submitted_by="v",
                    line=3, end_line=4)
     (paper,) = fold_copies(iter([first, second]))
     assert (paper.title, paper.submitted_by, paper.line, paper.end_line) == (
-        "Video and AudioGeneration", "v", 1, 4)
+        "A Video Model", "v", 1, 4)
+
+
+@pytest.mark.parametrize("ids", [("2610.05608", "2610.05608"), (None, None), ("2610.05608", None)])
+def test_a_copy_whose_title_ran_two_words_together_is_reported(
+    ids: tuple[str | None, str | None],
+) -> None:
+    """Two wrapped title lines joined without a space in one copy (``AudioGeneration``): one
+    paper with the other copy's title, and ``copies-differ`` at the damaged copy, whether
+    the copies show one paper id or none. With one id the first copy's title won, silently;
+    without ids they were two papers."""
+    found: list[Diagnostic] = []
+    reporter = Reporter("lenient", "<string>", found.append)
+    glued = Paper("Video and AudioGeneration", "x", paper_id=ids[0], line=1, end_line=2)
+    whole = Paper("Video and Audio Generation", "x", paper_id=ids[1], submitted_by="v",
+                  line=3, end_line=4)
+    (paper,) = fold_copies(iter([glued, whole]), reporter)
+    reporter.finish()
+    assert (paper.title, paper.submitted_by, paper.line, paper.end_line) == (
+        "Video and Audio Generation", "v", 1, 4)
+    assert [(d.code, d.line, d.end_line) for d in found] == [("copies-differ", 1, 2)]
+    assert found[0].message == (
+        "two copies of one card in a row differ: two words of the title run together: "
+        "'Video and AudioGeneration' where the other copy has 'Video and Audio Generation'"
+    )
+    # The damaged copy second: the same paper, reported at that copy.
+    found.clear()
+    reporter = Reporter("lenient", "<string>", found.append)
+    glued = attrs.evolve(glued, line=3, end_line=4)
+    whole = attrs.evolve(whole, line=1, end_line=2)
+    (paper,) = fold_copies(iter([whole, glued]), reporter)
+    reporter.finish()
+    assert paper.title == "Video and Audio Generation"
+    assert [(d.code, d.line, d.end_line) for d in found] == [("copies-differ", 3, 4)]
 
 
 def test_a_copy_that_lost_a_line_of_its_title_is_reported() -> None:

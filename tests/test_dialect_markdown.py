@@ -468,6 +468,19 @@ def glue(number: int) -> Callable[[list[str]], list[str]]:
     return edit
 
 
+def join_bare(number: int) -> Callable[[list[str]], list[str]]:
+    """Line ``number`` and the next one, stripped, become one line with nothing between."""
+    return lambda lines: [
+        *lines[:number - 1], lines[number - 1] + lines[number].strip(), *lines[number + 1:]]
+
+
+#: Capture 04's ninth title, as the capture shows it over two lines.
+SMOLDOCLING = (
+    "SmolDocling: An ultra-compact vision-language model for end-to-end multi-modal document "
+    "conversion"
+)
+
+
 def keep_until(number: int, cut: int | None = None) -> Callable[[list[str]], list[str]]:
     """The first ``number`` lines, the last one cut to ``cut`` characters."""
 
@@ -575,6 +588,15 @@ CASES = [
                  "training to handle complex interactions.", "abstract": ""}),
     Case("04: truncated inside a hard-wrapped abstract", MD04, keep_until(90), ("", 0, 0), (),
          7, index=6, fields={"span": (81, 90), "author_count": None, "links": ()}),
+    # A copy's wrapped title joined without a space (``end-to-endmulti-modal``): the copies
+    # fold with the other copy's title, and the damaged one is reported. It was a second paper
+    # with the run-together title, silently.
+    Case("04: a copy's wrapped title joined without a space", MD04, join_bare(131),
+         ("copies-differ", 131, 1), ("copies-differ",), 12, index=8,
+         fields={"title": SMOLDOCLING, "span": (131, 140)}),
+    Case("04: the other copy's wrapped title joined without a space", MD04, join_bare(137),
+         ("copies-differ", 137, 1), ("copies-differ",), 12, index=8,
+         fields={"title": SMOLDOCLING, "span": (131, 140)}),
 ]
 
 

@@ -78,8 +78,9 @@ HELP: dict[str, str] = {
     "copies-differ": (
         "A trending page shows each card twice in a row. Two cards in a row with one abstract "
         "have titles that differ only by words one of them lacks at its start or end: that "
-        "copy lost a line of its wrapped title (or wrote one twice). They are read as one "
-        "paper with the other copy's title."
+        "copy lost a line of its wrapped title (or wrote one twice); or titles that differ "
+        "only by the spaces between words: that copy's wrapped lines were joined without a "
+        "space. They are read as one paper with the other copy's title."
     ),
     "missing-authors": (
         "A metadata block starts with '\u00b7' or a date line: the authors or organization "

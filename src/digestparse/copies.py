@@ -8,9 +8,11 @@ covers both.
 
 Two papers in a row with one abstract and no field shown differently, whose titles
 differ only by words that one of them lacks at its start or its end, are copies
-too, one of which lost a line of its wrapped title (or wrote one twice): they fold
-into one paper with the undamaged copy's title, and the damaged copy is reported
-(``copies-differ``).
+too, one of which lost a line of its wrapped title (or wrote one twice); so are two
+whose titles differ only by where they break words, one of which ran two words
+together where a wrapped title's lines were joined without a space. They fold into
+one paper with the undamaged copy's title, and the damaged copy is reported
+(``copies-differ``); copies of one paper id whose titles differ so are reported alike.
 """
 
 from __future__ import annotations
@@ -33,8 +35,9 @@ _EMPTY = (None, "", ())
 
 def fold_copies(papers: Iterator[Paper], reporter: Reporter | None = None) -> Iterator[Paper]:
     """Papers with each run of consecutive copies folded into one (``merge_copy``); a copy
-    that lost or repeated a line of its title is reported to ``reporter`` where one is
-    given, which also holds back strict mode's checkpoints while a paper is held."""
+    that lost or repeated a line of its title, or ran two of its words together, is
+    reported to ``reporter`` where one is given, which also holds back strict mode's
+    checkpoints while a paper is held."""
     held: Paper | None = None
     held_key: str | None = None  # folded only when needed: folding is not free
     for paper in papers:
@@ -43,7 +46,7 @@ def fold_copies(papers: Iterator[Paper], reporter: Reporter | None = None) -> It
             if held_id is not None and held_id == paper_id:
                 # One paper's id: a copy, even where one copy's title was damaged (a wrapped
                 # title's lines glued, ``AudioGeneration``; a line lost, reported).
-                if held.title != paper.title and _one_extends(held.key, paper.key):
+                if held.title != paper.title and _title_damaged(held.key, paper.key):
                     held, held_key = _merge_cut_title(held, paper, reporter), None
                 else:
                     held = merge_copy(held, paper)
@@ -56,7 +59,7 @@ def fold_copies(papers: Iterator[Paper], reporter: Reporter | None = None) -> It
                 if key == held_key:
                     held = merge_copy(held, paper)
                     continue
-                if _one_extends(held_key, key) and _one_card(held, paper):
+                if _title_damaged(held_key, key) and _one_card(held, paper):
                     held, held_key = _merge_cut_title(held, paper, reporter), None
                     continue
                 _hand_over_before(reporter, paper.line)
@@ -98,11 +101,23 @@ def merge_copy(first: Paper, second: Paper) -> Paper:
     return evolve_paper(first, end_line=max(first.end_line, second.end_line), **missing)
 
 
+def _title_damaged(first: str, second: str) -> bool:
+    """Whether two different title keys are one title, one copy of which lost or repeated a
+    line (``_one_extends``) or ran two words together (``_runs_together``)."""
+    return _one_extends(first, second) or _runs_together(first, second)
+
+
 def _one_extends(first: str, second: str) -> bool:
     """Whether one of two title keys is the other with words added at its start or its end
     (a wrapped title that lost its first or its last line)."""
     short, long = (first, second) if len(first) <= len(second) else (second, first)
     return bool(short) and (long.startswith(short + " ") or long.endswith(" " + short))
+
+
+def _runs_together(first: str, second: str) -> bool:
+    """Whether two different title keys differ only by the spaces between their words (a
+    wrapped title's lines joined without a space: ``end-to-endmulti-modal``)."""
+    return len(first) != len(second) and first.replace(" ", "") == second.replace(" ", "")
 
 
 #: The fields two copies of one card show alike, where both show them.
@@ -126,21 +141,29 @@ def _one_card(first: Paper, second: Paper) -> bool:
 
 
 def _merge_cut_title(first: Paper, second: Paper, reporter: Reporter | None) -> Paper:
-    """Copies whose titles differ by a line: one paper with the title the other copy did not
-    damage. The copy with the shorter title lost a line of it, unless the longer one's
-    extra words repeat the shorter's first or last words (a line written twice): then
-    the longer is the damaged one."""
+    """Copies whose titles differ by a line (or by a lost space, ``_runs_together``): one
+    paper with the title the other copy did not damage. The copy with the shorter title
+    lost a line of it (or a space), unless the longer one's extra words repeat the
+    shorter's first or last words (a line written twice): then the longer is the damaged
+    one."""
     short, long = (first, second) if len(first.key) < len(second.key) else (second, first)
     short_key, long_key = short.key, long.key
+    if _runs_together(short_key, long_key):
+        _report_title(reporter, short, long, "two words of the title run together")
+        return evolve_paper(merge_copy(first, second), title=long.title)
     if long_key.startswith(short_key + " "):
         repeated = f" {short_key}".endswith(" " + long_key[len(short_key) + 1 :])
     else:
         repeated = f"{short_key} ".startswith(long_key[: -len(short_key) - 1] + " ")
     damaged, kept = (long, short) if repeated else (short, long)
+    what = f"a line of the title {'repeated' if repeated else 'lost'}"
+    _report_title(reporter, damaged, kept, what)
+    return evolve_paper(merge_copy(first, second), title=kept.title)
+
+
+def _report_title(reporter: Reporter | None, damaged: Paper, kept: Paper, what: str) -> None:
     if reporter is not None:
         reporter.defect(
             "copies-differ", damaged.line, 1, end_line=damaged.end_line,
-            detail=f"a line of the title {'repeated' if repeated else 'lost'}: "
-            f"{damaged.title!r} where the other copy has {kept.title!r}",
+            detail=f"{what}: {damaged.title!r} where the other copy has {kept.title!r}",
         )
-    return evolve_paper(merge_copy(first, second), title=kept.title)
