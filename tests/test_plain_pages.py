@@ -1603,20 +1603,33 @@ def test_avatars_run_into_the_authors_line_are_no_wrapped_organization() -> None
         ("bad-authors", line, "malformed authors line: an avatar run into the authors line")]
 
 
-@pytest.mark.parametrize(("name", "avatar"), [
-    ("daily.elinks_nonum.txt", "\u2022 [IMG]"),
-    ("daily.links.txt", "* [IMG]"),
-    ("daily.pandoc_plain.txt", "- []"),
-    ("daily.w3m_plain.txt", "\u2022 [d00af60d43]"),
+@pytest.mark.parametrize(("name", "avatar", "blank"), [
+    *(
+        (name, avatar, blank)
+        for name, avatar in [
+            ("daily.elinks_nonum.txt", "\u2022 [IMG]"),
+            ("daily.links.txt", "* [IMG]"),
+            ("daily.pandoc_plain.txt", "- []"),
+            ("daily.w3m_plain.txt", "\u2022 [d00af60d43]"),
+        ]
+        for blank in (" ", "")
+    ),
+    # lynx -nonumbers writes the avatar as an empty item (``*``): glued with a blank it is
+    # html2text's layout of empty items (``*   * 1 authors``), which nothing tells from it.
+    ("daily.lynx_nonumbers.txt", "*", ""),
 ])
-def test_an_avatar_run_into_its_one_authors_line_keeps_the_count(name: str, avatar: str) -> None:
+def test_an_avatar_run_into_its_one_authors_line_keeps_the_count(
+    name: str, avatar: str, blank: str
+) -> None:
     """The single-author entry's avatar item glued to its ``1 authors`` line (a lost line
-    break) was read as an organization named ``[IMG] * 1 authors``, silently."""
+    break) was read as an organization named ``[IMG] * 1 authors``, silently; glued with no
+    blank between them (``• [IMG]• 1 authors``, lynx's ``** 1 authors``), too."""
     text = (Path(__file__).parent / "fixtures" / "tools" / name).read_text("utf-8")
     lines = text.split("\n")
     at = next(i for i, line in enumerate(lines) if " ".join(line.split()) == avatar
               and lines[i + 1].split()[-2:] == ["1", "authors"])
-    glued = [*lines[:at], f"{lines[at]} {lines[at + 1]}", *lines[at + 2 :]]
+    following = lines[at + 1] if blank else lines[at + 1].lstrip()
+    glued = [*lines[:at], f"{lines[at]}{blank}{following}", *lines[at + 2 :]]
     before = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
     digest = digestparse.parse("\n".join(glued), reference_date=TOOLS_REFERENCE)
     fields = [(p.title, p.author_count, p.organization) for p in digest.papers]

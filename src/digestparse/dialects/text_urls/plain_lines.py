@@ -38,10 +38,15 @@ _IMAGE = r"\[(?:[^\[\]0-9-][^\[\]]*|[0-9]{4}|[0-9][0-9A-Za-z_-]{5,9})?\]"
 #: ``- 3 authors`` (the avatars' list item's bullet, as each tool writes one), also with
 #: more spaces (turndown's ``*   3 authors``) or the avatars' items on its line, empty
 #: (html2text without images: ``*   *   * 3 authors``) or with their placeholders (``• [IMG]
-#: • 1 authors``: the line break after an avatar's item lost).
+#: • 1 authors``: the line break after an avatar's item lost; ``• [IMG]• 1 authors``,
+#: ``** 1 authors``: lost with the blank after it).
 AUTHORS_TEXT = re.compile(
-    rf"(?:[\u2022*+-][ \u00a0]+(?:{_IMAGE}[ \u00a0]+)?)*([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?"
+    rf"(?:[\u2022*+-](?:[ \u00a0]+{_IMAGE})?(?:[ \u00a0]+|(?=[\u2022*+-])))*"
+    rf"([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?"
 )
+#: An avatar's item run into the next without a blank: a bullet right after an image's
+#: placeholder or after another bullet.
+_RUN_INTO = re.compile(r"[\]\u2022*+-][\u2022*+-]")
 #: ``·`` with the date after it on the same line (``· May 30``): a tool that keeps the
 #: metadata's inline elements on one line.
 GLUED_SEPARATOR = SEPARATOR + " "
@@ -59,9 +64,10 @@ _ENTRY_LINES = MAX_TEXT_LINES + 4
 
 
 def holds_avatar(authors: str) -> bool:
-    """Whether an authors line (``AUTHORS_TEXT``) holds an avatar's placeholder: an item
-    that the tools write on a line of its own, run into it (its line break lost)."""
-    return "[" in authors
+    """Whether an authors line (``AUTHORS_TEXT``) holds an avatar's item that the tools
+    write on a line of its own, run into it (its line break lost): a placeholder, or a
+    bullet run into the next one."""
+    return "[" in authors or _RUN_INTO.search(authors) is not None
 
 
 def authors_count(text: str) -> int | None:
