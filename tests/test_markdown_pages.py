@@ -31,6 +31,9 @@ from digestparse.dialects.markdown import rules as markdown_rules
 from hostile_support import comparable, uncovered_lines
 from page_support import HF, TODAY, Entry
 
+#: The reference date of the real tool outputs in ``fixtures/tools`` (their page's year).
+TOOLS_DAY = datetime.date(2026, 11, 26)
+
 ENTRIES = (
     Entry("2611.01234", "Plain Title", "An abstract.", 12, "Nov 25", 3, organization="OCC"),
     Entry("2611.02345", "One Author Only", "Another abstract.", 0, "Nov 24", authors=1),
@@ -472,6 +475,33 @@ def test_a_wrapped_organization_link_that_never_closes() -> None:
     first = digest.diagnostics[0]
     assert (raised.value.line, raised.value.column) == (first.line, first.column)
     assert_paths_agree(MARKDOWN, text, TODAY)
+
+
+@pytest.mark.parametrize("name", ["daily.h2t_default.txt", "daily.h2t_protect_links.txt"])
+@pytest.mark.parametrize("link", ["occ-ai", "umass"])
+def test_an_organization_link_that_lost_a_wrapped_line_in_its_middle(name: str, link: str) -> None:
+    """html2text wraps ``[![occ-ai](https://cdn-`` / ``avatars….png)OCC](…/occ-`` / ``ai)``.
+    Without its middle line the lines join into ``[![occ-ai](https://cdn-ai)``, which ends
+    with the image's close: the organization read as ``[``, silently. The link is not
+    closed (its ``[`` is not): ``unclosed-link`` where it opens, and no organization."""
+    text = (Path(__file__).parent / "fixtures" / "tools" / name).read_text("utf-8")
+    lines = text.split("\n")
+    at = lines.index(f"[![{link}](https://cdn-")
+    assert lines[at + 1].startswith("avatars.huggingface.co/")
+    damaged = "\n".join([*lines[: at + 1], *lines[at + 2 :]])
+    before = digestparse.parse(text, reference_date=TOOLS_DAY)
+    digest = digestparse.parse(damaged, reference_date=TOOLS_DAY)
+    index = max(i for i, paper in enumerate(digest.papers) if paper.line <= at)
+    assert before.papers[index].organization is not None
+    assert digest.papers[index].organization is None
+    assert len(digest.papers) == len(before.papers)
+    assert [(d.code, d.line, d.message) for d in digest.diagnostics] == [
+        ("unclosed-link", at + 1,
+         "a link's text is not closed by '](url)': the organization's link has no '](url)'")]
+    with pytest.raises(digestparse.ParseError) as raised:
+        digestparse.parse(damaged, mode="strict", reference_date=TOOLS_DAY)
+    assert (raised.value.code, raised.value.line) == ("unclosed-link", at + 1)
+    assert_paths_agree(MARKDOWN, damaged, TOOLS_DAY)
 
 
 @pytest.mark.parametrize("label", ["Nov 26", "Week 48"])

@@ -56,6 +56,7 @@ from .lines import (
     Kind,
     classify,
     closes_link,
+    closes_organization,
     is_plain_title,
     link_url,
     opens_trending,
@@ -233,7 +234,9 @@ class _Reader:
                 organization = _ORGANIZATIONS.get(line, _NOT_READ)
                 if organization is _NOT_READ:
                     # A link that does not close here wraps onto the next line, or is cut.
-                    organization = organization_of(line) if closes_link(line) else _UNCLOSED
+                    organization = (
+                        organization_of(line) if closes_organization(line) else _UNCLOSED
+                    )
                     if len(line) <= _CACHED_LEN:
                         _ORGANIZATIONS[line] = organization
                 if organization is _UNCLOSED:
@@ -519,7 +522,7 @@ class _Reader:
             k, fields.author_count = self.authors(after)
         elif kind is Kind.ORGANIZATION:
             k = after
-            if not closes_link(line):
+            if not closes_organization(line):
                 raise _GiveWay
             fields.organization = organization_of(line)
         else:

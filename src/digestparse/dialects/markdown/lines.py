@@ -509,6 +509,20 @@ def closes_link(text: str) -> bool:
     return end >= 0 and _TARGET.fullmatch(text, end + 2, len(text) - 1) is not None
 
 
+def closes_organization(text: str) -> bool:
+    """Whether an organization's link (``[![alt](avatar)Name](url)``, maybe joined from its
+    wrapped lines) is whole: it ends with ``](url)``, closes every ``[`` it opens, and one
+    with its avatar is ``ORGANIZATION``. One that lost a wrapped line from its middle may
+    end with the image's close, or run the avatar's URL into the name."""
+    if not closes_link(text) or text.count("[") != text.count("]"):
+        return False
+    if not text.startswith("[!["):
+        return True
+    if "\\" in text:  # a name's escaped brackets (``Lab \[A\]``) are text
+        text = text.replace("\\[", "").replace("\\]", "")
+    return ORGANIZATION.fullmatch(text) is not None
+
+
 # -- detection -------------------------------------------------------------
 
 

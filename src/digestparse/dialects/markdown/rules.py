@@ -70,6 +70,7 @@ from .lines import (
     box_glued_to_date,
     classify,
     closes_link,
+    closes_organization,
     comments_link,
     date_parts,
     glued_after_title,
@@ -915,10 +916,14 @@ def _read_organization(state: ParseState, line: Line) -> tuple[str | None, bool]
     lines.report(state)
     joined = join_wrapped(lines.texts) if len(lines.texts) > 1 else line.text
     text = before_separator(joined)
-    closed = closes_link(text)
+    closed = closes_organization(text)
     _check_closed(state, lines, closed, line, 1, "organization")
-    # A link left open keeps its text, without its ``[``.
-    return organization_of(text if closed else text[1:]), text is not joined
+    # A link left open keeps its text, without its ``[``; not where that still holds a link's
+    # markup (an avatar's URL run into the name: a wrapped line lost).
+    name = organization_of(text if closed else text[1:])
+    if not closed and name is not None and "](" in name:
+        name = None
+    return name, text is not joined
 
 
 #: The most lines an organization's link without its image is hard-wrapped over (html2text
