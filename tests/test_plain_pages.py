@@ -1637,6 +1637,31 @@ def test_an_avatar_run_into_its_one_authors_line_keeps_the_count(
     assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-authors", at + 1)]
 
 
+@pytest.mark.parametrize("name", [
+    "trending.elinks_nonum.txt", "trending.htmltext_default.txt", "trending.links.txt",
+    "trending.lynx_nonumbers.txt", "trending.w3m_plain.txt", "long_names/trending.links.txt",
+    "long_names/trending.lynx_nonumbers.txt", "long_names/trending.w3m_plain.txt",
+])
+def test_a_trending_upvote_count_that_lost_its_label_is_no_comment_count(name: str) -> None:
+    """A trending card's ``Upvote`` over its count, the label lost: the count right after the
+    date was read as the card's comment count (``votes`` 117 instead of 0), silently, where
+    the date stood on a line of its own (a long organization's name wraps it there). The
+    trending page's cards show no comment count: the line is reported (``junk``), and the
+    card reads as before (its copy gives the upvotes)."""
+    text = (Path(__file__).parent / "fixtures" / "tools" / name).read_text("utf-8")
+    lines = text.split("\n")
+    labels = [i for i, line in enumerate(lines)
+              if line.strip() == "Upvote" and lines[i + 1].strip().isdigit()]
+    assert len(labels) >= 5
+    before = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
+    for at in labels:
+        damaged = "\n".join([*lines[:at], *lines[at + 1 :]])
+        digest = digestparse.parse(damaged, reference_date=TOOLS_REFERENCE)
+        assert [(p.title, p.votes, p.upvotes, p.date) for p in digest.papers] == [
+            (p.title, p.votes, p.upvotes, p.date) for p in before.papers]
+        assert ("junk", at + 1) in [(d.code, d.line) for d in digest.diagnostics]
+
+
 @pytest.mark.parametrize(
     "name", ["trending.htmltext_default.txt", "trending.links_w200.txt", "trending.links.txt"]
 )

@@ -1017,16 +1017,18 @@ def _dated(state: ParseState, line: Line, text: str, fields: dict[str, object]) 
 
 def _after_date(state: ParseState, fields: dict[str, object], counted: bool = False) -> None:
     """The comment count on its own line, unless the date line showed one (``counted``:
-    a number after it is the next entry's box); on a page whose cards show no box over
-    their title, the upvote button (``Upvote`` and the count: capture 05's trending card
-    shows it after the date); and a trending card's link labels (``GitHub 1.2k``: without
-    their URLs there is nothing to keep of them)."""
+    a number after it is the next entry's box) or the page is the trending page (its cards
+    show no comment count: a number there lost its ``Upvote`` label); on a page whose cards
+    show no box over their title, the upvote button (``Upvote`` and the count: capture
+    05's trending card shows it after the date); and a trending card's link labels
+    (``GitHub 1.2k``: without their URLs there is nothing to keep of them)."""
     line = state.peek()
     if (
         line is not None
         and line.kind is COUNT
         and "votes" in fields
         and not counted
+        and not is_trending_page(state.header)
         and _is_comment_count(state)
     ):
         fields["votes"] = int(state.advance().text)
