@@ -276,3 +276,102 @@ def test_strict_mode_raises_copies_differ_before_a_later_defect_of_the_copy() ->
         list(digestparse.iter_papers(io.StringIO(text), mode="strict",
                                      reference_date=reference))
     assert (streamed.value.code, streamed.value.line) == ("copies-differ", 3)
+
+
+@pytest.mark.parametrize(("field", "first", "second", "detail"), [
+    ("organization", "architecture.", "Kandinsky Lab",
+     "the organization differs: 'Kandinsky Lab' where the other copy has 'architecture.'"),
+    ("upvotes", 117, 22, "the upvote count differs: 22 where the other copy has 117"),
+    ("submitted_by", "vvasilev", "akhaliq",
+     "the submitter differs: 'akhaliq' where the other copy has 'vvasilev'"),
+    ("votes", 3, 6, "the comment count differs: 6 where the other copy has 3"),
+])
+def test_copies_that_show_a_field_differently_are_reported(
+    field: str, first: object, second: object, detail: str
+) -> None:
+    """Two copies of one card (one title) that show a field with different values: one was
+    damaged (the page's first trending card without its name's line took the abstract's
+    last line for its organization), which cannot be told, so the first copy's value stays;
+    it was silent. Reported at the second copy, spanning it."""
+    found: list[Diagnostic] = []
+    reporter = Reporter("lenient", "<string>", found.append)
+    one = Paper("A Title", "x", line=1, end_line=4, **{field: first})  # type: ignore[arg-type]
+    two = Paper("A Title", "x", line=5, end_line=9, **{field: second})  # type: ignore[arg-type]
+    (paper,) = fold_copies(iter([one, two]), reporter)
+    reporter.finish()
+    assert getattr(paper, field) == first
+    assert [(d.code, d.line, d.end_line) for d in found] == [("copies-differ", 5, 9)]
+    assert found[0].message == f"two copies of one card in a row differ: {detail}"
+
+
+def test_copies_that_show_authors_and_an_organization_are_reported() -> None:
+    found: list[Diagnostic] = []
+    reporter = Reporter("lenient", "<string>", found.append)
+    one = Paper("A Title", "x", line=1, end_line=4, author_count=8)
+    two = Paper("A Title", "x", line=5, end_line=9, organization="Kandinsky Lab")
+    (paper,) = fold_copies(iter([one, two]), reporter)
+    reporter.finish()
+    assert (paper.author_count, paper.organization) == (8, None)
+    assert [d.message for d in found] == [
+        "two copies of one card in a row differ: one copy shows the organization where the "
+        "other shows the authors count"]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ({"votes": 0}, {"votes": 6}),  # a layout whose date line shows no count
+    ({"date": datetime.date(2026, 10, 4)}, {}),  # the trending page may show no date
+    ({"organization": "Kandinsky Lab"}, {"organization": "Kandinsky Lab"}),
+    ({"abstract": "The abstract."}, {"abstract": "An AI summary."}),  # issue 10
+])
+def test_copies_that_differ_only_where_one_shows_nothing_are_not_reported(
+    first: dict[str, Any], second: dict[str, Any]
+) -> None:
+    found: list[Diagnostic] = []
+    reporter = Reporter("lenient", "<string>", found.append)
+    one = Paper(**{"title": "A Title", "abstract": "x", "line": 1, "end_line": 4, **first})
+    two = Paper(**{"title": "A Title", "abstract": "x", "line": 5, "end_line": 9, **second})
+    (paper,) = fold_copies(iter([one, two]), reporter)
+    reporter.finish()
+    assert found == []
+    assert paper.span == (1, 9)
+
+
+def test_a_trending_cards_copy_that_lost_its_name_line_is_reported() -> None:
+    """pandoc's trending page whose first card lost its organization's line: the abstract's
+    last line (``architecture.``) was read as that copy's organization and kept over the
+    other copy's ``Kandinsky Lab``, with no report (the page's first card sets where names
+    stand). The copies now disagree on it: ``copies-differ`` at the second copy."""
+    text = (Path(__file__).parent / "fixtures" / "tools" / "trending.pandoc_plain.txt").read_text(
+        "utf-8")
+    lines = text.split("\n")
+    at = lines.index("[kandinskylab] Kandinsky Lab \u00b7 Published on Oct 4, 2026")
+    digest = digestparse.parse("\n".join([*lines[:at], *lines[at + 1 :]]),
+                               reference_date=datetime.date(2026, 11, 26))
+    assert [(d.code, d.message.split(": ", 1)[1]) for d in digest.diagnostics] == [
+        ("copies-differ",
+         "the organization differs: 'Kandinsky Lab' where the other copy has 'architecture.'")]
+    with pytest.raises(digestparse.ParseError, match="copies-differ"):
+        digestparse.parse("\n".join([*lines[:at], *lines[at + 1 :]]), mode="strict",
+                          reference_date=datetime.date(2026, 11, 26))
+
+
+def test_copies_dated_differently_are_reported_unless_a_year_was_not_shown() -> None:
+    found: list[Diagnostic] = []
+    reporter = Reporter("lenient", "<string>", found.append)
+    one = Paper("A Title", "x", line=1, end_line=4, date=datetime.date(2026, 10, 4),
+                year_explicit=True)
+    two = Paper("A Title", "x", line=5, end_line=9, date=datetime.date(2026, 9, 4),
+                year_explicit=True)
+    list(fold_copies(iter([one, two]), reporter))
+    reporter.finish()
+    assert [d.message for d in found] == [
+        "two copies of one card in a row differ: the date differs: 2026-09-04 where the other "
+        "copy has 2026-10-04"]
+    # ``Dec 28`` without its year, read as the reference date's year, beside ``Dec 28, 2024``.
+    found.clear()
+    reporter = Reporter("lenient", "<string>", found.append)
+    one = attrs.evolve(one, date=datetime.date(2024, 12, 28))
+    two = attrs.evolve(two, date=datetime.date(2026, 12, 28), year_explicit=False)
+    list(fold_copies(iter([one, two]), reporter))
+    reporter.finish()
+    assert found == []

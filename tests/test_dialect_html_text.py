@@ -382,12 +382,13 @@ ABSTRACT_CASES: dict[str, tuple[Edit, int, tuple[str, ...]]] = {
     "a blank line between its lines": (lambda lines: [*lines[:107], "", *lines[107:]], 11, ()),
     # The rules strip the line and read it on; the fast path leaves the entry to them.
     "its second line indented": (replace(108, " " + LINES[107]), 10, ()),
-    # The rules end the abstract there and find no '[Upvote' after that date line.
+    # The rules end the abstract there and find no '[Upvote' after that date line; the
+    # copy's organization ('Org') then differs from the other copy's.
     "its second line a date line": (replace(108, "Org \u00b7 Sep 4, 2026"), 10,
-                                    ("missing-upvotes", "junk")),
+                                    ("missing-upvotes", "junk", "copies-differ")),
     "a date line and '[Upvote' inside it": (
         lambda lines: [*lines[:107], "Org \u00b7 Sep 4, 2026", "[Upvote", *lines[107:]], 10,
-        ("missing-upvotes", "junk")),
+        ("missing-upvotes", "junk", "copies-differ")),
 }
 
 

@@ -1693,12 +1693,17 @@ def test_an_organization_line_wrapped_at_the_tools_width() -> None:
         datetime.date(2026, 3, 13), 3, 276,
     )
     name = "Mohamed bin Zayed University of Artificial Intelligence"
+    # The card's other copy shows the same organization (copies that differ are reported).
+    other = (
+        "[[kandinskylab] Kandinsky Lab][12] · Oct 4, 2026", [f"[[MBZUAI] {name}][12] · Oct 4, 2026"]
+    )
     for wrapped in (
         [org, "Intelligence][7] · Published on Oct 4, 2026"],
         [f"[[MBZUAI] {name}][7] ·", "Published on Oct 4, 2026"],
         [f"[[MBZUAI] {name}][7] · Published on Oct", "4, 2026"],
     ):
-        lines = _cards(("[[kandinskylab] Kandinsky Lab][7] · Published on Oct 4, 2026", wrapped))
+        lines = _cards(
+            ("[[kandinskylab] Kandinsky Lab][7] · Published on Oct 4, 2026", wrapped), other)
         digest = check_lenient("\n".join(lines) + "\n", reference_date=datetime.date(2026, 10, 20))
         assert digest.diagnostics == ()
         first = digest.papers[0]

@@ -80,7 +80,9 @@ HELP: dict[str, str] = {
         "have titles that differ only by words one of them lacks at its start or end: that "
         "copy lost a line of its wrapped title (or wrote one twice); or titles that differ "
         "only by the spaces between words: that copy's wrapped lines were joined without a "
-        "space. They are read as one paper with the other copy's title."
+        "space. They are read as one paper with the other copy's title. Copies of one card "
+        "that show a field (organization, date, upvotes, submitter) with different values "
+        "are reported too: one of them was damaged; the first copy's value is kept."
     ),
     "missing-authors": (
         "A metadata block starts with '\u00b7' or a date line: the authors or organization "

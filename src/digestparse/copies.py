@@ -49,7 +49,7 @@ def fold_copies(papers: Iterator[Paper], reporter: Reporter | None = None) -> It
                 if held.title != paper.title and _title_damaged(held.key, paper.key):
                     held, held_key = _merge_cut_title(held, paper, reporter), None
                 else:
-                    held = merge_copy(held, paper)
+                    held = _merge_checked(held, paper, reporter)
                 continue
             # Two paper ids that differ rule a copy out without folding either title.
             if held_id is None or paper_id is None:
@@ -57,7 +57,7 @@ def fold_copies(papers: Iterator[Paper], reporter: Reporter | None = None) -> It
                     held_key = held.key
                 key = held_key if paper.title == held.title else paper.key
                 if key == held_key:
-                    held = merge_copy(held, paper)
+                    held = _merge_checked(held, paper, reporter)
                     continue
                 if _title_damaged(held_key, key) and _one_card(held, paper):
                     held, held_key = _merge_cut_title(held, paper, reporter), None
@@ -107,6 +107,46 @@ def _title_damaged(first: str, second: str) -> bool:
     return _one_extends(first, second) or _runs_together(first, second)
 
 
+def _merge_checked(held: Paper, copy: Paper, reporter: Reporter | None) -> Paper:
+    """``merge_copy``, reporting a field that both copies show with different values (or
+    authors on one and an organization on the other): one copy was damaged (an abstract's
+    last line read as the organization where the name's line was lost), and which one
+    cannot be told, so the first copy's value stays, as ever."""
+    if reporter is not None and _fillable_values(held) != _fillable_values(copy):
+        detail = _difference(held, copy)
+        if detail is not None:
+            reporter.defect("copies-differ", copy.line, 1, end_line=copy.end_line, detail=detail)
+    return merge_copy(held, copy)
+
+
+def _difference(held: Paper, copy: Paper) -> str | None:
+    """The first field both copies show with different values, as ``copies-differ`` says it;
+    None where they show none so."""
+    for name, own, other in zip(_SHOWN_ALIKE_NAMES, _SHOWN_ALIKE(held), _SHOWN_ALIKE(copy),
+                                strict=True):
+        if own != other and own not in _UNSHOWN and other not in _UNSHOWN:
+            if name == "date" and not (held.year_explicit and copy.year_explicit) and (
+                own.month, own.day) == (other.month, other.day):
+                continue  # one copy's year was read off the reference date, not shown
+            return f"the {name} differs: {_said(other)} where the other copy has {_said(own)}"
+    kinds = (_credit(held), _credit(copy))
+    if None not in kinds and kinds[0] != kinds[1]:
+        return f"one copy shows the {kinds[1]} where the other shows the {kinds[0]}"
+    return None
+
+
+def _said(value: object) -> str:
+    """A field's value in a detail: text quoted, a date or a count as it is written."""
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _credit(paper: Paper) -> str | None:
+    """What a copy shows of who wrote the paper: its authors count or its organization."""
+    if paper.author_count is not None:
+        return "authors count"
+    return "organization" if paper.organization is not None else None
+
+
 def _one_extends(first: str, second: str) -> bool:
     """Whether one of two title keys is the other with words added at its start or its end
     (a wrapped title that lost its first or its last line)."""
@@ -120,10 +160,17 @@ def _runs_together(first: str, second: str) -> bool:
     return len(first) != len(second) and first.replace(" ", "") == second.replace(" ", "")
 
 
-#: The fields two copies of one card show alike, where both show them.
-_SHOWN_ALIKE = operator.attrgetter(
-    "author_count", "organization", "date", "upvotes", "votes", "submitted_by"
-)
+#: The fields two copies of one card show alike, where both show them, and what
+#: ``copies-differ`` calls each.
+_SHOWN_ALIKE_FIELDS = {
+    "author_count": "authors count", "organization": "organization", "date": "date",
+    "upvotes": "upvote count", "votes": "comment count", "submitted_by": "submitter",
+}
+_SHOWN_ALIKE = operator.attrgetter(*_SHOWN_ALIKE_FIELDS)
+_SHOWN_ALIKE_NAMES = tuple(_SHOWN_ALIKE_FIELDS.values())
+#: Values that may mean a copy's layout does not show the field: a comment count of 0 is
+#: also what a date line without one reads as.
+_UNSHOWN = (*_EMPTY, 0)
 
 
 def _one_card(first: Paper, second: Paper) -> bool:
