@@ -1637,6 +1637,26 @@ def test_an_avatar_run_into_its_one_authors_line_keeps_the_count(
     assert [(d.code, d.line) for d in digest.diagnostics] == [("bad-authors", at + 1)]
 
 
+def test_an_authors_line_with_the_separator_wrapped_onto_it_is_no_organization() -> None:
+    """BeautifulSoup's entry whose ``3 authors`` and ``·`` lines are one (``3 authors ·``
+    over ``Nov 23``, as a wrap after ``·`` leaves an organization's line) read as an
+    organization named ``3 authors``, silently. It is the authors count, as ``Name ·`` over
+    the date is the organization."""
+    text = (Path(__file__).parent / "fixtures" / "tools" / "daily.bs4_default.txt").read_text(
+        "utf-8")
+    lines = text.split("\n")
+    at = lines.index("3 authors")
+    assert lines[at + 1] == "\u00b7" and lines[at + 2] == "Nov 23"
+    joined = "\n".join([*lines[:at], "3 authors \u00b7", *lines[at + 2 :]])
+    before = digestparse.parse(text, reference_date=TOOLS_REFERENCE)
+    digest = digestparse.parse(joined, reference_date=TOOLS_REFERENCE)
+    assert digest.diagnostics == ()
+    assert [(p.title, p.author_count, p.organization, p.date) for p in digest.papers] == [
+        (p.title, p.author_count, p.organization, p.date) for p in before.papers]
+    (paper,) = [p for p in digest.papers if p.title.startswith("Benchmarks Are Not Enough")]
+    assert (paper.author_count, paper.organization) == (3, None)
+
+
 @pytest.mark.parametrize("name", [
     "trending.elinks_nonum.txt", "trending.htmltext_default.txt", "trending.links.txt",
     "trending.lynx_nonumbers.txt", "trending.w3m_plain.txt", "long_names/trending.links.txt",

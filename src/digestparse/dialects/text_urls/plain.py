@@ -925,6 +925,8 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: int) -
         state.advance()
         match = AUTHORS_LINK.fullmatch(state.advance().text)
         fields["author_count"] = int(match.group(1)) if match is not None else None
+    elif names and wrapped and len(names) == 1 and authors_count(names[0]) is not None:
+        fields["author_count"] = authors_count(names[0])  # ``3 authors ·`` over the date
     elif names:
         fields["organization"] = _organization(names)
     else:
