@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 
@@ -79,11 +80,24 @@ _MONTH_DAY = "(?:" + "|".join(MONTHS) + r") [1-9][0-9]?"
 #: ``2026-W47``), a month (``November 2026``, ``Nov 2026``, ``November``, ``2026-11``) or a
 #: range of days (``Nov 16 - Nov 22``, ``Nov 16 \u2013 22, 2026`` with an en dash).
 #: No capture shows one yet.
-PERIOD_LABEL = regex.compile(
+_PERIOD_LABEL = (
     r"(?:Week ?[0-9]{1,2}(?:,? [0-9]{4})?|[0-9]{4}-W[0-9]{2}"
     rf"|(?:{_MONTH_NAMES}|" + "|".join(MONTHS) + r")(?: [0-9]{4})?|[0-9]{4}-[01][0-9]"
     rf"|{_MONTH_DAY} ?[-\u2013] ?(?:{_MONTH_DAY}|[1-9][0-9]?)(?:, [0-9]{{4}})?)"
 )
+
+
+@functools.cache
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    """``pattern`` compiled on first use: for the patterns that only some pages' headers or
+    ends ask, whose compiling would cost every start (``digestparse check`` on one file)
+    some milliseconds."""
+    return regex.compile(pattern)
+
+
+def is_period_label(text: str) -> bool:
+    """Whether ``text`` is a week or month view's period (``_PERIOD_LABEL``)."""
+    return _compiled(_PERIOD_LABEL).fullmatch(text) is not None
 
 BULLET = "\u2022"
 SEPARATOR = "\u00b7"
@@ -222,7 +236,7 @@ _MARKUP_START = frozenset("#-*+[")
 #: cut tail (``12](https://…)``), a bare link as ``links.py`` reads one (``github.com/a/b``,
 #: ``name.github.io/x``), or a lynx reference (``[x][3]``). Not text that merely holds a
 #: URL (``=HYPERLINK("https://…")``).
-_LONE_LINK = regex.compile(
+_LONE_LINK = (
     r"[<(\[]?(?:(?i:https?://|www\.|github\.com/)|[A-Za-z0-9-]++\.(?i:github\.io/))\S*+"
     r"|!?\[?[^\s\]]*+\]\((?i:https?://)\S*+"
     r"|\[[^\s\]]*+\]\[[0-9]++\]"
@@ -240,11 +254,10 @@ _REFERENCE_ITEM_PATTERN = (
     # html2text's definition of a link the page wrote relative (given the HTML alone)
     r"|\[[0-9]++\]:\s*+[/?#]\S*+"
 )
-_REFERENCE_ITEM = regex.compile(_REFERENCE_ITEM_PATTERN)
 #: A line of the page's end that holds no word of its own: a URL or a link alone on the line,
 #: a list of references (``12. https://…``, ``[12]: https://…``), a rule (``-----``), an
 #: HTML anchor (``<a id="…"></a>``), an ellipsis between page numbers.
-_PAGE_END_MARK = regex.compile(
+_PAGE_END_MARK = (
     _REFERENCE_ITEM_PATTERN
     + r"|(?i:https?://)\S*+|[-*_=]{3,}+|<a\s[^<>]*+></a>|\.\.\.|\u2026"
 )
@@ -289,7 +302,7 @@ def opens_page_end(text: str) -> bool:
         return True
     if " ".join(words).startswith(_OPENER_STARTS) and in_page_end(text):
         return True  # the footer's first words and its links on one line: ``System theme[TOS](…)``
-    return text[:1] in "-*_=" and _PAGE_END_MARK.fullmatch(text) is not None
+    return text[:1] in "-*_=" and _compiled(_PAGE_END_MARK).fullmatch(text) is not None
 
 
 def may_start_page_end(text: str) -> bool:
@@ -299,7 +312,7 @@ def may_start_page_end(text: str) -> bool:
     not tried."""
     if opens_page_end(text):
         return True
-    if _PAGE_END_MARK.fullmatch(text) is not None and _PAPER_TARGET.search(text) is None:
+    if _compiled(_PAGE_END_MARK).fullmatch(text) is not None and _PAPER_TARGET.search(text) is None:
         return True
     # Page numbers, as the first page of a list shows them with no ``Previous`` before them:
     # a digit first, or a link's '[' then a digit (cheap, before reading the words).
@@ -329,8 +342,8 @@ def in_page_end(text: str) -> bool:
     if len(text) > PAGE_END_MAX_LEN:
         return False
     if _PAPER_TARGET.search(text) is not None:
-        return _REFERENCE_ITEM.fullmatch(text) is not None
-    if _PAGE_END_MARK.fullmatch(text) is not None:
+        return _compiled(_REFERENCE_ITEM_PATTERN).fullmatch(text) is not None
+    if _compiled(_PAGE_END_MARK).fullmatch(text) is not None:
         return True
     return all(_is_page_end_word(word) for word in _page_end_words(text))
 
@@ -435,6 +448,6 @@ def cannot_be_title(text: str) -> bool:
     first = text[:1]
     if first.isalpha() and first not in "hHwW" and (" " in text or "." not in text):
         return False  # most titles: starts with a letter, and is no bare link
-    if _LONE_LINK.fullmatch(text) is not None:
+    if _compiled(_LONE_LINK).fullmatch(text) is not None:
         return True  # a URL, or a link in some markup, alone on its line
     return _NO_LETTER.fullmatch(text) is not None

@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime
-import email.utils
 import re
 from collections.abc import Iterator, Sequence
 
@@ -273,6 +272,10 @@ def _rfc2822(text: str) -> datetime.datetime | None:
     start = _RFC2822.match(text.strip())
     if start is None:
         return None
+    # Imported here: the email package (and the socket module it brings) costs about 10 ms
+    # of every start, and only a wrapper that dates itself so needs it.
+    import email.utils
+
     try:
         parsed = email.utils.parsedate_to_datetime(text.strip())
         # The email module reads a year below 100 as two digits (``0001`` as 2001); the

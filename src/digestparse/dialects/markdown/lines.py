@@ -195,7 +195,7 @@ _DAY = r"(?:" + "|".join(MONTHS) + r") (?:[1-9]|[12][0-9]|3[01])(?:, [0-9]{4})?"
 #: range of days (``Nov 23 - Nov 29``, or ``Nov 23`` to ``29`` with an en or em dash). No
 #: capture shows one: these are the usual ways of writing a period, read as a header line
 #: (docs/format.md).
-PERIOD_LABEL = re.compile(
+_PERIOD_LABEL = (
     r"(?:Week|W) ?(?:[1-9]|[1-4][0-9]|5[0-3])(?:,? [0-9]{4})?"
     r"|[0-9]{4}-W(?:0[1-9]|[1-4][0-9]|5[0-3])"
     r"|(?:" + "|".join(MONTHS + _MONTH_NAMES) + r") [0-9]{4}"
@@ -213,15 +213,15 @@ _ARROW = (
 #: An arrow alone on its line (html-to-markdown writes the arrows and the date as
 #: paragraphs of their own).
 ARROW = re.compile(_ARROW)
-ARROWED_DATE = re.compile(
+_ARROWED_DATE = (
     "(?:" + _ARROW + r") ?((?:" + "|".join(MONTHS) + r") [1-9][0-9]?(?:, [0-9]{4})?)"
     r"(?: ?" + _ARROW + ")?"
     "|((?:" + "|".join(MONTHS) + r") [1-9][0-9]?(?:, [0-9]{4})?) ?" + _ARROW
 )
-_LABEL = "(?:" + PERIOD_LABEL.pattern + ")"
-#: A week or month view's period with its arrows on its line, as ``ARROWED_DATE``
+_LABEL = "(?:" + _PERIOD_LABEL + ")"
+#: A week or month view's period with its arrows on its line, as ``_ARROWED_DATE``
 #: (``[](…/papers/week/2026-W47)Week 48[](…/papers/week/2026-W49)``); group 1 or 2 is it.
-ARROWED_PERIOD = re.compile(
+_ARROWED_PERIOD = (
     "(?:" + _ARROW + r") ?(" + _LABEL + r")(?: ?" + _ARROW + ")?"
     "|(" + _LABEL + r") ?" + _ARROW
 )
@@ -396,9 +396,21 @@ def date_fields(line: str) -> DateFields | None:
     return MONTH_NUMBER[month], int(day), int(year) if year else None, count, text
 
 
+@functools.cache
+def _header_pattern(pattern: str) -> re.Pattern[str]:
+    """A pattern that only a page's header asks, compiled on first use: compiling them all
+    costs every start (``digestparse check`` on one file) some milliseconds."""
+    return re.compile(pattern)
+
+
+def is_period_label(text: str) -> bool:
+    """Whether ``text`` is a week or month view's period (``_PERIOD_LABEL``)."""
+    return _header_pattern(_PERIOD_LABEL).fullmatch(text) is not None
+
+
 def arrowed_date(text: str) -> tuple[DateLine, int] | None:
-    """The page date of an ``ARROWED_DATE`` line, and where it starts in ``text``."""
-    match = ARROWED_DATE.fullmatch(text)
+    """The page date of an ``_ARROWED_DATE`` line, and where it starts in ``text``."""
+    match = _header_pattern(_ARROWED_DATE).fullmatch(text)
     if match is None:
         return None
     group = 1 if match.group(1) is not None else 2
@@ -407,8 +419,8 @@ def arrowed_date(text: str) -> tuple[DateLine, int] | None:
 
 
 def arrowed_period(text: str) -> str | None:
-    """The period of an ``ARROWED_PERIOD`` line."""
-    match = ARROWED_PERIOD.fullmatch(text)
+    """The period of an ``_ARROWED_PERIOD`` line."""
+    match = _header_pattern(_ARROWED_PERIOD).fullmatch(text)
     if match is None:
         return None
     return match.group(1) if match.group(1) is not None else match.group(2)

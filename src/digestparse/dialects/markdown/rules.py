@@ -58,7 +58,6 @@ from .lines import (
     LIST_LINK_CLOSE,
     LIST_LINK_OPEN,
     METADATA_KINDS,
-    PERIOD_LABEL,
     SPLIT_COUNT,
     SPLIT_COUNT_TAIL,
     UNDERLINE,
@@ -77,6 +76,7 @@ from .lines import (
     is_menu_paragraph,
     is_organization_link,
     is_page_phrase,
+    is_period_label,
     is_plain_title,
     link_parts,
     link_url,
@@ -181,7 +181,7 @@ _ARROWED_KINDS = (Kind.LINK_TEXT, Kind.ORGANIZATION, Kind.TEXT)
 
 
 def _arrowed_date(state: ParseState) -> tuple[int, int, DateLine, int] | None:
-    """The page date with its arrows on its line (``ARROWED_DATE``), maybe hard-wrapped over
+    """The page date with its arrows on its line (``lines.arrowed_date``), maybe hard-wrapped over
     the lines glued to it: how many lines it takes, its line, its parts and its column - 1;
     None, with nothing consumed, where the next lines are not one."""
     found = _arrowed(state, arrowed_date)
@@ -195,7 +195,7 @@ def _arrowed_date(state: ParseState) -> tuple[int, int, DateLine, int] | None:
 
 
 def _arrowed_period(state: ParseState) -> tuple[int, str] | None:
-    """A week or month view's period with its arrows on its line (``ARROWED_PERIOD``), maybe
+    """A week or month view's period with its arrows on its line (``lines.arrowed_period``), maybe
     hard-wrapped: how many lines it takes and the period."""
     return _arrowed(state, arrowed_period)
 
@@ -342,7 +342,7 @@ def _is_period(line: Line | None) -> bool:
     return (
         line is not None
         and line.kind is Kind.TEXT
-        and PERIOD_LABEL.fullmatch(line.text) is not None
+        and is_period_label(line.text)
     )
 
 

@@ -20,12 +20,12 @@ from ...grammar import (
     BYLINE_SPACED,
     DAILY_PAPERS,
     NEW,
-    PERIOD_LABEL,
     PERIODS,
     PROMO,
     PROMO_DAILY,
     SUBSCRIBE,
     TRENDING_PAPERS,
+    is_period_label,
 )
 from ...markup import plain
 from ...state import Line, ParseState
@@ -269,7 +269,7 @@ MAX_QUERY_LINE = 200
 
 def _is_period(line: Line) -> bool:
     text = line.text
-    return len(text) <= MAX_PERIOD_LINE and PERIOD_LABEL.fullmatch(plain(text)) is not None
+    return len(text) <= MAX_PERIOD_LINE and is_period_label(plain(text))
 
 
 #: No period label, markup included, is longer.

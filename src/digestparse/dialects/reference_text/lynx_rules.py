@@ -30,9 +30,9 @@ from ...dates import (
     set_page_date,
 )
 from ...grammar import (
-    PERIOD_LABEL,
     in_page_end,
     is_card_link,
+    is_period_label,
     is_trending_page,
     may_start_page_end,
     opens_page_end,
@@ -103,7 +103,7 @@ def _is_unlabelled(line: Line) -> bool:
 
 def _is_period(line: Line) -> bool:
     text = unmarked(line.text).strip()
-    return len(text) <= 40 and PERIOD_LABEL.fullmatch(text) is not None
+    return len(text) <= 40 and is_period_label(text)
 
 
 def read_header(state: ParseState) -> None:
