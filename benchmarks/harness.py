@@ -428,7 +428,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", type=int, default=2000,
                         help="dumps for the CLI rows (each about the size of a real dump)")
     parser.add_argument("--cli-mb", type=float, default=160.0,
-                        help="their total size (2000 x 80 kB: a nightly crawl)")
+                        help="their total size asked (a dump holds at least one copy of the "
+                        "seeds' entries, 399 kB: the default writes 2000 x 399 kB)")
     parser.add_argument("--jobs", type=int, default=2, help="N for the CLI --jobs N row")
     parser.add_argument("--dialect-mb", type=float, default=5.0,
                         help="size of each dialect's corpus (its capture repeated)")
