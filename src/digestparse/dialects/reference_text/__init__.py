@@ -74,6 +74,8 @@ def detect_references(head: Sequence[str]) -> bool:
     a date line. A lynx dump of another page has the references, not these marks (a news
     page may show a linked title under a count in brackets, but not the listing's ``·``
     over a date)."""
+    if not any(line and line[-1] == "]" and _ENDS_WITH_REFERENCE.search(line) for line in head):
+        return False  # no reference: what follows accepts only after one (and runs on every input)
     style = False
     own_words = False
     authors = False

@@ -190,9 +190,10 @@ def detect(head: Sequence[str]) -> bool:
     or by ``Upvote`` and ``N](url)`` (the upvote button of capture 05's trending card), or
     the header's ``Subscribe`` followed by its login URL line (other tools keep a link on
     one line)."""
+    kinds = [classify(line) for line in head]  # each line once: detection runs on every input
     for index in range(len(head) - 1):
-        kind = classify(head[index])
-        following = classify(head[index + 1])
+        kind = kinds[index]
+        following = kinds[index + 1]
         if (kind is UPVOTES and following is URL) or (kind is BRACKET and following is AUTHORS):
             return True
         if (

@@ -323,16 +323,19 @@ def detect_plain(head: Sequence[str]) -> bool:
             and _entry_follows(head, index + 2)
         ):
             return True
-        if _count_after_date(head, index):
+        # Each mark below starts with its own character: the others are not asked (detection
+        # runs on every input).
+        first = line[:1]
+        if first == SEPARATOR and _count_after_date(head, index):
             if counts_glued is None:
                 counts_glued = _counts_glued(head)
             if not counts_glued:
                 return True
-        if _button_over_card_end(head, index, markup):
+        if first == "U" and _button_over_card_end(head, index, markup):
             return True
-        if _thumbnail_over_box(head, index):
+        if first == "[" and _thumbnail_over_box(head, index):
             return True
-        if not markup and _empty_avatars_over_authors(head, index):
+        if not markup and first in "*+-" and _empty_avatars_over_authors(head, index):
             return True
         if (
             header_2026
@@ -462,14 +465,10 @@ def _count_after_date(head: Sequence[str], index: int) -> bool:
         if glued is None:
             return False
         date, count = glued, index + 1
+    if count >= len(head) or classify(head[count]) is not COUNT:
+        return False  # first: most dates have no count line after them
     parts = read_date_line(date_text(date))
-    return (
-        parts is not None
-        and parts.count_text is None
-        and count < len(head)
-        and classify(head[count]) is COUNT
-        and _after_count(head, count + 1)
-    )
+    return parts is not None and parts.count_text is None and _after_count(head, count + 1)
 
 
 def _button_over_card_end(head: Sequence[str], index: int, markup: bool = False) -> bool:
