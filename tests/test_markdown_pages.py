@@ -1244,3 +1244,21 @@ def test_a_repeated_header_holds_a_wrapped_byline() -> None:
     assert digest.diagnostics[0].end_line == second + one.split("\n\n[12](")[0].count("\n")
     assert uncovered_lines(text, digest) == []
     assert_paths_agree(MARKDOWN, text, TODAY)
+
+
+@pytest.mark.parametrize("label", [
+    "Week 48", "W48", "Week 47, 2026", "2026-W47", "November 2026", "Nov 2026", "November",
+    "2026-11", "Nov 23 - Nov 29", "Nov 23 \u2013 29", "Nov 23 \u2014 29", "Nov 16 \u2013 22, 2026",
+    "Nov 30, 2026 - Dec 6, 2026",
+])
+def test_one_period_label_for_every_dialect(label: str) -> None:
+    """A week or month view's period has one definition (``grammar.PERIOD_LABEL``), which
+    the markdown dialect's arrowed period holds too: the two dialects that read one used to
+    define it apart, and each missed some of the other's (``W48`` and an em dash here,
+    ``November`` alone and ``Nov 16 \u2013 22, 2026`` there)."""
+    from digestparse.dialects.markdown.lines import arrowed_period
+
+    assert grammar.is_period_label(label)
+    arrow = "[](https://huggingface.co/papers/week/2026-W{})"
+    assert arrowed_period(arrow.format(47) + label + arrow.format(49)) == label
+    assert not grammar.is_period_label("Nov 25")  # the daily page's date is no period

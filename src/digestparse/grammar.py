@@ -76,14 +76,17 @@ _MONTH_NAMES = (
 )
 _MONTH_DAY = "(?:" + "|".join(MONTHS) + r") [1-9][0-9]?"
 #: What the week and month views (``/papers/week/2026-W47``, ``/papers/month/2026-11``) may
-#: show where the daily page shows its date: a week (``Week 47``, ``Week 47, 2026``,
+#: show where the daily page shows its date: a week (``Week 47``, ``Week 47, 2026``, ``W47``,
 #: ``2026-W47``), a month (``November 2026``, ``Nov 2026``, ``November``, ``2026-11``) or a
-#: range of days (``Nov 16 - Nov 22``, ``Nov 16 \u2013 22, 2026`` with an en dash).
-#: No capture shows one yet.
-_PERIOD_LABEL = (
-    r"(?:Week ?[0-9]{1,2}(?:,? [0-9]{4})?|[0-9]{4}-W[0-9]{2}"
+#: range of days (``Nov 16 - Nov 22``, ``Nov 16 \u2013 22, 2026`` with an en or em dash,
+#: ``Nov 30, 2026 - Dec 6, 2026``). No capture shows one yet: these are the usual ways of
+#: writing a period, read as a header line by every dialect (docs/format.md). Written for
+#: ``re`` and ``regex`` alike: the markdown dialect's arrowed period holds it.
+PERIOD_LABEL = (
+    r"(?:(?:Week|W) ?[0-9]{1,2}(?:,? [0-9]{4})?|[0-9]{4}-W[0-9]{2}"
     rf"|(?:{_MONTH_NAMES}|" + "|".join(MONTHS) + r")(?: [0-9]{4})?|[0-9]{4}-[01][0-9]"
-    rf"|{_MONTH_DAY} ?[-\u2013] ?(?:{_MONTH_DAY}|[1-9][0-9]?)(?:, [0-9]{{4}})?)"
+    rf"|{_MONTH_DAY}(?:, [0-9]{{4}})? ?[-\u2013\u2014] ?(?:{_MONTH_DAY}|[1-9][0-9]?)"
+    r"(?:, [0-9]{4})?)"
 )
 
 
@@ -96,8 +99,9 @@ def _compiled(pattern: str) -> regex.Pattern[str]:
 
 
 def is_period_label(text: str) -> bool:
-    """Whether ``text`` is a week or month view's period (``_PERIOD_LABEL``)."""
-    return _compiled(_PERIOD_LABEL).fullmatch(text) is not None
+    """Whether ``text`` is a week or month view's period (``PERIOD_LABEL``)."""
+    return _compiled(PERIOD_LABEL).fullmatch(text) is not None
+
 
 BULLET = "\u2022"
 SEPARATOR = "\u00b7"

@@ -24,6 +24,7 @@ from ...grammar import (
     MONTHS,
     PAGE_PHRASES,
     PAGE_TITLES,
+    PERIOD_LABEL,
     SEPARATOR,
 )
 from ...links import COMMENTS_ANCHOR, paper_id
@@ -185,23 +186,6 @@ def comments_link(line: str) -> tuple[str, str | None] | None:
     return found.group(1), paper_id(line[line.rindex("](") + 2 : -1].strip("<>"))
 
 
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)
-_DAY = r"(?:" + "|".join(MONTHS) + r") (?:[1-9]|[12][0-9]|3[01])(?:, [0-9]{4})?"
-#: What the week and month views show where the daily page shows its date: a week
-#: (``Week 48``, ``2026-W48``), a month (``November 2026``, ``Nov 2026``, ``2026-11``) or a
-#: range of days (``Nov 23 - Nov 29``, or ``Nov 23`` to ``29`` with an en or em dash). No
-#: capture shows one: these are the usual ways of writing a period, read as a header line
-#: (docs/format.md).
-_PERIOD_LABEL = (
-    r"(?:Week|W) ?(?:[1-9]|[1-4][0-9]|5[0-3])(?:,? [0-9]{4})?"
-    r"|[0-9]{4}-W(?:0[1-9]|[1-4][0-9]|5[0-3])"
-    r"|(?:" + "|".join(MONTHS + _MONTH_NAMES) + r") [0-9]{4}"
-    r"|[0-9]{4}-(?:0[1-9]|1[0-2])"
-    r"|" + _DAY + r" ?[-\u2013\u2014] ?(?:" + _DAY + r"|(?:[1-9]|[12][0-9]|3[01]))"
-)
 #: The page date with the arrows to the day (week, month) before and after it on its line, as
 #: a converter writes them where they share the date's block: icon links with no text,
 #: ``[](…/papers/date/2026-11-24)Nov 25[](…/papers/date/2026-11-26)``, or with the icon as
@@ -218,7 +202,7 @@ _ARROWED_DATE = (
     r"(?: ?" + _ARROW + ")?"
     "|((?:" + "|".join(MONTHS) + r") [1-9][0-9]?(?:, [0-9]{4})?) ?" + _ARROW
 )
-_LABEL = "(?:" + _PERIOD_LABEL + ")"
+_LABEL = "(?:" + PERIOD_LABEL + ")"
 #: A week or month view's period with its arrows on its line, as ``_ARROWED_DATE``
 #: (``[](…/papers/week/2026-W47)Week 48[](…/papers/week/2026-W49)``); group 1 or 2 is it.
 _ARROWED_PERIOD = (
@@ -401,11 +385,6 @@ def _header_pattern(pattern: str) -> re.Pattern[str]:
     """A pattern that only a page's header asks, compiled on first use: compiling them all
     costs every start (``digestparse check`` on one file) some milliseconds."""
     return re.compile(pattern)
-
-
-def is_period_label(text: str) -> bool:
-    """Whether ``text`` is a week or month view's period (``_PERIOD_LABEL``)."""
-    return _header_pattern(_PERIOD_LABEL).fullmatch(text) is not None
 
 
 def arrowed_date(text: str) -> tuple[DateLine, int] | None:

@@ -28,6 +28,7 @@ from ...grammar import (
     MONTH_NUMBER,
     SEPARATOR,
     cannot_be_title,
+    is_period_label,
     opens_page_end,
 )
 from ...links import paper_id, paper_url
@@ -76,7 +77,6 @@ from .lines import (
     is_menu_paragraph,
     is_organization_link,
     is_page_phrase,
-    is_period_label,
     is_plain_title,
     link_parts,
     link_url,
