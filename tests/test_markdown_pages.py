@@ -975,8 +975,9 @@ def test_an_organizations_handle_glued_before_its_name(separator: str) -> None:
 
 
 def test_a_handle_is_taken_off_only_where_the_rest_is_like_it() -> None:
-    """The name must start with the handle or the handle with it, letters and digits only:
-    a name that merely starts with its handle (``QwenLM``) is a name."""
+    """The name must start with the handle or the handle with it, letters and digits only,
+    or the handle be written in lower case before a capital (``facebookAI at Meta``): a
+    name that merely starts with its handle (``QwenLM``) is a name."""
     cases = {
         ("occ-aiOCC", "occ-ai"): "OCC",
         ("QwenQwen", "Qwen"): "Qwen",
@@ -990,9 +991,14 @@ def test_a_handle_is_taken_off_only_where_the_rest_is_like_it() -> None:
         ("google-research", "google"): "google-research",
         ("nvidiaresearch", "nvidia"): "nvidiaresearch",
         ("Qwen Team", "Qwen"): "Qwen Team",
-        # Not told: the alt and a name unlike it (it stays, as before).
+        # A handle in lower case before a capital, glued or with a blank (the trending
+        # page's markup puts one there).
         ("umassUniversity of Massachusetts Amherst", "umass"):
-            "umassUniversity of Massachusetts Amherst",
+            "University of Massachusetts Amherst",
+        ("facebookAI at Meta", "facebook"): "AI at Meta",
+        ("facebook AI at Meta", "facebook"): "AI at Meta",
+        # Not told: a handle in capitals and a name unlike it.
+        ("THUDMKnowledge Engineering Group", "THUDM"): "THUDMKnowledge Engineering Group",
         ("OCC", "occ"): "OCC",
         ("OCC", ""): "OCC",
     }

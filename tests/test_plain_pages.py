@@ -1252,15 +1252,18 @@ def test_a_logos_alt_text_before_an_organizations_name(blanks: str, gap: str) ->
     bare (``madeup-lab Made-up Lab``: lynx, and w3m where the page puts a blank there) or
     glued to it (``madeup-labMade-up Lab``: w3m, links and elinks where it puts none, as
     capture 03's markup does). It is no part of the name where, letters and digits only,
-    the name starts with it (glued: at a capital letter or digit). A handle that is no start
-    of the name (``uni-x University of X``, the seeds' ``LAMDA-NeSy NJU-IRP``) cannot be
-    told from a name and is kept."""
-    text = page(blanks=blanks).replace("\nMade-up Lab\n", f"\nmadeup-lab{gap}Made-up Lab\n")
-    text = text.replace("\nUniversity of X, Lab Y\n", f"\nuni-x{gap}University of X, Lab Y\n")
-    assert f"madeup-lab{gap}Made-up Lab" in text and f"uni-x{gap}University" in text
-    digest = read_every_way(text)
-    assert [paper.organization for paper in digest.papers if paper.organization] == [
-        "Made-up Lab", f"uni-x{gap}University of X, Lab Y"]
+    the name starts with it (glued: at a capital letter or digit), or where it is written
+    in lower case before a capital (``acme-ai University of X``). A handle in capitals that
+    is no start of the name (``UNIX University of X``, the seeds' ``LAMDA-NeSy NJU-IRP``)
+    cannot be told from a name and is kept."""
+    for handle, kept in (("acme-ai", ""), ("UNIX", f"UNIX{gap}")):
+        text = page(blanks=blanks).replace("\nMade-up Lab\n", f"\nmadeup-lab{gap}Made-up Lab\n")
+        text = text.replace(
+            "\nUniversity of X, Lab Y\n", f"\n{handle}{gap}University of X, Lab Y\n")
+        assert f"madeup-lab{gap}Made-up Lab" in text and f"{handle}{gap}University" in text
+        digest = read_every_way(text)
+        assert [paper.organization for paper in digest.papers if paper.organization] == [
+            "Made-up Lab", f"{kept}University of X, Lab Y"]
 
 
 def test_the_rules_that_tell_a_logos_alt_text_from_a_name() -> None:
@@ -1275,6 +1278,27 @@ def test_the_rules_that_tell_a_logos_alt_text_from_a_name() -> None:
     assert glued("360ai360 AI") == "360 AI"
     for name in ("Edge0", "LAMDA-NeSy NJU-IRP", "Meta AI", "Kandinsky Lab"):
         assert bare(name) == name
+    # a handle is one word: two words that the name's last word starts are no alt
+    assert bare("nyu-visionx VISIONx @ NYU") == "nyu-visionx VISIONx @ NYU"
+    unknown = grammar.without_unknown_logo_alt
+    # a handle in lower case before a capital, bare or glued, and a handle that starts as
+    # the name does for half its characters and four at least
+    for shown, name in (
+        ("facebook AI at Meta", "AI at Meta"), ("facebookAI at Meta", "AI at Meta"),
+        ("allenai Ai2", "Ai2"), ("allenaiAi2", "Ai2"), ("sail Sea AI Lab", "Sea AI Lab"),
+        ("nyu-visionx VISIONx @ NYU", "VISIONx @ NYU"), ("umass University", "University"),
+        ("HuggingFaceTB Hugging Face Smol", "Hugging Face Smol"),
+        ("Mininglamp-2718 Mininglamp Technology", "Mininglamp Technology"),
+        ("occ-aiOCC", "OCC"), ("kandinskylab Kandinsky Lab", "Kandinsky Lab"),
+    ):
+        assert unknown(shown) == name, shown
+    # kept: capitals unlike the name's start, a lower-case name, two characters, no capital
+    # after the first word, a start shared for less than half the handle or four characters
+    for name in ("THUDM Knowledge Engineering Group", "KwaiVGI Kuaishou", "MIT CSAIL",
+                 "rednote hilab", "ai Lab", "de Gruyter", "deepseek research", "UNIX University",
+                 "Metamorph Labs", "QwenQwen", "LAMDA-NeSy NJU-IRP", "IBM Research",
+                 "x AI Lab", "2077 AI", "fastai", "and Computer Sciences", "for Information"):
+        assert unknown(name) == name, name
     # a name that repeats itself or a start, and so a handle written as a name (``QwenQwen``)
     for name in ("Kakao Brain", "AIDC-AI", "XiaomiMiMo", "MMMU", "NVIDIA", "QwenLM", "Qwen2",
                  "PaddlePaddle", "DiDi", "Seq2Seq", "Pix2Pix", "QwenQwen",

@@ -169,16 +169,53 @@ def is_card_link(text: str) -> bool:
 def without_bare_logo_alt(name: str) -> str:
     """An organization's name without its logo's alt text written bare before it, as text
     browsers write an image (lynx, w3m, links): ``kandinskylab Kandinsky Lab``. The alt
-    (the organization's handle) is the words before the rest that, letters and digits only,
-    start with them (``idiap Idiap Research Institute``) or that they start with
-    (``occ-ai OCC``); anything else is kept as it is (``LAMDA-NeSy NJU-IRP``: the handle is
-    no start of the name)."""
+    (the organization's handle, or its name) is the words before the rest that, letters and
+    digits only, start with them (``idiap Idiap Research Institute``), or the one word that
+    the rest starts (``occ-ai OCC``); anything else is kept as it is (``LAMDA-NeSy
+    NJU-IRP``: the handle is no start of the name; ``without_lowercase_handle`` tells a
+    handle by its letters)."""
     words = name.split()
     for size in range(1, min(len(words), _MAX_ALT_WORDS + 1)):
         alt, rest = _squashed(words[:size]), _squashed(words[size:])
-        if alt and (rest.startswith(alt) or (len(rest) > 1 and alt.startswith(rest))):
+        # A handle is one word: a longer alt that the rest starts would be a handle and
+        # the name's first words (``nyu-visionx VISIONx @ NYU`` is no alt ``nyu-visionx
+        # VISIONx @`` before ``NYU``).
+        if alt and (rest.startswith(alt) or (size == 1 and len(rest) > 1 and alt.startswith(rest))):
             return " ".join(words[size:])
     return " ".join(words)
+
+
+def without_lowercase_handle(name: str) -> str:
+    """An organization's name without a logo's alt text that can only be a handle, written
+    bare before a name that starts with a capital letter: a handle's letters in lower case
+    (``facebook AI at Meta``, ``sail Sea AI Lab``, ``nyu-visionx VISIONx @ NYU``), or a
+    handle that starts as the name does (``_shares_start``). The
+    page's names start with a capital or repeat their handle, so a name's first word seldom
+    looks so (``rednote hilab`` does not start a capital). Any other handle (``THUDM``,
+    ``KwaiVGI``) cannot be told from a name's first word (``MIT CSAIL``) and is kept."""
+    first, _, rest = name.partition(" ")
+    if rest[:1].isupper() and (_is_lowercase_handle(first) or _shares_start(first, rest)):
+        return rest.strip()
+    return name
+
+
+def _shares_start(alt: str, rest: str) -> bool:
+    """Whether a bare word before a name is a handle made of the name's start and more
+    (``HuggingFaceTB Hugging Face Smol Models Research``, ``Mininglamp-2718 Mininglamp
+    Technology``): letters and digits only, the two start alike for half the word and four
+    characters at least."""
+    if _HANDLE_ANY_CASE.fullmatch(alt) is None:
+        return False
+    squashed_alt, squashed_rest = _squashed([alt]), _squashed([rest])
+    needed = max(_MIN_SHARED, (len(squashed_alt) + 1) // 2)
+    return squashed_rest[:needed] == squashed_alt[:needed] and len(squashed_alt) >= needed
+
+
+def without_unknown_logo_alt(name: str) -> str:
+    """An organization's name without its logo's alt text where its handle is not known:
+    bare before it (``without_bare_logo_alt``, ``without_lowercase_handle``) or glued
+    to it (``without_unknown_glued_alt``)."""
+    return without_unknown_glued_alt(without_lowercase_handle(without_bare_logo_alt(name)))
 
 
 def without_glued_logo_alt(name: str, handle: str) -> str:
@@ -188,8 +225,11 @@ def without_glued_logo_alt(name: str, handle: str) -> str:
     letters and digits only, starts with the handle or the handle with it (``OCC``; with
     the handle known, also ``QwenQwen`` and ``CarnegieMellonUCarnegie Mellon University``,
     which ``without_unknown_glued_alt`` keeps), as ``without_bare_logo_alt`` tells a bare
-    alt; a name that merely starts with its handle keeps it (``QwenLM``, ``Qwen2``,
-    ``google-research``)."""
+    alt; and where the rest starts with a capital letter, after a blank or not, and the
+    handle is written in lower case (``facebookAI at Meta``, ``sail Sea AI Lab``) or starts
+    as the rest does (``HuggingFaceTBHugging Face``), as ``without_lowercase_handle`` tells
+    a bare one. A name that merely
+    starts with its handle keeps it (``QwenLM``, ``Qwen2``, ``google-research``)."""
     if not handle or not name.startswith(handle):
         return name
     rest = name[len(handle) :]
@@ -198,6 +238,10 @@ def without_glued_logo_alt(name: str, handle: str) -> str:
         len(squashed_rest) > 1 and squashed_handle.startswith(squashed_rest)
     ):
         return rest.strip()
+    if rest.lstrip()[:1].isupper() and (
+        _is_lowercase_handle(handle) or _shares_start(handle, rest)
+    ):
+        return rest.strip()  # ``facebookAI at Meta``, as ``without_lowercase_handle`` tells
     return name
 
 
@@ -207,7 +251,8 @@ def without_unknown_glued_alt(name: str) -> str:
     The alt is a start of the name's first word in a handle's letters (lower case, digits,
     ``-``, ``_``, ``.``; two at least, the last a letter or digit) before a capital letter
     or a digit, that ``without_glued_logo_alt`` takes off (``occ-aiOCC``, ``nvidiaNVIDIA``,
-    ``01-ai01.AI``). A name that merely repeats itself or a start is kept
+    ``01-ai01.AI``), or, three letters or digits at least, before a capital letter
+    (``facebookAI at Meta``, ``allenaiAi2``). A name that merely repeats itself or a start is kept
     (``PaddlePaddle``, ``DiDi``, ``Seq2Seq``, ``Kakao``, ``AIDC-AI``), and so, as the price
     of that, is a handle written as its name (``QwenQwen``)."""
     first = name.split(" ", 1)[0]
@@ -224,6 +269,32 @@ def without_unknown_glued_alt(name: str) -> str:
 
 #: What a handle written lower case is made of (``occ-ai``, ``kandinskylab``).
 _HANDLE = re.compile(r"[a-z0-9][a-z0-9_.-]*")
+#: What any handle is made of (``HuggingFaceTB``, ``Mininglamp-2718``).
+_HANDLE_ANY_CASE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+#: The fewest characters a handle and a name start with alike (``_shares_start``).
+_MIN_SHARED = 4
+
+
+def _is_lowercase_handle(word: str) -> bool:
+    """Whether ``word`` is a handle written lower case (``_HANDLE``) that no name's first
+    word is like: three characters at least, a letter among them, the last a letter or
+    digit, and no linking word (``and``)."""
+    return (
+        len(word) >= 3
+        and word[-1].isalnum()
+        and _HANDLE.fullmatch(word) is not None
+        and not word.isdigit()
+        and any(char.isalpha() for char in word)
+        and word not in _LINKING_WORDS
+    )
+
+
+#: Words in lower case that a line of a name wrapped by a tool may start with (``and
+#: Computer Sciences``): no handle.
+_LINKING_WORDS = frozenset(
+    ("and", "for", "the", "with", "from", "into", "over", "under", "via", "von", "van",
+     "der", "den", "des", "del", "und")
+)
 #: The most words a logo's alt (an organization's handle or name) is looked for in; it also
 #: keeps the work linear on a long damaged line.
 _MAX_ALT_WORDS = 6

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...grammar import without_bare_logo_alt, without_glued_logo_alt
+from ...grammar import without_glued_logo_alt, without_unknown_logo_alt
 from ...links import PAPER_PAGE, paper_id
 from ...markup import links, plain, strip_links
 from .lines import BOX_LINE, PLACEHOLDER_LINE
@@ -110,8 +110,8 @@ def organization_of(text: str) -> str:
     """``[<img> Name](url)`` read as ``Name``: the rest of the link's text where the logo
     is its placeholder (capture 05's); where a converter wrote the logo's alt text instead
     (html2text's ``images_to_alt``: ``[kandinskylab Kandinsky Lab](…)``,
-    ``[occ-aiOCC](…/occ-ai)``), without it (``grammar.without_bare_logo_alt``,
-    ``without_glued_logo_alt``)."""
+    ``[occ-aiOCC](…/occ-ai)``), without it (``grammar.without_glued_logo_alt``,
+    ``without_unknown_logo_alt``)."""
     found = links(text)
     name, url = found[0] if len(found) == 1 and text.startswith("[") else (text, "")
     name = shown(name)
@@ -121,7 +121,7 @@ def organization_of(text: str) -> str:
         return text
     page = url.strip("<>").removeprefix(_SITE[:-1])  # ``/HANDLE`` on the site, maybe relative
     handle = page[1:].strip("/") if page.startswith("/") else ""
-    return without_bare_logo_alt(without_glued_logo_alt(text, handle))
+    return without_unknown_logo_alt(without_glued_logo_alt(text, handle))
 
 
 #: The logo's placeholder before the name (capture 05's image placeholder); a bracket later

@@ -136,6 +136,20 @@ def chrome_words(text: str) -> str:
     return unbuttoned(unmarked(text).strip())
 
 
+def without_numbered_logo(text: str) -> str:
+    """An organization's line without its logo where elinks numbers the logo and the name
+    as two links (``[31]occ-ai[32]OCC`` gives ``[32]OCC``): the first link's text, one
+    word, is the logo's alt (the organization's handle), whatever its letters
+    (``[31]facebook[32]AI at Meta``, ``[68]THUDM[69]Knowledge Engineering Group``)."""
+    found = _NUMBERED_LOGO.match(text)
+    return text[found.end() :] if found is not None else text
+
+
+#: A link number, one word and a second link number before more text (the trending page
+#: puts a blank before the name: ``[16]KwaiVGI[17] Kuaishou Visual Generation``).
+_NUMBERED_LOGO = re.compile(r"\s*\[[0-9]+\][^\s\[\]]+(?=\[[0-9]+\] ?[^\s\[])")
+
+
 def unmarked(text: str) -> str:
     """``text`` without lynx's link numbers (``by[30]AK`` gives ``byAK``)."""
     return MARK.sub("", text) if "[" in text else text

@@ -36,8 +36,7 @@ from ...grammar import (
     is_trending_page,
     may_start_page_end,
     opens_page_end,
-    without_bare_logo_alt,
-    without_unknown_glued_alt,
+    without_unknown_logo_alt,
 )
 from ...links import extract_links
 from ...markup import LYNX_IMAGE, join_wrapped, strip_image_alt
@@ -64,6 +63,7 @@ from .lynx import (
     unmarked,
     upvotes,
     without_bullet,
+    without_numbered_logo,
 )
 
 _SUBMITTED_BY = "Submitted by"
@@ -439,12 +439,13 @@ def _name(text: str) -> str:
 def _organization_name(shown: str) -> str:
     """An organization's name without its logo: lynx writes an image's alt text as it is,
     so ``[67]microsoft Microsoft`` shows the logo's alt (the organization's handle) bare
-    before the name (``grammar.without_bare_logo_alt``), and elinks glued to it
-    (``[31]occ-ai[32]OCC``, ``grammar.without_unknown_glued_alt``); a bracketed alt
-    (``[microsoft] Microsoft``) is dropped as everywhere."""
+    before the name, and elinks glued to it (``grammar.without_unknown_logo_alt``); a
+    bracketed alt (``[microsoft] Microsoft``) is dropped as everywhere. elinks numbers the
+    logo and the name as two links (``[31]occ-ai[32]OCC``): there the first is the alt,
+    whatever its letters (``without_numbered_logo``)."""
     if shown.startswith("["):
         return " ".join(strip_image_alt(shown).split())
-    return without_unknown_glued_alt(without_bare_logo_alt(shown))
+    return without_unknown_logo_alt(shown)
 
 
 # --- the page's end ------------------------------------------------------------------------
@@ -824,7 +825,8 @@ def _read_metadata(state: ParseState, *, card: bool) -> _Fields:
             read = [state.advance() for _ in range(size)]
             joined = " ".join(part.text for part in read)
             name, _, rest = joined.partition(" ·")
-            fields.organization = _organization_name(unmarked(name).strip()) or None
+            shown = unmarked(without_numbered_logo(name)).strip()
+            fields.organization = _organization_name(shown) or None
             if joined.endswith(" ·") or " · " in joined:
                 separator_line = read[-1]
                 after_separator = rest.strip()

@@ -50,7 +50,7 @@ from ...grammar import (
     is_trending_page,
     opens_page_end,
     without_bare_logo_alt,
-    without_unknown_glued_alt,
+    without_unknown_logo_alt,
 )
 from ...links import extract_links
 from ...markup import join_wrapped, plain
@@ -991,8 +991,7 @@ def _organization(lines: list[str]) -> str:
     """An organization's name from its lines, without its logo's alt text, in brackets
     (lynx: ``[occ] OCC``), bare (lynx, w3m, links: ``kandinskylab Kandinsky Lab``) or glued
     (w3m, links, elinks: ``occ-aiOCC``)."""
-    name = without_bare_logo_alt(plain(without_logo(join_wrapped(lines))))
-    return without_unknown_glued_alt(name)
+    return without_unknown_logo_alt(plain(without_logo(join_wrapped(lines))))
 
 
 def _undated(state: ParseState, fields: dict[str, object]) -> None:
