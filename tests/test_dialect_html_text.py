@@ -638,6 +638,8 @@ def test_a_misspelt_date_on_the_organization_line_is_bad_date(line: str) -> None
         ("Q\\*-Learning and x\\_t", "Q*-Learning and x_t"),  # markdownify
         ("\\- A Title That Starts With a Dash", "- A Title That Starts With a Dash"),  # html2text
         ("\\# of Tokens", "# of Tokens"),
+        ("\\> Not a Quote", "> Not a Quote"),  # html-to-markdown
+        ("a \\> b", "a \\> b"),
         ("45\\% Fewer Labels", "45\\% Fewer Labels"),  # TeX, as the page shows it
         ("\\alpha-\\-fold and 5\\-shot", "\\alpha-\\-fold and 5\\-shot"),
         ("C:\\\\path", "C:\\\\path"),

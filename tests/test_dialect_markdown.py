@@ -895,7 +895,8 @@ def test_lines_under_link_lines_read_alike_both_ways(
 # -- shared helpers made faster for this dialect keep their results ----------------
 
 _PIECES = st.sampled_from(["a", "B", "-", " ", "\t", "\\", "\\ ", "é", "Ⅸ", "ﬁ", "1", "_", "\xa0",
-                           "\u2028", "\x1c", "[", "](u)", "end-", "  ", "https://", ":/", "/"])
+                           "\u2028", "\x1c", "[", "](u)", "end-", "  ", "https://", ":/", "/",
+                           "http:", "www.", "=", "?q", "x.y", ".", "2"])
 _TEXTS = st.lists(_PIECES, max_size=12).map("".join)
 
 
@@ -911,10 +912,29 @@ def _reference_join(parts: list[str]) -> str:
         if not text:
             continue
         hyphen = joined.endswith("-") and joined[-2:-1].strip() not in ("", "-")
-        if joined and not (hyphen or joined.endswith("://")):
+        if joined and not (hyphen or _reference_url_goes_on(joined, text)):
             joined += " "
         joined += text
     return joined
+
+
+def _reference_url_goes_on(joined: str, text: str) -> bool:
+    """w3m breaks a URL after its scheme, before a ``/`` or a query's mark, or after a
+    ``/`` where a path goes on (docs/format.md)."""
+    token = joined.split(" ")[-1]
+    if re.match(r"https?:|www\.", token) is None:
+        return False
+    if token.endswith("://") or re.match(r"[/=&?#%]", text):
+        return True
+    word = re.sub(r"[.,;:!?)\]'\"]+$", "", text.split(" ")[0])
+    url_chars = all(c.isascii() and (c.isalnum() or c in "._~%!$&'()*+,;=:@/?#-") for c in word)
+    starts_url = re.match(r"[A-Za-z][A-Za-z0-9+.-]*:|www\.", word) is not None
+    host = re.fullmatch(r"[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,6}", word.split("/")[0]) is not None
+    return (
+        token.endswith("/") and word[:1].isascii() and word[:1].isalnum() and url_chars
+        and not starts_url and not host
+        and (re.search(r"[/.\-_#?=&%~]", word) is not None or any(c.isdigit() for c in word))
+    )
 
 
 @given(_TEXTS)

@@ -132,6 +132,24 @@ def test_join_wrapped() -> None:
     assert join_wrapped(["see https://example.org/", "for more"]) == (
         "see https://example.org/ for more"
     )
+    # w3m also breaks a URL before a '/' or a query's mark, and after a '/' where its path
+    # goes on (tests/fixtures/tools/urls/); a URL broken over three lines is one.
+    for parts, joined in (
+        (["at https://github.com", "/example-lab/code"], "at https://github.com/example-lab/code"),
+        (["at https:", "//github.com/x"], "at https://github.com/x"),
+        (["code: https://github.com/", "example-lab/code."],
+         "code: https://github.com/example-lab/code."),
+        (["at http://www.example.org/a_b/c?d=1&e", "=2 and"],
+         "at http://www.example.org/a_b/c?d=1&e=2 and"),
+        (["at https://", "github.com/", "example-lab/x y"],
+         "at https://github.com/example-lab/x y"),
+        (["at https://arxiv.org/abs/", "2611.01234v2."], "at https://arxiv.org/abs/2611.01234v2."),
+        # not a URL, or a plain word after one that ends with '/': the space stays
+        (["and /", "or"], "and / or"),
+        (["see example.org", "/path"], "see example.org /path"),
+        (["at https://x.github.io/", "We"], "at https://x.github.io/ We"),
+    ):
+        assert join_wrapped(parts) == joined, parts
     # A hyphen after a bracket, a quote or a sign breaks a word all the same.
     assert join_wrapped(["Sec. 3.2 (a)-", "(c)"]) == "Sec. 3.2 (a)-(c)"
     assert join_wrapped(["Large Language Model (LLM)-", "based"]) == (

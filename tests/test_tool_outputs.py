@@ -535,3 +535,36 @@ def test_a_handle_unlike_the_name_is_no_part_of_it(name: str) -> None:
     numbers tell any handle (``[16]KwaiVGI[17] Kuaishou``)."""
     page, tool, _ = name.split(".")
     assert read_clean(TOOLS / "handles" / name) == expected_with_handles(page, tool)
+
+
+URL_PAGES = sorted((TOOLS / "urls").glob("p*.w3m.txt"))
+URL_TRUTH: dict[str, list[dict[str, str]]] = json.loads(
+    (TOOLS / "urls" / "truth.json").read_text("utf-8"))
+#: A URL that w3m broke after a ``/`` before a word like any other (urls/README.md).
+URL_UNTOLD = {("p7", 3): ("https://huggingface.co/Qwen", "https://huggingface.co/ Qwen")}
+
+
+def test_the_pages_with_urls_are_here() -> None:
+    assert [path.name for path in URL_PAGES] == [f"p{page}.w3m.txt" for page in range(10)]
+    broken = sum(
+        line.rstrip().endswith(("/", "https:", "https://")) or line.startswith(("/", "="))
+        for path in URL_PAGES for line in path.read_text("utf-8").splitlines()
+    )
+    assert broken >= 20  # the pages do break URLs in all those places
+
+
+@pytest.mark.parametrize("path", URL_PAGES, ids=lambda path: path.name)
+def test_a_url_w3m_broke_over_two_lines_is_one(path: Path) -> None:
+    page = path.name.split(".")[0]
+    digest = digestparse.parse(path.read_text("utf-8"), reference_date=REFERENCE)
+    assert (digest.dialect, digest.diagnostics) == ("text-urls", ())
+    assert len(digest.papers) == len(URL_TRUTH[page]) == 8
+    assert uncovered_lines(path.read_text("utf-8"), digest) == []
+    for card, (paper, want) in enumerate(zip(digest.papers, URL_TRUTH[page], strict=True)):
+        abstract = want["abstract"]
+        if (page, card) in URL_UNTOLD:
+            whole, read = URL_UNTOLD[page, card]
+            abstract = abstract.replace(whole, read)
+        else:
+            assert want["url"] in paper.links
+        assert paper.abstract == abstract

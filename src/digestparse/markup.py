@@ -175,26 +175,65 @@ def _plain(line: str, escapes: bool, marks: bool) -> str:
 
 def join_wrapped(parts: list[str]) -> str:
     """Hard-wrapped lines joined into one: one space between lines, none after a line that
-    ends with a hyphen (``state-of-the-`` + ``art``, ``(LLM)-`` + ``based``) or with a
-    URL's scheme (``https://`` + ``example.org/``: w3m breaks a URL there). A dash keeps its
-    space: a lone `` -``, or ``--`` (``improvements --`` + ``for example``).
+    ends with a hyphen (``state-of-the-`` + ``art``, ``(LLM)-`` + ``based``) or inside a
+    URL (``_breaks_url``: w3m breaks a long URL at its ``/``). A dash keeps its space: a
+    lone `` -``, or ``--`` (``improvements --`` + ``for example``).
 
     Each part is stripped first; empty parts are dropped.
     """
     texts = list(filter(None, map(str.strip, parts)))
     joined = " ".join(texts)
-    # A line that ends with '-' or '://' is followed by the joining space: without "- " or
-    # ":// " in the result no line but the last ends so (the common case, without the loop).
-    if "- " not in joined and ":// " not in joined:
+    # A line that ends with '-' is followed by the joining space, and a URL is broken
+    # only where one starts: without "- ", "http" or "www." in the result no line is so
+    # (the common case, without the loop).
+    if "- " not in joined and "http" not in joined and "www." not in joined:
         return joined
     pieces: list[str] = []
-    tail = ""  # the last three characters joined so far
+    token = ""  # the last word joined so far (a URL may run over several lines)
     for text in texts:
         # A hyphen after anything but white space or another hyphen (a dash) glues.
-        hyphen = tail.endswith("-") and tail[-2:-1].strip() not in ("", "-")
-        if tail and not (hyphen or tail.endswith("://")):
+        hyphen = token.endswith("-") and token[-2:-1].strip() not in ("", "-")
+        if pieces and not (hyphen or _breaks_url(token, text)):
             pieces.append(" ")
-            tail = " "
+            token = ""
         pieces.append(text)
-        tail = (tail + text)[-3:]
+        token = (token + text).rpartition(" ")[2]
     return "".join(pieces)
+
+
+def _breaks_url(url: str, after: str) -> bool:
+    """Whether a line break between the word ``url`` and ``after`` lies inside a URL,
+    where w3m breaks one that does not fit: after its scheme (``https://`` +
+    ``example.org/``, or ``https:`` + ``//example.org``); before a ``/`` or a query's
+    ``=``, ``&``, ``?``, ``#`` or ``%`` (``https://github.com`` + ``/example-lab/code``);
+    or after a ``/`` where the rest goes on as a path does (``https://github.com/`` +
+    ``example-lab/code``: a ``/``, ``.``, ``-``, ``_`` or digit in its first word, which
+    a word of a sentence after a URL that ends with ``/`` seldom has)."""
+    if not url.startswith(_URL_STARTS):
+        return False
+    if url.endswith("://") or after[:1] in _URL_GOES_ON:
+        return True
+    if not url.endswith("/"):
+        return False
+    word = after.split(" ", 1)[0].rstrip(_SENTENCE_END)
+    return _PATH_GOES_ON.fullmatch(word) is not None and any(
+        char in _PATH_MARKS or char.isdigit() for char in word
+    )
+
+
+#: What a URL a line break may fall in starts with (lower case as the tools keep it).
+_URL_STARTS = ("http://", "https://", "http:", "https:", "www.")
+#: What a line that goes on with a URL's path or query may start with, never a sentence.
+_URL_GOES_ON = frozenset("/=&?#%")
+#: The rest of a URL's path after a ``/``: URL characters from a letter or digit on; not
+#: a URL of its own (``https://…``) nor a host (``example.github.io/``), which a damaged
+#: capture may put on the next line.
+_PATH_GOES_ON = re.compile(
+    r"(?![A-Za-z][A-Za-z0-9+.-]*:|www\.)"
+    r"(?![\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}(?:/|\Z))"
+    r"[A-Za-z0-9][A-Za-z0-9._~%!$&'()*+,;=:@/?#-]*"
+)
+#: Characters a URL's path holds that a word of a sentence seldom does.
+_PATH_MARKS = frozenset("/.-_#?=&%~")
+#: What may end a sentence after a URL.
+_SENTENCE_END = ".,;:!?)]'\""

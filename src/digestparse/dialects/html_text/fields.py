@@ -74,8 +74,8 @@ _ESCAPED_MARK = re.compile(r"\\([*_])")
 #: A ``*`` or ``_`` with no backslash before it: not markdownify's text.
 _BARE_MARK = re.compile(r"(?<!\\)[*_]")
 #: html2text's escape of a ``#``, ``-`` or ``+`` and a blank that start a line (``\- A
-#: Title``).
-_LINE_START_ESCAPES = ("\\# ", "\\- ", "\\+ ")
+#: Title``), and html-to-markdown's of a ``>`` (``\> Not a quote``).
+_LINE_START_ESCAPES = ("\\# ", "\\- ", "\\+ ", "\\> ")
 
 
 def shown(text: str) -> str:
