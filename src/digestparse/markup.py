@@ -173,32 +173,42 @@ def _plain(line: str, escapes: bool, marks: bool) -> str:
     return " ".join((unescape(text) if escapes else text).split())
 
 
-def join_wrapped(parts: list[str]) -> str:
+def join_wrapped(parts: list[str], *, broken_urls: bool = False) -> str:
     """Hard-wrapped lines joined into one: one space between lines, none after a line that
-    ends with a hyphen (``state-of-the-`` + ``art``, ``(LLM)-`` + ``based``) or inside a
-    URL (``_breaks_url``: w3m breaks a long URL at its ``/``). A dash keeps its space: a
-    lone `` -``, or ``--`` (``improvements --`` + ``for example``).
+    ends with a hyphen (``state-of-the-`` + ``art``, ``(LLM)-`` + ``based``) or with a
+    URL's scheme (``https://`` + ``example.org/``: w3m breaks a URL there). A dash keeps its
+    space: a lone `` -``, or ``--`` (``improvements --`` + ``for example``). With
+    ``broken_urls`` (the readings of text browsers' output, where w3m breaks a long URL
+    wherever it has a ``/``), none inside a URL either (``_breaks_url``).
 
     Each part is stripped first; empty parts are dropped.
     """
     texts = list(filter(None, map(str.strip, parts)))
     joined = " ".join(texts)
-    # A line that ends with '-' is followed by the joining space, and a URL is broken
-    # only where one starts: without "- ", "http" or "www." in the result no line is so
-    # (the common case, without the loop).
-    if "- " not in joined and "http" not in joined and "www." not in joined:
+    # A line that ends with '-' or '://' is followed by the joining space, and a URL is
+    # broken elsewhere only after a line that ends with one's start: without "- ", ":// "
+    # or such a line no line is so (the common case, without the loop).
+    if "- " not in joined and ":// " not in joined and not (
+        broken_urls and ("http" in joined or "www." in joined) and _ends_in_url(texts)
+    ):
         return joined
     pieces: list[str] = []
     token = ""  # the last word joined so far (a URL may run over several lines)
     for text in texts:
         # A hyphen after anything but white space or another hyphen (a dash) glues.
         hyphen = token.endswith("-") and token[-2:-1].strip() not in ("", "-")
-        if pieces and not (hyphen or _breaks_url(token, text)):
+        url = token.endswith("://") or (broken_urls and _breaks_url(token, text))
+        if pieces and not (hyphen or url):
             pieces.append(" ")
             token = ""
         pieces.append(text)
         token = (token + text).rpartition(" ")[2]
     return "".join(pieces)
+
+
+def _ends_in_url(texts: list[str]) -> bool:
+    """Whether a line but the last ends with a word that starts as a URL does."""
+    return any(text.rpartition(" ")[2].startswith(_URL_STARTS) for text in texts[:-1])
 
 
 def _breaks_url(url: str, after: str) -> bool:

@@ -345,8 +345,6 @@ def _abstract(lines: str | None, wrapped: str | None) -> str | None:
     if lines is not None:
         parts = None
         abstract = lines[:-1].replace("\n", " ")
-        if "http" in abstract or "www." in abstract:  # maybe a URL broken at a line's end
-            abstract = join_wrapped(lines[:-1].split("\n"))
     else:
         assert wrapped is not None  # one of the two alternatives matched
         parts = list(filter(None, wrapped.split("\n")))

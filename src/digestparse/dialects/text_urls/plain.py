@@ -817,7 +817,8 @@ def entry(state: ParseState) -> bool:
     try:
         if shape.texts > shape.title:
             _abstract_apart(state)
-            abstract = join_wrapped(_field(state, shape.texts - shape.title).texts)
+            abstract = join_wrapped(
+                _field(state, shape.texts - shape.title).texts, broken_urls=True)
             fields.update(abstract=abstract, links=extract_links(abstract))
         else:
             reporter.defect("missing-abstract", next_line(state, "no abstract").number, 1)

@@ -239,7 +239,7 @@ def entry(state: ParseState) -> bool:
         else:
             if following.kind is TEXT and not _organization_ahead(state, 0):
                 abstract_lines = _wrapped(state)
-                abstract = join_wrapped(abstract_lines.texts)
+                abstract = join_wrapped(abstract_lines.texts, broken_urls=True)
                 fields.update(abstract=abstract, links=extract_links(abstract))
                 if state.peek_is(0, URL) or not _trending(state):
                     # A trending card's summary is no link (capture 05).
