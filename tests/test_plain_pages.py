@@ -1299,6 +1299,26 @@ def test_the_rules_that_tell_a_logos_alt_text_from_a_name() -> None:
                  "Metamorph Labs", "QwenQwen", "LAMDA-NeSy NJU-IRP", "IBM Research",
                  "x AI Lab", "2077 AI", "fastai", "and Computer Sciences", "for Information"):
         assert unknown(name) == name, name
+    # where the capture writes every image's alt (the site's logo at its top says so)
+    assert grammar.logo_alts_shown("Hugging Face's logoHugging Face") == grammar.GLUED
+    assert grammar.logo_alts_shown("Hugging Face's logo Hugging Face") == grammar.BARE
+    for line in ("[Hugging Face's logo] Hugging Face", "Hugging Face", "Hugging Face's logo"):
+        assert grammar.logo_alts_shown(line) is None
+    for shown, alts, name in (
+        ("QwenQwen", grammar.GLUED, "Qwen"),
+        ("CarnegieMellonUCarnegie Mellon University", grammar.GLUED,
+         "Carnegie Mellon University"),
+        ("KwaiVGI Kuaishou Visual", grammar.BARE, "Kuaishou Visual"),
+        ("Org-2718 Some Lab", grammar.BARE, "Some Lab"),
+        # kept: a handle in capitals, as a name may start; a card whose logo lost its alt
+        ("THUDMKnowledge Engineering Group", grammar.GLUED, "THUDMKnowledge Engineering Group"),
+        ("THUDM Knowledge Engineering Group", grammar.BARE, "THUDM Knowledge Engineering Group"),
+        ("Kandinsky Lab", grammar.BARE, "Kandinsky Lab"),
+        ("PaddlePaddle", grammar.BARE, "PaddlePaddle"),
+        ("on Oct 4, 2026", grammar.BARE, "on Oct 4, 2026"),
+    ):
+        assert unknown(shown, alts_written=alts) == name, shown
+        assert unknown(shown) == shown  # not told without that evidence
     # a name that repeats itself or a start, and so a handle written as a name (``QwenQwen``)
     for name in ("Kakao Brain", "AIDC-AI", "XiaomiMiMo", "MMMU", "NVIDIA", "QwenLM", "Qwen2",
                  "PaddlePaddle", "DiDi", "Seq2Seq", "Pix2Pix", "QwenQwen",

@@ -65,14 +65,15 @@ GLUING = {"w3m_plain", "w3m_cols200", "links", "links_w200", "elinks_nonum",
 OUTPUTS = sorted(path.name for path in TOOLS.glob("*.txt"))
 
 
-def expected(page: str, tool: str) -> list[dict[str, Any]]:
-    """The page's fields as ``tool`` can show them."""
+def expected(page: str, tool: str, logo_shown: bool = True) -> list[dict[str, Any]]:
+    """The page's fields as ``tool`` can show them; ``logo_shown``: the text keeps the
+    site's logo at its top, which tells that the tool writes every image's alt text."""
     cards = []
     for card in TRUTH[page]:
         card = dict(card)
         if tool in NO_IDS:
             card.update(paper_id=None, url=None)
-        if tool in GLUING:
+        if tool in GLUING and not logo_shown:
             key = (page, card["organization"])
             card["organization"] = GLUED_NAMES.get(key, card["organization"])
         cards.append(card)
@@ -90,16 +91,22 @@ RENAMED = {
     "Princeton University": "Hugging Face Smol Models Research",
     "Mininglamp Technology": "VISIONx @ NYU", "Edge0": "AI at Meta",
 }
-#: Handles in capitals and unlike the name's start (``THUDM``, ``KwaiVGI``) cannot be told
-#: from a name's first word (``MIT CSAIL``), except where elinks numbers the logo apart;
-#: the tools that write the alt keep them, glued where they glue.
+#: Handles unlike the name's start that a name's first word cannot be told from by the name
+#: alone, and the outputs that keep them (glued on the daily page where the tool glues).
+#: ``KwaiVGI`` is written as handles are (a capital after a small letter): the text
+#: browsers' outputs tell it by the site's logo at their top written as its alt text (every
+#: image's alt is); html2text's ``images_to_alt`` writes that logo inside a link, and keeps
+#: it. ``THUDM``, in capitals as a name may start (``MIT CSAIL``), is told only by elinks'
+#: numbers.
 UNTOLD_HANDLES = {
     ("daily", "THUDM"):
         "Knowledge Engineering Group (KEG) & Data Mining at Tsinghua University",
     ("trending", "KwaiVGI"): "Kuaishou Visual Generation and Interaction Center",
 }
-#: The tools that write the logo's alt text (elinks with its numbers tells it apart).
-ALT_WRITERS = GLUING | {"lynx", "lynx_w200", "lynx_nonumbers", "h2t_images_to_alt"}
+KEEPING_HANDLES = {
+    "THUDM": GLUING | {"lynx", "lynx_w200", "lynx_nonumbers", "h2t_images_to_alt"},
+    "KwaiVGI": {"h2t_images_to_alt"},
+}
 HANDLES = sorted(path.name for path in (TOOLS / "handles").glob("*.txt"))
 
 
@@ -111,7 +118,7 @@ def expected_with_handles(page: str, tool: str) -> list[dict[str, Any]]:
             card.update(paper_id=None, url=None)
         card["organization"] = RENAMED.get(card["organization"], card["organization"])
         for (where, handle), name in UNTOLD_HANDLES.items():
-            if where == page and card["organization"] == name and tool in ALT_WRITERS:
+            if where == page and card["organization"] == name and tool in KEEPING_HANDLES[handle]:
                 glue = "" if page == "daily" and tool in GLUING | {"h2t_images_to_alt"} else " "
                 card["organization"] = handle + glue + name
     return cards
@@ -536,7 +543,8 @@ def test_a_handle_unlike_the_name_is_no_part_of_it(name: str) -> None:
     """A logo's alt text that is a handle in lower case (``facebook``, ``allenai``,
     ``sail``, ``nyu-visionx``), or a handle that starts as the name does
     (``HuggingFaceTB``), is no part of the organization's name, bare or glued; elinks'
-    numbers tell any handle (``[16]KwaiVGI[17] Kuaishou``)."""
+    numbers tell any handle (``[16]KwaiVGI[17] Kuaishou``), and the site's logo written
+    as text at the page's top tells one written as handles are (``KwaiVGI Kuaishou …``)."""
     page, tool, _ = name.split(".")
     assert read_clean(TOOLS / "handles" / name) == expected_with_handles(page, tool)
 
@@ -572,3 +580,19 @@ def test_a_url_w3m_broke_over_two_lines_is_one(path: Path) -> None:
         else:
             assert want["url"] in paper.links
         assert paper.abstract == abstract
+
+
+@pytest.mark.parametrize("tool", sorted(GLUING))
+def test_the_sites_logo_written_as_text_tells_a_glued_handle(tool: str) -> None:
+    """The site's logo at the page's top written as its alt text (``Hugging Face's
+    logoHugging Face``) tells that the tool writes every image's alt, each organization's
+    logo too: ``QwenQwen`` is ``Qwen`` there. A capture that lost that line keeps the name
+    whole, since a name may repeat itself (``PaddlePaddle``)."""
+    text = (TOOLS / f"daily.{tool}.txt").read_text("utf-8")
+    unlogoed = "\n".join(line for line in text.split("\n") if "Hugging Face's logo" not in line)
+    assert unlogoed.count("\n") == text.count("\n") - 1
+    for shown, logo in ((text, True), (unlogoed, False)):
+        digest = digestparse.parse(shown, reference_date=REFERENCE)
+        assert (digest.dialect, digest.diagnostics) == ("text-urls", ())
+        assert [fields(paper) for paper in digest.papers] == expected("daily", tool, logo)
+    assert "QwenQwen" in [paper.organization for paper in digest.papers]

@@ -211,11 +211,75 @@ def _shares_start(alt: str, rest: str) -> bool:
     return squashed_rest[:needed] == squashed_alt[:needed] and len(squashed_alt) >= needed
 
 
-def without_unknown_logo_alt(name: str) -> str:
+def without_unknown_logo_alt(name: str, *, alts_written: str | None = None) -> str:
     """An organization's name without its logo's alt text where its handle is not known:
     bare before it (``without_bare_logo_alt``, ``without_lowercase_handle``) or glued
-    to it (``without_unknown_glued_alt``)."""
-    return without_unknown_glued_alt(without_lowercase_handle(without_bare_logo_alt(name)))
+    to it (``without_unknown_glued_alt``). Where the capture is known to write every
+    image's alt text (``alts_written``, ``GLUED`` or ``BARE``: ``logo_alts_shown``), a
+    name none of those tells still starts with one (``without_written_alt``)."""
+    told = without_unknown_glued_alt(without_lowercase_handle(without_bare_logo_alt(name)))
+    if alts_written is not None and told == name:
+        return without_written_alt(name, glued=alts_written == GLUED)
+    return told
+
+
+#: The site's logo's alt text (capture 01, and every text browser's output of a page).
+SITE_LOGO_ALT = "Hugging Face's logo"
+#: How a capture writes an image's alt text before what follows it (``logo_alts_shown``).
+GLUED, BARE = "glued", "bare"
+
+
+def logo_alts_shown(text: str) -> str | None:
+    """``GLUED`` or ``BARE`` where a line is the site's logo written as its alt text glued
+    to the site's name or before it (``Hugging Face's logoHugging Face``: w3m, links,
+    elinks; ``Hugging Face's logo Hugging Face``: lynx), else None. The capture's tool
+    writes every image so, each organization's logo too (a bracketed alt, ``[Hugging
+    Face's logo]``, is told apart wherever it stands)."""
+    if not text.startswith(SITE_LOGO_ALT):
+        return None
+    rest = text[len(SITE_LOGO_ALT) :]
+    if not rest.lstrip(" ").startswith("Hugging Face"):
+        return None
+    return BARE if rest[:1] == " " else GLUED
+
+
+def without_written_alt(name: str, *, glued: bool) -> str:
+    """An organization's name without the logo's alt text that a capture writing every
+    image's alt puts before it, where no other rule tells it: the alt is one word, a
+    handle. Glued to the name's first word, it is told where the word repeats itself
+    (``QwenQwen``) or where the rest goes on as the part before a capital does
+    (``CarnegieMellonUCarnegie Mellon …``, as ``without_glued_logo_alt`` tells a known
+    handle). Bare, it is the first word where that word is written as handles are and
+    names' words are not (a digit, ``-``, ``_`` or ``.`` in it, or a capital after a small
+    letter: ``KwaiVGI Kuaishou …``, ``Mininglamp-2718 …``) and a name follows it (a
+    capital or a digit first). A handle in capitals (``THUDM``) is kept: a name may start
+    so (``MIT CSAIL``), and a card whose logo lost its alt must keep its whole name."""
+    first, _, rest = name.partition(" ")
+    tail = f" {rest}" if rest else ""
+    half = len(first) // 2
+    if glued and len(first) % 2 == 0 and half >= 2 and first[:half] == first[half:]:
+        return first[half:] + tail
+    for start in range(2, len(first)):  # a handle the name goes on like
+        if first[start].isupper():
+            told = without_glued_logo_alt(name, first[:start])
+            if told != name:
+                # Bare, a first word that reads so is no alt of its own: the page's kind
+                # was misread (a damaged header), and the name is kept whole.
+                return told if glued else name
+    if glued:
+        return name
+    if (
+        (rest[:1].isupper() or rest[:1].isdigit())
+        and _HANDLE_ANY_CASE.fullmatch(first) is not None
+        and _WRITTEN_AS_HANDLE.search(first) is not None
+    ):
+        return rest
+    return name
+
+
+#: What a handle may hold that a word of a name seldom does: a digit, ``-``, ``_`` or
+#: ``.``, or a capital after a small letter (``KwaiVGI``, ``HuggingFaceTB``).
+_WRITTEN_AS_HANDLE = re.compile(r"[0-9_.-]|[a-z][A-Z]")
 
 
 def without_glued_logo_alt(name: str, handle: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import cast
 
 import attrs
 
@@ -34,6 +35,7 @@ from ...grammar import (
     is_card_link,
     is_period_label,
     is_trending_page,
+    logo_alts_shown,
     may_start_page_end,
     opens_page_end,
     without_unknown_logo_alt,
@@ -67,6 +69,12 @@ from .lynx import (
 )
 
 _SUBMITTED_BY = "Submitted by"
+#: ``ParseState.memo`` key: the header shows the site's logo written as its alt text,
+#: ``GLUED`` or ``BARE`` (``grammar.logo_alts_shown``): every organization's name starts
+#: with its logo's.
+LOGO_ALTS = "reference-text: image alts written as text"
+#: How many of the header's first lines may hold the site's logo.
+_LOGO_LINES = 3
 #: How many lines a title wraps over at most, and an organization's name.
 _MAX_TITLE_LINES = 8
 _MAX_ORGANIZATION_LINES = 3
@@ -127,6 +135,9 @@ def read_header(state: ParseState) -> None:
         lines.append(state.advance())
     if any(line.text[:1] == ELINKS_BULLET for line in lines):
         state.memo[ELINKS] = True
+    for line in lines[:_LOGO_LINES]:
+        if (alts := logo_alts_shown(unmarked(line.text).strip())) is not None:
+            state.memo[LOGO_ALTS] = alts
     page_lines = check_header_order(state, _unwrapped_phrases(lines), _SHOWN)
     shown = [line for line in page_lines if not _is_unlabelled(line)]
     state.header = tuple(_header_text(line) for line in shown)
@@ -436,16 +447,17 @@ def _name(text: str) -> str:
     return " ".join(strip_image_alt(unmarked(text)).split()) if "[" in text else text.strip()
 
 
-def _organization_name(shown: str) -> str:
+def _organization_name(shown: str, alts_written: str | None) -> str:
     """An organization's name without its logo: lynx writes an image's alt text as it is,
     so ``[67]microsoft Microsoft`` shows the logo's alt (the organization's handle) bare
     before the name, and elinks glued to it (``grammar.without_unknown_logo_alt``); a
     bracketed alt (``[microsoft] Microsoft``) is dropped as everywhere. elinks numbers the
     logo and the name as two links (``[31]occ-ai[32]OCC``): there the first is the alt,
-    whatever its letters (``without_numbered_logo``)."""
+    whatever its letters (``without_numbered_logo``). Where the header showed the site's
+    logo so (``alts_written``), every name starts with its logo's alt."""
     if shown.startswith("["):
         return " ".join(strip_image_alt(shown).split())
-    return without_unknown_logo_alt(shown)
+    return without_unknown_logo_alt(shown, alts_written=alts_written)
 
 
 # --- the page's end ------------------------------------------------------------------------
@@ -825,8 +837,11 @@ def _read_metadata(state: ParseState, *, card: bool) -> _Fields:
             read = [state.advance() for _ in range(size)]
             joined = " ".join(part.text for part in read)
             name, _, rest = joined.partition(" ·")
-            shown = unmarked(without_numbered_logo(name)).strip()
-            fields.organization = _organization_name(shown) or None
+            logo_apart = without_numbered_logo(name)
+            # elinks' numbers set the logo apart (then taken off): no alt before the name.
+            alts = cast("str | None", state.memo.get(LOGO_ALTS)) if logo_apart == name else None
+            shown = unmarked(logo_apart).strip()
+            fields.organization = _organization_name(shown, alts) or None
             if joined.endswith(" ·") or " · " in joined:
                 separator_line = read[-1]
                 after_separator = rest.strip()

@@ -41,6 +41,8 @@ import attrs
 from ... import lines as lines_module
 from ...dates import date_parts, entry_date_fields, read_count, read_date_line
 from ...grammar import (
+    BARE,
+    GLUED,
     MAX_ORGANIZATION_LEN,
     PAGE_TITLES,
     PROMO,
@@ -48,6 +50,7 @@ from ...grammar import (
     SEPARATOR,
     SUBSCRIBE,
     is_trending_page,
+    logo_alts_shown,
     opens_page_end,
     without_bare_logo_alt,
     without_unknown_logo_alt,
@@ -118,6 +121,10 @@ CARDS_DATED = "text-urls: cards with dates, without URLs"
 #: copy). Where names stand apart, a line glued to an abstract line that ends no sentence
 #: above ``·`` is the abstract's last, and the card lost its authors (``_wraps_on``).
 NAMES_APART = "text-urls: organizations after a blank line, without URLs"
+#: ``ParseState.memo`` key: the capture's first lines show the site's logo written as its
+#: alt text, ``GLUED`` or ``BARE`` (``grammar.logo_alts_shown``): every organization's name
+#: starts with its logo's.
+LOGO_ALTS = "text-urls: image alts written as text, without URLs"
 #: ``ParseState.memo`` key: whether the page's first abstract stood after a blank line
 #: under its title (the text browsers, pandoc, inscriptis) or right under it (a browser's
 #: copy, BeautifulSoup's ``get_text()``). Where titles stand apart, an abstract glued to its
@@ -150,6 +157,8 @@ def choose_reading(state: ParseState) -> None:
     previous: Line | None = None
     for ahead in range(_SCAN_LINES):
         line = state.peek(ahead)
+        if line is not None and (shown := logo_alts_shown(line.text)) is not None:
+            state.memo[LOGO_ALTS] = shown
         if line is None or opens_page_end(line.text):
             # The page's end, with the list of URLs lynx adds after it (``Visible links:``,
             # or its URLs alone where that heading was lost): no link of the page.
@@ -912,7 +921,7 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: int) -
         if count is not None and not names:
             fields["author_count"] = count
         else:
-            fields["organization"] = _organization([*names, who])
+            fields["organization"] = _organization([*names, who], _alts_written(state))
         _after_date(state, fields, counted=_dated(state, line, date, fields))
         return
     count = authors_count(line.text)
@@ -929,7 +938,7 @@ def _metadata(state: ParseState, fields: dict[str, object], organization: int) -
     elif names and wrapped and len(names) == 1 and authors_count(names[0]) is not None:
         fields["author_count"] = authors_count(names[0])  # ``3 authors ·`` over the date
     elif names:
-        fields["organization"] = _organization(names)
+        fields["organization"] = _organization(names, _alts_written(state))
     else:
         reporter.defect("missing-authors", line.number, 1)
     if TRENDING in state.memo and _ends_undated_card(state, 0):
@@ -988,11 +997,22 @@ def _before_separator(text: str) -> str:
     return who
 
 
-def _organization(lines: list[str]) -> str:
+def _alts_written(state: ParseState) -> str | None:
+    """How the capture writes an organization's logo's alt text, where it is known
+    (``LOGO_ALTS``): glued to the name where the tool glues and the page puts no blank
+    between them (the daily page; the trending page puts one, capture 05)."""
+    shown = state.memo.get(LOGO_ALTS)
+    if shown == GLUED and TRENDING in state.memo:
+        return BARE
+    return cast("str | None", shown)
+
+
+def _organization(lines: list[str], alts_written: str | None) -> str:
     """An organization's name from its lines, without its logo's alt text, in brackets
     (lynx: ``[occ] OCC``), bare (lynx, w3m, links: ``kandinskylab Kandinsky Lab``) or glued
     (w3m, links, elinks: ``occ-aiOCC``)."""
-    return without_unknown_logo_alt(plain(without_logo(join_wrapped(lines))))
+    name = plain(without_logo(join_wrapped(lines)))
+    return without_unknown_logo_alt(name, alts_written=alts_written)
 
 
 def _undated(state: ParseState, fields: dict[str, object]) -> None:
