@@ -189,10 +189,10 @@ def without_lowercase_handle(name: str) -> str:
     """An organization's name without a logo's alt text that can only be a handle, written
     bare before a name that starts with a capital letter: a handle's letters in lower case
     (``facebook AI at Meta``, ``sail Sea AI Lab``, ``nyu-visionx VISIONx @ NYU``), or a
-    handle that starts as the name does (``_shares_start``). The
-    page's names start with a capital or repeat their handle, so a name's first word seldom
-    looks so (``rednote hilab`` does not start a capital). Any other handle (``THUDM``,
-    ``KwaiVGI``) cannot be told from a name's first word (``MIT CSAIL``) and is kept."""
+    handle that starts as the name does (``_shares_start``). The page's names start with a
+    capital or are lower case throughout (``rednote hilab``), so a name's first word seldom
+    looks so. Any other handle (``THUDM``, ``KwaiVGI``) cannot be told from a name's first
+    word (``MIT CSAIL``) by the name alone (``without_written_alt`` tells more)."""
     first, _, rest = name.partition(" ")
     if rest[:1].isupper() and (_is_lowercase_handle(first) or _shares_start(first, rest)):
         return rest.strip()
@@ -292,8 +292,8 @@ def without_glued_logo_alt(name: str, handle: str) -> str:
     alt; and where the rest starts with a capital letter, after a blank or not, and the
     handle is written in lower case (``facebookAI at Meta``, ``sail Sea AI Lab``) or starts
     as the rest does (``HuggingFaceTBHugging Face``), as ``without_lowercase_handle`` tells
-    a bare one. A name that merely
-    starts with its handle keeps it (``QwenLM``, ``Qwen2``, ``google-research``)."""
+    a bare one. A name that merely starts with its handle keeps it (``QwenLM``, ``Qwen2``,
+    ``google-research``)."""
     if not handle or not name.startswith(handle):
         return name
     rest = name[len(handle) :]
@@ -318,7 +318,8 @@ def without_unknown_glued_alt(name: str) -> str:
     ``01-ai01.AI``), or, three letters or digits at least, before a capital letter
     (``facebookAI at Meta``, ``allenaiAi2``). A name that merely repeats itself or a start is kept
     (``PaddlePaddle``, ``DiDi``, ``Seq2Seq``, ``Kakao``, ``AIDC-AI``), and so, as the price
-    of that, is a handle written as its name (``QwenQwen``)."""
+    of that, is a handle written as its name (``QwenQwen``), unless the capture shows that
+    its tool writes every image's alt (``without_written_alt``)."""
     first = name.split(" ", 1)[0]
     for cut in range(2, len(first)):
         if not (first[cut].isupper() or first[cut].isdigit()):
