@@ -231,8 +231,9 @@ def _breaks_url(url: str, after: str) -> bool:
     )
 
 
-#: What a URL a line break may fall in starts with (lower case as the tools keep it).
-_URL_STARTS = ("http://", "https://", "http:", "https:", "www.")
+#: What a URL a line break may fall in starts with (lower case as the tools keep it; a
+#: scheme cut after its colon, ``https:``, too).
+_URL_STARTS = ("http:", "https:", "www.")
 #: What a line that goes on with a URL's path or query may start with, never a sentence.
 _URL_GOES_ON = frozenset("/=&?#%")
 #: The rest of a URL's path after a ``/``: URL characters from a letter or digit on; not
