@@ -305,6 +305,84 @@ def test_no_output_line_starts_a_github_workflow_command(tmp_path: Path) -> None
     assert artifact["location"]["uri"] == "./%3A%3As/../q.txt"
 
 
+#: A title holding GitHub Actions' older workflow commands, which the runner looks for
+#: anywhere in a line of a job's output.
+LEGACY_TITLE = "Forged ##[error file=ci.yml]x and ###[stop-commands]tok"
+
+
+def test_no_output_line_holds_an_older_github_workflow_command(tmp_path: Path) -> None:
+    """``##[`` is shown as ``#\\x23[`` in the text formats, CSV and stderr, and as
+    ``#\\u0023[`` in JSON (which reads back exactly), in titles, quoted lines and file
+    names alike."""
+    lines = seed_lines(0)
+    lines[12] = LEGACY_TITLE
+    lines[18] = "##[warning]Feb 17, 2022"  # a bad date line, quoted by its finding
+    name = "##[error]n.txt"
+    write_lines(tmp_path / name, lines)
+    shutil.copy(SEEDS[0], tmp_path / "seed.txt")
+    outputs = {}
+    for args in (
+        ("check", "--lenient", name),
+        *(("check", "--lenient", "--format", format_, name)
+          for format_ in ("github", "json", "sarif", "junit")),
+        *(("parse", "--format", format_, name) for format_ in ("csv", "json", "jsonl")),
+        ("diff", "seed.txt", name),
+        ("diff", "--format", "jsonl", "seed.txt", name),
+    ):
+        result = run_cli(*args, cwd=tmp_path)
+        assert result.returncode in (0, 1), (args, result.stderr)
+        assert "##[" not in result.stdout + result.stderr, args
+        outputs[args[-2:] if args[0] == "parse" else args] = result
+    text = outputs[("check", "--lenient", name)].stdout
+    assert text == (
+        "#\\x23[error]n.txt:19:1: bad-date malformed date line: '#\\x23[warning]Feb 17, 2022'\n"
+    )
+    csv_rows = list(csv.DictReader(io.StringIO(outputs[("csv", name)].stdout, newline="")))
+    assert csv_rows[0]["title"] == LEGACY_TITLE.replace("##[", "#\\x23[")
+    [first, *_] = [json.loads(line) for line in outputs[("jsonl", name)].stdout.splitlines()]
+    assert (first["source"], first["title"]) == (name, LEGACY_TITLE)
+    assert "#\\u0023[error file=ci.yml]" in outputs[("jsonl", name)].stdout
+    [finding] = json.loads(outputs[("check", "--lenient", "--format", "json", name)].stdout)[
+        "findings"]
+    assert finding["message"] == "malformed date line: '##[warning]Feb 17, 2022'"
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252", "utf-16"])
+def test_documents_for_programs_are_utf8_whatever_the_locale(
+    tmp_path: Path, encoding: str
+) -> None:
+    """JSON, JSON lines, SARIF and JUnit XML (which declares UTF-8) are UTF-8 bytes on any
+    stdout, a cp1252 one too (Windows' default for a redirected stdout); the text format
+    keeps the stream's encoding."""
+    lines = seed_lines(0)
+    lines[12] = "\u4e2d\u6587 \U0001f600 caf\u00e9 \u00b7 title"
+    lines[18] = "F\u00e9v 17 \u00b7 2022"  # quoted by its finding
+    write_lines(tmp_path / "wide.txt", lines)
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+
+    def run(*args: str) -> bytes:
+        result = subprocess.run([sys.executable, "-m", "digestparse", *args, *REFERENCE],
+                                cwd=tmp_path, env=env, capture_output=True,
+                                timeout=TIMEOUT, check=False)
+        assert result.returncode in (0, 1), result.stderr
+        return result.stdout
+
+    message = "malformed date line: 'F\u00e9v 17 \u00b7 2022'"
+    document = json.loads(run("check", "--lenient", "--format", "json", "wide.txt"))
+    assert [finding["message"] for finding in document["findings"]] == [message]
+    sarif = json.loads(run("check", "--lenient", "--format", "sarif", "wide.txt"))
+    assert [result["message"]["text"] for result in sarif["runs"][0]["results"]] == [message]
+    junit = ElementTree.fromstring(run("check", "--lenient", "--format", "junit", "wide.txt"))
+    assert message in ElementTree.tostring(junit, encoding="unicode")
+    for format_ in ("json", "jsonl"):
+        text = run("parse", "--format", format_, "wide.txt").decode("utf-8")
+        records = json.loads(text) if format_ == "json" else [
+            json.loads(line) for line in text.splitlines()]
+        assert records[0]["title"] == lines[12]
+    text_format = run("check", "--lenient", "wide.txt").decode(encoding)
+    assert text_format.startswith("wide.txt:19:1: bad-date")
+
+
 def test_a_newline_in_a_file_name_cannot_forge_a_finding(tmp_path: Path) -> None:
     name = "x\nforged.txt:1:1: junk you were hacked\n.txt"
     without_first_separator(tmp_path / name)
@@ -570,7 +648,7 @@ def test_output_never_fails_on_encoding(tmp_path: Path, encoding: str) -> None:
     for format_ in ("json", "jsonl"):
         parsed = run("parse", "--format", format_, "wide.txt")
         assert parsed.returncode == 0, parsed.stderr
-        text = parsed.stdout.decode(encoding)
+        text = parsed.stdout.decode("utf-8")  # a document for programs: UTF-8 on any stream
         records = json.loads(text) if format_ == "json" else [
             json.loads(line) for line in text.splitlines()
         ]

@@ -37,10 +37,17 @@ from .exit_codes import (
 )
 from .inputs import UsageError, expand_paths, remove_spooled
 from .jobs import run_tasks
-from .options import COMMANDS, build_parser, default_jobs, with_command
+from .options import COMMANDS, DOCUMENT_FORMATS, build_parser, default_jobs, with_command
 from .progress import PROGRESS_MIN_FILES, Progress
 from .shutdown import Terminated, sigterm_ends_run
-from .streams import InputFailed, OutputFailed, discard, guarded_streams, say
+from .streams import (
+    InputFailed,
+    OutputFailed,
+    discard,
+    documents_in_utf8,
+    guarded_streams,
+    say,
+)
 from .tally import Tally
 from .usage import parse_command_args, unknown_command
 from .worker import Settings
@@ -72,6 +79,8 @@ def run(argv: Sequence[str]) -> int:
     parser = command_parsers[command]
     args = parse_command_args(parser, args_list[1:])
     args.command = command
+    if getattr(args, "format", None) in DOCUMENT_FORMATS:
+        documents_in_utf8()
     # It changes only CSV cells: with JSON it would do nothing, and say nothing of it.
     if getattr(args, "csv_raw", False) and args.format != "csv":
         parser.error("--csv-raw needs --format csv")

@@ -9,10 +9,12 @@ file name forges a finding, and a cell starting with ``=`` is a spreadsheet form
   that a line would start with ``::`` gets ``./`` before it.
 - :func:`escape_text`: human-facing text (check's text and github formats, stderr, CSV):
   control characters (category Cc) except tab, the bidi controls and the Unicode line and
-  paragraph separators become visible escapes. Backslashes stay as they are (titles hold
-  LaTeX), so the escaping is not reversible; it is meant to be read.
+  paragraph separators become visible escapes, and so does the second ``#`` of ``##[``.
+  Backslashes stay as they are (titles hold LaTeX), so the escaping is not reversible; it
+  is meant to be read.
 - :func:`json_dumps`: exact data. JSON escaping for every Cc character and ``\\u`` escapes
-  for the bidi controls, the separators and lone surrogates; nothing else changes.
+  for the bidi controls, the separators, lone surrogates and the second ``#`` of ``##[``;
+  nothing else changes.
 - :func:`neutralize_formula`: a CSV cell that a spreadsheet would run gets a leading ``'``.
 - :func:`escape_github_data`, :func:`escape_github_property`: GitHub workflow commands.
 - :func:`escape_xml`: text for an XML element or attribute (XML 1.0 cannot hold most
@@ -55,9 +57,17 @@ def _visible(char: str) -> str:
     return f"\\u{code:04x}"
 
 
+#: GitHub Actions' older workflow commands: the runner looks for ``##[`` anywhere in a line
+#: of a job's output (``##[error]…`` forges an annotation, ``##[stop-commands]…`` turns the
+#: annotations off). The second ``#`` is written as an escape, as a control character is.
+LEGACY_COMMAND = "##["
+
+
 def escape_text(text: str) -> str:
-    """``text`` safe for a terminal or a log: one line, no control or bidi character."""
-    return _HUMAN_UNSAFE.sub(lambda match: _visible(match.group()), text)
+    """``text`` safe for a terminal or a log: one line, no control or bidi character, no
+    workflow command (``LEGACY_COMMAND``)."""
+    shown = _HUMAN_UNSAFE.sub(lambda match: _visible(match.group()), text)
+    return shown.replace(LEGACY_COMMAND, "#\\x23[") if LEGACY_COMMAND in shown else shown
 
 
 def display_name(name: str) -> str:
@@ -80,8 +90,10 @@ def json_dumps(value: Any, *, indent: int | None = None, sort_keys: bool = False
     import json  # not at import time: a plain `check` never writes JSON
 
     text = json.dumps(value, ensure_ascii=False, indent=indent, sort_keys=sort_keys)
-    # These characters can only occur inside JSON strings, where a \u escape means the same.
-    return _JSON_UNSAFE.sub(_json_escape, text)
+    # These characters can only occur inside JSON strings, where a \u escape means the same
+    # (``#\u0023[`` is ``##[``, which a CI log must not see: ``LEGACY_COMMAND``).
+    text = _JSON_UNSAFE.sub(_json_escape, text)
+    return text.replace(LEGACY_COMMAND, "#\\u0023[") if LEGACY_COMMAND in text else text
 
 
 def neutralize_formula(cell: str) -> str:

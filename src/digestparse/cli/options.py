@@ -16,6 +16,8 @@ from .usage import ArgumentParser, HelpFormatter
 COMMANDS = ("check", "parse", "merge", "diff")
 #: The output formats of ``parse`` and ``merge`` (``records.write_records``).
 RECORD_FORMATS = ("jsonl", "json", "csv")
+#: The formats read by programs, written as UTF-8 whatever the locale (``documents_in_utf8``).
+DOCUMENT_FORMATS = frozenset(("json", "jsonl", *CI_FORMATS))
 
 EXAMPLES = """\
 examples:

@@ -124,6 +124,18 @@ class GuardedOutput(io.TextIOBase):
             raise OutputFailed(self._label, None, _closed())
         return self._stream.fileno()
 
+    def write_utf8(self) -> None:
+        """Encode what is written from now on as UTF-8, whatever the stream's own encoding
+        (a document for programs: ``documents_in_utf8``)."""
+        reconfigure = getattr(self._stream, "reconfigure", None)
+        if reconfigure is None or codecs.lookup(self.encoding).name == "utf-8":
+            return
+        try:
+            reconfigure(encoding="utf-8")
+        except (ValueError, OSError):
+            return
+        self._raw = _unbuffered(self._stream)
+
     @property
     def encoding(self) -> str:  # type: ignore[override]
         return getattr(self._stream, "encoding", None) or "utf-8"
@@ -207,6 +219,15 @@ def guarded_streams() -> Iterator[None]:
         for restore in undo:
             with suppress(ValueError, OSError):
                 restore()
+
+
+def documents_in_utf8() -> None:
+    """Write standard output as UTF-8 from now on. JSON (RFC 8259), SARIF and the JUnit XML
+    that declares UTF-8 are read by programs, which expect UTF-8 whatever the locale (a
+    redirected stdout on Windows is cp1252); the text formats and CSV, read by people and
+    spreadsheets, keep the stream's own encoding."""
+    if isinstance(sys.stdout, GuardedOutput):
+        sys.stdout.write_utf8()
 
 
 def say(line: str, *, fresh_line: bool = False) -> None:
