@@ -53,6 +53,32 @@ def test_a_capture_cut_at_any_line_gives_its_own_papers_in_order(prefix: str) ->
         assert [title for title in got if bad_title(title)] == [], where
 
 
+@pytest.mark.parametrize("prefix", [path.name[:2] for path in EXPECTED])
+def test_a_capture_cut_after_an_abstract_keeps_it(prefix: str) -> None:
+    """The last paper of a capture cut after the line where its abstract ends has its whole
+    abstract, as the capture's expected file gives its start and end (html-text lost it
+    where the input ended before a date line)."""
+    lines = capture_lines(prefix)
+    reference = _reference(prefix)
+    checked, papers = 0, _expected(prefix)["papers"]
+    for paper in papers:
+        end = paper["abstract_end"]
+        if not end:
+            continue
+        # The line after the title where the abstract ends: the cut goes after it.
+        ends = [number for number in range(paper["line"], paper["end_line"] + 1)
+                if end in lines[number - 1]]
+        if not ends:
+            continue  # an abstract whose end is wrapped over lines
+        digest = digestparse.parse("\n".join(lines[: ends[0]]), reference_date=reference)
+        last = digest.papers[-1]
+        assert last.title == paper["title"], ends[0]
+        assert last.abstract.startswith(paper["abstract_start"]), (ends[0], last.abstract)
+        assert last.abstract.endswith(end), (ends[0], last.abstract)
+        checked += 1
+    assert checked >= len(papers) // 2
+
+
 @pytest.mark.parametrize(
     ("prefix", "cut", "dialect", "titles", "diagnostics", "strict"),
     [

@@ -341,10 +341,9 @@ def entry(state: ParseState) -> bool:
                 abstract_lines.add(line)
                 last = line.text
             abstract_lines.report(state)
-        following = next_line(
-            state, "no date line" if abstract_lines is not None else "no abstract"
-        )
         if abstract_lines is not None:
+            # Read before the next line is asked for: a capture cut after the abstract
+            # keeps it.
             abstract, abstract_id = abstract_of(join_wrapped(abstract_lines.texts))
             if abstract_id is None and (broken := broken_abstract(abstract)) is not None:
                 code, abstract, abstract_id = broken
@@ -355,7 +354,9 @@ def entry(state: ParseState) -> bool:
                 state.reporter.defect("missing-abstract", opening.number, 1)
             identifier = identifier or abstract_id
             fields.update(abstract=abstract, links=extract_links(abstract))
+            next_line(state, "no date line")
         else:
+            following = next_line(state, "no abstract")
             state.reporter.defect("missing-abstract", following.number, 1)
         # A worded box above the title, the card's first copy's: the card's own may follow.
         _metadata(state, fields, box_below, identifier if lead_in.worded else None)
