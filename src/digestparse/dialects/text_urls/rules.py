@@ -41,7 +41,7 @@ from .lines import (
     link_paper_id,
 )
 from .plain import PLAIN
-from .plain_lines import is_lead_in, is_separator
+from .plain_lines import authors_count, is_lead_in, is_separator
 
 #: ``ParseState.memo`` key: a card of this page has shown its date (the fast path reads only
 #: such cards). A trending page shows a date on every card or on none (05, 04), as in the
@@ -454,6 +454,11 @@ def _authors(state: ParseState, line: Line, after_bracket: bool) -> int | None:
     if line.kind is not AUTHORS:
         state.reporter.defect("bad-authors", line.number, 1,
                               detail="expected 'N authors](url)' after '['")
+        if line.kind is TEXT and _kind(state, 1) is SEPARATOR_KIND:
+            # The authors line itself, damaged (``2 authors``, its link lost): the block
+            # goes on with its ``·`` and date, which must not be read from this line.
+            state.advance()
+            return authors_count(line.text)
         return None
     state.advance()
     if not after_bracket:
