@@ -29,6 +29,7 @@ from .grammar import (
     MONTH_NUMBER,
     SEPARATOR,
     cannot_be_title,
+    unbulleted_authors,
 )
 from .links import extract_links
 from .model import fast_paper
@@ -168,7 +169,7 @@ def read_canonical(state: ParseState) -> bool:
                     authors[first] = author_count
             organization: str | None = None
             if author_count is None:
-                if not clean(first):
+                if not clean(first) or unbulleted_authors(first) is not None:
                     break
                 organization = first
             date_line = raw[after + 3]

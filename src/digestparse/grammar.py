@@ -109,6 +109,19 @@ SEPARATOR = "\u00b7"
 #: `` · `` and a date is an abstract's (capture dialects).
 MAX_ORGANIZATION_LEN = 100
 AUTHORS_PREFIX = "  " + BULLET + " "
+#: An authors line that lost its bullet, or wrote another (``2 authors``, ``* 2 authors``):
+#: where an organization's name stands in the seeds' notation it is no name (no
+#: organization is called so), but a damaged authors line.
+_UNBULLETED_AUTHORS = re.compile(r"(?:[*+\-]\s*)?([0-9]{1,9}) authors?")
+
+
+def unbulleted_authors(text: str) -> int | None:
+    """The count of an authors line without its ``•`` (``_UNBULLETED_AUTHORS``), or None."""
+    text = text.strip()
+    if not text or text[-1] not in "rs":
+        return None
+    match = _UNBULLETED_AUTHORS.fullmatch(text)
+    return int(match.group(1)) if match is not None else None
 
 BOM = "\ufeff"
 

@@ -6,7 +6,7 @@ import datetime
 import re
 
 from ..dates import MAX_AUTHOR_DIGITS, date_parts, read_count, resolve_entry_date
-from ..grammar import AUTHORS_PREFIX
+from ..grammar import AUTHORS_PREFIX, unbulleted_authors
 from ..state import Line, ParseState
 from ..tokenizer import AUTHORS, DATE, SEPARATOR_KIND, TEXT
 
@@ -54,7 +54,12 @@ def read_metadata(state: ParseState) -> Metadata | None:
         author_count = _read_authors(state, first)
     elif is_organization_line(state, 0):
         state.expect_gap(state.advance(), 1)
-        organization = first.text
+        author_count = unbulleted_authors(first.text)
+        if author_count is None:
+            organization = first.text
+        else:
+            state.reporter.defect("bad-authors", first.number, 1,
+                                  detail="expected two spaces, '\u2022' and a space")
     elif first.kind is SEPARATOR_KIND or first.kind is DATE:
         state.expect_gap(first, 1)
         state.reporter.defect("missing-authors", first.number, 1)
