@@ -671,6 +671,26 @@ def test_a_line_glued_after_a_titles_reference_is_reported_and_left_out_of_the_t
     assert (raised.value.line, raised.value.column) == (59, len(LINES[58]) + 1)
 
 
+def test_blank_lines_inside_a_wrapped_title_carry_no_meaning() -> None:
+    """Lines 501-502 wrap one title over two '###' lines; blank lines between them (a
+    double-spaced dump) change nothing but the line numbers after them."""
+    assert LINES[500].startswith("### [KV Cache") and LINES[501] == "### Approaches][106]"
+    intact = parse(TEXT)
+    for blanks in (1, 2):
+        digest = check_lenient("\n".join([*LINES[:501], *[""] * blanks, *LINES[501:]]))
+        assert [paper.title for paper in digest.papers] == [
+            paper.title for paper in intact.papers]
+        moved = attrs.evolve(intact.papers[17], end_line=intact.papers[17].end_line + blanks)
+        assert digest.papers[17] == moved
+        assert [(d.code, d.line - blanks) for d in digest.diagnostics] == [
+            (d.code, d.line) for d in intact.diagnostics]
+    # An open title is not closed by the next entry's title after a blank line.
+    lines = [*LINES[:501], "", "### [Another Title][106]", *LINES[502:]]
+    digest = parse("\n".join(lines))
+    assert "unbalanced-bracket" in {d.code for d in digest.diagnostics}
+    assert "Another Title" not in digest.papers[17].title
+
+
 @given(mutated_capture())
 def test_mutated_capture_lenient_never_raises_and_loses_nothing(source: str) -> None:
     note(repr(source[:200]))

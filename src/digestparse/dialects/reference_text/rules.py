@@ -361,7 +361,7 @@ def _read_title(state: ParseState, wrapped: bool = True) -> str:
     """The title; ``wrapped``: it may be wrapped as html2text does (not under lynx's box)."""
     first = state.advance()
     parts = FieldLines(first, first.text[4:])
-    while not TITLE_CLOSE.search(parts.last.text) and state.peek_is(0, Kind.TITLE, glued=True):
+    while not TITLE_CLOSE.search(parts.last.text) and _title_goes_on(state, first):
         line = state.advance()
         parts.add(line, line.text[4:])
     if wrapped and first.text.startswith("### [") and not TITLE_CLOSE.search(parts.last.text):
@@ -395,6 +395,20 @@ def _read_title(state: ParseState, wrapped: bool = True) -> str:
         )
     text = joined[1 if opened else 0 : close.start() if close is not None else len(joined)]
     return " ".join(text.split())
+
+
+def _title_goes_on(state: ParseState, first: Line) -> bool:
+    """Whether the next line goes on with an open title: a ``###`` line under it, or, after
+    blank lines (which carry no meaning here), its last line: one that ends with ``][N]``
+    under a title that opened with ``[``, and does not open a title of its own."""
+    line = state.peek()
+    if line is None or line.kind is not Kind.TITLE:
+        return False
+    return line.gap == 0 or (
+        first.text.startswith("### [")
+        and not line.text.startswith("### [")
+        and TITLE_CLOSE.search(line.text) is not None
+    )
 
 
 #: A title's reference with more text after it on its line (``[Title][53]Long-form …``).
