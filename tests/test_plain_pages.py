@@ -1299,6 +1299,34 @@ def test_the_rules_that_tell_a_logos_alt_text_from_a_name() -> None:
                  "Metamorph Labs", "QwenQwen", "LAMDA-NeSy NJU-IRP", "IBM Research",
                  "x AI Lab", "2077 AI", "fastai", "and Computer Sciences", "for Information"):
         assert unknown(name) == name, name
+    # a handle in capitals that spells the name's initials, bare or glued: each capital
+    # word's (a part after ``-`` too), maybe a lower-case word's, not a leading ``The``
+    for shown, name in (
+        ("BAAI Beijing Academy of Artificial Intelligence",
+         "Beijing Academy of Artificial Intelligence"),
+        ("BAAIBeijing Academy of Artificial Intelligence",
+         "Beijing Academy of Artificial Intelligence"),
+        ("MBZUAI Mohamed bin Zayed University of Artificial Intelligence",
+         "Mohamed bin Zayed University of Artificial Intelligence"),
+        ("USTC University of Science and Technology of China",
+         "University of Science and Technology of China"),
+        ("CUHKThe Chinese University of Hong Kong", "The Chinese University of Hong Kong"),
+        ("SYSU Sun Yat-sen University", "Sun Yat-sen University"),
+    ):
+        assert unknown(shown) == name, shown
+    # kept: initials that leave a capital word out, or take one the name lacks, two letters,
+    # a word with more than capitals, a glued word whose capitals are no initials
+    for name in ("ZJU Zhejiang University", "BAI Beijing Academy of Artificial Intelligence",
+                 "BAAIX Beijing Academy of Artificial Intelligence", "AI Artificial Intelligence",
+                 "AI2 Allen Institute", "ABCDef Ghi", "NVIDIANVIDIA Research", "MIT CSAIL",
+                 "KEG Knowledge Group"):
+        assert unknown(name) == name, name
+    assert grammar.without_glued_logo_alt("KAUSTKing Abdullah University of Science and "
+                                          "Technology", "KAUST") == (
+        "King Abdullah University of Science and Technology")
+    # a name's words are looked at up to a bound: a long line costs a linear split only
+    long = "ABC" + " Alpha beta" * 10_000
+    assert unknown(long) == long
     # where the capture writes every image's alt (the site's logo at its top says so)
     assert grammar.logo_alts_shown("Hugging Face's logoHugging Face") == grammar.GLUED
     assert grammar.logo_alts_shown("Hugging Face's logo Hugging Face") == grammar.BARE

@@ -108,17 +108,43 @@ KEEPING_HANDLES = {
     "KwaiVGI": {"h2t_images_to_alt"},
 }
 HANDLES = sorted(path.name for path in (TOOLS / "handles").glob("*.txt"))
+#: The pages of ``initialisms/``: handles in capitals that are their names' initials, and
+#: one that is not (initialisms/README.md).
+INITIALISMS = {
+    "OCC": "Beijing Academy of Artificial Intelligence",
+    "Qwen": "King Abdullah University of Science and Technology",
+    "Carnegie Mellon University": "The Chinese University of Hong Kong",
+    "University of Massachusetts Amherst":
+        "Mohamed bin Zayed University of Artificial Intelligence",
+    "Kandinsky Lab": "Shanghai Jiao Tong University",
+    "Princeton University": "Hong Kong University of Science and Technology",
+    "Mininglamp Technology": "University of Science and Technology of China",
+    "Edge0": "Zhejiang University",
+}
+#: ``ZJU`` is no initialism of ``Zhejiang University``: kept where the tool writes the alt
+#: (elinks' numbers tell it).
+UNTOLD_INITIALISMS = {("trending", "ZJU"): "Zhejiang University"}
+KEEPING_INITIALISMS = {
+    "ZJU": GLUING | {"lynx", "lynx_w200", "lynx_nonumbers", "h2t_images_to_alt"},
+}
+INITIALISM_OUTPUTS = sorted(path.name for path in (TOOLS / "initialisms").glob("*.txt"))
 
 
-def expected_with_handles(page: str, tool: str) -> list[dict[str, Any]]:
-    """``expected`` for the page of ``handles/``."""
+def expected_with_handles(
+    page: str,
+    tool: str,
+    renamed: dict[str, str] = RENAMED,
+    untold: dict[tuple[str, str], str] = UNTOLD_HANDLES,
+    keeping: dict[str, set[str]] = KEEPING_HANDLES,
+) -> list[dict[str, Any]]:
+    """``expected`` for the page of ``handles/`` (or, with its tables, ``initialisms/``)."""
     cards = [dict(card) for card in TRUTH[page]]
     for card in cards:
         if tool in NO_IDS:
             card.update(paper_id=None, url=None)
-        card["organization"] = RENAMED.get(card["organization"], card["organization"])
-        for (where, handle), name in UNTOLD_HANDLES.items():
-            if where == page and card["organization"] == name and tool in KEEPING_HANDLES[handle]:
+        card["organization"] = renamed.get(card["organization"], card["organization"])
+        for (where, handle), name in untold.items():
+            if where == page and card["organization"] == name and tool in keeping[handle]:
                 glue = "" if page == "daily" and tool in GLUING | {"h2t_images_to_alt"} else " "
                 card["organization"] = handle + glue + name
     return cards
@@ -547,6 +573,25 @@ def test_a_handle_unlike_the_name_is_no_part_of_it(name: str) -> None:
     as text at the page's top tells one written as handles are (``KwaiVGI Kuaishou …``)."""
     page, tool, _ = name.split(".")
     assert read_clean(TOOLS / "handles" / name) == expected_with_handles(page, tool)
+
+
+def test_the_pages_with_initialisms_are_here() -> None:
+    assert INITIALISM_OUTPUTS == HANDLES  # the same tools, the same commands
+    lynx = (TOOLS / "initialisms" / "daily.lynx.txt").read_text("utf-8")
+    assert "BAAI Beijing Academy of Artificial Intelligence" in lynx
+    w3m = (TOOLS / "initialisms" / "daily.w3m_plain.txt").read_text("utf-8")
+    assert "\nBAAIBeijing Academy of Artificial Intelligence" in w3m
+
+
+@pytest.mark.parametrize("name", INITIALISM_OUTPUTS)
+def test_a_handle_that_is_the_names_initials_is_no_part_of_it(name: str) -> None:
+    """A logo's alt text in capitals that spells the name's initials (``BAAI Beijing
+    Academy of Artificial Intelligence``, ``MBZUAI Mohamed bin Zayed …``, ``CUHKThe
+    Chinese University …``), bare or glued, is no part of the name; ``ZJU Zhejiang
+    University`` is kept where the tool writes it, as a name may start with capitals."""
+    page, tool, _ = name.split(".")
+    assert read_clean(TOOLS / "initialisms" / name) == expected_with_handles(
+        page, tool, INITIALISMS, UNTOLD_INITIALISMS, KEEPING_INITIALISMS)
 
 
 URL_PAGES = sorted((TOOLS / "urls").glob("p*.w3m.txt"))

@@ -207,7 +207,9 @@ def without_lowercase_handle(name: str) -> str:
     looks so. Any other handle (``THUDM``, ``KwaiVGI``) cannot be told from a name's first
     word (``MIT CSAIL``) by the name alone (``without_written_alt`` tells more)."""
     first, _, rest = name.partition(" ")
-    if rest[:1].isupper() and (_is_lowercase_handle(first) or _shares_start(first, rest)):
+    if rest[:1].isupper() and (
+        _is_lowercase_handle(first) or _shares_start(first, rest) or _is_initialism(first, rest)
+    ):
         return rest.strip()
     return name
 
@@ -222,6 +224,40 @@ def _shares_start(alt: str, rest: str) -> bool:
     squashed_alt, squashed_rest = _squashed([alt]), _squashed([rest])
     needed = max(_MIN_SHARED, (len(squashed_alt) + 1) // 2)
     return squashed_rest[:needed] == squashed_alt[:needed] and len(squashed_alt) >= needed
+
+
+def _is_initialism(alt: str, rest: str) -> bool:
+    """Whether a word in capitals before a name is the name's initials, a handle as
+    ``BAAI`` is of ``Beijing Academy of Artificial Intelligence`` and ``MBZUAI`` of
+    ``Mohamed bin Zayed University of Artificial Intelligence``: three letters at least,
+    one for each word of the name that starts with a capital (a word's parts around ``-``
+    count as words) and maybe for some of the others (``bin``; ``of`` is seldom one). A
+    name's own first word in capitals is no initialism of the rest (``MIT CSAIL``)."""
+    if len(alt) < _MIN_INITIALS or not (alt.isascii() and alt.isalpha() and alt.isupper()):
+        return False
+    words = rest.split()
+    if words[:1] == ["The"]:
+        words = words[1:]  # an article is no initial (``CUHK``: The Chinese University …)
+    initials = [
+        (part[0].upper(), part[0].isupper())
+        for word in words
+        for part in word.split("-")
+        if part[:1].isalpha()
+    ]
+    # The letters each way through the initials so far can have spelt: each capital
+    # initial is taken, any other taken or skipped.
+    spelt = {0}
+    for initial, needed in initials[:_MAX_INITIALS]:
+        taken = {count + 1 for count in spelt if count < len(alt) and alt[count] == initial}
+        spelt = taken if needed else taken | spelt
+        if not spelt:
+            return False
+    return len(alt) in spelt and len(initials) <= _MAX_INITIALS
+
+
+#: The fewest letters an initialism is told by, and the most words of a name it is looked
+#: for in.
+_MIN_INITIALS, _MAX_INITIALS = 3, 12
 
 
 def without_unknown_logo_alt(name: str, *, alts_written: str | None = None) -> str:
@@ -317,6 +353,7 @@ def without_glued_logo_alt(name: str, handle: str) -> str:
         return rest.strip()
     if rest.lstrip()[:1].isupper() and (
         _is_lowercase_handle(handle) or _shares_start(handle, rest)
+        or _is_initialism(handle, rest)
     ):
         return rest.strip()  # ``facebookAI at Meta``, as ``without_lowercase_handle`` tells
     return name
@@ -342,9 +379,15 @@ def without_unknown_glued_alt(name: str) -> str:
         rest = without_glued_logo_alt(name, name[:cut])
         if rest != name:
             return rest
+    capitals = len(first) - len(first.lstrip(_CAPITALS))
+    if 0 < capitals < len(first) and first[capitals].islower():
+        cut = capitals - 1  # ``BAAIBeijing``: the last capital starts the name
+        if _is_initialism(first[:cut], name[cut:]):
+            return name[cut:]
     return name
 
 
+_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #: What a handle written lower case is made of (``occ-ai``, ``kandinskylab``).
 _HANDLE = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 #: What any handle is made of (``HuggingFaceTB``, ``Mininglamp-2718``).
