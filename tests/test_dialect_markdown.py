@@ -567,8 +567,12 @@ CASES = [
          ("truncated-entry",), 0),
     Case("03: truncated after the '·'", MD03, keep_until(39), ("truncated-entry", 38, 1),
          ("truncated-entry",), 1, fields={"organization": "OCC", "date": None}),
+    Case("03: truncated after a whole abstract", MD03, keep_until(91),
+         ("truncated-entry", 91, 1), ("truncated-entry",), 4, index=3,
+         fields={"organization": None, "date": None, "end_line": 91}),
+    # the link left open, and the entry cut before its block, which the page's show
     Case("03: truncated inside a wrapped abstract", MD03, keep_until(70),
-         ("unclosed-link", 58, 1), ("unclosed-link",), 3, index=2,
+         ("unclosed-link", 58, 1), ("unclosed-link", "truncated-entry"), 3, index=2,
          fields={"author_count": None, "date": None, "end_line": 70}),
     # Strict raises lenient's first diagnostic in reading order (issue 9, point 1).
     Case("03: truncated inside the title's link", MD03, keep_until(32, 40),

@@ -63,7 +63,7 @@ from .lines import (
     starts_own_field,
     without_closing_hashes,
 )
-from .rules import BOXES_SHOWN, ENTRY_READ
+from .rules import BOXES_SHOWN, DATES_SHOWN, ENTRY_READ
 
 #: Joining an abstract's lines splits off the blanks at their starts as the rules strip them,
 #: all but U+FEFF, which is no white space to ``str.split``: an abstract that holds one is
@@ -121,6 +121,12 @@ def read_entries(state: ParseState) -> bool:
             found = read(i)
             if found is None:
                 return None
+            if found[0].date is not None:
+                memo[DATES_SHOWN] = True
+            elif DATES_SHOWN in memo and found[0].organization is None and (
+                found[0].author_count is None
+            ):
+                return None  # no block where the page's show one: the rules tell if it was cut
             if found[0].upvotes is not None:
                 memo[BOXES_SHOWN] = True
             elif BOXES_SHOWN in memo:

@@ -106,6 +106,10 @@ BOXES_SHOWN = "markdown: upvote boxes over the titles"
 #: such an entry only where it reads the next one without a box, and leaves it to the rules
 #: otherwise.
 ENTRY_READ = "markdown: the page's first entry read"
+#: ``ParseState.memo`` key: an entry of this page has shown its listing block's date, so an
+#: entry that the input's end cuts after its abstract lost its block (the trending page's
+#: cards may show none: none of them sets it there).
+DATES_SHOWN = "markdown: listing blocks with their dates"
 
 
 # -- header ---------------------------------------------------------------
@@ -885,6 +889,9 @@ def _read_metadata(state: ParseState, paper: str | None = None) -> Metadata:
     (``- N authors``, ``[LINK: …](url)`` lines), or nothing; ``paper`` is the entry's id."""
     first = state.peek()
     if first is None:
+        if DATES_SHOWN in state.memo:  # a listing's entry cut after its abstract
+            state.reporter.defect(
+                "truncated-entry", state.last_line, 1, detail="no authors or organization")
         return Metadata()
     if first.kind is Kind.LINK_TEXT:
         if first.text == LIST_LINK_OPEN:
@@ -1161,6 +1168,7 @@ def _read_date(
     else:
         votes = read_count(state, line.number, parts.count_text, line.column(column))
     metadata.date = resolve_entry_date(state, line.number, parts)
+    state.memo[DATES_SHOWN] = True
     metadata.votes = votes
     metadata.date_text = parts.text
     metadata.year_explicit = parts.year is not None
