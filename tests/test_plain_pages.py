@@ -292,6 +292,23 @@ def test_capture_02_without_its_url_lines() -> None:
     assert len(without) == 19
 
 
+@pytest.mark.parametrize("title", ["# of Tokens Matters", "- Dash Title", "#1 on the Board"])
+def test_a_title_that_starts_with_a_mark_keeps_it_without_urls(title: str) -> None:
+    """A ``#`` alone or a bullet at a title's start is the title's, as in the URL reading
+    (html2text without links writes a title as ``### Title``, whose mark is no part of it)."""
+    from dialect_support import TEXT_URLS_CAPTURE
+
+    lines = list(TEXT_URLS_CAPTURE.lines)
+    assert lines[92].startswith("Better than Your Teacher")
+    lines[92] = title
+    for kept in (lines, [line for line in lines if not line.startswith("https://")]):
+        digest = digestparse.parse("\n".join(kept), mode="strict")
+        assert digest.papers[0].title == title
+    lines[92] = "### " + title
+    without = [line for line in lines if not line.startswith("https://")]
+    assert digestparse.parse("\n".join(without), mode="strict").papers[0].title == title
+
+
 def test_no_title_is_a_box_count_date_or_header_phrase() -> None:
     for box, bullet, glued, blanks in LAYOUTS:
         digest = digestparse.parse(

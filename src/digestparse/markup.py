@@ -145,6 +145,18 @@ def plain(line: str, *, escapes: bool = False, marks: bool = True) -> str:
     return _plain(line, escapes, marks)
 
 
+def title_of_heading(line: str) -> str:
+    """A title line as ``plain`` reads it, where the tool may write it as a heading of its
+    own level (html2text without links: ``### Title``): a mark of two ``#`` or more is the
+    heading's, and a leading ``#`` alone or a bullet is the title's (``# of Tokens
+    Matters``, ``- Dash``); no title is a page's first-level heading."""
+    heading = _SUBHEADING.match(line) if line[:2] == "##" else None
+    return plain(line[heading.end() :] if heading is not None else line, marks=False)
+
+
+_SUBHEADING = regex.compile(r"#{2,6}+ ++")
+
+
 def _is_plain(line: str) -> bool:
     """Whether ``plain`` leaves ``line`` as it is, told without a regex (most titles).
 

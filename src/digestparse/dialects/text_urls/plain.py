@@ -56,7 +56,7 @@ from ...grammar import (
     without_unknown_logo_alt,
 )
 from ...links import extract_links
-from ...markup import join_wrapped, plain
+from ...markup import join_wrapped, plain, title_of_heading
 from ...model import Paper
 from ...rules.junk import report_junk
 from ...rules.page_end import starts_page_end
@@ -821,7 +821,7 @@ def entry(state: ParseState) -> bool:
     elif style != _NONE:
         reporter.defect("missing-upvotes", first.number, 1)
     title = _field(state, shape.title)
-    paper = Paper(title=plain(join_wrapped(title.texts)), abstract="", line=first.number,
+    paper = Paper(title=title_of_heading(join_wrapped(title.texts)), abstract="", line=first.number,
                   upvotes=upvotes)
     try:
         if shape.texts > shape.title:
