@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import string
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -28,6 +29,7 @@ from hostile_support import (
     SEED_BYTES,
     SEEDS,
     check_lenient,
+    check_nothing_lost,
     comparable,
     input_lines,
     lenient,
@@ -35,6 +37,9 @@ from hostile_support import (
 )
 
 HEADER = "\n\n".join(CANONICAL_HEADER)
+CAPTURE_05 = next(
+    (Path(__file__).parent / "fixtures" / "captures").glob("05_*.txt")
+).read_text(encoding="utf-8").split("\n")
 
 # -- arbitrary input -------------------------------------------------------------
 
@@ -512,3 +517,54 @@ def test_utf32_input_is_named_as_utf32_and_decoded(codec: str) -> None:
     with pytest.raises(ParseError) as error:
         strict(data)
     assert (error.value.code, error.value.line, error.value.column) == ("utf32-input", 1, 1)
+
+
+# -- found by an adversarial review (2026-11-29) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[2](://\nhuggingface.co/login)\n### [T\n",
+        "[ 2\n](huggingface.co/login)\n### p",
+        "[-](://\rhuggingface.co/login)\r### [",
+    ],
+)
+def test_an_upvote_box_wrapped_over_two_lines_before_a_title(text: str) -> None:
+    """html-text: a box's link to the login page wrapped onto a second line, right over a
+    ``### `` line, was a lead-in that the entry rule took nothing of (``InternalError: no
+    rule consumed line 1``, exit 3 from the command line); anywhere in capture 05 too."""
+    for source in (text, "\n".join([*CAPTURE_05[:60], text, *CAPTURE_05[60:]])):
+        for dialect in ("html-text", "auto"):
+            digest = check_nothing_lost(
+                source, digestparse.parse(source, dialect=dialect))
+            assert digest.diagnostics
+            with pytest.raises(ParseError):
+                digestparse.parse(source, mode="strict", dialect=dialect)
+
+
+def test_strict_checkpoints_do_not_look_at_every_defect_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Strict mode raises at a checkpoint between rules; while copies of an entry are held
+    back it cannot, and each checkpoint compared every defect found so far: quadratic on
+    10^4 defective copies (``### T`` lines: hours for a MB). Counted, not timed: the
+    comparisons grow with the input, not with its square."""
+    from digestparse import diagnostics
+
+    calls = 0
+    order = diagnostics.reading_order
+
+    def counted(diagnostic: digestparse.Diagnostic) -> tuple[int, int, int]:
+        nonlocal calls
+        calls += 1
+        return order(diagnostic)
+
+    monkeypatch.setattr(diagnostics, "reading_order", counted)
+    counts = []
+    for size in (500, 1000, 2000):
+        calls = 0
+        with pytest.raises(ParseError):
+            digestparse.parse("### T\n" * size, mode="strict", dialect="html-text")
+        counts.append(calls)
+    assert counts[2] < 2.5 * counts[1] < 6.25 * counts[0], counts

@@ -114,7 +114,8 @@ class Reporter:
     """
 
     __slots__ = (
-        "_emit", "_held_from", "_messages", "_pending", "_seen", "count", "source", "strict"
+        "_emit", "_first", "_held_from", "_messages", "_pending", "_seen", "count", "source",
+        "strict",
     )
 
     def __init__(
@@ -125,9 +126,12 @@ class Reporter:
         self.count = 0
         #: Strict mode: what lenient mode would have handed over so far, in order.
         self._seen: list[Diagnostic] = []
+        #: Strict mode: the first of ``_seen`` in reading order, kept as they come, so that a
+        #: checkpoint costs the same however many defects were found before it.
+        self._first: Diagnostic | None = None
         #: Strict mode: the message (with its detail) of the first defect at a position.
         self._messages: dict[tuple[str, int, int], str] = {}
-        self._emit = self._seen.append if self.strict else emit
+        self._emit = self._keep if self.strict else emit
         # One held-back diagnostic per run code: another defect in between (say,
         # trailing whitespace met while looking ahead) must not cut a junk run.
         self._pending: dict[str, Diagnostic] = {}
@@ -201,6 +205,11 @@ class Reporter:
                 self.count += 1
                 self._hand_over(diagnostic)
 
+    def _keep(self, diagnostic: Diagnostic) -> None:
+        self._seen.append(diagnostic)
+        if self._first is None or reading_order(diagnostic) < reading_order(self._first):
+            self._first = diagnostic
+
     def _held_back(self) -> list[Diagnostic]:
         return sorted(self._pending.values(), key=reading_order)
 
@@ -214,7 +223,10 @@ class Reporter:
         """
         if not (self.strict and (self._seen or self._pending)):
             return
-        first = min([*self._seen, *self._held_back()], key=reading_order)
+        # The first seen, then the runs held back (one per code at most), as lenient mode
+        # would list them: ties go to the first.
+        seen = [self._first] if self._first is not None else []
+        first = min([*seen, *self._held_back()], key=reading_order)
         if first.line <= line and first.line < self._held_from:
             message = self._messages[(first.code, first.line, first.column)]
             raise ParseError(first.code, message, first.line, first.column, self.source)

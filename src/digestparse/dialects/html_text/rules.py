@@ -282,9 +282,12 @@ def entry(state: ParseState) -> bool:
     title_line = state.peek()
     if title_line is None or title_line.kind is not TITLE:
         first = lead_in.first
-        if first is not None:  # a lead-in with no entry after it
-            state.reporter.defect("junk", first.number, 1, end_line=state.last_line,
-                                  detail="a lead-in without a title")
+        if first is None:
+            # Nothing taken: a start that the lead-in's reading does not know (it must), left
+            # to the junk rule rather than to a loop that takes nothing.
+            return False
+        state.reporter.defect("junk", first.number, 1, end_line=state.last_line,
+                              detail="a lead-in without a title")
         return True
     read = _title(state)
     if read is None:
@@ -444,6 +447,15 @@ def _lead_in(state: ParseState) -> _LeadIn:
             box_count(box.text) if box.kind is BOX else upvote_count(state.advance().text)
         )
         worded = box.text == UPVOTE_OPEN
+    elif (
+        box is not None
+        and box.kind is OPEN
+        and (glued_box := _glued(state)).kind is BOX
+        and starts_entry(state)
+    ):
+        state.advance_by(glued_box.count)  # ``[2](https://`` / ``huggingface.co/login…)``
+        first = first or box
+        upvotes = box_count(glued_box.text)
     while state.peek_is(0, ANCHOR):
         line = state.advance()
         first = first or line
