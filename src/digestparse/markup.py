@@ -215,7 +215,16 @@ def join_wrapped(parts: list[str], *, broken_urls: bool = False) -> str:
             token = ""
         pieces.append(text)
         token = (token + text).rpartition(" ")[2]
+        if len(token) > 2 * _TOKEN_ENDS:
+            # Only the word's start (a URL's scheme) and end (``-``, ``://``, ``/``) are
+            # looked at: a word glued over many lines (``ab-`` on each) must not be copied
+            # whole for each of them.
+            token = token[:_TOKEN_ENDS] + token[-_TOKEN_ENDS:]
     return "".join(pieces)
+
+
+#: How much of the word joined so far ``join_wrapped`` keeps at each end.
+_TOKEN_ENDS = 16
 
 
 def _ends_in_url(texts: list[str]) -> bool:
