@@ -148,10 +148,14 @@ def plain(line: str, *, escapes: bool = False, marks: bool = True) -> str:
 def title_of_heading(line: str) -> str:
     """A title line as ``plain`` reads it, where the tool may write it as a heading of its
     own level (html2text without links: ``### Title``): a mark of two ``#`` or more is the
-    heading's, and a leading ``#`` alone or a bullet is the title's (``# of Tokens
-    Matters``, ``- Dash``); no title is a page's first-level heading."""
+    heading's, and a leading ``#`` alone is the title's (``# of Tokens Matters``): no title
+    is a page's first-level heading. A bullet is taken off: where no URL tells a title, a
+    lost line break glues an upvote box's ``-`` to it (``- Benchmarks Are …``), and a
+    title seldom starts with one."""
     heading = _SUBHEADING.match(line) if line[:2] == "##" else None
-    return plain(line[heading.end() :] if heading is not None else line, marks=False)
+    text = line[heading.end() :] if heading is not None else line
+    bullet = _BULLET.match(text) if text[:1] in "-*+" else None
+    return plain(text[bullet.end() :] if bullet is not None else text, marks=False)
 
 
 _SUBHEADING = regex.compile(r"#{2,6}+ ++")
