@@ -38,6 +38,7 @@ from .fields import (
 from .lines import (
     LINKS,
     TEXT,
+    TITLE_MARK,
     Kind,
     classify,
     is_pagination,
@@ -171,8 +172,12 @@ class _Reader:
             following_line = stop
             while chunk.startswith("\n", following_line):
                 following_line += 1
-            if following_line == len(chunk) or chunk[following_line] in BLANK_CHARS:
-                return None
+            if (
+                following_line == len(chunk)
+                or chunk[following_line] in BLANK_CHARS
+                or chunk.startswith(TITLE_MARK, following_line)
+            ):
+                return None  # (a heading is no abstract's line: the rules end it there)
             stop = chunk.find("\n", following_line)
         else:
             return None
