@@ -215,6 +215,70 @@ def test_both_paths_give_the_records_of_the_rules(
     assert [attrs.asdict(r, recurse=False) for r in merger.result().papers] == expected
 
 
+def reference_conflicts(series: Sequence[Capture]) -> list[tuple[str, int, str]]:
+    """The conflicts of the rules (docs/diagnostics.md, ``conflict``), from scratch: per
+    identity group, its sightings in capture order; each that shows the abstract, the
+    authors or organization, or the date, against the one before it that shows it. As
+    (source, line, detail), in capture order."""
+    sightings = [
+        ((capture.day, number, paper.line), capture, paper)
+        for number, capture in enumerate(series)
+        for paper in capture.papers
+    ]
+    numbers = identity_groups((title_key(p.title), p.paper_id or None) for _, _, p in sightings)
+    groups: dict[int, list[Any]] = {}
+    for number, sighting in zip(numbers, sightings, strict=True):
+        groups.setdefault(number, []).append(sighting)
+    found = []
+    for members in groups.values():
+        members.sort(key=lambda member: member[0])
+        before: dict[str, tuple[Capture, Paper, Any]] = {}
+        for order, capture, paper in members:
+            shown = _shown(paper)
+            for name in ("abstract", "who", "date"):
+                value = shown[name]
+                if value is None:
+                    continue
+                if name in before and before[name][2] != value:
+                    earlier_capture, earlier, held = before[name]
+                    at = f"{earlier_capture.source}:{earlier.line}"
+                    if name == "abstract":
+                        detail = f"abstract differs from the one at {at}"
+                    elif name == "date":
+                        detail = f"date {value.isoformat()} here, date {held.isoformat()} at {at}"
+                    else:
+                        def who(pair: Any) -> str:
+                            count, organization = pair
+                            return (f"{count} authors" if count is not None
+                                    else f"organization {organization!r}")
+                        detail = f"{who(value)} here, {who(held)} at {at}"
+                    found.append((order, capture.source, paper.line, detail))
+                before[name] = (capture, paper, value)
+    found.sort(key=lambda conflict: conflict[0])
+    return [(source, line, detail) for _, source, line, detail in found]
+
+
+@settings(max_examples=400, deadline=None)
+@given(captures(unique_lines=True), st.booleans(), st.randoms(use_true_random=False))
+def test_conflicts_do_not_depend_on_the_order_captures_are_given_in(
+    series: list[Capture], regular: bool, random: Any
+) -> None:
+    """Each paper's sightings compared in capture order, whatever the order of arrival (a
+    sighting that arrives before a later-dated one was compared with the latest held, and
+    conflicts went missing or named the wrong capture)."""
+    expected = reference_conflicts(series)
+    shuffled = list(series)
+    random.shuffle(shuffled)
+    merger = Merger()
+    merger._regular = regular
+    for capture in shuffled:
+        merger.add_papers(capture.papers, capture.source, capture.day, series.index(capture))
+    got = [
+        (d.source, d.line, d.message.split(": ", 1)[1]) for d in merger.result().diagnostics
+    ]
+    assert got == expected
+
+
 # --- the cheaper construction of the records is invisible --------------------------------
 
 

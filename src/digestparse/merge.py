@@ -57,10 +57,6 @@ MERGE_FIELDS: tuple[str, ...] = (
 #: The fields of one entry of ``seen``, in output order.
 SIGHTING_FIELDS: tuple[str, ...] = ("source", "line", "captured", "votes", "upvotes")
 
-#: Fields that should never change between captures: a disagreement is a ``conflict``.
-#: Authors and organization are one field: a capture shows one or the other.
-_STABLE = frozenset({"abstract", "who", "date"})
-
 # A date in a file name, not inside a longer run of digits.
 _NAME_DATE = re.compile(
     r"(?<![0-9])([0-9]{4})(?:-([0-9]{2})-([0-9]{2})|([0-9]{2})([0-9]{2}))(?![0-9])"
@@ -230,11 +226,14 @@ class _Group:
       of the latest one), in capture order: the usual case in a series, checked
       with one tuple comparison per sighting; the counts are read from ``seen``;
     - general (``values`` is not None): per field, the latest value shown and
-      the order of the sighting that showed it, for any order of arrival.
+      the order of the sighting that showed it, for any order of arrival; and in
+      ``stable``, four items a sighting (order, who, date, the abstract's hash), from
+      which a group given out of capture order finds its conflicts at the end.
     """
 
-    __slots__ = ("first", "last", "ordered", "orders", "seen", "shown", "values")
+    __slots__ = ("first", "last", "ordered", "orders", "seen", "shown", "stable", "values")
     orders: dict[str, _Order]
+    stable: list[Any]
 
     def __init__(self, order: _Order) -> None:
         self.first = order
@@ -244,7 +243,7 @@ class _Group:
         self.seen: list[int | None] = []
         self.shown: _Shown | None = None
         self.values: dict[str, Any] | None = None
-        # ``orders`` is set with ``values``: one object fewer per regular paper.
+        # ``orders`` and ``stable`` are set with ``values``: fewer objects per regular paper.
 
 
 class Merger:
@@ -262,7 +261,8 @@ class Merger:
         self, mode: Mode = "lenient", on_diagnostic: Callable[[Diagnostic], None] | None = None
     ) -> None:
         self.mode: Mode = check_mode(mode)
-        self._diagnostics: list[tuple[_Order, Diagnostic]] = []
+        #: The conflicts found as sightings came, each with its paper's group.
+        self._diagnostics: list[tuple[_Order, Diagnostic, _Group]] = []
         self._on_diagnostic = on_diagnostic
         self._by_key: dict[str, _Group] = {}
         self._by_id: dict[str, _Group] = {}
@@ -329,7 +329,10 @@ class Merger:
                     continue
                 group.values = {}
                 group.orders = {}
+                group.stable = []
             group.seen += (order, votes, upvotes)
+            group.stable += _stable(order, paper.abstract, paper.author_count,
+                                    paper.organization, paper.date)
             if order < group.first:
                 group.first = order
             if order < group.last:  # given out of capture order: compare field by field
@@ -371,6 +374,10 @@ class Merger:
                 orders[name] = last
         group.values = values
         group.orders = orders
+        stable = _stable(0, abstract, author_count, organization, date)[1:]
+        group.stable = [
+            item for order in group.seen[0::3] for item in (order, *stable)
+        ]
 
     def _take_latest(
         self,
@@ -410,8 +417,8 @@ class Merger:
         abstract = paper.abstract
         if abstract:
             held = values.get("abstract")
-            if held is not None and held != abstract:
-                self._conflict("abstract", (order, abstract), (orders["abstract"], held))
+            if held is not None and held != abstract and group.ordered:
+                self._conflict(group, "abstract", (order, abstract), (orders["abstract"], held))
             values["abstract"] = abstract
             orders["abstract"] = order
         author_count = paper.author_count
@@ -419,32 +426,26 @@ class Merger:
         if author_count is not None or organization is not None:
             who = (author_count, organization)
             held = values.get("who")
-            if held is not None and held != who:
-                self._conflict("who", (order, who), (orders["who"], held))
+            if held is not None and held != who and group.ordered:
+                self._conflict(group, "who", (order, who), (orders["who"], held))
             values["who"] = who
             orders["who"] = order
         date = paper.date
         if date is not None:
             held = values.get("date")
-            if held is not None and held != date:
-                self._conflict("date", (order, date), (orders["date"], held))
+            if held is not None and held != date and group.ordered:
+                self._conflict(group, "date", (order, date), (orders["date"], held))
             values["date"] = date
             orders["date"] = order
 
     def _offer(self, group: _Group, name: str, value: Any, order: _Order) -> None:
-        """Keep ``value`` if it is the latest of its field (any order of arrival)."""
+        """Keep ``value`` if it is the latest of its field (any order of arrival). The group
+        is out of capture order: its conflicts are found at the end (``_replayed``)."""
         values = group.values
         assert values is not None
         held_order = group.orders.get(name)
-        if held_order is not None:
-            if name in _STABLE:
-                held = (held_order, values[name])
-                if held[1] != value:
-                    offered = (order, value)
-                    later, earlier = (offered, held) if order >= held_order else (held, offered)
-                    self._conflict(name, later, earlier)
-            if order < held_order:
-                return
+        if held_order is not None and order < held_order:
+            return
         values[name] = value
         group.orders[name] = order
 
@@ -470,6 +471,7 @@ class Merger:
         keep.first = min(keep.first, gone.first)
         keep.last = max(keep.last, gone.last)
         keep.seen.extend(gone.seen)
+        keep.stable.extend(gone.stable)
         keep.ordered = False
         # Rare (one paper id under two titles): a scan is cheaper than a set per paper.
         for index in (self._by_key, self._by_id):
@@ -481,7 +483,7 @@ class Merger:
         return keep
 
     def _conflict(
-        self, name: str, later: tuple[_Order, Any], earlier: tuple[_Order, Any]
+        self, group: _Group, name: str, later: tuple[_Order, Any], earlier: tuple[_Order, Any]
     ) -> None:
         """A conflict at the later sighting, naming the earlier one's position."""
         at = f"{self._sources[_capture_of(earlier[0])]}:{_line_of(earlier[0])}"
@@ -492,7 +494,7 @@ class Merger:
         order = later[0]
 
         def keep(diagnostic: Diagnostic) -> None:
-            self._diagnostics.append((order, diagnostic))
+            self._diagnostics.append((order, diagnostic, group))
             if self._on_diagnostic is not None:
                 self._on_diagnostic(diagnostic)
 
@@ -504,6 +506,18 @@ class Merger:
         """The records, in first-seen order, and the conflicts, in capture order."""
         groups = sorted({id(group): group for group in self._by_key.values()}.values(),
                         key=_first)
+        # A paper whose sightings came out of capture order: the conflicts found as they
+        # came compared neighbours that a later arrival may have come between. Its
+        # conflicts are those of its sightings in capture order, found now (strict mode
+        # raises the first).
+        self._diagnostics = [entry for entry in self._diagnostics if entry[2].ordered]
+        replayed = sorted(
+            (conflict for group in groups if not group.ordered
+             for conflict in _replayed(group)),
+            key=_later_order,
+        )
+        for group, name, later, earlier in replayed:
+            self._conflict(group, name, later, earlier)
         # Tens of thousands of new objects that all stay: the garbage collector would
         # visit them again and again while they are made and find nothing to free.
         collecting = gc.isenabled()
@@ -514,7 +528,7 @@ class Merger:
             if collecting:
                 gc.enable()
         self._diagnostics.sort(key=_first_item)
-        return Merged(papers, tuple([d for _, d in self._diagnostics]))
+        return Merged(papers, tuple([entry[1] for entry in self._diagnostics]))
 
     def _records(self, groups: list[_Group]) -> tuple[MergedPaper, ...]:
         """The records of ``groups`` (in first-seen order): every ``Sighting`` of every
@@ -591,6 +605,49 @@ class Merger:
 
 def _first(group: _Group) -> _Order:
     return group.first
+
+
+def _stable(
+    order: _Order, abstract: str, author_count: int | None, organization: str | None,
+    date: datetime.date | None,
+) -> tuple[Any, ...]:
+    """One sighting's entry in ``_Group.stable``: what the fields that should not change
+    show (None: not shown). The abstract is kept as its hash: a paper's every abstract
+    kept whole would cost its text per sighting."""
+    who = None if author_count is None and organization is None else (author_count, organization)
+    return order, who, date, hash(abstract) if abstract else None
+
+
+#: The fields that should never change between captures (a disagreement is a
+#: ``conflict``), where ``_Group.stable`` holds them after each order, in the order
+#: ``_take_latest`` finds conflicts. Authors and organization are one field, ``who``: a
+#: capture shows one or the other.
+_STABLE_AT = (("abstract", 3), ("who", 1), ("date", 2))
+
+
+def _replayed(
+    group: _Group,
+) -> list[tuple[_Group, str, tuple[_Order, Any], tuple[_Order, Any]]]:
+    """The conflicts of a group's sightings taken in capture order: each sighting that shows
+    a field against the one before it that shows it, as ``_take_latest`` finds them."""
+    stable = iter(group.stable)
+    entries = sorted(zip(stable, stable, stable, stable, strict=True), key=_first_item)
+    conflicts = []
+    held: dict[str, tuple[_Order, Any]] = {}
+    for entry in entries:
+        for name, index in _STABLE_AT:
+            value = entry[index]
+            if value is None:
+                continue
+            before = held.get(name)
+            if before is not None and before[1] != value:
+                conflicts.append((group, name, (entry[0], value), before))
+            held[name] = (entry[0], value)
+    return conflicts
+
+
+def _later_order(conflict: tuple[Any, ...]) -> Any:
+    return conflict[2][0]
 
 
 def _first_item(item: tuple[Any, ...]) -> Any:
