@@ -257,7 +257,10 @@ def test_series_check_keeps_each_files_own_findings(series: Path) -> None:
 
 
 def test_series_check_file_without_a_capture_date_is_not_checked(series: Path) -> None:
-    shutil.copy(SEEDS[0], series / "dumps" / "undated.txt")
+    # Damaged: as an unreadable file, none of its findings is listed (they were, uncounted).
+    lines = SEEDS[0].read_text(encoding="utf-8").split("\n")
+    lines.remove("\u00b7")
+    (series / "dumps" / "undated.txt").write_text("\n".join(lines), encoding="utf-8")
     result = run_cli("check", "--series", "dumps", "--allow-missing", "@/nonexistent",
                      cwd=series)
     assert result.returncode == 2
@@ -269,6 +272,13 @@ def test_series_check_file_without_a_capture_date_is_not_checked(series: Path) -
         "and its name has no YYYY-MM-DD or YYYYMMDD date"
     ) in result.stderr.splitlines()
     assert result.stdout.splitlines() == [f"dumps/{line}" for line in SEED_GAPS]
+    result = run_cli("check", "--series", "--format", "json", "dumps", cwd=series)
+    document = json.loads(result.stdout)
+    assert [row for row in document["files"] if row["path"] == "dumps/undated.txt"] == [
+        {"path": "dumps/undated.txt", "status": "not-checked", "papers": 0, "findings": 0,
+         "error": "cannot place dumps/undated.txt in the series: it states no capture time "
+                  "and its name has no YYYY-MM-DD or YYYYMMDD date", "dialect": None}]
+    assert not any(f["source"] == "dumps/undated.txt" for f in document["findings"])
 
 
 @pytest.mark.parametrize(

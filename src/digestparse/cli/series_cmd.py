@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
+from collections import Counter
 from collections.abc import Sequence
 
 from ..diagnostics import reading_order
@@ -42,6 +43,8 @@ def run_series_check(
                     f"cannot place {result.name} in the series: it states no capture time "
                     "and its name has no YYYY-MM-DD or YYYYMMDD date"
                 )
+                # Not checked, as an unreadable file: no finding of it is listed or counted.
+                result.findings, result.omitted, result.papers = [], Counter(), 0
                 unplaced.append(result)
             else:
                 placed.append((day, result))
