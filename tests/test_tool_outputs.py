@@ -641,3 +641,51 @@ def test_the_sites_logo_written_as_text_tells_a_glued_handle(tool: str) -> None:
         assert (digest.dialect, digest.diagnostics) == ("text-urls", ())
         assert [fields(paper) for paper in digest.papers] == expected("daily", tool, logo)
     assert "QwenQwen" in [paper.organization for paper in digest.papers]
+
+
+#: Outputs whose listing, cut from an entry on (the header lost: a user who copies only the
+#: listing, or trims a dump), is not read as its dialect (docs/format.md, "The listing
+#: without its header", says why): lynx's and elinks' own notation needs the header's
+#: signs; BeautifulSoup's trending text shows no mark of the 2026 page but the header's;
+#: inscriptis with images writes the avatars' placeholders where a box would be told.
+HEADERLESS_UNREAD = {
+    "daily": {"elinks", "elinks_noref", "lynx_w200", "inscriptis_images"},
+    "trending": {"elinks", "elinks_noref", "lynx_w200", "bs4_default"},
+}
+HEADERLESS = [
+    name for name in OUTPUTS
+    if name.split(".")[1] not in HEADERLESS_UNREAD[name.split(".")[0]]
+]
+
+
+@pytest.mark.parametrize("name", HEADERLESS)
+def test_a_listing_cut_below_its_header_reads_from_the_cut_on(name: str) -> None:
+    """The output from its first, third or fifth entry on (the box's line): the same
+    dialect, those entries' fields, and ``missing-header`` alone. A glued logo's alt stays
+    in the name where the site's logo line at the top, which tells it, was cut off."""
+    page, tool, _ = name.split(".")
+    text = (TOOLS / name).read_text("utf-8")
+    lines = text.split("\n")
+    whole = digestparse.parse(text, reference_date=REFERENCE)
+    for first in (0, 2, 4):
+        cut = "\n".join(lines[whole.papers[first].line - 1 :])
+        digest = digestparse.parse(cut, reference_date=REFERENCE)
+        assert digest.dialect == whole.dialect, first
+        assert [d.code for d in digest.diagnostics] == ["missing-header"], first
+        assert uncovered_lines(cut, digest) == []
+        assert [fields(paper) for paper in digest.papers] == expected(
+            page, tool, logo_shown=False)[first:], first
+
+
+@pytest.mark.parametrize("above", [["-" * 40], ["Daily Papers - Hugging Face", "=" * 27]])
+@pytest.mark.parametrize("tool", ["w3m_plain", "innertext", "bs4_nl", "lynx_nonumbers"])
+def test_a_rule_above_a_capture_without_urls_is_no_page_end(
+    above: list[str], tool: str
+) -> None:
+    """A rule, or a title underlined, over the capture: the reading without URLs was not
+    chosen (its scan ended at the rule, as at a page's end), and every entry was junk."""
+    text = "\n".join([*above, (TOOLS / f"daily.{tool}.txt").read_text("utf-8")])
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    assert (digest.dialect, digest.diagnostics) == ("text-urls", ())
+    assert uncovered_lines(text, digest) == []
+    assert [fields(paper) for paper in digest.papers] == expected("daily", tool)

@@ -92,6 +92,7 @@ from .plain_lines import (
     has_logo,
     holds_avatar,
     is_card_links,
+    is_empty_avatar,
     is_lead_in,
     is_lead_in_words,
     is_placeholder,
@@ -149,20 +150,24 @@ def choose_reading(state: ParseState) -> None:
     """Read the capture without URLs where its first lines hold no URL line of the site
     (``huggingface.co``: a menu's, an upvote box's or a title's link), show the 2026 page
     (``detect_plain``) and show that their tool kept no link: ``Subscribe`` or the promo
-    lines over no URL line, or an authors line that is no link (``3 authors``, ``• 3
-    authors``, ``* 3 authors``; ``- 3 authors`` is a markdown list item as well)."""
+    lines over no URL line, an authors line that is no link (``3 authors``, ``• 3
+    authors``, ``* 3 authors``; ``- 3 authors`` is a markdown list item as well), or an
+    avatar with neither alt text nor URL (pandoc's ``- []``)."""
     texts: list[str] = []
     linkless = False
+    dated = False  # an entry's ``·`` seen: a page's end may come
     held = 0
     previous: Line | None = None
     for ahead in range(_SCAN_LINES):
         line = state.peek(ahead)
         if line is not None and (shown := logo_alts_shown(line.text)) is not None:
             state.memo[LOGO_ALTS] = shown
-        if line is None or opens_page_end(line.text):
+        if line is None or (dated and opens_page_end(line.text)):
             # The page's end, with the list of URLs lynx adds after it (``Visible links:``,
-            # or its URLs alone where that heading was lost): no link of the page.
+            # or its URLs alone where that heading was lost): no link of the page. A rule
+            # before any entry is none (a title underlined, ``====``, over the capture).
             break
+        dated = dated or is_separator(line.text)
         if line.kind is URL and is_site_url(line.text) and not _wrapped_into(line, previous):
             return
         previous = line
@@ -172,10 +177,14 @@ def choose_reading(state: ParseState) -> None:
         texts.append(line.text)
         linkless = linkless or line.text in _LINKLESS or (
             line.text[:1] in _LINKLESS_AUTHORS and authors_count(line.text) is not None
-        )
+        ) or is_empty_avatar(line.text)
     if linkless and detect_plain(texts):
         state.memo[PLAIN] = True
-        if is_trending_page(texts):
+        if is_trending_page(texts) or (
+            # A capture cut below its header (the listing alone, copied from a browser):
+            # only the trending card writes its upvote button's label.
+            UPVOTE_LABEL in texts and PAGE_TITLES.isdisjoint(texts)
+        ):
             state.memo[TRENDING] = True
 
 

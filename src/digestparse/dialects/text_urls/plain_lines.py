@@ -240,6 +240,20 @@ def is_separator(text: str) -> bool:
     return text == SEPARATOR or glued_date(text) is not None
 
 
+def _bare_box(head: Sequence[str], index: int) -> bool:
+    """Whether a line is a bare upvote box that is no comment count (a browser's copy of the
+    page): ``-``, or a number under a date line that showed its count (``Nov 25  1`` /
+    ``27``), as ``plain.py`` tells them apart."""
+    line = head[index]
+    if line == "-":
+        return True
+    if index == 0 or not line.isdigit() or not is_count(line):
+        return False
+    # ``Nov 25  1``: a browser puts the count after more than one blank.
+    parts = read_date_line(" ".join(date_text(head[index - 1]).split()))
+    return parts is not None and parts.count_text is not None
+
+
 def box_value(text: str) -> int | None:
     """The upvotes of a one-line upvote box (``[-] 12``, ``Upvote 12``, ``Upvote12``, a bare
     ``12`` or ``-``), or None where the line is none. A bare number may be a comment count as
@@ -305,7 +319,11 @@ def detect_plain(head: Sequence[str]) -> bool:
         if following is None:
             break
         if (
-            (is_box(line) or (line.startswith(UPVOTE_WORD) and box_value(line) is not None))
+            (
+                is_box(line)
+                or (line.startswith(UPVOTE_WORD) and box_value(line) is not None)
+                or _bare_box(head, index)
+            )
             and classify(following) is TEXT
             and authors_count(following) is None  # a title, not a seed's '• 4 authors'
             and _entry_follows(head, index + 1)
@@ -416,6 +434,12 @@ def _switcher_at(head: Sequence[str], index: int) -> bool:
 _EMPTY_AVATAR = re.compile(r"[*+-] \[\]")
 
 
+def is_empty_avatar(text: str) -> bool:
+    """An avatar with no alt text in its list item, as pandoc's plain text writes it
+    (``- []``): a tool that keeps links writes the image's URL."""
+    return text[:1] in "-*+" and _EMPTY_AVATAR.fullmatch(text) is not None
+
+
 def _empty_avatars_over_authors(head: Sequence[str], index: int) -> bool:
     """An avatar with no alt text in its list item (``- []``: pandoc) right above the
     authors line, which is the list's last item, with the same bullet (``- 5 authors``),
@@ -423,7 +447,7 @@ def _empty_avatars_over_authors(head: Sequence[str], index: int) -> bool:
     is ``• 5 authors`` (a seed whose abstract is ``- []`` stays a seed)."""
     return (
         index + 2 < len(head)
-        and _EMPTY_AVATAR.fullmatch(head[index]) is not None
+        and is_empty_avatar(head[index])
         and head[index + 1][:1] == head[index][:1]
         and authors_count(head[index + 1]) is not None
         and is_separator(head[index + 2])
