@@ -157,9 +157,9 @@ def _shown(paper: Paper) -> dict[str, Any]:
     }
 
 
-def reference(series: Sequence[Capture]) -> list[dict[str, Any]]:
-    """One record per identity group, in first-seen order: each field from the latest
-    sighting (by capture date, capture, line) that shows one."""
+def sightings_by_paper(series: Sequence[Capture]) -> list[list[Any]]:
+    """Each identity group's sightings, as (order, capture, paper); order is (capture date,
+    capture number, line)."""
     sightings = [
         ((capture.day, number, paper.line), capture, paper)
         for number, capture in enumerate(series)
@@ -169,8 +169,15 @@ def reference(series: Sequence[Capture]) -> list[dict[str, Any]]:
     groups: dict[int, list[Any]] = {}
     for number, sighting in zip(numbers, sightings, strict=True):
         groups.setdefault(number, []).append(sighting)
+    return list(groups.values())
+
+
+def reference(series: Sequence[Capture]) -> list[dict[str, Any]]:
+    """One record per identity group, in first-seen order: each field from the latest
+    sighting (by capture date, capture, line) that shows one."""
+    groups = sightings_by_paper(series)
     records = []
-    for members in sorted(groups.values(), key=lambda members: min(m[0] for m in members)):
+    for members in sorted(groups, key=lambda members: min(m[0] for m in members)):
         members.sort(key=lambda member: member[0])
         latest: dict[str, Any] = {}
         for _, _, paper in members:
@@ -206,13 +213,19 @@ def test_both_paths_give_the_records_of_the_rules(
     """Whatever the order the captures are given in (lines unique in a capture, so that
     first-seen order has no ties)."""
     expected = reference(series)
+    merged = merged_in_any_order(series, regular, random)
+    assert [attrs.asdict(r, recurse=False) for r in merged.papers] == expected
+
+
+def merged_in_any_order(series: list[Capture], regular: bool, random: Any) -> Merged:
+    """The merge of ``series``'s captures given in a random order (each keeps its number)."""
     shuffled = list(series)
     random.shuffle(shuffled)
     merger = Merger()
     merger._regular = regular
     for capture in shuffled:
         merger.add_papers(capture.papers, capture.source, capture.day, series.index(capture))
-    assert [attrs.asdict(r, recurse=False) for r in merger.result().papers] == expected
+    return merger.result()
 
 
 def reference_conflicts(series: Sequence[Capture]) -> list[tuple[str, int, str]]:
@@ -220,17 +233,8 @@ def reference_conflicts(series: Sequence[Capture]) -> list[tuple[str, int, str]]
     identity group, its sightings in capture order; each that shows the abstract, the
     authors or organization, or the date, against the one before it that shows it. As
     (source, line, detail), in capture order."""
-    sightings = [
-        ((capture.day, number, paper.line), capture, paper)
-        for number, capture in enumerate(series)
-        for paper in capture.papers
-    ]
-    numbers = identity_groups((title_key(p.title), p.paper_id or None) for _, _, p in sightings)
-    groups: dict[int, list[Any]] = {}
-    for number, sighting in zip(numbers, sightings, strict=True):
-        groups.setdefault(number, []).append(sighting)
     found = []
-    for members in groups.values():
+    for members in sightings_by_paper(series):
         members.sort(key=lambda member: member[0])
         before: dict[str, tuple[Capture, Paper, Any]] = {}
         for order, capture, paper in members:
@@ -267,15 +271,8 @@ def test_conflicts_do_not_depend_on_the_order_captures_are_given_in(
     sighting that arrives before a later-dated one was compared with the latest held, and
     conflicts went missing or named the wrong capture)."""
     expected = reference_conflicts(series)
-    shuffled = list(series)
-    random.shuffle(shuffled)
-    merger = Merger()
-    merger._regular = regular
-    for capture in shuffled:
-        merger.add_papers(capture.papers, capture.source, capture.day, series.index(capture))
-    got = [
-        (d.source, d.line, d.message.split(": ", 1)[1]) for d in merger.result().diagnostics
-    ]
+    merged = merged_in_any_order(series, regular, random)
+    got = [(d.source, d.line, d.message.split(": ", 1)[1]) for d in merged.diagnostics]
     assert got == expected
 
 
