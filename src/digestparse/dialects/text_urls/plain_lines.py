@@ -322,7 +322,8 @@ def detect_plain(head: Sequence[str]) -> bool:
             (
                 is_box(line)
                 or (line.startswith(UPVOTE_WORD) and box_value(line) is not None)
-                or _bare_box(head, index)
+                # (not in a converter's markdown, where ``-`` is an empty list item)
+                or (not markup and _bare_box(head, index))
             )
             and classify(following) is TEXT
             and authors_count(following) is None  # a title, not a seed's '• 4 authors'
