@@ -13,6 +13,9 @@ import re
 import attrs
 
 from .errors import InternalError
+
+# MAX_AUTHOR_DIGITS: at home in grammar (AUTHORS_TEXT); its users import it from here too.
+from .grammar import MAX_AUTHOR_DIGITS as MAX_AUTHOR_DIGITS
 from .grammar import MONTH_NUMBER, MONTHS
 from .state import ParseState
 
@@ -30,8 +33,6 @@ _DATE_START = re.compile(
 
 #: Longest count accepted after a date; longer ones are reported, never passed to int().
 MAX_COUNT_DIGITS = 18
-#: Longest author count accepted, in every dialect; a longer one is ``bad-authors``.
-MAX_AUTHOR_DIGITS = 9
 
 
 def check_reference_date(reference_date: datetime.date | None) -> datetime.date | None:

@@ -28,8 +28,8 @@ from .grammar import (
     HEADER_SET,
     MONTH_NUMBER,
     SEPARATOR,
+    authors_count,
     cannot_be_title,
-    unbulleted_authors,
 )
 from .links import extract_links
 from .model import fast_paper
@@ -169,7 +169,7 @@ def read_canonical(state: ParseState) -> bool:
                     authors[first] = author_count
             organization: str | None = None
             if author_count is None:
-                if not clean(first) or unbulleted_authors(first) is not None:
+                if not clean(first) or authors_count(first) is not None:
                     break
                 organization = first
             date_line = raw[after + 3]

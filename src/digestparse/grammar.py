@@ -109,18 +109,30 @@ SEPARATOR = "\u00b7"
 #: `` · `` and a date is an abstract's (capture dialects).
 MAX_ORGANIZATION_LEN = 100
 AUTHORS_PREFIX = "  " + BULLET + " "
-#: An authors line that lost its bullet, or wrote another (``2 authors``, ``* 2 authors``):
-#: where an organization's name stands in the seeds' notation it is no name (no
-#: organization is called so), but a damaged authors line.
-_UNBULLETED_AUTHORS = re.compile(r"(?:[*+\-]\s*)?([0-9]{1,9}) authors?")
+#: Longest author count accepted, in every dialect; a longer one is ``bad-authors``.
+MAX_AUTHOR_DIGITS = 9
+#: An image's placeholder in brackets, as the text tools write one (``[IMG]``, ``[]``).
+IMAGE_PLACEHOLDER = r"\[(?:[^\[\]0-9-][^\[\]]*|[0-9]{4}|[0-9][0-9A-Za-z_-]{5,9})?\]"
+#: The authors where no link is kept: ``3 authors``, ``• 3 authors``, ``* 3 authors``,
+#: ``- 3 authors`` (the avatars' list item's bullet, as each tool writes one), also with
+#: more spaces (turndown's ``*   3 authors``) or the avatars' items on its line, empty
+#: (html2text without images: ``*   *   * 3 authors``) or with their placeholders (``• [IMG]
+#: • 1 authors``: the line break after an avatar's item lost; ``• [IMG]• 1 authors``,
+#: ``** 1 authors``: lost with the blank after it).
+AUTHORS_TEXT = re.compile(
+    rf"(?:[\u2022*+-](?:[ \u00a0]+{IMAGE_PLACEHOLDER})?(?:[ \u00a0]+|(?=[\u2022*+-])))*"
+    rf"([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?"
+)
 
 
-def unbulleted_authors(text: str) -> int | None:
-    """The count of an authors line without its ``•`` (``_UNBULLETED_AUTHORS``), or None."""
-    text = text.strip()
-    if not text or text[-1] not in "rs":
+def authors_count(text: str) -> int | None:
+    """The number of authors of an authors line without a link (``AUTHORS_TEXT``), or None
+    if it is none. Where an organization's name stands in the seeds' notation such a line
+    (``2 authors``, ``* 2 authors``: its ``•`` lost or another written) is no name (no
+    organization is called so) but a damaged authors line."""
+    if not text or text[-1] not in "sr":
         return None
-    match = _UNBULLETED_AUTHORS.fullmatch(text)
+    match = AUTHORS_TEXT.fullmatch(text)
     return int(match.group(1)) if match is not None else None
 
 BOM = "\ufeff"

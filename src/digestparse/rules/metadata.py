@@ -6,7 +6,7 @@ import datetime
 import re
 
 from ..dates import MAX_AUTHOR_DIGITS, date_parts, read_count, resolve_entry_date
-from ..grammar import AUTHORS_PREFIX, unbulleted_authors
+from ..grammar import AUTHORS_PREFIX, authors_count
 from ..state import Line, ParseState
 from ..tokenizer import AUTHORS, DATE, SEPARATOR_KIND, TEXT
 
@@ -54,7 +54,7 @@ def read_metadata(state: ParseState) -> Metadata | None:
         author_count = _read_authors(state, first)
     elif is_organization_line(state, 0):
         state.expect_gap(state.advance(), 1)
-        author_count = unbulleted_authors(first.text)
+        author_count = authors_count(first.text.strip())
         if author_count is None:
             organization = first.text
         else:

@@ -13,8 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ...dates import MAX_AUTHOR_DIGITS, read_date_line
-from ...grammar import MONTHS, PAGE_PHRASES, PERIODS, PROMO_DAILY, SEPARATOR
+from ...dates import read_date_line
+from ...grammar import (
+    IMAGE_PLACEHOLDER,
+    MONTHS,
+    PAGE_PHRASES,
+    PERIODS,
+    PROMO_DAILY,
+    SEPARATOR,
+    authors_count,
+)
 from ...markup import LYNX_IMAGE
 from ..html_text.lines import PUBLISHED
 from .lines import (
@@ -32,18 +40,6 @@ from .lines import (
     is_count,
 )
 
-#: An image's placeholder in brackets (``_PLACEHOLDER``).
-_IMAGE = r"\[(?:[^\[\]0-9-][^\[\]]*|[0-9]{4}|[0-9][0-9A-Za-z_-]{5,9})?\]"
-#: The authors where no link is kept: ``3 authors``, ``• 3 authors``, ``* 3 authors``,
-#: ``- 3 authors`` (the avatars' list item's bullet, as each tool writes one), also with
-#: more spaces (turndown's ``*   3 authors``) or the avatars' items on its line, empty
-#: (html2text without images: ``*   *   * 3 authors``) or with their placeholders (``• [IMG]
-#: • 1 authors``: the line break after an avatar's item lost; ``• [IMG]• 1 authors``,
-#: ``** 1 authors``: lost with the blank after it).
-AUTHORS_TEXT = re.compile(
-    rf"(?:[\u2022*+-](?:[ \u00a0]+{_IMAGE})?(?:[ \u00a0]+|(?=[\u2022*+-])))*"
-    rf"([0-9]{{1,{MAX_AUTHOR_DIGITS}}}) authors?"
-)
 #: An avatar's item run into the next without a blank: a bullet right after an image's
 #: placeholder or after another bullet.
 _RUN_INTO = re.compile(r"[\]\u2022*+-][\u2022*+-]")
@@ -68,14 +64,6 @@ def holds_avatar(authors: str) -> bool:
     write on a line of its own, run into it (its line break lost): a placeholder, or a
     bullet run into the next one."""
     return "[" in authors or _RUN_INTO.search(authors) is not None
-
-
-def authors_count(text: str) -> int | None:
-    """The number of authors of an authors line without a link, or None if it is none."""
-    if not text or text[-1] not in "sr":
-        return None
-    match = AUTHORS_TEXT.fullmatch(text)
-    return int(match.group(1)) if match is not None else None
 
 
 #: A month's name and a digit after it: a date line, maybe a bad one (``Sep 99``: Sep 9 and
@@ -127,7 +115,7 @@ AVATAR_BULLETS = frozenset({"*", "\u2022"})
 #: (``[2611]`` of ``2611.01234.png``; ``[1515b197a7]`` of an avatar's hash, up to 10
 #: characters), or pandoc's image with no alt text (``[]``, ``- []``). Not ``[-]`` or
 #: ``[12]``: a box's or a number.
-_PLACEHOLDER = re.compile(rf"(?:[\u2022*+-][ \u00a0])?{_IMAGE}")
+_PLACEHOLDER = re.compile(rf"(?:[\u2022*+-][ \u00a0])?{IMAGE_PLACEHOLDER}")
 #: pandoc's image with no alt text, alone on its line, and before a link's label on its line.
 EMPTY_IMAGE = "[]"
 _EMPTY_IMAGE_BEFORE = EMPTY_IMAGE + " "

@@ -8,7 +8,7 @@ import attrs
 
 from ...dates import date_parts, entry_date_fields, read_count
 from ...errors import InternalError
-from ...grammar import is_trending_page, opens_page_end
+from ...grammar import authors_count, is_trending_page, opens_page_end
 from ...links import COMMENTS_ANCHOR, PAPER_PAGE, extract_links, paper_url
 from ...markup import join_wrapped, plain
 from ...model import Paper
@@ -41,7 +41,7 @@ from .lines import (
     link_paper_id,
 )
 from .plain import PLAIN
-from .plain_lines import authors_count, is_lead_in, is_separator
+from .plain_lines import is_lead_in, is_separator
 
 #: ``ParseState.memo`` key: a card of this page has shown its date (the fast path reads only
 #: such cards). A trending page shows a date on every card or on none (05, 04), as in the
