@@ -209,6 +209,26 @@ def test_conflict_keeps_the_later_value_and_names_both_positions() -> None:
         ]
 
 
+def test_a_conflict_is_reported_once_when_a_paper_id_unites_two_titles() -> None:
+    """A conflict found as the captures came (``Alpha``'s authors, 2 then 3), in a paper
+    that a later capture unites with another title's under one paper id: it was reported
+    again when the united sightings were compared at the end."""
+    captures = [
+        [paper("Alpha", author_count=2)], [paper("Alpha", author_count=3)],
+        *[[paper("Beta", author_count=3, paper_id="2501.1")] for _ in range(3)],
+        [paper("Alpha", author_count=3, paper_id="2501.1")],
+    ]
+    merger = Merger()
+    for number, papers in enumerate(captures):
+        merger.add(digest(f"c{number}.txt", *papers), DAY + datetime.timedelta(number))
+    result = merger.result()
+    assert len(result.papers) == 1
+    assert [str(d) for d in result.diagnostics] == [
+        "c1.txt:11:1: conflict two captures of one paper disagree on a field that should "
+        "not change: 3 authors here, 2 authors at c0.txt:11",
+    ]
+
+
 def test_authors_and_organization_are_one_field() -> None:
     merged = digestparse.merge(
         [digest("2025-12-01.txt", paper("T", author_count=3)),

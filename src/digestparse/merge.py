@@ -472,7 +472,9 @@ class Merger:
         keep.last = max(keep.last, gone.last)
         keep.seen.extend(gone.seen)
         keep.stable.extend(gone.stable)
-        keep.ordered = False
+        # Both out of order now: the conflicts either found as they came are found again
+        # from the united sightings at the end (``result``), once.
+        keep.ordered = gone.ordered = False
         # Rare (one paper id under two titles): a scan is cheaper than a set per paper.
         for index in (self._by_key, self._by_id):
             for name in [name for name, group in index.items() if group is gone]:
