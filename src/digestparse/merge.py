@@ -252,6 +252,9 @@ class Merger:
     ``add`` takes a whole digest; ``add_paper`` one paper (or a row with the
     same names) of capture number ``capture``. Conflicts go through
     ``Reporter.defect``: in strict mode the first one raises ``ParseError``.
+    ``on_diagnostic`` sees each conflict as it is found; a paper whose captures come out
+    of capture order has its conflicts found (again) in ``result()``, from its sightings
+    in capture order, and ``result().diagnostics`` is the list that holds.
     """
 
     #: False: every paper takes the general path (tests compare the two paths).
