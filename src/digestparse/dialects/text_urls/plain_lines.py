@@ -230,16 +230,18 @@ def is_separator(text: str) -> bool:
 
 def _bare_box(head: Sequence[str], index: int) -> bool:
     """Whether a line is a bare upvote box that is no comment count (a browser's copy of the
-    page): ``-``, or a number under a date line that showed its count (``Nov 25  1`` /
-    ``27``), as ``plain.py`` tells them apart."""
+    page, the entry before it ending in its date): ``-`` first or under a date line, or a
+    number under a date line that showed its count (``Nov 25  1`` / ``27``), as
+    ``plain.py`` tells them apart. A seed's abstract ``-`` under its title is none."""
     line = head[index]
-    if line == "-":
-        return True
-    if index == 0 or not line.isdigit() or not is_count(line):
+    dash = line == "-"
+    if not dash and not (line.isdigit() and is_count(line)):
         return False
+    if index == 0:
+        return dash
     # ``Nov 25  1``: a browser puts the count after more than one blank.
     parts = read_date_line(" ".join(date_text(head[index - 1]).split()))
-    return parts is not None and parts.count_text is not None
+    return parts is not None and (dash or parts.count_text is not None)
 
 
 def box_value(text: str) -> int | None:
