@@ -364,6 +364,12 @@ def assert_junk_runs_agree(text: str) -> None:
         for source in sources:
             runs = parse_events(TEXT_URLS, source(), mode)
             blocks = parse_events(ONE_BLOCK_AT_A_TIME, source(), mode)
+            if mode == "strict" and any(event[0] == "error" for event in runs):
+                # What the state holds once strict mode has raised is no result: a run of
+                # junk read whole may have read a repeated header's date before the raise,
+                # where one block at a time has not (the long profile's soup ``Daily
+                # Papers`` / ``Dec 31`` after a date). The error itself must agree.
+                runs, blocks = runs[:-1], blocks[:-1]
             assert runs == blocks, mode
 
 
@@ -442,6 +448,7 @@ _RUN_SOUP = tuple(line for line in SOUP_LINES if not opens_page_end(line.strip()
 # A lead-in's avatar link as the last whole line of the window's first block, its
 # ``Submitted by`` cut by the block's end: the long profile found the run taking it.
 @example(["Oct 7, 2024", "", "https://huggingface.co/papers/2410.05434", "Submitted by", "Title"])
+@example(["Oct 7, 2024", "Daily Papers", "", "Dec 31", " [-] 1"])  # the long profile's
 def test_junk_runs_agree_on_any_soup(lines: list[str]) -> None:
     assert_junk_runs_agree("\n".join(lines))
 
