@@ -495,3 +495,64 @@ def test_blank_lines_after_a_wrapper_read_alike_by_fast_path_and_rules(
     first = ("missing-header", 6 + blanks)
     assert read() == fast
     assert fast[1] == first and fast[0][0] == first
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+#: Every seed and capture: the seeds start with their header, 01 and 03 with a wrapper of
+#: their own (01's fenced), 02 with YAML front matter, 04 and 05 with none.
+FIXTURE_NAMES = sorted(
+    path.relative_to(FIXTURES).as_posix()
+    for path in [*FIXTURES.glob("0*.txt"), *FIXTURES.glob("captures/0*.txt")]
+)
+
+
+def _shifted(digest: digestparse.Digest, by: int) -> tuple[object, ...]:
+    """What a digest read: its papers and findings, ``by`` lines further down."""
+    papers = [
+        {**paper.to_dict(), "line": paper.line + by, "end_line": paper.end_line + by}
+        for paper in digest.papers
+    ]
+    findings = [(d.code, d.line + by, d.column, d.end_line + by) for d in digest.diagnostics]
+    return digest.dialect, papers, findings, digest.source_url, digest.captured_at
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("```", "```"), ("```text", "```"),
+                                                  ("~~~ lynx -dump", "~~~")])
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_a_capture_pasted_into_a_code_block_reads_as_without_it(
+    name: str, opening: str, closing: str
+) -> None:
+    """A code fence alone at the top is a wrapper too, also over the capture's own wrapper
+    (whose fence then closes first): the capture reads as without it, one line down, and
+    the closing fence is the footer. They were the header's junk and a paper's or the page's
+    end's, and without URLs a footer read as a paper (``Website``)."""
+    text = (FIXTURES / name).read_text("utf-8").rstrip("\n")
+    bare = digestparse.parse(text, reference_date=datetime.date(2026, 11, 26))
+    fenced_text = f"{opening}\n{text}\n{closing}\n"
+    fenced = check_nothing_lost(
+        fenced_text, digestparse.parse(fenced_text, reference_date=datetime.date(2026, 11, 26))
+    )
+    assert _shifted(fenced, 0) == _shifted(bare, 1)
+    last = text.count("\n") + 3
+    assert fenced.footer_span is not None and fenced.footer_span[1] == last
+    if bare.footer_span is None:
+        assert fenced.footer_span == (last, last)
+    assert fenced.header_span is not None and fenced.header_span[0] == 1
+
+
+def test_text_after_the_fence_closing_a_code_block_is_reported() -> None:
+    source = "```\n" + SEED.rstrip("\n") + "\n```\nSecond capture\n"
+    digest = digestparse.parse(source, reference_date=datetime.date(2025, 12, 31))
+    assert (digest.dialect, len(digest.papers)) == ("text", 25)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", source.count("\n"))]
+
+
+def test_a_code_block_around_a_fenced_wrapper_closes_after_it() -> None:
+    """The wrapper's own fence closes its body; the code block's fence after it is no text
+    after the capture, but a second one is."""
+    inner = "\n".join([*WEB_SOURCE, "```text", *BODY, "```"])
+    digest = _parse("````", *WEB_SOURCE, "```text", bottom=("```", "````"))
+    _assert_body_read(digest, 9)
+    assert digest.footer_span == (948, 949)
+    twice = digestparse.parse(f"````\n{inner}\n````\n````\n")
+    assert [(d.code, d.line) for d in twice.diagnostics][-1] == ("junk", 950)

@@ -50,11 +50,14 @@ StreamSource = Union[str, "os.PathLike[str]", IO[str], IO[bytes], Iterable[str],
 class _Footer:
     """Where a fenced capture body ended: its closing fence and the lines after it."""
 
-    __slots__ = ("first", "last", "refused", "text_first", "text_last")
+    __slots__ = ("first", "last", "outer_fence", "refused", "text_first", "text_last")
 
     def __init__(self) -> None:
         self.first = 0
         self.last = 0
+        #: The line that closes a code block around the whole capture, wrapper and all:
+        #: its first such line after the body's closing fence is no text of the footer's.
+        self.outer_fence: str | None = None
         #: No dialect recognised the input: the footer's reading defects are not reported.
         self.refused = False
         #: The first and last lines after the closing fence that hold text (0: none).
@@ -68,6 +71,9 @@ class _Footer:
     def note(self, number: int, line: str) -> None:
         """Line ``number`` (after the closing fence) is ``line``."""
         if not is_blank(line):
+            if self.outer_fence is not None and is_fence_end(line, self.outer_fence):
+                self.outer_fence = None
+                return
             self.text_first = self.text_first or number
             self.text_last = number
 
@@ -182,6 +188,7 @@ def _start(
         if count >= _BLOCK_HEAD_LINES or size > budget or not read_block():
             break
     wrapper = read_wrapper(head[:count]) if head else NO_WRAPPER
+    footer.outer_fence = wrapper.outer_fence
     # Read on until the detectors' DETECT_LINES non-blank lines are all in the head.
     found = size = 0
     index = wrapper.end

@@ -8,7 +8,8 @@ Recognised at the very top of the input (docs/dialects.md#how-detection-works):
   optionally an opening code fence whose body is the capture;
 - a ``**URL:**`` preamble: ``**Key:** value`` lines, up to a ``-----`` rule;
 - a reader preamble (Jina Reader's): ``Key: value`` lines (``Title:``, ``URL Source:``),
-  up to a ``Markdown Content:`` line (or any other ``… Content:``).
+  up to a ``Markdown Content:`` line (or any other ``… Content:``);
+- an opening code fence alone (```` ```text ````): a capture pasted into a code block.
 
 What they say is kept: the captured address (``source_url``) and the
 capture time (``captured_at``). A fenced body ends at its closing fence;
@@ -82,6 +83,9 @@ class Wrapper:
     captured_at: datetime.datetime | None = None
     #: The line that closes a fenced body (e.g. "```"), or None.
     fence: str | None = None
+    #: The line that closes a code block around the whole wrapper (whose own ``fence``
+    #: closes first), or None.
+    outer_fence: str | None = None
 
 
 NO_WRAPPER = Wrapper()
@@ -91,6 +95,25 @@ def read_wrapper(lines: Sequence[str]) -> Wrapper:
     """The capture wrapper at the top of ``lines`` (raw lines, without line breaks)."""
     first = _first_nonblank(lines, 0)
     if first is None or first >= _MAX_WRAPPER_LINES:
+        return NO_WRAPPER
+    top = _stripped(lines[first])
+    if (fence := _FENCE.fullmatch(top)) is not None:
+        # A capture pasted into a code block: the fence alone, or over the capture's own
+        # wrapper, whose fence (if it has one) then closes first.
+        inner = _wrapper_at(lines, first + 1)
+        closing = fence.group(1) or fence.group(2)
+        if inner is NO_WRAPPER:
+            return Wrapper(first + 1, None, None, closing)
+        if inner.fence is None:
+            return attrs.evolve(inner, fence=closing)
+        return attrs.evolve(inner, outer_fence=closing)
+    return _wrapper_at(lines, first)
+
+
+def _wrapper_at(lines: Sequence[str], start: int) -> Wrapper:
+    """The wrapper, other than a code fence, that starts at ``start`` or below it."""
+    first = _first_nonblank(lines, start)
+    if first is None or first >= _MAX_WRAPPER_LINES + start:
         return NO_WRAPPER
     top = _stripped(lines[first])
     if top == "---":
