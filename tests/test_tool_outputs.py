@@ -311,6 +311,19 @@ def test_a_date_and_its_count_apart_read_as_one_line_glued_or_not() -> None:
         assert [fields(paper) for paper in digest.papers] == expected("daily", "bs4_default")
 
 
+def test_a_last_comment_count_over_page_numbers_is_the_comment_count() -> None:
+    """Where upvote boxes are bare numbers, a number after the date is the comment count
+    only where the next entry's box or the page's end follows: page numbers over the
+    pagination are the page's end (here the last count written twice). The count was read
+    as the next card's box, then as a page number: ``votes`` 0, with no report."""
+    text = (TOOLS / "daily.bs4_nl.txt").read_text("utf-8")
+    assert text.count("Nov 20 \n 4\n") == 1
+    digest = digestparse.parse(text.replace("Nov 20 \n 4\n", "Nov 20 \n 4\n 4\n"),
+                               reference_date=REFERENCE)
+    assert (digest.dialect, digest.diagnostics) == ("text-urls", ())
+    assert [fields(paper) for paper in digest.papers] == expected("daily", "bs4_nl")
+
+
 def test_a_misspelt_date_with_two_blanks_is_no_count() -> None:
     """``Nov  24``: two blanks inside the date are a misspelt date, not a date and a count."""
     text = _bs4_daily_with("·\nNov 24  3\n", "·\nNov  24\n")
@@ -689,3 +702,47 @@ def test_a_rule_above_a_capture_without_urls_is_no_page_end(
     assert (digest.dialect, digest.diagnostics) == ("text-urls", ())
     assert uncovered_lines(text, digest) == []
     assert [fields(paper) for paper in digest.papers] == expected("daily", tool)
+
+
+@pytest.mark.parametrize("trailer", ["```", "Saved with a browser extension", "\n\nEND"])
+@pytest.mark.parametrize("name", OUTPUTS)
+def test_a_line_after_the_pages_end_invents_no_paper(name: str, trailer: str) -> None:
+    """A line after the site's footer (a stray closing fence, a tool's signature): the
+    footer is then junk, not ``footer_span``, and every card keeps its fields. Without URLs
+    the footer's words (``Website`` over ``Models Datasets Spaces Pricing Docs``) were read
+    as a card with no box or date, a paper titled ``Website``."""
+    page, tool, _ = name.split(".")
+    text = (TOOLS / name).read_text("utf-8").rstrip("\n") + "\n" + trailer + "\n"
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    assert [fields(paper) for paper in digest.papers] == expected(page, tool)
+    assert [d.code for d in digest.diagnostics] == ["junk"]
+    assert digest.diagnostics[0].end_line == len(text.split("\n")) - 1
+    assert uncovered_lines(text, digest) == []
+
+
+#: Two pages joined in one file, read as one page's kind (text-urls without URLs decides
+#: once whether the page is the trending one): innertext's trending cards after the daily
+#: page keep their lead-in in the title (docs/format.md, "Without URLs").
+JOINED_MISREAD = {("innertext", "daily")}
+
+
+JOINED = [
+    (tool, first)
+    for tool in sorted({name.split(".")[1] for name in OUTPUTS})
+    for first in ("daily", "trending")
+    if (tool, first) not in JOINED_MISREAD
+]
+
+
+@pytest.mark.parametrize(("tool", "first"), JOINED)
+def test_two_pages_joined_keep_every_card_and_invent_none(tool: str, first: str) -> None:
+    """The trending page, then the daily page, as bs4 writes them without URLs: the daily
+    page's last comment count, over its pagination, read as a box over a card titled
+    ``Previous``; a line of footer words is no title under a box either."""
+    second = "trending" if first == "daily" else "daily"
+    pages = [(TOOLS / f"{page}.{tool}.txt").read_text("utf-8") for page in (first, second)]
+    text = pages[0].rstrip("\n") + "\n\n" + pages[1]
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    want = [card["title"] for card in TRUTH[first] + TRUTH[second]]
+    assert [paper.title for paper in digest.papers] == want
+    assert uncovered_lines(text, digest) == []

@@ -556,6 +556,22 @@ def in_page_end(text: str) -> bool:
     return all(_is_page_end_word(word) for word in _page_end_words(text))
 
 
+def is_footer_line(text: str) -> bool:
+    """Whether a line (stripped) is a line of the site's footer or pagination in words
+    (``Website``, ``TOS Privacy About Careers``: every word a footer word, no page number
+    alone) or an item of a list of references (``. https://…``): never an entry's title."""
+    if len(text) > PAGE_END_MAX_LEN:
+        return False
+    if _compiled(_REFERENCE_ITEM_PATTERN).fullmatch(text) is not None:
+        return True
+    if _PAPER_TARGET.search(text) is not None:
+        return False
+    words = _page_end_words(text)
+    return bool(words) and all(
+        not word.isdecimal() and _is_page_end_word(word) for word in words
+    )
+
+
 def _page_end_words(text: str) -> list[str]:
     """The words a reader sees on a line of the page's end: markup removed (links glued to
     each other, ``[Previous](…)[Next](…)``, kept apart), decoration stripped."""

@@ -50,8 +50,10 @@ from ...grammar import (
     SEPARATOR,
     SUBSCRIBE,
     authors_count,
+    is_footer_line,
     is_trending_page,
     logo_alts_shown,
+    may_start_page_end,
     opens_page_end,
     without_bare_logo_alt,
     without_unknown_logo_alt,
@@ -774,12 +776,19 @@ def _card(
         title = state.peek(ahead + box[0])
         if title is not None and is_card_links(title.text):
             return None  # a trending card's button over its links: no title comes after it
+        if title is not None and is_footer_line(title.text):
+            return None  # a comment count over the page's end (``Previous``)
         shape = _shape(state, ahead + box[0], anchored=True)
         if shape is None or shape.texts == 0:
             return None
         return box, _merged(state, ahead + box[0], shape)
     line = state.peek(ahead)
     if line is None or line.kind is not TEXT or is_card_links(line.text):
+        return None
+    if is_footer_line(line.text):
+        # The footer's words (``Website``, ``TOS Privacy About Careers``) or a reference
+        # list's item over the next lines read as a card without a box or a date where a
+        # line follows the page's end, which then is junk, not ``footer_span``.
         return None
     if not lead and TRENDING in state.memo and is_lead_in(line.text):
         # Every trending card starts with its lead-in: such a line that is no card's lead-in
@@ -1091,7 +1100,10 @@ def _is_comment_count(state: ParseState) -> bool:
     if following is None or opens_page_end(following.text):
         return True
     box = 1 + _placeholder_at(state, 1)  # the next card's thumbnail (w3m: ``[2611]``)
-    return _box(state, box) is not None and starts_entry(state, 1)
+    if _box(state, box) is not None and starts_entry(state, 1):
+        return True
+    # Page numbers over the pagination (``4`` over ``Previous``): the page's end follows.
+    return may_start_page_end(following.text)
 
 
 def junk_run(state: ParseState) -> tuple[bool, Line]:
