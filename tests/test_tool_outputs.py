@@ -746,3 +746,36 @@ def test_two_pages_joined_keep_every_card_and_invent_none(tool: str, first: str)
     want = [card["title"] for card in TRUTH[first] + TRUTH[second]]
     assert [paper.title for paper in digest.papers] == want
     assert uncovered_lines(text, digest) == []
+
+
+_PAGE = "https://huggingface.co/papers"
+#: What a user writes over or under a capture that kept no URL: the page's address alone,
+#: a markdown link to it, and a chat message around a code block.
+NOTED = {
+    "address above": (f"# Daily Papers\n\n{_PAGE}\n\n", ""),
+    "address below": ("", f"\n\n{_PAGE}/trending\n"),
+    "link above": (f"Source: [Daily Papers]({_PAGE})\n\n", ""),
+    "link below": ("", f"\n\n*Captured from [Hugging Face]({_PAGE})*\n"),
+    "chat": ("Here is the page:\n\n```\n", "\n```\n\nLet me know what you think.\n"),
+}
+
+
+@pytest.mark.parametrize("noted", sorted(NOTED))
+@pytest.mark.parametrize("name", OUTPUTS)
+def test_a_users_note_around_a_capture_keeps_every_card(name: str, noted: str) -> None:
+    """One URL line of the site, or one line of markdown link, was taken for a tool that
+    keeps links: a capture without URLs lost every card (read with URLs: junk) or was read
+    as the seeds' text (papers titled ``[]Trending Papers``, ``Nov 24 [] 3``); the code
+    block's closing fence after a chat line was a card's title. A tool that keeps links
+    writes many; the user's line is the header's, junk, or the page's end. (Over a capture
+    that kept its links, the user's text above it is reported as the other dialects report
+    a damaged header: ``missing-header``, ``bad-header``, ``missing-link``; the cards
+    are read all the same.)"""
+    page, tool, _ = name.split(".")
+    above, below = NOTED[noted]
+    text = above + (TOOLS / name).read_text("utf-8").rstrip("\n") + below
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    assert [fields(paper) for paper in digest.papers] == expected(page, tool)
+    if tool in LINKLESS:
+        assert {d.code for d in digest.diagnostics} <= {"junk"}
+    assert uncovered_lines(text, digest) == []

@@ -462,12 +462,16 @@ _REFERENCE_ITEM_PATTERN = (
     # html2text's definition of a link the page wrote relative (given the HTML alone)
     r"|\[[0-9]++\]:\s*+[/?#]\S*+"
 )
+#: A code fence alone, as one closes a block that a capture was pasted into.
+_CLOSING_FENCE = r"`{3,}+|~{3,}+"
 #: A line of the page's end that holds no word of its own: a URL or a link alone on the line,
-#: a list of references (``12. https://…``, ``[12]: https://…``), a rule (``-----``), an
-#: HTML anchor (``<a id="…"></a>``), an ellipsis between page numbers.
+#: a list of references (``12. https://…``, ``[12]: https://…``), a rule (``-----``), a
+#: closing code fence, an HTML anchor (``<a id="…"></a>``), an ellipsis between page numbers.
 _PAGE_END_MARK = (
     _REFERENCE_ITEM_PATTERN
-    + r"|(?i:https?://)\S*+|[-*_=]{3,}+|<a\s[^<>]*+></a>|\.\.\.|\u2026"
+    + r"|(?i:https?://)\S*+|[-*_=]{3,}+|"
+    + _CLOSING_FENCE
+    + r"|<a\s[^<>]*+></a>|\.\.\.|\u2026"
 )
 _ELLIPSES = ("...", "\u2026")
 #: What a word of the page's end may carry around it: emphasis (``**Company**``) and the
@@ -495,8 +499,8 @@ PAGE_END_MAX_LEN = 400
 def opens_page_end(text: str) -> bool:
     """Whether a line (stripped) may be the first of the page's end (see ``PAGE_END_OPENERS``):
     also in markup (``[Previous](https://…)``), the pagination on one line of the page's end
-    (``[Previous][300] [Next][301]``, as a tool keeps inline links), or a rule that closes a
-    capture."""
+    (``[Previous][300] [Next][301]``, as a tool keeps inline links), or a rule or a code
+    fence that closes a capture."""
     if len(text) > PAGE_END_MAX_LEN:
         return False
     if text in PAGE_END_OPENERS:
@@ -510,7 +514,7 @@ def opens_page_end(text: str) -> bool:
         return True
     if " ".join(words).startswith(_OPENER_STARTS) and in_page_end(text):
         return True  # the footer's first words and its links on one line: ``System theme[TOS](…)``
-    return text[:1] in "-*_=" and _compiled(_PAGE_END_MARK).fullmatch(text) is not None
+    return text[:1] in "-*_=`~" and _compiled(_PAGE_END_MARK).fullmatch(text) is not None
 
 
 def may_start_page_end(text: str) -> bool:
@@ -559,10 +563,13 @@ def in_page_end(text: str) -> bool:
 def is_footer_line(text: str) -> bool:
     """Whether a line (stripped) is a line of the site's footer or pagination in words
     (``Website``, ``TOS Privacy About Careers``: every word a footer word, no page number
-    alone) or an item of a list of references (``. https://…``): never an entry's title."""
+    alone), an item of a list of references (``. https://…``) or a closing code fence:
+    never an entry's title."""
     if len(text) > PAGE_END_MAX_LEN:
         return False
     if _compiled(_REFERENCE_ITEM_PATTERN).fullmatch(text) is not None:
+        return True
+    if text[:1] in "`~" and _compiled(_CLOSING_FENCE).fullmatch(text) is not None:
         return True
     if _PAPER_TARGET.search(text) is not None:
         return False

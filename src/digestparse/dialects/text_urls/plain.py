@@ -149,8 +149,9 @@ _LINKLESS_AUTHORS = frozenset("0123456789\u2022*")
 
 
 def choose_reading(state: ParseState) -> None:
-    """Read the capture without URLs where its first lines hold no URL line of the site
-    (``huggingface.co``: a menu's, an upvote box's or a title's link), show the 2026 page
+    """Read the capture without URLs where its first lines hold at most one URL line of the
+    site (``huggingface.co``: a menu's, an upvote box's or a title's link; one alone is the
+    page's address a user noted), show the 2026 page
     (``detect_plain``) and show that their tool kept no link: ``Subscribe`` or the promo
     lines over no URL line, an authors line that is no link (``3 authors``, ``• 3
     authors``, ``* 3 authors``; ``- 3 authors`` is a markdown list item as well), or an
@@ -158,6 +159,7 @@ def choose_reading(state: ParseState) -> None:
     texts: list[str] = []
     linkless = False
     dated = False  # an entry's ``·`` seen: a page's end may come
+    site_urls = 0
     held = 0
     previous: Line | None = None
     for ahead in range(_SCAN_LINES):
@@ -171,7 +173,13 @@ def choose_reading(state: ParseState) -> None:
             break
         dated = dated or is_separator(line.text)
         if line.kind is URL and is_site_url(line.text) and not _wrapped_into(line, previous):
-            return
+            # A tool that keeps links writes one after each label, the menu's first: one
+            # alone is the page's address that a user wrote over or under the text.
+            site_urls += 1
+            if site_urls > 1:
+                return
+            previous = line
+            continue
         previous = line
         held += len(line.text)
         if held > lines_module.MAX_LINE:

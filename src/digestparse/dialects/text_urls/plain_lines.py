@@ -299,7 +299,7 @@ def detect_plain(head: Sequence[str]) -> bool:
     counts_glued: bool | None = None  # looked for once a count after a date is seen
     # markdown's images or links: a converter's page that kept them (html2text without links
     # keeps its images), no tool's without URLs
-    markup = any("](" in line for line in head)
+    markup = _marked_up(head, "](")
     for index, line in enumerate(head):
         following = head[index + 1] if index + 1 < len(head) else None
         if line == PROMO_DAILY or (
@@ -452,9 +452,19 @@ def _date_or_glued_count(text: str) -> bool:
     return classify(text) is DATE or looks_dated(text)
 
 
-def _marked_up(head: Sequence[str]) -> bool:
-    """Whether a line of ``head`` holds a link's markup (lynx's ``][8]``, markdown's ``](``)."""
-    return any("](" in line or "][" in line for line in head)
+def _marked_up(head: Sequence[str], marks: tuple[str, ...] | str = ("](", "][")) -> bool:
+    """Whether lines of ``head`` hold a link's markup (lynx's ``][8]``, markdown's ``](``):
+    two at least, for a tool that keeps links writes many; one alone is a link that a user
+    noted over or under the text (``Source: [Daily Papers](https://…)``)."""
+    if isinstance(marks, str):
+        marks = (marks,)
+    found = 0
+    for line in head:
+        if any(mark in line for mark in marks):
+            found += 1
+            if found > 1:
+                return True
+    return False
 
 
 def _counts_glued(head: Sequence[str]) -> bool:
