@@ -707,16 +707,22 @@ def test_a_rule_above_a_capture_without_urls_is_no_page_end(
 @pytest.mark.parametrize("trailer", ["```", "Saved with a browser extension", "\n\nEND"])
 @pytest.mark.parametrize("name", OUTPUTS)
 def test_a_line_after_the_pages_end_invents_no_paper(name: str, trailer: str) -> None:
-    """A line after the site's footer (a stray closing fence, a tool's signature): the
-    footer is then junk, not ``footer_span``, and every card keeps its fields. Without URLs
-    the footer's words (``Website`` over ``Models Datasets Spaces Pricing Docs``) were read
-    as a card with no box or date, a paper titled ``Website``."""
+    """A line after the site's footer (a tool's signature): the footer is then junk, not
+    ``footer_span``, and every card keeps its fields; a code fence alone closes the page
+    like a rule (the page's end). Without URLs the footer's words (``Website`` over
+    ``Models Datasets Spaces Pricing Docs``) were read as a card with no box or date, a
+    paper titled ``Website``, and a code fence was a title."""
     page, tool, _ = name.split(".")
     text = (TOOLS / name).read_text("utf-8").rstrip("\n") + "\n" + trailer + "\n"
     digest = digestparse.parse(text, reference_date=REFERENCE)
     assert [fields(paper) for paper in digest.papers] == expected(page, tool)
-    assert [d.code for d in digest.diagnostics] == ["junk"]
-    assert digest.diagnostics[0].end_line == len(text.split("\n")) - 1
+    last = len(text.split("\n")) - 1
+    if trailer == "```":
+        assert digest.diagnostics == ()
+        assert digest.footer_span is not None and digest.footer_span[1] == last
+    else:
+        assert [d.code for d in digest.diagnostics] == ["junk"]
+        assert digest.diagnostics[0].end_line == last
     assert uncovered_lines(text, digest) == []
 
 
