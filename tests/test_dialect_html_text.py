@@ -654,3 +654,27 @@ def test_only_a_converters_escapes_are_resolved(written: str, text: str) -> None
     escapes nothing and writes TeX as the page has it)."""
     assert shown(written) == text
     assert link_text(written) == text
+
+
+_ORGANIZATION_LINES = [
+    index for index, line in enumerate(LINES)
+    if line.startswith("[[") and "](" in line and " \u00b7 " in line
+]
+
+
+@pytest.mark.parametrize("index", _ORGANIZATION_LINES)
+def test_an_organization_line_wrapped_inside_its_link_reads_as_one(index: int) -> None:
+    """05's ``[[图片：alt] Name](url) · date`` cut at a blank inside the link's text (an
+    editor's hard wrap, ``fold -s``): the line's tail was taken for the organization,
+    ``Technology](https://huggingface.co/…)``, and its head went into the abstract."""
+    line = LINES[index]
+    head = line.index("] ") + 1  # past the logo's placeholder: the name's blanks
+    cuts = [at for at in range(head, line.index("](")) if line[at] == " "]
+    assert cuts  # every organization there has a blank after its logo
+    for at in cuts:
+        lines = [*LINES[:index], line[:at], line[at + 1 :], *LINES[index + 1 :]]
+        digest = _parse("\n".join(lines))
+        assert digest.diagnostics == ()
+        assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers] == [
+            attrs.evolve(p, line=0, end_line=0) for p in INTACT
+        ], at

@@ -190,7 +190,9 @@ def _glue_start(line: Line, plain_links: bool = True) -> bool:
     if text.startswith(_GLUE_STARTS):
         return True
     if text[1:2] == "[":
-        return False  # 05's own organization, never wrapped
+        # 05's own organization (``[[图片：alt] Name](url) · …``), which its tool never
+        # wraps: only where a line's width was cut after it, inside the link's text.
+        return opens(text)
     if text.endswith(_CUT_SEPARATOR):
         return True
     if line.kind is not META:  # ``[Carnegie Mellon`` / ``University](…)``
