@@ -763,6 +763,9 @@ NOTED = {
     "link above": (f"Source: [Daily Papers]({_PAGE})\n\n", ""),
     "link below": ("", f"\n\n*Captured from [Hugging Face]({_PAGE})*\n"),
     "chat": ("Here is the page:\n\n```\n", "\n```\n\nLet me know what you think.\n"),
+    "address above and below": (f"{_PAGE}\n\n", f"\n\n{_PAGE}/trending\n"),
+    "link above and below": (f"Source: [Daily Papers]({_PAGE})\n\n",
+                             f"\n\n*Captured from [Hugging Face]({_PAGE})*\n"),
 }
 
 
@@ -785,3 +788,29 @@ def test_a_users_note_around_a_capture_keeps_every_card(name: str, noted: str) -
     if tool in LINKLESS:
         assert {d.code for d in digest.diagnostics} <= {"junk"}
     assert uncovered_lines(text, digest) == []
+
+
+@pytest.mark.parametrize("page", ["daily", "trending"])
+@pytest.mark.parametrize("tool", LINKLESS)
+def test_a_stray_code_fence_between_cards_keeps_every_card(tool: str, page: str) -> None:
+    """A code fence alone after the first card (a paste gone wrong) is junk, and no card's
+    title."""
+    text = (TOOLS / f"{page}.{tool}.txt").read_text("utf-8")
+    lines = text.split("\n")
+    end = digestparse.parse(text, reference_date=REFERENCE).papers[0].end_line
+    damaged = "\n".join([*lines[:end], "```", *lines[end:]])
+    digest = digestparse.parse(damaged, reference_date=REFERENCE)
+    assert [fields(paper) for paper in digest.papers] == expected(page, tool)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", end + 1)]
+
+
+def test_a_stray_code_fence_after_a_trending_cards_box_keeps_the_reading() -> None:
+    """The fence between a trending card's upvote button and its link labels (bs4): the look
+    for the marks of a capture without URLs ended there, as at a page's end, the reading
+    without URLs was not chosen, and every card was junk."""
+    lines = (TOOLS / "trending.bs4_nl.txt").read_text("utf-8").split("\n")
+    assert lines[123:125] == ["Upvote", "117"]
+    damaged = "\n".join([*lines[:126], "```", *lines[126:]])
+    digest = digestparse.parse(damaged, reference_date=REFERENCE)
+    assert [fields(paper) for paper in digest.papers] == expected("trending", "bs4_nl")
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", 127)]

@@ -556,3 +556,24 @@ def test_a_code_block_around_a_fenced_wrapper_closes_after_it() -> None:
     assert digest.footer_span == (948, 949)
     twice = digestparse.parse(f"````\n{inner}\n````\n````\n")
     assert [(d.code, d.line) for d in twice.diagnostics][-1] == ("junk", 950)
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "```sh\nw3m -dump https://huggingface.co/papers\n```\n\n",  # the command, then its output
+        "~~~~~~~~\n",  # an overline over the capture's first line
+    ],
+)
+def test_a_code_block_closed_over_the_capture_is_no_wrapper(above: str) -> None:
+    """A fence at the top whose block closes within a few lines, with more text after it:
+    a command shown over its output, not a code block around the capture. Read as a
+    wrapper, the whole capture was its footer (``unknown-format``, no paper)."""
+    text = (FIXTURES / "tools" / "daily.w3m_plain.txt").read_text("utf-8")
+    day = datetime.date(2026, 11, 26)
+    bare = digestparse.parse(text, reference_date=day)
+    digest = check_nothing_lost(above + text, digestparse.parse(above + text, reference_date=day))
+    assert (digest.dialect, digest.diagnostics) == ("text-urls", ())
+    assert [attrs.evolve(p, line=0, end_line=0) for p in digest.papers] == [
+        attrs.evolve(p, line=0, end_line=0) for p in bare.papers
+    ]

@@ -560,6 +560,11 @@ def in_page_end(text: str) -> bool:
     return all(_is_page_end_word(word) for word in _page_end_words(text))
 
 
+def is_code_fence(text: str) -> bool:
+    """Whether a line (stripped) is a code fence alone (```` ``` ````, ``~~~``)."""
+    return text[:1] in "`~" and _compiled(_CLOSING_FENCE).fullmatch(text) is not None
+
+
 def is_footer_line(text: str) -> bool:
     """Whether a line (stripped) is a line of the site's footer or pagination in words
     (``Website``, ``TOS Privacy About Careers``: every word a footer word, no page number
@@ -569,7 +574,7 @@ def is_footer_line(text: str) -> bool:
         return False
     if _compiled(_REFERENCE_ITEM_PATTERN).fullmatch(text) is not None:
         return True
-    if text[:1] in "`~" and _compiled(_CLOSING_FENCE).fullmatch(text) is not None:
+    if is_code_fence(text):
         return True
     if _PAPER_TARGET.search(text) is not None:
         return False

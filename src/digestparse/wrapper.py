@@ -99,15 +99,38 @@ def read_wrapper(lines: Sequence[str]) -> Wrapper:
     top = _stripped(lines[first])
     if (fence := _FENCE.fullmatch(top)) is not None:
         # A capture pasted into a code block: the fence alone, or over the capture's own
-        # wrapper, whose fence (if it has one) then closes first.
-        inner = _wrapper_at(lines, first + 1)
+        # wrapper, whose fence (if it has one) then closes first. Not a block closed before
+        # more text (a command shown over its output, a ``~~~~`` overline over a title).
         closing = fence.group(1) or fence.group(2)
+        if _closed_before_text(lines, first + 1, closing):
+            return NO_WRAPPER
+        inner = _wrapper_at(lines, first + 1)
         if inner is NO_WRAPPER:
             return Wrapper(first + 1, None, None, closing)
         if inner.fence is None:
             return attrs.evolve(inner, fence=closing)
         return attrs.evolve(inner, outer_fence=closing)
     return _wrapper_at(lines, first)
+
+
+#: A code block over the capture (a command, a note) holds at most this many lines of text:
+#: a capture, even of one entry, holds more.
+_MAX_BLOCK_ABOVE = 12
+
+
+def _closed_before_text(lines: Sequence[str], start: int, fence: str) -> bool:
+    """Whether a code block opened before ``start`` closes within ``_MAX_BLOCK_ABOVE`` lines
+    of text, with more text after its closing fence."""
+    texts = 0
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if is_fence_end(line, fence):
+            return _first_nonblank(lines, index + 1) is not None
+        if not is_blank(line):
+            texts += 1
+            if texts > _MAX_BLOCK_ABOVE:
+                return False
+    return False
 
 
 def _wrapper_at(lines: Sequence[str], start: int) -> Wrapper:

@@ -189,10 +189,12 @@ def _glue_start(line: Line, plain_links: bool = True) -> bool:
         return False
     if text.startswith(_GLUE_STARTS):
         return True
-    if text[1:2] == "[":
-        # 05's own organization (``[[图片：alt] Name](url) · …``), which its tool never
-        # wraps: only where a line's width was cut after it, inside the link's text.
-        return opens(text)
+    if text[1:2] == "[" and opens(text):
+        # 05's own organization (its logo's placeholder and its name in one link, then
+        # `` · `` and the date), which its tool never wraps, cut inside the link's text (an
+        # editor's hard wrap, ``fold -s``); cut after the link, it is read below as
+        # html2text's plain link is.
+        return True
     if text.endswith(_CUT_SEPARATOR):
         return True
     if line.kind is not META:  # ``[Carnegie Mellon`` / ``University](…)``

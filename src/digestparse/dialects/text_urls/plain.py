@@ -50,6 +50,7 @@ from ...grammar import (
     SEPARATOR,
     SUBSCRIBE,
     authors_count,
+    is_code_fence,
     is_footer_line,
     is_trending_page,
     logo_alts_shown,
@@ -87,6 +88,7 @@ from .plain_lines import (
     AVATAR_BULLETS,
     EMPTY_IMAGE,
     MAX_TEXT_LINES,
+    NOTED_LINKS,
     box_value,
     closed_up_date,
     detect_plain,
@@ -149,9 +151,9 @@ _LINKLESS_AUTHORS = frozenset("0123456789\u2022*")
 
 
 def choose_reading(state: ParseState) -> None:
-    """Read the capture without URLs where its first lines hold at most one URL line of the
-    site (``huggingface.co``: a menu's, an upvote box's or a title's link; one alone is the
-    page's address a user noted), show the 2026 page
+    """Read the capture without URLs where its first lines hold at most ``NOTED_LINKS`` URL
+    lines of the site (``huggingface.co``: a menu's, an upvote box's or a title's link; so
+    few are the page's address a user noted), show the 2026 page
     (``detect_plain``) and show that their tool kept no link: ``Subscribe`` or the promo
     lines over no URL line, an authors line that is no link (``3 authors``, ``• 3
     authors``, ``* 3 authors``; ``- 3 authors`` is a markdown list item as well), or an
@@ -166,17 +168,20 @@ def choose_reading(state: ParseState) -> None:
         line = state.peek(ahead)
         if line is not None and (shown := logo_alts_shown(line.text)) is not None:
             state.memo[LOGO_ALTS] = shown
-        if line is None or (dated and opens_page_end(line.text)):
+        if line is None or (
+            dated and opens_page_end(line.text) and not is_code_fence(line.text)
+        ):
             # The page's end, with the list of URLs lynx adds after it (``Visible links:``,
             # or its URLs alone where that heading was lost): no link of the page. A rule
-            # before any entry is none (a title underlined, ``====``, over the capture).
+            # before any entry is none (a title underlined, ``====``, over the capture), nor
+            # is a code fence (a stray one between entries, a code block's close).
             break
         dated = dated or is_separator(line.text)
         if line.kind is URL and is_site_url(line.text) and not _wrapped_into(line, previous):
-            # A tool that keeps links writes one after each label, the menu's first: one
-            # alone is the page's address that a user wrote over or under the text.
+            # A tool that keeps links writes one after each label, the menu's first: one or
+            # two are the page's address that a user wrote over or under the text.
             site_urls += 1
-            if site_urls > 1:
+            if site_urls > NOTED_LINKS:
                 return
             previous = line
             continue

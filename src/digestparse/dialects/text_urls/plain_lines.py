@@ -452,17 +452,22 @@ def _date_or_glued_count(text: str) -> bool:
     return classify(text) is DATE or looks_dated(text)
 
 
+#: How many lines of link markup (or URL lines of the site) a user may have written over or
+#: under a capture without URLs (``Source: [Daily Papers](https://…)``): a tool that keeps
+#: links writes many more.
+NOTED_LINKS = 2
+
+
 def _marked_up(head: Sequence[str], marks: tuple[str, ...] | str = ("](", "][")) -> bool:
-    """Whether lines of ``head`` hold a link's markup (lynx's ``][8]``, markdown's ``](``):
-    two at least, for a tool that keeps links writes many; one alone is a link that a user
-    noted over or under the text (``Source: [Daily Papers](https://…)``)."""
+    """Whether more lines of ``head`` than ``NOTED_LINKS`` hold a link's markup (lynx's
+    ``][8]``, markdown's ``](``)."""
     if isinstance(marks, str):
         marks = (marks,)
     found = 0
     for line in head:
         if any(mark in line for mark in marks):
             found += 1
-            if found > 1:
+            if found > NOTED_LINKS:
                 return True
     return False
 
