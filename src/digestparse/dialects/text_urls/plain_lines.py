@@ -299,7 +299,7 @@ def detect_plain(head: Sequence[str]) -> bool:
     counts_glued: bool | None = None  # looked for once a count after a date is seen
     # markdown's images or links: a converter's page that kept them (html2text without links
     # keeps its images), no tool's without URLs
-    markup = _marked_up(head, "](")
+    markup = _marked_up(head, ("](",))
     for index, line in enumerate(head):
         following = head[index + 1] if index + 1 < len(head) else None
         if line == PROMO_DAILY or (
@@ -458,11 +458,9 @@ def _date_or_glued_count(text: str) -> bool:
 NOTED_LINKS = 2
 
 
-def _marked_up(head: Sequence[str], marks: tuple[str, ...] | str = ("](", "][")) -> bool:
+def _marked_up(head: Sequence[str], marks: tuple[str, ...] = ("](", "][")) -> bool:
     """Whether more lines of ``head`` than ``NOTED_LINKS`` hold a link's markup (lynx's
     ``][8]``, markdown's ``](``)."""
-    if isinstance(marks, str):
-        marks = (marks,)
     found = 0
     for line in head:
         if any(mark in line for mark in marks):
