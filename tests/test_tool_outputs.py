@@ -814,3 +814,20 @@ def test_a_stray_code_fence_after_a_trending_cards_box_keeps_the_reading() -> No
     digest = digestparse.parse(damaged, reference_date=REFERENCE)
     assert [fields(paper) for paper in digest.papers] == expected("trending", "bs4_nl")
     assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", 127)]
+
+
+@pytest.mark.parametrize(
+    "tool", ["bs4_default", "innertext", "inscriptis_default", "htmltext_default", "lynx_nonumbers"]
+)
+def test_a_page_cut_after_the_next_cards_box_keeps_the_comment_count(tool: str) -> None:
+    """A download cut right after a card's bare box (``173``), under the date of the card
+    before it (``Nov 23``, no comment): the box was read as that card's comment count,
+    ``votes`` 173, with no report. These tools write every count on its date's line
+    (``Nov 24  3``): a number alone there is the next card's box, here with no title
+    after it, and reported."""
+    text = (TOOLS / f"daily.{tool}.txt").read_text("utf-8")
+    cut = text[: text.index("173", text.index("Benchmarks Are Not Enough")) + 3]
+    digest = digestparse.parse(cut, reference_date=REFERENCE)
+    want = expected("daily", tool)[:3]
+    assert [fields(paper) for paper in digest.papers] == want
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", cut.count("\n") + 1)]

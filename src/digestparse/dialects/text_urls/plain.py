@@ -91,6 +91,7 @@ from .plain_lines import (
     NOTED_LINKS,
     box_value,
     closed_up_date,
+    counts_on_date_lines,
     detect_plain,
     glued_date,
     has_logo,
@@ -121,6 +122,10 @@ TRENDING = "text-urls: the trending page without URLs"
 #: ``ParseState.memo`` key: a card of this page has shown its date. A trending page shows a
 #: date on every card or on none (captures 05, 04), as in the URL reading.
 CARDS_DATED = "text-urls: cards with dates, without URLs"
+#: ``ParseState.memo`` key: the head's date lines show their comment counts after them
+#: (``Nov 24  3``) more often than on a line of their own: the page writes every count so,
+#: and a number alone on its line is never one.
+COUNTS_GLUED = "text-urls: counts on the date line"
 #: ``ParseState.memo`` key: whether the page's first organization's name stood after a
 #: blank line (links, elinks, w3m, pandoc) or right under the abstract (lynx, a browser's
 #: copy). Where names stand apart, a line glued to an abstract line that ends no sentence
@@ -195,6 +200,8 @@ def choose_reading(state: ParseState) -> None:
         ) or is_empty_avatar(line.text)
     if linkless and detect_plain(texts):
         state.memo[PLAIN] = True
+        if counts_on_date_lines(texts):
+            state.memo[COUNTS_GLUED] = True
         if is_trending_page(texts) or (
             # A capture cut below its header (the listing alone, copied from a browser):
             # only the trending card writes its upvote button's label.
@@ -1105,10 +1112,13 @@ def _upvote_button(state: ParseState) -> tuple[int, int] | None:
 
 def _is_comment_count(state: ParseState) -> bool:
     """Whether the number after the date is its comment count, not the next entry's box:
-    always, unless the page's boxes are bare numbers; then only where the next entry's
-    box, the page's end or the input's end follows it."""
+    always, unless the page's boxes are bare numbers; then never where the page writes its
+    counts on the date's line (``COUNTS_GLUED``), else only where the next entry's box,
+    the page's end or the input's end follows it."""
     if state.memo.get(BOX_STYLE) != _BARE:
         return True
+    if COUNTS_GLUED in state.memo:
+        return False  # the next entry's box, also where the input was cut after it
     following = state.peek(1)
     if following is None or opens_page_end(following.text):
         return True

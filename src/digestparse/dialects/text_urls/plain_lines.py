@@ -482,6 +482,33 @@ def _counts_glued(head: Sequence[str]) -> bool:
     return False
 
 
+def counts_on_date_lines(head: Sequence[str]) -> bool:
+    """Whether more date lines of ``head`` carry their comment count (``Nov 24  3``) than
+    stand over a count on its own line and the next card's box (``Nov 24``, ``3``, ``101``;
+    a date over one number alone says nothing: that may be either): how the page writes its
+    counts, told by most of its cards, so that one damaged card does not decide it."""
+    glued = apart = 0
+    for index, line in enumerate(head):
+        if line[:1] == SEPARATOR:
+            dated = glued_date(line)  # ``· Nov 24  3``
+        else:
+            dated = line if classify(line) is DATE else closed_up_date(line)  # ``Nov 24  3``
+        if dated is None:
+            continue
+        parts = read_date_line(date_text(dated))
+        if parts is None:
+            continue
+        if parts.count_text is not None:
+            glued += 1
+        elif (
+            index + 2 < len(head)
+            and classify(head[index + 1]) is COUNT
+            and box_value(head[index + 2]) is not None
+        ):
+            apart += 1
+    return glued > apart
+
+
 def _count_after_date(head: Sequence[str], index: int) -> bool:
     """``·`` and a date (on one line or two) at ``index``, then a comment count on its own
     line, then a title, a box or the end."""
