@@ -410,6 +410,27 @@ def test_a_dump_cut_inside_an_abstract_keeps_the_papers_before() -> None:
     assert len(digest.papers) == 1
 
 
+@pytest.mark.parametrize(
+    "output", ["trending.elinks.txt", "trending.elinks_noref.txt", "trending.lynx_w200.txt"]
+)
+def test_a_trending_dump_cut_inside_a_cards_summary_is_reported(output: str) -> None:
+    """A card's summary that the input ends in (a partial download) lost the card's
+    metadata: ``truncated-entry`` at its last line, in the first copy and in the second
+    (which folds into the first), as in the listing's abstract."""
+    lines = (_TOOLS / output).read_text("utf-8").split("\n")
+    summary = [number for number, line in enumerate(lines, 1)
+               if "synchronized audio from text prompts" in line]
+    assert len(summary) == 2  # the card's two copies
+    for cut in summary:
+        text = "\n".join(lines[:cut])
+        digest = check_nothing_lost(text, _read(text))
+        assert [(d.code, d.line, d.message) for d in digest.diagnostics] == [(
+            "truncated-entry", cut,
+            "the entry ends before it is complete: inside the abstract")]
+        (paper,) = digest.papers
+        assert paper.title.startswith("Kandinsky 6.0 Video") and paper.end_line == cut
+
+
 def test_junk_between_entries_is_one_diagnostic() -> None:
     lines = _lines()
     at = _at(lines, "   [17]-")

@@ -755,7 +755,7 @@ def _read_summary(state: ParseState) -> tuple[str, bool]:
         state.reporter.defect("missing-abstract", where, 1)
         return "", False
     parts.report(state)
-    return join_wrapped(parts.texts), line is not None and line.kind is LynxKind.TRUNCATED
+    return join_wrapped(parts.texts), line is None or line.kind is LynxKind.TRUNCATED
 
 
 def _wrapped_at_bullet(line: Line, parts: FieldLines) -> bool:
