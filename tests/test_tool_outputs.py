@@ -817,17 +817,33 @@ def test_a_stray_code_fence_after_a_trending_cards_box_keeps_the_reading() -> No
 
 
 @pytest.mark.parametrize(
-    "tool", ["bs4_default", "innertext", "inscriptis_default", "htmltext_default", "lynx_nonumbers"]
+    "tool",
+    ["bs4_default", "innertext", "inscriptis_default", "htmltext_default", "lynx_nonumbers",
+     "bs4_nl"],
 )
 def test_a_page_cut_after_the_next_cards_box_keeps_the_comment_count(tool: str) -> None:
     """A download cut right after a card's bare box (``173``), under the date of the card
     before it (``Nov 23``, no comment): the box was read as that card's comment count,
-    ``votes`` 173, with no report. These tools write every count on its date's line
-    (``Nov 24  3``): a number alone there is the next card's box, here with no title
-    after it, and reported."""
+    ``votes`` 173, with no report. Most of these tools write every count on its date's
+    line (``Nov 24  3``): a number alone there is the next card's box. BeautifulSoup's
+    ``get_text("\\n")`` writes each count right under its date, and a box after blank
+    lines: a number after a blank line at the input's end is the box. Either has no title
+    after it, and is reported."""
     text = (TOOLS / f"daily.{tool}.txt").read_text("utf-8")
     cut = text[: text.index("173", text.index("Benchmarks Are Not Enough")) + 3]
     digest = digestparse.parse(cut, reference_date=REFERENCE)
     want = expected("daily", tool)[:3]
     assert [fields(paper) for paper in digest.papers] == want
     assert [(d.code, d.line) for d in digest.diagnostics] == [("junk", cut.count("\n") + 1)]
+
+
+def test_a_bs4_page_cut_right_after_a_comment_count_keeps_it() -> None:
+    """In BeautifulSoup's ``get_text("\\n")`` a comment count stands right under its date
+    (``Nov 24 `` / `` 6``): cut there, it is still the card's count, the first one of the
+    page and a later one."""
+    lines = (TOOLS / "daily.bs4_nl.txt").read_text("utf-8").split("\n")
+    want = expected("daily", "bs4_nl")
+    for cut, papers in ((lines.index(" 3") + 1, 1), (lines.index(" 6") + 1, 2)):
+        digest = digestparse.parse("\n".join(lines[:cut]), reference_date=REFERENCE)
+        assert [fields(paper) for paper in digest.papers] == want[:papers]
+        assert digest.diagnostics == ()

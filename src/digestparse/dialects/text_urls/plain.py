@@ -126,6 +126,10 @@ CARDS_DATED = "text-urls: cards with dates, without URLs"
 #: (``Nov 24  3``) more often than on a line of their own: the page writes every count so,
 #: and a number alone on its line is never one.
 COUNTS_GLUED = "text-urls: counts on the date line"
+#: ``ParseState.memo`` key: whether the page's first comment count on a line of its own
+#: stood after a blank line under its date (False: right under it, BeautifulSoup's
+#: ``get_text("\\n")``, whose boxes stand after blank lines).
+_COUNTS_APART = "text-urls: counts apart from their dates, without URLs"
 #: ``ParseState.memo`` key: whether the page's first organization's name stood after a
 #: blank line (links, elinks, w3m, pandoc) or right under the abstract (lynx, a browser's
 #: copy). Where names stand apart, a line glued to an abstract line that ends no sentence
@@ -1091,7 +1095,9 @@ def _after_date(state: ParseState, fields: dict[str, object], counted: bool = Fa
         and not is_trending_page(state.header)
         and _is_comment_count(state)
     ):
-        fields["votes"] = int(state.advance().text)
+        count = state.advance()
+        state.memo.setdefault(_COUNTS_APART, bool(count.gap))
+        fields["votes"] = int(count.text)
     if state.memo.get(BOX_STYLE) == _NONE and (button := _upvote_button(state)) is not None:
         lines, upvotes = button
         state.advance_by(lines)
@@ -1120,7 +1126,12 @@ def _is_comment_count(state: ParseState) -> bool:
     if COUNTS_GLUED in state.memo:
         return False  # the next entry's box, also where the input was cut after it
     following = state.peek(1)
-    if following is None or opens_page_end(following.text):
+    if following is None:
+        # The input's end (a download cut right after the next entry's box): where the
+        # page's counts stand right under their dates, a number after a blank line is a box.
+        line = state.peek()
+        return not (line is not None and line.gap and state.memo.get(_COUNTS_APART) is False)
+    if opens_page_end(following.text):
         return True
     box = 1 + _placeholder_at(state, 1)  # the next card's thumbnail (w3m: ``[2611]``)
     if _box(state, box) is not None and starts_entry(state, 1):
