@@ -552,6 +552,22 @@ def test_abstract_line_that_starts_like_lynx_markup(number: int, start: str) -> 
     assert len(digest.papers) == 34
 
 
+@pytest.mark.parametrize("start", ["* ", "# "])
+@pytest.mark.parametrize("marked", [True, False])
+def test_a_cut_abstracts_last_line_that_starts_like_lynx_markup(start: str, marked: bool) -> None:
+    """The same wrap in the abstract the capture tool cut (01:944 ``Ho``): the text runs to
+    the tool's mark, or to the input's end, with no ``][N]``; it stays abstract text, and
+    the cut is the one report. The line was markup: ``unbalanced-bracket`` and ``junk``."""
+    tail = ["", "[Content truncated]", "```"] if marked else []
+    source = edited(lambda lines: [*lines[:943], start + "Ho", *tail])
+    digest = check_lenient(source)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("truncated-entry", 946 if marked else 944)]
+    assert len(digest.papers) == 34
+    assert digest.papers[-1].abstract.endswith("process long contexts. " + start + "Ho")
+    assert digest.papers[-1].end_line == 944
+
+
 def test_markup_after_a_cut_abstract_still_ends_it() -> None:
     """Without the abstract's '][N]' before the next entry, a '*' line stays markup: here a
     menu item between two entries, after an abstract whose close was lost."""

@@ -870,13 +870,14 @@ def _read_links_lines(state: ParseState) -> None:
 
 def _text_up_to_close(state: ParseState) -> bool:
     """Whether the lines from the next one on are text (a line like markup included, no page
-    phrase) up to a ``][N]`` line: the rest of an abstract."""
+    phrase) up to a ``][N]`` line: the rest of an abstract. Or up to the input's end or the
+    capture tool's mark: the rest of an abstract cut there."""
     for ahead in range(_MAX_ABSTRACT_AHEAD):
         line = state.peek(ahead)
         if line is None:
-            return False
+            return True
         kind = line.kind
-        if kind is Kind.CLOSE:
+        if kind is Kind.CLOSE or kind is Kind.TRUNCATED:
             return True
         if kind not in _ABSTRACT_KINDS and kind not in _MARKUP_LIKE_KINDS:
             return False
