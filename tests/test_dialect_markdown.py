@@ -1740,3 +1740,26 @@ def test_a_joined_trending_capture_after_a_listing_reports_no_lost_box() -> None
     joined = digestparse.parse(MD03 + MD04)
     assert "missing-upvotes" not in [d.code for d in joined.diagnostics]
     assert [p.title for p in joined.papers] == [p.title for d in alone for p in d.papers]
+
+
+@pytest.mark.parametrize(
+    "word", ["Daily", "Weekly", "new", "Trending Papers", "May 29", "Oct 4, 2025"]
+)
+def test_a_trending_titles_indented_line_that_reads_as_a_header_phrase_or_date(word: str) -> None:
+    """04 indents a wrapped title's later lines (SmolDocling's, 04:132). Such a line that is
+    exactly a header phrase or a date is still the title's: the page's own lines are never
+    indented. It was read as a repeated header or a date, and the card lost its fields."""
+    wrapped = ("### SmolDocling: An ultra-compact vision-language model for end-to-end\n"
+               "  multi-modal document conversion\n")
+    assert MD04.count(wrapped) == 2  # the card's two copies
+    text = MD04.replace(wrapped, wrapped + f"  {word}\n")
+    digest = digestparse.parse(text)
+    reference = digestparse.parse(MD04)
+    assert digest.diagnostics == reference.diagnostics == ()
+    smol = [paper.title for paper in digest.papers].index(
+        "SmolDocling: An ultra-compact vision-language model for end-to-end multi-modal "
+        f"document conversion {word}")
+    want = [attrs.evolve(paper, title=digest.papers[smol].title) if n == smol else paper
+            for n, paper in enumerate(reference.papers)]
+    assert [(p.title, p.abstract, p.author_count, p.links) for p in digest.papers] == [
+        (p.title, p.abstract, p.author_count, p.links) for p in want]

@@ -763,7 +763,7 @@ def _read_title(state: ParseState, line: Line) -> tuple[str, str | None]:
     the lines glued to it (a linked title up to its link's close, no further)."""
     lines = FieldLines(line)
     if is_plain_title(line.text):
-        while state.peek_is(0, Kind.TEXT, glued=True):
+        while state.peek_is(0, Kind.TEXT, glued=True) or _indented_title_word(state):
             lines.add(state.advance())
     elif not closes_link(without_closing_hashes(line.text)):
         _take_until_closed(state, lines)
@@ -771,6 +771,19 @@ def _read_title(state: ParseState, line: Line) -> tuple[str, str | None]:
     title, url, closed = title_of(lines.texts)
     _check_closed(state, lines, closed, line, 5, "title")
     return title, url
+
+
+def _indented_title_word(state: ParseState) -> bool:
+    """A plain title's wrapped line that reads as a header phrase or a date (``Daily``,
+    ``May 29``): glued to it and indented, as an agent's fetch indents a wrapped title's
+    later lines (04:132); the page's own lines are never indented."""
+    following = state.peek()
+    return (
+        following is not None
+        and following.gap == 0
+        and following.indent > 0
+        and (following.kind is Kind.HEADER or following.kind is Kind.DATE)
+    )
 
 
 def _take_until_closed(
