@@ -139,6 +139,22 @@ def test_the_source_url_in_markdown(value: str) -> None:
         assert digest.source_url == "https://huggingface.co/papers?q=Long-context+ASR"
 
 
+@pytest.mark.parametrize("rule", [True, False])
+def test_bold_items_are_a_preamble_only_up_to_their_rule(rule: bool) -> None:
+    """``**Key:** value`` lines are a preamble up to a ``-----`` rule (04:1-4). Without it
+    they are text: a chat line over a pasted capture (``**user:** here is what I copied``)
+    was taken for a preamble and left out of every report."""
+    top = ("**user:** here is what I copied from the page", "", *(("-----",) if rule else ()))
+    digest = _parse(*top, "")
+    if rule:
+        _assert_body_read(digest, len(top) + 2)
+        assert digest.header_span is not None and digest.header_span[0] == 1
+    else:
+        assert digest.dialect == "reference-text" and len(digest.papers) == 34
+        assert [(d.code, d.line) for d in digest.diagnostics][:2] == [
+            ("missing-header", 1), ("junk", 1)]
+
+
 @pytest.mark.parametrize("dialect", ["auto", "text", "markdown", "reference-text", "html-text",
                                      "text-urls"])
 @pytest.mark.parametrize("after", ["", "\n", "\n\n\n"])

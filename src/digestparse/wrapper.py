@@ -228,21 +228,20 @@ def _preamble(lines: Sequence[str], first: int) -> Wrapper:
 
 
 def _bold_preamble(lines: Sequence[str], first: int) -> Wrapper:
+    """``**Key:** value`` lines (under a ``# Title``), blank lines between them, up to a
+    ``-----`` rule (04:1-4). Without the rule they are no wrapper: a chat's
+    ``**user:** here is what I copied`` over a pasted capture is text."""
     items: list[tuple[str, str]] = []
-    end = first + 1
     for index in range(first, min(len(lines), first + _MAX_WRAPPER_LINES)):
         text = _stripped(lines[index])
         match = _BOLD_ITEM.fullmatch(text)
         if match is not None:
             items.append((match.group(1), match.group(2)))
-            end = index + 1
         elif _RULE.fullmatch(text) and items:
             return _wrapper(index + 1, items, None)
-        elif text and items:
-            break
-        elif text and not text.startswith("# "):
+        elif text and (items or not text.startswith("# ")):
             return NO_WRAPPER
-    return _wrapper(end, items, None) if items else NO_WRAPPER
+    return NO_WRAPPER
 
 
 def _reader_preamble(lines: Sequence[str], first: int) -> Wrapper:
