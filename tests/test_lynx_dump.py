@@ -911,14 +911,19 @@ def test_lynxs_empty_button_items_after_the_byline() -> None:
 
 def test_link_numbers_that_do_not_grow_are_no_lynx_marks() -> None:
     """lynx numbers links in the page's order: the same ``[2611]`` over each card (w3m's
-    image) is no lynx dump's; a mark of thousands of digits is read without ``int`` of it."""
+    image) is no lynx dump's; nor are w3m's labels that grow, papers of several months in
+    page order, with no link's text numbered; a mark of thousands of digits is read without
+    ``int`` of it."""
     from digestparse.dialects.reference_text import lynx
 
     head = ["Daily Papers", "Get trending papers in your email inbox once a day!",
             "[2611]", "117", "Title", "[2611]", "25", "Other", "[2611]", "-", "Third"]
     assert not lynx.detect(head)
+    months = ["Daily Papers", "Get trending papers in your email inbox once a day!",
+              "[2609]", "117", "Title", "[2610]", "25", "Other", "[2611]", "-", "Third"]
+    assert not lynx.detect(months)
     grown = ["Daily Papers", "Get trending papers in your email inbox once a day!",
-             "[5]", "117", "Title", "[9]", "25", "Other", "[13]", "-", "Third"]
+             "[5]", "117", "[6]Title", "[9]", "25", "[10]Other", "[13]", "-", "[14]Third"]
     assert lynx.detect(grown)
     huge = ["Daily Papers", "Get trending papers in your email inbox once a day!",
             "[1]x", "[2]y", "[" + "9" * 5000 + "]z"]

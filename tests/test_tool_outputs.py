@@ -847,3 +847,21 @@ def test_a_bs4_page_cut_right_after_a_comment_count_keeps_it() -> None:
         digest = digestparse.parse("\n".join(lines[:cut]), reference_date=REFERENCE)
         assert [fields(paper) for paper in digest.papers] == want[:papers]
         assert digest.diagnostics == ()
+
+
+@pytest.mark.parametrize("tool", ["w3m_plain", "w3m_cols200"])
+def test_w3m_thumbnail_labels_of_several_months_are_no_lynx_link_numbers(tool: str) -> None:
+    """w3m writes a thumbnail as its file name's start, the paper's month (``[2611]``).
+    Papers of four months in page order (a search page, a page near a month's turn) gave
+    three growing marks, which with the page's title and promo lines made the page a lynx
+    dump: ``reference-text``, no paper. lynx numbers link texts too (``[2]Models``); w3m's
+    labels stand alone."""
+    text = (TOOLS / f"daily.{tool}.txt").read_text("utf-8")
+    assert text.count("\n[2611]\n") == 8
+    months = text
+    for month in ("2608", "2609", "2610"):  # the rest stay 2611
+        months = months.replace("\n[2611]\n", f"\n[{month}]\n", 1)
+    digest = digestparse.parse(months, reference_date=REFERENCE)
+    assert digest.dialect == "text-urls"
+    assert [fields(paper) for paper in digest.papers] == expected("daily", tool)
+    assert digest.diagnostics == digestparse.parse(text, reference_date=REFERENCE).diagnostics

@@ -246,9 +246,11 @@ def detect(head: Sequence[str]) -> bool:
     are the longest run of growing numbers among them: w3m writes an image as its file
     name's start in brackets, the same ``[2611]`` over every card of a month's papers (a
     mark alone on its line that comes more than once is none), and one high number moved
-    to the head must not hide the growing ones after it."""
+    to the head must not hide the growing ones after it. One of them at least must number a
+    link's text (``[2]Models``, ``* [2]Models``): w3m's image labels are marks alone, and on a
+    page of papers from several months (a search page) they grow too."""
     growing = _GrowingNumbers()
-    title = own_words = entry_mark = False
+    title = own_words = entry_mark = labelled = False
     previous = ""
     repeated = _repeated_lone_marks(head)
     for line in head:
@@ -260,6 +262,7 @@ def detect(head: Sequence[str]) -> bool:
             rest = line[found.end() :]
             if line not in repeated:
                 growing.add(_link_number(found))
+                labelled = labelled or bool(rest)
             if not entry_mark and box_count(after_mark(previous) or "x") is not None:
                 entry_mark = bool(rest) and not rest[0].isdigit()
         else:
@@ -269,6 +272,7 @@ def detect(head: Sequence[str]) -> bool:
             inner = MARK.search(line) if bullet and bullet in _BULLETS and "[" in line else None
             if inner is not None:
                 growing.add(_link_number(inner))
+                labelled = True
             shown = unmarked(line).strip()
             if shown in PAGE_TITLES:
                 title = True
@@ -279,7 +283,7 @@ def detect(head: Sequence[str]) -> bool:
             elif first == SEPARATOR and "Published on" in line:
                 entry_mark = True
         previous = line
-        if growing.longest >= _MIN_MARKS and title + own_words + entry_mark >= 2:
+        if growing.longest >= _MIN_MARKS and labelled and title + own_words + entry_mark >= 2:
             return True
     return False
 
