@@ -865,3 +865,27 @@ def test_w3m_thumbnail_labels_of_several_months_are_no_lynx_link_numbers(tool: s
     assert digest.dialect == "text-urls"
     assert [fields(paper) for paper in digest.papers] == expected("daily", tool)
     assert digest.diagnostics == digestparse.parse(text, reference_date=REFERENCE).diagnostics
+
+
+@pytest.mark.parametrize(
+    "tool",
+    ["lynx_w200", "elinks", "elinks_noref", "elinks_nonum", "elinks_nonum_noref", "links",
+     "links_w200", "w3m_plain", "w3m_cols200"],
+)
+def test_a_name_in_camel_case_from_a_small_letter_is_the_whole_name(tool: str) -> None:
+    """An organization whose name is its handle, ``inclusionAI`` (alt and name alike, as
+    ``Qwen``'s here): the rule that takes a lower-case word glued to a capital for a
+    handle gave ``AI``, from lynx's ``inclusionAI inclusionAI`` (alts written bare),
+    elinks' ``[46]inclusionAI[47]inclusionAI`` (the logo set apart by its number) and
+    w3m's ``inclusionAIinclusionAI`` (alts glued), with no report."""
+    lines = (TOOLS / f"daily.{tool}.txt").read_text("utf-8").split("\n")
+    shown = {"Qwen Qwen", "QwenQwen", "[28]Qwen Qwen", "[46]Qwen[47]Qwen"}
+    at = [number for number, line in enumerate(lines) if line.strip() in shown]
+    assert len(at) == 1
+    lines[at[0]] = lines[at[0]].replace("Qwen", "inclusionAI")
+    digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
+    want = expected("daily", tool)
+    for paper in want:
+        if paper["organization"] == "Qwen":
+            paper["organization"] = "inclusionAI"
+    assert [fields(paper) for paper in digest.papers] == want

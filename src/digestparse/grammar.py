@@ -277,11 +277,30 @@ def without_unknown_logo_alt(name: str, *, alts_written: str | None = None) -> s
     bare before it (``without_bare_logo_alt``, ``without_lowercase_handle``) or glued
     to it (``without_unknown_glued_alt``). Where the capture is known to write every
     image's alt text (``alts_written``, ``GLUED`` or ``BARE``: ``logo_alts_shown``), a
-    name none of those tells still starts with one (``without_written_alt``)."""
-    told = without_unknown_glued_alt(without_lowercase_handle(without_bare_logo_alt(name)))
+    name none of those tells still starts with one (``without_written_alt``); and the
+    glued rules do not cut a name that a bare alt, or a glued one the same as the name's
+    first word, was taken from (``inclusionAI``)."""
+    bare = without_bare_logo_alt(name)
+    if alts_written == BARE and bare != name:
+        # The capture writes alts bare, none glued: the rest is the name, whatever its
+        # letters (``inclusionAI inclusionAI``; the glued rules would take ``inclusion``).
+        return bare
+    if alts_written == GLUED and (doubled := _without_doubled_start(bare)) != bare:
+        return doubled  # the handle glued to the name it spells (``inclusionAIinclusionAI``)
+    told = without_unknown_glued_alt(without_lowercase_handle(bare))
     if alts_written is not None and told == name:
         return without_written_alt(name, glued=alts_written == GLUED)
     return told
+
+
+def _without_doubled_start(name: str) -> str:
+    """A name whose first word is one word written twice (``QwenQwen``,
+    ``inclusionAIinclusionAI``): the logo's alt glued to a name that starts with it."""
+    first, _, rest = name.partition(" ")
+    half = len(first) // 2
+    if len(first) % 2 == 0 and half >= 2 and first[:half] == first[half:]:
+        return first[half:] + (f" {rest}" if rest else "")
+    return name
 
 
 #: The site's logo's alt text (capture 01, and every text browser's output of a page).
@@ -316,10 +335,8 @@ def without_written_alt(name: str, *, glued: bool) -> str:
     capital or a digit first). A handle in capitals (``THUDM``) is kept: a name may start
     so (``MIT CSAIL``), and a card whose logo lost its alt must keep its whole name."""
     first, _, rest = name.partition(" ")
-    tail = f" {rest}" if rest else ""
-    half = len(first) // 2
-    if glued and len(first) % 2 == 0 and half >= 2 and first[:half] == first[half:]:
-        return first[half:] + tail
+    if glued and (doubled := _without_doubled_start(name)) != name:
+        return doubled
     for start in range(2, len(first)):  # a handle the name goes on like
         if first[start].isupper():
             told = without_glued_logo_alt(name, first[:start])

@@ -838,10 +838,14 @@ def _read_metadata(state: ParseState, *, card: bool) -> _Fields:
             joined = " ".join(part.text for part in read)
             name, _, rest = joined.partition(" ·")
             logo_apart = without_numbered_logo(name)
-            # elinks' numbers set the logo apart (then taken off): no alt before the name.
-            alts = cast("str | None", state.memo.get(LOGO_ALTS)) if logo_apart == name else None
             shown = unmarked(logo_apart).strip()
-            fields.organization = _organization_name(shown, alts) or None
+            if logo_apart != name:
+                # elinks' numbers set the logo apart (then taken off): the rest is the name,
+                # whatever its letters (``[21]inclusionAI[22]inclusionAI``).
+                fields.organization = " ".join(shown.split()) or None
+            else:
+                alts = cast("str | None", state.memo.get(LOGO_ALTS))
+                fields.organization = _organization_name(shown, alts) or None
             if joined.endswith(" ·") or " · " in joined:
                 separator_line = read[-1]
                 after_separator = rest.strip()
