@@ -889,3 +889,22 @@ def test_a_name_in_camel_case_from_a_small_letter_is_the_whole_name(tool: str) -
         if paper["organization"] == "Qwen":
             paper["organization"] = "inclusionAI"
     assert [fields(paper) for paper in digest.papers] == want
+
+
+@pytest.mark.parametrize(
+    ("tool", "link"),
+    [("h2t_ignore_images", "[OCC](https://huggingface.co/occ-ai)"),
+     ("h2t_images_to_alt", "[occ-aiOCC](https://huggingface.co/occ-ai)")],
+)
+def test_an_organization_link_wrapped_inside_its_url(tool: str, link: str) -> None:
+    """html2text breaks a long line at a ``-``, inside a link's URL too: an organization's
+    link without its image then closes on a line that only goes on with the URL
+    (``[OCC](https://huggingface.co/occ-`` / ``ai)``). Its card lost its organization, date
+    and comment count to ``junk``; the two lines are one link, as a link wrapped inside its
+    text is."""
+    text = (TOOLS / f"daily.{tool}.txt").read_text("utf-8")
+    assert text.count(f"\n{link}\n") == 1
+    wrapped = text.replace(f"\n{link}\n", "\n" + link.replace("/occ-", "/occ-\n") + "\n")
+    digest = digestparse.parse(wrapped, reference_date=REFERENCE)
+    assert [fields(paper) for paper in digest.papers] == expected("daily", tool)
+    assert digest.diagnostics == digestparse.parse(text, reference_date=REFERENCE).diagnostics

@@ -960,8 +960,13 @@ def _wraps_to_organization_link(state: ParseState) -> bool:
         if line is None or (ahead and (line.gap or line.kind is not Kind.TEXT)):
             return False
         texts.append(line.text)
-        if ahead and _closes_before_separator(line.text):
-            return is_organization_link(join_wrapped(texts))
+        if ahead:
+            if is_organization_link(join_wrapped(texts)):
+                # Closed on this line; or by it, where it goes on with the link's URL
+                # (``…/robotics-tokyo-`` / ``paris-saclay-academy)``: html2text breaks at ``-``).
+                return True
+            if _closes_before_separator(line.text):
+                return False
     return False
 
 
