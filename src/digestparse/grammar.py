@@ -326,17 +326,16 @@ def logo_alts_shown(text: str) -> str | None:
 def without_written_alt(name: str, *, glued: bool) -> str:
     """An organization's name without the logo's alt text that a capture writing every
     image's alt puts before it, where no other rule tells it: the alt is one word, a
-    handle. Glued to the name's first word, it is told where the word repeats itself
-    (``QwenQwen``) or where the rest goes on as the part before a capital does
-    (``CarnegieMellonUCarnegie Mellon …``, as ``without_glued_logo_alt`` tells a known
-    handle). Bare, it is the first word where that word is written as handles are and
-    names' words are not (a digit, ``-``, ``_`` or ``.`` in it, or a capital after a small
-    letter: ``KwaiVGI Kuaishou …``, ``Mininglamp-2718 …``) and a name follows it (a
-    capital or a digit first). A handle in capitals (``THUDM``) is kept: a name may start
-    so (``MIT CSAIL``), and a card whose logo lost its alt must keep its whole name."""
+    handle. Glued to the name's first word (a word written twice, ``QwenQwen``, is told
+    before the other rules: ``without_unknown_logo_alt``), it is told where the rest goes
+    on as the part before a capital does (``CarnegieMellonUCarnegie Mellon …``, as
+    ``without_glued_logo_alt`` tells a known handle). Bare, it is the first word where that
+    word is written as handles are and names' words are not (a digit, ``-``, ``_`` or
+    ``.`` in it, or a capital after a small letter: ``KwaiVGI Kuaishou …``,
+    ``Mininglamp-2718 …``) and a name follows it (a capital or a digit first). A handle in
+    capitals (``THUDM``) is kept: a name may start so (``MIT CSAIL``), and a card whose
+    logo lost its alt must keep its whole name."""
     first, _, rest = name.partition(" ")
-    if glued and (doubled := _without_doubled_start(name)) != name:
-        return doubled
     for start in range(2, len(first)):  # a handle the name goes on like
         if first[start].isupper():
             told = without_glued_logo_alt(name, first[:start])
