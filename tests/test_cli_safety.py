@@ -460,7 +460,9 @@ def test_non_utf8_file_name_is_shown_as_backslash_x_in_every_format(tmp_path: Pa
 
 
 def start_stuck_run(tmp_path: Path, jobs: str) -> tuple[subprocess.Popen[bytes], int]:
-    """A run (in its own process group) blocked on an input FIFO nobody writes to."""
+    """A run (in its own process group) blocked on an input FIFO nobody writes to, after
+    its first bytes were copied (to ``tmp_path / "tmp"``, its ``TMPDIR``)."""
+    (tmp_path / "tmp").mkdir()
     names = []
     for index in range(4):
         shutil.copy(SEEDS[index], tmp_path / f"f{index}.txt")
@@ -470,6 +472,7 @@ def start_stuck_run(tmp_path: Path, jobs: str) -> tuple[subprocess.Popen[bytes],
         [sys.executable, "-m", "digestparse", "check", "--jobs", jobs, *names, "stuck.txt",
          *REFERENCE],
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        env={**os.environ, "TMPDIR": str(tmp_path / "tmp")},
     )
     # Wait until the FIFO is opened for reading: the run is surely under way.
     deadline = time.monotonic() + TIMEOUT
@@ -480,6 +483,11 @@ def start_stuck_run(tmp_path: Path, jobs: str) -> tuple[subprocess.Popen[bytes],
         except OSError:
             assert time.monotonic() < deadline, "the run never opened the FIFO"
             time.sleep(0.05)
+    os.write(writer, SEEDS[4].read_bytes()[:100])
+    while not any(name.endswith(".txt") for _, _, names in os.walk(tmp_path / "tmp")
+                  for name in names):
+        assert time.monotonic() < deadline, "the run never copied the FIFO"
+        time.sleep(0.05)
     return process, writer
 
 
@@ -506,6 +514,7 @@ def test_sigterm_ends_the_run_like_ctrl_c(tmp_path: Path, jobs: str) -> None:
         assert process.returncode == 143
         assert stderr.decode() == "digestparse: terminated\n"
         assert no_process_in_group(process.pid)
+        assert list((tmp_path / "tmp").iterdir()) == []  # the FIFO's copy went with the run
     finally:
         os.close(writer)
         kill_group(process.pid)
@@ -524,6 +533,8 @@ def test_workers_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
         while not all(process_gone(pid) for pid in workers):
             assert time.monotonic() < deadline, "workers outlived their parent by 5 s"
             time.sleep(0.1)
+        # The orphaned worker deleted the run's temporary files, the FIFO's copy among them.
+        assert list((tmp_path / "tmp").iterdir()) == []
     finally:
         os.close(writer)
         kill_group(process.pid)  # never leave a worker behind, even when the test fails

@@ -39,6 +39,7 @@ from .inputs import UsageError, expand_paths, remove_spooled
 from .jobs import run_tasks
 from .options import COMMANDS, DOCUMENT_FORMATS, build_parser, default_jobs, with_command
 from .progress import PROGRESS_MIN_FILES, Progress
+from .scratch import run_directory_removed
 from .shutdown import Terminated, sigterm_ends_run
 from .streams import (
     InputFailed,
@@ -157,7 +158,7 @@ def run_diff_command(args: argparse.Namespace, parser: argparse.ArgumentParser) 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    with guarded_streams(), sigterm_ends_run():
+    with run_directory_removed(), guarded_streams(), sigterm_ends_run():
         try:
             try:
                 status = run(sys.argv[1:] if argv is None else argv)

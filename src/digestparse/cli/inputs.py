@@ -19,6 +19,7 @@ from typing import IO
 
 from ..lines import wide_codec
 from .escape import display_name
+from .scratch import temporary_file
 
 STDIN = "-"
 #: A NUL byte this near the start makes a file binary (git and grep look as far).
@@ -138,11 +139,9 @@ def dumps_under(directory: str) -> Iterator[tuple[str, str]]:
 
 
 def spool(stream: IO[bytes], name: str) -> str:
-    """Copy ``stream`` to a temporary file (deleted by ``remove_spooled``) and return its
-    path; a binary start stops the copy at once."""
-    import tempfile  # only for standard input or a FIFO
-
-    handle, path = tempfile.mkstemp(prefix="digestparse-", suffix=".txt")
+    """Copy ``stream`` to a temporary file (deleted by ``remove_spooled``, or with the run's
+    directory) and return its path; a binary start stops the copy at once."""
+    handle, path = temporary_file(prefix="input-", suffix=".txt")
     try:
         with os.fdopen(handle, "wb") as out:
             head = _read_head(stream, name)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InternalError
 from .inputs import Task
+from .scratch import run_directory
 from .shutdown import init_worker
 from .worker import FileResult, Settings, process_file
 
@@ -111,7 +112,7 @@ def start_worker(settings: Settings, work: Work = process_file) -> Worker:
     ours, theirs = context.Pipe()
     process = context.Process(
         target=serve,
-        args=(theirs, settings, work, parent),
+        args=(theirs, settings, work, parent, run_directory()),
         name="digestparse-worker",
         daemon=True,
     )
@@ -120,9 +121,12 @@ def start_worker(settings: Settings, work: Work = process_file) -> Worker:
     return Worker(process, ours)
 
 
-def serve(connection: Connection, settings: Settings, work: Work, parent: int | None) -> None:
-    """A worker process: chunks in, results out, until told to stop (None) or orphaned."""
-    init_worker(parent)
+def serve(
+    connection: Connection, settings: Settings, work: Work, parent: int | None, scratch: str
+) -> None:
+    """A worker process: chunks in, results out, until told to stop (None) or orphaned.
+    Its temporary files go to ``scratch``, the main process's run directory."""
+    init_worker(parent, scratch)
     while True:
         try:
             chunk = connection.recv()

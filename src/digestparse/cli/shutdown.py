@@ -4,7 +4,8 @@
   :class:`Terminated` in the main process, the workers are stopped on the way out, and
   ``main`` prints one line and exits 143.
 - A worker process ignores Ctrl-C (the parent handles it and stops the workers), and a
-  watchdog thread ends it when its parent is gone (killed outright, so nobody stops it).
+  watchdog thread ends it when its parent is gone (killed outright, so nobody stops it),
+  deleting the run's temporary files on its way out.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
+
+from .scratch import adopt, remove_run_directory
 
 #: How often a worker checks that its parent is still there, in seconds.
 WATCH_INTERVAL = 0.5
@@ -112,14 +115,16 @@ def _nudge(read_fd: int, run: _Run, main_thread: int | None) -> None:
                 signal.pthread_kill(main_thread, signum)
 
 
-def init_worker(parent: int | None) -> None:
+def init_worker(parent: int | None, scratch: str) -> None:
     """Called first in every worker process; ``parent`` is the pid its parent must have
-    (None: whatever it has now, e.g. a forkserver)."""
+    (None: whatever it has now, e.g. a forkserver), ``scratch`` the run's directory for
+    temporary files."""
     # Ctrl-C reaches the whole process group; only the parent handles it, so
     # workers print no tracebacks of their own. SIGTERM (from the parent) just ends them.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.set_wakeup_fd(-1)  # the parent's, inherited by fork
+    adopt(scratch)
     if parent is None:
         parent = os.getppid()
     threading.Thread(
@@ -131,4 +136,7 @@ def _exit_when_orphaned(parent: int) -> None:
     # Polling is portable; a killed parent cannot tell its workers anything.
     while os.getppid() == parent:
         time.sleep(WATCH_INTERVAL)
+    # Nobody else is left to delete the run's temporary files (a copy of a FIFO may be
+    # as large as what was written to it).
+    remove_run_directory()
     os._exit(1)

@@ -24,6 +24,7 @@ from ..wrapper import today as clock_today
 from ..wrapper import today_is
 from .bounded_findings import MAX_FINDINGS, BoundedFindings
 from .inputs import Task, UnreadableInput, check_text, open_dump
+from .scratch import temporary_file
 
 if TYPE_CHECKING:
     from ..api import PaperStream
@@ -116,9 +117,7 @@ class RecordSpool:
             self.head.append(record)
             return
         if self._out is None:
-            import tempfile  # only for files with many papers
-
-            handle, self.path = tempfile.mkstemp(prefix="digestparse-records-")
+            handle, self.path = temporary_file(prefix="records-")
             self._out = os.fdopen(handle, "wb")
         import pickle  # only for files with many papers
 
