@@ -922,6 +922,10 @@ def test_link_numbers_that_do_not_grow_are_no_lynx_marks() -> None:
     months = ["Daily Papers", "Get trending papers in your email inbox once a day!",
               "[2609]", "117", "Title", "[2610]", "25", "Other", "[2611]", "-", "Third"]
     assert not lynx.detect(months)
+    # w3m's avatar labels after their bullets, one all digits: no link's text numbered.
+    avatars = [*months[:5], "\u2022 [1092092469]", "\u2022 3 authors", *months[5:]]
+    assert not lynx.detect(avatars)
+    assert lynx.detect([*avatars[:-1], "\u2022 [2612]Third"])
     grown = ["Daily Papers", "Get trending papers in your email inbox once a day!",
              "[5]", "117", "[6]Title", "[9]", "25", "[10]Other", "[13]", "-", "[14]Third"]
     assert lynx.detect(grown)

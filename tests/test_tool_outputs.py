@@ -908,3 +908,20 @@ def test_an_organization_link_wrapped_inside_its_url(tool: str, link: str) -> No
     digest = digestparse.parse(wrapped, reference_date=REFERENCE)
     assert [fields(paper) for paper in digest.papers] == expected("daily", tool)
     assert digest.diagnostics == digestparse.parse(text, reference_date=REFERENCE).diagnostics
+
+
+@pytest.mark.parametrize("tool", ["w3m_plain", "w3m_cols200"])
+def test_a_w3m_avatar_label_of_digits_only_numbers_no_link_text(tool: str) -> None:
+    """w3m writes an avatar as its file name's start after a bullet (``• [8dc64b4976]``); one
+    in about thirty such names is digits only. The lynx notation detector took it for a
+    link's text numbered (``* [2]Models``), so a page whose thumbnail labels grew (papers of
+    several months) was a lynx dump again: ``reference-text``, no paper."""
+    text = (TOOLS / f"daily.{tool}.txt").read_text("utf-8")
+    assert text.count("\n  \u2022 [8dc64b4976]\n") == 1
+    months = text.replace("\n  \u2022 [8dc64b4976]\n", "\n  \u2022 [1092092469]\n")
+    for month in ("2608", "2609", "2610"):  # the rest stay 2611
+        months = months.replace("\n[2611]\n", f"\n[{month}]\n", 1)
+    digest = digestparse.parse(months, reference_date=REFERENCE)
+    assert digest.dialect == "text-urls"
+    assert [fields(paper) for paper in digest.papers] == expected("daily", tool)
+    assert digest.diagnostics == digestparse.parse(text, reference_date=REFERENCE).diagnostics

@@ -248,7 +248,8 @@ def detect(head: Sequence[str]) -> bool:
     mark alone on its line that comes more than once is none), and one high number moved
     to the head must not hide the growing ones after it. One of them at least must number a
     link's text (``[2]Models``, ``* [2]Models``): w3m's image labels are marks alone, and on a
-    page of papers from several months (a search page) they grow too."""
+    page of papers from several months (a search page) they grow too; an avatar's label after
+    its bullet (``• [1092092469]``, a file name that happens to be all digits) is one."""
     growing = _GrowingNumbers()
     title = own_words = entry_mark = labelled = False
     previous = ""
@@ -272,7 +273,9 @@ def detect(head: Sequence[str]) -> bool:
             inner = MARK.search(line) if bullet and bullet in _BULLETS and "[" in line else None
             if inner is not None:
                 growing.add(_link_number(inner))
-                labelled = True
+                # w3m writes an avatar as its file name's start, which may be all digits
+                # (``• [1092092469]``): a mark alone after its bullet numbers no text.
+                labelled = labelled or line[inner.end() :].strip() != ""
             shown = unmarked(line).strip()
             if shown in PAGE_TITLES:
                 title = True
