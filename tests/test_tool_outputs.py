@@ -867,28 +867,61 @@ def test_w3m_thumbnail_labels_of_several_months_are_no_lynx_link_numbers(tool: s
     assert digest.diagnostics == digestparse.parse(text, reference_date=REFERENCE).diagnostics
 
 
+WRITE_ALTS = ["lynx_w200", "elinks", "elinks_noref", "elinks_nonum", "elinks_nonum_noref",
+              "links", "links_w200", "w3m_plain", "w3m_cols200"]
+
+
 @pytest.mark.parametrize(
-    "tool",
-    ["lynx_w200", "elinks", "elinks_noref", "elinks_nonum", "elinks_nonum_noref", "links",
-     "links_w200", "w3m_plain", "w3m_cols200"],
+    ("tool", "handle"),
+    [*((tool, "inclusionAI") for tool in WRITE_ALTS),
+     *((tool, "inclusionai") for tool in WRITE_ALTS),
+     *((tool, "") for tool in ("bs4_default", "bs4_nl", "htmltext_default",
+                               "inscriptis_default", "innertext", "pandoc_plain"))],
 )
-def test_a_name_in_camel_case_from_a_small_letter_is_the_whole_name(tool: str) -> None:
-    """An organization whose name is its handle, ``inclusionAI`` (alt and name alike, as
-    ``Qwen``'s here): the rule that takes a lower-case word glued to a capital for a
-    handle gave ``AI``, from lynx's ``inclusionAI inclusionAI`` (alts written bare),
-    elinks' ``[46]inclusionAI[47]inclusionAI`` (the logo set apart by its number) and
-    w3m's ``inclusionAIinclusionAI`` (alts glued), with no report."""
+def test_a_name_in_camel_case_from_a_small_letter_is_the_whole_name(
+    tool: str, handle: str
+) -> None:
+    """An organization named in camel case from a small letter, ``inclusionAI``: the rule
+    that takes a lower-case word glued to a capital for a handle gave ``AI``, with no
+    report, wherever the name was left once its logo's alt was off or had none:
+    - from lynx's ``inclusionAI inclusionAI`` (alts written bare), elinks'
+      ``[46]inclusionAI[47]inclusionAI`` (the logo set apart by its number) and w3m's
+      ``inclusionAIinclusionAI`` (alts glued), the alt being the handle, alike or in
+      lower case (``inclusionaiinclusionAI``);
+    - from pandoc's ``[inclusionai]inclusionAI`` (the alt in brackets);
+    - from the tools that write no image (BeautifulSoup, html-text, inscriptis, a
+      browser's copy: the name alone), whose site logo is its name alone."""
     lines = (TOOLS / f"daily.{tool}.txt").read_text("utf-8").split("\n")
-    shown = {"Qwen Qwen", "QwenQwen", "[28]Qwen Qwen", "[46]Qwen[47]Qwen"}
+    shown = {"Qwen Qwen", "QwenQwen", "[28]Qwen Qwen", "[46]Qwen[47]Qwen", "Qwen",
+             "[Qwen]Qwen"}
     at = [number for number, line in enumerate(lines) if line.strip() in shown]
     assert len(at) == 1
-    lines[at[0]] = lines[at[0]].replace("Qwen", "inclusionAI")
+    if handle:  # the logo's alt, then the name
+        lines[at[0]] = lines[at[0]].replace("Qwen", handle, 1).replace("Qwen", "inclusionAI")
+    else:
+        lines[at[0]] = lines[at[0]].replace("[Qwen]", "[inclusionai]").replace(
+            "Qwen", "inclusionAI")
     digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
     want = expected("daily", tool)
     for paper in want:
         if paper["organization"] == "Qwen":
             paper["organization"] = "inclusionAI"
     assert [fields(paper) for paper in digest.papers] == want
+
+
+@pytest.mark.parametrize(("tool", "line"), [("bs4_nl", "Qwen"), ("pandoc_plain", "[Qwen]Qwen")])
+def test_an_organization_line_doubled_is_read_once(tool: str, line: str) -> None:
+    """A doubled organization line (``Qwen`` / ``Qwen``, joined ``Qwen Qwen``) gave its
+    name once, by the rule that takes a bare word the name starts with for the logo's alt.
+    Where the tool is known to write no alt (BeautifulSoup) that rule no longer runs, and
+    after pandoc's alt in brackets (``[Qwen]Qwen [Qwen]Qwen``) it read ``[Qwen]Qwen``: a
+    text written twice is read once."""
+    lines = (TOOLS / f"daily.{tool}.txt").read_text("utf-8").split("\n")
+    at = [number for number, text in enumerate(lines) if text.strip() == line]
+    assert len(at) == 1
+    lines.insert(at[0], lines[at[0]])
+    digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
+    assert [fields(paper) for paper in digest.papers] == expected("daily", tool)
 
 
 @pytest.mark.parametrize(

@@ -278,14 +278,19 @@ def without_unknown_logo_alt(name: str, *, alts_written: str | None = None) -> s
     to it (``without_unknown_glued_alt``). Where the capture is known to write every
     image's alt text (``alts_written``, ``GLUED`` or ``BARE``: ``logo_alts_shown``), a
     name none of those tells still starts with one (``without_written_alt``); and the
-    glued rules do not cut a name that a bare alt, or a glued one the same as the name's
-    first word, was taken from (``inclusionAI``)."""
+    glued rules do not cut a name that a bare alt (unless the capture writes alts glued),
+    or a glued one that spells the name's first word, was taken from (``inclusionAI``).
+    Where the capture is known to write no image (``NO_ALTS``), the name is as written: a
+    name in camel case from a small letter (``inclusionAI``) is no handle glued to ``AI``."""
+    if alts_written == NO_ALTS:
+        return name
     bare = without_bare_logo_alt(name)
-    if alts_written == BARE and bare != name:
-        # The capture writes alts bare, none glued: the rest is the name, whatever its
-        # letters (``inclusionAI inclusionAI``; the glued rules would take ``inclusion``).
+    if bare != name and alts_written != GLUED:
+        # An alt written bare, so none glued: the rest is the name, whatever its letters
+        # (``inclusionAI inclusionAI``; the glued rules would take ``inclusion``).
         return bare
-    if alts_written == GLUED and (doubled := _without_doubled_start(bare)) != bare:
+    doubled = _without_doubled_start(bare, alts_glued=alts_written == GLUED)
+    if doubled != bare:
         return doubled  # the handle glued to the name it spells (``inclusionAIinclusionAI``)
     told = without_unknown_glued_alt(without_lowercase_handle(bare))
     if alts_written is not None and told == name:
@@ -293,20 +298,29 @@ def without_unknown_logo_alt(name: str, *, alts_written: str | None = None) -> s
     return told
 
 
-def _without_doubled_start(name: str) -> str:
-    """A name whose first word is one word written twice (``QwenQwen``,
-    ``inclusionAIinclusionAI``): the logo's alt glued to a name that starts with it."""
+def _without_doubled_start(name: str, *, alts_glued: bool) -> str:
+    """A name whose first word is the logo's alt glued to a name that starts with it: a
+    handle in lower case and the name it spells (``inclusionaiinclusionAI``), or, where the
+    capture writes every alt glued (``alts_glued``), one word written twice (``QwenQwen``,
+    ``inclusionAIinclusionAI``; elsewhere that may be a name, ``TomTom``)."""
     first, _, rest = name.partition(" ")
     half = len(first) // 2
-    if len(first) % 2 == 0 and half >= 2 and first[:half] == first[half:]:
-        return first[half:] + (f" {rest}" if rest else "")
+    if len(first) % 2 or half < 2:
+        return name
+    alt, shown = first[:half], first[half:]
+    if (alts_glued and alt == shown) or (alt != shown and alt.islower() and alt == shown.lower()):
+        return shown + (f" {rest}" if rest else "")
     return name
 
 
 #: The site's logo's alt text (capture 01, and every text browser's output of a page).
 SITE_LOGO_ALT = "Hugging Face's logo"
-#: How a capture writes an image's alt text before what follows it (``logo_alts_shown``).
-GLUED, BARE = "glued", "bare"
+#: How a capture writes an image's alt text before what follows it (``logo_alts_shown``),
+#: or that it writes none: the site's logo is its name alone (BeautifulSoup, inscriptis,
+#: html-text and a browser's copy leave images out).
+GLUED, BARE, NO_ALTS = "glued", "bare", "none"
+#: The site's name, the text of the logo's link.
+SITE_NAME = "Hugging Face"
 
 
 def logo_alts_shown(text: str) -> str | None:
@@ -318,7 +332,7 @@ def logo_alts_shown(text: str) -> str | None:
     if not text.startswith(SITE_LOGO_ALT):
         return None
     rest = text[len(SITE_LOGO_ALT) :]
-    if not rest.lstrip(" ").startswith("Hugging Face"):
+    if not rest.lstrip(" ").startswith(SITE_NAME):
         return None
     return BARE if rest[:1] == " " else GLUED
 

@@ -44,10 +44,12 @@ from ...grammar import (
     BARE,
     GLUED,
     MAX_ORGANIZATION_LEN,
+    NO_ALTS,
     PAGE_TITLES,
     PROMO,
     PROMO_DAILY,
     SEPARATOR,
+    SITE_NAME,
     SUBSCRIBE,
     authors_count,
     is_code_fence,
@@ -137,7 +139,7 @@ _COUNTS_APART = "text-urls: counts apart from their dates, without URLs"
 NAMES_APART = "text-urls: organizations after a blank line, without URLs"
 #: ``ParseState.memo`` key: the capture's first lines show the site's logo written as its
 #: alt text, ``GLUED`` or ``BARE`` (``grammar.logo_alts_shown``): every organization's name
-#: starts with its logo's.
+#: starts with its logo's; or as the site's name alone, ``NO_ALTS``: none does.
 LOGO_ALTS = "text-urls: image alts written as text, without URLs"
 #: ``ParseState.memo`` key: whether the page's first abstract stood after a blank line
 #: under its title (the text browsers, pandoc, inscriptis) or right under it (a browser's
@@ -177,6 +179,8 @@ def choose_reading(state: ParseState) -> None:
         line = state.peek(ahead)
         if line is not None and (shown := logo_alts_shown(line.text)) is not None:
             state.memo[LOGO_ALTS] = shown
+        elif line is not None and line.text == SITE_NAME:
+            state.memo.setdefault(LOGO_ALTS, NO_ALTS)  # the logo's link without its alt
         if line is None or (
             dated and opens_page_end(line.text) and not is_code_fence(line.text)
         ):
@@ -1052,9 +1056,18 @@ def _alts_written(state: ParseState) -> str | None:
 def _organization(lines: list[str], alts_written: str | None) -> str:
     """An organization's name from its lines, without its logo's alt text, in brackets
     (lynx: ``[occ] OCC``), bare (lynx, w3m, links: ``kandinskylab Kandinsky Lab``) or glued
-    (w3m, links, elinks: ``occ-aiOCC``)."""
-    name = plain(without_logo(join_wrapped(lines)))
-    return without_unknown_logo_alt(name, alts_written=alts_written)
+    (w3m, links, elinks: ``occ-aiOCC``). Once an alt in brackets is off (pandoc), the rest
+    is the name. A text written twice is its line doubled (``Qwen Qwen`` where the tool
+    writes no alt, ``[Qwen]Qwen [Qwen]Qwen``): it is read once."""
+    joined = join_wrapped(lines)
+    words = joined.split(" ")
+    half = len(words) // 2
+    if half and words[:half] == words[half:]:
+        joined = " ".join(words[half:])
+    name = without_logo(joined)
+    if name != joined:
+        return plain(name)
+    return without_unknown_logo_alt(plain(name), alts_written=alts_written)
 
 
 def _undated(state: ParseState, fields: dict[str, object]) -> None:
