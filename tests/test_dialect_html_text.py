@@ -645,15 +645,36 @@ def test_a_misspelt_date_on_the_organization_line_is_bad_date(line: str) -> None
         ("C:\\\\path", "C:\\\\path"),
         ("$\\alpha_t$ and k6\\_video", "$\\alpha_t$ and k6\\_video"),  # 05's TeX: a bare _
         ("the \\# of params", "the \\# of params"),
+        # html2text's, where a character reference or a tag cut the text it escaped
+        ('"Vision" \\+ RAG', '"Vision" + RAG'),
+        ("'Latent' \\- long", "'Latent' - long"),
+        ('A "\\+ B" & \\-- C', 'A "+ B" & -- C'),
+        ('"a" 2\\. b', '"a" 2. b'),
+        ("a \\\\- b", "a \\\\- b"),  # html2text doubles a backslash of the page's
+        ("$a\\+b$ x\\- y 2\\.5", "$a\\+b$ x\\- y 2\\.5"),  # inside a word: TeX
     ],
 )
 def test_only_a_converters_escapes_are_resolved(written: str, text: str) -> None:
     """What markdown converters escape in a card's text is resolved: markdownify's where
-    every ``*`` and ``_`` has its backslash, html2text's at the start; a backslash before
+    every ``*`` and ``_`` has its backslash, html2text's where a piece of the text it was
+    given starts (a ``+``, ``-`` or number's ``.`` standing as a word); a backslash before
     anything else, or beside a bare ``_``, is the page's own, kept (capture 05's tool
     escapes nothing and writes TeX as the page has it)."""
     assert shown(written) == text
     assert link_text(written) == text
+
+
+def test_a_title_without_its_link_loses_the_converters_escapes_too() -> None:
+    """A title whose link is lost (reported) is read as the linked one is: html2text's
+    ``\\+`` after a quote is the title's ``+`` (it kept its backslash)."""
+    text = _ONE_CARD.format(line="[Lab](https://huggingface.co/lab) \u00b7 Sep 4, 2026").replace(
+        "### [Title](https://huggingface.co/papers/2610.05608)", '### ["Vision" \\+ RAG Agents')
+    digest = digestparse.parse(text, reference_date=datetime.date(2026, 11, 26))
+    assert [(d.code, d.line) for d in digest.diagnostics] == [("missing-link", 5)]
+    [paper] = digest.papers
+    assert (paper.title, paper.abstract, paper.upvotes) == (
+        '"Vision" + RAG Agents', "An abstract.", 117,
+    )
 
 
 _ORGANIZATION_LINES = [

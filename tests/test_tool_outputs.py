@@ -266,6 +266,27 @@ def test_a_converters_escapes_are_not_the_cards_text(tool: str) -> None:
     assert_paths_agree(BY_NAME[TRENDING_MARKDOWN], text, REFERENCE)
 
 
+@pytest.mark.parametrize("tool", ["h2t_bw0", "h2t_default"])
+def test_html2texts_escapes_inside_a_title_are_not_its_text(tool: str) -> None:
+    """html2text escapes a ``+`` or ``-`` that starts a piece of the page's text, and a
+    character reference (``&quot;``, ``&#39;``) ends a piece: the second card's title
+    written ``&quot;Trading&quot; + Agents: Multi-Agents &#39;LLM&#39; - Financial …`` in
+    ``trending.html`` (both copies) comes out as ``"Trading" \\+ Agents: Multi-Agents
+    'LLM' \\- Financial …`` (html2text 2025.4.15, as run on the changed page). The
+    trending page (html-text) kept both backslashes in the title."""
+    text = (TOOLS / f"trending.{tool}.txt").read_text("utf-8")
+    old = "[TradingAgents: Multi-Agents LLM Financial Trading"
+    new = "[\"Trading\" \\+ Agents: Multi-Agents 'LLM' \\- Financial Trading"
+    assert text.count(old) == 2
+    text = text.replace(old, new)
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    cards = expected("trending", tool)
+    cards[1]["title"] = "\"Trading\" + Agents: Multi-Agents 'LLM' - Financial Trading Framework"
+    assert (digest.dialect, digest.diagnostics) == (TRENDING_MARKDOWN, ())
+    assert [fields(paper) for paper in digest.papers] == cards
+    assert_paths_agree(BY_NAME[TRENDING_MARKDOWN], text, REFERENCE)
+
+
 @pytest.mark.parametrize("name", ["daily.h2t_ignore_links.txt", "trending.h2t_ignore_links.txt"])
 def test_an_output_left_unread_is_reported_and_invents_no_paper(name: str) -> None:
     """html2text's ``--ignore-links`` keeps the images (docs/format.md: not read): every

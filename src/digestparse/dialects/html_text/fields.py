@@ -73,21 +73,39 @@ _RELATIVE_PAPER_PAGE = "/papers/"
 _ESCAPED_MARK = re.compile(r"\\([*_])")
 #: A ``*`` or ``_`` with no backslash before it: not markdownify's text.
 _BARE_MARK = re.compile(r"(?<!\\)[*_]")
-#: html2text's escape of a ``#``, ``-`` or ``+`` and a blank that start a line (``\- A
-#: Title``), and html-to-markdown's of a ``>`` (``\> Not a quote``).
-_LINE_START_ESCAPES = ("\\# ", "\\- ", "\\+ ", "\\> ")
+#: html2text's escape of a ``#`` and a blank that start a line (``\# of Tokens``), and
+#: html-to-markdown's of a ``>`` (``\> Not a quote``).
+_LINE_START_ESCAPES = ("\\# ", "\\> ")
+#: html2text's escape of a ``+`` or a ``-`` before a blank (a ``-``: or another ``-``), or
+#: of a number's ``.`` before a blank, where a piece of the text it is given starts (blanks
+#: may come first): a list's mark, were it a line's start. The page's text comes to it in
+#: pieces cut at each tag and character reference (``&quot;``, ``&#39;``, ``&amp;``), so
+#: the escape stands inside a text too: ``"Vision" \+ RAG``, ``'Latent' \- long``,
+#: ``"\-- b``, ``"a" 2\. b``. It is a word of its own: after the text's start, a blank or
+#: a character a page writes as a reference. A backslash inside a word (TeX's ``5\-shot``)
+#: or after another one (html2text writes the page's ``\-`` as ``\\-``) is no such escape.
+_PIECE_START_ESCAPE = re.compile(
+    r"""(?<![^\s"'&<>])(?:\\\+(?=\s)|\\-(?=[\s-])|[0-9]+\\\.(?=\s))"""
+)
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    return match.group().replace("\\", "")
 
 
 def shown(text: str) -> str:
     """A card's text without the escapes a markdown converter wrote: markdownify's, where
-    every ``*`` and ``_`` of the text has its backslash, and html2text's at the text's
-    start. Capture 05's tool escapes nothing and writes TeX as the page has it, so a
-    backslash stays wherever the text shows a bare ``*`` or ``_`` (``$\\alpha_t$`` beside
-    ``k6\\_video``) and before anything else (``45\\%``, ``\\# of params`` inside a text)."""
+    every ``*`` and ``_`` of the text has its backslash; html2text's of a ``+``, a ``-``
+    or a number's ``.`` that stands as a word (``_PIECE_START_ESCAPE``) and of a ``#`` at
+    the text's start; html-to-markdown's of a ``>`` there. Capture 05's tool escapes
+    nothing and writes TeX as the page has it, so a backslash stays wherever the text
+    shows a bare ``*`` or ``_`` (``$\\alpha_t$`` beside ``k6\\_video``) and before anything
+    else (``45\\%``, ``\\# of params`` inside a text, ``5\\-shot``)."""
     if "\\" not in text:
         return text
     if _BARE_MARK.search(text) is None:
         text = _ESCAPED_MARK.sub(r"\1", text)
+    text = _PIECE_START_ESCAPE.sub(_unescaped, text)
     return text[1:] if text.startswith(_LINE_START_ESCAPES) else text
 
 

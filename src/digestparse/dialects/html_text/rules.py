@@ -29,6 +29,7 @@ from .fields import (
     closes_paper_link,
     link_id,
     organization_of,
+    shown,
     submitter_of,
     title_of,
     unlinked_title,
@@ -524,7 +525,7 @@ def _title(state: ParseState) -> tuple[str, str | None] | None:
             return None
         state.reporter.defect("missing-link", line.number, line.column(len(TITLE_MARK) + 1),
                               detail="a title without its link")
-        return plain(unlinked_title(joined)), None
+        return plain(shown(unlinked_title(joined))), None
     return title
 
 
