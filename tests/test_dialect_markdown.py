@@ -915,7 +915,11 @@ def _reference_join(parts: list[str], broken_urls: bool = False) -> str:
         text = part.strip()
         if not text:
             continue
-        hyphen = joined.endswith("-") and joined[-2:-1].strip() not in ("", "-")
+        # A dash keeps its space: after a blank or another dash, or escaped alone (``\\-``).
+        hyphen = (
+            joined.endswith("-") and joined[-2:-1].strip() not in ("", "-")
+            and joined.rpartition(" ")[2] != "\\-"
+        )
         url = joined.endswith("://") or (broken_urls and _reference_url_goes_on(joined, text))
         if joined and not (hyphen or url):
             joined += " "

@@ -123,6 +123,9 @@ def test_join_wrapped() -> None:
     )
     assert join_wrapped(["state-of-the-", "art"]) == "state-of-the-art"
     assert join_wrapped(["the effect -", "when"]) == "the effect - when"
+    # A dash markdown escapes (html2text's, after a quote) keeps its space as well.
+    assert join_wrapped(['Agent "a" \\-', "Generation"]) == 'Agent "a" \\- Generation'
+    assert join_wrapped(["\\-", "Generation"]) == "\\- Generation"
     # A dash is no word broken by a hyphen: it keeps its space.
     assert join_wrapped(["improvements --", "for example"]) == "improvements -- for example"
     # w3m breaks a URL after its scheme; a URL that ends a line with a slash keeps the space

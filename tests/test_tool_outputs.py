@@ -287,6 +287,38 @@ def test_html2texts_escapes_inside_a_title_are_not_its_text(tool: str) -> None:
     assert_paths_agree(BY_NAME[TRENDING_MARKDOWN], text, REFERENCE)
 
 
+@pytest.mark.parametrize(
+    ("page", "card", "old", "new", "title"),
+    [
+        ("daily", 0, "Long-Context Speech\n", 'Long-Context "Speech" \\-\n',
+         'SparseRoute: Sparse Mixture Routing for Long-Context "Speech" - Recognition'),
+        ("trending", 1, "Financial Trading\n", 'Financial "Trading" \\-\n',
+         'TradingAgents: Multi-Agents LLM Financial "Trading" - Framework'),
+    ],
+)
+def test_a_dash_html2text_escaped_at_a_lines_end_keeps_its_space(
+    page: str, card: int, old: str, new: str, title: str,
+) -> None:
+    """html2text wraps a title at 78 columns right after a dash it escaped (``&quot;``
+    ends a piece of the text, and a ``-`` before a blank that starts one is escaped): the
+    first card's title in ``daily.html`` written ``… Long-Context &quot;Speech&quot; -
+    Recognition``, the second's in ``trending.html`` (both copies) ``… Financial
+    &quot;Trading&quot; - Framework``, come out with a line that ends ``"Speech" \\-``
+    (``"Trading" \\-``) before ``Recognition](…)`` (``Framework](…)``) (html2text
+    2025.4.15, as run on the changed pages). The lines were joined as a word broken at
+    its hyphen: ``"Speech" -Recognition``."""
+    text = (TOOLS / f"{page}.h2t_default.txt").read_text("utf-8")
+    assert text.count(old) == (1 if page == "daily" else 2)
+    text = text.replace(old, new)
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    cards = expected(page, "h2t_default")
+    cards[card]["title"] = title
+    dialect = DIALECTS["h2t_default"] if page == "daily" else TRENDING_MARKDOWN
+    assert (digest.dialect, digest.diagnostics) == (dialect, ())
+    assert [fields(paper) for paper in digest.papers] == cards
+    assert_paths_agree(BY_NAME[dialect], text, REFERENCE)
+
+
 @pytest.mark.parametrize("name", ["daily.h2t_ignore_links.txt", "trending.h2t_ignore_links.txt"])
 def test_an_output_left_unread_is_reported_and_invents_no_paper(name: str) -> None:
     """html2text's ``--ignore-links`` keeps the images (docs/format.md: not read): every

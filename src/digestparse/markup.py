@@ -193,7 +193,8 @@ def join_wrapped(parts: list[str], *, broken_urls: bool = False) -> str:
     """Hard-wrapped lines joined into one: one space between lines, none after a line that
     ends with a hyphen (``state-of-the-`` + ``art``, ``(LLM)-`` + ``based``) or with a
     URL's scheme (``https://`` + ``example.org/``: w3m breaks a URL there). A dash keeps its
-    space: a lone `` -``, or ``--`` (``improvements --`` + ``for example``). With
+    space: a lone `` -``, markdown's escaped `` \\-`` (``"a" \\-`` + ``Generation``), or
+    ``--`` (``improvements --`` + ``for example``). With
     ``broken_urls`` (the readings of text browsers' output, where w3m breaks a long URL
     wherever it has a ``/``), none inside a URL either (``_breaks_url``).
 
@@ -211,8 +212,12 @@ def join_wrapped(parts: list[str], *, broken_urls: bool = False) -> str:
     pieces: list[str] = []
     token = ""  # the last word joined so far (a URL may run over several lines)
     for text in texts:
-        # A hyphen after anything but white space or another hyphen (a dash) glues.
-        hyphen = token.endswith("-") and token[-2:-1].strip() not in ("", "-")
+        # A hyphen after anything but white space or another hyphen (a dash) glues; a dash
+        # that markdown escapes (``\-`` alone: html2text's, where a piece of its text
+        # starts) is one too.
+        hyphen = token.endswith("-") and token[-2:-1].strip() not in ("", "-") and (
+            token != "\\-"
+        )
         url = token.endswith("://") or (broken_urls and _breaks_url(token, text))
         if pieces and not (hyphen or url):
             pieces.append(" ")
