@@ -660,6 +660,40 @@ def test_a_handle_that_is_the_names_initials_is_no_part_of_it(name: str) -> None
         page, tool, INITIALISMS, UNTOLD_INITIALISMS, KEEPING_INITIALISMS)
 
 
+#: The pages of ``plus_titles/``: each page's first title, made longer so that lynx and
+#: elinks wrap it right before its ``+`` (its README.md).
+PLUS_TITLES = {
+    "daily": "SparseRoute: Sparse Mixture Routing for Long-Context Speech at Vast Scale"
+             " + Language Models",
+    "trending": "Kandinsky 6.0 Video: Foundation Models for Synchronized Video with Vision"
+                " + Language Models",
+}
+PLUS_OUTPUTS = sorted(path.name for path in (TOOLS / "plus_titles").glob("*.txt"))
+
+
+def test_the_pages_with_a_plus_in_a_title_are_here() -> None:
+    assert PLUS_OUTPUTS == [
+        "daily.elinks.txt", "daily.lynx.txt", "trending.elinks.txt", "trending.lynx.txt"
+    ]
+    for name in PLUS_OUTPUTS:
+        lines = (TOOLS / "plus_titles" / name).read_text("utf-8").split("\n")
+        assert sum(line.strip() == "+ Language Models" for line in lines) == (
+            1 if name.startswith("daily") else 2
+        ), name
+
+
+@pytest.mark.parametrize("name", PLUS_OUTPUTS)
+def test_a_title_wrapped_before_its_plus_is_one_title(name: str) -> None:
+    """lynx and elinks wrap a title before a ``+`` of it (``… with Vision`` over ``+
+    Language Models``, at the title's indent): the line is the title's, not a list item
+    (lynx's nested bullet). The title was cut there, and the card lost its abstract and
+    authors (``missing-abstract``, ``bad-authors``)."""
+    page, tool, _ = name.split(".")
+    cards = expected(page, tool)
+    cards[0]["title"] = PLUS_TITLES[page]
+    assert read_clean(TOOLS / "plus_titles" / name) == cards
+
+
 URL_PAGES = sorted((TOOLS / "urls").glob("p*.w3m.txt"))
 URL_TRUTH: dict[str, list[dict[str, str]]] = json.loads(
     (TOOLS / "urls" / "truth.json").read_text("utf-8"))

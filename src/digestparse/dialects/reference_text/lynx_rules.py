@@ -596,11 +596,18 @@ def _title_continuation(state: ParseState, at: int, indent: int, *, card: bool) 
     """How many lines after the title's line (``at`` lines ahead; -1: the one just read) are
     the rest of a wrapped title: text lines glued to it at its ``indent``. Under a card's
     title, where the summary is plain text too, only where a line at another indent (the
-    summary) comes after them."""
+    summary) comes after them. A title wrapped before a lone ``+``, ``*`` or ``#`` of it
+    (``… Vision`` / ``+ Language Models``) leaves a line that reads as a list item: at the
+    title's indent (lynx indents a list's items deeper than a heading, elinks deeper than
+    its link) it is the title's, unless it is an avatar or an authors item."""
     count = 0
     while count < _MAX_TITLE_LINES:
         line = state.peek(at + 1 + count)
-        if line is None or line.kind not in _TITLE_KINDS or line.gap or line.indent != indent:
+        if line is None or line.gap or line.indent != indent:
+            break
+        if line.kind not in _TITLE_KINDS and not (
+            line.kind is LynxKind.ITEM and _may_be_text(line)
+        ):
             break
         if line.text.startswith(_SUBMITTED_BY) or only_images(line.text):
             break
