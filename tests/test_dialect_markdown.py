@@ -900,7 +900,8 @@ def test_lines_under_link_lines_read_alike_both_ways(
 
 _PIECES = st.sampled_from(["a", "B", "-", " ", "\t", "\\", "\\ ", "é", "Ⅸ", "ﬁ", "1", "_", "\xa0",
                            "\u2028", "\x1c", "[", "](u)", "end-", "  ", "https://", ":/", "/",
-                           "http:", "www.", "=", "?q", "x.y", ".", "2"])
+                           "http:", "www.", "=", "?q", "x.y", ".", "2", "模", "型", "あ", "ー",
+                           "、", "，", "ｶ", "\U00020000", "한", "\u3000"])
 _TEXTS = st.lists(_PIECES, max_size=12).map("".join)
 
 
@@ -921,10 +922,25 @@ def _reference_join(parts: list[str], broken_urls: bool = False) -> str:
             and joined.rpartition(" ")[2] != "\\-"
         )
         url = joined.endswith("://") or (broken_urls and _reference_url_goes_on(joined, text))
-        if joined and not (hyphen or url):
+        unspaced = joined and _reference_unspaced(joined[-1]) and _reference_unspaced(text[0])
+        if joined and not (hyphen or url or unspaced):
             joined += " "
         joined += text
     return joined
+
+
+#: The blocks of the scripts that write no space between words (docs/format.md): CJK
+#: radicals, CJK symbols and punctuation but its ideographic space, Hiragana, Katakana and
+#: its phonetic extensions, Han (extension A, unified, compatibility, planes 2 and 3), and
+#: the fullwidth forms and halfwidth Katakana; not Hangul.
+_REFERENCE_UNSPACED_BLOCKS = (
+    (0x2E80, 0x2FDF), (0x3001, 0x303F), (0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF01, 0xFF9F), (0x20000, 0x3FFFF),
+)
+
+
+def _reference_unspaced(char: str) -> bool:
+    return any(low <= ord(char) <= high for low, high in _REFERENCE_UNSPACED_BLOCKS)
 
 
 def _reference_url_goes_on(joined: str, text: str) -> bool:

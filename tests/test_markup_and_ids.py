@@ -166,6 +166,30 @@ def test_join_wrapped() -> None:
     assert join_wrapped(["pages 10-", "12"]) == "pages 10-12"
 
 
+def test_join_wrapped_puts_no_space_inside_chinese_or_japanese_text() -> None:
+    # Han, Kana and their punctuation write no space between words: a tool breaks a run
+    # of them anywhere, and the break is no space, with broken_urls or without.
+    for broken_urls in (False, True):
+        for parts, joined in (
+            (["大模", "型"], "大模型"),
+            (["视觉语言模型的", "高效推理"], "视觉语言模型的高效推理"),
+            (["上下文", "，并需要"], "上下文，并需要"),  # w3m: before a fullwidth comma
+            (["稀疏路由，", "一种方案"], "稀疏路由，一种方案"),  # lynx: after it
+            (["本研究では、大規模", "言語モデル"], "本研究では、大規模言語モデル"),
+            (["ベンチマー", "クを提案する。"], "ベンチマークを提案する。"),
+            (["a 模", "型 b", "c"], "a 模型 b c"),
+            # Beside a letter of another script the space stays: it was there.
+            (["大模型", "and more"], "大模型 and more"),
+            (["We study", "大模型"], "We study 大模型"),
+            (["Möbius", "模型"], "Möbius 模型"),
+            # Korean spaces its words, and the tools break at those spaces as well as
+            # inside a word: a break between two Hangul syllables keeps its space.
+            (["한국어", "모델"], "한국어 모델"),
+            (["모델", "型"], "모델 型"),
+        ):
+            assert join_wrapped(parts, broken_urls=broken_urls) == joined, parts
+
+
 @pytest.mark.parametrize(
     "line, want",
     [

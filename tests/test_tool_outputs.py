@@ -694,6 +694,41 @@ def test_a_title_wrapped_before_its_plus_is_one_title(name: str) -> None:
     assert read_clean(TOOLS / "plus_titles" / name) == cards
 
 
+#: The daily page of ``cjk_breaks/``: its first card's title and abstract in Chinese and
+#: Japanese (its README.md), which each tool breaks inside a run of Han or Kana.
+CJK_TITLE = "稀疏路由：面向长上下文语音识别的稀疏混合专家路由方法与大规模视觉语言模型的高效推理研究"
+CJK_ABSTRACT = (
+    "长上下文语音识别模型通常将音频切分为并行窗口以降低延迟，但会丢失跨窗口的上下文，"
+    "并需要脆弱的启发式方法来对齐说话人和时间戳。我们提出稀疏路由，一种混合专家路由方案。"
+    "本研究では、大規模言語モデルの推論能力を評価するための新しいベンチマークを提案する。"
+    "We release the code and data."
+)
+CJK_OUTPUTS = sorted(path.name for path in (TOOLS / "cjk_breaks").glob("*.txt"))
+
+
+def test_the_page_with_cjk_text_is_here() -> None:
+    assert CJK_OUTPUTS == [
+        "daily.elinks.txt", "daily.elinks_nonum.txt", "daily.lynx.txt",
+        "daily.lynx_nonumbers.txt", "daily.w3m_plain.txt",
+    ]
+    elinks = (TOOLS / "cjk_breaks" / "daily.elinks.txt").read_text("utf-8")
+    assert "大规模视觉语言模型的\n  高效推理研究" in elinks  # a line break inside a word
+    w3m = (TOOLS / "cjk_breaks" / "daily.w3m_plain.txt").read_text("utf-8")
+    assert "的上下文\n，并需要" in w3m  # before a fullwidth comma
+
+
+@pytest.mark.parametrize("name", CJK_OUTPUTS)
+def test_a_line_break_inside_chinese_or_japanese_text_is_no_space(name: str) -> None:
+    """w3m and elinks break a run of Han or Kana anywhere (``…模型的`` over ``高效推理…``,
+    ``…上下文`` over ``，并需要…``), lynx after its punctuation (``稀疏路由，`` over
+    ``一种…``): these scripts write no space between words, and the joined title and
+    abstract have none there (they had one at each such line break)."""
+    page, tool, _ = name.split(".")
+    cards = expected(page, tool)
+    cards[0].update(title=CJK_TITLE, abstract=CJK_ABSTRACT)
+    assert read_clean(TOOLS / "cjk_breaks" / name) == cards
+
+
 URL_PAGES = sorted((TOOLS / "urls").glob("p*.w3m.txt"))
 URL_TRUTH: dict[str, list[dict[str, str]]] = json.loads(
     (TOOLS / "urls" / "truth.json").read_text("utf-8"))

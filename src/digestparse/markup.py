@@ -198,15 +198,30 @@ def join_wrapped(parts: list[str], *, broken_urls: bool = False) -> str:
     ``broken_urls`` (the readings of text browsers' output, where w3m breaks a long URL
     wherever it has a ``/``), none inside a URL either (``_breaks_url``).
 
+    None between two characters of the scripts that write no space between words
+    (``_UNSPACED``: Han, Hiragana, Katakana, their punctuation and fullwidth forms), where
+    a tool breaks a run of them anywhere (``大模`` + ``型`` is ``大模型``). That holds for
+    every join, not only ``broken_urls``: lynx's own notation breaks such a run as w3m and
+    elinks do, and a space between two of these characters is rare in a title or abstract
+    (w3m even drops one it meets on a line). Hangul keeps the space: Korean writes spaces
+    between its words, and the tools break both at those spaces and inside a word, which
+    the text cannot tell apart.
+
     Each part is stripped first; empty parts are dropped.
     """
     texts = list(filter(None, map(str.strip, parts)))
     joined = " ".join(texts)
     # A line that ends with '-' or '://' is followed by the joining space, and a URL is
     # broken elsewhere only after a line that ends with one's start: without "- ", ":// "
-    # or such a line no line is so (the common case, without the loop).
-    if "- " not in joined and ":// " not in joined and not (
-        broken_urls and ("http" in joined or "www." in joined) and _ends_in_url(texts)
+    # or such a line no line is so (the common case, without the loop). ASCII text holds
+    # no character of ``_UNSPACED``.
+    if (
+        "- " not in joined
+        and ":// " not in joined
+        and not (
+            broken_urls and ("http" in joined or "www." in joined) and _ends_in_url(texts)
+        )
+        and (joined.isascii() or not _breaks_unspaced(texts))
     ):
         return joined
     pieces: list[str] = []
@@ -219,7 +234,7 @@ def join_wrapped(parts: list[str], *, broken_urls: bool = False) -> str:
             token != "\\-"
         )
         url = token.endswith("://") or (broken_urls and _breaks_url(token, text))
-        if pieces and not (hyphen or url):
+        if pieces and not (hyphen or url or _unspaced(pieces[-1][-1], text[0])):
             pieces.append(" ")
             token = ""
         pieces.append(text)
@@ -234,6 +249,41 @@ def join_wrapped(parts: list[str], *, broken_urls: bool = False) -> str:
 
 #: How much of the word joined so far ``join_wrapped`` keeps at each end.
 _TOKEN_ENDS = 16
+
+
+#: The characters of the scripts that write no space between words, a line break between
+#: two of which ``join_wrapped`` joins with none: CJK radicals, CJK symbols and
+#: punctuation (``、。「」々``, not the ideographic space), Hiragana, Katakana (with its
+#: phonetic extensions and halfwidth forms), the Han ideographs (unified, extension A,
+#: compatibility, and the supplementary planes' extensions) and fullwidth forms
+#: (``，（）``). Not Hangul (``join_wrapped``).
+_UNSPACED = re.compile(
+    "[\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufaff\uff01-\uff9f\U00020000-\U0003ffff]"
+)
+_FIRST_UNSPACED = "\u2e80"
+
+
+def _unspaced(before: str, after: str) -> bool:
+    """Whether a line break between the characters ``before`` and ``after`` joins with no
+    space: both are of ``_UNSPACED`` (none comes before its first, a cheap test first)."""
+    return (
+        before >= _FIRST_UNSPACED
+        and after >= _FIRST_UNSPACED
+        and _UNSPACED.match(before) is not None
+        and _UNSPACED.match(after) is not None
+    )
+
+
+def _breaks_unspaced(texts: list[str]) -> bool:
+    """Whether a line break between two of ``texts`` joins with no space (``_unspaced``)."""
+    before = texts[0][-1]
+    for text in texts[1:]:
+        after = text[0]
+        if before >= _FIRST_UNSPACED and after >= _FIRST_UNSPACED and _unspaced(before, after):
+            return True
+        before = text[-1]
+    return False
 
 
 def _ends_in_url(texts: list[str]) -> bool:
