@@ -319,6 +319,64 @@ def test_a_dash_html2text_escaped_at_a_lines_end_keeps_its_space(
     assert_paths_agree(BY_NAME[dialect], text, REFERENCE)
 
 
+@pytest.mark.parametrize(
+    "tool", ["h2t_default", "h2t_ignore_images", "h2t_images_to_alt", "h2t_protect_links"]
+)
+@pytest.mark.parametrize(
+    ("page", "card", "old", "new", "title"),
+    [
+        ("daily", 0, "Long-Context Speech\nRecognition](", "Long-Context Speech\n2](",
+         "SparseRoute: Sparse Mixture Routing for Long-Context Speech 2"),
+        ("trending", 1, "Financial Trading\nFramework](", "Financial Trading\n2](",
+         "TradingAgents: Multi-Agents LLM Financial Trading 2"),
+    ],
+)
+def test_a_titles_last_word_html2text_wrapped_as_a_number_is_the_titles(
+    tool: str, page: str, card: int, old: str, new: str, title: str,
+) -> None:
+    """html2text wraps a title whose last word is a number so that the number and the
+    link's close start the next line: the first card's title in ``daily.html`` written
+    ``… Long-Context Speech 2``, the second's in ``trending.html`` (both copies) ``…
+    Financial Trading 2``, come out as ``… Speech`` (``… Trading``) over
+    ``2](https://huggingface.co/papers/…)`` (html2text 2025.4.15, as run on the changed
+    pages, its default and with ``--ignore-images``, ``--images-to-alt`` and
+    ``--protect-links``). On the trending page (html-text) that line was read as an upvote
+    box's count: the title lost its last word and its link (``missing-link``), and the
+    card its abstract, date and upvotes. The upvote boxes (``[ 42 ](…login…)``,
+    ``[Upvote117](…login…)``) read as before."""
+    text = (TOOLS / f"{page}.{tool}.txt").read_text("utf-8")
+    assert text.count(old) == (1 if page == "daily" else 2)
+    text = text.replace(old, new)
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    cards = expected(page, tool)
+    cards[card]["title"] = title
+    dialect = DIALECTS[tool] if page == "daily" else TRENDING_MARKDOWN
+    assert (digest.dialect, digest.diagnostics) == (dialect, ())
+    assert [fields(paper) for paper in digest.papers] == cards
+    assert_paths_agree(BY_NAME[dialect], text, REFERENCE)
+
+
+def test_an_upvote_count_glued_to_a_title_whose_link_never_closes_is_no_part_of_it() -> None:
+    """The second card's first copy lost its title's last line and its box's ``[Upvote``
+    line: the box's count, linked to the login page, is glued to the open title. That
+    line is no word of the title (no title links to the login page): the title keeps its
+    ``missing-link``, as before, and never reads ``… Trading 149`` linked to the paper."""
+    lines = (TOOLS / "trending.h2t_default.txt").read_text("utf-8").split("\n")
+    close = lines.index("Framework](https://huggingface.co/papers/2412.20138)")
+    assert lines[close - 1] == "### [TradingAgents: Multi-Agents LLM Financial Trading"
+    lines[close] = "149](https://huggingface.co/login?next=%2Fpapers%2F2412.20138)"
+    digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
+    assert [(d.code, d.line) for d in digest.diagnostics] == [
+        ("missing-link", close), ("missing-abstract", close + 1), ("missing-date", close + 1),
+        ("missing-upvotes", close + 1), ("junk", close + 1),
+    ]
+    titles = [paper.title for paper in digest.papers]
+    assert titles[1:3] == ["TradingAgents: Multi-Agents LLM Financial Trading",
+                           "TradingAgents: Multi-Agents LLM Financial Trading Framework"]
+    assert (digest.papers[1].paper_id, digest.papers[1].upvotes) == (None, None)
+    assert (digest.papers[2].paper_id, digest.papers[2].upvotes) == ("2412.20138", 149)
+
+
 @pytest.mark.parametrize("name", ["daily.h2t_ignore_links.txt", "trending.h2t_ignore_links.txt"])
 def test_an_output_left_unread_is_reported_and_invents_no_paper(name: str) -> None:
     """html2text's ``--ignore-links`` keeps the images (docs/format.md: not read): every

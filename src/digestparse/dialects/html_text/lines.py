@@ -200,7 +200,7 @@ def classify(line: str) -> Kind:
         if (second == "-" or second == " " or "0" <= second <= "9") and BOX_LINE.fullmatch(line):
             if line.endswith(_COMMENTS_TARGET):
                 return COMMENTS
-            if _links_login(line):
+            if links_login(line):
                 return BOX
         if second == "-":
             if AUTHORS_LINE.fullmatch(line):
@@ -439,7 +439,7 @@ def detect(head: Sequence[str]) -> bool:
             if line == UPVOTE_OPEN:
                 if index + 1 < len(head) and UPVOTE_COUNT_LINE.fullmatch(head[index + 1]):
                     return True
-            elif UPVOTE_BOX_LINE.fullmatch(line) and _links_login(line):
+            elif UPVOTE_BOX_LINE.fullmatch(line) and links_login(line):
                 return True
         elif line.startswith(SUBMITTED_BY):
             submitted = submitted or line == SUBMITTED_BY or bool(SUBMITTED_INLINE.fullmatch(line))
@@ -472,7 +472,7 @@ def _links_paper(head: Sequence[str], index: int) -> bool:
 MAX_TITLE_PARTS = 4
 
 
-def _links_login(line: str) -> bool:
+def links_login(line: str) -> bool:
     """Whether a box links to the site's login page (the box every capture shows, made
     logged out), absolute or relative."""
     return "huggingface.co/login" in line or "](/login?" in line or "](</login?" in line

@@ -68,6 +68,7 @@ from .lines import (
     classify,
     entry_date,
     is_pagination,
+    links_login,
     meta,
     nav_link,
     opens,
@@ -513,7 +514,9 @@ def _title(state: ParseState) -> tuple[str, str | None] | None:
     # "### " holds no "](": the first line's whole text tells as well as its title part.
     while "](" not in parts.last.text and count < MAX_TITLE_LINES:
         following = state.peek()
-        if following is None or following.gap or following.kind not in _TITLE_PARTS:
+        if following is None or following.gap or not (
+            following.kind in _TITLE_PARTS or _closes_title(parts.texts, following)
+        ):
             break
         parts.add(state.advance())
         count += 1
@@ -530,6 +533,20 @@ def _title(state: ParseState) -> tuple[str, str | None] | None:
 
 
 _TITLE_PARTS = (TEXT, LINKS, OPEN)
+
+
+def _closes_title(texts: list[str], line: Line) -> bool:
+    """Whether ``line``, shaped as an upvote count (``3](url)``), is the last line of a title
+    whose link is still open: html2text wrapped a title whose last word is a number onto a
+    line of its own (``### [… Part`` / ``3](https://huggingface.co/papers/…)``). Only a
+    number, and only where the heading opened its link and its ``[`` is not closed yet (the
+    trending card's box below its metadata, ``[Upvote`` / ``22](url)``, comes after a line
+    of its own, never a title's, and links to the login page, as no title does)."""
+    if line.kind is not UPVOTE_COUNT or not "0" <= line.text[0] <= "9" or links_login(line.text):
+        return False
+    if not texts[0].startswith("["):
+        return False
+    return sum(text.count("[") for text in texts) > sum(text.count("]") for text in texts)
 
 
 def _metadata(
