@@ -1089,6 +1089,39 @@ def test_a_name_in_camel_case_from_a_small_letter_is_the_whole_name(
     assert [fields(paper) for paper in digest.papers] == want
 
 
+@pytest.mark.parametrize(
+    ("page", "tool"),
+    [*(("trending", tool) for tool in [*WRITE_ALTS, "lynx_nonumbers"]),
+     ("daily", "lynx_nonumbers")],
+)
+def test_a_camel_case_name_after_its_own_handle_written_bare_is_the_whole_name(
+    page: str, tool: str
+) -> None:
+    """``inclusionAI``'s handle is its name. Where the tool writes the logo's alt bare
+    before the name (lynx; w3m, links and elinks on the trending page, which puts a blank
+    after the logo) its line reads ``inclusionAI inclusionAI``: read once as a line
+    written twice, the name was then cut by the rule for a handle glued to it and read
+    ``AI``, with no report (the tools reading text-urls: w3m, links, elinks without
+    numbers, lynx without numbers). A capture that writes its alts bare glues none."""
+    lines = (TOOLS / f"{page}.{tool}.txt").read_text("utf-8").split("\n")
+    old_handle, old_name = {"daily": ("Qwen", "Qwen"),
+                            "trending": ("kandinskylab", "Kandinsky Lab")}[page]
+    shown = [number for number, line in enumerate(lines)
+             if old_handle in line and line.rstrip().endswith(("Qwen", "2026"))
+             and old_name in line.replace(old_handle, "", 1)]
+    assert len(shown) == {"daily": 1, "trending": 2}[page]
+    for number in shown:
+        lines[number] = lines[number].replace(old_handle, "inclusionAI", 1).replace(
+            old_name, "inclusionAI", 1)
+    digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
+    want = expected(page, tool)
+    for paper in want:
+        if paper["organization"] == old_name:
+            paper["organization"] = "inclusionAI"
+    assert [fields(paper) for paper in digest.papers] == want
+    assert digest.diagnostics == ()
+
+
 @pytest.mark.parametrize(("tool", "line"), [("bs4_nl", "Qwen"), ("pandoc_plain", "[Qwen]Qwen")])
 def test_an_organization_line_doubled_is_read_once(tool: str, line: str) -> None:
     """A doubled organization line (``Qwen`` / ``Qwen``, joined ``Qwen Qwen``) gave its
