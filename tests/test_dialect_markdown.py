@@ -945,20 +945,31 @@ def _reference_unspaced(char: str) -> bool:
 
 def _reference_url_goes_on(joined: str, text: str) -> bool:
     """Where ``broken_urls`` is asked: w3m breaks a URL after its scheme, before a ``/``
-    or a query's mark, or after a ``/`` where a path goes on (docs/format.md)."""
+    or a query's mark, after a ``/`` where a path goes on or an owner was named, or
+    after a query's mark (docs/format.md)."""
     token = joined.split(" ")[-1]
     if re.match(r"https?:|www\.", token) is None:
         return False
     if token.endswith("://") or re.match(r"[/=&?#%]", text):
         return True
     word = re.sub(r"[.,;:!?)\]'\"]+$", "", text.split(" ")[0])
+    if token[-1] in "=&?":  # inside a query; after its '?' only before a key=value
+        return re.match(r"[A-Za-z0-9._~%+-]", text) is not None and (
+            token[-1] != "?" or "=" in word)
+    segment = r"[A-Za-z0-9_.-]{1,100}/"
+    owner = re.fullmatch(
+        rf"(https?://)?(www\.)?((github|gitlab)\.com/{segment}({segment}(tree|blob)/{segment})?"
+        rf"|huggingface\.co/((datasets|spaces)/)?{segment})",
+        token, re.IGNORECASE,
+    ) is not None
     url_chars = all(c.isascii() and (c.isalnum() or c in "._~%!$&'()*+,;=:@/?#-") for c in word)
     starts_url = re.match(r"[A-Za-z][A-Za-z0-9+.-]*:|www\.", word) is not None
     host = re.fullmatch(r"[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,6}", word.split("/")[0]) is not None
     return (
         token.endswith("/") and word[:1].isascii() and word[:1].isalnum() and url_chars
         and not starts_url and not host
-        and (re.search(r"[/.\-_#?=&%~]", word) is not None or any(c.isdigit() for c in word))
+        and (re.search(r"[/.\-_#?=&%~]", word) is not None or any(c.isdigit() for c in word)
+             or owner)
     )
 
 

@@ -149,6 +149,19 @@ def test_join_wrapped() -> None:
         (["at https://", "github.com/", "example-lab/x y"],
          "at https://github.com/example-lab/x y"),
         (["at https://arxiv.org/abs/", "2611.01234v2."], "at https://arxiv.org/abs/2611.01234v2."),
+        # after a query's '=' or '&', or its '?' before a key=value; after an owner on
+        # GitHub, GitLab or Hugging Face, or a branch, whatever word follows
+        (["at https://x.org/helix?", "v=2&lang=en."], "at https://x.org/helix?v=2&lang=en."),
+        (["at https://x.org/helix?v=2&", "lang=en"], "at https://x.org/helix?v=2&lang=en"),
+        (["at https://x.org/helix?v=2&lang=", "en. We"], "at https://x.org/helix?v=2&lang=en. We"),
+        (["at https://github.com/example-lab/", "pixelforge. We"],
+         "at https://github.com/example-lab/pixelforge. We"),
+        (["at https://huggingface.co/datasets/example/", "chronos"],
+         "at https://huggingface.co/datasets/example/chronos"),
+        (["at https://github.com/a/b/tree/main/", "src"], "at https://github.com/a/b/tree/main/src"),
+        (["is it at https://x.org/code?", "We ask"], "is it at https://x.org/code? We ask"),
+        (["see https://huggingface.co/", "Qwen and"], "see https://huggingface.co/ Qwen and"),
+        (["see https://github.com/a/b/", "We"], "see https://github.com/a/b/ We"),
         # not a URL, or a plain word after one that ends with '/': the space stays
         (["and /", "or"], "and / or"),
         (["see example.org", "/path"], "see example.org /path"),

@@ -820,6 +820,39 @@ def test_a_url_w3m_broke_over_two_lines_is_one(path: Path) -> None:
         assert paper.abstract == abstract
 
 
+QUERY_PAGES = sorted((TOOLS / "urls").glob("q*.w3m.txt"))
+QUERY_TRUTH: dict[str, list[dict[str, str]]] = json.loads(
+    (TOOLS / "urls" / "truth_q.json").read_text("utf-8"))
+
+
+def test_the_pages_with_owners_and_queries_break_them() -> None:
+    """w3m breaks these pages' URLs after an owner before a plain name and inside a
+    query (urls/README.md)."""
+    assert [path.name for path in QUERY_PAGES] == [f"q{page}.w3m.txt" for page in range(10)]
+    ends = [line.rstrip().rpartition(" ")[2] for path in QUERY_PAGES
+            for line in path.read_text("utf-8").splitlines()]
+    for end in ("https://github.com/example-lab/", "https://huggingface.co/example-lab/",
+                "https://huggingface.co/datasets/example/",
+                "https://example.org/projects/helix?",
+                "https://example.org/projects/helix?v=2&lang="):
+        assert end in ends
+
+
+@pytest.mark.parametrize("path", QUERY_PAGES, ids=lambda path: path.name)
+def test_a_url_w3m_broke_after_an_owner_or_in_its_query_is_one(path: Path) -> None:
+    """w3m breaks a URL after a query's ``?``, ``=`` or ``&`` (``…/helix?`` over
+    ``v=2&lang=en``, ``…&lang=`` over ``en``) and after the owner in a GitHub or Hugging
+    Face URL (``https://github.com/example-lab/`` over ``pixelforge``): the abstract read
+    a space there, with no report."""
+    page = path.name.split(".")[0]
+    digest = digestparse.parse(path.read_text("utf-8"), reference_date=REFERENCE)
+    assert (digest.dialect, digest.diagnostics) == ("text-urls", ())
+    assert [paper.abstract for paper in digest.papers] == [
+        card["abstract"] for card in QUERY_TRUTH[page]]
+    for paper, card in zip(digest.papers, QUERY_TRUTH[page], strict=True):
+        assert card["url"] in paper.links
+
+
 @pytest.mark.parametrize("tool", sorted(GLUING))
 def test_the_sites_logo_written_as_text_tells_a_glued_handle(tool: str) -> None:
     """The site's logo at the page's top written as its alt text (``Hugging Face's

@@ -240,15 +240,16 @@ def join_wrapped(parts: list[str], *, broken_urls: bool = False) -> str:
         pieces.append(text)
         token = (token + text).rpartition(" ")[2]
         if len(token) > 2 * _TOKEN_ENDS:
-            # Only the word's start (a URL's scheme) and end (``-``, ``://``, ``/``) are
-            # looked at: a word glued over many lines (``ab-`` on each) must not be copied
-            # whole for each of them.
+            # Only the word's start (a URL's scheme) and end (``-``, ``://``, ``/``), or a
+            # URL short enough to name an owner, are looked at: a word glued over many
+            # lines (``ab-`` on each) must not be copied whole for each of them.
             token = token[:_TOKEN_ENDS] + token[-_TOKEN_ENDS:]
     return "".join(pieces)
 
 
-#: How much of the word joined so far ``join_wrapped`` keeps at each end.
-_TOKEN_ENDS = 16
+#: How much of the word joined so far ``join_wrapped`` keeps at each end: the whole of a
+#: URL that ``_NAMES_AN_OWNER`` may match (at most 331 characters).
+_TOKEN_ENDS = 200
 
 
 #: The characters of the scripts that write no space between words, a line break between
@@ -298,16 +299,27 @@ def _breaks_url(url: str, after: str) -> bool:
     ``=``, ``&``, ``?``, ``#`` or ``%`` (``https://github.com`` + ``/example-lab/code``);
     or after a ``/`` where the rest goes on as a path does (``https://github.com/`` +
     ``example-lab/code``: a ``/``, ``.``, ``-``, ``_`` or digit in its first word, which
-    a word of a sentence after a URL that ends with ``/`` seldom has)."""
+    a word of a sentence after a URL that ends with ``/`` seldom has, or any such word
+    after an owner on GitHub, GitLab or Hugging Face, ``_NAMES_AN_OWNER``:
+    ``https://github.com/example-lab/`` + ``pixelforge``); or after a query's ``=`` or
+    ``&``, or its ``?`` before a ``key=value`` (``…/helix?`` + ``v=2&lang=en``)."""
     if not url.startswith(_URL_STARTS):
         return False
     if url.endswith("://") or after[:1] in _URL_GOES_ON:
         return True
+    word = after.split(" ", 1)[0].rstrip(_SENTENCE_END)
+    if url.endswith(("=", "&", "?")):
+        # Inside a query: after its ``=`` or ``&`` (no URL in a sentence ends so), or
+        # after its ``?`` where a ``key=value`` follows (a question's next word has no
+        # ``=``).
+        return _QUERY_GOES_ON.match(after) is not None and (
+            not url.endswith("?") or "=" in word
+        )
     if not url.endswith("/"):
         return False
-    word = after.split(" ", 1)[0].rstrip(_SENTENCE_END)
-    return _PATH_GOES_ON.fullmatch(word) is not None and any(
-        char in _PATH_MARKS or char.isdigit() for char in word
+    return _PATH_GOES_ON.fullmatch(word) is not None and (
+        any(char in _PATH_MARKS or char.isdigit() for char in word)
+        or _NAMES_AN_OWNER.fullmatch(url) is not None
     )
 
 
@@ -323,6 +335,19 @@ _PATH_GOES_ON = re.compile(
     r"(?![A-Za-z][A-Za-z0-9+.-]*:|www\.)"
     r"(?![\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}(?:/|\Z))"
     r"[A-Za-z0-9][A-Za-z0-9._~%!$&'()*+,;=:@/?#-]*"
+)
+#: What a query goes on with after its ``?``, ``=`` or ``&``: a key or a value.
+_QUERY_GOES_ON = re.compile(r"[A-Za-z0-9._~%+-]")
+#: A URL on a code or model host cut right after an owner, or after a branch, which
+#: names nothing on its own: the repository's, model's or file's name follows
+#: (``https://github.com/example-lab/`` + ``pixelforge``, ``https://huggingface.co/
+#: datasets/example/`` + ``chronos``, ``…/tree/main/`` + ``src``).
+_NAMES_AN_OWNER = re.compile(
+    r"(?:https?://)?(?:www\.)?(?:"
+    r"(?:github|gitlab)\.com/[\w.-]{1,100}/(?:[\w.-]{1,100}/(?:tree|blob)/[\w.-]{1,100}/)?"
+    r"|huggingface\.co/(?:(?:datasets|spaces)/)?[\w.-]{1,100}/"
+    r")",
+    re.IGNORECASE | re.ASCII,
 )
 #: Characters a URL's path holds that a word of a sentence seldom does.
 _PATH_MARKS = frozenset("/.-_#?=&%~")
