@@ -910,7 +910,9 @@ def _reference_key(title: str) -> str:
     return " ".join(word for word in regex.split(r"[^\p{L}\p{N}]+", folded) if word)
 
 
-def _reference_join(parts: list[str], broken_urls: bool = False) -> str:
+def _reference_join(
+    parts: list[str], broken_urls: bool = False, broken_cjk: bool = True
+) -> str:
     joined = ""
     for part in parts:
         text = part.strip()
@@ -922,7 +924,10 @@ def _reference_join(parts: list[str], broken_urls: bool = False) -> str:
             and joined.rpartition(" ")[2] != "\\-"
         )
         url = joined.endswith("://") or (broken_urls and _reference_url_goes_on(joined, text))
-        unspaced = joined and _reference_unspaced(joined[-1]) and _reference_unspaced(text[0])
+        unspaced = (
+            broken_cjk and joined
+            and _reference_unspaced(joined[-1]) and _reference_unspaced(text[0])
+        )
         if joined and not (hyphen or url or unspaced):
             joined += " "
         joined += text
@@ -978,14 +983,16 @@ def test_title_key_keeps_its_rule(title: str) -> None:
     assert title_key(title) == _reference_key(title)
 
 
-@given(st.lists(_TEXTS, max_size=5), st.booleans())
-def test_join_wrapped_keeps_its_rule(parts: list[str], broken_urls: bool) -> None:
-    assert join_wrapped(parts, broken_urls=broken_urls) == _reference_join(parts, broken_urls)
+@given(st.lists(_TEXTS, max_size=5), st.booleans(), st.booleans())
+def test_join_wrapped_keeps_its_rule(parts: list[str], broken_urls: bool, cjk: bool) -> None:
+    assert join_wrapped(parts, broken_urls=broken_urls, broken_cjk=cjk) == _reference_join(
+        parts, broken_urls, cjk
+    )
 
 
 def _reference_unwrapped(texts: list[str]) -> str:
     """The lines without a ``\\\\`` line break at their end, joined as any hard wrap."""
-    return _reference_join([text.rstrip("\\") for text in texts])
+    return _reference_join([text.rstrip("\\") for text in texts], broken_cjk=False)
 
 
 _LINE_PIECES = st.lists(

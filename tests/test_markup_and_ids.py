@@ -180,8 +180,8 @@ def test_join_wrapped() -> None:
 
 
 def test_join_wrapped_puts_no_space_inside_chinese_or_japanese_text() -> None:
-    # Han, Kana and their punctuation write no space between words: a tool breaks a run
-    # of them anywhere, and the break is no space, with broken_urls or without.
+    # Han, Kana and their punctuation write no space between words: a text browser breaks
+    # a run of them anywhere, and the break is no space, with broken_urls or without.
     for broken_urls in (False, True):
         for parts, joined in (
             (["大模", "型"], "大模型"),
@@ -201,6 +201,11 @@ def test_join_wrapped_puts_no_space_inside_chinese_or_japanese_text() -> None:
             (["모델", "型"], "모델 型"),
         ):
             assert join_wrapped(parts, broken_urls=broken_urls) == joined, parts
+            # A converter that wraps at blanks only (the markdown and html-text readings)
+            # broke at a space: it stays.
+            assert join_wrapped(parts, broken_urls=broken_urls, broken_cjk=False) == " ".join(
+                part.strip() for part in parts
+            ), parts
 
 
 @pytest.mark.parametrize(

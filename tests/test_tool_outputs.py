@@ -1204,3 +1204,22 @@ def test_a_w3m_avatar_label_of_digits_only_numbers_no_link_text(tool: str) -> No
     assert digest.dialect == "text-urls"
     assert [fields(paper) for paper in digest.papers] == expected("daily", tool)
     assert digest.diagnostics == digestparse.parse(text, reference_date=REFERENCE).diagnostics
+
+
+@pytest.mark.parametrize("tool", ["h2t_default", "h2t_bw0"])
+def test_a_converters_break_between_chinese_words_was_a_space(tool: str) -> None:
+    """html2text wraps at blanks only: a title that breaks between two Chinese words
+    (``… Video and 音频`` / ``生成](…)``) had a space there, which the join keeps. Only a
+    text browser breaks a run of Chinese anywhere (``join_wrapped``'s ``broken_cjk``)."""
+    text = (TOOLS / f"trending.{tool}.txt").read_text("utf-8")
+    title = "Synchronized Video and Audio Generation"
+    wrapped = "Audio\nGeneration](" in text
+    assert wrapped == (tool == "h2t_default")
+    text = text.replace("Audio\nGeneration](", "音频\n生成](").replace(
+        "Audio Generation](", "音频 生成](")
+    digest = digestparse.parse(text, reference_date=REFERENCE)
+    want = expected("trending", tool)
+    for paper in want:
+        paper["title"] = paper["title"].replace(title, "Synchronized Video and 音频 生成")
+    assert [fields(paper) for paper in digest.papers] == want
+    assert digest.diagnostics == ()

@@ -189,7 +189,9 @@ def _plain(line: str, escapes: bool, marks: bool) -> str:
     return " ".join((unescape(text) if escapes else text).split())
 
 
-def join_wrapped(parts: list[str], *, broken_urls: bool = False) -> str:
+def join_wrapped(
+    parts: list[str], *, broken_urls: bool = False, broken_cjk: bool = True
+) -> str:
     """Hard-wrapped lines joined into one: one space between lines, none after a line that
     ends with a hyphen (``state-of-the-`` + ``art``, ``(LLM)-`` + ``based``) or with a
     URL's scheme (``https://`` + ``example.org/``: w3m breaks a URL there). A dash keeps its
@@ -198,14 +200,16 @@ def join_wrapped(parts: list[str], *, broken_urls: bool = False) -> str:
     ``broken_urls`` (the readings of text browsers' output, where w3m breaks a long URL
     wherever it has a ``/``), none inside a URL either (``_breaks_url``).
 
-    None between two characters of the scripts that write no space between words
-    (``_UNSPACED``: Han, Hiragana, Katakana, their punctuation and fullwidth forms), where
-    a tool breaks a run of them anywhere (``大模`` + ``型`` is ``大模型``). That holds for
-    every join, not only ``broken_urls``: lynx's own notation breaks such a run as w3m and
-    elinks do, and a space between two of these characters is rare in a title or abstract
-    (w3m even drops one it meets on a line). Hangul keeps the space: Korean writes spaces
-    between its words, and the tools break both at those spaces and inside a word, which
-    the text cannot tell apart.
+    With ``broken_cjk`` (the readings of text browsers, lynx's own notation among them),
+    none between two characters of the scripts that write no space between words
+    (``_UNSPACED``: Han, Hiragana, Katakana, their punctuation and fullwidth forms), which
+    those tools break anywhere (``大模`` + ``型`` is ``大模型``); a space between two of
+    these characters is rare in a title or abstract (w3m even drops one it meets on a
+    line). The markdown and html-text readings pass False: their converters wrap at
+    blanks only (html2text), or the HTML source's own line breaks stand for blanks, so a
+    break there was a space. Hangul keeps the space: Korean writes spaces between its
+    words, and the tools break both at those spaces and inside a word, which the text
+    cannot tell apart.
 
     Each part is stripped first; empty parts are dropped.
     """
@@ -221,7 +225,7 @@ def join_wrapped(parts: list[str], *, broken_urls: bool = False) -> str:
         and not (
             broken_urls and ("http" in joined or "www." in joined) and _ends_in_url(texts)
         )
-        and (joined.isascii() or not _breaks_unspaced(texts))
+        and (not broken_cjk or joined.isascii() or not _breaks_unspaced(texts))
     ):
         return joined
     pieces: list[str] = []
@@ -234,7 +238,9 @@ def join_wrapped(parts: list[str], *, broken_urls: bool = False) -> str:
             token != "\\-"
         )
         url = token.endswith("://") or (broken_urls and _breaks_url(token, text))
-        if pieces and not (hyphen or url or _unspaced(pieces[-1][-1], text[0])):
+        if pieces and not (
+            hyphen or url or (broken_cjk and _unspaced(pieces[-1][-1], text[0]))
+        ):
             pieces.append(" ")
             token = ""
         pieces.append(text)

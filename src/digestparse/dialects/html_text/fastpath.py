@@ -293,7 +293,7 @@ def _read_fields(
             return None
         if "\n[" in abstract_text and any(map(_organization_start, abstract_lines)):
             return None  # maybe an organization wrapped over lines (html2text): the rules
-        abstract = join_wrapped(abstract_lines)
+        abstract = join_wrapped(abstract_lines, broken_cjk=False)
     else:
         if abstract_text[-1] in BLANK_CHARS or classify(abstract_text) is not TEXT:
             return None
@@ -356,12 +356,12 @@ def _title(heading: str) -> tuple[str, str | None] | None:
     page whose text holds no bracket) told by one pattern, which reads it the same (a wrapped
     one once joined)."""
     wrapped = "\n" in heading
-    text = join_wrapped(heading.split("\n")) if wrapped else heading
+    text = join_wrapped(heading.split("\n"), broken_cjk=False) if wrapped else heading
     common = _COMMON_TITLE.fullmatch(text)
     if common is not None:
         text = common.group(1)
         return (plain(text) if text[:1] not in "#-*+" else link_text(text)), common.group(2)
-    return title_of(text if wrapped else join_wrapped([heading]))
+    return title_of(text if wrapped else join_wrapped([heading], broken_cjk=False))
 
 
 def _organization(text: str) -> str:

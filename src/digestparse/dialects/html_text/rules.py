@@ -244,10 +244,10 @@ def _glued(state: ParseState, ahead: int = 0) -> _Glued:
             break
         parts.append(following.text)
         last = following
-        still_open = opens(join_wrapped(parts))
+        still_open = opens(join_wrapped(parts, broken_cjk=False))
     if len(parts) == 1 or still_open:
         return _Glued(kind, line.text, 1, line)
-    joined = join_wrapped(parts)
+    joined = join_wrapped(parts, broken_cjk=False)
     return _Glued(classify(joined), joined, len(parts), last)
 
 
@@ -353,7 +353,9 @@ def entry(state: ParseState) -> bool:
         if abstract_lines is not None:
             # Read before the next line is asked for: a capture cut after the abstract
             # keeps it.
-            abstract, abstract_id = abstract_of(join_wrapped(abstract_lines.texts))
+            abstract, abstract_id = abstract_of(
+                join_wrapped(abstract_lines.texts, broken_cjk=False)
+            )
             if abstract_id is None and (broken := broken_abstract(abstract)) is not None:
                 code, abstract, abstract_id = broken
                 state.reporter.defect(code, opening.number, 1, detail=(
@@ -521,7 +523,7 @@ def _title(state: ParseState) -> tuple[str, str | None] | None:
         parts.add(state.advance())
         count += 1
     parts.report(state)
-    joined = join_wrapped(parts.texts)
+    joined = join_wrapped(parts.texts, broken_cjk=False)
     title = title_of(joined)
     if title is None:
         if state.peek() is None:  # the input's end cut the link: a title alone

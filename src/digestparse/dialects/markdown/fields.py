@@ -75,7 +75,7 @@ def unwrapped(texts: list[str]) -> str:
     """Hard-wrapped lines joined; arXiv's ``\\\\`` at a line's end is a line break, not text."""
     if len(texts) == 1:  # what join_wrapped makes of one line, without its list work
         return texts[0].rstrip("\\").strip()
-    return join_wrapped([text.rstrip("\\") for text in texts])
+    return join_wrapped([text.rstrip("\\") for text in texts], broken_cjk=False)
 
 
 _DOUBLE_SPACE = re.compile("  ")

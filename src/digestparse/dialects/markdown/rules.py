@@ -146,7 +146,7 @@ def read_header(state: ParseState) -> None:
             break
         if wrapped:
             parts = [state.advance() for _ in range(wrapped)]
-            text = join_wrapped([part.text for part in parts])
+            text = join_wrapped([part.text for part in parts], broken_cjk=False)
             lines.append(Line(Kind.HEADER, text, line.number, line.gap))
         else:
             lines.append(state.advance())
@@ -212,7 +212,7 @@ def _arrowed(state: ParseState, read: Callable[[str], _Found | None]) -> tuple[i
         return None
     texts = [first.text]
     for size in range(1, _MAX_WRAPPED + 1):
-        found = read(join_wrapped(texts))
+        found = read(join_wrapped(texts, broken_cjk=False))
         if found is not None:
             return size, found
         following = state.peek(size)
@@ -294,7 +294,7 @@ def _wrapped_phrase(state: ParseState, line: Line) -> int:
         if following is None or following.gap:
             return 0
         texts.append(following.text)
-        if is_page_phrase(join_wrapped(texts)):
+        if is_page_phrase(join_wrapped(texts, broken_cjk=False)):
             return ahead + 1
     return 0
 
@@ -603,7 +603,7 @@ def _thumbnail(state: ParseState) -> tuple[int, str] | None:
         return None
     texts = [first.text]
     size = 1
-    while (identifier := thumbnail_id(join_wrapped(texts))) is None:
+    while (identifier := thumbnail_id(join_wrapped(texts, broken_cjk=False))) is None:
         following = state.peek(size)
         if size == _MAX_WRAPPED or following is None or following.gap:
             return None
@@ -934,7 +934,7 @@ def _read_organization(state: ParseState, line: Line) -> tuple[str | None, bool]
     if not _closes_before_separator(line.text):  # wrapped: the rest is text
         _take_until_closed(state, lines, _closes_before_separator, (Kind.TEXT,))
     lines.report(state)
-    joined = join_wrapped(lines.texts) if len(lines.texts) > 1 else line.text
+    joined = join_wrapped(lines.texts, broken_cjk=False) if len(lines.texts) > 1 else line.text
     text = before_separator(joined)
     closed = closes_organization(text)
     _check_closed(state, lines, closed, line, 1, "organization")
@@ -961,7 +961,7 @@ def _wraps_to_organization_link(state: ParseState) -> bool:
             return False
         texts.append(line.text)
         if ahead:
-            if is_organization_link(join_wrapped(texts)):
+            if is_organization_link(join_wrapped(texts, broken_cjk=False)):
                 # Closed on this line; or by it, where it goes on with the link's URL
                 # (``…/robotics-tokyo-`` / ``paris-saclay-academy)``: html2text breaks at ``-``).
                 return True
