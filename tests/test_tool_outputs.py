@@ -1223,3 +1223,21 @@ def test_a_converters_break_between_chinese_words_was_a_space(tool: str) -> None
         paper["title"] = paper["title"].replace(title, "Synchronized Video and 音频 生成")
     assert [fields(paper) for paper in digest.papers] == want
     assert digest.diagnostics == ()
+
+
+@pytest.mark.parametrize("tool", ["w3m_plain", "links", "elinks_nonum"])
+def test_a_daily_page_without_its_title_still_takes_glued_alts_off(tool: str) -> None:
+    """A daily page whose ``Daily Papers`` line was lost shows ``Trending Papers`` (a tab)
+    alone, so it is read as the trending page, whose markup puts a blank after each logo:
+    alts written bare. The names still show their alts glued (``occ-aiOCC``), and the
+    glued rules still take them off where the bare rule finds no alt; only a text written
+    twice is left to the bare rule there (``inclusionAI inclusionAI``)."""
+    lines = (TOOLS / f"daily.{tool}.txt").read_text("utf-8").split("\n")
+    at = [number for number, line in enumerate(lines) if line.strip() == "Daily Papers"]
+    assert len(at) == 1
+    del lines[at[0]]
+    digest = digestparse.parse("\n".join(lines), reference_date=REFERENCE)
+    organizations = [paper.organization for paper in digest.papers]
+    assert "OCC" in organizations
+    assert "University of Massachusetts Amherst" in organizations
+    assert not any(name.startswith(("occ-ai", "umass")) for name in organizations if name)

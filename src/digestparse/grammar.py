@@ -289,13 +289,6 @@ def without_unknown_logo_alt(name: str, *, alts_written: str | None = None) -> s
         # An alt written bare, so none glued: the rest is the name, whatever its letters
         # (``inclusionAI inclusionAI``; the glued rules would take ``inclusion``).
         return bare
-    if alts_written == BARE:
-        # Every alt written bare (lynx; w3m, links and elinks on the trending page, which
-        # puts a blank after the logo): none is glued, and the glued rules would cut a
-        # name whose handle is the name itself, once the line written twice is read once
-        # (``inclusionAI inclusionAI``, read ``inclusionAI``, is no ``inclusion`` + ``AI``).
-        told = without_lowercase_handle(bare)
-        return without_written_alt(name, glued=False) if told == name else told
     doubled = _without_doubled_start(bare, alts_glued=alts_written == GLUED)
     if doubled != bare:
         return doubled  # the handle glued to the name it spells (``inclusionAIinclusionAI``)

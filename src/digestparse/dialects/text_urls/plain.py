@@ -1058,11 +1058,13 @@ def _organization(lines: list[str], alts_written: str | None) -> str:
     (lynx: ``[occ] OCC``), bare (lynx, w3m, links: ``kandinskylab Kandinsky Lab``) or glued
     (w3m, links, elinks: ``occ-aiOCC``). Once an alt in brackets is off (pandoc), the rest
     is the name. A text written twice is its line doubled (``Qwen Qwen`` where the tool
-    writes no alt, ``[Qwen]Qwen [Qwen]Qwen``): it is read once."""
+    writes no alt, ``[Qwen]Qwen [Qwen]Qwen``): it is read once; not where alts are written
+    bare, where it is the alt and the name (``inclusionAI inclusionAI``), which the bare
+    alt's rule reads, a doubled line too."""
     joined = join_wrapped(lines)
     words = joined.split(" ")
     half = len(words) // 2
-    if half and words[:half] == words[half:]:
+    if alts_written != BARE and half and words[:half] == words[half:]:
         joined = " ".join(words[half:])
     name = without_logo(joined)
     if name != joined:
