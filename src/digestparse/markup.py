@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import operator
 import re
+from itertools import pairwise
 
 import regex
 
@@ -284,13 +285,7 @@ def _unspaced(before: str, after: str) -> bool:
 
 def _breaks_unspaced(texts: list[str]) -> bool:
     """Whether a line break between two of ``texts`` joins with no space (``_unspaced``)."""
-    before = texts[0][-1]
-    for text in texts[1:]:
-        after = text[0]
-        if before >= _FIRST_UNSPACED and after >= _FIRST_UNSPACED and _unspaced(before, after):
-            return True
-        before = text[-1]
-    return False
+    return any(_unspaced(before[-1], after[0]) for before, after in pairwise(texts))
 
 
 def _ends_in_url(texts: list[str]) -> bool:
