@@ -1189,10 +1189,11 @@ def test_an_organization_link_wrapped_inside_its_url(tool: str, link: str) -> No
 
 @pytest.mark.parametrize("tool", ["w3m_plain", "w3m_cols200"])
 def test_a_w3m_avatar_label_of_digits_only_numbers_no_link_text(tool: str) -> None:
-    """w3m writes an avatar as its file name's start after a bullet (``• [8dc64b4976]``); one
-    in about thirty such names is digits only. The lynx notation detector took it for a
-    link's text numbered (``* [2]Models``), so a page whose thumbnail labels grew (papers of
-    several months) was a lynx dump again: ``reference-text``, no paper."""
+    """w3m writes an avatar as its file name's start after a bullet (``• [8dc64b4976]``): ten
+    hex digits, all decimal about once in a hundred, so on about a third of pages with some
+    forty avatars. The lynx notation detector took such a label for a link's text numbered
+    (``* [2]Models``), so a page whose thumbnail labels grew (papers of several months) was
+    a lynx dump again: ``reference-text``, no paper."""
     text = (TOOLS / f"daily.{tool}.txt").read_text("utf-8")
     assert text.count("\n  \u2022 [8dc64b4976]\n") == 1
     months = text.replace("\n  \u2022 [8dc64b4976]\n", "\n  \u2022 [1092092469]\n")
