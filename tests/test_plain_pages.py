@@ -1310,6 +1310,9 @@ def test_the_rules_that_tell_a_logos_alt_text_from_a_name() -> None:
         ("HuggingFaceTB Hugging Face Smol", "Hugging Face Smol"),
         ("Mininglamp-2718 Mininglamp Technology", "Mininglamp Technology"),
         ("occ-aiOCC", "OCC"), ("kandinskylab Kandinsky Lab", "Kandinsky Lab"),
+        # a handle in lower case glued to the camel-case name it spells, longer or shorter
+        ("inclusionaiinclusionAI", "inclusionAI"), ("inclusionai_labinclusionAI", "inclusionAI"),
+        ("inclusioninclusionAI Group", "inclusionAI Group"),
     ):
         assert unknown(shown) == name, shown
     # kept: capitals unlike the name's start, a lower-case name, two characters, no capital

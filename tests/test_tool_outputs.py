@@ -1086,6 +1086,8 @@ WRITE_ALTS = ["lynx_w200", "elinks", "elinks_noref", "elinks_nonum", "elinks_non
     ("tool", "handle"),
     [*((tool, "inclusionAI") for tool in WRITE_ALTS),
      *((tool, "inclusionai") for tool in WRITE_ALTS),
+     *((tool, "inclusionai-ai") for tool in WRITE_ALTS),
+     *((tool, "inclusion") for tool in WRITE_ALTS),
      *((tool, "") for tool in ("bs4_default", "bs4_nl", "htmltext_default",
                                "inscriptis_default", "innertext", "pandoc_plain"))],
 )
@@ -1098,7 +1100,8 @@ def test_a_name_in_camel_case_from_a_small_letter_is_the_whole_name(
     - from lynx's ``inclusionAI inclusionAI`` (alts written bare), elinks'
       ``[46]inclusionAI[47]inclusionAI`` (the logo set apart by its number) and w3m's
       ``inclusionAIinclusionAI`` (alts glued), the alt being the handle, alike or in
-      lower case (``inclusionaiinclusionAI``);
+      lower case (``inclusionaiinclusionAI``), maybe longer or shorter than the name
+      (``inclusionai-aiinclusionAI``, ``inclusioninclusionAI``);
     - from pandoc's ``[inclusionai]inclusionAI`` (the alt in brackets);
     - from the tools that write no image (BeautifulSoup, html-text, inscriptis, a
       browser's copy: the name alone), whose site logo is its name alone."""

@@ -300,17 +300,39 @@ def without_unknown_logo_alt(name: str, *, alts_written: str | None = None) -> s
 
 def _without_doubled_start(name: str, *, alts_glued: bool) -> str:
     """A name whose first word is the logo's alt glued to a name that starts with it: a
-    handle in lower case and the name it spells (``inclusionaiinclusionAI``), or, where the
-    capture writes every alt glued (``alts_glued``), one word written twice (``QwenQwen``,
-    ``inclusionAIinclusionAI``; elsewhere that may be a name, ``TomTom``)."""
+    handle in lower case and the name it spells, maybe with more after it
+    (``inclusionaiinclusionAI``, ``inclusionai-aiinclusionAI``: ``_lowercase_handle_cut``),
+    or, where the capture writes every alt glued (``alts_glued``), one word written twice
+    (``QwenQwen``, ``inclusionAIinclusionAI``; elsewhere that may be a name, ``TomTom``)."""
     first, _, rest = name.partition(" ")
     half = len(first) // 2
-    if len(first) % 2 or half < 2:
+    if alts_glued and not len(first) % 2 and half >= 2 and first[:half] == first[half:]:
+        cut = half
+    elif (cut := _lowercase_handle_cut(first)) == 0:
         return name
-    alt, shown = first[:half], first[half:]
-    if (alts_glued and alt == shown) or (alt != shown and alt.islower() and alt == shown.lower()):
-        return shown + (f" {rest}" if rest else "")
-    return name
+    return first[cut:] + (f" {rest}" if rest else "")
+
+
+def _lowercase_handle_cut(word: str) -> int:
+    """Where in ``word`` a handle in lower case ends that is glued to the name it spells,
+    the name written with a capital in it (``inclusionai`` + ``inclusionAI``), the handle
+    maybe going on past the name's letters (``inclusionai-ai``, ``inclusionai2718``) or
+    stopping short of them (``inclusion``): four characters at least in common; else 0."""
+    lowered = word.lower()
+    if lowered == word or not word[:1].islower():
+        return 0
+    start = lowered[:_MIN_SHARED]
+    cut = lowered.find(start, _MIN_SHARED)
+    while cut > 0:
+        handle, spelt = lowered[:cut], lowered[cut:]
+        if (
+            _HANDLE.fullmatch(word, 0, cut) is not None
+            and word[cut:] != spelt
+            and (handle.startswith(spelt) or spelt.startswith(handle))
+        ):
+            return cut
+        cut = lowered.find(start, cut + 1)
+    return 0
 
 
 #: The site's logo's alt text (capture 01, and every text browser's output of a page).
