@@ -901,7 +901,8 @@ def test_lines_under_link_lines_read_alike_both_ways(
 _PIECES = st.sampled_from(["a", "B", "-", " ", "\t", "\\", "\\ ", "é", "Ⅸ", "ﬁ", "1", "_", "\xa0",
                            "\u2028", "\x1c", "[", "](u)", "end-", "  ", "https://", ":/", "/",
                            "http:", "www.", "=", "?q", "x.y", ".", "2", "模", "型", "あ", "ー",
-                           "、", "，", "ｶ", "\U00020000", "한", "\u3000"])
+                           "、", "，", "ｶ", "\U00020000", "한", "\u3000", "(", "(한",
+                           "ᄀ", "ㄱ"])
 _TEXTS = st.lists(_PIECES, max_size=12).map("".join)
 
 
@@ -924,9 +925,11 @@ def _reference_join(
             and joined.rpartition(" ")[2] != "\\-"
         )
         url = joined.endswith("://") or (broken_urls and _reference_url_goes_on(joined, text))
-        unspaced = (
-            broken_cjk and joined
-            and _reference_unspaced(joined[-1]) and _reference_unspaced(text[0])
+        # elinks also breaks an opening bracket from a Han or Hangul character after it.
+        last = joined[-1:]
+        unspaced = broken_cjk and bool(joined) and (
+            (_reference_unspaced(last) and _reference_unspaced(text[0]))
+            or (last in "([" and (_reference_unspaced(text[0]) or _reference_hangul(text[0])))
         )
         if joined and not (hyphen or url or unspaced):
             joined += " "
@@ -946,6 +949,12 @@ _REFERENCE_UNSPACED_BLOCKS = (
 
 def _reference_unspaced(char: str) -> bool:
     return any(low <= ord(char) <= high for low, high in _REFERENCE_UNSPACED_BLOCKS)
+
+
+def _reference_hangul(char: str) -> bool:
+    """Hangul Jamo, Hangul Compatibility Jamo, Hangul Syllables (and the block's tail)."""
+    return any(low <= ord(char) <= high for low, high in (
+        (0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF)))
 
 
 def _reference_url_goes_on(joined: str, text: str) -> bool:

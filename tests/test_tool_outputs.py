@@ -759,7 +759,12 @@ CJK_ABSTRACT = (
     "本研究では、大規模言語モデルの推論能力を評価するための新しいベンチマークを提案する。"
     "We release the code and data."
 )
-CJK_OUTPUTS = sorted(path.name for path in (TOOLS / "cjk_breaks").glob("*.txt"))
+CJK_OUTPUTS = sorted(path.name for path in (TOOLS / "cjk_breaks").glob("daily.*.txt"))
+#: The sentence ``brackets.html`` adds to the first card's abstract (cjk_breaks/README.md).
+CJK_BRACKETS = (
+    " We also evaluate languages (中文理解 benchmarks). The same holds for spoken"
+    " far-field Korean speech (한국어 corpora) alike."
+)
 
 
 def test_the_page_with_cjk_text_is_here() -> None:
@@ -783,6 +788,21 @@ def test_a_line_break_inside_chinese_or_japanese_text_is_no_space(name: str) -> 
     cards = expected(page, tool)
     cards[0].update(title=CJK_TITLE, abstract=CJK_ABSTRACT)
     assert read_clean(TOOLS / "cjk_breaks" / name) == cards
+
+
+@pytest.mark.parametrize(
+    "tool", ["elinks", "elinks_nonum", "w3m_plain", "lynx", "lynx_nonumbers"])
+def test_an_opening_bracket_broken_from_chinese_or_korean_is_no_space(tool: str) -> None:
+    """elinks breaks a line after an opening bracket that a Han or Hangul character
+    follows (``languages (`` over ``中文理解 benchmarks)``, ``speech (`` over ``한국어
+    corpora)``), which read ``( 中文理解`` and ``( 한국어``, with no report; the other tools
+    keep the bracket with its word, and all read the sentence alike."""
+    text = (TOOLS / "cjk_breaks" / f"brackets.{tool}.txt").read_text("utf-8")
+    assert ("languages (\n   中文理解" in text) == tool.startswith("elinks")
+    assert ("speech (\n   한국어" in text) == tool.startswith("elinks")
+    cards = expected("daily", tool)
+    cards[0]["abstract"] += CJK_BRACKETS
+    assert read_clean(TOOLS / "cjk_breaks" / f"brackets.{tool}.txt") == cards
 
 
 URL_PAGES = sorted((TOOLS / "urls").glob("p*.w3m.txt"))

@@ -204,7 +204,8 @@ def join_wrapped(
     With ``broken_cjk`` (the readings of text browsers, lynx's own notation among them),
     none between two characters of the scripts that write no space between words
     (``_UNSPACED``: Han, Hiragana, Katakana, their punctuation and fullwidth forms), which
-    those tools break anywhere (``大模`` + ``型`` is ``大模型``); a space between two of
+    those tools break anywhere (``大模`` + ``型`` is ``大模型``), nor after an opening
+    bracket before one of them or Hangul (``_unspaced``); a space between two of
     these characters is rare in a title or abstract (w3m even drops one it meets on a
     line). The markdown and html-text readings pass False: their converters wrap at
     blanks only (html2text), or the HTML source's own line breaks stand for blanks, so a
@@ -272,12 +273,23 @@ _UNSPACED = re.compile(
 _FIRST_UNSPACED = "\u2e80"
 
 
+#: Hangul's syllables and letters, which elinks breaks from an opening bracket before them.
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_FIRST_WIDE = "\u1100"
+
+
 def _unspaced(before: str, after: str) -> bool:
     """Whether a line break between the characters ``before`` and ``after`` joins with no
-    space: both are of ``_UNSPACED`` (none comes before its first, a cheap test first)."""
+    space: both are of ``_UNSPACED``, or ``before`` is an opening bracket and ``after`` of
+    ``_UNSPACED`` or Hangul, which elinks breaks apart (``(`` + ``強化学習)``, ``(`` +
+    ``한국어)``) and a text seldom spaces. ``after`` is then never before ``_FIRST_WIDE``,
+    a cheap test first."""
+    if after < _FIRST_WIDE:
+        return False
+    if before in "([":
+        return _UNSPACED.match(after) is not None or _HANGUL.match(after) is not None
     return (
         before >= _FIRST_UNSPACED
-        and after >= _FIRST_UNSPACED
         and _UNSPACED.match(before) is not None
         and _UNSPACED.match(after) is not None
     )
