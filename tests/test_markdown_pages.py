@@ -997,6 +997,11 @@ def test_a_handle_is_taken_off_only_where_the_rest_is_like_it() -> None:
             "University of Massachusetts Amherst",
         ("facebookAI at Meta", "facebook"): "AI at Meta",
         ("facebook AI at Meta", "facebook"): "AI at Meta",
+        # A handle, ASCII, spells a name's letters beyond ASCII without their accents, or
+        # without the letters.
+        ("ETHZurichETH Zürich", "ETHZurich"): "ETH Zürich",
+        ("ZrichZürich", "Zrich"): "Zürich",
+        ("ZurichRe", "Zurich"): "ZurichRe",
         # Not told: a handle in capitals and a name unlike it.
         ("THUDMKnowledge Engineering Group", "THUDM"): "THUDMKnowledge Engineering Group",
         ("OCC", "occ"): "OCC",

@@ -1290,6 +1290,8 @@ def test_the_rules_that_tell_a_logos_alt_text_from_a_name() -> None:
     bare, glued = grammar.without_bare_logo_alt, grammar.without_unknown_glued_alt
     assert bare("kandinskylab Kandinsky Lab") == "Kandinsky Lab"
     assert bare("occ-ai OCC") == "OCC"  # the handle starts with the name
+    assert bare("ETHZurich ETH Zürich") == "ETH Zürich"  # a handle is ASCII
+    assert bare("Zrich Zürich") == "Zürich"
     assert bare("Edge0 Edge0") == "Edge0"
     assert glued("occ-aiOCC") == "OCC"
     assert glued("nvidiaNVIDIA") == "NVIDIA"

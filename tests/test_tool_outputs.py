@@ -128,6 +128,19 @@ KEEPING_INITIALISMS = {
     "ZJU": GLUING | {"lynx", "lynx_w200", "lynx_nonumbers", "h2t_images_to_alt"},
 }
 INITIALISM_OUTPUTS = sorted(path.name for path in (TOOLS / "initialisms").glob("*.txt"))
+#: The pages of ``accents/``: names with letters beyond ASCII, their handles spelling them
+#: without accents (accents/README.md; ``ETH Zürich`` stands on both pages).
+ACCENTS = {
+    "OCC": "ETH Zürich",
+    "Qwen": "Université Paris-Saclay",
+    "Carnegie Mellon University": "École Polytechnique",
+    "University of Massachusetts Amherst": "Université de Montréal",
+    "Kandinsky Lab": "Sorbonne Université",
+    "Princeton University": "TU München",
+    "Mininglamp Technology": "Universität Wien",
+    "Edge0": "ETH Zürich",
+}
+ACCENT_OUTPUTS = sorted(path.name for path in (TOOLS / "accents").glob("*.txt"))
 
 
 def expected_with_handles(
@@ -714,6 +727,28 @@ def test_a_handle_that_is_the_names_initials_is_no_part_of_it(name: str) -> None
     page, tool, _ = name.split(".")
     assert read_clean(TOOLS / "initialisms" / name) == expected_with_handles(
         page, tool, INITIALISMS, UNTOLD_INITIALISMS, KEEPING_INITIALISMS)
+
+
+def test_the_pages_with_accented_names_are_here() -> None:
+    assert ACCENT_OUTPUTS == HANDLES  # the same tools, the same commands
+    w3m = (TOOLS / "accents" / "daily.w3m_plain.txt").read_text("utf-8")
+    assert "\nETHZurichETH Zürich" in w3m
+    lynx = (TOOLS / "accents" / "trending.lynx.txt").read_text("utf-8")
+    assert "TUMunchen TU München" in lynx
+
+
+@pytest.mark.parametrize("name", ACCENT_OUTPUTS)
+def test_a_handle_that_spells_the_name_without_its_accents_is_no_part_of_it(
+    name: str,
+) -> None:
+    """A logo's alt text that is the name's handle, which spells the name's letters
+    beyond ASCII without their accents (``ETHZurich`` of ``ETH Zürich``,
+    ``EcolePolytechnique`` of ``École Polytechnique``), bare or glued, is no part of the
+    name: it was kept, silently, wherever the tool writes the alt (w3m, links, elinks,
+    lynx, html2text's ``images_to_alt``), as the letters were compared as written."""
+    page, tool, _ = name.split(".")
+    assert read_clean(TOOLS / "accents" / name) == expected_with_handles(
+        page, tool, ACCENTS, {}, {})
 
 
 #: The pages of ``plus_titles/``: each page's first title, made longer so that lynx and

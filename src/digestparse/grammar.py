@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Collection, Sequence
 
 import regex
@@ -201,11 +202,14 @@ def without_bare_logo_alt(name: str) -> str:
     handle by its letters)."""
     words = name.split()
     for size in range(1, min(len(words), _MAX_ALT_WORDS + 1)):
-        alt, rest = _squashed(words[:size]), _squashed(words[size:])
+        alt = _squashed(words[:size])
         # A handle is one word: a longer alt that the rest starts would be a handle and
         # the name's first words (``nyu-visionx VISIONx @ NYU`` is no alt ``nyu-visionx
         # VISIONx @`` before ``NYU``).
-        if alt and (rest.startswith(alt) or (size == 1 and len(rest) > 1 and alt.startswith(rest))):
+        if alt and any(
+            rest.startswith(alt) or (size == 1 and len(rest) > 1 and alt.startswith(rest))
+            for rest in _spellings(words[size:])
+        ):
             return " ".join(words[size:])
     return " ".join(words)
 
@@ -410,9 +414,11 @@ def without_glued_logo_alt(name: str, handle: str) -> str:
     if not handle or not name.startswith(handle):
         return name
     rest = name[len(handle) :]
-    squashed_rest, squashed_handle = _squashed([rest]), _squashed([handle])
-    if squashed_rest.startswith(squashed_handle) or (
-        len(squashed_rest) > 1 and squashed_handle.startswith(squashed_rest)
+    squashed_handle = _squashed([handle])
+    if any(
+        squashed_rest.startswith(squashed_handle)
+        or (len(squashed_rest) > 1 and squashed_handle.startswith(squashed_rest))
+        for squashed_rest in _spellings([rest])
     ):
         return rest.strip()
     if rest.lstrip()[:1].isupper() and (
@@ -487,6 +493,19 @@ _MAX_ALT_WORDS = 6
 
 def _squashed(words: list[str]) -> str:
     return "".join(char for char in "".join(words).casefold() if char.isalnum())
+
+
+def _spellings(words: list[str]) -> tuple[str, ...]:
+    """The words squashed (``_squashed``), and, where they hold a letter beyond ASCII, the
+    two ways a handle, which is ASCII, spells them: its accents dropped (``Zürich`` as
+    ``zurich``) or the whole letter (``zrich``)."""
+    squashed = _squashed(words)
+    if squashed.isascii():
+        return (squashed,)
+    unaccented = "".join(
+        char for char in unicodedata.normalize("NFKD", squashed) if char.isascii()
+    )
+    return squashed, unaccented, "".join(char for char in squashed if char.isascii())
 
 
 #: Lines starting with one of these may be a page phrase in some markup (``# Daily Papers``).
