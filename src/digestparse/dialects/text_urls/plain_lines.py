@@ -30,6 +30,7 @@ from .lines import (
     CARD_LINK_START,
     COUNT,
     DATE,
+    HEADER,
     SUBMITTED_BY,
     TEXT,
     UPVOTE_LABEL,
@@ -231,17 +232,38 @@ def is_separator(text: str) -> bool:
 def _bare_box(head: Sequence[str], index: int) -> bool:
     """Whether a line is a bare upvote box that is no comment count (a browser's copy of the
     page, the entry before it ending in its date): ``-`` first or under a date line, or a
-    number under a date line that showed its count (``Nov 25  1`` / ``27``), as
-    ``plain.py`` tells them apart. A seed's abstract ``-`` under its title is none."""
+    number under a date line that showed its count (``Nov 25  1`` / ``27``) or under the
+    page's date (a header line over it: the first card's), as ``plain.py`` tells them
+    apart; either under a card's images (``_under_empty_images``). A seed's abstract ``-``
+    under its title is none."""
     line = head[index]
     dash = line == "-"
     if not dash and not (line.isdigit() and is_count(line)):
         return False
     if index == 0:
         return dash
+    if _under_empty_images(head, index):
+        return True
     # ``Nov 25  1``: a browser puts the count after more than one blank.
     parts = read_date_line(" ".join(date_text(head[index - 1]).split()))
-    return parts is not None and (dash or parts.count_text is not None)
+    return parts is not None and (
+        dash or parts.count_text is not None
+        or (index >= 2 and classify(head[index - 2]) is HEADER)
+    )
+
+
+def _under_empty_images(head: Sequence[str], index: int) -> bool:
+    """Whether a line comes right under two images with no alt text or more (pandoc's
+    ``[]``: the card's thumbnail and its submitter's avatar) that come right under a date
+    line (the page's, or the entry's before). One such line may be a seed's title (``[]``
+    over its abstract ``0``), two in a row can not."""
+    above = index - 1
+    while above >= 0 and head[above] == EMPTY_IMAGE:
+        above -= 1
+    if index - above <= 2 or above < 0:
+        return False
+    date = date_text(head[above])  # maybe with pandoc's comment icon: ``Nov 24 [] 6``
+    return read_date_line(" ".join(date.split())) is not None or closed_up_date(date) is not None
 
 
 def box_value(text: str) -> int | None:
@@ -274,8 +296,14 @@ def _entry_follows(head: Sequence[str], index: int) -> bool:
 
 def _shows_link_markup(line: str) -> bool:
     """Whether a line shows link markup (lynx's ``][8]``, a markdown link, a bracket at its
-    start), which a tool that kept no URL does not write."""
-    return line[:1] in "[]" or "](" in line or "][" in line
+    start), which a tool that kept no URL does not write; an organization's logo's alt in
+    brackets before its name (``[siat]Shenzhen Institutes …``: pandoc) is none, a
+    number in brackets (``[12]Qwen``: lynx) is one."""
+    if "](" in line or "][" in line:
+        return True
+    if line[:1] == "[":
+        return not has_logo(line, glued=True) or line[1 : line.index("]")].isdigit()
+    return line[:1] == "]"
 
 
 def detect_plain(head: Sequence[str]) -> bool:
