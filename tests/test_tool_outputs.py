@@ -780,6 +780,30 @@ def test_a_page_of_few_cards_with_organizations_is_read(name: str) -> None:
     assert read_clean(TOOLS / "few_cards" / name) == cards
 
 
+#: The page of ``submitters/``: its submitters' names, by their names on the page above.
+SUBMITTERS = {"vvasilev": "Jia-Hui-Lin", "Linzhan": "lhoes"}
+SUBMITTER_OUTPUTS = sorted(path.name for path in (TOOLS / "submitters").glob("*.txt"))
+
+
+def test_the_page_with_other_submitters_is_here() -> None:
+    assert [name for name in HANDLES if name.startswith("trending.")] == SUBMITTER_OUTPUTS
+    h2t = (TOOLS / "submitters" / "trending.h2t_default.txt").read_text("utf-8")
+    assert h2t.count(".svg) Jia-\nHui-Lin\n") == 2
+    assert h2t.count(".svg) lhoes\n") == 2
+
+
+@pytest.mark.parametrize("name", SUBMITTER_OUTPUTS)
+def test_a_submitters_name_broken_at_a_hyphen_is_read_whole(name: str) -> None:
+    """html2text fills the Submitted-by avatar's line with what fits of the name: broken
+    at a hyphen (``![](…svg) Jia-`` over ``Hui-Lin``), the card had no submitter, and
+    both lines were ``junk``; a short name fits whole (``![](…svg) lhoes``)."""
+    page, tool, _ = name.split(".")
+    cards = expected(page, tool)
+    for card in cards:
+        card["submitted_by"] = SUBMITTERS.get(card["submitted_by"], card["submitted_by"])
+    assert read_clean(TOOLS / "submitters" / name) == cards
+
+
 #: The pages of ``plus_titles/``: each page's first title, made longer so that lynx and
 #: elinks wrap it right before its ``+`` (its README.md).
 PLUS_TITLES = {

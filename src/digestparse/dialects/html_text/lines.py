@@ -133,6 +133,10 @@ IMAGE_LINKS_LINE = re.compile(
 #: blanks stand where it was and the name is one word: ``Submitted by  vvasilev``. Its two
 #: blanks (the ones around the avatar) tell it from prose (an abstract ``Submitted by X.``).
 SUBMITTED_INLINE = re.compile(rf"Submitted by(?: ?{_IMAGE} ?(.*)| {{2,}}([^\s\[\]()]+))")
+#: The Submitted-by avatar with its user's name, or the name's start, after it on its line:
+#: html2text fills the avatar's line with a short name, or with a name's part up to a
+#: hyphen, which it breaks at (``![](…/avatars/….svg) yxf-`` over ``syzzwfy370``).
+AVATAR_AND_NAME = re.compile(rf"{_IMAGE} +(\S+)")
 #: ``[Upvote117](url)``, ``[Upvote 117](url)``, ``[Upvote -](url)``: the trending card's box
 #: on one line; a line that starts so is one, its count checked by the rules.
 UPVOTE_BOX_LINE = re.compile(r"\[Upvote ?([0-9]{1,18}|-)\]\((\S*)\)")

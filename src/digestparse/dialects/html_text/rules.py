@@ -39,6 +39,7 @@ from .lines import (
     ANCHOR,
     AUTHORS,
     AVATAR,
+    AVATAR_AND_NAME,
     AVATAR_LINK,
     BOX,
     COMMENTS,
@@ -438,7 +439,10 @@ def _lead_in(state: ParseState) -> _LeadIn:
                 (glued := _glued(state)).kind is PLACEHOLDER
             ):
                 state.advance_by(glued.count)
-            if state.peek_is(0, TEXT):
+            started = _avatar_and_name(state)
+            if started is not None:
+                submitted_by = submitter_of(started)
+            elif state.peek_is(0, TEXT):
                 submitted_by = submitter_of(state.advance().text)
             else:
                 following = state.peek()
@@ -469,6 +473,27 @@ def _lead_in(state: ParseState) -> _LeadIn:
         first = first or line
         anchored = True
     return _LeadIn(first, submitted_by, upvotes, anchored, worded)
+
+
+def _avatar_and_name(state: ParseState) -> str | None:
+    """The submitter's name where the next line is the avatar with the name after it
+    (``AVATAR_AND_NAME``), taken with the name's end, one word on the line after it, where
+    html2text broke the name at a hyphen; None where the line is none such."""
+    line = state.peek()
+    started = (
+        AVATAR_AND_NAME.fullmatch(line.text)
+        if line is not None and line.kind is TEXT and line.text[:2] == "!["
+        else None
+    )
+    if started is None:
+        return None
+    state.advance()
+    name: str = started.group(1)
+    rest = state.peek()
+    if name[-1] == "-" and rest is not None and rest.kind is TEXT and " " not in rest.text:
+        state.advance()
+        name += rest.text
+    return name
 
 
 def _abstract_line(state: ParseState, first: bool = False) -> bool:
