@@ -496,16 +496,46 @@ def _squashed(words: list[str]) -> str:
 
 
 def _spellings(words: list[str]) -> tuple[str, ...]:
-    """The words squashed (``_squashed``), and, where they hold a letter beyond ASCII, the
-    two ways a handle, which is ASCII, spells them: its accents dropped (``Zürich`` as
-    ``zurich``) or the whole letter (``zrich``)."""
+    """The words squashed (``_squashed``), and, where they hold a Latin letter beyond ASCII,
+    the ways a handle, which is ASCII, spells them: the letter without its accent
+    (``Zürich`` as ``zurich``, ``København`` as ``kobenhavn``), as German writes it without
+    its umlaut (``München`` as ``muenchen``), or left out (``zrich``). A letter of another
+    script (``腾讯``, ``업스테이지``) is kept in each: no handle spells it."""
     squashed = _squashed(words)
     if squashed.isascii():
         return (squashed,)
-    unaccented = "".join(
-        char for char in unicodedata.normalize("NFKD", squashed) if char.isascii()
-    )
-    return squashed, unaccented, "".join(char for char in squashed if char.isascii())
+    unaccented, german, dropped = [], [], []
+    for char in squashed:
+        latin = char if char.isascii() else _latin_base(char)
+        if latin is None:
+            unaccented.append(char)
+            german.append(char)
+            dropped.append(char)
+            continue
+        unaccented.append(latin)
+        german.append(_UMLAUTS.get(char, latin))
+        if char.isascii():
+            dropped.append(char)
+    return squashed, "".join(unaccented), "".join(german), "".join(dropped)
+
+
+def _latin_base(char: str) -> str | None:
+    """A Latin letter's ASCII spelling without its accent (``ü``: ``u``; ``ø``, ``ł``,
+    ``æ``, which have no decomposition, from ``_UNDECOMPOSED``), or None for a character
+    of any other script."""
+    if char in _UNDECOMPOSED:
+        return _UNDECOMPOSED[char]
+    base = unicodedata.normalize("NFKD", char)[0]
+    return base if base.isascii() and base.isalpha() else None
+
+
+#: Latin letters (as ``casefold`` leaves them: ``ß`` is ``ss`` already) that Unicode does
+#: not decompose into an ASCII letter and an accent, spelt as handles spell them; the
+#: dotless ``i`` written as its code.
+_UNDECOMPOSED = {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "\u0131": "i", "æ": "ae",
+                 "œ": "oe", "þ": "th"}
+#: German's umlauts, as German writes them without the dots.
+_UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue"}
 
 
 #: Lines starting with one of these may be a page phrase in some markup (``# Daily Papers``).

@@ -209,9 +209,9 @@ def join_wrapped(
     these characters is rare in a title or abstract (w3m even drops one it meets on a
     line). The markdown and html-text readings pass False: their converters wrap at
     blanks only (html2text), or the HTML source's own line breaks stand for blanks, so a
-    break there was a space. Hangul keeps the space: Korean writes spaces between its
-    words, and the tools break both at those spaces and inside a word, which the text
-    cannot tell apart.
+    break there was a space. A break between two Hangul characters keeps the space: Korean
+    writes spaces between its words, and the tools break both at those spaces and inside a
+    word, which the text cannot tell apart.
 
     Each part is stripped first; empty parts are dropped.
     """

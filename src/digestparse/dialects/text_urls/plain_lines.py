@@ -21,6 +21,7 @@ from ...grammar import (
     PERIODS,
     PROMO_DAILY,
     SEPARATOR,
+    TRENDING_PAPERS,
     authors_count,
 )
 from ...markup import LYNX_IMAGE
@@ -30,7 +31,6 @@ from .lines import (
     CARD_LINK_START,
     COUNT,
     DATE,
-    HEADER,
     SUBMITTED_BY,
     TEXT,
     UPVOTE_LABEL,
@@ -233,7 +233,7 @@ def _bare_box(head: Sequence[str], index: int) -> bool:
     """Whether a line is a bare upvote box that is no comment count (a browser's copy of the
     page, the entry before it ending in its date): ``-`` first or under a date line, or a
     number under a date line that showed its count (``Nov 25  1`` / ``27``) or under the
-    page's date (a header line over it: the first card's), as ``plain.py`` tells them
+    page's date (``_OVER_PAGE_DATE`` over it: the first card's), as ``plain.py`` tells them
     apart; either under a card's images (``_under_empty_images``). A seed's abstract ``-``
     under its title is none."""
     line = head[index]
@@ -248,8 +248,14 @@ def _bare_box(head: Sequence[str], index: int) -> bool:
     parts = read_date_line(" ".join(date_text(head[index - 1]).split()))
     return parts is not None and (
         dash or parts.count_text is not None
-        or (index >= 2 and classify(head[index - 2]) is HEADER)
+        or (index >= 2 and head[index - 2] in _OVER_PAGE_DATE)
     )
+
+
+#: The 2026 header's lines that stand over the page's date: the ``Trending Papers`` tab or
+#: the switcher's last period. The seeds' byline stands there in the old page, over a first
+#: title that is never a count.
+_OVER_PAGE_DATE = frozenset({TRENDING_PAPERS, *PERIODS})
 
 
 def _under_empty_images(head: Sequence[str], index: int) -> bool:
