@@ -260,7 +260,7 @@ _OVER_PAGE_DATE = frozenset({TRENDING_PAPERS, *PERIODS})
 
 def _under_empty_images(head: Sequence[str], index: int) -> bool:
     """Whether a line comes right under two images with no alt text or more (pandoc's
-    ``[]``: the card's thumbnail and its submitter's avatar) that come right under a date
+    ``[]``: the card's thumbnail and the upvote box's icon) that come right under a date
     line (the page's, or the entry's before). One such line may be a seed's title (``[]``
     over its abstract ``0``), two in a row can not."""
     above = index - 1
