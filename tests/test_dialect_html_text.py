@@ -642,7 +642,9 @@ def test_a_misspelt_date_on_the_organization_line_is_bad_date(line: str) -> None
         ("a \\> b", "a \\> b"),
         ("45\\% Fewer Labels", "45\\% Fewer Labels"),  # TeX, as the page shows it
         ("\\alpha-\\-fold and 5\\-shot", "\\alpha-\\-fold and 5\\-shot"),
-        ("C:\\\\path", "C:\\\\path"),
+        # turndown and html2text double a backslash of the page's: a text with no other
+        # backslash and no bare mark is read as theirs
+        ("C:\\\\path", "C:\\path"),
         ("$\\alpha_t$ and k6\\_video", "$\\alpha_t$ and k6\\_video"),  # 05's TeX: a bare _
         ("the \\# of params", "the \\# of params"),
         # html2text's, where a character reference or a tag cut the text it escaped
@@ -650,14 +652,22 @@ def test_a_misspelt_date_on_the_organization_line_is_bad_date(line: str) -> None
         ("'Latent' \\- long", "'Latent' - long"),
         ('A "\\+ B" & \\-- C', 'A "+ B" & -- C'),
         ('"a" 2\\. b', '"a" 2. b'),
-        ("a \\\\- b", "a \\\\- b"),  # html2text doubles a backslash of the page's
+        ("a \\\\- b", "a \\- b"),  # html2text doubles a backslash of the page's
         ("$a\\+b$ x\\- y 2\\.5", "$a\\+b$ x\\- y 2\\.5"),  # inside a word: TeX
+        # turndown's and node-html-markdown's: every mark escaped, every backslash an escape
+        ("\\[CLS\\] Token x\\_t", "[CLS] Token x_t"),
+        ("With $\\\\mathcal{R}$-Learning", "With $\\mathcal{R}$-Learning"),
+        ("over GPT-5\\. See \\~/k6 and 1.5\\.", "over GPT-5. See ~/k6 and 1.5."),
+        ("\\- 3x \\[faster\\]", "- 3x [faster]"),
+        ("\\[CLS\\] at 45\\%", "\\[CLS\\] at 45\\%"),  # 45\% is none of theirs
+        ("[CLS] \\_t", "[CLS] _t"),  # bare brackets: markdownify's, not theirs
     ],
 )
 def test_only_a_converters_escapes_are_resolved(written: str, text: str) -> None:
     """What markdown converters escape in a card's text is resolved: markdownify's where
     every ``*`` and ``_`` has its backslash, html2text's where a piece of the text it was
-    given starts (a ``+``, ``-`` or number's ``.`` standing as a word); a backslash before
+    given starts (a ``+``, ``-`` or number's ``.`` standing as a word), turndown's and
+    node-html-markdown's where every mark of theirs is escaped; a backslash before
     anything else, or beside a bare ``_``, is the page's own, kept (capture 05's tool
     escapes nothing and writes TeX as the page has it)."""
     assert shown(written) == text

@@ -41,6 +41,7 @@ DIALECTS = {
     "markitdown_default": "markdown", "pandoc_plain": "text-urls",
     "pandoc_plain_nowrap": "text-urls", "htmd_default": "markdown",
     "crawl4ai_default": "markdown", "innertext": "text-urls",
+    "turndown": "markdown", "turndown_atx": "markdown", "nhm": "markdown",
 }
 #: The trending page is html-text in markdown (its cards are 05's).
 TRENDING_MARKDOWN = "html-text"
@@ -174,7 +175,7 @@ def fields(paper: digestparse.Paper) -> dict[str, Any]:
 
 
 def test_every_output_is_here() -> None:
-    assert len(OUTPUTS) == 56  # tools/*.txt; tools/unread/ holds two more
+    assert len(OUTPUTS) == 62  # tools/*.txt; tools/unread/ holds two more
     assert {len(TRUTH["daily"]), len(TRUTH["trending"])} == {8, 6}
 
 
@@ -576,13 +577,14 @@ def test_lynx_nonumbers_list_of_urls_without_its_heading_is_no_link_of_the_page(
 MARKDOWN = sorted(tool for tool, dialect in DIALECTS.items() if dialect == "markdown")
 
 
-@pytest.mark.parametrize("tool", [tool for tool in MARKDOWN if tool != "mdfy_default"])
+@pytest.mark.parametrize(
+    "tool", [tool for tool in MARKDOWN if tool not in ("mdfy_default", "turndown")])
 def test_a_markdown_daily_page_that_lost_its_title_heading_reads_the_same(tool: str) -> None:
     """``# Daily Papers`` lost: the cards' own marks say markdown. html2text's box keeps the
     blanks around its count (``[ 42 ](…)``) and, with ``protect_links``, the comment count's
     target is in angle brackets (``[ 3](<…#community>)``); neither counted, so such a page
-    was read as the seeds' text (36 invented papers). (markdownify's setext heading leaves
-    its rule line behind, which is reported.)"""
+    was read as the seeds' text (36 invented papers). (markdownify's and turndown's setext
+    heading leaves its rule line behind, which is reported.)"""
     lines = (TOOLS / f"daily.{tool}.txt").read_text("utf-8").split("\n")
     (heading,) = [i for i, line in enumerate(lines) if line.strip() in ("# Daily Papers",
                                                                          "Daily Papers")][:1]
@@ -687,10 +689,10 @@ def test_a_trending_button_that_lost_its_label_is_no_box_over_a_title(tool: str)
 
 
 def test_the_pages_with_handles_unlike_their_names_are_here() -> None:
-    # every tool of the pages above but crawl4ai and Chromium (not run for these), and
-    # lynx at its default width
+    # every tool of the pages above but crawl4ai, Chromium and the JavaScript converters
+    # (not run for these), and lynx at its default width
     lynx = ["daily.lynx.txt", "trending.lynx.txt"]
-    left_out = (".crawl4ai_", ".innertext")
+    left_out = (".crawl4ai_", ".innertext", ".turndown", ".nhm")
     expected_names = sorted(
         [name for name in OUTPUTS if not any(tool in name for tool in left_out)] + lynx)
     assert expected_names == HANDLES
@@ -802,6 +804,78 @@ def test_a_submitters_name_broken_at_a_hyphen_is_read_whole(name: str) -> None:
     for card in cards:
         card["submitted_by"] = SUBMITTERS.get(card["submitted_by"], card["submitted_by"])
     assert read_clean(TOOLS / "submitters" / name) == cards
+
+
+#: The tools run on ``no_comments/`` and ``brackets/`` besides those of ``handles/``.
+JS_TOOLS = ("nhm", "turndown", "turndown_atx")
+NO_COMMENT_OUTPUTS = sorted(path.name for path in (TOOLS / "no_comments").glob("*.txt"))
+
+
+def test_the_page_without_comments_is_here() -> None:
+    daily = [name for name in HANDLES if name.startswith("daily.")]
+    more = [f"daily.{tool}.txt" for tool in ("innertext", *JS_TOOLS)]
+    assert sorted(daily + more) == NO_COMMENT_OUTPUTS
+    for name in NO_COMMENT_OUTPUTS:
+        text = (TOOLS / "no_comments" / name).read_text("utf-8")
+        assert "#community" not in text and "Nov 24 3" not in text, name
+    turndown = (TOOLS / "no_comments" / "daily.turndown.txt").read_text("utf-8")
+    assert "[\n\n42\n\n\n\n](https://huggingface.co/login?next=%2Fpapers%2F2611.18342)" in turndown
+
+
+@pytest.mark.parametrize("name", NO_COMMENT_OUTPUTS)
+def test_a_daily_page_where_no_card_shows_a_comment_count_is_read(name: str) -> None:
+    """The daily page before anyone commented: no card shows a comment count. turndown
+    writes each upvote box around its blocks (``[``, the count, ``](url)``, blank lines
+    between) and the page's headings as setext headings, so its output had none of the
+    marks the markdown detector knew (a comment count's link was the one) and was read as
+    the seeds' text, with findings and invented papers. The box so written over a title
+    is now a mark of the markdown dialect; every other tool read the page already."""
+    _page, tool, _ = name.split(".")
+    cards = [dict(card, votes=0) for card in expected("daily", tool)]
+    assert read_clean(TOOLS / "no_comments" / name) == cards
+
+
+#: The page of ``brackets/``: the changed texts of ``trending.html`` (its README.md).
+BRACKETS = {
+    (2, "title"): ("UniMate:", "[CLS] UniMate:"),
+    (4, "title"): ("with Reinforcement Learning", "with $\\mathcal{R}$-Learning"),
+    (0, "abstract"): (
+        "architecture.", "architecture. It is preferred over GPT-5. See ~/k6-video."),
+}
+BRACKET_OUTPUTS = sorted(path.name for path in (TOOLS / "brackets").glob("*.txt"))
+
+
+def test_the_page_with_brackets_is_here() -> None:
+    converters = [name for name in HANDLES if name.startswith("trending.")
+                  and DIALECTS[name.split(".")[1]] != "reference-text"
+                  and not name.split(".")[1].startswith(("w3m", "links", "elinks", "lynx"))]
+    more = [f"trending.{tool}.txt" for tool in JS_TOOLS]
+    assert sorted(converters + more) == BRACKET_OUTPUTS
+    turndown = (TOOLS / "brackets" / "trending.turndown.txt").read_text("utf-8")
+    assert turndown.count("### [\\[CLS\\] UniMate:") == 2
+    assert turndown.count("with $\\\\mathcal{R}$-Learning](") == 2
+    assert turndown.count("\nUpvote\n\n117\n\n](https://huggingface.co/login") == 2
+    nhm = (TOOLS / "brackets" / "trending.nhm.txt").read_text("utf-8")
+    assert nhm.count("over GPT-5\\. See \\~/k6-video.") == 2
+    assert nhm.count("[Upvote\\-](https://huggingface.co/login") == 2
+
+
+@pytest.mark.parametrize("name", BRACKET_OUTPUTS)
+def test_brackets_tex_and_a_numbers_dot_are_the_cards_text_in_every_converter(
+    name: str,
+) -> None:
+    """turndown escapes every ``\\``, ``*``, ``_``, ``[`` and ``]`` of the page's text
+    (``\\[CLS\\]``, TeX's ``$\\\\mathcal{R}$``), node-html-markdown also every ``~`` and
+    the ``.`` after a number before a blank (``GPT-5\\.``): the trending page (html-text)
+    kept the backslashes. Their upvote boxes were not read either: turndown's written
+    around its blocks (``[``, ``Upvote``, the count, ``](url)``), node-html-markdown's
+    ``[Upvote\\-](url)`` with its ``-`` escaped."""
+    _page, tool, _ = name.split(".")
+    cards = expected("trending", tool)
+    for (place, field), (old, new) in BRACKETS.items():
+        assert old in cards[place][field]
+        cards[place][field] = cards[place][field].replace(old, new)
+    assert read_clean(TOOLS / "brackets" / name) == cards
 
 
 #: The pages of ``plus_titles/``: each page's first title, made longer so that lynx and

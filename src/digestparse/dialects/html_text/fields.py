@@ -89,6 +89,24 @@ _PIECE_START_ESCAPE = re.compile(
 )
 
 
+#: turndown's and node-html-markdown's escapes: a backslash before every ``\``, ``*``,
+#: ``_``, `````, ``[`` and ``]`` of the page's text (``Q\*``, ``\[CLS\]``, TeX's
+#: ``$\\alpha$``), and before a mark that would start a block where the text starts
+#: (``\- 3x``, ``\# of``, ``2\. Results``); node-html-markdown's also before every ``~``
+#: and every ``.`` that ends a number before a blank (``GPT-5\. We``). A text of theirs
+#: shows none of those six bare, and each of its backslashes starts an escape.
+_FULLY_ESCAPED = re.compile(
+    r"(?:\\[-+=#>~]|[0-9]+\\\.(?= ))?"
+    r"(?:[^\\*_`\[\]]|\\[\\*_`\[\]~]|(?<=[0-9])\\\.(?=\s|$))*"
+)
+_FULL_ESCAPE = re.compile(r"\\([\\*_`\[\]~])|(?<=[0-9])\\(\.)(?=\s|$)")
+_START_ESCAPE = re.compile(r"\\([-+=#>])|([0-9]+)\\(?=\. )")
+
+
+def _escaped_character(match: re.Match[str]) -> str:
+    return match.group(1) or match.group(2)
+
+
 def _unescaped(match: re.Match[str]) -> str:
     return match.group().replace("\\", "")
 
@@ -97,12 +115,20 @@ def shown(text: str) -> str:
     """A card's text without the escapes a markdown converter wrote: markdownify's, where
     every ``*`` and ``_`` of the text has its backslash; html2text's of a ``+``, a ``-``
     or a number's ``.`` that stands as a word (``_PIECE_START_ESCAPE``) and of a ``#`` at
-    the text's start; html-to-markdown's of a ``>`` there. Capture 05's tool escapes
-    nothing and writes TeX as the page has it, so a backslash stays wherever the text
+    the text's start; html-to-markdown's of a ``>`` there; turndown's and
+    node-html-markdown's where the text is escaped throughout (``_FULLY_ESCAPED``: no
+    bare ``\\``, ``*``, ``_``, `````, ``[`` or ``]``), each backslash doubled by them too.
+    Capture 05's tool escapes nothing and writes TeX as the page has it, so a backslash
+    stays wherever the text
     shows a bare ``*`` or ``_`` (``$\\alpha_t$`` beside ``k6\\_video``) and before anything
     else (``45\\%``, ``\\# of params`` inside a text, ``5\\-shot``)."""
     if "\\" not in text:
         return text
+    if _FULLY_ESCAPED.fullmatch(text) is not None:  # turndown's or node-html-markdown's
+        start = _START_ESCAPE.match(text)
+        if start is not None:
+            text = (start.group(1) or start.group(2)) + text[start.end() :]
+        return _FULL_ESCAPE.sub(_escaped_character, text)
     if _BARE_MARK.search(text) is None:
         text = _ESCAPED_MARK.sub(r"\1", text)
     text = _PIECE_START_ESCAPE.sub(_unescaped, text)

@@ -103,6 +103,12 @@ _COMMENTS_TARGET = COMMENTS_ANCHOR + ")"
 _DATE_COMMENTS = re.compile(r"(.*?) ?\[ ?([0-9]+) ?\]\(\S*\)")
 #: ``22](url)``; ``-](url)`` when the paper has no upvote yet (read as 0, as on every page).
 UPVOTE_COUNT_LINE = re.compile(r"([0-9]{1,18}|-)\]\((\S*)\)")
+#: turndown's upvote box, written around its blocks: ``[`` alone (``UPVOTE``), the word
+#: ``Upvote``, the count (``\-`` escaped where the paper has no upvote yet), then the
+#: link's close ``](url)``, each a block between blank lines.
+SPLIT_UPVOTE_WORD = "Upvote"
+SPLIT_COUNT_LINE = re.compile(r"\\?-|[0-9]{1,18}")
+LINK_CLOSE_LINE = re.compile(r"\]\((\S*)\)")
 #: A line of links only: ``[GitHub 131](url) [arXiv Page](url)``.
 LINKS_LINE = re.compile(r"\[[^\[\]]+\]\(\S+\)(?: \[[^\[\]]+\]\(\S+\))*")
 #: How a line of links that is the page's pagination starts (``[Previous](…) [Next](…)``):
@@ -139,7 +145,8 @@ SUBMITTED_INLINE = re.compile(rf"Submitted by(?: ?{_IMAGE} ?(.*)| {{2,}}([^\s\[\
 AVATAR_AND_NAME = re.compile(rf"{_IMAGE} +(\S+)")
 #: ``[Upvote117](url)``, ``[Upvote 117](url)``, ``[Upvote -](url)``: the trending card's box
 #: on one line; a line that starts so is one, its count checked by the rules.
-UPVOTE_BOX_LINE = re.compile(r"\[Upvote ?([0-9]{1,18}|-)\]\((\S*)\)")
+#: node-html-markdown escapes the ``-`` of a paper with no upvote yet: ``[Upvote\-](url)``.
+UPVOTE_BOX_LINE = re.compile(r"\[Upvote ?([0-9]{1,18}|\\?-)\]\((\S*)\)")
 _UPVOTE_BOX_OPEN = "[Upvote"
 #: Markdown bullets: ``* ![](img)`` (an author's avatar), ``* 8 authors`` (after empty
 #: items where the avatars' images were left out: ``*   * 8 authors``), and the period

@@ -46,6 +46,7 @@ from .lines import (
     DASH,
     DATE,
     DATED,
+    LINK_CLOSE_LINE,
     LINKS,
     META,
     OPEN,
@@ -53,6 +54,8 @@ from .lines import (
     PLACEHOLDER,
     PLACEHOLDER_LINE,
     SEPARATOR_LINE,
+    SPLIT_COUNT_LINE,
+    SPLIT_UPVOTE_WORD,
     SUBMITTED,
     SUBMITTED_BY,
     SUBMITTED_INLINE,
@@ -704,6 +707,8 @@ def _box_paper(state: ParseState) -> str | None:
     box = state.peek()
     if box is None or box.kind not in _BOXES:
         return None
+    if box.kind is UPVOTE and (split := _split_box(state)) is not None:
+        return login_paper_id(split[2])
     if box.kind is UPVOTE:
         count = state.peek(1)
         if count is None or count.kind is not UPVOTE_COUNT:
@@ -729,10 +734,15 @@ def _upvotes(state: ParseState, fields: dict[str, object], anchored: bool) -> No
                                   detail="an upvote box without a count")
             return
         count = box.group(1)
-        fields["upvotes"] = 0 if count == "-" else int(count)
+        fields["upvotes"] = 0 if count.endswith("-") else int(count)
         return
     if opening.kind is not UPVOTE:
         state.reporter.defect("missing-upvotes", opening.number, 1)
+        return
+    if not anchored and (split := _split_box(state)) is not None:
+        for _ in range(split[0]):
+            state.advance()
+        fields["upvotes"] = split[1]
         return
     state.advance()
     count = next_line(state, "no upvote count")
@@ -742,6 +752,24 @@ def _upvotes(state: ParseState, fields: dict[str, object], anchored: bool) -> No
         return
     state.advance()
     fields["upvotes"] = upvote_count(count.text)
+
+
+def _split_box(state: ParseState) -> tuple[int, int, str] | None:
+    """The upvote box as turndown writes it around its blocks (``lines.SPLIT_COUNT_LINE``):
+    ``[``, maybe ``Upvote``, the count, ``](url)`` to the login page: (how many lines it
+    has, its count, its last line); None where the next lines are not that box."""
+    word = state.peek(1)
+    ahead = 2 if word is not None and word.text == SPLIT_UPVOTE_WORD else 1
+    count, close = state.peek(ahead), state.peek(ahead + 1)
+    if (
+        count is None
+        or close is None
+        or SPLIT_COUNT_LINE.fullmatch(count.text) is None
+        or LINK_CLOSE_LINE.fullmatch(close.text) is None
+        or not links_login(close.text)
+    ):
+        return None
+    return ahead + 2, 0 if count.text.endswith("-") else int(count.text), close.text
 
 
 def junk_blocks(state: ParseState) -> bool:

@@ -57,6 +57,7 @@ from .lines import (
     classify,
     closes_link,
     closes_organization,
+    imaged_authors,
     is_plain_title,
     link_url,
     opens_trending,
@@ -236,7 +237,7 @@ class _Reader:
             line = raw[k]
             if not line or line[0] in BLANK_CHARS or line[-1] in BLANK_CHARS:
                 return None
-            if line.startswith("[!["):
+            if line.startswith("[![") and not imaged_authors(line):
                 organization = _ORGANIZATIONS.get(line, _NOT_READ)
                 if organization is _NOT_READ:
                     # A link that does not close here wraps onto the next line, or is cut.
@@ -247,7 +248,7 @@ class _Reader:
                         _ORGANIZATIONS[line] = organization
                 if organization is _UNCLOSED:
                     return None
-            elif line.startswith("[- "):
+            elif line.startswith(("[- ", "[![")):
                 if line.startswith("[- !["):
                     while True:  # the avatars glued under it, then the tail
                         k += 1

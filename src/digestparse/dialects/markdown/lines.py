@@ -117,8 +117,11 @@ UPVOTE_BOX = re.compile(
 #: ``+``, and one or more spaces (turndown writes ``*   ``).
 _BULLET = r"[-*+] +"
 #: html-to-markdown writes the list inside the link on one line, a bullet per item, the
-#: avatars without images: ``[- - - - 3 authors](url)``.
-LINKED_AUTHORS = re.compile(r"\[(?:" + _BULLET + r")+([0-9]+) authors?\]" + _URL)
+#: avatars without images: ``[- - - - 3 authors](url)``; node-html-markdown the avatars'
+#: images without bullets: ``[![](avatar)![](avatar)3 authors](url)``.
+LINKED_AUTHORS = re.compile(
+    r"\[(?:" + _BULLET + r"|!\[[^\[\]]*\]\([^()\s]*\) *)+([0-9]+) authors?\]" + _URL
+)
 #: html2text without images writes the avatar items of a list as bullets alone, on the line
 #: of the last item: ``*   *   *   * 3 authors``.
 BARE_AUTHORS = re.compile(r"(?:" + _BULLET + r")+([0-9]+) authors?")
@@ -344,6 +347,13 @@ def before_separator(line: str) -> str:
     return line
 
 
+def imaged_authors(line: str) -> bool:
+    """Whether a line that opens with an image inside a link (``[![``, an organization's
+    logo) is node-html-markdown's authors list: the avatars' images and the count
+    (``LINKED_AUTHORS``)."""
+    return "author" in line and LINKED_AUTHORS.fullmatch(line) is not None
+
+
 def _classify_bracket(line: str) -> Kind:
     second = line[1:2]
     if (second == "-" or "0" <= second <= "9") and UPVOTES.fullmatch(line):
@@ -351,7 +361,7 @@ def _classify_bracket(line: str) -> Kind:
     if second in "\\U " and UPVOTE_BOX.fullmatch(line):
         return Kind.UPVOTES
     if line.startswith("[!["):
-        return Kind.ORGANIZATION
+        return Kind.AUTHORS if imaged_authors(line) else Kind.ORGANIZATION
     if second in "-*+" and line[2:3] == " " and LINKED_LIST.match(line):
         return Kind.AUTHORS
     if line.startswith("[LINK: ") and REPOSITORY.fullmatch(line):
@@ -543,6 +553,22 @@ def _listing_mark(line: str) -> bool:
     return False
 
 
+def _split_box_at(head: Sequence[str], index: int) -> bool:
+    """Whether the ``[`` at ``index`` opens the listing's upvote box written around its
+    blocks, as turndown writes it (``[``, the count, ``](…/login?next=…)``, the card's
+    ``### `` title next; blank lines between, which ``head`` leaves out). The trending
+    card's box, with ``Upvote`` over its count and under the card's metadata, is
+    html-text's: it is no mark of this dialect."""
+    box = head[index + 1 : index + 4]
+    return (
+        len(box) == 3
+        and SPLIT_COUNT.fullmatch(box[0]) is not None
+        and LIST_LINK_CLOSE.fullmatch(box[1]) is not None
+        and _links_the_site(box[1])
+        and box[2].startswith("### ")
+    )
+
+
 def _links_the_site(line: str) -> bool:
     """Whether an upvote box links to huggingface.co: its address, or the site's relative
     login link (``/login?next=…``) in a converter's output without the page's address."""
@@ -576,12 +602,12 @@ def detect(head: Sequence[str]) -> bool:
     line that starts with ``### `` is none). Page phrases and bare authors lines under
     linked titles do not decide: the html-text captures show them too."""
     titles = plain_titles = marks = bare_authors = 0
-    for line in head:
+    for index, line in enumerate(head):
         if line.startswith("### "):
             titles += 1
             if not line.startswith("### ["):
                 plain_titles += 1
-        elif _listing_mark(line):
+        elif _listing_mark(line) or (line == LIST_LINK_OPEN and _split_box_at(head, index)):
             marks += 1
         elif line.startswith("- ") and BARE_AUTHORS.fullmatch(line):
             bare_authors += 1
