@@ -103,12 +103,6 @@ _COMMENTS_TARGET = COMMENTS_ANCHOR + ")"
 _DATE_COMMENTS = re.compile(r"(.*?) ?\[ ?([0-9]+) ?\]\(\S*\)")
 #: ``22](url)``; ``-](url)`` when the paper has no upvote yet (read as 0, as on every page).
 UPVOTE_COUNT_LINE = re.compile(r"([0-9]{1,18}|-)\]\((\S*)\)")
-#: turndown's upvote box, written around its blocks: ``[`` alone (``UPVOTE``), the word
-#: ``Upvote``, the count (``\-`` escaped where the paper has no upvote yet), then the
-#: link's close ``](url)``, each a block between blank lines.
-SPLIT_UPVOTE_WORD = "Upvote"
-SPLIT_COUNT_LINE = re.compile(r"\\?-|[0-9]{1,18}")
-LINK_CLOSE_LINE = re.compile(r"\]\((\S*)\)")
 #: A line of links only: ``[GitHub 131](url) [arXiv Page](url)``.
 LINKS_LINE = re.compile(r"\[[^\[\]]+\]\(\S+\)(?: \[[^\[\]]+\]\(\S+\))*")
 #: How a line of links that is the page's pagination starts (``[Previous](…) [Next](…)``):

@@ -21,6 +21,7 @@ from ...rules.page_end import page_end
 from ...state import BLANKS, Line, ParseState, Rule
 from ..block_header import read_block_header
 from ..bounded import FieldLines
+from ..markdown.lines import LIST_LINK_CLOSE, SPLIT_COUNT, UPVOTE_WORD
 from ..truncated import Truncated, next_line, report_truncated
 from .fields import (
     abstract_of,
@@ -46,7 +47,6 @@ from .lines import (
     DASH,
     DATE,
     DATED,
-    LINK_CLOSE_LINE,
     LINKS,
     META,
     OPEN,
@@ -54,8 +54,6 @@ from .lines import (
     PLACEHOLDER,
     PLACEHOLDER_LINE,
     SEPARATOR_LINE,
-    SPLIT_COUNT_LINE,
-    SPLIT_UPVOTE_WORD,
     SUBMITTED,
     SUBMITTED_BY,
     SUBMITTED_INLINE,
@@ -755,17 +753,19 @@ def _upvotes(state: ParseState, fields: dict[str, object], anchored: bool) -> No
 
 
 def _split_box(state: ParseState) -> tuple[int, int, str] | None:
-    """The upvote box as turndown writes it around its blocks (``lines.SPLIT_COUNT_LINE``):
-    ``[``, maybe ``Upvote``, the count, ``](url)`` to the login page: (how many lines it
-    has, its count, its last line); None where the next lines are not that box."""
+    """The upvote box as turndown writes it around its blocks, each a block between blank
+    lines, as the markdown dialect reads it over a title (its ``lines.SPLIT_COUNT``): ``[``
+    alone, maybe ``Upvote``, the count (``\\-`` where the paper has no upvote yet), then
+    ``](url)`` to the login page: (how many lines it has, its count, its last line); None
+    where the next lines are not that box."""
     word = state.peek(1)
-    ahead = 2 if word is not None and word.text == SPLIT_UPVOTE_WORD else 1
+    ahead = 2 if word is not None and word.text == UPVOTE_WORD else 1
     count, close = state.peek(ahead), state.peek(ahead + 1)
     if (
         count is None
         or close is None
-        or SPLIT_COUNT_LINE.fullmatch(count.text) is None
-        or LINK_CLOSE_LINE.fullmatch(close.text) is None
+        or SPLIT_COUNT.fullmatch(count.text) is None
+        or LIST_LINK_CLOSE.fullmatch(close.text) is None
         or not links_login(close.text)
     ):
         return None

@@ -138,7 +138,8 @@ ORGANIZATION_LINK = re.compile(
 #: own: ``[`` alone, the list, then ``](url)``.
 LIST_LINK_OPEN = "["
 LIST_LINK_CLOSE = re.compile(r"\]" + _URL)
-#: The count of an upvote box written around its blocks (``[``, the count, ``](url)``).
+#: The count of an upvote box written around its blocks (``[``, the count, ``](url)``):
+#: turndown's, which the html-text dialect reads too (under a trending card).
 SPLIT_COUNT = re.compile(r"\\?-|[0-9]{1,9}")
 #: The last line of an upvote box whose ``[Upvote`` line is apart (capture 05's layout).
 SPLIT_COUNT_TAIL = re.compile(r"(\\?-|[0-9]{1,9})\]" + _URL)
