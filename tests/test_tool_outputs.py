@@ -42,6 +42,7 @@ DIALECTS = {
     "pandoc_plain_nowrap": "text-urls", "htmd_default": "markdown",
     "crawl4ai_default": "markdown", "innertext": "text-urls",
     "turndown": "markdown", "turndown_atx": "markdown", "nhm": "markdown",
+    "rehype_remark": "markdown",
 }
 #: The trending page is html-text in markdown (its cards are 05's).
 TRENDING_MARKDOWN = "html-text"
@@ -175,7 +176,7 @@ def fields(paper: digestparse.Paper) -> dict[str, Any]:
 
 
 def test_every_output_is_here() -> None:
-    assert len(OUTPUTS) == 62  # tools/*.txt; tools/unread/ holds two more
+    assert len(OUTPUTS) == 64  # tools/*.txt; tools/unread/ holds two more
     assert {len(TRUTH["daily"]), len(TRUTH["trending"])} == {8, 6}
 
 
@@ -692,7 +693,7 @@ def test_the_pages_with_handles_unlike_their_names_are_here() -> None:
     # every tool of the pages above but crawl4ai, Chromium and the JavaScript converters
     # (not run for these), and lynx at its default width
     lynx = ["daily.lynx.txt", "trending.lynx.txt"]
-    left_out = (".crawl4ai_", ".innertext", ".turndown", ".nhm")
+    left_out = (".crawl4ai_", ".innertext", ".turndown", ".nhm", ".rehype_remark")
     expected_names = sorted(
         [name for name in OUTPUTS if not any(tool in name for tool in left_out)] + lynx)
     assert expected_names == HANDLES
@@ -807,7 +808,7 @@ def test_a_submitters_name_broken_at_a_hyphen_is_read_whole(name: str) -> None:
 
 
 #: The tools run on ``no_comments/`` and ``brackets/`` besides those of ``handles/``.
-JS_TOOLS = ("nhm", "turndown", "turndown_atx")
+JS_TOOLS = ("nhm", "rehype_remark", "turndown", "turndown_atx")
 NO_COMMENT_OUTPUTS = sorted(path.name for path in (TOOLS / "no_comments").glob("*.txt"))
 
 
@@ -829,7 +830,9 @@ def test_a_daily_page_where_no_card_shows_a_comment_count_is_read(name: str) -> 
     between) and the page's headings as setext headings, so its output had none of the
     marks the markdown detector knew (a comment count's link was the one) and was read as
     the seeds' text, with findings and invented papers. The box so written over a title
-    is now a mark of the markdown dialect; every other tool read the page already."""
+    is now a mark of the markdown dialect; every other tool read the page already.
+    (rehype-remark writes the avatars and the count inside one link on one line,
+    ``[* ![](…)* ![](…)* 5 authors](url)``, which was ``bad-authors`` on any page.)"""
     _page, tool, _ = name.split(".")
     cards = [dict(card, votes=0) for card in expected("daily", tool)]
     assert read_clean(TOOLS / "no_comments" / name) == cards
@@ -855,6 +858,10 @@ def test_the_page_with_brackets_is_here() -> None:
     assert turndown.count("### [\\[CLS\\] UniMate:") == 2
     assert turndown.count("with $\\\\mathcal{R}$-Learning](") == 2
     assert turndown.count("\nUpvote\n\n117\n\n](https://huggingface.co/login") == 2
+    remark = (TOOLS / "brackets" / "trending.rehype_remark.txt").read_text("utf-8")
+    assert remark.count("### [\\[CLS\\] UniMate:") == 2
+    assert remark.count("[Upvote](https://huggingface.co/login?next=%2Fpapers%2F2610.05608)"
+                        "\n\n[117](https://huggingface.co/login") == 2
     nhm = (TOOLS / "brackets" / "trending.nhm.txt").read_text("utf-8")
     assert nhm.count("over GPT-5\\. See \\~/k6-video.") == 2
     assert nhm.count("[Upvote\\-](https://huggingface.co/login") == 2
@@ -869,7 +876,12 @@ def test_brackets_tex_and_a_numbers_dot_are_the_cards_text_in_every_converter(
     the ``.`` after a number before a blank (``GPT-5\\.``): the trending page (html-text)
     kept the backslashes. Their upvote boxes were not read either: turndown's written
     around its blocks (``[``, ``Upvote``, the count, ``](url)``), node-html-markdown's
-    ``[Upvote\\-](url)`` with its ``-`` escaped."""
+    ``[Upvote\\-](url)`` with its ``-`` escaped. rehype-remark escapes only what could
+    read as markdown where it stands (``\\[CLS]``, ``__init__`` as ``\\_\\_init\\_\\_``
+    beside a bare ``few-shot_2``, a URL's ``https\\://``) and writes the box as two links,
+    ``[Upvote](url)`` over ``[117](url)``: the page was read as the daily page's markdown,
+    the count's link taken for the daily box, or (its first count a number) as lynx's
+    own notation, ``[117](…)`` taken for a link number."""
     _page, tool, _ = name.split(".")
     cards = expected("trending", tool)
     for (place, field), (old, new) in BRACKETS.items():

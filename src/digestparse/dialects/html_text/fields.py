@@ -11,7 +11,7 @@ import re
 
 from ...grammar import without_glued_logo_alt, without_unknown_logo_alt
 from ...links import PAPER_PAGE, paper_id
-from ...markup import links, plain, strip_links
+from ...markup import links, plain, strip_links, unescape
 from .lines import BOX_LINE, PLACEHOLDER_LINE
 
 
@@ -103,6 +103,19 @@ _FULL_ESCAPE = re.compile(r"\\([\\*_`\[\]~])|(?<=[0-9])\\(\.)(?=\s|$)")
 _START_ESCAPE = re.compile(r"\\([-+=#>])|([0-9]+)\\(?=\. )")
 
 
+#: remark-stringify's (rehype-remark's) escapes: a backslash before the punctuation that
+#: could be read as markdown where it stands, and before a backslash of the page's that
+#: precedes punctuation; a ``*`` or ``_`` inside a word stays bare (``few-shot_2`` beside
+#: ``\_\_init\_\_``), and the colon of a URL in the text (``https\://``). A text is read
+#: as theirs where each backslash starts an escape of ASCII punctuation and it escapes a
+#: bracket, a backslash, a ````` or a URL's colon, or a ``*`` or ``_`` beside a bare one:
+#: markdownify escapes none of those and leaves no bare mark beside its escapes, and
+#: 05's tool escapes nothing.
+_PUNCTUATION_ESCAPED = re.compile(r"(?:[^\\]|\\[!-/:-@\[-`{-~])*")
+_REMARK_MARKS = re.compile(r"\\[\[\]\\`]|(?i:https?)\\:")
+_ESCAPED_AND_BARE = re.compile(r"\\[*_].*(?<!\\)[*_]|(?<!\\)[*_].*\\[*_]")
+
+
 def _escaped_character(match: re.Match[str]) -> str:
     return match.group(1) or match.group(2)
 
@@ -129,6 +142,10 @@ def shown(text: str) -> str:
         if start is not None:
             text = (start.group(1) or start.group(2)) + text[start.end() :]
         return _FULL_ESCAPE.sub(_escaped_character, text)
+    if _PUNCTUATION_ESCAPED.fullmatch(text) and (
+        _REMARK_MARKS.search(text) or _ESCAPED_AND_BARE.search(text)
+    ):
+        return unescape(text)  # remark-stringify's
     if _BARE_MARK.search(text) is None:
         text = _ESCAPED_MARK.sub(r"\1", text)
     text = _PIECE_START_ESCAPE.sub(_unescaped, text)

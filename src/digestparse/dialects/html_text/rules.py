@@ -726,6 +726,9 @@ def _upvotes(state: ParseState, fields: dict[str, object], anchored: bool) -> No
                                   detail="'[Upvote' and its count on one line")
             return
         box = UPVOTE_BOX_LINE.fullmatch(opening.text)
+        if box is None and (under := _count_under_word(state, opening)) is not None:
+            fields["upvotes"] = under
+            return
         if box is None:
             state.reporter.defect("missing-upvotes", opening.number,
                                   opening.column(len(UPVOTE_OPEN) + 1),
@@ -750,6 +753,23 @@ def _upvotes(state: ParseState, fields: dict[str, object], anchored: bool) -> No
         return
     state.advance()
     fields["upvotes"] = upvote_count(count.text)
+
+
+def _count_under_word(state: ParseState, opening: Line) -> int | None:
+    """The count of a box written as two links, its word's and its count's, each to the
+    login page (rehype-remark: ``[Upvote](url)`` over ``[-](url)``), taken from the
+    count's line; None where the lines are not that."""
+    count = state.peek()
+    if (
+        not opening.text.startswith("[" + UPVOTE_WORD + "](")
+        or not links_login(opening.text)
+        or count is None
+        or count.kind is not BOX
+        or not links_login(count.text)
+    ):
+        return None
+    state.advance()
+    return box_count(count.text)
 
 
 def _split_box(state: ParseState) -> tuple[int, int, str] | None:

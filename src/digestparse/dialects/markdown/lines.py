@@ -554,6 +554,12 @@ def _listing_mark(line: str) -> bool:
     return False
 
 
+#: The trending card's box that a converter wrote as two links, its word's and its
+#: count's (rehype-remark: ``[Upvote](url)`` over ``[-](url)``): html-text's, so the count's
+#: link under it is no mark of this dialect.
+_WORD_LINK = "[" + UPVOTE_WORD + "]("
+
+
 def _split_box_at(head: Sequence[str], index: int) -> bool:
     """Whether the ``[`` at ``index`` opens the listing's upvote box written around its
     blocks, as turndown writes it (``[``, the count, ``](…/login?next=…)``, the card's
@@ -608,7 +614,9 @@ def detect(head: Sequence[str]) -> bool:
             titles += 1
             if not line.startswith("### ["):
                 plain_titles += 1
-        elif _listing_mark(line) or (line == LIST_LINK_OPEN and _split_box_at(head, index)):
+        elif (
+            _listing_mark(line) and not (index and head[index - 1].startswith(_WORD_LINK))
+        ) or (line == LIST_LINK_OPEN and _split_box_at(head, index)):
             marks += 1
         elif line.startswith("- ") and BARE_AUTHORS.fullmatch(line):
             bare_authors += 1

@@ -1074,10 +1074,11 @@ def _count(
 def _read_authors(state: ParseState, line: Line) -> tuple[int | None, bool]:
     """``[- N authors](url)``, or an avatar list: ``[- ![](avatar)\\\\``, more ``- ![](…)\\\\``
     lines, then ``- N authors](url)`` (any list bullet); and whether the ``·`` comes on its
-    last line."""
-    if LINKED_AVATAR.match(line.text) is None:
-        text = before_separator(line.text)
-        match = LINKED_AUTHORS.fullmatch(text)
+    last line. The avatars and the count may all stand inside the link on one line
+    (rehype-remark: ``[* ![](…)* ![](…)* 3 authors](url)``)."""
+    text = before_separator(line.text)
+    match = LINKED_AUTHORS.fullmatch(text)
+    if match is not None or LINKED_AVATAR.match(line.text) is None:
         if match is None:
             state.reporter.defect(
                 "bad-authors", line.number, 1, detail="expected '[- N authors](url)'"

@@ -50,6 +50,9 @@ class LynxKind(enum.Enum):
 
 #: A link's number, as lynx writes it before the link's text.
 MARK = re.compile(r"\[([0-9]+)\]")
+#: A markdown link's target right after its text (``[9](https://…/login?next=…)``, a
+#: converter's count): no lynx number, which a link's own text follows.
+_MARKDOWN_TARGET = re.compile(r"\((?:https?://|/)[^\s()]*\)")
 #: lynx's list bullets, by nesting depth.
 _LYNX_BULLETS = "*+o#@"
 #: ... and elinks' (``•`` and a no-break space), which text browsers without numbers write
@@ -259,6 +262,8 @@ def detect(head: Sequence[str]) -> bool:
             continue
         first = line[0]
         found = MARK.match(line) if first == "[" else None
+        if found is not None and _MARKDOWN_TARGET.match(line, found.end()):
+            found = None  # a markdown link whose text is a number (``[9](https://…)``)
         if found is not None:
             rest = line[found.end() :]
             if line not in repeated:
