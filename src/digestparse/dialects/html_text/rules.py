@@ -21,7 +21,7 @@ from ...rules.page_end import page_end
 from ...state import BLANKS, Line, ParseState, Rule
 from ..block_header import read_block_header
 from ..bounded import FieldLines
-from ..markdown.lines import LIST_LINK_CLOSE, SPLIT_COUNT, UPVOTE_WORD
+from ..markdown.lines import LIST_LINK_CLOSE, SPLIT_COUNT, UPVOTE_WORD, UPVOTE_WORD_LINK
 from ..truncated import Truncated, next_line, report_truncated
 from .fields import (
     abstract_of,
@@ -761,7 +761,7 @@ def _count_under_word(state: ParseState, opening: Line) -> int | None:
     count's line; None where the lines are not that."""
     count = state.peek()
     if (
-        not opening.text.startswith("[" + UPVOTE_WORD + "](")
+        not opening.text.startswith(UPVOTE_WORD_LINK)
         or not links_login(opening.text)
         or count is None
         or count.kind is not BOX

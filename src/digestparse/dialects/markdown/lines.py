@@ -557,7 +557,7 @@ def _listing_mark(line: str) -> bool:
 #: The trending card's box that a converter wrote as two links, its word's and its
 #: count's (rehype-remark: ``[Upvote](url)`` over ``[-](url)``): html-text's, so the count's
 #: link under it is no mark of this dialect.
-_WORD_LINK = "[" + UPVOTE_WORD + "]("
+UPVOTE_WORD_LINK = "[" + UPVOTE_WORD + "]("
 
 
 def _split_box_at(head: Sequence[str], index: int) -> bool:
@@ -615,7 +615,7 @@ def detect(head: Sequence[str]) -> bool:
             if not line.startswith("### ["):
                 plain_titles += 1
         elif (
-            _listing_mark(line) and not (index and head[index - 1].startswith(_WORD_LINK))
+            _listing_mark(line) and not (index and head[index - 1].startswith(UPVOTE_WORD_LINK))
         ) or (line == LIST_LINK_OPEN and _split_box_at(head, index)):
             marks += 1
         elif line.startswith("- ") and BARE_AUTHORS.fullmatch(line):
